@@ -1,0 +1,40 @@
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Commands;
+
+/// <summary>A parsed command of the shared grammar, the same on every platform.</summary>
+public abstract record Command;
+
+public sealed record StartCommand(string FlowId, string Title, IReadOnlyList<UserRef> Owners, DateOnly? Due, bool Anonymous) : Command;
+
+/// <summary><c>start</c> with no arguments: the channel offers a form.</summary>
+public sealed record StartFormCommand : Command;
+
+public sealed record StatusCommand : Command;
+
+public sealed record RemindCommand : Command;
+
+public sealed record CloseCommand : Command;
+
+public sealed record ConcernsCommand : Command;
+
+public sealed record FlowsCommand : Command;
+
+public sealed record HelpCommand : Command;
+
+public static class Usage
+{
+    public const string Start = "start <flow> \"<proposal title>\" [owner:@user ...] [due:YYYY-MM-DD] [anonymous]";
+
+    public static IReadOnlyList<CommandHelp> All { get; } =
+    [
+        new(Start, "Start a deliberation on a proposal in this conversation. Example: start ai-proposal \"Predictive screening for hotline calls\" owner:@maria due:2026-12-18"),
+        new("start", "Open a form to start a deliberation."),
+        new("status", "Show who has answered what so far (by stakeholder group)."),
+        new("remind", "Remind everyone who has joined but not finished."),
+        new("close", "Close the deliberation (facilitator or owners only)."),
+        new("concerns", "List the concerns raised so far."),
+        new("flows", "List the question flows you can start."),
+        new("help", "Show this help."),
+    ];
+}

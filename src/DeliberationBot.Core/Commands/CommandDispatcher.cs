@@ -1,0 +1,40 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Commands;
+
+/// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
+public sealed class CommandDispatcher(DeliberationService deliberations, TimeProvider time)
+{
+    public async Task<TurnResult> HandleAsync(
+        Actor actor,
+        ConversationRef conversation,
+        string text,
+        IReadOnlyDictionary<string, UserRef>? mentions,
+        string deliveryKey,
+        CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var (command, error) = CommandParser.Parse(text, mentions, today);
+        if (error is not null)
+        {
+            return TurnResult.Reply(error);
+        }
+
+        return command switch
+        {
+            StartCommand start => await deliberations.StartAsync(
+                actor, conversation,
+                new StartRequest(start.FlowId, start.Title, null, start.Owners, start.Due, start.Anonymous ? AnonymityPolicy.AnonymousAllowed : AnonymityPolicy.Named),
+                deliveryKey, ct),
+            StartFormCommand => TurnResult.Reply(new StartForm(deliberations.Flows())),
+            StatusCommand => await deliberations.StatusAsync(actor, conversation, ct),
+            RemindCommand => await deliberations.RemindAsync(actor, conversation, deliveryKey, ct),
+            CloseCommand => await deliberations.CloseAsync(actor, conversation, deliveryKey, ct),
+            ConcernsCommand => await deliberations.ConcernsAsync(actor, conversation, ct),
+            FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
+            HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),
+            _ => throw new InvalidOperationException($"Unhandled command {command?.GetType().Name}"),
+        };
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Commands;
+
+/// <summary>
+/// Parses the shared command grammar. Mentions arrive either as platform mention tokens (<c>&lt;@U123|maria&gt;</c>,
+/// which adapters normalise to) or as plain <c>@name</c> resolved through the mentions the platform reported.
+/// Mistakes come back as an <see cref="ErrorMessage"/> with the right usage; parsing never throws.
+/// </summary>
+public static partial class CommandParser
+{
+    public static (Command? Command, ErrorMessage? Error) Parse(string? text, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
+    {
+        var tokens = Tokenise(text ?? "");
+        if (tokens.Count == 0)
+        {
+            return (new HelpCommand(), null);
+        }
+
+        var verb = tokens[0].Text.ToLowerInvariant();
+        var rest = tokens.Skip(1).ToList();
+        return verb switch
+        {
+            "start" or "new" => rest.Count == 0 ? (new StartFormCommand(), null) : ParseStart(rest, mentions, today),
+            "status" or "progress" => NoArguments(new StatusCommand(), "status", rest),
+            "remind" => NoArguments(new RemindCommand(), "remind", rest),
+            "close" or "end" => NoArguments(new CloseCommand(), "close", rest),
+            "concerns" => NoArguments(new ConcernsCommand(), "concerns", rest),
+            "flows" => NoArguments(new FlowsCommand(), "flows", rest),
+            "help" or "?" => (new HelpCommand(), null),
+            _ => (null, new ErrorMessage($"I don't know the command \"{tokens[0].Text}\".", "Try: help, flows, status, " + Usage.Start)),
+        };
+    }
+
+    private static (Command?, ErrorMessage?) NoArguments(Command command, string verb, List<Token> rest) =>
+        rest.Count == 0 ? (command, null) : (null, new ErrorMessage($"\"{verb}\" takes no arguments.", verb));
+
+    private static (Command?, ErrorMessage?) ParseStart(List<Token> args, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
+    {
+        var flowId = args[0].Text;
+        if (args[0].Quoted || flowId.Contains(':', StringComparison.Ordinal))
+        {
+            return Fail("Tell me which flow to use first (see \"flows\"), then the proposal title in quotes.");
+        }
+
+        var owners = new List<UserRef>();
+        var titleParts = new List<string>();
+        DateOnly? due = null;
+        var anonymous = false;
+        foreach (var token in args.Skip(1))
+        {
+            var t = token.Text;
+            if (token.Quoted)
+            {
+                titleParts.Add(t);
+            }
+            else if (t.StartsWith("owner:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("owners:", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var who in t[(t.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var owner = ResolveUser(who, mentions);
+                    if (owner is null)
+                    {
+                        return Fail($"I couldn't tell who \"{who}\" is. Type @ and pick the person from the list, like owner:@maria.");
+                    }
+
+                    if (owners.All(o => o.Id != owner.Id))
+                    {
+                        owners.Add(owner);
+                    }
+                }
+            }
+            else if (t.StartsWith("due:", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!DateOnly.TryParseExact(t[4..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return Fail($"\"{t[4..]}\" is not a date I understand. Write the deadline as due:YYYY-MM-DD, for example due:{today.AddDays(14):yyyy-MM-dd}.");
+                }
+
+                if (date < today)
+                {
+                    return Fail($"The deadline {date:yyyy-MM-dd} has already passed. Pick a date from today on.");
+                }
+
+                due = date;
+            }
+            else if (t.Equals("anonymous", StringComparison.OrdinalIgnoreCase))
+            {
+                anonymous = true;
+            }
+            else if (t.Contains(':', StringComparison.Ordinal) && !t.StartsWith('<'))
+            {
+                return Fail($"I don't know the option \"{t}\". Options are owner:@user, due:YYYY-MM-DD and anonymous.");
+            }
+            else
+            {
+                titleParts.Add(t);
+            }
+        }
+
+        var title = string.Join(' ', titleParts).Trim();
+        if (title.Length == 0)
+        {
+            return Fail("The proposal needs a title, in quotes.");
+        }
+
+        if (title.Length > 200)
+        {
+            return Fail("Please keep the proposal title under 200 characters.");
+        }
+
+        return (new StartCommand(flowId.ToLowerInvariant(), title, owners, due, anonymous), null);
+
+        static (Command?, ErrorMessage?) Fail(string text) => (null, new ErrorMessage(text, Usage.Start));
+    }
+
+    private static UserRef? ResolveUser(string token, IReadOnlyDictionary<string, UserRef>? mentions)
+    {
+        var match = MentionToken().Match(token);
+        if (match.Success)
+        {
+            var name = match.Groups["name"].Success ? match.Groups["name"].Value : null;
+            return new UserRef(match.Groups["id"].Value, name);
+        }
+
+        var plain = token.TrimStart('@');
+        if (plain.Length > 0 && mentions is not null)
+        {
+            foreach (var (key, user) in mentions)
+            {
+                if (string.Equals(key.TrimStart('@'), plain, StringComparison.OrdinalIgnoreCase))
+                {
+                    return user;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Token(string Text, bool Quoted);
+
+    /// <summary>Splits on white space, keeping "quoted text" (straight or curly quotes) together.</summary>
+    private static List<Token> Tokenise(string text)
+    {
+        var tokens = new List<Token>();
+        var current = new StringBuilder();
+        var quoted = false;
+        var wasQuoted = false;
+        foreach (var c in text.Trim())
+        {
+            if (c is '"' or '\u201C' or '\u201D')
+            {
+                if (quoted)
+                {
+                    Flush();
+                }
+
+                quoted = !quoted;
+                wasQuoted = true;
+            }
+            else if (char.IsWhiteSpace(c) && !quoted)
+            {
+                Flush();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (current.Length > 0 || (wasQuoted && quoted))
+            {
+                tokens.Add(new Token(current.ToString(), wasQuoted));
+            }
+
+            current.Clear();
+            wasQuoted = false;
+        }
+    }
+
+    [GeneratedRegex(@"^<@(?<id>[^|>\s]+)(\|(?<name>[^>]+))?>$")]
+    private static partial Regex MentionToken();
+}

@@ -1,0 +1,29 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The engine and application services. The caller supplies the flows, the pseudonym key and a store.</summary>
+    public static IServiceCollection AddDeliberationCore(this IServiceCollection services, FlowCatalog flows, byte[] pseudonymKey)
+    {
+        services.AddSingleton(flows);
+        services.AddSingleton(new Pseudonymizer(pseudonymKey));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<FlowResolver>();
+        services.AddSingleton<TurnSupport>();
+        services.AddSingleton<AnsweringService>();
+        services.AddSingleton<DeliberationService>();
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<IOutgoingMessageRefresher, DeliberationCardRefresher>();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxDispatcher>();
+        return services;
+    }
+}

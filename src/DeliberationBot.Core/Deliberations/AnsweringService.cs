@@ -1,0 +1,247 @@
+using System.Text.Json;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Deliberations;
+
+/// <summary>
+/// The participant's side: join with a stakeholder group, answer (and edit) questions, flag concerns.
+/// Every method returns what to show the person next; messages for others go through the outbox.
+/// </summary>
+public sealed class AnsweringService(TurnSupport turn)
+{
+    /// <summary>The "Answer" button: asks for the group first, then shows the next question.</summary>
+    public async Task<TurnResult> OpenAsync(Actor actor, Guid deliberationId, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        var participant = await turn.FindParticipantAsync(actor, d.Id, ct);
+        if (participant is null)
+        {
+            return d.IsOpen ? TurnResult.Reply(await GroupPromptAsync(actor, d, ct)) : ClosedError(d);
+        }
+
+        return TurnResult.Reply(await NextStepAsync(d, flow, participant, ct));
+    }
+
+    public async Task<TurnResult> JoinAsync(Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        if (!d.IsOpen)
+        {
+            return ClosedError(d);
+        }
+
+        if (await turn.FindParticipantAsync(actor, d.Id, ct) is { } existing)
+        {
+            return TurnResult.Reply(await NextStepAsync(d, flow, existing, ct));
+        }
+
+        if (anonymous && d.Anonymity == AnonymityPolicy.Named)
+        {
+            return TurnResult.Error("This deliberation asks for named answers, so it can't be answered anonymously.");
+        }
+
+        anonymous |= d.Anonymity == AnonymityPolicy.AnonymousOnly;
+        var participant = anonymous
+            ? new Participant(d.Id, turn.AnonymousKey(actor, d.Id), null, null, group, true, turn.Now)
+            : new Participant(d.Id, TurnSupport.NamedKey(actor.User.Id), actor.User.Id, actor.User.Name, group, false, turn.Now);
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var commit = new Commit(d.WorkspaceId, deliveryKey)
+        {
+            Participant = participant,
+            Profile = new MemberProfile(actor.WorkspaceId, actor.User.Id, group, (await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct))?.TimeZone),
+            Events = [new DeliberationEvent(d.Id, EventTypes.Joined, participant.Key, null, group.Id(), turn.Now)],
+            Outbox = [turn.CardUpdate(d, flow, deliveryKey, [.. participants, participant], answers)],
+        };
+        if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        return TurnResult.Reply(Prompt(d, flow, participant, FlowEngine.Evaluate(flow, group, new Dictionary<string, AnswerValue>()), null));
+    }
+
+    /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
+    public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        if (!d.IsOpen)
+        {
+            return ClosedError(d);
+        }
+
+        var participant = await turn.FindParticipantAsync(actor, d.Id, ct);
+        if (participant is null)
+        {
+            return TurnResult.Reply(await GroupPromptAsync(actor, d, ct));
+        }
+
+        var question = flow.FindQuestion(questionId);
+        if (question is null || !question.IsAskedOf(participant.Group))
+        {
+            return TurnResult.Error("That question isn't part of this deliberation for your stakeholder group.");
+        }
+
+        if (FlowEngine.Validate(question, value) is { } problem)
+        {
+            return TurnResult.Error(problem);
+        }
+
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var previous = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == question.Id);
+        var answer = new Answer(d.Id, participant.Key, question.Id, participant.Group, value, flagConcern, (previous?.Revision ?? 0) + 1, turn.Now);
+        var mine = Overview.AnswersOf(answers, participant.Key).ToDictionary();
+        mine[question.Id] = value;
+        var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
+
+        var events = new List<DeliberationEvent>
+        {
+            new(d.Id, previous is null ? EventTypes.Answered : EventTypes.Edited, participant.Key, question.Id, JsonSerializer.Serialize(value), turn.Now),
+        };
+        if (flagConcern && previous?.FlaggedConcern != true)
+        {
+            events.Add(new(d.Id, EventTypes.ConcernFlagged, participant.Key, question.Id, null, turn.Now));
+        }
+        else if (!flagConcern && previous?.FlaggedConcern == true)
+        {
+            events.Add(new(d.Id, EventTypes.ConcernUnflagged, participant.Key, question.Id, null, turn.Now));
+        }
+
+        var finished = participant;
+        if (progress.IsComplete && participant.FinishedAt is null)
+        {
+            finished = participant with { FinishedAt = turn.Now };
+            events.Add(new(d.Id, EventTypes.Finished, participant.Key, null, null, turn.Now));
+        }
+
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var allAnswers = answers.Where(a => a != previous).Append(answer).ToList();
+        var commit = new Commit(d.WorkspaceId, deliveryKey)
+        {
+            Participant = finished == participant ? null : finished,
+            Answer = answer,
+            Events = events,
+            Outbox = [turn.CardUpdate(d, flow, deliveryKey, [.. participants.Select(p => p.Key == finished.Key ? finished : p)], allAnswers)],
+        };
+        if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        return TurnResult.Reply(progress.IsComplete ? Completed(d, previous is not null) : Prompt(d, flow, participant, progress, null));
+    }
+
+    /// <summary>A typed reply (e.g. in the deliberation's thread) answers the person's current question.</summary>
+    public async Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        var participant = await turn.FindParticipantAsync(actor, d.Id, ct);
+        if (participant is null || !d.IsOpen)
+        {
+            return await OpenAsync(actor, deliberationId, ct);
+        }
+
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
+        if (progress.Next is not { } question)
+        {
+            return TurnResult.Reply(Completed(d, edited: false));
+        }
+
+        var (value, error) = AnswerParser.Parse(question, text);
+        return value is null
+            ? TurnResult.Reply(new ErrorMessage(error!, $"Question: {question.Text}"))
+            : await AnswerAsync(actor, deliberationId, question.Id, value, flagConcern: false, deliveryKey, ct);
+    }
+
+    /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
+    public async Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct)
+    {
+        var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
+        var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
+        var answers = d is null ? [] : await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answer = answers.FirstOrDefault(a => a.ParticipantKey == participant?.Key && a.QuestionId == questionId);
+        if (answer is null)
+        {
+            return TurnResult.Error("Answer the question first; then you can flag your answer as a concern.");
+        }
+
+        return await AnswerAsync(actor, deliberationId, questionId, answer.Value, flagged, deliveryKey, ct);
+    }
+
+    /// <summary>Shows one question again, with the current answer, so it can be edited.</summary>
+    public async Task<TurnResult> ShowQuestionAsync(Actor actor, Guid deliberationId, string questionId, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        var participant = await turn.FindParticipantAsync(actor, d.Id, ct);
+        var question = flow.FindQuestion(questionId);
+        if (participant is null || question is null || !question.IsAskedOf(participant.Group))
+        {
+            return await OpenAsync(actor, deliberationId, ct);
+        }
+
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
+        return TurnResult.Reply(Prompt(d, flow, participant, progress, question, answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == questionId)));
+    }
+
+    private async Task<OutgoingMessage> NextStepAsync(Deliberation d, FlowDefinition flow, Participant participant, CancellationToken ct)
+    {
+        if (!d.IsOpen)
+        {
+            return new ErrorMessage($"\"{d.Title}\" is closed, so answers can no longer be changed.");
+        }
+
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
+        return progress.IsComplete ? Completed(d, edited: false) : Prompt(d, flow, participant, progress, null);
+    }
+
+    private async Task<GroupPrompt> GroupPromptAsync(Actor actor, Deliberation d, CancellationToken ct)
+    {
+        var profile = await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct);
+        return new GroupPrompt(d.Id, d.Title, d.Anonymity, profile?.Group);
+    }
+
+    private static QuestionPrompt Prompt(Deliberation d, FlowDefinition flow, Participant participant, ParticipantProgress progress, Question? question, Answer? current = null)
+    {
+        var q = question ?? progress.Next!;
+        var section = flow.SectionOf(q);
+        var position = progress.Applicable.ToList().FindIndex(a => a.Id == q.Id) + 1;
+        var isFirstOfSection = section.Questions.FirstOrDefault(s => progress.Applicable.Contains(s))?.Id == q.Id;
+        return new QuestionPrompt(
+            d.Id, d.Title, section.Title, isFirstOfSection ? section.Intro : null, q.Id, q.Text, q.Help, q.Kind, q.EffectiveOptions,
+            q.Unit, q.LowLabel, q.HighLabel, q.Required, position, progress.Applicable.Count, current?.Value, current?.FlaggedConcern ?? false,
+            participant.Anonymous);
+    }
+
+    private static Confirmation Completed(Deliberation d, bool edited) =>
+        new(edited
+            ? $"Your answer is updated. You have answered every question for \"{d.Title}\"."
+            : $"Thank you — you have answered every question for \"{d.Title}\". You can change an answer until the deliberation closes.");
+
+    private static TurnResult ClosedError(Deliberation d) =>
+        TurnResult.Error($"\"{d.Title}\" is closed, so it no longer takes answers.");
+}

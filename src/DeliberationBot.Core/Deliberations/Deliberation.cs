@@ -1,0 +1,87 @@
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Deliberations;
+
+public enum AnonymityPolicy
+{
+    Named,
+    AnonymousAllowed,
+    AnonymousOnly,
+}
+
+public enum DeliberationStatus
+{
+    Open,
+    Closed,
+}
+
+/// <summary>A deliberation on one proposal. It keeps the flow version it started with.</summary>
+public sealed record Deliberation(
+    Guid Id,
+    string WorkspaceId,
+    string FlowId,
+    string FlowVersion,
+    string Title,
+    string? Description,
+    IReadOnlyList<UserRef> Owners,
+    UserRef Facilitator,
+    ConversationRef Home,
+    DateOnly? Due,
+    AnonymityPolicy Anonymity,
+    DeliberationStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt = null)
+{
+    public bool IsOpen => Status == DeliberationStatus.Open;
+
+    /// <summary>The facilitator and the owners may close a deliberation.</summary>
+    public bool MayClose(UserRef user) => Facilitator.Id == user.Id || Owners.Any(o => o.Id == user.Id);
+
+    /// <summary>Progress is shown per group only; per person would expose anonymous participants.</summary>
+    public string CardSlot => $"card:{Id:N}";
+}
+
+/// <summary>
+/// Someone taking part. <see cref="Key"/> is the user id for named participants and a keyed pseudonym for anonymous
+/// ones, who carry no user id or name at all.
+/// </summary>
+public sealed record Participant(
+    Guid DeliberationId,
+    string Key,
+    string? UserId,
+    string? DisplayName,
+    StakeholderGroup Group,
+    bool Anonymous,
+    DateTimeOffset JoinedAt,
+    DateTimeOffset? FinishedAt = null);
+
+public sealed record Answer(
+    Guid DeliberationId,
+    string ParticipantKey,
+    string QuestionId,
+    StakeholderGroup Group,
+    AnswerValue Value,
+    bool FlaggedConcern,
+    int Revision,
+    DateTimeOffset AnsweredAt);
+
+/// <summary>Per workspace, what we remember about a person between deliberations.</summary>
+public sealed record MemberProfile(string WorkspaceId, string UserId, StakeholderGroup? Group, string? TimeZone);
+
+/// <summary>An entry in the append-only history. <see cref="Actor"/> is a participant key, so anonymous actors stay pseudonymous.</summary>
+public sealed record DeliberationEvent(Guid DeliberationId, string Type, string? Actor, string? QuestionId, string? Data, DateTimeOffset At);
+
+public static class EventTypes
+{
+    public const string Started = "deliberation.started";
+    public const string Joined = "participant.joined";
+    public const string Answered = "answer.recorded";
+    public const string Edited = "answer.edited";
+    public const string ConcernFlagged = "answer.concern-flagged";
+    public const string ConcernUnflagged = "answer.concern-unflagged";
+    public const string Finished = "participant.finished";
+    public const string Reminded = "deliberation.reminded";
+    public const string Closed = "deliberation.closed";
+}

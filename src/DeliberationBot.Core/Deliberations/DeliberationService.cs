@@ -1,0 +1,165 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Deliberations;
+
+public sealed record StartRequest(string FlowId, string Title, string? Description, IReadOnlyList<UserRef> Owners, DateOnly? Due, AnonymityPolicy Anonymity);
+
+/// <summary>The facilitator's side: start, status, remind, concerns, close.</summary>
+public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
+{
+    public IReadOnlyList<FlowInfo> Flows() =>
+        [.. catalog.All.Select(f => new FlowInfo(f.Id, f.Title, f.Description, f.Questions.Count))];
+
+    public async Task<TurnResult> StartAsync(Actor actor, ConversationRef home, StartRequest request, string deliveryKey, CancellationToken ct)
+    {
+        var flow = catalog.Find(request.FlowId);
+        if (flow is null)
+        {
+            return TurnResult.Error(
+                $"I don't have a flow called \"{request.FlowId}\". Available: {string.Join(", ", catalog.All.Select(f => f.Id))}.",
+                Usage.Start);
+        }
+
+        var owners = request.Owners.Count > 0 ? request.Owners : [actor.User];
+        var d = new Deliberation(
+            Guid.CreateVersion7(turn.Now), actor.WorkspaceId, flow.Id, flow.Version, request.Title, request.Description, owners, actor.User, home,
+            request.Due, request.Anonymity, DeliberationStatus.Open, turn.Now);
+        var commit = new Commit(actor.WorkspaceId, deliveryKey)
+        {
+            Deliberation = d,
+            FlowSnapshot = flow,
+            Events = [new DeliberationEvent(d.Id, EventTypes.Started, TurnSupport.NamedKey(actor.User.Id), null, flow.Id + "@" + flow.Version, turn.Now)],
+            Outbox = [turn.CardUpdate(d, flow, deliveryKey, [], [])],
+        };
+        if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        return TurnResult.Reply(new Confirmation(
+            $"Started \"{d.Title}\" with the {flow.Id} flow ({flow.Questions.Count} questions). Participants can press Answer on the message in this conversation."));
+    }
+
+    public async Task<TurnResult> StatusAsync(Actor actor, ConversationRef conversation, CancellationToken ct)
+    {
+        if (await FindHereAsync(actor, conversation, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
+        }
+
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        return TurnResult.Reply(Overview.Status(d, flow, participants, answers));
+    }
+
+    public async Task<TurnResult> ConcernsAsync(Actor actor, ConversationRef conversation, CancellationToken ct)
+    {
+        if (await FindHereAsync(actor, conversation, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
+        }
+
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var concerns = answers
+            .Where(a => a.FlaggedConcern || Overview.IsRuleConcern(flow, a))
+            .GroupBy(a => a.QuestionId)
+            .Select(g => (Question: flow.FindQuestion(g.Key)!, Answers: g.ToList()))
+            .Where(c => c.Question is not null)
+            .OrderBy(c => flow.Questions.ToList().IndexOf(c.Question))
+            .Select(c => new ConcernItem(
+                flow.SectionOf(c.Question).Title, c.Question.Id, c.Question.Text, [.. c.Answers.Select(a => a.Group).Distinct().Order()],
+                c.Answers.Count, c.Answers.Any(a => a.FlaggedConcern)))
+            .ToList();
+        return TurnResult.Reply(new ConcernList(d.Id, d.Title, concerns));
+    }
+
+    /// <summary>Reminds, privately, everyone named who has joined but not finished; anonymous participants get a reminder in the conversation.</summary>
+    public async Task<TurnResult> RemindAsync(Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
+    {
+        if (await FindHereAsync(actor, conversation, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
+        }
+
+        if (!d.MayClose(actor.User))
+        {
+            return TurnResult.Error("Only the facilitator or an owner can send reminders.");
+        }
+
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var unfinished = participants.Where(p => p.FinishedAt is null).ToList();
+        var outbox = new List<OutboxMessage>();
+        foreach (var p in unfinished.Where(p => p.UserId is not null))
+        {
+            var left = FlowEngine.Evaluate(flow, p.Group, Overview.AnswersOf(answers, p.Key));
+            outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/remind/{p.Key}", Destination.PrivatelyTo(d.Home, new UserRef(p.UserId!, p.DisplayName)),
+                new ReminderNotice(d.Id, d.Title, left.Applicable.Count - left.Answered.Count, d.Due)));
+        }
+
+        var anonymousLeft = unfinished.Count(p => p.UserId is null);
+        if (anonymousLeft > 0)
+        {
+            outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/remind/conversation", Destination.To(d.Home), new ReminderNotice(d.Id, d.Title, 0, d.Due)));
+        }
+
+        var commit = new Commit(d.WorkspaceId, deliveryKey)
+        {
+            Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, TurnSupport.NamedKey(actor.User.Id), null, unfinished.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), turn.Now)],
+            Outbox = outbox,
+        };
+        if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        var named = unfinished.Count - anonymousLeft;
+        var text = unfinished.Count == 0
+            ? "Everyone who joined has finished; nobody needed a reminder."
+            : $"Reminded {named} {(named == 1 ? "person" : "people")} privately" +
+              (anonymousLeft > 0 ? $", and posted a reminder in the conversation for {anonymousLeft} anonymous participant(s)." : ".");
+        return TurnResult.Reply(new Confirmation(text));
+    }
+
+    public async Task<TurnResult> CloseAsync(Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
+    {
+        if (await FindHereAsync(actor, conversation, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
+        }
+
+        if (!d.MayClose(actor.User))
+        {
+            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) or an owner can close \"{d.Title}\".");
+        }
+
+        var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var commit = new Commit(d.WorkspaceId, deliveryKey)
+        {
+            Deliberation = closed,
+            Events = [new DeliberationEvent(d.Id, EventTypes.Closed, TurnSupport.NamedKey(actor.User.Id), null, null, turn.Now)],
+            Outbox =
+            [
+                turn.CardUpdate(closed, flow, deliveryKey, participants, answers),
+                turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
+                    $"\"{d.Title}\" is closed with {participants.Count} participant(s) and {answers.Count(a => !a.Value.Skipped)} answer(s). The summary follows.")),
+            ],
+        };
+        if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        return TurnResult.Reply(new Confirmation($"Closed \"{d.Title}\"."));
+    }
+
+    private async Task<(Deliberation, FlowDefinition)?> FindHereAsync(Actor actor, ConversationRef conversation, CancellationToken ct)
+    {
+        var d = await turn.Store.FindLatestOpenAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+        return d is null ? null : (d, await turn.FlowOfAsync(d, ct));
+    }
+}

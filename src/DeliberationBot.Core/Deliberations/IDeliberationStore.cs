@@ -1,0 +1,56 @@
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Deliberations;
+
+/// <summary>
+/// Everything one turn changes, written in one transaction: state, history and outgoing messages together, so a
+/// crash can never leave an answer without its messages or messages without their answer.
+/// </summary>
+public sealed record Commit(string WorkspaceId, string? DeliveryKey)
+{
+    public Deliberation? Deliberation { get; init; }
+
+    public FlowDefinition? FlowSnapshot { get; init; }
+
+    public Participant? Participant { get; init; }
+
+    public Answer? Answer { get; init; }
+
+    public MemberProfile? Profile { get; init; }
+
+    public IReadOnlyList<DeliberationEvent> Events { get; init; } = [];
+
+    public IReadOnlyList<OutboxMessage> Outbox { get; init; } = [];
+}
+
+public enum CommitOutcome
+{
+    Committed,
+
+    /// <summary>The delivery key was seen before: the earlier delivery's effects stand and nothing was written.</summary>
+    Duplicate,
+}
+
+/// <summary>The deliberation store. Every read is scoped to a workspace: one workspace never sees another's data.</summary>
+public interface IDeliberationStore
+{
+    Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct);
+
+    Task<Deliberation?> FindAsync(string workspaceId, Guid id, CancellationToken ct);
+
+    Task<Deliberation?> FindLatestOpenAsync(string workspaceId, string channel, string conversationId, CancellationToken ct);
+
+    Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, CancellationToken ct);
+
+    Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
+
+    Task<IReadOnlyList<Answer>> ListAnswersAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
+
+    Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
+
+    Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct);
+
+    /// <summary>The YAML a deliberation's flow version was started with.</summary>
+    Task<string?> FindFlowSourceAsync(string flowId, string version, CancellationToken ct);
+}

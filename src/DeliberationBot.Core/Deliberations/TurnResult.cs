@@ -1,0 +1,16 @@
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Deliberations;
+
+/// <summary>
+/// What a turn says straight back to the person who acted (an ephemeral message, a modal, a card). Messages for
+/// anyone else go through the outbox.
+/// </summary>
+public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Replies, bool Duplicate = false)
+{
+    public static TurnResult Reply(params OutgoingMessage[] messages) => new(messages);
+
+    public static TurnResult Error(string text, string? usage = null) => new([new ErrorMessage(text, usage)]);
+
+    public static TurnResult AlreadyHandled { get; } = new([], Duplicate: true);
+}

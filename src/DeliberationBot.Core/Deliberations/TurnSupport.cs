@@ -1,0 +1,53 @@
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
+
+namespace DeliberationBot.Core.Deliberations;
+
+/// <summary>Small pieces both application services need: loading a deliberation with its flow, keys, outbox rows.</summary>
+public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Pseudonymizer pseudonyms, OutboxSignal signal, TimeProvider time)
+{
+    public const string NotFound = "I can't find that deliberation here. It may belong to another workspace, or have been removed.";
+    public const string NoneHere = "No deliberation is open in this conversation. Start one with:";
+
+    public IDeliberationStore Store => store;
+
+    public TimeProvider Time => time;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<(Deliberation Deliberation, FlowDefinition Flow)?> LoadAsync(string workspaceId, Guid id, CancellationToken ct)
+    {
+        var deliberation = await store.FindAsync(workspaceId, id, ct);
+        return deliberation is null ? null : (deliberation, await flows.ForAsync(deliberation, ct));
+    }
+
+    public Task<FlowDefinition> FlowOfAsync(Deliberation deliberation, CancellationToken ct) => flows.ForAsync(deliberation, ct);
+
+    public static string NamedKey(string userId) => "user:" + userId;
+
+    public string AnonymousKey(Actor actor, Guid deliberationId) => pseudonyms.For(actor.WorkspaceId, deliberationId, actor.User.Id);
+
+    /// <summary>A person's participation, whether they joined by name or anonymously.</summary>
+    public async Task<Participant?> FindParticipantAsync(Actor actor, Guid deliberationId, CancellationToken ct) =>
+        await store.FindParticipantAsync(actor.WorkspaceId, deliberationId, NamedKey(actor.User.Id), ct)
+        ?? await store.FindParticipantAsync(actor.WorkspaceId, deliberationId, AnonymousKey(actor, deliberationId), ct);
+
+    public OutboxMessage Outbox(string workspaceId, string idempotencyKey, Destination destination, OutgoingMessage message, string? slot = null) =>
+        new(Guid.CreateVersion7(Now), workspaceId, idempotencyKey, destination, message, Now, slot);
+
+    /// <summary>The card in the home conversation; its content is refreshed from current state when it is sent.</summary>
+    public OutboxMessage CardUpdate(Deliberation d, FlowDefinition flow, string deliveryKey, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers) =>
+        Outbox(d.WorkspaceId, deliveryKey + "/card", Destination.To(d.Home), Overview.Card(d, flow, participants, answers), d.CardSlot);
+
+    public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
+    {
+        var outcome = await store.CommitAsync(commit, ct);
+        if (outcome == CommitOutcome.Committed && commit.Outbox.Count > 0)
+        {
+            signal.Notify();
+        }
+
+        return outcome;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DeliberationBot.Core.Flows;
+
+/// <summary>Turns typed text (a thread reply, a chat message) into an answer for a question of any kind.</summary>
+public static partial class AnswerParser
+{
+    public const int MaxTextLength = 4000;
+
+    private static readonly Dictionary<string, string> YesNoWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["yes"] = "yes", ["y"] = "yes", ["yeah"] = "yes", ["yep"] = "yes", ["true"] = "yes",
+        ["no"] = "no", ["n"] = "no", ["nope"] = "no", ["false"] = "no",
+        ["unsure"] = "unsure", ["not sure"] = "unsure", ["don't know"] = "unsure", ["dont know"] = "unsure", ["maybe"] = "unsure", ["?"] = "unsure",
+    };
+
+    /// <summary>Returns the answer, or an error that says what to type.</summary>
+    public static (AnswerValue? Value, string? Error) Parse(Question question, string input)
+    {
+        var text = input.Trim();
+        if (text.Length == 0)
+        {
+            return (null, "Please type an answer.");
+        }
+
+        if (text.Equals("skip", StringComparison.OrdinalIgnoreCase))
+        {
+            return Checked(question, AnswerValue.Skip());
+        }
+
+        switch (question.Kind)
+        {
+            case AnswerKind.FreeText:
+                return Checked(question, AnswerValue.FromText(text));
+            case AnswerKind.YesNoUnsure:
+                var word = text.TrimEnd('.', '!');
+                return YesNoWords.TryGetValue(word, out var option)
+                    ? Checked(question, AnswerValue.FromChoices(option))
+                    : (null, "Please answer yes, no or unsure.");
+            case AnswerKind.SingleChoice:
+                var single = MatchOption(question, text);
+                return single is null ? (null, "Please pick one of: " + OptionList(question)) : Checked(question, AnswerValue.FromChoices(single));
+            case AnswerKind.MultipleChoice:
+                var parts = text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var matched = parts.Select(p => MatchOption(question, p)).ToList();
+                return matched.Any(m => m is null)
+                    ? (null, "Please pick one or more of (separate with commas): " + OptionList(question))
+                    : Checked(question, AnswerValue.FromChoices(matched.Distinct().Select(m => m!)));
+            case AnswerKind.Scale:
+            case AnswerKind.Number:
+                var number = LeadingNumber().Match(text);
+                if (!number.Success || !decimal.TryParse(number.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
+                {
+                    return (null, question.Kind == AnswerKind.Scale ? "Please answer with a number from 1 to 5." : "Please answer with a number, for example 15.");
+                }
+
+                return Checked(question, AnswerValue.FromNumber(n));
+            default:
+                throw new InvalidOperationException($"Unhandled answer kind {question.Kind}");
+        }
+    }
+
+    /// <summary>How an answer reads in a message: option labels, the number with its unit, or the text.</summary>
+    public static string Describe(Question question, AnswerValue value)
+    {
+        if (value.Skipped)
+        {
+            return "(skipped)";
+        }
+
+        if (value.Number is { } n)
+        {
+            var number = n.ToString(CultureInfo.InvariantCulture);
+            return question.Unit is null ? number : $"{number} {question.Unit}";
+        }
+
+        if (value.Choices.Count > 0)
+        {
+            return string.Join(", ", value.Choices.Select(c => question.EffectiveOptions.FirstOrDefault(o => o.Id == c)?.Label ?? c));
+        }
+
+        return value.Text ?? "";
+    }
+
+    private static (AnswerValue?, string?) Checked(Question question, AnswerValue value) =>
+        FlowEngine.Validate(question, value) is { } error ? (null, error) : (value, null);
+
+    private static string? MatchOption(Question question, string text)
+    {
+        var options = question.EffectiveOptions;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index >= 1 && index <= options.Count)
+        {
+            return options[index - 1].Id;
+        }
+
+        return options.FirstOrDefault(o => o.Id.Equals(text, StringComparison.OrdinalIgnoreCase) || o.Label.Equals(text, StringComparison.OrdinalIgnoreCase))?.Id;
+    }
+
+    private static string OptionList(Question question) =>
+        string.Join(", ", question.EffectiveOptions.Select((o, i) => $"{i + 1}. {o.Label}"));
+
+    [GeneratedRegex(@"^-?\d+([.,]\d+)?")]
+    private static partial Regex LeadingNumber();
+}

@@ -1,0 +1,37 @@
+namespace DeliberationBot.Core.Messaging;
+
+/// <summary>A person on a platform. <see cref="Id"/> is the platform's user id.</summary>
+public sealed record UserRef(string Id, string? Name = null)
+{
+    public string Display => Name ?? Id;
+}
+
+/// <summary>
+/// Where a conversation lives: the channel (slack, teams, console), the workspace (Slack team or Microsoft tenant),
+/// the conversation, and optionally a thread within it.
+/// </summary>
+public sealed record ConversationRef(string Channel, string WorkspaceId, string ConversationId, string? ThreadId = null);
+
+public enum DeliveryMode
+{
+    /// <summary>Posted in the conversation for everyone.</summary>
+    Conversation,
+
+    /// <summary>Sent privately to <see cref="Destination.User"/> (a direct message).</summary>
+    Private,
+
+    /// <summary>Shown in the conversation to <see cref="Destination.User"/> only.</summary>
+    Ephemeral,
+}
+
+public sealed record Destination(DeliveryMode Mode, ConversationRef Conversation, UserRef? User = null)
+{
+    public static Destination To(ConversationRef conversation) => new(DeliveryMode.Conversation, conversation);
+
+    public static Destination PrivatelyTo(ConversationRef context, UserRef user) => new(DeliveryMode.Private, context, user);
+
+    public static Destination EphemeralTo(ConversationRef conversation, UserRef user) => new(DeliveryMode.Ephemeral, conversation, user);
+}
+
+/// <summary>The person acting in a turn, in the workspace they act in.</summary>
+public sealed record Actor(string Channel, string WorkspaceId, UserRef User);

@@ -1,0 +1,67 @@
+namespace DeliberationBot.Core.Messaging;
+
+/// <summary>
+/// A message waiting to be sent. <see cref="IdempotencyKey"/> is unique per workspace, so the same cause can never
+/// queue the same message twice. A message with a <see cref="SlotKey"/> replaces the platform message last sent for
+/// that slot (update in place) instead of posting a new one.
+/// </summary>
+public sealed record OutboxMessage(
+    Guid Id,
+    string WorkspaceId,
+    string IdempotencyKey,
+    Destination Destination,
+    OutgoingMessage Message,
+    DateTimeOffset CreatedAt,
+    string? SlotKey = null);
+
+/// <summary>The platform's own id for a message it accepted, so it can be updated later.</summary>
+public sealed record PostedMessage(string ConversationId, string MessageId);
+
+public sealed record OutboxItem(OutboxMessage Message, int Attempt, PostedMessage? PreviouslyPosted);
+
+public enum SendStatus
+{
+    Delivered,
+    RetryLater,
+    Failed,
+}
+
+public sealed record SendResult(SendStatus Status, PostedMessage? Posted = null, TimeSpan? RetryAfter = null, string? Error = null)
+{
+    public static SendResult Delivered(PostedMessage? posted = null) => new(SendStatus.Delivered, posted);
+
+    public static SendResult Retry(string error, TimeSpan? after = null) => new(SendStatus.RetryLater, null, after, error);
+
+    public static SendResult Fail(string error) => new(SendStatus.Failed, null, null, error);
+}
+
+/// <summary>Sends outbox messages to one platform. Implemented by each channel adapter.</summary>
+public interface IChannelSender
+{
+    string Channel { get; }
+
+    Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct);
+}
+
+public interface IOutboxStore
+{
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due messages to this instance. Older unsent messages for the same slot are
+    /// superseded by the newest, which is all a reader needs to see.
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct);
+
+    Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct);
+
+    Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct);
+
+    Task MarkFailedAsync(Guid id, string error, CancellationToken ct);
+
+    Task<int> CountPendingAsync(CancellationToken ct);
+}
+
+/// <summary>Lets a message be brought up to date just before sending (e.g. a progress card).</summary>
+public interface IOutgoingMessageRefresher
+{
+    Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct);
+}

@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DeliberationBot.Core.Messaging;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Outbox:PollInterval must be between 50 ms and 1 hour, e.g. 00:00:05.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    [Range(1, 500, ErrorMessage = "Outbox:BatchSize must be between 1 and 500.")]
+    public int BatchSize { get; set; } = 20;
+
+    [Range(1, 100, ErrorMessage = "Outbox:MaxAttempts must be between 1 and 100.")]
+    public int MaxAttempts { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Outbox:Lease must be between 5 seconds and 1 hour.")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>Sends what the outbox holds, with retries and back-off; one pass per call.</summary>
+public sealed partial class OutboxDispatcher(
+    IOutboxStore store,
+    IEnumerable<IChannelSender> senders,
+    IEnumerable<IOutgoingMessageRefresher> refreshers,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
+
+    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Sends one batch of due messages; returns how many were handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var opts = options.Value;
+        var batch = await store.ClaimDueAsync(InstanceId, opts.BatchSize, opts.Lease, ct);
+        foreach (var item in batch)
+        {
+            await SendOneAsync(item, opts, ct);
+        }
+
+        return batch.Count;
+    }
+
+    private async Task SendOneAsync(OutboxItem item, OutboxOptions opts, CancellationToken ct)
+    {
+        var message = item.Message;
+        var channel = message.Destination.Conversation.Channel;
+        if (!_senders.TryGetValue(channel, out var sender))
+        {
+            LogNoSender(message.Id, channel);
+            await store.MarkFailedAsync(message.Id, $"channel '{channel}' is not enabled", ct);
+            return;
+        }
+
+        SendResult result;
+        try
+        {
+            foreach (var refresher in refreshers)
+            {
+                item = item with { Message = message with { Message = await refresher.RefreshAsync(item.Message, ct) } };
+            }
+
+            result = await sender.SendAsync(item, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A bug or an unexpected transport failure in a sender: retry like any transient failure.
+            LogSenderThrew(e, message.Id, channel);
+            result = SendResult.Retry(e.GetType().Name + ": " + e.Message);
+        }
+
+        switch (result.Status)
+        {
+            case SendStatus.Delivered:
+                await store.MarkDeliveredAsync(message, result.Posted, ct);
+                break;
+            case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
+                var wait = result.RetryAfter ?? Backoff(item.Attempt);
+                LogRetry(message.Id, channel, item.Attempt, wait, result.Error);
+                await store.MarkRetryAsync(message.Id, time.GetUtcNow() + wait, result.Error ?? "retry", ct);
+                break;
+            default:
+                LogFailed(message.Id, channel, item.Attempt, result.Error);
+                await store.MarkFailedAsync(message.Id, result.Error ?? "failed", ct);
+                break;
+        }
+    }
+
+    /// <summary>Exponential back-off with jitter: 2 s, 4 s, 8 s … capped at 10 minutes.</summary>
+    internal static TimeSpan Backoff(int attempt)
+    {
+        var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Clamp(attempt, 1, 20)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} is for channel {Channel}, which is not enabled; it will not be sent")]
+    private partial void LogNoSender(Guid messageId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sender for {Channel} threw while sending outbox message {MessageId}")]
+    private partial void LogSenderThrew(Exception e, Guid messageId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} to {Channel} will be retried (attempt {Attempt}) in {Wait}: {Error}")]
+    private partial void LogRetry(Guid messageId, string channel, int attempt, TimeSpan wait, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} to {Channel} failed after {Attempt} attempt(s): {Error}")]
+    private partial void LogFailed(Guid messageId, string channel, int attempt, string? error);
+}

@@ -1,0 +1,30 @@
+namespace DeliberationBot.Core.Messaging;
+
+/// <summary>Wakes the outbox worker as soon as a turn has queued messages, instead of waiting for the next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled; one wake-up is enough.
+        }
+    }
+
+    /// <summary>Waits for a notification or for <paramref name="max"/> to pass on <paramref name="time"/>.</summary>
+    public async Task WaitAsync(TimeSpan max, TimeProvider time, CancellationToken ct)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = Task.Delay(max, time, wake.Token);
+        var signalled = _signal.WaitAsync(wake.Token);
+        await Task.WhenAny(delay, signalled);
+        await wake.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
+}

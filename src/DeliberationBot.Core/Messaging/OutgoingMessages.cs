@@ -1,0 +1,110 @@
+using System.Text.Json.Serialization;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Messaging;
+
+/// <summary>
+/// Everything the bot says, in channel-neutral form. Each channel has a renderer from these records to its own
+/// format (Block Kit, Adaptive Cards, plain text); no platform type appears here.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(DeliberationCard), "deliberation-card")]
+[JsonDerivedType(typeof(GroupPrompt), "group-prompt")]
+[JsonDerivedType(typeof(QuestionPrompt), "question-prompt")]
+[JsonDerivedType(typeof(Confirmation), "confirmation")]
+[JsonDerivedType(typeof(ErrorMessage), "error")]
+[JsonDerivedType(typeof(StatusReport), "status")]
+[JsonDerivedType(typeof(FlowList), "flows")]
+[JsonDerivedType(typeof(HelpMessage), "help")]
+[JsonDerivedType(typeof(StartForm), "start-form")]
+[JsonDerivedType(typeof(ReminderNotice), "reminder")]
+[JsonDerivedType(typeof(SummaryPlaceholder), "summary-placeholder")]
+[JsonDerivedType(typeof(ConcernList), "concerns")]
+public abstract record OutgoingMessage;
+
+/// <summary>Answers per stakeholder group; names never appear, so it is safe when anonymous answers exist.</summary>
+public sealed record GroupProgress(StakeholderGroup Group, int Participants, int Finished, int Answers);
+
+public sealed record ProgressSummary(int Participants, int Finished, IReadOnlyList<GroupProgress> ByGroup);
+
+/// <summary>The deliberation's message in its home conversation, updated in place as answers arrive.</summary>
+public sealed record DeliberationCard(
+    Guid DeliberationId,
+    string Title,
+    string? Description,
+    string FlowId,
+    string FlowTitle,
+    int QuestionCount,
+    IReadOnlyList<UserRef> Owners,
+    UserRef Facilitator,
+    DateOnly? Due,
+    AnonymityPolicy Anonymity,
+    DeliberationStatus Status,
+    ProgressSummary Progress) : OutgoingMessage;
+
+/// <summary>Asks a person which stakeholder group they answer as (and, where allowed, whether anonymously).</summary>
+public sealed record GroupPrompt(Guid DeliberationId, string DeliberationTitle, AnonymityPolicy Anonymity, StakeholderGroup? Remembered) : OutgoingMessage
+{
+    public IReadOnlyList<StakeholderGroupInfo> Groups => StakeholderGroups.All;
+}
+
+/// <summary>One question, with everything a channel needs to build a form for its answer kind.</summary>
+public sealed record QuestionPrompt(
+    Guid DeliberationId,
+    string DeliberationTitle,
+    string SectionTitle,
+    string? SectionIntro,
+    string QuestionId,
+    string Text,
+    string? Help,
+    AnswerKind Kind,
+    IReadOnlyList<ChoiceOption> Options,
+    string? Unit,
+    string? LowLabel,
+    string? HighLabel,
+    bool Required,
+    int Position,
+    int Of,
+    AnswerValue? CurrentAnswer,
+    bool CurrentlyFlagged,
+    bool Anonymous) : OutgoingMessage;
+
+/// <summary>A short, friendly statement of what just happened.</summary>
+public sealed record Confirmation(string Text) : OutgoingMessage;
+
+/// <summary>Something the person can fix, with what to type instead.</summary>
+public sealed record ErrorMessage(string Text, string? Usage = null) : OutgoingMessage;
+
+public sealed record SectionCoverage(string SectionId, string SectionTitle, IReadOnlyDictionary<StakeholderGroup, int> AnswersByGroup);
+
+public sealed record StatusReport(
+    Guid DeliberationId,
+    string Title,
+    DeliberationStatus Status,
+    DateOnly? Due,
+    ProgressSummary Progress,
+    IReadOnlyList<SectionCoverage> Coverage,
+    int FlaggedConcerns) : OutgoingMessage;
+
+public sealed record FlowInfo(string Id, string Title, string Description, int QuestionCount);
+
+public sealed record FlowList(IReadOnlyList<FlowInfo> Flows) : OutgoingMessage;
+
+public sealed record CommandHelp(string Usage, string Description);
+
+public sealed record HelpMessage(IReadOnlyList<CommandHelp> Commands) : OutgoingMessage;
+
+/// <summary>A form to start a deliberation, offered when <c>start</c> comes without arguments.</summary>
+public sealed record StartForm(IReadOnlyList<FlowInfo> Flows) : OutgoingMessage;
+
+public sealed record ReminderNotice(Guid DeliberationId, string Title, int QuestionsLeft, DateOnly? Due) : OutgoingMessage;
+
+/// <summary>Posted when a deliberation closes, until the summary is ready.</summary>
+public sealed record SummaryPlaceholder(Guid DeliberationId, string Title, string Text) : OutgoingMessage;
+
+/// <summary>A concern as shown to people: which question, which groups raised it, how often. Never who.</summary>
+public sealed record ConcernItem(string SectionTitle, string QuestionId, string QuestionText, IReadOnlyList<StakeholderGroup> RaisedBy, int Count, bool FlaggedByPeople);
+
+public sealed record ConcernList(Guid DeliberationId, string Title, IReadOnlyList<ConcernItem> Concerns) : OutgoingMessage;

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Messaging;
+
+/// <summary>Renders any outgoing message as readable plain text (the demo, logs at Debug, and text-only fallbacks).</summary>
+public static class PlainTextRenderer
+{
+    public static string Render(OutgoingMessage message)
+    {
+        var sb = new StringBuilder();
+        switch (message)
+        {
+            case DeliberationCard c:
+                sb.AppendLine($"[{(c.Status == DeliberationStatus.Open ? "Deliberation" : "Closed")}] {c.Title}");
+                if (c.Description is not null)
+                {
+                    sb.AppendLine(c.Description);
+                }
+
+                sb.AppendLine($"Flow: {c.FlowTitle} ({c.QuestionCount} questions) · Owners: {string.Join(", ", c.Owners.Select(o => o.Display))} · Facilitator: {c.Facilitator.Display}");
+                sb.AppendLine($"Deadline: {(c.Due is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none")} · Answers: {Anonymity(c.Anonymity)}");
+                AppendProgress(sb, c.Progress);
+                if (c.Status == DeliberationStatus.Open)
+                {
+                    sb.AppendLine("[Answer]");
+                }
+
+                break;
+            case GroupPrompt g:
+                sb.AppendLine($"Which stakeholder group are you answering \"{g.DeliberationTitle}\" as?");
+                foreach (var info in g.Groups)
+                {
+                    sb.AppendLine($"  ( ) {info.Label} — {info.Description}{(g.Remembered == info.Group ? " (last time)" : "")}");
+                }
+
+                if (g.Anonymity != AnonymityPolicy.Named)
+                {
+                    sb.AppendLine(g.Anonymity == AnonymityPolicy.AnonymousOnly ? "Answers are anonymous." : "  [ ] Answer anonymously");
+                }
+
+                break;
+            case QuestionPrompt q:
+                if (q.SectionIntro is not null)
+                {
+                    sb.AppendLine(q.SectionIntro);
+                }
+
+                sb.AppendLine($"{q.SectionTitle} · question {q.Position} of {q.Of}{(q.Required ? " (required)" : "")}{(q.Anonymous ? " · anonymous" : "")}");
+                sb.AppendLine(q.Text);
+                if (q.Help is not null)
+                {
+                    sb.AppendLine($"Why it matters: {q.Help}");
+                }
+
+                sb.AppendLine(AnswerHint(q));
+                break;
+            case Confirmation c:
+                sb.AppendLine(c.Text);
+                break;
+            case ErrorMessage e:
+                sb.AppendLine(e.Text);
+                if (e.Usage is not null)
+                {
+                    sb.AppendLine($"Usage: {e.Usage}");
+                }
+
+                break;
+            case StatusReport s:
+                sb.AppendLine($"Status of \"{s.Title}\" ({s.Status}{(s.Due is { } d ? $", due {d:yyyy-MM-dd}" : "")})");
+                AppendProgress(sb, s.Progress);
+                foreach (var section in s.Coverage)
+                {
+                    var cells = section.AnswersByGroup.Count == 0 ? "no answers yet" : string.Join(", ", section.AnswersByGroup.OrderBy(x => x.Key).Select(x => $"{x.Key.Label()} {x.Value}"));
+                    sb.AppendLine($"  {section.SectionTitle}: {cells}");
+                }
+
+                sb.AppendLine($"Concerns so far: {s.FlaggedConcerns}");
+                break;
+            case FlowList f:
+                sb.AppendLine("Flows you can start:");
+                foreach (var flow in f.Flows)
+                {
+                    sb.AppendLine($"  {flow.Id} — {flow.Title} ({flow.QuestionCount} questions). {flow.Description}");
+                }
+
+                break;
+            case HelpMessage h:
+                sb.AppendLine("Commands:");
+                foreach (var command in h.Commands)
+                {
+                    sb.AppendLine($"  {command.Usage} — {command.Description}");
+                }
+
+                break;
+            case StartForm form:
+                sb.AppendLine($"Start a deliberation: choose a flow ({string.Join(", ", form.Flows.Select(f => f.Id))}), a proposal title, owners, a deadline and whether answers may be anonymous.");
+                break;
+            case ReminderNotice r:
+                sb.AppendLine(r.QuestionsLeft > 0
+                    ? $"Reminder: you have {r.QuestionsLeft} question(s) left in \"{r.Title}\"{Due(r.Due)}. Press Answer to continue where you stopped."
+                    : $"Reminder: some participants have not finished \"{r.Title}\"{Due(r.Due)}. Press Answer to continue where you stopped.");
+                break;
+            case SummaryPlaceholder p:
+                sb.AppendLine(p.Text);
+                break;
+            case ConcernList list:
+                sb.AppendLine(list.Concerns.Count == 0 ? $"No concerns raised yet in \"{list.Title}\"." : $"Concerns raised in \"{list.Title}\":");
+                foreach (var c in list.Concerns)
+                {
+                    sb.AppendLine($"  • {c.SectionTitle}: {c.QuestionText} — raised {c.Count} time(s) by {string.Join(", ", c.RaisedBy.Select(g => g.Label()))}{(c.FlaggedByPeople ? " (flagged)" : "")}");
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"No plain-text rendering for {message.GetType().Name}");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    private static string Due(DateOnly? due) => due is { } d ? $" (due {d:yyyy-MM-dd})" : "";
+
+    private static string Anonymity(AnonymityPolicy policy) => policy switch
+    {
+        AnonymityPolicy.Named => "named",
+        AnonymityPolicy.AnonymousAllowed => "named or anonymous",
+        _ => "anonymous only",
+    };
+
+    private static void AppendProgress(StringBuilder sb, ProgressSummary progress)
+    {
+        sb.AppendLine($"Progress: {progress.Participants} participant(s), {progress.Finished} finished");
+        foreach (var g in progress.ByGroup)
+        {
+            sb.AppendLine($"  {g.Group.Label()}: {g.Participants} joined, {g.Finished} finished, {g.Answers} answer(s)");
+        }
+    }
+
+    private static string AnswerHint(QuestionPrompt q) => q.Kind switch
+    {
+        AnswerKind.FreeText => "Answer in your own words.",
+        AnswerKind.YesNoUnsure => "Answer: yes / no / unsure",
+        AnswerKind.Scale => $"Answer 1–5{(q.LowLabel is null ? "" : $" (1 = {q.LowLabel}")}{(q.HighLabel is null ? (q.LowLabel is null ? "" : ")") : $", 5 = {q.HighLabel})")}",
+        AnswerKind.Number => $"Answer with a number{(q.Unit is null ? "" : $" ({q.Unit})")}",
+        _ => (q.Kind == AnswerKind.MultipleChoice ? "Pick one or more: " : "Pick one: ") + string.Join(" · ", q.Options.Select((o, i) => $"{i + 1}. {o.Label}")),
+    };
+}
