@@ -1,0 +1,41 @@
+using DeliberationBot.Core;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Host.Flows;
+using DeliberationBot.Host.Privacy;
+using DeliberationBot.Storage;
+
+namespace DeliberationBot.Host.Composition;
+
+internal static class DeliberationBotComposition
+{
+    /// <summary>Everything both the service and the demo run on: flows, engine, storage, outbox.</summary>
+    public static IServiceCollection AddDeliberationBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDeliberationCore(FlowFiles.Load(configuration), PseudonymKey.Load(configuration));
+        services.AddDeliberationStorage();
+        services.AddHostedService<DatabaseStartup>();
+        return services;
+    }
+
+    /// <summary>The background sender; the demo drives the dispatcher itself instead.</summary>
+    public static IServiceCollection AddOutboxWorker(this IServiceCollection services) =>
+        services.AddHostedService<OutboxWorker>();
+}
+
+/// <summary>Applies migrations before the service starts taking requests.</summary>
+internal sealed partial class DatabaseStartup(DatabaseSchema schema, ILogger<DatabaseStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await schema.PrepareAsync(cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogStorage(schema.Describe());
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}")]
+    private partial void LogStorage(string storage);
+}

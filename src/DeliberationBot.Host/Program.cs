@@ -1,0 +1,21 @@
+using DeliberationBot.Host.Composition;
+using DeliberationBot.Host.Demo;
+using DeliberationBot.Host.Health;
+
+if (args.FirstOrDefault() == "demo")
+{
+    return await DemoCommand.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddDeliberationBot(builder.Configuration);
+builder.Services.AddOutboxWorker();
+builder.Services.AddReadinessChecks();
+
+var app = builder.Build();
+app.MapHealth();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;

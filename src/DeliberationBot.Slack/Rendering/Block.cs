@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+
+namespace DeliberationBot.Slack.Rendering;
+
+/// <summary>
+/// Block Kit builders. Every mrkdwn text goes in already escaped (see <see cref="Mrkdwn"/>) and is cut to its limit
+/// here; plain_text is never parsed by Slack, so it is only cut.
+/// </summary>
+internal static class Block
+{
+    public static JsonObject Plain(string? text, int max) => new()
+    {
+        ["type"] = "plain_text",
+        ["text"] = Mrkdwn.Truncate(string.IsNullOrWhiteSpace(text) ? " " : text, max),
+        ["emoji"] = true,
+    };
+
+    /// <summary>A mrkdwn text object; <paramref name="escaped"/> must already be escaped. Verbatim: no auto-linking.</summary>
+    public static JsonObject Md(string escaped, int max = SlackLimits.TextObject) => new()
+    {
+        ["type"] = "mrkdwn",
+        ["text"] = Mrkdwn.TruncateEscaped(string.IsNullOrWhiteSpace(escaped) ? " " : escaped, max),
+        ["verbatim"] = true,
+    };
+
+    public static JsonObject Header(string? text) => new() { ["type"] = "header", ["text"] = Plain(text, SlackLimits.HeaderText) };
+
+    public static JsonObject Section(string escaped) => new() { ["type"] = "section", ["text"] = Md(escaped) };
+
+    public static JsonObject Section(string escaped, JsonObject accessory) =>
+        new() { ["type"] = "section", ["text"] = Md(escaped), ["accessory"] = accessory };
+
+    public static JsonObject Fields(IEnumerable<string> escaped) => new()
+    {
+        ["type"] = "section",
+        ["fields"] = new JsonArray([.. escaped.Take(SlackLimits.Fields).Select(f => (JsonNode)Md(f, SlackLimits.FieldText))]),
+    };
+
+    public static JsonObject Context(string escaped) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray(Md(escaped)),
+    };
+
+    public static JsonObject Divider() => new() { ["type"] = "divider" };
+
+    public static JsonObject Actions(string blockId, params JsonObject[] elements) => new()
+    {
+        ["type"] = "actions",
+        ["block_id"] = blockId,
+        ["elements"] = new JsonArray([.. elements]),
+    };
+
+    public static JsonObject Button(string text, string actionId, string value, bool primary = false)
+    {
+        var button = new JsonObject
+        {
+            ["type"] = "button",
+            ["text"] = Plain(text, SlackLimits.ButtonText),
+            ["action_id"] = actionId,
+            ["value"] = value,
+        };
+        if (primary)
+        {
+            button["style"] = "primary";
+        }
+
+        return button;
+    }
+
+    public static JsonObject Option(string text, string value, string? description = null)
+    {
+        var option = new JsonObject { ["text"] = Plain(text, SlackLimits.OptionText), ["value"] = Mrkdwn.Truncate(value, SlackLimits.OptionValue) };
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            option["description"] = Plain(description, SlackLimits.OptionDescription);
+        }
+
+        return option;
+    }
+
+    public static JsonObject Input(string blockId, string label, JsonObject element, bool optional, string? hint = null)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "input",
+            ["block_id"] = blockId,
+            ["label"] = Plain(label, SlackLimits.InputLabel),
+            ["element"] = element,
+            ["optional"] = optional,
+        };
+        if (!string.IsNullOrWhiteSpace(hint))
+        {
+            input["hint"] = Plain(hint, SlackLimits.InputHint);
+        }
+
+        return input;
+    }
+
+    /// <summary>
+    /// Keeps a block list within <paramref name="maxBlocks"/> and the cumulative text budget: the content is cut with a
+    /// visible "… not shown" note, the trailer (e.g. the Answer button) is always kept.
+    /// </summary>
+    public static JsonArray Fit(IReadOnlyList<JsonObject> content, IReadOnlyList<JsonObject> trailer, int maxBlocks, int textBudget = int.MaxValue)
+    {
+        var result = new JsonArray();
+        var room = maxBlocks - trailer.Count;
+        var budget = textBudget - trailer.Sum(TextLength);
+        var kept = 0;
+        foreach (var block in content)
+        {
+            var length = TextLength(block);
+            var isLast = kept == content.Count - 1;
+            if (kept >= room - (isLast ? 0 : 1) || length > budget - (isLast ? 0 : 100))
+            {
+                break;
+            }
+
+            result.Add(block);
+            budget -= length;
+            kept++;
+        }
+
+        if (kept < content.Count)
+        {
+            result.Add(Context(Mrkdwn.Escape($"{Mrkdwn.Ellipsis} {content.Count - kept} more not shown here (too long for one Slack message).")));
+        }
+
+        foreach (var block in trailer)
+        {
+            result.Add(block);
+        }
+
+        return result;
+    }
+
+    /// <summary>Characters of text in a block, as Slack counts towards its cumulative limit.</summary>
+    public static int TextLength(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Sum(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s.Length : TextLength(p.Value)),
+        JsonArray a => a.Sum(TextLength),
+        _ => 0,
+    };
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using static DeliberationBot.Slack.Rendering.Mrkdwn;
+
+namespace DeliberationBot.Slack.Rendering;
+
+/// <summary>Renders every outgoing message as a Block Kit message. All inserted text is escaped; sizes stay within Slack's limits.</summary>
+internal static class MessageRenderer
+{
+    public static SlackMessage Render(OutgoingMessage message)
+    {
+        var content = new List<JsonObject>();
+        var trailer = new List<JsonObject>();
+        switch (message)
+        {
+            case DeliberationCard c:
+                Card(c, content, trailer);
+                break;
+            case StatusReport s:
+                Status(s, content);
+                break;
+            case FlowList f:
+                content.Add(Block.Header("Flows you can start"));
+                content.AddRange(f.Flows.Select(flow => Block.Section(
+                    $"*{Escape(flow.Title)}* (`{Escape(flow.Id)}`, {flow.QuestionCount} questions)\n{Escape(flow.Description)}")));
+                break;
+            case HelpMessage h:
+                content.Add(Block.Section("*Commands* — type `/deliberate` followed by one of these:"));
+                content.AddRange(h.Commands.Select(cmd => Block.Section($"`{Escape(cmd.Usage)}`\n{Escape(cmd.Description)}")));
+                break;
+            case ConcernList list:
+                content.Add(Block.Header($"Concerns: {list.Title}"));
+                content.Add(Block.Section(list.Concerns.Count == 0 ? "No concerns raised yet." : $"{list.Concerns.Count} question(s) raised concerns:"));
+                content.AddRange(list.Concerns.Select(item => Block.Section(
+                    $"*{Escape(item.SectionTitle)}*: {Escape(item.QuestionText)}\nRaised {item.Count} time(s) by {Escape(string.Join(", ", item.RaisedBy.Select(g => g.Label())))}" +
+                    (item.FlaggedByPeople ? " · flagged by participants" : ""))));
+                break;
+            case ReminderNotice r:
+                content.Add(Block.Section(Escape(PlainTextRenderer.Render(r))));
+                trailer.Add(AnswerButton(r.DeliberationId, "Continue answering"));
+                break;
+            case QuestionPrompt q:
+                content.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · question {q.Position} of {q.Of}")));
+                content.Add(Block.Section($"*{Escape(q.Text)}*"));
+                content.Add(Block.Context(Escape("Press Answer to answer in a form, or reply in this thread. " + AnswerHint(q))));
+                trailer.Add(AnswerButton(q.DeliberationId, "Answer"));
+                break;
+            case GroupPrompt g:
+                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\" and start.")));
+                trailer.Add(AnswerButton(g.DeliberationId, "Answer"));
+                break;
+            case StartForm:
+                content.Add(Block.Section("Type `/deliberate start` on its own to open the form, or " +
+                    Escape("/deliberate " + Usage.Start)));
+                break;
+            case ErrorMessage e:
+                content.Add(Block.Section(":warning: " + Escape(e.Text)));
+                if (e.Usage is not null)
+                {
+                    content.Add(Block.Context("Usage: `" + Escape(e.Usage) + "`"));
+                }
+
+                break;
+            case Confirmation c:
+                content.Add(Block.Section(Escape(c.Text)));
+                break;
+            case SummaryPlaceholder p:
+                content.Add(Block.Section(Escape(p.Text)));
+                break;
+            default:
+                throw new InvalidOperationException($"No Slack rendering for {message.GetType().Name}");
+        }
+
+        var blocks = Block.Fit(content, trailer, SlackLimits.MessageBlocks, SlackLimits.MessageBlockTextBudget);
+        return new SlackMessage(Fallback(message), blocks);
+    }
+
+    /// <summary>The top-level text: the plain rendering, escaped (it is parsed as mrkdwn for notifications) and cut.</summary>
+    public static string Fallback(OutgoingMessage message) =>
+        TruncateEscaped(Escape(PlainTextRenderer.Render(message)), SlackLimits.FallbackText);
+
+    public static JsonObject AnswerButton(Guid deliberationId, string text) =>
+        Block.Actions(SlackIds.ButtonsBlock, Block.Button(text, SlackIds.AnswerAction, deliberationId.ToString("D"), primary: true));
+
+    private static void Card(DeliberationCard c, List<JsonObject> content, List<JsonObject> trailer)
+    {
+        var open = c.Status == DeliberationStatus.Open;
+        content.Add(Block.Header((open ? "Deliberation: " : "Closed: ") + c.Title));
+        if (!string.IsNullOrWhiteSpace(c.Description))
+        {
+            content.Add(Block.Section(Escape(c.Description)));
+        }
+
+        content.Add(Block.Fields(
+        [
+            $"*Flow*\n{Escape(c.FlowTitle)} ({c.QuestionCount} questions)",
+            $"*Deadline*\n{(c.Due is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none")}",
+            $"*Owners*\n{Mentions(c.Owners)}",
+            $"*Facilitator*\n{Mention(c.Facilitator)}",
+            $"*Answers*\n{Anonymity(c.Anonymity)}",
+        ]));
+        content.Add(Block.Section(Progress(c.Progress)));
+        if (open)
+        {
+            content.Add(Block.Context("Press *Answer* to take part, or reply in this thread to answer your current question."));
+            trailer.Add(AnswerButton(c.DeliberationId, "Answer"));
+        }
+        else
+        {
+            content.Add(Block.Context("This deliberation is closed and no longer takes answers."));
+        }
+    }
+
+    private static void Status(StatusReport s, List<JsonObject> content)
+    {
+        content.Add(Block.Header($"Status: {s.Title}"));
+        content.Add(Block.Section(
+            $"*{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}*" +
+            (s.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") +
+            $" · concerns so far: {s.FlaggedConcerns}"));
+        content.Add(Block.Section(Progress(s.Progress)));
+        var coverage = new StringBuilder("*Answers by section and stakeholder group*");
+        foreach (var section in s.Coverage)
+        {
+            var cells = section.AnswersByGroup.Count == 0
+                ? "no answers yet"
+                : string.Join(", ", section.AnswersByGroup.OrderBy(x => x.Key).Select(x => $"{x.Key.Label()} {x.Value}"));
+            coverage.Append("\n• ").Append(Escape(section.SectionTitle)).Append(": ").Append(Escape(cells));
+        }
+
+        content.Add(Block.Section(coverage.ToString()));
+    }
+
+    private static string Progress(ProgressSummary progress)
+    {
+        var sb = new StringBuilder($"*Progress*: {progress.Participants} participant(s), {progress.Finished} finished");
+        foreach (var g in progress.ByGroup)
+        {
+            sb.Append($"\n• {Escape(g.Group.Label())}: {g.Participants} joined, {g.Finished} finished, {g.Answers} answer(s)");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Mentions(IReadOnlyList<UserRef> users) =>
+        users.Count == 0 ? "none" : string.Join(", ", users.Select(Mention));
+
+    private static string Anonymity(AnonymityPolicy policy) => policy switch
+    {
+        AnonymityPolicy.Named => "named",
+        AnonymityPolicy.AnonymousAllowed => "named or anonymous",
+        _ => "anonymous only",
+    };
+
+    internal static string AnswerHint(QuestionPrompt q) => q.Kind switch
+    {
+        AnswerKind.FreeText => "Answer in your own words.",
+        AnswerKind.YesNoUnsure => "Reply yes, no or unsure.",
+        AnswerKind.Scale => "Reply with a number from 1 to 5.",
+        AnswerKind.Number => "Reply with a number" + (q.Unit is null ? "." : $" ({q.Unit})."),
+        AnswerKind.MultipleChoice => "Reply with one or more of: " + string.Join(" · ", q.Options.Select((o, i) => $"{i + 1}. {o.Label}")),
+        _ => "Reply with one of: " + string.Join(" · ", q.Options.Select((o, i) => $"{i + 1}. {o.Label}")),
+    };
+}

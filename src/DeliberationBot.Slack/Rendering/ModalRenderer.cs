@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using static DeliberationBot.Slack.Rendering.Mrkdwn;
+
+namespace DeliberationBot.Slack.Rendering;
+
+/// <summary>
+/// Renders replies shown in a modal: the group choice, one question per modal (an input built for its answer kind),
+/// the start form, and any other reply as a read-only notice.
+/// </summary>
+internal static class ModalRenderer
+{
+    /// <param name="channelId">The conversation a start form starts the deliberation in.</param>
+    public static JsonObject Render(OutgoingMessage message, string? channelId = null) => message switch
+    {
+        GroupPrompt g => Group(g),
+        QuestionPrompt q => Question(q),
+        StartForm f => Start(f, channelId ?? ""),
+        Confirmation c => Notice("Done", [Block.Section(Escape(c.Text))]),
+        ErrorMessage e => Notice("Not quite", [.. MessageRenderer.Render(e).Blocks.Select(b => b!.AsObject().DeepClone().AsObject())]),
+        _ => Notice("DeliberationBot", [.. MessageRenderer.Render(message).Blocks.Where(b => b!["type"]?.GetValue<string>() != "actions").Select(b => b!.DeepClone().AsObject())]),
+    };
+
+    private static JsonObject Group(GroupPrompt g)
+    {
+        var options = g.Groups.Select(info => Block.Option(info.Label, info.Id, info.Description)).ToList();
+        var select = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = SlackIds.Value,
+            ["placeholder"] = Block.Plain("Choose your group", SlackLimits.OptionText),
+            ["options"] = new JsonArray([.. options]),
+        };
+        if (g.Remembered is { } remembered)
+        {
+            select["initial_option"] = Block.Option(remembered.Info().Label, remembered.Id(), remembered.Info().Description);
+        }
+
+        var blocks = new List<JsonObject>
+        {
+            Block.Section($"*{Escape(g.DeliberationTitle)}*\nWhich stakeholder group are you answering as? You'll only see the questions meant for your group."),
+            Block.Input(SlackIds.GroupBlock, "Stakeholder group", select, optional: false, g.Remembered is null ? null : "Pre-selected from last time; change it if it no longer fits."),
+        };
+        if (g.Anonymity == AnonymityPolicy.AnonymousAllowed)
+        {
+            blocks.Add(Block.Input(SlackIds.AnonymousBlock, "Anonymity", Checkboxes([Block.Option("Answer anonymously", SlackIds.Checked,
+                "Your name is not stored with your answers")], []), optional: true));
+        }
+        else if (g.Anonymity == AnonymityPolicy.AnonymousOnly)
+        {
+            blocks.Add(Block.Context("Answers to this deliberation are anonymous: your name is not stored with them."));
+        }
+
+        return Modal(SlackIds.GroupCallback, "Join the deliberation", blocks, "Next", g.DeliberationId.ToString("N"));
+    }
+
+    private static JsonObject Question(QuestionPrompt q)
+    {
+        var blocks = new List<JsonObject>
+        {
+            Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle}{(q.Anonymous ? " · answering anonymously" : "")}")),
+        };
+        if (!string.IsNullOrWhiteSpace(q.SectionIntro))
+        {
+            blocks.Add(Block.Section(Escape(q.SectionIntro)));
+        }
+
+        blocks.Add(Block.Section($"*{Escape(q.Text)}*{(q.Required ? "" : " _(optional)_")}"));
+        if (!string.IsNullOrWhiteSpace(q.Help))
+        {
+            blocks.Add(Block.Context("Why it matters: " + Escape(q.Help)));
+        }
+
+        var label = q.Kind switch
+        {
+            AnswerKind.Number when q.Unit is not null => $"Your answer ({q.Unit})",
+            AnswerKind.Scale => $"Your answer (1 = {q.LowLabel ?? "lowest"}, 5 = {q.HighLabel ?? "highest"})",
+            _ => "Your answer",
+        };
+        blocks.Add(Block.Input(SlackIds.AnswerBlock, label, AnswerElement(q), optional: !q.Required, q.Required ? null : "You can leave this empty to skip it."));
+        blocks.Add(Block.Input(SlackIds.ConcernBlock, "Concern", Checkboxes(
+            [Block.Option("This is a concern", SlackIds.Checked, "Flag your answer for the discussion")],
+            q.CurrentlyFlagged ? [SlackIds.Checked] : []), optional: true));
+        var title = string.Create(CultureInfo.InvariantCulture, $"Question {q.Position} of {q.Of}");
+        return Modal(SlackIds.QuestionCallback, title, blocks, "Save and next", SlackIds.QuestionMetadata(q.DeliberationId, q.QuestionId), close: "Stop for now");
+    }
+
+    private static JsonObject AnswerElement(QuestionPrompt q)
+    {
+        var current = q.CurrentAnswer is { Skipped: false } a ? a : null;
+        switch (q.Kind)
+        {
+            case AnswerKind.FreeText:
+                var text = new JsonObject
+                {
+                    ["type"] = "plain_text_input",
+                    ["action_id"] = SlackIds.Value,
+                    ["multiline"] = true,
+                    ["max_length"] = Math.Min(AnswerParser.MaxTextLength, SlackLimits.PlainTextInputMax),
+                };
+                if (!string.IsNullOrEmpty(current?.Text))
+                {
+                    text["initial_value"] = Truncate(current.Text, SlackLimits.PlainTextInputMax);
+                }
+
+                return text;
+            case AnswerKind.Number:
+                var number = new JsonObject
+                {
+                    ["type"] = "number_input",
+                    ["action_id"] = SlackIds.Value,
+                    ["is_decimal_allowed"] = true,
+                    ["min_value"] = "0",
+                    ["max_value"] = "1000000",
+                };
+                if (current?.Number is { } n)
+                {
+                    number["initial_value"] = n.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return number;
+            case AnswerKind.Scale:
+                var scale = q.Options.Select(o => Block.Option(ScaleLabel(q, o), o.Id)).ToList();
+                return Choice(scale, current?.Number is { } s ? [s.ToString(CultureInfo.InvariantCulture)] : [], multiple: false);
+            case AnswerKind.MultipleChoice:
+                return Choice([.. q.Options.Select(o => Block.Option(o.Label, o.Id))], current?.Choices ?? [], multiple: true);
+            default:
+                return Choice([.. q.Options.Select(o => Block.Option(o.Label, o.Id))], current?.Choices ?? [], multiple: false);
+        }
+    }
+
+    private static string ScaleLabel(QuestionPrompt q, ChoiceOption o) => o.Id switch
+    {
+        "1" when q.LowLabel is not null => $"1 — {q.LowLabel}",
+        "5" when q.HighLabel is not null => $"5 — {q.HighLabel}",
+        _ => o.Label,
+    };
+
+    /// <summary>Radio buttons or checkboxes up to 10 options, a (multi) select beyond.</summary>
+    private static JsonObject Choice(List<JsonObject> options, IReadOnlyList<string> selected, bool multiple)
+    {
+        if (options.Count <= SlackLimits.RadioOrCheckboxOptions)
+        {
+            return multiple ? Checkboxes(options, selected) : Radio(options, selected.FirstOrDefault());
+        }
+
+        var select = new JsonObject
+        {
+            ["type"] = multiple ? "multi_static_select" : "static_select",
+            ["action_id"] = SlackIds.Value,
+            ["placeholder"] = Block.Plain(multiple ? "Choose one or more" : "Choose one", SlackLimits.OptionText),
+            ["options"] = new JsonArray([.. options.Take(SlackLimits.SelectOptions)]),
+        };
+        SetInitial(select, options, selected, multiple);
+        return select;
+    }
+
+    private static JsonObject Radio(List<JsonObject> options, string? selected)
+    {
+        var radio = new JsonObject { ["type"] = "radio_buttons", ["action_id"] = SlackIds.Value, ["options"] = new JsonArray([.. options]) };
+        SetInitial(radio, options, selected is null ? [] : [selected], multiple: false);
+        return radio;
+    }
+
+    private static JsonObject Checkboxes(List<JsonObject> options, IReadOnlyList<string> selected)
+    {
+        var boxes = new JsonObject { ["type"] = "checkboxes", ["action_id"] = SlackIds.Value, ["options"] = new JsonArray([.. options]) };
+        SetInitial(boxes, options, selected, multiple: true);
+        return boxes;
+    }
+
+    private static void SetInitial(JsonObject element, List<JsonObject> options, IReadOnlyList<string> selected, bool multiple)
+    {
+        var initial = options.Where(o => selected.Contains(o["value"]!.GetValue<string>())).Select(o => (JsonNode)o.DeepClone()).ToList();
+        if (initial.Count == 0)
+        {
+            return;
+        }
+
+        if (multiple)
+        {
+            element["initial_options"] = new JsonArray([.. initial]);
+        }
+        else
+        {
+            element["initial_option"] = initial[0];
+        }
+    }
+
+    private static JsonObject Start(StartForm form, string channelId)
+    {
+        var flows = form.Flows.Take(SlackLimits.SelectOptions).Select(f => Block.Option(f.Title, f.Id, $"{f.QuestionCount} questions · {f.Id}")).ToList();
+        var flowSelect = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = SlackIds.Value,
+            ["placeholder"] = Block.Plain("Choose a question flow", SlackLimits.OptionText),
+            ["options"] = new JsonArray([.. flows]),
+        };
+        if (flows.Count == 1)
+        {
+            flowSelect["initial_option"] = flows[0].DeepClone();
+        }
+
+        JsonObject anonymity = Radio(
+        [
+            Block.Option("Named answers", "named"),
+            Block.Option("Named or anonymous, as each person chooses", "anonymous_allowed"),
+            Block.Option("Anonymous answers only", "anonymous_only"),
+        ], "named");
+        var blocks = new List<JsonObject>
+        {
+            Block.Input(SlackIds.FlowBlock, "Question flow", flowSelect, optional: false),
+            Block.Input(SlackIds.TitleBlock, "Proposal title", new JsonObject { ["type"] = "plain_text_input", ["action_id"] = SlackIds.Value, ["max_length"] = 200 }, optional: false),
+            Block.Input(SlackIds.DescriptionBlock, "Description", new JsonObject
+            {
+                ["type"] = "plain_text_input", ["action_id"] = SlackIds.Value, ["multiline"] = true, ["max_length"] = SlackLimits.PlainTextInputMax,
+            }, optional: true),
+            Block.Input(SlackIds.OwnersBlock, "Owners", new JsonObject
+            {
+                ["type"] = "multi_users_select", ["action_id"] = SlackIds.Value, ["placeholder"] = Block.Plain("People who own the proposal", SlackLimits.OptionText),
+            }, optional: true, "Owners and you may close the deliberation. Leave empty to own it yourself."),
+            Block.Input(SlackIds.DueBlock, "Deadline", new JsonObject { ["type"] = "datepicker", ["action_id"] = SlackIds.Value }, optional: true),
+            Block.Input(SlackIds.AnonymityBlock, "Answers", anonymity, optional: false),
+        };
+        return Modal(SlackIds.StartCallback, "Start a deliberation", blocks, "Start", channelId);
+    }
+
+    private static JsonObject Notice(string title, List<JsonObject> blocks) =>
+        Modal(SlackIds.NoticeCallback, title, blocks, submit: null, metadata: null, close: "Close");
+
+    private static JsonObject Modal(string callbackId, string title, List<JsonObject> blocks, string? submit, string? metadata, string close = "Cancel")
+    {
+        var view = new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = callbackId,
+            ["title"] = Block.Plain(title, SlackLimits.ModalTitle),
+            ["close"] = Block.Plain(close, SlackLimits.ModalTitle),
+            ["blocks"] = Block.Fit(blocks, [], SlackLimits.ModalBlocks),
+        };
+        if (submit is not null)
+        {
+            view["submit"] = Block.Plain(submit, SlackLimits.ModalTitle);
+        }
+
+        if (metadata is not null)
+        {
+            view["private_metadata"] = Truncate(metadata, SlackLimits.PrivateMetadata);
+        }
+
+        return view;
+    }
+}

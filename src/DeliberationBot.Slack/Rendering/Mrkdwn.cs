@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Slack.Rendering;
+
+/// <summary>
+/// Safe text for Slack. Inbound text arrives encoded (mentions as &lt;@U…&gt;, a typed "&lt;" as "&amp;lt;"); it is
+/// turned into plain text at the edge, and every text placed into mrkdwn is escaped again, so no user text can ever
+/// ping @channel, mention someone or forge a link.
+/// </summary>
+internal static partial class Mrkdwn
+{
+    public const string Ellipsis = "…";
+
+    /// <summary>Escapes the three characters mrkdwn gives meaning to.</summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Turns Slack-encoded inbound text into plain text: every control sequence becomes its readable form
+    /// (&lt;@U1|bob&gt; → @bob, &lt;!here&gt; → @here, &lt;https://x|label&gt; → label (https://x)) and entities are decoded.
+    /// </summary>
+    public static string FromSlack(string? encoded)
+    {
+        if (string.IsNullOrEmpty(encoded))
+        {
+            return "";
+        }
+
+        var plain = ControlSequence().Replace(encoded, m => Readable(m.Groups["body"].Value));
+        return plain.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+    }
+
+    /// <summary>A live mention for a Slack user id (ids come from Slack, never from typed text); anything else as escaped text.</summary>
+    public static string Mention(UserRef user) =>
+        UserId().IsMatch(user.Id) ? $"<@{user.Id}>" : Escape("@" + user.Display);
+
+    /// <summary>Cuts plain text to <paramref name="max"/> characters, ending with "…" when cut.</summary>
+    public static string Truncate(string? text, int max)
+    {
+        text ??= "";
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - Ellipsis.Length;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..Math.Max(0, cut)] + Ellipsis;
+    }
+
+    /// <summary>Like <see cref="Truncate"/> for escaped text: never cuts an entity such as &amp;amp; in half.</summary>
+    public static string TruncateEscaped(string? text, int max)
+    {
+        text ??= "";
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - Ellipsis.Length;
+        var amp = text.LastIndexOf('&', Math.Max(0, cut - 1), Math.Min(cut, 5));
+        if (amp >= 0 && text.IndexOf(';', amp) >= cut)
+        {
+            cut = amp;
+        }
+
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..Math.Max(0, cut)] + Ellipsis;
+    }
+
+    private static string Readable(string body)
+    {
+        var bar = body.IndexOf('|', StringComparison.Ordinal);
+        var target = bar >= 0 ? body[..bar] : body;
+        var label = bar >= 0 ? body[(bar + 1)..] : null;
+        if (target.StartsWith('@'))
+        {
+            return label is null ? target : "@" + label.TrimStart('@');
+        }
+
+        if (target.StartsWith('#'))
+        {
+            return label is null ? target : "#" + label.TrimStart('#');
+        }
+
+        if (target.StartsWith('!'))
+        {
+            // <!here>, <!channel>, <!everyone>, <!subteam^S1|@team>, <!date^…|fallback>
+            var name = target[1..].Split('^')[0];
+            return label ?? "@" + name;
+        }
+
+        return label is null || label == target ? target : $"{label} ({target})";
+    }
+
+    [GeneratedRegex("<(?<body>[^<>]*)>")]
+    private static partial Regex ControlSequence();
+
+    [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
+    private static partial Regex UserId();
+}

@@ -1,0 +1,47 @@
+namespace DeliberationBot.Slack.Rendering;
+
+/// <summary>The action ids, callback ids and block ids the renderer emits and the inbound handlers expect.</summary>
+internal static class SlackIds
+{
+    /// <summary>The "Answer" button; its value is the deliberation id.</summary>
+    public const string AnswerAction = "answer";
+
+    public const string StartCallback = "deliberation_start";
+    public const string GroupCallback = "deliberation_group";
+    public const string QuestionCallback = "deliberation_question";
+    public const string NoticeCallback = "deliberation_notice";
+
+    /// <summary>The one action id inside every input block.</summary>
+    public const string Value = "value";
+
+    public const string FlowBlock = "flow";
+    public const string TitleBlock = "title";
+    public const string DescriptionBlock = "description";
+    public const string OwnersBlock = "owners";
+    public const string DueBlock = "due";
+    public const string AnonymityBlock = "anonymity";
+    public const string GroupBlock = "group";
+    public const string AnonymousBlock = "anonymous";
+    public const string AnswerBlock = "answer";
+    public const string ConcernBlock = "concern";
+    public const string ButtonsBlock = "deliberation_actions";
+
+    public const string Checked = "yes";
+
+    /// <summary>private_metadata of a question modal: deliberation and question.</summary>
+    public static string QuestionMetadata(Guid deliberationId, string questionId) => $"{deliberationId:N}|{questionId}";
+
+    public static bool TryParseQuestionMetadata(string? metadata, out Guid deliberationId, out string questionId)
+    {
+        questionId = "";
+        deliberationId = Guid.Empty;
+        var bar = metadata?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        if (bar <= 0 || !Guid.TryParse(metadata![..bar], out deliberationId))
+        {
+            return false;
+        }
+
+        questionId = metadata[(bar + 1)..];
+        return questionId.Length > 0;
+    }
+}

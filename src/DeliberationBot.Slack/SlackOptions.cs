@@ -1,0 +1,43 @@
+namespace DeliberationBot.Slack;
+
+/// <summary>
+/// The "Slack" configuration section. Slack is enabled by a bot token (one workspace) or an OAuth client id
+/// (distribution to many); once enabled, the signing secret is required.
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    public string? SigningSecret { get; set; }
+
+    /// <summary>Single-workspace mode: the Bot User OAuth Token (xoxb-…).</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Socket Mode: an app-level token (xapp-…) with connections:write.</summary>
+    public string? AppToken { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>Inbound bodies larger than this are refused (Slack's own are a few KB).</summary>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long one Web API call may take.</summary>
+    public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>In-process retries of a Web API call after a transient failure (5xx, network); the outbox retries after that.</summary>
+    public int TransientRetries { get; set; } = 2;
+
+    /// <summary>First back-off of those retries; doubled each time, with jitter.</summary>
+    public TimeSpan TransientRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(ClientId);
+
+    public bool SocketMode => Enabled && !string.IsNullOrWhiteSpace(AppToken);
+
+    /// <summary>The API base as a URI ending in a slash, so that relative method names resolve under it.</summary>
+    public Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/", UriKind.Absolute);
+}

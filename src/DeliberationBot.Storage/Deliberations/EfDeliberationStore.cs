@@ -1,0 +1,195 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace DeliberationBot.Storage.Deliberations;
+
+internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDeliberationStore
+{
+    private const int MaxAttempts = 4;
+
+    public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
+    {
+        // Upserts can race with a concurrent turn inserting the same row (a person double-clicking); a unique violation
+        // then either means "this delivery was already handled" or "retry against the row that now exists".
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await TryCommitAsync(commit, ct);
+                return CommitOutcome.Committed;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts || commit.DeliveryKey is not null)
+            {
+                if (commit.DeliveryKey is not null && await DeliverySeenAsync(commit.WorkspaceId, commit.DeliveryKey, ct))
+                {
+                    return CommitOutcome.Duplicate;
+                }
+
+                if (attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+
+                // Lost an insert race; the next attempt sees the winner's row and updates it.
+            }
+        }
+    }
+
+    private async Task TryCommitAsync(Commit commit, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        await using var tx = await ctx.Database.BeginTransactionAsync(ct);
+        var ws = commit.WorkspaceId;
+        if (commit.DeliveryKey is not null)
+        {
+            ctx.ProcessedDeliveries.Add(new ProcessedDeliveryRow { WorkspaceId = ws, Key = commit.DeliveryKey, At = time.GetUtcNow() });
+        }
+
+        if (commit.FlowSnapshot is { } flow &&
+            !await ctx.FlowSnapshots.AnyAsync(f => f.FlowId == flow.Id && f.Version == flow.Version, ct))
+        {
+            ctx.FlowSnapshots.Add(new FlowSnapshotRow { FlowId = flow.Id, Version = flow.Version, Source = flow.Source });
+        }
+
+        if (commit.Deliberation is { } d)
+        {
+            EnsureWorkspace(ws, d.WorkspaceId);
+            var row = await ctx.Deliberations.FirstOrDefaultAsync(x => x.Id == d.Id, ct);
+            if (row is not null)
+            {
+                EnsureWorkspace(ws, row.WorkspaceId);
+            }
+
+            d.CopyTo(row ??= ctx.Deliberations.Add(new DeliberationRow()).Entity);
+        }
+
+        if (commit.Participant is { } p)
+        {
+            var row = await ctx.Participants.FirstOrDefaultAsync(x => x.DeliberationId == p.DeliberationId && x.Key == p.Key && x.WorkspaceId == ws, ct)
+                ?? ctx.Participants.Add(new ParticipantRow()).Entity;
+            p.CopyTo(row, ws);
+        }
+
+        if (commit.Answer is { } a)
+        {
+            var row = await ctx.Answers.FirstOrDefaultAsync(
+                    x => x.DeliberationId == a.DeliberationId && x.ParticipantKey == a.ParticipantKey && x.QuestionId == a.QuestionId && x.WorkspaceId == ws, ct)
+                ?? ctx.Answers.Add(new AnswerRow()).Entity;
+            a.CopyTo(row, ws);
+        }
+
+        if (commit.Profile is { } profile)
+        {
+            EnsureWorkspace(ws, profile.WorkspaceId);
+            var row = await ctx.MemberProfiles.FirstOrDefaultAsync(x => x.WorkspaceId == ws && x.UserId == profile.UserId, ct)
+                ?? ctx.MemberProfiles.Add(new MemberProfileRow { WorkspaceId = ws, UserId = profile.UserId }).Entity;
+            row.Group = profile.Group?.ToString();
+            row.TimeZone = profile.TimeZone;
+        }
+
+        foreach (var e in commit.Events)
+        {
+            ctx.Events.Add(new EventRow
+            {
+                WorkspaceId = ws, DeliberationId = e.DeliberationId, Type = e.Type, Actor = e.Actor, QuestionId = e.QuestionId, Data = e.Data, At = e.At,
+            });
+        }
+
+        foreach (var m in commit.Outbox)
+        {
+            EnsureWorkspace(ws, m.WorkspaceId);
+            ctx.Outbox.Add(m.ToRow());
+        }
+
+        await ctx.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<Deliberation?> FindAsync(string workspaceId, Guid id, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Deliberations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.WorkspaceId == workspaceId, ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<Deliberation?> FindLatestOpenAsync(string workspaceId, string channel, string conversationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var open = DeliberationStatus.Open.ToString();
+        var row = await ctx.Deliberations.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.HomeChannel == channel && x.HomeConversationId == conversationId && x.Status == open)
+            .OrderByDescending(x => x.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Participants.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId && x.Key == key, ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Participants.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
+            .OrderBy(x => x.JoinedAt).ThenBy(x => x.Key)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<IReadOnlyList<Answer>> ListAnswersAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
+            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey).ThenBy(x => x.QuestionId)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Events.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
+            .OrderBy(x => x.Id)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.MemberProfiles.AsNoTracking().FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.UserId == userId, ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<string?> FindFlowSourceAsync(string flowId, string version, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        return await ctx.FlowSnapshots.AsNoTracking()
+            .Where(x => x.FlowId == flowId && x.Version == version)
+            .Select(x => x.Source)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<bool> DeliverySeenAsync(string workspaceId, string key, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        return await ctx.ProcessedDeliveries.AnyAsync(x => x.WorkspaceId == workspaceId && x.Key == key, ct);
+    }
+
+    /// <summary>A commit may only touch its own workspace; anything else is a bug, not a user error.</summary>
+    private static void EnsureWorkspace(string expected, string actual)
+    {
+        if (expected != actual)
+        {
+            throw new InvalidOperationException($"A commit for workspace {expected} tried to write data of workspace {actual}.");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Storage.Rows;
+
+namespace DeliberationBot.Storage.Deliberations;
+
+/// <summary>Between Core's records and table rows.</summary>
+internal static class RowMapping
+{
+    public static void CopyTo(this Deliberation d, DeliberationRow row)
+    {
+        row.Id = d.Id;
+        row.WorkspaceId = d.WorkspaceId;
+        row.FlowId = d.FlowId;
+        row.FlowVersion = d.FlowVersion;
+        row.Title = d.Title;
+        row.Description = d.Description;
+        row.OwnersJson = Json.Write(d.Owners);
+        row.FacilitatorJson = Json.Write(d.Facilitator);
+        row.HomeChannel = d.Home.Channel;
+        row.HomeConversationId = d.Home.ConversationId;
+        row.HomeThreadId = d.Home.ThreadId;
+        row.Due = d.Due;
+        row.Anonymity = d.Anonymity.ToString();
+        row.Status = d.Status.ToString();
+        row.CreatedAt = d.CreatedAt;
+        row.ClosedAt = d.ClosedAt;
+    }
+
+    public static Deliberation ToRecord(this DeliberationRow r) => new(
+        r.Id, r.WorkspaceId, r.FlowId, r.FlowVersion, r.Title, r.Description,
+        Json.Read<List<UserRef>>(r.OwnersJson), Json.Read<UserRef>(r.FacilitatorJson),
+        new ConversationRef(r.HomeChannel, r.WorkspaceId, r.HomeConversationId, r.HomeThreadId),
+        r.Due, Enum.Parse<AnonymityPolicy>(r.Anonymity), Enum.Parse<DeliberationStatus>(r.Status), r.CreatedAt, r.ClosedAt);
+
+    public static void CopyTo(this Participant p, ParticipantRow row, string workspaceId)
+    {
+        row.DeliberationId = p.DeliberationId;
+        row.Key = p.Key;
+        row.WorkspaceId = workspaceId;
+        row.UserId = p.UserId;
+        row.DisplayName = p.DisplayName;
+        row.Group = p.Group.ToString();
+        row.Anonymous = p.Anonymous;
+        row.JoinedAt = p.JoinedAt;
+        row.FinishedAt = p.FinishedAt;
+    }
+
+    public static Participant ToRecord(this ParticipantRow r) =>
+        new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt);
+
+    public static void CopyTo(this Answer a, AnswerRow row, string workspaceId)
+    {
+        row.DeliberationId = a.DeliberationId;
+        row.ParticipantKey = a.ParticipantKey;
+        row.QuestionId = a.QuestionId;
+        row.WorkspaceId = workspaceId;
+        row.Group = a.Group.ToString();
+        row.ValueJson = Json.Write(a.Value);
+        row.FlaggedConcern = a.FlaggedConcern;
+        row.Revision = a.Revision;
+        row.AnsweredAt = a.AnsweredAt;
+    }
+
+    public static Answer ToRecord(this AnswerRow r) =>
+        new(r.DeliberationId, r.ParticipantKey, r.QuestionId, Enum.Parse<StakeholderGroup>(r.Group), Json.Read<AnswerValue>(r.ValueJson),
+            r.FlaggedConcern, r.Revision, r.AnsweredAt);
+
+    public static MemberProfile ToRecord(this MemberProfileRow r) =>
+        new(r.WorkspaceId, r.UserId, r.Group is null ? null : Enum.Parse<StakeholderGroup>(r.Group), r.TimeZone);
+
+    public static DeliberationEvent ToRecord(this EventRow r) => new(r.DeliberationId, r.Type, r.Actor, r.QuestionId, r.Data, r.At);
+
+    public static OutboxRow ToRow(this OutboxMessage m) => new()
+    {
+        Id = m.Id,
+        WorkspaceId = m.WorkspaceId,
+        IdempotencyKey = m.IdempotencyKey,
+        Channel = m.Destination.Conversation.Channel,
+        DestinationJson = Json.Write(m.Destination),
+        MessageJson = Json.Write(m.Message),
+        SlotKey = m.SlotKey,
+        CreatedAt = m.CreatedAt,
+        NextAttemptAt = m.CreatedAt,
+    };
+
+    public static OutboxMessage ToRecord(this OutboxRow r) =>
+        new(r.Id, r.WorkspaceId, r.IdempotencyKey, Json.Read<Destination>(r.DestinationJson), Json.Read<OutgoingMessage>(r.MessageJson), r.CreatedAt, r.SlotKey);
+}

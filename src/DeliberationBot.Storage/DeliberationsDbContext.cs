@@ -1,0 +1,91 @@
+using DeliberationBot.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DeliberationBot.Storage;
+
+/// <summary>
+/// The schema. Each provider has its own subclass only so that each keeps its own migration set
+/// (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>).
+/// </summary>
+internal abstract class DeliberationsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<DeliberationRow> Deliberations => Set<DeliberationRow>();
+    public DbSet<FlowSnapshotRow> FlowSnapshots => Set<FlowSnapshotRow>();
+    public DbSet<ParticipantRow> Participants => Set<ParticipantRow>();
+    public DbSet<AnswerRow> Answers => Set<AnswerRow>();
+    public DbSet<MemberProfileRow> MemberProfiles => Set<MemberProfileRow>();
+    public DbSet<EventRow> Events => Set<EventRow>();
+    public DbSet<ProcessedDeliveryRow> ProcessedDeliveries => Set<ProcessedDeliveryRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<PostedMessageRow> PostedMessages => Set<PostedMessageRow>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<DeliberationRow>(e =>
+        {
+            e.ToTable("deliberations");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.WorkspaceId, x.HomeChannel, x.HomeConversationId, x.Status });
+            e.Property(x => x.Title).HasMaxLength(300);
+        });
+        b.Entity<FlowSnapshotRow>(e =>
+        {
+            e.ToTable("flow_snapshots");
+            e.HasKey(x => new { x.FlowId, x.Version });
+        });
+        b.Entity<ParticipantRow>(e =>
+        {
+            e.ToTable("participants");
+            e.HasKey(x => new { x.DeliberationId, x.Key });
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
+        });
+        b.Entity<AnswerRow>(e =>
+        {
+            e.ToTable("answers");
+            e.HasKey(x => new { x.DeliberationId, x.ParticipantKey, x.QuestionId });
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
+        });
+        b.Entity<MemberProfileRow>(e =>
+        {
+            e.ToTable("member_profiles");
+            e.HasKey(x => new { x.WorkspaceId, x.UserId });
+        });
+        b.Entity<EventRow>(e =>
+        {
+            e.ToTable("events");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
+        });
+        b.Entity<ProcessedDeliveryRow>(e =>
+        {
+            e.ToTable("processed_deliveries");
+            e.HasKey(x => new { x.WorkspaceId, x.Key });
+        });
+        b.Entity<OutboxRow>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.WorkspaceId, x.IdempotencyKey }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.WorkspaceId, x.SlotKey });
+        });
+        b.Entity<PostedMessageRow>(e =>
+        {
+            e.ToTable("posted_messages");
+            e.HasKey(x => new { x.WorkspaceId, x.SlotKey });
+            e.HasIndex(x => new { x.WorkspaceId, x.ConversationId, x.MessageId });
+        });
+    }
+}
+
+internal sealed class SqliteDeliberationsDbContext(DbContextOptions<SqliteDeliberationsDbContext> options) : DeliberationsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset text; store UTC instants as sortable integers instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+internal sealed class PostgresDeliberationsDbContext(DbContextOptions<PostgresDeliberationsDbContext> options) : DeliberationsDbContext(options);

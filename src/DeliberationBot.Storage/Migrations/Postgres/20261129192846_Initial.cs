@@ -1,0 +1,252 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace DeliberationBot.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "answers",
+                columns: table => new
+                {
+                    DeliberationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParticipantKey = table.Column<string>(type: "text", nullable: false),
+                    QuestionId = table.Column<string>(type: "text", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    Group = table.Column<string>(type: "text", nullable: false),
+                    ValueJson = table.Column<string>(type: "text", nullable: false),
+                    FlaggedConcern = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_answers", x => new { x.DeliberationId, x.ParticipantKey, x.QuestionId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deliberations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    FlowId = table.Column<string>(type: "text", nullable: false),
+                    FlowVersion = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    OwnersJson = table.Column<string>(type: "text", nullable: false),
+                    FacilitatorJson = table.Column<string>(type: "text", nullable: false),
+                    HomeChannel = table.Column<string>(type: "text", nullable: false),
+                    HomeConversationId = table.Column<string>(type: "text", nullable: false),
+                    HomeThreadId = table.Column<string>(type: "text", nullable: true),
+                    Due = table.Column<DateOnly>(type: "date", nullable: true),
+                    Anonymity = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deliberations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    DeliberationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "text", nullable: false),
+                    Actor = table.Column<string>(type: "text", nullable: true),
+                    QuestionId = table.Column<string>(type: "text", nullable: true),
+                    Data = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "flow_snapshots",
+                columns: table => new
+                {
+                    FlowId = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_flow_snapshots", x => new { x.FlowId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "member_profiles",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Group = table.Column<string>(type: "text", nullable: true),
+                    TimeZone = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_member_profiles", x => new { x.WorkspaceId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "text", nullable: false),
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    DestinationJson = table.Column<string>(type: "text", nullable: false),
+                    MessageJson = table.Column<string>(type: "text", nullable: false),
+                    SlotKey = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LockedBy = table.Column<string>(type: "text", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PlatformMessageId = table.Column<string>(type: "text", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "participants",
+                columns: table => new
+                {
+                    DeliberationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "text", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    Group = table.Column<string>(type: "text", nullable: false),
+                    Anonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_participants", x => new { x.DeliberationId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "posted_messages",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    SlotKey = table.Column<string>(type: "text", nullable: false),
+                    ConversationId = table.Column<string>(type: "text", nullable: false),
+                    MessageId = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_posted_messages", x => new { x.WorkspaceId, x.SlotKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_deliveries",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    Key = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_processed_deliveries", x => new { x.WorkspaceId, x.Key });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_answers_WorkspaceId_DeliberationId",
+                table: "answers",
+                columns: new[] { "WorkspaceId", "DeliberationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliberations_WorkspaceId_HomeChannel_HomeConversationId_St~",
+                table: "deliberations",
+                columns: new[] { "WorkspaceId", "HomeChannel", "HomeConversationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_WorkspaceId_DeliberationId",
+                table: "events",
+                columns: new[] { "WorkspaceId", "DeliberationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_Status_NextAttemptAt",
+                table: "outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_WorkspaceId_IdempotencyKey",
+                table: "outbox",
+                columns: new[] { "WorkspaceId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_WorkspaceId_SlotKey",
+                table: "outbox",
+                columns: new[] { "WorkspaceId", "SlotKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_participants_WorkspaceId_DeliberationId",
+                table: "participants",
+                columns: new[] { "WorkspaceId", "DeliberationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posted_messages_WorkspaceId_ConversationId_MessageId",
+                table: "posted_messages",
+                columns: new[] { "WorkspaceId", "ConversationId", "MessageId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "answers");
+
+            migrationBuilder.DropTable(
+                name: "deliberations");
+
+            migrationBuilder.DropTable(
+                name: "events");
+
+            migrationBuilder.DropTable(
+                name: "flow_snapshots");
+
+            migrationBuilder.DropTable(
+                name: "member_profiles");
+
+            migrationBuilder.DropTable(
+                name: "outbox");
+
+            migrationBuilder.DropTable(
+                name: "participants");
+
+            migrationBuilder.DropTable(
+                name: "posted_messages");
+
+            migrationBuilder.DropTable(
+                name: "processed_deliveries");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Storage.Deliberations;
+using DeliberationBot.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace DeliberationBot.Storage.Outbox;
+
+/// <summary>
+/// The durable outbox. Messages are claimed with a lease by a conditional update, which is atomic on every provider,
+/// so several instances can drain one outbox and a message is in one sender's hands at a time; an instance that dies
+/// mid-send loses its lease and another takes the message over.
+/// </summary>
+internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxStore
+{
+    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var ctx = db.Create();
+        var candidates = await ctx.Outbox.AsNoTracking()
+            .Where(x => x.Status == OutboxStatus.Pending && x.NextAttemptAt <= now && (x.LockedUntil == null || x.LockedUntil < now))
+            .OrderBy(x => x.CreatedAt)
+            .Take(max * 2)
+            .ToListAsync(ct);
+
+        var claimed = new List<OutboxItem>();
+        foreach (var c in candidates)
+        {
+            if (claimed.Count >= max)
+            {
+                break;
+            }
+
+            if (c.SlotKey is not null && await SkipForSlotAsync(ctx, c, now, ct))
+            {
+                continue;
+            }
+
+            var until = now + lease;
+            var won = await ctx.Outbox
+                .Where(x => x.Id == c.Id && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LockedBy, instanceId).SetProperty(x => x.LockedUntil, until).SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+            if (won != 1)
+            {
+                continue;
+            }
+
+            var posted = c.SlotKey is null
+                ? null
+                : await ctx.PostedMessages.AsNoTracking()
+                    .Where(p => p.WorkspaceId == c.WorkspaceId && p.SlotKey == c.SlotKey)
+                    .Select(p => new PostedMessage(p.ConversationId, p.MessageId))
+                    .FirstOrDefaultAsync(ct);
+            claimed.Add(new OutboxItem(c.ToRecord(), c.Attempts + 1, posted));
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Only the newest message of a slot matters (it carries the latest state): older ones are superseded. And a slot
+    /// whose message another instance is sending right now waits, so a card is never posted twice.
+    /// </summary>
+    private static async Task<bool> SkipForSlotAsync(DeliberationsDbContext ctx, OutboxRow c, DateTimeOffset now, CancellationToken ct)
+    {
+        var sameSlot = ctx.Outbox.Where(x => x.WorkspaceId == c.WorkspaceId && x.SlotKey == c.SlotKey && x.Id != c.Id && x.Status == OutboxStatus.Pending);
+        if (await sameSlot.AnyAsync(x => x.CreatedAt > c.CreatedAt, ct))
+        {
+            await ctx.Outbox
+                .Where(x => x.Id == c.Id && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, OutboxStatus.Superseded), ct);
+            return true;
+        }
+
+        return await sameSlot.AnyAsync(x => x.LockedUntil != null && x.LockedUntil >= now, ct);
+    }
+
+    public async Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var ctx = db.Create();
+        await using var tx = await ctx.Database.BeginTransactionAsync(ct);
+        await ctx.Outbox.Where(x => x.Id == message.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.Status, OutboxStatus.Delivered)
+                .SetProperty(x => x.DeliveredAt, now)
+                .SetProperty(x => x.PlatformMessageId, posted == null ? null : posted.MessageId)
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
+            ct);
+        if (message.SlotKey is not null && posted is not null)
+        {
+            var row = await ctx.PostedMessages.FirstOrDefaultAsync(p => p.WorkspaceId == message.WorkspaceId && p.SlotKey == message.SlotKey, ct)
+                ?? ctx.PostedMessages.Add(new PostedMessageRow { WorkspaceId = message.WorkspaceId, SlotKey = message.SlotKey }).Entity;
+            row.ConversationId = posted.ConversationId;
+            row.MessageId = posted.MessageId;
+            row.UpdatedAt = now;
+            await ctx.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.NextAttemptAt, notBefore)
+                .SetProperty(x => x.LastError, Truncate(error))
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
+            ct);
+    }
+
+    public async Task MarkFailedAsync(Guid id, string error, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.Status, OutboxStatus.Failed)
+                .SetProperty(x => x.LastError, Truncate(error))
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
+            ct);
+    }
+
+    public async Task<int> CountPendingAsync(CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        return await ctx.Outbox.CountAsync(x => x.Status == OutboxStatus.Pending, ct);
+    }
+
+    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+}

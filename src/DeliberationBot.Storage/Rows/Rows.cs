@@ -1,0 +1,122 @@
+namespace DeliberationBot.Storage.Rows;
+
+// Table rows. Kept separate from Core's records so the schema can evolve without touching the domain.
+
+internal sealed class DeliberationRow
+{
+    public Guid Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public string FlowId { get; set; } = "";
+    public string FlowVersion { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public string OwnersJson { get; set; } = "[]";
+    public string FacilitatorJson { get; set; } = "{}";
+    public string HomeChannel { get; set; } = "";
+    public string HomeConversationId { get; set; } = "";
+    public string? HomeThreadId { get; set; }
+    public DateOnly? Due { get; set; }
+    public string Anonymity { get; set; } = "";
+    public string Status { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+internal sealed class FlowSnapshotRow
+{
+    public string FlowId { get; set; } = "";
+    public string Version { get; set; } = "";
+    public string Source { get; set; } = "";
+}
+
+internal sealed class ParticipantRow
+{
+    public Guid DeliberationId { get; set; }
+    public string Key { get; set; } = "";
+    public string WorkspaceId { get; set; } = "";
+    public string? UserId { get; set; }
+    public string? DisplayName { get; set; }
+    public string Group { get; set; } = "";
+    public bool Anonymous { get; set; }
+    public DateTimeOffset JoinedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+internal sealed class AnswerRow
+{
+    public Guid DeliberationId { get; set; }
+    public string ParticipantKey { get; set; } = "";
+    public string QuestionId { get; set; } = "";
+    public string WorkspaceId { get; set; } = "";
+    public string Group { get; set; } = "";
+    public string ValueJson { get; set; } = "{}";
+    public bool FlaggedConcern { get; set; }
+    public int Revision { get; set; }
+    public DateTimeOffset AnsweredAt { get; set; }
+}
+
+internal sealed class MemberProfileRow
+{
+    public string WorkspaceId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string? Group { get; set; }
+    public string? TimeZone { get; set; }
+}
+
+internal sealed class EventRow
+{
+    public long Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public Guid DeliberationId { get; set; }
+    public string Type { get; set; } = "";
+    public string? Actor { get; set; }
+    public string? QuestionId { get; set; }
+    public string? Data { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>One row per inbound delivery; its unique key is what makes a retried delivery a no-op.</summary>
+internal sealed class ProcessedDeliveryRow
+{
+    public string WorkspaceId { get; set; } = "";
+    public string Key { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+internal static class OutboxStatus
+{
+    public const string Pending = "pending";
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+    public const string Superseded = "superseded";
+}
+
+internal sealed class OutboxRow
+{
+    public Guid Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public string IdempotencyKey { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string DestinationJson { get; set; } = "{}";
+    public string MessageJson { get; set; } = "{}";
+    public string? SlotKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string? LockedBy { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public string? PlatformMessageId { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>The platform message last sent for a slot (e.g. a deliberation's card), so later sends update it in place.</summary>
+internal sealed class PostedMessageRow
+{
+    public string WorkspaceId { get; set; } = "";
+    public string SlotKey { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+    public string MessageId { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,29 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Storage.Deliberations;
+using DeliberationBot.Storage.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DeliberationBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The stores over EF Core; options from <c>Storage</c> and <c>ConnectionStrings:Deliberations</c>.</summary>
+    public static IServiceCollection AddDeliberationStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, config) => o.ConnectionString ??= config.GetConnectionStringOrNull("Deliberations"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DbFactory>();
+        services.AddSingleton<IDeliberationStore, EfDeliberationStore>();
+        services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        services.AddSingleton(sp => new DatabaseSchema(sp.GetRequiredService<DbFactory>(), sp.GetRequiredService<IOptions<StorageOptions>>()));
+        return services;
+    }
+
+    private static string? GetConnectionStringOrNull(this Microsoft.Extensions.Configuration.IConfiguration config, string name) =>
+        config.GetSection("ConnectionStrings")[name] is { Length: > 0 } value ? value : null;
+}

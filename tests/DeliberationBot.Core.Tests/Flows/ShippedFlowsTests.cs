@@ -1,0 +1,167 @@
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Tests.Flows;
+
+/// <summary>The real flow files in prompts/flows, parsed the way the host loads them.</summary>
+public class ShippedFlowsTests
+{
+    private static readonly Lazy<FlowCatalog> LazyCatalog = new(LoadCatalog);
+
+    private static FlowCatalog Catalog => LazyCatalog.Value;
+
+    private static FlowDefinition AiProposal => Catalog.Find("ai-proposal")!;
+
+    private static FlowDefinition QuickCheck => Catalog.Find("quick-check")!;
+
+    public static TheoryData<string, StakeholderGroup> FlowsAndGroups()
+    {
+        var data = new TheoryData<string, StakeholderGroup>();
+        foreach (var flow in new[] { "ai-proposal", "quick-check" })
+        {
+            foreach (var group in Enum.GetValues<StakeholderGroup>())
+            {
+                data.Add(flow, group);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void BothFlowsParse()
+    {
+        Assert.Equal(["ai-proposal", "quick-check"], Catalog.All.Select(f => f.Id));
+        Assert.All(Catalog.All, f => Assert.False(string.IsNullOrWhiteSpace(f.Title)));
+        Assert.All(Catalog.All, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
+    }
+
+    [Fact]
+    public void AiProposalHasTheExpectedQuestions()
+    {
+        Assert.True(AiProposal.Questions.Count >= 35, $"ai-proposal has only {AiProposal.Questions.Count} questions");
+        Assert.Contains(AiProposal.Questions, q => q.Kind == AnswerKind.Number && q.Unit == "minutes per case");
+        Assert.NotNull(AiProposal.FindQuestion("non-ai-alternatives"));
+        Assert.Equal(AnswerKind.YesNoUnsure, AiProposal.FindQuestion("scores-individuals")!.Kind);
+    }
+
+    [Fact]
+    public void ScoresIndividualsFollowUpsAreForLegalPolicyAndCoverSecondaryUses()
+    {
+        var scores = AiProposal.FindQuestion("scores-individuals")!;
+        var followUp = Assert.Single(scores.FollowUps);
+
+        Assert.Equal(["yes", "unsure"], followUp.When.AnyOf);
+        var targets = followUp.Ask.Select(id => AiProposal.FindQuestion(id)!).ToList();
+        Assert.All(targets, q => Assert.Equal([StakeholderGroup.LegalPolicy], q.AskedOf));
+        var text = string.Join(" ", targets.Select(q => q.Text)).ToLowerInvariant();
+        Assert.All(["discovery", "subpoena", "court", "shared"], word => Assert.Contains(word, text, StringComparison.Ordinal));
+        Assert.All(["secondary-use-discovery", "secondary-use-subpoena", "secondary-use-court", "secondary-use-sharing"], id => Assert.Contains(id, followUp.Ask));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("unsure")]
+    public void LegalPolicyGetsTheSecondaryUseFollowUpsAndFrontlineWorkersDoNot(string answer)
+    {
+        var scores = AiProposal.FindQuestion("scores-individuals")!;
+        var value = AnswerParser.Parse(scores, answer).Value!;
+        var answers = new Dictionary<string, AnswerValue> { ["scores-individuals"] = value };
+
+        var legalOpened = FlowEngine.FollowUpsOpenedBy(AiProposal, scores, value, StakeholderGroup.LegalPolicy).Select(q => q.Id).ToList();
+        var workerOpened = FlowEngine.FollowUpsOpenedBy(AiProposal, scores, value, StakeholderGroup.FrontlineWorker);
+        var legal = FlowEngine.Evaluate(AiProposal, StakeholderGroup.LegalPolicy, answers).ActiveFollowUps.Select(q => q.Id).ToList();
+        var worker = FlowEngine.Evaluate(AiProposal, StakeholderGroup.FrontlineWorker, answers).ActiveFollowUps;
+
+        Assert.Contains("secondary-use-discovery", legalOpened);
+        Assert.Contains("secondary-use-subpoena", legal);
+        Assert.Contains("secondary-use-court", legal);
+        Assert.Contains("secondary-use-sharing", legal);
+        Assert.Empty(workerOpened);
+        Assert.DoesNotContain(worker, q => q.Id.StartsWith("secondary-use-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoSecondaryUseFollowUpsWhenScoresIndividualsIsNo()
+    {
+        var answers = new Dictionary<string, AnswerValue> { ["scores-individuals"] = AnswerValue.FromChoices("no") };
+
+        var legal = FlowEngine.Evaluate(AiProposal, StakeholderGroup.LegalPolicy, answers);
+
+        Assert.DoesNotContain(legal.Applicable, q => q.Id.StartsWith("secondary-use-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void QuickCheckIsShort()
+    {
+        Assert.InRange(QuickCheck.Questions.Count, 8, 12);
+        Assert.Contains(QuickCheck.Questions, q => q.Kind == AnswerKind.Number && q.Unit == "minutes per case");
+    }
+
+    [Theory]
+    [MemberData(nameof(FlowsAndGroups))]
+    public void EveryGroupCanCompleteByAnsweringTheFirstOption(string flowId, StakeholderGroup group)
+    {
+        AssertCompletes(Catalog.Find(flowId)!, group, FirstAnswer);
+    }
+
+    [Theory]
+    [MemberData(nameof(FlowsAndGroups))]
+    public void EveryGroupCanCompleteByAnsweringTheLastOption(string flowId, StakeholderGroup group)
+    {
+        AssertCompletes(Catalog.Find(flowId)!, group, LastAnswer);
+    }
+
+    private static AnswerValue FirstAnswer(Question q) => q.Kind switch
+    {
+        AnswerKind.SingleChoice or AnswerKind.MultipleChoice or AnswerKind.YesNoUnsure => AnswerValue.FromChoices(q.EffectiveOptions[0].Id),
+        AnswerKind.Scale => AnswerValue.FromNumber(3),
+        AnswerKind.Number => AnswerValue.FromNumber(5),
+        _ => AnswerValue.FromText("text"),
+    };
+
+    private static AnswerValue LastAnswer(Question q) => q.Kind switch
+    {
+        AnswerKind.SingleChoice or AnswerKind.MultipleChoice or AnswerKind.YesNoUnsure => AnswerValue.FromChoices(q.EffectiveOptions[^1].Id),
+        AnswerKind.Scale => AnswerValue.FromNumber(1),
+        AnswerKind.Number => AnswerValue.FromNumber(60),
+        _ => AnswerValue.FromText("a longer answer"),
+    };
+
+    private static void AssertCompletes(FlowDefinition flow, StakeholderGroup group, Func<Question, AnswerValue> answer)
+    {
+        var answers = new Dictionary<string, AnswerValue>();
+        var progress = FlowEngine.Evaluate(flow, group, answers);
+        var steps = 0;
+        while (!progress.IsComplete)
+        {
+            Assert.True(++steps <= flow.Questions.Count, $"{group} did not finish {flow.Id} within {flow.Questions.Count} answers");
+            var next = progress.Next!;
+            Assert.True(next.IsAskedOf(group), $"{next.Id} is not meant for {group}");
+            Assert.False(answers.ContainsKey(next.Id), $"{next.Id} was asked twice");
+            var value = answer(next);
+            Assert.Null(FlowEngine.Validate(next, value));
+            answers[next.Id] = value;
+            progress = FlowEngine.Evaluate(flow, group, answers);
+        }
+
+        Assert.Equal(100, progress.Percent);
+        Assert.Empty(progress.RequiredRemaining);
+        Assert.Equal(steps, progress.Answered.Count);
+        Assert.True(steps >= 5, $"{group} answered only {steps} questions of {flow.Id}");
+    }
+
+    private static FlowCatalog LoadCatalog()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DeliberationBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        var flowsDirectory = Path.Combine(directory.FullName, "prompts", "flows");
+        var files = Directory.GetFiles(flowsDirectory, "*.yaml").Order(StringComparer.Ordinal).Select(path => (Path.GetFileName(path), File.ReadAllText(path))).ToList();
+        return FlowCatalog.Parse(files);
+    }
+}
