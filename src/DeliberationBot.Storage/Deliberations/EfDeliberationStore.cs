@@ -19,9 +19,9 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
                 await TryCommitAsync(commit, ct);
                 return CommitOutcome.Committed;
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts || commit.DeliveryKey is not null)
+            catch (DbUpdateException)
             {
-                if (commit.DeliveryKey is not null && await DeliverySeenAsync(commit.WorkspaceId, commit.DeliveryKey, ct))
+                if (await AlreadyCommittedAsync(commit, ct))
                 {
                     return CommitOutcome.Duplicate;
                 }
@@ -178,10 +178,21 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             .FirstOrDefaultAsync(ct);
     }
 
-    private async Task<bool> DeliverySeenAsync(string workspaceId, string key, CancellationToken ct)
+    /// <summary>
+    /// A commit was already made when its delivery key was seen, or, for work with no inbound delivery (a scheduled
+    /// digest), when all its outbox keys exist.
+    /// </summary>
+    private async Task<bool> AlreadyCommittedAsync(Commit commit, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        return await ctx.ProcessedDeliveries.AnyAsync(x => x.WorkspaceId == workspaceId && x.Key == key, ct);
+        var ws = commit.WorkspaceId;
+        if (commit.DeliveryKey is { } key)
+        {
+            return await ctx.ProcessedDeliveries.AnyAsync(x => x.WorkspaceId == ws && x.Key == key, ct);
+        }
+
+        var keys = commit.Outbox.Select(m => m.IdempotencyKey).ToList();
+        return keys.Count > 0 && await ctx.Outbox.CountAsync(x => x.WorkspaceId == ws && keys.Contains(x.IdempotencyKey), ct) == keys.Count;
     }
 
     /// <summary>A commit may only touch its own workspace; anything else is a bug, not a user error.</summary>

@@ -1,0 +1,173 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Storage.Tests.Support;
+
+namespace DeliberationBot.Storage.Tests.Deliberations;
+
+/// <summary>What every provider's deliberation store must do; run against SQLite and PostgreSQL.</summary>
+public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetime
+{
+    public Task InitializeAsync() => db.InitializeAsync();
+
+    public Task DisposeAsync() => db.DisposeAsync();
+
+    private const string Ws = "T-AGENCY";
+
+    protected virtual void SkipIfUnavailable()
+    {
+    }
+
+    [SkippableFact]
+    public async Task Commit_round_trips_every_record_and_keeps_history()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var flow = Samples.Flow();
+        var d = Samples.Deliberation(Ws, flow, db.Time.GetUtcNow());
+        var p = Samples.Participant(d, "U-ANA", StakeholderGroup.FrontlineWorker, db.Time.GetUtcNow());
+        await store.CommitAsync(new Commit(Ws, "start") { Deliberation = d, FlowSnapshot = flow, Events = [new(d.Id, EventTypes.Started, "user:U-DANA", null, null, db.Time.GetUtcNow())] }, default);
+        await store.CommitAsync(new Commit(Ws, "join") { Participant = p, Profile = new MemberProfile(Ws, "U-ANA", StakeholderGroup.FrontlineWorker, "Europe/Berlin") }, default);
+        await store.CommitAsync(new Commit(Ws, "answer") { Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(12.5m), db.Time.GetUtcNow()) }, default);
+
+        var loaded = await store.FindAsync(Ws, d.Id, default);
+        Assert.Equal(d, loaded! with { Owners = d.Owners });
+        Assert.Equal(d.Owners, loaded.Owners);
+        Assert.Equal(p, await store.FindParticipantAsync(Ws, d.Id, p.Key, default));
+        var answer = Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default));
+        Assert.Equal(12.5m, answer.Value.Number);
+        Assert.Equal(StakeholderGroup.FrontlineWorker, (await store.FindProfileAsync(Ws, "U-ANA", default))!.Group);
+        Assert.Equal(flow.Source, await store.FindFlowSourceAsync(flow.Id, flow.Version, default));
+        Assert.Equal(EventTypes.Started, Assert.Single(await store.ListEventsAsync(Ws, d.Id, default)).Type);
+        Assert.Equal(d.Id, (await store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!.Id);
+    }
+
+    [SkippableFact]
+    public async Task The_same_delivery_twice_records_one_answer()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, p) = await SeedAsync(store);
+        var first = new Commit(Ws, "slack:Ev123") { Answer = Samples.Answer(p, "override", AnswerValue.FromChoices("no"), db.Time.GetUtcNow()), Outbox = [Samples.Message(Ws, "slack:Ev123/card", db.Time.GetUtcNow())] };
+        var retry = first with { Answer = first.Answer! with { Value = AnswerValue.FromChoices("yes") }, Outbox = [Samples.Message(Ws, "slack:Ev123/card", db.Time.GetUtcNow())] };
+
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(first, default));
+        Assert.Equal(CommitOutcome.Duplicate, await store.CommitAsync(retry, default));
+
+        var answer = Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default));
+        Assert.Equal(["no"], answer.Value.Choices);
+        Assert.Equal(1, await services.Outbox().CountPendingAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_deliveries_of_the_same_key_land_once_and_different_people_all_land()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, _) = await SeedAsync(store);
+        var people = Enumerable.Range(1, 12).Select(i => Samples.Participant(d, $"U-{i}", StakeholderGroup.FrontlineWorker, db.Time.GetUtcNow())).ToList();
+
+        var outcomes = await Task.WhenAll(people.SelectMany(p => new[]
+        {
+            store.CommitAsync(new Commit(Ws, "delivery-" + p.Key) { Participant = p, Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(5), db.Time.GetUtcNow()) }, default),
+            store.CommitAsync(new Commit(Ws, "delivery-" + p.Key) { Participant = p, Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(5), db.Time.GetUtcNow()) }, default),
+        }));
+
+        Assert.Equal(people.Count, outcomes.Count(o => o == CommitOutcome.Committed));
+        Assert.Equal(people.Count, outcomes.Count(o => o == CommitOutcome.Duplicate));
+        var answers = await store.ListAnswersAsync(Ws, d.Id, default);
+        Assert.Equal(people.Select(p => p.Key).Order(), answers.Where(a => a.QuestionId == "minutes").Select(a => a.ParticipantKey).Order());
+        Assert.Equal(people.Count + 1, (await store.ListParticipantsAsync(Ws, d.Id, default)).Count);
+    }
+
+    [SkippableFact]
+    public async Task An_edit_replaces_the_answer_and_keeps_both_in_the_history()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, p) = await SeedAsync(store);
+        await store.CommitAsync(new Commit(Ws, "a1") { Answer = Samples.Answer(p, "override", AnswerValue.FromChoices("no"), db.Time.GetUtcNow()), Events = [new(d.Id, EventTypes.Answered, p.Key, "override", "no", db.Time.GetUtcNow())] }, default);
+        await store.CommitAsync(new Commit(Ws, "a2") { Answer = Samples.Answer(p, "override", AnswerValue.FromChoices("unsure"), db.Time.GetUtcNow(), revision: 2), Events = [new(d.Id, EventTypes.Edited, p.Key, "override", "unsure", db.Time.GetUtcNow())] }, default);
+
+        var answer = Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default));
+        Assert.Equal(["unsure"], answer.Value.Choices);
+        Assert.Equal(2, answer.Revision);
+        Assert.Equal([EventTypes.Answered, EventTypes.Edited], (await store.ListEventsAsync(Ws, d.Id, default)).Where(e => e.QuestionId == "override").Select(e => e.Type));
+    }
+
+    [SkippableFact]
+    public async Task One_workspace_never_sees_another_workspaces_data()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, p) = await SeedAsync(store);
+        await store.CommitAsync(new Commit(Ws, "a") { Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(3), db.Time.GetUtcNow()) }, default);
+        const string other = "T-OTHER";
+
+        Assert.Null(await store.FindAsync(other, d.Id, default));
+        Assert.Null(await store.FindLatestOpenAsync(other, "test", "C-REVIEW", default));
+        Assert.Null(await store.FindParticipantAsync(other, d.Id, p.Key, default));
+        Assert.Empty(await store.ListParticipantsAsync(other, d.Id, default));
+        Assert.Empty(await store.ListAnswersAsync(other, d.Id, default));
+        Assert.Empty(await store.ListEventsAsync(other, d.Id, default));
+        Assert.Null(await store.FindProfileAsync(other, "U-ANA", default));
+
+        // The same delivery key in another workspace is a different delivery.
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(new Commit(other, "join") { }, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(new Commit(other, "steal") { Deliberation = d with { Title = "mine now" } }, default));
+        Assert.Equal(d.Title, (await store.FindAsync(Ws, d.Id, default))!.Title);
+    }
+
+    [SkippableFact]
+    public async Task A_running_deliberation_keeps_the_flow_version_it_started_with()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, _) = await SeedAsync(store);
+        var edited = Samples.Flow(Samples.FlowYaml.Replace("Can workers override the score?", "Can staff override the score?", StringComparison.Ordinal));
+        await store.CommitAsync(new Commit(Ws, "start-2") { Deliberation = Samples.Deliberation(Ws, edited, db.Time.GetUtcNow()), FlowSnapshot = edited }, default);
+
+        var original = FlowParser.Parse((await store.FindFlowSourceAsync(d.FlowId, d.FlowVersion, default))!, "stored");
+        Assert.Equal("Can workers override the score?", original.FindQuestion("override")!.Text);
+        Assert.NotEqual(d.FlowVersion, edited.Version);
+        Assert.Equal("Can staff override the score?", FlowParser.Parse((await store.FindFlowSourceAsync(edited.Id, edited.Version, default))!, "stored").FindQuestion("override")!.Text);
+    }
+
+    [SkippableFact]
+    public async Task Committed_answers_survive_a_restart()
+    {
+        SkipIfUnavailable();
+        Guid id;
+        await using (var before = await db.StartServicesAsync())
+        {
+            var (d, p) = await SeedAsync(before.Store());
+            await before.Store().CommitAsync(new Commit(Ws, "answer") { Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(20), db.Time.GetUtcNow()) }, default);
+            id = d.Id;
+        }
+
+        await using var after = await db.StartServicesAsync();
+        Assert.Equal(20m, Assert.Single(await after.Store().ListAnswersAsync(Ws, id, default)).Value.Number);
+    }
+
+    private async Task<(Deliberation, Participant)> SeedAsync(IDeliberationStore store)
+    {
+        var flow = Samples.Flow();
+        var d = Samples.Deliberation(Ws, flow, db.Time.GetUtcNow());
+        var p = Samples.Participant(d, "U-ANA", StakeholderGroup.FrontlineWorker, db.Time.GetUtcNow());
+        await store.CommitAsync(new Commit(Ws, "start-" + d.Id) { Deliberation = d, FlowSnapshot = flow, Participant = p }, default);
+        return (d, p);
+    }
+}
+
+public sealed class SqliteDeliberationStoreTests() : DeliberationStoreContract(new SqliteTestDatabase());
+
+public sealed class PostgresDeliberationStoreTests() : DeliberationStoreContract(new PostgresTestDatabase())
+{
+    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
+}

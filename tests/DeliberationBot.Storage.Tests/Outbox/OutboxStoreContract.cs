@@ -1,0 +1,166 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Storage.Tests.Support;
+
+namespace DeliberationBot.Storage.Tests.Outbox;
+
+/// <summary>The outbox's promises, on SQLite and PostgreSQL: durable, retried, never resent once accepted.</summary>
+public abstract class OutboxStoreContract(TestDatabase db) : IAsyncLifetime
+{
+    public Task InitializeAsync() => db.InitializeAsync();
+
+    public Task DisposeAsync() => db.DisposeAsync();
+
+    private const string Ws = "T-AGENCY";
+
+    protected virtual void SkipIfUnavailable()
+    {
+    }
+
+    [SkippableFact]
+    public async Task Unsent_messages_are_sent_after_a_restart_and_never_again_once_accepted()
+    {
+        SkipIfUnavailable();
+        await using (var before = await db.StartServicesAsync())
+        {
+            await before.Store().CommitAsync(new Commit(Ws, "d1") { Outbox = [Samples.Message(Ws, "d1/0", db.Time.GetUtcNow(), text: "one"), Samples.Message(Ws, "d1/1", db.Time.GetUtcNow(), text: "two")] }, default);
+        }
+
+        await using var after = await db.StartServicesAsync();
+        var sender = new RecordingSender();
+        var dispatcher = Dispatchers.For(after, sender, db.Time);
+        Assert.Equal(2, await dispatcher.DispatchDueAsync(default));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
+        db.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await Dispatchers.For(after, sender, db.Time).DispatchDueAsync(default));
+
+        Assert.Equal(["one", "two"], sender.Sent.Select(s => ((Confirmation)s.Message.Message).Text).Order());
+        Assert.Equal(0, await after.Outbox().CountPendingAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task A_transient_failure_is_retried_after_back_off()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        await services.Store().CommitAsync(new Commit(Ws, "r1") { Outbox = [Samples.Message(Ws, "r1/0", db.Time.GetUtcNow())] }, default);
+        var sender = new RecordingSender();
+        sender.Script.Enqueue(SendResult.Retry("429 rate limited", TimeSpan.FromSeconds(30)));
+        var dispatcher = Dispatchers.For(services, sender, db.Time);
+
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
+        Assert.Empty(sender.Sent);
+        db.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
+        db.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
+
+        var sent = Assert.Single(sender.Sent);
+        Assert.Equal(2, sent.Attempt);
+    }
+
+    [SkippableFact]
+    public async Task A_permanent_failure_is_not_retried()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        await services.Store().CommitAsync(new Commit(Ws, "f1") { Outbox = [Samples.Message(Ws, "f1/0", db.Time.GetUtcNow())] }, default);
+        var sender = new RecordingSender();
+        sender.Script.Enqueue(SendResult.Fail("channel_not_found"));
+        var dispatcher = Dispatchers.For(services, sender, db.Time);
+
+        await dispatcher.DispatchDueAsync(default);
+        db.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
+        Assert.Empty(sender.Sent);
+        Assert.Equal(0, await services.Outbox().CountPendingAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task A_slot_is_posted_once_then_updated_in_place_with_only_the_newest_state()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var sender = new RecordingSender();
+        var dispatcher = Dispatchers.For(services, sender, db.Time);
+        await store.CommitAsync(new Commit(Ws, "s0") { Outbox = [Samples.Message(Ws, "s0/card", db.Time.GetUtcNow(), "card:1", "0 answers")] }, default);
+        await dispatcher.DispatchDueAsync(default);
+        for (var i = 1; i <= 3; i++)
+        {
+            db.Time.Advance(TimeSpan.FromSeconds(1));
+            await store.CommitAsync(new Commit(Ws, $"s{i}") { Outbox = [Samples.Message(Ws, $"s{i}/card", db.Time.GetUtcNow(), "card:1", $"{i} answers")] }, default);
+        }
+
+        while (await dispatcher.DispatchDueAsync(default) > 0)
+        {
+        }
+
+        Assert.Equal(2, sender.Sent.Count);
+        Assert.Null(sender.Sent[0].PreviouslyPosted);
+        Assert.Equal("3 answers", ((Confirmation)sender.Sent[1].Message.Message).Text);
+        Assert.Equal(new PostedMessage("C-REVIEW", "ts1"), sender.Sent[1].PreviouslyPosted);
+    }
+
+    [SkippableFact]
+    public async Task A_message_claimed_by_an_instance_that_died_is_taken_over_after_its_lease()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        await services.Store().CommitAsync(new Commit(Ws, "l1") { Outbox = [Samples.Message(Ws, "l1/0", db.Time.GetUtcNow())] }, default);
+        var lease = new OutboxOptions().Lease;
+        Assert.Single(await services.Outbox().ClaimDueAsync("instance-that-dies", 10, lease, default));
+
+        var sender = new RecordingSender();
+        var survivor = Dispatchers.For(services, sender, db.Time);
+        Assert.Equal(0, await survivor.DispatchDueAsync(default));
+        db.Time.Advance(lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await survivor.DispatchDueAsync(default));
+        Assert.Single(sender.Sent);
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_draining_one_outbox_send_each_message_once()
+    {
+        SkipIfUnavailable();
+        await using var a = await db.StartServicesAsync();
+        await using var b = await db.StartServicesAsync();
+        var keys = Enumerable.Range(0, 60).Select(i => $"m{i}").ToList();
+        foreach (var key in keys)
+        {
+            await a.Store().CommitAsync(new Commit(Ws, key) { Outbox = [Samples.Message(Ws, key + "/0", db.Time.GetUtcNow(), text: key)] }, default);
+        }
+
+        var sender = new RecordingSender();
+        async Task DrainAsync(Microsoft.Extensions.DependencyInjection.ServiceProvider services)
+        {
+            var dispatcher = Dispatchers.For(services, sender, db.Time);
+            while (await dispatcher.DispatchDueAsync(default) > 0)
+            {
+            }
+        }
+
+        await Task.WhenAll(DrainAsync(a), DrainAsync(b), DrainAsync(a));
+        Assert.Equal(keys.Order(), sender.Sent.Select(s => ((Confirmation)s.Message.Message).Text).Order());
+    }
+
+    [SkippableFact]
+    public async Task One_outbox_row_per_idempotency_key()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var digest = new Commit(Ws, null) { Outbox = [Samples.Message(Ws, "digest:U-LEADER:2026-W45", db.Time.GetUtcNow())] };
+
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(digest, default));
+        Assert.Equal(CommitOutcome.Duplicate, await store.CommitAsync(digest with { Outbox = [Samples.Message(Ws, "digest:U-LEADER:2026-W45", db.Time.GetUtcNow())] }, default));
+        Assert.Equal(1, await services.Outbox().CountPendingAsync(default));
+    }
+}
+
+public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTestDatabase());
+
+public sealed class PostgresOutboxStoreTests() : OutboxStoreContract(new PostgresTestDatabase())
+{
+    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
+}

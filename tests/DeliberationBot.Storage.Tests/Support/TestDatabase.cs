@@ -1,0 +1,161 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace DeliberationBot.Storage.Tests.Support;
+
+/// <summary>A real, empty database for one test: a SQLite file, or a fresh database on a real PostgreSQL server.</summary>
+public abstract class TestDatabase : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+
+    protected abstract Dictionary<string, string?> Settings { get; }
+
+    public abstract string Name { get; }
+
+    /// <summary>A fresh container over the same database, as after a restart of the service.</summary>
+    public async Task<ServiceProvider> StartServicesAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(Time)
+            .AddLogging()
+            .AddDeliberationStorage()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await services.GetRequiredService<DatabaseSchema>().PrepareAsync(CancellationToken.None);
+        return services;
+    }
+
+    public abstract Task InitializeAsync();
+
+    public abstract Task DisposeAsync();
+}
+
+public sealed class SqliteTestDatabase : TestDatabase
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-tests-");
+
+    public override string Name => "SQLite";
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:SqlitePath"] = Path.Combine(_folder.FullName, "test.db"),
+    };
+
+    public override Task InitializeAsync() => Task.CompletedTask;
+
+    public override Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    private readonly string _database = "dbtest_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override string Name => "PostgreSQL";
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["ConnectionStrings:Deliberations"] = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _database }.ToString(),
+    };
+
+    public override async Task InitializeAsync()
+    {
+        if (!PostgresServer.Configured)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (!PostgresServer.Configured)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>
+/// The PostgreSQL server for tests, from DELIBERATIONBOT_TEST_POSTGRES (a connection string to a database the user may
+/// create databases from). Without it the PostgreSQL tests report themselves skipped, except in CI, where they fail.
+/// </summary>
+public static class PostgresServer
+{
+    public const string Variable = "DELIBERATIONBOT_TEST_POSTGRES";
+
+    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    public static bool Configured => ConnectionString is not null;
+
+    public static void SkipUnlessConfigured()
+    {
+        if (!Configured && Environment.GetEnvironmentVariable("CI") is not { Length: > 0 })
+        {
+            throw new SkipException($"PostgreSQL tests skipped: no server configured. Set {Variable}, e.g. \"Host=127.0.0.1;Username=postgres;Password=postgres\".");
+        }
+
+        if (!Configured)
+        {
+            throw new InvalidOperationException($"CI must provide a PostgreSQL server in {Variable}; these tests never skip in CI.");
+        }
+    }
+}
+
+/// <summary>Records what the outbox sends; can be told to fail.</summary>
+public sealed class RecordingSender(string channel = "test") : IChannelSender
+{
+    private int _next;
+
+    public string Channel => channel;
+
+    public List<OutboxItem> Sent { get; } = [];
+
+    public Queue<SendResult> Script { get; } = new();
+
+    public Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        lock (Sent)
+        {
+            if (Script.TryDequeue(out var scripted) && scripted.Status != SendStatus.Delivered)
+            {
+                return Task.FromResult(scripted);
+            }
+
+            Sent.Add(item);
+            return Task.FromResult(SendResult.Delivered(item.PreviouslyPosted ?? new PostedMessage(item.Message.Destination.Conversation.ConversationId, $"ts{++_next}")));
+        }
+    }
+}
+
+public static class Dispatchers
+{
+    public static OutboxDispatcher For(ServiceProvider services, IChannelSender sender, TimeProvider time) =>
+        new(services.GetRequiredService<IOutboxStore>(), [sender], [], Microsoft.Extensions.Options.Options.Create(new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
+
+    public static IDeliberationStore Store(this ServiceProvider services) => services.GetRequiredService<IDeliberationStore>();
+
+    public static IOutboxStore Outbox(this ServiceProvider services) => services.GetRequiredService<IOutboxStore>();
+}
