@@ -49,8 +49,7 @@ public static partial class AnswerParser
                     : Checked(question, AnswerValue.FromChoices(matched.Distinct().Select(m => m!)));
             case AnswerKind.Scale:
             case AnswerKind.Number:
-                var number = LeadingNumber().Match(text);
-                if (!number.Success || !decimal.TryParse(number.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
+                if (LeadingNumber(text) is not { } n)
                 {
                     return (null, question.Kind == AnswerKind.Scale ? "Please answer with a number from 1 to 5." : "Please answer with a number, for example 15.");
                 }
@@ -100,6 +99,22 @@ public static partial class AnswerParser
     private static string OptionList(Question question) =>
         string.Join(", ", question.EffectiveOptions.Select((o, i) => $"{i + 1}. {o.Label}"));
 
-    [GeneratedRegex(@"^-?\d+([.,]\d+)?")]
-    private static partial Regex LeadingNumber();
+    /// <summary>
+    /// The number a reply starts with: "15 minutes" is 15, "1,000,000" a million, and "1,5" (a decimal comma) 1.5.
+    /// </summary>
+    private static decimal? LeadingNumber(string text)
+    {
+        var match = NumberPrefix().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var whole = match.Groups["whole"].Value.Replace(",", "", StringComparison.Ordinal);
+        var fraction = match.Groups["fraction"].Success ? "." + match.Groups["fraction"].Value : "";
+        return decimal.TryParse(match.Groups["sign"].Value + whole + fraction, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    [GeneratedRegex(@"^(?<sign>-?)(?<whole>\d{1,3}(,\d{3})+(?!\d)|\d+)([.,](?<fraction>\d+))?")]
+    private static partial Regex NumberPrefix();
 }

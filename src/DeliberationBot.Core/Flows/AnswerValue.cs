@@ -44,7 +44,7 @@ public sealed record AnswerValue
 
         if (Number is { } n)
         {
-            yield return n.ToString(CultureInfo.InvariantCulture);
+            yield return n.ToString("G29", CultureInfo.InvariantCulture); // 2.0 and 2 compare alike
         }
     }
 

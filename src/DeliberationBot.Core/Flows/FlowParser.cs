@@ -47,6 +47,12 @@ public static partial class FlowParser
             r.Errors.Add(new FlowError(r.File, (int)e.Start.Line, (int)e.Start.Column, "not valid YAML: " + e.Message));
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // The YAML library reports some truncated documents (an unclosed '[' at the end) this way.
+            r.Errors.Add(new FlowError(r.File, yaml.Split('\n').Length, 1, "not valid YAML: the file ends too early: " + e.Message));
+            return null;
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -78,7 +84,7 @@ public static partial class FlowParser
         }
 
         CheckFollowUps(r, questionNodes, followUpEdges);
-        if (id is null || title is null)
+        if (id is null || title is null || r.Errors.Count > 0)
         {
             return null;
         }
@@ -354,41 +360,42 @@ public static partial class FlowParser
         }
 
         var next = edges.Where(e => questions.ContainsKey(e.To)).ToLookup(e => e.From, e => e);
-        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done
-        var path = new Stack<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var onPath = new List<string>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var start in questions.Keys)
         {
             Visit(start);
         }
 
-        bool Visit(string id)
+        // Depth-first search; a follow-up edge back to a question on the current path closes a cycle.
+        void Visit(string id)
         {
-            if (state.TryGetValue(id, out var s))
+            if (done.Contains(id))
             {
-                return s == 2 || ReportCycle(id);
+                return;
             }
 
-            state[id] = 1;
-            path.Push(id);
+            onPath.Add(id);
             foreach (var edge in next[id])
             {
-                if (!Visit(edge.To))
+                var back = onPath.IndexOf(edge.To);
+                if (back >= 0)
                 {
-                    return false;
+                    var cycle = onPath.Skip(back).Append(edge.To).ToList();
+                    if (reported.Add(string.Join(",", cycle.Skip(1).Order(StringComparer.Ordinal))))
+                    {
+                        r.Error(edge.At, "follow-ups form a cycle: " + string.Join(" -> ", cycle));
+                    }
+                }
+                else
+                {
+                    Visit(edge.To);
                 }
             }
 
-            path.Pop();
-            state[id] = 2;
-            return true;
-        }
-
-        bool ReportCycle(string id)
-        {
-            var cycle = path.Reverse().SkipWhile(p => p != id).Append(id).ToList();
-            var at = next[cycle[^2]].First(e => e.To == id).At;
-            r.Error(at, "follow-ups form a cycle: " + string.Join(" -> ", cycle));
-            return false;
+            onPath.RemoveAt(onPath.Count - 1);
+            done.Add(id);
         }
     }
 

@@ -1,0 +1,264 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Tests.Commands;
+
+public class CommandParserTests
+{
+    private static readonly DateOnly Today = new(2026, 3, 10);
+
+    private static readonly Dictionary<string, UserRef> Mentions = new()
+    {
+        ["maria"] = new UserRef("U123", "maria"),
+        ["@li"] = new UserRef("U456", "li"),
+    };
+
+    private static StartCommand Start(string text, IReadOnlyDictionary<string, UserRef>? mentions = null)
+    {
+        var (command, error) = CommandParser.Parse(text, mentions ?? Mentions, Today);
+        Assert.Null(error);
+        return Assert.IsType<StartCommand>(command);
+    }
+
+    private static ErrorMessage Error(string text, IReadOnlyDictionary<string, UserRef>? mentions = null)
+    {
+        var (command, error) = CommandParser.Parse(text, mentions ?? Mentions, Today);
+        Assert.Null(command);
+        return Assert.IsType<ErrorMessage>(error);
+    }
+
+    [Fact]
+    public void StartWithAQuotedTitle()
+    {
+        var start = Start("start ai-proposal \"Predictive screening for hotline calls\"");
+
+        Assert.Equal("ai-proposal", start.FlowId);
+        Assert.Equal("Predictive screening for hotline calls", start.Title);
+        Assert.Empty(start.Owners);
+        Assert.Null(start.Due);
+        Assert.False(start.Anonymous);
+    }
+
+    [Fact]
+    public void StartWithCurlyQuotes()
+    {
+        Assert.Equal("Smart triage: phase 2", Start("start quick-check \u201CSmart triage: phase 2\u201D").Title);
+    }
+
+    [Fact]
+    public void UnquotedTitleWordsAreJoined()
+    {
+        Assert.Equal("Smart triage", Start("start quick-check Smart triage").Title);
+    }
+
+    [Fact]
+    public void FlowIdAndVerbAreCaseInsensitive()
+    {
+        var start = Start("START AI-Proposal \"X\"");
+
+        Assert.Equal("ai-proposal", start.FlowId);
+        Assert.Equal("X", start.Title);
+    }
+
+    [Fact]
+    public void OwnerAsPlatformMentionWithName()
+    {
+        var owner = Assert.Single(Start("start ai-proposal \"T\" owner:<@U123|maria>").Owners);
+
+        Assert.Equal(new UserRef("U123", "maria"), owner);
+    }
+
+    [Fact]
+    public void OwnerAsPlatformMentionWithoutName()
+    {
+        var owner = Assert.Single(Start("start ai-proposal \"T\" owner:<@U999>").Owners);
+
+        Assert.Equal(new UserRef("U999"), owner);
+        Assert.Equal("U999", owner.Display);
+    }
+
+    [Theory]
+    [InlineData("owner:@maria", "U123")]
+    [InlineData("owner:maria", "U123")]
+    [InlineData("owner:@MARIA", "U123")]
+    [InlineData("owner:@li", "U456")]
+    public void PlainOwnerResolvedThroughMentions(string option, string expectedId)
+    {
+        var owner = Assert.Single(Start($"start ai-proposal \"T\" {option}").Owners);
+
+        Assert.Equal(expectedId, owner.Id);
+    }
+
+    [Fact]
+    public void UnresolvedPlainOwnerGivesAFriendlyErrorWithUsage()
+    {
+        var error = Error("start ai-proposal \"T\" owner:@maria", new Dictionary<string, UserRef>());
+
+        Assert.Equal("I couldn't tell who \"@maria\" is. Type @ and pick the person from the list, like owner:@maria.", error.Text);
+        Assert.Equal(Usage.Start, error.Usage);
+        Assert.Contains("@nobody", Error("start ai-proposal \"T\" owner:@nobody").Text, StringComparison.Ordinal);
+
+        var (command, withoutMentions) = CommandParser.Parse("start ai-proposal \"T\" owner:@maria", null, Today);
+        Assert.Null(command);
+        Assert.Equal(error, withoutMentions);
+    }
+
+    [Fact]
+    public void SeveralOwnersWithDuplicatesRemoved()
+    {
+        var start = Start("start ai-proposal \"T\" owner:<@U1|ana>,<@U2> owners:@maria owner:<@U1|ana> owner:<@U123>");
+
+        Assert.Equal(["U1", "U2", "U123"], start.Owners.Select(o => o.Id));
+        Assert.Equal("ana", start.Owners[0].Name);
+        Assert.Equal("maria", start.Owners[2].Name);
+    }
+
+    [Theory]
+    [InlineData("due:2026-03-10", 2026, 3, 10)]
+    [InlineData("due:2026-12-18", 2026, 12, 18)]
+    [InlineData("DUE:2027-01-01", 2027, 1, 1)]
+    public void ValidDueDate(string option, int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), Start($"start ai-proposal \"T\" {option}").Due);
+    }
+
+    [Theory]
+    [InlineData("due:2026-13-01", "2026-13-01")]
+    [InlineData("due:18/12/2026", "18/12/2026")]
+    [InlineData("due:tomorrow", "tomorrow")]
+    [InlineData("due:", "")]
+    public void InvalidDueDateSaysHowToWriteIt(string option, string shown)
+    {
+        var error = Error($"start ai-proposal \"T\" {option}");
+
+        Assert.Equal($"\"{shown}\" is not a date I understand. Write the deadline as due:YYYY-MM-DD, for example due:2026-03-24.", error.Text);
+        Assert.Equal(Usage.Start, error.Usage);
+    }
+
+    [Fact]
+    public void DueDateInThePastIsRefused()
+    {
+        var error = Error("start ai-proposal \"T\" due:2026-03-09");
+
+        Assert.Equal("The deadline 2026-03-09 has already passed. Pick a date from today on.", error.Text);
+        Assert.Equal(Usage.Start, error.Usage);
+    }
+
+    [Theory]
+    [InlineData("anonymous")]
+    [InlineData("Anonymous")]
+    public void AnonymousFlag(string flag)
+    {
+        var start = Start($"start ai-proposal {flag} \"T\" due:2026-04-01 owner:<@U1>");
+
+        Assert.True(start.Anonymous);
+        Assert.Equal("T", start.Title);
+        Assert.Equal(new DateOnly(2026, 4, 1), start.Due);
+        Assert.Single(start.Owners);
+    }
+
+    [Fact]
+    public void UnknownOptionIsRefused()
+    {
+        var error = Error("start ai-proposal \"T\" colour:red");
+
+        Assert.Equal("I don't know the option \"colour:red\". Options are owner:@user, due:YYYY-MM-DD and anonymous.", error.Text);
+        Assert.Equal(Usage.Start, error.Usage);
+    }
+
+    [Theory]
+    [InlineData("start ai-proposal")]
+    [InlineData("start ai-proposal \"\"")]
+    [InlineData("start ai-proposal \"   \" owner:<@U1>")]
+    [InlineData("start ai-proposal anonymous due:2026-04-01")]
+    public void MissingTitle(string text)
+    {
+        var error = Error(text);
+
+        Assert.Equal("The proposal needs a title, in quotes.", error.Text);
+        Assert.Equal(Usage.Start, error.Usage);
+    }
+
+    [Theory]
+    [InlineData("start \"A title first\"")]
+    [InlineData("start owner:@maria \"T\"")]
+    public void FlowMustComeFirst(string text)
+    {
+        Assert.StartsWith("Tell me which flow to use first", Error(text).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OverlongTitleIsRefused()
+    {
+        Assert.Equal("Please keep the proposal title under 200 characters.", Error($"start ai-proposal \"{new string('t', 201)}\"").Text);
+        Assert.Equal(200, Start($"start ai-proposal \"{new string('t', 200)}\"").Title.Length);
+    }
+
+    [Fact]
+    public void UnknownVerbGivesAnErrorWithUsage()
+    {
+        var error = Error("launch ai-proposal \"T\"");
+
+        Assert.Equal("I don't know the command \"launch\".", error.Text);
+        Assert.Equal("Try: help, flows, status, " + Usage.Start, error.Usage);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("help")]
+    [InlineData("HELP")]
+    [InlineData("?")]
+    [InlineData("help me please")]
+    public void EmptyTextOrHelpGivesHelp(string? text)
+    {
+        var (command, error) = CommandParser.Parse(text, null, Today);
+
+        Assert.Null(error);
+        Assert.IsType<HelpCommand>(command);
+    }
+
+    [Theory]
+    [InlineData("start")]
+    [InlineData("Start")]
+    [InlineData("  new  ")]
+    public void StartAloneOffersTheForm(string text)
+    {
+        var (command, error) = CommandParser.Parse(text, null, Today);
+
+        Assert.Null(error);
+        Assert.IsType<StartFormCommand>(command);
+    }
+
+    [Theory]
+    [InlineData("status", typeof(StatusCommand))]
+    [InlineData("STATUS", typeof(StatusCommand))]
+    [InlineData("Progress", typeof(StatusCommand))]
+    [InlineData("remind", typeof(RemindCommand))]
+    [InlineData("close", typeof(CloseCommand))]
+    [InlineData("End", typeof(CloseCommand))]
+    [InlineData("concerns", typeof(ConcernsCommand))]
+    [InlineData("Flows", typeof(FlowsCommand))]
+    public void VerbsWithoutArgumentsAreCaseInsensitive(string text, Type expected)
+    {
+        var (command, error) = CommandParser.Parse(text, null, Today);
+
+        Assert.Null(error);
+        Assert.IsType(expected, command);
+    }
+
+    [Theory]
+    [InlineData("status extra", "status")]
+    [InlineData("remind everyone", "remind")]
+    [InlineData("close now", "close")]
+    [InlineData("concerns all", "concerns")]
+    [InlineData("flows \"x\"", "flows")]
+    public void VerbsWithoutArgumentsRefuseArguments(string text, string verb)
+    {
+        var error = Error(text);
+
+        Assert.Equal($"\"{verb}\" takes no arguments.", error.Text);
+        Assert.Equal(verb, error.Usage);
+    }
+}

@@ -1,0 +1,173 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Tests.Flows;
+
+namespace DeliberationBot.Core.Tests.Messaging;
+
+public class PlainTextRendererTests
+{
+    private static readonly Guid Id = Guid.Parse("6f1c2d4e-0000-4000-8000-000000000001");
+
+    private static readonly ProgressSummary Progress = new(3, 1,
+    [
+        new GroupProgress(StakeholderGroup.FrontlineWorker, 2, 1, 10),
+        new GroupProgress(StakeholderGroup.LegalPolicy, 1, 0, 4),
+    ]);
+
+    private static readonly FlowInfo[] SampleFlows =
+    [
+        new("ai-proposal", "Full review of an AI proposal", "A full review.", 42),
+        new("quick-check", "Quick check", "A short first look.", 10),
+    ];
+
+    private static DeliberationCard Card(DeliberationStatus status = DeliberationStatus.Open, DateOnly? due = null) =>
+        new(Id, "Predictive screening", "Score hotline calls.", "ai-proposal", "Full review of an AI proposal", 42,
+            [new UserRef("U1", "maria"), new UserRef("U2")], new UserRef("U3", "sam"), due, AnonymityPolicy.AnonymousAllowed, status, Progress);
+
+    private static QuestionPrompt Prompt(AnswerKind kind, IReadOnlyList<ChoiceOption>? options = null, string? unit = null, string? low = null, string? high = null) =>
+        new(Id, "Predictive screening", "Daily work", "How the tool changes daily work.", "q", "How many minutes?", "Small additions add up.",
+            kind, options ?? [], unit, low, high, Required: true, Position: 3, Of: 12, CurrentAnswer: null, CurrentlyFlagged: false, Anonymous: true);
+
+    /// <summary>One instance of every message type, with text each rendering must contain.</summary>
+    public static TheoryData<OutgoingMessage, string[]> EveryMessage() => new()
+    {
+        { Card(due: new DateOnly(2026, 12, 18)), ["[Deliberation] Predictive screening", "Score hotline calls.", "Flow: Full review of an AI proposal (42 questions)", "Owners: maria, U2", "Facilitator: sam", "Deadline: 2026-12-18", "named or anonymous", "Progress: 3 participant(s), 1 finished", "Frontline worker: 2 joined, 1 finished, 10 answer(s)", "Legal & policy: 1 joined, 0 finished, 4 answer(s)", "[Answer]"] },
+        { new GroupPrompt(Id, "Predictive screening", AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor), ["\"Predictive screening\"", "Frontline worker", "Community member or advocate", "Vendor — The company or partner supplying the tool. (last time)", "[ ] Answer anonymously"] },
+        { Prompt(AnswerKind.Number, unit: "minutes per case"), ["How the tool changes daily work.", "Daily work · question 3 of 12 (required) · anonymous", "How many minutes?", "Why it matters: Small additions add up.", "Answer with a number (minutes per case)"] },
+        { new Confirmation("Thanks, your answer is saved."), ["Thanks, your answer is saved."] },
+        { new ErrorMessage("That is not a command.", Usage.Start), ["That is not a command.", "Usage: " + Usage.Start] },
+        { new StatusReport(Id, "Predictive screening", DeliberationStatus.Open, new DateOnly(2026, 12, 18), Progress, [new SectionCoverage("goals", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 2, [StakeholderGroup.AgencyLeader] = 5 }), new SectionCoverage("data", "Data", new Dictionary<StakeholderGroup, int>())], 7), ["Status of \"Predictive screening\" (Open, due 2026-12-18)", "Goals: Agency leader 5, Vendor 2", "Data: no answers yet", "Concerns so far: 7", "Progress: 3 participant(s)"] },
+        { new FlowList(SampleFlows), ["Flows you can start:", "ai-proposal — Full review of an AI proposal (42 questions). A full review.", "quick-check — Quick check (10 questions). A short first look."] },
+        { new HelpMessage(Usage.All), ["Commands:", Usage.Start, "status — Show who has answered what so far", "help — Show this help."] },
+        { new StartForm(SampleFlows), ["Start a deliberation: choose a flow (ai-proposal, quick-check)"] },
+        { new ReminderNotice(Id, "Predictive screening", 4, new DateOnly(2026, 12, 18)), ["Reminder: you have 4 question(s) left in \"Predictive screening\" (due 2026-12-18)"] },
+        { new SummaryPlaceholder(Id, "Predictive screening", "The summary is being written."), ["The summary is being written."] },
+        { new ConcernList(Id, "Predictive screening", [new ConcernItem("Daily work", "can-override", "Can workers override?", [StakeholderGroup.FrontlineWorker, StakeholderGroup.LegalPolicy], 3, true)]), ["Concerns raised in \"Predictive screening\":", "Daily work: Can workers override? — raised 3 time(s) by Frontline worker, Legal & policy (flagged)"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryMessage))]
+    public void RendersEveryMessageWithItsKeyContent(OutgoingMessage message, string[] expected)
+    {
+        var text = PlainTextRenderer.Render(message);
+
+        Assert.All(expected, fragment => Assert.Contains(fragment, text, StringComparison.Ordinal));
+        Assert.Equal(text.TrimEnd(), text);
+    }
+
+    [Fact]
+    public void TheSamplesCoverEveryOutgoingMessageType()
+    {
+        var types = typeof(OutgoingMessage).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(OutgoingMessage)) && !t.IsAbstract);
+        var sampled = EveryMessage().Select(row => row[0].GetType()).ToHashSet();
+
+        Assert.All(types, t => Assert.Contains(t, sampled));
+    }
+
+    [Fact]
+    public void ClosedCardHasNoAnswerButtonAndNoDeadline()
+    {
+        var text = PlainTextRenderer.Render(Card(DeliberationStatus.Closed));
+
+        Assert.StartsWith("[Closed] Predictive screening", text, StringComparison.Ordinal);
+        Assert.Contains("Deadline: none", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Answer]", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AnonymityPolicy.Named, null)]
+    [InlineData(AnonymityPolicy.AnonymousAllowed, "[ ] Answer anonymously")]
+    [InlineData(AnonymityPolicy.AnonymousOnly, "Answers are anonymous.")]
+    public void GroupPromptShowsTheAnonymityChoice(AnonymityPolicy policy, string? expected)
+    {
+        var text = PlainTextRenderer.Render(new GroupPrompt(Id, "T", policy, null));
+
+        Assert.Equal(StakeholderGroups.All.Count, text.Split('\n').Count(l => l.StartsWith("  ( ) ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("(last time)", text, StringComparison.Ordinal);
+        Assert.Equal(expected is not null, text.Contains("anonymous", StringComparison.OrdinalIgnoreCase));
+        if (expected is not null)
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void QuestionPromptHintsForEveryKind()
+    {
+        ChoiceOption[] options = [new("red", "Red"), new("blue", "Blue")];
+
+        Assert.EndsWith("Answer in your own words.", PlainTextRenderer.Render(Prompt(AnswerKind.FreeText)), StringComparison.Ordinal);
+        Assert.EndsWith("Answer: yes / no / unsure", PlainTextRenderer.Render(Prompt(AnswerKind.YesNoUnsure)), StringComparison.Ordinal);
+        Assert.EndsWith("Pick one: 1. Red · 2. Blue", PlainTextRenderer.Render(Prompt(AnswerKind.SingleChoice, options)), StringComparison.Ordinal);
+        Assert.EndsWith("Pick one or more: 1. Red · 2. Blue", PlainTextRenderer.Render(Prompt(AnswerKind.MultipleChoice, options)), StringComparison.Ordinal);
+        Assert.EndsWith("Answer with a number", PlainTextRenderer.Render(Prompt(AnswerKind.Number)), StringComparison.Ordinal);
+        Assert.EndsWith("Answer 1–5 (1 = Low, 5 = High)", PlainTextRenderer.Render(Prompt(AnswerKind.Scale, low: "Low", high: "High")), StringComparison.Ordinal);
+        Assert.EndsWith("Answer 1–5 (1 = Low)", PlainTextRenderer.Render(Prompt(AnswerKind.Scale, low: "Low")), StringComparison.Ordinal);
+        Assert.EndsWith("Answer 1–5", PlainTextRenderer.Render(Prompt(AnswerKind.Scale)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScaleWithOnlyAHighLabelHasBalancedParentheses()
+    {
+        var hint = PlainTextRenderer.Render(Prompt(AnswerKind.Scale, high: "High")).Split('\n')[^1];
+
+        Assert.Contains("5 = High", hint, StringComparison.Ordinal);
+        Assert.Equal(hint.Count(c => c == '('), hint.Count(c => c == ')'));
+    }
+
+    [Fact]
+    public void OptionalNamedPromptWithoutIntroOrHelpOmitsThoseLines()
+    {
+        var prompt = Prompt(AnswerKind.FreeText) with { SectionIntro = null, Help = null, Required = false, Anonymous = false };
+
+        var text = PlainTextRenderer.Render(prompt);
+
+        Assert.StartsWith("Daily work · question 3 of 12\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Why it matters", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("required", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ErrorWithoutUsageAndEmptyLists()
+    {
+        Assert.Equal("Oops.", PlainTextRenderer.Render(new ErrorMessage("Oops.")));
+        Assert.Equal("No concerns raised yet in \"T\".", PlainTextRenderer.Render(new ConcernList(Id, "T", [])));
+        Assert.Equal("Reminder: some participants have not finished \"T\". Press Answer to continue where you stopped.", PlainTextRenderer.Render(new ReminderNotice(Id, "T", 0, null)));
+    }
+
+    [Fact]
+    public void RendersCardAndStatusBuiltByOverview()
+    {
+        var flow = TestFlows.Engine;
+        var start = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var deliberation = new Deliberation(Id, "W1", flow.Id, flow.Version, "Predictive screening", null, [new UserRef("U1", "maria")], new UserRef("U1", "maria"),
+            new ConversationRef("console", "W1", "C1"), null, AnonymityPolicy.Named, DeliberationStatus.Open, start);
+        Participant[] participants =
+        [
+            new(Id, "U1", "U1", "maria", StakeholderGroup.LegalPolicy, false, start, start.AddHours(1)),
+            new(Id, "U2", "U2", "li", StakeholderGroup.Community, false, start),
+        ];
+        Answer[] answers =
+        [
+            new(Id, "U1", "intro", StakeholderGroup.LegalPolicy, AnswerValue.FromText("x"), false, 1, start),
+            new(Id, "U1", "minutes", StakeholderGroup.LegalPolicy, AnswerValue.FromNumber(30), false, 1, start),
+            new(Id, "U2", "readiness", StakeholderGroup.Community, AnswerValue.FromNumber(4), true, 1, start),
+            new(Id, "U2", "pick", StakeholderGroup.Community, AnswerValue.Skip(), false, 1, start),
+        ];
+
+        var card = PlainTextRenderer.Render(Overview.Card(deliberation, flow, participants, answers));
+        var status = PlainTextRenderer.Render(Overview.Status(deliberation, flow, participants, answers));
+
+        Assert.Contains("Flow: Engine test (11 questions) · Owners: maria · Facilitator: maria", card, StringComparison.Ordinal);
+        Assert.Contains("Progress: 2 participant(s), 1 finished", card, StringComparison.Ordinal);
+        Assert.Contains("Legal & policy: 1 joined, 1 finished, 2 answer(s)", card, StringComparison.Ordinal);
+        Assert.Contains("Community member or advocate: 1 joined, 0 finished, 1 answer(s)", card, StringComparison.Ordinal);
+        Assert.Contains("First: Legal & policy 2", status, StringComparison.Ordinal);
+        Assert.Contains("Second: Community member or advocate 1", status, StringComparison.Ordinal);
+        Assert.Contains("Concerns so far: 1", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("li", status.Replace("policy", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+}
