@@ -4,7 +4,7 @@ using DeliberationBot.Host.Health;
 
 if (args.FirstOrDefault() == "demo")
 {
-    return await DemoCommand.RunAsync(args[1..]);
+    return await DemoCommand.RunAsync(args[1..], Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -14,6 +14,11 @@ public sealed class CommandDispatcher(DeliberationService deliberations, TimePro
         string deliveryKey,
         CancellationToken ct)
     {
+        if (await deliberations.WasDeliveredAsync(actor, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (command, error) = CommandParser.Parse(text, mentions, today);
         if (error is not null)

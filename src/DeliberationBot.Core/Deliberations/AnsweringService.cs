@@ -30,6 +30,11 @@ public sealed class AnsweringService(TurnSupport turn)
 
     public async Task<TurnResult> JoinAsync(Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, string deliveryKey, CancellationToken ct)
     {
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);
@@ -59,7 +64,8 @@ public sealed class AnsweringService(TurnSupport turn)
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Participant = participant,
-            Profile = new MemberProfile(actor.WorkspaceId, actor.User.Id, group, (await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct))?.TimeZone),
+            // Remember the group for next time, but never for an anonymous join: it would tie the person to a group's answers.
+            Profile = anonymous ? null : new MemberProfile(actor.WorkspaceId, actor.User.Id, group, (await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct))?.TimeZone),
             Events = [new DeliberationEvent(d.Id, EventTypes.Joined, participant.Key, null, group.Id(), turn.Now)],
             Outbox = [turn.CardUpdate(d, flow, deliveryKey, [.. participants, participant], answers)],
         };
@@ -74,6 +80,11 @@ public sealed class AnsweringService(TurnSupport turn)
     /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
     public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
     {
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);
@@ -148,6 +159,11 @@ public sealed class AnsweringService(TurnSupport turn)
     /// <summary>A typed reply (e.g. in the deliberation's thread) answers the person's current question.</summary>
     public async Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
     {
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);
@@ -175,6 +191,11 @@ public sealed class AnsweringService(TurnSupport turn)
     /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
     public async Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct)
     {
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
         var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
         var answers = d is null ? [] : await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);

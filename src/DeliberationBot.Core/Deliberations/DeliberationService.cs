@@ -12,6 +12,10 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
     public IReadOnlyList<FlowInfo> Flows() =>
         [.. catalog.All.Select(f => new FlowInfo(f.Id, f.Title, f.Description, f.Questions.Count))];
 
+    /// <summary>A platform's retry of a delivery already handled; its effects stand.</summary>
+    public Task<bool> WasDeliveredAsync(Actor actor, string deliveryKey, CancellationToken ct) =>
+        turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct);
+
     public async Task<TurnResult> StartAsync(Actor actor, ConversationRef home, StartRequest request, string deliveryKey, CancellationToken ct)
     {
         var flow = catalog.Find(request.FlowId);

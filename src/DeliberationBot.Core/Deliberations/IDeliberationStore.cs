@@ -37,6 +37,9 @@ public interface IDeliberationStore
 {
     Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct);
 
+    /// <summary>True when a delivery with this key was already committed (a platform retry).</summary>
+    Task<bool> WasDeliveredAsync(string workspaceId, string deliveryKey, CancellationToken ct);
+
     Task<Deliberation?> FindAsync(string workspaceId, Guid id, CancellationToken ct);
 
     Task<Deliberation?> FindLatestOpenAsync(string workspaceId, string channel, string conversationId, CancellationToken ct);

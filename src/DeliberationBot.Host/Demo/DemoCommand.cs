@@ -14,7 +14,7 @@ namespace DeliberationBot.Host.Demo;
 /// </summary>
 internal static class DemoCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         var folder = Directory.CreateTempSubdirectory("deliberationbot-demo-");
         try
@@ -29,9 +29,9 @@ internal static class DemoCommand
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             });
             builder.Services.AddDeliberationBot(builder.Configuration);
-            builder.Services.AddSingleton<IChannelSender>(new ConsoleChannelSender(Console.Out));
+            builder.Services.AddSingleton<IChannelSender>(new ConsoleChannelSender(output));
             builder.Services.AddSingleton<DemoScript>();
-            builder.Services.AddSingleton(Console.Out);
+            builder.Services.AddSingleton(output);
 
             using var host = builder.Build();
             await host.StartAsync();

@@ -106,6 +106,12 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
         await tx.CommitAsync(ct);
     }
 
+    public async Task<bool> WasDeliveredAsync(string workspaceId, string deliveryKey, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        return await ctx.ProcessedDeliveries.AnyAsync(x => x.WorkspaceId == workspaceId && x.Key == deliveryKey, ct);
+    }
+
     public async Task<Deliberation?> FindAsync(string workspaceId, Guid id, CancellationToken ct)
     {
         await using var ctx = db.Create();

@@ -1,0 +1,181 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Host.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Host.Tests.Deliberations;
+
+/// <summary>Deliberations through the running service's application services, storage and outbox.</summary>
+public sealed class DeliberationJourneyTests : IDisposable
+{
+    private const string Ws = "T-AGENCY";
+    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
+    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
+    private readonly BotFactory _factory = new();
+    private int _key;
+
+    public DeliberationJourneyTests()
+    {
+        _factory.CreateClient().Dispose(); // start the host, its migrations and outbox worker
+    }
+
+    private CommandDispatcher Commands => _factory.Services.GetRequiredService<CommandDispatcher>();
+
+    private AnsweringService Answering => _factory.Services.GetRequiredService<AnsweringService>();
+
+    private IDeliberationStore Store => _factory.Services.GetRequiredService<IDeliberationStore>();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_quick_check_from_start_to_close()
+    {
+        var started = await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria> due:2099-12-18 anonymous", null, Key(), default);
+        Assert.Contains("Started \"Predictive screening for hotline calls\"", Assert.IsType<Confirmation>(Assert.Single(started.Replies)).Text, StringComparison.Ordinal);
+        var card = await _factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard);
+        Assert.Equal(Destination.To(Room), card.Message.Destination);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        Assert.Equal([new UserRef("U-MARIA", "Maria")], d.Owners);
+
+        var ana = new Actor("test", Ws, new UserRef("U-ANA", "Ana"));
+        Assert.IsType<GroupPrompt>(Assert.Single((await Answering.OpenAsync(ana, d.Id, default)).Replies));
+        var first = Assert.IsType<QuestionPrompt>(Assert.Single((await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default)).Replies));
+        Assert.Equal("purpose", first.QuestionId);
+
+        var reply = await Answering.AnswerTextAsync(ana, d.Id, "Rank calls by risk", Key(), default);
+        while (reply.Replies[^1] is QuestionPrompt prompt)
+        {
+            var text = prompt.Kind switch { AnswerKind.YesNoUnsure => "no", AnswerKind.Scale => "2", AnswerKind.Number => "25 minutes", AnswerKind.FreeText => "We'd need a pilot.", _ => "1" };
+            reply = await Answering.AnswerTextAsync(ana, d.Id, text, Key(), default);
+        }
+
+        Assert.Contains("answered every question", Assert.IsType<Confirmation>(reply.Replies[^1]).Text, StringComparison.Ordinal);
+        await Answering.FlagConcernAsync(ana, d.Id, "purpose", flagged: true, Key(), default);
+
+        var edit = Assert.IsType<QuestionPrompt>(Assert.Single((await Answering.ShowQuestionAsync(ana, d.Id, "can-override", default)).Replies));
+        Assert.Equal(["no"], edit.CurrentAnswer!.Choices);
+        await Answering.AnswerAsync(ana, d.Id, "can-override", AnswerValue.FromChoices("yes"), flagConcern: false, Key(), default);
+
+        var status = Assert.IsType<StatusReport>(Assert.Single((await Commands.HandleAsync(Dana, Room, "status", null, Key(), default)).Replies));
+        Assert.Equal((1, 1), (status.Progress.Participants, status.Progress.Finished));
+        var concerns = Assert.IsType<ConcernList>(Assert.Single((await Commands.HandleAsync(Dana, Room, "concerns", null, Key(), default)).Replies));
+        Assert.Contains(concerns.Concerns, c => c.QuestionId == "purpose" && c.FlaggedByPeople);
+        Assert.Contains(concerns.Concerns, c => c.QuestionId == "added-minutes-per-case" && !c.FlaggedByPeople);
+        Assert.DoesNotContain(concerns.Concerns, c => c.QuestionId == "can-override");
+
+        var intruder = new Actor("test", Ws, new UserRef("U-EVE", "Eve"));
+        Assert.Contains("Only the facilitator", Assert.IsType<ErrorMessage>(Assert.Single((await Commands.HandleAsync(intruder, Room, "close", null, Key(), default)).Replies)).Text, StringComparison.Ordinal);
+        var maria = new Actor("test", Ws, new UserRef("U-MARIA", "Maria"));
+        Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(maria, Room, "close", null, Key(), default)).Replies));
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is SummaryPlaceholder);
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard { Status: DeliberationStatus.Closed } && s.PreviouslyPosted is not null);
+
+        Assert.IsType<ErrorMessage>(Assert.Single((await Answering.AnswerTextAsync(ana, d.Id, "late", Key(), default)).Replies));
+        var history = (await Store.ListEventsAsync(Ws, d.Id, default)).Select(e => e.Type).ToList();
+        Assert.Equal(EventTypes.Started, history[0]);
+        Assert.Equal(EventTypes.Closed, history[^1]);
+        Assert.Contains(EventTypes.Edited, history);
+        Assert.Contains(EventTypes.ConcernFlagged, history);
+        Assert.Contains(EventTypes.Finished, history);
+    }
+
+    [Fact]
+    public async Task An_anonymous_participant_leaves_no_identity_in_the_database()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Benefit screening\" anonymous", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var anon = new Actor("test", Ws, new UserRef("U-SECRET-7", "Secret Person"));
+
+        await Answering.JoinAsync(anon, d.Id, StakeholderGroup.Community, anonymous: true, Key(), default);
+        await Answering.AnswerTextAsync(anon, d.Id, "Deciding who gets help", Key(), default);
+        var edit = await Answering.AnswerAsync(anon, d.Id, "purpose", AnswerValue.FromText("Deciding who gets help first"), flagConcern: true, Key(), default);
+        Assert.IsType<QuestionPrompt>(edit.Replies[^1]);
+
+        var answer = Assert.Single(await Store.ListAnswersAsync(Ws, d.Id, default));
+        Assert.Equal(2, answer.Revision);
+        Assert.StartsWith("anon:", answer.ParticipantKey, StringComparison.Ordinal);
+        Assert.Empty(DatabaseRowsContaining("U-SECRET-7").Concat(DatabaseRowsContaining("Secret Person")));
+    }
+
+    [Fact]
+    public async Task The_same_delivery_twice_and_many_people_at_once()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\"", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var people = Enumerable.Range(1, 15).Select(i => new Actor("test", Ws, new UserRef($"U-{i}", $"Person {i}"))).ToList();
+        foreach (var p in people)
+        {
+            await Answering.JoinAsync(p, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+        }
+
+        var results = await Task.WhenAll(people.SelectMany(p => new[]
+        {
+            Answering.AnswerTextAsync(p, d.Id, $"answer of {p.User.Id}", "delivery-" + p.User.Id, default),
+            Answering.AnswerTextAsync(p, d.Id, $"answer of {p.User.Id}", "delivery-" + p.User.Id, default),
+        }));
+
+        var answers = await Store.ListAnswersAsync(Ws, d.Id, default);
+        Assert.Equal(people.Count, answers.Count);
+        Assert.All(answers, a => Assert.Equal(1, a.Revision));
+        Assert.Equal(people.Count, results.Count(r => r.Duplicate));
+        var status = Assert.IsType<StatusReport>(Assert.Single((await Commands.HandleAsync(Dana, Room, "status", null, Key(), default)).Replies));
+        Assert.Equal(people.Count, status.Progress.ByGroup.Single().Answers);
+    }
+
+    [Fact]
+    public async Task Mistakes_get_a_friendly_message_with_what_to_type()
+    {
+        var unknownFlow = await Commands.HandleAsync(Dana, Room, "start no-such-flow \"X\"", null, Key(), default);
+        var error = Assert.IsType<ErrorMessage>(Assert.Single(unknownFlow.Replies));
+        Assert.Contains("ai-proposal, quick-check", error.Text, StringComparison.Ordinal);
+        Assert.Equal(Usage.Start, error.Usage);
+
+        var nothingHere = Assert.IsType<ErrorMessage>(Assert.Single((await Commands.HandleAsync(Dana, Room, "status", null, Key(), default)).Replies));
+        Assert.Contains("No deliberation is open", nothingHere.Text, StringComparison.Ordinal);
+
+        var otherWorkspace = new Actor("test", "T-OTHER", new UserRef("U-DANA", "Dana"));
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Mine\"", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        Assert.Equal(TurnSupport.NotFound, Assert.IsType<ErrorMessage>(Assert.Single((await Answering.OpenAsync(otherWorkspace, d.Id, default)).Replies)).Text);
+    }
+
+    private List<string> DatabaseRowsContaining(string needle)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_factory.Folder, "bot.db")}");
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", connection))
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var hits = new List<string>();
+        foreach (var table in tables)
+        {
+            using var select = new SqliteCommand($"SELECT * FROM \"{table}\"", connection);
+            using var rows = select.ExecuteReader();
+            while (rows.Read())
+            {
+                for (var i = 0; i < rows.FieldCount; i++)
+                {
+                    if (rows.GetValue(i) is string s && s.Contains(needle, StringComparison.Ordinal))
+                    {
+                        hits.Add($"{table}.{rows.GetName(i)}");
+                    }
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private string Key() => $"k{Interlocked.Increment(ref _key)}";
+}

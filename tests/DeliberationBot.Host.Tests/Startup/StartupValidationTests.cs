@@ -1,0 +1,67 @@
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DeliberationBot.Host.Tests.Startup;
+
+public sealed class StartupValidationTests
+{
+    [Fact]
+    public void A_broken_flow_file_stops_start_up_naming_the_file_the_line_and_the_problem()
+    {
+        var flows = Directory.CreateTempSubdirectory("flows-");
+        File.WriteAllText(Path.Combine(flows.FullName, "broken.yaml"), """
+            id: broken
+            title: Broken
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - id: q
+                    text: Is it fine?
+                    kind: yes_no_unsure
+                    colour: blue
+            """);
+        using var factory = new BotFactory(new() { ["Flows:Directory"] = flows.FullName });
+
+        var e = Assert.Throws<FlowValidationException>(() => factory.CreateClient());
+
+        var error = Assert.Single(e.Errors);
+        Assert.EndsWith("broken.yaml", error.File, StringComparison.Ordinal);
+        Assert.Equal(10, error.Line);
+        Assert.Contains("unknown key 'colour'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Storage:Provider", "Postgres", "ConnectionStrings:Deliberations")]
+    [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize must be between 1 and 500")]
+    [InlineData("Privacy:PseudonymKey", "c2hvcnQ=", "at least 32 bytes")]
+    public void A_bad_setting_stops_start_up_with_a_message_a_person_can_act_on(string key, string value, string expected)
+    {
+        using var factory = new BotFactory(new() { [key] = value });
+
+        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.IsNotType<NullReferenceException>(e);
+        Assert.Contains(expected, e is OptionsValidationException ov ? string.Join(" ", ov.Failures) : e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_registration_of_ours_resolves()
+    {
+        using var factory = new BotFactory();
+        using var client = factory.CreateClient();
+        var ours = factory.Registrations
+            .Where(d => !d.ServiceType.IsGenericTypeDefinition && (d.ServiceType.Namespace?.StartsWith("DeliberationBot", StringComparison.Ordinal) ?? false))
+            .Select(d => d.ServiceType)
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(ours);
+        foreach (var type in ours)
+        {
+            Assert.NotEmpty(factory.Services.GetServices(type).OfType<object>());
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using DeliberationBot.Core.Messaging;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Host.Tests.Support;
+
+/// <summary>
+/// The real service on Kestrel over loopback, with a fresh SQLite file and a recording "test" channel.
+/// Extra settings override the defaults, e.g. to point at PostgreSQL or a broken flow folder.
+/// </summary>
+public sealed class BotFactory : WebApplicationFactory<Program>
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-host-");
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotFactory(Dictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:SqlitePath"] = Path.Combine(_folder.FullName, "bot.db"),
+            ["Privacy:PseudonymKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Flows:Directory"] = Repository.FlowsDirectory,
+            ["Outbox:PollInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(0);
+    }
+
+    public RecordingChannel Channel { get; } = new();
+
+    public string Folder => _folder.FullName;
+
+    /// <summary>What the container was built from, for the test that resolves every registration.</summary>
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseEnvironment("Production");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IChannelSender>(Channel);
+            Registrations = [.. services];
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing background task; the OS temp cleaner gets it.
+        }
+    }
+}
+
+/// <summary>A channel that records what the outbox sent, and lets a test wait for a message without sleeping.</summary>
+public sealed class RecordingChannel : IChannelSender
+{
+    private readonly ConcurrentQueue<OutboxItem> _sent = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _next;
+
+    public string Channel => "test";
+
+    public IReadOnlyCollection<OutboxItem> Sent => _sent;
+
+    public Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        _sent.Enqueue(item);
+        _arrived.Release();
+        var posted = item.PreviouslyPosted ?? new PostedMessage(item.Message.Destination.Conversation.ConversationId, $"m{Interlocked.Increment(ref _next)}");
+        return Task.FromResult(SendResult.Delivered(posted));
+    }
+
+    public async Task<OutboxItem> WaitForAsync(Func<OutboxItem, bool> match, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (_sent.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await _arrived.WaitAsync(cts.Token);
+        }
+    }
+}
+
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string FlowsDirectory => Path.Combine(Root, "prompts", "flows");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DeliberationBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DeliberationBot.sln not found above " + AppContext.BaseDirectory);
+    }
+}
