@@ -1,4 +1,6 @@
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
@@ -20,6 +22,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TurnSupport>();
         services.AddSingleton<AnsweringService>();
         services.AddSingleton<DeliberationService>();
+        services.AddSingleton<ConcernPublisher>();
+        services.AddSingleton<ConcernService>();
+        services.AddSingleton<ExportService>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IOutgoingMessageRefresher, DeliberationCardRefresher>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();

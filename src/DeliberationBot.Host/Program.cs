@@ -1,5 +1,6 @@
 using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Demo;
+using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
 
 if (args.FirstOrDefault() == "demo")
@@ -14,6 +15,7 @@ builder.Services.AddReadinessChecks();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapExports();
 await app.RunAsync();
 return 0;
 

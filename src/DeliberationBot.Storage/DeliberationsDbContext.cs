@@ -14,11 +14,13 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
     public DbSet<FlowSnapshotRow> FlowSnapshots => Set<FlowSnapshotRow>();
     public DbSet<ParticipantRow> Participants => Set<ParticipantRow>();
     public DbSet<AnswerRow> Answers => Set<AnswerRow>();
+    public DbSet<ConcernRow> Concerns => Set<ConcernRow>();
     public DbSet<MemberProfileRow> MemberProfiles => Set<MemberProfileRow>();
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<ProcessedDeliveryRow> ProcessedDeliveries => Set<ProcessedDeliveryRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<PostedMessageRow> PostedMessages => Set<PostedMessageRow>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -46,6 +48,14 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasKey(x => new { x.DeliberationId, x.ParticipantKey, x.QuestionId });
             e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
         });
+        b.Entity<ConcernRow>(e =>
+        {
+            e.ToTable("concerns");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.DeliberationId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
+            e.HasIndex(x => new { x.WorkspaceId, x.Status });
+        });
         b.Entity<MemberProfileRow>(e =>
         {
             e.ToTable("member_profiles");
@@ -69,6 +79,11 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasIndex(x => new { x.WorkspaceId, x.IdempotencyKey }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => new { x.WorkspaceId, x.SlotKey });
+        });
+        b.Entity<DataProtectionKeyRow>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.HasKey(x => x.Id);
         });
         b.Entity<PostedMessageRow>(e =>
         {

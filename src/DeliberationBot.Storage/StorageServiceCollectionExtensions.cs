@@ -2,6 +2,9 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Storage.Deliberations;
 using DeliberationBot.Storage.Outbox;
+using DeliberationBot.Storage.Protection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +23,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DbFactory>();
         services.AddSingleton<IDeliberationStore, EfDeliberationStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        services.AddDataProtection().SetApplicationName("DeliberationBot");
+        services.AddOptions<KeyManagementOptions>().Configure<DbFactory>((o, db) => o.XmlRepository = new DatabaseXmlRepository(db));
         services.AddSingleton(sp => new DatabaseSchema(sp.GetRequiredService<DbFactory>(), sp.GetRequiredService<IOptions<StorageOptions>>()));
         return services;
     }

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Commands;
@@ -22,9 +23,20 @@ public sealed record FlowsCommand : Command;
 
 public sealed record HelpCommand : Command;
 
+public sealed record AddConcernCommand(string Text) : Command;
+
+public sealed record DecideCommand(DecisionOutcome Outcome, string Rationale) : Command;
+
+public sealed record ConditionCommand(string Text, UserRef Owner, DateOnly Due) : Command;
+
+public sealed record ExportCommand : Command;
+
 public static class Usage
 {
     public const string Start = "start <flow> \"<proposal title>\" [owner:@user ...] [due:YYYY-MM-DD] [anonymous]";
+    public const string Concern = "concern \"<what worries you>\"";
+    public const string Decide = "decide go|no-go|conditions|revisit \"<rationale>\"";
+    public const string Condition = "condition \"<condition>\" owner:@user due:YYYY-MM-DD";
 
     public static IReadOnlyList<CommandHelp> All { get; } =
     [
@@ -33,7 +45,11 @@ public static class Usage
         new("status", "Show who has answered what so far (by stakeholder group)."),
         new("remind", "Remind everyone who has joined but not finished."),
         new("close", "Close the deliberation (facilitator or owners only)."),
-        new("concerns", "List the concerns raised so far."),
+        new("concerns", "List the concerns raised so far; from the facilitator or an owner, also post the summary and send owners their open concerns."),
+        new(Concern, "Record a concern yourself (facilitator or owners)."),
+        new(Decide, "Record the decision once the deliberation is closed (facilitator)."),
+        new(Condition, "Add a condition to a \"go with conditions\" decision (facilitator)."),
+        new("export", "Get links to the whole record as Markdown and JSON."),
         new("flows", "List the question flows you can start."),
         new("help", "Show this help."),
     ];

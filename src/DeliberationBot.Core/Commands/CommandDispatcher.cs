@@ -1,10 +1,12 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Commands;
 
 /// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
-public sealed class CommandDispatcher(DeliberationService deliberations, TimeProvider time)
+public sealed class CommandDispatcher(DeliberationService deliberations, ConcernService concerns, ExportService exports, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(
         Actor actor,
@@ -36,10 +38,20 @@ public sealed class CommandDispatcher(DeliberationService deliberations, TimePro
             StatusCommand => await deliberations.StatusAsync(actor, conversation, ct),
             RemindCommand => await deliberations.RemindAsync(actor, conversation, deliveryKey, ct),
             CloseCommand => await deliberations.CloseAsync(actor, conversation, deliveryKey, ct),
-            ConcernsCommand => await deliberations.ConcernsAsync(actor, conversation, ct),
+            ConcernsCommand => await concerns.ReviewAsync(actor, conversation, deliveryKey, ct),
+            AddConcernCommand add => await concerns.AddAsync(actor, conversation, add.Text, deliveryKey, ct),
+            DecideCommand decide => await WithLatestAsync(actor, conversation, id => concerns.DecideAsync(actor, id, decide.Outcome, decide.Rationale, deliveryKey, ct), ct),
+            ConditionCommand condition => await WithLatestAsync(actor, conversation, id => concerns.AddConditionAsync(actor, id, condition.Text, condition.Owner, condition.Due, deliveryKey, ct), ct),
+            ExportCommand => await WithLatestAsync(actor, conversation, id => exports.IssueAsync(actor, id, ct), ct),
             FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
             HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),
             _ => throw new InvalidOperationException($"Unhandled command {command?.GetType().Name}"),
         };
+    }
+
+    private async Task<TurnResult> WithLatestAsync(Actor actor, ConversationRef conversation, Func<Guid, Task<TurnResult>> run, CancellationToken ct)
+    {
+        var id = await deliberations.LatestIdAsync(actor, conversation, ct);
+        return id is null ? TurnResult.Error(TurnSupport.NoneHere, Usage.Start) : await run(id.Value);
     }
 }

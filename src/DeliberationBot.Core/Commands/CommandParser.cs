@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Commands;
@@ -29,6 +30,10 @@ public static partial class CommandParser
             "remind" => NoArguments(new RemindCommand(), "remind", rest),
             "close" or "end" => NoArguments(new CloseCommand(), "close", rest),
             "concerns" => NoArguments(new ConcernsCommand(), "concerns", rest),
+            "concern" => ParseConcern(rest),
+            "decide" or "decision" => ParseDecide(rest),
+            "condition" => ParseCondition(rest, mentions, today),
+            "export" => NoArguments(new ExportCommand(), "export", rest),
             "flows" => NoArguments(new FlowsCommand(), "flows", rest),
             "help" or "?" => (new HelpCommand(), null),
             _ => (null, new ErrorMessage($"I don't know the command \"{tokens[0].Text}\".", "Try: help, flows, status, " + Usage.Start)),
@@ -115,6 +120,64 @@ public static partial class CommandParser
         return (new StartCommand(flowId.ToLowerInvariant(), title, owners, due, anonymous), null);
 
         static (Command?, ErrorMessage?) Fail(string text) => (null, new ErrorMessage(text, Usage.Start));
+    }
+
+    private static (Command?, ErrorMessage?) ParseConcern(List<Token> args)
+    {
+        var text = string.Join(' ', args.Select(a => a.Text)).Trim();
+        return text.Length is > 0 and <= 1000
+            ? (new AddConcernCommand(text), null)
+            : (null, new ErrorMessage("Write the concern after the command, in quotes.", Usage.Concern));
+    }
+
+    private static (Command?, ErrorMessage?) ParseDecide(List<Token> args)
+    {
+        if (args.Count == 0 || args[0].Quoted || !DecisionOutcomes.TryParse(args[0].Text, out var outcome))
+        {
+            return (null, new ErrorMessage("Say which decision: go, no-go, conditions or revisit, then the rationale in quotes.", Usage.Decide));
+        }
+
+        var rationale = string.Join(' ', args.Skip(1).Select(a => a.Text)).Trim();
+        return rationale.Length == 0
+            ? (null, new ErrorMessage("Please give the rationale for the decision, in quotes.", Usage.Decide))
+            : (new DecideCommand(outcome, rationale), null);
+    }
+
+    private static (Command?, ErrorMessage?) ParseCondition(List<Token> args, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
+    {
+        UserRef? owner = null;
+        DateOnly? due = null;
+        var words = new List<string>();
+        foreach (var token in args)
+        {
+            var t = token.Text;
+            if (!token.Quoted && t.StartsWith("owner:", StringComparison.OrdinalIgnoreCase))
+            {
+                owner = ResolveUser(t[6..], mentions);
+                if (owner is null)
+                {
+                    return (null, new ErrorMessage($"I couldn't tell who \"{t[6..]}\" is. Type @ and pick the person from the list.", Usage.Condition));
+                }
+            }
+            else if (!token.Quoted && t.StartsWith("due:", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!DateOnly.TryParseExact(t[4..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date < today)
+                {
+                    return (null, new ErrorMessage($"\"{t[4..]}\" is not a date from today on. Write it as due:YYYY-MM-DD.", Usage.Condition));
+                }
+
+                due = date;
+            }
+            else
+            {
+                words.Add(t);
+            }
+        }
+
+        var text = string.Join(' ', words).Trim();
+        return text.Length == 0 || owner is null || due is null
+            ? (null, new ErrorMessage("A condition needs its text, an owner and a due date.", Usage.Condition))
+            : (new ConditionCommand(text, owner, due.Value), null);
     }
 
     private static UserRef? ResolveUser(string token, IReadOnlyDictionary<string, UserRef>? mentions)

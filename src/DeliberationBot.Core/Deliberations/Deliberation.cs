@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -32,7 +33,8 @@ public sealed record Deliberation(
     AnonymityPolicy Anonymity,
     DeliberationStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ClosedAt = null)
+    DateTimeOffset? ClosedAt = null,
+    Decision? Decision = null)
 {
     public bool IsOpen => Status == DeliberationStatus.Open;
 

@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 
@@ -7,7 +8,7 @@ namespace DeliberationBot.Core.Deliberations;
 public sealed record StartRequest(string FlowId, string Title, string? Description, IReadOnlyList<UserRef> Owners, DateOnly? Due, AnonymityPolicy Anonymity);
 
 /// <summary>The facilitator's side: start, status, remind, concerns, close.</summary>
-public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
+public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, ConcernPublisher concerns)
 {
     public IReadOnlyList<FlowInfo> Flows() =>
         [.. catalog.All.Select(f => new FlowInfo(f.Id, f.Title, f.Description, f.Questions.Count))];
@@ -15,6 +16,10 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
     /// <summary>A platform's retry of a delivery already handled; its effects stand.</summary>
     public Task<bool> WasDeliveredAsync(Actor actor, string deliveryKey, CancellationToken ct) =>
         turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct);
+
+    /// <summary>The newest deliberation of a conversation, open or closed.</summary>
+    public async Task<Guid?> LatestIdAsync(Actor actor, ConversationRef conversation, CancellationToken ct) =>
+        (await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct))?.Id;
 
     public async Task<TurnResult> StartAsync(Actor actor, ConversationRef home, StartRequest request, string deliveryKey, CancellationToken ct)
     {
@@ -48,7 +53,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
 
     public async Task<TurnResult> StatusAsync(Actor actor, ConversationRef conversation, CancellationToken ct)
     {
-        if (await FindHereAsync(actor, conversation, ct) is not var (d, flow))
+        if (await FindHereAsync(actor, conversation, ct, includeClosed: true) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
         }
@@ -56,27 +61,6 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         return TurnResult.Reply(Overview.Status(d, flow, participants, answers));
-    }
-
-    public async Task<TurnResult> ConcernsAsync(Actor actor, ConversationRef conversation, CancellationToken ct)
-    {
-        if (await FindHereAsync(actor, conversation, ct) is not var (d, flow))
-        {
-            return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
-        }
-
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var concerns = answers
-            .Where(a => a.FlaggedConcern || Overview.IsRuleConcern(flow, a))
-            .GroupBy(a => a.QuestionId)
-            .Select(g => (Question: flow.FindQuestion(g.Key)!, Answers: g.ToList()))
-            .Where(c => c.Question is not null)
-            .OrderBy(c => flow.Questions.ToList().IndexOf(c.Question))
-            .Select(c => new ConcernItem(
-                flow.SectionOf(c.Question).Title, c.Question.Id, c.Question.Text, [.. c.Answers.Select(a => a.Group).Distinct().Order()],
-                c.Answers.Count, c.Answers.Any(a => a.FlaggedConcern)))
-            .ToList();
-        return TurnResult.Reply(new ConcernList(d.Id, d.Title, concerns));
     }
 
     /// <summary>Reminds, privately, everyone named who has joined but not finished; anonymous participants get a reminder in the conversation.</summary>
@@ -142,15 +126,19 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
         var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var published = concerns.Prepare(closed, flow, existing, answers, deliveryKey);
+        var unresolved = existing.Where(e => published.Concerns.All(c => c.Id != e.Id)).Concat(published.Concerns).Count(c => c.IsUnresolved);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Deliberation = closed,
-            Events = [new DeliberationEvent(d.Id, EventTypes.Closed, TurnSupport.NamedKey(actor.User.Id), null, null, turn.Now)],
+            Concerns = published.Concerns,
+            Events = [new DeliberationEvent(d.Id, EventTypes.Closed, TurnSupport.NamedKey(actor.User.Id), null, null, turn.Now), .. published.Events],
             Outbox =
             [
                 turn.CardUpdate(closed, flow, deliveryKey, participants, answers),
-                turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
-                    $"\"{d.Title}\" is closed with {participants.Count} participant(s) and {answers.Count(a => !a.Value.Skipped)} answer(s). The summary follows.")),
+                .. published.Outbox,
+                turn.Outbox(d.WorkspaceId, deliveryKey + "/decision-request", Destination.PrivatelyTo(d.Home, d.Facilitator), new DecisionRequest(d.Id, d.Title, unresolved)),
             ],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
@@ -161,9 +149,11 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog)
         return TurnResult.Reply(new Confirmation($"Closed \"{d.Title}\"."));
     }
 
-    private async Task<(Deliberation, FlowDefinition)?> FindHereAsync(Actor actor, ConversationRef conversation, CancellationToken ct)
+    private async Task<(Deliberation, FlowDefinition)?> FindHereAsync(Actor actor, ConversationRef conversation, CancellationToken ct, bool includeClosed = false)
     {
-        var d = await turn.Store.FindLatestOpenAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+        var d = includeClosed
+            ? await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct)
+            : await turn.Store.FindLatestOpenAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
         return d is null ? null : (d, await turn.FlowOfAsync(d, ct));
     }
 }

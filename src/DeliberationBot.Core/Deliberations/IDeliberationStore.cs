@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 
@@ -16,6 +17,8 @@ public sealed record Commit(string WorkspaceId, string? DeliveryKey)
     public Participant? Participant { get; init; }
 
     public Answer? Answer { get; init; }
+
+    public IReadOnlyList<Concern> Concerns { get; init; } = [];
 
     public MemberProfile? Profile { get; init; }
 
@@ -43,6 +46,13 @@ public interface IDeliberationStore
     Task<Deliberation?> FindAsync(string workspaceId, Guid id, CancellationToken ct);
 
     Task<Deliberation?> FindLatestOpenAsync(string workspaceId, string channel, string conversationId, CancellationToken ct);
+
+    /// <summary>The newest deliberation of a conversation, open or closed.</summary>
+    Task<Deliberation?> FindLatestAsync(string workspaceId, string channel, string conversationId, CancellationToken ct);
+
+    Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
+
+    Task<Concern?> FindConcernAsync(string workspaceId, Guid concernId, CancellationToken ct);
 
     Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, CancellationToken ct);
 

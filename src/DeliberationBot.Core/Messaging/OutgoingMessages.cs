@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
@@ -22,6 +23,11 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(ReminderNotice), "reminder")]
 [JsonDerivedType(typeof(SummaryPlaceholder), "summary-placeholder")]
 [JsonDerivedType(typeof(ConcernList), "concerns")]
+[JsonDerivedType(typeof(OwnerConcerns), "owner-concerns")]
+[JsonDerivedType(typeof(ConcernResponseNotice), "concern-response")]
+[JsonDerivedType(typeof(DecisionRequest), "decision-request")]
+[JsonDerivedType(typeof(DecisionRecorded), "decision-recorded")]
+[JsonDerivedType(typeof(ExportLink), "export-link")]
 public abstract record OutgoingMessage;
 
 /// <summary>Answers per stakeholder group; names never appear, so it is safe when anonymous answers exist.</summary>
@@ -105,6 +111,13 @@ public sealed record ReminderNotice(Guid DeliberationId, string Title, int Quest
 public sealed record SummaryPlaceholder(Guid DeliberationId, string Title, string Text) : OutgoingMessage;
 
 /// <summary>A concern as shown to people: which question, which groups raised it, how often. Never who.</summary>
-public sealed record ConcernItem(string SectionTitle, string QuestionId, string QuestionText, IReadOnlyList<StakeholderGroup> RaisedBy, int Count, bool FlaggedByPeople);
+public sealed record ConcernItem(string SectionTitle, string QuestionId, string QuestionText, IReadOnlyList<StakeholderGroup> RaisedBy, int Count, bool FlaggedByPeople)
+{
+    public int Number { get; init; }
+
+    public ConcernStatus Status { get; init; }
+
+    public string? Response { get; init; }
+}
 
 public sealed record ConcernList(Guid DeliberationId, string Title, IReadOnlyList<ConcernItem> Concerns) : OutgoingMessage;

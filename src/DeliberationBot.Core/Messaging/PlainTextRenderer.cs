@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
@@ -111,9 +113,46 @@ public static class PlainTextRenderer
                 sb.AppendLine(list.Concerns.Count == 0 ? $"No concerns raised yet in \"{list.Title}\"." : $"Concerns raised in \"{list.Title}\":");
                 foreach (var c in list.Concerns)
                 {
-                    sb.AppendLine($"  • {c.SectionTitle}: {c.QuestionText} — raised {c.Count} time(s) by {string.Join(", ", c.RaisedBy.Select(g => g.Label()))}{(c.FlaggedByPeople ? " (flagged)" : "")}");
+                    var number = c.Number > 0 ? $"#{c.Number} " : "";
+                    var groups = c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy.Select(g => g.Label()));
+                    sb.AppendLine($"  • {number}{c.SectionTitle}: {c.QuestionText} — raised {c.Count} time(s) by {groups}{(c.FlaggedByPeople ? " (flagged)" : "")} · {ConcernService.Describe(c.Status)}");
+                    if (c.Response is not null)
+                    {
+                        sb.AppendLine($"    Response: {c.Response}");
+                    }
                 }
 
+                break;
+            case OwnerConcerns o:
+                sb.AppendLine($"Unresolved concerns on \"{o.Title}\" for you as an owner:");
+                foreach (var c in o.Concerns)
+                {
+                    AppendConcern(sb, c);
+                }
+
+                break;
+            case ConcernResponseNotice n:
+                sb.AppendLine(n.InConversation
+                    ? $"The owners of \"{n.Title}\" responded to concern #{n.Concern.Number}. If you raised it, review the response:"
+                    : $"The owners of \"{n.Title}\" responded to the concern you raised:");
+                AppendConcern(sb, n.Concern);
+                break;
+            case DecisionRequest r:
+                sb.AppendLine($"\"{r.Title}\" is closed with {r.UnresolvedConcerns} unresolved concern(s). What is the decision?");
+                sb.AppendLine($"  {Usage.Decide}");
+                break;
+            case DecisionRecorded r:
+                sb.AppendLine($"Decision on \"{r.Title}\": {r.Decision.Outcome.Label()} — {r.Decision.Rationale} ({r.Decision.DecidedBy.Display})");
+                foreach (var c in r.Conditions)
+                {
+                    AppendConcern(sb, c);
+                }
+
+                break;
+            case ExportLink e:
+                sb.AppendLine($"The record of \"{e.Title}\" (links work until {e.Expires:yyyy-MM-dd HH:mm} UTC):");
+                sb.AppendLine($"  Markdown: {e.Markdown}");
+                sb.AppendLine($"  JSON: {e.Json}");
                 break;
             default:
                 throw new InvalidOperationException($"No plain-text rendering for {message.GetType().Name}");
@@ -121,6 +160,33 @@ public static class PlainTextRenderer
 
         return sb.ToString().TrimEnd();
     }
+
+    private static void AppendConcern(StringBuilder sb, ConcernView c)
+    {
+        var groups = c.RaisedBy.Count == 0 ? "" : $" — raised by {string.Join(", ", c.RaisedBy.Select(g => g.Label()))}";
+        var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
+        sb.AppendLine($"  #{c.Number} {(c.SectionTitle is null ? "" : c.SectionTitle + ": ")}{c.Text}{groups}{owner} · {ConcernService.Describe(c.Status)}");
+        if (c.Response is not null)
+        {
+            sb.AppendLine($"    Response: {c.Response}");
+        }
+
+        if (c.Actions.Count > 0)
+        {
+            sb.AppendLine($"    [{string.Join("] [", c.Actions.Select(ActionLabel))}]");
+        }
+    }
+
+    public static string ActionLabel(ConcernAction action) => action switch
+    {
+        ConcernAction.Acknowledge => "Acknowledge",
+        ConcernAction.Respond => "Respond",
+        ConcernAction.MarkAddressed => "Mark addressed",
+        ConcernAction.WontAddress => "Won't address",
+        ConcernAction.Accept => "Accept the response",
+        ConcernAction.Reopen => "Reopen",
+        _ => "Close without raisers",
+    };
 
     private static string Due(DateOnly? due) => due is { } d ? $" (due {d:yyyy-MM-dd})" : "";
 

@@ -1,5 +1,7 @@
 using DeliberationBot.Core;
+using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Flows;
 using DeliberationBot.Host.Privacy;
 using DeliberationBot.Storage;
@@ -13,6 +15,8 @@ internal static class DeliberationBotComposition
     {
         services.AddDeliberationCore(FlowFiles.Load(configuration), PseudonymKey.Load(configuration));
         services.AddDeliberationStorage();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IExportLinkSigner, SignedExportLinks>();
         services.AddHostedService<DatabaseStartup>();
         return services;
     }

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +80,13 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             a.CopyTo(row, ws);
         }
 
+        foreach (var c in commit.Concerns)
+        {
+            var row = await ctx.Concerns.FirstOrDefaultAsync(x => x.Id == c.Id && x.WorkspaceId == ws, ct)
+                ?? ctx.Concerns.Add(new ConcernRow()).Entity;
+            c.CopyTo(row, ws);
+        }
+
         if (commit.Profile is { } profile)
         {
             EnsureWorkspace(ws, profile.WorkspaceId);
@@ -127,6 +135,33 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             .Where(x => x.WorkspaceId == workspaceId && x.HomeChannel == channel && x.HomeConversationId == conversationId && x.Status == open)
             .OrderByDescending(x => x.CreatedAt)
             .FirstOrDefaultAsync(ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<Deliberation?> FindLatestAsync(string workspaceId, string channel, string conversationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Deliberations.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.HomeChannel == channel && x.HomeConversationId == conversationId)
+            .OrderByDescending(x => x.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Concerns.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
+            .OrderBy(x => x.Number)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<Concern?> FindConcernAsync(string workspaceId, Guid concernId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Concerns.AsNoTracking().FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.Id == concernId, ct);
         return row?.ToRecord();
     }
 

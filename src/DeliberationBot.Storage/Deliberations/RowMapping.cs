@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
@@ -27,13 +28,42 @@ internal static class RowMapping
         row.Status = d.Status.ToString();
         row.CreatedAt = d.CreatedAt;
         row.ClosedAt = d.ClosedAt;
+        row.DecisionJson = d.Decision is null ? null : Json.Write(d.Decision);
     }
 
     public static Deliberation ToRecord(this DeliberationRow r) => new(
         r.Id, r.WorkspaceId, r.FlowId, r.FlowVersion, r.Title, r.Description,
         Json.Read<List<UserRef>>(r.OwnersJson), Json.Read<UserRef>(r.FacilitatorJson),
         new ConversationRef(r.HomeChannel, r.WorkspaceId, r.HomeConversationId, r.HomeThreadId),
-        r.Due, Enum.Parse<AnonymityPolicy>(r.Anonymity), Enum.Parse<DeliberationStatus>(r.Status), r.CreatedAt, r.ClosedAt);
+        r.Due, Enum.Parse<AnonymityPolicy>(r.Anonymity), Enum.Parse<DeliberationStatus>(r.Status), r.CreatedAt, r.ClosedAt,
+        r.DecisionJson is null ? null : Json.Read<Decision>(r.DecisionJson));
+
+    public static void CopyTo(this Concern c, ConcernRow row, string workspaceId)
+    {
+        row.Id = c.Id;
+        row.WorkspaceId = workspaceId;
+        row.DeliberationId = c.DeliberationId;
+        row.Number = c.Number;
+        row.Kind = c.Kind.ToString();
+        row.Origin = c.Origin.ToString();
+        row.SectionId = c.SectionId;
+        row.QuestionId = c.QuestionId;
+        row.Text = c.Text;
+        row.GroupsJson = Json.Write(c.RaisedByGroups);
+        row.RaisersJson = Json.Write(c.Raisers);
+        row.Status = c.Status.ToString();
+        row.Response = c.Response;
+        row.OwnerJson = c.Owner is null ? null : Json.Write(c.Owner);
+        row.Due = c.Due;
+        row.AcceptedByJson = Json.Write(c.AcceptedBy);
+        row.CreatedAt = c.CreatedAt;
+        row.UpdatedAt = c.UpdatedAt;
+    }
+
+    public static Concern ToRecord(this ConcernRow r) => new(
+        r.Id, r.DeliberationId, r.Number, Enum.Parse<ConcernKind>(r.Kind), Enum.Parse<ConcernOrigin>(r.Origin), r.SectionId, r.QuestionId, r.Text,
+        Json.Read<List<StakeholderGroup>>(r.GroupsJson), Json.Read<List<string>>(r.RaisersJson), Enum.Parse<ConcernStatus>(r.Status), r.Response,
+        r.OwnerJson is null ? null : Json.Read<UserRef>(r.OwnerJson), r.Due, Json.Read<List<string>>(r.AcceptedByJson), r.CreatedAt, r.UpdatedAt);
 
     public static void CopyTo(this Participant p, ParticipantRow row, string workspaceId)
     {

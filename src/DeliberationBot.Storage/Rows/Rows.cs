@@ -20,6 +20,7 @@ internal sealed class DeliberationRow
     public string Status { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    public string? DecisionJson { get; set; }
 }
 
 internal sealed class FlowSnapshotRow
@@ -119,4 +120,34 @@ internal sealed class PostedMessageRow
     public string ConversationId { get; set; } = "";
     public string MessageId { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class ConcernRow
+{
+    public Guid Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public Guid DeliberationId { get; set; }
+    public int Number { get; set; }
+    public string Kind { get; set; } = "";
+    public string Origin { get; set; } = "";
+    public string? SectionId { get; set; }
+    public string? QuestionId { get; set; }
+    public string Text { get; set; } = "";
+    public string GroupsJson { get; set; } = "[]";
+    public string RaisersJson { get; set; } = "[]";
+    public string Status { get; set; } = "";
+    public string? Response { get; set; }
+    public string? OwnerJson { get; set; }
+    public DateOnly? Due { get; set; }
+    public string AcceptedByJson { get; set; } = "[]";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>ASP.NET Data Protection's key ring, shared by every instance through the database.</summary>
+internal sealed class DataProtectionKeyRow
+{
+    public int Id { get; set; }
+    public string FriendlyName { get; set; } = "";
+    public string Xml { get; set; } = "";
 }

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
@@ -46,6 +47,11 @@ public class PlainTextRendererTests
         { new ReminderNotice(Id, "Predictive screening", 4, new DateOnly(2026, 12, 18)), ["Reminder: you have 4 question(s) left in \"Predictive screening\" (due 2026-12-18)"] },
         { new SummaryPlaceholder(Id, "Predictive screening", "The summary is being written."), ["The summary is being written."] },
         { new ConcernList(Id, "Predictive screening", [new ConcernItem("Daily work", "can-override", "Can workers override?", [StakeholderGroup.FrontlineWorker, StakeholderGroup.LegalPolicy], 3, true)]), ["Concerns raised in \"Predictive screening\":", "Daily work: Can workers override? — raised 3 time(s) by Frontline worker, Legal & policy (flagged)"] },
+        { new OwnerConcerns(Id, "Predictive screening", [SampleConcern]), ["Unresolved concerns on \"Predictive screening\" for you as an owner:", "#4 Daily work: Can workers override? — raised by Frontline worker · open", "[Acknowledge] [Respond] [Mark addressed] [Won't address]"] },
+        { new ConcernResponseNotice(Id, "Predictive screening", SampleConcern with { Status = ConcernStatus.Addressed, Response = "Overrides need no form.", Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true), ["If you raised it, review the response", "Response: Overrides need no form.", "[Accept the response] [Reopen]"] },
+        { new DecisionRequest(Id, "Predictive screening", 2), ["\"Predictive screening\" is closed with 2 unresolved concern(s). What is the decision?", Usage.Decide] },
+        { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.GoWithConditions, "Pilot first.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), [SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Actions = [] }]), ["Decision on \"Predictive screening\": Go with conditions — Pilot first. (sam)", "owner maria, due 2027-01-31"] },
+        { new ExportLink(Id, "Predictive screening", new Uri("https://bot.example/md"), new Uri("https://bot.example/json"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), ["links work until 2026-12-01 09:00 UTC", "Markdown: https://bot.example/md", "JSON: https://bot.example/json"] },
     };
 
     [Theory]
@@ -57,6 +63,10 @@ public class PlainTextRendererTests
         Assert.All(expected, fragment => Assert.Contains(fragment, text, StringComparison.Ordinal));
         Assert.Equal(text.TrimEnd(), text);
     }
+
+    private static ConcernView SampleConcern => new(
+        Guid.Empty, 4, ConcernKind.Concern, "Daily work", "Can workers override?", [StakeholderGroup.FrontlineWorker], 2, ConcernStatus.Open, null, null, null,
+        [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress]);
 
     [Fact]
     public void TheSamplesCoverEveryOutgoingMessageType()

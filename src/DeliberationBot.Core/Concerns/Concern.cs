@@ -1,0 +1,81 @@
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Concerns;
+
+public enum ConcernKind
+{
+    /// <summary>Something people worry about, for the owners to answer.</summary>
+    Concern,
+
+    /// <summary>A condition of a "go with conditions" decision, with its own owner and due date.</summary>
+    Condition,
+}
+
+public enum ConcernOrigin
+{
+    FlaggedAnswer,
+    FlowRule,
+    Facilitator,
+    ConfirmedSuggestion,
+    Decision,
+}
+
+public enum ConcernStatus
+{
+    Open,
+    Acknowledged,
+
+    /// <summary>An owner says it is addressed; waiting for the raisers to accept.</summary>
+    Addressed,
+
+    /// <summary>An owner will not address it, with a rationale; waiting for the raisers to accept.</summary>
+    WontAddress,
+
+    /// <summary>The raisers accepted the response.</summary>
+    Resolved,
+
+    /// <summary>The facilitator recorded why it is closed without the raisers.</summary>
+    ClosedByFacilitator,
+}
+
+/// <summary>
+/// A concern (or a decision's condition) and where it stands. <see cref="Raisers"/> are participant keys, so anonymous
+/// raisers stay pseudonymous; a named raiser's key carries their user id.
+/// </summary>
+public sealed record Concern(
+    Guid Id,
+    Guid DeliberationId,
+    int Number,
+    ConcernKind Kind,
+    ConcernOrigin Origin,
+    string? SectionId,
+    string? QuestionId,
+    string Text,
+    IReadOnlyList<StakeholderGroup> RaisedByGroups,
+    IReadOnlyList<string> Raisers,
+    ConcernStatus Status,
+    string? Response,
+    UserRef? Owner,
+    DateOnly? Due,
+    IReadOnlyList<string> AcceptedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Unresolved until the raisers accept or the facilitator closes it without them.</summary>
+    public bool IsUnresolved => Status is not (ConcernStatus.Resolved or ConcernStatus.ClosedByFacilitator);
+
+    public bool IsAwaitingRaisers => Status is ConcernStatus.Addressed or ConcernStatus.WontAddress;
+}
+
+/// <summary>What someone can do to a concern; each becomes a button or card action on the platforms.</summary>
+public enum ConcernAction
+{
+    Acknowledge,
+    Respond,
+    MarkAddressed,
+    WontAddress,
+    Accept,
+    Reopen,
+    CloseWithoutRaisers,
+}

@@ -1,0 +1,97 @@
+using DeliberationBot.Core.Deliberations;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>Who may do what to a concern, and what it becomes. Pure: the service stores and announces the result.</summary>
+public static class ConcernLifecycle
+{
+    public enum Role
+    {
+        Owner,
+        Raiser,
+        Facilitator,
+    }
+
+    public static IReadOnlyList<ConcernAction> AllowedFor(Concern c, Role role) => role switch
+    {
+        _ when !c.IsUnresolved && role != Role.Raiser => [],
+        Role.Owner => c.Status switch
+        {
+            ConcernStatus.Open => [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress],
+            ConcernStatus.Acknowledged => [ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress],
+            _ => [ConcernAction.Respond],
+        },
+        Role.Raiser => c.IsAwaitingRaisers ? [ConcernAction.Accept, ConcernAction.Reopen] : c.Status == ConcernStatus.Resolved ? [ConcernAction.Reopen] : [],
+        Role.Facilitator => [ConcernAction.CloseWithoutRaisers],
+        _ => [],
+    };
+
+    /// <summary>The roles a person holds for a concern of a deliberation.</summary>
+    public static IReadOnlyList<Role> RolesOf(Concern c, Deliberation d, string userId, IEnumerable<string> actorKeys)
+    {
+        var roles = new List<Role>();
+        if (c.Kind == ConcernKind.Condition ? c.Owner?.Id == userId || d.Owners.Any(o => o.Id == userId) : d.Owners.Any(o => o.Id == userId))
+        {
+            roles.Add(Role.Owner);
+        }
+
+        if (c.Raisers.Intersect(actorKeys).Any())
+        {
+            roles.Add(Role.Raiser);
+        }
+
+        if (d.Facilitator.Id == userId)
+        {
+            roles.Add(Role.Facilitator);
+        }
+
+        return roles;
+    }
+
+    /// <summary>Applies an action; returns the changed concern or an error a person can act on.</summary>
+    public static (Concern? Changed, string? Error) Apply(Concern c, ConcernAction action, string actorKey, string? text, DateTimeOffset now)
+    {
+        if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers
+            && string.IsNullOrWhiteSpace(text))
+        {
+            return (null, action switch
+            {
+                ConcernAction.WontAddress => "Please give the reason it won't be addressed; the people who raised it will see it.",
+                ConcernAction.CloseWithoutRaisers => "Please record why this is closed without the people who raised it.",
+                _ => "Please write your response; the people who raised it will see it.",
+            });
+        }
+
+        var changed = action switch
+        {
+            ConcernAction.Acknowledge => c with { Status = ConcernStatus.Acknowledged },
+            ConcernAction.Respond => c with { Response = text, Status = c.Status == ConcernStatus.Open ? ConcernStatus.Acknowledged : c.Status },
+            ConcernAction.MarkAddressed => c with { Response = text, Status = ConcernStatus.Addressed, AcceptedBy = [] },
+            ConcernAction.WontAddress => c with { Response = text, Status = ConcernStatus.WontAddress, AcceptedBy = [] },
+            ConcernAction.Accept => Accept(c, actorKey),
+            ConcernAction.Reopen => c with { Status = ConcernStatus.Open, AcceptedBy = [] },
+            ConcernAction.CloseWithoutRaisers => c with { Response = c.Response is null ? text : $"{c.Response}\n\nClosed by the facilitator: {text}", Status = ConcernStatus.ClosedByFacilitator },
+            _ => throw new InvalidOperationException($"Unhandled concern action {action}"),
+        };
+        return (changed with { UpdatedAt = now }, null);
+    }
+
+    private static Concern Accept(Concern c, string actorKey)
+    {
+        var accepted = c.AcceptedBy.Append(actorKey).Distinct().ToList();
+        var everyone = c.Raisers.All(accepted.Contains);
+        return c with { AcceptedBy = accepted, Status = everyone ? ConcernStatus.Resolved : c.Status };
+    }
+
+    public static string EventType(ConcernAction action) => action switch
+    {
+        ConcernAction.Acknowledge => "concern.acknowledged",
+        ConcernAction.Respond => "concern.responded",
+        ConcernAction.MarkAddressed => "concern.addressed",
+        ConcernAction.WontAddress => "concern.wont-address",
+        ConcernAction.Accept => "concern.accepted",
+        ConcernAction.Reopen => "concern.reopened",
+        ConcernAction.CloseWithoutRaisers => "concern.closed-by-facilitator",
+        _ => "concern.changed",
+    };
+}

@@ -1,0 +1,44 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>What a commit must carry to bring concerns up to date and put them in front of people.</summary>
+public sealed record ConcernChanges(IReadOnlyList<Concern> Concerns, IReadOnlyList<DeliberationEvent> Events, IReadOnlyList<OutboxMessage> Outbox);
+
+/// <summary>
+/// On close and on <c>concerns</c>: concerns are synced from the answers, the summary goes to the deliberation's
+/// conversation, and each owner gets their unresolved concerns privately, with what they can do about each.
+/// </summary>
+public sealed class ConcernPublisher(TurnSupport turn)
+{
+    public ConcernChanges Prepare(Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, IReadOnlyList<Answer> answers, string deliveryKey)
+    {
+        var synced = ConcernSync.FromAnswers(flow, d.Id, existing, answers, turn.Now);
+        var all = existing.Where(e => synced.All(s => s.Id != e.Id)).Concat(synced).OrderBy(c => c.Number).ToList();
+        var events = synced.Where(s => existing.All(e => e.Id != s.Id))
+            .Select(c => new DeliberationEvent(d.Id, "concern.raised", null, c.QuestionId, $"#{c.Number} {c.Origin}", turn.Now))
+            .ToList();
+        var outbox = new List<OutboxMessage>
+        {
+            turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
+                $"Summary of \"{d.Title}\": {answers.Count(a => !a.Value.Skipped)} answer(s), {all.Count(c => c.IsUnresolved)} unresolved concern(s).")),
+        };
+        foreach (var owner in d.Owners)
+        {
+            var theirs = ForOwner(all, d, flow, owner.Id);
+            if (theirs.Count > 0)
+            {
+                outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{owner.Id}", Destination.PrivatelyTo(d.Home, owner), new OwnerConcerns(d.Id, d.Title, theirs)));
+            }
+        }
+
+        return new ConcernChanges(synced, events, outbox);
+    }
+
+    public static IReadOnlyList<ConcernView> ForOwner(IEnumerable<Concern> concerns, Deliberation d, FlowDefinition flow, string ownerId) =>
+        [.. concerns
+            .Where(c => c.IsUnresolved && ConcernLifecycle.RolesOf(c, d, ownerId, []).Contains(ConcernLifecycle.Role.Owner))
+            .Select(c => ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner)))];
+}

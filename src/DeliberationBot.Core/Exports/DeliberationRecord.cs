@@ -1,0 +1,109 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Exports;
+
+/// <summary>The whole record of a deliberation, as it may be shown: anonymous answers carry no identity at all.</summary>
+public sealed record DeliberationRecord(
+    Guid Id,
+    string Title,
+    string? Description,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt,
+    DateOnly? Due,
+    string Anonymity,
+    string Facilitator,
+    IReadOnlyList<string> Owners,
+    RecordFlow Flow,
+    IReadOnlyList<RecordQuestion> Answers,
+    IReadOnlyList<RecordConcern> Concerns,
+    RecordDecision? Decision,
+    string? Summary);
+
+public sealed record RecordFlow(string Id, string Version, string Title);
+
+public sealed record RecordQuestion(string SectionTitle, string QuestionId, string Question, IReadOnlyList<RecordAnswer> Answers, IReadOnlyList<string> Withheld);
+
+/// <summary><see cref="By"/> is a name for named answers, and only the group for anonymous ones.</summary>
+public sealed record RecordAnswer(string Group, string By, string Answer, bool FlaggedConcern);
+
+public sealed record RecordConcern(int Number, string Kind, string Text, string? Section, IReadOnlyList<string> RaisedBy, int Raisers, string Status, string? Response, string? Owner, DateOnly? Due, IReadOnlyList<RecordEvent> History);
+
+public sealed record RecordEvent(DateTimeOffset At, string What, string Who);
+
+public sealed record RecordDecision(string Outcome, string Rationale, string DecidedBy, DateTimeOffset At);
+
+public static class DeliberationRecords
+{
+    /// <summary>
+    /// Builds the record. A group's anonymous answers appear only once <paramref name="minGroupSize"/> people of that
+    /// group answered anonymously; below that the record says how many were withheld and why.
+    /// </summary>
+    public static DeliberationRecord Build(
+        Deliberation d, FlowDefinition flow, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers,
+        IReadOnlyList<Concern> concerns, IReadOnlyList<DeliberationEvent> events, int minGroupSize, string? summary)
+    {
+        var byKey = participants.ToDictionary(p => p.Key);
+        var anonymousPerGroup = participants.Where(p => p.Anonymous).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count());
+        bool Shown(Participant p) => !p.Anonymous || anonymousPerGroup[p.Group] >= minGroupSize;
+
+        var questions = flow.Questions
+            .Select(q =>
+            {
+                var given = answers.Where(a => a.QuestionId == q.Id && !a.Value.Skipped && byKey.ContainsKey(a.ParticipantKey)).ToList();
+                var shown = given.Where(a => Shown(byKey[a.ParticipantKey]))
+                    .Select(a => new RecordAnswer(a.Group.Label(), Who(byKey[a.ParticipantKey]), AnswerParser.Describe(q, a.Value), a.FlaggedConcern))
+                    .ToList();
+                var withheld = given.Where(a => !Shown(byKey[a.ParticipantKey])).GroupBy(a => a.Group)
+                    .Select(g => $"{g.Count()} anonymous answer(s) from {g.Key.Label()} withheld: fewer than {minGroupSize} people of that group answered anonymously.")
+                    .ToList();
+                return new RecordQuestion(flow.SectionOf(q).Title, q.Id, q.Text, shown, withheld);
+            })
+            .Where(q => q.Answers.Count > 0 || q.Withheld.Count > 0)
+            .ToList();
+
+        var recordConcerns = concerns.OrderBy(c => c.Number).Select(c => new RecordConcern(
+            c.Number, c.Kind.ToString(), c.Text, ConcernView.Of(c, flow, []).SectionTitle, [.. c.RaisedByGroups.Select(g => g.Label())], c.Raisers.Count,
+            c.Status.ToString(), c.Response, c.Owner?.Display, c.Due,
+            [.. events.Where(e => IsAbout(e, c)).Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d)))])).ToList();
+
+        return new DeliberationRecord(
+            d.Id, d.Title, d.Description, d.Status.ToString(), d.CreatedAt, d.ClosedAt, d.Due, d.Anonymity.ToString(), d.Facilitator.Display,
+            [.. d.Owners.Select(o => o.Display)], new RecordFlow(flow.Id, flow.Version, flow.Title), questions, recordConcerns,
+            d.Decision is { } decision ? new RecordDecision(decision.Outcome.Label(), decision.Rationale, decision.DecidedBy.Display, decision.At) : null,
+            summary);
+    }
+
+    private static string Who(Participant p) => p.Anonymous ? $"anonymous ({p.Group.Label()})" : p.DisplayName ?? p.UserId ?? "participant";
+
+    private static bool IsAbout(DeliberationEvent e, Concern c) =>
+        e.Type.StartsWith("concern.", StringComparison.Ordinal) || e.Type.StartsWith("condition.", StringComparison.Ordinal)
+            ? e.Data is { } data && (data == $"#{c.Number}" || data.StartsWith($"#{c.Number} ", StringComparison.Ordinal) || data.StartsWith($"#{c.Number}:", StringComparison.Ordinal))
+            : false;
+
+    /// <summary>An anonymous actor is only ever "an anonymous participant".</summary>
+    private static string Actor(string? key, IReadOnlyDictionary<string, Participant> participants, Deliberation d)
+    {
+        if (key is null)
+        {
+            return "DeliberationBot";
+        }
+
+        if (participants.TryGetValue(key, out var p))
+        {
+            return Who(p);
+        }
+
+        if (!key.StartsWith("user:", StringComparison.Ordinal))
+        {
+            return "an anonymous participant";
+        }
+
+        var id = key["user:".Length..];
+        return d.Owners.Concat([d.Facilitator]).FirstOrDefault(u => u.Id == id)?.Display ?? id;
+    }
+}
