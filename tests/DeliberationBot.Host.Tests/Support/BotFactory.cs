@@ -4,6 +4,7 @@ using DeliberationBot.Core.Messaging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DeliberationBot.Host.Tests.Support;
 
@@ -36,6 +37,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public RecordingChannel Channel { get; } = new();
 
+    /// <summary>The service's clock; starts at the real time so ASP.NET Data Protection's own expiry checks agree.</summary>
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
     public string Folder => _folder.FullName;
 
     /// <summary>What the container was built from, for the test that resolves every registration.</summary>
@@ -52,6 +56,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IChannelSender>(Channel);
+            services.AddSingleton<TimeProvider>(Time);
             Registrations = [.. services];
         });
     }

@@ -1,0 +1,120 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using Role = DeliberationBot.Core.Concerns.ConcernLifecycle.Role;
+
+namespace DeliberationBot.Core.Tests.Concerns;
+
+public class ConcernLifecycleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Deliberation D = new(
+        Guid.NewGuid(), "W", "quick-check", "v1", "Proposal", null, [new UserRef("U-OWNER")], new UserRef("U-FAC"), new ConversationRef("test", "W", "C"),
+        null, AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Closed, Now);
+
+    private static Concern Open(params string[] raisers) => new(
+        Guid.NewGuid(), D.Id, 1, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "s", "q", "Can workers override?", [StakeholderGroup.FrontlineWorker],
+        raisers, ConcernStatus.Open, null, null, null, [], Now, Now);
+
+    [Fact]
+    public void The_full_path_open_acknowledged_addressed_resolved_needs_every_raiser()
+    {
+        var c = Open("user:U-A", "anon:x");
+        c = ConcernLifecycle.Apply(c, ConcernAction.Acknowledge, "user:U-OWNER", null, Now).Changed!;
+        Assert.Equal(ConcernStatus.Acknowledged, c.Status);
+        c = ConcernLifecycle.Apply(c, ConcernAction.MarkAddressed, "user:U-OWNER", "Fixed in the pilot.", Now).Changed!;
+        Assert.Equal((ConcernStatus.Addressed, "Fixed in the pilot."), (c.Status, c.Response));
+        c = ConcernLifecycle.Apply(c, ConcernAction.Accept, "user:U-A", null, Now).Changed!;
+        Assert.Equal(ConcernStatus.Addressed, c.Status);
+        Assert.True(c.IsUnresolved);
+        c = ConcernLifecycle.Apply(c, ConcernAction.Accept, "anon:x", null, Now).Changed!;
+        Assert.Equal(ConcernStatus.Resolved, c.Status);
+        Assert.False(c.IsUnresolved);
+    }
+
+    [Fact]
+    public void Reopening_clears_acceptances_and_a_wont_address_stays_unresolved_until_accepted()
+    {
+        var c = ConcernLifecycle.Apply(Open("user:U-A"), ConcernAction.WontAddress, "user:U-OWNER", "Out of scope.", Now).Changed!;
+        Assert.True(c.IsUnresolved);
+        Assert.Equal([ConcernAction.Accept, ConcernAction.Reopen], ConcernLifecycle.AllowedFor(c, Role.Raiser));
+        c = ConcernLifecycle.Apply(c, ConcernAction.Reopen, "user:U-A", null, Now).Changed!;
+        Assert.Equal((ConcernStatus.Open, 0), (c.Status, c.AcceptedBy.Count));
+    }
+
+    [Theory]
+    [InlineData(ConcernAction.Respond)]
+    [InlineData(ConcernAction.MarkAddressed)]
+    [InlineData(ConcernAction.WontAddress)]
+    [InlineData(ConcernAction.CloseWithoutRaisers)]
+    public void Actions_that_speak_to_people_need_words(ConcernAction action)
+    {
+        var (changed, error) = ConcernLifecycle.Apply(Open("user:U-A"), action, "user:U-OWNER", "  ", Now);
+        Assert.Null(changed);
+        Assert.StartsWith("Please", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Roles_come_from_the_deliberation_and_the_raisers()
+    {
+        var c = Open("user:U-A", "anon:x");
+        Assert.Equal([Role.Owner], ConcernLifecycle.RolesOf(c, D, "U-OWNER", ["user:U-OWNER"]));
+        Assert.Equal([Role.Raiser], ConcernLifecycle.RolesOf(c, D, "U-SOMEONE", ["user:U-SOMEONE", "anon:x"]));
+        Assert.Equal([Role.Facilitator], ConcernLifecycle.RolesOf(c, D, "U-FAC", ["user:U-FAC"]));
+        Assert.Empty(ConcernLifecycle.RolesOf(c, D, "U-EVE", ["user:U-EVE", "anon:y"]));
+        var condition = c with { Kind = ConcernKind.Condition, Owner = new UserRef("U-COND") };
+        Assert.Contains(Role.Owner, ConcernLifecycle.RolesOf(condition, D, "U-COND", []));
+    }
+
+    [Fact]
+    public void Settled_concerns_offer_owners_nothing_and_raisers_only_reopen()
+    {
+        var closed = Open("user:U-A") with { Status = ConcernStatus.ClosedByFacilitator };
+        Assert.Empty(ConcernLifecycle.AllowedFor(closed, Role.Owner));
+        Assert.Empty(ConcernLifecycle.AllowedFor(closed, Role.Facilitator));
+        Assert.Equal([ConcernAction.Reopen], ConcernLifecycle.AllowedFor(Open("user:U-A") with { Status = ConcernStatus.Resolved }, Role.Raiser));
+    }
+
+    [Fact]
+    public void Sync_makes_one_concern_per_question_and_only_adds_raisers_on_a_second_run()
+    {
+        var flow = FlowParser.Parse("""
+            id: f
+            title: F
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - id: override
+                    text: Can workers override?
+                    kind: yes_no_unsure
+                    concern_when: { any_of: ["no"] }
+                  - id: purpose
+                    text: What is it for?
+                    kind: free_text
+            """, "f.yaml");
+        Answer A(string who, string q, AnswerValue v, bool flagged = false) => new(D.Id, who, q, StakeholderGroup.FrontlineWorker, v, flagged, 1, Now);
+        var answers = new List<Answer>
+        {
+            A("user:U-A", "override", AnswerValue.FromChoices("no")),
+            A("anon:x", "override", AnswerValue.FromChoices("yes")),
+            A("anon:x", "purpose", AnswerValue.FromText("To rank"), flagged: true),
+        };
+
+        var first = ConcernSync.FromAnswers(flow, D.Id, [], answers, Now);
+        Assert.Equal(["override", "purpose"], first.Select(c => c.QuestionId));
+        Assert.Equal([1, 2], first.Select(c => c.Number));
+        Assert.Equal(["user:U-A"], first[0].Raisers);
+        Assert.Equal(ConcernOrigin.FlowRule, first[0].Origin);
+        Assert.Equal(ConcernOrigin.FlaggedAnswer, first[1].Origin);
+        Assert.Empty(ConcernSync.FromAnswers(flow, D.Id, first, answers, Now));
+
+        var resolved = first.Select(c => c with { Status = ConcernStatus.Resolved }).ToList();
+        answers.Add(A("user:U-B", "override", AnswerValue.FromChoices("no")));
+        var again = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, resolved, answers, Now));
+        Assert.Equal((first[0].Id, ConcernStatus.Open), (again.Id, again.Status));
+        Assert.Equal(["user:U-A", "user:U-B"], again.Raisers);
+    }
+}

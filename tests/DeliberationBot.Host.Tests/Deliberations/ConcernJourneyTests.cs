@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Host.Tests.Deliberations;
+
+/// <summary>After the answers: concerns reach the owners, their responses reach the raisers, and the record can be read.</summary>
+public sealed class ConcernJourneyTests : IDisposable
+{
+    private const string Ws = "T-AGENCY";
+    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
+    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
+    private static readonly Actor Maria = new("test", Ws, new UserRef("U-MARIA", "Maria"));
+    private static readonly Actor Ana = new("test", Ws, new UserRef("U-ANA", "Ana"));
+    private static readonly Actor Sam = new("test", Ws, new UserRef("U-SAM", "Sam Secret"));
+    private static readonly Actor Eve = new("test", Ws, new UserRef("U-EVE", "Eve"));
+    private readonly BotFactory _factory = new();
+    private readonly HttpClient _http;
+    private int _key;
+
+    public ConcernJourneyTests()
+    {
+        _http = _factory.CreateClient();
+    }
+
+    private CommandDispatcher Commands => _factory.Services.GetRequiredService<CommandDispatcher>();
+
+    private AnsweringService Answering => _factory.Services.GetRequiredService<AnsweringService>();
+
+    private ConcernService Concerns => _factory.Services.GetRequiredService<ConcernService>();
+
+    private IDeliberationStore Store => _factory.Services.GetRequiredService<IDeliberationStore>();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _factory.Dispose();
+    }
+
+    [Fact]
+    public async Task Owners_respond_raisers_accept_or_reopen_and_every_step_is_in_the_history()
+    {
+        var d = await ClosedDeliberationAsync();
+        var concerns = await Store.ListConcernsAsync(Ws, d.Id, default);
+        var overrides = concerns.Single(c => c.QuestionId == "can-override");
+        var purpose = concerns.Single(c => c.QuestionId == "purpose");
+        Assert.Equal((ConcernOrigin.FlowRule, ConcernOrigin.FlaggedAnswer), (overrides.Origin, purpose.Origin));
+        Assert.Equal([StakeholderGroup.FrontlineWorker], overrides.RaisedByGroups);
+
+        var toMaria = await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns && s.Message.Destination.User?.Id == "U-MARIA");
+        Assert.Equal(DeliveryMode.Private, toMaria.Message.Destination.Mode);
+        Assert.Contains(((OwnerConcerns)toMaria.Message.Message).Concerns, c => c.Id == overrides.Id && c.Actions.Contains(ConcernAction.MarkAddressed));
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRequest && s.Message.Destination.User?.Id == "U-DANA");
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is SummaryPlaceholder);
+
+        Assert.Contains("Only the proposal's owners", Error(await Concerns.ActAsync(Eve, overrides.Id, ConcernAction.MarkAddressed, "done", Key(), default)));
+        Assert.Contains("write your response", Error(await Concerns.ActAsync(Maria, overrides.Id, ConcernAction.MarkAddressed, " ", Key(), default)));
+        Assert.IsType<Confirmation>((await Concerns.ActAsync(Maria, overrides.Id, ConcernAction.Acknowledge, null, Key(), default)).Replies.Single());
+        await Concerns.ActAsync(Maria, overrides.Id, ConcernAction.MarkAddressed, "Overrides need one click and no form.", Key(), default);
+
+        var notice = await _factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice && s.Message.Destination.User?.Id == "U-ANA");
+        Assert.Equal("Overrides need one click and no form.", ((ConcernResponseNotice)notice.Message.Message).Concern.Response);
+        Assert.Contains("Only the people who raised", Error(await Concerns.ActAsync(Eve, overrides.Id, ConcernAction.Accept, null, Key(), default)));
+
+        await Concerns.ActAsync(Ana, overrides.Id, ConcernAction.Reopen, null, Key(), default);
+        Assert.Equal(ConcernStatus.Open, (await Store.FindConcernAsync(Ws, overrides.Id, default))!.Status);
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Count == 1 && o.Concerns[0].Id == overrides.Id);
+        await Concerns.ActAsync(Maria, overrides.Id, ConcernAction.MarkAddressed, "Now with a pilot of the override button.", Key(), default);
+        await Concerns.ActAsync(Ana, overrides.Id, ConcernAction.Accept, null, Key(), default);
+        Assert.Equal(ConcernStatus.Resolved, (await Store.FindConcernAsync(Ws, overrides.Id, default))!.Status);
+
+        var history = (await Store.ListEventsAsync(Ws, d.Id, default)).Where(e => e.Type.StartsWith("concern.", StringComparison.Ordinal) && e.Data!.StartsWith($"#{overrides.Number}", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["concern.raised", "concern.acknowledged", "concern.addressed", "concern.reopened", "concern.addressed", "concern.accepted"],
+            history.Select(e => e.Type));
+        Assert.Equal(["user:U-MARIA", "user:U-ANA"], history.Skip(1).Select(e => e.Actor).Distinct().Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
+    public async Task An_anonymous_raiser_hears_the_response_in_the_conversation_and_accepts_without_being_named()
+    {
+        var d = await ClosedDeliberationAsync();
+        var appeal = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "can-appeal");
+        Assert.All(appeal.Raisers, r => Assert.StartsWith("anon:", r, StringComparison.Ordinal));
+
+        await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.WontAddress, "Appeals go through the existing hearing process.", Key(), default);
+        var posted = await _factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice { InConversation: true });
+        Assert.Equal(Destination.To(Room), posted.Message.Destination);
+        Assert.Contains(ConcernAction.Accept, ((ConcernResponseNotice)posted.Message.Message).Concern.Actions);
+
+        Assert.IsType<Confirmation>((await Concerns.ActAsync(Sam, appeal.Id, ConcernAction.Accept, null, Key(), default)).Replies.Single());
+        Assert.Equal(ConcernStatus.Resolved, (await Store.FindConcernAsync(Ws, appeal.Id, default))!.Status);
+        var accepted = (await Store.ListEventsAsync(Ws, d.Id, default)).Single(e => e.Type == "concern.accepted");
+        Assert.StartsWith("anon:", accepted.Actor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_facilitator_records_why_a_concern_closes_without_its_raisers_and_decides_with_conditions()
+    {
+        var d = await ClosedDeliberationAsync();
+        var purpose = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "purpose");
+        Assert.Contains("Only the facilitator", Error(await Concerns.ActAsync(Maria, purpose.Id, ConcernAction.CloseWithoutRaisers, "no", Key(), default)));
+        await Concerns.ActAsync(Dana, purpose.Id, ConcernAction.CloseWithoutRaisers, "The purpose was rewritten after the hearing.", Key(), default);
+        Assert.Equal(ConcernStatus.ClosedByFacilitator, (await Store.FindConcernAsync(Ws, purpose.Id, default))!.Status);
+
+        var decided = await Commands.HandleAsync(Dana, Room, "decide conditions \"Pilot in one office first.\"", null, Key(), default);
+        Assert.Contains("Add each condition with", Assert.IsType<Confirmation>(decided.Replies.Single()).Text, StringComparison.Ordinal);
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRecorded r && r.Decision.Outcome == DecisionOutcome.GoWithConditions);
+        await Commands.HandleAsync(Dana, Room, "condition \"Measure data-entry minutes in the pilot\" owner:<@U-MARIA|Maria> due:2099-01-31", null, Key(), default);
+
+        var condition = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.Kind == ConcernKind.Condition);
+        Assert.Equal((new UserRef("U-MARIA", "Maria"), new DateOnly(2099, 1, 31)), (condition.Owner!, condition.Due!.Value));
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id));
+        Assert.Equal(DecisionOutcome.GoWithConditions, (await Store.FindAsync(Ws, d.Id, default))!.Decision!.Outcome);
+    }
+
+    [Fact]
+    public async Task The_record_is_exported_as_markdown_and_json_behind_a_signed_expiring_link()
+    {
+        var d = await ClosedDeliberationAsync();
+        await Commands.HandleAsync(Dana, Room, "decide go \"The concerns have answers.\"", null, Key(), default);
+        var link = Assert.IsType<ExportLink>((await Commands.HandleAsync(Ana, Room, "export", null, Key(), default)).Replies.Single());
+
+        var markdown = await _http.GetStringAsync(link.Markdown.PathAndQuery);
+        Assert.Contains("# Predictive screening for hotline calls", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Go**, by Dana", markdown, StringComparison.Ordinal);
+        Assert.Contains("Concern #", markdown, StringComparison.Ordinal);
+        Assert.Contains("Ana, Frontline worker", markdown, StringComparison.Ordinal);
+        Assert.Contains("anonymous answer(s) from Community member or advocate withheld", markdown, StringComparison.Ordinal);
+        var json = await _http.GetStringAsync(link.Json.PathAndQuery);
+        Assert.Equal(d.Id, JsonDocument.Parse(json).RootElement.GetProperty("id").GetGuid());
+        foreach (var body in new[] { markdown, json })
+        {
+            Assert.DoesNotContain("U-SAM", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sam Secret", body, StringComparison.Ordinal);
+        }
+
+        var path = link.Markdown.AbsolutePath;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(path + "?format=md")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(path + "?format=md&token=forged")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync($"/api/deliberations/{Guid.NewGuid():N}/export{link.Markdown.Query}")).StatusCode);
+        _factory.Time.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(link.Markdown.PathAndQuery)).StatusCode);
+    }
+
+    /// <summary>A closed quick-check: Ana (named) says workers can't override and flags her purpose answer; Sam (anonymous) says there is no appeal.</summary>
+    private async Task<Deliberation> ClosedDeliberationAsync()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria> anonymous", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        await Answering.JoinAsync(Ana, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+        await Answering.AnswerTextAsync(Ana, d.Id, "Rank calls by risk", Key(), default);
+        await Answering.FlagConcernAsync(Ana, d.Id, "purpose", flagged: true, Key(), default);
+        await Answering.AnswerAsync(Ana, d.Id, "can-override", Core.Flows.AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
+        await Answering.JoinAsync(Sam, d.Id, StakeholderGroup.Community, anonymous: true, Key(), default);
+        await Answering.AnswerAsync(Sam, d.Id, "can-appeal", Core.Flows.AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
+        Assert.IsType<Confirmation>((await Commands.HandleAsync(Dana, Room, "close", null, Key(), default)).Replies.Single());
+        return d;
+    }
+
+    private static string Error(TurnResult result) => Assert.IsType<ErrorMessage>(result.Replies.Single()).Text;
+
+    private string Key() => $"k{Interlocked.Increment(ref _key)}";
+}
