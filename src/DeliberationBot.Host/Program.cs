@@ -2,6 +2,7 @@ using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
+using DeliberationBot.Slack;
 
 if (args.FirstOrDefault() == "demo")
 {
@@ -12,10 +13,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDeliberationBot(builder.Configuration);
 builder.Services.AddOutboxWorker();
 builder.Services.AddReadinessChecks();
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealth();
 app.MapExports();
+app.MapSlack();
 await app.RunAsync();
 return 0;
 

@@ -21,6 +21,7 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<PostedMessageRow> PostedMessages => Set<PostedMessageRow>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -79,6 +80,11 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasIndex(x => new { x.WorkspaceId, x.IdempotencyKey }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => new { x.WorkspaceId, x.SlotKey });
+        });
+        b.Entity<ChannelStateRow>(e =>
+        {
+            e.ToTable("channel_state");
+            e.HasKey(x => new { x.Channel, x.WorkspaceId, x.Kind, x.Key });
         });
         b.Entity<DataProtectionKeyRow>(e =>
         {

@@ -1,5 +1,7 @@
+using DeliberationBot.Core.Channels;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Storage.Channels;
 using DeliberationBot.Storage.Deliberations;
 using DeliberationBot.Storage.Outbox;
 using DeliberationBot.Storage.Protection;
@@ -23,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DbFactory>();
         services.AddSingleton<IDeliberationStore, EfDeliberationStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        services.AddSingleton<IChannelStateStore, EfChannelStateStore>();
         services.AddDataProtection().SetApplicationName("DeliberationBot");
         services.AddOptions<KeyManagementOptions>().Configure<DbFactory>((o, db) => o.XmlRepository = new DatabaseXmlRepository(db));
         services.AddSingleton(sp => new DatabaseSchema(sp.GetRequiredService<DbFactory>(), sp.GetRequiredService<IOptions<StorageOptions>>()));

@@ -63,7 +63,7 @@ public sealed class AnsweringService(TurnSupport turn)
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
-            Participant = participant,
+            Participants = [participant],
             // Remember the group for next time, but never for an anonymous join: it would tie the person to a group's answers.
             Profile = anonymous ? null : new MemberProfile(actor.WorkspaceId, actor.User.Id, group, (await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct))?.TimeZone),
             Events = [new DeliberationEvent(d.Id, EventTypes.Joined, participant.Key, null, group.Id(), turn.Now)],
@@ -74,7 +74,8 @@ public sealed class AnsweringService(TurnSupport turn)
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(Prompt(d, flow, participant, FlowEngine.Evaluate(flow, group, new Dictionary<string, AnswerValue>()), null));
+        var none = new Dictionary<string, AnswerValue>();
+        return TurnResult.Reply(Prompt(d, flow, participant, FlowEngine.Evaluate(flow, group, none), none, null));
     }
 
     /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
@@ -143,7 +144,7 @@ public sealed class AnsweringService(TurnSupport turn)
         var allAnswers = answers.Where(a => a != previous).Append(answer).ToList();
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
-            Participant = finished == participant ? null : finished,
+            Participants = finished == participant ? [] : [finished],
             Answer = answer,
             Events = events,
             Outbox = [turn.CardUpdate(d, flow, deliveryKey, [.. participants.Select(p => p.Key == finished.Key ? finished : p)], allAnswers)],
@@ -153,7 +154,7 @@ public sealed class AnsweringService(TurnSupport turn)
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(progress.IsComplete ? Completed(d, previous is not null) : Prompt(d, flow, participant, progress, null));
+        return TurnResult.Reply(progress.IsComplete ? Completed(d, flow, progress, mine, previous is not null) : Prompt(d, flow, participant, progress, mine, null));
     }
 
     /// <summary>A typed reply (e.g. in the deliberation's thread) answers the person's current question.</summary>
@@ -179,7 +180,7 @@ public sealed class AnsweringService(TurnSupport turn)
         var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
         if (progress.Next is not { } question)
         {
-            return TurnResult.Reply(Completed(d, edited: false));
+            return TurnResult.Reply(Completed(d, flow, progress, Overview.AnswersOf(answers, participant.Key), edited: false));
         }
 
         var (value, error) = AnswerParser.Parse(question, text);
@@ -224,8 +225,9 @@ public sealed class AnsweringService(TurnSupport turn)
         }
 
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
-        return TurnResult.Reply(Prompt(d, flow, participant, progress, question, answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == questionId)));
+        var mine = Overview.AnswersOf(answers, participant.Key);
+        var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
+        return TurnResult.Reply(Prompt(d, flow, participant, progress, mine, question, answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == questionId)));
     }
 
     private async Task<OutgoingMessage> NextStepAsync(Deliberation d, FlowDefinition flow, Participant participant, CancellationToken ct)
@@ -236,8 +238,9 @@ public sealed class AnsweringService(TurnSupport turn)
         }
 
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
-        return progress.IsComplete ? Completed(d, edited: false) : Prompt(d, flow, participant, progress, null);
+        var mine = Overview.AnswersOf(answers, participant.Key);
+        var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
+        return progress.IsComplete ? Completed(d, flow, progress, mine, edited: false) : Prompt(d, flow, participant, progress, mine, null);
     }
 
     private async Task<GroupPrompt> GroupPromptAsync(Actor actor, Deliberation d, CancellationToken ct)
@@ -246,7 +249,7 @@ public sealed class AnsweringService(TurnSupport turn)
         return new GroupPrompt(d.Id, d.Title, d.Anonymity, profile?.Group);
     }
 
-    private static QuestionPrompt Prompt(Deliberation d, FlowDefinition flow, Participant participant, ParticipantProgress progress, Question? question, Answer? current = null)
+    private static QuestionPrompt Prompt(Deliberation d, FlowDefinition flow, Participant participant, ParticipantProgress progress, IReadOnlyDictionary<string, AnswerValue> answers, Question? question, Answer? current = null)
     {
         var q = question ?? progress.Next!;
         var section = flow.SectionOf(q);
@@ -255,13 +258,19 @@ public sealed class AnsweringService(TurnSupport turn)
         return new QuestionPrompt(
             d.Id, d.Title, section.Title, isFirstOfSection ? section.Intro : null, q.Id, q.Text, q.Help, q.Kind, q.EffectiveOptions,
             q.Unit, q.LowLabel, q.HighLabel, q.Required, position, progress.Applicable.Count, current?.Value, current?.FlaggedConcern ?? false,
-            participant.Anonymous);
+            participant.Anonymous)
+        {
+            Earlier = [.. progress.Answered.Where(a => a.Id != q.Id && answers.ContainsKey(a.Id)).Select(a => new AnsweredQuestion(a.Id, a.Text, AnswerParser.Describe(a, answers[a.Id])))],
+        };
     }
 
-    private static Confirmation Completed(Deliberation d, bool edited) =>
-        new(edited
-            ? $"Your answer is updated. You have answered every question for \"{d.Title}\"."
-            : $"Thank you — you have answered every question for \"{d.Title}\". You can change an answer until the deliberation closes.");
+    /// <summary>Done: thanks, and the answers given, any of which can still be changed while the deliberation is open.</summary>
+    private static AnswersReview Completed(Deliberation d, FlowDefinition flow, ParticipantProgress progress, IReadOnlyDictionary<string, AnswerValue> answers, bool edited) =>
+        new(d.Id, d.Title,
+            edited
+                ? $"Your answer is updated. You have answered every question for \"{d.Title}\"."
+                : $"Thank you — you have answered every question for \"{d.Title}\". You can change an answer until the deliberation closes.",
+            [.. progress.Answered.Where(q => answers.ContainsKey(q.Id)).Select(q => new AnsweredQuestion(q.Id, q.Text, AnswerParser.Describe(q, answers[q.Id])))]);
 
     private static TurnResult ClosedError(Deliberation d) =>
         TurnResult.Error($"\"{d.Title}\" is closed, so it no longer takes answers.");

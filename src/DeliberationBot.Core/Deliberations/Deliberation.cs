@@ -43,6 +43,10 @@ public sealed record Deliberation(
 
     /// <summary>Progress is shown per group only; per person would expose anonymous participants.</summary>
     public string CardSlot => $"card:{Id:N}";
+
+    /// <summary>The deliberation a card slot belongs to.</summary>
+    public static Guid? FromCardSlot(string? slot) =>
+        slot is not null && slot.StartsWith("card:", StringComparison.Ordinal) && Guid.TryParse(slot.AsSpan(5), out var id) ? id : null;
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ public sealed record Commit(string WorkspaceId, string? DeliveryKey)
 
     public FlowDefinition? FlowSnapshot { get; init; }
 
-    public Participant? Participant { get; init; }
+    public IReadOnlyList<Participant> Participants { get; init; } = [];
 
     public Answer? Answer { get; init; }
 

@@ -33,5 +33,8 @@ public sealed record Destination(DeliveryMode Mode, ConversationRef Conversation
     public static Destination EphemeralTo(ConversationRef conversation, UserRef user) => new(DeliveryMode.Ephemeral, conversation, user);
 }
 
-/// <summary>The person acting in a turn, in the workspace they act in.</summary>
-public sealed record Actor(string Channel, string WorkspaceId, UserRef User);
+/// <summary>
+/// The person acting in a turn, in the workspace they act in. <see cref="TimeZone"/> is their IANA time zone when the
+/// platform tells it (Slack's users.info, Teams' clientInfo), used for digests and quiet hours.
+/// </summary>
+public sealed record Actor(string Channel, string WorkspaceId, UserRef User, string? TimeZone = null);

@@ -58,6 +58,9 @@ public interface IOutboxStore
     Task MarkFailedAsync(Guid id, string error, CancellationToken ct);
 
     Task<int> CountPendingAsync(CancellationToken ct);
+
+    /// <summary>The slot a platform message was posted for (e.g. a deliberation's card), so replies in its thread can be routed.</summary>
+    Task<string?> FindSlotAsync(string workspaceId, string conversationId, string messageId, CancellationToken ct);
 }
 
 /// <summary>Lets a message be brought up to date just before sending (e.g. a progress card).</summary>

@@ -23,6 +23,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(ReminderNotice), "reminder")]
 [JsonDerivedType(typeof(SummaryPlaceholder), "summary-placeholder")]
 [JsonDerivedType(typeof(ConcernList), "concerns")]
+[JsonDerivedType(typeof(AnswersReview), "answers-review")]
 [JsonDerivedType(typeof(OwnerConcerns), "owner-concerns")]
 [JsonDerivedType(typeof(ConcernResponseNotice), "concern-response")]
 [JsonDerivedType(typeof(DecisionRequest), "decision-request")]
@@ -75,7 +76,16 @@ public sealed record QuestionPrompt(
     int Of,
     AnswerValue? CurrentAnswer,
     bool CurrentlyFlagged,
-    bool Anonymous) : OutgoingMessage;
+    bool Anonymous) : OutgoingMessage
+{
+    /// <summary>Questions already answered, so a person can go back and change one.</summary>
+    public IReadOnlyList<AnsweredQuestion> Earlier { get; init; } = [];
+}
+
+public sealed record AnsweredQuestion(string QuestionId, string Text, string Answer);
+
+/// <summary>When someone has answered everything: thanks, and their answers, each of which they can change.</summary>
+public sealed record AnswersReview(Guid DeliberationId, string Title, string Text, IReadOnlyList<AnsweredQuestion> Answers) : OutgoingMessage;
 
 /// <summary>A short, friendly statement of what just happened.</summary>
 public sealed record Confirmation(string Text) : OutgoingMessage;

@@ -63,6 +63,14 @@ public static class PlainTextRenderer
             case Confirmation c:
                 sb.AppendLine(c.Text);
                 break;
+            case AnswersReview review:
+                sb.AppendLine(review.Text);
+                foreach (var a in review.Answers)
+                {
+                    sb.AppendLine($"  • {a.Text} — {a.Answer} [Change]");
+                }
+
+                break;
             case ErrorMessage e:
                 sb.AppendLine(e.Text);
                 if (e.Usage is not null)

@@ -4,14 +4,15 @@ namespace DeliberationBot.Slack.Rendering;
 
 /// <summary>
 /// Block Kit builders. Every mrkdwn text goes in already escaped (see <see cref="Mrkdwn"/>) and is cut to its limit
-/// here; plain_text is never parsed by Slack, so it is only cut.
+/// here. plain_text is not parsed for mentions, but as a second line of defence anything that looks like a control
+/// sequence there is broken up too (see <see cref="Mrkdwn.Inert"/>).
 /// </summary>
 internal static class Block
 {
     public static JsonObject Plain(string? text, int max) => new()
     {
         ["type"] = "plain_text",
-        ["text"] = Mrkdwn.Truncate(string.IsNullOrWhiteSpace(text) ? " " : text, max),
+        ["text"] = Mrkdwn.Truncate(Mrkdwn.Inert(string.IsNullOrWhiteSpace(text) ? " " : text), max),
         ["emoji"] = true,
     };
 

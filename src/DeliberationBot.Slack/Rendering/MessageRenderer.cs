@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
@@ -41,7 +42,7 @@ internal static class MessageRenderer
                     (item.FlaggedByPeople ? " · flagged by participants" : ""))));
                 break;
             case ReminderNotice r:
-                content.Add(Block.Section(Escape(PlainTextRenderer.Render(r))));
+                content.Add(Block.Section(Escape(Plain(r))));
                 trailer.Add(AnswerButton(r.DeliberationId, "Continue answering"));
                 break;
             case QuestionPrompt q:
@@ -73,7 +74,9 @@ internal static class MessageRenderer
                 content.Add(Block.Section(Escape(p.Text)));
                 break;
             default:
-                throw new InvalidOperationException($"No Slack rendering for {message.GetType().Name}");
+                // A message Core added after this renderer: show its plain text rather than fail the send.
+                content.Add(Block.Section(Escape(Plain(message))));
+                break;
         }
 
         var blocks = Block.Fit(content, trailer, SlackLimits.MessageBlocks, SlackLimits.MessageBlockTextBudget);
@@ -82,7 +85,20 @@ internal static class MessageRenderer
 
     /// <summary>The top-level text: the plain rendering, escaped (it is parsed as mrkdwn for notifications) and cut.</summary>
     public static string Fallback(OutgoingMessage message) =>
-        TruncateEscaped(Escape(PlainTextRenderer.Render(message)), SlackLimits.FallbackText);
+        TruncateEscaped(Escape(Plain(message)), SlackLimits.FallbackText);
+
+    private static string Plain(OutgoingMessage message)
+    {
+        try
+        {
+            return PlainTextRenderer.Render(message);
+        }
+        catch (InvalidOperationException)
+        {
+            // PlainTextRenderer throws for records it does not know yet; a short notice beats a failed send.
+            return $"DeliberationBot: {message.GetType().Name}";
+        }
+    }
 
     public static JsonObject AnswerButton(Guid deliberationId, string text) =>
         Block.Actions(SlackIds.ButtonsBlock, Block.Button(text, SlackIds.AnswerAction, deliberationId.ToString("D"), primary: true));

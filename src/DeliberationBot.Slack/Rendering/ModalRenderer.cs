@@ -86,7 +86,7 @@ internal static class ModalRenderer
             [Block.Option("This is a concern", SlackIds.Checked, "Flag your answer for the discussion")],
             q.CurrentlyFlagged ? [SlackIds.Checked] : []), optional: true));
         var title = string.Create(CultureInfo.InvariantCulture, $"Question {q.Position} of {q.Of}");
-        return Modal(SlackIds.QuestionCallback, title, blocks, "Save and next", SlackIds.QuestionMetadata(q.DeliberationId, q.QuestionId), close: "Stop for now");
+        return Modal(SlackIds.QuestionCallback, title, blocks, "Save and next", SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: "Stop for now");
     }
 
     private static JsonObject AnswerElement(QuestionPrompt q)
@@ -145,7 +145,7 @@ internal static class ModalRenderer
     {
         if (options.Count <= SlackLimits.RadioOrCheckboxOptions)
         {
-            return multiple ? Checkboxes(options, selected) : Radio(options, selected.FirstOrDefault());
+            return multiple ? Checkboxes(options, selected) : Radio(options, selected.Count > 0 ? selected[0] : null);
         }
 
         var select = new JsonObject

@@ -51,6 +51,12 @@ internal static partial class Mrkdwn
         return plain.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// For plain_text: puts an invisible word joiner after any "&lt;" that could open a control sequence
+    /// (&lt;!here&gt;, &lt;@U1&gt;, &lt;#C1&gt;, &lt;http…), so the text reads the same but can never be markup.
+    /// </summary>
+    public static string Inert(string text) => ControlOpening().Replace(text, "<\u2060");
+
     /// <summary>A live mention for a Slack user id (ids come from Slack, never from typed text); anything else as escaped text.</summary>
     public static string Mention(UserRef user) =>
         UserId().IsMatch(user.Id) ? $"<@{user.Id}>" : Escape("@" + user.Display);
@@ -121,6 +127,9 @@ internal static partial class Mrkdwn
 
         return label is null || label == target ? target : $"{label} ({target})";
     }
+
+    [GeneratedRegex("<(?=[!@#]|[a-zA-Z][a-zA-Z0-9+.-]*:)")]
+    private static partial Regex ControlOpening();
 
     [GeneratedRegex("<(?<body>[^<>]*)>")]
     private static partial Regex ControlSequence();

@@ -1,3 +1,5 @@
+using DeliberationBot.Core.Flows;
+
 namespace DeliberationBot.Slack.Rendering;
 
 /// <summary>The action ids, callback ids and block ids the renderer emits and the inbound handlers expect.</summary>
@@ -28,20 +30,21 @@ internal static class SlackIds
 
     public const string Checked = "yes";
 
-    /// <summary>private_metadata of a question modal: deliberation and question.</summary>
-    public static string QuestionMetadata(Guid deliberationId, string questionId) => $"{deliberationId:N}|{questionId}";
+    /// <summary>private_metadata of a question modal: deliberation, answer kind (to read the input back) and question.</summary>
+    public static string QuestionMetadata(Guid deliberationId, AnswerKind kind, string questionId) => $"{deliberationId:N}|{kind}|{questionId}";
 
-    public static bool TryParseQuestionMetadata(string? metadata, out Guid deliberationId, out string questionId)
+    public static bool TryParseQuestionMetadata(string? metadata, out Guid deliberationId, out AnswerKind kind, out string questionId)
     {
         questionId = "";
         deliberationId = Guid.Empty;
-        var bar = metadata?.IndexOf('|', StringComparison.Ordinal) ?? -1;
-        if (bar <= 0 || !Guid.TryParse(metadata![..bar], out deliberationId))
+        kind = default;
+        var parts = metadata?.Split('|', 3) ?? [];
+        if (parts.Length != 3 || !Guid.TryParse(parts[0], out deliberationId) || !Enum.TryParse(parts[1], out kind) || !Enum.IsDefined(kind))
         {
             return false;
         }
 
-        questionId = metadata[(bar + 1)..];
+        questionId = parts[2];
         return questionId.Length > 0;
     }
 }

@@ -65,7 +65,7 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             d.CopyTo(row ??= ctx.Deliberations.Add(new DeliberationRow()).Entity);
         }
 
-        if (commit.Participant is { } p)
+        foreach (var p in commit.Participants)
         {
             var row = await ctx.Participants.FirstOrDefaultAsync(x => x.DeliberationId == p.DeliberationId && x.Key == p.Key && x.WorkspaceId == ws, ct)
                 ?? ctx.Participants.Add(new ParticipantRow()).Entity;

@@ -124,5 +124,14 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         return await ctx.Outbox.CountAsync(x => x.Status == OutboxStatus.Pending, ct);
     }
 
+    public async Task<string?> FindSlotAsync(string workspaceId, string conversationId, string messageId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        return await ctx.PostedMessages.AsNoTracking()
+            .Where(p => p.WorkspaceId == workspaceId && p.ConversationId == conversationId && p.MessageId == messageId)
+            .Select(p => p.SlotKey)
+            .FirstOrDefaultAsync(ct);
+    }
+
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
 }

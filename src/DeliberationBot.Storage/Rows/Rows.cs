@@ -151,3 +151,14 @@ internal sealed class DataProtectionKeyRow
     public string FriendlyName { get; set; } = "";
     public string Xml { get; set; } = "";
 }
+
+/// <summary>A channel adapter's own small record (installation, conversation reference), as JSON.</summary>
+internal sealed class ChannelStateRow
+{
+    public string Channel { get; set; } = "";
+    public string WorkspaceId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Json { get; set; } = "{}";
+    public DateTimeOffset UpdatedAt { get; set; }
+}

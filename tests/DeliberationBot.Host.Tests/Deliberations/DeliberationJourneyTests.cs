@@ -53,11 +53,14 @@ public sealed class DeliberationJourneyTests : IDisposable
             reply = await Answering.AnswerTextAsync(ana, d.Id, text, Key(), default);
         }
 
-        Assert.Contains("answered every question", Assert.IsType<Confirmation>(reply.Replies[^1]).Text, StringComparison.Ordinal);
+        var review = Assert.IsType<AnswersReview>(reply.Replies[^1]);
+        Assert.Contains("answered every question", review.Text, StringComparison.Ordinal);
+        Assert.Contains(review.Answers, a => a.QuestionId == "added-minutes-per-case" && a.Answer == "25 minutes per case");
         await Answering.FlagConcernAsync(ana, d.Id, "purpose", flagged: true, Key(), default);
 
         var edit = Assert.IsType<QuestionPrompt>(Assert.Single((await Answering.ShowQuestionAsync(ana, d.Id, "can-override", default)).Replies));
         Assert.Equal(["no"], edit.CurrentAnswer!.Choices);
+        Assert.Contains(edit.Earlier, e => e.QuestionId == "purpose" && e.Answer == "Rank calls by risk");
         await Answering.AnswerAsync(ana, d.Id, "can-override", AnswerValue.FromChoices("yes"), flagConcern: false, Key(), default);
 
         var status = Assert.IsType<StatusReport>(Assert.Single((await Commands.HandleAsync(Dana, Room, "status", null, Key(), default)).Replies));

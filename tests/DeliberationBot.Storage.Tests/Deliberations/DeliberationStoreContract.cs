@@ -28,7 +28,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetim
         var d = Samples.Deliberation(Ws, flow, db.Time.GetUtcNow());
         var p = Samples.Participant(d, "U-ANA", StakeholderGroup.FrontlineWorker, db.Time.GetUtcNow());
         await store.CommitAsync(new Commit(Ws, "start") { Deliberation = d, FlowSnapshot = flow, Events = [new(d.Id, EventTypes.Started, "user:U-DANA", null, null, db.Time.GetUtcNow())] }, default);
-        await store.CommitAsync(new Commit(Ws, "join") { Participant = p, Profile = new MemberProfile(Ws, "U-ANA", StakeholderGroup.FrontlineWorker, "Europe/Berlin") }, default);
+        await store.CommitAsync(new Commit(Ws, "join") { Participants = [p], Profile = new MemberProfile(Ws, "U-ANA", StakeholderGroup.FrontlineWorker, "Europe/Berlin") }, default);
         await store.CommitAsync(new Commit(Ws, "answer") { Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(12.5m), db.Time.GetUtcNow()) }, default);
 
         var loaded = await store.FindAsync(Ws, d.Id, default);
@@ -72,8 +72,8 @@ public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetim
 
         var outcomes = await Task.WhenAll(people.SelectMany(p => new[]
         {
-            store.CommitAsync(new Commit(Ws, "delivery-" + p.Key) { Participant = p, Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(5), db.Time.GetUtcNow()) }, default),
-            store.CommitAsync(new Commit(Ws, "delivery-" + p.Key) { Participant = p, Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(5), db.Time.GetUtcNow()) }, default),
+            store.CommitAsync(new Commit(Ws, "delivery-" + p.Key) { Participants = [p], Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(5), db.Time.GetUtcNow()) }, default),
+            store.CommitAsync(new Commit(Ws, "delivery-" + p.Key) { Participants = [p], Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(5), db.Time.GetUtcNow()) }, default),
         }));
 
         Assert.Equal(people.Count, outcomes.Count(o => o == CommitOutcome.Committed));
@@ -160,7 +160,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetim
         var flow = Samples.Flow();
         var d = Samples.Deliberation(Ws, flow, db.Time.GetUtcNow());
         var p = Samples.Participant(d, "U-ANA", StakeholderGroup.FrontlineWorker, db.Time.GetUtcNow());
-        await store.CommitAsync(new Commit(Ws, "start-" + d.Id) { Deliberation = d, FlowSnapshot = flow, Participant = p }, default);
+        await store.CommitAsync(new Commit(Ws, "start-" + d.Id) { Deliberation = d, FlowSnapshot = flow, Participants = [p] }, default);
         return (d, p);
     }
 }

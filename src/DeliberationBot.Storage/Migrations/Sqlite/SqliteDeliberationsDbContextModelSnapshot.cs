@@ -56,6 +56,32 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.ToTable("answers", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.ChannelStateRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "WorkspaceId", "Kind", "Key");
+
+                    b.ToTable("channel_state", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.ConcernRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,41 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Outbound;
+using DeliberationBot.Slack.Rendering;
+
+namespace DeliberationBot.Slack.Inbound;
+
+/// <summary>
+/// <c>/deliberate …</c>: runs the shared grammar through Core and answers ephemerally; <c>start</c> without arguments
+/// opens the start form with the command's trigger id right after the acknowledgement.
+/// </summary>
+internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, SlackLog log)
+{
+    public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
+    {
+        var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, command.UserName));
+        var conversation = new ConversationRef(SlackChannel.Name, command.TeamId, command.ChannelId);
+        var key = DeliveryKeys.Command(command.TeamId, command.UserId, command.TriggerId ?? command.ResponseUrl ?? command.Text);
+        var result = await commands.HandleAsync(actor, conversation, InboundText.ForCommand(command.Text), null, key, ct);
+        if (result.Duplicate)
+        {
+            log.Duplicate("command", command.TeamId, key);
+            return SlackAck.Empty;
+        }
+
+        if (result.Replies.OfType<StartForm>().FirstOrDefault() is { } form && command.TriggerId is { } trigger)
+        {
+            var view = ModalRenderer.Render(form, command.ChannelId);
+            return SlackAck.Then(async token =>
+            {
+                var opened = await api.OpenViewAsync(command.TeamId, trigger, view, token);
+                if (!opened.Ok)
+                {
+                    log.ModalNotOpened("start form", command.TeamId, opened.Error);
+                }
+            });
+        }
+
+        return result.Replies.Count == 0 ? SlackAck.Empty : SlackAck.Json(Replies.Ephemeral(result.Replies));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DeliberationBot.Slack.Rendering;
+
+namespace DeliberationBot.Slack.Inbound;
+
+/// <summary>Turns Slack-encoded text into what Core takes: plain text, except the owner mentions Core parses.</summary>
+internal static partial class InboundText
+{
+    /// <summary>
+    /// Command text: &lt;@U123|maria&gt; after owner: stays a mention token (Core's parser reads it); every other control
+    /// sequence becomes plain text and entities are decoded, so a title can never carry live markup.
+    /// </summary>
+    public static string ForCommand(string encoded)
+    {
+        var result = new StringBuilder(encoded.Length);
+        var at = 0;
+        foreach (Match owner in OwnerOption().Matches(encoded))
+        {
+            result.Append(Mrkdwn.FromSlack(encoded[at..owner.Index])).Append(owner.Value);
+            at = owner.Index + owner.Length;
+        }
+
+        return result.Append(Mrkdwn.FromSlack(encoded[at..])).ToString();
+    }
+
+    /// <summary>A message typed to the bot: without the leading mention of the bot, as plain text.</summary>
+    public static string ForMessage(string? encoded, string? botUserId)
+    {
+        var text = encoded ?? "";
+        if (!string.IsNullOrEmpty(botUserId))
+        {
+            text = Regex.Replace(text, $"<@{Regex.Escape(botUserId)}(\\|[^>]*)?>", "", RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+
+        return Mrkdwn.FromSlack(text).Trim();
+    }
+
+    public static bool Mentions(string? encoded, string? botUserId) =>
+        !string.IsNullOrEmpty(encoded) && !string.IsNullOrEmpty(botUserId) && encoded.Contains($"<@{botUserId}", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"(?<=^|\s)owners?:(<@[UW][A-Z0-9]+(\|[^<>\s]*)?>,?)+(?=\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnerOption();
+}

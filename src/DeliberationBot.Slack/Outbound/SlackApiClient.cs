@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeliberationBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DeliberationBot.Slack.Outbound;
+
+/// <summary>
+/// The Slack Web API methods the bot uses, over one HttpClient (base address Slack:ApiBaseUrl). Bot token per workspace,
+/// JSON in UTF-8; 429 honoured through <see cref="SlackRateLimitGate"/>; transient failures retried with back-off;
+/// ok:false logged with the method and the error code and returned as a typed result.
+/// </summary>
+internal sealed partial class SlackApiClient(
+    IHttpClientFactory httpClients,
+    ISlackTokenSource tokens,
+    SlackRateLimitGate gate,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackApiClient> logger)
+{
+    public const string HttpClientName = "Slack";
+
+    private static readonly HashSet<string> TransientErrors = new(StringComparer.Ordinal)
+    {
+        "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
+    };
+
+    public Task<SlackApiResult> PostMessageAsync(string teamId, string channel, SlackMessage message, string? threadTs, CancellationToken ct)
+    {
+        var body = message.ToPayload();
+        body["channel"] = channel;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        return CallAsync(teamId, "chat.postMessage", body, ct);
+    }
+
+    public Task<SlackApiResult> UpdateMessageAsync(string teamId, string channel, string ts, SlackMessage message, CancellationToken ct)
+    {
+        var body = message.ToPayload();
+        body["channel"] = channel;
+        body["ts"] = ts;
+        return CallAsync(teamId, "chat.update", body, ct);
+    }
+
+    public Task<SlackApiResult> PostEphemeralAsync(string teamId, string channel, string userId, SlackMessage message, string? threadTs, CancellationToken ct)
+    {
+        var body = message.ToPayload();
+        body["channel"] = channel;
+        body["user"] = userId;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        return CallAsync(teamId, "chat.postEphemeral", body, ct);
+    }
+
+    public Task<SlackApiResult> OpenViewAsync(string teamId, string triggerId, JsonObject view, CancellationToken ct) =>
+        CallAsync(teamId, "views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, ct);
+
+    public Task<SlackApiResult> UpdateViewAsync(string teamId, string viewId, string? hash, JsonObject view, CancellationToken ct)
+    {
+        var body = new JsonObject { ["view_id"] = viewId, ["view"] = view };
+        if (hash is not null)
+        {
+            body["hash"] = hash;
+        }
+
+        return CallAsync(teamId, "views.update", body, ct);
+    }
+
+    /// <summary>Opens (or finds) the direct-message conversation with a user; the channel id is at channel.id.</summary>
+    public Task<SlackApiResult> OpenConversationAsync(string teamId, string userId, CancellationToken ct) =>
+        CallAsync(teamId, "conversations.open", new JsonObject { ["users"] = userId }, ct);
+
+    /// <summary>users.info takes form fields, not JSON.</summary>
+    public async Task<SlackApiResult> UserInfoAsync(string teamId, string userId, CancellationToken ct)
+    {
+        var token = await tokens.BotTokenForAsync(teamId, ct);
+        return token is null
+            ? NoToken(teamId, "users.info")
+            : await SendAsync(teamId, token, "users.info", () => new FormUrlEncodedContent([new("user", userId)]), ct);
+    }
+
+    public async Task<SlackApiResult> CallAsync(string teamId, string method, JsonObject body, CancellationToken ct)
+    {
+        var token = await tokens.BotTokenForAsync(teamId, ct);
+        if (token is null)
+        {
+            return NoToken(teamId, method);
+        }
+
+        var json = body.ToJsonString(SlackJson.Options);
+        return await SendAsync(teamId, token, method, () => new StringContent(json, Encoding.UTF8, "application/json"), ct);
+    }
+
+    /// <summary>Calls <paramref name="method"/> with an explicit token (e.g. the app-level token for apps.connections.open).</summary>
+    public async Task<SlackApiResult> SendAsync(string teamId, string token, string method, Func<HttpContent> content, CancellationToken ct)
+    {
+        var opts = options.Value;
+        for (var attempt = 0; ; attempt++)
+        {
+            if (gate.RemainingFor(teamId, method) is { } wait)
+            {
+                return SlackApiResult.Limited(method, wait);
+            }
+
+            var result = await SendOnceAsync(teamId, token, method, content(), ct);
+            if (result.Status != SlackApiStatus.Transient || attempt >= opts.TransientRetries)
+            {
+                return result;
+            }
+
+            var delay = opts.TransientRetryDelay * Math.Pow(2, attempt) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+            LogTransientRetry(method, teamId, result.Error, attempt + 1, delay);
+            await Task.Delay(delay, time, ct);
+        }
+    }
+
+    private async Task<SlackApiResult> SendOnceAsync(string teamId, string token, string method, HttpContent content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return SlackApiResult.Temporary(method, "network: " + e.Message);
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return SlackApiResult.Temporary(method, "timeout");
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var after = RetryAfter(response);
+                gate.Block(teamId, method, after);
+                LogRateLimited(method, teamId, after);
+                return SlackApiResult.Limited(method, after);
+            }
+
+            if ((int)response.StatusCode >= 500)
+            {
+                return SlackApiResult.Temporary(method, $"http_{(int)response.StatusCode}");
+            }
+
+            JsonElement body;
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(ct);
+                using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+                body = doc.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                LogApiError(method, teamId, $"http_{(int)response.StatusCode}_not_json", null);
+                return SlackApiResult.Failed(method, $"http_{(int)response.StatusCode}_not_json");
+            }
+
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+            {
+                return SlackApiResult.Success(method, body);
+            }
+
+            var error = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
+                ? e.GetString()!
+                : $"http_{(int)response.StatusCode}";
+            LogApiError(method, teamId, error, Messages(body));
+            return TransientErrors.Contains(error) ? SlackApiResult.Temporary(method, error) : SlackApiResult.Failed(method, error, body);
+        }
+    }
+
+    private SlackApiResult NoToken(string teamId, string method)
+    {
+        LogNoToken(method, teamId);
+        return SlackApiResult.Failed(method, "no_bot_token_for_workspace");
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delta;
+        }
+
+        return TimeSpan.FromSeconds(30);
+    }
+
+    private static string? Messages(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("response_metadata", out var meta) && meta.ValueKind == JsonValueKind.Object &&
+        meta.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+            ? string.Join("; ", messages.EnumerateArray().Select(m => m.ToString()))
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed for workspace {TeamId}: {Error} {Details}")]
+    private partial void LogApiError(string method, string teamId, string error, string? details);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate-limited for workspace {TeamId}; retry after {RetryAfter}")]
+    private partial void LogRateLimited(string method, string teamId, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method} for workspace {TeamId} failed transiently ({Error}); retry {Attempt} in {Delay}")]
+    private partial void LogTransientRetry(string method, string teamId, string? error, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No Slack bot token for workspace {TeamId}; cannot call {Method}")]
+    private partial void LogNoToken(string method, string teamId);
+}

@@ -1,0 +1,44 @@
+using DeliberationBot.Slack.Inbound;
+using Microsoft.Extensions.Logging;
+
+namespace DeliberationBot.Slack;
+
+/// <summary>The adapter's log messages in one place (source-generated). User-written text is logged at Debug only.</summary>
+internal sealed partial class SlackLog(ILogger<SlackLog> logger)
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request refused ({Outcome}) from {Remote}")]
+    public partial void Refused(VerifyOutcome outcome, string? remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request rejected as malformed: {Reason}")]
+    public partial void Malformed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request body over {Limit} bytes rejected")]
+    public partial void TooLarge(int limit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Kind} for workspace {TeamId} was already handled (delivery {DeliveryKey}); nothing done again")]
+    public partial void Duplicate(string kind, string teamId, string deliveryKey);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack redelivery {RetryNum} ({Reason})")]
+    public partial void Redelivery(string retryNum, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open the {What} modal in workspace {TeamId}: {Error}")]
+    public partial void ModalNotOpened(string what, string teamId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send a reply in workspace {TeamId}: {Error}")]
+    public partial void ReplyNotSent(string teamId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Slack {Kind} for workspace {TeamId} failed")]
+    public partial void TurnFailed(Exception e, string kind, string? teamId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Work after acknowledging a Slack request failed")]
+    public partial void AfterFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Kind} ignored: {Why}")]
+    public partial void Ignored(string kind, string why);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Thread reply in {Channel} answers deliberation {DeliberationId}: {Text}")]
+    public partial void ThreadAnswer(string channel, Guid deliberationId, string text);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: neither Slack:BotToken nor Slack:ClientId is set")]
+    public partial void Disabled();
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace DeliberationBot.Slack.Tests.Infrastructure;
+
+internal sealed record RecordedCall(string Method, string? Authorization, string? ContentType, string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    /// <summary>Every string value in the JSON body, decoded, one per line: what Slack would read.</summary>
+    public string Strings => string.Join("\n", StringsOf(Json));
+
+    public static IEnumerable<string> StringsOf(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => StringsOf(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(StringsOf),
+        _ => [],
+    };
+
+    public string? Form(string name) => QueryHelpers.ParseQuery(Body).TryGetValue(name, out var v) ? v.ToString() : null;
+}
+
+internal sealed record FakeResponse(int Status, string Body, string? RetryAfter = null)
+{
+    public static FakeResponse Ok(JsonObject body)
+    {
+        body["ok"] = true;
+        return new(200, body.ToJsonString());
+    }
+
+    public static FakeResponse Error(string error) => new(200, new JsonObject { ["ok"] = false, ["error"] = error }.ToJsonString());
+
+    public static FakeResponse RateLimited(int seconds) => new(429, "", seconds.ToString(CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// A local stand-in for https://slack.com/api/ on 127.0.0.1: records every call (method, auth, content type, body)
+/// and answers like Slack does, or with responses queued per method (429, ok:false, 5xx …).
+/// </summary>
+internal sealed class FakeSlackApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Lock _lock = new();
+    private readonly List<RecordedCall> _calls = [];
+    private readonly Dictionary<string, Queue<FakeResponse>> _scripted = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _ts = 100;
+
+    private FakeSlackApi(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public Func<HttpContext, Task>? WebSocketHandler { get; set; }
+
+    public IReadOnlyList<RecordedCall> Calls { get { lock (_lock) { return [.. _calls]; } } }
+
+    public IReadOnlyList<RecordedCall> CallsTo(string method) { lock (_lock) { return [.. _calls.Where(c => c.Method == method)]; } }
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app);
+        app.UseWebSockets();
+        app.Map("/socket", (HttpContext context) => fake.WebSocketHandler?.Invoke(context) ?? Task.CompletedTask);
+        app.MapPost("/api/{method}", (Func<HttpContext, string, Task>)fake.HandleAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Urls.First() + "/api/";
+        return fake;
+    }
+
+    public void Enqueue(string method, params FakeResponse[] responses)
+    {
+        lock (_lock)
+        {
+            if (!_scripted.TryGetValue(method, out var queue))
+            {
+                _scripted[method] = queue = new Queue<FakeResponse>();
+            }
+
+            foreach (var r in responses)
+            {
+                queue.Enqueue(r);
+            }
+        }
+    }
+
+    /// <summary>Waits (on a signal, not a timer loop) until <paramref name="count"/> calls to the method were recorded.</summary>
+    public async Task<RecordedCall> WaitForAsync(string method, int count = 1, int timeoutSeconds = 10)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                var calls = _calls.Where(c => c.Method == method).ToList();
+                if (calls.Count >= count)
+                {
+                    return calls[count - 1];
+                }
+
+                changed = _changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} call(s) to {method}; got: {string.Join(", ", Calls.Select(c => c.Method))}");
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string method)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var call = new RecordedCall(method, context.Request.Headers.Authorization, context.Request.ContentType, body);
+        FakeResponse response;
+        lock (_lock)
+        {
+            response = _scripted.TryGetValue(method, out var queue) && queue.Count > 0 ? queue.Dequeue() : Default(call);
+            _calls.Add(call);
+            var changed = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.SetResult();
+        }
+
+        context.Response.StatusCode = response.Status;
+        if (response.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = response.RetryAfter;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(response.Body);
+    }
+
+    private FakeResponse Default(RecordedCall call)
+    {
+        var ts = $"1700000000.{++_ts:D6}";
+        string? Channel() => call.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true ? call.Json.GetProperty("channel").GetString() : call.Form("channel");
+        return call.Method switch
+        {
+            "chat.postMessage" or "chat.update" => FakeResponse.Ok(new JsonObject { ["channel"] = Channel(), ["ts"] = call.Method == "chat.update" ? call.Json.GetProperty("ts").GetString() : ts }),
+            "chat.postEphemeral" => FakeResponse.Ok(new JsonObject { ["message_ts"] = ts }),
+            "conversations.open" => FakeResponse.Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D0" + call.Json.GetProperty("users").GetString() } }),
+            "views.open" or "views.update" => FakeResponse.Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = "V0" + _ts, ["hash"] = "h" + _ts } }),
+            "users.info" => FakeResponse.Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = call.Form("user"), ["name"] = "maria", ["tz"] = "Europe/Berlin" } }),
+            _ => FakeResponse.Error("unknown_method"),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,69 @@
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Rendering;
+
+namespace DeliberationBot.Slack.Tests.Rendering;
+
+public sealed class MrkdwnTests
+{
+    [Theory]
+    [InlineData("a & b < c > d", "a &amp; b &lt; c &gt; d")]
+    [InlineData("<!channel>", "&lt;!channel&gt;")]
+    [InlineData("&lt;", "&amp;lt;")]
+    [InlineData("*bold* _it_", "*bold* _it_")]
+    public void Escape_makes_the_three_special_characters_literal(string input, string expected) =>
+        Assert.Equal(expected, Mrkdwn.Escape(input));
+
+    [Theory]
+    [InlineData("<@U123|maria> and <@U456>", "@maria and @U456")]
+    [InlineData("hey <!channel> <!here> <!everyone>", "hey @channel @here @everyone")]
+    [InlineData("<!here|@here> <!subteam^S1|@ops> <!date^1392734382^{date}|Feb 18>", "@here @ops Feb 18")]
+    [InlineData("<https://evil.example|click> <https://ok.example>", "click (https://evil.example) https://ok.example")]
+    [InlineData("<#C123|general>", "#general")]
+    [InlineData("5 &lt; 6 &amp;&amp; 7 &gt; 6", "5 < 6 && 7 > 6")]
+    [InlineData("&lt;!channel&gt;", "<!channel>")]
+    public void FromSlack_turns_encoded_inbound_text_into_plain_text(string encoded, string plain) =>
+        Assert.Equal(plain, Mrkdwn.FromSlack(encoded));
+
+    [Fact]
+    public void Plain_text_from_Slack_escaped_again_can_never_form_a_control_sequence()
+    {
+        var roundTrip = Mrkdwn.Escape(Mrkdwn.FromSlack("&lt;!channel&gt; <!here> <@U1>"));
+        Assert.DoesNotContain('<', roundTrip);
+        Assert.DoesNotContain('>', roundTrip);
+    }
+
+    [Fact]
+    public void Truncation_marks_the_cut_and_never_splits_an_entity_or_a_surrogate_pair()
+    {
+        Assert.Equal("abcd…", Mrkdwn.Truncate("abcdefgh", 5));
+        Assert.Equal("short", Mrkdwn.Truncate("short", 5));
+        Assert.Equal("ab…", Mrkdwn.TruncateEscaped("ab&amp;cdef", 6));
+        Assert.Equal("a…", Mrkdwn.Truncate("a😀😀😀", 3));
+    }
+
+    [Fact]
+    public void Mentions_are_live_only_for_real_Slack_user_ids()
+    {
+        Assert.Equal("<@U0MARIA>", Mrkdwn.Mention(new UserRef("U0MARIA", "maria")));
+        Assert.Equal("@&lt;!here&gt;", Mrkdwn.Mention(new UserRef("<!here>")));
+    }
+
+    [Fact]
+    public void Command_text_keeps_owner_mentions_for_the_parser_and_neutralises_everything_else()
+    {
+        var text = InboundText.ForCommand("start quick-check \"Budget <!channel> &lt;b&gt; <https://x.example|click here>\" owner:<@U1|maria>,<@U2|jo> due:2026-12-18 OWNER:<@U3>");
+        Assert.Equal("start quick-check \"Budget @channel <b> click here (https://x.example)\" owner:<@U1|maria>,<@U2|jo> due:2026-12-18 OWNER:<@U3>", text);
+        Assert.Equal("start x \"@U1 said\" owner:@bob", InboundText.ForCommand("start x \"<@U1> said\" owner:@bob"));
+    }
+
+    [Fact]
+    public void Plain_text_objects_break_up_anything_that_could_open_a_control_sequence()
+    {
+        var inert = Mrkdwn.Inert("a <!here> <@U1> <#C1> <https://x> <b> 1 < 2");
+        Assert.DoesNotContain("<!", inert, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@", inert, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h", inert, StringComparison.Ordinal);
+        Assert.Contains("<b> 1 < 2", inert, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Rendering;
+using DeliberationBot.Slack.Tests.Infrastructure;
+
+namespace DeliberationBot.Slack.Tests.Rendering;
+
+public sealed class RenderingTests
+{
+    private const string Injection = "<!channel> <@U123> <https://evil.example|click> <!here|here> <#C1|general> & fish";
+
+    private static IEnumerable<JsonObject> Everything(string text, int many = 3)
+    {
+        foreach (var message in Samples.All(text, many))
+        {
+            var rendered = MessageRenderer.Render(message).ToPayload();
+            SlackLimitsAssert.Message(rendered);
+            yield return rendered;
+            var modal = ModalRenderer.Render(message, "C0TEST");
+            SlackLimitsAssert.Modal(modal);
+            yield return modal;
+        }
+    }
+
+    private static string Strings(JsonNode node) => string.Join("\n", RecordedCall.StringsOf(JsonDocument.Parse(node.ToJsonString()).RootElement));
+
+    [Fact]
+    public void Every_message_renders_as_a_message_and_as_a_modal_within_Slack_limits() =>
+        Assert.Equal(2 * Samples.All("Predictive screening").Count(), Everything("Predictive screening").Count());
+
+    [Fact]
+    public void Mention_and_link_injection_is_rendered_inert_everywhere()
+    {
+        foreach (var rendered in Everything(Injection))
+        {
+            var strings = Strings(rendered);
+            Assert.DoesNotContain("<!channel>", strings, StringComparison.Ordinal);
+            Assert.DoesNotContain("<!here", strings, StringComparison.Ordinal);
+            Assert.DoesNotContain("<@U123>", strings, StringComparison.Ordinal);
+            Assert.DoesNotContain("<https://evil", strings, StringComparison.Ordinal);
+            Assert.DoesNotContain("<#C1", strings, StringComparison.Ordinal);
+        }
+
+        var card = MessageRenderer.Render(Samples.Card(Injection, Core.Deliberations.DeliberationStatus.Open, new ProgressSummary(0, 0, [])));
+        Assert.Contains("&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil.example|click&gt;", Strings(card.Blocks), StringComparison.Ordinal);
+        Assert.Contains("&amp; fish", card.Text, StringComparison.Ordinal);
+        Assert.Contains("<@U0MARIA>", Strings(card.Blocks), StringComparison.Ordinal);
+        Assert.Contains("@&lt;!channel&gt;", Strings(card.Blocks), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Oversized_content_is_cut_with_a_marker_and_stays_within_every_limit()
+    {
+        var huge = string.Concat(Enumerable.Repeat("Long & <winding> text ", 800));
+        var all = Everything(huge, many: 200).ToList();
+
+        var card = all[0];
+        var description = card["blocks"]!.AsArray().Select(b => b!["text"]?["text"]?.GetValue<string>()).First(t => t is not null && t.StartsWith("Long", StringComparison.Ordinal))!;
+        Assert.InRange(description.Length, 2995, 3000);
+        Assert.EndsWith("…", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("&am…", description, StringComparison.Ordinal);
+        Assert.Contains(all, r => Strings(r).Contains("more not shown here", StringComparison.Ordinal));
+        var flows = MessageRenderer.Render(new FlowList([.. Enumerable.Range(1, 80).Select(i => new FlowInfo($"f{i}", $"Flow {i}", "d", 3))]));
+        Assert.Equal(50, flows.Blocks.Count);
+        Assert.Contains("32 more not shown", Strings(flows.Blocks[49]!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Answer_button_survives_cutting_a_long_message()
+    {
+        var rendered = MessageRenderer.Render(new ReminderNotice(Samples.Id, new string('x', 10_000), 2, null));
+        var last = rendered.Blocks[^1]!.AsObject();
+        Assert.Equal("actions", last["type"]!.GetValue<string>());
+        Assert.Equal(Samples.Id.ToString(), last["elements"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(AnswerKind.FreeText, 0, "plain_text_input")]
+    [InlineData(AnswerKind.SingleChoice, 3, "radio_buttons")]
+    [InlineData(AnswerKind.SingleChoice, 12, "static_select")]
+    [InlineData(AnswerKind.MultipleChoice, 3, "checkboxes")]
+    [InlineData(AnswerKind.MultipleChoice, 12, "multi_static_select")]
+    [InlineData(AnswerKind.YesNoUnsure, 0, "radio_buttons")]
+    [InlineData(AnswerKind.Scale, 0, "radio_buttons")]
+    [InlineData(AnswerKind.Number, 0, "number_input")]
+    public void A_question_modal_has_the_input_for_its_answer_kind_and_a_concern_checkbox(AnswerKind kind, int listed, string element)
+    {
+        var options = kind.HasListedOptions() ? [.. Enumerable.Range(1, listed).Select(i => new ChoiceOption($"o{i}", $"Option {i}"))] : AnswerKinds.ImpliedOptions(kind);
+        var view = ModalRenderer.Render(Samples.Question("Is it fair?", kind, options));
+
+        SlackLimitsAssert.Modal(view);
+        var input = Modals.InputElement(view, "answer")!;
+        Assert.Equal(element, input["type"]!.GetValue<string>());
+        Assert.Equal(options.Select(o => o.Id), element is "plain_text_input" or "number_input" ? [] : Modals.OptionValues(input));
+        var concern = Modals.InputElement(view, "concern")!;
+        Assert.Equal("yes", concern["initial_options"]![0]!["value"]!.GetValue<string>());
+        Assert.True(SlackIds.TryParseQuestionMetadata(view["private_metadata"]!.GetValue<string>(), out var id, out var parsedKind, out var question));
+        Assert.Equal((Samples.Id, kind, "q1"), (id, parsedKind, question));
+    }
+
+    [Fact]
+    public void A_question_shown_again_carries_the_current_answer_so_it_can_be_edited()
+    {
+        var scale = ModalRenderer.Render(Samples.Question("How ready?", AnswerKind.Scale, AnswerKinds.ImpliedOptions(AnswerKind.Scale), AnswerValue.FromNumber(4)));
+        Assert.Equal("4", Modals.InputElement(scale, "answer")!["initial_option"]!["value"]!.GetValue<string>());
+        Assert.StartsWith("1 — ", Modals.InputElement(scale, "answer")!["options"]![0]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var many = ModalRenderer.Render(Samples.Question("Who?", AnswerKind.MultipleChoice, [new("a", "A"), new("b", "B"), new("c", "C")], AnswerValue.FromChoices("a", "c")));
+        Assert.Equal(["a", "c"], Modals.InputElement(many, "answer")!["initial_options"]!.AsArray().Select(o => o!["value"]!.GetValue<string>()));
+
+        var text = ModalRenderer.Render(Samples.Question("Why?", AnswerKind.FreeText, [], AnswerValue.FromText("Because <reasons>")));
+        Assert.Equal("Because <reasons>", Modals.InputElement(text, "answer")!["initial_value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_group_modal_offers_every_group_remembers_the_last_one_and_anonymity_when_allowed()
+    {
+        var view = ModalRenderer.Render(new GroupPrompt(Samples.Id, "T", Core.Deliberations.AnonymityPolicy.AnonymousAllowed, Core.Stakeholders.StakeholderGroup.Vendor));
+        var select = Modals.InputElement(view, "group")!;
+        Assert.Equal(8, Modals.OptionValues(select).Count);
+        Assert.Equal("vendor", select["initial_option"]!["value"]!.GetValue<string>());
+        Assert.NotNull(Modals.InputElement(view, "anonymous"));
+        Assert.Equal(Samples.Id.ToString("N"), view["private_metadata"]!.GetValue<string>());
+
+        var named = ModalRenderer.Render(new GroupPrompt(Samples.Id, "T", Core.Deliberations.AnonymityPolicy.Named, null));
+        Assert.Null(Modals.InputElement(named, "anonymous"));
+        Assert.Null(Modals.InputElement(named, "group")!["initial_option"]);
+    }
+
+    [Fact]
+    public void The_start_form_has_flow_title_description_owners_deadline_and_anonymity()
+    {
+        var view = ModalRenderer.Render(new StartForm([new FlowInfo("quick-check", "Quick", "d", 11), new FlowInfo("ai-proposal", "Full", "d", 40)]), "C0HOME");
+
+        Assert.Equal("C0HOME", view["private_metadata"]!.GetValue<string>());
+        Assert.Equal(
+            ["static_select", "plain_text_input", "plain_text_input", "multi_users_select", "datepicker", "radio_buttons"],
+            new[] { "flow", "title", "description", "owners", "due", "anonymity" }.Select(b => Modals.InputElement(view, b)!["type"]!.GetValue<string>()));
+        Assert.True(Modals.InputElement(view, "description")!["multiline"]!.GetValue<bool>());
+    }
+}

@@ -1,0 +1,45 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Slack.Tests.Rendering;
+
+/// <summary>One of every outgoing message, filled with <paramref name="text"/> wherever a person or a flow supplies text.</summary>
+internal static class Samples
+{
+    public static readonly Guid Id = Guid.Parse("0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+
+    public static IEnumerable<OutgoingMessage> All(string text, int many = 3)
+    {
+        var progress = new ProgressSummary(5, 2, [.. StakeholderGroups.All.Select(g => new GroupProgress(g.Group, 2, 1, 9))]);
+        var options = Enumerable.Range(1, many).Select(i => new ChoiceOption($"opt-{i}", $"{text} {i}")).ToList();
+        var flows = Enumerable.Range(1, many).Select(i => new FlowInfo($"flow-{i}", $"{text} {i}", text, 12)).ToList();
+        yield return Card(text, DeliberationStatus.Open, progress);
+        yield return Card(text, DeliberationStatus.Closed, progress);
+        yield return new GroupPrompt(Id, text, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Community);
+        foreach (var kind in Enum.GetValues<AnswerKind>())
+        {
+            yield return Question(text, kind, kind.HasListedOptions() ? options : AnswerKinds.ImpliedOptions(kind));
+        }
+
+        yield return new Confirmation(text);
+        yield return new ErrorMessage(text, text);
+        yield return new StatusReport(Id, text, DeliberationStatus.Open, new DateOnly(2026, 12, 18), progress,
+            [.. Enumerable.Range(1, many).Select(i => new SectionCoverage($"s{i}", $"{text} {i}", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = i }))], 4);
+        yield return new FlowList(flows);
+        yield return new HelpMessage([.. Usage.All, .. Enumerable.Range(1, many).Select(i => new CommandHelp(text, text))]);
+        yield return new StartForm(flows);
+        yield return new ReminderNotice(Id, text, 3, new DateOnly(2026, 12, 18));
+        yield return new SummaryPlaceholder(Id, text, text);
+        yield return new ConcernList(Id, text, [.. Enumerable.Range(1, many).Select(i => new ConcernItem(text, $"q{i}", text, [StakeholderGroup.Vendor, StakeholderGroup.Community], i, i % 2 == 0))]);
+    }
+
+    public static DeliberationCard Card(string text, DeliberationStatus status, ProgressSummary progress) =>
+        new(Id, text, text, "quick-check", text, 11, [new UserRef("U0MARIA", "maria"), new UserRef("not a slack id", text)], new UserRef("U0FAC", "fac"),
+            new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, status, progress);
+
+    public static QuestionPrompt Question(string text, AnswerKind kind, IReadOnlyList<ChoiceOption> options, AnswerValue? current = null) =>
+        new(Id, text, text, text, "q1", text, text, kind, options, kind == AnswerKind.Number ? "minutes" : null, text, text, kind != AnswerKind.FreeText, 3, 11, current, true, false);
+}
