@@ -1,6 +1,9 @@
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Exports;
+using DeliberationBot.Core.Reminders;
+using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
@@ -25,6 +28,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ConcernPublisher>();
         services.AddSingleton<ConcernService>();
         services.AddSingleton<ExportService>();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DigestService>());
+        services.AddSingleton<IScheduledJob, ReminderJob>();
+        services.AddSingleton<IScheduledJob, DeadlineJob>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IOutgoingMessageRefresher, DeliberationCardRefresher>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();

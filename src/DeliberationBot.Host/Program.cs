@@ -11,7 +11,7 @@ if (args.FirstOrDefault() == "demo")
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDeliberationBot(builder.Configuration);
-builder.Services.AddOutboxWorker();
+builder.Services.AddBackgroundWork(builder.Configuration);
 builder.Services.AddReadinessChecks();
 builder.Services.AddSlack(builder.Configuration);
 

@@ -22,6 +22,8 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
     public DbSet<PostedMessageRow> PostedMessages => Set<PostedMessageRow>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
     public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
+    public DbSet<DigestSubscriptionRow> DigestSubscriptions => Set<DigestSubscriptionRow>();
+    public DbSet<JobLeaseRow> JobLeases => Set<JobLeaseRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -81,6 +83,17 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => new { x.WorkspaceId, x.SlotKey });
         });
+        b.Entity<DigestSubscriptionRow>(e =>
+        {
+            e.ToTable("digest_subscriptions");
+            e.HasKey(x => new { x.WorkspaceId, x.UserId });
+            e.HasIndex(x => new { x.Active, x.NextDueAt });
+        });
+        b.Entity<JobLeaseRow>(e =>
+        {
+            e.ToTable("job_leases");
+            e.HasKey(x => x.Name);
+        });
         b.Entity<ChannelStateRow>(e =>
         {
             e.ToTable("channel_state");
@@ -104,9 +117,11 @@ internal sealed class SqliteDeliberationsDbContext(DbContextOptions<SqliteDelibe
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset text; store UTC instants as sortable integers instead.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite cannot compare or order DateTimeOffset text; store instants as UTC ticks, which sort and compare as time does.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }
+
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
 internal sealed class PostgresDeliberationsDbContext(DbContextOptions<PostgresDeliberationsDbContext> options) : DeliberationsDbContext(options);

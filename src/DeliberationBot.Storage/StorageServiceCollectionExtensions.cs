@@ -1,9 +1,11 @@
 using DeliberationBot.Core.Channels;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Storage.Channels;
 using DeliberationBot.Storage.Deliberations;
 using DeliberationBot.Storage.Outbox;
+using DeliberationBot.Storage.Scheduling;
 using DeliberationBot.Storage.Protection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -26,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliberationStore, EfDeliberationStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<IChannelStateStore, EfChannelStateStore>();
+        services.AddSingleton<IScheduleStore, EfScheduleStore>();
         services.AddDataProtection().SetApplicationName("DeliberationBot");
         services.AddOptions<KeyManagementOptions>().Configure<DbFactory>((o, db) => o.XmlRepository = new DatabaseXmlRepository(db));
         services.AddSingleton(sp => new DatabaseSchema(sp.GetRequiredService<DbFactory>(), sp.GetRequiredService<IOptions<StorageOptions>>()));

@@ -31,12 +31,22 @@ public sealed record ConditionCommand(string Text, UserRef Owner, DateOnly Due) 
 
 public sealed record ExportCommand : Command;
 
+public enum DigestAction
+{
+    Subscribe,
+    Unsubscribe,
+    Preview,
+}
+
+public sealed record DigestCommand(DigestAction Action, DayOfWeek? Day = null, TimeOnly? Time = null) : Command;
+
 public static class Usage
 {
     public const string Start = "start <flow> \"<proposal title>\" [owner:@user ...] [due:YYYY-MM-DD] [anonymous]";
     public const string Concern = "concern \"<what worries you>\"";
     public const string Decide = "decide go|no-go|conditions|revisit \"<rationale>\"";
     public const string Condition = "condition \"<condition>\" owner:@user due:YYYY-MM-DD";
+    public const string Digest = "digest subscribe [mon|tue|wed|thu|fri|sat|sun] [HH:MM] | digest unsubscribe | digest preview";
 
     public static IReadOnlyList<CommandHelp> All { get; } =
     [
@@ -50,6 +60,9 @@ public static class Usage
         new(Decide, "Record the decision once the deliberation is closed (facilitator)."),
         new(Condition, "Add a condition to a \"go with conditions\" decision (facilitator)."),
         new("export", "Get links to the whole record as Markdown and JSON."),
+        new("digest subscribe [mon|tue|…] [HH:MM]", "Get a weekly digest of open concerns privately, in your own time zone (default Monday 09:00)."),
+        new("digest unsubscribe", "Stop the weekly digest."),
+        new("digest preview", "See this week's digest now."),
         new("flows", "List the question flows you can start."),
         new("help", "Show this help."),
     ];

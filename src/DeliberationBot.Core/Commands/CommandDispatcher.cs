@@ -1,12 +1,13 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Commands;
 
 /// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
-public sealed class CommandDispatcher(DeliberationService deliberations, ConcernService concerns, ExportService exports, TimeProvider time)
+public sealed class CommandDispatcher(DeliberationService deliberations, ConcernService concerns, ExportService exports, DigestService digests, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(
         Actor actor,
@@ -42,6 +43,9 @@ public sealed class CommandDispatcher(DeliberationService deliberations, Concern
             AddConcernCommand add => await concerns.AddAsync(actor, conversation, add.Text, deliveryKey, ct),
             DecideCommand decide => await WithLatestAsync(actor, conversation, id => concerns.DecideAsync(actor, id, decide.Outcome, decide.Rationale, deliveryKey, ct), ct),
             ConditionCommand condition => await WithLatestAsync(actor, conversation, id => concerns.AddConditionAsync(actor, id, condition.Text, condition.Owner, condition.Due, deliveryKey, ct), ct),
+            DigestCommand { Action: DigestAction.Subscribe } digest => await digests.SubscribeAsync(actor, conversation, digest.Day, digest.Time, deliveryKey, ct),
+            DigestCommand { Action: DigestAction.Unsubscribe } => await digests.UnsubscribeAsync(actor, deliveryKey, ct),
+            DigestCommand => await digests.PreviewAsync(actor, ct),
             ExportCommand => await WithLatestAsync(actor, conversation, id => exports.IssueAsync(actor, id, ct), ct),
             FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
             HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),

@@ -34,6 +34,7 @@ public static partial class CommandParser
             "decide" or "decision" => ParseDecide(rest),
             "condition" => ParseCondition(rest, mentions, today),
             "export" => NoArguments(new ExportCommand(), "export", rest),
+            "digest" => ParseDigest(rest),
             "flows" => NoArguments(new FlowsCommand(), "flows", rest),
             "help" or "?" => (new HelpCommand(), null),
             _ => (null, new ErrorMessage($"I don't know the command \"{tokens[0].Text}\".", "Try: help, flows, status, " + Usage.Start)),
@@ -178,6 +179,40 @@ public static partial class CommandParser
         return text.Length == 0 || owner is null || due is null
             ? (null, new ErrorMessage("A condition needs its text, an owner and a due date.", Usage.Condition))
             : (new ConditionCommand(text, owner, due.Value), null);
+    }
+
+    private static (Command?, ErrorMessage?) ParseDigest(List<Token> args)
+    {
+        var action = args.Count == 0 ? null : args[0].Text.ToLowerInvariant();
+        switch (action)
+        {
+            case "unsubscribe" or "stop" when args.Count == 1:
+                return (new DigestCommand(DigestAction.Unsubscribe), null);
+            case "preview" when args.Count == 1:
+                return (new DigestCommand(DigestAction.Preview), null);
+            case "subscribe" when args.Count <= 3:
+                DayOfWeek? day = null;
+                TimeOnly? time = null;
+                foreach (var t in args.Skip(1).Select(a => a.Text))
+                {
+                    if (day is null && Digests.DigestSchedule.TryParseDay(t, out var d))
+                    {
+                        day = d;
+                    }
+                    else if (time is null && TimeOnly.TryParseExact(t, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+                    {
+                        time = at;
+                    }
+                    else
+                    {
+                        return (null, new ErrorMessage($"\"{t}\" is neither a weekday (mon … sun) nor a time like 09:00.", Usage.Digest));
+                    }
+                }
+
+                return (new DigestCommand(DigestAction.Subscribe, day, time), null);
+            default:
+                return (null, new ErrorMessage("Say what to do with the digest: subscribe, unsubscribe or preview.", Usage.Digest));
+        }
     }
 
     private static UserRef? ResolveUser(string token, IReadOnlyDictionary<string, UserRef>? mentions)

@@ -65,7 +65,7 @@ public sealed class AnsweringService(TurnSupport turn)
         {
             Participants = [participant],
             // Remember the group for next time, but never for an anonymous join: it would tie the person to a group's answers.
-            Profile = anonymous ? null : new MemberProfile(actor.WorkspaceId, actor.User.Id, group, (await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct))?.TimeZone),
+            Profile = anonymous ? null : new MemberProfile(actor.WorkspaceId, actor.User.Id, group, actor.TimeZone ?? (await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct))?.TimeZone),
             Events = [new DeliberationEvent(d.Id, EventTypes.Joined, participant.Key, null, group.Id(), turn.Now)],
             Outbox = [turn.CardUpdate(d, flow, deliveryKey, [.. participants, participant], answers)],
         };

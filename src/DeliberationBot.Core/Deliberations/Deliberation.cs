@@ -61,7 +61,9 @@ public sealed record Participant(
     StakeholderGroup Group,
     bool Anonymous,
     DateTimeOffset JoinedAt,
-    DateTimeOffset? FinishedAt = null);
+    DateTimeOffset? FinishedAt = null,
+    int RemindersSent = 0,
+    DateTimeOffset? LastRemindedAt = null);
 
 public sealed record Answer(
     Guid DeliberationId,

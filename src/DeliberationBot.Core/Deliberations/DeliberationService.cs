@@ -79,6 +79,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var unfinished = participants.Where(p => p.FinishedAt is null).ToList();
+        var reminded = unfinished.Where(p => p.UserId is not null).Select(p => p with { RemindersSent = p.RemindersSent + 1, LastRemindedAt = turn.Now }).ToList();
         var outbox = new List<OutboxMessage>();
         foreach (var p in unfinished.Where(p => p.UserId is not null))
         {
@@ -95,6 +96,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
 
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
+            Participants = reminded,
             Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, TurnSupport.NamedKey(actor.User.Id), null, unfinished.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), turn.Now)],
             Outbox = outbox,
         };
@@ -123,6 +125,18 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
             return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) or an owner can close \"{d.Title}\".");
         }
 
+        return await CloseDeliberationAsync(d, flow, TurnSupport.NamedKey(actor.User.Id), deliveryKey, ct) == CommitOutcome.Duplicate
+            ? TurnResult.AlreadyHandled
+            : TurnResult.Reply(new Confirmation($"Closed \"{d.Title}\"."));
+    }
+
+    /// <summary>The deadline passed: the same close as the command, by DeliberationBot, once however many instances try.</summary>
+    public async Task CloseAtDeadlineAsync(Deliberation d, CancellationToken ct) =>
+        await CloseDeliberationAsync(d, await turn.FlowOfAsync(d, ct), null, $"deadline:{d.Id:N}", ct);
+
+    /// <summary>Closing: the card shows it, concerns are synced and sent to owners, the summary is posted, the facilitator is asked to decide.</summary>
+    private async Task<CommitOutcome> CloseDeliberationAsync(Deliberation d, FlowDefinition flow, string? actorKey, string deliveryKey, CancellationToken ct)
+    {
         var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
@@ -133,7 +147,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         {
             Deliberation = closed,
             Concerns = published.Concerns,
-            Events = [new DeliberationEvent(d.Id, EventTypes.Closed, TurnSupport.NamedKey(actor.User.Id), null, null, turn.Now), .. published.Events],
+            Events = [new DeliberationEvent(d.Id, EventTypes.Closed, actorKey, null, actorKey is null ? "deadline" : null, turn.Now), .. published.Events],
             Outbox =
             [
                 turn.CardUpdate(closed, flow, deliveryKey, participants, answers),
@@ -141,12 +155,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
                 turn.Outbox(d.WorkspaceId, deliveryKey + "/decision-request", Destination.PrivatelyTo(d.Home, d.Facilitator), new DecisionRequest(d.Id, d.Title, unresolved)),
             ],
         };
-        if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
-        {
-            return TurnResult.AlreadyHandled;
-        }
-
-        return TurnResult.Reply(new Confirmation($"Closed \"{d.Title}\"."));
+        return await turn.CommitAsync(commit, ct);
     }
 
     private async Task<(Deliberation, FlowDefinition)?> FindHereAsync(Actor actor, ConversationRef conversation, CancellationToken ct, bool includeClosed = false)

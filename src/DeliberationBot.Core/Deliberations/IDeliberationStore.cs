@@ -22,6 +22,8 @@ public sealed record Commit(string WorkspaceId, string? DeliveryKey)
 
     public MemberProfile? Profile { get; init; }
 
+    public Digests.DigestSubscription? Subscription { get; init; }
+
     public IReadOnlyList<DeliberationEvent> Events { get; init; } = [];
 
     public IReadOnlyList<OutboxMessage> Outbox { get; init; } = [];

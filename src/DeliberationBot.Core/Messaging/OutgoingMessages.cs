@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
 
@@ -24,6 +25,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(SummaryPlaceholder), "summary-placeholder")]
 [JsonDerivedType(typeof(ConcernList), "concerns")]
 [JsonDerivedType(typeof(AnswersReview), "answers-review")]
+[JsonDerivedType(typeof(WeeklyDigest), "weekly-digest")]
 [JsonDerivedType(typeof(OwnerConcerns), "owner-concerns")]
 [JsonDerivedType(typeof(ConcernResponseNotice), "concern-response")]
 [JsonDerivedType(typeof(DecisionRequest), "decision-request")]

@@ -3,6 +3,7 @@ using System.Text;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
 
@@ -156,6 +157,9 @@ public static class PlainTextRenderer
                     AppendConcern(sb, c);
                 }
 
+                break;
+            case WeeklyDigest w:
+                DigestText.Append(sb, w);
                 break;
             case ExportLink e:
                 sb.AppendLine($"The record of \"{e.Title}\" (links work until {e.Expires:yyyy-MM-dd HH:mm} UTC):");

@@ -1,6 +1,7 @@
 using DeliberationBot.Core;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Flows;
 using DeliberationBot.Host.Privacy;
@@ -21,9 +22,20 @@ internal static class DeliberationBotComposition
         return services;
     }
 
-    /// <summary>The background sender; the demo drives the dispatcher itself instead.</summary>
-    public static IServiceCollection AddOutboxWorker(this IServiceCollection services) =>
+    /// <summary>
+    /// The background sender and, unless <c>Scheduling:Enabled</c> is false, the scheduler (digests, reminders,
+    /// deadlines). The demo drives its own.
+    /// </summary>
+    public static IServiceCollection AddBackgroundWork(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddHostedService<OutboxWorker>();
+        if (configuration.GetValue("Scheduling:Enabled", defaultValue: true))
+        {
+            services.AddHostedService<SchedulerWorker>();
+        }
+
+        return services;
+    }
 }
 
 /// <summary>Applies migrations before the service starts taking requests.</summary>

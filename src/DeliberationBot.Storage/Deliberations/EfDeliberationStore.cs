@@ -96,6 +96,14 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             row.TimeZone = profile.TimeZone;
         }
 
+        if (commit.Subscription is { } subscription)
+        {
+            EnsureWorkspace(ws, subscription.WorkspaceId);
+            var row = await ctx.DigestSubscriptions.FirstOrDefaultAsync(x => x.WorkspaceId == ws && x.UserId == subscription.User.Id, ct)
+                ?? ctx.DigestSubscriptions.Add(new DigestSubscriptionRow()).Entity;
+            subscription.CopyTo(row);
+        }
+
         foreach (var e in commit.Events)
         {
             ctx.Events.Add(new EventRow

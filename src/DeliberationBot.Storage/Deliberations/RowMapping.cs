@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -76,10 +77,31 @@ internal static class RowMapping
         row.Anonymous = p.Anonymous;
         row.JoinedAt = p.JoinedAt;
         row.FinishedAt = p.FinishedAt;
+        row.RemindersSent = p.RemindersSent;
+        row.LastRemindedAt = p.LastRemindedAt;
     }
 
     public static Participant ToRecord(this ParticipantRow r) =>
-        new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt);
+        new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt, r.RemindersSent, r.LastRemindedAt);
+
+    public static void CopyTo(this DigestSubscription s, DigestSubscriptionRow row)
+    {
+        row.WorkspaceId = s.WorkspaceId;
+        row.UserId = s.User.Id;
+        row.UserJson = Json.Write(s.User);
+        row.ContextJson = Json.Write(s.Context);
+        row.Day = (int)s.Day;
+        row.Time = s.Time.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+        row.TimeZone = s.TimeZone;
+        row.Active = s.Active;
+        row.NextDueAt = s.NextDueAt;
+        row.LastWeek = s.LastWeek;
+        row.LastSentAt = s.LastSentAt;
+    }
+
+    public static DigestSubscription ToRecord(this DigestSubscriptionRow r) => new(
+        r.WorkspaceId, Json.Read<UserRef>(r.UserJson), Json.Read<ConversationRef>(r.ContextJson), (DayOfWeek)r.Day,
+        TimeOnly.ParseExact(r.Time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.TimeZone, r.Active, r.NextDueAt, r.LastWeek, r.LastSentAt);
 
     public static void CopyTo(this Answer a, AnswerRow row, string workspaceId)
     {

@@ -41,6 +41,8 @@ internal sealed class ParticipantRow
     public bool Anonymous { get; set; }
     public DateTimeOffset JoinedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    public int RemindersSent { get; set; }
+    public DateTimeOffset? LastRemindedAt { get; set; }
 }
 
 internal sealed class AnswerRow
@@ -161,4 +163,27 @@ internal sealed class ChannelStateRow
     public string Key { get; set; } = "";
     public string Json { get; set; } = "{}";
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class DigestSubscriptionRow
+{
+    public string WorkspaceId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string UserJson { get; set; } = "{}";
+    public string ContextJson { get; set; } = "{}";
+    public int Day { get; set; }
+    public string Time { get; set; } = "09:00";
+    public string TimeZone { get; set; } = "UTC";
+    public bool Active { get; set; }
+    public DateTimeOffset NextDueAt { get; set; }
+    public string? LastWeek { get; set; }
+    public DateTimeOffset? LastSentAt { get; set; }
+}
+
+/// <summary>Which instance runs a scheduled job, until when.</summary>
+internal sealed class JobLeaseRow
+{
+    public string Name { get; set; } = "";
+    public string Holder { get; set; } = "";
+    public DateTimeOffset LeaseUntil { get; set; }
 }

@@ -17,8 +17,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-host-");
     private readonly Dictionary<string, string?> _settings;
 
-    public BotFactory(Dictionary<string, string?>? settings = null)
+    public BotFactory(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, FakeTimeProvider? time = null)
     {
+        Channel = channel ?? new RecordingChannel();
+        Time = time ?? new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         _settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Sqlite",
@@ -35,10 +37,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
-    public RecordingChannel Channel { get; } = new();
+    public RecordingChannel Channel { get; }
 
-    /// <summary>The service's clock; starts at the real time so ASP.NET Data Protection's own expiry checks agree.</summary>
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+    /// <summary>The service's clock; by default it starts at the real time so ASP.NET Data Protection's own expiry checks agree.</summary>
+    public FakeTimeProvider Time { get; }
 
     public string Folder => _folder.FullName;
 
@@ -93,6 +95,18 @@ public sealed class RecordingChannel : IChannelSender
         _arrived.Release();
         var posted = item.PreviouslyPosted ?? new PostedMessage(item.Message.Destination.Conversation.ConversationId, $"m{Interlocked.Increment(ref _next)}");
         return Task.FromResult(SendResult.Delivered(posted));
+    }
+
+    /// <summary>Waits until <paramref name="count"/> sent messages match, and returns them.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> WaitForCountAsync(Func<OutboxItem, bool> match, int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (_sent.Count(match) < count)
+        {
+            await _arrived.WaitAsync(cts.Token);
+        }
+
+        return [.. _sent.Where(match)];
     }
 
     public async Task<OutboxItem> WaitForAsync(Func<OutboxItem, bool> match, TimeSpan? timeout = null)

@@ -257,6 +257,52 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.ToTable("deliberations", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.DigestSubscriptionRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContextJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastWeek")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("WorkspaceId", "UserId");
+
+                    b.HasIndex("Active", "NextDueAt");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.EventRow", b =>
                 {
                     b.Property<long>("Id")
@@ -310,6 +356,23 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.HasKey("FlowId", "Version");
 
                     b.ToTable("flow_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.JobLeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("DeliberationBot.Storage.Rows.MemberProfileRow", b =>
@@ -423,6 +486,12 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");

@@ -250,6 +250,52 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.ToTable("deliberations", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.DigestSubscriptionRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContextJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastWeek")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId", "UserId");
+
+                    b.HasIndex("Active", "NextDueAt");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.EventRow", b =>
                 {
                     b.Property<long>("Id")
@@ -301,6 +347,23 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.HasKey("FlowId", "Version");
 
                     b.ToTable("flow_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.JobLeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("DeliberationBot.Storage.Rows.MemberProfileRow", b =>
@@ -413,6 +476,12 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")

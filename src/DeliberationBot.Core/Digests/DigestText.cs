@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Digests;
+
+/// <summary>A weekly digest as plain text.</summary>
+public static class DigestText
+{
+    public static void Append(StringBuilder sb, WeeklyDigest w)
+    {
+        if (w.Late && w.WasDueAt is { } due)
+        {
+            var local = TimeZoneInfo.ConvertTime(due, DigestSchedule.Zone(w.TimeZone));
+            sb.AppendLine($"(This digest is late: it was due {local.ToString("dddd d MMMM HH:mm", CultureInfo.InvariantCulture)} but the service was not running then.)");
+        }
+
+        if (w.IsEmpty)
+        {
+            sb.AppendLine($"Weekly digest {w.Week}: nothing open, nothing new, nothing due. A quiet week.");
+            return;
+        }
+
+        sb.AppendLine($"Weekly digest {w.Week}: {w.Proposals.Sum(p => p.OpenConcerns.Count)} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
+        foreach (var p in w.Proposals)
+        {
+            sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}");
+            foreach (var c in p.OpenConcerns)
+            {
+                sb.AppendLine($"    #{c.Number} {c.Text} — {c.AgeDays} day(s) old, raised by {Groups(c.RaisedBy)}");
+            }
+
+            if (p.MissingVoices.Count > 0)
+            {
+                sb.AppendLine($"    Not heard yet: {string.Join(", ", p.MissingVoices.Select(g => g.Label()))}");
+            }
+        }
+
+        if (w.Stale.Count > 0)
+        {
+            sb.AppendLine($"No response from the owners for more than {w.StaleAfterDays} days:");
+            foreach (var c in w.Stale)
+            {
+                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Text} ({c.AgeDays} days)");
+            }
+        }
+
+        if (w.ResolvedSinceLast.Count > 0)
+        {
+            sb.AppendLine("Resolved since the last digest: " + string.Join("; ", w.ResolvedSinceLast.Select(c => $"{c.Proposal} #{c.Number}")));
+        }
+
+        foreach (var item in w.ComingDue)
+        {
+            sb.AppendLine($"Due {item.Due:yyyy-MM-dd} ({(item.DaysLeft < 0 ? $"{-item.DaysLeft} day(s) overdue" : $"in {item.DaysLeft} day(s)")}): {item.Proposal} — {item.What}");
+        }
+    }
+
+    private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
+        groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));
+}

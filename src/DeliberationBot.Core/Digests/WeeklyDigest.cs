@@ -1,0 +1,80 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Digests;
+
+public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status);
+
+public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus Status, DateOnly? Due, IReadOnlyList<DigestConcern> OpenConcerns, IReadOnlyList<StakeholderGroup> MissingVoices);
+
+public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft);
+
+/// <summary>
+/// A leader's week: open concerns by proposal (oldest first), what is new and what was resolved since the last
+/// digest, concerns the owners have not answered for too long, what falls due, and whose voices are missing.
+/// </summary>
+public sealed record WeeklyDigest(
+    string Week,
+    bool Late,
+    DateTimeOffset? WasDueAt,
+    string TimeZone,
+    IReadOnlyList<DigestProposal> Proposals,
+    IReadOnlyList<DigestConcern> NewSinceLast,
+    IReadOnlyList<DigestConcern> ResolvedSinceLast,
+    IReadOnlyList<DigestConcern> Stale,
+    IReadOnlyList<DigestDue> ComingDue,
+    int StaleAfterDays) : OutgoingMessage
+{
+    public bool IsEmpty => Proposals.Count == 0 && NewSinceLast.Count == 0 && ResolvedSinceLast.Count == 0 && ComingDue.Count == 0;
+}
+
+/// <summary>One deliberation's part of a workspace, as the digest needs it.</summary>
+public sealed record DigestSource(Deliberation Deliberation, IReadOnlyList<Concern> Concerns, IReadOnlyList<Participant> Participants);
+
+/// <summary>Builds a digest from a workspace's deliberations. Pure, so every rule can be tested on fixed data.</summary>
+public static class DigestComposer
+{
+    /// <summary>The groups whose absence is worth naming; "other" is not a voice anyone can be missing.</summary>
+    private static readonly StakeholderGroup[] Voices = [.. Enum.GetValues<StakeholderGroup>().Where(g => g != StakeholderGroup.Other)];
+
+    public static WeeklyDigest Compose(
+        IReadOnlyList<DigestSource> sources, DateTimeOffset now, DateTimeOffset since, int staleAfterDays, string week, bool late, DateTimeOffset? wasDue, string timeZone)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        DigestConcern View(Deliberation d, Concern c) =>
+            new(c.Id, d.Title, c.Number, c.Text, c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status);
+
+        var proposals = sources
+            .Select(s => new DigestProposal(
+                s.Deliberation.Id, s.Deliberation.Title, s.Deliberation.Status, s.Deliberation.Due,
+                [.. s.Concerns.Where(c => c.IsUnresolved).OrderBy(c => c.CreatedAt).ThenBy(c => c.Number).Select(c => View(s.Deliberation, c))],
+                s.Deliberation.IsOpen ? [.. Voices.Where(g => s.Participants.All(p => p.Group != g))] : []))
+            .Where(p => p.Status == DeliberationStatus.Open || p.OpenConcerns.Count > 0)
+            .OrderByDescending(p => p.OpenConcerns.Count == 0 ? 0 : p.OpenConcerns.Max(c => c.AgeDays))
+            .ThenBy(p => p.Title, StringComparer.Ordinal)
+            .ToList();
+
+        var all = sources.SelectMany(s => s.Concerns.Select(c => (s.Deliberation, Concern: c))).ToList();
+        var fresh = all.Where(x => x.Concern.CreatedAt > since).Select(x => View(x.Deliberation, x.Concern)).ToList();
+        var resolved = all.Where(x => !x.Concern.IsUnresolved && x.Concern.UpdatedAt > since).Select(x => View(x.Deliberation, x.Concern)).ToList();
+        var stale = all
+            .Where(x => x.Concern.Status == ConcernStatus.Open && now - x.Concern.UpdatedAt > TimeSpan.FromDays(staleAfterDays))
+            .OrderBy(x => x.Concern.UpdatedAt)
+            .Select(x => View(x.Deliberation, x.Concern))
+            .ToList();
+
+        var horizon = today.AddDays(14);
+        var due = sources
+            .Where(s => s.Deliberation.IsOpen && s.Deliberation.Due is { } d && d <= horizon)
+            .Select(s => new DigestDue(s.Deliberation.Title, "Deliberation closes", s.Deliberation.Due!.Value, s.Deliberation.Due.Value.DayNumber - today.DayNumber))
+            .Concat(all
+                .Where(x => x.Concern.Kind == ConcernKind.Condition && x.Concern.IsUnresolved && x.Concern.Due is { } d && d <= horizon)
+                .Select(x => new DigestDue(x.Deliberation.Title, $"Condition #{x.Concern.Number}: {x.Concern.Text}", x.Concern.Due!.Value, x.Concern.Due.Value.DayNumber - today.DayNumber)))
+            .OrderBy(d => d.Due)
+            .ToList();
+
+        return new WeeklyDigest(week, late, wasDue, timeZone, proposals, fresh, resolved, stale, due, staleAfterDays);
+    }
+}

@@ -1,0 +1,188 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reminders;
+using DeliberationBot.Core.Scheduling;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DeliberationBot.Host.Tests.Scheduling;
+
+/// <summary>Digests, reminders and deadlines against the real service and SQLite, with time moved by a FakeTimeProvider.</summary>
+public sealed class ScheduleJourneyTests : IDisposable
+{
+    private const string Ws = "T-AGENCY";
+    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
+    private BotFactory? _factory;
+    private int _key;
+
+    public void Dispose() => _factory?.Dispose();
+
+    [Fact]
+    public async Task A_month_of_weekly_digests_arrives_once_a_week_at_local_time_across_zones_and_daylight_saving()
+    {
+        Start(new DateTimeOffset(2026, 10, 19, 0, 0, 0, TimeSpan.Zero)); // Europe leaves DST on 25 Oct, New York on 1 Nov
+        var subscribers = new (string Id, string Zone, string Args, DayOfWeek Day, TimeOnly At)[]
+        {
+            ("U-DANA", "America/New_York", "", DayOfWeek.Monday, new(9, 0)),
+            ("U-LEE", "Europe/Berlin", " fri 17:30", DayOfWeek.Friday, new(17, 30)),
+            ("U-KIM", "Asia/Kolkata", " wed 08:15", DayOfWeek.Wednesday, new(8, 15)),
+        };
+        foreach (var s in subscribers)
+        {
+            await Command(new Actor("test", Ws, new UserRef(s.Id, s.Id), s.Zone), "digest subscribe" + s.Args);
+        }
+
+        for (var step = 0; step < 35 * 24 * 4; step++)
+        {
+            _factory!.Time.Advance(TimeSpan.FromMinutes(15));
+            await Digests.RunAsync(default);
+        }
+
+        var digests = await _factory!.Channel.WaitForCountAsync(m => m.Message.Message is WeeklyDigest, 15);
+        foreach (var s in subscribers)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(s.Zone);
+            var theirs = digests.Where(d => d.Message.Destination.User!.Id == s.Id).ToList();
+            Assert.True(theirs.Count == 5, s.Id + ": " + string.Join(", ", theirs.Select(d => $"{d.Message.CreatedAt:u} {((WeeklyDigest)d.Message.Message).Week} {d.Message.IdempotencyKey}")));
+            Assert.Equal(5, theirs.Select(d => ((WeeklyDigest)d.Message.Message).Week).Distinct().Count());
+            Assert.All(theirs, d =>
+            {
+                var local = TimeZoneInfo.ConvertTime(d.Message.CreatedAt, zone);
+                Assert.Equal(s.Day, local.DayOfWeek);
+                Assert.InRange(TimeOnly.FromDateTime(local.DateTime), s.At, s.At.AddMinutes(15));
+                Assert.False(((WeeklyDigest)d.Message.Message).Late);
+                Assert.Equal(DeliveryMode.Private, d.Message.Destination.Mode);
+            });
+        }
+    }
+
+    [Fact]
+    public async Task A_digest_missed_during_downtime_goes_out_once_late_and_says_so()
+    {
+        Start(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero)); // a Sunday
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Benefit screening\"");
+        await Command(dana, "concern \"Nobody asked the families.\"");
+        await Command(dana, "digest subscribe");
+
+        _factory!.Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(22)); // Wednesday 10:00: the service was down on Monday
+        await Digests.RunAsync(default);
+        await Digests.RunAsync(default);
+        var late = (WeeklyDigest)(await _factory.Channel.WaitForAsync(m => m.Message.Message is WeeklyDigest)).Message.Message;
+        Assert.True(late.Late);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), late.WasDueAt);
+        Assert.Contains("This digest is late", PlainTextRenderer.Render(late), StringComparison.Ordinal);
+        Assert.Contains(late.Proposals.Single().OpenConcerns, c => c.Text == "Nobody asked the families.");
+
+        _factory.Time.Advance(TimeSpan.FromDays(21)); // three weeks down: one digest, not three
+        await Digests.RunAsync(default);
+        _factory.Time.Advance(TimeSpan.FromDays(5) - TimeSpan.FromHours(1)); // the next Monday 09:00, on time
+        await Digests.RunAsync(default);
+
+        var all = await _factory.Channel.WaitForCountAsync(m => m.Message.Message is WeeklyDigest, 3);
+        Assert.Equal([true, true, false], all.OrderBy(d => d.Message.CreatedAt).Select(d => ((WeeklyDigest)d.Message.Message).Late));
+        Assert.Equal(["2026-W45", "2026-W48", "2026-W49"], all.OrderBy(d => d.Message.CreatedAt).Select(d => ((WeeklyDigest)d.Message.Message).Week));
+    }
+
+    [Fact]
+    public async Task Reminders_respect_the_interval_quiet_hours_the_cap_and_finishing()
+    {
+        Start(new DateTimeOffset(2026, 11, 6, 20, 0, 0, TimeSpan.Zero)); // Friday 15:00 in New York
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Road repair ranking\"");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var ana = new Actor("test", Ws, new UserRef("U-ANA", "Ana"), "America/New_York");
+        var bo = new Actor("test", Ws, new UserRef("U-BO", "Bo"), "America/New_York");
+        await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.JoinAsync(bo, d.Id, StakeholderGroup.FrontlineLeader, false, Key(), default);
+        var reminders = _factory!.Services.GetServices<IScheduledJob>().OfType<ReminderJob>().Single();
+
+        for (var hour = 0; hour < 16 * 24; hour++)
+        {
+            _factory.Time.Advance(TimeSpan.FromHours(1));
+            await reminders.RunAsync(default);
+            if (_factory.Channel.Sent.Any(m => m.Message.Destination.User?.Id == "U-BO") && (await Store.FindParticipantAsync(Ws, d.Id, "user:U-BO", default))!.FinishedAt is null)
+            {
+                await FinishAsync(bo, d.Id);
+            }
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var toAna = (await _factory.Channel.WaitForCountAsync(m => m.Message.Message is ReminderNotice && m.Message.Destination.User?.Id == "U-ANA", 3))
+            .Select(m => m.Message.CreatedAt).Order().ToList();
+        Assert.Equal(3, toAna.Count);
+        Assert.All(toAna, at => Assert.False(QuietHours.Contains(at, zone, new ReminderOptions()), $"reminded in quiet hours at {TimeZoneInfo.ConvertTime(at, zone)}"));
+        Assert.All(toAna.Zip(toAna.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromDays(2)));
+        Assert.Single(_factory.Channel.Sent, m => m.Message.Message is ReminderNotice && m.Message.Destination.User?.Id == "U-BO");
+        Assert.Equal(3, (await Store.FindParticipantAsync(Ws, d.Id, "user:U-ANA", default))!.RemindersSent);
+    }
+
+    [Fact]
+    public async Task A_deliberation_past_its_deadline_closes_on_its_own_through_the_close_path()
+    {
+        Start(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Predictive screening\" owner:<@U-MARIA|Maria> due:2026-11-03");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var ana = new Actor("test", Ws, new UserRef("U-ANA", "Ana"));
+        await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.AnswerAsync(ana, d.Id, "can-override", Core.Flows.AnswerValue.FromChoices("no"), false, Key(), default);
+        var deadlines = _factory!.Services.GetServices<IScheduledJob>().OfType<DeadlineJob>().Single();
+
+        _factory.Time.Advance(TimeSpan.FromDays(1));
+        await deadlines.RunAsync(default);
+        Assert.True((await Store.FindAsync(Ws, d.Id, default))!.IsOpen); // due today: still open
+        _factory.Time.Advance(TimeSpan.FromDays(1));
+        await deadlines.RunAsync(default);
+        await deadlines.RunAsync(default);
+
+        var closed = (await Store.FindAsync(Ws, d.Id, default))!;
+        Assert.Equal(DeliberationStatus.Closed, closed.Status);
+        Assert.Single(await Store.ListEventsAsync(Ws, d.Id, default), e => e.Type == EventTypes.Closed && e.Data == "deadline");
+        await _factory.Channel.WaitForAsync(m => m.Message.Message is DecisionRequest && m.Message.Destination.User?.Id == "U-DANA");
+        await _factory.Channel.WaitForAsync(m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA");
+        Assert.Single(await Store.ListConcernsAsync(Ws, d.Id, default), c => c.QuestionId == "can-override" && c.Status == ConcernStatus.Open);
+    }
+
+    [Fact]
+    public async Task An_empty_week_says_so_in_one_line()
+    {
+        Start(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var preview = await Command(new Actor("test", "T-QUIET", new UserRef("U-LEADER", "Leader")), "digest preview");
+        var digest = Assert.IsType<WeeklyDigest>(preview.Replies.Single());
+        Assert.True(digest.IsEmpty);
+        Assert.Equal("Weekly digest 2026-W45: nothing open, nothing new, nothing due. A quiet week.", PlainTextRenderer.Render(digest));
+    }
+
+    private void Start(DateTimeOffset at)
+    {
+        _factory = new BotFactory(new() { ["Scheduling:Enabled"] = "false" }, time: new FakeTimeProvider(at));
+        _factory.CreateClient().Dispose();
+    }
+
+    private async Task FinishAsync(Actor actor, Guid deliberationId)
+    {
+        var reply = await Answering.OpenAsync(actor, deliberationId, default);
+        while (reply.Replies[^1] is QuestionPrompt q)
+        {
+            var text = q.Kind switch { Core.Flows.AnswerKind.YesNoUnsure => "yes", Core.Flows.AnswerKind.Scale => "4", Core.Flows.AnswerKind.Number => "3", Core.Flows.AnswerKind.FreeText => "fine", _ => "1" };
+            reply = await Answering.AnswerTextAsync(actor, deliberationId, text, Key(), default);
+        }
+    }
+
+    private Task<TurnResult> Command(Actor actor, string text) =>
+        _factory!.Services.GetRequiredService<CommandDispatcher>().HandleAsync(actor, Room with { WorkspaceId = actor.WorkspaceId }, text, null, Key(), default);
+
+    private DigestService Digests => _factory!.Services.GetRequiredService<DigestService>();
+
+    private AnsweringService Answering => _factory!.Services.GetRequiredService<AnsweringService>();
+
+    private IDeliberationStore Store => _factory!.Services.GetRequiredService<IDeliberationStore>();
+
+    private string Key() => $"k{Interlocked.Increment(ref _key)}";
+}
