@@ -18,7 +18,7 @@ public sealed class OutboxOptions
     public int MaxAttempts { get; set; } = 10;
 
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Outbox:Lease must be between 5 seconds and 1 hour.")]
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5); // longer than a summary with its model retries takes
 }
 
 /// <summary>Sends what the outbox holds, with retries and back-off; one pass per call.</summary>

@@ -4,6 +4,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Core.Messaging;
 
@@ -26,6 +27,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(ConcernList), "concerns")]
 [JsonDerivedType(typeof(AnswersReview), "answers-review")]
 [JsonDerivedType(typeof(WeeklyDigest), "weekly-digest")]
+[JsonDerivedType(typeof(SummaryReport), "summary-report")]
 [JsonDerivedType(typeof(OwnerConcerns), "owner-concerns")]
 [JsonDerivedType(typeof(ConcernResponseNotice), "concern-response")]
 [JsonDerivedType(typeof(DecisionRequest), "decision-request")]

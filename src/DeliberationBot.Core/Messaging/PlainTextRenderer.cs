@@ -4,6 +4,7 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Summaries;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
 
@@ -114,6 +115,9 @@ public static class PlainTextRenderer
                 sb.AppendLine(r.QuestionsLeft > 0
                     ? $"Reminder: you have {r.QuestionsLeft} question(s) left in \"{r.Title}\"{Due(r.Due)}. Press Answer to continue where you stopped."
                     : $"Reminder: some participants have not finished \"{r.Title}\"{Due(r.Due)}. Press Answer to continue where you stopped.");
+                break;
+            case SummaryReport report:
+                sb.AppendLine(SummaryText.Render(report.Summary));
                 break;
             case SummaryPlaceholder p:
                 sb.AppendLine(p.Text);

@@ -6,6 +6,7 @@ using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Flows;
 using DeliberationBot.Host.Privacy;
 using DeliberationBot.Storage;
+using DeliberationBot.Summaries;
 
 namespace DeliberationBot.Host.Composition;
 
@@ -16,6 +17,7 @@ internal static class DeliberationBotComposition
     {
         services.AddDeliberationCore(FlowFiles.Load(configuration), PseudonymKey.Load(configuration));
         services.AddDeliberationStorage();
+        services.AddSummaries(configuration);
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExportLinkSigner, SignedExportLinks>();
         services.AddHostedService<DatabaseStartup>();

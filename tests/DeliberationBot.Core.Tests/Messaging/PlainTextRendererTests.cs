@@ -55,6 +55,10 @@ public class PlainTextRendererTests
                 [new DeliberationBot.Core.Digests.DigestConcern(Id, "Predictive screening", 2, "Can workers override?", [StakeholderGroup.FrontlineWorker], 9, ConcernStatus.Open)],
                 [StakeholderGroup.Community])], [], [], [], [], 7),
           ["This digest is late: it was due Monday 2 November 09:00", "1 open concern(s) across 1 proposal(s)", "#2 Can workers override? — 9 day(s) old, raised by Frontline worker", "Not heard yet: Community member or advocate"] },
+        { new DeliberationBot.Core.Summaries.SummaryReport(Id, "Predictive screening", DeliberationBot.Core.Summaries.OfflineSummarizer.Summarize(new DeliberationBot.Core.Summaries.SummaryInput(
+              Id, "Predictive screening", DeliberationBot.Core.Tests.Flows.TestFlows.Engine,
+              [new DeliberationBot.Core.Summaries.SummaryAnswer("A1", "intro", StakeholderGroup.LegalPolicy, "P1", false, AnswerValue.FromText("Scores could reach court."), true)], 3))),
+          ["Summary of \"Predictive screening\"", "Scores could reach court."] },
         { new DecisionRequest(Id, "Predictive screening", 2), ["\"Predictive screening\" is closed with 2 unresolved concern(s). What is the decision?", Usage.Decide] },
         { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.GoWithConditions, "Pilot first.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), [SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Actions = [] }]), ["Decision on \"Predictive screening\": Go with conditions — Pilot first. (sam)", "owner maria, due 2027-01-31"] },
         { new ExportLink(Id, "Predictive screening", new Uri("https://bot.example/md"), new Uri("https://bot.example/json"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), ["links work until 2026-12-01 09:00 UTC", "Markdown: https://bot.example/md", "JSON: https://bot.example/json"] },

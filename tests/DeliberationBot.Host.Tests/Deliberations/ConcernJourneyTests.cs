@@ -57,7 +57,12 @@ public sealed class ConcernJourneyTests : IDisposable
         Assert.Equal(DeliveryMode.Private, toMaria.Message.Destination.Mode);
         Assert.Contains(((OwnerConcerns)toMaria.Message.Message).Concerns, c => c.Id == overrides.Id && c.Actions.Contains(ConcernAction.MarkAddressed));
         await _factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRequest && s.Message.Destination.User?.Id == "U-DANA");
-        await _factory.Channel.WaitForAsync(s => s.Message.Message is SummaryPlaceholder);
+        var summary = (Core.Summaries.SummaryReport)(await _factory.Channel.WaitForAsync(s => s.Message.Message is Core.Summaries.SummaryReport)).Message.Message;
+        var text = PlainTextRenderer.Render(summary);
+        Assert.Contains("Flagged as concerns", text, StringComparison.Ordinal);
+        Assert.Contains("Rank calls by risk", text, StringComparison.Ordinal); // Ana's flagged, named answer is quoted
+        Assert.DoesNotContain("Ana", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("U-SAM", text, StringComparison.Ordinal);
 
         Assert.Contains("Only the proposal's owners", Error(await Concerns.ActAsync(Eve, overrides.Id, ConcernAction.MarkAddressed, "done", Key(), default)));
         Assert.Contains("write your response", Error(await Concerns.ActAsync(Maria, overrides.Id, ConcernAction.MarkAddressed, " ", Key(), default)));

@@ -74,7 +74,8 @@ public sealed class DeliberationJourneyTests : IDisposable
         Assert.Contains("Only the facilitator", Assert.IsType<ErrorMessage>(Assert.Single((await Commands.HandleAsync(intruder, Room, "close", null, Key(), default)).Replies)).Text, StringComparison.Ordinal);
         var maria = new Actor("test", Ws, new UserRef("U-MARIA", "Maria"));
         Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(maria, Room, "close", null, Key(), default)).Replies));
-        await _factory.Channel.WaitForAsync(s => s.Message.Message is SummaryPlaceholder);
+        var summary = await _factory.Channel.WaitForAsync(s => s.Message.Message is Core.Summaries.SummaryReport);
+        Assert.Equal(Destination.To(Room), summary.Message.Destination);
         await _factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard { Status: DeliberationStatus.Closed } && s.PreviouslyPosted is not null);
 
         Assert.IsType<ErrorMessage>(Assert.Single((await Answering.AnswerTextAsync(ana, d.Id, "late", Key(), default)).Replies));

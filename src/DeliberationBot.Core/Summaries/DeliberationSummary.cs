@@ -1,0 +1,156 @@
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Summaries;
+
+public enum SummarySource
+{
+    /// <summary>Written by rules from the answers alone.</summary>
+    Offline,
+
+    /// <summary>The offline summary with statements and suggested concerns added by a language model.</summary>
+    Model,
+
+    /// <summary>A model was configured but could not be used; see <see cref="DeliberationSummary.FallbackReason"/>.</summary>
+    OfflineFallback,
+}
+
+/// <summary>
+/// A deliberation's summary. Everything but <see cref="SuggestedConcerns"/> and statements marked
+/// <see cref="StatementOrigin.Model"/> is computed by rules from the answers, so a model can add to a summary but never
+/// take anything out of it: flagged concerns are always listed from the answers themselves.
+/// </summary>
+public sealed record DeliberationSummary(
+    Guid DeliberationId,
+    string Title,
+    string FlowId,
+    string FlowVersion,
+    SummarySource Source,
+    string? FallbackReason,
+    int MinGroupSize,
+    int Participants,
+    int Answers,
+    IReadOnlyList<Disagreement> Disagreements,
+    VoicesHeard VoicesHeard,
+    IReadOnlyList<LabourEstimate> AddedLabour,
+    IReadOnlyList<SectionSummary> Sections,
+    IReadOnlyList<SuggestedConcern> SuggestedConcerns)
+{
+    public IEnumerable<QuestionSummary> Questions => Sections.SelectMany(s => s.Questions);
+}
+
+public enum StatementOrigin
+{
+    /// <summary>Written by the offline rules from counts; never invents content.</summary>
+    Rule,
+
+    /// <summary>Written by a language model; validated to cite only answers it was shown.</summary>
+    Model,
+}
+
+/// <summary>A sentence about the answers, with the citation ids of the answers it rests on.</summary>
+public sealed record Statement(string Text, IReadOnlyList<string> Cites, StatementOrigin Origin);
+
+/// <summary>An answer shown word for word: free text as written, other kinds as their option labels or number.</summary>
+public sealed record QuotedAnswer(string AnswerId, StakeholderGroup Group, string Text, bool FlaggedConcern, bool RuleConcern);
+
+public sealed record OptionCount(string OptionId, string Label, int Count, IReadOnlyList<string> Cites);
+
+/// <summary>Numbers as given; <see cref="Mean"/> is rounded to two decimals.</summary>
+public sealed record NumberStats(int Count, decimal Total, decimal Mean, decimal Min, decimal Max);
+
+/// <summary>
+/// What one stakeholder group said to one question. <see cref="Answered"/> counts every answer given (so a group is never
+/// silently missing); <see cref="Withheld"/> of them are anonymous answers of a group with fewer than the minimum number
+/// of participants, and are left out of everything else here.
+/// </summary>
+public sealed record GroupAnswers(
+    StakeholderGroup Group,
+    int Answered,
+    int Skipped,
+    int Withheld,
+    IReadOnlyList<OptionCount> Options,
+    NumberStats? Numbers,
+    IReadOnlyList<QuotedAnswer> Quotes,
+    int FlaggedConcerns,
+    int RuleConcerns)
+{
+    public int Shown => Answered - Withheld;
+}
+
+/// <summary>
+/// One question's answers. <see cref="Concerns"/> holds every shown answer a person flagged as a concern, word for word;
+/// <see cref="WithheldConcerns"/> counts flagged answers from groups too small to show, so none goes unmentioned.
+/// </summary>
+public sealed record QuestionSummary(
+    string QuestionId,
+    string SectionId,
+    string Text,
+    AnswerKind Kind,
+    string? Unit,
+    IReadOnlyList<GroupAnswers> Groups,
+    IReadOnlyList<QuotedAnswer> Concerns,
+    int WithheldConcerns,
+    IReadOnlyList<Statement> Statements);
+
+public sealed record SectionSummary(string SectionId, string Title, IReadOnlyList<QuestionSummary> Questions);
+
+public enum DisagreementKind
+{
+    /// <summary>Group averages of a number or scale lie far apart.</summary>
+    Numbers,
+
+    /// <summary>Groups' majorities chose different options.</summary>
+    Majority,
+}
+
+/// <summary>Where one group stands on a question: its mean, or the option most of it chose.</summary>
+public sealed record GroupPosition(StakeholderGroup Group, int Answers, string Position, decimal? Mean, string? OptionId, IReadOnlyList<string> Cites);
+
+public sealed record Disagreement(
+    string QuestionId,
+    string SectionId,
+    string QuestionText,
+    DisagreementKind Kind,
+    IReadOnlyList<GroupPosition> Positions,
+    Statement Statement);
+
+/// <summary>One row of the voices-heard matrix: a stakeholder group's participation in each section.</summary>
+public sealed record VoicesHeardRow(StakeholderGroup Group, int Participants, IReadOnlyList<VoicesHeardCell> Cells);
+
+/// <summary><see cref="Asked"/>: the section has a question (not a follow-up) meant for this group.</summary>
+public sealed record VoicesHeardCell(string SectionId, int Participants, int Answers, bool Asked);
+
+public sealed record VoicesHeardSection(string SectionId, string Title);
+
+public enum VoiceGapKind
+{
+    /// <summary>Nobody of the group has taken part at all.</summary>
+    GroupAbsent,
+
+    /// <summary>The group took part, but nobody of it answered a section meant for it.</summary>
+    SectionUnanswered,
+}
+
+public sealed record VoiceGap(VoiceGapKind Kind, StakeholderGroup Group, string? SectionId, string Text);
+
+/// <summary>Stakeholder groups × flow sections, and the gaps in plain words.</summary>
+public sealed record VoicesHeard(IReadOnlyList<VoicesHeardSection> Sections, IReadOnlyList<VoicesHeardRow> Rows, IReadOnlyList<VoiceGap> Gaps);
+
+public sealed record GroupLabour(StakeholderGroup Group, NumberStats Stats, IReadOnlyList<string> Cites);
+
+/// <summary>
+/// A number question measured in minutes (e.g. added minutes per case), over shown answers only: a total that included
+/// withheld answers would let a reader work them out.
+/// </summary>
+public sealed record LabourEstimate(
+    string QuestionId,
+    string SectionId,
+    string QuestionText,
+    string Unit,
+    NumberStats? All,
+    IReadOnlyList<GroupLabour> ByGroup,
+    int Withheld);
+
+/// <summary>A concern a model noticed that nobody flagged. Always a suggestion until a facilitator confirms it.</summary>
+public sealed record SuggestedConcern(string Text, string SectionId, string? QuestionId, IReadOnlyList<string> Cites);

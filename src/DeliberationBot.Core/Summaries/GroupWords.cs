@@ -1,0 +1,44 @@
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Summaries;
+
+/// <summary>How a summary names a stakeholder group in a sentence ("no frontline worker", "frontline workers").</summary>
+public static class GroupWords
+{
+    public static string Singular(StakeholderGroup group) => group switch
+    {
+        StakeholderGroup.AgencyLeader => "agency leader",
+        StakeholderGroup.ResearchDevelopment => "research & development staff member",
+        StakeholderGroup.FrontlineLeader => "frontline leader",
+        StakeholderGroup.FrontlineWorker => "frontline worker",
+        StakeholderGroup.LegalPolicy => "legal & policy staff member",
+        StakeholderGroup.Community => "community member or advocate",
+        StakeholderGroup.Vendor => "vendor",
+        _ => "other participant",
+    };
+
+    public static string Plural(StakeholderGroup group) => group switch
+    {
+        StakeholderGroup.AgencyLeader => "agency leaders",
+        StakeholderGroup.ResearchDevelopment => "research & development staff",
+        StakeholderGroup.FrontlineLeader => "frontline leaders",
+        StakeholderGroup.FrontlineWorker => "frontline workers",
+        StakeholderGroup.LegalPolicy => "legal & policy staff",
+        StakeholderGroup.Community => "community members and advocates",
+        StakeholderGroup.Vendor => "vendors",
+        _ => "other participants",
+    };
+
+    /// <summary>"frontline workers'", "legal &amp; policy staff's".</summary>
+    public static string Possessive(string plural) => plural.EndsWith('s') ? plural + "'" : plural + "'s";
+
+    /// <summary>"1 answer", "3 answers".</summary>
+    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Numbers as people write them: 18, 2.5, 0.33.</summary>
+    public static string Number(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string WithUnit(decimal value, string? unit) => unit is null ? Number(value) : $"{Number(value)} {unit}";
+}

@@ -1,0 +1,100 @@
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Summaries;
+
+/// <summary>
+/// A summary input's answers in citation-id order, with the small-group rule applied: a group's anonymous answers are
+/// shown only once at least <see cref="SummaryInput.MinGroupSize"/> distinct participants of the group have answered
+/// (skips do not count). Named answers are always shown. Answers to questions the flow does not have are ignored.
+/// </summary>
+public sealed class SummaryAnswerSet
+{
+    private readonly Dictionary<string, List<SummaryAnswer>> _byQuestion;
+    private readonly Dictionary<StakeholderGroup, int> _participants;
+
+    private SummaryAnswerSet(SummaryInput input)
+    {
+        Input = input;
+        var duplicate = input.Answers.GroupBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Answer citation id '{duplicate.Key}' is used more than once.", nameof(input));
+        }
+
+        All = [.. input.Answers.Where(a => input.Flow.FindQuestion(a.QuestionId) is not null).Order(AnswerOrder.Instance)];
+        _byQuestion = All.GroupBy(a => a.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _participants = All.Where(a => !a.Value.Skipped)
+            .GroupBy(a => a.Group)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantRef).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    public SummaryInput Input { get; }
+
+    public FlowDefinition Flow => Input.Flow;
+
+    /// <summary>Every answer to a question of the flow, shown or not, in citation-id order.</summary>
+    public IReadOnlyList<SummaryAnswer> All { get; }
+
+    public static SummaryAnswerSet From(SummaryInput input) => new(input);
+
+    /// <summary>Distinct participants of the group with at least one answer that is not a skip.</summary>
+    public int ParticipantsIn(StakeholderGroup group) => _participants.GetValueOrDefault(group);
+
+    public bool IsGroupShown(StakeholderGroup group) => ParticipantsIn(group) >= Input.MinGroupSize;
+
+    public bool IsShown(SummaryAnswer answer) => !answer.Anonymous || IsGroupShown(answer.Group);
+
+    public IReadOnlyList<SummaryAnswer> ForQuestion(string questionId) =>
+        _byQuestion.TryGetValue(questionId, out var list) ? list : [];
+
+    /// <summary>Shown answers that are not skips, for one question.</summary>
+    public IEnumerable<SummaryAnswer> ShownFor(string questionId) => ForQuestion(questionId).Where(a => !a.Value.Skipped && IsShown(a));
+
+    /// <summary>The answer as it may be quoted: free text as written, other kinds as their option labels or number.</summary>
+    public static string TextOf(Question question, AnswerValue value) =>
+        question.Kind == AnswerKind.FreeText && value.Text is not null ? value.Text : AnswerParser.Describe(question, value);
+}
+
+/// <summary>Citation ids in natural order ("A2" before "A10"), then ordinal.</summary>
+public sealed class CitationIdComparer : IComparer<string>
+{
+    public static CitationIdComparer Instance { get; } = new();
+
+    public int Compare(string? x, string? y)
+    {
+        if (x is null || y is null)
+        {
+            return string.CompareOrdinal(x, y);
+        }
+
+        var (xPrefix, xNumber) = Split(x);
+        var (yPrefix, yNumber) = Split(y);
+        var byPrefix = string.CompareOrdinal(xPrefix, yPrefix);
+        if (byPrefix != 0)
+        {
+            return byPrefix;
+        }
+
+        var byNumber = xNumber.Length != yNumber.Length ? xNumber.Length.CompareTo(yNumber.Length) : string.CompareOrdinal(xNumber, yNumber);
+        return byNumber != 0 ? byNumber : string.CompareOrdinal(x, y);
+    }
+
+    private static (string Prefix, string Number) Split(string id)
+    {
+        var end = id.Length;
+        while (end > 0 && char.IsAsciiDigit(id[end - 1]))
+        {
+            end--;
+        }
+
+        return (id[..end], id[end..].TrimStart('0'));
+    }
+}
+
+internal sealed class AnswerOrder : IComparer<SummaryAnswer>
+{
+    public static AnswerOrder Instance { get; } = new();
+
+    public int Compare(SummaryAnswer? x, SummaryAnswer? y) => CitationIdComparer.Instance.Compare(x?.Id, y?.Id);
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Summaries;
+
+/// <summary>
+/// A summary as plain text, for the console demo and logs. Disagreements come first; flagged concerns are listed under
+/// their question before anything a model wrote; model sentences and suggestions are marked as such.
+/// </summary>
+public static class SummaryText
+{
+    public static string Render(DeliberationSummary summary)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"Summary of \"{summary.Title}\" (flow {summary.FlowId})");
+        text.AppendLine(SourceLine(summary));
+        text.AppendLine($"{summary.Participants} participants, {summary.Answers} answers. " +
+            $"Anonymous answers of a group are shown once at least {summary.MinGroupSize} people in it have answered.");
+
+        text.AppendLine().AppendLine("WHERE GROUPS DISAGREE");
+        if (summary.Disagreements.Count == 0)
+        {
+            text.AppendLine("- No question where groups clearly answered differently.");
+        }
+
+        foreach (var d in summary.Disagreements)
+        {
+            text.AppendLine($"- {d.QuestionText}");
+            text.AppendLine($"  {d.Statement.Text} {Cites(d.Statement.Cites)}");
+        }
+
+        RenderVoices(text, summary.VoicesHeard);
+        RenderLabour(text, summary.AddedLabour);
+
+        foreach (var section in summary.Sections)
+        {
+            text.AppendLine().AppendLine(section.Title.ToUpperInvariant());
+            foreach (var question in section.Questions)
+            {
+                RenderQuestion(text, question, summary.MinGroupSize);
+            }
+        }
+
+        if (summary.SuggestedConcerns.Count > 0)
+        {
+            text.AppendLine().AppendLine("SUGGESTED CONCERNS (suggested by the AI, not raised by anyone; a facilitator must confirm them)");
+            foreach (var s in summary.SuggestedConcerns)
+            {
+                text.AppendLine($"- [suggested] {s.Text} {Cites(s.Cites)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string SourceLine(DeliberationSummary summary) => summary.Source switch
+    {
+        SummarySource.Model => "AI-assisted summary: counts, quotes and flagged concerns come from the answers; sentences marked (AI) were written by a model.",
+        SummarySource.OfflineFallback => $"The AI summary was unavailable ({summary.FallbackReason}); this is the offline summary.",
+        _ => "Offline summary: counts, quotes and flagged concerns come straight from the answers.",
+    };
+
+    private static void RenderVoices(StringBuilder text, VoicesHeard voices)
+    {
+        text.AppendLine().AppendLine("VOICES HEARD (participants who answered / answers, per section)");
+        for (var i = 0; i < voices.Sections.Count; i++)
+        {
+            text.AppendLine($"  S{i + 1} = {voices.Sections[i].Title}");
+        }
+
+        const int labelWidth = 30;
+        text.Append(' ', labelWidth).AppendLine(string.Concat(voices.Sections.Select((_, i) => $"S{i + 1}".PadLeft(8))));
+        foreach (var row in voices.Rows)
+        {
+            text.Append(row.Group.Label().PadRight(labelWidth));
+            text.AppendLine(string.Concat(row.Cells.Select(c => (c.Answers == 0 ? (c.Asked ? "0" : "-") : $"{c.Participants}/{c.Answers}").PadLeft(8))));
+        }
+
+        text.AppendLine(voices.Gaps.Count == 0 ? "Every group that was expected has answered every section meant for it." : "Gaps:");
+        foreach (var gap in voices.Gaps)
+        {
+            text.AppendLine($"- {gap.Text}");
+        }
+    }
+
+    private static void RenderLabour(StringBuilder text, IReadOnlyList<LabourEstimate> labour)
+    {
+        if (labour.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("ADDED FRONTLINE LABOUR");
+        foreach (var estimate in labour)
+        {
+            text.AppendLine($"- {estimate.QuestionText}");
+            if (estimate.All is { } all)
+            {
+                text.AppendLine($"  All shown answers: total {GroupWords.WithUnit(all.Total, estimate.Unit)}, average {GroupWords.Number(all.Mean)} ({GroupWords.Count(all.Count, "answer")})");
+            }
+
+            foreach (var group in estimate.ByGroup)
+            {
+                text.AppendLine($"  {group.Group.Label()}: total {GroupWords.Number(group.Stats.Total)}, average {GroupWords.Number(group.Stats.Mean)}, " +
+                    $"from {GroupWords.Number(group.Stats.Min)} to {GroupWords.Number(group.Stats.Max)} ({GroupWords.Count(group.Stats.Count, "answer")}) {Cites(group.Cites)}");
+            }
+
+            if (estimate.Withheld > 0)
+            {
+                text.AppendLine($"  {GroupWords.Count(estimate.Withheld, "more answer")} from groups too small to show {(estimate.Withheld == 1 ? "is" : "are")} not counted here.");
+            }
+        }
+    }
+
+    private static void RenderQuestion(StringBuilder text, QuestionSummary question, int minGroupSize)
+    {
+        text.AppendLine().AppendLine($"Q: {question.Text}");
+        if (question.Concerns.Count > 0 || question.WithheldConcerns > 0)
+        {
+            text.AppendLine("  Flagged as concerns:");
+            foreach (var concern in question.Concerns)
+            {
+                text.AppendLine($"  ! \"{concern.Text}\" ({concern.Group.Label()}) [{concern.AnswerId}]");
+            }
+
+            if (question.WithheldConcerns > 0)
+            {
+                text.AppendLine($"  ! {question.WithheldConcerns} more flagged by people in groups too small to show.");
+            }
+        }
+
+        foreach (var group in question.Groups)
+        {
+            var detail = new List<string>();
+            if (question.Kind == Flows.AnswerKind.Scale && group.Options.Count > 0)
+            {
+                detail.Add("ratings " + string.Join(", ", group.Options.Select(o => $"{o.Label}×{o.Count}")));
+            }
+            else if (question.Kind != Flows.AnswerKind.Scale)
+            {
+                detail.AddRange(group.Options.Select(o => $"{o.Label} {o.Count}"));
+            }
+            if (group.Numbers is { } n)
+            {
+                detail.Add($"average {GroupWords.WithUnit(n.Mean, question.Unit)}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}");
+            }
+
+            if (group.Skipped > 0)
+            {
+                detail.Add($"{group.Skipped} skipped");
+            }
+
+            text.AppendLine($"  {group.Group.Label()} ({group.Answered} answered): {string.Join("; ", detail)}".TrimEnd(' ', ':'));
+            if (group.Withheld > 0)
+            {
+                text.AppendLine($"    {GroupWords.Count(group.Withheld, "anonymous answer")} not shown: fewer than {minGroupSize} people in this group have answered.");
+            }
+
+            foreach (var quote in group.Quotes)
+            {
+                text.AppendLine($"    \"{quote.Text}\" [{quote.AnswerId}]");
+            }
+        }
+
+        foreach (var statement in question.Statements)
+        {
+            var mark = statement.Origin == StatementOrigin.Model ? "(AI) " : "";
+            text.AppendLine($"  * {mark}{statement.Text} {Cites(statement.Cites)}".TrimEnd());
+        }
+    }
+
+    private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";
+}

@@ -1,0 +1,66 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Exports;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Summaries;
+using Microsoft.Extensions.Options;
+
+namespace DeliberationBot.Summaries.Posting;
+
+/// <summary>
+/// Summarises a deliberation from what is stored: when its summary placeholder is about to be sent (so the slow part
+/// happens after every platform was answered, from the outbox) and for the exported record.
+/// </summary>
+internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolver flows, ISummarizer summarizer, IOptions<SummariesOptions> options)
+    : IOutgoingMessageRefresher, ISummaryTextSource
+{
+    public int MinGroupSize => options.Value.MinGroupSize;
+
+    public async Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.Message is not SummaryPlaceholder placeholder)
+        {
+            return message.Message;
+        }
+
+        var d = await store.FindAsync(message.WorkspaceId, placeholder.DeliberationId, ct);
+        return d is null ? placeholder : new SummaryReport(d.Id, d.Title, await SummarizeAsync(d, ct));
+    }
+
+    public async Task<string?> SummaryTextAsync(Deliberation deliberation, CancellationToken ct) =>
+        SummaryText.Render(await SummarizeAsync(deliberation, ct));
+
+    private async Task<DeliberationSummary> SummarizeAsync(Deliberation d, CancellationToken ct)
+    {
+        var flow = await flows.ForAsync(d, ct);
+        var participants = await store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var events = await store.ListEventsAsync(d.WorkspaceId, d.Id, ct);
+        return await summarizer.SummarizeAsync(new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize), ct);
+    }
+}
+
+/// <summary>What the summariser may see of the answers: no names, no user ids, no pseudonyms.</summary>
+internal static class SummaryAnswers
+{
+    /// <summary>
+    /// Citation ids follow the order answers were first recorded (A1, A2, …), and participant refs the order people
+    /// joined (P1, P2, …): both stay the same as more answers arrive, so unchanged sections give unchanged requests.
+    /// </summary>
+    public static IReadOnlyList<SummaryAnswer> From(IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers, IReadOnlyList<DeliberationEvent> events)
+    {
+        var refs = participants.OrderBy(p => p.JoinedAt).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select((p, i) => (p.Key, Ref: $"P{i + 1}", p.Anonymous))
+            .ToDictionary(x => x.Key);
+        var firstRecorded = events
+            .Where(e => e.Type == EventTypes.Answered && e.Actor is not null && e.QuestionId is not null)
+            .Select(e => (e.Actor!, e.QuestionId!))
+            .Distinct()
+            .Select((key, i) => (key, i))
+            .ToDictionary(x => x.key, x => x.i);
+        return [.. answers
+            .Where(a => refs.ContainsKey(a.ParticipantKey))
+            .OrderBy(a => firstRecorded.GetValueOrDefault((a.ParticipantKey, a.QuestionId), int.MaxValue))
+            .ThenBy(a => a.AnsweredAt)
+            .Select((a, i) => new SummaryAnswer($"A{i + 1}", a.QuestionId, a.Group, refs[a.ParticipantKey].Ref, refs[a.ParticipantKey].Anonymous, a.Value, a.FlaggedConcern))];
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace DeliberationBot.Summaries;
+
+/// <summary>The summaries' log messages (source-generated). Prompts and replies hold answer text, so they go to Debug only.</summary>
+internal sealed partial class SummariesLog(ILogger<SummariesLog> logger)
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summarising deliberation {DeliberationId} with {Deployment}: {Requests} section requests, {Cached} unchanged since the last call")]
+    public partial void Summarising(Guid deliberationId, string deployment, int requests, int cached);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summary prompts count tokens with {Method}; section budget {Budget} tokens")]
+    public partial void TokenCounting(string method, int budget);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part}: sending {Tokens} tokens: {Prompt}")]
+    public partial void Sending(string sectionId, int part, int tokens, string prompt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part}: the model replied: {Reply}")]
+    public partial void Replied(string sectionId, int part, string? reply);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part} is unchanged; using the reply from the last call")]
+    public partial void CacheHit(string sectionId, int part);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Section {SectionId} part {Part}, attempt {Attempt} of {MaxAttempts}: {Problem}")]
+    public partial void AttemptFailed(string sectionId, int part, int attempt, int maxAttempts, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Section {SectionId} part {Part}: retrying in {Delay}")]
+    public partial void Waiting(string sectionId, int part, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The AI summary of deliberation {DeliberationId} is unavailable ({Reason}); using the offline summary")]
+    public partial void FellBack(Guid deliberationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Summarising deliberation {DeliberationId} with the model failed unexpectedly; using the offline summary")]
+    public partial void Crashed(Guid deliberationId, Exception exception);
+}

@@ -1,0 +1,55 @@
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
+using DeliberationBot.Summaries.Tests.Support;
+
+namespace DeliberationBot.Summaries.Tests.Offline;
+
+public sealed class SummaryTextTests
+{
+    [Fact]
+    public void A_fallback_says_the_AI_summary_was_unavailable()
+    {
+        var offline = OfflineSummarizer.Summarize(Fixtures.BenefitsChatbot().Build());
+        var text = SummaryText.Render(offline with { Source = SummarySource.OfflineFallback, FallbackReason = "the model did not answer within 30 seconds, 3 attempts" });
+
+        Assert.Contains("The AI summary was unavailable (the model did not answer within 30 seconds, 3 attempts); this is the offline summary.", text);
+        Assert.Contains("Offline summary", SummaryText.Render(offline));
+    }
+
+    [Fact]
+    public void Model_statements_and_suggestions_are_marked()
+    {
+        var offline = OfflineSummarizer.Summarize(Fixtures.BenefitsChatbot().Build());
+        var purpose = SummaryAssertions.Question(offline, "purpose");
+        var withModel = offline with
+        {
+            Source = SummarySource.Model,
+            Sections = [.. offline.Sections.Select(s => s with
+            {
+                Questions = [.. s.Questions.Select(q => q.QuestionId != "purpose" ? q : q with
+                {
+                    Statements = [.. q.Statements, new Statement("Frontline workers expect applicants to treat answers as decisions.", ["A17"], StatementOrigin.Model)],
+                })],
+            })],
+            SuggestedConcerns = [new SuggestedConcern("Applicants may stop applying after a wrong answer.", "purpose-and-people", "purpose", ["A17"])],
+        };
+
+        var text = SummaryText.Render(withModel);
+
+        Assert.Contains("* (AI) Frontline workers expect applicants to treat answers as decisions. [A17]", text);
+        Assert.Contains("SUGGESTED CONCERNS (suggested by the AI, not raised by anyone; a facilitator must confirm them)", text);
+        Assert.Contains("- [suggested] Applicants may stop applying after a wrong answer. [A17]", text);
+        Assert.True(text.IndexOf("! \"A chatbot that screens people out", StringComparison.Ordinal) < text.IndexOf("* (AI)", StringComparison.Ordinal));
+        Assert.NotEmpty(purpose.Concerns);
+    }
+
+    [Fact]
+    public void The_matrix_has_a_row_per_group_and_a_column_per_section()
+    {
+        var text = SummaryText.Render(OfflineSummarizer.Summarize(Fixtures.BenefitsChatbot().Build()));
+
+        Assert.Contains("  S2 = Daily work", text);
+        var frontline = text.Split('\n').Single(l => l.StartsWith(StakeholderGroup.FrontlineWorker.Label(), StringComparison.Ordinal));
+        Assert.Equal(["3/6", "0", "3/12", "3/3"], frontline[StakeholderGroup.FrontlineWorker.Label().Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

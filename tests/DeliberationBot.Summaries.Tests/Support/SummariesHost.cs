@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using DeliberationBot.Core.Summaries;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DeliberationBot.Summaries.Tests.Support;
+
+/// <summary>The summaries as the host composes them (AddSummaries over configuration), with logs captured.</summary>
+internal sealed class SummariesHost : IDisposable
+{
+    public const string Deployment = "summaries-test";
+    public const string ApiKey = "test-api-key";
+
+    private readonly ServiceProvider _services;
+
+    private SummariesHost(ServiceProvider services, ListLoggerProvider logs)
+    {
+        _services = services;
+        Logs = logs;
+    }
+
+    public ListLoggerProvider Logs { get; }
+
+    public ISummarizer Summarizer => _services.GetRequiredService<ISummarizer>();
+
+    public IServiceProvider Services => _services;
+
+    public static Dictionary<string, string?> AzureSettings(string endpoint) => new()
+    {
+        ["Summaries:Provider"] = "AzureOpenAI",
+        ["Summaries:PromptsDirectory"] = Repo.SummaryPrompts,
+        ["Summaries:TimeoutSeconds"] = "10",
+        ["Summaries:MaxAttempts"] = "3",
+        ["Summaries:RetryDelaySeconds"] = "0.05",
+        ["AzureOpenAI:Endpoint"] = endpoint,
+        ["AzureOpenAI:Deployment"] = Deployment,
+        ["AzureOpenAI:ApiKey"] = ApiKey,
+    };
+
+    public static SummariesHost Create(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var logs = new ListLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+        services.AddSummaries(configuration);
+        return new SummariesHost(services.BuildServiceProvider(), logs);
+    }
+
+    public static SummariesHost Azure(LocalOpenAIServer server, params (string Key, string Value)[] overrides)
+    {
+        var settings = AzureSettings(server.Endpoint);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return Create(settings);
+    }
+
+    public void Dispose() => _services.Dispose();
+}
+
+internal sealed class ListLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new ListLogger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class ListLogger(ListLoggerProvider owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Entries.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception)));
+    }
+}
