@@ -16,11 +16,15 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     {
         var now = time.GetUtcNow();
         await using var ctx = db.Create();
-        var candidates = await ctx.Outbox.AsNoTracking()
-            .Where(x => x.Status == OutboxStatus.Pending && x.NextAttemptAt <= now && (x.LockedUntil == null || x.LockedUntil < now))
-            .OrderBy(x => x.CreatedAt)
-            .Take(max * 2)
-            .ToListAsync(ct);
+        await using var tx = await ctx.Database.BeginTransactionAsync(ct);
+        var due = db.Provider == StorageProvider.Postgres
+            // PostgreSQL: rows another instance is claiming right now are skipped rather than waited for.
+            ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Status"" = {OutboxStatus.Pending} AND ""NextAttemptAt"" <= {now}
+                AND (""LockedUntil"" IS NULL OR ""LockedUntil"" < {now}) ORDER BY ""CreatedAt"" LIMIT {max * 2} FOR UPDATE SKIP LOCKED")
+            : ctx.Outbox.Where(x => x.Status == OutboxStatus.Pending && x.NextAttemptAt <= now && (x.LockedUntil == null || x.LockedUntil < now))
+                .OrderBy(x => x.CreatedAt)
+                .Take(max * 2);
+        var candidates = await due.AsNoTracking().ToListAsync(ct);
 
         var claimed = new List<OutboxItem>();
         foreach (var c in candidates)
@@ -53,6 +57,7 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             claimed.Add(new OutboxItem(c.ToRecord(), c.Attempts + 1, posted));
         }
 
+        await tx.CommitAsync(ct);
         return claimed;
     }
 

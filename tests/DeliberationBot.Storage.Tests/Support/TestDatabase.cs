@@ -98,32 +98,6 @@ public sealed class PostgresTestDatabase : TestDatabase
     }
 }
 
-/// <summary>
-/// The PostgreSQL server for tests, from DELIBERATIONBOT_TEST_POSTGRES (a connection string to a database the user may
-/// create databases from). Without it the PostgreSQL tests report themselves skipped, except in CI, where they fail.
-/// </summary>
-public static class PostgresServer
-{
-    public const string Variable = "DELIBERATIONBOT_TEST_POSTGRES";
-
-    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
-
-    public static bool Configured => ConnectionString is not null;
-
-    public static void SkipUnlessConfigured()
-    {
-        if (!Configured && Environment.GetEnvironmentVariable("CI") is not { Length: > 0 })
-        {
-            throw new SkipException($"PostgreSQL tests skipped: no server configured. Set {Variable}, e.g. \"Host=127.0.0.1;Username=postgres;Password=postgres\".");
-        }
-
-        if (!Configured)
-        {
-            throw new InvalidOperationException($"CI must provide a PostgreSQL server in {Variable}; these tests never skip in CI.");
-        }
-    }
-}
-
 /// <summary>Records what the outbox sends; can be told to fail.</summary>
 public sealed class RecordingSender(string channel = "test") : IChannelSender
 {
