@@ -39,7 +39,8 @@ public sealed class StartupValidationTests
     [InlineData("Privacy:PseudonymKey", "c2hvcnQ=", "at least 32 bytes")]
     public void A_bad_setting_stops_start_up_with_a_message_a_person_can_act_on(string key, string value, string expected)
     {
-        using var factory = new BotFactory(new() { [key] = value });
+        // In-memory server: start-up fails before any socket matters, and the failure surfaces as it is.
+        using var factory = new BotFactory(new() { [key] = value }, kestrel: false);
 
         var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

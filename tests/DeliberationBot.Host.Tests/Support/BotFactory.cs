@@ -17,7 +17,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-host-");
     private readonly Dictionary<string, string?> _settings;
 
-    public BotFactory(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, FakeTimeProvider? time = null)
+    public BotFactory(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, FakeTimeProvider? time = null, bool kestrel = true)
     {
         Channel = channel ?? new RecordingChannel();
         Time = time ?? new FakeTimeProvider(TimeProvider.System.GetUtcNow());
@@ -34,7 +34,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
     }
 
     public RecordingChannel Channel { get; }
