@@ -31,6 +31,64 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "channel_state",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_state", x => new { x.Channel, x.WorkspaceId, x.Kind, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "concerns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "TEXT", nullable: false),
+                    DeliberationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", nullable: false),
+                    SectionId = table.Column<string>(type: "TEXT", nullable: true),
+                    QuestionId = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    GroupsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RaisersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Response = table.Column<string>(type: "TEXT", nullable: true),
+                    OwnerJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcceptedByJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_concerns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deliberations",
                 columns: table => new
                 {
@@ -49,11 +107,33 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     Anonymity = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionJson = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_deliberations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digest_subscriptions",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ContextJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Time = table.Column<string>(type: "TEXT", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NextDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastWeek = table.Column<string>(type: "TEXT", nullable: true),
+                    LastSentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_digest_subscriptions", x => new { x.WorkspaceId, x.UserId });
                 });
 
             migrationBuilder.CreateTable(
@@ -86,6 +166,19 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_flow_snapshots", x => new { x.FlowId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "job_leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", nullable: false),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_job_leases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -140,7 +233,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     Group = table.Column<string>(type: "TEXT", nullable: false),
                     Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
                     JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastRemindedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -181,9 +276,30 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                 columns: new[] { "WorkspaceId", "DeliberationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_concerns_DeliberationId_Number",
+                table: "concerns",
+                columns: new[] { "DeliberationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_concerns_WorkspaceId_DeliberationId",
+                table: "concerns",
+                columns: new[] { "WorkspaceId", "DeliberationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_concerns_WorkspaceId_Status",
+                table: "concerns",
+                columns: new[] { "WorkspaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deliberations_WorkspaceId_HomeChannel_HomeConversationId_Status",
                 table: "deliberations",
                 columns: new[] { "WorkspaceId", "HomeChannel", "HomeConversationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_digest_subscriptions_Active_NextDueAt",
+                table: "digest_subscriptions",
+                columns: new[] { "Active", "NextDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_events_WorkspaceId_DeliberationId",
@@ -224,13 +340,28 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                 name: "answers");
 
             migrationBuilder.DropTable(
+                name: "channel_state");
+
+            migrationBuilder.DropTable(
+                name: "concerns");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "deliberations");
+
+            migrationBuilder.DropTable(
+                name: "digest_subscriptions");
 
             migrationBuilder.DropTable(
                 name: "events");
 
             migrationBuilder.DropTable(
                 name: "flow_snapshots");
+
+            migrationBuilder.DropTable(
+                name: "job_leases");
 
             migrationBuilder.DropTable(
                 name: "member_profiles");

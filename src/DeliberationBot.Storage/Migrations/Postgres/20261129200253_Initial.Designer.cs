@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DeliberationBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDeliberationsDbContext))]
-    [Migration("20261129192846_Initial")]
+    [Migration("20261129200253_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -64,6 +64,130 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.ToTable("answers", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.ChannelStateRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WorkspaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Channel", "WorkspaceId", "Kind", "Key");
+
+                    b.ToTable("channel_state", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.ConcernRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptedByJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeliberationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GroupsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OwnerJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RaisersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "DeliberationId");
+
+                    b.HasIndex("WorkspaceId", "Status");
+
+                    b.ToTable("concerns", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.DeliberationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -79,6 +203,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Description")
                         .HasColumnType("text");
@@ -131,6 +258,52 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "HomeChannel", "HomeConversationId", "Status");
 
                     b.ToTable("deliberations", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.DigestSubscriptionRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContextJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastWeek")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("WorkspaceId", "UserId");
+
+                    b.HasIndex("Active", "NextDueAt");
+
+                    b.ToTable("digest_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("DeliberationBot.Storage.Rows.EventRow", b =>
@@ -186,6 +359,23 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.HasKey("FlowId", "Version");
 
                     b.ToTable("flow_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.JobLeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("DeliberationBot.Storage.Rows.MemberProfileRow", b =>
@@ -299,6 +489,12 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");

@@ -32,6 +32,64 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "channel_state",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Key = table.Column<string>(type: "text", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_state", x => new { x.Channel, x.WorkspaceId, x.Kind, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "concerns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    DeliberationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Origin = table.Column<string>(type: "text", nullable: false),
+                    SectionId = table.Column<string>(type: "text", nullable: true),
+                    QuestionId = table.Column<string>(type: "text", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    GroupsJson = table.Column<string>(type: "text", nullable: false),
+                    RaisersJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Response = table.Column<string>(type: "text", nullable: true),
+                    OwnerJson = table.Column<string>(type: "text", nullable: true),
+                    Due = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptedByJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_concerns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: false),
+                    Xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deliberations",
                 columns: table => new
                 {
@@ -50,11 +108,33 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     Anonymity = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionJson = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_deliberations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digest_subscriptions",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    UserJson = table.Column<string>(type: "text", nullable: false),
+                    ContextJson = table.Column<string>(type: "text", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Time = table.Column<string>(type: "text", nullable: false),
+                    TimeZone = table.Column<string>(type: "text", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    NextDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastWeek = table.Column<string>(type: "text", nullable: true),
+                    LastSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_digest_subscriptions", x => new { x.WorkspaceId, x.UserId });
                 });
 
             migrationBuilder.CreateTable(
@@ -87,6 +167,19 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_flow_snapshots", x => new { x.FlowId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "job_leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Holder = table.Column<string>(type: "text", nullable: false),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_job_leases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -141,7 +234,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     Group = table.Column<string>(type: "text", nullable: false),
                     Anonymous = table.Column<bool>(type: "boolean", nullable: false),
                     JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
+                    LastRemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -182,9 +277,30 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                 columns: new[] { "WorkspaceId", "DeliberationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_concerns_DeliberationId_Number",
+                table: "concerns",
+                columns: new[] { "DeliberationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_concerns_WorkspaceId_DeliberationId",
+                table: "concerns",
+                columns: new[] { "WorkspaceId", "DeliberationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_concerns_WorkspaceId_Status",
+                table: "concerns",
+                columns: new[] { "WorkspaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deliberations_WorkspaceId_HomeChannel_HomeConversationId_St~",
                 table: "deliberations",
                 columns: new[] { "WorkspaceId", "HomeChannel", "HomeConversationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_digest_subscriptions_Active_NextDueAt",
+                table: "digest_subscriptions",
+                columns: new[] { "Active", "NextDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_events_WorkspaceId_DeliberationId",
@@ -225,13 +341,28 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                 name: "answers");
 
             migrationBuilder.DropTable(
+                name: "channel_state");
+
+            migrationBuilder.DropTable(
+                name: "concerns");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "deliberations");
+
+            migrationBuilder.DropTable(
+                name: "digest_subscriptions");
 
             migrationBuilder.DropTable(
                 name: "events");
 
             migrationBuilder.DropTable(
                 name: "flow_snapshots");
+
+            migrationBuilder.DropTable(
+                name: "job_leases");
 
             migrationBuilder.DropTable(
                 name: "member_profiles");
