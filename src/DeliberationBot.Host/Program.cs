@@ -3,6 +3,7 @@ using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
 using DeliberationBot.Slack;
+using DeliberationBot.Teams;
 
 if (args.FirstOrDefault() == "demo")
 {
@@ -14,11 +15,13 @@ builder.Services.AddDeliberationBot(builder.Configuration);
 builder.Services.AddBackgroundWork(builder.Configuration);
 builder.Services.AddReadinessChecks();
 builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.MapHealth();
 app.MapExports();
 app.MapSlack();
+app.MapTeams();
 await app.RunAsync();
 return 0;
 

@@ -241,16 +241,31 @@ public static partial class CommandParser
 
     private sealed record Token(string Text, bool Quoted);
 
-    /// <summary>Splits on white space, keeping "quoted text" (straight or curly quotes) together.</summary>
+    /// <summary>Splits on white space, keeping "quoted text" (straight or curly quotes) and &lt;…&gt; mentions together.</summary>
     private static List<Token> Tokenise(string text)
     {
         var tokens = new List<Token>();
         var current = new StringBuilder();
         var quoted = false;
         var wasQuoted = false;
+        var inMention = false;
         foreach (var c in text.Trim())
         {
-            if (c is '"' or '\u201C' or '\u201D')
+            // A platform mention (<@29:abc|Maria Garcia>) is one token, spaces in the name included.
+            if (!quoted && c == '<')
+            {
+                inMention = true;
+            }
+            else if (inMention && c == '>')
+            {
+                inMention = false;
+            }
+
+            if (inMention && char.IsWhiteSpace(c))
+            {
+                current.Append(c);
+            }
+            else if (c is '"' or '\u201C' or '\u201D')
             {
                 if (quoted)
                 {

@@ -31,6 +31,17 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
                 Usage.Start);
         }
 
+        // Forms reach here without the command parser, so the same rules are checked again.
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
+        {
+            return TurnResult.Error("The proposal needs a title of at most 200 characters.", Usage.Start);
+        }
+
+        if (request.Due is { } due && due < DateOnly.FromDateTime(turn.Now.UtcDateTime))
+        {
+            return TurnResult.Error($"The deadline {due:yyyy-MM-dd} has already passed. Pick a date from today on.", Usage.Start);
+        }
+
         var owners = request.Owners.Count > 0 ? request.Owners : [actor.User];
         var d = new Deliberation(
             Guid.CreateVersion7(turn.Now), actor.WorkspaceId, flow.Id, flow.Version, request.Title, request.Description, owners, actor.User, home,

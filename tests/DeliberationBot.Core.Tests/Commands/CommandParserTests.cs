@@ -261,4 +261,15 @@ public class CommandParserTests
         Assert.Equal($"\"{verb}\" takes no arguments.", error.Text);
         Assert.Equal(verb, error.Usage);
     }
+
+    [Fact]
+    public void AMentionWithSpacesInTheNameIsOneOwner()
+    {
+        var (command, error) = CommandParser.Parse("start quick-check \"Hotline\" owner:<@29:abc|Maria Garcia> due:2099-01-01", null, new DateOnly(2026, 11, 2));
+
+        Assert.Null(error);
+        var start = Assert.IsType<StartCommand>(command);
+        Assert.Equal([new UserRef("29:abc", "Maria Garcia")], start.Owners);
+        Assert.Equal("Hotline", start.Title);
+    }
 }

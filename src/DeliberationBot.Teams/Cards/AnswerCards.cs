@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Teams.Cards;
+
+/// <summary>The answering forms: the stakeholder group (once), then one card per question with the input its kind needs.</summary>
+internal static class AnswerCards
+{
+    public static JsonObject Group(GroupPrompt prompt)
+    {
+        var body = new List<JsonNode?>
+        {
+            Card.Text(CardText.Escape(prompt.DeliberationTitle), subtle: true, weight: "Bolder"),
+            Card.Text("Which stakeholder group are you answering as?", size: "Medium", weight: "Bolder"),
+            Card.Text("You'll only see the questions meant for your group.", subtle: true, spacing: "None"),
+            Card.ChoiceSet(
+                CardVerbs.GroupInput, "Stakeholder group",
+                prompt.Groups.Select(g => Card.Choice($"{g.Label} — {g.Description}", g.Id)),
+                expanded: true, required: true, value: prompt.Remembered?.Id()),
+        };
+        switch (prompt.Anonymity)
+        {
+            case AnonymityPolicy.AnonymousAllowed:
+                body.Add(Card.Toggle(CardVerbs.AnonymousInput, "Answer anonymously (your name is not kept with your answers)", on: false));
+                break;
+            case AnonymityPolicy.AnonymousOnly:
+                body.Add(Card.Text("Answers to this deliberation are anonymous.", subtle: true));
+                break;
+        }
+
+        var data = Card.Data((CardVerbs.DeliberationField, prompt.DeliberationId.ToString()));
+        return Card.New(body, [Card.Execute("Continue", CardVerbs.Join, data, style: "positive")]);
+    }
+
+    public static JsonObject Question(QuestionPrompt q)
+    {
+        var body = new List<JsonNode?> { Card.Text(CardText.Escape(q.DeliberationTitle), subtle: true, weight: "Bolder") };
+        var position = $"{CardText.Escape(q.SectionTitle)} · question {q.Position} of {q.Of}{(q.Required ? " · required" : "")}{(q.Anonymous ? " · anonymous" : "")}";
+        if (q.SectionIntro is not null)
+        {
+            body.Add(Card.Text(CardText.Escape(q.SectionIntro), spacing: "Small"));
+        }
+
+        body.Add(Card.Text(position, subtle: true, spacing: "Small"));
+        body.Add(Card.Text(CardText.Escape(q.Text), size: "Medium", weight: "Bolder", spacing: "None"));
+        if (q.Help is not null)
+        {
+            body.Add(Card.Text("Why it matters: " + CardText.Escape(q.Help), subtle: true));
+        }
+
+        body.Add(Input(q));
+        body.Add(Card.Toggle(CardVerbs.ConcernInput, "This is a concern: I want the owners to look at it", q.CurrentlyFlagged));
+
+        var data = Card.Data(
+            (CardVerbs.DeliberationField, q.DeliberationId.ToString()),
+            (CardVerbs.QuestionField, q.QuestionId),
+            (CardVerbs.KindField, q.Kind.ToString()));
+        var actions = new List<JsonNode?> { Card.Execute(q.CurrentAnswer is null ? "Submit answer" : "Save answer", CardVerbs.SubmitAnswer, data, style: "positive") };
+        if (!q.Required)
+        {
+            var skip = (JsonObject)data.DeepClone();
+            skip[CardVerbs.SkipField] = "true";
+            actions.Add(Card.Execute("Skip", CardVerbs.SubmitAnswer, skip, withInputs: false));
+        }
+
+        return Card.New(body, actions);
+    }
+
+    private static JsonObject Input(QuestionPrompt q)
+    {
+        var current = q.CurrentAnswer is { Skipped: false } a ? a : null;
+        switch (q.Kind)
+        {
+            case AnswerKind.FreeText:
+                var text = new JsonObject
+                {
+                    ["type"] = "Input.Text", ["id"] = CardVerbs.AnswerInput, ["label"] = "Your answer", ["isMultiline"] = true,
+                    ["maxLength"] = AnswerParser.MaxTextLength, ["placeholder"] = "Answer in your own words",
+                };
+                if (q.Required)
+                {
+                    text["isRequired"] = true;
+                    text["errorMessage"] = "Please write an answer.";
+                }
+
+                if (current?.Text is { } written)
+                {
+                    text["value"] = CardText.Plain(written);
+                }
+
+                return text;
+            case AnswerKind.Number:
+                var number = new JsonObject
+                {
+                    ["type"] = "Input.Number", ["id"] = CardVerbs.AnswerInput, ["label"] = q.Unit is null ? "Your answer" : $"Your answer ({CardText.Plain(q.Unit)})",
+                    ["min"] = 0, ["max"] = 1_000_000,
+                };
+                if (q.Required)
+                {
+                    number["isRequired"] = true;
+                    number["errorMessage"] = "Please give a number (0 or more).";
+                }
+
+                if (current?.Number is { } n)
+                {
+                    number["value"] = (double)n;
+                }
+
+                return number;
+            case AnswerKind.Scale:
+                var scale = q.Options.Count > 0 ? q.Options : AnswerKinds.ImpliedOptions(AnswerKind.Scale);
+                return Card.ChoiceSet(CardVerbs.AnswerInput, "Your answer", scale.Select(o => Card.Choice(ScaleTitle(q, o), o.Id)), expanded: true, required: q.Required,
+                    value: current?.Number?.ToString("G29", CultureInfo.InvariantCulture));
+            default:
+                var multi = q.Kind == AnswerKind.MultipleChoice;
+                return Card.ChoiceSet(
+                    CardVerbs.AnswerInput, multi ? "Pick one or more" : "Your answer",
+                    q.Options.Select(o => Card.Choice(CardText.Plain(o.Label), o.Id)),
+                    expanded: multi || q.Options.Count <= 6, multiSelect: multi, required: q.Required,
+                    value: current is { Choices.Count: > 0 } ? string.Join(",", current.Choices) : null);
+        }
+    }
+
+    private static string ScaleTitle(QuestionPrompt q, ChoiceOption option) => option.Id switch
+    {
+        "1" when q.LowLabel is not null => $"1 — {CardText.Plain(q.LowLabel)}",
+        "5" when q.HighLabel is not null => $"5 — {CardText.Plain(q.HighLabel)}",
+        _ => option.Label,
+    };
+}

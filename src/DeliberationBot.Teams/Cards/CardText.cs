@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DeliberationBot.Teams.Cards;
+
+/// <summary>
+/// Makes text that people wrote (titles, names, descriptions, echoed commands) inert in Adaptive Cards. TextBlocks and
+/// facts render a Markdown subset (emphasis, links, lists), and Teams turns &lt;at&gt;…&lt;/at&gt; into mentions when
+/// an entity backs it: so mention tags are stripped to their text, and Markdown-significant characters are escaped
+/// with a backslash. Inputs and choice titles are not Markdown; they only lose the mention tags (<see cref="Plain"/>).
+/// </summary>
+internal static partial class CardText
+{
+    /// <summary>Escapes text for a TextBlock or a fact.</summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var plain = Plain(text);
+        var sb = new StringBuilder(plain.Length + 8);
+        var lineStart = true;
+        for (var i = 0; i < plain.Length; i++)
+        {
+            var c = plain[i];
+            if (lineStart && char.IsAsciiDigit(c) && NumberedListMarkerEnd(plain, i) is { } dot)
+            {
+                // "1. " or "1) " would start a numbered list: escape the punctuation after the digits.
+                sb.Append(plain, i, dot - i).Append('\\').Append(plain[dot]);
+                i = dot;
+                lineStart = false;
+                continue;
+            }
+
+            if (c is '\\' or '*' or '_' or '~' or '`' or '[' or ']' or '<' || (lineStart && c is '#' or '-' or '+' or '>'))
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+            lineStart = c == '\n' || (lineStart && c is ' ' or '\t');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Removes mention tags (keeping the name as text) and control characters.</summary>
+    public static string Plain(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : ControlChars().Replace(MentionTag().Replace(text, ""), "");
+
+    /// <summary>At most <paramref name="max"/> characters, with an ellipsis when cut.</summary>
+    public static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static int? NumberedListMarkerEnd(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] is '.' or ')' ? i : null;
+    }
+
+    [GeneratedRegex(@"<\s*/?\s*at\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MentionTag();
+
+    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]")]
+    private static partial Regex ControlChars();
+}

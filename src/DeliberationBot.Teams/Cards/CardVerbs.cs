@@ -1,0 +1,45 @@
+namespace DeliberationBot.Teams.Cards;
+
+/// <summary>
+/// The verbs of this bot's card actions and the names of their data fields and inputs. Action.Execute carries the
+/// verb as its own property; every action also puts it in its data, so that the Action.Submit fallback (a message
+/// whose value is data + inputs) reads the same.
+/// </summary>
+internal static class CardVerbs
+{
+    public const string Answer = "answer";
+    public const string Join = "join";
+    public const string SubmitAnswer = "submit-answer";
+    public const string Flag = "flag";
+    public const string StartForm = "start-form";
+    public const string Edit = "edit";
+    public const string Concern = "concern";
+    public const string Decide = "decide";
+
+    public const string VerbField = "verb";
+    public const string DeliberationField = "deliberationId";
+    public const string QuestionField = "questionId";
+    public const string KindField = "kind";
+    public const string SkipField = "skip";
+    public const string ConcernField = "concernId";
+    public const string ConcernActionField = "concernAction";
+
+    public const string AnswerInput = "answer";
+    public const string ConcernInput = "concern";
+    public const string GroupInput = "group";
+    public const string AnonymousInput = "anonymous";
+    public const string FlowInput = "flow";
+    public const string TitleInput = "title";
+    public const string DescriptionInput = "description";
+    public const string OwnersInput = "owners";
+    public const string DueInput = "due";
+    public const string AnonymityInput = "anonymity";
+    public const string OutcomeInput = "outcome";
+    public const string RationaleInput = "rationale";
+
+    /// <summary>The answering verbs: their replies concern one person and go to them privately.</summary>
+    public static bool IsPersonal(string verb) => verb is Answer or Join or SubmitAnswer or Flag or Edit;
+
+    /// <summary>Verbs whose card stays as it is (it lists more than the one thing acted on, or others still need it).</summary>
+    public static bool KeepsCard(string verb) => verb is Answer or Concern or Decide;
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Teams.Cards;
+
+/// <summary>Cards after answering and around concerns and decisions: the review of one's answers, owners' concerns, responses, the decision.</summary>
+internal static class ConcernCards
+{
+    public static JsonObject Review(AnswersReview review)
+    {
+        var body = new List<JsonNode?> { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder"), Card.Text(CardText.Escape(review.Text)) };
+        var actions = new List<JsonNode?>();
+        foreach (var (answer, i) in review.Answers.Select((a, i) => (a, i + 1)))
+        {
+            body.Add(Card.Text($"{i}\\. {CardText.Escape(answer.Text)}", weight: "Bolder", spacing: "Medium"));
+            body.Add(Card.Text(CardText.Escape(answer.Answer), spacing: "None"));
+        }
+
+        // Teams shows a handful of actions; a choice of question plus one button edits any of them.
+        if (review.Answers.Count > 0)
+        {
+            body.Add(Card.ChoiceSet(CardVerbs.QuestionField, "Change an answer", review.Answers.Select((a, i) => Card.Choice($"{i + 1}. {CardText.Plain(a.Text)}", a.QuestionId)), expanded: false));
+            actions.Add(Card.Execute("Change", CardVerbs.Edit, Card.Data((CardVerbs.DeliberationField, review.DeliberationId.ToString()))));
+        }
+
+        return Card.New(body, actions);
+    }
+
+    public static JsonObject Owner(OwnerConcerns owner)
+    {
+        var body = new List<JsonNode?> { Card.Text("Concerns for you as an owner", subtle: true, weight: "Bolder"), Card.Heading(CardText.Escape(owner.Title)) };
+        var actions = new List<JsonNode?>();
+        foreach (var concern in owner.Concerns)
+        {
+            body.AddRange(Concern(concern));
+            if (concern.Actions.Contains(ConcernAction.Respond) || concern.Actions.Contains(ConcernAction.MarkAddressed) || concern.Actions.Contains(ConcernAction.WontAddress))
+            {
+                body.Add(new JsonObject
+                {
+                    ["type"] = "Input.Text", ["id"] = ResponseInput(concern.Id), ["label"] = $"Response to #{concern.Number}", ["isMultiline"] = true, ["maxLength"] = 2000,
+                });
+            }
+
+            body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. ActionsFor(concern)]) });
+        }
+
+        return Card.New(body, actions);
+    }
+
+    public static JsonObject Response(ConcernResponseNotice notice)
+    {
+        var intro = notice.InConversation
+            ? $"The owners of \"{CardText.Escape(notice.Title)}\" responded to concern #{notice.Concern.Number}. If you raised it, tell them whether this settles it."
+            : $"The owners of \"{CardText.Escape(notice.Title)}\" responded to the concern you raised. Does this settle it?";
+        var body = new List<JsonNode?> { Card.Text(intro) };
+        body.AddRange(Concern(notice.Concern));
+        return Card.New(body, ActionsFor(notice.Concern));
+    }
+
+    public static JsonObject DecisionRequest(DecisionRequest request) => Card.New(
+        [
+            Card.Heading(CardText.Escape(request.Title)),
+            Card.Text($"The deliberation is closed with {request.UnresolvedConcerns} unresolved concern(s). What is the decision?"),
+            Card.ChoiceSet(CardVerbs.OutcomeInput, "Decision", Enum.GetValues<DecisionOutcome>().Select(o => Card.Choice(o.Label(), o.ToString())), expanded: true, required: true),
+            new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = CardVerbs.RationaleInput, ["label"] = "Why", ["isMultiline"] = true, ["maxLength"] = 2000,
+                ["isRequired"] = true, ["errorMessage"] = "Please say why, for the record.",
+            },
+        ],
+        [Card.Execute("Record decision", CardVerbs.Decide, Card.Data((CardVerbs.DeliberationField, request.DeliberationId.ToString())), style: "positive")]);
+
+    public static JsonObject Export(ExportLink link) => Card.New(
+        [
+            Card.Text($"The record of \"{CardText.Escape(link.Title)}\"", weight: "Bolder"),
+            Card.Text($"The links work until {link.Expires.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.", subtle: true),
+        ],
+        [
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Markdown", ["url"] = link.Markdown.AbsoluteUri },
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "JSON", ["url"] = link.Json.AbsoluteUri },
+        ]);
+
+    public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
+
+    private static IEnumerable<JsonNode?> Concern(ConcernView c)
+    {
+        var where = c.SectionTitle is null ? "" : $"{CardText.Escape(c.SectionTitle)}: ";
+        yield return Card.Separator(Card.Text($"**#{c.Number}** {where}{CardText.Escape(c.Text)}", spacing: "Medium"));
+        var groups = string.Join(", ", c.RaisedBy.Select(g => CardText.Escape(Core.Stakeholders.StakeholderGroups.Label(g))));
+        yield return Card.Text($"{c.Status} · raised by {c.Raisers} ({groups}){(c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display))}", subtle: true, spacing: "None");
+        if (c.Response is not null)
+        {
+            yield return Card.Text("Response: " + CardText.Escape(c.Response), spacing: "Small");
+        }
+    }
+
+    private static JsonNode?[] ActionsFor(ConcernView c) =>
+    [
+        .. c.Actions.Select(action => (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern,
+            Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString())))),
+    ];
+
+    private static string Label(ConcernAction action) => action switch
+    {
+        ConcernAction.Acknowledge => "Acknowledge",
+        ConcernAction.Respond => "Respond",
+        ConcernAction.MarkAddressed => "Mark addressed",
+        ConcernAction.WontAddress => "Won't address",
+        ConcernAction.Accept => "Accept",
+        ConcernAction.Reopen => "Reopen",
+        _ => "Close without raisers",
+    };
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DeliberationBot.Teams.Inbound;
+
+/// <summary>The part of a Bot Framework activity this adapter reads (protocols.md C). Unknown fields are ignored.</summary>
+internal sealed record Activity
+{
+    public string? Type { get; init; }
+
+    public string? Id { get; init; }
+
+    public string? ServiceUrl { get; init; }
+
+    public string? ChannelId { get; init; }
+
+    public ChannelAccount? From { get; init; }
+
+    public ChannelAccount? Recipient { get; init; }
+
+    public ConversationAccount? Conversation { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? ReplyToId { get; init; }
+
+    /// <summary>The invoke name, e.g. adaptiveCard/action.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>installationUpdate: add, add-upgrade, remove, remove-upgrade.</summary>
+    public string? Action { get; init; }
+
+    public JsonElement? Value { get; init; }
+
+    public JsonElement? ChannelData { get; init; }
+
+    public IReadOnlyList<Entity>? Entities { get; init; }
+
+    public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+
+    /// <summary>The Microsoft tenant the activity comes from: channelData.tenant.id, else conversation.tenantId.</summary>
+    [JsonIgnore]
+    public string? TenantId =>
+        ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object &&
+        tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } fromData
+            ? fromData
+            : Conversation?.TenantId is { Length: > 0 } fromConversation ? fromConversation : null;
+
+    [JsonIgnore]
+    public bool IsPersonal => string.Equals(Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+}
+
+internal sealed record ChannelAccount(string? Id, string? Name, string? AadObjectId = null, string? Role = null);
+
+internal sealed record ConversationAccount(string? Id, string? ConversationType = null, string? TenantId = null, bool? IsGroup = null, string? Name = null);
+
+internal sealed record Entity(string? Type, string? Text = null, ChannelAccount? Mentioned = null);
+
+internal static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string Invoke = "invoke";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+}
+
+/// <summary>Parses request bodies into activities; anything that is not one is a <see cref="JsonException"/>.</summary>
+internal static class ActivityJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static Activity Parse(ReadOnlySpan<byte> body)
+    {
+        var activity = JsonSerializer.Deserialize<Activity>(body, Options) ?? throw new JsonException("the body is null");
+        static JsonException Missing(string field) => new($"the activity has no {field}");
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            throw Missing("type");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) ||
+            (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw Missing("absolute serviceUrl");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            throw Missing("conversation.id");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            throw Missing("from.id");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            throw Missing("channelId");
+        }
+
+        return activity;
+    }
+}

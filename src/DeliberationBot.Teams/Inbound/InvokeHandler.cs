@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Teams.Cards;
+using Microsoft.AspNetCore.Http;
+
+namespace DeliberationBot.Teams.Inbound;
+
+/// <summary>What to write back for an invoke: the HTTP status and the JSON body (the invoke response).</summary>
+internal sealed record InvokeAnswer(int HttpStatus, JsonObject? Body);
+
+/// <summary>
+/// adaptiveCard/action (Action.Execute), answered in the HTTP response of the same request. In a 1:1 chat the card
+/// is replaced by what comes next (the next question, a thank-you); elsewhere the answering flow goes to the person's
+/// 1:1 chat through the outbox and the card stays as it is, with a short note for the person who pressed it. The
+/// "answer", "concern" and "decide" verbs never replace their card (the deliberation's card, a reminder or a list of
+/// concerns, which still matter); their replies are queued and the person sees a short note.
+/// </summary>
+internal sealed class InvokeHandler(CardActions cards, ReplyQueue replies, TeamsLog log)
+{
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    public async Task<InvokeAnswer> HandleAsync(Turn turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (!string.Equals(activity.Name, AdaptiveCardAction, StringComparison.Ordinal))
+        {
+            log.Ignored($"invoke '{activity.Name}'", "not handled by this bot");
+            return new InvokeAnswer(StatusCodes.Status501NotImplemented, null);
+        }
+
+        var (verb, data) = activity.Value is { ValueKind: JsonValueKind.Object } value ? CardData.FromInvoke(value) : (null, default);
+        var outcome = await cards.HandleAsync(turn, verb, data, ct);
+        if (outcome.BadRequest is { } why)
+        {
+            log.BadCardAction(why, turn.TenantId);
+            return Error(400, "BadRequest", "That card action is not one I know.");
+        }
+
+        var personal = verb is not null && CardVerbs.IsPersonal(verb);
+        var result = outcome.Result;
+        if (result.Duplicate)
+        {
+            log.Duplicate(ActivityTypes.Invoke, turn.TenantId, turn.DeliveryKey);
+            result = personal ? await cards.CurrentStepAsync(turn, data, ct) : result;
+            return result.Replies.Count > 0 && personal && activity.IsPersonal && !CardVerbs.KeepsCard(verb!)
+                ? CardAnswer(AdaptiveCardRenderer.Combine(result.Replies))
+                : Message("Already done.");
+        }
+
+        if (result.Replies.Count == 0)
+        {
+            return Message("Done.");
+        }
+
+        var replaceCard = !CardVerbs.KeepsCard(verb!) && (!personal || activity.IsPersonal);
+        if (replaceCard)
+        {
+            return CardAnswer(AdaptiveCardRenderer.Combine(result.Replies));
+        }
+
+        if (result.Replies.All(r => r is ErrorMessage))
+        {
+            return Message(string.Join(" ", result.Replies.OfType<ErrorMessage>().Select(e => CardText.Plain(e.Text))));
+        }
+
+        await replies.QueueAsync(turn, result.Replies, personal, ct);
+        if (verb == CardVerbs.Answer)
+        {
+            return Message(activity.IsPersonal ? "Here you go." : "I've sent you the questions in our 1:1 chat.");
+        }
+
+        return Message(CardText.Truncate(PlainTextRenderer.Render(result.Replies[0]), 200));
+    }
+
+    public static InvokeAnswer CardAnswer(JsonObject card) =>
+        new(200, new JsonObject { ["statusCode"] = 200, ["type"] = Card.ContentType, ["value"] = card });
+
+    public static InvokeAnswer Message(string text) =>
+        new(200, new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text });
+
+    /// <summary>Errors travel in the body (HTTP 200), as Universal Actions expect.</summary>
+    public static InvokeAnswer Error(int status, string code, string message) =>
+        new(200, new JsonObject
+        {
+            ["statusCode"] = status,
+            ["type"] = "application/vnd.microsoft.error",
+            ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+        });
+}

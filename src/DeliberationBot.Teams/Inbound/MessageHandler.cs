@@ -1,0 +1,55 @@
+using System.Text.Json;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Teams.Cards;
+
+namespace DeliberationBot.Teams.Inbound;
+
+/// <summary>
+/// A message activity: typed text is a command of the shared grammar (with the bot's mention stripped and other
+/// mentions resolved to people); a message with a value and no text is an Action.Submit click on one of our cards.
+/// </summary>
+internal sealed class MessageHandler(CommandDispatcher commands, CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
+{
+    public async Task HandleAsync(Turn turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value && string.IsNullOrWhiteSpace(activity.Text))
+        {
+            await SubmitAsync(turn, value, ct);
+            return;
+        }
+
+        var (text, mentions) = MentionText.Normalise(activity);
+        log.Command(turn.TenantId, activity.Conversation!.ConversationType, text);
+        var resolved = await people.ResolveAsync(turn, mentions, ct);
+        var result = await commands.HandleAsync(turn.Actor, turn.Home, text, resolved, turn.DeliveryKey, ct);
+        if (result.Duplicate)
+        {
+            log.Duplicate(ActivityTypes.Message, turn.TenantId, turn.DeliveryKey);
+            return;
+        }
+
+        await replies.QueueAsync(turn, result.Replies, personalTurn: false, ct);
+    }
+
+    private async Task SubmitAsync(Turn turn, JsonElement value, CancellationToken ct)
+    {
+        var (verb, data) = CardData.FromSubmit(value);
+        var outcome = await cards.HandleAsync(turn, verb, data, ct);
+        if (outcome.BadRequest is { } why)
+        {
+            log.BadCardAction(why, turn.TenantId);
+            await replies.QueueAsync(turn, [new ErrorMessage("Sorry, I couldn't make sense of that card. Try the command again.")], personalTurn: false, ct);
+            return;
+        }
+
+        if (outcome.Result.Duplicate)
+        {
+            log.Duplicate("card submit", turn.TenantId, turn.DeliveryKey);
+            return;
+        }
+
+        await replies.QueueAsync(turn, outcome.Result.Replies, personalTurn: verb is not null && CardVerbs.IsPersonal(verb), ct);
+    }
+}

@@ -1,0 +1,59 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Teams.Inbound;
+
+/// <summary>
+/// Sends a turn's replies through the outbox, so they are retried like every other message and a redelivered
+/// activity cannot queue them twice (their own delivery key, derived from the turn's).
+/// <para>Where they go: in a 1:1 chat, into that chat. In a channel or group chat, the answering flow (group and
+/// question prompts, and every reply to an answering card) goes to the person's 1:1 chat with the bot, since a prompt
+/// shows the person's answers and anonymity must hold; everything else is a reply in the thread of the message that
+/// asked.</para>
+/// </summary>
+internal sealed class ReplyQueue(IDeliberationStore store, OutboxSignal signal, TimeProvider time)
+{
+    public async Task QueueAsync(Turn turn, IReadOnlyList<OutgoingMessage> replies, bool personalTurn, CancellationToken ct)
+    {
+        if (replies.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        // One millisecond apart, so the outbox (which sends oldest first) keeps their order.
+        var outbox = replies.Select((message, i) => new OutboxMessage(
+            Guid.CreateVersion7(now), turn.TenantId, $"{turn.DeliveryKey}/reply/{i}", Where(turn, message, personalTurn), message, now.AddMilliseconds(i))).ToList();
+        var outcome = await store.CommitAsync(new Commit(turn.TenantId, turn.DeliveryKey + "/replies") { Outbox = outbox }, ct);
+        if (outcome == CommitOutcome.Committed)
+        {
+            signal.Notify();
+        }
+    }
+
+    /// <summary>Messages to post in a conversation outside any turn's replies (the install greeting), once per key.</summary>
+    public async Task QueueOnceAsync(string tenantId, string key, Destination destination, OutgoingMessage message, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var outbox = new OutboxMessage(Guid.CreateVersion7(now), tenantId, key, destination, message, now);
+        if (await store.CommitAsync(new Commit(tenantId, key) { Outbox = [outbox] }, ct) == CommitOutcome.Committed)
+        {
+            signal.Notify();
+        }
+    }
+
+    public static Destination Where(Turn turn, OutgoingMessage message, bool personalTurn)
+    {
+        if (turn.Activity.IsPersonal)
+        {
+            return Destination.To(turn.Home);
+        }
+
+        if (personalTurn || message is GroupPrompt or QuestionPrompt)
+        {
+            return Destination.PrivatelyTo(turn.Home, turn.Actor.User);
+        }
+
+        return Destination.To(turn.Here with { ThreadId = turn.Activity.Id });
+    }
+}

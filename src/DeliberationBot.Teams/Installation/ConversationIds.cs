@@ -1,0 +1,14 @@
+namespace DeliberationBot.Teams.Installation;
+
+internal static class ConversationIds
+{
+    /// <summary>
+    /// A channel post's conversation id is the channel's id plus ";messageid=&lt;thread root&gt;". A deliberation and
+    /// its conversation reference belong to the channel, so both use the id without the suffix.
+    /// </summary>
+    public static string Base(string conversationId)
+    {
+        var at = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? conversationId : conversationId[..at];
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Teams.Cards;
+using DeliberationBot.Teams.Tests.Infrastructure;
+
+namespace DeliberationBot.Teams.Tests.Cards;
+
+public sealed class RendererTests
+{
+    private static readonly Guid Id = Guid.Parse("0199aaaa-0000-7000-8000-000000000001");
+    private const string Evil = "**Urgent** [click here](https://evil.example) <at>Bob</at>\n- item\n1. first # <script>";
+
+    private static ProgressSummary Progress => new(2, 1, [new GroupProgress(StakeholderGroup.FrontlineWorker, 2, 1, 7)]);
+
+    private static QuestionPrompt Question(AnswerKind kind, IReadOnlyList<ChoiceOption>? options = null, bool required = true, AnswerValue? current = null) =>
+        new(Id, "Screening", "Daily work", "Intro", "q1", "How many minutes?", "Because", kind, options ?? (kind.HasListedOptions() ? [new("a", "A"), new("b", "B")] : AnswerKinds.ImpliedOptions(kind)),
+            "minutes", "Low", "High", required, 2, 9, current, false, false);
+
+    public static TheoryData<OutgoingMessage> EveryMessage()
+    {
+        var view = new ConcernView(Id, 3, ConcernKind.Concern, "Safeguards", Evil, [StakeholderGroup.Community], 2, ConcernStatus.Open, null, new UserRef("u", Evil), null,
+            [ConcernAction.Acknowledge, ConcernAction.Respond]);
+        return new TheoryData<OutgoingMessage>
+        {
+            new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Open, Progress),
+            new GroupPrompt(Id, Evil, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor),
+            Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)),
+            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]),
+            new Confirmation(Evil),
+            new ErrorMessage(Evil, "start <flow>"),
+            new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2),
+            new FlowList([new FlowInfo("quick-check", "Quick", "Short", 9)]),
+            new HelpMessage(Core.Commands.Usage.All),
+            new StartForm([new FlowInfo("quick-check", "Quick", "Short", 9)]),
+            new ReminderNotice(Id, Evil, 3, new DateOnly(2026, 12, 18)),
+            new SummaryPlaceholder(Id, Evil, Evil),
+            new ConcernList(Id, Evil, [new ConcernItem("Goals", "q1", Evil, [StakeholderGroup.Community], 2, true)]),
+            new OwnerConcerns(Id, Evil, [view]),
+            new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
+            new DecisionRequest(Id, Evil, 2),
+            new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view]),
+            new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
+            new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMessage))]
+    public void Every_message_renders_as_an_Adaptive_Card_1_5_where_user_text_is_inert(OutgoingMessage message)
+    {
+        var activity = AdaptiveCardRenderer.Activity(message);
+        var attachment = activity["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        var card = attachment["content"]!.AsObject();
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        Assert.NotEmpty(card["body"]!.AsArray());
+
+        Assert.DoesNotContain(Texts.AllStrings(activity), s => s.Contains("<at", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(card["msteams"]?["entities"]);
+        Assert.Null(activity["entities"]);
+        foreach (var text in TextBlocks(card))
+        {
+            Assert.DoesNotContain("](", text.Replace("\\](", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("**Urgent**", text, StringComparison.Ordinal);
+        }
+
+        Assert.All(Actions(card), a => Assert.True(a["type"]!.GetValue<string>() is "Action.OpenUrl" || a["fallback"]?["type"]?.GetValue<string>() == "Action.Submit"));
+    }
+
+    [Theory]
+    [InlineData(AnswerKind.FreeText, "Input.Text")]
+    [InlineData(AnswerKind.Number, "Input.Number")]
+    [InlineData(AnswerKind.SingleChoice, "Input.ChoiceSet")]
+    [InlineData(AnswerKind.MultipleChoice, "Input.ChoiceSet")]
+    [InlineData(AnswerKind.YesNoUnsure, "Input.ChoiceSet")]
+    [InlineData(AnswerKind.Scale, "Input.ChoiceSet")]
+    public void Each_answer_kind_gets_its_input_a_concern_toggle_and_its_ids_in_the_data(AnswerKind kind, string inputType)
+    {
+        var card = AdaptiveCardRenderer.Render(Question(kind, required: false));
+        var input = Body(card).Single(e => e["id"]?.GetValue<string>() == "answer");
+        Assert.Equal(inputType, input["type"]!.GetValue<string>());
+        Assert.Equal(kind == AnswerKind.MultipleChoice, input["isMultiSelect"]?.GetValue<bool>() == true);
+        if (kind == AnswerKind.FreeText)
+        {
+            Assert.True(input["isMultiline"]!.GetValue<bool>());
+        }
+
+        if (kind == AnswerKind.Scale)
+        {
+            Assert.Equal("1 — Low", input["choices"]![0]!["title"]!.GetValue<string>());
+            Assert.Equal("expanded", input["style"]!.GetValue<string>());
+        }
+
+        Assert.Equal("Input.Toggle", Body(card).Single(e => e["id"]?.GetValue<string>() == "concern")["type"]!.GetValue<string>());
+        var submit = Actions(card)[0];
+        Assert.Equal("submit-answer", submit["verb"]!.GetValue<string>());
+        Assert.Equal(Id.ToString(), submit["data"]!["deliberationId"]!.GetValue<string>());
+        Assert.Equal("q1", submit["data"]!["questionId"]!.GetValue<string>());
+        Assert.Equal("none", Actions(card)[1]["associatedInputs"]!.GetValue<string>()); // Skip, for an optional question
+    }
+
+    [Fact]
+    public void The_group_prompt_offers_every_group_and_remembers_the_last_one()
+    {
+        var card = AdaptiveCardRenderer.Render(new GroupPrompt(Id, "T", AnonymityPolicy.Named, StakeholderGroup.LegalPolicy));
+        var groups = Body(card).Single(e => e["id"]?.GetValue<string>() == "group");
+        Assert.Equal(8, groups["choices"]!.AsArray().Count);
+        Assert.Equal("legal_policy", groups["value"]!.GetValue<string>());
+        Assert.DoesNotContain(Body(card), e => e["id"]?.GetValue<string>() == "anonymous");
+    }
+
+    [Fact]
+    public void The_start_form_asks_for_flow_title_owners_deadline_and_anonymity()
+    {
+        var card = AdaptiveCardRenderer.Render(new StartForm([new FlowInfo("quick-check", "Quick", "Short", 9)]));
+        var ids = Body(card).Select(e => e["id"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Equal(["flow", "title", "description", "owners", "due", "anonymity"], ids);
+        Assert.Equal("Input.Date", Body(card).Single(e => e["id"]?.GetValue<string>() == "due")["type"]!.GetValue<string>());
+        Assert.Equal("graph.microsoft.com/users", Body(card).Single(e => e["id"]?.GetValue<string>() == "owners")["choices.data"]!["dataset"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_closed_deliberation_card_has_no_Answer_button()
+    {
+        var card = AdaptiveCardRenderer.Render(new DeliberationCard(Id, "T", null, "f", "F", 3, [], new UserRef("f"), null, AnonymityPolicy.Named, DeliberationStatus.Closed, Progress));
+        Assert.Null(card["actions"]);
+        Assert.Contains("closed", Texts.Of(card), StringComparison.Ordinal);
+    }
+
+    private static List<JsonObject> Body(JsonObject card) => [.. card["body"]!.AsArray().Select(n => n!.AsObject())];
+
+    private static List<JsonObject> Actions(JsonObject card) =>
+        [.. (card["actions"]?.AsArray() ?? []).Concat(Body(card).Where(e => e["type"]?.GetValue<string>() == "ActionSet").SelectMany(e => e["actions"]!.AsArray())).Select(n => n!.AsObject())];
+
+    private static IEnumerable<string> TextBlocks(JsonNode node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]!.GetValue<string>()],
+        JsonObject o when o["type"]?.GetValue<string>() == "FactSet" => o["facts"]!.AsArray().SelectMany(f => new[] { f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>() }),
+        JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(TextBlocks),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(TextBlocks),
+        _ => [],
+    };
+}

@@ -1,0 +1,302 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace DeliberationBot.Teams.Tests.Infrastructure;
+
+/// <summary>One call the bot made to the fake Bot Connector, and the activity id the fake answered with.</summary>
+internal sealed record ConnectorCall(string Method, string Path, string RawTarget, JsonObject? Body, string? Authorization, DateTimeOffset At)
+{
+    public string? ResponseId { get; set; }
+
+    public string? ActivityIdOfResponse => ResponseId;
+
+    /// <summary>The conversation id, decoded, of a /v3/conversations/{id}/… path.</summary>
+    public string? ConversationId => Segments.Length >= 3 ? Segments[2] : null;
+
+    public string? ActivityId => Segments.Length >= 5 && Segments[3] == "activities" ? Segments[4] : null;
+
+    public bool IsCreateConversation => Method == "POST" && Segments.Length == 2;
+
+    public bool IsPost => Method == "POST" && Segments.Length >= 4 && Segments[3] == "activities";
+
+    public bool IsUpdate => Method == "PUT";
+
+    /// <summary>The Adaptive Card the activity carries.</summary>
+    public JsonObject? Card => Body?["attachments"]?[0]?["content"]?.AsObject();
+
+    /// <summary>All text of the card's TextBlocks and facts, for "what does the person see" checks.</summary>
+    public string CardText => Card is null ? "" : Texts.Of(Card);
+
+    private string[] Segments => Path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+}
+
+/// <summary>
+/// The Bot Framework on 127.0.0.1: the channel's OpenID metadata and JWKS (with endorsements), a recording Bot
+/// Connector (send, reply, update, create conversation, roster) that can be told to fail, and an MSAL-compatible token
+/// endpoint on https with a certificate made for the test.
+/// </summary>
+internal sealed class FakeBotFramework : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<string> _tokenRequests = new();
+    private readonly List<Failure> _failures = [];
+    private int _nextId;
+
+    private FakeBotFramework(WebApplication app, X509Certificate2 certificate)
+    {
+        _app = app;
+        Certificate = certificate;
+    }
+
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>The keys published in the JWKS (change it to rotate keys).</summary>
+    public List<SigningKey> PublishedKeys { get; } = [];
+
+    /// <summary>People the roster knows, by Teams id or Entra object id.</summary>
+    public ConcurrentDictionary<string, JsonObject> Roster { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string HttpsUrl { get; private set; } = "";
+
+    public string ServiceUrl => BaseUrl + "/connector/";
+
+    public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+
+    public int MetadataRequests { get; private set; }
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    public IReadOnlyList<string> TokenRequests => [.. _tokenRequests];
+
+    public static async Task<FakeBotFramework> StartAsync()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        var now = TimeProvider.System.GetUtcNow();
+        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+        var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate));
+        });
+        var app = builder.Build();
+        var fake = new FakeBotFramework(app, certificate);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        var urls = app.Urls.ToList();
+        fake.BaseUrl = urls.Single(u => u.StartsWith("http://", StringComparison.Ordinal));
+        fake.HttpsUrl = urls.Single(u => u.StartsWith("https://", StringComparison.Ordinal));
+        return fake;
+    }
+
+    /// <summary>The next <paramref name="times"/> connector calls matching <paramref name="match"/> fail with this status.</summary>
+    public void Fail(Func<ConnectorCall, bool> match, HttpStatusCode status, TimeSpan? retryAfter = null, int times = 1, string? errorCode = null)
+    {
+        lock (_failures)
+        {
+            _failures.Add(new Failure(match, status, retryAfter, times, errorCode));
+        }
+    }
+
+    public void Reset()
+    {
+        _calls.Clear();
+        _tokenRequests.Clear();
+    }
+
+    public void AddToRoster(Person person) =>
+        Roster[person.TeamsId] = Roster[person.AadId] = new JsonObject { ["id"] = person.TeamsId, ["name"] = person.Name, ["aadObjectId"] = person.AadId };
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (path == "/v1/.well-known/openidconfiguration")
+        {
+            MetadataRequests++;
+            await context.Response.WriteAsJsonAsync(new { issuer = "https://api.botframework.com", jwks_uri = BaseUrl + "/v1/.well-known/keys" });
+        }
+        else if (path == "/v1/.well-known/keys")
+        {
+            var keys = new JsonArray([.. PublishedKeys.Select(k => (JsonNode)k.Jwk())]);
+            await context.Response.WriteAsync(new JsonObject { ["keys"] = keys }.ToJsonString());
+        }
+        else if (path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal) && context.Request.IsHttps)
+        {
+            var form = await context.Request.ReadFormAsync();
+            _tokenRequests.Enqueue(path + "?" + string.Join("&", form.Select(f => $"{f.Key}={f.Value}")));
+            await context.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = "connector-token" });
+        }
+        else if (path.StartsWith("/connector/v3/conversations", StringComparison.Ordinal))
+        {
+            await ConnectorAsync(context, path["/connector".Length..]);
+        }
+        else
+        {
+            context.Response.StatusCode = 404;
+        }
+    }
+
+    private async Task ConnectorAsync(HttpContext context, string path)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path;
+        JsonObject? body = null;
+        if (context.Request.ContentLength > 0 || context.Request.Method is "POST" or "PUT")
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var text = await reader.ReadToEndAsync();
+            body = text.Length > 0 ? JsonNode.Parse(text)?.AsObject() : null;
+        }
+
+        var call = new ConnectorCall(context.Request.Method, path, raw, body, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, TimeProvider.System.GetUtcNow());
+        _calls.Enqueue(call);
+        if (TakeFailure(call) is { } failure)
+        {
+            context.Response.StatusCode = (int)failure.Status;
+            if (failure.RetryAfter is { } wait)
+            {
+                context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            context.Response.Headers["X-Correlating-OperationId"] = "op-" + Interlocked.Increment(ref _nextId);
+            await context.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = failure.ErrorCode ?? failure.Status.ToString(), ["message"] = "simulated" } }.ToJsonString());
+            return;
+        }
+
+        context.Response.Headers["X-Correlating-OperationId"] = "op-" + Interlocked.Increment(ref _nextId);
+        if (call.IsCreateConversation)
+        {
+            var member = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+            context.Response.StatusCode = 201;
+            await context.Response.WriteAsync(new JsonObject { ["id"] = "a:1on1-" + member }.ToJsonString());
+        }
+        else if (context.Request.Method == "GET" && path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var user = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+            if (Roster.TryGetValue(user, out var member))
+            {
+                await context.Response.WriteAsync(member.ToJsonString());
+            }
+            else
+            {
+                context.Response.StatusCode = 404;
+                await context.Response.WriteAsync("""{"error":{"code":"MemberNotFoundInConversation","message":"not found"}}""");
+            }
+        }
+        else if (call.IsUpdate)
+        {
+            await context.Response.WriteAsync(new JsonObject { ["id"] = call.ActivityId }.ToJsonString());
+        }
+        else
+        {
+            context.Response.StatusCode = 201;
+            call.ResponseId = "act-" + Interlocked.Increment(ref _nextId);
+            await context.Response.WriteAsync(new JsonObject { ["id"] = call.ResponseId }.ToJsonString());
+        }
+    }
+
+    private Failure? TakeFailure(ConnectorCall call)
+    {
+        lock (_failures)
+        {
+            var failure = _failures.FirstOrDefault(f => f.Remaining > 0 && f.Match(call));
+            if (failure is not null)
+            {
+                failure.Remaining--;
+            }
+
+            return failure;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Certificate.Dispose();
+        foreach (var key in PublishedKeys)
+        {
+            key.Dispose();
+        }
+    }
+
+    private sealed class Failure(Func<ConnectorCall, bool> match, HttpStatusCode status, TimeSpan? retryAfter, int times, string? errorCode)
+    {
+        public Func<ConnectorCall, bool> Match { get; } = match;
+
+        public HttpStatusCode Status { get; } = status;
+
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+
+        public string? ErrorCode { get; } = errorCode;
+
+        public int Remaining { get; set; } = times;
+    }
+}
+
+/// <summary>Collects the visible text of an Adaptive Card.</summary>
+internal static class Texts
+{
+    /// <summary>Every string value in the JSON, decoded (the serializer writes '&lt;' as \u003C).</summary>
+    public static IEnumerable<string> AllStrings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => AllStrings(p.Value)),
+        JsonArray a => a.SelectMany(AllStrings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+
+    public static string Of(JsonNode node)
+    {
+        var parts = new List<string>();
+        Walk(node, parts);
+        return string.Join("\n", parts);
+    }
+
+    private static void Walk(JsonNode? node, List<string> parts)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (key is "text" or "title" or "value" && value is JsonValue v && v.TryGetValue<string>(out var s))
+                    {
+                        parts.Add(s);
+                    }
+                    else
+                    {
+                        Walk(value, parts);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Walk(item, parts);
+                }
+
+                break;
+        }
+    }
+}
