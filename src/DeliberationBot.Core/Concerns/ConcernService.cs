@@ -104,6 +104,34 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         return await CommitNewAsync(actor, d, flow, concern, deliveryKey, ct);
     }
 
+    /// <summary>
+    /// The facilitator confirms a concern the summariser only suggested; until then a suggestion is never a concern.
+    /// </summary>
+    public async Task<TurnResult> ConfirmSuggestionAsync(Actor actor, Guid deliberationId, string text, string? questionId, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        if (d.Facilitator.Id != actor.User.Id)
+        {
+            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) can confirm a suggested concern.");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 1000)
+        {
+            return TurnResult.Error("A suggested concern needs its text (at most 1000 characters).");
+        }
+
+        var question = questionId is null ? null : flow.FindQuestion(questionId);
+        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var concern = new Concern(
+            Guid.CreateVersion7(turn.Now), d.Id, existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion,
+            question?.SectionId, question?.Id, text.Trim(), [], [TurnSupport.NamedKey(actor.User.Id)], ConcernStatus.Open, null, null, null, [], turn.Now, turn.Now);
+        return await CommitNewAsync(actor, d, flow, concern, deliveryKey, ct);
+    }
+
     /// <summary>The facilitator's decision, once the deliberation is closed.</summary>
     public async Task<TurnResult> DecideAsync(Actor actor, Guid deliberationId, DecisionOutcome outcome, string rationale, string deliveryKey, CancellationToken ct)
     {

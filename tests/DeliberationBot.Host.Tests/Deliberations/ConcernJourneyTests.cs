@@ -154,6 +154,79 @@ public sealed class ConcernJourneyTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(link.Markdown.PathAndQuery)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_suggested_concern_becomes_a_concern_only_when_the_facilitator_confirms_it()
+    {
+        var d = await ClosedDeliberationAsync();
+        var before = (await Store.ListConcernsAsync(Ws, d.Id, default)).Count;
+        Assert.Contains("Only the facilitator", Error(await Concerns.ConfirmSuggestionAsync(Maria, d.Id, "Training time is not budgeted.", "added-minutes-per-case", Key(), default)));
+        Assert.Equal(before, (await Store.ListConcernsAsync(Ws, d.Id, default)).Count);
+
+        await Concerns.ConfirmSuggestionAsync(Dana, d.Id, "Training time is not budgeted.", "added-minutes-per-case", Key(), default);
+        var confirmed = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.Origin == ConcernOrigin.ConfirmedSuggestion);
+        Assert.Equal(("Training time is not budgeted.", "daily-work", ConcernStatus.Open), (confirmed.Text, confirmed.SectionId!, confirmed.Status));
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == confirmed.Id));
+    }
+
+    [Fact]
+    public async Task No_message_record_or_row_anywhere_carries_an_anonymous_participants_identity()
+    {
+        var d = await ClosedDeliberationAsync();
+        var appeal = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "can-appeal");
+        await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.MarkAddressed, "A hearing is offered.", Key(), default);
+        await Concerns.ActAsync(Sam, appeal.Id, ConcernAction.Reopen, null, Key(), default);
+        await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Count == 1 && o.Concerns[0].Id == appeal.Id && o.Concerns[0].Status == ConcernStatus.Open);
+        var link = Assert.IsType<ExportLink>((await Commands.HandleAsync(Dana, Room, "export", null, Key(), default)).Replies.Single());
+
+        var everything = new List<string>
+        {
+            await _http.GetStringAsync(link.Json.PathAndQuery),
+            await _http.GetStringAsync(link.Markdown.PathAndQuery),
+        };
+        everything.AddRange(_factory.Channel.Sent.Select(m => JsonSerializer.Serialize<OutgoingMessage>(m.Message.Message) + JsonSerializer.Serialize(m.Message.Destination)));
+        everything.AddRange(_factory.Channel.Sent.Select(m => PlainTextRenderer.Render(m.Message.Message)));
+        everything.AddRange(DatabaseText());
+        Assert.All(everything, text =>
+        {
+            Assert.DoesNotContain("U-SAM", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sam Secret", text, StringComparison.Ordinal);
+        });
+    }
+
+    private IEnumerable<string> DatabaseText()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_factory.Folder, "bot.db")}");
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = new Microsoft.Data.Sqlite.SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", connection))
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var values = new List<string>();
+        foreach (var table in tables)
+        {
+            using var select = new Microsoft.Data.Sqlite.SqliteCommand($"SELECT * FROM \"{table}\"", connection);
+            using var rows = select.ExecuteReader();
+            while (rows.Read())
+            {
+                for (var i = 0; i < rows.FieldCount; i++)
+                {
+                    if (rows.GetValue(i) is string value)
+                    {
+                        values.Add($"{table}: {value}");
+                    }
+                }
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>A closed quick-check: Ana (named) says workers can't override and flags her purpose answer; Sam (anonymous) says there is no appeal.</summary>
     private async Task<Deliberation> ClosedDeliberationAsync()
     {
