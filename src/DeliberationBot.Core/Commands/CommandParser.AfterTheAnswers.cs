@@ -1,0 +1,101 @@
+using System.Globalization;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Commands;
+
+/// <summary>The commands for after the answers: concerns, the decision and its conditions, digests.</summary>
+public static partial class CommandParser
+{
+    private static (Command?, ErrorMessage?) ParseConcern(List<Token> args)
+    {
+        var text = string.Join(' ', args.Select(a => a.Text)).Trim();
+        return text.Length is > 0 and <= 1000
+            ? (new AddConcernCommand(text), null)
+            : (null, new ErrorMessage("Write the concern after the command, in quotes.", Usage.Concern));
+    }
+
+    private static (Command?, ErrorMessage?) ParseDecide(List<Token> args)
+    {
+        if (args.Count == 0 || args[0].Quoted || !DecisionOutcomes.TryParse(args[0].Text, out var outcome))
+        {
+            return (null, new ErrorMessage("Say which decision: go, no-go, conditions or revisit, then the rationale in quotes.", Usage.Decide));
+        }
+
+        var rationale = string.Join(' ', args.Skip(1).Select(a => a.Text)).Trim();
+        return rationale.Length == 0
+            ? (null, new ErrorMessage("Please give the rationale for the decision, in quotes.", Usage.Decide))
+            : (new DecideCommand(outcome, rationale), null);
+    }
+
+    private static (Command?, ErrorMessage?) ParseCondition(List<Token> args, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
+    {
+        UserRef? owner = null;
+        DateOnly? due = null;
+        var words = new List<string>();
+        foreach (var token in args)
+        {
+            var t = token.Text;
+            if (!token.Quoted && t.StartsWith("owner:", StringComparison.OrdinalIgnoreCase))
+            {
+                owner = ResolveUser(t[6..], mentions);
+                if (owner is null)
+                {
+                    return (null, new ErrorMessage($"I couldn't tell who \"{t[6..]}\" is. Type @ and pick the person from the list.", Usage.Condition));
+                }
+            }
+            else if (!token.Quoted && t.StartsWith("due:", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!DateOnly.TryParseExact(t[4..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date < today)
+                {
+                    return (null, new ErrorMessage($"\"{t[4..]}\" is not a date from today on. Write it as due:YYYY-MM-DD.", Usage.Condition));
+                }
+
+                due = date;
+            }
+            else
+            {
+                words.Add(t);
+            }
+        }
+
+        var text = string.Join(' ', words).Trim();
+        return text.Length == 0 || owner is null || due is null
+            ? (null, new ErrorMessage("A condition needs its text, an owner and a due date.", Usage.Condition))
+            : (new ConditionCommand(text, owner, due.Value), null);
+    }
+
+    private static (Command?, ErrorMessage?) ParseDigest(List<Token> args)
+    {
+        var action = args.Count == 0 ? null : args[0].Text.ToLowerInvariant();
+        switch (action)
+        {
+            case "unsubscribe" or "stop" when args.Count == 1:
+                return (new DigestCommand(DigestAction.Unsubscribe), null);
+            case "preview" when args.Count == 1:
+                return (new DigestCommand(DigestAction.Preview), null);
+            case "subscribe" when args.Count <= 3:
+                DayOfWeek? day = null;
+                TimeOnly? time = null;
+                foreach (var t in args.Skip(1).Select(a => a.Text))
+                {
+                    if (day is null && Digests.DigestSchedule.TryParseDay(t, out var d))
+                    {
+                        day = d;
+                    }
+                    else if (time is null && TimeOnly.TryParseExact(t, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+                    {
+                        time = at;
+                    }
+                    else
+                    {
+                        return (null, new ErrorMessage($"\"{t}\" is neither a weekday (mon … sun) nor a time like 09:00.", Usage.Digest));
+                    }
+                }
+
+                return (new DigestCommand(DigestAction.Subscribe, day, time), null);
+            default:
+                return (null, new ErrorMessage("Say what to do with the digest: subscribe, unsubscribe or preview.", Usage.Digest));
+        }
+    }
+}
