@@ -29,6 +29,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<IChannelStateStore, EfChannelStateStore>();
         services.AddSingleton<IScheduleStore, EfScheduleStore>();
+        // First among hosted services: the schema must exist before anything (Data Protection's key ring included) reads it.
+        services.AddHostedService<DatabaseStartup>();
         services.AddDataProtection().SetApplicationName("DeliberationBot");
         services.AddOptions<KeyManagementOptions>().Configure<DbFactory>((o, db) => o.XmlRepository = new DatabaseXmlRepository(db));
         services.AddSingleton(sp => new DatabaseSchema(sp.GetRequiredService<DbFactory>(), sp.GetRequiredService<IOptions<StorageOptions>>()));

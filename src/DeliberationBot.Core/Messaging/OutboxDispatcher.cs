@@ -76,19 +76,21 @@ public sealed partial class OutboxDispatcher(
             result = SendResult.Retry(e.GetType().Name + ": " + e.Message);
         }
 
+        // What the platform answered is recorded even while the service is stopping: a message it accepted must never
+        // be left looking unsent, or the next instance would send it again.
         switch (result.Status)
         {
             case SendStatus.Delivered:
-                await store.MarkDeliveredAsync(message, result.Posted, ct);
+                await store.MarkDeliveredAsync(message, result.Posted, CancellationToken.None);
                 break;
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
                 var wait = result.RetryAfter ?? Backoff(item.Attempt);
                 LogRetry(message.Id, channel, item.Attempt, wait, result.Error);
-                await store.MarkRetryAsync(message.Id, time.GetUtcNow() + wait, result.Error ?? "retry", ct);
+                await store.MarkRetryAsync(message.Id, time.GetUtcNow() + wait, result.Error ?? "retry", CancellationToken.None);
                 break;
             default:
                 LogFailed(message.Id, channel, item.Attempt, result.Error);
-                await store.MarkFailedAsync(message.Id, result.Error ?? "failed", ct);
+                await store.MarkFailedAsync(message.Id, result.Error ?? "failed", CancellationToken.None);
                 break;
         }
     }

@@ -20,7 +20,6 @@ internal static class DeliberationBotComposition
         services.AddSummaries(configuration);
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExportLinkSigner, SignedExportLinks>();
-        services.AddHostedService<DatabaseStartup>();
         return services;
     }
 
@@ -38,22 +37,4 @@ internal static class DeliberationBotComposition
 
         return services;
     }
-}
-
-/// <summary>Applies migrations before the service starts taking requests.</summary>
-internal sealed partial class DatabaseStartup(DatabaseSchema schema, ILogger<DatabaseStartup> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await schema.PrepareAsync(cancellationToken);
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            LogStorage(schema.Describe());
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}")]
-    private partial void LogStorage(string storage);
 }

@@ -6,6 +6,7 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Host.Tests.Support;
 using DeliberationBot.Storage.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,6 +16,40 @@ namespace DeliberationBot.Host.Tests.Scheduling;
 public sealed class MultiInstanceTests
 {
     private const string Ws = "T-AGENCY";
+
+    private static int Notes(RecordingChannel channel) => channel.Sent.Count(m => m.Message.IdempotencyKey.StartsWith("note-", StringComparison.Ordinal));
+
+    /// <summary>Moves the clock a step at a time (at most 60) until the condition holds; after each step, waits for the next send.</summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, RecordingChannel channel, TimeSpan step, Func<bool> done)
+    {
+        for (var i = 0; i < 60 && !done(); i++)
+        {
+            var seen = channel.Sent.Count;
+            time.Advance(step);
+            try
+            {
+                await channel.WaitForCountAsync(_ => true, seen + 1, TimeSpan.FromMilliseconds(500));
+            }
+            catch (OperationCanceledException)
+            {
+                // Nothing was due at this step; take the next.
+            }
+        }
+
+        Assert.True(done(), "the instances did not finish the work within an hour of fake time");
+    }
+
+    /// <summary>Storage alone, on its own clock: no workers, so nothing it writes is picked up by it.</summary>
+    private static async Task<ServiceProvider> StorageOnlyAsync(Dictionary<string, string?> settings, TimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(clock)
+            .AddLogging();
+        Storage.StorageServiceCollectionExtensions.AddDeliberationStorage(services);
+        return await Task.FromResult(services.BuildServiceProvider());
+    }
 
     [SkippableFact]
     public async Task Every_digest_is_produced_once_and_every_message_accepted_once_when_an_instance_stops_midway()
@@ -32,7 +67,6 @@ public sealed class MultiInstanceTests
 
         var a = new BotFactory(settings, channel, time);
         a.CreateClient().Dispose();
-        var store = a.Services.GetRequiredService<IDeliberationStore>();
         var dispatcher = a.Services.GetRequiredService<CommandDispatcher>();
         for (var i = 0; i < 15; i++)
         {
@@ -40,41 +74,46 @@ public sealed class MultiInstanceTests
             await dispatcher.HandleAsync(new Actor("test", Ws, new Core.Messaging.UserRef("U-DANA", "Dana")), room, $"start quick-check \"Proposal {i}\"", null, $"start-{i}", default);
         }
 
-        // Leaders whose digests are due, and messages queued without waking anyone: work for whichever instance is alive.
-        for (var i = 0; i < 12; i++)
-        {
-            var leader = new Core.Messaging.UserRef($"U-LEADER-{i}", $"Leader {i}");
-            var subscription = new DigestSubscription(Ws, leader, new ConversationRef("test", Ws, "C-0"), DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", true, time.GetUtcNow().AddMinutes(-5));
-            await store.CommitAsync(new Commit(Ws, $"subscribe-{i}") { Subscription = subscription }, default);
-        }
+        await channel.WaitForCountAsync(m => m.Message.Message is DeliberationCard, 15);
 
-        for (var i = 0; i < 20; i++)
+        // Work for whichever instance is alive: digests due now, and notes due in 5 s. A third instance, whose clock
+        // runs 10 s ahead, has "crashed" holding the digest job and five of the notes; its leases must run out first.
+        var crashedClock = new FakeTimeProvider(time.GetUtcNow().AddSeconds(10));
+        await using (var crashed = await StorageOnlyAsync(settings, crashedClock))
         {
-            var note = new OutboxMessage(Guid.CreateVersion7(time.GetUtcNow()), Ws, $"note-{i}", Destination.To(new ConversationRef("test", Ws, "C-0")), new Confirmation($"note {i}"), time.GetUtcNow());
-            await store.CommitAsync(new Commit(Ws, $"note-{i}") { Outbox = [note] }, default);
-        }
+            var seeding = crashed.GetRequiredService<IDeliberationStore>();
+            for (var i = 0; i < 12; i++)
+            {
+                var leader = new Core.Messaging.UserRef($"U-LEADER-{i}", $"Leader {i}");
+                var subscription = new DigestSubscription(Ws, leader, new ConversationRef("test", Ws, "C-0"), DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", true, time.GetUtcNow().AddMinutes(-5));
+                await seeding.CommitAsync(new Commit(Ws, $"subscribe-{i}") { Subscription = subscription }, default);
+            }
 
-        // A third instance "crashed" holding the digest job and five messages; its leases must run out before anyone takes over.
-        var schedule = a.Services.GetRequiredService<IScheduleStore>();
-        Assert.True(await schedule.TryAcquireLeaseAsync("digests", "crashed-instance", TimeSpan.FromMinutes(2), default));
-        Assert.Equal(5, (await a.Services.GetRequiredService<IOutboxStore>().ClaimDueAsync("crashed-instance", 5, TimeSpan.FromMinutes(5), default)).Count);
+            for (var i = 0; i < 20; i++)
+            {
+                var at = time.GetUtcNow().AddSeconds(5);
+                var note = new OutboxMessage(Guid.CreateVersion7(at), Ws, $"note-{i}", Destination.To(new ConversationRef("test", Ws, "C-0")), new Confirmation($"note {i}"), at);
+                await seeding.CommitAsync(new Commit(Ws, $"note-{i}") { Outbox = [note] }, default);
+            }
+
+            Assert.True(await crashed.GetRequiredService<IScheduleStore>().TryAcquireLeaseAsync("digests", "crashed-instance", TimeSpan.FromMinutes(2), default));
+            Assert.Equal(5, (await crashed.GetRequiredService<IOutboxStore>().ClaimDueAsync("crashed-instance", 5, TimeSpan.FromMinutes(5), default)).Count);
+        }
 
         using var b = new BotFactory(settings, channel, time);
         b.CreateClient().Dispose();
-        await channel.WaitForCountAsync(m => m.Message.IdempotencyKey.StartsWith("note-", StringComparison.Ordinal), 5);
+        await AdvanceUntilAsync(time, channel, TimeSpan.FromSeconds(1), () => Notes(channel) >= 5); // the notes fall due; both instances drain them
         a.Dispose(); // stopped half-way through
 
-        for (var minute = 0; minute < 10; minute++)
-        {
-            time.Advance(TimeSpan.FromMinutes(1)); // past every lease: b takes over what the crashed instance held
-        }
+        // Move the shared clock a minute at a time, past every lease, until b has taken over what the crashed instance held.
+        await AdvanceUntilAsync(time, channel, TimeSpan.FromMinutes(1), () => Notes(channel) >= 20 && channel.Sent.Count(m => m.Message.Message is WeeklyDigest) >= 12);
 
         var digests = await channel.WaitForCountAsync(m => m.Message.Message is WeeklyDigest, 12);
         await channel.WaitForCountAsync(m => m.Message.IdempotencyKey.StartsWith("note-", StringComparison.Ordinal), 20);
         await channel.WaitForCountAsync(m => m.Message.Message is DeliberationCard, 15);
 
         var keys = channel.Sent.Select(m => m.Message.IdempotencyKey).ToList();
-        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.True(keys.Count == keys.Distinct().Count(), "sent twice: " + string.Join(", ", keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key)));
         Assert.Equal(12, digests.Select(d => d.Message.Destination.User!.Id).Distinct().Count());
         Assert.Equal(0, await b.Services.GetRequiredService<IOutboxStore>().CountPendingAsync(default));
     }
