@@ -41,4 +41,19 @@ internal sealed partial class SlackLog(ILogger<SlackLog> logger)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: neither Slack:BotToken nor Slack:ClientId is set")]
     public partial void Disabled();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack app installed in workspace {TeamId}")]
+    public partial void Installed(string teamId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack app install not completed: {Reason}")]
+    public partial void InstallFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack installation of workspace {TeamId} deleted ({Why})")]
+    public partial void Uninstalled(string teamId, string why);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored bot token of workspace {TeamId} cannot be decrypted (data-protection key lost?); the workspace must install the app again")]
+    public partial void TokenUnreadable(string teamId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Time zone of a user in workspace {TeamId} unknown: {Why}")]
+    public partial void TimeZoneUnknown(string teamId, string? why);
 }

@@ -16,9 +16,19 @@ public sealed class SlackOptions
     /// <summary>Socket Mode: an app-level token (xapp-…) with connections:write.</summary>
     public string? AppToken { get; set; }
 
+    /// <summary>Distribution to many workspaces (OAuth v2 install): the app's Client ID, with <see cref="ClientSecret"/>.</summary>
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
+
+    /// <summary>Where /api/slack/install sends the browser (tests point it elsewhere).</summary>
+    public string OAuthAuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
+
+    /// <summary>
+    /// The OAuth redirect URL registered in the app (…/api/slack/oauth/callback). When empty it is derived from the
+    /// install request, which is right unless a proxy changes the scheme or host.
+    /// </summary>
+    public string? RedirectUrl { get; set; }
 
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
@@ -37,6 +47,8 @@ public sealed class SlackOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(ClientId);
 
     public bool SocketMode => Enabled && !string.IsNullOrWhiteSpace(AppToken);
+
+    public bool OAuth => !string.IsNullOrWhiteSpace(ClientId);
 
     /// <summary>The API base as a URI ending in a slash, so that relative method names resolve under it.</summary>
     public Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/", UriKind.Absolute);

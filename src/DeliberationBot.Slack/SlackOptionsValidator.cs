@@ -35,9 +35,24 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:ClientSecret is required when Slack:ClientId is set (Basic Information → App Credentials → Client Secret).");
         }
 
-        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        if (string.IsNullOrWhiteSpace(options.ClientId) && !string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            errors.Add("Slack:ClientId is required when Slack:ClientSecret is set (Basic Information → App Credentials → Client ID); set both or neither.");
+        }
+
+        if (!IsHttpUrl(options.ApiBaseUrl))
         {
             errors.Add($"Slack:ApiBaseUrl must be an absolute http(s) URL such as https://slack.com/api/ (it is '{options.ApiBaseUrl}').");
+        }
+
+        if (!IsHttpUrl(options.OAuthAuthorizeUrl))
+        {
+            errors.Add($"Slack:OAuthAuthorizeUrl must be an absolute http(s) URL such as https://slack.com/oauth/v2/authorize (it is '{options.OAuthAuthorizeUrl}').");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.RedirectUrl) && !IsHttpUrl(options.RedirectUrl))
+        {
+            errors.Add($"Slack:RedirectUrl must be an absolute http(s) URL ending in /api/slack/oauth/callback, as registered under OAuth & Permissions → Redirect URLs (it is '{options.RedirectUrl}').");
         }
 
         if (options.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024)
@@ -62,4 +77,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

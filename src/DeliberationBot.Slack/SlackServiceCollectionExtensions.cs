@@ -1,6 +1,11 @@
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Answering;
+using DeliberationBot.Slack.Concerns;
 using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Installation;
+using DeliberationBot.Slack.Interactivity;
 using DeliberationBot.Slack.Outbound;
+using DeliberationBot.Slack.People;
 using DeliberationBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,8 +22,9 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// The Slack adapter, when Slack:BotToken or Slack:ClientId is set (otherwise one log line says Slack is off).
-    /// Needs Core (AddDeliberationCore). Register your own <see cref="ISlackThreadIndex"/> and, for several workspaces,
-    /// <see cref="ISlackTokenSource"/>, before or after this call.
+    /// Needs Core (AddDeliberationCore) and storage's <c>IChannelStateStore</c> and ASP.NET Data Protection (installed
+    /// workspaces' encrypted bot tokens). Register your own <see cref="ISlackThreadIndex"/> or
+    /// <see cref="ISlackTokenSource"/> before this call to replace ours.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,7 +42,10 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackEnabledMarker>();
 
-        services.TryAddSingleton<ISlackTokenSource, ConfiguredTokenSource>();
+        services.AddSingleton<SlackInstallations>();
+        services.TryAddSingleton<ISlackTokenSource, InstalledTokenSource>();
+        services.AddSingleton<UninstallEvents>();
+        services.AddSingleton<UserTimeZones>();
         services.TryAddSingleton<ISlackThreadIndex, OutboxThreadIndex>();
         services.AddSingleton<SlackRateLimitGate>();
         services.AddSingleton<SlackApiClient>();
@@ -50,11 +59,23 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<CommandHandler>();
+        services.AddSingleton<ActionReplies>();
+        services.AddSingleton<AnswerActions>();
+        services.AddSingleton<ConcernActions>();
+        services.AddSingleton<DecisionActions>();
+        services.AddSingleton<ActionRouter>();
         services.AddSingleton<ViewSubmissionHandler>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<EventCallbackHandler>();
         services.AddSingleton<SlackDispatcher>();
         services.AddSingleton<SlackHttpEndpoint>();
+
+        if (configured.OAuth)
+        {
+            services.AddSingleton<OAuthState>();
+            services.AddSingleton<SlackOAuthEndpoints>();
+            services.AddSingleton<SlackOAuthMarker>();
+        }
 
         if (configured.SocketMode)
         {
@@ -65,7 +86,10 @@ public static class SlackServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>POST /api/slack/events for slash commands, interactivity and the Events API. Maps nothing when Slack is off.</summary>
+    /// <summary>
+    /// POST /api/slack/events for slash commands, interactivity and the Events API; with Slack:ClientId, also
+    /// GET /api/slack/install and /api/slack/oauth/callback. Maps nothing when Slack is off.
+    /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
         if (endpoints.ServiceProvider.GetService<SlackEnabledMarker>() is null)
@@ -73,12 +97,24 @@ public static class SlackServiceCollectionExtensions
             return endpoints;
         }
 
+        // Build the routing tables now, so that an action id, callback or event type registered twice stops start-up.
+        _ = endpoints.ServiceProvider.GetRequiredService<SlackDispatcher>();
         endpoints.MapPost(SlackHttpEndpoint.Path, (RequestDelegate)(context => context.RequestServices.GetRequiredService<SlackHttpEndpoint>().HandleAsync(context)))
             .WithName("SlackEvents");
+        if (endpoints.ServiceProvider.GetService<SlackOAuthMarker>() is not null)
+        {
+            endpoints.MapGet(SlackOAuthEndpoints.InstallPath, (HttpContext context, SlackOAuthEndpoints oauth) => oauth.Install(context))
+                .WithName("SlackInstall");
+            endpoints.MapGet(SlackOAuthEndpoints.CallbackPath, (HttpContext context, SlackOAuthEndpoints oauth) => oauth.CallbackAsync(context))
+                .WithName("SlackOAuthCallback");
+        }
+
         return endpoints;
     }
 
     private sealed class SlackEnabledMarker;
+
+    private sealed class SlackOAuthMarker;
 
     private sealed class SlackDisabledNotice(SlackLog log) : IHostedService
     {

@@ -1,8 +1,14 @@
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Interactivity;
+using DeliberationBot.Slack.Rendering;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Slack.Tests.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Slack.Tests;
 
@@ -11,28 +17,58 @@ public sealed class CompositionTests
     [Fact]
     public async Task Every_Slack_registration_resolves_and_the_sender_is_one_of_possibly_many()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Slack:SigningSecret"] = "s", ["Slack:BotToken"] = "xoxb-1", ["Slack:AppToken"] = "xapp-1", ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api",
-        };
-        var time = new FakeTimeProvider();
-        ServiceDescriptor[] slack = [];
-        await using var app = SlackTestHost.Build(settings, time, new InMemoryStore(time), new ListLoggerProvider(), builder =>
-        {
-            builder.Services.AddSingleton<IChannelSender, OtherSender>();
-            slack = [.. builder.Services.Where(d => (d.ImplementationType ?? d.ServiceType).Assembly == typeof(SlackOptions).Assembly || d.ServiceType.Assembly == typeof(SlackOptions).Assembly)];
-        });
+        await using var api = await FakeSlackApi.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(
+            api,
+            s =>
+            {
+                s["Slack:AppToken"] = "xapp-1";
+                s["Slack:ClientId"] = "123.456";
+                s["Slack:ClientSecret"] = "client-secret";
+                s["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api";
+            },
+            services => services.AddSingleton<IChannelSender, OtherSender>());
+        var slack = host.Factory.Registrations
+            .Where(d => !d.ServiceType.IsGenericTypeDefinition)
+            .Where(d => (d.ImplementationType ?? d.ServiceType).Assembly == typeof(SlackOptions).Assembly || d.ServiceType.Assembly == typeof(SlackOptions).Assembly)
+            .ToList();
 
         Assert.NotEmpty(slack);
-        foreach (var descriptor in slack.Where(d => !d.ServiceType.IsGenericTypeDefinition))
+        foreach (var descriptor in slack)
         {
-            Assert.NotEmpty(app.Services.GetServices(descriptor.ServiceType));
+            Assert.NotEmpty(host.Services.GetServices(descriptor.ServiceType).OfType<object>());
         }
 
-        Assert.Equal(["other", "slack"], app.Services.GetServices<IChannelSender>().Select(s => s.Channel).Order());
-        Assert.Contains(app.Services.GetServices<IHostedService>(), s => s.GetType().Name == "SocketModeService");
-        Assert.Equal(new Uri("http://127.0.0.1:9/api/"), app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>().Value.ApiBaseUri);
+        var senders = host.Services.GetServices<IChannelSender>().Select(s => s.Channel).ToList();
+        Assert.Contains("other", senders);
+        Assert.Single(senders, c => c == "slack");
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s.GetType().Name == "SocketModeService");
+        Assert.Equal(new Uri("http://127.0.0.1:9/api/"), host.Services.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri);
     }
+
+    [Fact]
+    public async Task Every_action_id_and_modal_callback_the_renderers_emit_has_a_registered_handler()
+    {
+        await using var api = await FakeSlackApi.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(api);
+        var actions = host.Services.GetRequiredService<ActionRouter>().ActionIds;
+        var callbacks = host.Services.GetRequiredService<ViewSubmissionHandler>().Callbacks;
+        List<JsonObject> rendered = [.. Samples.All("T").SelectMany(m => new[] { MessageRenderer.Render(m).ToPayload(), ModalRenderer.Render(m, "C1") })];
+        rendered.AddRange(Enum.GetValues<ConcernAction>().Where(SlackIds.NeedsText).Select(a => ConcernModals.Text(Guid.NewGuid(), a, null)));
+        rendered.Add(ConcernModals.Decision(Guid.NewGuid(), "T"));
+
+        var emitted = rendered.SelectMany(r => ActionIds(r)).Where(id => id != SlackIds.Value).ToHashSet();
+        Assert.Equal(actions.Order(StringComparer.Ordinal), emitted.Order(StringComparer.Ordinal));
+        var submitted = rendered.Where(r => r["submit"] is not null).Select(r => r["callback_id"]!.GetValue<string>()).ToHashSet();
+        Assert.Equal(callbacks.Order(StringComparer.Ordinal), submitted.Order(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string> ActionIds(JsonNode? node) => node switch
+    {
+        JsonObject o => (o["action_id"] is JsonValue v ? [v.GetValue<string>()] : Enumerable.Empty<string>()).Concat(o.SelectMany(p => ActionIds(p.Value))),
+        JsonArray a => a.SelectMany(ActionIds),
+        _ => [],
+    };
 
     private sealed class OtherSender : IChannelSender
     {

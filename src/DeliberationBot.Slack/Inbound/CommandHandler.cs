@@ -1,19 +1,22 @@
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Outbound;
+using DeliberationBot.Slack.People;
 using DeliberationBot.Slack.Rendering;
 
 namespace DeliberationBot.Slack.Inbound;
 
 /// <summary>
 /// <c>/deliberate …</c>: runs the shared grammar through Core and answers ephemerally; <c>start</c> without arguments
-/// opens the start form with the command's trigger id right after the acknowledgement.
+/// opens the start form with the command's trigger id right after the acknowledgement. The caller's time zone (from
+/// users.info, cached) comes with every command, so digests and dates follow the person's own clock.
 /// </summary>
-internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, SlackLog log)
+internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, UserTimeZones zones, SlackLog log)
 {
     public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
-        var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, command.UserName));
+        var zone = await zones.FindAsync(command.TeamId, command.UserId, ct);
+        var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, command.UserName), zone);
         var conversation = new ConversationRef(SlackChannel.Name, command.TeamId, command.ChannelId);
         var key = DeliveryKeys.Command(command.TeamId, command.UserId, command.TriggerId ?? command.ResponseUrl ?? command.Text);
         var result = await commands.HandleAsync(actor, conversation, InboundText.ForCommand(command.Text), null, key, ct);

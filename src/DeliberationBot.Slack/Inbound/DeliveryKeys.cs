@@ -11,7 +11,12 @@ internal static class DeliveryKeys
 {
     public static string Command(string teamId, string userId, string triggerOrFallback) => "slack:cmd:" + Hash(teamId, userId, triggerOrFallback);
 
-    public static string Action(string teamId, string userId, string? triggerId, string? actionTs) => "slack:act:" + Hash(teamId, userId, triggerId, actionTs);
+    /// <summary>
+    /// A button press that acts at once: the same person pressing the same button on the same message (or modal) is
+    /// one press, however many times a double click or a redelivery sends it.
+    /// </summary>
+    public static string Click(string teamId, string userId, string surface, string actionId, string? value) =>
+        "slack:click:" + Hash(teamId, userId, surface, actionId, value);
 
     /// <summary>A view version is (id, hash); the callback and metadata tell apart the steps shown in one modal.</summary>
     public static string View(string teamId, string viewId, string? hash, string? callbackId, string? metadata) =>

@@ -2,38 +2,72 @@ using System.Text.Json;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Installation;
 using DeliberationBot.Slack.Outbound;
+using DeliberationBot.Slack.People;
 
 namespace DeliberationBot.Slack.Inbound;
 
 /// <summary>
-/// Events API callbacks. A reply in a deliberation's thread answers the person's current question; a mention of the
-/// bot elsewhere is a command. Bots (including this one) and edits or other subtypes are ignored. Replies go back as
-/// ephemeral messages right after the acknowledgement.
+/// Events API callbacks, routed by event type through an explicit table (<see cref="HandledTypes"/>; the app manifest
+/// subscribes to exactly these, see <see cref="SlackApp.EventSubscriptions"/>). A reply in a deliberation's thread
+/// answers the person's current question; a mention of the bot elsewhere is a command; uninstalling deletes the
+/// workspace's installation. Bots (including this one) and edits or other subtypes are ignored.
 /// </summary>
-internal sealed class EventCallbackHandler(
-    AnsweringService answering,
-    CommandDispatcher commands,
-    ISlackThreadIndex threads,
-    SlackApiClient api,
-    SlackLog log)
+internal sealed class EventCallbackHandler
 {
+    private readonly Dictionary<string, Func<SlackEvent, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
+    private readonly AnsweringService _answering;
+    private readonly CommandDispatcher _commands;
+    private readonly ISlackThreadIndex _threads;
+    private readonly SlackApiClient _api;
+    private readonly UserTimeZones _zones;
+    private readonly SlackLog _log;
+
+    public EventCallbackHandler(
+        AnsweringService answering, CommandDispatcher commands, ISlackThreadIndex threads, SlackApiClient api, UserTimeZones zones, UninstallEvents uninstalls, SlackLog log)
+    {
+        (_answering, _commands, _threads, _api, _zones, _log) = (answering, commands, threads, api, zones, log);
+        Register("message", MessageAsync);
+        Register("app_mention", MessageAsync);
+        Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
+        Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event, ct));
+    }
+
+    public IReadOnlyCollection<string> HandledTypes => _routes.Keys;
+
     public async Task<SlackAck> HandleAsync(JsonElement envelope, CancellationToken ct)
     {
-        var team = envelope.Required("team_id");
-        var eventId = envelope.Required("event_id");
-        var e = envelope.Get("event") ?? throw new SlackPayloadException("event_callback without event");
-        var type = e.Str("type");
-        var botUserId = envelope.Items("authorizations").Where(a => a.Get("is_bot")?.ValueKind == JsonValueKind.True).Select(a => a.Str("user_id")).FirstOrDefault();
-        if (type is not ("message" or "app_mention"))
+        var e = new SlackEvent(
+            envelope.Required("team_id"),
+            envelope.Required("event_id"),
+            envelope.Get("event") ?? throw new SlackPayloadException("event_callback without event"),
+            envelope.Items("authorizations").Where(a => a.Get("is_bot")?.ValueKind == JsonValueKind.True).Select(a => a.Str("user_id")).FirstOrDefault());
+        var type = e.Event.Str("type");
+        if (type is null || !_routes.TryGetValue(type, out var route))
         {
-            log.Ignored("event", type ?? "(no type)");
+            _log.Ignored("event", type ?? "(no type)");
             return SlackAck.Empty;
         }
 
+        return await route(e, ct);
+    }
+
+    private void Register(string type, Func<SlackEvent, CancellationToken, Task<SlackAck>> handler)
+    {
+        if (!SlackApp.EventSubscriptions.ContainsKey(type) || !_routes.TryAdd(type, handler))
+        {
+            throw new InvalidOperationException($"Slack event type '{type}' is registered twice or has no subscription in SlackApp.EventSubscriptions.");
+        }
+    }
+
+    private async Task<SlackAck> MessageAsync(SlackEvent envelope, CancellationToken ct)
+    {
+        var (team, eventId, e, botUserId) = envelope;
+        var type = e.Str("type");
         if (e.Str("subtype") is not null || e.Str("bot_id") is not null || e.Str("user") is not { } user || user == botUserId)
         {
-            log.Ignored("event", $"{type} from a bot or with a subtype");
+            _log.Ignored("event", $"{type} from a bot or with a subtype");
             return SlackAck.Empty;
         }
 
@@ -41,37 +75,37 @@ internal sealed class EventCallbackHandler(
         var ts = e.Required("ts");
         var threadTs = e.Str("thread_ts");
         var text = e.Str("text");
-        var actor = new Actor(SlackChannel.Name, team, new UserRef(user));
 
         // Both "message" and "app_mention" report a message that mentions the bot: app_mention handles it.
         if (type == "message" && InboundText.Mentions(text, botUserId))
         {
-            log.Ignored("event", "message mentioning the bot (handled as app_mention)");
+            _log.Ignored("event", "message mentioning the bot (handled as app_mention)");
             return SlackAck.Empty;
         }
 
-        var deliberationId = threadTs is not null && threadTs != ts ? await threads.FindDeliberationAsync(team, channel, threadTs, ct) : null;
+        var deliberationId = threadTs is not null && threadTs != ts ? await _threads.FindDeliberationAsync(team, channel, threadTs, ct) : null;
         TurnResult result;
         if (deliberationId is { } id)
         {
             var answer = InboundText.ForMessage(text, botUserId);
-            log.ThreadAnswer(channel, id, answer);
-            result = await answering.AnswerTextAsync(actor, id, answer, DeliveryKeys.Message(team, channel, ts), ct);
+            _log.ThreadAnswer(channel, id, answer);
+            result = await _answering.AnswerTextAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, DeliveryKeys.Message(team, channel, ts), ct);
         }
         else if (type == "app_mention")
         {
+            var actor = new Actor(SlackChannel.Name, team, new UserRef(user), await _zones.FindAsync(team, user, ct));
             var conversation = new ConversationRef(SlackChannel.Name, team, channel);
-            result = await commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId)), null, DeliveryKeys.Event(eventId), ct);
+            result = await _commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId)), null, DeliveryKeys.Event(eventId), ct);
         }
         else
         {
-            log.Ignored("event", "message outside a deliberation thread");
+            _log.Ignored("event", "message outside a deliberation thread");
             return SlackAck.Empty;
         }
 
         if (result.Duplicate)
         {
-            log.Duplicate("event", team, eventId);
+            _log.Duplicate("event", team, eventId);
             return SlackAck.Empty;
         }
 
@@ -83,10 +117,10 @@ internal sealed class EventCallbackHandler(
         var reply = Replies.Combine(result.Replies);
         return SlackAck.Then(async token =>
         {
-            var sent = await api.PostEphemeralAsync(team, channel, user, reply, threadTs, token);
+            var sent = await _api.PostEphemeralAsync(team, channel, user, reply, threadTs, token);
             if (!sent.Ok)
             {
-                log.ReplyNotSent(team, sent.Error);
+                _log.ReplyNotSent(team, sent.Error);
             }
         });
     }
@@ -102,4 +136,7 @@ internal sealed class EventCallbackHandler(
 
         return t.Trim();
     }
+
+    /// <summary>An event with its envelope's workspace, event id and our bot's user id there.</summary>
+    private sealed record SlackEvent(string Team, string EventId, JsonElement Event, string? BotUserId);
 }

@@ -3,16 +3,36 @@ using System.Text.Json;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Slack.Concerns;
 using DeliberationBot.Slack.Rendering;
 
 namespace DeliberationBot.Slack.Inbound;
 
 /// <summary>
-/// Modal submissions. The reply is the synchronous answer: the next step replaces the modal (response_action update),
-/// a problem is shown next to the input it concerns (response_action errors), a repeated submission changes nothing.
+/// Modal submissions, routed by callback id through an explicit table (a callback registered twice fails at
+/// start-up). The reply is the synchronous answer (see <see cref="ViewReplies"/>).
 /// </summary>
-internal sealed class ViewSubmissionHandler(AnsweringService answering, DeliberationService deliberations, TimeProvider time, SlackLog log)
+internal sealed class ViewSubmissionHandler
 {
+    private readonly Dictionary<string, Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
+    private readonly AnsweringService _answering;
+    private readonly DeliberationService _deliberations;
+    private readonly TimeProvider _time;
+    private readonly SlackLog _log;
+
+    public ViewSubmissionHandler(
+        AnsweringService answering, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions, TimeProvider time, SlackLog log)
+    {
+        (_answering, _deliberations, _time, _log) = (answering, deliberations, time, log);
+        Register(SlackIds.StartCallback, StartAsync);
+        Register(SlackIds.GroupCallback, JoinAsync);
+        Register(SlackIds.QuestionCallback, AnswerAsync);
+        Register(SlackIds.ConcernCallback, concerns.SubmitAsync);
+        Register(SlackIds.DecisionCallback, decisions.SubmitAsync);
+    }
+
+    public IReadOnlyCollection<string> Callbacks => _routes.Keys;
+
     public async Task<SlackAck> HandleAsync(JsonElement payload, CancellationToken ct)
     {
         var actor = InteractionHandler.ActorOf(payload);
@@ -20,14 +40,21 @@ internal sealed class ViewSubmissionHandler(AnsweringService answering, Delibera
         var callback = view.Str("callback_id");
         var metadata = view.Str("private_metadata");
         var key = DeliveryKeys.View(actor.WorkspaceId, view.Required("id"), view.Str("hash"), callback, metadata);
-        var state = new ViewState(view);
-        return callback switch
+        if (callback is null || !_routes.TryGetValue(callback, out var route))
         {
-            SlackIds.StartCallback => await StartAsync(actor, metadata, state, key, ct),
-            SlackIds.GroupCallback => await JoinAsync(actor, metadata, state, key, ct),
-            SlackIds.QuestionCallback => await AnswerAsync(actor, metadata, state, key, ct),
-            _ => SlackAck.Empty,
-        };
+            _log.Ignored("view submission", callback ?? "(no callback id)");
+            return SlackAck.Empty;
+        }
+
+        return await route(actor, metadata, new ViewState(view), key, ct);
+    }
+
+    private void Register(string callbackId, Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>> handler)
+    {
+        if (!_routes.TryAdd(callbackId, handler))
+        {
+            throw new InvalidOperationException($"Slack view callback '{callbackId}' is registered twice.");
+        }
     }
 
     private async Task<SlackAck> StartAsync(Actor actor, string? channelId, ViewState state, string key, CancellationToken ct)
@@ -51,7 +78,7 @@ internal sealed class ViewSubmissionHandler(AnsweringService answering, Delibera
                 return SlackAck.Json(Replies.Errors(SlackIds.DueBlock, "Pick the deadline from the calendar."));
             }
 
-            if (date < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+            if (date < DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime))
             {
                 return SlackAck.Json(Replies.Errors(SlackIds.DueBlock, "That date has already passed. Pick a date from today on."));
             }
@@ -74,7 +101,7 @@ internal sealed class ViewSubmissionHandler(AnsweringService answering, Delibera
             due,
             anonymity);
         var home = new ConversationRef(SlackChannel.Name, actor.WorkspaceId, channelId);
-        return Respond(await deliberations.StartAsync(actor, home, request, key, ct), SlackIds.FlowBlock, actor, key);
+        return ViewReplies.Respond(await _deliberations.StartAsync(actor, home, request, key, ct), SlackIds.FlowBlock, actor, key, _log);
     }
 
     private async Task<SlackAck> JoinAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -89,8 +116,8 @@ internal sealed class ViewSubmissionHandler(AnsweringService answering, Delibera
             return SlackAck.Json(Replies.Errors(SlackIds.GroupBlock, "Choose the group you answer as."));
         }
 
-        var result = await answering.JoinAsync(actor, deliberationId, group, state.Checked(SlackIds.AnonymousBlock), key, ct);
-        return Respond(result, SlackIds.GroupBlock, actor, key);
+        var result = await _answering.JoinAsync(actor, deliberationId, group, state.Checked(SlackIds.AnonymousBlock), key, ct);
+        return ViewReplies.Respond(result, SlackIds.GroupBlock, actor, key, _log);
     }
 
     private async Task<SlackAck> AnswerAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -105,23 +132,7 @@ internal sealed class ViewSubmissionHandler(AnsweringService answering, Delibera
             return SlackAck.Json(Replies.Errors(SlackIds.AnswerBlock, "Please give a number, for example 15."));
         }
 
-        var result = await answering.AnswerAsync(actor, deliberationId, questionId, value, state.Checked(SlackIds.ConcernBlock), key, ct);
-        return Respond(result, SlackIds.AnswerBlock, actor, key);
-    }
-
-    private SlackAck Respond(TurnResult result, string errorBlock, Actor actor, string key)
-    {
-        if (result.Duplicate)
-        {
-            log.Duplicate("view submission", actor.WorkspaceId, key);
-            return SlackAck.Empty;
-        }
-
-        return (result.Replies.Count > 0 ? result.Replies[0] : null) switch
-        {
-            null => SlackAck.Empty,
-            ErrorMessage e => SlackAck.Json(Replies.Errors(errorBlock, e.Usage is null ? e.Text : $"{e.Text} ({e.Usage})")),
-            var reply => SlackAck.Json(Replies.UpdateView(ModalRenderer.Render(reply))),
-        };
+        var result = await _answering.AnswerAsync(actor, deliberationId, questionId, value, state.Checked(SlackIds.ConcernBlock), key, ct);
+        return ViewReplies.Respond(result, SlackIds.AnswerBlock, actor, key, _log);
     }
 }

@@ -89,6 +89,22 @@ internal sealed partial class SlackApiClient(
             : await SendAsync(teamId, token, "users.info", () => new FormUrlEncodedContent([new("user", userId)]), ct);
     }
 
+    /// <summary>
+    /// oauth.v2.access: exchanges an install's code for the workspace's bot token. Authenticated by the app's client id
+    /// and secret (form fields), not by a token.
+    /// </summary>
+    public Task<SlackApiResult> ExchangeCodeAsync(string code, string redirectUri, CancellationToken ct)
+    {
+        var opts = options.Value;
+        return SendAsync("oauth", null, "oauth.v2.access", () => new FormUrlEncodedContent(
+        [
+            new("client_id", opts.ClientId ?? ""),
+            new("client_secret", opts.ClientSecret ?? ""),
+            new("code", code),
+            new("redirect_uri", redirectUri),
+        ]), ct);
+    }
+
     public async Task<SlackApiResult> CallAsync(string teamId, string method, JsonObject body, CancellationToken ct)
     {
         var token = await tokens.BotTokenForAsync(teamId, ct);
@@ -101,8 +117,11 @@ internal sealed partial class SlackApiClient(
         return await SendAsync(teamId, token, method, () => new StringContent(json, Encoding.UTF8, "application/json"), ct);
     }
 
-    /// <summary>Calls <paramref name="method"/> with an explicit token (e.g. the app-level token for apps.connections.open).</summary>
-    public async Task<SlackApiResult> SendAsync(string teamId, string token, string method, Func<HttpContent> content, CancellationToken ct)
+    /// <summary>
+    /// Calls <paramref name="method"/> with an explicit token (e.g. the app-level token for apps.connections.open), or
+    /// none when the method authenticates otherwise.
+    /// </summary>
+    public async Task<SlackApiResult> SendAsync(string teamId, string? token, string method, Func<HttpContent> content, CancellationToken ct)
     {
         var opts = options.Value;
         for (var attempt = 0; ; attempt++)
@@ -124,10 +143,14 @@ internal sealed partial class SlackApiClient(
         }
     }
 
-    private async Task<SlackApiResult> SendOnceAsync(string teamId, string token, string method, HttpContent content, CancellationToken ct)
+    private async Task<SlackApiResult> SendOnceAsync(string teamId, string? token, string method, HttpContent content, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         HttpResponseMessage response;
         try
         {

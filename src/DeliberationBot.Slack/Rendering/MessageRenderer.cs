@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
@@ -72,6 +73,24 @@ internal static class MessageRenderer
                 break;
             case SummaryPlaceholder p:
                 content.Add(Block.Section(Escape(p.Text)));
+                break;
+            case AnswersReview review:
+                content.AddRange(ReviewRenderer.Review(review));
+                break;
+            case OwnerConcerns o:
+                ConcernRenderer.Owner(o, content);
+                break;
+            case ConcernResponseNotice n:
+                ConcernRenderer.Response(n, content);
+                break;
+            case DecisionRequest r:
+                ConcernRenderer.DecisionRequest(r, content, trailer);
+                break;
+            case DecisionRecorded r:
+                ConcernRenderer.DecisionRecorded(r, content);
+                break;
+            case ExportLink e:
+                ConcernRenderer.Export(e, content);
                 break;
             default:
                 // A message Core added after this renderer: show its plain text rather than fail the send.

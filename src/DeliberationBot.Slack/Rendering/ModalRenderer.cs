@@ -20,6 +20,7 @@ internal static class ModalRenderer
         GroupPrompt g => Group(g),
         QuestionPrompt q => Question(q),
         StartForm f => Start(f, channelId ?? ""),
+        AnswersReview r => Modal(SlackIds.NoticeCallback, "Your answers", ReviewRenderer.Review(r), submit: null, r.DeliberationId.ToString("N"), close: "Done"),
         Confirmation c => Notice("Done", [Block.Section(Escape(c.Text))]),
         ErrorMessage e => Notice("Not quite", [.. MessageRenderer.Render(e).Blocks.Select(b => b!.AsObject().DeepClone().AsObject())]),
         _ => Notice("DeliberationBot", [.. MessageRenderer.Render(message).Blocks.Where(b => b!["type"]?.GetValue<string>() != "actions").Select(b => b!.DeepClone().AsObject())]),
@@ -85,6 +86,12 @@ internal static class ModalRenderer
         blocks.Add(Block.Input(SlackIds.ConcernBlock, "Concern", Checkboxes(
             [Block.Option("This is a concern", SlackIds.Checked, "Flag your answer for the discussion")],
             q.CurrentlyFlagged ? [SlackIds.Checked] : []), optional: true));
+        if (ReviewRenderer.Jump(q) is { } jump)
+        {
+            blocks.Add(Block.Divider());
+            blocks.Add(jump);
+        }
+
         var title = string.Create(CultureInfo.InvariantCulture, $"Question {q.Position} of {q.Of}");
         return Modal(SlackIds.QuestionCallback, title, blocks, "Save and next", SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: "Stop for now");
     }
@@ -159,7 +166,7 @@ internal static class ModalRenderer
         return select;
     }
 
-    private static JsonObject Radio(List<JsonObject> options, string? selected)
+    internal static JsonObject Radio(List<JsonObject> options, string? selected)
     {
         var radio = new JsonObject { ["type"] = "radio_buttons", ["action_id"] = SlackIds.Value, ["options"] = new JsonArray([.. options]) };
         SetInitial(radio, options, selected is null ? [] : [selected], multiple: false);
@@ -233,7 +240,7 @@ internal static class ModalRenderer
     private static JsonObject Notice(string title, List<JsonObject> blocks) =>
         Modal(SlackIds.NoticeCallback, title, blocks, submit: null, metadata: null, close: "Close");
 
-    private static JsonObject Modal(string callbackId, string title, List<JsonObject> blocks, string? submit, string? metadata, string close = "Cancel")
+    internal static JsonObject Modal(string callbackId, string title, List<JsonObject> blocks, string? submit, string? metadata, string close = "Cancel")
     {
         var view = new JsonObject
         {

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 
 namespace DeliberationBot.Slack.Rendering;
@@ -8,10 +9,21 @@ internal static class SlackIds
     /// <summary>The "Answer" button; its value is the deliberation id.</summary>
     public const string AnswerAction = "answer";
 
+    /// <summary>"Change" next to an answer in the review; its value is <see cref="ChangeValue"/>.</summary>
+    public const string ChangeAnswerAction = "answer_change";
+
+    /// <summary>The "Change an earlier answer" select in a question modal; the option's value is the question id.</summary>
+    public const string JumpAction = "question_jump";
+
+    /// <summary>"Record the decision" in the facilitator's decision request; its value is the deliberation id.</summary>
+    public const string DecideAction = "decision_open";
+
     public const string StartCallback = "deliberation_start";
     public const string GroupCallback = "deliberation_group";
     public const string QuestionCallback = "deliberation_question";
     public const string NoticeCallback = "deliberation_notice";
+    public const string ConcernCallback = "concern_text";
+    public const string DecisionCallback = "decision";
 
     /// <summary>The one action id inside every input block.</summary>
     public const string Value = "value";
@@ -27,8 +39,57 @@ internal static class SlackIds
     public const string AnswerBlock = "answer";
     public const string ConcernBlock = "concern";
     public const string ButtonsBlock = "deliberation_actions";
+    public const string JumpBlock = "jump";
+    public const string ResponseBlock = "response";
+    public const string OutcomeBlock = "outcome";
+    public const string RationaleBlock = "rationale";
 
     public const string Checked = "yes";
+
+    /// <summary>The button for a concern action; its value is the concern id.</summary>
+    public static string ConcernActionId(ConcernAction action) => action switch
+    {
+        ConcernAction.Acknowledge => "concern_acknowledge",
+        ConcernAction.Respond => "concern_respond",
+        ConcernAction.MarkAddressed => "concern_mark_addressed",
+        ConcernAction.WontAddress => "concern_wont_address",
+        ConcernAction.Accept => "concern_accept",
+        ConcernAction.Reopen => "concern_reopen",
+        ConcernAction.CloseWithoutRaisers => "concern_close_without_raisers",
+        _ => throw new InvalidOperationException($"Concern action {action} has no Slack button yet: add it here and in the action router."),
+    };
+
+    /// <summary>The actions that need words from the person (a modal); the others act at once.</summary>
+    public static bool NeedsText(ConcernAction action) =>
+        action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers;
+
+    public static string ChangeValue(Guid deliberationId, string questionId) => $"{deliberationId:N}|{questionId}";
+
+    public static bool TryParseChangeValue(string? value, out Guid deliberationId, out string questionId) =>
+        TryParsePair(value, out deliberationId, out questionId);
+
+    /// <summary>private_metadata of a concern modal: the concern and what the person is doing to it.</summary>
+    public static string ConcernMetadata(Guid concernId, ConcernAction action) => $"{concernId:N}|{action}";
+
+    public static bool TryParseConcernMetadata(string? metadata, out Guid concernId, out ConcernAction action)
+    {
+        action = default;
+        return TryParsePair(metadata, out concernId, out var name) && Enum.TryParse(name, out action) && Enum.IsDefined(action);
+    }
+
+    private static bool TryParsePair(string? text, out Guid id, out string rest)
+    {
+        id = Guid.Empty;
+        rest = "";
+        var parts = text?.Split('|', 2) ?? [];
+        if (parts.Length != 2 || !Guid.TryParse(parts[0], out id) || parts[1].Length == 0)
+        {
+            return false;
+        }
+
+        rest = parts[1];
+        return true;
+    }
 
     /// <summary>private_metadata of a question modal: deliberation, answer kind (to read the input back) and question.</summary>
     public static string QuestionMetadata(Guid deliberationId, AnswerKind kind, string questionId) => $"{deliberationId:N}|{kind}|{questionId}";

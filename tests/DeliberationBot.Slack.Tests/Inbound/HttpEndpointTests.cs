@@ -3,27 +3,17 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DeliberationBot.Slack.Tests.Inbound;
 
-/// <summary>The edge: verification, malformed and oversized bodies, url_verification, start-up validation.</summary>
-public sealed class HttpEndpointTests : IAsyncLifetime
+/// <summary>
+/// The edge: verification, malformed and oversized bodies, url_verification, start-up validation. Every case here is
+/// refused or answered without storing anything, so the class shares one running service.
+/// </summary>
+public sealed class HttpEndpointTests(SlackHostFixture fixture) : IClassFixture<SlackHostFixture>
 {
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
+    private readonly FakeSlackApi _api = fixture.Api;
+    private readonly SlackTestHost _host = fixture.Host;
 
     private const string StartText = "start quick-check \"Predictive screening\"";
 
@@ -34,9 +24,9 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         var response = await _host.PostAsync("application/x-www-form-urlencoded", body, secret: "not-the-secret");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_host.Store.Deliberations);
-        Assert.Empty(_host.Store.Outbox);
-        Assert.Equal(0, await _host.DispatchOutboxAsync());
+        Assert.Equal(0, await _host.Db.CountAsync("deliberations"));
+        Assert.Empty(await _host.Db.OutboxAsync());
+        Assert.Equal(0, await _host.DispatchOnceAsync());
         Assert.Empty(_api.Calls);
         Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("BadSignature", StringComparison.Ordinal));
     }
@@ -50,7 +40,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         var response = await _host.PostAsync("application/x-www-form-urlencoded", body, at: _host.Time.GetUtcNow().AddMinutes(minutes));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_host.Store.Deliberations);
+        Assert.Equal(0, await _host.Db.CountAsync("deliberations"));
     }
 
     [Fact]
@@ -83,7 +73,8 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         var response = await _host.PostAsync(contentType, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_host.Store.Outbox);
+        Assert.Empty(await _host.Db.OutboxAsync());
+        Assert.Equal(0, await _host.Db.CountAsync("processed_deliveries"));
         Assert.Empty(_api.Calls);
         Assert.Contains(_host.Logs.Entries, e => e.Message.Contains("malformed", StringComparison.Ordinal));
     }
@@ -106,13 +97,11 @@ public sealed class HttpEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_Slack_enabled_and_no_signing_secret_the_service_refuses_to_start()
+    public void With_Slack_enabled_and_no_signing_secret_the_service_refuses_to_start()
     {
-        var settings = new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = "" };
-        var time = new FakeTimeProvider();
-        await using var app = SlackTestHost.Build(settings, time, new InMemoryStore(time), new ListLoggerProvider());
+        using var factory = new SlackFactory(_api.BaseUrl, s => s["Slack:SigningSecret"] = "", kestrel: false);
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        var e = Assert.IsType<OptionsValidationException>(StartFailure(factory));
         Assert.Contains("Slack:SigningSecret is required", e.Message, StringComparison.Ordinal);
     }
 
@@ -120,29 +109,39 @@ public sealed class HttpEndpointTests : IAsyncLifetime
     [InlineData("Slack:BotToken", "xoxp-user-token", "must be a bot token starting with 'xoxb-'")]
     [InlineData("Slack:AppToken", "xoxb-wrong-kind", "must be an app-level token starting with 'xapp-'")]
     [InlineData("Slack:ApiBaseUrl", "slack.com/api", "must be an absolute http(s) URL")]
-    public async Task Tokens_of_the_wrong_kind_stop_start_up_with_a_message_naming_the_setting(string key, string value, string message)
+    [InlineData("Slack:ClientId", "123.456", "Slack:ClientSecret is required when Slack:ClientId is set")]
+    [InlineData("Slack:ClientSecret", "s3cret", "Slack:ClientId is required when Slack:ClientSecret is set")]
+    [InlineData("Slack:RedirectUrl", "/api/slack/oauth/callback", "Slack:RedirectUrl must be an absolute http(s) URL")]
+    public void Settings_of_the_wrong_kind_stop_start_up_with_a_message_naming_the_setting(string key, string value, string message)
     {
-        var settings = new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = "s", [key] = value };
-        var time = new FakeTimeProvider();
-        await using var app = SlackTestHost.Build(settings, time, new InMemoryStore(time), new ListLoggerProvider());
+        using var factory = new SlackFactory(_api.BaseUrl, s => s[key] = value, kestrel: false);
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        var e = Assert.IsType<OptionsValidationException>(StartFailure(factory));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Without_a_bot_token_or_client_id_Slack_is_off_maps_nothing_and_says_so_once()
     {
-        var time = new FakeTimeProvider();
-        var logs = new ListLoggerProvider();
-        await using var app = SlackTestHost.Build(new Dictionary<string, string?>(), time, new InMemoryStore(time), logs);
-        await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var factory = new SlackFactory(_api.BaseUrl, s => s["Slack:BotToken"] = "");
+        using var http = factory.CreateClient();
 
         var response = await http.PostAsync("/api/slack/events", new StringContent("{}"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Single(logs.Entries, e => e.Message.Contains("Slack is off", StringComparison.Ordinal));
-        await app.StopAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/slack/install")).StatusCode);
+        Assert.Single(factory.Logs.Entries, e => e.Message.Contains("Slack is off", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Starting the host fails; returns the exception the host itself reported ("Hosting failed to start"). What
+    /// CreateClient throws can be an ObjectDisposedException instead: the factory may read the services of a host its
+    /// entry point has already disposed after the failure.
+    /// </summary>
+    private static Exception StartFailure(SlackFactory factory)
+    {
+        var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var reported = factory.Logs.Entries.LastOrDefault(e => e.Message == "Hosting failed to start")?.Exception;
+        return reported ?? thrown;
     }
 }

@@ -27,20 +27,20 @@ public sealed class RedeliveryTests : IAsyncLifetime
     }
 
     /// <summary>A deliberation whose card is posted, and Ann joined as a frontline worker.</summary>
-    private async Task<(Guid Id, PostedMessage Card)> StartedWithAnnAsync()
+    private async Task<(Deliberation D, PostedMessage Card)> StartedWithAnnAsync()
     {
         await _host.CommandAsync("start quick-check \"Predictive screening\"");
-        await _host.DispatchOutboxAsync();
-        var d = _host.Store.Deliberations.Single();
+        var d = await _host.DeliberationAsync();
+        var card = await _host.CardAsync(d);
         var ann = new Actor("slack", SlackPayloads.Team, new UserRef("U0ANN", "ann"));
         await _host.Services.GetRequiredService<AnsweringService>().JoinAsync(ann, d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
-        return (d.Id, _host.Store.Slot(SlackPayloads.Team, d.CardSlot)!);
+        return (d, card);
     }
 
     [Fact]
     public async Task A_retried_event_with_the_same_event_id_has_no_second_effect()
     {
-        var (_, card) = await StartedWithAnnAsync();
+        var (d, card) = await StartedWithAnnAsync();
         var envelope = SlackPayloads.Event(SlackPayloads.Message("U0ANN", "To sort calls faster", "1700000200.000001", card.MessageId), "Ev0RETRY01");
 
         var first = await _host.EventAsync(envelope);
@@ -58,28 +58,28 @@ public sealed class RedeliveryTests : IAsyncLifetime
         var second = await _api.WaitForAsync("chat.postEphemeral", 2);
         Assert.Equal(2, _api.CallsTo("chat.postEphemeral").Count);
         Assert.Equal("U0ANN", second.Json.GetProperty("user").GetString());
-        var answers = _host.Store.Answers.Where(a => a.ParticipantKey == "user:U0ANN").ToList();
+        var answers = (await _host.AnswersAsync(d)).Where(a => a.ParticipantKey == "user:U0ANN").ToList();
         Assert.Equal(["purpose", "who-affected"], answers.Select(a => a.QuestionId).Order());
         Assert.All(answers, a => Assert.Equal(1, a.Revision));
-        Assert.Equal(2, _host.Store.Events.Count(e => e.Type == EventTypes.Answered));
+        Assert.Equal(2, (await _host.EventsAsync(d)).Count(e => e.Type == EventTypes.Answered));
     }
 
     [Fact]
     public async Task A_message_that_mentions_the_bot_in_a_thread_is_answered_once_though_two_events_report_it()
     {
-        var (_, card) = await StartedWithAnnAsync();
+        var (d, card) = await StartedWithAnnAsync();
         var text = $"<@{SlackPayloads.Bot}> It should sort calls";
         await _host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", text, "1700000300.000001", card.MessageId)));
         await _host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", text, "1700000300.000001", card.MessageId, type: "app_mention")));
 
         await _api.WaitForAsync("chat.postEphemeral");
-        Assert.Equal("It should sort calls", Assert.Single(_host.Store.Answers).Value.Text);
+        Assert.Equal("It should sort calls", Assert.Single(await _host.AnswersAsync(d)).Value.Text);
     }
 
     [Fact]
     public async Task Bot_messages_edits_and_messages_outside_deliberation_threads_are_ignored()
     {
-        var (_, card) = await StartedWithAnnAsync();
+        var (d, card) = await StartedWithAnnAsync();
         var bot = SlackPayloads.Message("U0OTHER", "I am a bot", "1700000400.000001", card.MessageId);
         bot["bot_id"] = "B0BOT";
         var edit = SlackPayloads.Message("U0ANN", "edited", "1700000400.000002", card.MessageId);
@@ -94,15 +94,15 @@ public sealed class RedeliveryTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Assert.Empty(_host.Store.Answers);
+        Assert.Empty(await _host.AnswersAsync(d));
         Assert.Empty(_api.CallsTo("chat.postEphemeral"));
     }
 
     [Fact]
     public async Task A_view_submitted_twice_is_recorded_once_and_the_repeat_gets_an_empty_200()
     {
-        var (id, _) = await StartedWithAnnAsync();
-        await _host.InteractionAsync(SlackPayloads.BlockAction("answer", id.ToString(), "U0ANN"));
+        var (d, _) = await StartedWithAnnAsync();
+        await _host.InteractionAsync(SlackPayloads.BlockAction("answer", d.Id.ToString(), "U0ANN"));
         var question = Modals.ViewOf(await _api.WaitForAsync("views.open"));
         Assert.Equal("deliberation_question", Modals.Callback(question));
         var submission = SlackPayloads.ViewSubmission(question, Modals.AnswerValues(question, "Faster triage", concern: false), "U0ANN", "V0DUP", "dup-hash");
@@ -113,9 +113,9 @@ public sealed class RedeliveryTests : IAsyncLifetime
         Assert.Equal("deliberation_question", Modals.Callback(await Modals.UpdatedViewAsync(first)));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());
-        var answer = Assert.Single(_host.Store.Answers);
+        var answer = Assert.Single(await _host.AnswersAsync(d));
         Assert.Equal(1, answer.Revision);
-        Assert.Single(_host.Store.Events, e => e.Type == EventTypes.Answered);
+        Assert.Single(await _host.EventsAsync(d), e => e.Type == EventTypes.Answered);
     }
 
     [Fact]
@@ -129,20 +129,20 @@ public sealed class RedeliveryTests : IAsyncLifetime
         Assert.Contains("Started", first.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());
-        Assert.Single(_host.Store.Deliberations);
-        Assert.Single(_host.Store.Outbox);
+        Assert.Equal(1, await _host.Db.CountAsync("deliberations"));
+        Assert.Single(await _host.Db.OutboxAsync());
     }
 
     [Fact]
     public async Task Editing_an_answer_in_a_new_submission_of_the_same_question_is_not_a_duplicate()
     {
-        var (id, _) = await StartedWithAnnAsync();
-        await _host.InteractionAsync(SlackPayloads.BlockAction("answer", id.ToString(), "U0ANN"));
+        var (d, _) = await StartedWithAnnAsync();
+        await _host.InteractionAsync(SlackPayloads.BlockAction("answer", d.Id.ToString(), "U0ANN"));
         var question = Modals.ViewOf(await _api.WaitForAsync("views.open"));
         await _host.InteractionAsync(SlackPayloads.ViewSubmission(question, Modals.AnswerValues(question, "First", false), "U0ANN", "V0E", "e-1"));
         await _host.InteractionAsync(SlackPayloads.ViewSubmission(question, Modals.AnswerValues(question, "Second", true), "U0ANN", "V0E2", "e-2"));
 
-        var answer = Assert.Single(_host.Store.Answers);
+        var answer = Assert.Single(await _host.AnswersAsync(d));
         Assert.Equal("Second", answer.Value.Text);
         Assert.Equal(2, answer.Revision);
         Assert.True(answer.FlaggedConcern);

@@ -35,20 +35,21 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         var startReply = await SlackTestHost.JsonAsync(started);
         Assert.Equal("ephemeral", startReply.GetProperty("response_type").GetString());
         Assert.Contains("Started", startReply.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Empty(_api.Calls);
+        var deliberation = await _host.DeliberationAsync();
+        var queued = Assert.Single(await _host.Db.OutboxAsync());
+        Assert.Equal((deliberation.CardSlot, "slack"), (queued.SlotKey, queued.Channel));
 
-        await _host.DispatchOutboxAsync();
+        var card = await _host.CardAsync(deliberation);
         var post = _api.CallsTo("chat.postMessage").Single();
         Assert.Equal("Bearer xoxb-test-token", post.Authorization);
         Assert.Equal("application/json; charset=utf-8", post.ContentType);
         Assert.Equal(SlackPayloads.Channel, post.Json.GetProperty("channel").GetString());
         Assert.False(string.IsNullOrWhiteSpace(post.Json.GetProperty("text").GetString()));
-        var deliberation = _host.Store.Deliberations.Single();
         var button = AnswerButton(post.Json);
         Assert.Equal(deliberation.Id, Guid.Parse(button.GetProperty("value").GetString()!));
         Assert.Contains("<@U0MARIA>", post.Strings, StringComparison.Ordinal);
         Assert.Contains(due, post.Strings, StringComparison.Ordinal);
-        var card = _host.Store.Slot(Team, deliberation.CardSlot)!;
+        Assert.Equal(post.ResponseJson.GetProperty("ts").GetString(), card.MessageId);
 
         // 2. Ann presses Answer: the group modal opens with her trigger id, right after the acknowledgement.
         var pressed = await _host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0ANN", trigger: "trigger-ann"));
@@ -77,11 +78,11 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         Assert.Equal("deliberation_notice", Modals.Callback(view));
         Assert.Contains("answered every question", view.ToJsonString(), StringComparison.Ordinal);
         Assert.True(answered >= 7, $"answered {answered}");
-        Assert.Equal(answered, _host.Store.Answers.Count(a => a.ParticipantKey == "user:U0ANN"));
-        Assert.Single(_host.Store.Answers, a => a.FlaggedConcern);
+        Assert.Equal(answered, (await _host.AnswersAsync(deliberation)).Count(a => a.ParticipantKey == "user:U0ANN"));
+        Assert.Single(await _host.AnswersAsync(deliberation), a => a.FlaggedConcern);
 
         // 4. The card updates in place with progress per group.
-        await _host.DispatchOutboxAsync();
+        await _host.SettleOutboxAsync();
         var update = _api.CallsTo("chat.update")[^1];
         Assert.Equal(card.MessageId, update.Json.GetProperty("ts").GetString());
         Assert.Equal(card.ConversationId, update.Json.GetProperty("channel").GetString());
@@ -100,7 +101,7 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         Assert.Equal("U0BOB", ephemeral.Json.GetProperty("user").GetString());
         Assert.Equal(card.MessageId, ephemeral.Json.GetProperty("thread_ts").GetString());
         Assert.Contains("Whose lives", ephemeral.Strings, StringComparison.Ordinal);
-        var bobAnswer = _host.Store.Answers.Single(a => a.ParticipantKey == "user:U0BOB");
+        var bobAnswer = (await _host.AnswersAsync(deliberation)).Single(a => a.ParticipantKey == "user:U0BOB");
         Assert.Equal("purpose", bobAnswer.QuestionId);
         Assert.Equal("It should help @channel triage @U0ANN calls <fast> click (https://evil.example)", bobAnswer.Value.Text);
 
@@ -120,7 +121,7 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         // 8. Remind: Bob has not finished, so he gets a direct message (conversations.open, then chat.postMessage).
         var remind = await SlackTestHost.JsonAsync(await _host.CommandAsync("remind"));
         Assert.Contains("Reminded 1 person privately", remind.GetRawText(), StringComparison.Ordinal);
-        await _host.DispatchOutboxAsync();
+        await _host.SettleOutboxAsync();
         Assert.Single(_api.CallsTo("conversations.open"), c => c.Json.GetProperty("users").GetString() == "U0BOB");
         var dm = Assert.Single(_api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0U0BOB");
         Assert.Equal(deliberation.Id.ToString(), AnswerButton(dm.Json).GetProperty("value").GetString());
@@ -129,15 +130,16 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         var refused = await SlackTestHost.JsonAsync(await _host.CommandAsync("close", "U0BOB", "bob"));
         Assert.Equal("ephemeral", refused.GetProperty("response_type").GetString());
         Assert.Contains("Only the facilitator", refused.GetRawText(), StringComparison.Ordinal);
-        Assert.True(_host.Store.Deliberations.Single().IsOpen);
+        Assert.True((await _host.DeliberationAsync()).IsOpen);
 
+        await _host.SettleOutboxAsync();
+        var before = _api.Calls.Count;
         var closed = await SlackTestHost.JsonAsync(await _host.CommandAsync("close", "U0MARIA", "maria"));
         Assert.Contains("Closed", closed.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(DeliberationStatus.Closed, _host.Store.Deliberations.Single().Status);
+        Assert.Equal(DeliberationStatus.Closed, (await _host.DeliberationAsync()).Status);
 
         // 10. The card turns into a closed card without the button; the summary placeholder is posted in the channel.
-        var before = _api.Calls.Count;
-        await _host.DispatchOutboxAsync();
+        await _host.SettleOutboxAsync();
         var after = _api.Calls.Skip(before).ToList();
         var closedCard = Assert.Single(after, c => c.Method == "chat.update" && c.Json.GetProperty("ts").GetString() == card.MessageId);
         Assert.Equal(card.MessageId, closedCard.Json.GetProperty("ts").GetString());
@@ -178,12 +180,13 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         var tooLate = JsonNode.Parse(await (await _host.InteractionAsync(SlackPayloads.ViewSubmission(form, Values(past), hash: "f-1"))).Content.ReadAsStringAsync())!;
         Assert.Equal("errors", tooLate["response_action"]!.GetValue<string>());
         Assert.NotNull(tooLate["errors"]!["due"]);
-        Assert.Empty(_host.Store.Deliberations);
+        Assert.Equal(0, await _host.Db.CountAsync("deliberations"));
 
         var future = DateOnly.FromDateTime(_host.Time.GetUtcNow().UtcDateTime).AddDays(10);
         var done = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(form, Values(future.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), hash: "f-2")));
         Assert.Contains("Started", done.ToJsonString(), StringComparison.Ordinal);
-        var d = _host.Store.Deliberations.Single();
+        var d = await _host.DeliberationAsync();
+        Assert.Equal(1, await _host.Db.CountAsync("deliberations"));
         Assert.Equal("Route optimisation <!here>", d.Title);
         Assert.Equal(["U0MARIA", "U0JO"], d.Owners.Select(o => o.Id));
         Assert.Equal(future, d.Due);
@@ -191,7 +194,7 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         Assert.Equal(SlackPayloads.Channel, d.Home.ConversationId);
 
         // The title is user text: the card shows it, but never as a live @here.
-        await _host.DispatchOutboxAsync();
+        await _host.SettleOutboxAsync();
         var card = _api.CallsTo("chat.postMessage").Single();
         Assert.DoesNotContain("<!here>", card.Strings, StringComparison.Ordinal);
         Assert.Contains("Route optimisation &lt;!here&gt;", card.Json.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -204,7 +207,7 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
             ("group", SlackPayloads.Input("static_select", SlackPayloads.Option("community"))),
             ("anonymous", SlackPayloads.Input("checkboxes", new JsonArray(SlackPayloads.Option("yes"))))), "U0ANON", "V0ANON", "a-1")));
         Assert.Contains("answering anonymously", first.ToJsonString(), StringComparison.Ordinal);
-        var events = _host.Store.Events.Where(e => e.Type == EventTypes.Joined).ToList();
+        var events = (await _host.EventsAsync(d)).Where(e => e.Type == EventTypes.Joined).ToList();
         Assert.StartsWith("anon:", Assert.Single(events).Actor, StringComparison.Ordinal);
     }
 

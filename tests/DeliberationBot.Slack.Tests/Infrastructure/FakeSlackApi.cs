@@ -13,6 +13,11 @@ internal sealed record RecordedCall(string Method, string? Authorization, string
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
+    /// <summary>What the fake answered (JSON), e.g. the ts of a posted message.</summary>
+    public string Response { get; set; } = "";
+
+    public JsonElement ResponseJson => JsonDocument.Parse(Response).RootElement;
+
     /// <summary>Every string value in the JSON body, decoded, one per line: what Slack would read.</summary>
     public string Strings => string.Join("\n", StringsOf(Json));
 
@@ -95,7 +100,11 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     }
 
     /// <summary>Waits (on a signal, not a timer loop) until <paramref name="count"/> calls to the method were recorded.</summary>
-    public async Task<RecordedCall> WaitForAsync(string method, int count = 1, int timeoutSeconds = 10)
+    public Task<RecordedCall> WaitForAsync(string method, int count = 1, int timeoutSeconds = 10) =>
+        WaitForAsync(method, _ => true, count, timeoutSeconds);
+
+    /// <summary>Waits until <paramref name="count"/> calls to the method that match were recorded; returns the last of them.</summary>
+    public async Task<RecordedCall> WaitForAsync(string method, Func<RecordedCall, bool> match, int count = 1, int timeoutSeconds = 10)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         while (true)
@@ -103,7 +112,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             Task changed;
             lock (_lock)
             {
-                var calls = _calls.Where(c => c.Method == method).ToList();
+                var calls = _calls.Where(c => c.Method == method && match(c)).ToList();
                 if (calls.Count >= count)
                 {
                     return calls[count - 1];
@@ -132,6 +141,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         lock (_lock)
         {
             response = _scripted.TryGetValue(method, out var queue) && queue.Count > 0 ? queue.Dequeue() : Default(call);
+            call.Response = response.Body;
             _calls.Add(call);
             var changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -13,10 +13,10 @@ internal static class SlackPayloads
 
     public static string NewTrigger() => $"{Interlocked.Increment(ref _trigger)}.{Environment.TickCount64}.abc";
 
-    public static Dictionary<string, string> Command(string text, string user = "U0USER", string userName = "tester", string? trigger = null, string channel = Channel) => new()
+    public static Dictionary<string, string> Command(string text, string user = "U0USER", string userName = "tester", string? trigger = null, string channel = Channel, string team = Team) => new()
     {
         ["token"] = "deprecated-verification-token",
-        ["team_id"] = Team,
+        ["team_id"] = team,
         ["team_domain"] = "test",
         ["channel_id"] = channel,
         ["channel_name"] = "general",
@@ -30,7 +30,8 @@ internal static class SlackPayloads
         ["trigger_id"] = trigger ?? NewTrigger(),
     };
 
-    public static JsonObject BlockAction(string actionId, string value, string user = "U0USER", string? trigger = null) => new()
+    /// <summary>A button pressed on a message (by default the one in the test channel).</summary>
+    public static JsonObject BlockAction(string actionId, string value, string user = "U0USER", string? trigger = null, string channel = Channel, string messageTs = "1700000000.000100") => new()
     {
         ["type"] = "block_actions",
         ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "test" },
@@ -38,15 +39,39 @@ internal static class SlackPayloads
         ["api_app_id"] = "A0TEST",
         ["token"] = "deprecated-verification-token",
         ["trigger_id"] = trigger ?? NewTrigger(),
-        ["channel"] = new JsonObject { ["id"] = Channel, ["name"] = "general" },
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000100", ["channel_id"] = Channel },
-        ["message"] = new JsonObject { ["type"] = "message", ["ts"] = "1700000000.000100", ["text"] = "Deliberation" },
+        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "general" },
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel },
+        ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["text"] = "Deliberation" },
         ["response_url"] = "http://127.0.0.1:1/response_url/2",
         ["actions"] = new JsonArray(new JsonObject
         {
-            ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "b1", ["value"] = value, ["action_ts"] = "1700000001.000200",
+            ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "b1", ["value"] = value, ["action_ts"] = NewTrigger(),
             ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Answer" },
         }),
+    };
+
+    /// <summary>A button pressed (or, with <paramref name="selected"/>, an option chosen) inside a modal we rendered.</summary>
+    public static JsonObject ViewAction(JsonObject renderedView, string actionId, string? value, string user, string viewId, string hash, string? selected = null) => new()
+    {
+        ["type"] = "block_actions",
+        ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "test" },
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["team_id"] = Team },
+        ["api_app_id"] = "A0TEST",
+        ["trigger_id"] = NewTrigger(),
+        ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId },
+        ["view"] = new JsonObject
+        {
+            ["id"] = viewId,
+            ["team_id"] = Team,
+            ["type"] = "modal",
+            ["callback_id"] = renderedView["callback_id"]?.DeepClone(),
+            ["private_metadata"] = renderedView["private_metadata"]?.DeepClone() ?? "",
+            ["hash"] = hash,
+            ["state"] = new JsonObject { ["values"] = new JsonObject() },
+        },
+        ["actions"] = new JsonArray(selected is null
+            ? new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "b1", ["value"] = value, ["action_ts"] = NewTrigger() }
+            : new JsonObject { ["type"] = "static_select", ["action_id"] = actionId, ["block_id"] = "jump", ["selected_option"] = Option(selected), ["action_ts"] = NewTrigger() }),
     };
 
     /// <summary>A view_submission for a view we rendered: its callback id and metadata, with the given state values.</summary>
@@ -81,15 +106,15 @@ internal static class SlackPayloads
 
     public static JsonObject Option(string value) => new() { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value }, ["value"] = value };
 
-    public static JsonObject Event(JsonObject @event, string? eventId = null) => new()
+    public static JsonObject Event(JsonObject @event, string? eventId = null, string team = Team) => new()
     {
         ["token"] = "deprecated-verification-token",
-        ["team_id"] = Team,
+        ["team_id"] = team,
         ["api_app_id"] = "A0TEST",
         ["type"] = "event_callback",
         ["event_id"] = eventId ?? "Ev" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
         ["event_time"] = 1700000000,
-        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Team, ["user_id"] = Bot, ["is_bot"] = true, ["is_enterprise_install"] = false }),
+        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = team, ["user_id"] = Bot, ["is_bot"] = true, ["is_enterprise_install"] = false }),
         ["event"] = @event,
     };
 

@@ -4,88 +4,60 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DeliberationBot.Core;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
-using DeliberationBot.Slack.Inbound;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DeliberationBot.Slack.Tests.Infrastructure;
 
 /// <summary>
-/// The real HTTP pipeline on Kestrel (127.0.0.1, a free port): Core + the in-memory store + AddSlack/MapSlack, talking to
-/// a <see cref="FakeSlackApi"/>. Requests are signed the way Slack signs them; time is a FakeTimeProvider.
+/// A started <see cref="SlackFactory"/> with what tests do to it: send requests signed the way Slack signs them, read
+/// state through the public ports (and raw SQL for outbox rows), and wait for the background outbox to settle.
 /// </summary>
 internal sealed class SlackTestHost : IAsyncDisposable
 {
-    public const string Secret = "test-signing-secret";
+    public const string Secret = SlackFactory.Secret;
 
-    private SlackTestHost(WebApplication app, FakeTimeProvider time, InMemoryStore store, ListLoggerProvider logs, FakeSlackApi api)
+    private SlackTestHost(SlackFactory factory, FakeSlackApi api)
     {
-        App = app;
-        Time = time;
-        Store = store;
-        Logs = logs;
+        Factory = factory;
         Api = api;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Http = factory.CreateClient();
+        Db = new Database(factory.DatabasePath);
     }
 
-    public WebApplication App { get; }
+    public SlackFactory Factory { get; }
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => Factory.Time;
 
-    public InMemoryStore Store { get; }
-
-    public ListLoggerProvider Logs { get; }
+    public ListLoggerProvider Logs => Factory.Logs;
 
     public FakeSlackApi Api { get; }
 
     public HttpClient Http { get; }
 
-    public IServiceProvider Services => App.Services;
+    public Database Db { get; }
 
-    public static WebApplication Build(Dictionary<string, string?> settings, FakeTimeProvider time, InMemoryStore store, ListLoggerProvider logs, Action<WebApplicationBuilder>? configure = null)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddDeliberationCore(Flows.Catalog, RandomNumberGenerator.GetBytes(32));
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IDeliberationStore>(store);
-        builder.Services.AddSingleton<IOutboxStore>(store);
-        builder.Services.AddSingleton<ISlackThreadIndex>(store);
-        builder.Services.AddSingleton<DeliberationBot.Core.Exports.IExportLinkSigner, TestExportLinkSigner>();
-        builder.Services.AddSlack(builder.Configuration);
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        app.MapSlack();
-        return app;
-    }
+    public IServiceProvider Services => Factory.Services;
 
-    public static async Task<SlackTestHost> StartAsync(FakeSlackApi api, Action<Dictionary<string, string?>>? settings = null)
+    public IDeliberationStore Store => Services.GetRequiredService<IDeliberationStore>();
+
+    public IOutboxStore Outbox => Services.GetRequiredService<IOutboxStore>();
+
+    /// <summary>Starts the real service (Kestrel on a free loopback port) against <paramref name="api"/>.</summary>
+    public static Task<SlackTestHost> StartAsync(FakeSlackApi api, Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var config = new Dictionary<string, string?>
+        var factory = new SlackFactory(api.BaseUrl, settings, services);
+        try
         {
-            ["Slack:SigningSecret"] = Secret,
-            ["Slack:BotToken"] = "xoxb-test-token",
-            ["Slack:ApiBaseUrl"] = api.BaseUrl,
-            ["Slack:TransientRetryDelay"] = "00:00:00",
-        };
-        settings?.Invoke(config);
-        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var store = new InMemoryStore(time);
-        var logs = new ListLoggerProvider();
-        var app = Build(config, time, store, logs);
-        await app.StartAsync();
-        return new SlackTestHost(app, time, store, logs, api);
+            return Task.FromResult(new SlackTestHost(factory, api));
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
     }
 
     public static string Sign(string secret, string timestamp, string body) =>
@@ -117,18 +89,67 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public Task<HttpResponseMessage> EventAsync(JsonObject envelope, Action<HttpRequestHeaders>? headers = null) =>
         PostAsync("application/json", envelope.ToJsonString(), headers: headers);
 
-    /// <summary>Sends everything due, as the outbox worker would, without waiting for it.</summary>
-    public async Task<int> DispatchOutboxAsync()
+    /// <summary>The newest deliberation of a conversation, read through the store's port.</summary>
+    public async Task<Deliberation> DeliberationAsync(string channel = SlackPayloads.Channel, string team = SlackPayloads.Team) =>
+        await Store.FindLatestAsync(team, "slack", channel, default) ?? throw new InvalidOperationException($"No deliberation in {team}/{channel}.");
+
+    public Task<IReadOnlyList<Answer>> AnswersAsync(Deliberation d) => Store.ListAnswersAsync(d.WorkspaceId, d.Id, default);
+
+    public Task<IReadOnlyList<DeliberationEvent>> EventsAsync(Deliberation d) => Store.ListEventsAsync(d.WorkspaceId, d.Id, default);
+
+    /// <summary>
+    /// The deliberation's card as posted: once the outbox has settled, the chat.postMessage whose message the store
+    /// remembers for the card's slot (so replies in its thread are routed to the deliberation).
+    /// </summary>
+    public async Task<PostedMessage> CardAsync(Deliberation d)
     {
-        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
-        var total = 0;
-        int sent;
-        while ((sent = await dispatcher.DispatchDueAsync(CancellationToken.None)) > 0)
+        await SettleOutboxAsync();
+        foreach (var call in Api.CallsTo("chat.postMessage").Where(c => c.Response.Contains("\"ok\":true", StringComparison.Ordinal)))
         {
-            total += sent;
+            var posted = new PostedMessage(call.ResponseJson.GetProperty("channel").GetString()!, call.ResponseJson.GetProperty("ts").GetString()!);
+            if (await Outbox.FindSlotAsync(d.WorkspaceId, posted.ConversationId, posted.MessageId, default) == d.CardSlot)
+            {
+                return posted;
+            }
         }
 
-        return total;
+        throw new InvalidOperationException($"The card of {d.Id} was not posted.");
+    }
+
+    /// <summary>One pass of sending due messages, as the worker does; returns how many this pass took (the worker may take others).</summary>
+    public Task<int> DispatchOnceAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Sends what is due (beside the background worker) and waits, woken by each outbox change, until nothing is due
+    /// now: every due message was delivered, failed or rescheduled.
+    /// </summary>
+    public async Task SettleOutboxAsync(int timeoutSeconds = 20)
+    {
+        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        while (true)
+        {
+            var changed = Factory.OutboxChanges.Next;
+            while (await dispatcher.DispatchDueAsync(timeout.Token) > 0)
+            {
+                // Keep going while there is work.
+            }
+
+            if (await Db.DueAsync(Time.GetUtcNow()) == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var rows = await Db.OutboxAsync();
+                throw new TimeoutException("The outbox did not settle: " + string.Join("; ", rows.Select(r => $"{r.Status} {r.NextAttemptAt:O} {r.LastError}")));
+            }
+        }
     }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
@@ -141,7 +162,6 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await Factory.DisposeAsync();
     }
 }

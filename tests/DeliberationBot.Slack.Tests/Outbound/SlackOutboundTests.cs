@@ -42,21 +42,23 @@ public sealed class SlackOutboundTests : IAsyncLifetime
         _api.Enqueue("chat.postMessage", FakeResponse.RateLimited(3));
         await _host.CommandAsync("start quick-check \"Rate limited\"");
 
-        await _host.DispatchOutboxAsync();
+        await _host.SettleOutboxAsync();
         Assert.Single(_api.CallsTo("chat.postMessage"));
-        var row = Assert.Single(_host.Store.Outbox);
-        Assert.Equal(InMemoryStore.RowStatus.Pending, row.Status);
-        Assert.Equal(_host.Time.GetUtcNow() + TimeSpan.FromSeconds(3), row.NotBefore);
+        var row = Assert.Single(await _host.Db.OutboxAsync());
+        Assert.Equal("pending", row.Status);
+        Assert.Equal(_host.Time.GetUtcNow() + TimeSpan.FromSeconds(3), row.NextAttemptAt);
 
         _host.Time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(0, await _host.DispatchOutboxAsync());
+        Assert.Equal(0, await _host.DispatchOnceAsync());
         Assert.Single(_api.CallsTo("chat.postMessage"));
 
         _host.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await _host.DispatchOutboxAsync());
+        await _host.SettleOutboxAsync();
         Assert.Equal(2, _api.CallsTo("chat.postMessage").Count);
-        Assert.Equal(InMemoryStore.RowStatus.Delivered, row.Status);
-        Assert.NotNull(_host.Store.Slot(Team, _host.Store.Deliberations.Single().CardSlot));
+        Assert.Equal("delivered", Assert.Single(await _host.Db.OutboxAsync()).Status);
+        var posted = _api.CallsTo("chat.postMessage")[1].ResponseJson;
+        Assert.Equal((await _host.DeliberationAsync()).CardSlot,
+            await _host.Outbox.FindSlotAsync(Team, posted.GetProperty("channel").GetString()!, posted.GetProperty("ts").GetString()!, default));
         Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("chat.postMessage rate-limited", StringComparison.Ordinal));
     }
 
@@ -80,11 +82,12 @@ public sealed class SlackOutboundTests : IAsyncLifetime
         _api.Enqueue("chat.postMessage", FakeResponse.Error("channel_not_found"));
         await _host.CommandAsync("start quick-check \"Nowhere\"");
 
-        await _host.DispatchOutboxAsync();
+        await _host.SettleOutboxAsync();
 
-        var row = Assert.Single(_host.Store.Outbox);
-        Assert.Equal(InMemoryStore.RowStatus.Failed, row.Status);
-        Assert.Equal("chat.postMessage: channel_not_found", row.Error);
+        var row = Assert.Single(await _host.Db.OutboxAsync());
+        Assert.Equal("failed", row.Status);
+        Assert.Equal("chat.postMessage: channel_not_found", row.LastError);
+        Assert.Equal(0, await _host.Outbox.CountPendingAsync(default));
         Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning &&
             e.Message.Contains("Slack chat.postMessage failed for workspace T0TEST: channel_not_found", StringComparison.Ordinal));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Rendering;
@@ -75,6 +76,48 @@ public sealed class RenderingTests
         Assert.Equal("actions", last["type"]!.GetValue<string>());
         Assert.Equal(Samples.Id.ToString(), last["elements"]![0]!["value"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Concern_messages_carry_one_button_per_action_the_reader_may_take_and_say_who_may_act()
+    {
+        var owner = MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [Samples.Concern("Overrides", 1, ConcernStatus.Open, Samples.OwnerActions),
+            Samples.Concern("Appeals", 2, ConcernStatus.Acknowledged, [ConcernAction.Respond])])).ToPayload();
+        var buttons = Blocks.Buttons(Json(owner));
+        Assert.Equal(["concern_acknowledge", "concern_respond", "concern_mark_addressed", "concern_wont_address", "concern_respond"], buttons.Select(b => b.ActionId));
+        Assert.Equal([1, 1, 1, 1, 2], buttons.Select(b => Guid.Parse(b.Value).ToByteArray()[0]));
+        Assert.Equal(2, buttons.Select(b => b.BlockId).Distinct().Count());
+
+        var inChannel = Strings(MessageRenderer.Render(new ConcernResponseNotice(Samples.Id, "T", Samples.Concern("x", 1, ConcernStatus.Addressed, [ConcernAction.Accept, ConcernAction.Reopen]), true)).Blocks);
+        Assert.Contains("Only the people who raised it can accept", inChannel, StringComparison.Ordinal);
+        var direct = MessageRenderer.Render(new ConcernResponseNotice(Samples.Id, "T", Samples.Concern("x", 1, ConcernStatus.Addressed, [ConcernAction.Accept, ConcernAction.Reopen]), false)).ToPayload();
+        Assert.Equal(["concern_accept", "concern_reopen"], Blocks.Buttons(Json(direct)).Select(b => b.ActionId));
+        Assert.DoesNotContain("Only the people", Strings(direct), StringComparison.Ordinal);
+
+        var request = MessageRenderer.Render(new DecisionRequest(Samples.Id, "T", 1)).ToPayload();
+        Assert.Equal([new Button("deliberation_actions", "decision_open", Samples.Id.ToString("N"))], Blocks.Buttons(Json(request)));
+    }
+
+    [Fact]
+    public void The_answers_review_has_a_Change_button_per_answer_as_a_message_and_as_a_modal()
+    {
+        var review = new AnswersReview(Samples.Id, "T", "Thanks", [new("purpose", "Why?", "To triage"), new("who-affected", "Who?", "Children")]);
+        string[] expected = [$"{Samples.Id:N}|purpose", $"{Samples.Id:N}|who-affected"];
+
+        Assert.Equal(expected, Blocks.Buttons(Json(MessageRenderer.Render(review).ToPayload())).Select(b => b.Value));
+        var modal = ModalRenderer.Render(review);
+        Assert.Equal(expected, Blocks.Buttons(modal).Select(b => b.Value));
+        Assert.Null(modal["submit"]);
+    }
+
+    [Fact]
+    public void Export_links_are_our_own_links_with_nothing_that_could_end_them_early()
+    {
+        var link = Strings(MessageRenderer.Render(Samples.All("T").OfType<ExportLink>().Single()).Blocks);
+        Assert.Contains("<https://bot.example/api/deliberations/x/export?format=md&amp;token=a%7Cb|Markdown>", link, StringComparison.Ordinal);
+        Assert.Contains("until 2026-12-02 09:30 UTC", link, StringComparison.Ordinal);
+    }
+
+    private static JsonElement Json(JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement;
 
     [Theory]
     [InlineData(AnswerKind.FreeText, 0, "plain_text_input")]

@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
@@ -34,7 +35,25 @@ internal static class Samples
         yield return new ReminderNotice(Id, text, 3, new DateOnly(2026, 12, 18));
         yield return new SummaryPlaceholder(Id, text, text);
         yield return new ConcernList(Id, text, [.. Enumerable.Range(1, many).Select(i => new ConcernItem(text, $"q{i}", text, [StakeholderGroup.Vendor, StakeholderGroup.Community], i, i % 2 == 0))]);
+        yield return Question(text, AnswerKind.FreeText, []) with { Earlier = [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"e{i}", text, text))] };
+        yield return new AnswersReview(Id, text, text, [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"q{i}", text, text))]);
+        yield return new OwnerConcerns(Id, text, [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, OwnerActions))]);
+        // Core offers CloseWithoutRaisers to the facilitator only; a view may carry any action, so show every one once.
+        yield return new OwnerConcerns(Id, text, [Concern(text, 1, ConcernStatus.Acknowledged, Enum.GetValues<ConcernAction>())]);
+        yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.Addressed, [ConcernAction.Accept, ConcernAction.Reopen]), InConversation: true);
+        yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.WontAddress, [ConcernAction.Accept, ConcernAction.Reopen]), InConversation: false);
+        yield return new DecisionRequest(Id, text, 2);
+        yield return new DecisionRecorded(Id, text, new Decision(DecisionOutcome.GoWithConditions, text, new UserRef("U0DANA", "dana"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)),
+            [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, []) with { Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), Due = new DateOnly(2027, 1, 31) })]);
+        yield return new ExportLink(Id, text, new Uri("https://bot.example/api/deliberations/x/export?format=md&token=a|b"), new Uri("https://bot.example/api/deliberations/x/export?format=json&token=a"),
+            new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));
     }
+
+    public static readonly IReadOnlyList<ConcernAction> OwnerActions = [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress];
+
+    public static ConcernView Concern(string text, int number, ConcernStatus status, IReadOnlyList<ConcernAction> actions) =>
+        new(new Guid(number, 1, 2, [3, 4, 5, 6, 7, 8, 9, 10]), number, ConcernKind.Concern, text, text, [StakeholderGroup.Vendor, StakeholderGroup.Community], 2, status, text,
+            null, null, actions);
 
     public static DeliberationCard Card(string text, DeliberationStatus status, ProgressSummary progress) =>
         new(Id, text, text, "quick-check", text, 11, [new UserRef("U0MARIA", "maria"), new UserRef("not a slack id", text)], new UserRef("U0FAC", "fac"),

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using static DeliberationBot.Slack.Rendering.Mrkdwn;
+
+namespace DeliberationBot.Slack.Rendering;
+
+/// <summary>
+/// Block Kit for what follows the answers: an owner's concerns with a button per action they may take, the response
+/// sent to the raisers (Accept / Reopen), the facilitator's decision request and the recorded decision, export links.
+/// </summary>
+internal static class ConcernRenderer
+{
+    public static void Owner(OwnerConcerns o, List<JsonObject> content)
+    {
+        content.Add(Block.Header("Concerns for you: " + o.Title));
+        content.Add(Block.Section($"Unresolved concerns on *{Escape(o.Title)}* for you as an owner. The people who raised each one will see your response."));
+        foreach (var c in o.Concerns)
+        {
+            AddConcern(c, content);
+        }
+    }
+
+    public static void Response(ConcernResponseNotice n, List<JsonObject> content)
+    {
+        content.Add(Block.Section(n.InConversation
+            ? $"The owners of *{Escape(n.Title)}* responded to concern #{n.Concern.Number}. Only the people who raised it can accept the response or reopen the concern."
+            : $"The owners of *{Escape(n.Title)}* responded to the concern you raised. Accept the response, or reopen the concern if it is not settled for you."));
+        AddConcern(n.Concern, content);
+        if (n.InConversation)
+        {
+            content.Add(Block.Context("Anyone else who presses a button is told so privately; nothing changes."));
+        }
+    }
+
+    public static void DecisionRequest(DecisionRequest r, List<JsonObject> content, List<JsonObject> trailer)
+    {
+        content.Add(Block.Section($"*{Escape(r.Title)}* is closed with {r.UnresolvedConcerns} unresolved concern(s). What is the decision?"));
+        content.Add(Block.Context("Or type `/deliberate " + Escape(Usage.Decide) + "` in its channel."));
+        trailer.Add(Block.Actions(SlackIds.ButtonsBlock, Block.Button("Record the decision", SlackIds.DecideAction, r.DeliberationId.ToString("N"), primary: true)));
+    }
+
+    public static void DecisionRecorded(DecisionRecorded r, List<JsonObject> content)
+    {
+        var d = r.Decision;
+        content.Add(Block.Header("Decision: " + d.Outcome.Label()));
+        content.Add(Block.Section($"*{Escape(r.Title)}*: *{Escape(d.Outcome.Label())}*\n{Escape(d.Rationale)}\n— {Mention(d.DecidedBy)}"));
+        if (r.Conditions.Count > 0)
+        {
+            content.Add(Block.Section("*Conditions*"));
+            content.AddRange(r.Conditions.Select(c => Block.Section(Text(c))));
+        }
+    }
+
+    public static void Export(ExportLink e, List<JsonObject> content)
+    {
+        content.Add(Block.Section($"The record of *{Escape(e.Title)}*: {Link(e.Markdown, "Markdown")} · {Link(e.Json, "JSON")}"));
+        content.Add(Block.Context(Escape(
+            $"The links work until {e.Expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; anyone who has them can read the record until then.")));
+    }
+
+    /// <summary>A concern's text, groups, status and response; then one button per action the reader may take.</summary>
+    private static void AddConcern(ConcernView c, List<JsonObject> content)
+    {
+        content.Add(Block.Section(Text(c)));
+        if (c.Actions.Count > 0)
+        {
+            content.Add(Block.Actions($"concern_{c.Id:N}", [.. c.Actions.Select(a => Block.Button(
+                PlainTextRenderer.ActionLabel(a), SlackIds.ConcernActionId(a), c.Id.ToString("N"), primary: a is ConcernAction.MarkAddressed or ConcernAction.Accept))]));
+        }
+    }
+
+    public static string Text(ConcernView c)
+    {
+        var sb = new StringBuilder($"*#{c.Number}* ");
+        if (c.Kind == ConcernKind.Condition)
+        {
+            sb.Append("Condition: ");
+        }
+
+        if (c.SectionTitle is not null)
+        {
+            sb.Append('_').Append(Escape(c.SectionTitle)).Append("_: ");
+        }
+
+        sb.Append(Escape(c.Text));
+        if (c.RaisedBy.Count > 0)
+        {
+            sb.Append($"\nRaised by {Escape(string.Join(", ", c.RaisedBy.Select(g => g.Label())))} ({c.Raisers} {(c.Raisers == 1 ? "person" : "people")})");
+        }
+
+        if (c.Owner is not null)
+        {
+            sb.Append("\nOwner ").Append(Mention(c.Owner));
+            if (c.Due is { } due)
+            {
+                sb.Append(", due ").Append(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+        }
+
+        sb.Append("\nStatus: ").Append(Escape(ConcernService.Describe(c.Status)));
+        if (!string.IsNullOrWhiteSpace(c.Response))
+        {
+            sb.Append("\n*Response:* ").Append(Escape(c.Response));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A mrkdwn link to one of our own URLs: escaped, and with no character that could end the link early.</summary>
+    private static string Link(Uri url, string label) =>
+        $"<{Escape(url.AbsoluteUri.Replace("|", "%7C", StringComparison.Ordinal))}|{label}>";
+}

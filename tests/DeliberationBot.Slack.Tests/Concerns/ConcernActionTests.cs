@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Slack.Tests.Rendering;
+using static DeliberationBot.Slack.Tests.Concerns.ClosedDeliberation;
+
+namespace DeliberationBot.Slack.Tests.Concerns;
+
+/// <summary>Owners respond to concerns with buttons and modals; raisers accept or reopen; everyone else is refused.</summary>
+public sealed class ConcernActionTests : IAsyncLifetime
+{
+    private FakeSlackApi _api = null!;
+    private SlackTestHost _host = null!;
+    private ClosedDeliberation _closed = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeSlackApi.StartAsync();
+        _host = await SlackTestHost.StartAsync(_api);
+        _closed = await ClosedDeliberation.StartAsync(_host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_owner_gets_their_concerns_privately_each_with_its_groups_status_and_a_button_per_action()
+    {
+        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
+        SlackLimitsAssert.Message(JsonNode.Parse(dm.Body)!.AsObject());
+
+        var buttons = Blocks.Buttons(dm.Json);
+        foreach (var c in _closed.Concerns)
+        {
+            var view = Assert.Single(buttons.Where(b => b.BlockId == $"concern_{c.Id:N}").GroupBy(b => b.BlockId));
+            Assert.Equal(["concern_acknowledge", "concern_respond", "concern_mark_addressed", "concern_wont_address"], view.Select(b => b.ActionId));
+            Assert.All(view, b => Assert.Equal(c.Id.ToString("N"), b.Value));
+            Assert.Contains($"*#{c.Number}* ", dm.Strings, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Raised by Frontline worker (1 person)\nStatus: open", dm.Strings, StringComparison.Ordinal);
+        Assert.Contains("Raised by Community member or advocate (1 person)", dm.Strings, StringComparison.Ordinal);
+        Assert.DoesNotContain("U0SAM", dm.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Acknowledge_acts_at_once_and_a_double_click_has_one_effect()
+    {
+        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
+        var overrides = _closed.Overrides;
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.InteractionAsync(Press(dm, "concern_acknowledge", overrides.Id, Maria))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.InteractionAsync(Press(dm, "concern_acknowledge", overrides.Id, Maria))).StatusCode);
+        var reply = await _api.WaitForAsync("chat.postEphemeral");
+
+        Assert.Equal((Maria, "D0" + Maria), (reply.Json.GetProperty("user").GetString(), reply.Json.GetProperty("channel").GetString()));
+        Assert.Contains($"Concern #{overrides.Number} is now acknowledged.", reply.Strings, StringComparison.Ordinal);
+        Assert.Equal(ConcernStatus.Acknowledged, (await _closed.ReloadAsync(overrides)).Status);
+
+        // A later press by someone else is a barrier: its reply is the second ephemeral, so the double click sent none.
+        await _host.InteractionAsync(Press(dm, "concern_acknowledge", _closed.Purpose.Id, Eve));
+        await _api.WaitForAsync("chat.postEphemeral", 2);
+        Assert.Single(_closed.EphemeralsTo(Maria));
+        Assert.Single(await _host.EventsAsync(_closed.Deliberation), e => e.Type == "concern.acknowledged");
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_an_owner_is_refused_privately_and_nothing_changes()
+    {
+        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
+
+        await _host.InteractionAsync(Press(dm, "concern_acknowledge", _closed.Purpose.Id, Eve));
+        // No message offers Eve an Accept button; a forged press is refused all the same.
+        await _host.InteractionAsync(SlackPayloads.BlockAction("concern_accept", _closed.Purpose.Id.ToString("N"), Eve));
+
+        var refusals = await Task.WhenAll(_api.WaitForAsync("chat.postEphemeral", 1), _api.WaitForAsync("chat.postEphemeral", 2));
+        Assert.All(refusals, r => Assert.Equal(Eve, r.Json.GetProperty("user").GetString()));
+        Assert.Contains(":warning: Only the proposal's owners can respond to this concern.", refusals[0].Strings, StringComparison.Ordinal);
+        Assert.Contains("has no response to accept yet", refusals[1].Strings, StringComparison.Ordinal);
+        Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(_closed.Purpose)).Status);
+        Assert.DoesNotContain(await _host.EventsAsync(_closed.Deliberation), e => e.Type is "concern.acknowledged" or "concern.accepted");
+    }
+
+    [Fact]
+    public async Task Mark_addressed_asks_for_the_words_in_a_modal_and_the_raiser_accepts_from_their_own_message()
+    {
+        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
+        var overrides = _closed.Overrides;
+
+        await _host.InteractionAsync(Press(dm, "concern_mark_addressed", overrides.Id, Maria));
+        var modal = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        Assert.Equal("concern_text", Modals.Callback(modal));
+        Assert.Equal("plain_text_input", Modals.InputElement(modal, "response")!["type"]!.GetValue<string>());
+        Assert.Contains($"*#{overrides.Number}* ", modal.ToJsonString(), StringComparison.Ordinal);
+        SlackLimitsAssert.Modal(modal);
+
+        JsonObject Words(string text) => Modals.Values(("response", SlackPayloads.Input("plain_text_input", text)));
+        var blank = JsonNode.Parse(await (await _host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Words("   "), Maria, "V0MA", "m-1"))).Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", blank["response_action"]!.GetValue<string>());
+        Assert.Contains("write your response", blank["errors"]!["response"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var done = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Words("Overrides need one click <!here>."), Maria, "V0MA", "m-2")));
+        Assert.Contains("is now addressed", done.ToJsonString(), StringComparison.Ordinal);
+        var addressed = await _closed.ReloadAsync(overrides);
+        Assert.Equal((ConcernStatus.Addressed, "Overrides need one click <!here>."), (addressed.Status, addressed.Response));
+
+        // Ana raised it by name: the response reaches her privately, with Accept and Reopen.
+        await _host.SettleOutboxAsync();
+        var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
+        Assert.Contains("*Response:* Overrides need one click &lt;!here&gt;.", notice.Strings, StringComparison.Ordinal);
+        Assert.Equal(["concern_accept", "concern_reopen"], Blocks.Buttons(notice.Json).Select(b => b.ActionId));
+
+        await _host.InteractionAsync(Press(notice, "concern_accept", overrides.Id, Ana));
+        var accepted = await _api.WaitForAsync("chat.postEphemeral");
+        Assert.Equal(Ana, accepted.Json.GetProperty("user").GetString());
+        Assert.Contains("is now resolved", accepted.Strings, StringComparison.Ordinal);
+        Assert.Equal(ConcernStatus.Resolved, (await _closed.ReloadAsync(overrides)).Status);
+        await _host.SettleOutboxAsync();
+        Assert.Contains("Status: resolved", _closed.LastDirectMessage(Maria, "Concerns for you").Strings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_response_to_an_anonymous_raiser_is_posted_in_the_channel_where_only_a_raiser_can_accept()
+    {
+        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
+        var appeal = _closed.Appeal;
+        await _host.InteractionAsync(Press(dm, "concern_wont_address", appeal.Id, Maria));
+        var modal = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(modal,
+            Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Appeals go through the hearing process."))), Maria, "V0MW", "w-1")));
+
+        await _host.SettleOutboxAsync();
+        var posted = _api.CallsTo("chat.postMessage").Last(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel);
+        Assert.Contains("Only the people who raised it can accept the response or reopen the concern.", posted.Strings, StringComparison.Ordinal);
+
+        await _host.InteractionAsync(Press(posted, "concern_accept", appeal.Id, Eve));
+        var refused = await _api.WaitForAsync("chat.postEphemeral");
+        Assert.Equal((Eve, SlackPayloads.Channel), (refused.Json.GetProperty("user").GetString(), refused.Json.GetProperty("channel").GetString()));
+        Assert.Contains("Only the people who raised this concern can accept or reopen it.", refused.Strings, StringComparison.Ordinal);
+        Assert.Equal(ConcernStatus.WontAddress, (await _closed.ReloadAsync(appeal)).Status);
+
+        await _host.InteractionAsync(Press(posted, "concern_accept", appeal.Id, Sam));
+        var accepted = await _api.WaitForAsync("chat.postEphemeral", 2);
+        Assert.Equal(Sam, accepted.Json.GetProperty("user").GetString());
+        Assert.Equal(ConcernStatus.Resolved, (await _closed.ReloadAsync(appeal)).Status);
+        Assert.StartsWith("anon:", (await _host.EventsAsync(_closed.Deliberation)).Single(e => e.Type == "concern.accepted").Actor, StringComparison.Ordinal);
+    }
+}

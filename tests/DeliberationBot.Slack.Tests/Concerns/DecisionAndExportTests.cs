@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Slack.Tests.Rendering;
+using static DeliberationBot.Slack.Tests.Concerns.ClosedDeliberation;
+
+namespace DeliberationBot.Slack.Tests.Concerns;
+
+/// <summary>After closing: the facilitator records the decision from a button and a modal; anyone gets the record's links.</summary>
+public sealed partial class DecisionAndExportTests : IAsyncLifetime
+{
+    private FakeSlackApi _api = null!;
+    private SlackTestHost _host = null!;
+    private ClosedDeliberation _closed = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeSlackApi.StartAsync();
+        _host = await SlackTestHost.StartAsync(_api);
+        _closed = await ClosedDeliberation.StartAsync(_host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_facilitator_records_the_decision_from_the_button_in_the_private_request()
+    {
+        var request = _closed.LastDirectMessage(Dana, "What is the decision?");
+        Assert.Contains("3 unresolved concern(s)", request.Strings, StringComparison.Ordinal);
+        await _host.InteractionAsync(Press(request, "decision_open", _closed.Deliberation.Id, Dana));
+        var modal = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        SlackLimitsAssert.Modal(modal);
+        Assert.Equal("decision", Modals.Callback(modal));
+        Assert.Equal(["go", "no-go", "conditions", "revisit"], Modals.OptionValues(Modals.InputElement(modal, "outcome")!));
+        Assert.Contains("Predictive screening for hotline calls", modal.ToJsonString(), StringComparison.Ordinal);
+
+        JsonObject Values(string? outcome, string rationale)
+        {
+            var values = Modals.Values(("rationale", SlackPayloads.Input("plain_text_input", rationale)));
+            values["outcome"] = new JsonObject { ["value"] = SlackPayloads.Input("radio_buttons", outcome is null ? null : SlackPayloads.Option(outcome)) };
+            return values;
+        }
+
+        var noOutcome = await ErrorsAsync(SlackPayloads.ViewSubmission(modal, Values(null, "Because."), Dana, "V0DE", "d-1"));
+        Assert.Equal("Choose the outcome.", noOutcome["outcome"]!.GetValue<string>());
+        var notFacilitator = await ErrorsAsync(SlackPayloads.ViewSubmission(modal, Values("go", "Because I own it."), Maria, "V0DM", "d-2"));
+        Assert.Contains("Only the facilitator", notFacilitator["rationale"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var submission = SlackPayloads.ViewSubmission(modal, Values("conditions", "Pilot in one office first."), Dana, "V0DE", "d-3");
+        var recorded = await Modals.UpdatedViewAsync(await _host.InteractionAsync(submission));
+        var again = await _host.InteractionAsync(submission);
+
+        Assert.Contains("Recorded: Go with conditions", recorded.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+        var decision = (await _host.DeliberationAsync()).Decision!;
+        Assert.Equal((DecisionOutcome.GoWithConditions, "Pilot in one office first.", Dana), (decision.Outcome, decision.Rationale, decision.DecidedBy.Id));
+        Assert.Single(await _host.EventsAsync(_closed.Deliberation), e => e.Type == "decision.recorded");
+
+        await _host.SettleOutboxAsync();
+        var announced = _api.CallsTo("chat.postMessage").Single(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel && c.Strings.Contains("Decision:", StringComparison.Ordinal));
+        Assert.Contains("Decision: Go with conditions", announced.Strings, StringComparison.Ordinal);
+        Assert.Contains("Pilot in one office first.\n— <@U0DANA>", announced.Strings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_links_come_back_privately_and_open_the_record()
+    {
+        var reply = await SlackTestHost.JsonAsync(await _host.CommandAsync("export", Ana, "ana"));
+
+        Assert.Equal("ephemeral", reply.GetProperty("response_type").GetString());
+        var text = string.Join("\n", RecordedCall.StringsOf(reply));
+        Assert.Contains("The record of *Predictive screening for hotline calls*", text, StringComparison.Ordinal);
+        Assert.Contains("anyone who has them can read the record", text, StringComparison.Ordinal);
+        var markdown = new Uri(MarkdownLink().Match(text).Groups["url"].Value.Replace("&amp;", "&", StringComparison.Ordinal));
+        Assert.Contains("|JSON>", text, StringComparison.Ordinal);
+
+        var record = await _host.Http.GetAsync(markdown.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        Assert.Contains("# Predictive screening for hotline calls", await record.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonNode> ErrorsAsync(JsonObject submission)
+    {
+        var body = JsonNode.Parse(await (await _host.InteractionAsync(submission)).Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", body["response_action"]!.GetValue<string>());
+        return body["errors"]!;
+    }
+
+    [GeneratedRegex("<(?<url>[^|>]+)\\|Markdown>")]
+    private static partial Regex MarkdownLink();
+}

@@ -1,0 +1,58 @@
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Slack.Tests.Infrastructure;
+
+/// <summary>A signal raised whenever the outbox changes (a claim, a delivery, a retry, a failure).</summary>
+internal sealed class OutboxChanges
+{
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Next { get { lock (_lock) { return _next.Task; } } }
+
+    public void Notify()
+    {
+        TaskCompletionSource done;
+        lock (_lock)
+        {
+            done = _next;
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        done.SetResult();
+    }
+}
+
+/// <summary>The real outbox store, forwarding every call and announcing each change once it is written.</summary>
+internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges changes) : IOutboxStore
+{
+    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct)
+    {
+        var claimed = await inner.ClaimDueAsync(instanceId, max, lease, ct);
+        changes.Notify();
+        return claimed;
+    }
+
+    public async Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct)
+    {
+        await inner.MarkDeliveredAsync(message, posted, ct);
+        changes.Notify();
+    }
+
+    public async Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct)
+    {
+        await inner.MarkRetryAsync(id, notBefore, error, ct);
+        changes.Notify();
+    }
+
+    public async Task MarkFailedAsync(Guid id, string error, CancellationToken ct)
+    {
+        await inner.MarkFailedAsync(id, error, ct);
+        changes.Notify();
+    }
+
+    public Task<int> CountPendingAsync(CancellationToken ct) => inner.CountPendingAsync(ct);
+
+    public Task<string?> FindSlotAsync(string workspaceId, string conversationId, string messageId, CancellationToken ct) =>
+        inner.FindSlotAsync(workspaceId, conversationId, messageId, ct);
+}
