@@ -25,20 +25,28 @@ public sealed class ConcernPublisher(TurnSupport turn)
             turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
                 $"Summary of \"{d.Title}\": {answers.Count(a => !a.Value.Skipped)} answer(s), {all.Count(c => c.IsUnresolved)} unresolved concern(s).")),
         };
-        foreach (var owner in d.Owners)
+        // Owners get what they can answer; the facilitator also gets the concerns they may close without the raisers.
+        foreach (var person in d.Owners.Append(d.Facilitator).DistinctBy(u => u.Id))
         {
-            var theirs = ForOwner(all, d, flow, owner.Id);
+            var theirs = ForPerson(all, d, flow, person.Id);
             if (theirs.Count > 0)
             {
-                outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{owner.Id}", Destination.PrivatelyTo(d.Home, owner), new OwnerConcerns(d.Id, d.Title, theirs)));
+                outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{person.Id}", Destination.PrivatelyTo(d.Home, person), new OwnerConcerns(d.Id, d.Title, theirs)));
             }
         }
 
         return new ConcernChanges(synced, events, outbox);
     }
 
-    public static IReadOnlyList<ConcernView> ForOwner(IEnumerable<Concern> concerns, Deliberation d, FlowDefinition flow, string ownerId) =>
+    /// <summary>A person's unresolved concerns with every action their roles allow (owner, facilitator).</summary>
+    public static IReadOnlyList<ConcernView> ForPerson(IEnumerable<Concern> concerns, Deliberation d, FlowDefinition flow, string userId) =>
         [.. concerns
-            .Where(c => c.IsUnresolved && ConcernLifecycle.RolesOf(c, d, ownerId, []).Contains(ConcernLifecycle.Role.Owner))
-            .Select(c => ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner)))];
+            .Where(c => c.IsUnresolved)
+            .Select(c => (Concern: c, Actions: ConcernLifecycle.RolesOf(c, d, userId, [])
+                .Where(r => r != ConcernLifecycle.Role.Raiser)
+                .SelectMany(r => ConcernLifecycle.AllowedFor(c, r))
+                .Distinct()
+                .ToList()))
+            .Where(x => x.Actions.Count > 0)
+            .Select(x => ConcernView.Of(x.Concern, flow, x.Actions))];
 }

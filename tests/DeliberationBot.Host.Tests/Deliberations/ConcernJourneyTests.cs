@@ -57,6 +57,8 @@ public sealed class ConcernJourneyTests : IDisposable
         Assert.Equal(DeliveryMode.Private, toMaria.Message.Destination.Mode);
         Assert.Contains(((OwnerConcerns)toMaria.Message.Message).Concerns, c => c.Id == overrides.Id && c.Actions.Contains(ConcernAction.MarkAddressed));
         await _factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRequest && s.Message.Destination.User?.Id == "U-DANA");
+        var toDana = await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns && s.Message.Destination.User?.Id == "U-DANA");
+        Assert.All(((OwnerConcerns)toDana.Message.Message).Concerns, c => Assert.Equal([ConcernAction.CloseWithoutRaisers], c.Actions));
         var summary = (Core.Summaries.SummaryReport)(await _factory.Channel.WaitForAsync(s => s.Message.Message is Core.Summaries.SummaryReport)).Message.Message;
         var text = PlainTextRenderer.Render(summary);
         Assert.Contains("Flagged as concerns", text, StringComparison.Ordinal);
