@@ -4,9 +4,11 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
 using static DeliberationBot.Slack.Rendering.Mrkdwn;
 
 namespace DeliberationBot.Slack.Rendering;
@@ -91,6 +93,12 @@ internal static class MessageRenderer
                 break;
             case ExportLink e:
                 ConcernRenderer.Export(e, content);
+                break;
+            case WeeklyDigest w:
+                ReportRenderer.Digest(w, content);
+                break;
+            case SummaryReport report:
+                ReportRenderer.Summary(report, content);
                 break;
             default:
                 // A message Core added after this renderer: show its plain text rather than fail the send.

@@ -1,3 +1,5 @@
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Summaries;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
@@ -45,8 +47,49 @@ internal static class Samples
         yield return new DecisionRequest(Id, text, 2);
         yield return new DecisionRecorded(Id, text, new Decision(DecisionOutcome.GoWithConditions, text, new UserRef("U0DANA", "dana"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)),
             [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, []) with { Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), Due = new DateOnly(2027, 1, 31) })]);
+        yield return Digest(text, many, empty: true);
+        yield return Digest(text, many, empty: false);
+        yield return Summary(text, many);
         yield return new ExportLink(Id, text, new Uri("https://bot.example/api/deliberations/x/export?format=md&token=a|b"), new Uri("https://bot.example/api/deliberations/x/export?format=json&token=a"),
             new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));
+    }
+
+    /// <summary>A weekly digest with <paramref name="many"/> proposals, each with that many concerns, stale, due and resolved items.</summary>
+    public static WeeklyDigest Digest(string text, int many, bool empty)
+    {
+        many = Math.Min(many, 25); // 25 × 25 already overflows every limit
+        var concerns = Enumerable.Range(1, many).Select(i => new DigestConcern(Id, text, i, text, [StakeholderGroup.FrontlineWorker], i, ConcernStatus.Open)).ToList();
+        return empty
+            ? new WeeklyDigest("2026-W45", false, null, "UTC", [], [], [], [], [], 7)
+            : new WeeklyDigest("2026-W45", true, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), "Europe/Berlin",
+                [.. Enumerable.Range(1, many).Select(i => new DigestProposal(Id, $"{text} {i}", DeliberationStatus.Open, new DateOnly(2026, 12, 18), concerns, [StakeholderGroup.Community]))],
+                concerns, concerns, concerns, [.. Enumerable.Range(1, many).Select(i => new DigestDue(text, text, new DateOnly(2026, 12, 18), i - 2))], 7);
+    }
+
+    /// <summary>An offline summary of the full ai-proposal flow, <paramref name="many"/> named people per group answering every question with <paramref name="text"/>.</summary>
+    public static SummaryReport Summary(string text, int many)
+    {
+        var path = Path.Combine(Infrastructure.Repository.FlowsDirectory, "ai-proposal.yaml");
+        var flow = FlowParser.Parse(File.ReadAllText(path), path);
+        var answers = new List<SummaryAnswer>();
+        foreach (var group in StakeholderGroups.All.Select(g => g.Group))
+        {
+            for (var person = 0; person < Math.Min(many, 6); person++) // enough to overflow every limit; more only slows the test
+            {
+                foreach (var q in flow.Questions.Where(q => q.IsAskedOf(group)))
+                {
+                    var value = q.Kind switch
+                    {
+                        AnswerKind.FreeText => AnswerValue.FromText(text),
+                        AnswerKind.Number or AnswerKind.Scale => AnswerValue.FromNumber(person % 5 + 1),
+                        _ => AnswerValue.FromChoices(q.EffectiveOptions[person % q.EffectiveOptions.Count].Id),
+                    };
+                    answers.Add(new SummaryAnswer($"A{answers.Count + 1}", q.Id, group, $"P{(int)group * many + person}", false, value, person == 0));
+                }
+            }
+        }
+
+        return new SummaryReport(Id, text, OfflineSummarizer.Summarize(new SummaryInput(Id, text, flow, answers, 3)));
     }
 
     public static readonly IReadOnlyList<ConcernAction> OwnerActions = [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress];

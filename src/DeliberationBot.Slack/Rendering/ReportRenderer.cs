@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
+using static DeliberationBot.Slack.Rendering.Mrkdwn;
+
+namespace DeliberationBot.Slack.Rendering;
+
+/// <summary>Block Kit for the long reports: a leader's weekly digest and a deliberation's summary.</summary>
+internal static class ReportRenderer
+{
+    public static void Digest(WeeklyDigest w, List<JsonObject> content)
+    {
+        content.Add(Block.Header($"Weekly digest {w.Week}"));
+        if (w.Late && w.WasDueAt is { } due)
+        {
+            var local = TimeZoneInfo.ConvertTime(due, DigestSchedule.Zone(w.TimeZone));
+            content.Add(Block.Context(Escape($"This digest is late: it was due {local.ToString("dddd d MMMM HH:mm", CultureInfo.InvariantCulture)} but the service was not running then.")));
+        }
+
+        if (w.IsEmpty)
+        {
+            content.Add(Block.Section("Nothing open, nothing new, nothing due. A quiet week."));
+            return;
+        }
+
+        content.Add(Block.Section(
+            $"*{w.Proposals.Sum(p => p.OpenConcerns.Count)}* open concern(s) across *{w.Proposals.Count}* proposal(s) · " +
+            $"{w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest"));
+        foreach (var p in w.Proposals)
+        {
+            var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}");
+            foreach (var c in p.OpenConcerns)
+            {
+                text.Append($"\n• #{c.Number} {Escape(c.Text)} — {c.AgeDays} day(s) old, raised by {Escape(Groups(c.RaisedBy))}");
+            }
+
+            content.Add(Block.Section(text.ToString()));
+            if (p.MissingVoices.Count > 0)
+            {
+                content.Add(Block.Context("Not heard yet: " + Escape(string.Join(", ", p.MissingVoices.Select(g => g.Label())))));
+            }
+        }
+
+        if (w.Stale.Count > 0)
+        {
+            content.Add(Block.Section($"*No response from the owners for more than {w.StaleAfterDays} days*\n" +
+                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {Escape(c.Text)} ({c.AgeDays} days)"))));
+        }
+
+        if (w.ResolvedSinceLast.Count > 0)
+        {
+            content.Add(Block.Section("*Resolved since the last digest*\n" + string.Join("\n", w.ResolvedSinceLast.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {Escape(c.Text)}"))));
+        }
+
+        if (w.ComingDue.Count > 0)
+        {
+            content.Add(Block.Section("*Coming due*\n" + string.Join("\n", w.ComingDue.Select(d =>
+                $"• {d.Due:yyyy-MM-dd} ({(d.DaysLeft < 0 ? $"{-d.DaysLeft} day(s) overdue" : $"in {d.DaysLeft} day(s)")}): {Escape(d.Proposal)} — {Escape(d.What)}"))));
+        }
+    }
+
+    /// <summary>The summary's text, a section per paragraph (Slack cuts a text block at 3000 characters); what does not fit is cut with a marker.</summary>
+    public static void Summary(SummaryReport report, List<JsonObject> content)
+    {
+        content.Add(Block.Header($"Summary: {report.Title}"));
+        content.Add(Block.Context(Escape(SummaryText.SourceLine(report.Summary))));
+        foreach (var paragraph in SummaryText.Render(report.Summary).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            content.Add(Block.Section(TruncateEscaped(Escape(paragraph.Trim()), SlackLimits.TextObject)));
+        }
+
+        content.Add(Block.Context("The whole record, answers included as the anonymity rules allow: `/deliberate export`."));
+    }
+
+    private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
+        groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));
+}
