@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Channels;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Auth;
 using DeliberationBot.Teams.Inbound;
@@ -18,8 +19,9 @@ public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
     /// The Teams adapter, when Teams:AppId is set, or in Development when Teams:AllowUnauthenticated is (otherwise one
-    /// log line says Teams is off). Needs Core (AddDeliberationCore) and an <see cref="IConversationReferenceStore"/>,
-    /// registered before or after this call; start-up fails with a clear message when it is missing.
+    /// log line says Teams is off). Needs Core (AddDeliberationCore) and storage's <see cref="IChannelStateStore"/>, in
+    /// which conversation references are kept (unless another <see cref="IConversationReferenceStore"/> is registered);
+    /// start-up fails with a clear message when neither is there.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -36,7 +38,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TeamsOptions>>(new TeamsOptionsValidator(environment));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TeamsEnabledMarker>();
-        services.AddHostedService<TeamsStartupCheck>();
+        services.AddHostedService<TeamsStartupNotice>();
 
         services.AddHttpClient(SigningKeys.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(MsalBotTokenProvider.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
@@ -48,6 +50,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddSingleton<BotConnectorClient>();
+        services.TryAddSingleton<IConversationReferenceStore>(sp => new ChannelStateReferenceStore(sp.GetService<IChannelStateStore>() ?? throw new InvalidOperationException(
+            "Teams is enabled but its conversation references cannot be stored: no IChannelStateStore is registered. Register storage " +
+            "(AddDeliberationStorage) or an IConversationReferenceStore, so the bot can reach conversations and people after a restart.")));
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<PersonalConversations>();
         services.AddSingleton<IChannelSender, TeamsChannelSender>();
@@ -91,18 +96,11 @@ public static class TeamsServiceCollectionExtensions
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>Says loudly how Teams runs, and fails start-up when the host forgot the reference store.</summary>
-    private sealed class TeamsStartupCheck(IServiceProvider services, IOptions<TeamsOptions> options, TeamsLog log) : IHostedService
+    /// <summary>Says loudly how Teams runs.</summary>
+    private sealed class TeamsStartupNotice(IOptions<TeamsOptions> options, TeamsLog log) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (services.GetService<IConversationReferenceStore>() is null)
-            {
-                throw new InvalidOperationException(
-                    "Teams is enabled but no IConversationReferenceStore is registered. Register one (DeliberationBot.Storage provides it) so the bot can " +
-                    "reach conversations and people after a restart.");
-            }
-
             var opts = options.Value;
             if (opts.Unauthenticated)
             {

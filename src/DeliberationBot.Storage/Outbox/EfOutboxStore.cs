@@ -73,8 +73,13 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     /// </summary>
     private static async Task<bool> SkipForSlotAsync(DeliberationsDbContext ctx, OutboxRow c, DateTimeOffset now, CancellationToken ct)
     {
-        var sameSlot = ctx.Outbox.Where(x => x.WorkspaceId == c.WorkspaceId && x.SlotKey == c.SlotKey && x.Id != c.Id && x.Status == OutboxStatus.Pending);
-        if (await sameSlot.AnyAsync(x => x.CreatedAt > c.CreatedAt, ct))
+        var others = await ctx.Outbox.AsNoTracking()
+            .Where(x => x.WorkspaceId == c.WorkspaceId && x.SlotKey == c.SlotKey && x.Id != c.Id && x.Status == OutboxStatus.Pending)
+            .Select(x => new { x.Id, x.CreatedAt, x.LockedUntil })
+            .ToListAsync(ct);
+
+        // Newest by (CreatedAt, Id): every instance picks the same one, even when two were created in the same instant.
+        if (others.Any(o => o.CreatedAt > c.CreatedAt || (o.CreatedAt == c.CreatedAt && o.Id.CompareTo(c.Id) > 0)))
         {
             await ctx.Outbox
                 .Where(x => x.Id == c.Id && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
@@ -82,8 +87,9 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             return true;
         }
 
-        return await sameSlot.AnyAsync(x => x.LockedUntil != null && x.LockedUntil >= now, ct);
+        return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
     }
+
 
     public async Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct)
     {

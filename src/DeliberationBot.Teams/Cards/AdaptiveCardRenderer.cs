@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Summaries;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Teams.Cards;
@@ -25,11 +27,14 @@ internal static class AdaptiveCardRenderer
         OwnerConcerns owner => ConcernCards.Owner(owner),
         ConcernResponseNotice notice => ConcernCards.Response(notice),
         DecisionRequest request => ConcernCards.DecisionRequest(request),
+        DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
         ExportLink link => ConcernCards.Export(link),
+        WeeklyDigest digest => DigestCards.Digest(digest),
+        SummaryReport summary => SummaryCards.Summary(summary),
         _ => PlainText(message),
     };
 
-    /// <summary>Messages without a card of their own (a digest, a recorded decision) as escaped text, a block per line.</summary>
+    /// <summary>A message Core added after this renderer: its plain text, escaped, a block per line, rather than a failed send.</summary>
     private static JsonObject PlainText(OutgoingMessage message) =>
         Card.New(PlainTextRenderer.Render(message).Split('\n')
             .Where(line => line.Trim().Length > 0)

@@ -72,6 +72,38 @@ internal static class ConcernCards
         ],
         [Card.Execute("Record decision", CardVerbs.Decide, Card.Data((CardVerbs.DeliberationField, request.DeliberationId.ToString())), style: "positive")]);
 
+    public static JsonObject DecisionRecorded(DecisionRecorded r)
+    {
+        var d = r.Decision;
+        var body = new List<JsonNode?>
+        {
+            Card.Text("Decision", subtle: true, weight: "Bolder"),
+            Card.Heading(CardText.Escape(r.Title)),
+            Card.Text(CardText.Escape(d.Outcome.Label()), size: "Large", weight: "Bolder", color: d.Outcome switch
+            {
+                DecisionOutcome.Go => "Good",
+                DecisionOutcome.NoGo => "Attention",
+                DecisionOutcome.GoWithConditions => "Warning",
+                _ => null,
+            }),
+            Card.Text(CardText.Escape(d.Rationale)),
+            Card.Text($"Decided by {CardText.Escape(d.DecidedBy.Display)} on {d.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", subtle: true, spacing: "None"),
+        };
+        if (r.Conditions.Count > 0)
+        {
+            body.Add(Card.Separator(Card.Label("Conditions")));
+            foreach (var c in r.Conditions)
+            {
+                body.Add(Card.Text($"**#{c.Number}** {CardText.Escape(c.Text)}", spacing: "Small"));
+                var owner = c.Owner is null ? "no owner yet" : "owner " + CardText.Escape(c.Owner.Display);
+                var due = c.Due is { } date ? " · due " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+                body.Add(Card.Text($"{owner}{due} · {ConcernService.Describe(c.Status)}", subtle: true, spacing: "None"));
+            }
+        }
+
+        return Card.New(body);
+    }
+
     public static JsonObject Export(ExportLink link) => Card.New(
         [
             Card.Text($"The record of \"{CardText.Escape(link.Title)}\"", weight: "Bolder"),
@@ -89,7 +121,7 @@ internal static class ConcernCards
         var where = c.SectionTitle is null ? "" : $"{CardText.Escape(c.SectionTitle)}: ";
         yield return Card.Separator(Card.Text($"**#{c.Number}** {where}{CardText.Escape(c.Text)}", spacing: "Medium"));
         var groups = string.Join(", ", c.RaisedBy.Select(g => CardText.Escape(Core.Stakeholders.StakeholderGroups.Label(g))));
-        yield return Card.Text($"{c.Status} · raised by {c.Raisers} ({groups}){(c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display))}", subtle: true, spacing: "None");
+        yield return Card.Text($"{ConcernService.Describe(c.Status)} · raised by {c.Raisers} ({groups}){(c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display))}", subtle: true, spacing: "None");
         if (c.Response is not null)
         {
             yield return Card.Text("Response: " + CardText.Escape(c.Response), spacing: "Small");

@@ -46,6 +46,14 @@ internal sealed record Activity
             ? fromData
             : Conversation?.TenantId is { Length: > 0 } fromConversation ? fromConversation : null;
 
+    /// <summary>The sender's IANA time zone from the clientInfo entity, when it names one this system knows.</summary>
+    [JsonIgnore]
+    public string? ClientTimeZone =>
+        Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))?.Timezone is { Length: > 0 and <= 64 } zone &&
+        TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
+            ? zone
+            : null;
+
     [JsonIgnore]
     public bool IsPersonal => string.Equals(Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 }
@@ -54,7 +62,8 @@ internal sealed record ChannelAccount(string? Id, string? Name, string? AadObjec
 
 internal sealed record ConversationAccount(string? Id, string? ConversationType = null, string? TenantId = null, bool? IsGroup = null, string? Name = null);
 
-internal sealed record Entity(string? Type, string? Text = null, ChannelAccount? Mentioned = null);
+/// <summary>An entity: a mention (text, mentioned) or the client's info (locale, country, platform, timezone).</summary>
+internal sealed record Entity(string? Type, string? Text = null, ChannelAccount? Mentioned = null, string? Timezone = null);
 
 internal static class ActivityTypes
 {

@@ -19,7 +19,7 @@ internal sealed record CardOutcome(TurnResult Result, string? BadRequest = null)
 /// flag, edit (show an earlier question again), start-form, concern (an owner's or raiser's action on a concern) and
 /// decide. Used by both Action.Execute invokes and Action.Submit messages.
 /// </summary>
-internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, PeopleDirectory people, TimeProvider time)
+internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, PeopleDirectory people)
 {
     public Task<CardOutcome> HandleAsync(Turn turn, string? verb, CardData data, CancellationToken ct) => verb switch
     {
@@ -120,29 +120,19 @@ internal sealed class CardActions(AnsweringService answering, DeliberationServic
 
     private async Task<CardOutcome> StartAsync(Turn turn, CardData data, CancellationToken ct)
     {
-        var title = data.Str(CardVerbs.TitleInput)?.Trim();
+        // Core checks the title's length and that the deadline is not past; only what a form can get wrong is checked here.
+        var title = data.Str(CardVerbs.TitleInput)?.Trim() ?? "";
         if (data.Str(CardVerbs.FlowInput) is not { Length: > 0 } flow)
         {
             return new CardOutcome(TurnResult.Error("Please choose a question flow."));
         }
 
-        if (string.IsNullOrEmpty(title) || title.Length > 200)
-        {
-            return new CardOutcome(TurnResult.Error("Please give the proposal a title of at most 200 characters."));
-        }
-
         DateOnly? due = null;
         if (data.Str(CardVerbs.DueInput) is { Length: > 0 } dueText)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return new CardOutcome(TurnResult.Error($"\"{dueText}\" is not a date I understand; pick the deadline from the calendar."));
-            }
-
-            if (date < today)
-            {
-                return new CardOutcome(TurnResult.Error($"The deadline {date:yyyy-MM-dd} has already passed. Pick a date from today on."));
             }
 
             due = date;

@@ -10,9 +10,10 @@ internal sealed record Mention(string Key, string TeamsId, string Name);
 /// <summary>
 /// Turns a Teams message's text into the shared command grammar. The bot's own mention is removed (entities of type
 /// mention whose mentioned.id is the recipient, by the entity's text, else &lt;at&gt;bot name&lt;/at&gt;). Every other
-/// mention becomes a single word "@Key" that Core resolves through the mentions dictionary: a Teams display name has
-/// spaces, which Core's tokenizer would split inside a &lt;@id|Name&gt; token. Remaining HTML tags are dropped and
-/// entities decoded, so Core sees what the person typed.
+/// mention becomes a single word "@Key" that Core resolves through the mentions dictionary, which the adapter fills
+/// with the person as Core knows them (their Entra object id, looked up from the Teams id the mention carries; a
+/// &lt;@id|Name&gt; token could only carry the Teams id). Remaining HTML tags are dropped and entities decoded, so Core
+/// sees what the person typed.
 /// </summary>
 internal static partial class MentionText
 {

@@ -5,13 +5,16 @@ using DeliberationBot.Teams.Installation;
 
 namespace DeliberationBot.Teams.Inbound;
 
-/// <summary>One verified activity, as Core sees it: who acts, in which workspace (tenant) and conversation, and its delivery key.</summary>
+/// <summary>
+/// One verified activity, as Core sees it: who acts (with the time zone their Teams client reports), in which workspace
+/// (tenant) and conversation, and its delivery key.
+/// </summary>
 internal sealed record Turn(Activity Activity, string TenantId, Actor Actor, ConversationRef Home, string DeliveryKey)
 {
     public static Turn From(Activity activity, string tenantId)
     {
         var from = activity.From!;
-        var actor = new Actor(TeamsChannel.Name, tenantId, new UserRef(ConversationReferences.CanonicalId(from), from.Name));
+        var actor = new Actor(TeamsChannel.Name, tenantId, new UserRef(ConversationReferences.CanonicalId(from), from.Name), activity.ClientTimeZone);
         var home = new ConversationRef(TeamsChannel.Name, tenantId, ConversationIds.Base(activity.Conversation!.Id!));
         return new Turn(activity, tenantId, actor, home, DeliveryKeys.For(activity));
     }

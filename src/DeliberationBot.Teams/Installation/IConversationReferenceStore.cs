@@ -25,7 +25,7 @@ public sealed record TeamsConversationReference(
 /// </summary>
 public sealed record TeamsUser(string Id, string TeamsId, string? Name);
 
-/// <summary>The durable store of conversation references. Implemented by Storage; the host registers it.</summary>
+/// <summary>The durable store of conversation references; AddTeams registers <see cref="ChannelStateReferenceStore"/> unless another is.</summary>
 public interface IConversationReferenceStore
 {
     /// <summary>Inserts or replaces the reference under its key (see <see cref="TeamsConversationReference"/>).</summary>

@@ -20,8 +20,10 @@ public sealed class InboundAuthTests : HostTest
     {
         using var response = await Host.PostAsync(Help());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(Host.Store.Outbox);
-        Assert.NotEmpty(Host.References.All);
+        var reply = Assert.Single(await Host.SentAsync());
+        Assert.Contains("What I can do", reply.CardText, StringComparison.Ordinal);
+        Assert.Equal(1, await Db.CountAsync("outbox"));
+        Assert.NotNull(await Host.References.FindConversationAsync(Activities.Tenant, Chat.Personal(Person.Fiona).Id, CancellationToken.None));
     }
 
     public static TheoryData<string> BadTokens => ["wrong issuer", "wrong audience", "expired", "bad signature", "not yet valid", "HS256", "unknown key"];
@@ -91,22 +93,20 @@ public sealed class InboundAuthTests : HostTest
         request.Headers.TryAddWithoutValidation("Authorization", value);
         using var response = await Host.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        AssertNothingHappened();
+        await AssertNothingHappenedAsync();
     }
 
     private async Task AssertRefusedAsync(JsonObject activity, string token)
     {
         using var response = await Host.PostAsync(activity, token);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        AssertNothingHappened();
+        await AssertNothingHappenedAsync();
     }
 
-    private void AssertNothingHappened()
+    private async Task AssertNothingHappenedAsync()
     {
-        Assert.Empty(Host.Store.Outbox);
-        Assert.Equal(0, Host.Store.CommitCount);
-        Assert.Empty(Host.References.All);
-        Assert.Empty(Fake.Calls);
+        Assert.Equal(0, await Db.StoredRowsAsync());
+        Assert.Empty(await Host.SentAsync());
     }
 
     private static string HmacToken()

@@ -46,6 +46,9 @@ public sealed class RendererTests
             new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view]),
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
+            Samples.Digest(Evil, late: true),
+            Samples.Decision(Evil),
+            Samples.Summary(Evil),
         };
     }
 
@@ -133,12 +136,12 @@ public sealed class RendererTests
         Assert.Contains("closed", Texts.Of(card), StringComparison.Ordinal);
     }
 
-    private static List<JsonObject> Body(JsonObject card) => [.. card["body"]!.AsArray().Select(n => n!.AsObject())];
+    internal static List<JsonObject> Body(JsonObject card) => [.. card["body"]!.AsArray().Select(n => n!.AsObject())];
 
     private static List<JsonObject> Actions(JsonObject card) =>
         [.. (card["actions"]?.AsArray() ?? []).Concat(Body(card).Where(e => e["type"]?.GetValue<string>() == "ActionSet").SelectMany(e => e["actions"]!.AsArray())).Select(n => n!.AsObject())];
 
-    private static IEnumerable<string> TextBlocks(JsonNode node) => node switch
+    internal static IEnumerable<string> TextBlocks(JsonNode node) => node switch
     {
         JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]!.GetValue<string>()],
         JsonObject o when o["type"]?.GetValue<string>() == "FactSet" => o["facts"]!.AsArray().SelectMany(f => new[] { f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>() }),

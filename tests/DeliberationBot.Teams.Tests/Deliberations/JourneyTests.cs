@@ -19,11 +19,11 @@ public sealed class JourneyTests : HostTest
         var start = Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("9001"),
             $"start quick-check \"Predictive screening for hotline calls\" owner:<at>Maria Garcia</at> due:{Due}", [Activities.Mention(Person.Maria)], id: "9001");
         await Host.SendAsync(start);
-        var d = Assert.Single(Host.Store.Deliberations);
+        var d = await Host.SingleDeliberationAsync();
         Assert.Equal(Chat.ChannelId, d.Home.ConversationId);
         Assert.Equal([("aad-maria", "Maria Garcia")], d.Owners.Select(o => (o.Id, o.Name)));
 
-        var sent = await Host.DispatchAsync();
+        var sent = await Host.SentAsync();
         var card = Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.ChannelId);
         Assert.Contains("Predictive screening for hotline calls", card.CardText);
         Assert.Contains("Maria Garcia", card.CardText);
@@ -36,9 +36,9 @@ public sealed class JourneyTests : HostTest
         Assert.Equal("Action.Submit", answerButton["fallback"]!["type"]!.GetValue<string>());
 
         // Sam presses Answer on the card in the channel: a note in-band, the questions in a new 1:1 chat.
-        var pressed = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, Chat.Thread(card.ActivityIdOfResponse ?? "card"), "answer", Data(d.Id)));
+        var pressed = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, Chat.Thread(card.ResponseId ?? "card"), "answer", Data(d.Id)));
         Assert.Equal("application/vnd.microsoft.activity.message", pressed!["type"]!.GetValue<string>());
-        sent = await Host.DispatchAsync();
+        sent = await Host.SentAsync();
         var created = Assert.Single(sent, c => c.IsCreateConversation);
         Assert.Equal(TeamsTestHost.BotId, created.Body!["bot"]!["id"]!.GetValue<string>());
         Assert.Equal(Person.Sam.TeamsId, created.Body!["members"]![0]!["id"]!.GetValue<string>());
@@ -65,22 +65,23 @@ public sealed class JourneyTests : HostTest
         Assert.True(answered >= 5, $"answered {answered} questions");
         Assert.Contains("every question", Texts.Of(next!["value"]!), StringComparison.OrdinalIgnoreCase);
 
-        // The card in the channel is updated in place with the progress.
-        sent = await Host.DispatchAsync();
-        var update = Assert.Single(sent, c => c.IsUpdate);
-        Assert.Equal(Chat.ChannelId, update.ConversationId);
-        Assert.Equal(card.ResponseId, update.ActivityId);
-        Assert.Contains("1 participant(s), 1 finished", update.CardText);
+        // The card in the channel is updated in place with the progress (as answers came in; the last shows it all).
+        sent = await Host.SentAsync();
+        var updates = sent.Where(c => c.IsUpdate).ToList();
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.Equal((Chat.ChannelId, card.ResponseId), (u.ConversationId, u.ActivityId)));
+        Assert.DoesNotContain(sent, c => c.IsPost && c.ConversationId == Chat.ChannelId);
+        Assert.Contains("1 participant(s), 1 finished", updates[^1].CardText);
 
         // Sam may not close it; Maria, an owner, may.
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, Chat.Thread("9101"), "close", id: "9101"));
-        sent = await Host.DispatchAsync();
+        sent = await Host.SentAsync();
         Assert.Contains("Only the facilitator", Assert.Single(sent).CardText);
-        Assert.True(Host.Store.Deliberations.Single().IsOpen);
+        Assert.True((await Host.SingleDeliberationAsync()).IsOpen);
 
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Maria, Chat.Thread("9102"), "close", id: "9102"));
-        Assert.False(Host.Store.Deliberations.Single().IsOpen);
-        sent = await Host.DispatchAsync();
+        Assert.False((await Host.SingleDeliberationAsync()).IsOpen);
+        sent = await Host.SentAsync();
         var closedCard = Assert.Single(sent, c => c.IsUpdate);
         Assert.Contains("closed", closedCard.CardText);
         Assert.Null(closedCard.Card!["actions"]);

@@ -11,12 +11,12 @@ public sealed class CardSubmitTests : HostTest
     public async Task Answering_round_trips_through_submitted_cards()
     {
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\" anonymous"));
-        var d = Host.Store.Deliberations.Single();
-        await Host.DispatchAsync();
+        var d = await Host.SingleDeliberationAsync();
+        await Host.SentAsync();
 
         // Answer pressed in the group chat: the group prompt goes to Sam privately, not into the group.
         await Host.SendAsync(Activities.Submit(ServiceUrl, Person.Sam, Chat.Group, JourneyTests.Data(d.Id, ("verb", "answer"))));
-        var sent = await Host.DispatchAsync();
+        var sent = await Host.SentAsync();
         Assert.DoesNotContain(sent, c => c.IsPost && c.ConversationId == Chat.Group.Id);
         var prompt = Assert.Single(sent, c => c.IsPost);
         Assert.Equal(Chat.Personal(Person.Sam).Id, prompt.ConversationId);
@@ -29,7 +29,7 @@ public sealed class CardSubmitTests : HostTest
         join["group"] = "community";
         join["anonymous"] = "true";
         await Host.SendAsync(Activities.Submit(ServiceUrl, Person.Sam, personal, join));
-        var afterJoin = await Host.DispatchAsync();
+        var afterJoin = await Host.SentAsync();
         var question = Assert.Single(afterJoin, c => c.IsPost);
         Assert.Equal(personal.Id, question.ConversationId);
         Assert.Contains(afterJoin, c => c.IsUpdate && c.ConversationId == Chat.Group.Id); // the progress card
@@ -39,7 +39,7 @@ public sealed class CardSubmitTests : HostTest
         submit["answer"] = JourneyTests.AnswerFor(question.Card);
         submit["concern"] = "false";
         await Host.SendAsync(Activities.Submit(ServiceUrl, Person.Sam, personal, submit));
-        var next = Assert.Single(await Host.DispatchAsync(), c => c.IsPost);
+        var next = Assert.Single(await Host.SentAsync(), c => c.IsPost);
         Assert.Contains("question 2 of", next.CardText, StringComparison.Ordinal);
         var participant = Assert.Single(await Host.Store.ListParticipantsAsync(Activities.Tenant, d.Id, CancellationToken.None));
         Assert.True(participant.Anonymous);
@@ -50,7 +50,7 @@ public sealed class CardSubmitTests : HostTest
     public async Task The_start_form_starts_a_deliberation()
     {
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start"));
-        var form = Assert.Single(await Host.DispatchAsync());
+        var form = Assert.Single(await Host.SentAsync());
         Assert.Contains("Start a deliberation", form.CardText, StringComparison.Ordinal);
         Fake.AddToRoster(Person.Maria);
 
@@ -63,7 +63,7 @@ public sealed class CardSubmitTests : HostTest
             ["anonymity"] = "AnonymousOnly",
         }));
         Assert.Contains("Started", Texts.Of(answer!["value"]!), StringComparison.Ordinal);
-        var d = Host.Store.Deliberations.Single();
+        var d = await Host.SingleDeliberationAsync();
         Assert.Equal(("aad-maria", "Maria Garcia"), (d.Owners[0].Id, d.Owners[0].Name));
         Assert.Equal(Core.Deliberations.AnonymityPolicy.AnonymousOnly, d.Anonymity);
     }

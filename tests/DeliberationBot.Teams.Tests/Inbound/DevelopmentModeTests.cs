@@ -1,5 +1,9 @@
 using System.Net;
+using DeliberationBot.Core.Channels;
 using DeliberationBot.Teams.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Teams.Tests.Inbound;
@@ -7,11 +11,16 @@ namespace DeliberationBot.Teams.Tests.Inbound;
 /// <summary>No App ID: unauthenticated activities only in Development, with the loud switch; elsewhere Teams is off or refuses to start.</summary>
 public sealed class DevelopmentModeTests : IAsyncLifetime
 {
+    private readonly TestDatabase _db = new();
     private FakeBotFramework _fake = null!;
 
     public async Task InitializeAsync() => _fake = await FakeBotFramework.StartAsync();
 
-    public async Task DisposeAsync() => await _fake.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _fake.DisposeAsync();
+        _db.Dispose();
+    }
 
     private static void NoAppId(Dictionary<string, string?> settings, bool allow)
     {
@@ -23,13 +32,13 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     [Fact]
     public async Task In_Development_without_an_AppId_activities_without_a_token_are_accepted()
     {
-        await using var host = await TeamsTestHost.StartAsync(_fake, s => NoAppId(s, allow: true), environment: "Development");
+        await using var host = await TeamsTestHost.StartAsync(_fake, _db, s => NoAppId(s, allow: true), environment: "Development");
         using var response = await host.PostAsync(Activities.Message(host.ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "help"), token: "");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await host.DispatchAsync());
+        var reply = Assert.Single(await host.SentAsync());
         Assert.Null(reply.Authorization);
         Assert.Empty(_fake.TokenRequests);
-        Assert.True(host.Logs.Contains(Microsoft.Extensions.Logging.LogLevel.Warning, "WITHOUT AUTHENTICATION"));
+        Assert.True(host.Logs.Contains(LogLevel.Warning, "WITHOUT AUTHENTICATION"));
 
         // A token it cannot check is refused rather than ignored.
         using var withToken = await host.PostAsync(Activities.Message(host.ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "help"), token: "Bearer abc");
@@ -39,20 +48,15 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     [Fact]
     public async Task Outside_Development_without_an_AppId_Teams_is_off()
     {
-        await using var host = await TeamsTestHost.StartAsync(_fake, s => NoAppId(s, allow: false), environment: "Production");
+        await using var host = await TeamsTestHost.StartAsync(_fake, _db, s => NoAppId(s, allow: false), environment: "Production");
         using var response = await host.PostAsync(Activities.Message(host.ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "help"), token: "");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.True(host.Logs.Contains(Microsoft.Extensions.Logging.LogLevel.Information, "Teams is off"));
+        Assert.True(host.Logs.Contains(LogLevel.Information, "Teams is off"));
     }
 
     [Fact]
-    public async Task Allowing_unauthenticated_activities_outside_Development_stops_start_up()
-    {
-        var app = TeamsTestHost.Build(_fake, With(s => NoAppId(s, allow: true)), "Production", new InMemoryStore(TimeProvider.System), new InMemoryReferenceStore(), new ListLoggerProvider());
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-        Assert.Contains("only in the Development environment", e.Message, StringComparison.Ordinal);
-        await app.DisposeAsync();
-    }
+    public void Allowing_unauthenticated_activities_outside_Development_stops_start_up() =>
+        Assert.Contains("only in the Development environment", StartupFailure(With(s => NoAppId(s, allow: true))), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("Teams:TenantId", null, "Teams:TenantId is required")]
@@ -61,21 +65,16 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     [InlineData("Teams:OpenIdMetadataUrl", "http://login.example.com/meta", "plain http is allowed only for loopback")]
     [InlineData("Teams:Cloud", "Mars", "Teams:Cloud must be Public, USGov or China")]
     [InlineData("Teams:AppType", "Sometimes", "Teams:AppType must be")]
-    public async Task Bad_settings_stop_start_up_with_a_message_that_says_what_to_do(string key, string? value, string expected)
-    {
-        var app = TeamsTestHost.Build(_fake, With(s => s[key] = value), "Production", new InMemoryStore(TimeProvider.System), new InMemoryReferenceStore(), new ListLoggerProvider());
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
-        await app.DisposeAsync();
-    }
+    public void Bad_settings_stop_start_up_with_a_message_that_says_what_to_do(string key, string? value, string expected) =>
+        Assert.Contains(expected, StartupFailure(With(s => s[key] = value)), StringComparison.Ordinal);
 
     [Fact]
-    public async Task Without_a_reference_store_start_up_fails_clearly()
+    public void Without_storage_for_conversation_references_start_up_fails_clearly()
     {
-        var app = TeamsTestHost.Build(_fake, TeamsTestHost.Settings(_fake), "Production", new InMemoryStore(TimeProvider.System), null, new ListLoggerProvider());
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
-        Assert.Contains("IConversationReferenceStore", e.Message, StringComparison.Ordinal);
-        await app.DisposeAsync();
+        // AddTeams brings the reference store; it keeps its records in storage's channel state, so that must be there.
+        var failure = StartupFailure(TeamsTestHost.Settings(_fake, _db), services => services.RemoveAll<IChannelStateStore>());
+        Assert.Contains("IChannelStateStore", failure, StringComparison.Ordinal);
+        Assert.Contains("after a restart", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,9 +91,28 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
         Assert.Equal("https://api.botframework.com", overridden.Endpoints.TokenResource);
     }
 
+    /// <summary>
+    /// Starts the service expecting it to refuse; returns every message of the failure, inner ones included, and what
+    /// the host logged as errors: when start-up fails, WebApplicationFactory may report its own disposed service
+    /// provider rather than the cause, but the host has logged the cause by then.
+    /// </summary>
+    private string StartupFailure(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        using var factory = new TeamsFactory(_fake, settings, "Production", services);
+        var e = Assert.ThrowsAny<Exception>(() => factory.StartServer());
+        var messages = new List<string>();
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            messages.Add(inner is OptionsValidationException ov ? string.Join(" ", ov.Failures) : inner.Message);
+        }
+
+        messages.AddRange(factory.Logs.Entries.Where(l => l.Level >= LogLevel.Error).Select(l => l.Message));
+        return string.Join(" | ", messages);
+    }
+
     private Dictionary<string, string?> With(Action<Dictionary<string, string?>> change)
     {
-        var settings = TeamsTestHost.Settings(_fake);
+        var settings = TeamsTestHost.Settings(_fake, _db);
         change(settings);
         return settings;
     }

@@ -19,7 +19,7 @@ public sealed class EndpointTests : HostTest
     {
         using var response = await Host.PostAsync(new JsonObject(), rawBody: body.Replace("SERVICE", ServiceUrl, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, Host.Store.CommitCount);
+        Assert.Equal(0, await Db.StoredRowsAsync());
         Assert.True(Host.Logs.Contains(Microsoft.Extensions.Logging.LogLevel.Warning, "malformed"));
     }
 
@@ -29,7 +29,7 @@ public sealed class EndpointTests : HostTest
         var activity = Activities.Message(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), new string('x', 600 * 1024));
         using var response = await Host.PostAsync(activity);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(0, Host.Store.CommitCount);
+        Assert.Equal(0, await Db.StoredRowsAsync());
     }
 
     [Fact]
@@ -38,21 +38,21 @@ public sealed class EndpointTests : HostTest
         var start = Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\"", id: "777");
         await Host.SendAsync(start);
         await Host.SendAsync(start);
-        Assert.Single(Host.Store.Deliberations);
-        var sent = await Host.DispatchAsync();
+        await Host.SingleDeliberationAsync();
+        var sent = await Host.SentAsync();
         Assert.Equal(2, sent.Count); // the card and one confirmation, not two of each
         Assert.True(Host.Logs.Contains(Microsoft.Extensions.Logging.LogLevel.Information, "already handled"));
 
         // The same id in another conversation is another activity.
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("5"), "start quick-check \"Elsewhere\"", id: "777"));
-        Assert.Equal(2, Host.Store.Deliberations.Count);
+        Assert.Equal(2, (await Db.DeliberationIdsAsync()).Count);
     }
 
     [Fact]
     public async Task An_invoke_is_answered_in_the_response()
     {
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\""));
-        var d = Host.Store.Deliberations.Single();
+        var d = await Host.SingleDeliberationAsync();
         var personal = Chat.Personal(Person.Sam);
         var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, personal, "join", JourneyTests.Data(d.Id, ("group", "community"))));
         Assert.Equal(200, answer!["statusCode"]!.GetValue<int>());
@@ -81,14 +81,14 @@ public sealed class EndpointTests : HostTest
     {
         var title = "**URGENT** [free money](https://evil.example) <at>Everyone</at>";
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), $"start quick-check \"{title}\""));
-        var d = Host.Store.Deliberations.Single();
+        var d = await Host.SingleDeliberationAsync();
         var personal = Chat.Personal(Person.Sam);
         await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, personal, "join", JourneyTests.Data(d.Id, ("group", "community"))));
         var data = JourneyTests.Data(d.Id, ("questionId", "purpose"), ("kind", "FreeText"), ("answer", "<at>Maria Garcia</at> **look** [here](https://evil.example)"));
         await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, personal, "submit-answer", data));
         var edit = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, personal, "edit", JourneyTests.Data(d.Id, ("questionId", "purpose"))));
 
-        var sent = await Host.DispatchAsync();
+        var sent = await Host.SentAsync();
         Assert.Contains("look", Texts.Of(edit!["value"]!), StringComparison.Ordinal); // the answer is shown again, for editing
         foreach (var body in sent.Select(c => (JsonNode)c.Body!).Append(edit))
         {
@@ -115,7 +115,8 @@ public sealed class EndpointTests : HostTest
         var moved = ServiceUrl.TrimEnd('/'); // a different URL for the same connector, as after a region move
         using var response = await Host.PostAsync(Activities.Message(moved, Person.Fiona, Chat.Group, "help"), Host.Key.Token(moved));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(moved, Host.References.All.Single(r => r.User is null).ServiceUrl);
-        Assert.Equal(moved, Host.References.All.Single(r => r.User is not null).ServiceUrl);
+        var conversation = await Host.References.FindConversationAsync(Activities.Tenant, Chat.Group.Id, CancellationToken.None);
+        var fiona = await Host.References.FindUserAsync(Activities.Tenant, Person.Fiona.TeamsId, CancellationToken.None);
+        Assert.Equal((moved, moved), (conversation?.ServiceUrl, fiona?.ServiceUrl));
     }
 }

@@ -117,10 +117,20 @@ internal static class Activities
         return activity;
     }
 
-    public static JsonObject BotAdded(string serviceUrl, Person by, Chat chat)
+    /// <summary>The bot added to a conversation by <paramref name="by"/>, together with them and <paramref name="others"/>.</summary>
+    public static JsonObject BotAdded(string serviceUrl, Person by, Chat chat, params Person[] others)
     {
         var activity = Base("conversationUpdate", serviceUrl, by, chat);
-        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsTestHost.BotId }, by.Account());
+        activity["membersAdded"] = new JsonArray([new JsonObject { ["id"] = TeamsTestHost.BotId }, by.Account(), .. others.Select(o => (JsonNode)o.Account())]);
+        return activity;
+    }
+
+    /// <summary>Adds the clientInfo entity a Teams client sends along with its time zone.</summary>
+    public static JsonObject FromClientIn(this JsonObject activity, string timeZone)
+    {
+        var entities = activity["entities"] as JsonArray ?? [];
+        entities.Add(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["country"] = "US", ["platform"] = "Web", ["timezone"] = timeZone });
+        activity["entities"] = entities;
         return activity;
     }
 

@@ -12,33 +12,6 @@ using Microsoft.Extensions.Logging;
 
 namespace DeliberationBot.Teams.Tests.Infrastructure;
 
-/// <summary>One call the bot made to the fake Bot Connector, and the activity id the fake answered with.</summary>
-internal sealed record ConnectorCall(string Method, string Path, string RawTarget, JsonObject? Body, string? Authorization, DateTimeOffset At)
-{
-    public string? ResponseId { get; set; }
-
-    public string? ActivityIdOfResponse => ResponseId;
-
-    /// <summary>The conversation id, decoded, of a /v3/conversations/{id}/… path.</summary>
-    public string? ConversationId => Segments.Length >= 3 ? Segments[2] : null;
-
-    public string? ActivityId => Segments.Length >= 5 && Segments[3] == "activities" ? Segments[4] : null;
-
-    public bool IsCreateConversation => Method == "POST" && Segments.Length == 2;
-
-    public bool IsPost => Method == "POST" && Segments.Length >= 4 && Segments[3] == "activities";
-
-    public bool IsUpdate => Method == "PUT";
-
-    /// <summary>The Adaptive Card the activity carries.</summary>
-    public JsonObject? Card => Body?["attachments"]?[0]?["content"]?.AsObject();
-
-    /// <summary>All text of the card's TextBlocks and facts, for "what does the person see" checks.</summary>
-    public string CardText => Card is null ? "" : Texts.Of(Card);
-
-    private string[] Segments => Path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
-}
-
 /// <summary>
 /// The Bot Framework on 127.0.0.1: the channel's OpenID metadata and JWKS (with endorsements), a recording Bot
 /// Connector (send, reply, update, create conversation, roster) that can be told to fail, and an MSAL-compatible token
@@ -51,6 +24,7 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentQueue<string> _tokenRequests = new();
     private readonly List<Failure> _failures = [];
     private int _nextId;
+    private TaskCompletionSource _arrived = NewSignal();
 
     private FakeBotFramework(WebApplication app, X509Certificate2 certificate)
     {
@@ -118,12 +92,6 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         }
     }
 
-    public void Reset()
-    {
-        _calls.Clear();
-        _tokenRequests.Clear();
-    }
-
     public void AddToRoster(Person person) =>
         Roster[person.TeamsId] = Roster[person.AadId] = new JsonObject { ["id"] = person.TeamsId, ["name"] = person.Name, ["aadObjectId"] = person.AadId };
 
@@ -159,17 +127,19 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     private async Task ConnectorAsync(HttpContext context, string path)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path;
-        JsonObject? body = null;
-        if (context.Request.ContentLength > 0 || context.Request.Method is "POST" or "PUT")
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var body = buffer.Length > 0 ? JsonNode.Parse(buffer.ToArray())?.AsObject() : null;
+        var call = new ConnectorCall(context.Request.Method, path, raw, body, (int)buffer.Length, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null);
+        var failure = TakeFailure(call);
+        if (failure is null)
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var text = await reader.ReadToEndAsync();
-            body = text.Length > 0 ? JsonNode.Parse(text)?.AsObject() : null;
+            Answer(call);
         }
 
-        var call = new ConnectorCall(context.Request.Method, path, raw, body, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, TimeProvider.System.GetUtcNow());
         _calls.Enqueue(call);
-        if (TakeFailure(call) is { } failure)
+        Interlocked.Exchange(ref _arrived, NewSignal()).TrySetResult();
+        if (failure is not null)
         {
             context.Response.StatusCode = (int)failure.Status;
             if (failure.RetryAfter is { } wait)
@@ -209,10 +179,37 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         else
         {
             context.Response.StatusCode = 201;
-            call.ResponseId = "act-" + Interlocked.Increment(ref _nextId);
             await context.Response.WriteAsync(new JsonObject { ["id"] = call.ResponseId }.ToJsonString());
         }
     }
+
+    /// <summary>Gives a posted activity its id before the call is visible to tests.</summary>
+    private void Answer(ConnectorCall call)
+    {
+        if (call.IsPost)
+        {
+            call.ResponseId = "act-" + Interlocked.Increment(ref _nextId);
+        }
+    }
+
+    /// <summary>Waits (up to <paramref name="timeout"/>, 30 s by default) until <paramref name="count"/> calls match, and returns them.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForAsync(Func<ConnectorCall, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var arrived = Volatile.Read(ref _arrived).Task;
+            var found = Calls.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            await arrived.WaitAsync(cts.Token);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Failure? TakeFailure(ConnectorCall call)
     {
@@ -250,53 +247,5 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         public string? ErrorCode { get; } = errorCode;
 
         public int Remaining { get; set; } = times;
-    }
-}
-
-/// <summary>Collects the visible text of an Adaptive Card.</summary>
-internal static class Texts
-{
-    /// <summary>Every string value in the JSON, decoded (the serializer writes '&lt;' as \u003C).</summary>
-    public static IEnumerable<string> AllStrings(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => AllStrings(p.Value)),
-        JsonArray a => a.SelectMany(AllStrings),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
-
-    public static string Of(JsonNode node)
-    {
-        var parts = new List<string>();
-        Walk(node, parts);
-        return string.Join("\n", parts);
-    }
-
-    private static void Walk(JsonNode? node, List<string> parts)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    if (key is "text" or "title" or "value" && value is JsonValue v && v.TryGetValue<string>(out var s))
-                    {
-                        parts.Add(s);
-                    }
-                    else
-                    {
-                        Walk(value, parts);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Walk(item, parts);
-                }
-
-                break;
-        }
     }
 }

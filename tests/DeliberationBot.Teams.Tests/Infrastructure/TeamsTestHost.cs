@@ -1,25 +1,20 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using DeliberationBot.Core;
+using DeliberationBot.Core.Channels;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Teams.Installation;
-using DeliberationBot.Teams.Outbound;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DeliberationBot.Teams.Tests.Infrastructure;
 
 /// <summary>
-/// The real HTTP pipeline on Kestrel (127.0.0.1, a free port): Core with the in-memory stores, AddTeams/MapTeams,
-/// pointed at a <see cref="FakeBotFramework"/> for signing keys, tokens and the connector. Requests carry JWTs signed
-/// by a key the fake publishes with the "msteams" endorsement.
+/// One running service for a test: the real host over a <see cref="TestDatabase"/>, pointed at a
+/// <see cref="FakeBotFramework"/> for signing keys, tokens and the connector. Requests carry JWTs signed by a key the
+/// fake publishes with the "msteams" endorsement. The outbox worker sends in the background; <see cref="SentAsync"/>
+/// waits until it has sent everything due and returns what reached the connector.
 /// </summary>
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
@@ -27,35 +22,60 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     public const string BotId = "28:" + AppId;
     public const string HomeTenant = "0f3c2a1b-0000-4000-8000-000000000001";
 
-    private TeamsTestHost(WebApplication app, FakeBotFramework fake, SigningKey key, InMemoryStore store, InMemoryReferenceStore references, ListLoggerProvider logs)
-    {
-        App = app;
-        Fake = fake;
-        Key = key;
-        Store = store;
-        References = references;
-        Logs = logs;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-    }
+    /// <summary>The outbox worker's poll interval: a wait of exactly this long on the clock means the worker is idle.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(4321);
 
-    public WebApplication App { get; }
+    private readonly TeamsFactory _factory;
+    private int _seen;
+    private bool _disposed;
+
+    private TeamsTestHost(TeamsFactory factory, FakeBotFramework fake, TestDatabase db, SigningKey key)
+    {
+        _factory = factory;
+        Fake = fake;
+        Db = db;
+        Key = key;
+        // A plain client on the server's address: the factory's own client parses headers on the way and would tidy a
+        // malformed Authorization header that a test sends on purpose.
+        using (var client = factory.CreateClient())
+        {
+            Http = new HttpClient { BaseAddress = client.BaseAddress };
+        }
+
+        _seen = fake.Calls.Count;
+    }
 
     public FakeBotFramework Fake { get; }
 
+    public TestDatabase Db { get; }
+
     public SigningKey Key { get; }
-
-    public InMemoryStore Store { get; }
-
-    public InMemoryReferenceStore References { get; }
-
-    public ListLoggerProvider Logs { get; }
 
     public HttpClient Http { get; }
 
+    public IServiceProvider Services => _factory.Services;
+
+    public TestClock Clock => _factory.Clock;
+
+    public ListLoggerProvider Logs => _factory.Logs;
+
     public string ServiceUrl => Fake.ServiceUrl;
 
-    public static Dictionary<string, string?> Settings(FakeBotFramework fake) => new()
+    public IDeliberationStore Store => Services.GetRequiredService<IDeliberationStore>();
+
+    public IConversationReferenceStore References => Services.GetRequiredService<IConversationReferenceStore>();
+
+    public IChannelStateStore ChannelState => Services.GetRequiredService<IChannelStateStore>();
+
+    public IScheduleStore Schedule => Services.GetRequiredService<IScheduleStore>();
+
+    public static Dictionary<string, string?> Settings(FakeBotFramework fake, TestDatabase db) => new()
     {
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:SqlitePath"] = db.Path,
+        ["Privacy:PseudonymKey"] = db.PseudonymKey,
+        ["Flows:Directory"] = Repository.FlowsDirectory,
+        ["Outbox:PollInterval"] = PollInterval.ToString("c", CultureInfo.InvariantCulture),
         ["Teams:AppId"] = AppId,
         ["Teams:AppPassword"] = "test-client-secret",
         ["Teams:AppType"] = "SingleTenant",
@@ -66,54 +86,17 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         ["Teams:MaxInlineRetryAfter"] = "00:00:02",
     };
 
-    /// <summary>The app, built but not started, so start-up failures can be observed.</summary>
-    public static WebApplication Build(
-        FakeBotFramework fake, Dictionary<string, string?> settings, string environment, InMemoryStore store, InMemoryReferenceStore? references, ListLoggerProvider logs)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddDeliberationCore(Flows.Catalog, RandomNumberGenerator.GetBytes(32));
-        builder.Services.AddSingleton<IDeliberationStore>(store);
-        builder.Services.AddSingleton<IOutboxStore>(store);
-        builder.Services.AddSingleton<DeliberationBot.Core.Scheduling.IScheduleStore>(store);
-        builder.Services.AddSingleton<DeliberationBot.Core.Exports.IExportLinkSigner>(new TestExportLinkSigner(TimeProvider.System));
-        if (references is not null)
-        {
-            builder.Services.AddSingleton<IConversationReferenceStore>(references);
-        }
-
-        builder.Services.AddTeams(builder.Configuration, builder.Environment);
-
-        // MSAL talks to the fake's https token endpoint, whose certificate this test made.
-        var thumbprint = fake.Certificate.Thumbprint;
-        builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == thumbprint });
-        var app = builder.Build();
-        app.MapTeams();
-        return app;
-    }
-
-    public static async Task<TeamsTestHost> StartAsync(
-        FakeBotFramework fake,
-        Action<Dictionary<string, string?>>? configure = null,
-        string environment = "Production",
-        InMemoryReferenceStore? references = null,
-        InMemoryStore? store = null)
+    public static async Task<TeamsTestHost> StartAsync(FakeBotFramework fake, TestDatabase db, Action<Dictionary<string, string?>>? configure = null, string environment = "Production")
     {
         var key = new SigningKey("key-" + Guid.NewGuid().ToString("N")[..8], "msteams");
         fake.PublishedKeys.Add(key);
-        var settings = Settings(fake);
+        var settings = Settings(fake, db);
         configure?.Invoke(settings);
-        store ??= new InMemoryStore(TimeProvider.System);
-        references ??= new InMemoryReferenceStore();
-        var logs = new ListLoggerProvider();
-        var app = Build(fake, settings, environment, store, references, logs);
-        await app.StartAsync();
-        return new TeamsTestHost(app, fake, key, store, references, logs);
+        var factory = new TeamsFactory(fake, settings, environment);
+        factory.StartServer();
+        var host = new TeamsTestHost(factory, fake, db, key);
+        await host.SentAsync(); // start-up's own pass, so each test's window starts empty
+        return host;
     }
 
     public string Token() => Key.Token(ServiceUrl);
@@ -134,7 +117,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    /// <summary>POSTs and expects 200.</summary>
+    /// <summary>POSTs and expects 2xx; returns the body of an invoke's answer.</summary>
     public async Task<JsonObject?> SendAsync(JsonObject activity)
     {
         using var response = await PostAsync(activity);
@@ -143,21 +126,33 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         return text.Length == 0 ? null : JsonNode.Parse(text)!.AsObject();
     }
 
-    /// <summary>Sends everything due, as the outbox worker would; returns the connector calls it made.</summary>
-    public async Task<IReadOnlyList<ConnectorCall>> DispatchAsync()
+    /// <summary>
+    /// Waits until the outbox worker, woken now, has gone back to waiting with nothing due and nothing in hand; returns
+    /// the connector calls since the last time this was asked (turns' own calls, such as roster look-ups, included).
+    /// </summary>
+    public async Task<IReadOnlyList<ConnectorCall>> SentAsync(TimeSpan? timeout = null)
     {
-        var before = Fake.Calls.Count;
-        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchDueAsync(CancellationToken.None) > 0)
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        var signal = Services.GetRequiredService<OutboxSignal>();
+        do
         {
+            var idle = Clock.Waits(PollInterval);
+            signal.Notify();
+            await Clock.WaitForWaitAsync(PollInterval, idle, cts.Token);
         }
+        while (!await Db.OutboxSettledAsync(Clock.GetUtcNow()));
 
-        return [.. Fake.Calls.Skip(before)];
+        var calls = Fake.Calls;
+        var fresh = calls.Skip(_seen).ToList();
+        _seen = calls.Count;
+        return fresh;
     }
 
-    public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
+    /// <summary>The only deliberation stored, read through the store.</summary>
+    public async Task<Deliberation> SingleDeliberationAsync() =>
+        (await Store.FindAsync(Activities.Tenant, Assert.Single(await Db.DeliberationIdsAsync()), CancellationToken.None))!;
 
-    private bool _disposed;
+    public async Task<Deliberation> DeliberationAsync(Guid id) => (await Store.FindAsync(Activities.Tenant, id, CancellationToken.None))!;
 
     public async ValueTask DisposeAsync()
     {
@@ -168,7 +163,6 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
         _disposed = true;
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await _factory.DisposeAsync();
     }
 }

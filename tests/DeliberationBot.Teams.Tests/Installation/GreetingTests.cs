@@ -12,10 +12,11 @@ public sealed class GreetingTests : HostTest
         await Host.SendAsync(added); // redelivered
         await Host.SendAsync(Activities.Installed(ServiceUrl, Person.Fiona, Chat.Channel));
 
-        var greeting = Assert.Single(await Host.DispatchAsync());
+        var greeting = Assert.Single(await Host.SentAsync());
         Assert.Equal(Chat.ChannelId, greeting.ConversationId);
         Assert.Contains("@DeliberationBot start", greeting.CardText, StringComparison.Ordinal);
-        Assert.Contains(Host.References.All, r => r.User?.Id == Person.Fiona.AadId);
+        var fiona = await Host.References.FindUserAsync(Activities.Tenant, Person.Fiona.AadId, CancellationToken.None);
+        Assert.Equal((Person.Fiona.AadId, Person.Fiona.TeamsId), (fiona?.User?.Id, fiona?.User?.TeamsId));
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public sealed class GreetingTests : HostTest
     {
         await Host.SendAsync(Activities.Installed(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam)));
         await Host.SendAsync(Activities.Installed(ServiceUrl, Person.Sam, Chat.Group, "remove"));
-        var greeting = Assert.Single(await Host.DispatchAsync());
+        var greeting = Assert.Single(await Host.SentAsync());
         Assert.Contains("Type \"start\"", greeting.CardText, StringComparison.Ordinal);
     }
 }

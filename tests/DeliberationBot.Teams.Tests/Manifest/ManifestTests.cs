@@ -8,7 +8,7 @@ namespace DeliberationBot.Teams.Tests.Manifest;
 /// <summary>manifests/teams against the constraints of the Teams app manifest schema v1.30 (protocols.md D.1).</summary>
 public sealed partial class ManifestTests
 {
-    private static readonly string Folder = Path.Combine(Flows.RepositoryRoot(), "manifests", "teams");
+    private static readonly string Folder = Path.Combine(Repository.Root, "manifests", "teams");
     private static readonly JsonElement Manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json"))).RootElement.Clone();
 
     [Fact]

@@ -12,44 +12,72 @@ public sealed class ProactiveTests : HostTest
     {
         // Maria is only known from the team's install event.
         await Host.SendAsync(Activities.BotAdded(ServiceUrl, Person.Maria, Chat.Channel));
-        await Host.DispatchAsync();
-        Fake.Reset();
+        await Host.SentAsync();
 
         await QueuePrivateAsync(Host, "one");
-        var sent = await Host.DispatchAsync();
+        var sent = await Host.SentAsync();
         var create = Assert.Single(sent, c => c.IsCreateConversation);
         Assert.Equal(Person.Maria.TeamsId, create.Body!["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(Activities.Tenant, create.Body!["tenantId"]!.GetValue<string>());
         Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.Personal(Person.Maria).Id);
 
-        // A restart: a new host over the same stores still reaches Maria, without creating the chat again.
+        // A restart: a new service over the same database still reaches Maria, without creating the chat again.
         await Host.DisposeAsync();
-        await using var restarted = await TeamsTestHost.StartAsync(Fake, references: Host.References, store: Host.Store);
-        Fake.Reset();
+        await using var restarted = await TeamsTestHost.StartAsync(Fake, Db);
         await QueuePrivateAsync(restarted, "two");
-        sent = await restarted.DispatchAsync();
+        sent = await restarted.SentAsync();
         Assert.DoesNotContain(sent, c => c.IsCreateConversation);
         Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.Personal(Person.Maria).Id);
+    }
+
+    [Fact]
+    public async Task After_an_install_and_a_restart_an_owner_is_reached_in_a_new_1on1_chat()
+    {
+        // Fiona adds the bot to the team, Maria with her; then starts a deliberation there with Maria as owner.
+        await Host.SendAsync(Activities.BotAdded(ServiceUrl, Person.Fiona, Chat.Channel, Person.Maria));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("500"),
+            "start quick-check \"Hotline screening\" owner:<at>Maria Garcia</at>", [Activities.Mention(Person.Maria)], id: "500"));
+        var before = await Host.SentAsync();
+        Assert.DoesNotContain(before, c => c.Method == "GET"); // Maria was known from the install: no roster look-up
+        Assert.Equal("aad-maria", Assert.Single((await Host.SingleDeliberationAsync()).Owners).Id);
+        var stored = await Db.TeamsStateAsync(Activities.Tenant);
+        Assert.Contains(stored, r => r is { Kind: "conversation", Key: Chat.ChannelId });
+        Assert.Contains(stored, r => r.Kind == "user" && r.Key == Person.Maria.AadId && r.Json.Contains(Person.Maria.TeamsId, StringComparison.Ordinal));
+
+        // The service restarts; the facilitator records a concern, which goes to the owner privately.
+        await Host.DisposeAsync();
+        await using var restarted = await TeamsTestHost.StartAsync(Fake, Db);
+        await restarted.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("501"), "concern \"The vendor will not share error rates\"", id: "501"));
+        var sent = await restarted.SentAsync();
+
+        Assert.DoesNotContain(sent, c => c.Method == "GET");
+        var create = Assert.Single(sent, c => c.IsCreateConversation);
+        Assert.Equal((Person.Maria.TeamsId, TeamsTestHost.BotId), (create.Body!["members"]![0]!["id"]!.GetValue<string>(), create.Body!["bot"]!["id"]!.GetValue<string>()));
+        var notice = Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.Personal(Person.Maria).Id);
+        Assert.Contains("Concerns for you as an owner", notice.CardText, StringComparison.Ordinal);
+        Assert.Contains("The vendor will not share error rates", notice.CardText, StringComparison.Ordinal);
+        var maria = await restarted.References.FindUserAsync(Activities.Tenant, Person.Maria.TeamsId, CancellationToken.None);
+        Assert.Equal(Chat.Personal(Person.Maria).Id, maria?.ConversationId); // kept for next time
     }
 
     [Fact]
     public async Task Someone_never_seen_is_found_in_the_roster_of_the_conversation()
     {
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("1"), "help", id: "1"));
-        await Host.DispatchAsync();
+        await Host.SentAsync();
         Fake.AddToRoster(Person.Sam);
 
         await QueuePrivateAsync(Host, "roster", Person.Sam);
-        var sent = await Host.DispatchAsync();
+        var sent = await Host.SentAsync();
         Assert.Contains(sent, c => c.Method == "GET" && c.Path.EndsWith("/members/" + Person.Sam.AadId, StringComparison.Ordinal));
         Assert.Contains(sent, c => c.IsCreateConversation);
-        Assert.Equal(InMemoryStore.State.Delivered, Host.Store.Outbox[^1].State);
+        Assert.All(await Db.OutboxAsync(), r => Assert.Equal("delivered", r.Status));
     }
 
     private static async Task QueuePrivateAsync(TeamsTestHost host, string key, Person? to = null)
     {
         var who = to ?? Person.Maria;
-        var now = TimeProvider.System.GetUtcNow();
+        var now = host.Clock.GetUtcNow();
         var destination = Destination.PrivatelyTo(new ConversationRef("teams", Activities.Tenant, Chat.ChannelId), new UserRef(who.AadId, who.Name));
         await host.Store.CommitAsync(new Commit(Activities.Tenant, "proactive/" + key)
         {

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Teams.Cards;
+
+/// <summary>
+/// A leader's weekly digest: open concerns by proposal (oldest first, with their age and the groups that raised them),
+/// what is new and resolved since the last digest, concerns the owners left unanswered too long, what falls due and
+/// whose voices are missing. A quiet week is one line; a late digest says so first.
+/// </summary>
+internal static class DigestCards
+{
+    public static JsonObject Digest(WeeklyDigest w)
+    {
+        if (w.IsEmpty)
+        {
+            return Card.New([Late(w), Card.Text($"Weekly digest {CardText.Escape(w.Week)}: nothing open, nothing new, nothing due. A quiet week.")]);
+        }
+
+        var head = new List<JsonNode?>
+        {
+            Card.Text($"Weekly digest · {CardText.Escape(w.Week)}", subtle: true, weight: "Bolder", color: "Accent"),
+            Late(w),
+        };
+
+        var open = w.Proposals.Sum(p => p.OpenConcerns.Count);
+        head.Add(Card.Text(
+            $"{open} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
+        var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{c.AgeDays} day(s) old"))
+            .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => ConcernService.Describe(c.Status)))
+            .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => $"{c.AgeDays} days old"))
+            .Concat(ComingDue(w.ComingDue));
+        return CardBudget.Fit(head, parts, CardBudget.CutMarker("digest", "Type **concerns** in a deliberation's conversation for all of its concerns."));
+    }
+
+    private static JsonObject? Late(WeeklyDigest w)
+    {
+        if (!w.Late || w.WasDueAt is not { } due)
+        {
+            return null;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(due, DigestSchedule.Zone(w.TimeZone));
+        return Card.Text(
+            $"This digest is late: it was due {local.ToString("dddd d MMMM HH:mm", CultureInfo.InvariantCulture)} ({CardText.Escape(w.TimeZone)}), but the service was not running then.",
+            color: "Warning", subtle: true, spacing: "None");
+    }
+
+    /// <summary>One part per concern (the first with its proposal), so a long digest is cut between two concerns.</summary>
+    private static IEnumerable<IReadOnlyList<JsonNode?>> Proposals(WeeklyDigest w)
+    {
+        foreach (var (p, i) in w.Proposals.Select((p, i) => (p, i)))
+        {
+            var due = p.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
+            var lines = p.OpenConcerns.Select(c => new JsonNode?[]
+            {
+                Card.Text($"**#{c.Number}** {CardText.Escape(CardText.Truncate(c.Text, 400))}", spacing: "Small"),
+                Card.Text($"{c.AgeDays} day(s) old · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
+            }).ToList();
+            if (lines.Count == 0)
+            {
+                lines.Add([Card.Text("No open concerns.", subtle: true, spacing: "None")]);
+            }
+
+            yield return
+            [
+                i == 0 ? Card.Separator(Card.Label("Open concerns by proposal")) : null,
+                Card.Text($"**{CardText.Escape(p.Title)}**{due}", spacing: "Medium"),
+                .. lines[0],
+            ];
+            foreach (var line in lines.Skip(1))
+            {
+                yield return line;
+            }
+
+            if (p.MissingVoices.Count > 0)
+            {
+                yield return [Card.Text("Not heard yet: " + string.Join(", ", p.MissingVoices.Select(g => CardText.Escape(g.Label()))), color: "Warning", spacing: "Small")];
+            }
+        }
+    }
+
+    private static IEnumerable<IReadOnlyList<JsonNode?>> List(string title, IReadOnlyList<DigestConcern> concerns, Func<DigestConcern, string> note)
+    {
+        foreach (var (c, i) in concerns.Select((c, i) => (c, i)))
+        {
+            yield return
+            [
+                i == 0 ? Card.Separator(Card.Label(CardText.Escape(title))) : null,
+                Card.Text($"{CardText.Escape(c.Proposal)} **#{c.Number}**: {CardText.Escape(CardText.Truncate(c.Text, 300))}", spacing: "Small"),
+                Card.Text($"{note(c)} · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
+            ];
+        }
+    }
+
+    private static IEnumerable<IReadOnlyList<JsonNode?>> ComingDue(IReadOnlyList<DigestDue> due)
+    {
+        if (due.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return
+        [
+            Card.Separator(Card.Label("Coming due")),
+            Card.Facts(due.Select(d => (
+                d.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"{CardText.Escape(d.Proposal)}: {CardText.Escape(CardText.Truncate(d.What, 300))} ({(d.DaysLeft < 0 ? $"{-d.DaysLeft} day(s) overdue" : $"in {d.DaysLeft} day(s)")})"))),
+        ];
+    }
+
+    private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
+        groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => CardText.Escape(g.Label())));
+}

@@ -1,0 +1,89 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Teams.Cards;
+using DeliberationBot.Teams.Tests.Infrastructure;
+
+namespace DeliberationBot.Teams.Tests.Cards;
+
+/// <summary>The weekly digest and the recorded decision as cards.</summary>
+public sealed class DigestCardTests
+{
+    [Fact]
+    public void A_quiet_week_is_one_line()
+    {
+        var card = AdaptiveCardRenderer.Render(new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 14));
+        Assert.Equal(["Weekly digest 2026-W48: nothing open, nothing new, nothing due. A quiet week."], RendererTests.TextBlocks(card));
+    }
+
+    [Fact]
+    public void A_late_digest_says_when_it_was_due_in_the_readers_time_zone()
+    {
+        var quiet = new WeeklyDigest("2026-W49", true, new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero), "America/Chicago", [], [], [], [], [], 14);
+        var lines = RendererTests.TextBlocks(AdaptiveCardRenderer.Render(quiet)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("This digest is late: it was due Monday 30 November 09:00 (America/Chicago), but the service was not running then.", lines[0]);
+
+        var full = RendererTests.TextBlocks(AdaptiveCardRenderer.Render(Samples.Digest("Screening", late: true))).ToList();
+        Assert.StartsWith("This digest is late", full[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_concerns_are_listed_by_proposal_oldest_first_with_their_age_and_groups()
+    {
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Digest("Screening")));
+
+        Assert.Contains("4 open concern(s) across 2 proposal(s); 1 new and 1 resolved since the last digest.", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Screening proposal 1", StringComparison.Ordinal) < text.IndexOf("Screening proposal 2", StringComparison.Ordinal));
+        var first = text.IndexOf("Screening concern 1.1", StringComparison.Ordinal);
+        Assert.InRange(first, 0, text.IndexOf("Screening concern 1.2", StringComparison.Ordinal)); // as Core ordered them: oldest first
+        Assert.Contains("29 day(s) old · raised by Frontline worker, Community member or advocate", text, StringComparison.Ordinal);
+        Assert.Contains("Not heard yet: Vendor, Legal & policy", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void New_resolved_stale_and_coming_due_each_have_their_section()
+    {
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Digest("Screening")));
+
+        Assert.Contains("New since the last digest", text, StringComparison.Ordinal);
+        Assert.Contains("Screening new", text, StringComparison.Ordinal);
+        Assert.Contains("Resolved since the last digest", text, StringComparison.Ordinal);
+        Assert.Contains("Screening resolved", text, StringComparison.Ordinal);
+        Assert.Contains("No response from the owners for more than 14 days", text, StringComparison.Ordinal);
+        Assert.Contains("Screening stale", text, StringComparison.Ordinal);
+        Assert.Contains("2026-12-04", text, StringComparison.Ordinal);
+        Assert.Contains("Deliberation closes (in 3 day(s))", text, StringComparison.Ordinal);
+        Assert.Contains("(2 day(s) overdue)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_digest_too_long_for_one_message_is_cut_with_a_marker()
+    {
+        var digest = Samples.Digest(new string('w', 300), proposals: 40, concernsEach: 6);
+        var activity = AdaptiveCardRenderer.Activity(digest);
+
+        Assert.InRange(CardBudget.Bytes(activity), 1, CardBudget.MaxActivityBytes);
+        var lines = RendererTests.TextBlocks(activity).ToList();
+        Assert.Contains("The digest is cut here", lines[^1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("open concern(s) across 40 proposal(s)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DecisionOutcome.Go, "Good")]
+    [InlineData(DecisionOutcome.NoGo, "Attention")]
+    [InlineData(DecisionOutcome.GoWithConditions, "Warning")]
+    public void A_recorded_decision_shows_the_outcome_why_who_and_its_conditions(DecisionOutcome outcome, string colour)
+    {
+        var card = AdaptiveCardRenderer.Render(Samples.Decision("Hotline screening", outcome));
+        var body = RendererTests.Body(card);
+
+        var headline = body.Single(e => e["text"]?.GetValue<string>() == outcome.Label());
+        Assert.Equal(colour, headline["color"]!.GetValue<string>());
+        var text = Texts.Of(card);
+        Assert.Contains("Decided by Fiona Hotline screening on 2026-12-01", text, StringComparison.Ordinal);
+        Assert.Contains("Conditions", text, StringComparison.Ordinal);
+        Assert.Contains("**#2** Hotline screening", text, StringComparison.Ordinal);
+        Assert.Contains("owner Maria · due 2027-01-15 · open", text, StringComparison.Ordinal);
+        Assert.Null(card["actions"]);
+    }
+}

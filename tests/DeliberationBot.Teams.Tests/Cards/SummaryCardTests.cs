@@ -1,0 +1,92 @@
+using DeliberationBot.Core.Summaries;
+using DeliberationBot.Teams.Cards;
+using DeliberationBot.Teams.Tests.Infrastructure;
+
+namespace DeliberationBot.Teams.Tests.Cards;
+
+/// <summary>The summary card: its key parts, in order, and a long summary cut within Teams' message size.</summary>
+public sealed class SummaryCardTests
+{
+    [Fact]
+    public void The_key_parts_come_in_the_order_a_decision_maker_needs_them()
+    {
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("Hotline screening")));
+
+        string[] order =
+        [
+            "Hotline screening", "12 participants, 80 answers", SummaryText.SourceLine(Samples.Summary("x").Summary),
+            "Where groups disagree", "Disagreed: Hotline screening", "Frontline workers mostly said no",
+            "Voices heard", "No community member or advocate has taken part.", "answered 1 of the 2 section(s) meant for them",
+            "Added frontline labour", "All shown answers: total 40 minutes, average 10 (4 answers)", "1 more answer from groups too small to show is not counted here.",
+            "Flagged concerns", "Goals Hotline screening", "Question 1: Hotline screening", "Concern 1.1: Hotline screening", "2 more concerns flagged by people in groups too small to show.",
+            "Question 2: Hotline screening", "Suggested by the AI", @"\[suggested\] Error rates are unknown",
+        ];
+        var at = 0;
+        foreach (var part in order)
+        {
+            var next = text.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.True(next >= 0, $"\"{part}\" missing or out of order in:\n{text}");
+            at = next + part.Length;
+        }
+    }
+
+    [Fact]
+    public void Concerns_keep_their_group_and_the_answer_they_cite()
+    {
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("Hotline screening")));
+        Assert.Contains("“Concern 2.2: Hotline screening” — Frontline worker \\[A202\\]", text, StringComparison.Ordinal);
+        Assert.Contains("\\[A1, A2, A3\\]", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SummarySource.Offline, "Offline summary")]
+    [InlineData(SummarySource.Model, "AI-assisted summary")]
+    [InlineData(SummarySource.OfflineFallback, "The AI summary was unavailable (timeout)")]
+    public void The_source_line_says_where_the_summary_comes_from(SummarySource source, string expected)
+    {
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("T", source: source)));
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Equal(source == SummarySource.Model, text.Contains("Suggested by the AI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void What_a_model_wrote_is_marked_as_such()
+    {
+        var report = Samples.Summary("T");
+        var disagreement = report.Summary.Disagreements[0];
+        var modelWritten = report with
+        {
+            Summary = report.Summary with { Disagreements = [disagreement with { Statement = disagreement.Statement with { Origin = StatementOrigin.Model } }] },
+        };
+
+        Assert.Contains("(AI) Frontline workers mostly said no", Texts.Of(AdaptiveCardRenderer.Render(modelWritten)), StringComparison.Ordinal);
+        Assert.DoesNotContain("(AI) Frontline workers", Texts.Of(AdaptiveCardRenderer.Render(report)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nobody_flagging_anything_is_said_rather_than_left_out()
+    {
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("T", concernsEach: 0, withheld: 0)));
+        Assert.Contains("Nobody flagged an answer as a concern.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_summary_is_cut_within_the_size_limit_with_a_marker_and_keeps_its_key_parts()
+    {
+        var report = Samples.Summary("Hotline screening", questions: 40, concernsEach: 6, quoteLength: 1500);
+        var activity = AdaptiveCardRenderer.Activity(report);
+
+        Assert.InRange(CardBudget.Bytes(activity), 20 * 1024, CardBudget.MaxActivityBytes);
+        var lines = RendererTests.TextBlocks(activity).ToList();
+        Assert.Contains("The summary is cut here", lines[^1], StringComparison.Ordinal);
+        Assert.Contains("**export**", lines[^1], StringComparison.Ordinal);
+        foreach (var kept in new[] { "Where groups disagree", "Voices heard", "Added frontline labour", "Flagged concerns" })
+        {
+            Assert.Contains(lines, l => l.Contains(kept, StringComparison.Ordinal));
+        }
+
+        // Quotes are cut to a readable length, with an ellipsis.
+        Assert.Contains(lines, l => l.Contains("x…” — Frontline worker", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Length > 1000);
+    }
+}
