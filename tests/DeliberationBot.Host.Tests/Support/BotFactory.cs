@@ -4,6 +4,7 @@ using DeliberationBot.Core.Messaging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DeliberationBot.Host.Tests.Support;
@@ -42,6 +43,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public RecordingChannel Channel { get; }
 
+    /// <summary>Every exception the host logged, e.g. why start-up failed.</summary>
+    public ExceptionLog Log { get; } = new();
+
     /// <summary>The service's clock; by default it starts at the real time so ASP.NET Data Protection's own expiry checks agree.</summary>
     public FakeTimeProvider Time { get; }
 
@@ -58,6 +62,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IChannelSender>(Channel);
@@ -144,5 +149,35 @@ public static class Repository
         }
 
         throw new InvalidOperationException("DeliberationBot.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>Keeps the exceptions the host logs, so a test can read why start-up failed whatever the factory then throws.</summary>
+public sealed class ExceptionLog : ILoggerProvider
+{
+    private readonly ConcurrentQueue<Exception> _exceptions = new();
+
+    public IEnumerable<Exception> Exceptions => _exceptions;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ExceptionLog log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (exception is not null)
+            {
+                log._exceptions.Enqueue(exception);
+            }
+        }
     }
 }
