@@ -78,8 +78,10 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             .Select(x => new { x.Id, x.CreatedAt, x.LockedUntil })
             .ToListAsync(ct);
 
-        // Newest by (CreatedAt, Id): every instance picks the same one, even when two were created in the same instant.
-        if (others.Any(o => o.CreatedAt > c.CreatedAt || (o.CreatedAt == c.CreatedAt && o.Id.CompareTo(c.Id) > 0)))
+        // Superseded only by a newer message that will still be sent (not one in flight, whose content may predate this
+        // one). Newest is by (CreatedAt, Id), so every instance picks the same one even for messages of the same instant.
+        var waiting = others.Where(o => o.LockedUntil == null || o.LockedUntil < now);
+        if (waiting.Any(o => o.CreatedAt > c.CreatedAt || (o.CreatedAt == c.CreatedAt && o.Id.CompareTo(c.Id) > 0)))
         {
             await ctx.Outbox
                 .Where(x => x.Id == c.Id && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))

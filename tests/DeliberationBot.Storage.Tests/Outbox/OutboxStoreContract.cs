@@ -103,6 +103,29 @@ public abstract class OutboxStoreContract(TestDatabase db) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_slot_update_is_not_superseded_by_one_in_flight_that_may_carry_older_state()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var at = db.Time.GetUtcNow();
+        var inFlight = Samples.Message(Ws, "f/card", at, "card:2", "before the last answer") with { Id = Guid.Parse("ffffffff-0000-7000-8000-000000000000") };
+        var latest = Samples.Message(Ws, "g/card", at, "card:2", "after the last answer") with { Id = Guid.Parse("00000000-0000-7000-8000-000000000000") };
+        await services.Store().CommitAsync(new Commit(Ws, "f") { Outbox = [inFlight] }, default);
+        var claimed = Assert.Single(await services.Outbox().ClaimDueAsync("other-instance", 10, TimeSpan.FromMinutes(5), default));
+        await services.Store().CommitAsync(new Commit(Ws, "g") { Outbox = [latest] }, default);
+
+        var sender = new RecordingSender();
+        var dispatcher = Dispatchers.For(services, sender, db.Time);
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default)); // waits while the other instance is sending
+        await services.Outbox().MarkDeliveredAsync(claimed.Message, new PostedMessage("C-REVIEW", "ts-card"), default);
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
+
+        var sent = Assert.Single(sender.Sent);
+        Assert.Equal("after the last answer", ((Confirmation)sent.Message.Message).Text);
+        Assert.Equal(new PostedMessage("C-REVIEW", "ts-card"), sent.PreviouslyPosted);
+    }
+
+    [SkippableFact]
     public async Task A_message_claimed_by_an_instance_that_died_is_taken_over_after_its_lease()
     {
         SkipIfUnavailable();
