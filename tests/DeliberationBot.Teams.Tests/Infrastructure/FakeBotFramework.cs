@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -14,14 +15,16 @@ namespace DeliberationBot.Teams.Tests.Infrastructure;
 
 /// <summary>
 /// The Bot Framework on 127.0.0.1: the channel's OpenID metadata and JWKS (with endorsements), a recording Bot
-/// Connector (send, reply, update, create conversation, roster) that can be told to fail, and an MSAL-compatible token
-/// endpoint on https with a certificate made for the test.
+/// Connector (send, reply, update, create conversation, roster) that can be told to fail, an MSAL-compatible token
+/// endpoint on https with a certificate made for the test, and an App Service managed-identity endpoint (the one MSAL
+/// calls when IDENTITY_ENDPOINT and IDENTITY_HEADER are set) on http, as App Service serves it.
 /// </summary>
 internal sealed class FakeBotFramework : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<string> _tokenRequests = new();
+    private readonly ConcurrentQueue<ManagedIdentityRequest> _managedIdentityRequests = new();
     private readonly List<Failure> _failures = [];
     private int _nextId;
     private TaskCompletionSource _arrived = NewSignal();
@@ -53,6 +56,17 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
 
     public IReadOnlyList<string> TokenRequests => [.. _tokenRequests];
+
+    /// <summary>The value for IDENTITY_ENDPOINT: App Service's local token endpoint.</summary>
+    public string ManagedIdentityEndpoint => BaseUrl + "/msi/token";
+
+    /// <summary>The value for IDENTITY_HEADER: the secret App Service expects back in X-IDENTITY-HEADER (others get 401).</summary>
+    public string ManagedIdentityHeader { get; } = "identity-header-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The access token the managed-identity endpoint hands out (not the client-credentials one).</summary>
+    public string ManagedIdentityAccessToken { get; } = "managed-identity-token-" + Guid.NewGuid().ToString("N")[..8];
+
+    public IReadOnlyList<ManagedIdentityRequest> ManagedIdentityRequests => [.. _managedIdentityRequests];
 
     public static async Task<FakeBotFramework> StartAsync()
     {
@@ -114,6 +128,10 @@ internal sealed class FakeBotFramework : IAsyncDisposable
             _tokenRequests.Enqueue(path + "?" + string.Join("&", form.Select(f => $"{f.Key}={f.Value}")));
             await context.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = "connector-token" });
         }
+        else if (path == "/msi/token")
+        {
+            await ManagedIdentityAsync(context);
+        }
         else if (path.StartsWith("/connector/v3/conversations", StringComparison.Ordinal))
         {
             await ConnectorAsync(context, path["/connector".Length..]);
@@ -122,6 +140,34 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         {
             context.Response.StatusCode = 404;
         }
+    }
+
+    /// <summary>
+    /// App Service's managed-identity protocol (api-version 2019-08-01): GET with resource and client_id in the query and
+    /// the secret in X-IDENTITY-HEADER; the answer's expires_on is in Unix seconds.
+    /// </summary>
+    private async Task ManagedIdentityAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var header = context.Request.Headers["X-IDENTITY-HEADER"].ToString();
+        _managedIdentityRequests.Enqueue(new ManagedIdentityRequest(
+            context.Request.Method, query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), header.Length > 0 ? header : null));
+        if (header != ManagedIdentityHeader)
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { statusCode = 401, message = "No X-IDENTITY-HEADER, or the wrong one." });
+            return;
+        }
+
+        var expiresOn = TimeProvider.System.GetUtcNow().AddHours(1).ToUnixTimeSeconds(); // MSAL judges expiry by the real clock
+        await context.Response.WriteAsJsonAsync(new
+        {
+            access_token = ManagedIdentityAccessToken,
+            expires_on = expiresOn.ToString(CultureInfo.InvariantCulture),
+            resource = query["resource"].ToString(),
+            token_type = "Bearer",
+            client_id = query["client_id"].ToString(),
+        });
     }
 
     private async Task ConnectorAsync(HttpContext context, string path)
