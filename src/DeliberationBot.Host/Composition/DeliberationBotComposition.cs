@@ -17,6 +17,7 @@ internal static class DeliberationBotComposition
     {
         services.AddDeliberationCore(FlowFiles.Load(configuration), PseudonymKey.Load(configuration));
         services.AddDeliberationStorage();
+        services.AddKeyRingProtection(configuration);
         services.AddSummaries(configuration);
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExportLinkSigner, SignedExportLinks>();
