@@ -137,7 +137,7 @@ public static class PlainTextRenderer
 
                 break;
             case OwnerConcerns o:
-                sb.AppendLine($"Unresolved concerns on \"{o.Title}\" for you as an owner:");
+                sb.AppendLine($"Concerns on \"{o.Title}\" for you to act on:");
                 foreach (var c in o.Concerns)
                 {
                     AppendConcern(sb, c);

@@ -13,15 +13,15 @@ internal sealed class ConsoleChannelSender(TextWriter output) : IChannelSender
     public Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {
         var d = item.Message.Destination;
-        var where = d.Mode switch
-        {
-            DeliveryMode.Private => $"privately to {d.User?.Display}",
-            DeliveryMode.Ephemeral => $"to {d.User?.Display} in #{d.Conversation.ConversationId}",
-            _ => $"#{d.Conversation.ConversationId}",
-        };
         var id = item.PreviouslyPosted?.MessageId ?? $"m{Interlocked.Increment(ref _posted)}";
-        var action = item.PreviouslyPosted is null ? "posts" : $"updates message {id}";
-        DemoOutput.Block(output, $"bot {action} in {where}", PlainTextRenderer.Render(item.Message.Message));
+        var heading = d.Mode switch
+        {
+            DeliveryMode.Private => $"bot sends privately to {d.User?.Display}",
+            DeliveryMode.Ephemeral => $"bot shows {d.User?.Display} only, in #{d.Conversation.ConversationId}",
+            _ when item.PreviouslyPosted is not null => $"bot updates message {id} in #{d.Conversation.ConversationId}",
+            _ => $"bot posts message {id} in #{d.Conversation.ConversationId}",
+        };
+        DemoOutput.Block(output, heading, PlainTextRenderer.Render(item.Message.Message));
         return Task.FromResult(SendResult.Delivered(new PostedMessage(d.Conversation.ConversationId, id)));
     }
 }

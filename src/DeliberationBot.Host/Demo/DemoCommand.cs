@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -50,6 +51,7 @@ internal static class DemoCommand
 internal sealed class DemoScript(
     CommandDispatcher commands,
     AnsweringService answering,
+    ConcernService concerns,
     OutboxDispatcher outbox,
     IDeliberationStore store,
     TimeProvider time,
@@ -78,10 +80,28 @@ internal sealed class DemoScript(
         await CommandAsync(Dana, "concerns", ct);
         await CommandAsync(Dana, "remind", ct);
         await CommandAsync(Dana, "close", ct);
+        await CloseTheLoopAsync(deliberation.Id, ct);
 
         var answers = await store.ListAnswersAsync(Workspace, deliberation.Id, ct);
         var participants = await store.ListParticipantsAsync(Workspace, deliberation.Id, ct);
         output.WriteLine($"Demo finished: {participants.Count} participants, {answers.Count} answers, {(await store.ListEventsAsync(Workspace, deliberation.Id, ct)).Count} history events.");
+    }
+
+    /// <summary>After closing: an owner answers a concern, its raiser accepts, and the facilitator decides.</summary>
+    private async Task CloseTheLoopAsync(Guid deliberationId, CancellationToken ct)
+    {
+        var open = (await store.ListConcernsAsync(Workspace, deliberationId, ct)).First(c => c.IsUnresolved && c.Raisers is ["user:U-LEE"]);
+        var maria = new Actor(Channel.Channel, Workspace, new UserRef("U-MARIA", "Maria"));
+        output.WriteLine($"Maria marks concern #{open.Number} addressed.");
+        Show(maria.User, await concerns.ActAsync(maria, open.Id, ConcernAction.MarkAddressed, "The purpose is now written down: order the queue, never decide a case on its own.", NextKey(), ct));
+        await DrainAsync(ct);
+        var lee = new Actor(Channel.Channel, Workspace, new UserRef("U-LEE", "Lee (counsel)"));
+        output.WriteLine("Lee accepts the response.");
+        Show(lee.User, await concerns.ActAsync(lee, open.Id, ConcernAction.Accept, null, NextKey(), ct));
+        await DrainAsync(ct);
+        await CommandAsync(Dana, "decide conditions \"Pilot in one office, measuring the added minutes per case.\"", ct);
+        var due = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await CommandAsync(Dana, $"condition \"Report the measured minutes per case before any roll-out\" owner:<@U-MARIA|Maria> due:{due}", ct);
     }
 
     private async Task TakePartAsync(DemoPersona persona, Guid deliberationId, CancellationToken ct)

@@ -62,7 +62,7 @@ internal sealed record DemoPersona(
             ["communities-asked"] = "no",
             ["overall-readiness"] = "3",
             ["readiness-what-would-change"] = "A written policy on who may see a score and for how long it is kept.",
-        }, FlagsQuestion: "can-appeal"),
+        }, FlagsQuestion: "purpose"),
         new(new UserRef("U-SAM", "Sam (parent advocate)"), StakeholderGroup.Community, Anonymous: true, new Dictionary<string, string>
         {
             ["purpose"] = "To decide which families get a visit.",

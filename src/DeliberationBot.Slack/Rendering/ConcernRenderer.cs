@@ -18,7 +18,7 @@ internal static class ConcernRenderer
     public static void Owner(OwnerConcerns o, List<JsonObject> content)
     {
         content.Add(Block.Header("Concerns for you: " + o.Title));
-        content.Add(Block.Section($"Unresolved concerns on *{Escape(o.Title)}* for you as an owner. The people who raised each one will see your response."));
+        content.Add(Block.Section($"Concerns on *{Escape(o.Title)}* for you to act on. The people who raised each one will see your response."));
         foreach (var c in o.Concerns)
         {
             AddConcern(c, content);

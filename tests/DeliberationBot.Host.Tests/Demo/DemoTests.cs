@@ -13,12 +13,16 @@ public sealed class DemoTests
 
         var text = output.ToString();
         Assert.Equal(0, exit);
-        Assert.Contains("bot posts in #ai-review", text, StringComparison.Ordinal);
+        Assert.Contains("bot posts message m1 in #ai-review", text, StringComparison.Ordinal);
+        Assert.Contains("bot updates message m1 in #ai-review", text, StringComparison.Ordinal);
         Assert.Contains("Which stakeholder group are you answering", text, StringComparison.Ordinal);
         Assert.Contains("Thank you — you have answered every question", text, StringComparison.Ordinal);
         Assert.Contains("Concerns raised in \"Predictive screening for hotline calls\"", text, StringComparison.Ordinal);
         Assert.Contains("Reminded 0 people privately, and posted a reminder in the conversation for 1 anonymous participant(s).", text, StringComparison.Ordinal);
         Assert.Contains("[Closed] Predictive screening for hotline calls", text, StringComparison.Ordinal);
+        Assert.Contains("Summary of \"Predictive screening for hotline calls\"", text, StringComparison.Ordinal);
+        Assert.Contains("Concern #1 is now resolved.", text, StringComparison.Ordinal);
+        Assert.Contains("Decision on \"Predictive screening for hotline calls\": Go with conditions", text, StringComparison.Ordinal);
         Assert.Contains("Demo finished: 4 participants", text, StringComparison.Ordinal);
     }
 }
