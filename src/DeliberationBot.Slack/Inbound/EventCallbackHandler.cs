@@ -20,14 +20,17 @@ internal sealed class EventCallbackHandler
     private readonly AnsweringService _answering;
     private readonly CommandDispatcher _commands;
     private readonly ISlackThreadIndex _threads;
-    private readonly SlackApiClient _api;
+    private readonly IDeliberationStore _store;
+    private readonly OutboxSignal _signal;
+    private readonly TimeProvider _time;
     private readonly UserTimeZones _zones;
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
-        AnsweringService answering, CommandDispatcher commands, ISlackThreadIndex threads, SlackApiClient api, UserTimeZones zones, UninstallEvents uninstalls, SlackLog log)
+        AnsweringService answering, CommandDispatcher commands, ISlackThreadIndex threads, IDeliberationStore store, OutboxSignal signal, TimeProvider time,
+        UserTimeZones zones, UninstallEvents uninstalls, SlackLog log)
     {
-        (_answering, _commands, _threads, _api, _zones, _log) = (answering, commands, threads, api, zones, log);
+        (_answering, _commands, _threads, _store, _signal, _time, _zones, _log) = (answering, commands, threads, store, signal, time, zones, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
@@ -85,17 +88,20 @@ internal sealed class EventCallbackHandler
 
         var deliberationId = threadTs is not null && threadTs != ts ? await _threads.FindDeliberationAsync(team, channel, threadTs, ct) : null;
         TurnResult result;
+        string deliveryKey;
         if (deliberationId is { } id)
         {
             var answer = InboundText.ForMessage(text, botUserId);
             _log.ThreadAnswer(channel, id, answer);
-            result = await _answering.AnswerTextAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, DeliveryKeys.Message(team, channel, ts), ct);
+            deliveryKey = DeliveryKeys.Message(team, channel, ts);
+            result = await _answering.AnswerTextAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, deliveryKey, ct);
         }
         else if (type == "app_mention")
         {
             var actor = new Actor(SlackChannel.Name, team, new UserRef(user), await _zones.FindAsync(team, user, ct));
             var conversation = new ConversationRef(SlackChannel.Name, team, channel);
-            result = await _commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId)), null, DeliveryKeys.Event(eventId), ct);
+            deliveryKey = DeliveryKeys.Event(eventId);
+            result = await _commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId)), null, deliveryKey, ct);
         }
         else
         {
@@ -114,16 +120,20 @@ internal sealed class EventCallbackHandler
             return SlackAck.Empty;
         }
 
-        var reply = Replies.Combine(result.Replies);
-        return SlackAck.Then(async token =>
+        // Events carry no response channel, so the reply to the person goes out as an ephemeral message through the
+        // outbox: written before Slack is acknowledged, sent once even if this instance stops right after.
+        var now = _time.GetUtcNow();
+        var destination = Destination.EphemeralTo(new ConversationRef(SlackChannel.Name, team, channel, threadTs), new UserRef(user));
+        var outbox = result.Replies.Select((reply, i) =>
+            new OutboxMessage(Guid.CreateVersion7(now), team, $"{deliveryKey}/reply/{i}", destination, reply, now.AddMilliseconds(i))).ToList();
+        if (await _store.CommitAsync(new Commit(team, deliveryKey + "/replies") { Outbox = outbox }, ct) == CommitOutcome.Committed)
         {
-            var sent = await _api.PostEphemeralAsync(team, channel, user, reply, threadTs, token);
-            if (!sent.Ok)
-            {
-                _log.ReplyNotSent(team, sent.Error);
-            }
-        });
+            _signal.Notify();
+        }
+
+        return SlackAck.Empty;
     }
+
 
     private static string StripBot(string? text, string? botUserId)
     {

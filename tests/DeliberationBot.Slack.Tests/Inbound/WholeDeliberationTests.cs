@@ -101,6 +101,7 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         Assert.Equal("U0BOB", ephemeral.Json.GetProperty("user").GetString());
         Assert.Equal(card.MessageId, ephemeral.Json.GetProperty("thread_ts").GetString());
         Assert.Contains("Whose lives", ephemeral.Strings, StringComparison.Ordinal);
+        Assert.Contains(await _host.Db.OutboxAsync(), r => r.MessageJson.Contains("question-prompt", StringComparison.Ordinal) && r.MessageJson.Contains("Whose lives", StringComparison.Ordinal)); // durable: it went through the outbox
         var bobAnswer = (await _host.AnswersAsync(deliberation)).Single(a => a.ParticipantKey == "user:U0BOB");
         Assert.Equal("purpose", bobAnswer.QuestionId);
         Assert.Equal("It should help @channel triage @U0ANN calls <fast> click (https://evil.example)", bobAnswer.Value.Text);
