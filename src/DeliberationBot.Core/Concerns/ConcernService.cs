@@ -97,11 +97,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         }
 
         var flow = await turn.FlowOfAsync(d, ct);
-        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var concern = new Concern(
-            Guid.CreateVersion7(turn.Now), d.Id, existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1, ConcernKind.Concern, ConcernOrigin.Facilitator,
-            null, null, text, [], [TurnSupport.NamedKey(actor.User.Id)], ConcernStatus.Open, null, null, null, [], turn.Now, turn.Now);
-        return await CommitNewAsync(actor, d, flow, concern, deliveryKey, ct);
+        return await RecordNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.Facilitator, text, null, null, null, deliveryKey, ct);
     }
 
     /// <summary>
@@ -125,11 +121,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         }
 
         var question = questionId is null ? null : flow.FindQuestion(questionId);
-        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var concern = new Concern(
-            Guid.CreateVersion7(turn.Now), d.Id, existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion,
-            question?.SectionId, question?.Id, text.Trim(), [], [TurnSupport.NamedKey(actor.User.Id)], ConcernStatus.Open, null, null, null, [], turn.Now, turn.Now);
-        return await CommitNewAsync(actor, d, flow, concern, deliveryKey, ct);
+        return await RecordNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, text.Trim(), question, null, null, deliveryKey, ct);
     }
 
     /// <summary>The facilitator's decision, once the deliberation is closed.</summary>
@@ -187,15 +179,18 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
             return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) sets conditions.");
         }
 
-        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var condition = new Concern(
-            Guid.CreateVersion7(turn.Now), d.Id, existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1, ConcernKind.Condition, ConcernOrigin.Decision,
-            null, null, text, [], [TurnSupport.NamedKey(actor.User.Id)], ConcernStatus.Open, null, owner, due, [], turn.Now, turn.Now);
-        return await CommitNewAsync(actor, d, flow, condition, deliveryKey, ct);
+        return await RecordNewAsync(actor, d, flow, ConcernKind.Condition, ConcernOrigin.Decision, text, null, owner, due, deliveryKey, ct);
     }
 
-    private async Task<TurnResult> CommitNewAsync(Actor actor, Deliberation d, FlowDefinition flow, Concern concern, string deliveryKey, CancellationToken ct)
+    /// <summary>A concern or condition someone records directly; the one who records it is its raiser.</summary>
+    private async Task<TurnResult> RecordNewAsync(
+        Actor actor, Deliberation d, FlowDefinition flow, ConcernKind kind, ConcernOrigin origin, string text, Question? question, UserRef? owner, DateOnly? due,
+        string deliveryKey, CancellationToken ct)
     {
+        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var concern = new Concern(
+            Guid.CreateVersion7(turn.Now), d.Id, ConcernSync.NextNumber(existing), kind, origin, question?.SectionId, question?.Id, text, [],
+            [TurnSupport.NamedKey(actor.User.Id)], ConcernStatus.Open, null, owner, due, [], turn.Now, turn.Now);
         var recipients = concern.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {

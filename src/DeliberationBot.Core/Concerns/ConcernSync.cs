@@ -12,7 +12,7 @@ public static class ConcernSync
     public static IReadOnlyList<Concern> FromAnswers(FlowDefinition flow, Guid deliberationId, IReadOnlyList<Concern> existing, IReadOnlyList<Answer> answers, DateTimeOffset now)
     {
         var changed = new List<Concern>();
-        var next = existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1;
+        var next = NextNumber(existing);
         var raising = answers
             .Where(a => !a.Value.Skipped && (a.FlaggedConcern || Overview.IsRuleConcern(flow, a)))
             .GroupBy(a => a.QuestionId)
@@ -57,6 +57,9 @@ public static class ConcernSync
 
         return changed;
     }
+
+    /// <summary>Concerns are numbered #1, #2, … within a deliberation.</summary>
+    public static int NextNumber(IReadOnlyList<Concern> existing) => existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1;
 
     private static int IndexOf(FlowDefinition flow, string questionId)
     {

@@ -59,15 +59,13 @@ public sealed class AnsweringService(TurnSupport turn)
         var participant = anonymous
             ? new Participant(d.Id, turn.AnonymousKey(actor, d.Id), null, null, group, true, turn.Now)
             : new Participant(d.Id, TurnSupport.NamedKey(actor.User.Id), actor.User.Id, actor.User.Name, group, false, turn.Now);
-        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Participants = [participant],
             // Remember the group for next time, but never for an anonymous join: it would tie the person to a group's answers.
             Profile = anonymous ? null : new MemberProfile(actor.WorkspaceId, actor.User.Id, group, actor.TimeZone ?? (await turn.Store.FindProfileAsync(actor.WorkspaceId, actor.User.Id, ct))?.TimeZone),
             Events = [new DeliberationEvent(d.Id, EventTypes.Joined, participant.Key, null, group.Id(), turn.Now)],
-            Outbox = [turn.CardUpdate(d, flow, deliveryKey, [.. participants, participant], answers)],
+            Outbox = [turn.CardUpdate(d, flow, deliveryKey)],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
@@ -140,14 +138,12 @@ public sealed class AnsweringService(TurnSupport turn)
             events.Add(new(d.Id, EventTypes.Finished, participant.Key, null, null, turn.Now));
         }
 
-        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var allAnswers = answers.Where(a => a != previous).Append(answer).ToList();
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Participants = finished == participant ? [] : [finished],
             Answer = answer,
             Events = events,
-            Outbox = [turn.CardUpdate(d, flow, deliveryKey, [.. participants.Select(p => p.Key == finished.Key ? finished : p)], allAnswers)],
+            Outbox = [turn.CardUpdate(d, flow, deliveryKey)],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {

@@ -2,6 +2,7 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reminders;
 
 namespace DeliberationBot.Core.Deliberations;
 
@@ -51,7 +52,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
             Deliberation = d,
             FlowSnapshot = flow,
             Events = [new DeliberationEvent(d.Id, EventTypes.Started, TurnSupport.NamedKey(actor.User.Id), null, flow.Id + "@" + flow.Version, turn.Now)],
-            Outbox = [turn.CardUpdate(d, flow, deliveryKey, [], [])],
+            Outbox = [turn.CardUpdate(d, flow, deliveryKey)],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
@@ -90,14 +91,10 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var unfinished = participants.Where(p => p.FinishedAt is null).ToList();
-        var reminded = unfinished.Where(p => p.UserId is not null).Select(p => p with { RemindersSent = p.RemindersSent + 1, LastRemindedAt = turn.Now }).ToList();
-        var outbox = new List<OutboxMessage>();
-        foreach (var p in unfinished.Where(p => p.UserId is not null))
-        {
-            var left = FlowEngine.Evaluate(flow, p.Group, Overview.AnswersOf(answers, p.Key));
-            outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/remind/{p.Key}", Destination.PrivatelyTo(d.Home, new UserRef(p.UserId!, p.DisplayName)),
-                new ReminderNotice(d.Id, d.Title, left.Applicable.Count - left.Answered.Count, d.Due)));
-        }
+        var reminders = unfinished.Where(p => p.UserId is not null)
+            .Select(p => PrivateReminder.For(turn, d, flow, answers, p, $"{deliveryKey}/remind/{p.Key}"))
+            .ToList();
+        var outbox = reminders.Select(r => r.Message).ToList();
 
         var anonymousLeft = unfinished.Count(p => p.UserId is null);
         if (anonymousLeft > 0)
@@ -107,7 +104,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
 
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
-            Participants = reminded,
+            Participants = [.. reminders.Select(r => r.Reminded)],
             Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, TurnSupport.NamedKey(actor.User.Id), null, unfinished.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), turn.Now)],
             Outbox = outbox,
         };
@@ -149,7 +146,6 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
     private async Task<CommitOutcome> CloseDeliberationAsync(Deliberation d, FlowDefinition flow, string? actorKey, string deliveryKey, CancellationToken ct)
     {
         var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
-        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
         var published = concerns.Prepare(closed, flow, existing, answers, deliveryKey);
@@ -161,7 +157,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
             Events = [new DeliberationEvent(d.Id, EventTypes.Closed, actorKey, null, actorKey is null ? "deadline" : null, turn.Now), .. published.Events],
             Outbox =
             [
-                turn.CardUpdate(closed, flow, deliveryKey, participants, answers),
+                turn.CardUpdate(closed, flow, deliveryKey),
                 .. published.Outbox,
                 turn.Outbox(d.WorkspaceId, deliveryKey + "/decision-request", Destination.PrivatelyTo(d.Home, d.Facilitator), new DecisionRequest(d.Id, d.Title, unresolved)),
             ],

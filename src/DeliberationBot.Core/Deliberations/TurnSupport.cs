@@ -36,9 +36,12 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     public OutboxMessage Outbox(string workspaceId, string idempotencyKey, Destination destination, OutgoingMessage message, string? slot = null) =>
         new(Guid.CreateVersion7(Now), workspaceId, idempotencyKey, destination, message, Now, slot);
 
-    /// <summary>The card in the home conversation; its content is refreshed from current state when it is sent.</summary>
-    public OutboxMessage CardUpdate(Deliberation d, FlowDefinition flow, string deliveryKey, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers) =>
-        Outbox(d.WorkspaceId, deliveryKey + "/card", Destination.To(d.Home), Overview.Card(d, flow, participants, answers), d.CardSlot);
+    /// <summary>
+    /// Queues an update of the card in the home conversation. Its progress is filled in from current state when it is
+    /// sent (<see cref="DeliberationCardRefresher"/>), so a turn need not read every participant and answer to queue it.
+    /// </summary>
+    public OutboxMessage CardUpdate(Deliberation d, FlowDefinition flow, string deliveryKey) =>
+        Outbox(d.WorkspaceId, deliveryKey + "/card", Destination.To(d.Home), Overview.Card(d, flow, [], []), d.CardSlot);
 
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {

@@ -27,37 +27,39 @@ public sealed class ReminderJob(TurnSupport turn, IScheduleStore schedule, IOpti
     }
 
     public static bool IsDue(Participant p, DateTimeOffset now, TimeZoneInfo zone, ReminderOptions o) =>
-        p.FinishedAt is null && p.UserId is not null && p.RemindersSent < o.Max &&
-        (p.LastRemindedAt ?? p.JoinedAt) + o.Interval <= now && !QuietHours.Contains(now, zone, o);
+        MayBeDue(p, now, o) && !QuietHours.Contains(now, zone, o);
+
+    /// <summary>Everything but quiet hours, which needs the person's time zone (a profile read) and is checked last.</summary>
+    private static bool MayBeDue(Participant p, DateTimeOffset now, ReminderOptions o) =>
+        p.FinishedAt is null && p.UserId is not null && p.RemindersSent < o.Max && (p.LastRemindedAt ?? p.JoinedAt) + o.Interval <= now;
 
     private async Task RemindAsync(Deliberation d, CancellationToken ct)
     {
-        var flow = await turn.FlowOfAsync(d, ct);
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var reminded = new List<Participant>();
-        var outbox = new List<OutboxMessage>();
-        foreach (var p in await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct))
+        var candidates = (await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct)).Where(p => MayBeDue(p, turn.Now, options.Value)).ToList();
+        if (candidates.Count == 0)
         {
-            var profile = p.UserId is null ? null : await turn.Store.FindProfileAsync(d.WorkspaceId, p.UserId, ct);
-            if (!IsDue(p, turn.Now, DigestSchedule.Zone(profile?.TimeZone ?? options.Value.DefaultTimeZone), options.Value))
-            {
-                continue;
-            }
-
-            var left = FlowEngine.Evaluate(flow, p.Group, Overview.AnswersOf(answers, p.Key));
-            var next = p with { RemindersSent = p.RemindersSent + 1, LastRemindedAt = turn.Now };
-            reminded.Add(next);
-            outbox.Add(turn.Outbox(d.WorkspaceId, $"remind:{d.Id:N}:{p.Key}:{next.RemindersSent}", Destination.PrivatelyTo(d.Home, new UserRef(p.UserId!, p.DisplayName)),
-                new ReminderNotice(d.Id, d.Title, left.Applicable.Count - left.Answered.Count, d.Due)));
+            return;
         }
 
-        if (reminded.Count > 0)
+        var flow = await turn.FlowOfAsync(d, ct);
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var reminders = new List<(Participant Reminded, OutboxMessage Message)>();
+        foreach (var p in candidates)
+        {
+            var profile = await turn.Store.FindProfileAsync(d.WorkspaceId, p.UserId!, ct);
+            if (!QuietHours.Contains(turn.Now, DigestSchedule.Zone(profile?.TimeZone ?? options.Value.DefaultTimeZone), options.Value))
+            {
+                reminders.Add(PrivateReminder.For(turn, d, flow, answers, p, $"remind:{d.Id:N}:{p.Key}:{p.RemindersSent + 1}"));
+            }
+        }
+
+        if (reminders.Count > 0)
         {
             await turn.CommitAsync(new Commit(d.WorkspaceId, null)
             {
-                Participants = reminded,
-                Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, null, null, $"{reminded.Count} automatic", turn.Now)],
-                Outbox = outbox,
+                Participants = [.. reminders.Select(r => r.Reminded)],
+                Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, null, null, $"{reminders.Count} automatic", turn.Now)],
+                Outbox = [.. reminders.Select(r => r.Message)],
             }, ct);
         }
     }
