@@ -187,46 +187,12 @@ public sealed class ConcernJourneyTests : IDisposable
         };
         everything.AddRange(_factory.Channel.Sent.Select(m => JsonSerializer.Serialize<OutgoingMessage>(m.Message.Message) + JsonSerializer.Serialize(m.Message.Destination)));
         everything.AddRange(_factory.Channel.Sent.Select(m => PlainTextRenderer.Render(m.Message.Message)));
-        everything.AddRange(DatabaseText());
+        everything.AddRange(DatabaseText.All(_factory.Folder).Select(v => $"{v.Table}: {v.Value}"));
         Assert.All(everything, text =>
         {
             Assert.DoesNotContain("U-SAM", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Sam Secret", text, StringComparison.Ordinal);
         });
-    }
-
-    private IEnumerable<string> DatabaseText()
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_factory.Folder, "bot.db")}");
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = new Microsoft.Data.Sqlite.SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", connection))
-        using (var reader = list.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var values = new List<string>();
-        foreach (var table in tables)
-        {
-            using var select = new Microsoft.Data.Sqlite.SqliteCommand($"SELECT * FROM \"{table}\"", connection);
-            using var rows = select.ExecuteReader();
-            while (rows.Read())
-            {
-                for (var i = 0; i < rows.FieldCount; i++)
-                {
-                    if (rows.GetValue(i) is string value)
-                    {
-                        values.Add($"{table}: {value}");
-                    }
-                }
-            }
-        }
-
-        return values;
     }
 
     /// <summary>A closed quick-check: Ana (named) says workers can't override and flags her purpose answer; Sam (anonymous) says there is no appeal.</summary>

@@ -4,7 +4,6 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Host.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Deliberations;
@@ -147,39 +146,8 @@ public sealed class DeliberationJourneyTests : IDisposable
         Assert.Equal(TurnSupport.NotFound, Assert.IsType<ErrorMessage>(Assert.Single((await Answering.OpenAsync(otherWorkspace, d.Id, default)).Replies)).Text);
     }
 
-    private List<string> DatabaseRowsContaining(string needle)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_factory.Folder, "bot.db")}");
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", connection))
-        using (var reader = list.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var hits = new List<string>();
-        foreach (var table in tables)
-        {
-            using var select = new SqliteCommand($"SELECT * FROM \"{table}\"", connection);
-            using var rows = select.ExecuteReader();
-            while (rows.Read())
-            {
-                for (var i = 0; i < rows.FieldCount; i++)
-                {
-                    if (rows.GetValue(i) is string s && s.Contains(needle, StringComparison.Ordinal))
-                    {
-                        hits.Add($"{table}.{rows.GetName(i)}");
-                    }
-                }
-            }
-        }
-
-        return hits;
-    }
+    private List<string> DatabaseRowsContaining(string needle) =>
+        [.. DatabaseText.All(_factory.Folder).Where(v => v.Value.Contains(needle, StringComparison.Ordinal)).Select(v => $"{v.Table}.{v.Column}")];
 
     private string Key() => $"k{Interlocked.Increment(ref _key)}";
 }
