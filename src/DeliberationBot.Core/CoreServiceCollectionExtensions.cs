@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IOutgoingMessageRefresher, DeliberationCardRefresher>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IPartLedger, OutboxPartLedger>();
         return services;
     }
 }
