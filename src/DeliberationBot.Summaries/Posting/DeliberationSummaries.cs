@@ -44,7 +44,9 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
         var participants = await store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var events = await store.ListEventsAsync(d.WorkspaceId, d.Id, ct);
-        return await summarizer.SummarizeAsync(new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize), ct);
+        var unresolved = (await store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved);
+        return await summarizer.SummarizeAsync(
+            new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize, unresolved), ct);
     }
 }
 
