@@ -2,6 +2,7 @@ using System.Text.Json;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Telemetry;
 
 namespace DeliberationBot.Core.Deliberations;
 
@@ -79,6 +80,7 @@ public sealed class AnsweringService(TurnSupport turn)
     /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
     public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
     {
+        using var span = BotTelemetry.StartCommand("Answer", actor.Channel);
         if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
         {
             return TurnResult.AlreadyHandled;

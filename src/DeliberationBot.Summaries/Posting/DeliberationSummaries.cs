@@ -2,6 +2,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Summaries;
+using DeliberationBot.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Summaries.Posting;
@@ -35,7 +36,9 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
         var participants = await store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var events = await store.ListEventsAsync(d.WorkspaceId, d.Id, ct);
-        return await summarizer.SummarizeAsync(new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize), ct);
+        var summary = await summarizer.SummarizeAsync(new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize), ct);
+        BotTelemetry.RecordSummary(options.Value.Provider, fallback: summary.Source == SummarySource.OfflineFallback);
+        return summary;
     }
 }
 
