@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using DeliberationBot.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +19,7 @@ namespace DeliberationBot.Host.Tests.Deployment;
 /// settings (values standing in for Key Vault secrets and Azure names), passes its start-up validation, and reads
 /// every one of them. A setting it ignores, or one it needs and the template forgot, fails here.
 /// </summary>
-public sealed class AppSettingsTests
+public sealed partial class AppSettingsTests
 {
     /// <summary>Read by App Service itself, not by the service.</summary>
     private static readonly HashSet<string> Platform = ["WEBSITE_RUN_FROM_PACKAGE"];
@@ -34,6 +36,13 @@ public sealed class AppSettingsTests
 
         var unread = values.Keys.Where(key => !recording.Read.ContainsKey(key)).ToList();
         Assert.True(unread.Count == 0, "app settings the service never reads: " + string.Join(", ", unread));
+
+        // The URLs the template hands out (Teams messaging endpoint, Slack request URL, OAuth callback) are served.
+        var served = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
+        var outputs = AzureTemplate.Main.Root.GetProperty("outputs").EnumerateObject().Select(o => o.Value.GetProperty("value").GetString()!)
+            .Select(v => PathOfUrl().Match(v)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, outputs.Count);
+        Assert.All(outputs, path => Assert.Contains(path, served));
     }
 
     /// <summary>A value the validators accept in place of what Azure and Key Vault would give.</summary>
@@ -58,6 +67,9 @@ public sealed class AppSettingsTests
         "Slack__RedirectUrl" => "https://delibbot-x.azurewebsites.net/api/slack/oauth/callback",
         _ => throw new InvalidOperationException($"The template sets {setting} = {templateValue}; give this test a value that stands in for it."),
     };
+
+    [GeneratedRegex(@"^\[format\('https://\{0\}(/[^']+)'")]
+    private static partial Regex PathOfUrl();
 
     private static string SelfSignedPfx()
     {
