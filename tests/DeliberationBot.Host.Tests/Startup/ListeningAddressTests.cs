@@ -26,6 +26,8 @@ public sealed class ListeningAddressTests
         var profile = Assert.Single(launch.GetProperty("profiles").EnumerateObject()).Value;
 
         Assert.Equal("http://localhost:3978", profile.GetProperty("applicationUrl").GetString());
-        Assert.Contains("`dotnet run --project src/DeliberationBot.Host`", File.ReadAllText(Path.Combine(Repository.Root, "README.md")), StringComparison.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        Assert.Contains("dotnet run --project src/DeliberationBot.Host", readme, StringComparison.Ordinal);
+        Assert.Contains("This starts the service on `http://localhost:3978`", readme, StringComparison.Ordinal);
     }
 }
