@@ -24,6 +24,10 @@ internal static class CardVerbs
     public const string ConcernField = "concernId";
     public const string ConcernActionField = "concernAction";
 
+    /// <summary>What the decision form shows (the title, the unresolved concerns), so it can be drawn again with an error.</summary>
+    public const string TitleField = "deliberationTitle";
+    public const string UnresolvedField = "unresolved";
+
     public const string AnswerInput = "answer";
     public const string ConcernInput = "concern";
     public const string GroupInput = "group";

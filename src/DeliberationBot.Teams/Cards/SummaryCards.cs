@@ -7,15 +7,14 @@ namespace DeliberationBot.Teams.Cards;
 /// <summary>
 /// A deliberation's summary as a card: the key parts in the order a decision-maker needs them (where the summary comes
 /// from, where groups disagree, whose voices are missing, the added frontline labour, then the flagged concerns under
-/// their questions and the AI's suggestions, marked as such). Every answer in full is in the exported record; a long
-/// summary is cut within the Teams size limit with a marker that says so.
+/// their questions and the AI's suggestions, marked as such), every quote in full. Every answer is in the exported
+/// record; a long summary is sent as several cards (<see cref="CardPager"/>), never cut.
 /// </summary>
 internal static class SummaryCards
 {
-    private const int MaxQuote = 600;
     private const int MaxCites = 8;
 
-    public static JsonObject Summary(SummaryReport report)
+    public static CardLayout Summary(SummaryReport report)
     {
         var s = report.Summary;
         var head = new List<JsonNode?>
@@ -28,7 +27,7 @@ internal static class SummaryCards
         };
         var parts = Disagreements(s).Concat(Voices(s.VoicesHeard)).Concat(Labour(s.AddedLabour)).Concat(Concerns(s)).Concat(Suggestions(s.SuggestedConcerns))
             .Append([Card.Text("The whole record, every answer by question, comes with **export**.", subtle: true, spacing: "Large")]);
-        return CardBudget.Fit(head, parts, CardBudget.CutMarker("summary", "Type **export** for the whole record."));
+        return new CardLayout(head, [.. parts], $"Summary of {CardText.Escape(report.Title)} (continued)");
     }
 
     private static IEnumerable<IReadOnlyList<JsonNode?>> Disagreements(DeliberationSummary s)
@@ -45,8 +44,8 @@ internal static class SummaryCards
             yield return
             [
                 i == 0 ? heading : null,
-                Card.Text($"**{Escape(d.QuestionText, 300)}**", spacing: "Small"),
-                Card.Text((d.Statement.Origin == StatementOrigin.Model ? "(AI) " : "") + Escape(d.Statement.Text, MaxQuote) + Cites(d.Statement.Cites), spacing: "None"),
+                Card.Text($"**{CardText.Escape(d.QuestionText)}**", spacing: "Small"),
+                Card.Text((d.Statement.Origin == StatementOrigin.Model ? "(AI) " : "") + CardText.Escape(d.Statement.Text) + Cites(d.Statement.Cites), spacing: "None"),
             ];
         }
     }
@@ -80,7 +79,7 @@ internal static class SummaryCards
             var part = new List<JsonNode?>
             {
                 i == 0 ? Card.Separator(Card.Label("Added frontline labour")) : null,
-                Card.Text($"**{Escape(e.QuestionText, 300)}**", spacing: "Small"),
+                Card.Text($"**{CardText.Escape(e.QuestionText)}**", spacing: "Small"),
             };
             if (e.All is { } all)
             {
@@ -116,7 +115,7 @@ internal static class SummaryCards
             var sectionShown = false;
             foreach (var q in section.Questions.Where(q => q.Concerns.Count > 0 || q.WithheldConcerns > 0))
             {
-                var lines = q.Concerns.Select(c => (JsonNode?)Card.Text($"“{Escape(c.Text, MaxQuote)}” — {CardText.Escape(c.Group.Label())}{Cites([c.AnswerId])}", spacing: "None")).ToList();
+                var lines = q.Concerns.Select(c => (JsonNode?)Card.Text($"“{CardText.Escape(c.Text)}” — {CardText.Escape(c.Group.Label())}{Cites([c.AnswerId])}", spacing: "None")).ToList();
                 if (q.WithheldConcerns > 0)
                 {
                     lines.Add(Card.Text($"{GroupWords.Count(q.WithheldConcerns, "more concern")} flagged by people in groups too small to show.", subtle: true, spacing: "None"));
@@ -126,7 +125,7 @@ internal static class SummaryCards
                 [
                     first ? heading : null,
                     sectionShown ? null : Card.Text(CardText.Escape(section.Title), subtle: true, weight: "Bolder", spacing: "Medium"),
-                    Card.Text($"**{Escape(q.Text, 300)}**", spacing: "Small"),
+                    Card.Text($"**{CardText.Escape(q.Text)}**", spacing: "Small"),
                     lines[0],
                 ];
                 foreach (var line in lines.Skip(1))
@@ -153,12 +152,10 @@ internal static class SummaryCards
             [
                 i == 0 ? Card.Separator(Card.Label("Suggested by the AI")) : null,
                 i == 0 ? Card.Text("Not raised by anyone: a facilitator must confirm them before they count as concerns.", subtle: true, spacing: "None") : null,
-                Card.Text(@"\[suggested\] " + Escape(c.Text, MaxQuote) + Cites(c.Cites), spacing: "Small"),
+                Card.Text(@"\[suggested\] " + CardText.Escape(c.Text) + Cites(c.Cites), spacing: "Small"),
             ];
         }
     }
-
-    private static string Escape(string text, int max) => CardText.Escape(CardText.Truncate(text, max));
 
     /// <summary>The answers a line rests on, as in the exported record ("A12"), a few at most.</summary>
     private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0

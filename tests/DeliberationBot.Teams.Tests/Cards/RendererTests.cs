@@ -56,7 +56,8 @@ public sealed class RendererTests
     [MemberData(nameof(EveryMessage))]
     public void Every_message_renders_as_an_Adaptive_Card_1_5_where_user_text_is_inert(OutgoingMessage message)
     {
-        var activity = AdaptiveCardRenderer.Activity(message);
+        var activity = AdaptiveCardRenderer.Activities(message)[0];
+        Assert.False(string.IsNullOrWhiteSpace(activity["summary"]?.GetValue<string>()), "notifications and the chat list need a line that says what arrived");
         var attachment = activity["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         var card = attachment["content"]!.AsObject();
@@ -138,8 +139,12 @@ public sealed class RendererTests
 
     internal static List<JsonObject> Body(JsonObject card) => [.. card["body"]!.AsArray().Select(n => n!.AsObject())];
 
-    private static List<JsonObject> Actions(JsonObject card) =>
-        [.. (card["actions"]?.AsArray() ?? []).Concat(Body(card).Where(e => e["type"]?.GetValue<string>() == "ActionSet").SelectMany(e => e["actions"]!.AsArray())).Select(n => n!.AsObject())];
+    /// <summary>Every action a person can press, those inside an Action.ShowCard included (the ShowCard itself only opens them).</summary>
+    internal static List<JsonObject> Actions(JsonObject card)
+    {
+        var top = (card["actions"]?.AsArray() ?? []).Concat(Body(card).Where(e => e["type"]?.GetValue<string>() == "ActionSet").SelectMany(e => e["actions"]!.AsArray())).Select(n => n!.AsObject());
+        return [.. top.SelectMany(a => a["type"]!.GetValue<string>() == "Action.ShowCard" ? Actions(a["card"]!.AsObject()) : [a])];
+    }
 
     internal static IEnumerable<string> TextBlocks(JsonNode node) => node switch
     {

@@ -42,15 +42,14 @@ public sealed class LargeSummaryTests : HostTest
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
         var sent = await Host.SentAsync();
 
-        var summary = Assert.Single(sent, c => c.IsPost && c.CardText.Contains("Where groups disagree", StringComparison.Ordinal));
-        Assert.Equal(Chat.Group.Id, summary.ConversationId);
-        Assert.InRange(summary.BodyBytes, 20 * 1024, CardBudget.MaxActivityBytes);
-        Assert.True(summary.BodyBytes < 28 * 1024, $"{summary.BodyBytes} bytes");
-        var text = summary.CardText;
+        var summary = sent.Where(c => c.IsPost && c.Body!["summary"]?.GetValue<string>().StartsWith("Summary of", StringComparison.Ordinal) == true).ToList();
+        Assert.True(summary.Count > 1, "a summary this long comes in parts");
+        Assert.All(summary, s => Assert.Equal(Chat.Group.Id, s.ConversationId));
+        Assert.All(summary, s => Assert.InRange(s.BodyBytes, 1, CardPager.MaxActivityBytes));
+        var text = string.Join("\n", summary.Select(s => s.CardText));
         Assert.Contains("Offline summary", text, StringComparison.Ordinal);
         Assert.Contains("Voices heard", text, StringComparison.Ordinal);
         Assert.Contains("Flagged concerns", text, StringComparison.Ordinal);
-        Assert.Contains("The summary is cut here", text.Split('\n')[^1], StringComparison.Ordinal);
     }
 
     /// <summary>A valid answer of the question's kind; free text is long, as people's worries often are.</summary>
