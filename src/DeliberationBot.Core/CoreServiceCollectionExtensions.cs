@@ -24,9 +24,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FlowResolver>();
         services.AddSingleton<TurnSupport>();
         services.AddSingleton<AnsweringService>();
+        services.AddOptions<GroupSizeOptions>().BindConfiguration(GroupSizeOptions.Section);
         services.AddSingleton<DeliberationService>();
         services.AddSingleton<ConcernPublisher>();
         services.AddSingleton<ConcernService>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<SuggestionService>();
         services.AddSingleton<ExportService>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
