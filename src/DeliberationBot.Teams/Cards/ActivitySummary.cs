@@ -19,7 +19,7 @@ internal static class ActivitySummary
         {
             OwnerConcerns o => $"{Count(o.Concerns.Count, "concern")} on \"{o.Title}\" {(o.Concerns.Count == 1 ? "needs" : "need")} your response",
             ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to concern #{n.Concern.Number}",
-            QuestionPrompt q => $"Question {q.Position} of {q.Of}: {q.Text}",
+            QuestionPrompt q => $"{q.Left} question{(q.Left == 1 ? "" : "s")} left: {q.Text}",
             GroupPrompt g => $"\"{g.DeliberationTitle}\": which stakeholder group are you answering as?",
             AnswersReview r => $"Your answers to \"{r.Title}\"",
             DeliberationCard c => $"Deliberation: {c.Title}",

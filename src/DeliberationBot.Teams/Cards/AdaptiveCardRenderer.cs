@@ -43,6 +43,7 @@ internal static class AdaptiveCardRenderer
         WeeklyDigest digest when !digest.IsEmpty => DigestCards.Digest(digest),
         OwnerConcerns owner => ConcernCards.Owner(owner),
         AnswersReview review => ConcernCards.Review(review),
+        ConcernList list => ConcernCards.List(list),
         _ => null,
     };
 
@@ -50,7 +51,6 @@ internal static class AdaptiveCardRenderer
     {
         DeliberationCard card => DeliberationCards.Deliberation(card),
         StatusReport status => DeliberationCards.Status(status),
-        ConcernList concerns => DeliberationCards.Concerns(concerns),
         ReminderNotice reminder => DeliberationCards.Reminder(reminder),
         SummaryPlaceholder summary => DeliberationCards.Summary(summary),
         GroupPrompt prompt => AnswerCards.Group(prompt),

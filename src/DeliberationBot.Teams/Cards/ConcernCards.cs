@@ -13,7 +13,9 @@ internal static class ConcernCards
     /// <summary>One's answers, each under its question; a choice of the answers on the page and one Change button edit any of them.</summary>
     public static CardLayout Review(AnswersReview review)
     {
-        var head = new List<JsonNode?> { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder"), Card.Text(CardText.Escape(review.Text)) };
+        var head = new List<JsonNode?> { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder") };
+        head.AddRange(AnswerCards.Flagged(review.JustFlagged));
+        head.Add(Card.Text(CardText.Escape(review.Text)));
         var parts = review.Answers.Select((answer, i) => (IReadOnlyList<JsonNode?>)
         [
             Card.Text($"{i + 1}\\. {CardText.Escape(answer.Text)}", weight: "Bolder", spacing: "Medium"),
@@ -128,6 +130,13 @@ internal static class ConcernCards
             Card.Text(CardText.Escape(d.Rationale)),
             Card.Text($"Decided by {CardText.Escape(d.DecidedBy.Display)} on {d.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", subtle: true, spacing: "None"),
         };
+        if (r.Previous is { } earlier)
+        {
+            body.Add(Card.Text(
+                $"This amends the decision of {earlier.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({CardText.Escape(earlier.Outcome.Label())}: {CardText.Escape(earlier.Rationale)}), which stays in the record.",
+                subtle: true, spacing: "Small"));
+        }
+
         if (r.Conditions.Count > 0)
         {
             body.Add(Card.Separator(Card.Label("Conditions")));
@@ -155,16 +164,43 @@ internal static class ConcernCards
 
     public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
 
-    private static IEnumerable<JsonNode?> Concern(ConcernView c)
+    /// <summary>
+    /// A concern: its number and where it stands, then each person's words with their group (and name, only if they
+    /// answered by name), then the question it came from as context, and any response.
+    /// </summary>
+    public static IEnumerable<JsonNode?> Concern(ConcernView c)
     {
-        var where = c.SectionTitle is null ? "" : $"{CardText.Escape(c.SectionTitle)}: ";
-        yield return Card.Separator(Card.Text($"**#{c.Number}** {where}{CardText.Escape(c.Text)}", spacing: "Medium"));
-        var groups = string.Join(", ", c.RaisedBy.Select(g => CardText.Escape(Core.Stakeholders.StakeholderGroups.Label(g))));
-        yield return Card.Text($"{ConcernService.Describe(c.Status)} · raised by {c.Raisers} ({groups}){(c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display))}", subtle: true, spacing: "None");
+        var title = string.Join(" ", new[] { $"**#{c.Number}**", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading is { } h ? CardText.Escape(h) : null }.OfType<string>());
+        var merged = c.MergedInto is { } into ? $" · merged into #{into}" : "";
+        var owner = c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display) + (c.Due is { } due ? " · due " + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+        yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status)}{merged}{owner}", spacing: "Medium"));
+        foreach (var voice in c.Voices)
+        {
+            yield return Card.Text($"“{CardText.Escape(voice.Text)}”", spacing: "Small");
+            yield return Card.Text("— " + CardText.Escape(ConcernView.Attribution(voice)), subtle: true, spacing: "None");
+        }
+
+        if (PlainTextRenderer.Context(c) is { } context)
+        {
+            yield return Card.Text(CardText.Escape(context), subtle: true, spacing: "Small");
+        }
+
         if (c.Response is not null)
         {
             yield return Card.Text("Response: " + CardText.Escape(c.Response), spacing: "Small");
         }
+    }
+
+    /// <summary>A deliberation's concerns, each in people's words, in as many cards as they need.</summary>
+    public static CardLayout List(ConcernList list)
+    {
+        var head = new List<JsonNode?>
+        {
+            Card.Text("Concerns", subtle: true, weight: "Bolder"),
+            Card.Heading(CardText.Escape(list.Title)),
+            list.Concerns.Count == 0 ? Card.Text("No concerns raised yet.") : null,
+        };
+        return new CardLayout(head, [.. list.Concerns.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)])], $"Concerns on {CardText.Escape(list.Title)} (continued)");
     }
 
     private static JsonNode?[] ActionsFor(ConcernView c) =>

@@ -46,7 +46,7 @@ internal static class DeliberationCards
         {
             Card.Text("Status", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(s.Title)),
-            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {s.FlaggedConcerns}", subtle: true),
+            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns: {s.Concerns}, of which {s.UnresolvedConcerns} unresolved", subtle: true),
         };
         body.AddRange(Progress(s.Progress));
         body.Add(Card.Label("Answers by section"));
@@ -55,29 +55,6 @@ internal static class DeliberationCards
             section.AnswersByGroup.Count == 0
                 ? "no answers yet"
                 : string.Join(", ", section.AnswersByGroup.OrderBy(x => x.Key).Select(x => $"{CardText.Escape(x.Key.Label())} {x.Value}"))))));
-        return Card.New(body);
-    }
-
-    public static JsonObject Concerns(ConcernList list)
-    {
-        var body = new List<JsonNode?>
-        {
-            Card.Text("Concerns", subtle: true, weight: "Bolder"),
-            Card.Heading(CardText.Escape(list.Title)),
-        };
-        if (list.Concerns.Count == 0)
-        {
-            body.Add(Card.Text("No concerns raised yet."));
-        }
-
-        foreach (var c in list.Concerns)
-        {
-            body.Add(Card.Separator(Card.Text($"**{CardText.Escape(c.SectionTitle)}:** {CardText.Escape(c.QuestionText)}", spacing: "Medium")));
-            body.Add(Card.Text(
-                $"Raised {c.Count} time(s) by {string.Join(", ", c.RaisedBy.Select(g => CardText.Escape(g.Label())))}{(c.FlaggedByPeople ? " · flagged by participants" : "")}",
-                subtle: true, spacing: "None"));
-        }
-
         return Card.New(body);
     }
 

@@ -13,7 +13,6 @@ namespace DeliberationBot.Teams.Cards;
 /// </summary>
 internal static class DigestCards
 {
-    public const int ExcerptLength = 200;
 
     public static JsonObject Quiet(WeeklyDigest w) =>
         Card.New([Late(w), Card.Text($"Weekly digest {CardText.Escape(w.Week)}: nothing open, nothing new, nothing due. A quiet week.")]);
@@ -30,10 +29,9 @@ internal static class DigestCards
         var open = w.Proposals.Sum(p => p.OpenConcerns.Count);
         head.Add(Card.Text(
             $"{open} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
-        if (w.Proposals.SelectMany(p => p.OpenConcerns).Concat(w.NewSinceLast).Concat(w.ResolvedSinceLast).Concat(w.Stale).Any(c => c.Text.Length > ExcerptLength))
+        if (w.AnyShortened || w.NewSinceLast.Concat(w.ResolvedSinceLast).Any(c => c.Shortened))
         {
-            head.Add(Card.Text(
-                $"A long concern shows its first {ExcerptLength} characters here; type **concerns** in its deliberation's conversation for its whole text.", subtle: true, spacing: "None"));
+            head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote), subtle: true, spacing: "None"));
         }
 
         var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{c.AgeDays} day(s) old"))
@@ -75,7 +73,7 @@ internal static class DigestCards
             yield return
             [
                 i == 0 ? Card.Separator(Card.Label("Open concerns by proposal")) : null,
-                Card.Text($"**{CardText.Escape(p.Title)}**{due}", spacing: "Medium"),
+                Card.Text($"**{CardText.Escape(p.Title)}**{due}{(p.AwaitingDecision ? " · closed, awaiting the decision" : "")}", spacing: "Medium"),
                 .. lines[0],
             ];
             foreach (var line in lines.Skip(1))
@@ -119,8 +117,8 @@ internal static class DigestCards
         ];
     }
 
-    /// <summary>The first <see cref="ExcerptLength"/> characters of a concern's words, as a digest shows them.</summary>
-    private static string Excerpt(string text) => CardText.Escape(CardText.Truncate(text, ExcerptLength));
+    /// <summary>A concern's words as Core gives them to a digest (its first 200 characters, marked when shortened).</summary>
+    private static string Excerpt(string text) => CardText.Escape(text);
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => CardText.Escape(g.Label())));
