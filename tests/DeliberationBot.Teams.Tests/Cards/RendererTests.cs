@@ -24,26 +24,35 @@ public sealed class RendererTests
     public static TheoryData<OutgoingMessage> EveryMessage()
     {
         var view = new ConcernView(Id, 3, ConcernKind.Concern, "Safeguards", Evil, [StakeholderGroup.Community], 2, ConcernStatus.Open, null, new UserRef("u", Evil), null,
-            [ConcernAction.Acknowledge, ConcernAction.Respond]);
+            [ConcernAction.Acknowledge, ConcernAction.Respond])
+        {
+            QuestionText = Evil,
+            Voices = [new ConcernVoice("k1", StakeholderGroup.Community, Evil, Evil, "q1"), new ConcernVoice("k2", StakeholderGroup.Community, null, Evil, "q1")],
+        };
+        var preview = new ConcernPreview(Evil, Evil, Evil, SmallGroup: true, MinGroupSize: 3);
         return new TheoryData<OutgoingMessage>
         {
             new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Open, Progress),
             new GroupPrompt(Id, Evil, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor),
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)),
-            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]),
+            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]) { JustFlagged = preview },
+            Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)) with { JustFlagged = preview },
             new Confirmation(Evil),
             new ErrorMessage(Evil, "start <flow>"),
-            new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2),
+            new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2, 1),
             new FlowList([new FlowInfo("quick-check", "Quick", "Short", 9)]),
             new HelpMessage(Core.Commands.Usage.All),
             new StartForm([new FlowInfo("quick-check", "Quick", "Short", 9)]),
             new ReminderNotice(Id, Evil, 3, new DateOnly(2026, 12, 18)),
             new SummaryPlaceholder(Id, Evil, Evil),
-            new ConcernList(Id, Evil, [new ConcernItem("Goals", "q1", Evil, [StakeholderGroup.Community], 2, true)]),
+            new ConcernList(Id, Evil, [view, view with { MergedInto = 2 }]),
             new OwnerConcerns(Id, Evil, [view]),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
             new DecisionRequest(Id, Evil, 2),
-            new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view]),
+            new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view])
+            {
+                Previous = new Decision(DecisionOutcome.NoGo, Evil, new UserRef("f", Evil), TimeProvider.System.GetUtcNow()),
+            },
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
             Samples.Digest(Evil, late: true),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -91,13 +92,14 @@ public sealed class LongDeliberationTests : HostTest
         var ownerText = string.Join("\n", owner.Select(o => o.CardText));
         Assert.All(concerns, c => Assert.Contains(CardText.Escape(c.Text), ownerText, StringComparison.Ordinal));
 
-        // Maria's digest: every open concern, by its first 200 characters.
+        // Maria's digest: every open concern, by its first 200 characters (ending in … when there is more).
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Maria, Chat.Personal(Person.Maria), "digest preview"));
         sent.AddRange(await Host.SentAsync());
         var digest = Payloads.Parts(sent, Chat.Personal(Person.Maria).Id, "Weekly digest");
         Assert.NotEmpty(digest);
         var digestText = string.Join("\n", digest.Select(o => o.CardText));
-        Assert.All(concerns, c => Assert.Contains(CardText.Escape(CardText.Truncate(c.Text, DigestCards.ExcerptLength)), digestText, StringComparison.Ordinal));
+        Assert.All(concerns.Where(c => c.IsUnresolved), c => Assert.Contains(CardText.Escape(DigestComposer.Shorten(c.Text)), digestText, StringComparison.Ordinal));
+        Assert.Contains(CardText.Escape(DigestText.ShortenedNote), digestText, StringComparison.Ordinal);
 
         Payloads.AssertSentAsTeamsExpects(sent);
     }
