@@ -26,8 +26,9 @@ internal static class Payloads
     }
 
     /// <summary>The activities a message was sent as, in order, told apart by their summary line.</summary>
-    public static List<ConnectorCall> Parts(IEnumerable<ConnectorCall> calls, string conversationId, string summaryStart) =>
-        [.. calls.Where(c => c.IsPost && c.ConversationId == conversationId && c.Body!["summary"]?.GetValue<string>().StartsWith(summaryStart, StringComparison.Ordinal) == true)];
+    public static List<ConnectorCall> Parts(IEnumerable<ConnectorCall> calls, string conversationId, string summaryStart, string? summaryPart = null) =>
+        [.. calls.Where(c => c.IsPost && c.ConversationId == conversationId && c.Body!["summary"]?.GetValue<string>() is { } s &&
+            s.StartsWith(summaryStart, StringComparison.Ordinal) && (summaryPart is null || s.Contains(summaryPart, StringComparison.Ordinal)))];
 
     /// <summary>Text made of plain words (nothing Markdown would change), exactly <paramref name="length"/> characters, starting with <paramref name="marker"/>.</summary>
     public static string Words(string marker, int length)
