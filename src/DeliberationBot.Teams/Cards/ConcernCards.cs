@@ -118,7 +118,7 @@ internal static class ConcernCards
         var d = r.Decision;
         var body = new List<JsonNode?>
         {
-            Card.Text("Decision", subtle: true, weight: "Bolder"),
+            Card.Text(r.Previous is { } was ? $"Decision amended (was {was.Outcome.Label()}, {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "Decision", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(r.Title)),
             Card.Text(CardText.Escape(d.Outcome.Label()), size: "Large", weight: "Bolder", color: d.Outcome switch
             {

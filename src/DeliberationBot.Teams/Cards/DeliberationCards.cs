@@ -46,7 +46,7 @@ internal static class DeliberationCards
         {
             Card.Text("Status", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(s.Title)),
-            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns: {s.Concerns}, of which {s.UnresolvedConcerns} unresolved", subtle: true),
+            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {CardText.Escape(PlainTextRenderer.ConcernCount(s))}", subtle: true),
         };
         body.AddRange(Progress(s.Progress));
         body.Add(Card.Label("Answers by section"));
