@@ -124,7 +124,8 @@ internal sealed class DemoScript(
             if (prompt.QuestionId == persona.FlagsQuestion)
             {
                 output.WriteLine($"{persona.User.Display} flags that answer as a concern.");
-                await answering.FlagConcernAsync(actor, deliberationId, prompt.QuestionId, flagged: true, NextKey(), ct);
+                // The reply now also shows what the owners will receive from the flag.
+                result = await answering.FlagConcernAsync(actor, deliberationId, prompt.QuestionId, flagged: true, NextKey(), ct);
             }
 
             reply = Show(persona.User, result);
