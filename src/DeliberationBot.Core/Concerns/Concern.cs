@@ -78,7 +78,7 @@ public sealed record Concern(
     /// <summary>The number of the concern this one was merged into.</summary>
     public int? MergedInto { get; init; }
 
-    /// <summary>When the owners were last sent this concern; a change after that is news to them.</summary>
+    /// <summary>When the owners were last sent this concern as it stands; cleared by any change they have not heard of.</summary>
     public DateTimeOffset? OwnersHeardAt { get; init; }
 
     /// <summary>Unresolved until the raisers accept or the facilitator closes it without them. A merged concern lives on in another.</summary>
@@ -86,8 +86,8 @@ public sealed record Concern(
 
     public bool IsMerged => Status == ConcernStatus.Merged;
 
-    /// <summary>Changed since the owners last heard of it.</summary>
-    public bool IsNewsToOwners => OwnersHeardAt is not { } heard || UpdatedAt > heard;
+    /// <summary>New, or changed since the owners last heard of it.</summary>
+    public bool IsNewsToOwners => OwnersHeardAt is null;
 
     public bool IsAwaitingRaisers => Status is ConcernStatus.Addressed or ConcernStatus.WontAddress;
 }

@@ -66,7 +66,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         var role = roles.FirstOrDefault(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action));
         if (!roles.Any(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action)))
         {
-            return TurnResult.Error(NotAllowed(concern, action));
+            return TurnResult.Error(NotAllowed(concern, action, roles));
         }
 
         var actorKey = role == ConcernLifecycle.Role.Raiser ? concern.Raisers.First(k => k == named || k == anonymous) : named;
@@ -151,6 +151,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
             // A settled concern gains people who have not accepted: it is theirs to accept too.
             Status = newRaisers.Count > 0 && !target.IsUnresolved ? ConcernStatus.Open : target.Status,
             UpdatedAt = turn.Now,
+            OwnersHeardAt = null,
         };
         var by = TurnSupport.NamedKey(actor.User.Id);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
@@ -269,7 +270,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
     private static string People(int n) => n == 1 ? "person" : $"{n} people";
 
     /// <summary>Why an action is refused, with where the concern stands now (a button may be older than the last change).</summary>
-    private static string NotAllowed(Concern c, ConcernAction action) => action switch
+    private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles) => action switch
     {
         _ when c.IsMerged => $"Concern #{c.Number} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"Concern #{c.Number} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
@@ -277,6 +278,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
         ConcernAction.CloseWithoutRaisers => "Only the facilitator can close a concern without the people who raised it.",
         _ when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
+        _ when roles.Contains(ConcernLifecycle.Role.Owner) => $"Concern #{c.Number} is {Describe(c.Status)} by now, so that is no longer possible. Nothing changed.",
         _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status)}.",
     };
 

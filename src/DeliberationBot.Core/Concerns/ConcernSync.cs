@@ -57,7 +57,10 @@ public static class ConcernSync
                 continue;
             }
 
-            var rule = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlowRule && c.QuestionId == question.Id && !c.IsMerged);
+            // A rule's concern merged into another lives on there: new answers meeting the rule join that one.
+            var rule = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlowRule && c.QuestionId == question.Id) is { } found
+                ? Surviving(found, current.Values)
+                : null;
             var isNew = rule is null;
             rule ??= new Concern(
                 Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlowRule, question.SectionId, question.Id,
@@ -87,6 +90,17 @@ public static class ConcernSync
     public static string Words(Question question, AnswerValue value) =>
         question.Kind == AnswerKind.FreeText && value.Text is not null ? value.Text : AnswerParser.Describe(question, value);
 
+    /// <summary>The concern that carries a merged one on (following merges of merges).</summary>
+    private static Concern Surviving(Concern c, IEnumerable<Concern> all)
+    {
+        for (var hops = 0; c.MergedInto is { } into && hops < 100; hops++)
+        {
+            c = all.FirstOrDefault(x => x.Number == into) ?? c;
+        }
+
+        return c;
+    }
+
     private static bool HasVoiceOf(Concern c, Answer answer) =>
         c.Voices.Any(v => v.RaiserKey == answer.ParticipantKey && v.QuestionId == answer.QuestionId);
 
@@ -108,7 +122,7 @@ public static class ConcernSync
             var voices = c.Voices.ToList();
             voices[index] = voice;
             // The concern's own text follows its first voice's words when that person edits their answer.
-            return c with { Voices = voices, Text = index == 0 && c.Origin == ConcernOrigin.FlaggedAnswer ? voice.Text : c.Text, UpdatedAt = now };
+            return c with { Voices = voices, Text = index == 0 && c.Origin == ConcernOrigin.FlaggedAnswer ? voice.Text : c.Text, UpdatedAt = now, OwnersHeardAt = null };
         }
 
         var isNewRaiser = !c.Raisers.Contains(voice.RaiserKey);
@@ -119,6 +133,7 @@ public static class ConcernSync
             RaisedByGroups = voice.Group is { } g && !c.RaisedByGroups.Contains(g) ? [.. c.RaisedByGroups.Append(g).Order()] : c.RaisedByGroups,
             Status = isNewRaiser && !c.IsUnresolved ? ConcernStatus.Open : c.Status,
             UpdatedAt = now,
+            OwnersHeardAt = null,
         };
     }
 

@@ -128,6 +128,45 @@ public sealed class ConcernJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_response_reaches_the_raiser_and_concerns_resends_only_what_changed_and_merging_keeps_every_voice()
+    {
+        var d = await ClosedDeliberationAsync();
+        var concerns = await Store.ListConcernsAsync(Ws, d.Id, default);
+        var purpose = concerns.Single(c => c.QuestionId == "purpose");
+        var appeal = concerns.Single(c => c.QuestionId == "can-appeal");
+        Assert.Equal(("Rank calls by risk", "Ana"), (purpose.Text, purpose.Voices.Single().Name));
+
+        // Close told the owners everything; asking again sends nothing new.
+        var again = await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        Assert.Contains("already heard of every concern", Assert.IsType<Confirmation>(again.Replies[1]).Text, StringComparison.Ordinal);
+
+        // A response goes to the named raiser privately, with its words, and the owner is told so.
+        var responded = Assert.IsType<Confirmation>(Assert.Single((await Concerns.ActAsync(Maria, purpose.Id, ConcernAction.Respond, "Ranking only orders the queue.", Key(), default)).Replies));
+        Assert.Contains("The person who raised it has been sent your response privately.", responded.Text, StringComparison.Ordinal);
+        var notice = await _factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice n && n.Concern.Id == purpose.Id);
+        Assert.Equal((DeliveryMode.Private, "U-ANA"), (notice.Message.Destination.Mode, notice.Message.Destination.User!.Id));
+        Assert.Equal("Ranking only orders the queue.", ((ConcernResponseNotice)notice.Message.Message).Concern.Response);
+
+        // A stale button answers with where the concern stands and changes nothing.
+        await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.MarkAddressed, "A hearing is offered.", Key(), default);
+        Assert.Contains("addressed, waiting for the people who raised it to accept by now", Error(await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.Acknowledge, null, Key(), default)));
+        Assert.Contains("Only the facilitator", Error(await Commands.HandleAsync(Maria, Room, "merge #1 #2", null, Key(), default)));
+        Assert.Contains("no concern #99", Error(await Commands.HandleAsync(Dana, Room, "merge #1 #99", null, Key(), default)));
+
+        var merged = Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(Dana, Room, $"merge #{purpose.Number} #{appeal.Number}", null, Key(), default)).Replies));
+        Assert.Contains("2 people's words", merged.Text, StringComparison.Ordinal);
+        var after = await Store.ListConcernsAsync(Ws, d.Id, default);
+        var kept = after.Single(c => c.Id == purpose.Id);
+        Assert.Equal(["Rank calls by risk", "No"], kept.Voices.Select(v => v.Text));
+        Assert.Equal((ConcernStatus.Merged, (int?)purpose.Number), (after.Single(c => c.Id == appeal.Id).Status, after.Single(c => c.Id == appeal.Id).MergedInto));
+
+        // Now there is news for the owners: `concerns` sends the merged concern, and only that.
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        var news = (OwnerConcerns)(await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == purpose.Id && c.Voices.Count == 2))).Message.Message;
+        Assert.Equal([purpose.Id], news.Concerns.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task The_record_is_exported_as_markdown_and_json_behind_a_signed_expiring_link()
     {
         var d = await ClosedDeliberationAsync();
