@@ -3,11 +3,12 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reports;
 
 namespace DeliberationBot.Core.Commands;
 
 /// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
-public sealed class CommandDispatcher(DeliberationService deliberations, ConcernService concerns, ExportService exports, DigestService digests, TimeProvider time)
+public sealed class CommandDispatcher(DeliberationService deliberations, ConcernService concerns, ExportService exports, DigestService digests, ReportService reports, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(
         Actor actor,
@@ -47,6 +48,8 @@ public sealed class CommandDispatcher(DeliberationService deliberations, Concern
             DigestCommand { Action: DigestAction.Unsubscribe } => await digests.UnsubscribeAsync(actor, deliveryKey, ct),
             DigestCommand => await digests.PreviewAsync(actor, ct),
             ExportCommand => await WithLatestAsync(actor, conversation, id => exports.IssueAsync(actor, id, ct), ct),
+            ReportCommand { Revoke: false } => await WithLatestAsync(actor, conversation, id => reports.IssueAsync(actor, id, ct), ct),
+            ReportCommand report => await WithLatestAsync(actor, conversation, id => reports.RevokeAsync(actor, id, report.Only, deliveryKey, ct), ct),
             FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
             HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),
             _ => throw new InvalidOperationException($"Unhandled command {command?.GetType().Name}"),

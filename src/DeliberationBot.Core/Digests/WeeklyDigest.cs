@@ -7,7 +7,8 @@ namespace DeliberationBot.Core.Digests;
 
 public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status);
 
-public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus Status, DateOnly? Due, IReadOnlyList<DigestConcern> OpenConcerns, IReadOnlyList<StakeholderGroup> MissingVoices);
+/// <summary><see cref="Report"/> is the reader's own link to the deliberation's page.</summary>
+public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus Status, DateOnly? Due, IReadOnlyList<DigestConcern> OpenConcerns, IReadOnlyList<StakeholderGroup> MissingVoices, Uri? Report = null);
 
 public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft);
 

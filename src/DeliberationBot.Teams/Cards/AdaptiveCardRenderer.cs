@@ -29,6 +29,7 @@ internal static class AdaptiveCardRenderer
         DecisionRequest request => ConcernCards.DecisionRequest(request),
         DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
         ExportLink link => ConcernCards.Export(link),
+        Core.Reports.ReportLink link => ConcernCards.Report(link),
         WeeklyDigest digest => DigestCards.Digest(digest),
         SummaryReport summary => SummaryCards.Summary(summary),
         _ => PlainText(message),

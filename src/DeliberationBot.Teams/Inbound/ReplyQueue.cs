@@ -49,7 +49,8 @@ internal sealed class ReplyQueue(IDeliberationStore store, OutboxSignal signal, 
             return Destination.To(turn.Home);
         }
 
-        if (personalTurn || message is GroupPrompt or QuestionPrompt)
+        // A page link or a digest carries the reader's own link, so neither is posted where others can read it.
+        if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Digests.WeeklyDigest)
         {
             return Destination.PrivatelyTo(turn.Home, turn.Actor.User);
         }
