@@ -27,7 +27,7 @@ public sealed record ReportView(
     DateTimeOffset GeneratedAt);
 
 /// <summary>One question's answers by group, option by option; <see cref="Disagreement"/> says how groups differ, if they do.</summary>
-public sealed record DistributionChart(string QuestionId, string SectionTitle, string Question, IReadOnlyList<string> Options, IReadOnlyList<GroupDistribution> Groups, string? Disagreement);
+public sealed record DistributionChart(string QuestionId, string SectionTitle, string Question, AnswerKind Kind, IReadOnlyList<string> Options, IReadOnlyList<GroupDistribution> Groups, string? Disagreement);
 
 /// <summary><see cref="Counts"/> line up with the chart's options.</summary>
 public sealed record GroupDistribution(StakeholderGroup Group, IReadOnlyList<int> Counts)
@@ -88,7 +88,7 @@ public static class ReportViews
                     .Select(g => new GroupDistribution(g.Group, [.. options.Select(o => g.Options.FirstOrDefault(c => c.OptionId == o.Id)?.Count ?? 0)]))
                     .Where(g => g.Total > 0)
                     .ToList();
-                return new DistributionChart(x.Summary.QuestionId, x.Section, x.Summary.Text, [.. options.Select(o => o.Label)], groups,
+                return new DistributionChart(x.Summary.QuestionId, x.Section, x.Summary.Text, x.Summary.Kind, [.. options.Select(o => o.Label)], groups,
                     disagreements.GetValueOrDefault(x.Summary.QuestionId));
             })
             .Where(c => c.Groups.Count > 0)

@@ -56,8 +56,8 @@ public sealed record QuotedAnswer(string AnswerId, StakeholderGroup Group, strin
 
 public sealed record OptionCount(string OptionId, string Label, int Count, IReadOnlyList<string> Cites);
 
-/// <summary>Numbers as given; <see cref="Mean"/> is rounded to two decimals.</summary>
-public sealed record NumberStats(int Count, decimal Total, decimal Mean, decimal Min, decimal Max);
+/// <summary>Numbers as given; <see cref="Mean"/> is rounded to two decimals; <see cref="Median"/> is the middle value (or the mean of the two middle ones).</summary>
+public sealed record NumberStats(int Count, decimal Total, decimal Mean, decimal Min, decimal Max, decimal Median);
 
 /// <summary>
 /// What one stakeholder group said to one question. <see cref="Answered"/> counts every answer given (so a group is never

@@ -31,7 +31,9 @@ internal static class QuestionDigest
         }
 
         var total = list.Sum();
-        return new NumberStats(list.Count, total, decimal.Round(total / list.Count, 2, MidpointRounding.AwayFromZero), list.Min(), list.Max());
+        list.Sort();
+        var median = list.Count % 2 == 1 ? list[list.Count / 2] : (list[(list.Count / 2) - 1] + list[list.Count / 2]) / 2;
+        return new NumberStats(list.Count, total, decimal.Round(total / list.Count, 2, MidpointRounding.AwayFromZero), list[0], list[^1], median);
     }
 
     private static GroupAnswers ForGroup(Question question, List<SummaryAnswer> answers, SummaryAnswerSet set)

@@ -102,7 +102,7 @@ public sealed class SmallGroupTests
         d.Anonymous("anon:fl2", StakeholderGroup.FrontlineLeader, p => p.Number("added-minutes-per-case", 40));
 
         var labour = Assert.Single(OfflineSummarizer.Summarize(d.Build()).AddedLabour);
-        Assert.Equal(new NumberStats(1, 2, 2, 2, 2), labour.All);
+        Assert.Equal(new NumberStats(1, 2, 2, 2, 2, 2), labour.All);
         Assert.Equal(2, labour.Withheld);
         Assert.Equal([StakeholderGroup.AgencyLeader], labour.ByGroup.Select(g => g.Group));
     }

@@ -51,8 +51,8 @@ internal static class Samples
                 [new VoicesHeardSection("goals", "Goals"), new VoicesHeardSection("daily-work", "Daily work")],
                 [new VoicesHeardRow(StakeholderGroup.FrontlineWorker, 4, [new VoicesHeardCell("goals", 4, 10, true), new VoicesHeardCell("daily-work", 0, 0, true)])],
                 [new VoiceGap(VoiceGapKind.GroupAbsent, StakeholderGroup.Community, null, "No community member or advocate has taken part.")]),
-            [new LabourEstimate("minutes", "daily-work", "Added minutes per case? " + text, "minutes", new NumberStats(4, 40, 10, 5, 15),
-                [new GroupLabour(StakeholderGroup.FrontlineWorker, new NumberStats(4, 40, 10, 5, 15), ["A7"])], 1)],
+            [new LabourEstimate("minutes", "daily-work", "Added minutes per case? " + text, "minutes", new NumberStats(4, 40, 10, 5, 15, 10),
+                [new GroupLabour(StakeholderGroup.FrontlineWorker, new NumberStats(4, 40, 10, 5, 15, 10), ["A7"])], 1)],
             sections,
             source == SummarySource.Model ? [new SuggestedConcern("Error rates are unknown: " + text, "goals", "q1", ["A4"])] : []);
         return new SummaryReport(Id, text, summary);
