@@ -18,7 +18,6 @@ public sealed record ReportView(
     DeliberationRecord Record,
     ProgressSummary Progress,
     DeliberationSummary Summary,
-    string SummaryText,
     IReadOnlyList<DistributionChart> Distributions,
     IReadOnlyList<LabourEstimate> Labour,
     IReadOnlyList<ConcernDay> ConcernsOverTime,
@@ -57,15 +56,13 @@ public static class ReportViews
     public static ReportView Build(ReportSource source, ReportAudience audience, ExportLink? exports, DateTimeOffset now)
     {
         var (d, flow, summary) = (source.Deliberation, source.Flow, source.Summary);
-        var summaryText = Summaries.SummaryText.Render(summary);
         var leader = audience == ReportAudience.Leader;
-        var record = DeliberationRecords.Build(d, flow, source.Participants, source.Answers, source.Concerns, source.Events, source.MinGroupSize, summaryText, nameParticipants: leader);
+        var record = DeliberationRecords.Build(d, flow, source.Participants, source.Answers, source.Concerns, source.Events, source.MinGroupSize, summary: null, nameParticipants: leader);
         return new ReportView(
             audience,
             leader ? record : record with { Answers = [] },
             Overview.Progress(flow, source.Participants, source.Answers),
             summary,
-            summaryText,
             Distributions(summary, flow),
             [.. summary.AddedLabour.Select(l => l with { ByGroup = [.. l.ByGroup.OrderBy(g => Array.IndexOf(LabourOrder, g.Group))] })],
             ConcernTimeline.Build(d, source.Concerns, source.Events, now),

@@ -2,17 +2,9 @@ using System.Globalization;
 
 namespace DeliberationBot.Host.Reports;
 
-/// <summary>How the page writes dates and numbers, and which shade or colour a value gets.</summary>
+/// <summary>How the page writes dates, numbers and statuses, and which shade a heat map cell gets.</summary>
 internal static class ReportFormat
 {
-    /// <summary>Fill and text colour per option, each pair at least 4.5:1 apart.</summary>
-    private static readonly (string Fill, bool Dark)[] Categories =
-        [("#08519c", true), ("#fdae6b", false), ("#006d2c", true), ("#c6dbef", false), ("#a63603", true), ("#dadaeb", false), ("#54278f", true), ("#c7e9c0", false)];
-
-    /// <summary>A scale from 1 (red) to 5 (blue), through a light middle.</summary>
-    private static readonly (string Fill, bool Dark)[] Scale =
-        [("#b2182b", true), ("#f4a582", false), ("#f0f0f0", false), ("#92c5de", false), ("#2166ac", true)];
-
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -48,6 +40,4 @@ internal static class ReportFormat
         _ => eventType[(eventType.IndexOf('.', StringComparison.Ordinal) + 1)..].Replace('-', ' '),
     };
 
-    public static (string Fill, bool Dark) OptionColour(int index, int options, bool scale) =>
-        scale && options == Scale.Length ? Scale[index] : Categories[index % Categories.Length];
 }

@@ -60,7 +60,12 @@ public sealed class ReportPages : IAsyncLifetime
     {
         var store = Factory.Services.GetRequiredService<IDeliberationStore>();
         var d = s.Deliberation;
-        await store.CommitAsync(new Commit(d.WorkspaceId, $"seed:{d.Id:N}") { Deliberation = d, FlowSnapshot = s.Flow, Participants = s.Participants, Concerns = s.Concerns, Events = s.Events }, default);
+        await store.CommitAsync(new Commit(d.WorkspaceId, $"seed:{d.Id:N}") { Deliberation = d, FlowSnapshot = s.Flow, Concerns = s.Concerns, Events = s.Events }, default);
+        foreach (var p in s.Participants)
+        {
+            await store.CommitAsync(new Commit(d.WorkspaceId, $"seed:{d.Id:N}:{p.Key}") { Participants = [p] }, default);
+        }
+
         foreach (var (answer, i) in s.Answers.Select((a, i) => (a, i)))
         {
             await store.CommitAsync(new Commit(d.WorkspaceId, $"seed:{d.Id:N}:{i}") { Answer = answer }, default);
