@@ -19,6 +19,7 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseResponseCompression();
 app.MapHealth();
 app.MapExports();
 app.MapReports();

@@ -26,6 +26,12 @@ internal static class DeliberationBotComposition
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IReportLinkSigner, SignedReportLinks>();
         services.AddRazorComponents();
+        // Pages and their stylesheet travel compressed; nothing else this service sends is HTML or CSS.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css"];
+        });
         return services;
     }
 
