@@ -12,7 +12,8 @@ public sealed record ConcernDay(DateOnly Day, int Open, int AwaitingRaisers, int
 
 /// <summary>
 /// Concerns over time, replayed from the deliberation's history with the same lifecycle rules that changed them, so a
-/// day's counts are what people saw that day. The last day is the concerns as they stand now.
+/// day's counts are what people saw that day. The last day is the concerns as they stand now. Merged concerns count
+/// only in the concern that carries their words.
 /// </summary>
 public static class ConcernTimeline
 {
@@ -29,7 +30,7 @@ public static class ConcernTimeline
                 ? concerns.Select(c => (ConcernStatus?)c.Status)
                 : histories.Select(h => h.LastOrDefault(s => s.At < end).Status);
             var (open, awaiting, resolved) = (0, 0, 0);
-            foreach (var status in statuses.OfType<ConcernStatus>())
+            foreach (var status in statuses.OfType<ConcernStatus>().Where(s => s != ConcernStatus.Merged))
             {
                 _ = status switch
                 {
@@ -52,7 +53,12 @@ public static class ConcernTimeline
         var history = new List<(DateTimeOffset, ConcernStatus?)> { (c.CreatedAt, ConcernStatus.Open) };
         foreach (var e in events)
         {
-            if (ActionOf(e.Type) is { } action && ConcernLifecycle.Apply(state, action, e.Actor ?? "", "recorded", e.At).Changed is { } changed)
+            // A merged concern lives on in the one it was merged into, and is counted there from then on.
+            if (e.Type == "concern.merged" && e.Data?.StartsWith($"#{c.Number} merged into", StringComparison.Ordinal) == true)
+            {
+                history.Add((e.At, ConcernStatus.Merged));
+            }
+            else if (ActionOf(e.Type) is { } action && ConcernLifecycle.Apply(state, action, e.Actor ?? "", "recorded", e.At).Changed is { } changed)
             {
                 state = changed;
                 history.Add((e.At, state.Status));

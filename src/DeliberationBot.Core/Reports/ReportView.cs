@@ -22,8 +22,12 @@ public sealed record ReportView(
     IReadOnlyList<LabourEstimate> Labour,
     IReadOnlyList<ConcernDay> ConcernsOverTime,
     IReadOnlyList<RecordEvent> DecisionHistory,
+    IReadOnlyDictionary<int, IReadOnlyList<ConcernWords>> Words,
     ExportLink? Exports,
     DateTimeOffset GeneratedAt);
+
+/// <summary>One person's words in a concern; <see cref="Who"/> names them only for leaders, and only if they answered by name.</summary>
+public sealed record ConcernWords(string Text, string Who);
 
 /// <summary>One question's answers by group, option by option; <see cref="Disagreement"/> says how groups differ, if they do.</summary>
 public sealed record DistributionChart(string QuestionId, string SectionTitle, string Question, AnswerKind Kind, IReadOnlyList<string> Options, IReadOnlyList<GroupDistribution> Groups, string? Disagreement);
@@ -67,6 +71,7 @@ public static class ReportViews
             [.. summary.AddedLabour.Select(l => l with { ByGroup = [.. l.ByGroup.OrderBy(g => Array.IndexOf(LabourOrder, g.Group))] })],
             ConcernTimeline.Build(d, source.Concerns, source.Events, now),
             DecisionHistory(d, source.Events),
+            source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader)))]),
             exports,
             now);
     }
@@ -96,6 +101,12 @@ public static class ReportViews
     private static IReadOnlyList<RecordEvent> DecisionHistory(Deliberation d, IReadOnlyList<DeliberationEvent> events) =>
         [.. events.Where(e => e.Type.StartsWith("decision.", StringComparison.Ordinal)).OrderBy(e => e.At)
             .Select(e => new RecordEvent(e.At, e.Data ?? e.Type, Leader(d, e.Actor)))];
+
+    private static string Who(ConcernVoice v, bool leader)
+    {
+        var group = v.Group?.Label() ?? "the facilitator or an owner";
+        return leader && v.Name is not null ? $"{v.Name} ({group})" : group;
+    }
 
     private static string Leader(Deliberation d, string? actorKey)
     {

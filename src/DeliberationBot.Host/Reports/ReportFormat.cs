@@ -27,6 +27,7 @@ internal static class ReportFormat
         "WontAddress" => "Won't be addressed; awaiting the raisers",
         "Resolved" => "Resolved: the raisers accepted",
         "ClosedByFacilitator" => "Closed by the facilitator",
+        "Merged" => "Merged into another concern",
         _ => status,
     };
 
