@@ -26,42 +26,49 @@ public static class ConcernSync
             .ThenBy(a => a.ParticipantKey, StringComparer.Ordinal)
             .ToList();
 
-        foreach (var answer in given.Where(a => a.FlaggedConcern))
-        {
-            var question = flow.FindQuestion(answer.QuestionId)!;
-            var voice = VoiceOf(question, answer, names);
-            var mine = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlaggedAnswer && !c.IsMerged && HasVoiceOf(c, answer))
-                ?? current.Values.FirstOrDefault(c => !c.IsMerged && HasVoiceOf(c, answer));
-            if (mine is null)
-            {
-                var created = new Concern(
-                    Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, question.SectionId, question.Id,
-                    voice.Text, [answer.Group], [answer.ParticipantKey], ConcernStatus.Open, null, null, null, [], now, now)
-                {
-                    Voices = [voice],
-                };
-                current[created.Id] = changed[created.Id] = created;
-            }
-            else if (WithVoice(mine, voice, now) is { } updated)
-            {
-                current[updated.Id] = changed[updated.Id] = updated;
-            }
-        }
-
-        foreach (var byQuestion in given.Where(a => !a.FlaggedConcern && Overview.IsRuleConcern(flow, a)).GroupBy(a => a.QuestionId))
+        // Question by question in flow order, so concerns are numbered as the flow asks.
+        foreach (var byQuestion in given.GroupBy(a => a.QuestionId))
         {
             var question = flow.FindQuestion(byQuestion.Key)!;
+            foreach (var answer in byQuestion.Where(a => a.FlaggedConcern))
+            {
+                var voice = VoiceOf(question, answer, names);
+                var mine = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlaggedAnswer && !c.IsMerged && HasVoiceOf(c, answer))
+                    ?? current.Values.FirstOrDefault(c => !c.IsMerged && HasVoiceOf(c, answer));
+                if (mine is null)
+                {
+                    var created = new Concern(
+                        Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, question.SectionId, question.Id,
+                        voice.Text, [answer.Group], [answer.ParticipantKey], ConcernStatus.Open, null, null, null, [], now, now)
+                    {
+                        Voices = [voice],
+                    };
+                    current[created.Id] = changed[created.Id] = created;
+                }
+                else if (WithVoice(mine, voice, now) is { } updated)
+                {
+                    current[updated.Id] = changed[updated.Id] = updated;
+                }
+            }
+
+            var meetingRule = byQuestion.Where(a => !a.FlaggedConcern && question.RaisesConcern(a.Value)).ToList();
+            if (meetingRule.Count == 0)
+            {
+                continue;
+            }
+
             var rule = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlowRule && c.QuestionId == question.Id && !c.IsMerged);
+            var isNew = rule is null;
             rule ??= new Concern(
                 Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlowRule, question.SectionId, question.Id,
                 $"Answers that meet this question's concern rule ({question.ConcernWhen!.Describe()}).", [], [], ConcernStatus.Open, null, null, null, [], now, now);
             var before = rule;
-            foreach (var answer in byQuestion)
+            foreach (var answer in meetingRule)
             {
                 rule = WithVoice(rule, VoiceOf(question, answer, names), now) ?? rule;
             }
 
-            if (!ReferenceEquals(rule, before) || !current.ContainsKey(rule.Id))
+            if (isNew || !ReferenceEquals(rule, before))
             {
                 current[rule.Id] = changed[rule.Id] = rule;
             }

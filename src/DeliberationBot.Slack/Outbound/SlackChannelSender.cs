@@ -8,7 +8,7 @@ namespace DeliberationBot.Slack.Outbound;
 /// Sends outbox messages to Slack: in the conversation (posted, or updated in place when the slot was posted before),
 /// privately (a direct message) or ephemerally. 429 and transient failures come back as retries, ok:false as failures.
 /// </summary>
-internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<SlackChannelSender> logger) : IChannelSender
+internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger parts, ILogger<SlackChannelSender> logger) : IChannelSender
 {
     public const string ChannelName = SlackChannel.Name;
 
@@ -22,10 +22,10 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<Sla
         var message = item.Message;
         var destination = message.Destination;
         var team = destination.Conversation.WorkspaceId;
-        var rendered = MessageRenderer.Render(message.Message);
         switch (destination.Mode)
         {
             case DeliveryMode.Conversation when item.PreviouslyPosted is { } previous:
+                var rendered = MessageRenderer.Render(message.Message); // a slot (a deliberation's card) is one message, updated in place
                 var updated = await api.UpdateMessageAsync(team, previous.ConversationId, previous.MessageId, rendered, ct);
                 if (updated.Status == SlackApiStatus.Error && MessageGone.Contains(updated.Error!))
                 {
@@ -34,8 +34,10 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<Sla
                 }
 
                 return Posted(updated, previous.ConversationId);
+            case DeliveryMode.Conversation when message.SlotKey is not null:
+                return Posted(await api.PostMessageAsync(team, destination.Conversation.ConversationId, MessageRenderer.Render(message.Message), destination.Conversation.ThreadId, ct), destination.Conversation.ConversationId);
             case DeliveryMode.Conversation:
-                return Posted(await api.PostMessageAsync(team, destination.Conversation.ConversationId, rendered, destination.Conversation.ThreadId, ct), destination.Conversation.ConversationId);
+                return await PostPagesAsync(message, destination.Conversation.ConversationId, destination.Conversation.ThreadId, ct);
             case DeliveryMode.Private:
                 var user = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is private but has no user.");
                 var opened = await api.OpenConversationAsync(team, user.Id, ct);
@@ -45,14 +47,55 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<Sla
                 }
 
                 var dm = opened.GetString("channel", "id") ?? throw new InvalidOperationException("conversations.open returned no channel id.");
-                return Posted(await api.PostMessageAsync(team, dm, rendered, null, ct), dm);
+                return await PostPagesAsync(message, dm, null, ct);
             case DeliveryMode.Ephemeral:
                 var to = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is ephemeral but has no user.");
-                var ephemeral = await api.PostEphemeralAsync(team, destination.Conversation.ConversationId, to.Id, rendered, destination.Conversation.ThreadId, ct);
-                return ephemeral.Ok ? SendResult.Delivered() : Outcome(ephemeral);
+                foreach (var page in MessageRenderer.RenderPages(message.Message))
+                {
+                    var ephemeral = await api.PostEphemeralAsync(team, destination.Conversation.ConversationId, to.Id, page, destination.Conversation.ThreadId, ct);
+                    if (!ephemeral.Ok)
+                    {
+                        return Outcome(ephemeral);
+                    }
+                }
+
+                return SendResult.Delivered();
             default:
                 throw new InvalidOperationException($"Unknown delivery mode {destination.Mode}");
         }
+    }
+
+    /// <summary>
+    /// Posts a message that may take several Slack messages: the first where it belongs, the rest in its thread. Each
+    /// part the platform accepts is recorded, so a retry after a failed part posts only what is missing.
+    /// </summary>
+    private async Task<SendResult> PostPagesAsync(OutboxMessage message, string channel, string? threadTs, CancellationToken ct)
+    {
+        var team = message.Destination.Conversation.WorkspaceId;
+        var pages = MessageRenderer.RenderPages(message.Message);
+        PostedMessage? first = null;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var posted = await parts.FindAsync(message, i, ct);
+            if (posted is null)
+            {
+                var result = Posted(await api.PostMessageAsync(team, channel, pages[i], i == 0 ? threadTs : threadTs ?? first!.MessageId, ct), channel);
+                if (result.Status != SendStatus.Delivered)
+                {
+                    return result;
+                }
+
+                posted = result.Posted!;
+                if (pages.Count > 1)
+                {
+                    await parts.RecordAsync(message, i, posted, ct);
+                }
+            }
+
+            first ??= posted;
+        }
+
+        return SendResult.Delivered(first);
     }
 
     private static SendResult Posted(SlackApiResult result, string channel) =>
