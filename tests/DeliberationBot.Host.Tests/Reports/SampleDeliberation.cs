@@ -53,7 +53,10 @@ public sealed record SampleDeliberation(
             var status = (n % 4) switch { 0 => ConcernStatus.Open, 1 => ConcernStatus.Addressed, 2 => ConcernStatus.Resolved, _ => ConcernStatus.Acknowledged };
             concerns.Add(new Concern(Guid.CreateVersion7(raised), d.Id, n, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, q.SectionId, q.Id, a.Value.Text!,
                 [a.Group], [a.ParticipantKey], status, status is ConcernStatus.Open ? null : "We will keep a person in every decision.", null, null,
-                status == ConcernStatus.Resolved ? [a.ParticipantKey] : [], raised, raised.AddDays(2)));
+                status == ConcernStatus.Resolved ? [a.ParticipantKey] : [], raised, raised.AddDays(2))
+            {
+                Voices = [new ConcernVoice(a.ParticipantKey, a.Group, participants.Single(p => p.Key == a.ParticipantKey).DisplayName, a.Value.Text!, q.Id)],
+            });
             events.Add(new DeliberationEvent(d.Id, "concern.raised", null, q.Id, $"#{n} FlaggedAnswer", raised));
             var owner = "user:" + owners[0].Id;
             if (status != ConcernStatus.Open)
