@@ -75,7 +75,7 @@ public sealed class DisagreementTests
         var labour = Assert.Single(OfflineSummarizer.Summarize(Fixtures.ScreeningTool().Build()).AddedLabour);
 
         Assert.Equal(("added-minutes-per-case", "minutes per case"), (labour.QuestionId, labour.Unit));
-        Assert.Equal(new NumberStats(7, 82, 11.71m, 2, 25, 10), labour.All);
+        Assert.Equal(new NumberStats(7, 82, 11.71m, 2, 25, 12), labour.All);
         Assert.Equal(
             [(StakeholderGroup.AgencyLeader, 5m, 2.5m), (StakeholderGroup.ResearchDevelopment, 5m, 5m), (StakeholderGroup.FrontlineWorker, 72m, 18m)],
             labour.ByGroup.Select(g => (g.Group, g.Stats.Total, g.Stats.Mean)));

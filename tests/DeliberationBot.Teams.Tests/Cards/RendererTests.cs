@@ -49,6 +49,7 @@ public sealed class RendererTests
             new DecisionRequest(Id, Evil, 2),
             new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view]),
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
+            new Core.Reports.ReportLink(Id, Evil, new Uri("https://example.test/d/x?token=t"), TimeProvider.System.GetUtcNow()),
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
             Samples.Digest(Evil, late: true),
             Samples.Decision(Evil),
