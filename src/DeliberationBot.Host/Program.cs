@@ -3,6 +3,7 @@ using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
 using DeliberationBot.Host.Reports;
+using DeliberationBot.Host.Telemetry;
 using DeliberationBot.Slack;
 using DeliberationBot.Teams;
 
@@ -12,6 +13,7 @@ if (args.FirstOrDefault() == "demo")
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTelemetry();
 builder.Services.AddDeliberationBot(builder.Configuration);
 builder.Services.AddBackgroundWork(builder.Configuration);
 builder.Services.AddReadinessChecks();

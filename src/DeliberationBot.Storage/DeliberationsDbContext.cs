@@ -90,6 +90,7 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasIndex(x => new { x.WorkspaceId, x.IdempotencyKey }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => new { x.WorkspaceId, x.SlotKey });
+            e.Property(x => x.TraceParent).HasMaxLength(64);
         });
         b.Entity<DigestSubscriptionRow>(e =>
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Npgsql;
 
 namespace DeliberationBot.Storage;
 
@@ -20,6 +21,12 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>PostgreSQL connection string, bound from <c>ConnectionStrings:Deliberations</c>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary><c>Password</c> (default) or <c>ManagedIdentity</c>: Entra authentication to Azure Database for PostgreSQL.</summary>
+    public PostgresAuthentication PostgresAuthentication { get; set; } = PostgresAuthentication.Password;
+
+    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
     /// <summary>Apply pending migrations at start-up.</summary>
     public bool ApplyMigrations { get; set; } = true;
 
@@ -33,9 +40,48 @@ public sealed class StorageOptions : IValidatableObject
                 [nameof(ConnectionString)]);
         }
 
+        if (Provider == StorageProvider.Postgres && PostgresAuthentication == PostgresAuthentication.ManagedIdentity && !string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            foreach (var problem in ManagedIdentityProblems(ConnectionString))
+            {
+                yield return new ValidationResult(problem, [nameof(ConnectionString)]);
+            }
+        }
+
         if (Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(SqlitePath))
         {
             yield return new ValidationResult("Storage:SqlitePath must name a file, e.g. data/deliberations.db.", [nameof(SqlitePath)]);
         }
+    }
+
+    private static IEnumerable<string> ManagedIdentityProblems(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            return [$"ConnectionStrings:Deliberations is not a valid PostgreSQL connection string: {e.Message}"];
+        }
+
+        var problems = new List<string>();
+        if (!string.IsNullOrEmpty(builder.Password))
+        {
+            problems.Add("ConnectionStrings:Deliberations has a Password, but Storage:PostgresAuthentication is ManagedIdentity: the identity's access token is the password. Remove Password from the connection string.");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Username))
+        {
+            problems.Add("ConnectionStrings:Deliberations needs Username=<the managed identity's name as registered on the server> with Storage:PostgresAuthentication=ManagedIdentity.");
+        }
+
+        if (builder.SslMode is SslMode.Disable or SslMode.Allow or SslMode.Prefer)
+        {
+            problems.Add("ConnectionStrings:Deliberations must use SSL Mode=Require or VerifyFull with Storage:PostgresAuthentication=ManagedIdentity: an access token must never cross the network in clear text.");
+        }
+
+        return problems;
     }
 }

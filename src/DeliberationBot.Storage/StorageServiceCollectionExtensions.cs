@@ -6,6 +6,8 @@ using DeliberationBot.Storage.Channels;
 using DeliberationBot.Storage.Deliberations;
 using DeliberationBot.Storage.Outbox;
 using DeliberationBot.Storage.Scheduling;
+using DeliberationBot.Core.Telemetry;
+using DeliberationBot.Storage.Telemetry;
 using DeliberationBot.Storage.Protection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -29,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<IChannelStateStore, EfChannelStateStore>();
         services.AddSingleton<IScheduleStore, EfScheduleStore>();
+        services.AddSingleton<IOperationalReadings, EfOperationalReadings>();
         // First among hosted services: the schema must exist before anything (Data Protection's key ring included) reads it.
         services.AddHostedService<DatabaseStartup>();
         services.AddDataProtection().SetApplicationName("DeliberationBot");

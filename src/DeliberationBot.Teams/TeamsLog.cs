@@ -71,4 +71,7 @@ internal sealed partial class TeamsLog(ILogger<TeamsLog> logger)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created a 1:1 conversation {ConversationId} in tenant {TenantId}")]
     public partial void PersonalConversationCreated(string tenantId, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} was sent as {Parts} Teams messages, to fit Teams' size limit")]
+    public partial void SentInParts(Guid messageId, int parts);
 }

@@ -62,6 +62,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<CardActions>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<InvokeHandler>();
+        services.AddSingleton<FormRedraw>();
         services.AddSingleton<InstallationHandler>();
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<TeamsEndpoint>();

@@ -4,6 +4,7 @@ using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Reports;
+using DeliberationBot.Core.Telemetry;
 
 namespace DeliberationBot.Core.Commands;
 
@@ -27,6 +28,7 @@ public sealed class CommandDispatcher(
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (command, error) = CommandParser.Parse(text, mentions, today);
+        using var span = BotTelemetry.StartCommand(CommandName(command), actor.Channel);
         if (error is not null)
         {
             return TurnResult.Reply(error);
@@ -59,6 +61,9 @@ public sealed class CommandDispatcher(
             _ => throw new InvalidOperationException($"Unhandled command {command?.GetType().Name}"),
         };
     }
+
+    /// <summary>The command's kind for telemetry ("Status", "Decide"), never its arguments.</summary>
+    private static string CommandName(Command? command) => command is null ? "unparsed" : command.GetType().Name.Replace("Command", "", StringComparison.Ordinal);
 
     private async Task<TurnResult> WithLatestAsync(Actor actor, ConversationRef conversation, Func<Guid, Task<TurnResult>> run, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Privacy;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Core.Deliberations;
@@ -82,6 +83,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
     public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
     {
+        using var span = BotTelemetry.StartCommand("Answer", actor.Channel);
         if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
         {
             return TurnResult.AlreadyHandled;

@@ -17,7 +17,8 @@ public sealed record OutboxMessage(
 /// <summary>The platform's own id for a message it accepted, so it can be updated later.</summary>
 public sealed record PostedMessage(string ConversationId, string MessageId);
 
-public sealed record OutboxItem(OutboxMessage Message, int Attempt, PostedMessage? PreviouslyPosted);
+/// <param name="TraceParent">The W3C trace context of the commit that queued the message, if it was traced.</param>
+public sealed record OutboxItem(OutboxMessage Message, int Attempt, PostedMessage? PreviouslyPosted, string? TraceParent = null);
 
 public enum SendStatus
 {

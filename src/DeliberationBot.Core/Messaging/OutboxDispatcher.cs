@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using DeliberationBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -52,10 +54,12 @@ public sealed partial class OutboxDispatcher(
     {
         var message = item.Message;
         var channel = message.Destination.Conversation.Channel;
+        using var span = StartSendSpan(item, channel);
         if (!_senders.TryGetValue(channel, out var sender))
         {
             LogNoSender(message.Id, channel);
             await store.MarkFailedAsync(message.Id, $"channel '{channel}' is not enabled", ct);
+            Outcome(span, channel, "failed");
             return;
         }
 
@@ -82,17 +86,42 @@ public sealed partial class OutboxDispatcher(
         {
             case SendStatus.Delivered:
                 await store.MarkDeliveredAsync(message, result.Posted, CancellationToken.None);
+                Outcome(span, channel, "delivered");
                 break;
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
                 var wait = result.RetryAfter ?? Backoff(item.Attempt);
                 LogRetry(message.Id, channel, item.Attempt, wait, result.Error);
                 await store.MarkRetryAsync(message.Id, time.GetUtcNow() + wait, result.Error ?? "retry", CancellationToken.None);
+                Outcome(span, channel, "retry");
                 break;
             default:
                 LogFailed(message.Id, channel, item.Attempt, result.Error);
                 await store.MarkFailedAsync(message.Id, result.Error ?? "failed", CancellationToken.None);
+                Outcome(span, channel, "failed");
                 break;
         }
+    }
+
+    /// <summary>The send continues the trace of the request whose commit queued the message, when it was traced.</summary>
+    private static Activity? StartSendSpan(OutboxItem item, string channel)
+    {
+        ActivityContext.TryParse(item.TraceParent, null, out var parent);
+        var span = BotTelemetry.Source.StartActivity("outbox send", ActivityKind.Internal, parent);
+        span?.SetTag("deliberationbot.channel", channel);
+        span?.SetTag("deliberationbot.message.type", item.Message.Message.GetType().Name);
+        span?.SetTag("deliberationbot.outbox.attempt", item.Attempt);
+        return span;
+    }
+
+    private static void Outcome(Activity? span, string channel, string outcome)
+    {
+        span?.SetTag("deliberationbot.outbox.outcome", outcome);
+        if (outcome != "delivered")
+        {
+            span?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        BotTelemetry.RecordSend(channel, outcome);
     }
 
     /// <summary>Exponential back-off with jitter: 2 s, 4 s, 8 s … capped at 10 minutes.</summary>

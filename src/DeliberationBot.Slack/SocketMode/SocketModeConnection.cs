@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Telemetry;
 using DeliberationBot.Slack.Inbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -118,10 +120,14 @@ internal sealed partial class SocketModeConnection(SlackDispatcher dispatcher, I
 
     private async Task HandleEnvelopeAsync(ClientWebSocket socket, string envelopeId, JsonElement frame, CancellationToken ct)
     {
+        // No HTTP request carries a Socket Mode envelope, so the envelope is the root of what it causes.
+        var type = frame.Str("type");
+        using var span = BotTelemetry.Source.StartActivity("slack socket " + type, ActivityKind.Server);
+        var received = Stopwatch.GetTimestamp();
         try
         {
             var payload = frame.Get("payload") ?? throw new SlackPayloadException("envelope without payload");
-            var ack = frame.Str("type") switch
+            var ack = type switch
             {
                 "slash_commands" => await dispatcher.CommandAsync(SlashCommand.FromJson(payload), ct),
                 "interactive" => await dispatcher.InteractionAsync(payload, ct),
@@ -135,6 +141,7 @@ internal sealed partial class SocketModeConnection(SlackDispatcher dispatcher, I
             }
 
             await AckAsync(socket, envelopeId, ack.Body, ct);
+            BotTelemetry.RecordAck(SlackChannel.Name, Stopwatch.GetElapsedTime(received));
             if (ack.After is { } after)
             {
                 await after(ct);

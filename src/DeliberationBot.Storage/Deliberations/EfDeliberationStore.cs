@@ -1,5 +1,7 @@
 using DeliberationBot.Core.Concerns;
+using System.Diagnostics;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Telemetry;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,8 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
 
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
+        using var span = BotTelemetry.Source.StartActivity("commit");
+        span?.SetTag("deliberationbot.outbox.count", commit.Outbox.Count);
         // Upserts can race with a concurrent turn inserting the same row (a person double-clicking); a unique violation
         // then either means "this delivery was already handled" or "retry against the row that now exists".
         for (var attempt = 1; ; attempt++)
@@ -18,12 +22,14 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             try
             {
                 await TryCommitAsync(commit, ct);
+                span?.SetTag("deliberationbot.commit.outcome", "committed");
                 return CommitOutcome.Committed;
             }
             catch (DbUpdateException)
             {
                 if (await AlreadyCommittedAsync(commit, ct))
                 {
+                    span?.SetTag("deliberationbot.commit.outcome", "duplicate");
                     return CommitOutcome.Duplicate;
                 }
 
@@ -122,7 +128,8 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
         foreach (var m in commit.Outbox)
         {
             EnsureWorkspace(ws, m.WorkspaceId);
-            ctx.Outbox.Add(m.ToRow());
+            // The commit's span travels with the message, so its sending continues the trace of the request that caused it.
+            ctx.Outbox.Add(m.ToRow(Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null));
         }
 
         await ctx.SaveChangesAsync(ct);

@@ -153,7 +153,7 @@ internal static class RowMapping
 
     public static DeliberationEvent ToRecord(this EventRow r) => new(r.DeliberationId, r.Type, r.Actor, r.QuestionId, r.Data, r.At);
 
-    public static OutboxRow ToRow(this OutboxMessage m) => new()
+    public static OutboxRow ToRow(this OutboxMessage m, string? traceParent) => new()
     {
         Id = m.Id,
         WorkspaceId = m.WorkspaceId,
@@ -164,6 +164,7 @@ internal static class RowMapping
         SlotKey = m.SlotKey,
         CreatedAt = m.CreatedAt,
         NextAttemptAt = m.CreatedAt,
+        TraceParent = traceParent,
     };
 
     public static OutboxMessage ToRecord(this OutboxRow r) =>

@@ -56,7 +56,7 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
                     .Where(p => p.WorkspaceId == c.WorkspaceId && p.SlotKey == c.SlotKey)
                     .Select(p => new PostedMessage(p.ConversationId, p.MessageId))
                     .FirstOrDefaultAsync(ct);
-            claimed.Add(new OutboxItem(c.ToRecord(), c.Attempts + 1, posted));
+            claimed.Add(new OutboxItem(c.ToRecord(), c.Attempts + 1, posted, c.TraceParent));
         }
 
         if (tx is not null)

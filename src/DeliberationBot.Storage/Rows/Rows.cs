@@ -112,6 +112,9 @@ internal sealed class OutboxRow
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? PlatformMessageId { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>W3C traceparent of the commit that queued the message, so its sending joins that trace.</summary>
+    public string? TraceParent { get; set; }
 }
 
 /// <summary>The platform message last sent for a slot (e.g. a deliberation's card), so later sends update it in place.</summary>

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Globalization;
+using DeliberationBot.Core.Telemetry;
 using DeliberationBot.Summaries.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ internal sealed class ModelCaller(
             try
             {
                 var response = await chat.GetResponseAsync(messages, ChatOptions, linked.Token);
+                BotTelemetry.RecordTokens(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
                 log.Replied(request.SectionId, request.Part, response.Text);
                 if (ModelReply.TryRead(response.Text, request, out var reply, out var invalid))
                 {

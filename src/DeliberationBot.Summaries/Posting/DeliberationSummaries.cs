@@ -3,6 +3,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Summaries;
+using DeliberationBot.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Summaries.Posting;
@@ -47,8 +48,10 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
         var answers = await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var events = await store.ListEventsAsync(d.WorkspaceId, d.Id, ct);
         var unresolved = (await store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved);
-        return await summarizer.SummarizeAsync(
+        var summary = await summarizer.SummarizeAsync(
             new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize, unresolved), ct);
+        BotTelemetry.RecordSummary(options.Value.Provider, fallback: summary.Source == SummarySource.OfflineFallback);
+        return summary;
     }
 }
 

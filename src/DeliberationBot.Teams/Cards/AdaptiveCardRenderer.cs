@@ -6,32 +6,66 @@ using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Teams.Cards;
 
-/// <summary>Renders every channel-neutral message as an Adaptive Card, and wraps cards into activities and invoke answers.</summary>
+/// <summary>What the renderer needs to know about where a card goes: the bot's own name there, for its help text.</summary>
+internal sealed record RenderContext(string BotName)
+{
+    public const string DefaultBotName = "DeliberationBot";
+
+    public static readonly RenderContext Default = new(DefaultBotName);
+
+    public static RenderContext Named(string? botName) => botName is { Length: > 0 } name ? new RenderContext(name) : Default;
+}
+
+/// <summary>
+/// Renders every channel-neutral message as Adaptive Cards, and wraps cards into activities and invoke answers. Long
+/// messages (a summary, a digest, an owner's concerns, a review of one's answers) have a layout the pager splits into
+/// several cards; any other card is split by its elements only if it would not fit.
+/// </summary>
 internal static class AdaptiveCardRenderer
 {
-    public static JsonObject Render(OutgoingMessage message) => message switch
+    public static JsonObject Render(OutgoingMessage message, RenderContext? context = null) =>
+        Layout(message) is { } layout ? CardPager.Whole(layout) : Single(message, context ?? RenderContext.Default);
+
+    /// <summary>The message as one or more cards, each within Teams' size limit.</summary>
+    public static IReadOnlyList<JsonObject> Pages(OutgoingMessage message, RenderContext? context = null) =>
+        Layout(message) is { } layout ? CardPager.Pages(layout) : CardPager.Pages(Single(message, context ?? RenderContext.Default));
+
+    /// <summary>The message as the activities to send, in order, each with the line Teams shows in notifications.</summary>
+    public static IReadOnlyList<JsonObject> Activities(OutgoingMessage message, RenderContext? context = null)
+    {
+        var pages = Pages(message, context);
+        return [.. pages.Select((card, i) => Activity(card, ActivitySummary.Of(message, i + 1, pages.Count)))];
+    }
+
+    private static CardLayout? Layout(OutgoingMessage message) => message switch
+    {
+        SummaryReport summary => SummaryCards.Summary(summary),
+        WeeklyDigest digest when !digest.IsEmpty => DigestCards.Digest(digest),
+        OwnerConcerns owner => ConcernCards.Owner(owner),
+        AnswersReview review => ConcernCards.Review(review),
+        ConcernList list => ConcernCards.List(list),
+        _ => null,
+    };
+
+    private static JsonObject Single(OutgoingMessage message, RenderContext context) => message switch
     {
         DeliberationCard card => DeliberationCards.Deliberation(card),
         StatusReport status => DeliberationCards.Status(status),
-        ConcernList concerns => DeliberationCards.Concerns(concerns),
         ReminderNotice reminder => DeliberationCards.Reminder(reminder),
         SummaryPlaceholder summary => DeliberationCards.Summary(summary),
         GroupPrompt prompt => AnswerCards.Group(prompt),
         QuestionPrompt prompt => AnswerCards.Question(prompt),
         FlowList flows => CommandCards.Flows(flows),
-        HelpMessage help => CommandCards.Help(help),
+        HelpMessage help => CommandCards.Help(help, context.BotName),
         StartForm form => CommandCards.Start(form),
         ErrorMessage error => CommandCards.Error(error),
         Confirmation confirmation => CommandCards.Confirmation(confirmation),
-        AnswersReview review => ConcernCards.Review(review),
-        OwnerConcerns owner => ConcernCards.Owner(owner),
         ConcernResponseNotice notice => ConcernCards.Response(notice),
         DecisionRequest request => ConcernCards.DecisionRequest(request),
         DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
         ExportLink link => ConcernCards.Export(link),
         Core.Reports.ReportLink link => ConcernCards.Report(link),
-        WeeklyDigest digest => DigestCards.Digest(digest),
-        SummaryReport summary => SummaryCards.Summary(summary),
+        WeeklyDigest digest => DigestCards.Quiet(digest),
         _ => PlainText(message),
     };
 
@@ -42,14 +76,14 @@ internal static class AdaptiveCardRenderer
             .Select((line, i) => (JsonNode?)Card.Text(CardText.Escape(line.Trim()), weight: i == 0 ? "Bolder" : null, spacing: i == 0 ? null : "None")));
 
     /// <summary>Several replies as one card (an invoke can answer with one card only).</summary>
-    public static JsonObject Combine(IReadOnlyList<OutgoingMessage> messages)
+    public static JsonObject Combine(IReadOnlyList<OutgoingMessage> messages, RenderContext? context = null)
     {
         if (messages.Count == 1)
         {
-            return Render(messages[0]);
+            return Render(messages[0], context);
         }
 
-        var cards = messages.Select(Render).ToList();
+        var cards = messages.Select(m => Render(m, context)).ToList();
         var body = new List<JsonNode?>();
         foreach (var card in cards)
         {
@@ -66,12 +100,16 @@ internal static class AdaptiveCardRenderer
         return Card.New(body, actions);
     }
 
-    /// <summary>A message activity carrying the card.</summary>
-    public static JsonObject Activity(JsonObject card) => new()
+    /// <summary>A message activity carrying the card; <paramref name="summary"/> is what notifications and the chat list show.</summary>
+    public static JsonObject Activity(JsonObject card, string? summary = null)
     {
-        ["type"] = "message",
-        ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = Card.ContentType, ["content"] = card }),
-    };
+        var activity = new JsonObject { ["type"] = "message" };
+        if (summary is not null)
+        {
+            activity["summary"] = summary;
+        }
 
-    public static JsonObject Activity(OutgoingMessage message) => Activity(Render(message));
+        activity["attachments"] = new JsonArray(new JsonObject { ["contentType"] = Card.ContentType, ["content"] = card });
+        return activity;
+    }
 }

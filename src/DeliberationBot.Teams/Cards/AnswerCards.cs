@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Deliberations;
@@ -38,7 +39,8 @@ internal static class AnswerCards
 
     public static JsonObject Question(QuestionPrompt q)
     {
-        var body = new List<JsonNode?>(ConcernCards.Preview(q.JustFlagged)) { Card.Text(CardText.Escape(q.DeliberationTitle), subtle: true, weight: "Bolder") };
+        var body = new List<JsonNode?> { Card.Text(CardText.Escape(q.DeliberationTitle), subtle: true, weight: "Bolder") };
+        body.AddRange(Flagged(q.JustFlagged));
         var position = $"{CardText.Escape(q.SectionTitle)} · {PlainTextRenderer.Progress(q)}{(q.Required ? " · required" : "")}{(q.Anonymous ? " · anonymous" : "")}";
         if (q.SectionIntro is not null)
         {
@@ -68,6 +70,24 @@ internal static class AnswerCards
         }
 
         return Card.New(body, actions);
+    }
+
+    /// <summary>What someone who just flagged an answer sees: exactly what the owners will receive, and a warning for a small group.</summary>
+    public static IEnumerable<JsonNode?> Flagged(ConcernPreview? preview)
+    {
+        if (preview is null)
+        {
+            yield break;
+        }
+
+        yield return Card.Text(CardText.Escape(preview.Lead), weight: "Bolder", spacing: "Small");
+        yield return Card.Text($"“{CardText.Escape(preview.Words)}”", spacing: "None");
+        yield return Card.Text("— " + CardText.Escape(preview.Attribution), subtle: true, spacing: "None");
+        yield return Card.Text("On: " + CardText.Escape(preview.QuestionText), subtle: true, spacing: "None");
+        if (preview.Warning is { } warning)
+        {
+            yield return Card.Text(CardText.Escape(warning), color: "Warning", spacing: "Small");
+        }
     }
 
     private static JsonObject Input(QuestionPrompt q)

@@ -15,6 +15,7 @@ internal static class CardVerbs
     public const string Edit = "edit";
     public const string Concern = "concern";
     public const string Decide = "decide";
+    public const string Suggestion = "suggestion";
 
     public const string VerbField = "verb";
     public const string DeliberationField = "deliberationId";
@@ -23,6 +24,12 @@ internal static class CardVerbs
     public const string SkipField = "skip";
     public const string ConcernField = "concernId";
     public const string ConcernActionField = "concernAction";
+    public const string SuggestionField = "suggestion";
+    public const string ConfirmField = "confirm";
+
+    /// <summary>What the decision form shows (the title, the unresolved concerns), so it can be drawn again with an error.</summary>
+    public const string TitleField = "deliberationTitle";
+    public const string UnresolvedField = "unresolved";
 
     public const string AnswerInput = "answer";
     public const string ConcernInput = "concern";
@@ -41,5 +48,5 @@ internal static class CardVerbs
     public static bool IsPersonal(string verb) => verb is Answer or Join or SubmitAnswer or Flag or Edit;
 
     /// <summary>Verbs whose card stays as it is (it lists more than the one thing acted on, or others still need it).</summary>
-    public static bool KeepsCard(string verb) => verb is Answer or Concern or Decide;
+    public static bool KeepsCard(string verb) => verb is Answer or Concern or Decide or Suggestion;
 }

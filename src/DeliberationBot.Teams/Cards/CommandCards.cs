@@ -21,12 +21,12 @@ internal static class CommandCards
         return Card.New(body);
     }
 
-    public static JsonObject Help(HelpMessage help)
+    public static JsonObject Help(HelpMessage help, string botName)
     {
         var body = new List<JsonNode?>
         {
             Card.Heading("What I can do"),
-            Card.Text("In a channel or group chat, mention me first, e.g. **@DeliberationBot status**. In our 1:1 chat just type the command.", subtle: true),
+            Card.Text($"In a channel or group chat, mention me first, e.g. **@{CardText.Escape(botName)} status**. In our 1:1 chat just type the command.", subtle: true),
         };
         foreach (var command in help.Commands)
         {

@@ -8,46 +8,84 @@ namespace DeliberationBot.Teams.Cards;
 /// <summary>Cards after answering and around concerns and decisions: the review of one's answers, owners' concerns, responses, the decision.</summary>
 internal static class ConcernCards
 {
-    public static JsonObject Review(AnswersReview review)
+    public const string PickAnswerError = "Pick the answer you want to change.";
+
+    /// <summary>One's answers, each under its question; a choice of the answers on the page and one Change button edit any of them.</summary>
+    public static CardLayout Review(AnswersReview review)
     {
-        var body = new List<JsonNode?>(Preview(review.JustFlagged)) { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder"), Card.Text(CardText.Escape(review.Text)) };
-        var actions = new List<JsonNode?>();
-        foreach (var (answer, i) in review.Answers.Select((a, i) => (a, i + 1)))
-        {
-            body.Add(Card.Text($"{i}\\. {CardText.Escape(answer.Text)}", weight: "Bolder", spacing: "Medium"));
-            body.Add(Card.Text(CardText.Escape(answer.Answer), spacing: "None"));
-        }
-
-        // Teams shows a handful of actions; a choice of question plus one button edits any of them.
-        if (review.Answers.Count > 0)
-        {
-            body.Add(Card.ChoiceSet(CardVerbs.QuestionField, "Change an answer", review.Answers.Select((a, i) => Card.Choice($"{i + 1}. {CardText.Plain(a.Text)}", a.QuestionId)), expanded: false));
-            actions.Add(Card.Execute("Change", CardVerbs.Edit, Card.Data((CardVerbs.DeliberationField, review.DeliberationId.ToString()))));
-        }
-
-        return Card.New(body, actions);
+        var head = new List<JsonNode?> { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder") };
+        head.AddRange(AnswerCards.Flagged(review.JustFlagged));
+        head.Add(Card.Text(CardText.Escape(review.Text)));
+        var parts = review.Answers.Select((answer, i) => (IReadOnlyList<JsonNode?>)
+        [
+            Card.Text($"{i + 1}\\. {CardText.Escape(answer.Text)}", weight: "Bolder", spacing: "Medium"),
+            Card.Text(CardText.Escape(answer.Answer), spacing: "None"),
+        ]).ToList();
+        return new CardLayout(head, parts, $"Your answers to {CardText.Escape(review.Title)} (continued)", Footer: onPage => ChangeAnswer(review, onPage));
     }
 
-    public static JsonObject Owner(OwnerConcerns owner)
+    /// <summary>
+    /// Teams shows a handful of actions: a required choice of question plus one button. Teams checks the choice before
+    /// sending, and says what is missing under it.
+    /// </summary>
+    private static CardFooter ChangeAnswer(AnswersReview review, IReadOnlyList<int> onPage)
     {
-        var body = new List<JsonNode?> { Card.Text("Concerns for you as an owner", subtle: true, weight: "Bolder"), Card.Heading(CardText.Escape(owner.Title)) };
-        var actions = new List<JsonNode?>();
-        foreach (var concern in owner.Concerns)
+        if (onPage.Count == 0)
         {
-            body.AddRange(Concern(concern));
-            if (concern.Actions.Contains(ConcernAction.Respond) || concern.Actions.Contains(ConcernAction.MarkAddressed) || concern.Actions.Contains(ConcernAction.WontAddress))
+            return new CardFooter([], []);
+        }
+
+        var choices = onPage.Select(i => Card.Choice($"{i + 1}. {CardText.Plain(review.Answers[i].Text)}", review.Answers[i].QuestionId));
+        var choice = Card.ChoiceSet(CardVerbs.QuestionField, "Change an answer", choices, expanded: false, required: true);
+        choice["errorMessage"] = PickAnswerError;
+        return new CardFooter([choice], [Card.Execute("Change", CardVerbs.Edit, Card.Data((CardVerbs.DeliberationField, review.DeliberationId.ToString())))]);
+    }
+
+    /// <summary>
+    /// An owner's concerns, each in its raiser's words first; what the owner can do about one opens under it on demand
+    /// (a response box and the buttons), so the card reads as the list of what people said.
+    /// </summary>
+    public static CardLayout Owner(OwnerConcerns owner)
+    {
+        var head = new List<JsonNode?>
+        {
+            Card.Text("Concerns for you as an owner", subtle: true, weight: "Bolder"),
+            Card.Heading(CardText.Escape(owner.Title)),
+            Card.Text($"{owner.Concerns.Count} concern(s) need your response. Open **Respond** under one to answer it.", spacing: "None"),
+        };
+        var parts = owner.Concerns.Select(concern => (IReadOnlyList<JsonNode?>)[.. Concern(concern), RespondOnDemand(concern)]).ToList();
+        return new CardLayout(head, parts, $"Concerns for you as an owner: {CardText.Escape(owner.Title)} (continued)");
+    }
+
+    private static JsonObject? RespondOnDemand(ConcernView concern)
+    {
+        if (concern.Actions.Count == 0)
+        {
+            return null;
+        }
+
+        var body = new JsonArray();
+        if (concern.Actions.Any(NeedsText))
+        {
+            body.Add(new JsonObject
             {
-                body.Add(new JsonObject
-                {
-                    ["type"] = "Input.Text", ["id"] = ResponseInput(concern.Id), ["label"] = $"Response to #{concern.Number}", ["isMultiline"] = true, ["maxLength"] = 2000,
-                });
-            }
-
-            body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. ActionsFor(concern)]) });
+                ["type"] = "Input.Text", ["id"] = ResponseInput(concern.Id), ["label"] = $"Your response to #{concern.Number}", ["isMultiline"] = true, ["maxLength"] = 2000,
+                ["isRequired"] = true, ["errorMessage"] = "Write your response first; the people who raised it will read it.",
+            });
         }
 
-        return Card.New(body, actions);
+        var show = new JsonObject
+        {
+            ["type"] = "Action.ShowCard",
+            ["title"] = $"Respond to #{concern.Number}",
+            ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray([.. ActionsFor(concern)]) },
+        };
+        return new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(show) };
     }
+
+    /// <summary>Actions that record what the owner writes; the others do not send the response box (and do not require it).</summary>
+    private static bool NeedsText(ConcernAction action) =>
+        action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers;
 
     public static JsonObject Response(ConcernResponseNotice notice)
     {
@@ -70,7 +108,10 @@ internal static class ConcernCards
                 ["isRequired"] = true, ["errorMessage"] = "Please say why, for the record.",
             },
         ],
-        [Card.Execute("Record decision", CardVerbs.Decide, Card.Data((CardVerbs.DeliberationField, request.DeliberationId.ToString())), style: "positive")]);
+        [Card.Execute("Record decision", CardVerbs.Decide, Card.Data(
+            (CardVerbs.DeliberationField, request.DeliberationId.ToString()),
+            (CardVerbs.TitleField, CardText.Plain(request.Title)),
+            (CardVerbs.UnresolvedField, request.UnresolvedConcerns.ToString(CultureInfo.InvariantCulture))), style: "positive")]);
 
     public static JsonObject DecisionRecorded(DecisionRecorded r)
     {
@@ -89,6 +130,13 @@ internal static class ConcernCards
             Card.Text(CardText.Escape(d.Rationale)),
             Card.Text($"Decided by {CardText.Escape(d.DecidedBy.Display)} on {d.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", subtle: true, spacing: "None"),
         };
+        if (r.Previous is { } earlier)
+        {
+            body.Add(Card.Text(
+                $"This amends the decision of {earlier.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({CardText.Escape(earlier.Outcome.Label())}: {CardText.Escape(earlier.Rationale)}), which stays in the record.",
+                subtle: true, spacing: "Small"));
+        }
+
         if (r.Conditions.Count > 0)
         {
             body.Add(Card.Separator(Card.Label("Conditions")));
@@ -123,15 +171,20 @@ internal static class ConcernCards
 
     public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
 
-    /// <summary>A concern: its number and each person's words with their group (and name when named), the question as context.</summary>
-    internal static IEnumerable<JsonNode?> Concern(ConcernView c)
+    /// <summary>
+    /// A concern: its number and where it stands, then each person's words with their group (and name, only if they
+    /// answered by name), then the question it came from as context, and any response.
+    /// </summary>
+    public static IEnumerable<JsonNode?> Concern(ConcernView c)
     {
-        var kind = c.Kind == ConcernKind.Condition ? "Condition: " : "";
-        yield return Card.Separator(Card.Text($"**#{c.Number}** {kind}{CardText.Escape(c.Heading ?? "")}", spacing: "Medium"));
-        foreach (var v in c.Voices)
+        var title = string.Join(" ", new[] { $"**#{c.Number}**", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading is { } h ? CardText.Escape(h) : null }.OfType<string>());
+        var merged = c.MergedInto is { } into ? $" · merged into #{into}" : "";
+        var owner = c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display) + (c.Due is { } due ? " · due " + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+        yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status)}{merged}{owner}", spacing: "Medium"));
+        foreach (var voice in c.Voices)
         {
-            yield return Card.Text($"\u201C{CardText.Escape(v.Text)}\u201D", spacing: "Small");
-            yield return Card.Text("— " + CardText.Escape(ConcernView.Attribution(v)), subtle: true, spacing: "None");
+            yield return Card.Text($"“{CardText.Escape(voice.Text)}”", spacing: "Small");
+            yield return Card.Text("— " + CardText.Escape(ConcernView.Attribution(voice)), subtle: true, spacing: "None");
         }
 
         if (PlainTextRenderer.Context(c) is { } context)
@@ -139,34 +192,28 @@ internal static class ConcernCards
             yield return Card.Text(CardText.Escape(context), subtle: true, spacing: "Small");
         }
 
-        yield return Card.Text($"{ConcernService.Describe(c.Status)}{(c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display))}", subtle: true, spacing: "None");
         if (c.Response is not null)
         {
             yield return Card.Text("Response: " + CardText.Escape(c.Response), spacing: "Small");
         }
     }
 
-    /// <summary>What the owners will receive from the answer just flagged, and the small-group warning.</summary>
-    internal static IEnumerable<JsonNode?> Preview(ConcernPreview? p)
+    /// <summary>A deliberation's concerns, each in people's words, in as many cards as they need.</summary>
+    public static CardLayout List(ConcernList list)
     {
-        if (p is null)
+        var head = new List<JsonNode?>
         {
-            yield break;
-        }
-
-        yield return Card.Text(CardText.Escape(p.Lead), weight: "Bolder");
-        yield return Card.Text($"\u201C{CardText.Escape(p.Words)}\u201D", spacing: "Small");
-        yield return Card.Text("— " + CardText.Escape(p.Attribution), subtle: true, spacing: "None");
-        if (p.Warning is { } warning)
-        {
-            yield return Card.Text(CardText.Escape(warning), color: "Warning", spacing: "Small");
-        }
+            Card.Text("Concerns", subtle: true, weight: "Bolder"),
+            Card.Heading(CardText.Escape(list.Title)),
+            list.Concerns.Count == 0 ? Card.Text("No concerns raised yet.") : null,
+        };
+        return new CardLayout(head, [.. list.Concerns.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)])], $"Concerns on {CardText.Escape(list.Title)} (continued)");
     }
 
     private static JsonNode?[] ActionsFor(ConcernView c) =>
     [
         .. c.Actions.Select(action => (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern,
-            Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString())))),
+            Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString())), withInputs: NeedsText(action))),
     ];
 
     private static string Label(ConcernAction action) => action switch

@@ -46,7 +46,7 @@ internal static class DeliberationCards
         {
             Card.Text("Status", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(s.Title)),
-            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {PlainTextRenderer.ConcernCount(s)}", subtle: true),
+            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {CardText.Escape(PlainTextRenderer.ConcernCount(s))}", subtle: true),
         };
         body.AddRange(Progress(s.Progress));
         body.Add(Card.Label("Answers by section"));
@@ -55,26 +55,6 @@ internal static class DeliberationCards
             section.AnswersByGroup.Count == 0
                 ? "no answers yet"
                 : string.Join(", ", section.AnswersByGroup.OrderBy(x => x.Key).Select(x => $"{CardText.Escape(x.Key.Label())} {x.Value}"))))));
-        return Card.New(body);
-    }
-
-    public static JsonObject Concerns(ConcernList list)
-    {
-        var body = new List<JsonNode?>
-        {
-            Card.Text("Concerns", subtle: true, weight: "Bolder"),
-            Card.Heading(CardText.Escape(list.Title)),
-        };
-        if (list.Concerns.Count == 0)
-        {
-            body.Add(Card.Text("No concerns raised yet."));
-        }
-
-        foreach (var c in list.Concerns)
-        {
-            body.AddRange(ConcernCards.Concern(c));
-        }
-
         return Card.New(body);
     }
 

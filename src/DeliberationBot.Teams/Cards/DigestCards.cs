@@ -13,12 +13,12 @@ namespace DeliberationBot.Teams.Cards;
 /// </summary>
 internal static class DigestCards
 {
-    public static JsonObject Digest(WeeklyDigest w)
+
+    public static JsonObject Quiet(WeeklyDigest w) =>
+        Card.New([Late(w), Card.Text($"Weekly digest {CardText.Escape(w.Week)}: nothing open, nothing new, nothing due. A quiet week.")]);
+
+    public static CardLayout Digest(WeeklyDigest w)
     {
-        if (w.IsEmpty)
-        {
-            return Card.New([Late(w), Card.Text($"Weekly digest {CardText.Escape(w.Week)}: nothing open, nothing new, nothing due. A quiet week.")]);
-        }
 
         var head = new List<JsonNode?>
         {
@@ -29,11 +29,16 @@ internal static class DigestCards
         var open = w.Proposals.Sum(p => p.OpenConcerns.Count);
         head.Add(Card.Text(
             $"{open} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
+        if (w.AnyShortened || w.NewSinceLast.Concat(w.ResolvedSinceLast).Any(c => c.Shortened))
+        {
+            head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote), subtle: true, spacing: "None"));
+        }
+
         var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{c.AgeDays} day(s) old"))
             .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => ConcernService.Describe(c.Status)))
             .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => $"{c.AgeDays} days old"))
             .Concat(ComingDue(w.ComingDue));
-        return CardBudget.Fit(head, parts, CardBudget.CutMarker("digest", "Type **concerns** in a deliberation's conversation for all of its concerns."));
+        return new CardLayout(head, [.. parts], $"Weekly digest · {CardText.Escape(w.Week)} (continued)");
     }
 
     private static JsonObject? Late(WeeklyDigest w)
@@ -57,7 +62,7 @@ internal static class DigestCards
             var due = p.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
             var lines = p.OpenConcerns.Select(c => new JsonNode?[]
             {
-                Card.Text($"**#{c.Number}** {CardText.Escape(CardText.Truncate(c.Text, 400))}", spacing: "Small"),
+                Card.Text($"**#{c.Number}** {Excerpt(c.Text)}", spacing: "Small"),
                 Card.Text($"{c.AgeDays} day(s) old · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
             }).ToList();
             if (lines.Count == 0)
@@ -68,7 +73,7 @@ internal static class DigestCards
             yield return
             [
                 i == 0 ? Card.Separator(Card.Label("Open concerns by proposal")) : null,
-                Card.Text($"**{CardText.Escape(p.Title)}**{due}{(p.Report is { } page ? $" · [page]({page.AbsoluteUri})" : "")}", spacing: "Medium"),
+                Card.Text($"**{CardText.Escape(p.Title)}**{due}{(p.AwaitingDecision ? " · closed, awaiting the decision" : "")}{(p.Report is { } page ? $" · [page]({page.AbsoluteUri})" : "")}", spacing: "Medium"),
                 .. lines[0],
             ];
             foreach (var line in lines.Skip(1))
@@ -90,7 +95,7 @@ internal static class DigestCards
             yield return
             [
                 i == 0 ? Card.Separator(Card.Label(CardText.Escape(title))) : null,
-                Card.Text($"{CardText.Escape(c.Proposal)} **#{c.Number}**: {CardText.Escape(CardText.Truncate(c.Text, 300))}", spacing: "Small"),
+                Card.Text($"{CardText.Escape(c.Proposal)} **#{c.Number}**: {Excerpt(c.Text)}", spacing: "Small"),
                 Card.Text($"{note(c)} · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
             ];
         }
@@ -111,6 +116,9 @@ internal static class DigestCards
                 $"{CardText.Escape(d.Proposal)}: {CardText.Escape(CardText.Truncate(d.What, 300))} ({(d.DaysLeft < 0 ? $"{-d.DaysLeft} day(s) overdue" : $"in {d.DaysLeft} day(s)")})"))),
         ];
     }
+
+    /// <summary>A concern's words as Core gives them to a digest (its first 200 characters, marked when shortened).</summary>
+    private static string Excerpt(string text) => CardText.Escape(text);
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => CardText.Escape(g.Label())));

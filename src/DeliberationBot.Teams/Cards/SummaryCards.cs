@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Core.Summaries;
 
@@ -7,15 +8,14 @@ namespace DeliberationBot.Teams.Cards;
 /// <summary>
 /// A deliberation's summary as a card: the key parts in the order a decision-maker needs them (where the summary comes
 /// from, where groups disagree, whose voices are missing, the added frontline labour, then the flagged concerns under
-/// their questions and the AI's suggestions, marked as such). Every answer in full is in the exported record; a long
-/// summary is cut within the Teams size limit with a marker that says so.
+/// their questions and the AI's suggestions, marked as such), every quote in full. Every answer is in the exported
+/// record; a long summary is sent as several cards (<see cref="CardPager"/>), never cut.
 /// </summary>
 internal static class SummaryCards
 {
-    private const int MaxQuote = 600;
     private const int MaxCites = 8;
 
-    public static JsonObject Summary(SummaryReport report)
+    public static CardLayout Summary(SummaryReport report)
     {
         var s = report.Summary;
         var head = new List<JsonNode?>
@@ -26,9 +26,9 @@ internal static class SummaryCards
             Card.Text(CardText.Escape(SummaryText.SourceLine(s)), color: s.Source == SummarySource.Offline ? null : "Warning"),
             Card.Text($"Anonymous answers of a group are shown once at least {s.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.", subtle: true, spacing: "None"),
         };
-        var parts = Disagreements(s).Concat(Voices(s.VoicesHeard)).Concat(Labour(s.AddedLabour)).Concat(Concerns(s)).Concat(Suggestions(s.SuggestedConcerns))
+        var parts = Disagreements(s).Concat(Voices(s.VoicesHeard)).Concat(Labour(s.AddedLabour)).Concat(Concerns(s)).Concat(report.Suggestions.Count > 0 ? Numbered(report) : Suggestions(s.SuggestedConcerns))
             .Append([Card.Text("The whole record, every answer by question, comes with **export**.", subtle: true, spacing: "Large")]);
-        return CardBudget.Fit(head, parts, CardBudget.CutMarker("summary", "Type **export** for the whole record."));
+        return new CardLayout(head, [.. parts], $"Summary of {CardText.Escape(report.Title)} (continued)");
     }
 
     private static IEnumerable<IReadOnlyList<JsonNode?>> Disagreements(DeliberationSummary s)
@@ -45,8 +45,8 @@ internal static class SummaryCards
             yield return
             [
                 i == 0 ? heading : null,
-                Card.Text($"**{Escape(d.QuestionText, 300)}**", spacing: "Small"),
-                Card.Text((d.Statement.Origin == StatementOrigin.Model ? "(AI) " : "") + Escape(d.Statement.Text, MaxQuote) + Cites(d.Statement.Cites), spacing: "None"),
+                Card.Text($"**{CardText.Escape(d.QuestionText)}**", spacing: "Small"),
+                Card.Text((d.Statement.Origin == StatementOrigin.Model ? "(AI) " : "") + CardText.Escape(d.Statement.Text) + Cites(d.Statement.Cites), spacing: "None"),
             ];
         }
     }
@@ -80,7 +80,7 @@ internal static class SummaryCards
             yield return
             [
                 i == 0 ? Card.Separator(Card.Label("Added frontline labour, per group")) : null,
-                Card.Text($"**{Escape(e.QuestionText, 300)}**", spacing: "Small"),
+                Card.Text($"**{CardText.Escape(e.QuestionText)}**", spacing: "Small"),
                 Card.Text(CardText.Escape(e.Comparison.Text) + Cites(e.Comparison.Cites), spacing: "None"),
                 Card.Facts(e.ByGroup.Select(g => (CardText.Escape(g.Group.Label()), CardText.Escape(GroupWords.Figure(g.Stats, e.Unit))))),
             ];
@@ -100,13 +100,13 @@ internal static class SummaryCards
             var sectionShown = false;
             foreach (var q in section.Questions.Where(q => q.Concerns.Count > 0))
             {
-                var lines = q.Concerns.Select(c => (JsonNode?)Card.Text($"“{Escape(c.Text, MaxQuote)}” — {CardText.Escape(c.Group.Label())}{Cites([c.AnswerId])}", spacing: "None")).ToList();
+                var lines = q.Concerns.Select(c => (JsonNode?)Card.Text($"“{CardText.Escape(c.Text)}” — {CardText.Escape(c.Group.Label())}{Cites([c.AnswerId])}", spacing: "None")).ToList();
 
                 yield return
                 [
                     first ? heading : null,
                     sectionShown ? null : Card.Text(CardText.Escape(section.Title), subtle: true, weight: "Bolder", spacing: "Medium"),
-                    Card.Text($"**{Escape(q.Text, 300)}**", spacing: "Small"),
+                    Card.Text($"**{CardText.Escape(q.Text)}**", spacing: "Small"),
                     lines[0],
                 ];
                 foreach (var line in lines.Skip(1))
@@ -133,12 +133,30 @@ internal static class SummaryCards
             [
                 i == 0 ? Card.Separator(Card.Label("Suggested by the AI")) : null,
                 i == 0 ? Card.Text("Not raised by anyone: a facilitator must confirm them before they count as concerns.", subtle: true, spacing: "None") : null,
-                Card.Text(@"\[suggested\] " + Escape(c.Text, MaxQuote) + Cites(c.Cites), spacing: "Small"),
+                Card.Text(@"\[suggested\] " + CardText.Escape(c.Text) + Cites(c.Cites), spacing: "Small"),
             ];
         }
     }
 
-    private static string Escape(string text, int max) => CardText.Escape(CardText.Truncate(text, max));
+    /// <summary>Kept suggestions, numbered (S1, S2…), each with Confirm and Dismiss for the facilitator while still open.</summary>
+    private static IEnumerable<IReadOnlyList<JsonNode?>> Numbered(SummaryReport report)
+    {
+        foreach (var (c, i) in report.Suggestions.Select((c, i) => (c, i)))
+        {
+            var open = c.Status == SuggestionStatus.Suggested;
+            JsonObject Button(string title, bool confirm) => Card.Execute(title, CardVerbs.Suggestion, Card.Data(
+                (CardVerbs.DeliberationField, report.DeliberationId.ToString()),
+                (CardVerbs.SuggestionField, c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (CardVerbs.ConfirmField, confirm ? "true" : "false")), style: confirm ? "positive" : null, withInputs: false);
+            yield return
+            [
+                i == 0 ? Card.Separator(Card.Label("Suggested by the AI")) : null,
+                i == 0 ? Card.Text("Not raised by anyone: the facilitator confirms or dismisses each (or types **confirm S1** / **dismiss S1**).", subtle: true, spacing: "None") : null,
+                Card.Text($"**{CardText.Escape(c.Label)}** {CardText.Escape(c.Text)}{Cites(c.Cites)}{(open ? "" : $" · {CardText.Escape(c.Status.ToString().ToLowerInvariant())}")}", spacing: "Small"),
+                open ? new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(Button("Confirm as a concern", true), Button("Dismiss", false)) } : null,
+            ];
+        }
+    }
 
     /// <summary>The answers a line rests on, as in the exported record ("A12"), a few at most.</summary>
     private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0

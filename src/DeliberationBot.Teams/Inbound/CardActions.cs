@@ -19,7 +19,7 @@ internal sealed record CardOutcome(TurnResult Result, string? BadRequest = null)
 /// flag, edit (show an earlier question again), start-form, concern (an owner's or raiser's action on a concern) and
 /// decide. Used by both Action.Execute invokes and Action.Submit messages.
 /// </summary>
-internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, DecisionService decisions, PeopleDirectory people)
+internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, PeopleDirectory people)
 {
     public Task<CardOutcome> HandleAsync(Turn turn, string? verb, CardData data, CancellationToken ct) => verb switch
     {
@@ -35,6 +35,9 @@ internal sealed class CardActions(AnsweringService answering, DeliberationServic
             : Task.FromResult(new CardOutcome(TurnResult.Error("Pick the answer you want to change."))),
         CardVerbs.Concern => ConcernAsync(turn, data, ct),
         CardVerbs.Decide => DecideAsync(turn, data, ct),
+        CardVerbs.Suggestion => int.TryParse(data.Str(CardVerbs.SuggestionField), out var number)
+            ? WithIdAsync(data, id => suggestions.SettleAsync(turn.Actor, id, number, data.Flag(CardVerbs.ConfirmField), turn.DeliveryKey, ct))
+            : Task.FromResult(CardOutcome.Bad("suggestion without a number")),
         null => Task.FromResult(CardOutcome.Bad("card action without a verb")),
         _ => Task.FromResult(CardOutcome.Bad($"unknown card verb '{verb}'")),
     };

@@ -16,7 +16,7 @@ internal sealed record InvokeAnswer(int HttpStatus, JsonObject? Body);
 /// "answer", "concern" and "decide" verbs never replace their card (the deliberation's card, a reminder or a list of
 /// concerns, which still matter); their replies are queued and the person sees a short note.
 /// </summary>
-internal sealed class InvokeHandler(CardActions cards, ReplyQueue replies, TeamsLog log)
+internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQueue replies, TeamsLog log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -38,13 +38,14 @@ internal sealed class InvokeHandler(CardActions cards, ReplyQueue replies, Teams
         }
 
         var personal = verb is not null && CardVerbs.IsPersonal(verb);
+        var context = RenderContext.Named(activity.Recipient?.Name);
         var result = outcome.Result;
         if (result.Duplicate)
         {
             log.Duplicate(ActivityTypes.Invoke, turn.TenantId, turn.DeliveryKey);
             result = personal ? await cards.CurrentStepAsync(turn, data, ct) : result;
             return result.Replies.Count > 0 && personal && activity.IsPersonal && !CardVerbs.KeepsCard(verb!)
-                ? CardAnswer(AdaptiveCardRenderer.Combine(result.Replies))
+                ? await CardOrQueueAsync(turn, result.Replies, context, ct)
                 : Message("Already done.");
         }
 
@@ -53,15 +54,18 @@ internal sealed class InvokeHandler(CardActions cards, ReplyQueue replies, Teams
             return Message("Done.");
         }
 
+        // Something to fix: the same form again with the error shown and what was entered kept; where there is no
+        // form to draw again, the card stays as it is (inputs and all) and the error is shown beside it.
+        if (result.Replies.All(r => r is ErrorMessage))
+        {
+            var error = string.Join(" ", result.Replies.OfType<ErrorMessage>().Select(e => CardText.Plain(e.Text)));
+            return await forms.RedrawAsync(turn, verb!, data, error, context, ct) is { } form ? CardAnswer(form) : Message(error);
+        }
+
         var replaceCard = !CardVerbs.KeepsCard(verb!) && (!personal || activity.IsPersonal);
         if (replaceCard)
         {
-            return CardAnswer(AdaptiveCardRenderer.Combine(result.Replies));
-        }
-
-        if (result.Replies.All(r => r is ErrorMessage))
-        {
-            return Message(string.Join(" ", result.Replies.OfType<ErrorMessage>().Select(e => CardText.Plain(e.Text))));
+            return await CardOrQueueAsync(turn, result.Replies, context, ct);
         }
 
         await replies.QueueAsync(turn, result.Replies, personal, ct);
@@ -71,6 +75,25 @@ internal sealed class InvokeHandler(CardActions cards, ReplyQueue replies, Teams
         }
 
         return Message(CardText.Truncate(PlainTextRenderer.Render(result.Replies[0]), 200));
+    }
+
+    /// <summary>
+    /// The replies in place of the card pressed; when they are too long for one card (a long review of one's answers),
+    /// a short card says so and they follow as messages, in as many parts as they need.
+    /// </summary>
+    private async Task<InvokeAnswer> CardOrQueueAsync(Turn turn, IReadOnlyList<OutgoingMessage> messages, RenderContext context, CancellationToken ct)
+    {
+        var card = AdaptiveCardRenderer.Combine(messages, context);
+        if (CardPager.Fits(card))
+        {
+            return CardAnswer(card);
+        }
+
+        await replies.QueueAsync(turn, messages, personalTurn: true, ct);
+        return CardAnswer(Card.New([
+            Card.Text(CardText.Escape(ActivitySummary.Of(messages[0])), weight: "Bolder"),
+            Card.Text("It is too long for this card, so it follows in the next messages.", subtle: true),
+        ]));
     }
 
     public static InvokeAnswer CardAnswer(JsonObject card) =>

@@ -42,19 +42,24 @@ internal sealed class ReplyQueue(IDeliberationStore store, OutboxSignal signal, 
         }
     }
 
+    /// <summary>
+    /// Where a reply goes, for the person who asked (its recipient): in a 1:1 chat, a reply to their message there; the
+    /// answering flow, to their 1:1 chat; anything else, a reply in the thread of the message that asked.
+    /// </summary>
     public static Destination Where(Turn turn, OutgoingMessage message, bool personalTurn)
     {
+        var person = turn.Actor.User;
         if (turn.Activity.IsPersonal)
         {
-            return Destination.To(turn.Home);
+            return new Destination(DeliveryMode.Conversation, turn.Home with { ThreadId = turn.Activity.Id }, person);
         }
 
         // A page link or a digest carries the reader's own link, so neither is posted where others can read it.
         if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Digests.WeeklyDigest)
         {
-            return Destination.PrivatelyTo(turn.Home, turn.Actor.User);
+            return Destination.PrivatelyTo(turn.Home, person);
         }
 
-        return Destination.To(turn.Here with { ThreadId = turn.Activity.Id });
+        return new Destination(DeliveryMode.Conversation, turn.Here with { ThreadId = turn.Activity.Id }, person);
     }
 }

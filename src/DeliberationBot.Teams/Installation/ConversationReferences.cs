@@ -13,7 +13,8 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
         var serviceUrl = activity.ServiceUrl!;
         var botId = activity.Recipient?.Id ?? "";
         var conversationId = ConversationIds.Base(activity.Conversation!.Id!);
-        var conversation = new TeamsConversationReference(tenantId, conversationId, serviceUrl, botId, activity.Conversation.ConversationType, null, time.GetUtcNow());
+        var conversation = new TeamsConversationReference(
+            tenantId, conversationId, serviceUrl, botId, activity.Conversation.ConversationType, null, time.GetUtcNow(), activity.Recipient?.Name is { Length: > 0 } name ? name : null);
         var stored = await store.FindConversationAsync(tenantId, conversationId, ct);
         if (stored is null || stored with { UpdatedAt = conversation.UpdatedAt } != conversation)
         {

@@ -9,6 +9,8 @@ namespace DeliberationBot.Teams.Installation;
 /// <item>a user reference (<see cref="User"/> set), keyed by (<see cref="TenantId"/>, <see cref="TeamsUser.Id"/>);
 /// <see cref="ConversationId"/> is then the person's 1:1 chat with the bot, or null while none is known.</item>
 /// </list>
+/// <see cref="BotName"/> is the bot's display name in that conversation (the "recipient" of what people send it), so
+/// what the bot sends there names it the same way.
 /// </summary>
 public sealed record TeamsConversationReference(
     string TenantId,
@@ -17,7 +19,8 @@ public sealed record TeamsConversationReference(
     string BotId,
     string? ConversationType,
     TeamsUser? User,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? BotName = null);
 
 /// <summary>
 /// A person in a tenant: <see cref="Id"/> is the id Core knows them by (their Entra object id, else the Teams id);

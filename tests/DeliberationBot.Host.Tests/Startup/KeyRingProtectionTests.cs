@@ -9,10 +9,17 @@ namespace DeliberationBot.Host.Tests.Startup;
 
 public sealed class KeyRingProtectionTests
 {
-    [Fact]
-    public void With_a_certificate_the_key_ring_in_the_database_is_encrypted_and_still_works()
+    public static TheoryData<string> CertificateForms => ["file", "base64"];
+
+    [Theory]
+    [MemberData(nameof(CertificateForms))]
+    public void With_a_certificate_the_key_ring_in_the_database_is_encrypted_and_still_works(string form)
     {
-        using var factory = new BotFactory(new() { ["DataProtection:CertificatePath"] = CreatePfx(out var folder), ["DataProtection:CertificatePassword"] = "s3cret" });
+        var pfx = CreatePfx(out var folder);
+        using var factory = new BotFactory(form == "file"
+            ? new() { ["DataProtection:CertificatePath"] = pfx, ["DataProtection:CertificatePassword"] = "s3cret" }
+            // As a Key Vault reference to a certificate gives it: the PFX in base64.
+            : new() { ["DataProtection:Certificate"] = Convert.ToBase64String(File.ReadAllBytes(pfx)), ["DataProtection:CertificatePassword"] = "s3cret" });
         factory.CreateClient().Dispose();
         var links = factory.Services.GetRequiredService<IExportLinkSigner>();
         var id = Guid.NewGuid();
@@ -37,6 +44,14 @@ public sealed class KeyRingProtectionTests
         using var factory = new BotFactory(new() { ["DataProtection:CertificatePath"] = "/nowhere/keys.pfx" }, kestrel: false);
         var e = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("DataProtection:CertificatePath", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_certificate_that_is_not_base64_stops_start_up_saying_what_it_must_be()
+    {
+        using var factory = new BotFactory(new() { ["DataProtection:Certificate"] = "not a certificate" }, kestrel: false);
+        var e = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.Contains("DataProtection:Certificate must be a PFX in base64", e.Message, StringComparison.Ordinal);
     }
 
     private static List<string> KeyRing(string folder)

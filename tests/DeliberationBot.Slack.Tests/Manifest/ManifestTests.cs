@@ -1,5 +1,6 @@
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.Serialization;
 
@@ -42,7 +43,9 @@ public sealed class ManifestTests
 
         Assert.Equal(SlackApp.Command, command["command"]);
         Assert.False(string.IsNullOrWhiteSpace((string)command["description"]));
-        Assert.StartsWith("start <flow>", (string)command["usage_hint"], StringComparison.Ordinal);
+        // The hint lists exactly the commands of the grammar, so a command added to it fails here until the hint offers it.
+        var verbs = Core.Commands.Usage.All.Select(h => h.Usage.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(verbs, ((string)command["usage_hint"]).Split(" · ").Order(StringComparer.Ordinal));
         // should_escape: owners arrive as <@U…|name>, which the command grammar reads as user ids.
         Assert.Equal("true", command["should_escape"]);
         Assert.EndsWith("/api/slack/events", (string)command["url"], StringComparison.Ordinal);
@@ -82,6 +85,27 @@ public sealed class ManifestTests
         Assert.InRange(((string)display["description"]).Length, 1, 140);
         Assert.InRange(((string)Map(Map(Manifest["features"])["bot_user"])["display_name"]).Length, 1, 80);
     }
+
+    [Fact]
+    public async Task Every_url_in_the_manifest_is_served_by_the_service()
+    {
+        await using var api = await FakeSlackApi.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(api, settings => (settings["Slack:ClientId"], settings["Slack:ClientSecret"]) = ("1234.5678", "client-secret"));
+        var served = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
+        var urls = Urls(Manifest).ToList();
+
+        Assert.NotEmpty(urls);
+        Assert.All(urls, url => Assert.Contains(new Uri(url).AbsolutePath, served));
+    }
+
+    private static IEnumerable<string> Urls(object node) => node switch
+    {
+        string s when s.StartsWith("https://", StringComparison.Ordinal) => [s],
+        Dictionary<object, object> map => map.Values.SelectMany(Urls),
+        List<object> list => list.SelectMany(Urls),
+        _ => [],
+    };
 
     private static Dictionary<object, object> Map(object node) => Assert.IsType<Dictionary<object, object>>(node);
 

@@ -57,15 +57,25 @@ public sealed class DigestCardTests
     }
 
     [Fact]
-    public void A_digest_too_long_for_one_message_is_cut_with_a_marker()
+    public void A_digest_too_long_for_one_message_is_split_into_parts_with_every_concern()
     {
-        var digest = Samples.Digest(new string('w', 300), proposals: 40, concernsEach: 6);
-        var activity = AdaptiveCardRenderer.Activity(digest);
+        var digest = Samples.Digest(new string('w', 150), proposals: 40, concernsEach: 6);
+        var activities = AdaptiveCardRenderer.Activities(digest);
 
-        Assert.InRange(CardBudget.Bytes(activity), 1, CardBudget.MaxActivityBytes);
-        var lines = RendererTests.TextBlocks(activity).ToList();
-        Assert.Contains("The digest is cut here", lines[^1], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.Contains("open concern(s) across 40 proposal(s)", StringComparison.Ordinal));
+        Assert.True(activities.Count > 1, "40 proposals of 6 concerns do not fit one message");
+        Assert.All(activities, a => Assert.InRange(CardPager.Bytes(a), 1, CardPager.MaxActivityBytes - CardPager.EnvelopeReserve + 200)); // + the summary line
+        var text = string.Join("\n", activities.Select(a => Texts.Of(a)));
+        Assert.Contains("open concern(s) across 40 proposal(s)", text, StringComparison.Ordinal);
+        foreach (var p in Enumerable.Range(1, 40))
+        {
+            foreach (var c in Enumerable.Range(1, 6))
+            {
+                Assert.Contains($"concern {p}.{c}", text, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal($"Part 1 of {activities.Count} · continued in the next message", RendererTests.TextBlocks(activities[0]).First());
+        Assert.Equal($"Weekly digest 2026-W48: 240 open concerns (part 2 of {activities.Count})", activities[1]["summary"]!.GetValue<string>());
     }
 
     [Theory]

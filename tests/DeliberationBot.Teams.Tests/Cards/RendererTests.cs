@@ -27,14 +27,16 @@ public sealed class RendererTests
             [ConcernAction.Acknowledge, ConcernAction.Respond])
         {
             QuestionText = Evil,
-            Voices = [new ConcernVoice("anon:1", StakeholderGroup.Community, null, Evil, "q1"), new ConcernVoice("user:u", StakeholderGroup.Vendor, Evil, Evil, "q1")],
+            Voices = [new ConcernVoice("k1", StakeholderGroup.Community, Evil, Evil, "q1"), new ConcernVoice("k2", StakeholderGroup.Community, null, Evil, "q1")],
         };
+        var preview = new ConcernPreview(Evil, Evil, Evil, SmallGroup: true, MinGroupSize: 3);
         return new TheoryData<OutgoingMessage>
         {
             new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Open, Progress),
             new GroupPrompt(Id, Evil, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor),
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)),
-            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]),
+            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]) { JustFlagged = preview },
+            Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)) with { JustFlagged = preview },
             new Confirmation(Evil),
             new ErrorMessage(Evil, "start <flow>"),
             new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2, 1),
@@ -43,11 +45,14 @@ public sealed class RendererTests
             new StartForm([new FlowInfo("quick-check", "Quick", "Short", 9)]),
             new ReminderNotice(Id, Evil, 3, new DateOnly(2026, 12, 18)),
             new SummaryPlaceholder(Id, Evil, Evil),
-            new ConcernList(Id, Evil, [view with { Actions = [] }]),
+            new ConcernList(Id, Evil, [view, view with { MergedInto = 2 }]),
             new OwnerConcerns(Id, Evil, [view]),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
             new DecisionRequest(Id, Evil, 2),
-            new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view]),
+            new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view])
+            {
+                Previous = new Decision(DecisionOutcome.NoGo, Evil, new UserRef("f", Evil), TimeProvider.System.GetUtcNow()),
+            },
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
             new Core.Reports.ReportLink(Id, Evil, new Uri("https://example.test/d/x?token=t"), TimeProvider.System.GetUtcNow()),
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
@@ -61,7 +66,8 @@ public sealed class RendererTests
     [MemberData(nameof(EveryMessage))]
     public void Every_message_renders_as_an_Adaptive_Card_1_5_where_user_text_is_inert(OutgoingMessage message)
     {
-        var activity = AdaptiveCardRenderer.Activity(message);
+        var activity = AdaptiveCardRenderer.Activities(message)[0];
+        Assert.False(string.IsNullOrWhiteSpace(activity["summary"]?.GetValue<string>()), "notifications and the chat list need a line that says what arrived");
         var attachment = activity["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         var card = attachment["content"]!.AsObject();
@@ -143,8 +149,12 @@ public sealed class RendererTests
 
     internal static List<JsonObject> Body(JsonObject card) => [.. card["body"]!.AsArray().Select(n => n!.AsObject())];
 
-    private static List<JsonObject> Actions(JsonObject card) =>
-        [.. (card["actions"]?.AsArray() ?? []).Concat(Body(card).Where(e => e["type"]?.GetValue<string>() == "ActionSet").SelectMany(e => e["actions"]!.AsArray())).Select(n => n!.AsObject())];
+    /// <summary>Every action a person can press, those inside an Action.ShowCard included (the ShowCard itself only opens them).</summary>
+    internal static List<JsonObject> Actions(JsonObject card)
+    {
+        var top = (card["actions"]?.AsArray() ?? []).Concat(Body(card).Where(e => e["type"]?.GetValue<string>() == "ActionSet").SelectMany(e => e["actions"]!.AsArray())).Select(n => n!.AsObject());
+        return [.. top.SelectMany(a => a["type"]!.GetValue<string>() == "Action.ShowCard" ? Actions(a["card"]!.AsObject()) : [a])];
+    }
 
     internal static IEnumerable<string> TextBlocks(JsonNode node) => node switch
     {

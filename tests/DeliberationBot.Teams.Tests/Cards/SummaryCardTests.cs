@@ -82,22 +82,46 @@ public sealed class SummaryCardTests
     }
 
     [Fact]
-    public void A_long_summary_is_cut_within_the_size_limit_with_a_marker_and_keeps_its_key_parts()
+    public void A_long_summary_is_split_into_parts_within_the_size_limit_with_every_quote_in_full()
     {
         var report = Samples.Summary("Hotline screening", questions: 40, concernsEach: 6, quoteLength: 1500);
-        var activity = AdaptiveCardRenderer.Activity(report);
+        var activities = AdaptiveCardRenderer.Activities(report);
 
-        Assert.InRange(CardBudget.Bytes(activity), 20 * 1024, CardBudget.MaxActivityBytes);
-        var lines = RendererTests.TextBlocks(activity).ToList();
-        Assert.Contains("The summary is cut here", lines[^1], StringComparison.Ordinal);
-        Assert.Contains("**export**", lines[^1], StringComparison.Ordinal);
-        foreach (var kept in new[] { "Where groups disagree", "Voices heard", "Added frontline labour", "Flagged concerns" })
+        Assert.True(activities.Count > 1);
+        Assert.All(activities, a => Assert.InRange(CardPager.Bytes(a), 1, CardPager.MaxActivityBytes - CardPager.EnvelopeReserve + 200)); // + the summary line
+        var lines = activities.SelectMany(a => RendererTests.TextBlocks(a)).ToList();
+        foreach (var kept in new[] { "Where groups disagree", "Voices heard", "Added frontline labour", "Flagged concerns", "Suggested by the AI", "comes with **export**" })
         {
             Assert.Contains(lines, l => l.Contains(kept, StringComparison.Ordinal));
         }
 
-        // Quotes are cut to a readable length, with an ellipsis.
-        Assert.Contains(lines, l => l.Contains("x…” — Frontline worker", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.Length > 1000);
+        // Every flagged concern, word for word, under its question.
+        var quote = "Hotline screening" + new string('x', 1500 - "Hotline screening".Length);
+        foreach (var q in Enumerable.Range(1, 40))
+        {
+            foreach (var c in Enumerable.Range(1, 6))
+            {
+                Assert.Contains(lines, l => l.Contains($"Concern {q}.{c}: {quote}” — Frontline worker", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.All(activities.Skip(1), a => Assert.Equal("Summary of Hotline screening (continued)", RendererTests.TextBlocks(a).ElementAt(1)));
+    }
+
+    [Fact]
+    public void A_kept_suggestion_has_Confirm_and_Dismiss_for_the_facilitator()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var report = Samples.Summary("T") with
+        {
+            Suggestions = [new Core.Concerns.Suggestion(Guid.NewGuid(), Samples.Id, 3, "Error rates are unknown", "goals", "q1", ["A4"], Core.Concerns.SuggestionStatus.Suggested, null, now, now)],
+        };
+
+        var card = AdaptiveCardRenderer.Render(report);
+
+        Assert.Contains(RendererTests.TextBlocks(card), l => l.StartsWith("**S3** Error rates are unknown", StringComparison.Ordinal));
+        var buttons = RendererTests.Actions(card).Where(a => a["verb"]?.GetValue<string>() == "suggestion").ToList();
+        Assert.Equal([("Confirm as a concern", "3", "true"), ("Dismiss", "3", "false")],
+            buttons.Select(b => (b["title"]!.GetValue<string>(), b["data"]!["suggestion"]!.GetValue<string>(), b["data"]!["confirm"]!.GetValue<string>())));
     }
 }

@@ -40,7 +40,7 @@ public sealed class CardSubmitTests : HostTest
         submit["concern"] = "false";
         await Host.SendAsync(Activities.Submit(ServiceUrl, Person.Sam, personal, submit));
         var next = Assert.Single(await Host.SentAsync(), c => c.IsPost);
-        Assert.Contains("question 2 of", next.CardText, StringComparison.Ordinal);
+        Assert.Contains("1 answered · ", next.CardText, StringComparison.Ordinal);
         var participant = Assert.Single(await Host.Store.ListParticipantsAsync(Activities.Tenant, d.Id, CancellationToken.None));
         Assert.True(participant.Anonymous);
         Assert.Null(participant.UserId);

@@ -457,6 +457,10 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("WorkspaceId")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1,0 +1,81 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using DeliberationBot.Core.Telemetry;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace DeliberationBot.Host.Telemetry;
+
+/// <summary>
+/// Traces, metrics and logs through OpenTelemetry: ASP.NET Core, HttpClient and EF Core instrumentation plus our own
+/// spans and instruments (<see cref="BotTelemetry"/>). They go to Azure Monitor when
+/// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, to OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and
+/// nowhere otherwise. In Production the console log is one JSON object per line.
+/// </summary>
+internal static class TelemetrySetup
+{
+    public const string AzureMonitorKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string OtlpKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsProduction())
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.IncludeScopes = true;
+            });
+        }
+
+        var destinations = new TelemetryDestinations(
+            AzureMonitor: builder.Configuration[AzureMonitorKey] is { Length: > 0 } connection ? connection : null,
+            Otlp: !string.IsNullOrWhiteSpace(builder.Configuration[OtlpKey]));
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(BotTelemetry.Name, serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()))
+            .WithTracing(t => t
+                .AddSource(BotTelemetry.Name)
+                // Probes every few seconds would drown the traces that matter.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/readyz"))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation())
+            .WithMetrics(m => m
+                .AddMeter(BotTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithLogging();
+        if (destinations.AzureMonitor is { } connectionString)
+        {
+            otel.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
+        }
+
+        if (destinations.Otlp)
+        {
+            // Endpoint, protocol and headers come from the standard OTEL_EXPORTER_OTLP_* variables.
+            otel.UseOtlpExporter();
+        }
+
+        builder.Services.AddSingleton(destinations);
+        builder.Services.AddSingleton<OperationalGauges>();
+        builder.Services.AddHostedService<TelemetryStartup>();
+        builder.Services.AddSingleton<IStartupFilter, AcknowledgementTiming>();
+        return builder;
+    }
+}
+
+/// <summary>Where telemetry goes; reported once at start-up.</summary>
+internal sealed record TelemetryDestinations(string? AzureMonitor, bool Otlp)
+{
+    public string Describe() => (AzureMonitor, Otlp) switch
+    {
+        (not null, true) => "exported to Azure Monitor and OTLP",
+        (not null, false) => "exported to Azure Monitor",
+        (null, true) => "exported to OTLP",
+        _ => $"not exported (set {TelemetrySetup.AzureMonitorKey} or {TelemetrySetup.OtlpKey})",
+    };
+}

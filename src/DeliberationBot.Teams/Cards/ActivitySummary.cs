@@ -1,0 +1,44 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Summaries;
+
+namespace DeliberationBot.Teams.Cards;
+
+/// <summary>
+/// The line Teams shows for a card-only message in notifications and the chat list (the activity's "summary"), which
+/// otherwise reads "Sent a card": what arrived, in plain words, short.
+/// </summary>
+internal static class ActivitySummary
+{
+    private const int Max = 150;
+
+    public static string Of(OutgoingMessage message, int part = 1, int parts = 1)
+    {
+        var line = message switch
+        {
+            OwnerConcerns o => $"{Count(o.Concerns.Count, "concern")} on \"{o.Title}\" {(o.Concerns.Count == 1 ? "needs" : "need")} your response",
+            ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to concern #{n.Concern.Number}",
+            QuestionPrompt q => $"{q.Left} question{(q.Left == 1 ? "" : "s")} left: {q.Text}",
+            GroupPrompt g => $"\"{g.DeliberationTitle}\": which stakeholder group are you answering as?",
+            AnswersReview r => $"Your answers to \"{r.Title}\"",
+            DeliberationCard c => $"Deliberation: {c.Title}",
+            SummaryReport s => $"Summary of \"{s.Title}\"",
+            WeeklyDigest w => w.IsEmpty ? $"Weekly digest {w.Week}: a quiet week" : $"Weekly digest {w.Week}: {Count(w.Proposals.Sum(p => p.OpenConcerns.Count), "open concern")}",
+            DecisionRequest d => $"\"{d.Title}\" is closed: what is the decision?",
+            DecisionRecorded d => $"Decision on \"{d.Title}\": {d.Decision.Outcome.Label()}",
+            ReminderNotice r => $"Reminder: {Count(r.QuestionsLeft, "question")} left on \"{r.Title}\"",
+            ConcernList l => $"{Count(l.Concerns.Count, "concern")} on \"{l.Title}\"",
+            StatusReport s => $"Status of \"{s.Title}\"",
+            ExportLink e => $"The record of \"{e.Title}\"",
+            _ => FirstLine(PlainTextRenderer.Render(message)),
+        };
+        var suffix = parts > 1 ? $" (part {part} of {parts})" : "";
+        return CardText.Truncate(CardText.Plain(line).ReplaceLineEndings(" ").Trim(), Max - suffix.Length) + suffix;
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+
+    private static string FirstLine(string text) =>
+        text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "DeliberationBot";
+}

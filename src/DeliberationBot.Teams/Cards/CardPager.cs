@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace DeliberationBot.Teams.Cards;
+
+/// <summary>
+/// A card's content as the pager sees it: a head for the first page, parts kept whole where they can be (a concern
+/// with its actions, a question with its answers), a heading for the pages after the first, the card's actions (on
+/// the last page) and an optional footer made from the parts on a page (e.g. a choice of the answers shown on it).
+/// </summary>
+internal sealed record CardLayout(
+    IReadOnlyList<JsonNode?> Head,
+    IReadOnlyList<IReadOnlyList<JsonNode?>> Parts,
+    string ContinuedHeading,
+    IReadOnlyList<JsonNode?>? Actions = null,
+    Func<IReadOnlyList<int>, CardFooter>? Footer = null);
+
+internal sealed record CardFooter(IReadOnlyList<JsonNode?> Body, IReadOnlyList<JsonNode?> Actions);
+
+/// <summary>
+/// Keeps every Teams message within the size Teams accepts by splitting a long card into several, never by leaving
+/// anything out. Teams refuses a card message over about 28 KB (413 MessageSizeTooBig; protocols.md B.2 gives ~100 KB
+/// of UTF-16 for the whole message, and Adaptive Cards are held to 28 KB): every activity, as serialized and sent,
+/// stays within <see cref="MaxActivityBytes"/> of UTF-8, which is also at most 56 KB of UTF-16. Pages are filled
+/// with whole parts in order, each measured as it will be serialized; a part too big for a page of its own is split
+/// between its elements, and a text too long for one page between its words. Each page of several says "part i of n".
+/// </summary>
+internal static class CardPager
+{
+    /// <summary>The most a serialized activity may weigh when sent, conversation, sender and recipient included.</summary>
+    public const int MaxActivityBytes = 28 * 1024;
+
+    /// <summary>Room kept for what the sender adds to the activity (conversation, from, recipient, replyToId, summary).</summary>
+    public const int EnvelopeReserve = 2 * 1024;
+
+    public static int Bytes(JsonNode node) => Encoding.UTF8.GetByteCount(node.ToJsonString());
+
+    /// <summary>The card as one page, whatever its size (what a reader would see if nothing had a limit).</summary>
+    public static JsonObject Whole(CardLayout layout)
+    {
+        var all = Enumerable.Range(0, layout.Parts.Count).ToList();
+        return Build(layout, layout.Head, layout.Parts, all, last: true, label: null);
+    }
+
+    /// <summary>The layout as one or more cards, each within the size limit once the sender has added its envelope.</summary>
+    public static IReadOnlyList<JsonObject> Pages(CardLayout layout)
+    {
+        if (Fits(Whole(layout)))
+        {
+            return [Whole(layout)];
+        }
+
+        var parts = layout.Parts.Select(p => (IReadOnlyList<JsonNode?>)p.Where(n => n is not null).ToList()).ToList();
+        var pages = new List<List<int>>();
+        var current = new List<int>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var candidate = new List<int>(current) { i };
+            if (Fits(Build(layout, HeadOf(layout, pages.Count), parts, candidate, last: true, label: Placeholder)))
+            {
+                current = candidate;
+                continue;
+            }
+
+            if (current.Count > 0)
+            {
+                pages.Add(current);
+                current = [];
+                i--; // the same part again, on a fresh page
+                continue;
+            }
+
+            // Too big even alone: split it and place its pieces in its stead.
+            var pieces = Split(parts[i]) ?? throw new InvalidOperationException("A card element cannot be split to fit a Teams message.");
+            parts.RemoveAt(i);
+            parts.InsertRange(i, pieces);
+            i--;
+        }
+
+        pages.Add(current);
+        var n = pages.Count;
+        return [.. pages.Select((page, p) => Build(layout, HeadOf(layout, p), parts, page, last: p == n - 1, label: n == 1 ? null : Label(p + 1, n)))];
+    }
+
+    /// <summary>A single card, split by its body elements when it is too big (its first element heads the first page).</summary>
+    public static IReadOnlyList<JsonObject> Pages(JsonObject card)
+    {
+        if (Fits(card))
+        {
+            return [card];
+        }
+
+        var body = card["body"]!.AsArray().Select(n => n?.DeepClone()).ToList();
+        var actions = card["actions"]?.AsArray().Select(a => a?.DeepClone()).ToList();
+        var heading = body.FirstOrDefault()?["text"]?.GetValue<string>() ?? "";
+        return Pages(new CardLayout(body.Take(1).ToList(), [.. body.Skip(1).Select(n => (IReadOnlyList<JsonNode?>)[n])], heading + " (continued)", actions));
+    }
+
+    public static bool Fits(JsonObject card) => Bytes(card) + WrapperBytes + EnvelopeReserve <= MaxActivityBytes;
+
+    /// <summary>What the activity around a card weighs (measured on an empty card, which is "{}").</summary>
+    private static readonly int WrapperBytes = Bytes(AdaptiveCardRenderer.Activity(new JsonObject())) - 2;
+
+    /// <summary>The longest label, so that a page measured with it still fits once it gets its real one.</summary>
+    private static readonly string Placeholder = Label(999, 1000);
+
+    private static string Label(int page, int of) => page == of ? $"Part {page} of {of}" : $"Part {page} of {of} · continued in the next message";
+
+    private static IReadOnlyList<JsonNode?> HeadOf(CardLayout layout, int page) =>
+        page == 0 ? layout.Head : [Card.Text(layout.ContinuedHeading, weight: "Bolder")];
+
+    private static JsonObject Build(CardLayout layout, IReadOnlyList<JsonNode?> head, IReadOnlyList<IReadOnlyList<JsonNode?>> parts, IReadOnlyList<int> onPage, bool last, string? label)
+    {
+        var body = new List<JsonNode?>();
+        if (label is not null)
+        {
+            body.Add(Card.Text(label, subtle: true, spacing: "None"));
+        }
+
+        body.AddRange(head.Select(Clone));
+        foreach (var i in onPage)
+        {
+            body.AddRange(parts[i].Select(Clone));
+        }
+
+        var actions = new List<JsonNode?>();
+        if (layout.Footer is { } footer)
+        {
+            var made = footer(onPage);
+            body.AddRange(made.Body.Select(Clone));
+            actions.AddRange(made.Actions.Select(Clone));
+        }
+
+        if (last)
+        {
+            actions.AddRange((layout.Actions ?? []).Select(Clone));
+        }
+
+        return Card.New(body, actions);
+    }
+
+    private static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+
+    /// <summary>Smaller pieces of a part: its elements; a lone text block halved between words; a fact set halved.</summary>
+    private static List<IReadOnlyList<JsonNode?>>? Split(IReadOnlyList<JsonNode?> part)
+    {
+        if (part.Count > 1)
+        {
+            return [.. part.Select(n => (IReadOnlyList<JsonNode?>)[n])];
+        }
+
+        var element = part.Count == 1 ? part[0]!.AsObject() : null;
+        if (element?["type"]?.GetValue<string>() == "TextBlock" && element["text"]?.GetValue<string>() is { Length: > 1 } text)
+        {
+            var cut = CutPoint(text);
+            var first = element.DeepClone().AsObject();
+            first["text"] = text[..cut];
+            var second = element.DeepClone().AsObject();
+            second["text"] = text[cut..];
+            second.Remove("separator");
+            second["spacing"] = "None";
+            return [[first], [second]];
+        }
+
+        if (element?["type"]?.GetValue<string>() == "FactSet" && element["facts"]!.AsArray() is { Count: > 1 } facts)
+        {
+            var half = facts.Count / 2;
+            JsonObject Set(IEnumerable<JsonNode?> f) => new() { ["type"] = "FactSet", ["facts"] = new JsonArray([.. f.Select(Clone)]) };
+            return [[Set(facts.Take(half))], [Set(facts.Skip(half))]];
+        }
+
+        return null;
+    }
+
+    /// <summary>Near the middle, after a space or line break (never inside a backslash escape).</summary>
+    private static int CutPoint(string text)
+    {
+        var middle = text.Length / 2;
+        for (var d = 0; d < middle; d++)
+        {
+            foreach (var i in (int[])[middle + d, middle - d])
+            {
+                if (i > 0 && i < text.Length && char.IsWhiteSpace(text[i - 1]))
+                {
+                    return i;
+                }
+            }
+        }
+
+        // One unbroken word: cut anywhere but between a backslash and what it escapes.
+        return text[middle - 1] == '\\' ? middle + 1 : middle;
+    }
+}

@@ -1,0 +1,225 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using DeliberationBot.Core.Telemetry;
+using DeliberationBot.Host.Telemetry;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace DeliberationBot.Slack.Tests.Telemetry;
+
+/// <summary>
+/// One Slack answer, traced and measured through the real pipeline with OpenTelemetry's in-memory exporters: the
+/// request, the command, the commit and the outbox delivery form one trace, and the instruments move.
+/// </summary>
+public sealed class TracingAndMetricsTests : IAsyncLifetime
+{
+    private const string AnswerText = "Triage by risk would help Rosa Diaz";
+    // Spans of other tests' hosts arrive too (activity listeners are process-wide), from their threads.
+    private readonly LockedCollection<Activity> _spans = new();
+    private readonly List<MetricSnapshot> _metrics = [];
+    private readonly SpanSignal _ended = new();
+    private FakeSlackApi _api = null!;
+    private SlackTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeSlackApi.StartAsync();
+        _host = await SlackTestHost.StartAsync(_api, services: services => services.AddOpenTelemetry()
+            .WithTracing(t => t.AddInMemoryExporter(_spans).AddProcessor(_ended))
+            .WithMetrics(m => m.AddInMemoryExporter(_metrics)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task One_slack_answer_is_one_trace_from_the_request_to_the_outbox_delivery_and_the_metrics_move()
+    {
+        await _host.CommandAsync("start quick-check \"Hotline triage\"");
+        var deliberation = await _host.DeliberationAsync();
+        var card = await _host.CardAsync(deliberation);
+        await _host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0BOB"));
+        var groupView = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(groupView,
+            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("community")))), "U0BOB", "V0BOB", "b-0")));
+        await _host.SettleOutboxAsync();
+        var before = Collect();
+
+        // A sampled trace of the test's own around the request (its client passes it on as traceparent) tells this
+        // test's spans apart from those of tests running beside it.
+        var traceId = default(ActivityTraceId);
+        using (var slack = new Activity("slack delivers a thread reply").SetIdFormat(ActivityIdFormat.W3C).SetParentId(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start())
+        {
+            traceId = slack.TraceId;
+            var reply = await _host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0BOB", AnswerText, "1700000100.000001", card.MessageId)));
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        }
+
+        await _host.SettleOutboxAsync();
+        var sent = await _ended.WaitForAsync(s => s.TraceId == traceId && s.DisplayName == "outbox send" && Equals(s.GetTagItem("deliberationbot.message.type"), "DeliberationCard"));
+
+        var trace = Spans().Where(s => s.TraceId == traceId).ToList();
+        var request = Assert.Single(trace, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/slack/events");
+        var command = Assert.Single(trace, s => s.DisplayName == "command Answer");
+        Assert.Equal(request.SpanId, command.ParentSpanId);
+        var commit = Assert.Single(trace, s => s.DisplayName == "commit" && s.ParentSpanId == command.SpanId);
+        Assert.Equal("committed", commit.GetTagItem("deliberationbot.commit.outcome"));
+        Assert.Equal(commit.SpanId, sent.ParentSpanId);
+        Assert.Equal("delivered", sent.GetTagItem("deliberationbot.outbox.outcome"));
+        Assert.Contains(trace, s => s.Kind == ActivityKind.Client && s.ParentSpanId == sent.SpanId && s.DisplayName == "POST");
+        Assert.Contains(trace, s => s.ParentSpanId == commit.SpanId && s.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore");
+
+        // Nothing a person wrote or who they are travels in telemetry.
+        foreach (var span in trace)
+        {
+            var text = span.DisplayName + " " + string.Join(" ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
+            Assert.DoesNotContain("Rosa", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("U0BOB", text, StringComparison.Ordinal);
+        }
+
+        var after = Collect();
+        Assert.True(after.Acks("slack") > before.Acks("slack"), $"slack acknowledgements {before.Acks("slack")} → {after.Acks("slack")}");
+        Assert.True(after.Sends("delivered") > before.Sends("delivered"), $"delivered sends {before.Sends("delivered")} → {after.Sends("delivered")}");
+    }
+
+    [Fact]
+    public async Task The_gauges_show_the_outbox_backlog_and_the_open_concerns()
+    {
+        await _host.CommandAsync("start quick-check \"Hotline triage\"");
+        await _host.SettleOutboxAsync();
+        var gauges = _host.Services.GetRequiredService<OperationalGauges>();
+        await gauges.RefreshAsync(default);
+        Assert.Equal(new OperationalReading(0, TimeSpan.Zero, 0), gauges.Latest);
+
+        await _host.CommandAsync("concern \"Nobody asked the night shift\"");
+        await _host.SettleOutboxAsync();
+        await gauges.RefreshAsync(default);
+
+        Assert.Equal(1, gauges.Latest.OpenConcerns);
+        Assert.Equal(0, gauges.Latest.OutboxDepth);
+        var exported = Collect();
+        Assert.Contains(1.0, exported.Gauge("deliberationbot.concerns.open"));
+        Assert.Contains(0.0, exported.Gauge("deliberationbot.outbox.depth"));
+    }
+
+    private List<Activity> Spans() => _spans.Snapshot();
+
+    private Readings Collect()
+    {
+        var provider = _host.Services.GetRequiredService<MeterProvider>();
+        lock (_metrics)
+        {
+            _metrics.Clear();
+            Assert.True(provider.ForceFlush());
+            return new Readings([.. _metrics]);
+        }
+    }
+
+    private sealed record Readings(List<MetricSnapshot> Metrics)
+    {
+        public long Acks(string platform) => Points("deliberationbot.ack.duration").Where(p => Tag(p, "platform") == platform).Sum(p => p.GetHistogramCount());
+
+        public long Sends(string outcome) => Points("deliberationbot.outbox.sends").Where(p => Tag(p, "outcome") == outcome).Sum(p => p.GetSumLong());
+
+        public IEnumerable<double> Gauge(string name) => Metrics.Where(m => m.Name == name)
+            .SelectMany(m => m.MetricPoints.Select(p => m.MetricType == MetricType.LongGauge ? p.GetGaugeLastValueLong() : p.GetGaugeLastValueDouble()));
+
+        private IEnumerable<MetricPoint> Points(string name) => Metrics.Where(m => m.Name == name).SelectMany(m => m.MetricPoints);
+
+        private static string? Tag(MetricPoint point, string key)
+        {
+            foreach (var tag in point.Tags)
+            {
+                if (tag.Key == key)
+                {
+                    return tag.Value?.ToString();
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class LockedCollection<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public int Count => Snapshot().Count;
+
+        public bool IsReadOnly => false;
+
+        public List<T> Snapshot()
+        {
+            lock (_items)
+            {
+                return [.. _items];
+            }
+        }
+
+        public void Add(T item)
+        {
+            lock (_items)
+            {
+                _items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_items)
+            {
+                _items.Clear();
+            }
+        }
+
+        public bool Contains(T item) => Snapshot().Contains(item);
+
+        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(T item)
+        {
+            lock (_items)
+            {
+                return _items.Remove(item);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Wakes the test when a span it waits for has ended, without polling.</summary>
+    private sealed class SpanSignal : BaseProcessor<Activity>
+    {
+        private readonly ConcurrentQueue<Activity> _ended = new();
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        public override void OnEnd(Activity data)
+        {
+            _ended.Enqueue(data);
+            _arrived.Release();
+        }
+
+        public async Task<Activity> WaitForAsync(Func<Activity, bool> match)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (true)
+            {
+                if (_ended.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                await _arrived.WaitAsync(timeout.Token);
+            }
+        }
+    }
+}

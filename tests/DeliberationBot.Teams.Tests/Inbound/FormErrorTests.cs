@@ -1,0 +1,74 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Teams.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Teams.Tests.Inbound;
+
+/// <summary>A form sent with something missing comes back as the same form, with the error shown and what was entered kept.</summary>
+public sealed class FormErrorTests : HostTest
+{
+    [Fact]
+    public async Task Change_without_picking_an_answer_keeps_the_review_with_its_buttons_and_says_what_to_do()
+    {
+        var d = await StartAsync();
+        var actor = new Actor("teams", Activities.Tenant, new UserRef(Person.Sam.AadId, Person.Sam.Name));
+        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        var result = await answering.JoinAsync(actor, d, StakeholderGroup.FrontlineWorker, anonymous: false, "test:join", CancellationToken.None);
+        while (result.Replies.OfType<QuestionPrompt>().FirstOrDefault() is { } q)
+        {
+            var value = q.Kind == AnswerKind.FreeText ? AnswerValue.FromText("It adds typing.") : q.Kind is AnswerKind.Number or AnswerKind.Scale ? AnswerValue.FromNumber(2) : AnswerValue.FromChoices(q.Options[0].Id);
+            result = await answering.AnswerAsync(actor, d, q.QuestionId, value, flagConcern: false, $"test:{q.QuestionId}", CancellationToken.None);
+        }
+
+        var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), "edit", Deliberations.JourneyTests.Data(d)));
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer!["type"]!.GetValue<string>());
+        var card = answer["value"]!.AsObject();
+        Assert.Equal("Pick the answer you want to change.", Cards.RendererTests.TextBlocks(card).First());
+        Assert.Contains("It adds typing.", Texts.Of(card), StringComparison.Ordinal);
+        Assert.Contains(Cards.RendererTests.Actions(card), a => a["verb"]?.GetValue<string>() == "edit");
+        var choice = Cards.RendererTests.Body(card).Single(e => e["id"]?.GetValue<string>() == "questionId");
+        Assert.True(choice["isRequired"]!.GetValue<bool>()); // Teams itself asks for a pick before sending
+    }
+
+    [Fact]
+    public async Task A_decision_without_a_reason_comes_back_with_the_chosen_outcome_kept()
+    {
+        var d = await StartAsync();
+        var data = Deliberations.JourneyTests.Data(d, ("deliberationTitle", "Predictive screening"), ("unresolved", "2"), ("outcome", "NoGo"), ("rationale", " "));
+
+        var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "decide", data));
+
+        var card = answer!["value"]!.AsObject();
+        Assert.Equal("Please say why, for the record.", Cards.RendererTests.TextBlocks(card).First());
+        Assert.Equal("NoGo", Cards.RendererTests.Body(card).Single(e => e["id"]?.GetValue<string>() == "outcome")["value"]!.GetValue<string>());
+        Assert.Contains("2 unresolved concern(s)", Texts.Of(card), StringComparison.Ordinal);
+        Assert.Contains(Cards.RendererTests.Actions(card), a => a["verb"]?.GetValue<string>() == "decide");
+    }
+
+    [Fact]
+    public async Task A_start_form_with_a_bad_date_comes_back_with_everything_typed_kept()
+    {
+        var data = new System.Text.Json.Nodes.JsonObject { ["flow"] = "quick-check", ["title"] = "Screening", ["description"] = "What we plan", ["due"] = "next week" };
+
+        var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Fiona, Chat.Group, "start-form", data));
+
+        var card = answer!["value"]!.AsObject();
+        Assert.Contains("is not a date I understand", Cards.RendererTests.TextBlocks(card).First(), StringComparison.Ordinal);
+        var inputs = Cards.RendererTests.Body(card).Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>(), e => e["value"]?.ToString());
+        Assert.Equal(("Screening", "What we plan", "quick-check"), (inputs["title"], inputs["description"], inputs["flow"]));
+        Assert.Empty(await Db.DeliberationIdsAsync());
+    }
+
+    private async Task<Guid> StartAsync()
+    {
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Predictive screening\""));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), "help"));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "help"));
+        await Host.SentAsync();
+        return (await Host.SingleDeliberationAsync()).Id;
+    }
+}
