@@ -3,6 +3,7 @@ using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Reminders;
+using DeliberationBot.Core.Reports;
 using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DecisionService>();
         services.AddSingleton<SuggestionService>();
         services.AddSingleton<ExportService>();
+        services.AddSingleton<ReportService>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DigestService>();

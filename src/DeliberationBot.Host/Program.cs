@@ -2,6 +2,7 @@ using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
+using DeliberationBot.Host.Reports;
 using DeliberationBot.Host.Telemetry;
 using DeliberationBot.Slack;
 using DeliberationBot.Teams;
@@ -20,8 +21,10 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseResponseCompression();
 app.MapHealth();
 app.MapExports();
+app.MapReports();
 app.MapSlack();
 app.MapTeams();
 await app.RunAsync();

@@ -37,6 +37,9 @@ public sealed record ConditionCommand(string Text, UserRef Owner, DateOnly Due) 
 
 public sealed record ExportCommand : Command;
 
+/// <summary><c>report</c> sends the requester their link; <c>report revoke [@user]</c> stops links already sent.</summary>
+public sealed record ReportCommand(bool Revoke = false, UserRef? Only = null) : Command;
+
 public enum DigestAction
 {
     Subscribe,
@@ -55,6 +58,7 @@ public static class Usage
     public const string Dismiss = "dismiss S<n>";
     public const string Decide = "decide go|no-go|conditions|revisit \"<rationale>\"";
     public const string Condition = "condition \"<condition>\" owner:@user due:YYYY-MM-DD";
+    public const string Report = "report | report revoke [@user]";
     public const string Digest = "digest subscribe [mon|tue|wed|thu|fri|sat|sun] [HH:MM] | digest unsubscribe | digest preview";
 
     public static IReadOnlyList<CommandHelp> All { get; } =
@@ -72,6 +76,8 @@ public static class Usage
         new(Decide, "Record the decision once the deliberation is closed, or amend it; the earlier one stays in the record (facilitator)."),
         new(Condition, "Add a condition to a \"go with conditions\" decision (facilitator)."),
         new("export", "Get links to the whole record as Markdown and JSON (facilitator and owners)."),
+        new("report", "Get your own link to the deliberation's page (charts, concerns, decision), privately."),
+        new("report revoke [@user]", "Stop the page links sent so far, everyone's or one person's (facilitator)."),
         new("digest subscribe [mon|tue|…] [HH:MM]", "Get a weekly digest of open concerns privately, in your own time zone (default Monday 09:00)."),
         new("digest unsubscribe", "Stop the weekly digest."),
         new("digest preview", "See this week's digest now."),

@@ -3,6 +3,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reports;
 using DeliberationBot.Core.Telemetry;
 
 namespace DeliberationBot.Core.Commands;
@@ -10,7 +11,7 @@ namespace DeliberationBot.Core.Commands;
 /// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
 public sealed class CommandDispatcher(
     DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, ExportService exports, DigestService digests,
-    TimeProvider time)
+    ReportService reports, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(
         Actor actor,
@@ -53,6 +54,8 @@ public sealed class CommandDispatcher(
             DigestCommand { Action: DigestAction.Unsubscribe } => await digests.UnsubscribeAsync(actor, deliveryKey, ct),
             DigestCommand => await digests.PreviewAsync(actor, ct),
             ExportCommand => await WithLatestAsync(actor, conversation, id => exports.IssueAsync(actor, id, ct), ct),
+            ReportCommand { Revoke: false } => await WithLatestAsync(actor, conversation, id => reports.IssueAsync(actor, id, ct), ct),
+            ReportCommand report => await WithLatestAsync(actor, conversation, id => reports.RevokeAsync(actor, id, report.Only, deliveryKey, ct), ct),
             FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
             HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),
             _ => throw new InvalidOperationException($"Unhandled command {command?.GetType().Name}"),

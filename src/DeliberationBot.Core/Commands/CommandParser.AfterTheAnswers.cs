@@ -82,6 +82,15 @@ public static partial class CommandParser
             : (new ConditionCommand(text, owner, due.Value), null);
     }
 
+    private static (Command?, ErrorMessage?) ParseReport(List<Token> args, IReadOnlyDictionary<string, UserRef>? mentions) => args switch
+    {
+        [] => (new ReportCommand(), null),
+        [{ Text: var verb }] when verb.Equals("revoke", StringComparison.OrdinalIgnoreCase) => (new ReportCommand(Revoke: true), null),
+        [{ Text: var verb }, { Text: var who }] when verb.Equals("revoke", StringComparison.OrdinalIgnoreCase) && ResolveUser(who, mentions) is { } user =>
+            (new ReportCommand(Revoke: true, Only: user), null),
+        _ => (null, new ErrorMessage("Type \"report\" for your link, or \"report revoke\" (optionally with @someone) to stop links already sent.", Usage.Report)),
+    };
+
     private static (Command?, ErrorMessage?) ParseDigest(List<Token> args)
     {
         var action = args.Count == 0 ? null : args[0].Text.ToLowerInvariant();

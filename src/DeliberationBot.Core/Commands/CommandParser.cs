@@ -37,6 +37,7 @@ public static partial class CommandParser
             "decide" or "decision" => ParseDecide(rest),
             "condition" => ParseCondition(rest, mentions, today),
             "export" => NoArguments(new ExportCommand(), "export", rest),
+            "report" => ParseReport(rest, mentions),
             "digest" => ParseDigest(rest),
             "flows" => NoArguments(new FlowsCommand(), "flows", rest),
             "help" or "?" => (new HelpCommand(), null),

@@ -9,7 +9,7 @@ namespace DeliberationBot.Core.Deliberations;
 public sealed record StartRequest(string FlowId, string Title, string? Description, IReadOnlyList<UserRef> Owners, DateOnly? Due, AnonymityPolicy Anonymity);
 
 /// <summary>The facilitator's side: start, status, remind, concerns, close.</summary>
-public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, ConcernPublisher concerns)
+public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, ConcernPublisher concerns, Reports.ReportService reports)
 {
     public IReadOnlyList<FlowInfo> Flows() =>
         [.. catalog.All.Select(f => new FlowInfo(f.Id, f.Title, f.Description, f.Questions.Count))];
@@ -149,7 +149,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
     public async Task CloseAtDeadlineAsync(Deliberation d, CancellationToken ct) =>
         await CloseDeliberationAsync(d, await turn.FlowOfAsync(d, ct), null, $"deadline:{d.Id:N}", ct);
 
-    /// <summary>Closing: the card shows it, concerns are synced and sent to owners, the summary is posted, the facilitator is asked to decide.</summary>
+    /// <summary>Closing: the card shows it, concerns are synced and sent to owners, the summary is posted, the facilitator is asked to decide, leaders get the page.</summary>
     private async Task<CommitOutcome> CloseDeliberationAsync(Deliberation d, FlowDefinition flow, string? actorKey, string deliveryKey, CancellationToken ct)
     {
         var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
@@ -168,6 +168,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
                 turn.CardUpdate(closed, flow, deliveryKey),
                 .. published.Outbox,
                 turn.Outbox(d.WorkspaceId, deliveryKey + "/decision-request", Destination.PrivatelyTo(d.Home, d.Facilitator), new DecisionRequest(d.Id, d.Title, unresolved)),
+                .. reports.LinksForLeaders(closed, deliveryKey),
             ],
         };
         return await turn.CommitAsync(commit, ct);

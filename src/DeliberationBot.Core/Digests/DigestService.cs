@@ -1,12 +1,13 @@
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reports;
 using DeliberationBot.Core.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Core.Digests;
 
 /// <summary><c>digest subscribe|unsubscribe|preview</c>, and producing each subscriber's digest once a week.</summary>
-public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOptions<DigestOptions> options) : IScheduledJob
+public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOptions<DigestOptions> options, IReportLinkSigner reports) : IScheduledJob
 {
     public static readonly DayOfWeek DefaultDay = DayOfWeek.Monday;
     public static readonly TimeOnly DefaultTime = new(9, 0);
@@ -57,7 +58,7 @@ public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOp
         var subscription = await schedule.FindSubscriptionAsync(actor.WorkspaceId, actor.User.Id, ct);
         var zone = DigestSchedule.Zone(subscription?.TimeZone ?? actor.TimeZone ?? options.Value.DefaultTimeZone);
         var since = subscription?.LastSentAt ?? turn.Now.AddDays(-7);
-        return TurnResult.Reply(await ComposeAsync(actor.WorkspaceId, since, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone, ct));
+        return TurnResult.Reply(await ComposeAsync(actor.WorkspaceId, actor.User, since, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone, ct));
     }
 
     /// <summary>The job: every subscriber whose time has come gets one digest for that week, late ones once and marked late.</summary>
@@ -77,13 +78,14 @@ public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOp
             }
 
             var late = now - due > options.Value.LateAfter;
-            var digest = await ComposeAsync(subscription.WorkspaceId, subscription.LastSentAt ?? now.AddDays(-7), week, late, late ? due : null, zone, ct);
+            var digest = await ComposeAsync(subscription.WorkspaceId, subscription.User, subscription.LastSentAt ?? now.AddDays(-7), week, late, late ? due : null, zone, ct);
             var message = turn.Outbox(subscription.WorkspaceId, $"digest:{subscription.User.Id}:{week}", Destination.PrivatelyTo(subscription.Context, subscription.User), digest);
             await turn.CommitAsync(new Commit(subscription.WorkspaceId, null) { Subscription = advanced with { LastWeek = week, LastSentAt = now }, Outbox = [message] }, ct);
         }
     }
 
-    private async Task<WeeklyDigest> ComposeAsync(string workspaceId, DateTimeOffset since, string week, bool late, DateTimeOffset? wasDue, TimeZoneInfo zone, CancellationToken ct)
+    /// <summary>The digest for one reader, with their own link to each deliberation's page.</summary>
+    private async Task<WeeklyDigest> ComposeAsync(string workspaceId, UserRef reader, DateTimeOffset since, string week, bool late, DateTimeOffset? wasDue, TimeZoneInfo zone, CancellationToken ct)
     {
         var sources = new List<DigestSource>();
         foreach (var d in await schedule.ListDeliberationsAsync(workspaceId, turn.Now.AddDays(-180), ct))
@@ -91,6 +93,7 @@ public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOp
             sources.Add(new DigestSource(d, await turn.Store.ListConcernsAsync(workspaceId, d.Id, ct), await turn.Store.ListParticipantsAsync(workspaceId, d.Id, ct)));
         }
 
-        return DigestComposer.Compose(sources, turn.Now, since, options.Value.StaleAfterDays, week, late, wasDue, zone.Id);
+        var digest = DigestComposer.Compose(sources, turn.Now, since, options.Value.StaleAfterDays, week, late, wasDue, zone.Id);
+        return digest with { Proposals = [.. digest.Proposals.Select(p => p with { Report = reports.Sign(workspaceId, p.Id, p.Title, reader).Page })] };
     }
 }

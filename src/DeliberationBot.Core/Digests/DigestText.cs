@@ -25,6 +25,10 @@ public static class DigestText
         foreach (var p in w.Proposals)
         {
             sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}{(p.AwaitingDecision ? " — closed, awaiting the decision" : "")}");
+            if (p.Report is not null)
+            {
+                sb.AppendLine($"    Page: {p.Report}");
+            }
             foreach (var c in p.OpenConcerns)
             {
                 sb.AppendLine($"    #{c.Number} \"{c.Text}\" — {Groups(c.RaisedBy)}; {c.AgeDays} day(s) old");

@@ -18,6 +18,9 @@ public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus St
 {
     /// <summary>Closed, and the facilitator has not recorded the decision yet.</summary>
     public bool AwaitingDecision { get; init; }
+
+    /// <summary>The reader's own link to the deliberation's page.</summary>
+    public Uri? Report { get; init; }
 }
 
 public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft);

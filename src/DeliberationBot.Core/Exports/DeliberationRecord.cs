@@ -57,11 +57,12 @@ public static class DeliberationRecords
 {
     /// <summary>
     /// Builds the record. A group's anonymous answers appear only once <paramref name="minGroupSize"/> people of that
-    /// group answered anonymously; below that the record says how many were withheld and why.
+    /// group answered anonymously; below that the record says how many were withheld and why. Without
+    /// <paramref name="nameParticipants"/> (a participant's page) other participants appear by group only.
     /// </summary>
     public static DeliberationRecord Build(
         Deliberation d, FlowDefinition flow, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers,
-        IReadOnlyList<Concern> concerns, IReadOnlyList<DeliberationEvent> events, int minGroupSize, string? summary)
+        IReadOnlyList<Concern> concerns, IReadOnlyList<DeliberationEvent> events, int minGroupSize, string? summary, bool nameParticipants = true)
     {
         var byKey = participants.ToDictionary(p => p.Key);
         var anonymousPerGroup = participants.Where(p => p.Anonymous).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count());
@@ -85,7 +86,7 @@ public static class DeliberationRecords
         var recordConcerns = concerns.OrderBy(c => c.Number).Select(c => new RecordConcern(
             c.Number, c.Kind.ToString(), c.Text, ConcernView.Of(c, flow, []).SectionTitle, [.. c.RaisedByGroups.Select(g => g.Label())], c.Raisers.Count,
             c.Status.ToString(), c.Response, c.Owner?.Display, c.Due,
-            [.. events.Where(e => IsAbout(e, c)).Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d)))])
+            [.. events.Where(e => IsAbout(e, c)).Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)))])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
             Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)))],
@@ -108,22 +109,22 @@ public static class DeliberationRecords
 
     private static string Who(Participant p) => p.Anonymous ? $"anonymous ({p.Group.Label()})" : p.DisplayName ?? p.UserId ?? "participant";
 
-    private static bool IsAbout(DeliberationEvent e, Concern c) =>
+    internal static bool IsAbout(DeliberationEvent e, Concern c) =>
         e.Type.StartsWith("concern.", StringComparison.Ordinal) || e.Type.StartsWith("condition.", StringComparison.Ordinal)
             ? e.Data is { } data && (data == $"#{c.Number}" || data.StartsWith($"#{c.Number} ", StringComparison.Ordinal) || data.StartsWith($"#{c.Number}:", StringComparison.Ordinal))
             : false;
 
     /// <summary>An anonymous actor is only ever "an anonymous participant".</summary>
-    private static string Actor(string? key, IReadOnlyDictionary<string, Participant> participants, Deliberation d)
+    private static string Actor(string? key, IReadOnlyDictionary<string, Participant> participants, Deliberation d, bool nameParticipants)
     {
         if (key is null)
         {
             return "DeliberationBot";
         }
 
-        if (participants.TryGetValue(key, out var p))
+        if (participants.TryGetValue(key, out var p) && (nameParticipants || !d.MayClose(new UserRef(p.UserId ?? ""))))
         {
-            return Who(p);
+            return nameParticipants || p.Anonymous ? Who(p) : $"a participant ({p.Group.Label()})";
         }
 
         if (!key.StartsWith("user:", StringComparison.Ordinal))

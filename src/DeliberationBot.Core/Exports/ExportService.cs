@@ -61,4 +61,7 @@ public interface ISummaryTextSource
     int MinGroupSize { get; }
 
     Task<string?> SummaryTextAsync(Deliberation deliberation, CancellationToken ct);
+
+    /// <summary>The summary itself, for the deliberation's page.</summary>
+    Task<Summaries.DeliberationSummary> SummaryAsync(Deliberation deliberation, CancellationToken ct);
 }

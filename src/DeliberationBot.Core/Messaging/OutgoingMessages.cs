@@ -33,6 +33,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(DecisionRequest), "decision-request")]
 [JsonDerivedType(typeof(DecisionRecorded), "decision-recorded")]
 [JsonDerivedType(typeof(ExportLink), "export-link")]
+[JsonDerivedType(typeof(Reports.ReportLink), "report-link")]
 public abstract record OutgoingMessage;
 
 /// <summary>Answers per stakeholder group; names never appear, so it is safe when anonymous answers exist.</summary>

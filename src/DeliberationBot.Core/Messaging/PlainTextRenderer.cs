@@ -171,6 +171,10 @@ public static class PlainTextRenderer
                 sb.AppendLine($"  Markdown: {e.Markdown}");
                 sb.AppendLine($"  JSON: {e.Json}");
                 break;
+            case Reports.ReportLink r:
+                sb.AppendLine($"Your own link to the page of \"{r.Title}\" (it works until {r.Expires:yyyy-MM-dd HH:mm} UTC; please don't forward it):");
+                sb.AppendLine($"  {r.Page}");
+                break;
             default:
                 throw new InvalidOperationException($"No plain-text rendering for {message.GetType().Name}");
         }

@@ -5,6 +5,8 @@ using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Flows;
 using DeliberationBot.Host.Privacy;
+using DeliberationBot.Host.Reports;
+using DeliberationBot.Core.Reports;
 using DeliberationBot.Storage;
 using DeliberationBot.Summaries;
 
@@ -21,6 +23,15 @@ internal static class DeliberationBotComposition
         services.AddSummaries(configuration);
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExportLinkSigner, SignedExportLinks>();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IReportLinkSigner, SignedReportLinks>();
+        services.AddRazorComponents();
+        // Pages and their stylesheet travel compressed; nothing else this service sends is HTML or CSS.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css"];
+        });
         return services;
     }
 

@@ -68,6 +68,13 @@ internal static class ConcernRenderer
             $"The links work until {e.Expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; anyone who has them can read the record until then.")));
     }
 
+    public static void Report(Core.Reports.ReportLink r, List<JsonObject> content)
+    {
+        content.Add(Block.Section($"Your page for *{Escape(r.Title)}*: {Link(r.Page, "open it")}"));
+        content.Add(Block.Context(Escape(
+            $"The link is yours alone and works until {r.Expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; please don't forward it.")));
+    }
+
     /// <summary>A concern's text, groups, status and response; then one button per action the reader may take.</summary>
     private static void AddConcern(ConcernView c, List<JsonObject> content)
     {
@@ -145,6 +152,6 @@ internal static class ConcernRenderer
     }
 
     /// <summary>A mrkdwn link to one of our own URLs: escaped, and with no character that could end the link early.</summary>
-    private static string Link(Uri url, string label) =>
+    internal static string Link(Uri url, string label) =>
         $"<{Escape(url.AbsoluteUri.Replace("|", "%7C", StringComparison.Ordinal))}|{label}>";
 }

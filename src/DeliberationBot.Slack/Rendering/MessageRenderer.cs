@@ -122,6 +122,9 @@ internal static class MessageRenderer
             case ExportLink e:
                 ConcernRenderer.Export(e, content);
                 break;
+            case Core.Reports.ReportLink r:
+                ConcernRenderer.Report(r, content);
+                break;
             case WeeklyDigest w:
                 ReportRenderer.Digest(w, content);
                 break;

@@ -32,7 +32,7 @@ internal static class ReportRenderer
             $"{w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest"));
         foreach (var p in w.Proposals)
         {
-            var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}");
+            var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}");
             foreach (var c in p.OpenConcerns)
             {
                 text.Append($"\n• #{c.Number} \u201C{Escape(c.Text)}\u201D — {Escape(Groups(c.RaisedBy))}; {c.AgeDays} day(s) old");

@@ -39,6 +39,8 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
     public async Task<string?> SummaryTextAsync(Deliberation deliberation, CancellationToken ct) =>
         SummaryText.Render(await SummarizeAsync(deliberation, ct));
 
+    public Task<DeliberationSummary> SummaryAsync(Deliberation deliberation, CancellationToken ct) => SummarizeAsync(deliberation, ct);
+
     private async Task<DeliberationSummary> SummarizeAsync(Deliberation d, CancellationToken ct)
     {
         var flow = await flows.ForAsync(d, ct);

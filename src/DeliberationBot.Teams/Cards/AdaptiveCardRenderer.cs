@@ -64,6 +64,7 @@ internal static class AdaptiveCardRenderer
         DecisionRequest request => ConcernCards.DecisionRequest(request),
         DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
         ExportLink link => ConcernCards.Export(link),
+        Core.Reports.ReportLink link => ConcernCards.Report(link),
         WeeklyDigest digest => DigestCards.Quiet(digest),
         _ => PlainText(message),
     };

@@ -162,6 +162,13 @@ internal static class ConcernCards
             new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "JSON", ["url"] = link.Json.AbsoluteUri },
         ]);
 
+    public static JsonObject Report(Core.Reports.ReportLink link) => Card.New(
+        [
+            Card.Text($"Your page for \"{CardText.Escape(link.Title)}\"", weight: "Bolder"),
+            Card.Text($"The link is yours alone and works until {link.Expires.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; please don't forward it.", subtle: true),
+        ],
+        [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the page", ["url"] = link.Page.AbsoluteUri }]);
+
     public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
 
     /// <summary>

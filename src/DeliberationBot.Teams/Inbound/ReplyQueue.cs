@@ -54,7 +54,8 @@ internal sealed class ReplyQueue(IDeliberationStore store, OutboxSignal signal, 
             return new Destination(DeliveryMode.Conversation, turn.Home with { ThreadId = turn.Activity.Id }, person);
         }
 
-        if (personalTurn || message is GroupPrompt or QuestionPrompt)
+        // A page link or a digest carries the reader's own link, so neither is posted where others can read it.
+        if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Digests.WeeklyDigest)
         {
             return Destination.PrivatelyTo(turn.Home, person);
         }

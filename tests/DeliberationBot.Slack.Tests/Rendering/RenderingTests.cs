@@ -117,6 +117,14 @@ public sealed class RenderingTests
         Assert.Contains("until 2026-12-02 09:30 UTC", link, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_page_link_is_our_own_link_with_nothing_that_could_end_it_early()
+    {
+        var link = Strings(MessageRenderer.Render(Samples.All("T").OfType<Core.Reports.ReportLink>().Single()).Blocks);
+        Assert.Contains("<https://bot.example/d/x?token=a%7Cb|open it>", link, StringComparison.Ordinal);
+        Assert.Contains("until 2026-12-08 09:30 UTC", link, StringComparison.Ordinal);
+    }
+
     private static JsonElement Json(JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement;
 
     [Theory]

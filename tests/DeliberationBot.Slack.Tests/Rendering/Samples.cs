@@ -56,6 +56,7 @@ internal static class Samples
         };
         yield return new ExportLink(Id, text, new Uri("https://bot.example/api/deliberations/x/export?format=md&token=a|b"), new Uri("https://bot.example/api/deliberations/x/export?format=json&token=a"),
             new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));
+        yield return new Core.Reports.ReportLink(Id, text, new Uri("https://bot.example/d/x?token=a|b"), new DateTimeOffset(2026, 12, 8, 9, 30, 0, TimeSpan.Zero));
     }
 
     /// <summary>A weekly digest with <paramref name="many"/> proposals, each with that many concerns, stale, due and resolved items.</summary>

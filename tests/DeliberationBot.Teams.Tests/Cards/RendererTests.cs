@@ -54,6 +54,7 @@ public sealed class RendererTests
                 Previous = new Decision(DecisionOutcome.NoGo, Evil, new UserRef("f", Evil), TimeProvider.System.GetUtcNow()),
             },
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
+            new Core.Reports.ReportLink(Id, Evil, new Uri("https://example.test/d/x?token=t"), TimeProvider.System.GetUtcNow()),
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
             Samples.Digest(Evil, late: true),
             Samples.Decision(Evil),

@@ -1,0 +1,37 @@
+using DeliberationBot.Core.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DeliberationBot.Host.Reports;
+
+internal static class ReportEndpoints
+{
+    /// <summary>Nothing on these pages comes from anywhere but here, and no script runs at all.</summary>
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// <c>GET /d/{id}?token=…</c>: one deliberation's page for the person the link was sent to; a forged, altered,
+    /// expired or revoked link gets 401 and a page saying how to get a new one. <c>GET /d/report.css</c>: its stylesheet.
+    /// </summary>
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/d").AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            headers.CacheControl = "no-store";
+            return await next(context);
+        });
+
+        pages.MapGet("/{id:guid}", async Task<RazorComponentResult> (Guid id, string? token, ReportService reports, CancellationToken ct) =>
+            await reports.OpenAsync(id, token, ct) is { } view
+                ? new RazorComponentResult<ReportPage>(new { View = view })
+                : new RazorComponentResult<LinkRefused>() { StatusCode = StatusCodes.Status401Unauthorized });
+
+        pages.MapGet("/report.css", () => Results.Text(ReportStyles.Css, "text/css; charset=utf-8"));
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace DeliberationBot.Host.Reports;
+
+/// <summary>How the page writes dates, numbers and statuses, and which shade a heat map cell gets.</summary>
+internal static class ReportFormat
+{
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Coordinate(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Five shades: none, then quarters of the largest cell.</summary>
+    public static string HeatClass(int value, int max) =>
+        value <= 0 || max <= 0 ? "h0" : "h" + Math.Clamp((int)Math.Ceiling(4.0 * value / max), 1, 4).ToString(CultureInfo.InvariantCulture);
+
+    public static bool IsResolved(string status) => status is "Resolved" or "ClosedByFacilitator";
+
+    public static string Status(string status) => status switch
+    {
+        "Open" => "Open",
+        "Acknowledged" => "Acknowledged by the owners",
+        "Addressed" => "Addressed; awaiting the raisers",
+        "WontAddress" => "Won't be addressed; awaiting the raisers",
+        "Resolved" => "Resolved: the raisers accepted",
+        "ClosedByFacilitator" => "Closed by the facilitator",
+        "Merged" => "Merged into another concern",
+        _ => status,
+    };
+
+    /// <summary>A history event's type in words ("concern.wont-address" → "won't address").</summary>
+    public static string Step(string eventType) => eventType switch
+    {
+        "concern.raised" => "raised",
+        "condition.set" => "condition set",
+        "concern.wont-address" => "won't be addressed",
+        "concern.closed-by-facilitator" => "closed by the facilitator",
+        _ => eventType[(eventType.IndexOf('.', StringComparison.Ordinal) + 1)..].Replace('-', ' '),
+    };
+
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reports;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Host.Tests.Reports;
+
+/// <summary>Who reaches a deliberation's page, with which link, and what each of them sees.</summary>
+public sealed class ReportLinkTests : IDisposable
+{
+    private const string Ws = "T-AGENCY";
+    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
+    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
+    private static readonly Actor Maria = new("test", Ws, new UserRef("U-MARIA", "Maria"));
+    private static readonly Actor Ana = new("test", Ws, new UserRef("U-ANA", "Ana"));
+    private static readonly Actor Sam = new("test", Ws, new UserRef("U-SAM", "Sam Secret"));
+    private static readonly Actor Eve = new("test", Ws, new UserRef("U-EVE", "Eve"));
+    private readonly BotFactory _factory = new();
+    private readonly HttpClient _http;
+    private int _key;
+
+    public ReportLinkTests()
+    {
+        _http = _factory.CreateClient();
+    }
+
+    private CommandDispatcher Commands => _factory.Services.GetRequiredService<CommandDispatcher>();
+
+    private AnsweringService Answering => _factory.Services.GetRequiredService<AnsweringService>();
+
+    private IDeliberationStore Store => _factory.Services.GetRequiredService<IDeliberationStore>();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _factory.Dispose();
+    }
+
+    [Fact]
+    public async Task Report_sends_the_requester_their_own_link_and_the_page_comes_with_strict_headers()
+    {
+        var d = await ClosedDeliberationAsync();
+        var link = await LinkAsync(Eve);
+        Assert.Equal((d.Id, d.Title), (link.DeliberationId, link.Title));
+        Assert.InRange(link.Expires - _factory.Time.GetUtcNow(), TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
+
+        using var response = await _http.GetAsync(link.Page.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Predictive screening for hotline calls", html, StringComparison.Ordinal);
+        Assert.Contains("Rank calls by risk", html, StringComparison.Ordinal); // a concern in its own words
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+
+        using var css = await _http.GetAsync("/d/report.css");
+        Assert.Equal(("text/css", "nosniff"), (css.Content.Headers.ContentType?.MediaType, Assert.Single(css.Headers.GetValues("X-Content-Type-Options"))));
+    }
+
+    [Fact]
+    public async Task Leaders_see_the_export_links_and_names_participants_see_groups_only()
+    {
+        var d = await ClosedDeliberationAsync();
+        var purpose = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "purpose");
+        var concerns = _factory.Services.GetRequiredService<ConcernService>();
+        await concerns.ActAsync(Maria, purpose.Id, ConcernAction.MarkAddressed, "Scores only order the queue.", Key(), default);
+        await concerns.ActAsync(Ana, purpose.Id, ConcernAction.Accept, null, Key(), default);
+
+        var leader = await _http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery);
+        Assert.Contains("/api/deliberations/", leader, StringComparison.Ordinal);
+        Assert.Contains("— Ana</li>", leader, StringComparison.Ordinal); // her acceptance, by name
+        Assert.Contains("Scores only order the queue.", leader, StringComparison.Ordinal);
+
+        var participant = await _http.GetStringAsync((await LinkAsync(Eve)).Page.PathAndQuery);
+        Assert.DoesNotContain("/api/deliberations/", participant, StringComparison.Ordinal);
+        Assert.DoesNotContain("— Ana", participant, StringComparison.Ordinal);
+        Assert.DoesNotContain("U-ANA", participant, StringComparison.Ordinal);
+        Assert.Contains("— a participant (Frontline worker)</li>", participant, StringComparison.Ordinal);
+        Assert.Contains("Scores only order the queue.", participant, StringComparison.Ordinal);
+        Assert.All(new[] { leader, participant }, page => Assert.DoesNotContain("U-SAM", page, StringComparison.Ordinal));
+        Assert.All(new[] { leader, participant }, page => Assert.DoesNotContain("Sam Secret", page, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Forged_altered_expired_revoked_or_misrouted_links_get_401_and_a_way_to_a_new_one()
+    {
+        var d = await ClosedDeliberationAsync();
+        var eve = await LinkAsync(Eve);
+        var dana = await LinkAsync(Dana);
+        var token = eve.Page.Query["?token=".Length..];
+
+        foreach (var refused in new[] { $"/d/{d.Id:N}", $"/d/{d.Id:N}?token=forged", $"/d/{d.Id:N}?token={Altered(token)}", $"/d/{Guid.NewGuid():N}?token={token}" })
+        {
+            using var response = await _http.GetAsync(refused);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            var page = await response.Content.ReadAsStringAsync();
+            Assert.Contains("How to get a new link", page, StringComparison.Ordinal);
+            Assert.Contains("report", page, StringComparison.Ordinal);
+            Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        }
+
+        Assert.Contains("Only the facilitator", Error(await Commands.HandleAsync(Maria, Room, "report revoke", null, Key(), default)));
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(eve.Page.PathAndQuery)).StatusCode);
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.IsType<Confirmation>((await Commands.HandleAsync(Dana, Room, "report revoke <@U-EVE|Eve>", null, Key(), default)).Replies.Single());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(eve.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(dana.Page.PathAndQuery)).StatusCode);
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var fresh = await LinkAsync(Eve);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(fresh.Page.PathAndQuery)).StatusCode);
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        await Commands.HandleAsync(Dana, Room, "report revoke", null, Key(), default);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(fresh.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(dana.Page.PathAndQuery)).StatusCode);
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var later = await LinkAsync(Eve);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(later.Page.PathAndQuery)).StatusCode);
+        _factory.Time.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(later.Page.PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Closing_sends_the_facilitator_and_each_owner_their_link_privately_and_the_digest_links_each_page()
+    {
+        var d = await ClosedDeliberationAsync();
+        foreach (var user in new[] { "U-DANA", "U-MARIA" })
+        {
+            var sent = await _factory.Channel.WaitForAsync(s => s.Message.Message is ReportLink && s.Message.Destination.User?.Id == user);
+            Assert.Equal(DeliveryMode.Private, sent.Message.Destination.Mode);
+            Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(((ReportLink)sent.Message.Message).Page.PathAndQuery)).StatusCode);
+            Assert.Contains(((ReportLink)sent.Message.Message).Page.AbsoluteUri, PlainTextRenderer.Render(sent.Message.Message), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(_factory.Channel.Sent, s => s.Message.Message is ReportLink && s.Message.Destination.Mode != DeliveryMode.Private);
+        var digest = Assert.IsType<WeeklyDigest>((await Commands.HandleAsync(Maria, Room, "digest preview", null, Key(), default)).Replies.Single());
+        var page = Assert.Single(digest.Proposals, p => p.Id == d.Id).Report!;
+        Assert.Contains(page.AbsoluteUri, PlainTextRenderer.Render(digest), StringComparison.Ordinal);
+        Assert.Contains("/api/deliberations/", await _http.GetStringAsync(page.PathAndQuery), StringComparison.Ordinal); // Maria's own, an owner's page
+    }
+
+    [Fact]
+    public async Task Report_with_something_unexpected_says_what_to_type()
+    {
+        await ClosedDeliberationAsync();
+        var reply = Assert.IsType<ErrorMessage>((await Commands.HandleAsync(Dana, Room, "report everything now", null, Key(), default)).Replies.Single());
+        Assert.Equal(Usage.Report, reply.Usage);
+        var nowhere = await Commands.HandleAsync(Dana, Room with { ConversationId = "C-EMPTY" }, "report", null, Key(), default);
+        Assert.Contains("No deliberation", Error(nowhere), StringComparison.Ordinal);
+    }
+
+    private async Task<ReportLink> LinkAsync(Actor who) =>
+        Assert.IsType<ReportLink>((await Commands.HandleAsync(who, Room, "report", null, Key(), default)).Replies.Single());
+
+    private static string Altered(string token) => token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
+
+    /// <summary>A closed quick-check: Ana (named) flags her purpose answer; Sam (anonymous) says there is no appeal.</summary>
+    private async Task<Deliberation> ClosedDeliberationAsync()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria> anonymous", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        await Answering.JoinAsync(Ana, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+        await Answering.AnswerTextAsync(Ana, d.Id, "Rank calls by risk", Key(), default);
+        await Answering.FlagConcernAsync(Ana, d.Id, "purpose", flagged: true, Key(), default);
+        await Answering.JoinAsync(Sam, d.Id, StakeholderGroup.Community, anonymous: true, Key(), default);
+        await Answering.AnswerAsync(Sam, d.Id, "can-appeal", Core.Flows.AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
+        Assert.IsType<Confirmation>((await Commands.HandleAsync(Dana, Room, "close", null, Key(), default)).Replies.Single());
+        return d;
+    }
+
+    private static string Error(TurnResult result) => Assert.IsType<ErrorMessage>(result.Replies.Single()).Text;
+
+    private string Key() => $"k{Interlocked.Increment(ref _key)}";
+}
