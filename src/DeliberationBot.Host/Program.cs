@@ -2,6 +2,7 @@ using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
+using DeliberationBot.Host.Logging;
 using DeliberationBot.Slack;
 using DeliberationBot.Teams;
 
@@ -11,6 +12,7 @@ if (args.FirstOrDefault() == "demo")
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSecretRedaction();
 builder.Services.AddDeliberationBot(builder.Configuration);
 builder.Services.AddBackgroundWork(builder.Configuration);
 builder.Services.AddReadinessChecks();
