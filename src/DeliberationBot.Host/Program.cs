@@ -11,15 +11,26 @@ if (args.FirstOrDefault() == "demo")
     return await DemoCommand.RunAsync(args[1..], Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSecretRedaction();
-builder.Services.AddDeliberationBot(builder.Configuration);
-builder.Services.AddBackgroundWork(builder.Configuration);
-builder.Services.AddReadinessChecks();
-builder.Services.AddSlack(builder.Configuration);
-builder.Services.AddTeams(builder.Configuration, builder.Environment);
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    SettingsFiles.AddBesideTheApp(builder.Configuration, builder.Environment);
+    builder.Services.AddSecretRedaction();
+    builder.Services.AddDeliberationBot(builder.Configuration);
+    builder.Services.AddBackgroundWork(builder.Configuration);
+    builder.Services.AddReadinessChecks();
+    builder.Services.AddSlack(builder.Configuration);
+    builder.Services.AddTeams(builder.Configuration, builder.Environment);
 
-var app = builder.Build();
+    app = builder.Build();
+    StartupFailure.ValidateOptions(app.Services);
+}
+catch (Exception e) when (!StartupFailure.HostIsObserved() && StartupFailure.Describe(e) is { } problem)
+{
+    return await StartupFailure.ReportAsync(problem);
+}
+
 app.MapHealth();
 app.MapExports();
 app.MapSlack();

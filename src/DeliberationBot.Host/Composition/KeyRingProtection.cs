@@ -20,7 +20,7 @@ internal static class KeyRingProtection
 
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"DataProtection:CertificatePath points at {Path.GetFullPath(path)}, which does not exist. Give the path of a PFX file, or remove the setting.");
+            throw new SettingException($"DataProtection:CertificatePath points at {Path.GetFullPath(path)}, which does not exist. Give the path of a PFX file, or remove the setting.");
         }
 
         X509Certificate2 certificate;
@@ -30,12 +30,12 @@ internal static class KeyRingProtection
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
-            throw new InvalidOperationException($"DataProtection:CertificatePath {path} could not be opened ({e.Message}). Check DataProtection:CertificatePassword.", e);
+            throw new SettingException($"DataProtection:CertificatePath {path} could not be opened ({e.Message}). Check DataProtection:CertificatePassword.", e);
         }
 
         if (!certificate.HasPrivateKey)
         {
-            throw new InvalidOperationException($"The certificate in {path} has no private key; Data Protection needs one to read its keys back.");
+            throw new SettingException($"The certificate in {path} has no private key; Data Protection needs one to read its keys back.");
         }
 
         services.AddDataProtection().ProtectKeysWithCertificate(certificate);
