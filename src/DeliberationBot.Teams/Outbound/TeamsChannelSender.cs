@@ -9,8 +9,8 @@ namespace DeliberationBot.Teams.Outbound;
 /// Sends outbox messages to Teams. Conversation: posted (a reply in the thread when the destination names one), or
 /// updated in place when its slot was posted before. Private: into the person's 1:1 chat with the bot, created when
 /// none is known yet. Ephemeral: Teams has no such thing, so it goes 1:1 as well.
-/// <para>A 429 with a long Retry-After comes back to the outbox with that wait, and later sends to the same
-/// conversation wait too, so messages keep their order. A post that may have gone through (5xx or a timeout after
+/// <para>A 429 with a long Retry-After comes back to the outbox with that wait (not counted as an attempt), and later
+/// sends to the same conversation wait too, so messages keep their order. A post that may have gone through (5xx or a timeout after
 /// the request was sent) is reported as failed and not repeated, rather than shown twice.</para>
 /// </summary>
 internal sealed class TeamsChannelSender(BotConnectorClient connector, ConversationReferences references, PersonalConversations personal, TimeProvider time, TeamsLog log)
@@ -55,7 +55,7 @@ internal sealed class TeamsChannelSender(BotConnectorClient connector, Conversat
     {
         if (_throttledUntil.TryGetValue(conversationId, out var until) && until > time.GetUtcNow())
         {
-            return SendResult.Retry($"conversation {conversationId} is rate limited", until - time.GetUtcNow());
+            return SendResult.Defer($"conversation {conversationId} is rate limited", until - time.GetUtcNow(), pausesWorkspace: false);
         }
 
         if (previous is not null)
@@ -85,7 +85,7 @@ internal sealed class TeamsChannelSender(BotConnectorClient connector, Conversat
             case ConnectorStatus.RateLimited:
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(5);
                 _throttledUntil[conversationId] = time.GetUtcNow() + wait;
-                return SendResult.Retry(result.ToString(), wait);
+                return SendResult.Defer(result.ToString(), wait, pausesWorkspace: false);
             case ConnectorStatus.Retryable:
                 return SendResult.Retry(result.ToString());
             case ConnectorStatus.MaybeDelivered:
