@@ -25,9 +25,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FlowResolver>();
         services.AddSingleton<TurnSupport>();
         services.AddSingleton<AnsweringService>();
+        services.AddOptions<GroupSizeOptions>().BindConfiguration(GroupSizeOptions.Section);
         services.AddSingleton<DeliberationService>();
         services.AddSingleton<ConcernPublisher>();
         services.AddSingleton<ConcernService>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<SuggestionService>();
         services.AddSingleton<ExportService>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -39,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IOutgoingMessageRefresher, DeliberationCardRefresher>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IPartLedger, OutboxPartLedger>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using DeliberationBot.Host.Admin;
 using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
@@ -32,6 +33,7 @@ catch (Exception e) when (!StartupFailure.HostIsObserved() && StartupFailure.Des
 }
 
 app.MapHealth();
+app.MapAdmin(app.Configuration);
 app.MapExports();
 app.MapSlack();
 app.MapTeams();

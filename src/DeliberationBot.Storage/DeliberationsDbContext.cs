@@ -15,6 +15,7 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
     public DbSet<ParticipantRow> Participants => Set<ParticipantRow>();
     public DbSet<AnswerRow> Answers => Set<AnswerRow>();
     public DbSet<ConcernRow> Concerns => Set<ConcernRow>();
+    public DbSet<SuggestionRow> Suggestions => Set<SuggestionRow>();
     public DbSet<MemberProfileRow> MemberProfiles => Set<MemberProfileRow>();
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<ProcessedDeliveryRow> ProcessedDeliveries => Set<ProcessedDeliveryRow>();
@@ -58,6 +59,13 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasIndex(x => new { x.DeliberationId, x.Number }).IsUnique();
             e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
             e.HasIndex(x => new { x.WorkspaceId, x.Status });
+        });
+        b.Entity<SuggestionRow>(e =>
+        {
+            e.ToTable("suggestions");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.DeliberationId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
         });
         b.Entity<MemberProfileRow>(e =>
         {

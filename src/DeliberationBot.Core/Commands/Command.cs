@@ -25,6 +25,12 @@ public sealed record HelpCommand : Command;
 
 public sealed record AddConcernCommand(string Text) : Command;
 
+/// <summary><c>merge #4 #9</c>: concern #9 is folded into #4.</summary>
+public sealed record MergeCommand(int Into, int From) : Command;
+
+/// <summary><c>confirm S3</c> / <c>dismiss S3</c>: the facilitator settles a concern the summary only suggested.</summary>
+public sealed record SuggestionCommand(int Number, bool Confirm) : Command;
+
 public sealed record DecideCommand(DecisionOutcome Outcome, string Rationale) : Command;
 
 public sealed record ConditionCommand(string Text, UserRef Owner, DateOnly Due) : Command;
@@ -44,6 +50,9 @@ public static class Usage
 {
     public const string Start = "start <flow> \"<proposal title>\" [owner:@user ...] [due:YYYY-MM-DD] [anonymous]";
     public const string Concern = "concern \"<what worries you>\"";
+    public const string Merge = "merge #<keep> #<merge into it>";
+    public const string Confirm = "confirm S<n>";
+    public const string Dismiss = "dismiss S<n>";
     public const string Decide = "decide go|no-go|conditions|revisit \"<rationale>\"";
     public const string Condition = "condition \"<condition>\" owner:@user due:YYYY-MM-DD";
     public const string Digest = "digest subscribe [mon|tue|wed|thu|fri|sat|sun] [HH:MM] | digest unsubscribe | digest preview";
@@ -55,11 +64,14 @@ public static class Usage
         new("status", "Show who has answered what so far (by stakeholder group)."),
         new("remind", "Remind everyone who has joined but not finished."),
         new("close", "Close the deliberation (facilitator or owners only)."),
-        new("concerns", "List the concerns raised so far; from the facilitator or an owner, also post the summary and send owners their open concerns."),
+        new("concerns", "List the concerns raised so far, each in the words of the people who raised it; from the facilitator or an owner, also send the owners what is new or changed."),
         new(Concern, "Record a concern yourself (facilitator or owners)."),
-        new(Decide, "Record the decision once the deliberation is closed (facilitator)."),
+        new(Merge, "Merge two concerns that say the same thing; every person's words are kept (facilitator). Example: merge #4 #9"),
+        new(Confirm, "Make a concern of one the summary suggested (facilitator)."),
+        new(Dismiss, "Set aside a concern the summary suggested (facilitator)."),
+        new(Decide, "Record the decision once the deliberation is closed, or amend it; the earlier one stays in the record (facilitator)."),
         new(Condition, "Add a condition to a \"go with conditions\" decision (facilitator)."),
-        new("export", "Get links to the whole record as Markdown and JSON."),
+        new("export", "Get links to the whole record as Markdown and JSON (facilitator and owners)."),
         new("digest subscribe [mon|tue|…] [HH:MM]", "Get a weekly digest of open concerns privately, in your own time zone (default Monday 09:00)."),
         new("digest unsubscribe", "Stop the weekly digest."),
         new("digest preview", "See this week's digest now."),

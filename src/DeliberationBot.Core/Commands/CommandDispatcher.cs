@@ -7,7 +7,9 @@ using DeliberationBot.Core.Messaging;
 namespace DeliberationBot.Core.Commands;
 
 /// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
-public sealed class CommandDispatcher(DeliberationService deliberations, ConcernService concerns, ExportService exports, DigestService digests, TimeProvider time)
+public sealed class CommandDispatcher(
+    DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, ExportService exports, DigestService digests,
+    TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(
         Actor actor,
@@ -41,8 +43,10 @@ public sealed class CommandDispatcher(DeliberationService deliberations, Concern
             CloseCommand => await deliberations.CloseAsync(actor, conversation, deliveryKey, ct),
             ConcernsCommand => await concerns.ReviewAsync(actor, conversation, deliveryKey, ct),
             AddConcernCommand add => await concerns.AddAsync(actor, conversation, add.Text, deliveryKey, ct),
-            DecideCommand decide => await WithLatestAsync(actor, conversation, id => concerns.DecideAsync(actor, id, decide.Outcome, decide.Rationale, deliveryKey, ct), ct),
-            ConditionCommand condition => await WithLatestAsync(actor, conversation, id => concerns.AddConditionAsync(actor, id, condition.Text, condition.Owner, condition.Due, deliveryKey, ct), ct),
+            MergeCommand merge => await concerns.MergeAsync(actor, conversation, merge.Into, merge.From, deliveryKey, ct),
+            SuggestionCommand s => await WithLatestAsync(actor, conversation, id => suggestions.SettleAsync(actor, id, s.Number, s.Confirm, deliveryKey, ct), ct),
+            DecideCommand decide => await WithLatestAsync(actor, conversation, id => decisions.DecideAsync(actor, id, decide.Outcome, decide.Rationale, deliveryKey, ct), ct),
+            ConditionCommand condition => await WithLatestAsync(actor, conversation, id => decisions.AddConditionAsync(actor, id, condition.Text, condition.Owner, condition.Due, deliveryKey, ct), ct),
             DigestCommand { Action: DigestAction.Subscribe } digest => await digests.SubscribeAsync(actor, conversation, digest.Day, digest.Time, deliveryKey, ct),
             DigestCommand { Action: DigestAction.Unsubscribe } => await digests.UnsubscribeAsync(actor, deliveryKey, ct),
             DigestCommand => await digests.PreviewAsync(actor, ct),

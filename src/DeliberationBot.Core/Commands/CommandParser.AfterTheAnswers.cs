@@ -15,6 +15,23 @@ public static partial class CommandParser
             : (null, new ErrorMessage("Write the concern after the command, in quotes.", Usage.Concern));
     }
 
+    private static (Command?, ErrorMessage?) ParseMerge(List<Token> args)
+    {
+        var numbers = args.Select(a => int.TryParse(a.Text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).ToList();
+        return numbers is [{ } into, { } from]
+            ? (new MergeCommand(into, from), null)
+            : (null, new ErrorMessage("Name the concern to keep, then the one to merge into it, by their numbers.", Usage.Merge));
+    }
+
+    private static (Command?, ErrorMessage?) ParseSuggestion(List<Token> args, bool confirm)
+    {
+        var usage = confirm ? Usage.Confirm : Usage.Dismiss;
+        return args is [var only] && only.Text.TrimStart('#') is ['S' or 's', .. var digits]
+            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? (new SuggestionCommand(number, confirm), null)
+            : (null, new ErrorMessage("Name the suggested concern by its number as the summary shows it, like S3.", usage));
+    }
+
     private static (Command?, ErrorMessage?) ParseDecide(List<Token> args)
     {
         if (args.Count == 0 || args[0].Quoted || !DecisionOutcomes.TryParse(args[0].Text, out var outcome))

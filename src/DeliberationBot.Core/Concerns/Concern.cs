@@ -37,7 +37,17 @@ public enum ConcernStatus
 
     /// <summary>The facilitator recorded why it is closed without the raisers.</summary>
     ClosedByFacilitator,
+
+    /// <summary>Merged by the facilitator into another concern (<see cref="Concern.MergedInto"/>), which carries its words on.</summary>
+    Merged,
 }
+
+/// <summary>
+/// One person's words in a concern: what they wrote, their stakeholder group, and their name only when they answered
+/// by name. <see cref="RaiserKey"/> is their participant key (pseudonymous for anonymous people); <see cref="QuestionId"/>
+/// the question they answered, kept as context.
+/// </summary>
+public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, string? Name, string Text, string? QuestionId);
 
 /// <summary>
 /// A concern (or a decision's condition) and where it stands. <see cref="Raisers"/> are participant keys, so anonymous
@@ -62,8 +72,22 @@ public sealed record Concern(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    /// <summary>Unresolved until the raisers accept or the facilitator closes it without them.</summary>
-    public bool IsUnresolved => Status is not (ConcernStatus.Resolved or ConcernStatus.ClosedByFacilitator);
+    /// <summary>Everyone's words in this concern, each as they wrote it: one voice, or more once concerns are merged.</summary>
+    public IReadOnlyList<ConcernVoice> Voices { get; init; } = [];
+
+    /// <summary>The number of the concern this one was merged into.</summary>
+    public int? MergedInto { get; init; }
+
+    /// <summary>When the owners were last sent this concern; a change after that is news to them.</summary>
+    public DateTimeOffset? OwnersHeardAt { get; init; }
+
+    /// <summary>Unresolved until the raisers accept or the facilitator closes it without them. A merged concern lives on in another.</summary>
+    public bool IsUnresolved => Status is not (ConcernStatus.Resolved or ConcernStatus.ClosedByFacilitator or ConcernStatus.Merged);
+
+    public bool IsMerged => Status == ConcernStatus.Merged;
+
+    /// <summary>Changed since the owners last heard of it.</summary>
+    public bool IsNewsToOwners => OwnersHeardAt is not { } heard || UpdatedAt > heard;
 
     public bool IsAwaitingRaisers => Status is ConcernStatus.Addressed or ConcernStatus.WontAddress;
 }

@@ -4,7 +4,10 @@ using DeliberationBot.Core.Stakeholders;
 
 namespace DeliberationBot.Core.Concerns;
 
-/// <summary>A concern as people see it: which question, which groups, how many raisers, never who.</summary>
+/// <summary>
+/// A concern as people see it: each person's words with their group (and name, only if they answered by name), the
+/// question it came from as context, where it stands and what the reader can do about it.
+/// </summary>
 public sealed record ConcernView(
     Guid Id,
     int Number,
@@ -19,9 +22,53 @@ public sealed record ConcernView(
     DateOnly? Due,
     IReadOnlyList<ConcernAction> Actions)
 {
+    /// <summary>The question the words answer, when they came from an answer.</summary>
+    public string? QuestionText { get; init; }
+
+    public IReadOnlyList<ConcernVoice> Voices { get; init; } = [];
+
+    public ConcernOrigin Origin { get; init; }
+
+    public int? MergedInto { get; init; }
+
     public static ConcernView Of(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
         new(c.Id, c.Number, c.Kind, c.SectionId is null ? null : flow.Sections.FirstOrDefault(s => s.Id == c.SectionId)?.Title, c.Text,
-            c.RaisedByGroups, c.Raisers.Count, c.Status, c.Response, c.Owner, c.Due, actions);
+            c.RaisedByGroups, c.Raisers.Count, c.Status, c.Response, c.Owner, c.Due, actions)
+        {
+            QuestionText = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
+            Voices = c.Voices,
+            Origin = c.Origin,
+            MergedInto = c.MergedInto,
+        };
+
+    /// <summary>
+    /// A line to show above the voices: a flow rule's wording, or the text of a concern with no voices; null when the
+    /// voices say it all (a flagged answer's concern is its words).
+    /// </summary>
+    public string? Heading => Origin == ConcernOrigin.FlowRule || Voices.Count == 0 ? Text : null;
+
+    /// <summary>"Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", or "the facilitator".</summary>
+    public static string Attribution(ConcernVoice v) =>
+        (v.Group, v.Name) switch
+        {
+            ({ } g, { } name) => $"{g.Label()} ({name})",
+            ({ } g, null) => $"{g.Label()} (anonymous)",
+            (null, { } name) => name,
+            _ => "a participant",
+        };
+}
+
+/// <summary>
+/// Shown to the person who flags an answer: exactly what the owners will receive (their words, group, named or
+/// anonymous), and a plain warning when an anonymous person's group is small enough for them to be recognised.
+/// </summary>
+public sealed record ConcernPreview(string Words, string Attribution, string QuestionText, bool SmallGroup, int MinGroupSize)
+{
+    public string Lead => "Flagged as a concern. The proposal's owners will receive:";
+
+    public string? Warning => SmallGroup
+        ? $"Your stakeholder group has fewer than {MinGroupSize} people in this deliberation, so people who know the group may be able to tell who wrote this. It will still be delivered, with your group."
+        : null;
 }
 
 /// <summary>An owner's unresolved concerns, privately, each with what they can do about it.</summary>
@@ -46,7 +93,11 @@ public sealed record Decision(DecisionOutcome Outcome, string Rationale, UserRef
 /// <summary>Asks the facilitator, privately, for the outcome once a deliberation closes.</summary>
 public sealed record DecisionRequest(Guid DeliberationId, string Title, int UnresolvedConcerns) : OutgoingMessage;
 
-public sealed record DecisionRecorded(Guid DeliberationId, string Title, Decision Decision, IReadOnlyList<ConcernView> Conditions) : OutgoingMessage;
+/// <summary>The decision, posted in the conversation; <see cref="Previous"/> is the decision it amends, if any.</summary>
+public sealed record DecisionRecorded(Guid DeliberationId, string Title, Decision Decision, IReadOnlyList<ConcernView> Conditions) : OutgoingMessage
+{
+    public Decision? Previous { get; init; }
+}
 
 /// <summary>Signed, expiring links to the deliberation's whole record.</summary>
 public sealed record ExportLink(Guid DeliberationId, string Title, Uri Markdown, Uri Json, DateTimeOffset Expires) : OutgoingMessage;

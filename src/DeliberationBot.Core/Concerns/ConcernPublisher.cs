@@ -5,37 +5,49 @@ using DeliberationBot.Core.Messaging;
 namespace DeliberationBot.Core.Concerns;
 
 /// <summary>What a commit must carry to bring concerns up to date and put them in front of people.</summary>
-public sealed record ConcernChanges(IReadOnlyList<Concern> Concerns, IReadOnlyList<DeliberationEvent> Events, IReadOnlyList<OutboxMessage> Outbox);
+public sealed record ConcernChanges(IReadOnlyList<Concern> Concerns, IReadOnlyList<DeliberationEvent> Events, IReadOnlyList<OutboxMessage> Outbox)
+{
+    /// <summary>Every concern after the changes, in number order.</summary>
+    public IReadOnlyList<Concern> All { get; init; } = [];
+}
 
 /// <summary>
-/// On close and on <c>concerns</c>: concerns are synced from the answers, the summary goes to the deliberation's
-/// conversation, and each owner gets their unresolved concerns privately, with what they can do about each.
+/// On close and on <c>concerns</c>: concerns are synced from the answers, and each owner gets, privately, the unresolved
+/// concerns they have not heard of yet or that changed since, with what they can do about each. On close the summary
+/// also goes to the deliberation's conversation.
 /// </summary>
 public sealed class ConcernPublisher(TurnSupport turn)
 {
-    public ConcernChanges Prepare(Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, IReadOnlyList<Answer> answers, string deliveryKey)
+    public ConcernChanges Prepare(
+        Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, IReadOnlyList<Answer> answers, IReadOnlyList<Participant> participants,
+        string deliveryKey, bool postSummary)
     {
-        var synced = ConcernSync.FromAnswers(flow, d.Id, existing, answers, turn.Now);
-        var all = existing.Where(e => synced.All(s => s.Id != e.Id)).Concat(synced).OrderBy(c => c.Number).ToList();
+        var synced = ConcernSync.FromAnswers(flow, d.Id, existing, answers, participants, turn.Now);
+        var all = Merge(existing, synced);
         var events = synced.Where(s => existing.All(e => e.Id != s.Id))
             .Select(c => new DeliberationEvent(d.Id, "concern.raised", null, c.QuestionId, $"#{c.Number} {c.Origin}", turn.Now))
             .ToList();
-        var outbox = new List<OutboxMessage>
+        var outbox = new List<OutboxMessage>();
+        if (postSummary)
         {
-            turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
-                $"Summary of \"{d.Title}\": {answers.Count(a => !a.Value.Skipped)} answer(s), {all.Count(c => c.IsUnresolved)} unresolved concern(s).")),
-        };
+            outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
+                $"Summary of \"{d.Title}\": {answers.Count(a => !a.Value.Skipped)} answer(s), {all.Count(c => c.IsUnresolved)} unresolved concern(s).")));
+        }
+
         // Owners get what they can answer; the facilitator also gets the concerns they may close without the raisers.
+        var news = all.Where(c => c.IsNewsToOwners).ToList();
         foreach (var person in d.Owners.Append(d.Facilitator).DistinctBy(u => u.Id))
         {
-            var theirs = ForPerson(all, d, flow, person.Id);
+            var theirs = ForPerson(news, d, flow, person.Id);
             if (theirs.Count > 0)
             {
                 outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{person.Id}", Destination.PrivatelyTo(d.Home, person), new OwnerConcerns(d.Id, d.Title, theirs)));
             }
         }
 
-        return new ConcernChanges(synced, events, outbox);
+        var heard = news.Where(c => c.IsUnresolved).Select(c => c with { OwnersHeardAt = turn.Now }).ToList();
+        var changed = Merge(synced, heard);
+        return new ConcernChanges(changed, events, outbox) { All = Merge(all, heard) };
     }
 
     /// <summary>A person's unresolved concerns with every action their roles allow (owner, facilitator).</summary>
@@ -49,4 +61,16 @@ public sealed class ConcernPublisher(TurnSupport turn)
                 .ToList()))
             .Where(x => x.Actions.Count > 0)
             .Select(x => ConcernView.Of(x.Concern, flow, x.Actions))];
+
+    /// <summary>The concerns of <paramref name="first"/> with those of <paramref name="then"/> taking their place, in number order.</summary>
+    public static IReadOnlyList<Concern> Merge(IEnumerable<Concern> first, IEnumerable<Concern> then)
+    {
+        var byId = first.ToDictionary(c => c.Id);
+        foreach (var c in then)
+        {
+            byId[c.Id] = c;
+        }
+
+        return [.. byId.Values.OrderBy(c => c.Number)];
+    }
 }

@@ -5,12 +5,12 @@ using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Concerns;
 
-/// <summary>Concerns after the answers: review, the owners' responses, the raisers' acceptance, the facilitator's closing word.</summary>
+/// <summary>Concerns after the answers: review, the owners' responses, the raisers' acceptance, merging, the facilitator's closing word.</summary>
 public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
 {
     /// <summary>
-    /// <c>concerns</c>: everyone sees the list; when the facilitator or an owner asks, the summary is posted and the
-    /// owners get their unresolved concerns privately.
+    /// <c>concerns</c>: everyone sees the list; when the facilitator or an owner asks, the owners are sent the
+    /// concerns they have not heard of yet or that changed since.
     /// </summary>
     public async Task<TurnResult> ReviewAsync(Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
     {
@@ -23,7 +23,9 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         var flow = await turn.FlowOfAsync(d, ct);
         var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var changes = publisher.Prepare(d, flow, existing, answers, deliveryKey);
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var changes = publisher.Prepare(d, flow, existing, answers, participants, deliveryKey, postSummary: false);
+        var sent = 0;
         if (d.MayClose(actor.User))
         {
             var commit = new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox };
@@ -31,13 +33,19 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
             {
                 return TurnResult.AlreadyHandled;
             }
+
+            sent = changes.Outbox.Count;
         }
 
-        var all = existing.Where(e => changes.Concerns.All(c => c.Id != e.Id)).Concat(changes.Concerns).OrderBy(c => c.Number);
-        return TurnResult.Reply(new ConcernList(d.Id, d.Title, [.. all.Select(c => Item(c, flow))]));
+        var list = new ConcernList(d.Id, d.Title, [.. changes.All.Where(c => !c.IsMerged).Select(c => ConcernView.Of(c, flow, []))]);
+        return d.MayClose(actor.User)
+            ? TurnResult.Reply(list, new Confirmation(sent == 0
+                ? "The owners have already heard of every concern as it stands; nothing was sent again."
+                : $"Sent what is new or changed to {sent} {(sent == 1 ? "person" : "people")} (owners, and you to close any without their raisers)."))
+            : TurnResult.Reply(list);
     }
 
-    /// <summary>An owner's, raiser's or facilitator's action on one concern.</summary>
+    /// <summary>An owner's, raiser's or facilitator's action on one concern. A button pressed on a stale message changes nothing.</summary>
     public async Task<TurnResult> ActAsync(Actor actor, Guid concernId, ConcernAction action, string? text, string deliveryKey, CancellationToken ct)
     {
         if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
@@ -68,21 +76,24 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
             return TurnResult.Error(error!);
         }
 
+        var (outbox, told) = Announcements(d, flow, changed, action, deliveryKey);
+        // The owners know of a change they made, or that they are told of now.
+        changed = role == ConcernLifecycle.Role.Owner || action is ConcernAction.Accept or ConcernAction.Reopen ? changed with { OwnersHeardAt = turn.Now } : changed;
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Concerns = [changed],
             Events = [new DeliberationEvent(d.Id, ConcernLifecycle.EventType(action), actorKey, concern.QuestionId, $"#{concern.Number}{(text is null ? "" : ": " + text)}", turn.Now)],
-            Outbox = Announcements(d, flow, changed, action, deliveryKey),
+            Outbox = outbox,
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation($"Concern #{changed.Number} is now {Describe(changed.Status)}."));
+        return TurnResult.Reply(new Confirmation($"Concern #{changed.Number} is now {Describe(changed.Status)}.{told}"));
     }
 
-    /// <summary><c>concern "text"</c>: the facilitator or an owner records a concern of their own.</summary>
+    /// <summary><c>concern "text"</c>: the facilitator or an owner records a concern of their own, in their words.</summary>
     public async Task<TurnResult> AddAsync(Actor actor, ConversationRef conversation, string text, string deliveryKey, CancellationToken ct)
     {
         var d = await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
@@ -100,158 +111,173 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         return await RecordNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.Facilitator, text, null, null, null, deliveryKey, ct);
     }
 
-    /// <summary>
-    /// The facilitator confirms a concern the summariser only suggested; until then a suggestion is never a concern.
-    /// </summary>
-    public async Task<TurnResult> ConfirmSuggestionAsync(Actor actor, Guid deliberationId, string text, string? questionId, string deliveryKey, CancellationToken ct)
+    /// <summary><c>merge #4 #9</c>: the facilitator folds one concern into another; every person's words are kept.</summary>
+    public async Task<TurnResult> MergeAsync(Actor actor, ConversationRef conversation, int into, int from, string deliveryKey, CancellationToken ct)
     {
-        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        var d = await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+        if (d is null)
         {
-            return TurnResult.Error(TurnSupport.NotFound);
+            return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
         }
 
         if (d.Facilitator.Id != actor.User.Id)
         {
-            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) can confirm a suggested concern.");
+            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) can merge concerns.");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 1000)
+        var concerns = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var target = concerns.FirstOrDefault(c => c.Number == into);
+        var source = concerns.FirstOrDefault(c => c.Number == from);
+        var problem = (target, source) switch
         {
-            return TurnResult.Error("A suggested concern needs its text (at most 1000 characters).");
-        }
-
-        var question = questionId is null ? null : flow.FindQuestion(questionId);
-        return await RecordNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, text.Trim(), question, null, null, deliveryKey, ct);
-    }
-
-    /// <summary>The facilitator's decision, once the deliberation is closed.</summary>
-    public async Task<TurnResult> DecideAsync(Actor actor, Guid deliberationId, DecisionOutcome outcome, string rationale, string deliveryKey, CancellationToken ct)
-    {
-        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+            _ when into == from => "Name two different concerns: the one to keep first, then the one to merge into it.",
+            (null, _) or (_, null) => $"There is no concern #{(target is null ? into : from)} in \"{d.Title}\". Type `concerns` to see their numbers.",
+            _ when target.Kind != ConcernKind.Concern || source.Kind != ConcernKind.Concern => "Conditions of a decision can't be merged.",
+            _ when target.IsMerged => $"Concern #{into} was already merged into #{target.MergedInto}.",
+            _ when source.IsMerged => $"Concern #{from} was already merged into #{source.MergedInto}.",
+            _ => null,
+        };
+        if (problem is not null)
         {
-            return TurnResult.Error(TurnSupport.NotFound);
+            return TurnResult.Error(problem, Usage.Merge);
         }
 
-        if (d.Facilitator.Id != actor.User.Id)
+        var newRaisers = source!.Raisers.Except(target!.Raisers).ToList();
+        var merged = target with
         {
-            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) records the decision.");
-        }
-
-        if (d.IsOpen)
-        {
-            return TurnResult.Error("Close the deliberation first, so the decision rests on everything that was said.", "close");
-        }
-
-        if (string.IsNullOrWhiteSpace(rationale))
-        {
-            return TurnResult.Error("Please give the rationale for the decision.", Usage.Decide);
-        }
-
-        var decision = new Decision(outcome, rationale.Trim(), actor.User, turn.Now);
-        var conditions = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => c.Kind == ConcernKind.Condition)
-            .Select(c => ConcernView.Of(c, flow, [])).ToList();
+            Voices = [.. target.Voices, .. source.Voices.Where(v => !target.Voices.Contains(v))],
+            Raisers = [.. target.Raisers, .. newRaisers],
+            RaisedByGroups = [.. target.RaisedByGroups.Union(source.RaisedByGroups).Order()],
+            // A settled concern gains people who have not accepted: it is theirs to accept too.
+            Status = newRaisers.Count > 0 && !target.IsUnresolved ? ConcernStatus.Open : target.Status,
+            UpdatedAt = turn.Now,
+        };
+        var by = TurnSupport.NamedKey(actor.User.Id);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
-            Deliberation = d with { Decision = decision },
-            Events = [new DeliberationEvent(d.Id, "decision.recorded", TurnSupport.NamedKey(actor.User.Id), null, $"{outcome}: {decision.Rationale}", turn.Now)],
-            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), new DecisionRecorded(d.Id, d.Title, decision, conditions))],
+            Concerns = [merged, source with { Status = ConcernStatus.Merged, MergedInto = target.Number, UpdatedAt = turn.Now }],
+            Events =
+            [
+                new DeliberationEvent(d.Id, "concern.merged", by, source.QuestionId, $"#{from} merged into #{into}", turn.Now),
+                new DeliberationEvent(d.Id, "concern.merged", by, target.QuestionId, $"#{into} now also carries #{from}", turn.Now),
+            ],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation(outcome == DecisionOutcome.GoWithConditions
-            ? $"Recorded: {outcome.Label()}. Add each condition with: {Usage.Condition}"
-            : $"Recorded: {outcome.Label()}."));
+        return TurnResult.Reply(new Confirmation(
+            $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with `concerns`."));
     }
 
-    /// <summary>A condition of the decision, with its owner and due date, tracked like a concern.</summary>
-    public async Task<TurnResult> AddConditionAsync(Actor actor, Guid deliberationId, string text, UserRef owner, DateOnly due, string deliveryKey, CancellationToken ct)
+    /// <summary>A concern or condition someone records directly, in their words; the one who records it is its raiser.</summary>
+    public async Task<TurnResult> RecordNewAsync(
+        Actor actor, Deliberation d, FlowDefinition flow, ConcernKind kind, ConcernOrigin origin, string text, Question? question, UserRef? owner, DateOnly? due,
+        string deliveryKey, CancellationToken ct)
     {
-        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
-        {
-            return TurnResult.Error(TurnSupport.NotFound);
-        }
-
-        if (d.Facilitator.Id != actor.User.Id)
-        {
-            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) sets conditions.");
-        }
-
-        return await RecordNewAsync(actor, d, flow, ConcernKind.Condition, ConcernOrigin.Decision, text, null, owner, due, deliveryKey, ct);
+        var (concern, commit) = await PrepareNewAsync(actor, d, flow, kind, origin, text, question, owner, due, deliveryKey, ct);
+        return await CommitNewAsync(d, concern, commit, ct);
     }
 
-    /// <summary>A concern or condition someone records directly; the one who records it is its raiser.</summary>
-    private async Task<TurnResult> RecordNewAsync(
+    /// <summary>The commit that records a new concern and tells its owners; the caller may add to it.</summary>
+    public async Task<(Concern Concern, Commit Commit)> PrepareNewAsync(
         Actor actor, Deliberation d, FlowDefinition flow, ConcernKind kind, ConcernOrigin origin, string text, Question? question, UserRef? owner, DateOnly? due,
         string deliveryKey, CancellationToken ct)
     {
         var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var key = TurnSupport.NamedKey(actor.User.Id);
+        var group = (await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, key, ct))?.Group;
         var concern = new Concern(
-            Guid.CreateVersion7(turn.Now), d.Id, ConcernSync.NextNumber(existing), kind, origin, question?.SectionId, question?.Id, text, [],
-            [TurnSupport.NamedKey(actor.User.Id)], ConcernStatus.Open, null, owner, due, [], turn.Now, turn.Now);
-        var recipients = concern.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;
+            Guid.CreateVersion7(turn.Now), d.Id, ConcernSync.NextNumber(existing), kind, origin, question?.SectionId, question?.Id, text,
+            group is { } g ? [g] : [], [key], ConcernStatus.Open, null, owner, due, [], turn.Now, turn.Now)
+        {
+            Voices = [new ConcernVoice(key, group, actor.User.Display, text, question?.Id)],
+            OwnersHeardAt = turn.Now,
+        };
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Concerns = [concern],
-            Events = [new DeliberationEvent(d.Id, concern.Kind == ConcernKind.Condition ? "condition.set" : "concern.raised", TurnSupport.NamedKey(actor.User.Id), null, $"#{concern.Number} {concern.Text}", turn.Now)],
-            Outbox = [.. recipients.Select(o => turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{o.Id}", Destination.PrivatelyTo(d.Home, o),
+            Events = [new DeliberationEvent(d.Id, concern.Kind == ConcernKind.Condition ? "condition.set" : "concern.raised", key, null, $"#{concern.Number} {concern.Text}", turn.Now)],
+            Outbox = [.. RecipientsOf(d, concern).Select(o => turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{o.Id}", Destination.PrivatelyTo(d.Home, o),
                 new OwnerConcerns(d.Id, d.Title, [ConcernView.Of(concern, flow, ConcernLifecycle.AllowedFor(concern, ConcernLifecycle.Role.Owner))])))],
         };
+        return (concern, commit);
+    }
+
+    public async Task<TurnResult> CommitNewAsync(Deliberation d, Concern concern, Commit commit, CancellationToken ct)
+    {
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation($"Recorded {(concern.Kind == ConcernKind.Condition ? "condition" : "concern")} #{concern.Number}; {string.Join(", ", recipients.Select(r => r.Display))} will see it."));
+        return TurnResult.Reply(new Confirmation(
+            $"Recorded {(concern.Kind == ConcernKind.Condition ? "condition" : "concern")} #{concern.Number}; {string.Join(", ", RecipientsOf(d, concern).Select(r => r.Display))} will see it."));
     }
 
-    /// <summary>Who hears about a change: raisers when owners respond, owners when raisers accept or reopen.</summary>
-    private List<OutboxMessage> Announcements(Deliberation d, FlowDefinition flow, Concern c, ConcernAction action, string deliveryKey)
+    private static IReadOnlyList<UserRef> RecipientsOf(Deliberation d, Concern c) => c.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;
+
+    /// <summary>
+    /// Who hears about a change: raisers when owners respond (privately when named, in the conversation when
+    /// anonymous), owners when raisers accept or reopen. Returns the messages and a sentence saying who was told.
+    /// </summary>
+    private (List<OutboxMessage> Outbox, string Told) Announcements(Deliberation d, FlowDefinition flow, Concern c, ConcernAction action, string deliveryKey)
     {
         var outbox = new List<OutboxMessage>();
-        if (action is ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers)
+        if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers)
         {
             var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser));
-            foreach (var raiser in c.Raisers.Where(k => k.StartsWith("user:", StringComparison.Ordinal)))
+            var named = c.Raisers.Where(k => k.StartsWith("user:", StringComparison.Ordinal)).ToList();
+            foreach (var raiser in named)
             {
                 var user = new UserRef(raiser["user:".Length..]);
                 outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/raiser/{user.Id}", Destination.PrivatelyTo(d.Home, user), new ConcernResponseNotice(d.Id, d.Title, view, false)));
             }
 
-            if (c.Raisers.Any(k => !k.StartsWith("user:", StringComparison.Ordinal)))
+            var anonymous = c.Raisers.Count - named.Count;
+            if (anonymous > 0)
             {
                 outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/raisers", Destination.To(d.Home), new ConcernResponseNotice(d.Id, d.Title, view, true)));
             }
+
+            var told = (named.Count, anonymous) switch
+            {
+                (0, 0) => "",
+                (_, 0) => $" The {People(named.Count)} who raised it {(named.Count == 1 ? "has" : "have")} been sent {(action == ConcernAction.CloseWithoutRaisers ? "why it is closed" : "your response")} privately.",
+                (0, _) => $" {(action == ConcernAction.CloseWithoutRaisers ? "Why it is closed" : "Your response")} is posted in the conversation for the {People(anonymous)} who raised it anonymously.",
+                _ => $" Sent privately to {named.Count} of the people who raised it, and posted in the conversation for the {anonymous} who raised it anonymously.",
+            };
+            return (outbox, told);
         }
-        else if (action is ConcernAction.Accept or ConcernAction.Reopen)
+
+        if (action is ConcernAction.Accept or ConcernAction.Reopen)
         {
             var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner));
-            foreach (var owner in c.Owner is { } o ? [o] : d.Owners)
+            var owners = c.Owner is { } o ? [o] : d.Owners;
+            foreach (var owner in owners)
             {
                 outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{owner.Id}", Destination.PrivatelyTo(d.Home, owner), new OwnerConcerns(d.Id, d.Title, [view])));
             }
+
+            return (outbox, $" {string.Join(", ", owners.Select(x => x.Display))} {(owners.Count == 1 ? "has" : "have")} been told.");
         }
 
-        return outbox;
+        return (outbox, "");
     }
 
-    private static ConcernItem Item(Concern c, FlowDefinition flow) =>
-        new(ConcernView.Of(c, flow, []).SectionTitle ?? "Raised directly", c.QuestionId ?? "", c.Text, c.RaisedByGroups, c.Raisers.Count, c.Origin == ConcernOrigin.FlaggedAnswer)
-        {
-            Number = c.Number,
-            Status = c.Status,
-            Response = c.Response,
-        };
+    private static string People(int n) => n == 1 ? "person" : $"{n} people";
 
+    /// <summary>Why an action is refused, with where the concern stands now (a button may be older than the last change).</summary>
     private static string NotAllowed(Concern c, ConcernAction action) => action switch
     {
-        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"Concern #{c.Number} has no response to accept yet.",
+        _ when c.IsMerged => $"Concern #{c.Number} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
+        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"Concern #{c.Number} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",
+        ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
         ConcernAction.CloseWithoutRaisers => "Only the facilitator can close a concern without the people who raised it.",
-        _ when !c.IsUnresolved => $"Concern #{c.Number} is already settled.",
-        _ => "Only the proposal's owners can respond to this concern.",
+        _ when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
+        _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status)}.",
     };
 
     public static string Describe(ConcernStatus status) => status switch
@@ -261,6 +287,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         ConcernStatus.Addressed => "addressed, waiting for the people who raised it to accept",
         ConcernStatus.WontAddress => "marked won't address, waiting for the people who raised it to accept",
         ConcernStatus.Resolved => "resolved",
+        ConcernStatus.Merged => "merged into another concern",
         _ => "closed by the facilitator",
     };
 }

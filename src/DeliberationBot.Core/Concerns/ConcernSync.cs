@@ -1,65 +1,126 @@
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Stakeholders;
 
 namespace DeliberationBot.Core.Concerns;
 
 /// <summary>
-/// Turns answers into concerns: one per question where someone flagged their answer or the flow's rule marks it.
-/// Pure and repeatable: running it again only adds raisers who were not there before.
+/// Turns answers into concerns. Every flagged answer is its own concern, in the words the person wrote; the question
+/// is kept as context. Answers that only meet a flow's concern rule share one concern per question, each answer a voice
+/// in it. Pure and repeatable: running it again adds what is new and brings edited answers' words up to date.
 /// </summary>
 public static class ConcernSync
 {
-    public static IReadOnlyList<Concern> FromAnswers(FlowDefinition flow, Guid deliberationId, IReadOnlyList<Concern> existing, IReadOnlyList<Answer> answers, DateTimeOffset now)
+    public static IReadOnlyList<Concern> FromAnswers(
+        FlowDefinition flow, Guid deliberationId, IReadOnlyList<Concern> existing, IReadOnlyList<Answer> answers, IReadOnlyList<Participant> participants,
+        DateTimeOffset now)
     {
-        var changed = new List<Concern>();
+        var names = participants.Where(p => !p.Anonymous).ToDictionary(p => p.Key, p => p.DisplayName ?? p.UserId, StringComparer.Ordinal);
+        var current = existing.ToDictionary(c => c.Id);
+        var changed = new Dictionary<Guid, Concern>();
         var next = NextNumber(existing);
-        var raising = answers
-            .Where(a => !a.Value.Skipped && (a.FlaggedConcern || Overview.IsRuleConcern(flow, a)))
-            .GroupBy(a => a.QuestionId)
-            .OrderBy(g => IndexOf(flow, g.Key));
-        foreach (var group in raising)
+        var given = answers
+            .Where(a => !a.Value.Skipped && flow.FindQuestion(a.QuestionId) is not null)
+            .OrderBy(a => IndexOf(flow, a.QuestionId))
+            .ThenBy(a => a.AnsweredAt)
+            .ThenBy(a => a.ParticipantKey, StringComparer.Ordinal)
+            .ToList();
+
+        // Question by question in flow order, so concerns are numbered as the flow asks.
+        foreach (var byQuestion in given.GroupBy(a => a.QuestionId))
         {
-            var question = flow.FindQuestion(group.Key);
-            if (question is null)
+            var question = flow.FindQuestion(byQuestion.Key)!;
+            foreach (var answer in byQuestion.Where(a => a.FlaggedConcern))
+            {
+                var voice = VoiceOf(question, answer, names);
+                var mine = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlaggedAnswer && !c.IsMerged && HasVoiceOf(c, answer))
+                    ?? current.Values.FirstOrDefault(c => !c.IsMerged && HasVoiceOf(c, answer));
+                if (mine is null)
+                {
+                    var created = new Concern(
+                        Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, question.SectionId, question.Id,
+                        voice.Text, [answer.Group], [answer.ParticipantKey], ConcernStatus.Open, null, null, null, [], now, now)
+                    {
+                        Voices = [voice],
+                    };
+                    current[created.Id] = changed[created.Id] = created;
+                }
+                else if (WithVoice(mine, voice, now) is { } updated)
+                {
+                    current[updated.Id] = changed[updated.Id] = updated;
+                }
+            }
+
+            var meetingRule = byQuestion.Where(a => !a.FlaggedConcern && question.RaisesConcern(a.Value)).ToList();
+            if (meetingRule.Count == 0)
             {
                 continue;
             }
 
-            var raisers = group.Select(a => a.ParticipantKey).Distinct().ToList();
-            var groups = group.Select(a => a.Group).Distinct().Order().ToList();
-            var origin = group.Any(a => a.FlaggedConcern) ? ConcernOrigin.FlaggedAnswer : ConcernOrigin.FlowRule;
-            var current = existing.FirstOrDefault(c => c.Kind == ConcernKind.Concern && c.QuestionId == question.Id);
-            if (current is null)
+            var rule = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlowRule && c.QuestionId == question.Id && !c.IsMerged);
+            var isNew = rule is null;
+            rule ??= new Concern(
+                Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlowRule, question.SectionId, question.Id,
+                $"Answers that meet this question's concern rule ({question.ConcernWhen!.Describe()}).", [], [], ConcernStatus.Open, null, null, null, [], now, now);
+            var before = rule;
+            foreach (var answer in meetingRule)
             {
-                changed.Add(new Concern(
-                    Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, origin, question.SectionId, question.Id, question.Text,
-                    groups, raisers, ConcernStatus.Open, null, null, null, [], now, now));
-                continue;
+                rule = WithVoice(rule, VoiceOf(question, answer, names), now) ?? rule;
             }
 
-            var newRaisers = raisers.Except(current.Raisers).ToList();
-            if (newRaisers.Count == 0 && groups.All(current.RaisedByGroups.Contains) && (origin != ConcernOrigin.FlaggedAnswer || current.Origin == origin))
+            if (isNew || !ReferenceEquals(rule, before))
             {
-                continue;
+                current[rule.Id] = changed[rule.Id] = rule;
             }
-
-            // Someone new raising a concern that was settled makes it open again.
-            var status = newRaisers.Count > 0 && !current.IsUnresolved ? ConcernStatus.Open : current.Status;
-            changed.Add(current with
-            {
-                Origin = origin == ConcernOrigin.FlaggedAnswer ? origin : current.Origin,
-                Raisers = [.. current.Raisers.Concat(newRaisers)],
-                RaisedByGroups = [.. current.RaisedByGroups.Union(groups).Order()],
-                Status = status,
-                UpdatedAt = now,
-            });
         }
 
-        return changed;
+        return [.. changed.Values.OrderBy(c => c.Number)];
     }
 
     /// <summary>Concerns are numbered #1, #2, … within a deliberation.</summary>
     public static int NextNumber(IReadOnlyList<Concern> existing) => existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1;
+
+    /// <summary>The words of an answer as a concern's voice: free text as written, other kinds as their option labels or number.</summary>
+    public static ConcernVoice VoiceOf(Question question, Answer answer, IReadOnlyDictionary<string, string?> names) =>
+        new(answer.ParticipantKey, answer.Group, names.GetValueOrDefault(answer.ParticipantKey), Words(question, answer.Value), question.Id);
+
+    public static string Words(Question question, AnswerValue value) =>
+        question.Kind == AnswerKind.FreeText && value.Text is not null ? value.Text : AnswerParser.Describe(question, value);
+
+    private static bool HasVoiceOf(Concern c, Answer answer) =>
+        c.Voices.Any(v => v.RaiserKey == answer.ParticipantKey && v.QuestionId == answer.QuestionId);
+
+    /// <summary>
+    /// Adds a voice, or brings an edited answer's words up to date; null when nothing changes. A new raiser reopens a
+    /// concern that was settled.
+    /// </summary>
+    private static Concern? WithVoice(Concern c, ConcernVoice voice, DateTimeOffset now)
+    {
+        var index = c.Voices.ToList().FindIndex(v => v.RaiserKey == voice.RaiserKey && v.QuestionId == voice.QuestionId);
+        if (index >= 0)
+        {
+            var old = c.Voices[index];
+            if (old == voice)
+            {
+                return null;
+            }
+
+            var voices = c.Voices.ToList();
+            voices[index] = voice;
+            // The concern's own text follows its first voice's words when that person edits their answer.
+            return c with { Voices = voices, Text = index == 0 && c.Origin == ConcernOrigin.FlaggedAnswer ? voice.Text : c.Text, UpdatedAt = now };
+        }
+
+        var isNewRaiser = !c.Raisers.Contains(voice.RaiserKey);
+        return c with
+        {
+            Voices = [.. c.Voices, voice],
+            Raisers = isNewRaiser ? [.. c.Raisers, voice.RaiserKey] : c.Raisers,
+            RaisedByGroups = voice.Group is { } g && !c.RaisedByGroups.Contains(g) ? [.. c.RaisedByGroups.Append(g).Order()] : c.RaisedByGroups,
+            Status = isNewRaiser && !c.IsUnresolved ? ConcernStatus.Open : c.Status,
+            UpdatedAt = now,
+        };
+    }
 
     private static int IndexOf(FlowDefinition flow, string questionId)
     {

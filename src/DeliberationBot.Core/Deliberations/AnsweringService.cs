@@ -1,7 +1,10 @@
 using System.Text.Json;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
 using DeliberationBot.Core.Stakeholders;
+using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Core.Deliberations;
 
@@ -9,7 +12,7 @@ namespace DeliberationBot.Core.Deliberations;
 /// The participant's side: join with a stakeholder group, answer (and edit) questions, flag concerns.
 /// Every method returns what to show the person next; messages for others go through the outbox.
 /// </summary>
-public sealed class AnsweringService(TurnSupport turn)
+public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions> groupSize)
 {
     /// <summary>The "Answer" button: asks for the group first, then shows the next question.</summary>
     public async Task<TurnResult> OpenAsync(Actor actor, Guid deliberationId, CancellationToken ct)
@@ -150,7 +153,21 @@ public sealed class AnsweringService(TurnSupport turn)
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(progress.IsComplete ? Completed(d, flow, progress, mine, previous is not null) : Prompt(d, flow, participant, progress, mine, null));
+        var preview = flagConcern && (previous?.FlaggedConcern != true || previous.Value != value)
+            ? await PreviewAsync(d, participant, question, answer, ct)
+            : null;
+        return TurnResult.Reply(progress.IsComplete
+            ? Completed(d, flow, progress, mine, previous is not null) with { JustFlagged = preview }
+            : Prompt(d, flow, participant, progress, mine, null) with { JustFlagged = preview });
+    }
+
+    /// <summary>What the owners will receive from a flagged answer, with a warning when an anonymous person's group is small.</summary>
+    private async Task<ConcernPreview> PreviewAsync(Deliberation d, Participant participant, Question question, Answer answer, CancellationToken ct)
+    {
+        var voice = ConcernSync.VoiceOf(question, answer, participant.Anonymous ? new Dictionary<string, string?>() : new() { [participant.Key] = participant.DisplayName ?? participant.UserId });
+        var min = groupSize.Value.MinGroupSize;
+        var small = participant.Anonymous && (await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct)).Count(p => p.Group == participant.Group) < min;
+        return new ConcernPreview(voice.Text, ConcernView.Attribution(voice), question.Text, small, min);
     }
 
     /// <summary>A typed reply (e.g. in the deliberation's thread) answers the person's current question.</summary>
@@ -179,10 +196,11 @@ public sealed class AnsweringService(TurnSupport turn)
             return TurnResult.Reply(Completed(d, flow, progress, Overview.AnswersOf(answers, participant.Key), edited: false));
         }
 
-        var (value, error) = AnswerParser.Parse(question, text);
+        var (words, flag) = ConcernPrefix.Strip(text);
+        var (value, error) = AnswerParser.Parse(question, words);
         return value is null
             ? TurnResult.Reply(new ErrorMessage(error!, $"Question: {question.Text}"))
-            : await AnswerAsync(actor, deliberationId, question.Id, value, flagConcern: false, deliveryKey, ct);
+            : await AnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
     }
 
     /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
@@ -249,11 +267,11 @@ public sealed class AnsweringService(TurnSupport turn)
     {
         var q = question ?? progress.Next!;
         var section = flow.SectionOf(q);
-        var position = progress.Applicable.ToList().FindIndex(a => a.Id == q.Id) + 1;
+        var left = progress.Applicable.Count(a => !answers.ContainsKey(a.Id) || a.Id == q.Id);
         var isFirstOfSection = section.Questions.FirstOrDefault(s => progress.Applicable.Contains(s))?.Id == q.Id;
         return new QuestionPrompt(
             d.Id, d.Title, section.Title, isFirstOfSection ? section.Intro : null, q.Id, q.Text, q.Help, q.Kind, q.EffectiveOptions,
-            q.Unit, q.LowLabel, q.HighLabel, q.Required, position, progress.Applicable.Count, current?.Value, current?.FlaggedConcern ?? false,
+            q.Unit, q.LowLabel, q.HighLabel, q.Required, progress.Answered.Count(a => a.Id != q.Id), left, current?.Value, current?.FlaggedConcern ?? false,
             participant.Anonymous)
         {
             Earlier = [.. progress.Answered.Where(a => a.Id != q.Id && answers.ContainsKey(a.Id)).Select(a => new AnsweredQuestion(a.Id, a.Text, AnswerParser.Describe(a, answers[a.Id])))],

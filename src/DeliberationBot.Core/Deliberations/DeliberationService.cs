@@ -72,7 +72,14 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
 
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        return TurnResult.Reply(Overview.Status(d, flow, participants, answers));
+        // The concerns as `concerns` would list them, so both commands count the same things.
+        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var listed = ConcernPublisher.Merge(existing, ConcernSync.FromAnswers(flow, d.Id, existing, answers, participants, turn.Now)).Where(c => !c.IsMerged).ToList();
+        return TurnResult.Reply(Overview.Status(d, flow, participants, answers) with
+        {
+            Concerns = listed.Count(c => c.Kind == ConcernKind.Concern),
+            UnresolvedConcerns = listed.Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved),
+        });
     }
 
     /// <summary>Reminds, privately, everyone named who has joined but not finished; anonymous participants get a reminder in the conversation.</summary>
@@ -147,9 +154,10 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
     {
         var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var published = concerns.Prepare(closed, flow, existing, answers, deliveryKey);
-        var unresolved = existing.Where(e => published.Concerns.All(c => c.Id != e.Id)).Concat(published.Concerns).Count(c => c.IsUnresolved);
+        var published = concerns.Prepare(closed, flow, existing, answers, participants, deliveryKey, postSummary: true);
+        var unresolved = published.All.Count(c => c.IsUnresolved);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Deliberation = closed,

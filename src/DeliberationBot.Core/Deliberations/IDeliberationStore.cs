@@ -20,6 +20,8 @@ public sealed record Commit(string WorkspaceId, string? DeliveryKey)
 
     public IReadOnlyList<Concern> Concerns { get; init; } = [];
 
+    public IReadOnlyList<Suggestion> Suggestions { get; init; } = [];
+
     public MemberProfile? Profile { get; init; }
 
     public Digests.DigestSubscription? Subscription { get; init; }
@@ -55,6 +57,9 @@ public interface IDeliberationStore
     Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<Concern?> FindConcernAsync(string workspaceId, Guid concernId, CancellationToken ct);
+
+    /// <summary>The concerns summaries suggested for a deliberation, in number order.</summary>
+    Task<IReadOnlyList<Suggestion>> ListSuggestionsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, CancellationToken ct);
 

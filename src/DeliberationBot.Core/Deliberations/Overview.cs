@@ -40,7 +40,7 @@ public static class Overview
             Progress(flow, participants, answers));
 
     public static StatusReport Status(Deliberation d, FlowDefinition flow, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers) =>
-        new(d.Id, d.Title, d.Status, d.Due, Progress(flow, participants, answers), Coverage(flow, answers), answers.Count(a => a.FlaggedConcern || IsRuleConcern(flow, a)));
+        new(d.Id, d.Title, d.Status, d.Due, Progress(flow, participants, answers), Coverage(flow, answers), 0, 0);
 
     public static bool IsRuleConcern(FlowDefinition flow, Answer answer) =>
         flow.FindQuestion(answer.QuestionId)?.RaisesConcern(answer.Value) ?? false;

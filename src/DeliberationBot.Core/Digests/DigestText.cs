@@ -24,10 +24,10 @@ public static class DigestText
         sb.AppendLine($"Weekly digest {w.Week}: {w.Proposals.Sum(p => p.OpenConcerns.Count)} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
         foreach (var p in w.Proposals)
         {
-            sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}");
+            sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}{(p.AwaitingDecision ? " — closed, awaiting the decision" : "")}");
             foreach (var c in p.OpenConcerns)
             {
-                sb.AppendLine($"    #{c.Number} {c.Text} — {c.AgeDays} day(s) old, raised by {Groups(c.RaisedBy)}");
+                sb.AppendLine($"    #{c.Number} \"{c.Text}\" — {Groups(c.RaisedBy)}; {c.AgeDays} day(s) old");
             }
 
             if (p.MissingVoices.Count > 0)
@@ -50,11 +50,18 @@ public static class DigestText
             sb.AppendLine("Resolved since the last digest: " + string.Join("; ", w.ResolvedSinceLast.Select(c => $"{c.Proposal} #{c.Number}")));
         }
 
+        if (w.AnyShortened)
+        {
+            sb.AppendLine(ShortenedNote);
+        }
+
         foreach (var item in w.ComingDue)
         {
             sb.AppendLine($"Due {item.Due:yyyy-MM-dd} ({(item.DaysLeft < 0 ? $"{-item.DaysLeft} day(s) overdue" : $"in {item.DaysLeft} day(s)")}): {item.Proposal} — {item.What}");
         }
     }
+
+    public const string ShortenedNote = "Concerns ending in … are shortened here; `concerns` in the deliberation's conversation shows each in full.";
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));

@@ -5,9 +5,20 @@ using DeliberationBot.Core.Stakeholders;
 
 namespace DeliberationBot.Core.Digests;
 
-public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status);
+/// <summary>
+/// A concern in a digest: the first <see cref="DigestComposer.WordsShown"/> characters of its words (<see cref="Shortened"/>
+/// says when there is more, to be read with <c>concerns</c>), and the groups of the people who raised it.
+/// </summary>
+public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status)
+{
+    public bool Shortened { get; init; }
+}
 
-public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus Status, DateOnly? Due, IReadOnlyList<DigestConcern> OpenConcerns, IReadOnlyList<StakeholderGroup> MissingVoices);
+public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus Status, DateOnly? Due, IReadOnlyList<DigestConcern> OpenConcerns, IReadOnlyList<StakeholderGroup> MissingVoices)
+{
+    /// <summary>Closed, and the facilitator has not recorded the decision yet.</summary>
+    public bool AwaitingDecision { get; init; }
+}
 
 public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft);
 
@@ -27,6 +38,9 @@ public sealed record WeeklyDigest(
     IReadOnlyList<DigestDue> ComingDue,
     int StaleAfterDays) : OutgoingMessage
 {
+    /// <summary>Some concern's words were shortened to fit.</summary>
+    public bool AnyShortened => Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Any(c => c.Shortened);
+
     public bool IsEmpty => Proposals.Count == 0 && NewSinceLast.Count == 0 && ResolvedSinceLast.Count == 0 && ComingDue.Count == 0;
 }
 
@@ -39,19 +53,26 @@ public static class DigestComposer
     /// <summary>The groups whose absence is worth naming; "other" is not a voice anyone can be missing.</summary>
     private static readonly StakeholderGroup[] Voices = [.. Enum.GetValues<StakeholderGroup>().Where(g => g != StakeholderGroup.Other)];
 
+    /// <summary>How much of a concern's words a digest shows; the whole is one <c>concerns</c> away.</summary>
+    public const int WordsShown = 200;
+
     public static WeeklyDigest Compose(
         IReadOnlyList<DigestSource> sources, DateTimeOffset now, DateTimeOffset since, int staleAfterDays, string week, bool late, DateTimeOffset? wasDue, string timeZone)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         DigestConcern View(Deliberation d, Concern c) =>
-            new(c.Id, d.Title, c.Number, c.Text, c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status);
+            new(c.Id, d.Title, c.Number, Shorten(c.Text), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status) { Shortened = c.Text.Length > WordsShown };
+        static bool Undecided(Deliberation d) => d.IsOpen || d.Decision is null;
 
         var proposals = sources
             .Select(s => new DigestProposal(
                 s.Deliberation.Id, s.Deliberation.Title, s.Deliberation.Status, s.Deliberation.Due,
                 [.. s.Concerns.Where(c => c.IsUnresolved).OrderBy(c => c.CreatedAt).ThenBy(c => c.Number).Select(c => View(s.Deliberation, c))],
-                s.Deliberation.IsOpen ? [.. Voices.Where(g => s.Participants.All(p => p.Group != g))] : []))
-            .Where(p => p.Status == DeliberationStatus.Open || p.OpenConcerns.Count > 0)
+                Undecided(s.Deliberation) ? [.. Voices.Where(g => s.Participants.All(p => p.Group != g))] : [])
+            {
+                AwaitingDecision = !s.Deliberation.IsOpen && s.Deliberation.Decision is null,
+            })
+            .Where(p => p.Status == DeliberationStatus.Open || p.AwaitingDecision || p.OpenConcerns.Count > 0)
             .OrderByDescending(p => p.OpenConcerns.Count == 0 ? 0 : p.OpenConcerns.Max(c => c.AgeDays))
             .ThenBy(p => p.Title, StringComparer.Ordinal)
             .ToList();
@@ -76,5 +97,17 @@ public static class DigestComposer
             .ToList();
 
         return new WeeklyDigest(week, late, wasDue, timeZone, proposals, fresh, resolved, stale, due, staleAfterDays);
+    }
+
+    /// <summary>The first <see cref="WordsShown"/> characters, ending with "…" when there is more; never half a surrogate pair.</summary>
+    public static string Shorten(string text)
+    {
+        if (text.Length <= WordsShown)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[WordsShown - 1]) ? WordsShown - 1 : WordsShown;
+        return text[..cut].TrimEnd() + "…";
     }
 }

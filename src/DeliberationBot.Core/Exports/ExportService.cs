@@ -27,9 +27,16 @@ public sealed class ExportService(TurnSupport turn, IExportLinkSigner signer, IS
     public async Task<TurnResult> IssueAsync(Actor actor, Guid deliberationId, CancellationToken ct)
     {
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
-        return d is null
-            ? TurnResult.Error(TurnSupport.NotFound)
-            : TurnResult.Reply(signer.Sign(d.WorkspaceId, d.Id, d.Title));
+        if (d is null)
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        // The record names people who answered by name: it is for those who run the deliberation.
+        return d.MayClose(actor.User)
+            ? TurnResult.Reply(signer.Sign(d.WorkspaceId, d.Id, d.Title))
+            : TurnResult.Error(
+                $"Only the facilitator ({d.Facilitator.Display}) and the owners ({string.Join(", ", d.Owners.Select(o => o.Display))}) can export the whole record of \"{d.Title}\". Ask one of them, or type `concerns` to see the concerns.");
     }
 
     public async Task<DeliberationRecord?> RecordAsync(string workspaceId, Guid deliberationId, CancellationToken ct)

@@ -73,6 +73,11 @@ public interface IOutboxStore
 
     /// <summary>The slot a platform message was posted for (e.g. a deliberation's card), so replies in its thread can be routed.</summary>
     Task<string?> FindSlotAsync(string workspaceId, string conversationId, string messageId, CancellationToken ct);
+
+    /// <summary>The platform message last recorded under a key (a slot, or one part of a long message).</summary>
+    Task<PostedMessage?> FindPostedAsync(string workspaceId, string key, CancellationToken ct);
+
+    Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct);
 }
 
 /// <summary>Lets a message be brought up to date just before sending (e.g. a progress card).</summary>

@@ -61,7 +61,11 @@ public sealed record GroupPrompt(Guid DeliberationId, string DeliberationTitle, 
     public IReadOnlyList<StakeholderGroupInfo> Groups => StakeholderGroups.All;
 }
 
-/// <summary>One question, with everything a channel needs to build a form for its answer kind.</summary>
+/// <summary>
+/// One question, with everything a channel needs to build a form for its answer kind. Progress is counted as questions
+/// <see cref="Answered"/> and questions <see cref="Left"/> (this one included), so a follow-up that opens adds to what
+/// is left instead of renumbering what was asked.
+/// </summary>
 public sealed record QuestionPrompt(
     Guid DeliberationId,
     string DeliberationTitle,
@@ -76,20 +80,27 @@ public sealed record QuestionPrompt(
     string? LowLabel,
     string? HighLabel,
     bool Required,
-    int Position,
-    int Of,
+    int Answered,
+    int Left,
     AnswerValue? CurrentAnswer,
     bool CurrentlyFlagged,
     bool Anonymous) : OutgoingMessage
 {
     /// <summary>Questions already answered, so a person can go back and change one.</summary>
     public IReadOnlyList<AnsweredQuestion> Earlier { get; init; } = [];
+
+    /// <summary>The concern the person has just flagged, as the owners will receive it.</summary>
+    public ConcernPreview? JustFlagged { get; init; }
 }
 
 public sealed record AnsweredQuestion(string QuestionId, string Text, string Answer);
 
 /// <summary>When someone has answered everything: thanks, and their answers, each of which they can change.</summary>
-public sealed record AnswersReview(Guid DeliberationId, string Title, string Text, IReadOnlyList<AnsweredQuestion> Answers) : OutgoingMessage;
+public sealed record AnswersReview(Guid DeliberationId, string Title, string Text, IReadOnlyList<AnsweredQuestion> Answers) : OutgoingMessage
+{
+    /// <summary>The concern the person has just flagged, as the owners will receive it.</summary>
+    public ConcernPreview? JustFlagged { get; init; }
+}
 
 /// <summary>A short, friendly statement of what just happened.</summary>
 public sealed record Confirmation(string Text) : OutgoingMessage;
@@ -106,7 +117,8 @@ public sealed record StatusReport(
     DateOnly? Due,
     ProgressSummary Progress,
     IReadOnlyList<SectionCoverage> Coverage,
-    int FlaggedConcerns) : OutgoingMessage;
+    int Concerns,
+    int UnresolvedConcerns) : OutgoingMessage;
 
 public sealed record FlowInfo(string Id, string Title, string Description, int QuestionCount);
 
@@ -124,14 +136,8 @@ public sealed record ReminderNotice(Guid DeliberationId, string Title, int Quest
 /// <summary>Posted when a deliberation closes, until the summary is ready.</summary>
 public sealed record SummaryPlaceholder(Guid DeliberationId, string Title, string Text) : OutgoingMessage;
 
-/// <summary>A concern as shown to people: which question, which groups raised it, how often. Never who.</summary>
-public sealed record ConcernItem(string SectionTitle, string QuestionId, string QuestionText, IReadOnlyList<StakeholderGroup> RaisedBy, int Count, bool FlaggedByPeople)
-{
-    public int Number { get; init; }
-
-    public ConcernStatus Status { get; init; }
-
-    public string? Response { get; init; }
-}
-
-public sealed record ConcernList(Guid DeliberationId, string Title, IReadOnlyList<ConcernItem> Concerns) : OutgoingMessage;
+/// <summary>
+/// The concerns of a deliberation, each in the words of the people who raised it; concerns on the same question are
+/// shown together but stay separate. Merged concerns appear inside the one they were merged into.
+/// </summary>
+public sealed record ConcernList(Guid DeliberationId, string Title, IReadOnlyList<ConcernView> Concerns) : OutgoingMessage;

@@ -48,12 +48,13 @@ public static class PlainTextRenderer
 
                 break;
             case QuestionPrompt q:
+                AppendPreview(sb, q.JustFlagged);
                 if (q.SectionIntro is not null)
                 {
                     sb.AppendLine(q.SectionIntro);
                 }
 
-                sb.AppendLine($"{q.SectionTitle} · question {q.Position} of {q.Of}{(q.Required ? " (required)" : "")}{(q.Anonymous ? " · anonymous" : "")}");
+                sb.AppendLine($"{q.SectionTitle} · {Progress(q)}{(q.Required ? " (required)" : "")}{(q.Anonymous ? " · anonymous" : "")}");
                 sb.AppendLine(q.Text);
                 if (q.Help is not null)
                 {
@@ -66,6 +67,7 @@ public static class PlainTextRenderer
                 sb.AppendLine(c.Text);
                 break;
             case AnswersReview review:
+                AppendPreview(sb, review.JustFlagged);
                 sb.AppendLine(review.Text);
                 foreach (var a in review.Answers)
                 {
@@ -90,7 +92,7 @@ public static class PlainTextRenderer
                     sb.AppendLine($"  {section.SectionTitle}: {cells}");
                 }
 
-                sb.AppendLine($"Concerns so far: {s.FlaggedConcerns}");
+                sb.AppendLine($"Concerns so far: {ConcernCount(s)}");
                 break;
             case FlowList f:
                 sb.AppendLine("Flows you can start:");
@@ -126,13 +128,7 @@ public static class PlainTextRenderer
                 sb.AppendLine(list.Concerns.Count == 0 ? $"No concerns raised yet in \"{list.Title}\"." : $"Concerns raised in \"{list.Title}\":");
                 foreach (var c in list.Concerns)
                 {
-                    var number = c.Number > 0 ? $"#{c.Number} " : "";
-                    var groups = c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy.Select(g => g.Label()));
-                    sb.AppendLine($"  • {number}{c.SectionTitle}: {c.QuestionText} — raised {c.Count} time(s) by {groups}{(c.FlaggedByPeople ? " (flagged)" : "")} · {ConcernService.Describe(c.Status)}");
-                    if (c.Response is not null)
-                    {
-                        sb.AppendLine($"    Response: {c.Response}");
-                    }
+                    AppendConcern(sb, c);
                 }
 
                 break;
@@ -179,9 +175,19 @@ public static class PlainTextRenderer
 
     private static void AppendConcern(StringBuilder sb, ConcernView c)
     {
-        var groups = c.RaisedBy.Count == 0 ? "" : $" — raised by {string.Join(", ", c.RaisedBy.Select(g => g.Label()))}";
         var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
-        sb.AppendLine($"  #{c.Number} {(c.SectionTitle is null ? "" : c.SectionTitle + ": ")}{c.Text}{groups}{owner} · {ConcernService.Describe(c.Status)}");
+        var heading = string.Join(' ', new[] { $"#{c.Number}", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading }.OfType<string>());
+        sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status)}");
+        foreach (var v in c.Voices)
+        {
+            sb.AppendLine($"    \"{v.Text}\" — {ConcernView.Attribution(v)}");
+        }
+
+        if (Context(c) is { } context)
+        {
+            sb.AppendLine($"    {context}");
+        }
+
         if (c.Response is not null)
         {
             sb.AppendLine($"    Response: {c.Response}");
@@ -192,6 +198,39 @@ public static class PlainTextRenderer
             sb.AppendLine($"    [{string.Join("] [", c.Actions.Select(ActionLabel))}]");
         }
     }
+
+    private static void AppendPreview(StringBuilder sb, ConcernPreview? preview)
+    {
+        if (preview is null)
+        {
+            return;
+        }
+
+        sb.AppendLine(preview.Lead);
+        sb.AppendLine($"  \"{preview.Words}\" — {preview.Attribution}");
+        sb.AppendLine($"  On: {preview.QuestionText}");
+        if (preview.Warning is { } warning)
+        {
+            sb.AppendLine($"Note: {warning}");
+        }
+
+        sb.AppendLine();
+    }
+
+    /// <summary>Where a concern's words came from: "On: question (section)".</summary>
+    public static string? Context(ConcernView c) => (c.QuestionText, c.SectionTitle) switch
+    {
+        ({ } q, { } s) => $"On: {q} ({s})",
+        ({ } q, null) => $"On: {q}",
+        (null, { } s) => $"Section: {s}",
+        _ => null,
+    };
+
+    /// <summary>"6 answered · 3 left".</summary>
+    public static string Progress(QuestionPrompt q) => $"{q.Answered} answered · {q.Left} left";
+
+    /// <summary>"7 (5 unresolved)".</summary>
+    public static string ConcernCount(StatusReport s) => s.Concerns == 0 ? "none" : $"{s.Concerns} ({s.UnresolvedConcerns} unresolved)";
 
     public static string ActionLabel(ConcernAction action) => action switch
     {

@@ -8,7 +8,7 @@ using DeliberationBot.Slack.Rendering;
 namespace DeliberationBot.Slack.Concerns;
 
 /// <summary>"Record the decision": a modal with the outcome and the rationale, submitted to Core's decision.</summary>
-internal sealed class DecisionActions(ConcernService concerns, IDeliberationStore store, ActionReplies replies, SlackLog log)
+internal sealed class DecisionActions(DecisionService decisions, IDeliberationStore store, ActionReplies replies, SlackLog log)
 {
     public async Task<SlackAck> OpenAsync(SlackAction a, CancellationToken ct)
     {
@@ -18,6 +18,13 @@ internal sealed class DecisionActions(ConcernService concerns, IDeliberationStor
         }
 
         var d = await store.FindAsync(a.Actor.WorkspaceId, deliberationId, ct);
+        if (d?.Decision is not null)
+        {
+            // A decision request pressed after the decision was recorded: show it; only a typed `decide` amends it.
+            var current = await decisions.DecideAsync(a.Actor, deliberationId, d.Decision.Outcome, d.Decision.Rationale, "", ct, fromButton: true);
+            return replies.Private(a, current, "decision");
+        }
+
         return replies.Modal(a, ConcernModals.Decision(deliberationId, d?.Title), "decision");
     }
 
@@ -33,7 +40,7 @@ internal sealed class DecisionActions(ConcernService concerns, IDeliberationStor
             return SlackAck.Json(Replies.Errors(SlackIds.OutcomeBlock, "Choose the outcome."));
         }
 
-        var result = await concerns.DecideAsync(actor, deliberationId, outcome, state.Text(SlackIds.RationaleBlock) ?? "", key, ct);
+        var result = await decisions.DecideAsync(actor, deliberationId, outcome, state.Text(SlackIds.RationaleBlock) ?? "", key, ct, fromButton: true);
         return ViewReplies.Respond(result, SlackIds.RationaleBlock, actor, key, log);
     }
 }

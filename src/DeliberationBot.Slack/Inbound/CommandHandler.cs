@@ -39,6 +39,27 @@ internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient 
             });
         }
 
-        return result.Replies.Count == 0 ? SlackAck.Empty : SlackAck.Json(Replies.Ephemeral(result.Replies));
+        if (result.Replies.Count == 0)
+        {
+            return SlackAck.Empty;
+        }
+
+        // What does not fit in the acknowledgement follows right after it, privately, in as many messages as it takes.
+        var body = Replies.Ephemeral(result.Replies, out var more);
+        return more.Count == 0 ? SlackAck.Json(body) : SlackAck.Json(body) with
+        {
+            After = async token =>
+            {
+                foreach (var message in more)
+                {
+                    var sent = await api.PostEphemeralAsync(command.TeamId, command.ChannelId, command.UserId, message, null, token);
+                    if (!sent.Ok)
+                    {
+                        log.ReplyNotSent(command.TeamId, sent.Error);
+                        return;
+                    }
+                }
+            },
+        };
     }
 }

@@ -7,25 +7,25 @@ namespace DeliberationBot.Slack.Inbound;
 /// <summary>Shapes a turn's replies for the synchronous answer surfaces Slack offers.</summary>
 internal static class Replies
 {
-    /// <summary>All replies as one message (usually there is one).</summary>
-    public static SlackMessage Combine(IReadOnlyList<OutgoingMessage> replies)
+    /// <summary>All replies as Slack messages: one when they fit together, else as many as it takes; nothing is cut.</summary>
+    public static IReadOnlyList<SlackMessage> Combine(IReadOnlyList<OutgoingMessage> replies)
     {
-        var rendered = replies.Select(MessageRenderer.Render).ToList();
-        if (rendered.Count == 1)
+        var rendered = replies.SelectMany(MessageRenderer.RenderPages).ToList();
+        var blocks = rendered.SelectMany(r => r.Blocks).Select(b => b!.DeepClone().AsObject()).ToList();
+        if (rendered.Count == 1 || (blocks.Count <= SlackLimits.MessageBlocks && blocks.Sum(Block.TextLength) <= SlackLimits.MessageBlockTextBudget))
         {
-            return rendered[0];
+            return [new SlackMessage(Mrkdwn.TruncateEscaped(string.Join("\n", rendered.Select(r => r.Text)), SlackLimits.FallbackText), new JsonArray([.. blocks]))];
         }
 
-        var blocks = rendered.SelectMany(r => r.Blocks).Select(b => b!.DeepClone().AsObject()).ToList();
-        return new SlackMessage(
-            Mrkdwn.TruncateEscaped(string.Join("\n", rendered.Select(r => r.Text)), SlackLimits.FallbackText),
-            Block.Fit(blocks, [], SlackLimits.MessageBlocks, SlackLimits.MessageBlockTextBudget));
+        return rendered;
     }
 
-    /// <summary>The answer to a slash command that only its caller sees.</summary>
-    public static JsonObject Ephemeral(IReadOnlyList<OutgoingMessage> replies)
+    /// <summary>The answer to a slash command that only its caller sees: the first message; <paramref name="more"/> the rest, to post after.</summary>
+    public static JsonObject Ephemeral(IReadOnlyList<OutgoingMessage> replies, out IReadOnlyList<SlackMessage> more)
     {
-        var body = Combine(replies).ToPayload();
+        var messages = Combine(replies);
+        more = messages.Skip(1).ToList();
+        var body = messages[0].ToPayload();
         body["response_type"] = "ephemeral";
         return body;
     }

@@ -62,13 +62,17 @@ internal sealed class ActionReplies(SlackApiClient api, SlackLog log)
             return SlackAck.Empty;
         }
 
-        var reply = Replies.Combine(result.Replies);
+        var replies = Replies.Combine(result.Replies);
         return SlackAck.Then(async ct =>
         {
-            var sent = await api.PostEphemeralAsync(a.Actor.WorkspaceId, channel, a.Actor.User.Id, reply, a.ThreadTs, ct);
-            if (!sent.Ok)
+            foreach (var reply in replies)
             {
-                log.ReplyNotSent(a.Actor.WorkspaceId, sent.Error);
+                var sent = await api.PostEphemeralAsync(a.Actor.WorkspaceId, channel, a.Actor.User.Id, reply, a.ThreadTs, ct);
+                if (!sent.Ok)
+                {
+                    log.ReplyNotSent(a.Actor.WorkspaceId, sent.Error);
+                    return;
+                }
             }
         });
     }

@@ -29,11 +29,8 @@ internal sealed partial class SlackApiClient(
         "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
     };
 
-    /// <summary>Message metadata type under which each post carries the outbox id it was sent for.</summary>
-    public const string OutboxMetadataType = "deliberationbot_outbox";
-
-    /// <param name="outboxId">Carried in the message's metadata, so a post whose answer was lost can be found again.</param>
-    public Task<SlackApiResult> PostMessageAsync(string teamId, string channel, SlackMessage message, string? threadTs, Guid? outboxId, CancellationToken ct)
+    /// <param name="key">Carried in the message's metadata, so a post whose answer was lost can be found again.</param>
+    public Task<SlackApiResult> PostMessageAsync(string teamId, string channel, SlackMessage message, string? threadTs, SlackPostKey? key, CancellationToken ct)
     {
         var body = message.ToPayload();
         body["channel"] = channel;
@@ -42,9 +39,9 @@ internal sealed partial class SlackApiClient(
             body["thread_ts"] = threadTs;
         }
 
-        if (outboxId is { } id)
+        if (key is { } k)
         {
-            body["metadata"] = new JsonObject { ["event_type"] = OutboxMetadataType, ["event_payload"] = new JsonObject { ["outbox_id"] = id.ToString() } };
+            body["metadata"] = k.ToMetadata();
         }
 
         return CallAsync(teamId, "chat.postMessage", body, ct);

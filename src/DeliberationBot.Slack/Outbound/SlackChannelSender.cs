@@ -9,12 +9,12 @@ namespace DeliberationBot.Slack.Outbound;
 /// Sends outbox messages to Slack: in the conversation (posted, or updated in place when the slot was posted before),
 /// privately (a direct message) or ephemerally. 429 comes back as a deferral, transient failures as retries, ok:false
 /// as failures.
-/// <para>Exactly once: every post carries its outbox id in the message metadata. When an earlier attempt may have
-/// gone through (it timed out, got a 5xx, or its instance died before recording it), the conversation's newest
-/// messages are searched for that id first, and a message found there is brought up to date instead of posted again.
-/// Ephemeral messages cannot be looked up; a lost answer to one can show it twice to its one reader.</para>
+/// <para>Exactly once: every post carries its outbox id (and part) in the message metadata. When an earlier attempt
+/// may have gone through (it timed out, got a 5xx, or its instance died before recording it), the conversation's
+/// newest messages are searched for that id first, and a message found there is brought up to date instead of posted
+/// again. Ephemeral messages cannot be looked up; a lost answer to one can show it twice to its one reader.</para>
 /// </summary>
-internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<SlackChannelSender> logger) : IChannelSender
+internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger parts, ILogger<SlackChannelSender> logger) : IChannelSender
 {
     public const string ChannelName = SlackChannel.Name;
 
@@ -28,20 +28,22 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<Sla
         var message = item.Message;
         var destination = message.Destination;
         var team = destination.Conversation.WorkspaceId;
-        var rendered = MessageRenderer.Render(message.Message);
         switch (destination.Mode)
         {
             case DeliveryMode.Conversation when item.PreviouslyPosted is { } previous:
+                var rendered = MessageRenderer.Render(message.Message); // a slot (a deliberation's card) is one message, updated in place
                 var updated = await api.UpdateMessageAsync(team, previous.ConversationId, previous.MessageId, rendered, ct);
                 if (updated.Status == SlackApiStatus.Error && MessageGone.Contains(updated.Error!))
                 {
                     LogRepost(message.Id, previous.ConversationId, updated.Error!);
-                    return await PostOnceAsync(item, destination.Conversation.ConversationId, destination.Conversation.ThreadId, rendered, ct);
+                    return await PostOnceAsync(item, 0, destination.Conversation.ConversationId, destination.Conversation.ThreadId, rendered, ct);
                 }
 
                 return Posted(updated, previous.ConversationId);
+            case DeliveryMode.Conversation when message.SlotKey is not null:
+                return await PostOnceAsync(item, 0, destination.Conversation.ConversationId, destination.Conversation.ThreadId, MessageRenderer.Render(message.Message), ct);
             case DeliveryMode.Conversation:
-                return await PostOnceAsync(item, destination.Conversation.ConversationId, destination.Conversation.ThreadId, rendered, ct);
+                return await PostPagesAsync(item, destination.Conversation.ConversationId, destination.Conversation.ThreadId, ct);
             case DeliveryMode.Private:
                 var user = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is private but has no user.");
                 var opened = await api.OpenConversationAsync(team, user.Id, ct);
@@ -51,18 +53,59 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<Sla
                 }
 
                 var dm = opened.GetString("channel", "id") ?? throw new InvalidOperationException("conversations.open returned no channel id.");
-                return await PostOnceAsync(item, dm, null, rendered, ct);
+                return await PostPagesAsync(item, dm, null, ct);
             case DeliveryMode.Ephemeral:
                 var to = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is ephemeral but has no user.");
-                var ephemeral = await api.PostEphemeralAsync(team, destination.Conversation.ConversationId, to.Id, rendered, destination.Conversation.ThreadId, ct);
-                return ephemeral.Ok ? SendResult.Delivered() : Outcome(ephemeral);
+                foreach (var page in MessageRenderer.RenderPages(message.Message))
+                {
+                    var ephemeral = await api.PostEphemeralAsync(team, destination.Conversation.ConversationId, to.Id, page, destination.Conversation.ThreadId, ct);
+                    if (!ephemeral.Ok)
+                    {
+                        return Outcome(ephemeral);
+                    }
+                }
+
+                return SendResult.Delivered();
             default:
                 throw new InvalidOperationException($"Unknown delivery mode {destination.Mode}");
         }
     }
 
-    /// <summary>Posts, unless an earlier attempt already did: then that message is updated to the current content.</summary>
-    private async Task<SendResult> PostOnceAsync(OutboxItem item, string channel, string? thread, SlackMessage rendered, CancellationToken ct)
+    /// <summary>
+    /// Posts a message that may take several Slack messages: the first where it belongs, the rest in its thread. Each
+    /// part the platform accepts is recorded, so a retry after a failed part posts only what is missing.
+    /// </summary>
+    private async Task<SendResult> PostPagesAsync(OutboxItem item, string channel, string? threadTs, CancellationToken ct)
+    {
+        var message = item.Message;
+        var pages = MessageRenderer.RenderPages(message.Message);
+        PostedMessage? first = null;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var posted = await parts.FindAsync(message, i, ct);
+            if (posted is null)
+            {
+                var result = await PostOnceAsync(item, i, channel, i == 0 ? threadTs : threadTs ?? first!.MessageId, pages[i], ct);
+                if (result.Status != SendStatus.Delivered)
+                {
+                    return result;
+                }
+
+                posted = result.Posted!;
+                if (pages.Count > 1)
+                {
+                    await parts.RecordAsync(message, i, posted, ct);
+                }
+            }
+
+            first ??= posted;
+        }
+
+        return SendResult.Delivered(first);
+    }
+
+    /// <summary>Posts one part, unless an earlier attempt already did: then that message is updated to the current content.</summary>
+    private async Task<SendResult> PostOnceAsync(OutboxItem item, int part, string channel, string? thread, SlackMessage rendered, CancellationToken ct)
     {
         var message = item.Message;
         var team = message.WorkspaceId;
@@ -74,7 +117,7 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<Sla
                 return Outcome(recent); // cannot tell yet whether it went out; ask again later rather than risk a second post
             }
 
-            if (recent.Ok && FindTs(recent.Body, message.Id) is { } ts)
+            if (recent.Ok && FindTs(recent.Body, message.Id, part) is { } ts)
             {
                 LogFoundEarlierPost(message.Id, channel, ts);
                 var refreshed = await api.UpdateMessageAsync(team, channel, ts, rendered, ct);
@@ -87,24 +130,20 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, ILogger<Sla
             }
         }
 
-        return Posted(await api.PostMessageAsync(team, channel, rendered, thread, message.Id, ct), channel);
+        return Posted(await api.PostMessageAsync(team, channel, rendered, thread, new SlackPostKey(message.Id, part), ct), channel);
     }
 
-    /// <summary>The ts of the message that carries <paramref name="outboxId"/> in its metadata, if it is among those returned.</summary>
-    internal static string? FindTs(JsonElement body, Guid outboxId)
+    /// <summary>The ts of the message whose metadata names this outbox message and part, if it is among those returned.</summary>
+    internal static string? FindTs(JsonElement body, Guid outboxId, int part)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
 
-        var id = outboxId.ToString();
         foreach (var m in messages.EnumerateArray())
         {
-            if (m.ValueKind == JsonValueKind.Object && m.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object &&
-                meta.TryGetProperty("event_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == SlackApiClient.OutboxMetadataType &&
-                meta.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object &&
-                payload.TryGetProperty("outbox_id", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == id &&
+            if (m.ValueKind == JsonValueKind.Object && m.TryGetProperty("metadata", out var meta) && SlackPostKey.Read(meta) == new SlackPostKey(outboxId, part) &&
                 m.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String)
             {
                 return ts.GetString();

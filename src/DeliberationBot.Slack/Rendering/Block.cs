@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Slack.Rendering;
 
@@ -27,6 +28,13 @@ internal static class Block
     public static JsonObject Header(string? text) => new() { ["type"] = "header", ["text"] = Plain(text, SlackLimits.HeaderText) };
 
     public static JsonObject Section(string escaped) => new() { ["type"] = "section", ["text"] = Md(escaped) };
+
+    /// <summary>
+    /// Escaped mrkdwn of any length as one or more sections, split at line ends (or, for a longer line, between words)
+    /// so that nothing is cut: Slack cuts a section's text at 3,000 characters.
+    /// </summary>
+    public static IEnumerable<JsonObject> Sections(string escaped, int max = SlackLimits.TextObject) =>
+        TextChunks.Split(escaped, max).Select(chunk => Section(chunk));
 
     public static JsonObject Section(string escaped, JsonObject accessory) =>
         new() { ["type"] = "section", ["text"] = Md(escaped), ["accessory"] = accessory };
@@ -133,6 +141,32 @@ internal static class Block
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Splits a block list into as many messages as it takes to stay within <paramref name="maxBlocks"/> blocks and the
+    /// cumulative text budget each, dropping nothing. <paramref name="room"/> is kept free on every page for the part
+    /// note; the trailer (e.g. buttons) goes on the last page.
+    /// </summary>
+    public static IReadOnlyList<List<JsonObject>> Pages(IReadOnlyList<JsonObject> content, IReadOnlyList<JsonObject> trailer, int maxBlocks, int textBudget, int room = 1)
+    {
+        var pages = new List<List<JsonObject>> { new() };
+        var budget = textBudget;
+        foreach (var block in content.Concat(trailer))
+        {
+            var length = TextLength(block);
+            var page = pages[^1];
+            if (page.Count > 0 && (page.Count >= maxBlocks - room || length > budget - 200))
+            {
+                pages.Add(page = []);
+                budget = textBudget;
+            }
+
+            page.Add(block);
+            budget -= length;
+        }
+
+        return pages;
     }
 
     /// <summary>Characters of text in a block, as Slack counts towards its cumulative limit.</summary>

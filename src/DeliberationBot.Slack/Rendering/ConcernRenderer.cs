@@ -47,12 +47,17 @@ internal static class ConcernRenderer
     public static void DecisionRecorded(DecisionRecorded r, List<JsonObject> content)
     {
         var d = r.Decision;
-        content.Add(Block.Header("Decision: " + d.Outcome.Label()));
+        content.Add(Block.Header((r.Previous is null ? "Decision: " : "Decision amended: ") + d.Outcome.Label()));
+        if (r.Previous is { } was)
+        {
+            content.Add(Block.Context(Escape($"This amends the decision of {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({was.Outcome.Label()}: {was.Rationale}), which stays in the record.")));
+        }
+
         content.Add(Block.Section($"*{Escape(r.Title)}*: *{Escape(d.Outcome.Label())}*\n{Escape(d.Rationale)}\n— {Mention(d.DecidedBy)}"));
         if (r.Conditions.Count > 0)
         {
             content.Add(Block.Section("*Conditions*"));
-            content.AddRange(r.Conditions.Select(c => Block.Section(Text(c))));
+            content.AddRange(r.Conditions.SelectMany(c => Block.Sections(Text(c))));
         }
     }
 
@@ -66,7 +71,7 @@ internal static class ConcernRenderer
     /// <summary>A concern's text, groups, status and response; then one button per action the reader may take.</summary>
     private static void AddConcern(ConcernView c, List<JsonObject> content)
     {
-        content.Add(Block.Section(Text(c)));
+        content.AddRange(Block.Sections(Text(c)));
         if (c.Actions.Count > 0)
         {
             content.Add(Block.Actions($"concern_{c.Id:N}", [.. c.Actions.Select(a => Block.Button(
@@ -74,23 +79,28 @@ internal static class ConcernRenderer
         }
     }
 
+    /// <summary>A concern: its number, each person's words with their group (and name when named), the question as context, status, response.</summary>
     public static string Text(ConcernView c)
     {
-        var sb = new StringBuilder($"*#{c.Number}* ");
+        var sb = new StringBuilder($"*#{c.Number}*");
         if (c.Kind == ConcernKind.Condition)
         {
-            sb.Append("Condition: ");
+            sb.Append(" Condition:");
         }
 
-        if (c.SectionTitle is not null)
+        if (c.Heading is { } heading)
         {
-            sb.Append('_').Append(Escape(c.SectionTitle)).Append("_: ");
+            sb.Append(' ').Append(Escape(heading));
         }
 
-        sb.Append(Escape(c.Text));
-        if (c.RaisedBy.Count > 0)
+        foreach (var v in c.Voices)
         {
-            sb.Append($"\nRaised by {Escape(string.Join(", ", c.RaisedBy.Select(g => g.Label())))} ({c.Raisers} {(c.Raisers == 1 ? "person" : "people")})");
+            sb.Append("\n>").Append(Escape(v.Text).ReplaceLineEndings("\n>")).Append("\n— _").Append(Escape(ConcernView.Attribution(v))).Append('_');
+        }
+
+        if (PlainTextRenderer.Context(c) is { } context)
+        {
+            sb.Append('\n').Append(Escape(context));
         }
 
         if (c.Owner is not null)
@@ -109,6 +119,29 @@ internal static class ConcernRenderer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Every concern of a deliberation, in the words of the people who raised it.</summary>
+    public static void List(ConcernList list, List<JsonObject> content)
+    {
+        content.Add(Block.Header($"Concerns: {list.Title}"));
+        content.Add(Block.Section(list.Concerns.Count == 0 ? "No concerns raised yet." : $"{list.Concerns.Count} concern(s), each in the words of the people who raised it:"));
+        content.AddRange(list.Concerns.SelectMany(c => Block.Sections(Text(c))));
+    }
+
+    /// <summary>What the owners will receive from the answer just flagged, and the small-group warning.</summary>
+    public static void Preview(ConcernPreview? p, List<JsonObject> content)
+    {
+        if (p is null)
+        {
+            return;
+        }
+
+        content.Add(Block.Section($"*{Escape(p.Lead)}*\n>{Escape(p.Words).ReplaceLineEndings("\n>")}\n— _{Escape(p.Attribution)}_\n{Escape("On: " + p.QuestionText)}"));
+        if (p.Warning is { } warning)
+        {
+            content.Add(Block.Context(":warning: " + Escape(warning)));
+        }
     }
 
     /// <summary>A mrkdwn link to one of our own URLs: escaped, and with no character that could end the link early.</summary>

@@ -16,7 +16,38 @@ namespace DeliberationBot.Slack.Rendering;
 /// <summary>Renders every outgoing message as a Block Kit message. All inserted text is escaped; sizes stay within Slack's limits.</summary>
 internal static class MessageRenderer
 {
+    /// <summary>The message as one Slack message; for messages that can be long, use <see cref="RenderPages"/>, which never cuts.</summary>
     public static SlackMessage Render(OutgoingMessage message)
+    {
+        var (content, trailer) = Build(message);
+        var blocks = Block.Fit(content, trailer, SlackLimits.MessageBlocks, SlackLimits.MessageBlockTextBudget);
+        return new SlackMessage(Fallback(message), blocks);
+    }
+
+    /// <summary>
+    /// The message as one Slack message or, when it is too long for one, several: each within Slack's limits, the first
+    /// saying that the rest follows in its thread, each after it numbered. Nothing is cut.
+    /// </summary>
+    public static IReadOnlyList<SlackMessage> RenderPages(OutgoingMessage message)
+    {
+        var (content, trailer) = Build(message);
+        var pages = Block.Pages(content, trailer, SlackLimits.MessageBlocks, SlackLimits.MessageBlockTextBudget);
+        if (pages.Count == 1)
+        {
+            return [new SlackMessage(Fallback(message), new JsonArray([.. pages[0]]))];
+        }
+
+        return [.. pages.Select((page, i) =>
+        {
+            var note = i == 0
+                ? $"Part 1 of {pages.Count}: this is long, so the rest follows in this message's thread."
+                : $"Part {i + 1} of {pages.Count}.";
+            var blocks = new JsonArray([.. page.Prepend(Block.Context(Escape(note)))]);
+            return new SlackMessage(i == 0 ? Fallback(message) : Escape(note), blocks);
+        })];
+    }
+
+    private static (List<JsonObject> Content, List<JsonObject> Trailer) Build(OutgoingMessage message)
     {
         var content = new List<JsonObject>();
         var trailer = new List<JsonObject>();
@@ -38,18 +69,15 @@ internal static class MessageRenderer
                 content.AddRange(h.Commands.Select(cmd => Block.Section($"`{Escape(cmd.Usage)}`\n{Escape(cmd.Description)}")));
                 break;
             case ConcernList list:
-                content.Add(Block.Header($"Concerns: {list.Title}"));
-                content.Add(Block.Section(list.Concerns.Count == 0 ? "No concerns raised yet." : $"{list.Concerns.Count} question(s) raised concerns:"));
-                content.AddRange(list.Concerns.Select(item => Block.Section(
-                    $"*{Escape(item.SectionTitle)}*: {Escape(item.QuestionText)}\nRaised {item.Count} time(s) by {Escape(string.Join(", ", item.RaisedBy.Select(g => g.Label())))}" +
-                    (item.FlaggedByPeople ? " · flagged by participants" : ""))));
+                ConcernRenderer.List(list, content);
                 break;
             case ReminderNotice r:
                 content.Add(Block.Section(Escape(Plain(r))));
                 trailer.Add(AnswerButton(r.DeliberationId, "Continue answering"));
                 break;
             case QuestionPrompt q:
-                content.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · question {q.Position} of {q.Of}")));
+                ConcernRenderer.Preview(q.JustFlagged, content);
+                content.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · {PlainTextRenderer.Progress(q)}")));
                 content.Add(Block.Section($"*{Escape(q.Text)}*"));
                 content.Add(Block.Context(Escape("Press Answer to answer in a form, or reply in this thread. " + AnswerHint(q))));
                 trailer.Add(AnswerButton(q.DeliberationId, "Answer"));
@@ -106,8 +134,7 @@ internal static class MessageRenderer
                 break;
         }
 
-        var blocks = Block.Fit(content, trailer, SlackLimits.MessageBlocks, SlackLimits.MessageBlockTextBudget);
-        return new SlackMessage(Fallback(message), blocks);
+        return (content, trailer);
     }
 
     /// <summary>The top-level text: the plain rendering, escaped (it is parsed as mrkdwn for notifications) and cut.</summary>
@@ -165,7 +192,7 @@ internal static class MessageRenderer
         content.Add(Block.Section(
             $"*{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}*" +
             (s.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") +
-            $" · concerns so far: {s.FlaggedConcerns}"));
+            $" · concerns so far: {PlainTextRenderer.ConcernCount(s)}"));
         content.Add(Block.Section(Progress(s.Progress)));
         var coverage = new StringBuilder("*Answers by section and stakeholder group*");
         foreach (var section in s.Coverage)

@@ -61,10 +61,9 @@ internal static class ModalRenderer
 
     private static JsonObject Question(QuestionPrompt q)
     {
-        var blocks = new List<JsonObject>
-        {
-            Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle}{(q.Anonymous ? " · answering anonymously" : "")}")),
-        };
+        var blocks = new List<JsonObject>();
+        ConcernRenderer.Preview(q.JustFlagged, blocks);
+        blocks.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · {PlainTextRenderer.Progress(q)}{(q.Anonymous ? " · answering anonymously" : "")}")));
         if (!string.IsNullOrWhiteSpace(q.SectionIntro))
         {
             blocks.Add(Block.Section(Escape(q.SectionIntro)));
@@ -92,7 +91,7 @@ internal static class ModalRenderer
             blocks.Add(jump);
         }
 
-        var title = string.Create(CultureInfo.InvariantCulture, $"Question {q.Position} of {q.Of}");
+        var title = string.Create(CultureInfo.InvariantCulture, $"{q.Left} question{(q.Left == 1 ? "" : "s")} left");
         return Modal(SlackIds.QuestionCallback, title, blocks, "Save and next", SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: "Stop for now");
     }
 

@@ -34,10 +34,15 @@ internal static class ReportRenderer
             var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}");
             foreach (var c in p.OpenConcerns)
             {
-                text.Append($"\n• #{c.Number} {Escape(c.Text)} — {c.AgeDays} day(s) old, raised by {Escape(Groups(c.RaisedBy))}");
+                text.Append($"\n• #{c.Number} \u201C{Escape(c.Text)}\u201D — {Escape(Groups(c.RaisedBy))}; {c.AgeDays} day(s) old");
             }
 
-            content.Add(Block.Section(text.ToString()));
+            content.AddRange(Block.Sections(text.ToString()));
+            if (p.AwaitingDecision)
+            {
+                content.Add(Block.Context("Closed, awaiting the decision."));
+            }
+
             if (p.MissingVoices.Count > 0)
             {
                 content.Add(Block.Context("Not heard yet: " + Escape(string.Join(", ", p.MissingVoices.Select(g => g.Label())))));
@@ -46,30 +51,35 @@ internal static class ReportRenderer
 
         if (w.Stale.Count > 0)
         {
-            content.Add(Block.Section($"*No response from the owners for more than {w.StaleAfterDays} days*\n" +
-                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {Escape(c.Text)} ({c.AgeDays} days)"))));
+            content.AddRange(Block.Sections($"*No response from the owners for more than {w.StaleAfterDays} days*\n" +
+                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: \u201C{Escape(c.Text)}\u201D ({c.AgeDays} days)"))));
         }
 
         if (w.ResolvedSinceLast.Count > 0)
         {
-            content.Add(Block.Section("*Resolved since the last digest*\n" + string.Join("\n", w.ResolvedSinceLast.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {Escape(c.Text)}"))));
+            content.AddRange(Block.Sections("*Resolved since the last digest*\n" + string.Join("\n", w.ResolvedSinceLast.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: \u201C{Escape(c.Text)}\u201D"))));
+        }
+
+        if (w.AnyShortened)
+        {
+            content.Add(Block.Context(Escape(DigestText.ShortenedNote)));
         }
 
         if (w.ComingDue.Count > 0)
         {
-            content.Add(Block.Section("*Coming due*\n" + string.Join("\n", w.ComingDue.Select(d =>
+            content.AddRange(Block.Sections("*Coming due*\n" + string.Join("\n", w.ComingDue.Select(d =>
                 $"• {d.Due:yyyy-MM-dd} ({(d.DaysLeft < 0 ? $"{-d.DaysLeft} day(s) overdue" : $"in {d.DaysLeft} day(s)")}): {Escape(d.Proposal)} — {Escape(d.What)}"))));
         }
     }
 
-    /// <summary>The summary's text, a section per paragraph (Slack cuts a text block at 3000 characters); what does not fit is cut with a marker.</summary>
+    /// <summary>The summary's text, in sections of at most 3,000 characters each (Slack's limit), split between lines: nothing is cut.</summary>
     public static void Summary(SummaryReport report, List<JsonObject> content)
     {
         content.Add(Block.Header($"Summary: {report.Title}"));
         content.Add(Block.Context(Escape(SummaryText.SourceLine(report.Summary))));
         foreach (var paragraph in SummaryText.Render(report.Summary).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
-            content.Add(Block.Section(TruncateEscaped(Escape(paragraph.Trim()), SlackLimits.TextObject)));
+            content.AddRange(Block.Sections(Escape(paragraph.Trim())));
         }
 
         content.Add(Block.Context("The whole record, answers included as the anonymity rules allow: `/deliberate export`."));

@@ -9,7 +9,9 @@ internal static class ReviewRenderer
 {
     public static List<JsonObject> Review(AnswersReview review)
     {
-        var blocks = new List<JsonObject> { Block.Section(Escape(review.Text)) };
+        var blocks = new List<JsonObject>();
+        ConcernRenderer.Preview(review.JustFlagged, blocks);
+        blocks.Add(Block.Section(Escape(review.Text)));
         blocks.AddRange(review.Answers.Select(a => Block.Section(
             $"*{Escape(a.Text)}*\n{Escape(a.Answer)}",
             Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId)))));

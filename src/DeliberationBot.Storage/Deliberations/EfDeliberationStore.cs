@@ -87,6 +87,13 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             c.CopyTo(row, ws);
         }
 
+        foreach (var suggestion in commit.Suggestions)
+        {
+            var row = await ctx.Suggestions.FirstOrDefaultAsync(x => x.Id == suggestion.Id && x.WorkspaceId == ws, ct)
+                ?? ctx.Suggestions.Add(new SuggestionRow()).Entity;
+            suggestion.CopyTo(row, ws);
+        }
+
         if (commit.Profile is { } profile)
         {
             EnsureWorkspace(ws, profile.WorkspaceId);
@@ -160,6 +167,16 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
     {
         await using var ctx = db.Create();
         var rows = await ctx.Concerns.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
+            .OrderBy(x => x.Number)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> ListSuggestionsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Suggestions.AsNoTracking()
             .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
             .OrderBy(x => x.Number)
             .ToListAsync(ct);

@@ -59,12 +59,40 @@ internal static class RowMapping
         row.AcceptedByJson = Json.Write(c.AcceptedBy);
         row.CreatedAt = c.CreatedAt;
         row.UpdatedAt = c.UpdatedAt;
+        row.VoicesJson = Json.Write(c.Voices);
+        row.MergedInto = c.MergedInto;
+        row.OwnersHeardAt = c.OwnersHeardAt;
     }
+
+    public static void CopyTo(this Suggestion s, SuggestionRow row, string workspaceId)
+    {
+        row.Id = s.Id;
+        row.WorkspaceId = workspaceId;
+        row.DeliberationId = s.DeliberationId;
+        row.Number = s.Number;
+        row.Text = s.Text;
+        row.SectionId = s.SectionId;
+        row.QuestionId = s.QuestionId;
+        row.CitesJson = Json.Write(s.Cites);
+        row.Status = s.Status.ToString();
+        row.ConcernNumber = s.ConcernNumber;
+        row.CreatedAt = s.CreatedAt;
+        row.UpdatedAt = s.UpdatedAt;
+    }
+
+    public static Suggestion ToRecord(this SuggestionRow r) => new(
+        r.Id, r.DeliberationId, r.Number, r.Text, r.SectionId, r.QuestionId, Json.Read<List<string>>(r.CitesJson), Enum.Parse<SuggestionStatus>(r.Status),
+        r.ConcernNumber, r.CreatedAt, r.UpdatedAt);
 
     public static Concern ToRecord(this ConcernRow r) => new(
         r.Id, r.DeliberationId, r.Number, Enum.Parse<ConcernKind>(r.Kind), Enum.Parse<ConcernOrigin>(r.Origin), r.SectionId, r.QuestionId, r.Text,
         Json.Read<List<StakeholderGroup>>(r.GroupsJson), Json.Read<List<string>>(r.RaisersJson), Enum.Parse<ConcernStatus>(r.Status), r.Response,
-        r.OwnerJson is null ? null : Json.Read<UserRef>(r.OwnerJson), r.Due, Json.Read<List<string>>(r.AcceptedByJson), r.CreatedAt, r.UpdatedAt);
+        r.OwnerJson is null ? null : Json.Read<UserRef>(r.OwnerJson), r.Due, Json.Read<List<string>>(r.AcceptedByJson), r.CreatedAt, r.UpdatedAt)
+    {
+        Voices = Json.Read<List<ConcernVoice>>(r.VoicesJson),
+        MergedInto = r.MergedInto,
+        OwnersHeardAt = r.OwnersHeardAt,
+    };
 
     public static void CopyTo(this Participant p, ParticipantRow row, string workspaceId)
     {

@@ -114,12 +114,7 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             ct);
         if (message.SlotKey is not null && posted is not null)
         {
-            var row = await ctx.PostedMessages.FirstOrDefaultAsync(p => p.WorkspaceId == message.WorkspaceId && p.SlotKey == message.SlotKey, ct)
-                ?? ctx.PostedMessages.Add(new PostedMessageRow { WorkspaceId = message.WorkspaceId, SlotKey = message.SlotKey }).Entity;
-            row.ConversationId = posted.ConversationId;
-            row.MessageId = posted.MessageId;
-            row.UpdatedAt = now;
-            await ctx.SaveChangesAsync(ct);
+            await UpsertPostedAsync(ctx, message.WorkspaceId, message.SlotKey, posted, now, ct);
         }
 
         await tx.CommitAsync(ct);
@@ -180,6 +175,31 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             .Where(p => p.WorkspaceId == workspaceId && p.ConversationId == conversationId && p.MessageId == messageId)
             .Select(p => p.SlotKey)
             .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<PostedMessage?> FindPostedAsync(string workspaceId, string key, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        return await ctx.PostedMessages.AsNoTracking()
+            .Where(p => p.WorkspaceId == workspaceId && p.SlotKey == key)
+            .Select(p => new PostedMessage(p.ConversationId, p.MessageId))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        await UpsertPostedAsync(ctx, workspaceId, key, posted, time.GetUtcNow(), ct);
+    }
+
+    private static async Task UpsertPostedAsync(DeliberationsDbContext ctx, string workspaceId, string key, PostedMessage posted, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await ctx.PostedMessages.FirstOrDefaultAsync(p => p.WorkspaceId == workspaceId && p.SlotKey == key, ct)
+            ?? ctx.PostedMessages.Add(new PostedMessageRow { WorkspaceId = workspaceId, SlotKey = key }).Entity;
+        row.ConversationId = posted.ConversationId;
+        row.MessageId = posted.MessageId;
+        row.UpdatedAt = now;
+        await ctx.SaveChangesAsync(ct);
     }
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];

@@ -144,6 +144,26 @@ internal sealed class ConcernRow
     public string AcceptedByJson { get; set; } = "[]";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public string VoicesJson { get; set; } = "[]";
+    public int? MergedInto { get; set; }
+    public DateTimeOffset? OwnersHeardAt { get; set; }
+}
+
+/// <summary>A concern a summary suggested, until the facilitator confirms or dismisses it.</summary>
+internal sealed class SuggestionRow
+{
+    public Guid Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public Guid DeliberationId { get; set; }
+    public int Number { get; set; }
+    public string Text { get; set; } = "";
+    public string? SectionId { get; set; }
+    public string? QuestionId { get; set; }
+    public string CitesJson { get; set; } = "[]";
+    public string Status { get; set; } = "";
+    public int? ConcernNumber { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>ASP.NET Data Protection's key ring, shared by every instance through the database.</summary>

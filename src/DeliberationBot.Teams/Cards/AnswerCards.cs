@@ -38,8 +38,8 @@ internal static class AnswerCards
 
     public static JsonObject Question(QuestionPrompt q)
     {
-        var body = new List<JsonNode?> { Card.Text(CardText.Escape(q.DeliberationTitle), subtle: true, weight: "Bolder") };
-        var position = $"{CardText.Escape(q.SectionTitle)} · question {q.Position} of {q.Of}{(q.Required ? " · required" : "")}{(q.Anonymous ? " · anonymous" : "")}";
+        var body = new List<JsonNode?>(ConcernCards.Preview(q.JustFlagged)) { Card.Text(CardText.Escape(q.DeliberationTitle), subtle: true, weight: "Bolder") };
+        var position = $"{CardText.Escape(q.SectionTitle)} · {PlainTextRenderer.Progress(q)}{(q.Required ? " · required" : "")}{(q.Anonymous ? " · anonymous" : "")}";
         if (q.SectionIntro is not null)
         {
             body.Add(Card.Text(CardText.Escape(q.SectionIntro), spacing: "Small"));

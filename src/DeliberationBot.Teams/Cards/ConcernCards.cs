@@ -10,7 +10,7 @@ internal static class ConcernCards
 {
     public static JsonObject Review(AnswersReview review)
     {
-        var body = new List<JsonNode?> { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder"), Card.Text(CardText.Escape(review.Text)) };
+        var body = new List<JsonNode?>(Preview(review.JustFlagged)) { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder"), Card.Text(CardText.Escape(review.Text)) };
         var actions = new List<JsonNode?>();
         foreach (var (answer, i) in review.Answers.Select((a, i) => (a, i + 1)))
         {
@@ -77,7 +77,7 @@ internal static class ConcernCards
         var d = r.Decision;
         var body = new List<JsonNode?>
         {
-            Card.Text("Decision", subtle: true, weight: "Bolder"),
+            Card.Text(r.Previous is { } was ? $"Decision amended (was {was.Outcome.Label()}, {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "Decision", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(r.Title)),
             Card.Text(CardText.Escape(d.Outcome.Label()), size: "Large", weight: "Bolder", color: d.Outcome switch
             {
@@ -116,15 +116,43 @@ internal static class ConcernCards
 
     public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
 
-    private static IEnumerable<JsonNode?> Concern(ConcernView c)
+    /// <summary>A concern: its number and each person's words with their group (and name when named), the question as context.</summary>
+    internal static IEnumerable<JsonNode?> Concern(ConcernView c)
     {
-        var where = c.SectionTitle is null ? "" : $"{CardText.Escape(c.SectionTitle)}: ";
-        yield return Card.Separator(Card.Text($"**#{c.Number}** {where}{CardText.Escape(c.Text)}", spacing: "Medium"));
-        var groups = string.Join(", ", c.RaisedBy.Select(g => CardText.Escape(Core.Stakeholders.StakeholderGroups.Label(g))));
-        yield return Card.Text($"{ConcernService.Describe(c.Status)} · raised by {c.Raisers} ({groups}){(c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display))}", subtle: true, spacing: "None");
+        var kind = c.Kind == ConcernKind.Condition ? "Condition: " : "";
+        yield return Card.Separator(Card.Text($"**#{c.Number}** {kind}{CardText.Escape(c.Heading ?? "")}", spacing: "Medium"));
+        foreach (var v in c.Voices)
+        {
+            yield return Card.Text($"\u201C{CardText.Escape(v.Text)}\u201D", spacing: "Small");
+            yield return Card.Text("— " + CardText.Escape(ConcernView.Attribution(v)), subtle: true, spacing: "None");
+        }
+
+        if (PlainTextRenderer.Context(c) is { } context)
+        {
+            yield return Card.Text(CardText.Escape(context), subtle: true, spacing: "Small");
+        }
+
+        yield return Card.Text($"{ConcernService.Describe(c.Status)}{(c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display))}", subtle: true, spacing: "None");
         if (c.Response is not null)
         {
             yield return Card.Text("Response: " + CardText.Escape(c.Response), spacing: "Small");
+        }
+    }
+
+    /// <summary>What the owners will receive from the answer just flagged, and the small-group warning.</summary>
+    internal static IEnumerable<JsonNode?> Preview(ConcernPreview? p)
+    {
+        if (p is null)
+        {
+            yield break;
+        }
+
+        yield return Card.Text(CardText.Escape(p.Lead), weight: "Bolder");
+        yield return Card.Text($"\u201C{CardText.Escape(p.Words)}\u201D", spacing: "Small");
+        yield return Card.Text("— " + CardText.Escape(p.Attribution), subtle: true, spacing: "None");
+        if (p.Warning is { } warning)
+        {
+            yield return Card.Text(CardText.Escape(warning), color: "Warning", spacing: "Small");
         }
     }
 

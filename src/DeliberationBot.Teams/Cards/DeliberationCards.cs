@@ -46,7 +46,7 @@ internal static class DeliberationCards
         {
             Card.Text("Status", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(s.Title)),
-            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {s.FlaggedConcerns}", subtle: true),
+            Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {PlainTextRenderer.ConcernCount(s)}", subtle: true),
         };
         body.AddRange(Progress(s.Progress));
         body.Add(Card.Label("Answers by section"));
@@ -72,10 +72,7 @@ internal static class DeliberationCards
 
         foreach (var c in list.Concerns)
         {
-            body.Add(Card.Separator(Card.Text($"**{CardText.Escape(c.SectionTitle)}:** {CardText.Escape(c.QuestionText)}", spacing: "Medium")));
-            body.Add(Card.Text(
-                $"Raised {c.Count} time(s) by {string.Join(", ", c.RaisedBy.Select(g => CardText.Escape(g.Label())))}{(c.FlaggedByPeople ? " · flagged by participants" : "")}",
-                subtle: true, spacing: "None"));
+            body.AddRange(ConcernCards.Concern(c));
         }
 
         return Card.New(body);

@@ -19,7 +19,7 @@ internal sealed record CardOutcome(TurnResult Result, string? BadRequest = null)
 /// flag, edit (show an earlier question again), start-form, concern (an owner's or raiser's action on a concern) and
 /// decide. Used by both Action.Execute invokes and Action.Submit messages.
 /// </summary>
-internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, PeopleDirectory people)
+internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, DecisionService decisions, PeopleDirectory people)
 {
     public Task<CardOutcome> HandleAsync(Turn turn, string? verb, CardData data, CancellationToken ct) => verb switch
     {
@@ -70,7 +70,7 @@ internal sealed class CardActions(AnsweringService answering, DeliberationServic
         }
 
         return data.Id(CardVerbs.DeliberationField) is { } id
-            ? new CardOutcome(await concerns.DecideAsync(turn.Actor, id, outcome, rationale, turn.DeliveryKey, ct))
+            ? new CardOutcome(await decisions.DecideAsync(turn.Actor, id, outcome, rationale, turn.DeliveryKey, ct, fromButton: true))
             : CardOutcome.Bad("decide without a deliberation id");
     }
 

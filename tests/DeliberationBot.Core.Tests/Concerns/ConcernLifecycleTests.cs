@@ -103,17 +103,17 @@ public class ConcernLifecycleTests
             A("anon:x", "purpose", AnswerValue.FromText("To rank"), flagged: true),
         };
 
-        var first = ConcernSync.FromAnswers(flow, D.Id, [], answers, Now);
+        var first = ConcernSync.FromAnswers(flow, D.Id, [], answers, [], Now);
         Assert.Equal(["override", "purpose"], first.Select(c => c.QuestionId));
         Assert.Equal([1, 2], first.Select(c => c.Number));
         Assert.Equal(["user:U-A"], first[0].Raisers);
         Assert.Equal(ConcernOrigin.FlowRule, first[0].Origin);
         Assert.Equal(ConcernOrigin.FlaggedAnswer, first[1].Origin);
-        Assert.Empty(ConcernSync.FromAnswers(flow, D.Id, first, answers, Now));
+        Assert.Empty(ConcernSync.FromAnswers(flow, D.Id, first, answers, [], Now));
 
         var resolved = first.Select(c => c with { Status = ConcernStatus.Resolved }).ToList();
         answers.Add(A("user:U-B", "override", AnswerValue.FromChoices("no")));
-        var again = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, resolved, answers, Now));
+        var again = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, resolved, answers, [], Now));
         Assert.Equal((first[0].Id, ConcernStatus.Open), (again.Id, again.Status));
         Assert.Equal(["user:U-A", "user:U-B"], again.Raisers);
     }

@@ -157,17 +157,33 @@ public sealed class ConcernJourneyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_suggested_concern_becomes_a_concern_only_when_the_facilitator_confirms_it()
+    public async Task A_suggested_concern_becomes_a_concern_only_when_the_facilitator_confirms_it_and_can_be_dismissed()
     {
         var d = await ClosedDeliberationAsync();
+        var suggestions = _factory.Services.GetRequiredService<SuggestionService>();
+        var kept = await suggestions.KeepAsync(d,
+            [
+                new Core.Summaries.SuggestedConcern("Training time is not budgeted.", "daily-work", "added-minutes-per-case", ["A1"]),
+                new Core.Summaries.SuggestedConcern("Nobody has asked the families.", "daily-work", null, ["A2"]),
+            ], "summary:1", default);
+        Assert.Equal(["S1", "S2"], kept.Select(s => s.Label));
+        Assert.Equal(kept, await suggestions.KeepAsync(d, [new Core.Summaries.SuggestedConcern("training time is NOT budgeted.", "daily-work", null, [])], "summary:2", default));
+
         var before = (await Store.ListConcernsAsync(Ws, d.Id, default)).Count;
-        Assert.Contains("Only the facilitator", Error(await Concerns.ConfirmSuggestionAsync(Maria, d.Id, "Training time is not budgeted.", "added-minutes-per-case", Key(), default)));
+        Assert.Contains("Only the facilitator", Error(await Commands.HandleAsync(Maria, Room, "confirm S1", null, Key(), default)));
+        Assert.Contains("no suggested concern S7", Error(await Commands.HandleAsync(Dana, Room, "confirm S7", null, Key(), default)));
         Assert.Equal(before, (await Store.ListConcernsAsync(Ws, d.Id, default)).Count);
 
-        await Concerns.ConfirmSuggestionAsync(Dana, d.Id, "Training time is not budgeted.", "added-minutes-per-case", Key(), default);
+        Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(Dana, Room, "confirm S1", null, Key(), default)).Replies));
         var confirmed = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.Origin == ConcernOrigin.ConfirmedSuggestion);
         Assert.Equal(("Training time is not budgeted.", "daily-work", ConcernStatus.Open), (confirmed.Text, confirmed.SectionId!, confirmed.Status));
         await _factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == confirmed.Id));
+        Assert.Contains($"already concern #{confirmed.Number}", Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(Dana, Room, "confirm S1", null, Key(), default)).Replies)).Text);
+
+        Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(Dana, Room, "dismiss S2", null, Key(), default)).Replies));
+        var settled = await Store.ListSuggestionsAsync(Ws, d.Id, default);
+        Assert.Equal([(SuggestionStatus.Confirmed, (int?)confirmed.Number), (SuggestionStatus.Dismissed, null)], settled.Select(s => (s.Status, s.ConcernNumber)));
+        Assert.Equal(before + 1, (await Store.ListConcernsAsync(Ws, d.Id, default)).Count);
     }
 
     [Fact]

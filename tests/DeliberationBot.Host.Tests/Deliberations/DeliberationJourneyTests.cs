@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
@@ -64,10 +65,12 @@ public sealed class DeliberationJourneyTests : IDisposable
 
         var status = Assert.IsType<StatusReport>(Assert.Single((await Commands.HandleAsync(Dana, Room, "status", null, Key(), default)).Replies));
         Assert.Equal((1, 1), (status.Progress.Participants, status.Progress.Finished));
-        var concerns = Assert.IsType<ConcernList>(Assert.Single((await Commands.HandleAsync(Dana, Room, "concerns", null, Key(), default)).Replies));
-        Assert.Contains(concerns.Concerns, c => c.QuestionId == "purpose" && c.FlaggedByPeople);
-        Assert.Contains(concerns.Concerns, c => c.QuestionId == "added-minutes-per-case" && !c.FlaggedByPeople);
-        Assert.DoesNotContain(concerns.Concerns, c => c.QuestionId == "can-override");
+        var flow = _factory.Services.GetRequiredService<FlowCatalog>().Find(d.FlowId)!;
+        var concerns = Assert.IsType<ConcernList>((await Commands.HandleAsync(Dana, Room, "concerns", null, Key(), default)).Replies[0]);
+        Assert.Contains(concerns.Concerns, c => c.QuestionText == flow.FindQuestion("purpose")!.Text && c.Origin == ConcernOrigin.FlaggedAnswer && c.Voices.Single().Text == "Rank calls by risk");
+        Assert.Contains(concerns.Concerns, c => c.QuestionText == flow.FindQuestion("added-minutes-per-case")!.Text && c.Origin == ConcernOrigin.FlowRule);
+        Assert.DoesNotContain(concerns.Concerns, c => c.QuestionText == flow.FindQuestion("can-override")!.Text);
+        Assert.Equal(concerns.Concerns.Count, status.Concerns);
 
         var intruder = new Actor("test", Ws, new UserRef("U-EVE", "Eve"));
         Assert.Contains("Only the facilitator", Assert.IsType<ErrorMessage>(Assert.Single((await Commands.HandleAsync(intruder, Room, "close", null, Key(), default)).Replies)).Text, StringComparison.Ordinal);

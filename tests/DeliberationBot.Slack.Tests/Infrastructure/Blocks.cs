@@ -25,6 +25,19 @@ internal static class Blocks
 
     public static IReadOnlyList<Button> Buttons(JsonObject view) => Buttons(JsonDocument.Parse(view.ToJsonString()).RootElement);
 
+    /// <summary>The text a person reads in a message's blocks (sections, fields, context), in order.</summary>
+    public static string Text(JsonElement payload) =>
+        string.Join("\n", payload.GetProperty("blocks").EnumerateArray().SelectMany(TextsOf));
+
+    private static IEnumerable<string> TextsOf(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object when e.TryGetProperty("type", out var t) && t.GetString() is "mrkdwn" or "plain_text" && e.TryGetProperty("text", out var text)
+            => [text.GetString() ?? ""],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => TextsOf(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(TextsOf),
+        _ => [],
+    };
+
     /// <summary>The (channel, ts) Slack gave a chat.postMessage, as the fake answered it.</summary>
     public static (string Channel, string Ts) Posted(RecordedCall post) =>
         (post.ResponseJson.GetProperty("channel").GetString()!, post.ResponseJson.GetProperty("ts").GetString()!);

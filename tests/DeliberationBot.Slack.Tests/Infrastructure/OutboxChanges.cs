@@ -68,4 +68,8 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
 
     public Task<string?> FindSlotAsync(string workspaceId, string conversationId, string messageId, CancellationToken ct) =>
         inner.FindSlotAsync(workspaceId, conversationId, messageId, ct);
+
+    public Task<PostedMessage?> FindPostedAsync(string workspaceId, string key, CancellationToken ct) => inner.FindPostedAsync(workspaceId, key, ct);
+
+    public Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct) => inner.RecordPostedAsync(workspaceId, key, posted, ct);
 }

@@ -30,13 +30,13 @@ internal static class Samples
         yield return new Confirmation(text);
         yield return new ErrorMessage(text, text);
         yield return new StatusReport(Id, text, DeliberationStatus.Open, new DateOnly(2026, 12, 18), progress,
-            [.. Enumerable.Range(1, many).Select(i => new SectionCoverage($"s{i}", $"{text} {i}", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = i }))], 4);
+            [.. Enumerable.Range(1, many).Select(i => new SectionCoverage($"s{i}", $"{text} {i}", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = i }))], 4, 2);
         yield return new FlowList(flows);
         yield return new HelpMessage([.. Usage.All, .. Enumerable.Range(1, many).Select(i => new CommandHelp(text, text))]);
         yield return new StartForm(flows);
         yield return new ReminderNotice(Id, text, 3, new DateOnly(2026, 12, 18));
         yield return new SummaryPlaceholder(Id, text, text);
-        yield return new ConcernList(Id, text, [.. Enumerable.Range(1, many).Select(i => new ConcernItem(text, $"q{i}", text, [StakeholderGroup.Vendor, StakeholderGroup.Community], i, i % 2 == 0))]);
+        yield return new ConcernList(Id, text, [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, []))]);
         yield return Question(text, AnswerKind.FreeText, []) with { Earlier = [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"e{i}", text, text))] };
         yield return new AnswersReview(Id, text, text, [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"q{i}", text, text))]);
         yield return new OwnerConcerns(Id, text, [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, OwnerActions))]);
@@ -96,7 +96,12 @@ internal static class Samples
 
     public static ConcernView Concern(string text, int number, ConcernStatus status, IReadOnlyList<ConcernAction> actions) =>
         new(new Guid(number, 1, 2, [3, 4, 5, 6, 7, 8, 9, 10]), number, ConcernKind.Concern, text, text, [StakeholderGroup.Vendor, StakeholderGroup.Community], 2, status, text,
-            null, null, actions);
+            null, null, actions)
+        {
+            QuestionText = text,
+            Origin = ConcernOrigin.FlaggedAnswer,
+            Voices = [new ConcernVoice("anon:1", StakeholderGroup.Vendor, null, text, "q"), new ConcernVoice("user:U1", StakeholderGroup.Community, text, text, "q")],
+        };
 
     public static DeliberationCard Card(string text, DeliberationStatus status, ProgressSummary progress) =>
         new(Id, text, text, "quick-check", text, 11, [new UserRef("U0MARIA", "maria"), new UserRef("not a slack id", text)], new UserRef("U0FAC", "fac"),

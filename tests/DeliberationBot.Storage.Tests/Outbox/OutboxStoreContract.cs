@@ -179,6 +179,26 @@ public abstract class OutboxStoreContract(TestDatabase db) : IAsyncLifetime
         Assert.Equal(CommitOutcome.Duplicate, await store.CommitAsync(digest with { Outbox = [Samples.Message(Ws, "digest:U-LEADER:2026-W45", db.Time.GetUtcNow())] }, default));
         Assert.Equal(1, await services.Outbox().CountPendingAsync(default));
     }
+
+    [SkippableFact]
+    public async Task The_parts_of_a_long_message_already_accepted_are_remembered_per_message_and_part()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var ledger = new OutboxPartLedger(services.Outbox());
+        var first = Samples.Message(Ws, "long/1", db.Time.GetUtcNow());
+        var second = Samples.Message(Ws, "long/2", db.Time.GetUtcNow());
+
+        Assert.Null(await ledger.FindAsync(first, 0, default));
+        await ledger.RecordAsync(first, 0, new PostedMessage("C1", "100.1"), default);
+        await ledger.RecordAsync(first, 1, new PostedMessage("C1", "100.2"), default);
+        await ledger.RecordAsync(first, 1, new PostedMessage("C1", "100.3"), default);
+
+        Assert.Equal(new PostedMessage("C1", "100.1"), await ledger.FindAsync(first, 0, default));
+        Assert.Equal(new PostedMessage("C1", "100.3"), await ledger.FindAsync(first, 1, default));
+        Assert.Null(await ledger.FindAsync(first, 2, default));
+        Assert.Null(await ledger.FindAsync(second, 0, default));
+    }
 }
 
 public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTestDatabase());

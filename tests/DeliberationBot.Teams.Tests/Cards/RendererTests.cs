@@ -24,7 +24,11 @@ public sealed class RendererTests
     public static TheoryData<OutgoingMessage> EveryMessage()
     {
         var view = new ConcernView(Id, 3, ConcernKind.Concern, "Safeguards", Evil, [StakeholderGroup.Community], 2, ConcernStatus.Open, null, new UserRef("u", Evil), null,
-            [ConcernAction.Acknowledge, ConcernAction.Respond]);
+            [ConcernAction.Acknowledge, ConcernAction.Respond])
+        {
+            QuestionText = Evil,
+            Voices = [new ConcernVoice("anon:1", StakeholderGroup.Community, null, Evil, "q1"), new ConcernVoice("user:u", StakeholderGroup.Vendor, Evil, Evil, "q1")],
+        };
         return new TheoryData<OutgoingMessage>
         {
             new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Open, Progress),
@@ -33,13 +37,13 @@ public sealed class RendererTests
             new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]),
             new Confirmation(Evil),
             new ErrorMessage(Evil, "start <flow>"),
-            new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2),
+            new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2, 1),
             new FlowList([new FlowInfo("quick-check", "Quick", "Short", 9)]),
             new HelpMessage(Core.Commands.Usage.All),
             new StartForm([new FlowInfo("quick-check", "Quick", "Short", 9)]),
             new ReminderNotice(Id, Evil, 3, new DateOnly(2026, 12, 18)),
             new SummaryPlaceholder(Id, Evil, Evil),
-            new ConcernList(Id, Evil, [new ConcernItem("Goals", "q1", Evil, [StakeholderGroup.Community], 2, true)]),
+            new ConcernList(Id, Evil, [view with { Actions = [] }]),
             new OwnerConcerns(Id, Evil, [view]),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
             new DecisionRequest(Id, Evil, 2),

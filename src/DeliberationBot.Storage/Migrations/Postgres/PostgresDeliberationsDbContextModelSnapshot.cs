@@ -114,6 +114,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("MergedInto")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -123,6 +126,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.Property<string>("OwnerJson")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("OwnersHeardAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("QuestionId")
                         .HasColumnType("text");
@@ -147,6 +153,10 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoicesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("WorkspaceId")
                         .IsRequired()
@@ -547,6 +557,59 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.HasKey("WorkspaceId", "Key");
 
                     b.ToTable("processed_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.SuggestionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ConcernNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeliberationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "DeliberationId");
+
+                    b.ToTable("suggestions", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -109,6 +109,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedInto")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -118,6 +121,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.Property<string>("OwnerJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OwnersHeardAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("QuestionId")
                         .HasColumnType("TEXT");
@@ -142,6 +148,10 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoicesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WorkspaceId")
                         .IsRequired()
@@ -538,6 +548,59 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.HasKey("WorkspaceId", "Key");
 
                     b.ToTable("processed_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.SuggestionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConcernNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeliberationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "DeliberationId");
+
+                    b.ToTable("suggestions", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>The facilitator's decision once a deliberation is closed, its amendments, and the conditions of a "go with conditions".</summary>
+public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
+{
+    public const string Recorded = "decision.recorded";
+    public const string Amended = "decision.amended";
+
+    /// <summary>
+    /// Records the decision, or amends the one recorded: the channel is told, and the earlier decision stays in the
+    /// history. <paramref name="fromButton"/>: the request came from a decision button or card made before any decision,
+    /// so when one exists by now it is shown and nothing changes (only a typed <c>decide</c> amends).
+    /// </summary>
+    public async Task<TurnResult> DecideAsync(Actor actor, Guid deliberationId, DecisionOutcome outcome, string rationale, string deliveryKey, CancellationToken ct, bool fromButton = false)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        if (d.Facilitator.Id != actor.User.Id)
+        {
+            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) records the decision.");
+        }
+
+        if (d.IsOpen)
+        {
+            return TurnResult.Error("Close the deliberation first, so the decision rests on everything that was said.", "close");
+        }
+
+        if (fromButton && d.Decision is { } current)
+        {
+            return TurnResult.Reply(new ErrorMessage(
+                $"The decision on \"{d.Title}\" is already recorded: {current.Outcome.Label()} — {current.Rationale} ({current.DecidedBy.Display}, {current.At:yyyy-MM-dd}). Nothing changed. To amend it, type:",
+                Usage.Decide));
+        }
+
+        if (string.IsNullOrWhiteSpace(rationale))
+        {
+            return TurnResult.Error("Please give the rationale for the decision.", Usage.Decide);
+        }
+
+        var decision = new Decision(outcome, rationale.Trim(), actor.User, turn.Now);
+        var conditions = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => c.Kind == ConcernKind.Condition)
+            .Select(c => ConcernView.Of(c, flow, [])).ToList();
+        var previous = d.Decision;
+        var commit = new Commit(d.WorkspaceId, deliveryKey)
+        {
+            Deliberation = d with { Decision = decision },
+            Events = [new DeliberationEvent(d.Id, previous is null ? Recorded : Amended, TurnSupport.NamedKey(actor.User.Id), null, JsonSerializer.Serialize(decision), turn.Now)],
+            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), new DecisionRecorded(d.Id, d.Title, decision, conditions) { Previous = previous })],
+        };
+        if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        var what = previous is null ? "Recorded" : $"Amended (was {previous.Outcome.Label()}; the earlier decision stays in the record)";
+        return TurnResult.Reply(new Confirmation(outcome == DecisionOutcome.GoWithConditions
+            ? $"{what}: {outcome.Label()}. Add each condition with: {Usage.Condition}"
+            : $"{what}: {outcome.Label()}."));
+    }
+
+    /// <summary>A condition of the decision, with its owner and due date, tracked like a concern.</summary>
+    public async Task<TurnResult> AddConditionAsync(Actor actor, Guid deliberationId, string text, UserRef owner, DateOnly due, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        if (d.Facilitator.Id != actor.User.Id)
+        {
+            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) sets conditions.");
+        }
+
+        return await concerns.RecordNewAsync(actor, d, flow, ConcernKind.Condition, ConcernOrigin.Decision, text, null, owner, due, deliveryKey, ct);
+    }
+
+    /// <summary>Every decision recorded for a deliberation, oldest first, from its history.</summary>
+    public static IReadOnlyList<Decision> History(IEnumerable<DeliberationEvent> events) =>
+        [.. events.Where(e => e.Type is Recorded or Amended && e.Data is not null)
+            .OrderBy(e => e.At)
+            .Select(e => TryRead(e.Data!))
+            .OfType<Decision>()];
+
+    private static Decision? TryRead(string data)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Decision>(data);
+        }
+        catch (JsonException)
+        {
+            return null; // decisions recorded before the history kept them whole: the current one is on the deliberation
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Summaries;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>Keeps the concerns a summary suggested, and lets the facilitator confirm or dismiss each.</summary>
+public sealed class SuggestionService(TurnSupport turn, ConcernService concerns)
+{
+    /// <summary>
+    /// Stores a summary's suggestions once per summary message (<paramref name="summaryKey"/>); a suggestion with the
+    /// same words as one already kept is not kept twice. Returns every suggestion of the deliberation, numbered.
+    /// </summary>
+    public async Task<IReadOnlyList<Suggestion>> KeepAsync(Deliberation d, IReadOnlyList<SuggestedConcern> suggested, string summaryKey, CancellationToken ct)
+    {
+        var kept = await turn.Store.ListSuggestionsAsync(d.WorkspaceId, d.Id, ct);
+        var next = kept.Count == 0 ? 1 : kept.Max(s => s.Number) + 1;
+        var fresh = suggested
+            .Where(s => !string.IsNullOrWhiteSpace(s.Text))
+            .DistinctBy(s => Normalise(s.Text))
+            .Where(s => kept.All(k => Normalise(k.Text) != Normalise(s.Text)))
+            .Select(s => new Suggestion(Guid.CreateVersion7(turn.Now), d.Id, next++, s.Text.Trim(), s.SectionId, s.QuestionId, s.Cites, SuggestionStatus.Suggested, null, turn.Now, turn.Now))
+            .ToList();
+        if (fresh.Count > 0)
+        {
+            await turn.CommitAsync(new Commit(d.WorkspaceId, summaryKey) { Suggestions = fresh }, ct);
+        }
+
+        return fresh.Count == 0 ? kept : await turn.Store.ListSuggestionsAsync(d.WorkspaceId, d.Id, ct);
+    }
+
+    /// <summary><c>confirm S3</c> / <c>dismiss S3</c>, or the buttons under a summary's suggestions.</summary>
+    public async Task<TurnResult> SettleAsync(Actor actor, Guid deliberationId, int number, bool confirm, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        if (d.Facilitator.Id != actor.User.Id)
+        {
+            return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) can confirm or dismiss a suggested concern.");
+        }
+
+        var suggestion = (await turn.Store.ListSuggestionsAsync(d.WorkspaceId, d.Id, ct)).FirstOrDefault(s => s.Number == number);
+        if (suggestion is null)
+        {
+            return TurnResult.Error($"\"{d.Title}\" has no suggested concern S{number}. The summary lists them as S1, S2, …", confirm ? Usage.Confirm : Usage.Dismiss);
+        }
+
+        if (suggestion.Status != SuggestionStatus.Suggested)
+        {
+            return TurnResult.Reply(new Confirmation(suggestion.Status == SuggestionStatus.Confirmed
+                ? $"{suggestion.Label} is already concern #{suggestion.ConcernNumber}. Nothing changed."
+                : $"{suggestion.Label} was already dismissed. Nothing changed."));
+        }
+
+        if (!confirm)
+        {
+            var dismissed = new Commit(d.WorkspaceId, deliveryKey)
+            {
+                Suggestions = [suggestion with { Status = SuggestionStatus.Dismissed, UpdatedAt = turn.Now }],
+                Events = [new DeliberationEvent(d.Id, "suggestion.dismissed", TurnSupport.NamedKey(actor.User.Id), suggestion.QuestionId, $"{suggestion.Label} {suggestion.Text}", turn.Now)],
+            };
+            return await turn.CommitAsync(dismissed, ct) == CommitOutcome.Duplicate
+                ? TurnResult.AlreadyHandled
+                : TurnResult.Reply(new Confirmation($"Dismissed {suggestion.Label}; it stays in the record as a suggestion that was set aside."));
+        }
+
+        var question = suggestion.QuestionId is null ? null : flow.FindQuestion(suggestion.QuestionId);
+        var (concern, commit) = await concerns.PrepareNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, suggestion.Text, question, null, null, deliveryKey, ct);
+        return await concerns.CommitNewAsync(d, concern, commit with
+        {
+            Suggestions = [suggestion with { Status = SuggestionStatus.Confirmed, ConcernNumber = concern.Number, UpdatedAt = turn.Now }],
+            Events = [.. commit.Events, new DeliberationEvent(d.Id, "suggestion.confirmed", TurnSupport.NamedKey(actor.User.Id), suggestion.QuestionId, $"{suggestion.Label} became #{concern.Number}", turn.Now)],
+        }, ct);
+    }
+
+    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Slack.Tests.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Slack.Tests.Concerns;
+
+/// <summary>
+/// Long content reaches people whole: 60 concerns of 4,000 characters each to their owner, and a 62-question flow
+/// answered in full, go out in as many Slack messages as it takes, each within Slack's limits, continued in the thread.
+/// </summary>
+public sealed class LongContentTests : IAsyncLifetime
+{
+    private const string Dana = "U0DANA";
+    private const string Maria = "U0MARIA";
+    private FakeSlackApi _api = null!;
+    private SlackTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeSlackApi.StartAsync();
+        _host = await SlackTestHost.StartAsync(_api);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Sixty_concerns_of_four_thousand_characters_reach_the_owner_word_for_word_within_every_limit()
+    {
+        await _host.CommandAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
+        var d = await _host.DeliberationAsync();
+        var answering = _host.Services.GetRequiredService<AnsweringService>();
+        var words = Enumerable.Range(1, 60).Select(Words).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var person = new Actor("slack", SlackPayloads.Team, new UserRef($"U0P{i:D3}", $"person {i}"));
+            await answering.JoinAsync(person, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, $"join-{i}", default);
+            await answering.AnswerAsync(person, d.Id, "purpose", AnswerValue.FromText(words[i]), flagConcern: true, $"answer-{i}", default);
+        }
+
+        await _host.CommandAsync("close", Dana, "dana");
+        await _host.SettleOutboxAsync(timeoutSeconds: 120);
+
+        var toMaria = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).ToList();
+        Assert.True(toMaria.Count > 1, "60 long concerns take more than one message");
+        foreach (var call in toMaria)
+        {
+            SlackLimitsAssert.Message(JsonNode.Parse(call.Body)!.AsObject());
+        }
+
+        // The first part starts the thread; every other part continues it.
+        var (_, firstTs) = Blocks.Posted(toMaria[0]);
+        Assert.All(toMaria.Skip(1), c => Assert.Equal(firstTs, c.Json.GetProperty("thread_ts").GetString()));
+        var delivered = Squash(string.Join("", toMaria.Select(c => Blocks.Text(c.Json))));
+        Assert.All(words, w => Assert.Contains(Squash(w), delivered, StringComparison.Ordinal));
+
+        // The summary in the channel carries every flagged concern whole too.
+        var channel = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).ToList();
+        Assert.All(channel, c => SlackLimitsAssert.Message(JsonNode.Parse(c.Body)!.AsObject()));
+        var summary = Squash(string.Join("", channel.Select(c => Blocks.Text(c.Json))));
+        Assert.All(words, w => Assert.Contains(Squash(w), summary, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_digest_with_many_long_concerns_is_split_not_cut()
+    {
+        var concerns = Enumerable.Range(1, 60).Select(i => new DigestConcern(Guid.NewGuid(), "Screening", i, DigestComposer.Shorten(Words(i)), [StakeholderGroup.FrontlineWorker], 3, Core.Concerns.ConcernStatus.Open) { Shortened = true }).ToList();
+        var digest = new WeeklyDigest("2026-W49", false, null, "UTC", [new DigestProposal(Guid.NewGuid(), "Screening", Core.Deliberations.DeliberationStatus.Closed, null, concerns, [StakeholderGroup.Community]) { AwaitingDecision = true }], [], [], concerns, [], 7);
+
+        var pages = Slack.Rendering.MessageRenderer.RenderPages(digest);
+
+        Assert.True(pages.Count > 1);
+        Assert.All(pages, p => SlackLimitsAssert.Message(p.ToPayload()));
+        var text = Squash(string.Join("", pages.Select(p => Blocks.Text(System.Text.Json.JsonDocument.Parse(p.ToPayload().ToJsonString()).RootElement))));
+        Assert.All(concerns, c => Assert.Contains(Squash(c.Text), text, StringComparison.Ordinal));
+        Assert.Contains("awaiting the decision", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>About 4,000 characters of one person's words, different for everyone.</summary>
+    private static string Words(int i) =>
+        string.Join(' ', Enumerable.Range(0, 500).Select(w => $"p{i}w{w}")).PadRight(4000, 'z')[..4000];
+
+    /// <summary>Text with line breaks, quote marks and spacing folded away, so words split across blocks compare whole.</summary>
+    private static string Squash(string text) => new([.. text.Where(char.IsLetterOrDigit)]);
+}
