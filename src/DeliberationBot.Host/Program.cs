@@ -12,6 +12,7 @@ if (args.FirstOrDefault() == "demo")
     return await DemoCommand.RunAsync(args[1..], Console.Out);
 }
 
+var observed = StartupFailure.HostedFromInside();
 WebApplication app;
 try
 {
@@ -25,9 +26,12 @@ try
     builder.Services.AddTeams(builder.Configuration, builder.Environment);
 
     app = builder.Build();
-    StartupFailure.ValidateOptions(app.Services);
+    if (!observed)
+    {
+        StartupFailure.ValidateOptions(app.Services);
+    }
 }
-catch (Exception e) when (!StartupFailure.HostIsObserved() && StartupFailure.Describe(e) is { } problem)
+catch (Exception e) when (!observed && StartupFailure.Describe(e) is { } problem)
 {
     return await StartupFailure.ReportAsync(problem);
 }

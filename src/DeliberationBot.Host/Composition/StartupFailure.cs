@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Reflection;
 using DeliberationBot.Core.Flows;
 using Microsoft.Extensions.Options;
 
@@ -22,26 +22,13 @@ internal static class StartupFailure
     };
 
     /// <summary>
-    /// Whether something hosts this program from inside (WebApplicationFactory in tests, EF's design-time tools): it
-    /// observes the host through this diagnostic source and needs the exception itself rather than an exit code.
+    /// Whether something hosts this program from inside (WebApplicationFactory in tests, EF's design-time tools) rather
+    /// than running it as the process: that host wants the exception itself, not an exit code.
     /// </summary>
-    public static bool HostIsObserved()
-    {
-        using var listener = new DiagnosticListener("Microsoft.Extensions.Hosting");
-        return listener.IsEnabled();
-    }
+    public static bool HostedFromInside() => Assembly.GetEntryAssembly() != typeof(StartupFailure).Assembly;
 
-    /// <summary>
-    /// Validates every option registered for start-up validation, before hosting would log the failure with a stack
-    /// trace. Left to the host when it is observed, so its observer sees the failure as usual.
-    /// </summary>
-    public static void ValidateOptions(IServiceProvider services)
-    {
-        if (!HostIsObserved())
-        {
-            services.GetService<IStartupValidator>()?.Validate();
-        }
-    }
+    /// <summary>Validates every option registered for start-up validation, before hosting would log the failure with a stack trace.</summary>
+    public static void ValidateOptions(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
 
     public static async Task<int> ReportAsync(string problem)
     {

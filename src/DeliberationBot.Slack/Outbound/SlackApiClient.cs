@@ -151,7 +151,7 @@ internal sealed partial class SlackApiClient(
         var retries = method is "chat.postMessage" or "chat.postEphemeral" ? 0 : opts.TransientRetries;
         for (var attempt = 0; ; attempt++)
         {
-            if ((gate.RemainingFor(teamId, method) ?? (token is null ? null : gate.Pace(teamId, method))) is { } wait)
+            if ((gate.RemainingFor(teamId, method) ?? (token is null || !opts.PaceCalls ? null : gate.Pace(teamId, method))) is { } wait)
             {
                 return SlackApiResult.Limited(method, wait);
             }

@@ -19,7 +19,7 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
     {
         _api = await FakeSlackApi.StartAsync();
         // No background worker: the test sends, on the fake clock, and so decides what a crashed instance holds.
-        _host = await SlackTestHost.StartAsync(_api, services: services =>
+        _host = await SlackTestHost.StartAsync(_api, settings => settings["Slack:PaceCalls"] = "true", services: services =>
         {
             foreach (var worker in services.Where(d => d.ImplementationType == typeof(OutboxWorker)).ToList())
             {
