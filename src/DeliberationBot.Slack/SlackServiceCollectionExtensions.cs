@@ -63,6 +63,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<AnswerActions>();
         services.AddSingleton<ConcernActions>();
         services.AddSingleton<DecisionActions>();
+        services.AddSingleton<SuggestionActions>();
         services.AddSingleton<ActionRouter>();
         services.AddSingleton<ViewSubmissionHandler>();
         services.AddSingleton<InteractionHandler>();

@@ -26,6 +26,9 @@ internal sealed partial class SummariesLog(ILogger<SummariesLog> logger)
     [LoggerMessage(Level = LogLevel.Information, Message = "Section {SectionId} part {Part}: retrying in {Delay}")]
     public partial void Waiting(string sectionId, int part, TimeSpan delay);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deliberation {DeliberationId}: left out {Statements} model statements and {Suggestions} suggested concerns that did not quote the answers they cite or contradicted the record")]
+    public partial void Dropped(Guid deliberationId, int statements, int suggestions);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The AI summary of deliberation {DeliberationId} is unavailable ({Reason}); using the offline summary")]
     public partial void FellBack(Guid deliberationId, string reason);
 

@@ -53,7 +53,7 @@ public sealed class CompositionTests
         await using var host = await SlackTestHost.StartAsync(api);
         var actions = host.Services.GetRequiredService<ActionRouter>().ActionIds;
         var callbacks = host.Services.GetRequiredService<ViewSubmissionHandler>().Callbacks;
-        List<JsonObject> rendered = [.. Samples.All("T").SelectMany(m => new[] { MessageRenderer.Render(m).ToPayload(), ModalRenderer.Render(m, "C1") })];
+        List<JsonObject> rendered = [.. Samples.All("T").SelectMany(m => MessageRenderer.RenderPages(m).Select(p => p.ToPayload()).Append(ModalRenderer.Render(m, "C1")))];
         rendered.AddRange(Enum.GetValues<ConcernAction>().Where(SlackIds.NeedsText).Select(a => ConcernModals.Text(Guid.NewGuid(), a, null)));
         rendered.Add(ConcernModals.Decision(Guid.NewGuid(), "T"));
 

@@ -18,6 +18,11 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
     /// </summary>
     public async Task<TurnResult> DecideAsync(Actor actor, Guid deliberationId, DecisionOutcome outcome, string rationale, string deliveryKey, CancellationToken ct, bool fromButton = false)
     {
+        if (deliveryKey.Length > 0 && await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);

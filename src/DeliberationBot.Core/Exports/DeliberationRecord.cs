@@ -22,7 +22,11 @@ public sealed record DeliberationRecord(
     IReadOnlyList<RecordQuestion> Answers,
     IReadOnlyList<RecordConcern> Concerns,
     RecordDecision? Decision,
-    string? Summary);
+    string? Summary)
+{
+    /// <summary>Decisions recorded before the current one, oldest first: an amendment never erases what was decided.</summary>
+    public IReadOnlyList<RecordDecision> EarlierDecisions { get; init; } = [];
+}
 
 public sealed record RecordFlow(string Id, string Version, string Title);
 
@@ -31,7 +35,19 @@ public sealed record RecordQuestion(string SectionTitle, string QuestionId, stri
 /// <summary><see cref="By"/> is a name for named answers, and only the group for anonymous ones.</summary>
 public sealed record RecordAnswer(string Group, string By, string Answer, bool FlaggedConcern);
 
-public sealed record RecordConcern(int Number, string Kind, string Text, string? Section, IReadOnlyList<string> RaisedBy, int Raisers, string Status, string? Response, string? Owner, DateOnly? Due, IReadOnlyList<RecordEvent> History);
+public sealed record RecordConcern(int Number, string Kind, string Text, string? Section, IReadOnlyList<string> RaisedBy, int Raisers, string Status, string? Response, string? Owner, DateOnly? Due, IReadOnlyList<RecordEvent> History)
+{
+    /// <summary>The question the words answer, as context.</summary>
+    public string? Question { get; init; }
+
+    /// <summary>Each person's words, as written, with their group (and name only when they answered by name).</summary>
+    public IReadOnlyList<RecordVoice> Voices { get; init; } = [];
+
+    /// <summary>The concern this one was merged into.</summary>
+    public int? MergedInto { get; init; }
+}
+
+public sealed record RecordVoice(string Words, string By);
 
 public sealed record RecordEvent(DateTimeOffset At, string What, string Who);
 
@@ -69,14 +85,26 @@ public static class DeliberationRecords
         var recordConcerns = concerns.OrderBy(c => c.Number).Select(c => new RecordConcern(
             c.Number, c.Kind.ToString(), c.Text, ConcernView.Of(c, flow, []).SectionTitle, [.. c.RaisedByGroups.Select(g => g.Label())], c.Raisers.Count,
             c.Status.ToString(), c.Response, c.Owner?.Display, c.Due,
-            [.. events.Where(e => IsAbout(e, c)).Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d)))])).ToList();
+            [.. events.Where(e => IsAbout(e, c)).Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d)))])
+        {
+            Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
+            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)))],
+            MergedInto = c.MergedInto,
+        }).ToList();
+        var decisions = DecisionService.History(events);
 
         return new DeliberationRecord(
             d.Id, d.Title, d.Description, d.Status.ToString(), d.CreatedAt, d.ClosedAt, d.Due, d.Anonymity.ToString(), d.Facilitator.Display,
             [.. d.Owners.Select(o => o.Display)], new RecordFlow(flow.Id, flow.Version, flow.Title), questions, recordConcerns,
-            d.Decision is { } decision ? new RecordDecision(decision.Outcome.Label(), decision.Rationale, decision.DecidedBy.Display, decision.At) : null,
-            summary);
+            d.Decision is { } decision ? Of(decision) : null,
+            summary)
+        {
+            // The history ends with the current decision; everything before it was amended.
+            EarlierDecisions = [.. decisions.SkipLast(1).Select(Of)],
+        };
     }
+
+    private static RecordDecision Of(Decision decision) => new(decision.Outcome.Label(), decision.Rationale, decision.DecidedBy.Display, decision.At);
 
     private static string Who(Participant p) => p.Anonymous ? $"anonymous ({p.Group.Label()})" : p.DisplayName ?? p.UserId ?? "participant";
 

@@ -23,6 +23,15 @@ public static class RecordMarkdown
         {
             sb.AppendLine("## Decision").AppendLine();
             sb.AppendLine($"**{decision.Outcome}**, by {Escape(decision.DecidedBy)} on {Date(decision.At)}: {Escape(decision.Rationale)}").AppendLine();
+            foreach (var earlier in r.EarlierDecisions)
+            {
+                sb.AppendLine($"- Earlier: **{Escape(earlier.Outcome)}**, by {Escape(earlier.DecidedBy)} on {Date(earlier.At)}: {Escape(earlier.Rationale)}");
+            }
+
+            if (r.EarlierDecisions.Count > 0)
+            {
+                sb.AppendLine();
+            }
         }
 
         if (r.Summary is not null)
@@ -38,7 +47,22 @@ public static class RecordMarkdown
 
         foreach (var c in r.Concerns)
         {
-            sb.AppendLine($"### {(c.Kind == "Condition" ? "Condition" : "Concern")} #{c.Number}: {Escape(c.Text)}").AppendLine();
+            sb.AppendLine($"### {(c.Kind == "Condition" ? "Condition" : "Concern")} #{c.Number}{(c.MergedInto is { } into ? $" \\(merged into #{into}\\)" : "")}").AppendLine();
+            if (c.Voices.Count == 0 || c.Voices.All(v => v.Words != c.Text))
+            {
+                sb.AppendLine(Escape(c.Text)).AppendLine();
+            }
+
+            foreach (var v in c.Voices)
+            {
+                sb.AppendLine($"> \u201C{Escape(v.Words)}\u201D — {Escape(v.By)}").AppendLine();
+            }
+
+            if (c.Question is not null)
+            {
+                sb.AppendLine($"- On: {Escape(c.Question)}");
+            }
+
             sb.AppendLine($"- Status: {c.Status}{(c.Section is null ? "" : $"; section: {Escape(c.Section)}")}; raised by {(c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy))} ({c.Raisers} raiser(s))");
             if (c.Owner is not null)
             {

@@ -120,6 +120,11 @@ public static class PlainTextRenderer
                 break;
             case SummaryReport report:
                 sb.AppendLine(SummaryText.Render(report.Summary));
+                foreach (var line in SuggestionLines(report))
+                {
+                    sb.AppendLine(line);
+                }
+
                 break;
             case SummaryPlaceholder p:
                 sb.AppendLine(p.Text);
@@ -196,6 +201,22 @@ public static class PlainTextRenderer
         if (c.Actions.Count > 0)
         {
             sb.AppendLine($"    [{string.Join("] [", c.Actions.Select(ActionLabel))}]");
+        }
+    }
+
+    /// <summary>The suggested concerns still waiting for the facilitator, numbered, with what to type.</summary>
+    public static IEnumerable<string> SuggestionLines(SummaryReport report)
+    {
+        var waiting = report.Suggestions.Where(s => s.Status == SuggestionStatus.Suggested).ToList();
+        if (waiting.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return "SUGGESTED CONCERNS (suggested by the AI, not raised by anyone; the facilitator confirms or dismisses each)";
+        foreach (var s in waiting)
+        {
+            yield return $"- {s.Label}: {s.Text}{(s.Cites.Count == 0 ? "" : $" [{string.Join(", ", s.Cites)}]")} — type confirm {s.Label} or dismiss {s.Label}";
         }
     }
 

@@ -18,7 +18,9 @@ public enum SummarySource
 /// <summary>
 /// A deliberation's summary. Everything but <see cref="SuggestedConcerns"/> and statements marked
 /// <see cref="StatementOrigin.Model"/> is computed by rules from the answers, so a model can add to a summary but never
-/// take anything out of it: flagged concerns are always listed from the answers themselves.
+/// take anything out of it: flagged concerns are always listed from the answers themselves. <see cref="DroppedStatements"/>
+/// and <see cref="DroppedSuggestions"/> count what a model wrote that failed the checks of <see cref="ModelAdditions"/>
+/// and was left out, so the summary can say so.
 /// </summary>
 public sealed record DeliberationSummary(
     Guid DeliberationId,
@@ -34,7 +36,9 @@ public sealed record DeliberationSummary(
     VoicesHeard VoicesHeard,
     IReadOnlyList<LabourEstimate> AddedLabour,
     IReadOnlyList<SectionSummary> Sections,
-    IReadOnlyList<SuggestedConcern> SuggestedConcerns)
+    IReadOnlyList<SuggestedConcern> SuggestedConcerns,
+    int DroppedStatements,
+    int DroppedSuggestions)
 {
     public IEnumerable<QuestionSummary> Questions => Sections.SelectMany(s => s.Questions);
 }
@@ -44,7 +48,10 @@ public enum StatementOrigin
     /// <summary>Written by the offline rules from counts; never invents content.</summary>
     Rule,
 
-    /// <summary>Written by a language model; validated to cite only answers it was shown.</summary>
+    /// <summary>
+    /// Written by a language model, and published only because it cites answers it was shown, quotes one of them word for
+    /// word and does not contradict the record (see <see cref="ModelAdditions"/>).
+    /// </summary>
     Model,
 }
 
@@ -56,13 +63,17 @@ public sealed record QuotedAnswer(string AnswerId, StakeholderGroup Group, strin
 
 public sealed record OptionCount(string OptionId, string Label, int Count, IReadOnlyList<string> Cites);
 
-/// <summary>Numbers as given; <see cref="Mean"/> is rounded to two decimals.</summary>
-public sealed record NumberStats(int Count, decimal Total, decimal Mean, decimal Min, decimal Max);
+/// <summary>
+/// Numbers as given, one per answer; <see cref="Mean"/> and <see cref="Median"/> (the middle value, or the mean of the
+/// two middle values) are rounded to two decimals. No total: a sum across people means nothing per case.
+/// </summary>
+public sealed record NumberStats(int Count, decimal Mean, decimal Median, decimal Min, decimal Max);
 
 /// <summary>
 /// What one stakeholder group said to one question. <see cref="Answered"/> counts every answer given (so a group is never
 /// silently missing); <see cref="Withheld"/> of them are anonymous answers of a group with fewer than the minimum number
-/// of participants, and are left out of everything else here.
+/// of participants (flagged answers and labour figures excepted, see <see cref="SummaryAnswerSet"/>), and are left out of
+/// everything else here.
 /// </summary>
 public sealed record GroupAnswers(
     StakeholderGroup Group,
@@ -79,8 +90,8 @@ public sealed record GroupAnswers(
 }
 
 /// <summary>
-/// One question's answers. <see cref="Concerns"/> holds every shown answer a person flagged as a concern, word for word;
-/// <see cref="WithheldConcerns"/> counts flagged answers from groups too small to show, so none goes unmentioned.
+/// One question's answers. <see cref="Concerns"/> holds every answer a person flagged as a concern, word for word with
+/// its group, whatever the group's size: flagging is a deliberate act to be heard.
 /// </summary>
 public sealed record QuestionSummary(
     string QuestionId,
@@ -90,7 +101,6 @@ public sealed record QuestionSummary(
     string? Unit,
     IReadOnlyList<GroupAnswers> Groups,
     IReadOnlyList<QuotedAnswer> Concerns,
-    int WithheldConcerns,
     IReadOnlyList<Statement> Statements);
 
 public sealed record SectionSummary(string SectionId, string Title, IReadOnlyList<QuestionSummary> Questions);
@@ -137,20 +147,21 @@ public sealed record VoiceGap(VoiceGapKind Kind, StakeholderGroup Group, string?
 /// <summary>Stakeholder groups × flow sections, and the gaps in plain words.</summary>
 public sealed record VoicesHeard(IReadOnlyList<VoicesHeardSection> Sections, IReadOnlyList<VoicesHeardRow> Rows, IReadOnlyList<VoiceGap> Gaps);
 
+/// <summary>One stakeholder group's figures for a labour question; <c>Stats.Count</c> is the number of people.</summary>
 public sealed record GroupLabour(StakeholderGroup Group, NumberStats Stats, IReadOnlyList<string> Cites);
 
 /// <summary>
-/// A number question measured in minutes (e.g. added minutes per case), over shown answers only: a total that included
-/// withheld answers would let a reader work them out.
+/// A number question measured in minutes (e.g. added minutes per case), per stakeholder group and never summed across
+/// people or groups. <see cref="ByGroup"/> lists frontline workers first; <see cref="Comparison"/> sets their median
+/// against the leaders' estimates in one sentence.
 /// </summary>
 public sealed record LabourEstimate(
     string QuestionId,
     string SectionId,
     string QuestionText,
     string Unit,
-    NumberStats? All,
     IReadOnlyList<GroupLabour> ByGroup,
-    int Withheld);
+    Statement Comparison);
 
 /// <summary>A concern a model noticed that nobody flagged. Always a suggestion until a facilitator confirms it.</summary>
 public sealed record SuggestedConcern(string Text, string SectionId, string? QuestionId, IReadOnlyList<string> Cites);

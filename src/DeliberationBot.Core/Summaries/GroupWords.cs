@@ -41,4 +41,12 @@ public static class GroupWords
     public static string Number(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string WithUnit(decimal value, string? unit) => unit is null ? Number(value) : $"{Number(value)} {unit}";
+
+    /// <summary>A group's figure with how many people gave it: "20 minutes per case (median of 3 people, from 12 to 25)", "2 minutes per case (1 person)".</summary>
+    public static string Figure(NumberStats stats, string? unit)
+    {
+        var who = stats.Count == 1 ? "1 person" : $"median of {stats.Count} people";
+        var range = stats.Min == stats.Max ? "" : $", from {Number(stats.Min)} to {Number(stats.Max)}";
+        return $"{WithUnit(stats.Median, unit)} ({who}{range})";
+    }
 }

@@ -12,8 +12,11 @@ public interface ISummarizer
 /// <summary>
 /// Everything a summariser may see. <paramref name="MinGroupSize"/> is how many distinct participants of a stakeholder
 /// group must have answered before that group's anonymous answers are shown (Summaries:MinGroupSize).
+/// <paramref name="UnresolvedConcerns"/> counts the deliberation's concerns not yet resolved, as recorded (including ones
+/// raised without an answer), so that nothing a model writes can say there are none.
 /// </summary>
-public sealed record SummaryInput(Guid DeliberationId, string Title, FlowDefinition Flow, IReadOnlyList<SummaryAnswer> Answers, int MinGroupSize);
+public sealed record SummaryInput(
+    Guid DeliberationId, string Title, FlowDefinition Flow, IReadOnlyList<SummaryAnswer> Answers, int MinGroupSize, int UnresolvedConcerns = 0);
 
 /// <summary>
 /// One answer as the summariser may see it: a stable citation id ("A1", "A2", … assigned by the caller), the group label,

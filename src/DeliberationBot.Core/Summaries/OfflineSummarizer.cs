@@ -31,6 +31,8 @@ public sealed class OfflineSummarizer : ISummarizer
             VoicesHeardBuilder.Build(set),
             LabourTally.Build(set),
             sections,
-            []);
+            [],
+            DroppedStatements: 0,
+            DroppedSuggestions: 0);
     }
 }

@@ -13,10 +13,9 @@ internal static class QuestionDigest
     {
         var answers = set.ForQuestion(question.Id);
         var groups = answers.GroupBy(a => a.Group).OrderBy(g => g.Key).Select(g => ForGroup(question, g.ToList(), set)).ToList();
-        var concerns = answers.Where(a => a.FlaggedConcern && !a.Value.Skipped && set.IsShown(a)).Select(a => Quote(question, a)).ToList();
-        var withheldConcerns = answers.Count(a => a.FlaggedConcern && !a.Value.Skipped && !set.IsShown(a));
+        var concerns = answers.Where(a => a.FlaggedConcern && !a.Value.Skipped).Select(a => Quote(question, a)).ToList();
         var statements = groups.SelectMany(g => Statements(question, g, set)).ToList();
-        return new QuestionSummary(question.Id, question.SectionId, question.Text, question.Kind, question.Unit, groups, concerns, withheldConcerns, statements);
+        return new QuestionSummary(question.Id, question.SectionId, question.Text, question.Kind, question.Unit, groups, concerns, statements);
     }
 
     public static QuotedAnswer Quote(Question question, SummaryAnswer answer) =>
@@ -30,9 +29,13 @@ internal static class QuestionDigest
             return null;
         }
 
-        var total = list.Sum();
-        return new NumberStats(list.Count, total, decimal.Round(total / list.Count, 2, MidpointRounding.AwayFromZero), list.Min(), list.Max());
+        list.Sort();
+        var middle = list.Count / 2;
+        var median = list.Count % 2 == 1 ? list[middle] : (list[middle - 1] + list[middle]) / 2;
+        return new NumberStats(list.Count, Round(list.Sum() / list.Count), Round(median), list[0], list[^1]);
     }
+
+    private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 
     private static GroupAnswers ForGroup(Question question, List<SummaryAnswer> answers, SummaryAnswerSet set)
     {

@@ -6,12 +6,15 @@ namespace DeliberationBot.Core.Summaries;
 /// <summary>
 /// A summary input's answers in citation-id order, with the small-group rule applied: a group's anonymous answers are
 /// shown only once at least <see cref="SummaryInput.MinGroupSize"/> distinct participants of the group have answered
-/// (skips do not count). Named answers are always shown. Answers to questions the flow does not have are ignored.
+/// (skips do not count). Always shown, whatever the group's size: named answers; answers a person flagged as a concern
+/// (flagging is a deliberate act to be heard, and the person is warned when they flag that their group is small); and
+/// labour figures (see <see cref="LabourTally"/>). Answers to questions the flow does not have are ignored.
 /// </summary>
 public sealed class SummaryAnswerSet
 {
     private readonly Dictionary<string, List<SummaryAnswer>> _byQuestion;
     private readonly Dictionary<StakeholderGroup, int> _participants;
+    private readonly HashSet<string> _labourQuestions;
 
     private SummaryAnswerSet(SummaryInput input)
     {
@@ -27,6 +30,7 @@ public sealed class SummaryAnswerSet
         _participants = All.Where(a => !a.Value.Skipped)
             .GroupBy(a => a.Group)
             .ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantRef).Distinct(StringComparer.Ordinal).Count());
+        _labourQuestions = [.. input.Flow.Questions.Where(LabourTally.IsLabourQuestion).Select(q => q.Id)];
     }
 
     public SummaryInput Input { get; }
@@ -43,7 +47,8 @@ public sealed class SummaryAnswerSet
 
     public bool IsGroupShown(StakeholderGroup group) => ParticipantsIn(group) >= Input.MinGroupSize;
 
-    public bool IsShown(SummaryAnswer answer) => !answer.Anonymous || IsGroupShown(answer.Group);
+    public bool IsShown(SummaryAnswer answer) =>
+        !answer.Anonymous || answer.FlaggedConcern || _labourQuestions.Contains(answer.QuestionId) || IsGroupShown(answer.Group);
 
     public IReadOnlyList<SummaryAnswer> ForQuestion(string questionId) =>
         _byQuestion.TryGetValue(questionId, out var list) ? list : [];

@@ -15,7 +15,7 @@ public static class SummaryText
         text.AppendLine($"Summary of \"{summary.Title}\" (flow {summary.FlowId})");
         text.AppendLine(SourceLine(summary));
         text.AppendLine($"{summary.Participants} participants, {summary.Answers} answers. " +
-            $"Anonymous answers of a group are shown once at least {summary.MinGroupSize} people in it have answered.");
+            $"Anonymous answers of a group are shown once at least {summary.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.");
 
         text.AppendLine().AppendLine("WHERE GROUPS DISAGREE");
         if (summary.Disagreements.Count == 0)
@@ -53,12 +53,33 @@ public static class SummaryText
         return text.ToString();
     }
 
+    /// <summary>Where the summary comes from, and for a model's, how much of what it wrote was left out and why.</summary>
     public static string SourceLine(DeliberationSummary summary) => summary.Source switch
     {
-        SummarySource.Model => "AI-assisted summary: counts, quotes and flagged concerns come from the answers; sentences marked (AI) were written by a model.",
+        SummarySource.Model => "AI-assisted summary: counts, quotes and flagged concerns come from the answers; sentences marked (AI) were written by a model. " + DroppedLine(summary),
         SummarySource.OfflineFallback => $"The AI summary was unavailable ({summary.FallbackReason}); this is the offline summary.",
         _ => "Offline summary: counts, quotes and flagged concerns come straight from the answers.",
     };
+
+    /// <summary>"2 AI statements and 1 suggestion were left out: …", or that nothing was.</summary>
+    public static string DroppedLine(DeliberationSummary summary)
+    {
+        var dropped = new List<string>();
+        if (summary.DroppedStatements > 0)
+        {
+            dropped.Add(GroupWords.Count(summary.DroppedStatements, "AI statement"));
+        }
+
+        if (summary.DroppedSuggestions > 0)
+        {
+            dropped.Add(GroupWords.Count(summary.DroppedSuggestions, "AI suggestion"));
+        }
+
+        return dropped.Count == 0
+            ? "Every AI statement quotes an answer it cites, word for word."
+            : $"{string.Join(" and ", dropped)} {(summary.DroppedStatements + summary.DroppedSuggestions == 1 ? "was" : "were")} left out: " +
+              $"they did not quote, word for word, at least {VerbatimQuote.MinWords} words of an answer they cite, or they contradicted the record.";
+    }
 
     private static void RenderVoices(StringBuilder text, VoicesHeard voices)
     {
@@ -90,24 +111,14 @@ public static class SummaryText
             return;
         }
 
-        text.AppendLine().AppendLine("ADDED FRONTLINE LABOUR");
+        text.AppendLine().AppendLine("ADDED FRONTLINE LABOUR (per stakeholder group, never summed across people)");
         foreach (var estimate in labour)
         {
             text.AppendLine($"- {estimate.QuestionText}");
-            if (estimate.All is { } all)
-            {
-                text.AppendLine($"  All shown answers: total {GroupWords.WithUnit(all.Total, estimate.Unit)}, average {GroupWords.Number(all.Mean)} ({GroupWords.Count(all.Count, "answer")})");
-            }
-
+            text.AppendLine($"  {estimate.Comparison.Text} {Cites(estimate.Comparison.Cites)}");
             foreach (var group in estimate.ByGroup)
             {
-                text.AppendLine($"  {group.Group.Label()}: total {GroupWords.Number(group.Stats.Total)}, average {GroupWords.Number(group.Stats.Mean)}, " +
-                    $"from {GroupWords.Number(group.Stats.Min)} to {GroupWords.Number(group.Stats.Max)} ({GroupWords.Count(group.Stats.Count, "answer")}) {Cites(group.Cites)}");
-            }
-
-            if (estimate.Withheld > 0)
-            {
-                text.AppendLine($"  {GroupWords.Count(estimate.Withheld, "more answer")} from groups too small to show {(estimate.Withheld == 1 ? "is" : "are")} not counted here.");
+                text.AppendLine($"  {group.Group.Label()}: {GroupWords.Figure(group.Stats, estimate.Unit)} {Cites(group.Cites)}");
             }
         }
     }
@@ -115,17 +126,12 @@ public static class SummaryText
     private static void RenderQuestion(StringBuilder text, QuestionSummary question, int minGroupSize)
     {
         text.AppendLine().AppendLine($"Q: {question.Text}");
-        if (question.Concerns.Count > 0 || question.WithheldConcerns > 0)
+        if (question.Concerns.Count > 0)
         {
             text.AppendLine("  Flagged as concerns:");
             foreach (var concern in question.Concerns)
             {
                 text.AppendLine($"  ! \"{concern.Text}\" ({concern.Group.Label()}) [{concern.AnswerId}]");
-            }
-
-            if (question.WithheldConcerns > 0)
-            {
-                text.AppendLine($"  ! {question.WithheldConcerns} more flagged by people in groups too small to show.");
             }
         }
 

@@ -15,7 +15,7 @@ internal sealed class ActionRouter
     private readonly Dictionary<string, Func<SlackAction, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
     private readonly SlackLog _log;
 
-    public ActionRouter(AnswerActions answers, ConcernActions concerns, DecisionActions decisions, SlackLog log)
+    public ActionRouter(AnswerActions answers, ConcernActions concerns, DecisionActions decisions, SuggestionActions suggestions, SlackLog log)
     {
         _log = log;
         Register(SlackIds.AnswerAction, answers.OpenAsync);
@@ -27,6 +27,8 @@ internal sealed class ActionRouter
         }
 
         Register(SlackIds.DecideAction, decisions.OpenAsync);
+        Register(SlackIds.ConfirmSuggestionAction, (a, ct) => suggestions.PressAsync(a, confirm: true, ct));
+        Register(SlackIds.DismissSuggestionAction, (a, ct) => suggestions.PressAsync(a, confirm: false, ct));
     }
 
     public IReadOnlyCollection<string> ActionIds => _routes.Keys;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Core.Summaries;
@@ -82,7 +83,15 @@ internal static class ReportRenderer
             content.AddRange(Block.Sections(Escape(paragraph.Trim())));
         }
 
-        content.Add(Block.Context("The whole record, answers included as the anonymity rules allow: `/deliberate export`."));
+        foreach (var suggestion in report.Suggestions.Where(s => s.Status == SuggestionStatus.Suggested))
+        {
+            content.Add(Block.Section($"*Suggested concern {suggestion.Label}* (by the AI, not raised by anyone)\n{Escape(suggestion.Text)}"));
+            content.Add(Block.Actions($"suggestion_{suggestion.Number}",
+                Block.Button("Confirm as a concern", SlackIds.ConfirmSuggestionAction, SlackIds.SuggestionValue(report.DeliberationId, suggestion.Number), primary: true),
+                Block.Button("Dismiss", SlackIds.DismissSuggestionAction, SlackIds.SuggestionValue(report.DeliberationId, suggestion.Number))));
+        }
+
+        content.Add(Block.Context("The whole record, answers included as the anonymity rules allow: `/deliberate export` (facilitator and owners)."));
     }
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>

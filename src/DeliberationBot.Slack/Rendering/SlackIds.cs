@@ -18,6 +18,22 @@ internal static class SlackIds
     /// <summary>"Record the decision" in the facilitator's decision request; its value is the deliberation id.</summary>
     public const string DecideAction = "decision_open";
 
+    public const string ConfirmSuggestionAction = "suggestion_confirm";
+
+    public const string DismissSuggestionAction = "suggestion_dismiss";
+
+    /// <summary>A suggestion button's value: the deliberation and the suggestion's number.</summary>
+    public static string SuggestionValue(Guid deliberationId, int number) => $"{deliberationId:N}|{number}";
+
+    public static bool TryParseSuggestionValue(string? value, out Guid deliberationId, out int number)
+    {
+        number = 0;
+        deliberationId = default;
+        var parts = value?.Split('|');
+        return parts is [var id, var n] && Guid.TryParseExact(id, "N", out deliberationId)
+            && int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
+
     public const string StartCallback = "deliberation_start";
     public const string GroupCallback = "deliberation_group";
     public const string QuestionCallback = "deliberation_question";

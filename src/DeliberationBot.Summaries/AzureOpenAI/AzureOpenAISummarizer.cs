@@ -6,7 +6,8 @@ namespace DeliberationBot.Summaries.AzureOpenAI;
 
 /// <summary>
 /// The offline summary, plus statements and suggested concerns from an Azure OpenAI deployment, one section request at a
-/// time. The model only adds: counts, quotes and flagged concerns stay those of the offline summary. Sections whose
+/// time. The model only adds, and only what <see cref="ModelAdditions"/> finds borne out by the record: counts, quotes
+/// and flagged concerns stay those of the offline summary. Sections whose
 /// request is unchanged since an earlier call reuse that call's reply. If any request fails after its retries, the
 /// result is the offline summary, marked <see cref="SummarySource.OfflineFallback"/> with the reason; replies already
 /// received stay cached, so the next call only sends what is missing.
@@ -62,7 +63,13 @@ internal sealed class AzureOpenAISummarizer(
                 replies.Add(outcome.Reply);
             }
 
-            return SummaryMerge.WithModel(offline, replies);
+            var summary = ModelAdditions.Merge(offline, input, [.. replies.SelectMany(r => r.Statements)], [.. replies.SelectMany(r => r.SuggestedConcerns)]);
+            if (summary.DroppedStatements + summary.DroppedSuggestions > 0)
+            {
+                log.Dropped(input.DeliberationId, summary.DroppedStatements, summary.DroppedSuggestions);
+            }
+
+            return summary;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -75,27 +82,5 @@ internal sealed class AzureOpenAISummarizer(
     {
         log.FellBack(offline.DeliberationId, reason);
         return offline with { Source = SummarySource.OfflineFallback, FallbackReason = reason };
-    }
-}
-
-/// <summary>Adds model output to an offline summary without touching anything the rules put there.</summary>
-internal static class SummaryMerge
-{
-    public static DeliberationSummary WithModel(DeliberationSummary offline, IReadOnlyList<SectionReply> replies)
-    {
-        var byQuestion = replies.SelectMany(r => r.Statements).ToLookup(s => s.QuestionId, StringComparer.Ordinal);
-        var sections = offline.Sections.Select(section => section with
-        {
-            Questions = [.. section.Questions.Select(q => q with
-            {
-                Statements = [.. q.Statements, .. byQuestion[q.QuestionId].Select(s => new Statement(s.Text, s.Cites, StatementOrigin.Model))],
-            })],
-        }).ToList();
-        return offline with
-        {
-            Source = SummarySource.Model,
-            Sections = sections,
-            SuggestedConcerns = [.. replies.SelectMany(r => r.SuggestedConcerns)],
-        };
     }
 }

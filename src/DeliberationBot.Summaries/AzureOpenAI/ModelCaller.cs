@@ -11,7 +11,8 @@ internal sealed record CallOutcome(SectionReply? Reply, string? Problem);
 
 /// <summary>
 /// Calls the model for one section request, up to Summaries:MaxAttempts times: each call has its own timeout; a reply
-/// that is not valid JSON or cites answers it was not given is retried with a note saying what was wrong; a 429 waits
+/// that is not JSON of the expected shape is retried with a note saying what was wrong (what it says is checked later,
+/// by <see cref="Core.Summaries.ModelAdditions"/>, which drops and counts rather than retries); a 429 waits
 /// for its Retry-After (up to Summaries:MaxRetryAfterSeconds); 5xx and dropped connections back off and retry. Other
 /// refusals (400, 401, 403, 404) are not retried. The client library's own retries are off, so these rules are the only ones.
 /// </summary>

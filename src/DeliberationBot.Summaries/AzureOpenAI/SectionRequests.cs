@@ -13,19 +13,10 @@ using DeliberationBot.Summaries.Tokens;
 namespace DeliberationBot.Summaries.AzureOpenAI;
 
 /// <summary>
-/// One model call: a section of the flow, or a part of one when its answers exceed the token budget. Carries the ids
-/// the reply may cite and a cache key that changes exactly when the prompt does.
+/// One model call: a section of the flow, or a part of one when its answers exceed the token budget. Carries a cache
+/// key that changes exactly when the prompt does.
 /// </summary>
-internal sealed record SectionRequest(
-    string SectionId,
-    string SectionTitle,
-    int Part,
-    int Parts,
-    string Prompt,
-    int Tokens,
-    IReadOnlySet<string> AnswerIds,
-    IReadOnlySet<string> QuestionIds,
-    string CacheKey);
+internal sealed record SectionRequest(string SectionId, string SectionTitle, int Part, int Parts, string Prompt, int Tokens, string CacheKey);
 
 /// <summary>
 /// Builds the section requests. Only shown answers that are not skips are sent (a withheld answer must not reach a model
@@ -106,8 +97,7 @@ internal sealed class SectionRequestBuilder(SummaryPrompts prompts, ITokenCounte
         var questionIds = chunk.Select(e => e.QuestionId).ToHashSet(StringComparer.Ordinal);
         var prompt = Fill(set, section, section.Questions.Where(q => questionIds.Contains(q.Id)), chunk, parts > 1 ? $" (part {part} of {parts})" : "");
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{cacheSalt}\n{prompts.System}\n{prompt}")));
-        return new SectionRequest(section.Id, section.Title, part, parts, prompt, tokens.Count(prompt),
-            chunk.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), questionIds, key);
+        return new SectionRequest(section.Id, section.Title, part, parts, prompt, tokens.Count(prompt), key);
     }
 
     private string Fill(SummaryAnswerSet set, Section section, IEnumerable<Question> questions, IReadOnlyList<AnswerEntry> answers, string part)

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
@@ -10,7 +11,7 @@ namespace DeliberationBot.Summaries.Posting;
 /// Summarises a deliberation from what is stored: when its summary placeholder is about to be sent (so the slow part
 /// happens after every platform was answered, from the outbox) and for the exported record.
 /// </summary>
-internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolver flows, ISummarizer summarizer, IOptions<SummariesOptions> options)
+internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolver flows, ISummarizer summarizer, SuggestionService suggestions, IOptions<SummariesOptions> options)
     : IOutgoingMessageRefresher, ISummaryTextSource
 {
     public int MinGroupSize => options.Value.MinGroupSize;
@@ -23,7 +24,15 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
         }
 
         var d = await store.FindAsync(message.WorkspaceId, placeholder.DeliberationId, ct);
-        return d is null ? placeholder : new SummaryReport(d.Id, d.Title, await SummarizeAsync(d, ct));
+        if (d is null)
+        {
+            return placeholder;
+        }
+
+        // A model's suggestions are kept, numbered, so the facilitator can confirm or dismiss each by its number.
+        var summary = await SummarizeAsync(d, ct);
+        var kept = await suggestions.KeepAsync(d, summary.SuggestedConcerns, $"suggestions:{message.Id:N}", ct);
+        return new SummaryReport(d.Id, d.Title, summary with { SuggestedConcerns = [] }) { Suggestions = kept };
     }
 
     public async Task<string?> SummaryTextAsync(Deliberation deliberation, CancellationToken ct) =>
@@ -35,7 +44,9 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
         var participants = await store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var events = await store.ListEventsAsync(d.WorkspaceId, d.Id, ct);
-        return await summarizer.SummarizeAsync(new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize), ct);
+        var unresolved = (await store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved);
+        return await summarizer.SummarizeAsync(
+            new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize, unresolved), ct);
     }
 }
 

@@ -24,7 +24,7 @@ internal static class SummaryCards
             Card.Heading(CardText.Escape(report.Title)),
             Card.Text($"{GroupWords.Count(s.Participants, "participant")}, {GroupWords.Count(s.Answers, "answer")} · flow {CardText.Escape(s.FlowId)}", subtle: true, spacing: "None"),
             Card.Text(CardText.Escape(SummaryText.SourceLine(s)), color: s.Source == SummarySource.Offline ? null : "Warning"),
-            Card.Text($"Anonymous answers of a group are shown once at least {s.MinGroupSize} people in it have answered.", subtle: true, spacing: "None"),
+            Card.Text($"Anonymous answers of a group are shown once at least {s.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.", subtle: true, spacing: "None"),
         };
         var parts = Disagreements(s).Concat(Voices(s.VoicesHeard)).Concat(Labour(s.AddedLabour)).Concat(Concerns(s)).Concat(Suggestions(s.SuggestedConcerns))
             .Append([Card.Text("The whole record, every answer by question, comes with **export**.", subtle: true, spacing: "Large")]);
@@ -77,29 +77,13 @@ internal static class SummaryCards
     {
         foreach (var (e, i) in labour.Select((e, i) => (e, i)))
         {
-            var part = new List<JsonNode?>
-            {
-                i == 0 ? Card.Separator(Card.Label("Added frontline labour")) : null,
+            yield return
+            [
+                i == 0 ? Card.Separator(Card.Label("Added frontline labour, per group")) : null,
                 Card.Text($"**{Escape(e.QuestionText, 300)}**", spacing: "Small"),
-            };
-            if (e.All is { } all)
-            {
-                part.Add(Card.Text($"All shown answers: total {CardText.Escape(GroupWords.WithUnit(all.Total, e.Unit))}, average {GroupWords.Number(all.Mean)} ({GroupWords.Count(all.Count, "answer")})", spacing: "None"));
-            }
-
-            if (e.ByGroup.Count > 0)
-            {
-                part.Add(Card.Facts(e.ByGroup.Select(g => (
-                    CardText.Escape(g.Group.Label()),
-                    $"total {GroupWords.Number(g.Stats.Total)}, average {GroupWords.Number(g.Stats.Mean)}, from {GroupWords.Number(g.Stats.Min)} to {GroupWords.Number(g.Stats.Max)} ({GroupWords.Count(g.Stats.Count, "answer")})"))));
-            }
-
-            if (e.Withheld > 0)
-            {
-                part.Add(Card.Text($"{GroupWords.Count(e.Withheld, "more answer")} from groups too small to show {(e.Withheld == 1 ? "is" : "are")} not counted here.", subtle: true, spacing: "None"));
-            }
-
-            yield return part;
+                Card.Text(CardText.Escape(e.Comparison.Text) + Cites(e.Comparison.Cites), spacing: "None"),
+                Card.Facts(e.ByGroup.Select(g => (CardText.Escape(g.Group.Label()), CardText.Escape(GroupWords.Figure(g.Stats, e.Unit))))),
+            ];
         }
     }
 
@@ -114,13 +98,9 @@ internal static class SummaryCards
         foreach (var section in s.Sections)
         {
             var sectionShown = false;
-            foreach (var q in section.Questions.Where(q => q.Concerns.Count > 0 || q.WithheldConcerns > 0))
+            foreach (var q in section.Questions.Where(q => q.Concerns.Count > 0))
             {
                 var lines = q.Concerns.Select(c => (JsonNode?)Card.Text($"“{Escape(c.Text, MaxQuote)}” — {CardText.Escape(c.Group.Label())}{Cites([c.AnswerId])}", spacing: "None")).ToList();
-                if (q.WithheldConcerns > 0)
-                {
-                    lines.Add(Card.Text($"{GroupWords.Count(q.WithheldConcerns, "more concern")} flagged by people in groups too small to show.", subtle: true, spacing: "None"));
-                }
 
                 yield return
                 [

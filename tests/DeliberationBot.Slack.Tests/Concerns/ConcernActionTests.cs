@@ -39,11 +39,13 @@ public sealed class ConcernActionTests : IAsyncLifetime
             var view = Assert.Single(buttons.Where(b => b.BlockId == $"concern_{c.Id:N}").GroupBy(b => b.BlockId));
             Assert.Equal(["concern_acknowledge", "concern_respond", "concern_mark_addressed", "concern_wont_address"], view.Select(b => b.ActionId));
             Assert.All(view, b => Assert.Equal(c.Id.ToString("N"), b.Value));
-            Assert.Contains($"*#{c.Number}* ", dm.Strings, StringComparison.Ordinal);
+            Assert.Contains($"*#{c.Number}*", dm.Strings, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Raised by Frontline worker (1 person)\nStatus: open", dm.Strings, StringComparison.Ordinal);
-        Assert.Contains("Raised by Community member or advocate (1 person)", dm.Strings, StringComparison.Ordinal);
+        // Each concern in the words of the people who raised it, with their group, named only when they answered by name.
+        Assert.Contains(">Rank calls by risk\n— _Frontline worker (u0ana)_", dm.Strings, StringComparison.Ordinal);
+        Assert.Contains(">No\n— _Community member or advocate (anonymous)_", dm.Strings, StringComparison.Ordinal);
+        Assert.Contains("Status: open", dm.Strings, StringComparison.Ordinal);
         Assert.DoesNotContain("U0SAM", dm.Body, StringComparison.Ordinal);
     }
 
@@ -80,7 +82,7 @@ public sealed class ConcernActionTests : IAsyncLifetime
         var refusals = await Task.WhenAll(_api.WaitForAsync("chat.postEphemeral", 1), _api.WaitForAsync("chat.postEphemeral", 2));
         Assert.All(refusals, r => Assert.Equal(Eve, r.Json.GetProperty("user").GetString()));
         Assert.Contains(":warning: Only the proposal's owners can respond to this concern.", refusals[0].Strings, StringComparison.Ordinal);
-        Assert.Contains("has no response to accept yet", refusals[1].Strings, StringComparison.Ordinal);
+        Assert.Contains("with no response to accept yet. Nothing changed.", refusals[1].Strings, StringComparison.Ordinal);
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(_closed.Purpose)).Status);
         Assert.DoesNotContain(await _host.EventsAsync(_closed.Deliberation), e => e.Type is "concern.acknowledged" or "concern.accepted");
     }

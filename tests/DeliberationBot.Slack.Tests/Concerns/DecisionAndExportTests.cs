@@ -71,7 +71,9 @@ public sealed partial class DecisionAndExportTests : IAsyncLifetime
     [Fact]
     public async Task Export_links_come_back_privately_and_open_the_record()
     {
-        var reply = await SlackTestHost.JsonAsync(await _host.CommandAsync("export", Ana, "ana"));
+        var refused = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await _host.CommandAsync("export", Ana, "ana"))));
+        Assert.Contains("Only the facilitator (dana) and the owners (maria) can export", refused, StringComparison.Ordinal);
+        var reply = await SlackTestHost.JsonAsync(await _host.CommandAsync("export", Maria, "maria"));
 
         Assert.Equal("ephemeral", reply.GetProperty("response_type").GetString());
         var text = string.Join("\n", RecordedCall.StringsOf(reply));

@@ -82,7 +82,7 @@ public sealed class LongContentTests : IAsyncLifetime
         Assert.All(pages, p => SlackLimitsAssert.Message(p.ToPayload()));
         var text = Squash(string.Join("", pages.Select(p => Blocks.Text(System.Text.Json.JsonDocument.Parse(p.ToPayload().ToJsonString()).RootElement))));
         Assert.All(concerns, c => Assert.Contains(Squash(c.Text), text, StringComparison.Ordinal));
-        Assert.Contains("awaiting the decision", text, StringComparison.Ordinal);
+        Assert.Contains(Squash("Closed, awaiting the decision."), text, StringComparison.Ordinal);
     }
 
     /// <summary>About 4,000 characters of one person's words, different for everyone.</summary>

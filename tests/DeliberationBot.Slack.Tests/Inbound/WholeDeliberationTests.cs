@@ -68,7 +68,8 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         var answered = 0;
         while (Modals.Callback(view) == "deliberation_question")
         {
-            Assert.StartsWith($"Question {answered + 1} of ", Modals.Title(view), StringComparison.Ordinal);
+            Assert.EndsWith(" left", Modals.Title(view), StringComparison.Ordinal);
+            Assert.Contains($"{answered} answered", view.ToJsonString(), StringComparison.Ordinal);
             response = await _host.InteractionAsync(SlackPayloads.ViewSubmission(view,
                 Modals.AnswerValues(view, $"Answer {answered} with <tags> & more", concern: answered == 1), "U0ANN", "V0ANN", $"hash-{answered + 1}"));
             view = await Modals.UpdatedViewAsync(response);
@@ -117,7 +118,7 @@ public sealed class WholeDeliberationTests : IAsyncLifetime
         Assert.Equal("ephemeral", status.GetProperty("response_type").GetString());
         Assert.Contains("Status: Predictive screening", status.GetRawText(), StringComparison.Ordinal);
         var concerns = await SlackTestHost.JsonAsync(await _host.CommandAsync("concerns"));
-        Assert.Contains("raised concerns", concerns.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("each in the words of the people who raised it", concerns.GetRawText(), StringComparison.Ordinal);
 
         // 8. Remind: Bob has not finished, so he gets a direct message (conversations.open, then chat.postMessage).
         var remind = await SlackTestHost.JsonAsync(await _host.CommandAsync("remind"));

@@ -35,20 +35,37 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
         });
 
         var sent = _server.Requests.SelectMany(r => r.Answers).ToList();
+        var quoted = 0;
         foreach (var question in summary.Questions.Where(q => sent.Any(a => a.QuestionId == q.QuestionId)))
         {
-            var model = Assert.Single(question.Statements, s => s.Origin == StatementOrigin.Model);
-            Assert.Equal(ModelScripts.StatementPrefix + question.QuestionId + ".", model.Text);
-            Assert.Equal(sent.Where(a => a.QuestionId == question.QuestionId).Select(a => a.Id).Order(CitationIdComparer.Instance), model.Cites);
+            var answers = sent.Where(a => a.QuestionId == question.QuestionId).ToList();
+            var quotable = answers.FirstOrDefault(a => a.Text.Split(' ').Length >= 6);
+            if (quotable.Id is null)
+            {
+                Assert.DoesNotContain(question.Statements, s => s.Origin == StatementOrigin.Model);
+            }
+            else
+            {
+                var model = Assert.Single(question.Statements, s => s.Origin == StatementOrigin.Model);
+                Assert.Equal(ModelScripts.StatementFor(question.QuestionId, quotable.Text), model.Text);
+                Assert.Equal(answers.Select(a => a.Id).Order(CitationIdComparer.Instance), model.Cites);
+                quoted++;
+            }
+
             var before = SummaryAssertions.Question(offline, question.QuestionId);
             Assert.Equal(Json(before.Statements), Json(question.Statements.Where(s => s.Origin == StatementOrigin.Rule)));
             Assert.Equal(before.Concerns, question.Concerns);
         }
 
+        Assert.Equal(3, quoted);
+        Assert.Equal((0, 0), (summary.DroppedStatements, summary.DroppedSuggestions));
         Assert.Equal(4, summary.SuggestedConcerns.Count);
         Assert.All(summary.SuggestedConcerns, s => Assert.StartsWith(ModelScripts.SuggestionPrefix, s.Text, StringComparison.Ordinal));
         Assert.Equal(Json(offline.VoicesHeard), Json(summary.VoicesHeard));
-        Assert.Contains("* (AI) " + ModelScripts.StatementPrefix + "purpose.", SummaryText.Render(summary));
+        Assert.Equal(Json(offline.AddedLabour), Json(summary.AddedLabour));
+        var text = SummaryText.Render(summary);
+        Assert.Contains("* (AI) " + ModelScripts.StatementPrefix + "purpose: \"Answer applicants' eligibility questions at any\". [A1, A9, A17, A26, A35, A44]", text);
+        Assert.Contains("Every AI statement quotes an answer it cites, word for word.", text);
     }
 
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
@@ -70,7 +87,7 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_missing_or_unknown_citation_is_retried()
+    public async Task A_statement_citing_nothing_or_an_unknown_answer_is_dropped_counted_and_not_retried()
     {
         using var host = SummariesHost.Azure(_server);
         _server.Enqueue(ModelScripts.CitesNothing, ModelScripts.CitesUnknown);
@@ -78,29 +95,31 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
         var summary = await host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), CancellationToken.None);
 
         Assert.Equal(SummarySource.Model, summary.Source);
-        Assert.Equal(6, _server.Requests.Count);
-        Assert.Contains("statement 1 cites no answers", _server.Requests[1].UserMessages[1], StringComparison.Ordinal);
-        Assert.Contains("statement 1 cites A999, which is not an answer id of this request", _server.Requests[2].UserMessages[1], StringComparison.Ordinal);
+        Assert.Equal(4, _server.Requests.Count);
+        Assert.All(_server.Requests, r => Assert.Single(r.UserMessages));
         Assert.DoesNotContain(summary.Questions.SelectMany(q => q.Statements), s => s.Text == "Groups disagree.");
+        Assert.Equal(2, summary.DroppedStatements);
+        Assert.Contains("2 AI statements were left out: they did not quote, word for word, at least 5 words of an answer they cite, or they contradicted the record.",
+            SummaryText.Render(summary));
     }
 
     [Fact]
     public async Task Invalid_output_every_time_falls_back_to_the_offline_summary_and_says_why()
     {
         using var host = SummariesHost.Azure(_server);
-        _server.Otherwise = ModelScripts.CitesUnknown;
+        _server.Otherwise = _ => ScriptedReply.Ok("All groups agree this proposal has no concerns.");
         var input = Fixtures.BenefitsChatbot().Build();
 
         var summary = await host.Summarizer.SummarizeAsync(input, CancellationToken.None);
 
         Assert.Equal(SummarySource.OfflineFallback, summary.Source);
-        Assert.Equal(
-            "section \"Purpose and people affected\": the model's reply was invalid: statement 1 cites A999, which is not an answer id of this request, 3 attempts",
-            summary.FallbackReason);
+        Assert.StartsWith("section \"Purpose and people affected\": the model's reply was invalid: the reply is not valid JSON", summary.FallbackReason, StringComparison.Ordinal);
+        Assert.EndsWith(", 3 attempts", summary.FallbackReason, StringComparison.Ordinal);
         Assert.Equal(3, _server.Requests.Count);
         Assert.Equal(SummaryAssertions.Json(OfflineSummarizer.Summarize(input) with { Source = SummarySource.OfflineFallback, FallbackReason = summary.FallbackReason }),
             SummaryAssertions.Json(summary));
         Assert.Contains("The AI summary was unavailable (section \"Purpose and people affected\": the model's reply was invalid", SummaryText.Render(summary));
+        Assert.DoesNotContain("All groups agree", SummaryText.Render(summary));
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using DeliberationBot.Summaries.Tests.Support;
 
 namespace DeliberationBot.Summaries.Tests.Offline;
 
-/// <summary>A group's anonymous answers are shown only once MinGroupSize distinct people of it have answered.</summary>
+/// <summary>
+/// A group's anonymous answers are shown only once MinGroupSize distinct people of it have answered; a flagged concern is
+/// always shown, with its group.
+/// </summary>
 public sealed class SmallGroupTests
 {
     private static readonly string[] Worries =
@@ -36,7 +39,7 @@ public sealed class SmallGroupTests
     }
 
     [Fact]
-    public void Below_the_minimum_the_summary_says_the_group_answered_but_not_what()
+    public void Below_the_minimum_the_summary_says_the_group_answered_but_not_what_except_its_flagged_concern()
     {
         var input = Community(2).Build(minGroupSize: 3);
         var summary = OfflineSummarizer.Summarize(input);
@@ -44,10 +47,10 @@ public sealed class SmallGroupTests
 
         var worries = SummaryAssertions.Question(summary, "community-worries");
         var group = Assert.Single(worries.Groups);
-        Assert.Equal((2, 2, 0), (group.Answered, group.Withheld, group.Shown));
+        Assert.Equal((2, 1, 1), (group.Answered, group.Withheld, group.Shown));
         Assert.Empty(group.Quotes);
-        Assert.Empty(worries.Concerns);
-        Assert.Equal(1, worries.WithheldConcerns);
+        var concern = Assert.Single(worries.Concerns);
+        Assert.Equal((Worries[0], StakeholderGroup.Community), (concern.Text, concern.Group));
         Assert.Empty(worries.Statements);
 
         var asked = SummaryAssertions.Question(summary, "communities-asked").Groups.Single(g => g.Group == StakeholderGroup.Community);
@@ -55,10 +58,12 @@ public sealed class SmallGroupTests
         Assert.Null(SummaryAssertions.Question(summary, "overall-readiness").Groups.Single(g => g.Group == StakeholderGroup.Community).Numbers);
 
         Assert.Contains("Community member or advocate (2 answered)", text);
-        Assert.Contains("2 anonymous answers not shown: fewer than 3 people in this group have answered.", text);
-        Assert.All(Worries.Take(2), worry => Assert.DoesNotContain(worry, text));
-        var anonymousIds = input.Answers.Where(a => a.Anonymous).Select(a => a.Id).ToHashSet();
-        Assert.Empty(SummaryAssertions.CitedIds(summary).Intersect(anonymousIds));
+        Assert.Contains($"! \"{Worries[0]}\" (Community member or advocate) [{concern.AnswerId}]", text);
+        Assert.Contains("1 anonymous answer not shown: fewer than 3 people in this group have answered.", text);
+        Assert.DoesNotContain(Worries[1], text);
+        Assert.DoesNotContain("too small to show", text);
+        var unflaggedAnonymous = input.Answers.Where(a => a.Anonymous && !a.FlaggedConcern).Select(a => a.Id).ToHashSet();
+        Assert.Empty(SummaryAssertions.CitedIds(summary).Intersect(unflaggedAnonymous));
         Assert.Empty(summary.Disagreements);
     }
 
@@ -72,7 +77,6 @@ public sealed class SmallGroupTests
         Assert.Equal((3, 0), (group.Answered, group.Withheld));
         Assert.Equal(Worries[0], Assert.Single(worries.Concerns).Text);
         Assert.Equal(2, group.Quotes.Count);
-        Assert.Equal(0, worries.WithheldConcerns);
         var disagreement = Assert.Single(summary.Disagreements, d => d.QuestionId == "communities-asked");
         Assert.Equal(
             "Agency leaders answered \"Yes\" (1 of 1); community members and advocates all answered \"No\" (3 of 3).",
@@ -85,25 +89,11 @@ public sealed class SmallGroupTests
         var small = OfflineSummarizer.Summarize(Community(1, withNamed: true).Build(minGroupSize: 3));
         var worries = SummaryAssertions.Question(small, "community-worries");
         var group = Assert.Single(worries.Groups);
-        Assert.Equal((2, 1, 1), (group.Answered, group.Withheld, group.Shown));
-        Assert.Equal("As an advocate: families are never told a score exists.", Assert.Single(worries.Concerns).Text);
-        Assert.Equal(1, worries.WithheldConcerns);
+        Assert.Equal((2, 0, 2), (group.Answered, group.Withheld, group.Shown));
+        Assert.Equal([Worries[0], "As an advocate: families are never told a score exists."], worries.Concerns.Select(c => c.Text));
+        Assert.Equal(1, SummaryAssertions.Question(small, "communities-asked").Groups.Single(g => g.Group == StakeholderGroup.Community).Withheld);
 
         var enough = OfflineSummarizer.Summarize(Community(2, withNamed: true).Build(minGroupSize: 3));
         Assert.Equal(2, SummaryAssertions.Question(enough, "community-worries").Concerns.Count);
-    }
-
-    [Fact]
-    public void Withheld_numbers_are_left_out_of_totals()
-    {
-        var d = new DeliberationBuilder(Repo.QuickCheck, "Labour");
-        d.Named("U1", StakeholderGroup.AgencyLeader, p => p.Number("added-minutes-per-case", 2));
-        d.Anonymous("anon:fl1", StakeholderGroup.FrontlineLeader, p => p.Number("added-minutes-per-case", 30));
-        d.Anonymous("anon:fl2", StakeholderGroup.FrontlineLeader, p => p.Number("added-minutes-per-case", 40));
-
-        var labour = Assert.Single(OfflineSummarizer.Summarize(d.Build()).AddedLabour);
-        Assert.Equal(new NumberStats(1, 2, 2, 2, 2), labour.All);
-        Assert.Equal(2, labour.Withheld);
-        Assert.Equal([StakeholderGroup.AgencyLeader], labour.ByGroup.Select(g => g.Group));
     }
 }

@@ -52,9 +52,9 @@ internal sealed record RecordedRequest(string Path, string Query, string? ApiKey
         }
     }
 
-    /// <summary>The answers sent, as (id, question id) pairs, read from the data block.</summary>
-    public IReadOnlyList<(string Id, string QuestionId)> Answers =>
-        [.. JsonNode.Parse(DataBlock)!["answers"]!.AsArray().Select(a => ((string)a!["id"]!, (string)a["question_id"]!))];
+    /// <summary>The answers sent, as (id, question id, answer text) triples, read from the data block.</summary>
+    public IReadOnlyList<(string Id, string QuestionId, string Text)> Answers =>
+        [.. JsonNode.Parse(DataBlock)!["answers"]!.AsArray().Select(a => ((string)a!["id"]!, (string)a["question_id"]!, (string)a["answer"]!))];
 
     private string Message(string role) => Content(Json["messages"]!.AsArray().First(m => (string?)m!["role"] == role)!);
 

@@ -35,13 +35,13 @@ internal static class Samples
         Id, text, new Decision(outcome, text, new UserRef("f", "Fiona " + text), new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero)),
         [new ConcernView(Id, 2, ConcernKind.Condition, null, text, [], 1, ConcernStatus.Open, null, new UserRef("m", "Maria"), new DateOnly(2027, 1, 15), [])]);
 
-    public static SummaryReport Summary(string text, int questions = 2, int concernsEach = 2, SummarySource source = SummarySource.Model, int quoteLength = 0, int withheld = 2)
+    public static SummaryReport Summary(string text, int questions = 2, int concernsEach = 2, SummarySource source = SummarySource.Model, int quoteLength = 0, int dropped = 2)
     {
         var quote = quoteLength > text.Length ? text + new string('x', quoteLength - text.Length) : text;
         var sections = new[] { new SectionSummary("goals", "Goals " + text, [.. Enumerable.Range(1, questions).Select(q => new QuestionSummary(
             $"q{q}", "goals", $"Question {q}: {text}", AnswerKind.FreeText, null, [],
             [.. Enumerable.Range(1, concernsEach).Select(c => new QuotedAnswer($"A{(q * 100) + c}", StakeholderGroup.FrontlineWorker, $"Concern {q}.{c}: {quote}", true, false))],
-            q == 1 ? withheld : 0, []))]) };
+            []))]) };
         var summary = new DeliberationSummary(
             Id, text, "ai-proposal", "1", source, source == SummarySource.OfflineFallback ? "timeout" : null, 3, 12, 80,
             [new Disagreement("q1", "goals", "Disagreed: " + text, DisagreementKind.Majority,
@@ -51,10 +51,13 @@ internal static class Samples
                 [new VoicesHeardSection("goals", "Goals"), new VoicesHeardSection("daily-work", "Daily work")],
                 [new VoicesHeardRow(StakeholderGroup.FrontlineWorker, 4, [new VoicesHeardCell("goals", 4, 10, true), new VoicesHeardCell("daily-work", 0, 0, true)])],
                 [new VoiceGap(VoiceGapKind.GroupAbsent, StakeholderGroup.Community, null, "No community member or advocate has taken part.")]),
-            [new LabourEstimate("minutes", "daily-work", "Added minutes per case? " + text, "minutes", new NumberStats(4, 40, 10, 5, 15),
-                [new GroupLabour(StakeholderGroup.FrontlineWorker, new NumberStats(4, 40, 10, 5, 15), ["A7"])], 1)],
+            [new LabourEstimate("minutes", "daily-work", "Added minutes per case? " + text, "minutes",
+                [new GroupLabour(StakeholderGroup.FrontlineWorker, new NumberStats(4, 10, 9, 5, 15), ["A7"]), new GroupLabour(StakeholderGroup.AgencyLeader, new NumberStats(1, 2, 2, 2, 2), ["A8"])],
+                new Statement("Frontline workers: 9 minutes (median of 4 people, from 5 to 15); agency leaders estimate 2 minutes (1 person).", ["A7", "A8"], StatementOrigin.Rule))],
             sections,
-            source == SummarySource.Model ? [new SuggestedConcern("Error rates are unknown: " + text, "goals", "q1", ["A4"])] : []);
+            source == SummarySource.Model ? [new SuggestedConcern("Error rates are unknown: " + text, "goals", "q1", ["A4"])] : [],
+            source == SummarySource.Model ? dropped : 0,
+            0);
         return new SummaryReport(Id, text, summary);
     }
 }

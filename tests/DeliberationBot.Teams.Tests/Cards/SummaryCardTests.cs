@@ -17,8 +17,9 @@ public sealed class SummaryCardTests
             "Hotline screening", "12 participants, 80 answers", SummaryText.SourceLine(Samples.Summary("x").Summary),
             "Where groups disagree", "Disagreed: Hotline screening", "Frontline workers mostly said no",
             "Voices heard", "No community member or advocate has taken part.", "answered 1 of the 2 section(s) meant for them",
-            "Added frontline labour", "All shown answers: total 40 minutes, average 10 (4 answers)", "1 more answer from groups too small to show is not counted here.",
-            "Flagged concerns", "Goals Hotline screening", "Question 1: Hotline screening", "Concern 1.1: Hotline screening", "2 more concerns flagged by people in groups too small to show.",
+            "Added frontline labour", "Frontline workers: 9 minutes (median of 4 people, from 5 to 15); agency leaders estimate 2 minutes (1 person).",
+            "Frontline worker", "9 minutes (median of 4 people, from 5 to 15)", "Agency leader", "2 minutes (1 person)",
+            "Flagged concerns", "Goals Hotline screening", "Question 1: Hotline screening", "Concern 1.1: Hotline screening", "Concern 1.2: Hotline screening",
             "Question 2: Hotline screening", "Suggested by the AI", @"\[suggested\] Error rates are unknown",
         ];
         var at = 0;
@@ -50,6 +51,16 @@ public sealed class SummaryCardTests
     }
 
     [Fact]
+    public void The_card_says_how_many_AI_statements_were_left_out()
+    {
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("T", dropped: 3)));
+        Assert.Contains("3 AI statements were left out: they did not quote, word for word, at least 5 words of an answer they cite, or they contradicted the record.", text, StringComparison.Ordinal);
+
+        var none = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("T", dropped: 0)));
+        Assert.Contains("Every AI statement quotes an answer it cites, word for word.", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void What_a_model_wrote_is_marked_as_such()
     {
         var report = Samples.Summary("T");
@@ -66,7 +77,7 @@ public sealed class SummaryCardTests
     [Fact]
     public void Nobody_flagging_anything_is_said_rather_than_left_out()
     {
-        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("T", concernsEach: 0, withheld: 0)));
+        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Summary("T", concernsEach: 0)));
         Assert.Contains("Nobody flagged an answer as a concern.", text, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using DeliberationBot.Core.Summaries;
+using DeliberationBot.Slack.Rendering;
+using DeliberationBot.Slack.Tests.Infrastructure;
+
+namespace DeliberationBot.Slack.Tests.Rendering;
+
+/// <summary>What the summary tells a Slack channel about the model's left-out statements and about added labour.</summary>
+public sealed class SummaryRenderingTests
+{
+    private static string Rendered(SummaryReport report)
+    {
+        var payload = MessageRenderer.Render(report).ToPayload();
+        SlackLimitsAssert.Message(payload);
+        return string.Join("\n", RecordedCall.StringsOf(JsonDocument.Parse(payload.ToJsonString()).RootElement));
+    }
+
+    [Fact]
+    public void The_message_says_how_many_AI_statements_were_left_out()
+    {
+        var report = Samples.Summary("Predictive screening", 3);
+        var model = report with { Summary = report.Summary with { Source = SummarySource.Model, DroppedStatements = 3, DroppedSuggestions = 1 } };
+
+        Assert.Contains("3 AI statements and 1 AI suggestion were left out: they did not quote, word for word, at least 5 words of an answer they cite, " +
+            "or they contradicted the record.", Rendered(model), StringComparison.Ordinal);
+        Assert.Contains("Every AI statement quotes an answer it cites, word for word.",
+            Rendered(report with { Summary = report.Summary with { Source = SummarySource.Model } }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Added_labour_is_given_per_group_with_frontline_workers_first_and_never_summed()
+    {
+        var text = Rendered(Samples.Summary("Predictive screening", 3));
+
+        Assert.Contains("Frontline workers: 2 minutes per case (median of 3 people, from 1 to 3); agency leaders estimate 2 minutes per case", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("total", text, StringComparison.OrdinalIgnoreCase);
+    }
+}
