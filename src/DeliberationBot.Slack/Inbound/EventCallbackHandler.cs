@@ -21,8 +21,8 @@ internal sealed class EventCallbackHandler
     private readonly CommandDispatcher _commands;
     /// <summary>What someone who replied in the thread of a deliberation that offers anonymity is told.</summary>
     internal const string PublicReplyNotTaken =
-        "Replies in this thread are public, so they are not taken as answers here, where answers may be anonymous. " +
-        "Press *Answer* on the deliberation's card to answer privately, anonymously if you choose.";
+        "Replies in this thread are public, so they are not taken as anonymous answers. " +
+        "Press *Answer* on the deliberation's card to answer privately and anonymously.";
 
     private readonly ISlackThreadIndex _threads;
     private readonly IDeliberationStore _store;
@@ -95,10 +95,9 @@ internal sealed class EventCallbackHandler
         TurnResult result;
         string deliveryKey;
         var deliberation = deliberationId is { } found ? await _store.FindAsync(team, found, ct) : null;
-        if (deliberation is { Anonymity: not AnonymityPolicy.Named })
+        if (deliberation is not null && !await _answering.MayAnswerInPublicAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), deliberation, ct))
         {
-            // A thread reply is public, under the person's name: in a deliberation that offers anonymity it must not
-            // become an answer that is stored (and shown) as anonymous.
+            // A thread reply is public, under the person's name: it must not become an answer stored (and shown) as anonymous.
             deliveryKey = DeliveryKeys.Message(team, channel, ts);
             result = await _store.WasDeliveredAsync(team, deliveryKey + "/replies", ct) ? TurnResult.AlreadyHandled : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
         }

@@ -1,9 +1,13 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Answering;
 
-/// <summary>A thread reply is public: where answers may be anonymous it is not stored as an answer, and the person is told how to answer privately.</summary>
+/// <summary>A thread reply is public: from someone who answers anonymously it is not stored as an answer, and they are told how to answer privately.</summary>
 public sealed class AnonymousThreadReplyTests : IAsyncLifetime
 {
     private FakeSlackApi _api = null!;
@@ -22,11 +26,14 @@ public sealed class AnonymousThreadReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_thread_reply_in_a_deliberation_that_allows_anonymity_is_not_taken_as_an_answer()
+    public async Task A_thread_reply_from_someone_who_answers_anonymously_is_not_taken_as_an_answer()
     {
         await _host.CommandAsync("start quick-check \"Anonymous review\" anonymous");
         var deliberation = await _host.DeliberationAsync();
         var card = await _host.CardAsync(deliberation);
+        var answering = _host.Services.GetRequiredService<AnsweringService>();
+        var anonymous = new Actor("slack", SlackPayloads.Team, new UserRef("U0ANON123", "Alice Secret"));
+        await answering.JoinAsync(anonymous, deliberation.Id, StakeholderGroup.FrontlineWorker, true, "join-anon", default);
         var reply = SlackPayloads.Event(SlackPayloads.Message("U0ANON123", "We were never asked.", "1700000200.000300", card.MessageId));
 
         await _host.EventAsync(reply);
@@ -36,7 +43,7 @@ public sealed class AnonymousThreadReplyTests : IAsyncLifetime
         Assert.Empty(await _host.AnswersAsync(deliberation));
         var told = Assert.Single(_api.CallsTo("chat.postEphemeral"));
         Assert.Equal("U0ANON123", told.Json.GetProperty("user").GetString());
-        Assert.Contains("Press *Answer* on the deliberation's card to answer privately", told.Strings, StringComparison.Ordinal);
+        Assert.Contains("Press *Answer* on the deliberation's card to answer privately and anonymously", told.Strings, StringComparison.Ordinal);
         Assert.Contains(EventCallbackHandler.PublicReplyNotTaken[..40], told.Strings, StringComparison.Ordinal);
     }
 }
