@@ -1,7 +1,9 @@
+using DeliberationBot.Host.Admin;
 using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
+using DeliberationBot.Host.Logging;
 using DeliberationBot.Host.Reports;
 using DeliberationBot.Host.Telemetry;
 using DeliberationBot.Slack;
@@ -12,17 +14,34 @@ if (args.FirstOrDefault() == "demo")
     return await DemoCommand.RunAsync(args[1..], Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddTelemetry();
-builder.Services.AddDeliberationBot(builder.Configuration);
-builder.Services.AddBackgroundWork(builder.Configuration);
-builder.Services.AddReadinessChecks();
-builder.Services.AddSlack(builder.Configuration);
-builder.Services.AddTeams(builder.Configuration, builder.Environment);
+var observed = StartupFailure.HostedFromInside();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    SettingsFiles.AddBesideTheApp(builder.Configuration, builder.Environment);
+    builder.AddTelemetry();
+    builder.Services.AddSecretRedaction();
+    builder.Services.AddDeliberationBot(builder.Configuration);
+    builder.Services.AddBackgroundWork(builder.Configuration);
+    builder.Services.AddReadinessChecks();
+    builder.Services.AddSlack(builder.Configuration);
+    builder.Services.AddTeams(builder.Configuration, builder.Environment);
 
-var app = builder.Build();
+    app = builder.Build();
+    if (!observed)
+    {
+        StartupFailure.ValidateOptions(app.Services);
+    }
+}
+catch (Exception e) when (!observed && StartupFailure.Describe(e) is { } problem)
+{
+    return await StartupFailure.ReportAsync(problem);
+}
+
 app.UseResponseCompression();
 app.MapHealth();
+app.MapAdmin(app.Configuration);
 app.MapExports();
 app.MapReports();
 app.MapSlack();

@@ -17,7 +17,9 @@ internal static class SlackApp
         "chat:write.public",
         "commands",
         "groups:history",
+        "im:history",
         "im:write",
+        "mpim:history",
         "users:read",
     ];
 

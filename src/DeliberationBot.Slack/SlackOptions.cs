@@ -41,6 +41,9 @@ public sealed class SlackOptions
     /// <summary>In-process retries of a Web API call after a transient failure (5xx, network); the outbox retries after that.</summary>
     public int TransientRetries { get; set; } = 2;
 
+    /// <summary>Spread calls to each method over the minute, to Slack's published tiers, instead of waiting for 429s.</summary>
+    public bool PaceCalls { get; set; } = true;
+
     /// <summary>First back-off of those retries; doubled each time, with jitter.</summary>
     public TimeSpan TransientRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

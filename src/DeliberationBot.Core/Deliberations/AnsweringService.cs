@@ -173,6 +173,14 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     }
 
     /// <summary>A typed reply (e.g. in the deliberation's thread) answers the person's current question.</summary>
+    /// <summary>
+    /// Whether a reply typed where others read it (a channel thread) may be taken as this person's answer: not where
+    /// answers are anonymous only, and not from someone who joined anonymously, whose answer would be stored as
+    /// anonymous while their name stands next to it in the thread.
+    /// </summary>
+    public async Task<bool> MayAnswerInPublicAsync(Actor actor, Deliberation deliberation, CancellationToken ct) =>
+        deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && (await turn.FindParticipantAsync(actor, deliberation.Id, ct))?.Anonymous != true;
+
     public async Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
     {
         if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))

@@ -25,15 +25,21 @@ public enum SendStatus
     Delivered,
     RetryLater,
     Failed,
+
+    /// <summary>The platform asked us to wait (a rate limit): try again after RetryAfter, and it does not count as an attempt.</summary>
+    Deferred,
 }
 
-public sealed record SendResult(SendStatus Status, PostedMessage? Posted = null, TimeSpan? RetryAfter = null, string? Error = null)
+/// <param name="PausesWorkspace">With <see cref="SendStatus.Deferred"/>: the wait applies to every message of the workspace, not only this one.</param>
+public sealed record SendResult(SendStatus Status, PostedMessage? Posted = null, TimeSpan? RetryAfter = null, string? Error = null, bool PausesWorkspace = false)
 {
     public static SendResult Delivered(PostedMessage? posted = null) => new(SendStatus.Delivered, posted);
 
     public static SendResult Retry(string error, TimeSpan? after = null) => new(SendStatus.RetryLater, null, after, error);
 
     public static SendResult Fail(string error) => new(SendStatus.Failed, null, null, error);
+
+    public static SendResult Defer(string reason, TimeSpan after, bool pausesWorkspace) => new(SendStatus.Deferred, null, after, reason, pausesWorkspace);
 }
 
 /// <summary>Sends outbox messages to one platform. Implemented by each channel adapter.</summary>
@@ -57,6 +63,12 @@ public interface IOutboxStore
     Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct);
 
     Task MarkFailedAsync(Guid id, string error, CancellationToken ct);
+
+    /// <summary>Puts a claimed message back until <paramref name="notBefore"/> without counting the claim as an attempt.</summary>
+    Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct);
+
+    /// <summary>Makes failed messages pending again with a fresh count of attempts (all, or one workspace's); returns how many.</summary>
+    Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct);
 
     Task<int> CountPendingAsync(CancellationToken ct);
 

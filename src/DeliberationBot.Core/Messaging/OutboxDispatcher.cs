@@ -28,6 +28,8 @@ public sealed partial class OutboxDispatcher(
     IOutboxStore store,
     IEnumerable<IChannelSender> senders,
     IEnumerable<IOutgoingMessageRefresher> refreshers,
+    DeliveryFailureNotices failures,
+    OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
@@ -42,25 +44,37 @@ public sealed partial class OutboxDispatcher(
     {
         var opts = options.Value;
         var batch = await store.ClaimDueAsync(InstanceId, opts.BatchSize, opts.Lease, ct);
+        var paused = new Dictionary<(string Channel, string Workspace), DateTimeOffset>();
         foreach (var item in batch)
         {
-            await SendOneAsync(item, opts, ct);
+            var channel = item.Message.Destination.Conversation.Channel;
+            if (paused.TryGetValue((channel, item.Message.WorkspaceId), out var until))
+            {
+                // The platform asked this workspace to wait: the rest of the batch is put back untried, attempts unspent.
+                await store.MarkDeferredAsync(item.Message.Id, until, CancellationToken.None);
+                continue;
+            }
+
+            if (await SendOneAsync(item, channel, opts, ct) is { } pauseUntil)
+            {
+                paused[(channel, item.Message.WorkspaceId)] = pauseUntil;
+            }
         }
 
         return batch.Count;
     }
 
-    private async Task SendOneAsync(OutboxItem item, OutboxOptions opts, CancellationToken ct)
+    /// <summary>Sends one message and records the outcome; returns when its workspace must pause, if it must.</summary>
+    private async Task<DateTimeOffset?> SendOneAsync(OutboxItem item, string channel, OutboxOptions opts, CancellationToken ct)
     {
         var message = item.Message;
-        var channel = message.Destination.Conversation.Channel;
         using var span = StartSendSpan(item, channel);
         if (!_senders.TryGetValue(channel, out var sender))
         {
             LogNoSender(message.Id, channel);
             await store.MarkFailedAsync(message.Id, $"channel '{channel}' is not enabled", ct);
             Outcome(span, channel, "failed");
-            return;
+            return null;
         }
 
         SendResult result;
@@ -87,21 +101,28 @@ public sealed partial class OutboxDispatcher(
             case SendStatus.Delivered:
                 await store.MarkDeliveredAsync(message, result.Posted, CancellationToken.None);
                 Outcome(span, channel, "delivered");
-                break;
+                return null;
+            case SendStatus.Deferred:
+                var until = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
+                LogDeferred(channel, message.WorkspaceId, until, result.Error);
+                await store.MarkDeferredAsync(message.Id, until, CancellationToken.None);
+                Outcome(span, channel, "deferred");
+                return result.PausesWorkspace ? until : null;
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
                 var wait = result.RetryAfter ?? Backoff(item.Attempt);
                 LogRetry(message.Id, channel, item.Attempt, wait, result.Error);
                 await store.MarkRetryAsync(message.Id, time.GetUtcNow() + wait, result.Error ?? "retry", CancellationToken.None);
                 Outcome(span, channel, "retry");
-                break;
+                return null;
             default:
                 LogFailed(message.Id, channel, item.Attempt, result.Error);
                 await store.MarkFailedAsync(message.Id, result.Error ?? "failed", CancellationToken.None);
+                await failures.ReportAsync(message, result.Error ?? "failed", CancellationToken.None);
+                signal.Notify();
                 Outcome(span, channel, "failed");
-                break;
+                return null;
         }
     }
-
     /// <summary>The send continues the trace of the request whose commit queued the message, when it was traced.</summary>
     private static Activity? StartSendSpan(OutboxItem item, string channel)
     {
@@ -136,6 +157,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sender for {Channel} threw while sending outbox message {MessageId}")]
     private partial void LogSenderThrew(Exception e, Guid messageId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} asked workspace {WorkspaceId} to wait ({Reason}); its messages go on at {Until}, no attempt spent")]
+    private partial void LogDeferred(string channel, string workspaceId, DateTimeOffset until, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} to {Channel} will be retried (attempt {Attempt}) in {Wait}: {Error}")]
     private partial void LogRetry(Guid messageId, string channel, int attempt, TimeSpan wait, string? error);

@@ -19,7 +19,7 @@ internal static class KeyRingProtection
         var inline = configuration["DataProtection:Certificate"];
         if (!string.IsNullOrWhiteSpace(path) && !string.IsNullOrWhiteSpace(inline))
         {
-            throw new InvalidOperationException("Set DataProtection:CertificatePath or DataProtection:Certificate, not both.");
+            throw new SettingException("Set DataProtection:CertificatePath or DataProtection:Certificate, not both.");
         }
 
         var (certificate, origin) = (path, inline) switch
@@ -35,7 +35,7 @@ internal static class KeyRingProtection
 
         if (!certificate.HasPrivateKey)
         {
-            throw new InvalidOperationException($"The certificate in {origin} has no private key; Data Protection needs one to read its keys back.");
+            throw new SettingException($"The certificate in {origin} has no private key; Data Protection needs one to read its keys back.");
         }
 
         services.AddDataProtection().ProtectKeysWithCertificate(certificate);
@@ -46,7 +46,7 @@ internal static class KeyRingProtection
     {
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"DataProtection:CertificatePath points at {Path.GetFullPath(path)}, which does not exist. Give the path of a PFX file, or remove the setting.");
+            throw new SettingException($"DataProtection:CertificatePath points at {Path.GetFullPath(path)}, which does not exist. Give the path of a PFX file, or remove the setting.");
         }
 
         return Load(() => X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet), $"DataProtection:CertificatePath {path}");
@@ -61,7 +61,7 @@ internal static class KeyRingProtection
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException("DataProtection:Certificate must be a PFX in base64 (e.g. base64 -w0 keys.pfx), or a Key Vault reference to a certificate.");
+            throw new SettingException("DataProtection:Certificate must be a PFX in base64 (e.g. base64 -w0 keys.pfx), or a Key Vault reference to a certificate.");
         }
 
         return Load(() => X509CertificateLoader.LoadPkcs12(pfx, password, X509KeyStorageFlags.EphemeralKeySet), "DataProtection:Certificate");
@@ -75,7 +75,7 @@ internal static class KeyRingProtection
         }
         catch (CryptographicException e)
         {
-            throw new InvalidOperationException($"{origin} could not be opened ({e.Message}). Check DataProtection:CertificatePassword.", e);
+            throw new SettingException($"{origin} could not be opened ({e.Message}). Check DataProtection:CertificatePassword.", e);
         }
     }
 }

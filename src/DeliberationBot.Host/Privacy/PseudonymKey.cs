@@ -1,3 +1,4 @@
+using DeliberationBot.Host.Composition;
 using System.Security.Cryptography;
 using DeliberationBot.Storage;
 
@@ -21,16 +22,16 @@ internal static class PseudonymKey
             }
             catch (FormatException)
             {
-                throw new InvalidOperationException("Privacy:PseudonymKey is not base64. Generate one with: openssl rand -base64 32");
+                throw new SettingException("Privacy:PseudonymKey is not base64. Generate one with: openssl rand -base64 32");
             }
 
-            return key.Length >= 32 ? key : throw new InvalidOperationException("Privacy:PseudonymKey must be at least 32 bytes (44 base64 characters). Generate one with: openssl rand -base64 32");
+            return key.Length >= 32 ? key : throw new SettingException("Privacy:PseudonymKey must be at least 32 bytes (44 base64 characters). Generate one with: openssl rand -base64 32");
         }
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.Provider != StorageProvider.Sqlite)
         {
-            throw new InvalidOperationException(
+            throw new SettingException(
                 "Privacy:PseudonymKey is required with Storage:Provider=Postgres, so every instance gives an anonymous participant the same pseudonym. Generate one with: openssl rand -base64 32");
         }
 

@@ -19,6 +19,11 @@ internal sealed class EventCallbackHandler
     private readonly Dictionary<string, Func<SlackEvent, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
     private readonly AnsweringService _answering;
     private readonly CommandDispatcher _commands;
+    /// <summary>What someone who replied in the thread of a deliberation that offers anonymity is told.</summary>
+    internal const string PublicReplyNotTaken =
+        "Replies in this thread are public, so they are not taken as anonymous answers. " +
+        "Press *Answer* on the deliberation's card to answer privately and anonymously.";
+
     private readonly ISlackThreadIndex _threads;
     private readonly IDeliberationStore _store;
     private readonly OutboxSignal _signal;
@@ -89,7 +94,14 @@ internal sealed class EventCallbackHandler
         var deliberationId = threadTs is not null && threadTs != ts ? await _threads.FindDeliberationAsync(team, channel, threadTs, ct) : null;
         TurnResult result;
         string deliveryKey;
-        if (deliberationId is { } id)
+        var deliberation = deliberationId is { } found ? await _store.FindAsync(team, found, ct) : null;
+        if (deliberation is not null && !await _answering.MayAnswerInPublicAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), deliberation, ct))
+        {
+            // A thread reply is public, under the person's name: it must not become an answer stored (and shown) as anonymous.
+            deliveryKey = DeliveryKeys.Message(team, channel, ts);
+            result = await _store.WasDeliveredAsync(team, deliveryKey + "/replies", ct) ? TurnResult.AlreadyHandled : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
+        }
+        else if (deliberationId is { } id)
         {
             var answer = InboundText.ForMessage(text, botUserId);
             _log.ThreadAnswer(channel, id, answer);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DeliberationBot.Core.Inbound;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
@@ -76,7 +77,7 @@ internal sealed class SlackHttpEndpoint(
 
             if (Field("payload") is { } payload)
             {
-                using var doc = JsonDocument.Parse(payload);
+                using var doc = WellFormedJson.Parse(payload);
                 return await dispatcher.InteractionAsync(doc.RootElement.Clone(), ct);
             }
 
@@ -90,7 +91,7 @@ internal sealed class SlackHttpEndpoint(
 
         if (media.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            using var doc = JsonDocument.Parse(text);
+            using var doc = WellFormedJson.Parse(text);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new SlackPayloadException("JSON body is not an object");

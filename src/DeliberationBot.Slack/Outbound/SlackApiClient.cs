@@ -29,7 +29,8 @@ internal sealed partial class SlackApiClient(
         "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
     };
 
-    public Task<SlackApiResult> PostMessageAsync(string teamId, string channel, SlackMessage message, string? threadTs, CancellationToken ct)
+    /// <param name="key">Carried in the message's metadata, so a post whose answer was lost can be found again.</param>
+    public Task<SlackApiResult> PostMessageAsync(string teamId, string channel, SlackMessage message, string? threadTs, SlackPostKey? key, CancellationToken ct)
     {
         var body = message.ToPayload();
         body["channel"] = channel;
@@ -38,7 +39,27 @@ internal sealed partial class SlackApiClient(
             body["thread_ts"] = threadTs;
         }
 
+        if (key is { } k)
+        {
+            body["metadata"] = k.ToMetadata();
+        }
+
         return CallAsync(teamId, "chat.postMessage", body, ct);
+    }
+
+    /// <summary>
+    /// The newest messages of a conversation (or of one thread), with their metadata. Slack allows apps outside the
+    /// Marketplace 15 of them a minute, so only the newest 15 are asked for.
+    /// </summary>
+    public Task<SlackApiResult> RecentMessagesAsync(string teamId, string channel, string? threadTs, CancellationToken ct)
+    {
+        var body = new JsonObject { ["channel"] = channel, ["limit"] = 15, ["include_all_metadata"] = true };
+        if (threadTs is not null)
+        {
+            body["ts"] = threadTs;
+        }
+
+        return CallAsync(teamId, threadTs is null ? "conversations.history" : "conversations.replies", body, ct);
     }
 
     public Task<SlackApiResult> UpdateMessageAsync(string teamId, string channel, string ts, SlackMessage message, CancellationToken ct)
@@ -124,15 +145,19 @@ internal sealed partial class SlackApiClient(
     public async Task<SlackApiResult> SendAsync(string teamId, string? token, string method, Func<HttpContent> content, CancellationToken ct)
     {
         var opts = options.Value;
+
+        // A post that failed on the way back may have gone through: it is never repeated here, but left to the outbox,
+        // which looks for it before posting again.
+        var retries = method is "chat.postMessage" or "chat.postEphemeral" ? 0 : opts.TransientRetries;
         for (var attempt = 0; ; attempt++)
         {
-            if (gate.RemainingFor(teamId, method) is { } wait)
+            if ((gate.RemainingFor(teamId, method) ?? (token is null || !opts.PaceCalls ? null : gate.Pace(teamId, method))) is { } wait)
             {
                 return SlackApiResult.Limited(method, wait);
             }
 
             var result = await SendOnceAsync(teamId, token, method, content(), ct);
-            if (result.Status != SlackApiStatus.Transient || attempt >= opts.TransientRetries)
+            if (result.Status != SlackApiStatus.Transient || attempt >= retries)
             {
                 return result;
             }

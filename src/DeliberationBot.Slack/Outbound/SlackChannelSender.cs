@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,12 @@ namespace DeliberationBot.Slack.Outbound;
 
 /// <summary>
 /// Sends outbox messages to Slack: in the conversation (posted, or updated in place when the slot was posted before),
-/// privately (a direct message) or ephemerally. 429 and transient failures come back as retries, ok:false as failures.
+/// privately (a direct message) or ephemerally. 429 comes back as a deferral, transient failures as retries, ok:false
+/// as failures.
+/// <para>Exactly once: every post carries its outbox id (and part) in the message metadata. When an earlier attempt
+/// may have gone through (it timed out, got a 5xx, or its instance died before recording it), the conversation's
+/// newest messages are searched for that id first, and a message found there is brought up to date instead of posted
+/// again. Ephemeral messages cannot be looked up; a lost answer to one can show it twice to its one reader.</para>
 /// </summary>
 internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger parts, ILogger<SlackChannelSender> logger) : IChannelSender
 {
@@ -30,14 +36,14 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
                 if (updated.Status == SlackApiStatus.Error && MessageGone.Contains(updated.Error!))
                 {
                     LogRepost(message.Id, previous.ConversationId, updated.Error!);
-                    return Posted(await api.PostMessageAsync(team, destination.Conversation.ConversationId, rendered, destination.Conversation.ThreadId, ct), previous.ConversationId);
+                    return await PostOnceAsync(item, 0, destination.Conversation.ConversationId, destination.Conversation.ThreadId, rendered, ct);
                 }
 
                 return Posted(updated, previous.ConversationId);
             case DeliveryMode.Conversation when message.SlotKey is not null:
-                return Posted(await api.PostMessageAsync(team, destination.Conversation.ConversationId, MessageRenderer.Render(message.Message), destination.Conversation.ThreadId, ct), destination.Conversation.ConversationId);
+                return await PostOnceAsync(item, 0, destination.Conversation.ConversationId, destination.Conversation.ThreadId, MessageRenderer.Render(message.Message), ct);
             case DeliveryMode.Conversation:
-                return await PostPagesAsync(message, destination.Conversation.ConversationId, destination.Conversation.ThreadId, ct);
+                return await PostPagesAsync(item, destination.Conversation.ConversationId, destination.Conversation.ThreadId, ct);
             case DeliveryMode.Private:
                 var user = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is private but has no user.");
                 var opened = await api.OpenConversationAsync(team, user.Id, ct);
@@ -47,7 +53,7 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
                 }
 
                 var dm = opened.GetString("channel", "id") ?? throw new InvalidOperationException("conversations.open returned no channel id.");
-                return await PostPagesAsync(message, dm, null, ct);
+                return await PostPagesAsync(item, dm, null, ct);
             case DeliveryMode.Ephemeral:
                 var to = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is ephemeral but has no user.");
                 foreach (var page in MessageRenderer.RenderPages(message.Message))
@@ -69,9 +75,9 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
     /// Posts a message that may take several Slack messages: the first where it belongs, the rest in its thread. Each
     /// part the platform accepts is recorded, so a retry after a failed part posts only what is missing.
     /// </summary>
-    private async Task<SendResult> PostPagesAsync(OutboxMessage message, string channel, string? threadTs, CancellationToken ct)
+    private async Task<SendResult> PostPagesAsync(OutboxItem item, string channel, string? threadTs, CancellationToken ct)
     {
-        var team = message.Destination.Conversation.WorkspaceId;
+        var message = item.Message;
         var pages = MessageRenderer.RenderPages(message.Message);
         PostedMessage? first = null;
         for (var i = 0; i < pages.Count; i++)
@@ -79,7 +85,7 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
             var posted = await parts.FindAsync(message, i, ct);
             if (posted is null)
             {
-                var result = Posted(await api.PostMessageAsync(team, channel, pages[i], i == 0 ? threadTs : threadTs ?? first!.MessageId, ct), channel);
+                var result = await PostOnceAsync(item, i, channel, i == 0 ? threadTs : threadTs ?? first!.MessageId, pages[i], ct);
                 if (result.Status != SendStatus.Delivered)
                 {
                     return result;
@@ -98,6 +104,55 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
         return SendResult.Delivered(first);
     }
 
+    /// <summary>Posts one part, unless an earlier attempt already did: then that message is updated to the current content.</summary>
+    private async Task<SendResult> PostOnceAsync(OutboxItem item, int part, string channel, string? thread, SlackMessage rendered, CancellationToken ct)
+    {
+        var message = item.Message;
+        var team = message.WorkspaceId;
+        if (item.Attempt > 1)
+        {
+            var recent = await api.RecentMessagesAsync(team, channel, thread, ct);
+            if (recent.Status is SlackApiStatus.RateLimited or SlackApiStatus.Transient)
+            {
+                return Outcome(recent); // cannot tell yet whether it went out; ask again later rather than risk a second post
+            }
+
+            if (recent.Ok && FindTs(recent.Body, message.Id, part) is { } ts)
+            {
+                LogFoundEarlierPost(message.Id, channel, ts);
+                var refreshed = await api.UpdateMessageAsync(team, channel, ts, rendered, ct);
+                return refreshed.Status == SlackApiStatus.Error ? SendResult.Delivered(new PostedMessage(channel, ts)) : Posted(refreshed, channel);
+            }
+
+            if (!recent.Ok)
+            {
+                LogLookupFailed(message.Id, channel, recent.Error);
+            }
+        }
+
+        return Posted(await api.PostMessageAsync(team, channel, rendered, thread, new SlackPostKey(message.Id, part), ct), channel);
+    }
+
+    /// <summary>The ts of the message whose metadata names this outbox message and part, if it is among those returned.</summary>
+    internal static string? FindTs(JsonElement body, Guid outboxId, int part)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var m in messages.EnumerateArray())
+        {
+            if (m.ValueKind == JsonValueKind.Object && m.TryGetProperty("metadata", out var meta) && SlackPostKey.Read(meta) == new SlackPostKey(outboxId, part) &&
+                m.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String)
+            {
+                return ts.GetString();
+            }
+        }
+
+        return null;
+    }
+
     private static SendResult Posted(SlackApiResult result, string channel) =>
         result.Ok
             ? SendResult.Delivered(new PostedMessage(result.GetString("channel") ?? channel, result.GetString("ts") ?? throw new InvalidOperationException($"{result.Method} returned no ts.")))
@@ -105,11 +160,17 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
 
     private static SendResult Outcome(SlackApiResult result) => result.Status switch
     {
-        SlackApiStatus.RateLimited => SendResult.Retry($"{result.Method}: rate limited", result.RetryAfter),
+        SlackApiStatus.RateLimited => SendResult.Defer($"{result.Method}: rate limited", result.RetryAfter ?? TimeSpan.FromSeconds(1), pausesWorkspace: true),
         SlackApiStatus.Transient => SendResult.Retry($"{result.Method}: {result.Error}"),
         _ => SendResult.Fail($"{result.Method}: {result.Error}"),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId}: the earlier message in {Channel} is gone ({Error}); posting a new one")]
     private partial void LogRepost(Guid messageId, string channel, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} was already posted in {Channel} ({Ts}) by an earlier attempt; updated, not posted again")]
+    private partial void LogFoundEarlierPost(Guid messageId, string channel, string ts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId}: could not look for an earlier post in {Channel} ({Error}); posting")]
+    private partial void LogLookupFailed(Guid messageId, string channel, string? error);
 }

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Inbound;
 using DeliberationBot.Core.Telemetry;
 using DeliberationBot.Slack.Inbound;
 using Microsoft.Extensions.Logging;
@@ -89,7 +90,7 @@ internal sealed partial class SocketModeConnection(SlackDispatcher dispatcher, I
         JsonElement frame;
         try
         {
-            using var doc = JsonDocument.Parse(text);
+            using var doc = WellFormedJson.Parse(text);
             frame = doc.RootElement.Clone();
         }
         catch (JsonException e)

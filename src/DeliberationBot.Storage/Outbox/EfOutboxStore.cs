@@ -12,6 +12,12 @@ namespace DeliberationBot.Storage.Outbox;
 /// </summary>
 internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxStore
 {
+    /// <summary>
+    /// What a sent (or superseded) message keeps of its content and recipient: nothing. A delivered row only proves the
+    /// message went out; its payload could otherwise link a person's id to what they answered anonymously.
+    /// </summary>
+    private const string Erased = "{}";
+
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -85,7 +91,7 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         {
             await ctx.Outbox
                 .Where(x => x.Id == c.Id && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, OutboxStatus.Superseded), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, OutboxStatus.Superseded).SetProperty(x => x.MessageJson, Erased).SetProperty(x => x.DestinationJson, Erased), ct);
             return true;
         }
 
@@ -101,6 +107,8 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         await ctx.Outbox.Where(x => x.Id == message.Id).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.Status, OutboxStatus.Delivered)
                 .SetProperty(x => x.DeliveredAt, now)
+                .SetProperty(x => x.MessageJson, Erased)
+                .SetProperty(x => x.DestinationJson, Erased)
                 .SetProperty(x => x.PlatformMessageId, posted == null ? null : posted.MessageId)
                 .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
             ct);
@@ -128,6 +136,28 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.Status, OutboxStatus.Failed)
                 .SetProperty(x => x.LastError, Truncate(error))
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
+            ct);
+    }
+
+    public async Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.NextAttemptAt, notBefore)
+                .SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0)
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
+            ct);
+    }
+
+    public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var ctx = db.Create();
+        return await ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && (workspaceId == null || x.WorkspaceId == workspaceId)).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.Status, OutboxStatus.Pending)
+                .SetProperty(x => x.Attempts, 0)
+                .SetProperty(x => x.NextAttemptAt, now)
                 .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
             ct);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DeliberationBot.Core.Inbound;
 
 namespace DeliberationBot.Teams.Inbound;
 
@@ -78,9 +79,10 @@ internal static class ActivityJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static Activity Parse(ReadOnlySpan<byte> body)
+    public static Activity Parse(byte[] body)
     {
-        var activity = JsonSerializer.Deserialize<Activity>(body, Options) ?? throw new JsonException("the body is null");
+        using var doc = WellFormedJson.Parse(body);
+        var activity = doc.Deserialize<Activity>(Options) ?? throw new JsonException("the body is null");
         static JsonException Missing(string field) => new($"the activity has no {field}");
         if (string.IsNullOrWhiteSpace(activity.Type))
         {

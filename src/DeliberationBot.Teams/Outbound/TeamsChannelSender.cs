@@ -13,8 +13,8 @@ namespace DeliberationBot.Teams.Outbound;
 /// <para>A message too long for one Teams message goes as several activities, in order; each part Teams accepts is
 /// recorded in the <see cref="IPartLedger"/>, so a retry after a later part failed sends only the rest. A slot message
 /// (the deliberation's card, updated in place) is always one activity. Nothing over Teams' size limit is ever sent.</para>
-/// <para>A 429 with a long Retry-After comes back to the outbox with that wait, and later sends to the same
-/// conversation wait too, so messages keep their order. A post that may have gone through (5xx or a timeout after
+/// <para>A 429 with a long Retry-After comes back to the outbox with that wait (not counted as an attempt), and later
+/// sends to the same conversation wait too, so messages keep their order. A post that may have gone through (5xx or a timeout after
 /// the request was sent) is reported as failed and not repeated, rather than shown twice.</para>
 /// </summary>
 internal sealed class TeamsChannelSender(
@@ -117,7 +117,7 @@ internal sealed class TeamsChannelSender(
         var (serviceUrl, conversationId, replyTo, _) = target;
         if (_throttledUntil.TryGetValue(conversationId, out var until) && until > time.GetUtcNow())
         {
-            return SendResult.Retry($"conversation {conversationId} is rate limited", until - time.GetUtcNow());
+            return SendResult.Defer($"conversation {conversationId} is rate limited", until - time.GetUtcNow(), pausesWorkspace: false);
         }
 
         if (previous is not null)
@@ -147,7 +147,7 @@ internal sealed class TeamsChannelSender(
             case ConnectorStatus.RateLimited:
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(5);
                 _throttledUntil[conversationId] = time.GetUtcNow() + wait;
-                return SendResult.Retry(result.ToString(), wait);
+                return SendResult.Defer(result.ToString(), wait, pausesWorkspace: false);
             case ConnectorStatus.Retryable:
                 return SendResult.Retry(result.ToString());
             case ConnectorStatus.MaybeDelivered:

@@ -19,21 +19,20 @@ public sealed class MultiInstanceTests
 
     private static int Notes(RecordingChannel channel) => channel.Sent.Count(m => m.Message.IdempotencyKey.StartsWith("note-", StringComparison.Ordinal));
 
-    /// <summary>Moves the clock a step at a time (at most 60) until the condition holds; after each step, waits for the next send.</summary>
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, RecordingChannel channel, TimeSpan step, Func<bool> done)
+    /// <summary>
+    /// Moves the clock a step at a time (at most 60) until the condition holds; after each step every live instance runs
+    /// its scheduled jobs and drains the outbox, all of them at once, as their workers would.
+    /// </summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, Func<bool> done, params BotFactory[] instances)
     {
         for (var i = 0; i < 60 && !done(); i++)
         {
-            var seen = channel.Sent.Count;
             time.Advance(step);
-            try
+            await Task.WhenAll(instances.Select(async instance =>
             {
-                await channel.WaitForCountAsync(_ => true, seen + 1, TimeSpan.FromMilliseconds(500));
-            }
-            catch (OperationCanceledException)
-            {
-                // Nothing was due at this step; take the next.
-            }
+                await instance.RunScheduledJobsAsync();
+                await instance.DeliverAsync();
+            }));
         }
 
         Assert.True(done(), "the instances did not finish the work within an hour of fake time");
@@ -65,7 +64,7 @@ public sealed class MultiInstanceTests
         var channel = new RecordingChannel();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
 
-        var a = new BotFactory(settings, channel, time);
+        var a = new BotFactory(settings, channel, time, driven: true);
         a.CreateClient().Dispose();
         var dispatcher = a.Services.GetRequiredService<CommandDispatcher>();
         for (var i = 0; i < 15; i++)
@@ -74,7 +73,8 @@ public sealed class MultiInstanceTests
             await dispatcher.HandleAsync(new Actor("test", Ws, new Core.Messaging.UserRef("U-DANA", "Dana")), room, $"start quick-check \"Proposal {i}\"", null, $"start-{i}", default);
         }
 
-        await channel.WaitForCountAsync(m => m.Message.Message is DeliberationCard, 15);
+        await a.DeliverAsync();
+        Assert.Equal(15, channel.Sent.Count(m => m.Message.Message is DeliberationCard));
 
         // Work for whichever instance is alive: digests due now, and notes due in 5 s. A third instance, whose clock
         // runs 10 s ahead, has "crashed" holding the digest job and five of the notes; its leases must run out first.
@@ -100,17 +100,18 @@ public sealed class MultiInstanceTests
             Assert.Equal(5, (await crashed.GetRequiredService<IOutboxStore>().ClaimDueAsync("crashed-instance", 5, TimeSpan.FromMinutes(5), default)).Count);
         }
 
-        using var b = new BotFactory(settings, channel, time);
+        using var b = new BotFactory(settings, channel, time, driven: true);
         b.CreateClient().Dispose();
-        await AdvanceUntilAsync(time, channel, TimeSpan.FromSeconds(1), () => Notes(channel) >= 5); // the notes fall due; both instances drain them
+        await AdvanceUntilAsync(time, TimeSpan.FromSeconds(1), () => Notes(channel) >= 5, a, b); // the notes fall due; both instances drain them
         a.Dispose(); // stopped half-way through
 
         // Move the shared clock a minute at a time, past every lease, until b has taken over what the crashed instance held.
-        await AdvanceUntilAsync(time, channel, TimeSpan.FromMinutes(1), () => Notes(channel) >= 20 && channel.Sent.Count(m => m.Message.Message is WeeklyDigest) >= 12);
+        await AdvanceUntilAsync(time, TimeSpan.FromMinutes(1), () => Notes(channel) >= 20 && channel.Sent.Count(m => m.Message.Message is WeeklyDigest) >= 12, b);
 
-        var digests = await channel.WaitForCountAsync(m => m.Message.Message is WeeklyDigest, 12);
-        await channel.WaitForCountAsync(m => m.Message.IdempotencyKey.StartsWith("note-", StringComparison.Ordinal), 20);
-        await channel.WaitForCountAsync(m => m.Message.Message is DeliberationCard, 15);
+        var digests = channel.Sent.Where(m => m.Message.Message is WeeklyDigest).ToList();
+        Assert.Equal(12, digests.Count);
+        Assert.Equal(20, Notes(channel));
+        Assert.Equal(15, channel.Sent.Count(m => m.Message.Message is DeliberationCard));
 
         var keys = channel.Sent.Select(m => m.Message.IdempotencyKey).ToList();
         Assert.True(keys.Count == keys.Distinct().Count(), "sent twice: " + string.Join(", ", keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key)));

@@ -43,7 +43,8 @@ public sealed class ScheduleJourneyTests : IDisposable
             await Digests.RunAsync(default);
         }
 
-        var digests = await _factory!.Channel.WaitForCountAsync(m => m.Message.Message is WeeklyDigest, 15);
+        await _factory!.DeliverAsync();
+        var digests = _factory.Channel.Sent.Where(m => m.Message.Message is WeeklyDigest).ToList();
         foreach (var s in subscribers)
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(s.Zone);
@@ -73,7 +74,8 @@ public sealed class ScheduleJourneyTests : IDisposable
         _factory!.Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(22)); // Wednesday 10:00: the service was down on Monday
         await Digests.RunAsync(default);
         await Digests.RunAsync(default);
-        var late = (WeeklyDigest)(await _factory.Channel.WaitForAsync(m => m.Message.Message is WeeklyDigest)).Message.Message;
+        await _factory.DeliverAsync();
+        var late = (WeeklyDigest)_factory.Channel.Sent.Single(m => m.Message.Message is WeeklyDigest).Message.Message;
         Assert.True(late.Late);
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), late.WasDueAt);
         Assert.Contains("This digest is late", PlainTextRenderer.Render(late), StringComparison.Ordinal);
@@ -84,7 +86,9 @@ public sealed class ScheduleJourneyTests : IDisposable
         _factory.Time.Advance(TimeSpan.FromDays(5) - TimeSpan.FromHours(1)); // the next Monday 09:00, on time
         await Digests.RunAsync(default);
 
-        var all = await _factory.Channel.WaitForCountAsync(m => m.Message.Message is WeeklyDigest, 3);
+        await _factory.DeliverAsync();
+        var all = _factory.Channel.Sent.Where(m => m.Message.Message is WeeklyDigest).ToList();
+        Assert.Equal(3, all.Count);
         Assert.Equal([true, true, false], all.OrderBy(d => d.Message.CreatedAt).Select(d => ((WeeklyDigest)d.Message.Message).Late));
         Assert.Equal(["2026-W45", "2026-W48", "2026-W49"], all.OrderBy(d => d.Message.CreatedAt).Select(d => ((WeeklyDigest)d.Message.Message).Week));
     }
@@ -106,6 +110,7 @@ public sealed class ScheduleJourneyTests : IDisposable
         {
             _factory.Time.Advance(TimeSpan.FromHours(1));
             await reminders.RunAsync(default);
+            await _factory.DeliverAsync();
             if (_factory.Channel.Sent.Any(m => m.Message.Destination.User?.Id == "U-BO") && (await Store.FindParticipantAsync(Ws, d.Id, "user:U-BO", default))!.FinishedAt is null)
             {
                 await FinishAsync(bo, d.Id);
@@ -113,7 +118,7 @@ public sealed class ScheduleJourneyTests : IDisposable
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var toAna = (await _factory.Channel.WaitForCountAsync(m => m.Message.Message is ReminderNotice && m.Message.Destination.User?.Id == "U-ANA", 3))
+        var toAna = _factory.Channel.Sent.Where(m => m.Message.Message is ReminderNotice && m.Message.Destination.User?.Id == "U-ANA")
             .Select(m => m.Message.CreatedAt).Order().ToList();
         Assert.Equal(3, toAna.Count);
         Assert.All(toAna, at => Assert.False(QuietHours.Contains(at, zone, new ReminderOptions()), $"reminded in quiet hours at {TimeZoneInfo.ConvertTime(at, zone)}"));
@@ -144,8 +149,9 @@ public sealed class ScheduleJourneyTests : IDisposable
         var closed = (await Store.FindAsync(Ws, d.Id, default))!;
         Assert.Equal(DeliberationStatus.Closed, closed.Status);
         Assert.Single(await Store.ListEventsAsync(Ws, d.Id, default), e => e.Type == EventTypes.Closed && e.Data == "deadline");
-        await _factory.Channel.WaitForAsync(m => m.Message.Message is DecisionRequest && m.Message.Destination.User?.Id == "U-DANA");
-        await _factory.Channel.WaitForAsync(m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA");
+        await _factory.DeliverAsync();
+        Assert.Single(_factory.Channel.Sent, m => m.Message.Message is DecisionRequest && m.Message.Destination.User?.Id == "U-DANA");
+        Assert.Single(_factory.Channel.Sent, m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA");
         Assert.Single(await Store.ListConcernsAsync(Ws, d.Id, default), c => c.QuestionId == "can-override" && c.Status == ConcernStatus.Open);
     }
 
@@ -161,7 +167,7 @@ public sealed class ScheduleJourneyTests : IDisposable
 
     private void Start(DateTimeOffset at)
     {
-        _factory = new BotFactory(new() { ["Scheduling:Enabled"] = "false" }, time: new FakeTimeProvider(at));
+        _factory = new BotFactory(time: new FakeTimeProvider(at), driven: true);
         _factory.CreateClient().Dispose();
     }
 

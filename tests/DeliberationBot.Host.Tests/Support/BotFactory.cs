@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Scheduling;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,9 +19,15 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-host-");
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _driven;
 
-    public BotFactory(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, FakeTimeProvider? time = null, bool kestrel = true)
+    /// <param name="driven">
+    /// Without the background outbox and scheduler workers: the test sends and runs jobs itself with
+    /// <see cref="DeliverAsync"/> and <see cref="RunScheduledJobsAsync"/>, so nothing depends on how fast a worker runs.
+    /// </param>
+    public BotFactory(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, FakeTimeProvider? time = null, bool kestrel = true, bool driven = false)
     {
+        _driven = driven;
         Channel = channel ?? new RecordingChannel();
         Time = time ?? new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         _settings = new Dictionary<string, string?>
@@ -67,8 +75,41 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<IChannelSender>(Channel);
             services.AddSingleton<TimeProvider>(Time);
+            if (_driven)
+            {
+                foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && (d.ImplementationType == typeof(OutboxWorker) || d.ImplementationType == typeof(SchedulerWorker))).ToList())
+                {
+                    services.Remove(worker);
+                }
+
+                services.AddSingleton<SchedulerWorker>();
+            }
+
             Registrations = [.. services];
         });
+    }
+
+    /// <summary>Sends everything due now, as the outbox worker would, and returns how many messages were handled.</summary>
+    public async Task<int> DeliverAsync()
+    {
+        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
+        var total = 0;
+        for (var handled = await dispatcher.DispatchDueAsync(default); handled > 0; handled = await dispatcher.DispatchDueAsync(default))
+        {
+            total += handled;
+        }
+
+        return total;
+    }
+
+    /// <summary>Runs every scheduled job once, each under its lease as the scheduler would (a driven factory only).</summary>
+    public async Task RunScheduledJobsAsync()
+    {
+        var scheduler = Services.GetRequiredService<SchedulerWorker>();
+        foreach (var job in Services.GetServices<IScheduledJob>())
+        {
+            await scheduler.RunOnceAsync(job, default);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -32,8 +32,14 @@ internal sealed record RecordedCall(string Method, string? Authorization, string
     public string? Form(string name) => QueryHelpers.ParseQuery(Body).TryGetValue(name, out var v) ? v.ToString() : null;
 }
 
-internal sealed record FakeResponse(int Status, string Body, string? RetryAfter = null)
+/// <param name="Processed">The call takes effect (a message is posted) even though the answer says otherwise: a lost or failed response.</param>
+internal sealed record FakeResponse(int Status, string Body, string? RetryAfter = null, bool Processed = false)
 {
+    /// <summary>Slack posts the message, then the response is an HTTP error (a proxy's 500, a timeout on the way back).</summary>
+    public static FakeResponse PostedThenFailed(int status = 500) => new(status, "", null, Processed: true);
+
+    public static FakeResponse ServerError(int status = 503) => new(status, "");
+
     public static FakeResponse Ok(JsonObject body)
     {
         body["ok"] = true;
@@ -57,6 +63,24 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     private readonly Dictionary<string, Queue<FakeResponse>> _scripted = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ts = 100;
+
+    /// <summary>Decides the answer to a call before the queue and the defaults do (null: carry on as usual).</summary>
+    public Func<RecordedCall, FakeResponse?>? Override { get; set; }
+
+    /// <summary>The metadata outbox ids of the messages posted so far, one per post (so a duplicate shows twice).</summary>
+    public IReadOnlyList<string> PostedOutboxIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _messages.Select(m => (string?)m["metadata"]?["event_payload"]?["outbox_id"] ?? "")];
+            }
+        }
+    }
+
+    /// <summary>Messages posted, oldest first, as conversations.history and conversations.replies return them.</summary>
+    private readonly List<JsonObject> _messages = [];
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -140,7 +164,12 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         FakeResponse response;
         lock (_lock)
         {
-            response = _scripted.TryGetValue(method, out var queue) && queue.Count > 0 ? queue.Dequeue() : Default(call);
+            response = Override?.Invoke(call) ?? (_scripted.TryGetValue(method, out var queue) && queue.Count > 0 ? queue.Dequeue() : Default(call));
+            if (response.Processed)
+            {
+                Default(call);
+            }
+
             call.Response = response.Body;
             _calls.Add(call);
             var changed = _changed;
@@ -158,13 +187,43 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         await context.Response.WriteAsync(response.Body);
     }
 
+    private string Remember(RecordedCall call, string ts)
+    {
+        var message = new JsonObject { ["channel"] = call.Json.GetProperty("channel").GetString(), ["ts"] = ts, ["bot_id"] = "B0BOT" };
+        if (call.Json.TryGetProperty("thread_ts", out var thread))
+        {
+            message["thread_ts"] = thread.GetString();
+        }
+
+        if (call.Json.TryGetProperty("metadata", out var metadata))
+        {
+            message["metadata"] = JsonNode.Parse(metadata.GetRawText());
+        }
+
+        _messages.Add(message);
+        return ts;
+    }
+
+    /// <summary>The newest messages first, at most the limit asked for; replies are the thread's messages.</summary>
+    private JsonArray History(RecordedCall call)
+    {
+        var channel = call.Json.GetProperty("channel").GetString();
+        var thread = call.Method == "conversations.replies" ? call.Json.GetProperty("ts").GetString() : null;
+        var limit = call.Json.TryGetProperty("limit", out var l) ? l.GetInt32() : 100;
+        var found = _messages.Where(m => (string?)m["channel"] == channel && (thread is null ? m["thread_ts"] is null : (string?)m["thread_ts"] == thread))
+            .Reverse().Take(limit).Select(m => (JsonNode)m.DeepClone());
+        return [.. found];
+    }
+
     private FakeResponse Default(RecordedCall call)
     {
         var ts = $"1700000000.{++_ts:D6}";
         string? Channel() => call.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true ? call.Json.GetProperty("channel").GetString() : call.Form("channel");
         return call.Method switch
         {
-            "chat.postMessage" or "chat.update" => FakeResponse.Ok(new JsonObject { ["channel"] = Channel(), ["ts"] = call.Method == "chat.update" ? call.Json.GetProperty("ts").GetString() : ts }),
+            "chat.postMessage" => FakeResponse.Ok(new JsonObject { ["channel"] = Channel(), ["ts"] = Remember(call, ts) }),
+            "chat.update" => FakeResponse.Ok(new JsonObject { ["channel"] = Channel(), ["ts"] = call.Json.GetProperty("ts").GetString() }),
+            "conversations.history" or "conversations.replies" => FakeResponse.Ok(new JsonObject { ["messages"] = History(call) }),
             "chat.postEphemeral" => FakeResponse.Ok(new JsonObject { ["message_ts"] = ts }),
             "conversations.open" => FakeResponse.Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D0" + call.Json.GetProperty("users").GetString() } }),
             "views.open" or "views.update" => FakeResponse.Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = "V0" + _ts, ["hash"] = "h" + _ts } }),

@@ -51,6 +51,19 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
         changes.Notify();
     }
 
+    public async Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        await inner.MarkDeferredAsync(id, notBefore, ct);
+        changes.Notify();
+    }
+
+    public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
+    {
+        var retried = await inner.RetryFailedAsync(workspaceId, ct);
+        changes.Notify();
+        return retried;
+    }
+
     public Task<int> CountPendingAsync(CancellationToken ct) => inner.CountPendingAsync(ct);
 
     public Task<string?> FindSlotAsync(string workspaceId, string conversationId, string messageId, CancellationToken ct) =>

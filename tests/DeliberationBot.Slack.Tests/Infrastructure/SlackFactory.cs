@@ -39,6 +39,7 @@ internal sealed class SlackFactory : WebApplicationFactory<Program>
             ["Slack:BotToken"] = BotToken,
             ["Slack:ApiBaseUrl"] = apiBaseUrl,
             ["Slack:TransientRetryDelay"] = "00:00:00",
+            ["Slack:PaceCalls"] = "false", // tests that send a lot on a clock that stands still; ExactlyOnceTests paces
         };
         settings?.Invoke(_settings);
         _services = services;

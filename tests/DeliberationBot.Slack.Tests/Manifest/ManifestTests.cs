@@ -37,6 +37,15 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Every_kind_of_conversation_the_bot_posts_in_can_be_searched_for_a_post_whose_answer_was_lost()
+    {
+        var scopes = Strings(Map(Map(Manifest["oauth_config"])["scopes"])["bot"]);
+
+        // conversations.history / conversations.replies need the history scope of the conversation's kind.
+        Assert.Superset(new HashSet<string>(["channels:history", "groups:history", "im:history", "mpim:history"]), scopes.ToHashSet());
+    }
+
+    [Fact]
     public void The_slash_command_is_deliberate_with_a_usage_hint_and_escaped_mentions()
     {
         var command = Map(Assert.Single(List(Map(Manifest["features"])["slash_commands"])));

@@ -69,9 +69,9 @@ public sealed class SlackOutboundTests : IAsyncLifetime
         var first = await Sender.SendAsync(Item(Destination.EphemeralTo(Conversation(), new UserRef("U1")), new Confirmation("one")), default);
         var second = await Sender.SendAsync(Item(Destination.EphemeralTo(Conversation(), new UserRef("U2")), new Confirmation("two")), default);
 
-        Assert.Equal(SendStatus.RetryLater, first.Status);
+        Assert.Equal(SendStatus.Deferred, first.Status);
         Assert.Equal(TimeSpan.FromSeconds(30), first.RetryAfter);
-        Assert.Equal(SendStatus.RetryLater, second.Status);
+        Assert.Equal(SendStatus.Deferred, second.Status);
         Assert.True(second.RetryAfter <= TimeSpan.FromSeconds(30));
         Assert.Single(_api.CallsTo("chat.postEphemeral"));
     }
@@ -84,10 +84,14 @@ public sealed class SlackOutboundTests : IAsyncLifetime
 
         await _host.SettleOutboxAsync();
 
-        var row = Assert.Single(await _host.Db.OutboxAsync());
-        Assert.Equal("failed", row.Status);
+        var row = Assert.Single(await _host.Db.OutboxAsync(), r => r.Status == "failed");
         Assert.Equal("chat.postMessage: channel_not_found", row.LastError);
         Assert.Equal(0, await _host.Outbox.CountPendingAsync(default));
+
+        // The facilitator hears, privately, what did not reach whom.
+        var notice = _api.CallsTo("chat.postMessage")[^1];
+        Assert.Equal("D0U0USER", notice.Json.GetProperty("channel").GetString());
+        Assert.Contains("A message of \"Nowhere\" did not reach the conversation: the deliberation card (chat.postMessage: channel_not_found)", notice.Strings, StringComparison.Ordinal);
         Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning &&
             e.Message.Contains("Slack chat.postMessage failed for workspace T0TEST: channel_not_found", StringComparison.Ordinal));
 
@@ -100,15 +104,25 @@ public sealed class SlackOutboundTests : IAsyncLifetime
     [Fact]
     public async Task Transient_failures_are_retried_with_back_off_in_process_and_then_left_to_the_outbox()
     {
-        _api.Enqueue("chat.postMessage", new FakeResponse(503, "unavailable"), FakeResponse.Error("internal_error"));
-        var delivered = await Sender.SendAsync(Item(Destination.To(Conversation()), new Confirmation("hello")), default);
+        _api.Enqueue("conversations.open", new FakeResponse(503, "unavailable"), FakeResponse.Error("internal_error"));
+        var delivered = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U1")), new Confirmation("hello")), default);
         Assert.Equal(SendStatus.Delivered, delivered.Status);
-        Assert.Equal(3, _api.CallsTo("chat.postMessage").Count);
+        Assert.Equal(3, _api.CallsTo("conversations.open").Count);
 
-        _api.Enqueue("chat.postMessage", new FakeResponse(500, ""), new FakeResponse(502, ""), new FakeResponse(503, ""));
-        var retry = await Sender.SendAsync(Item(Destination.To(Conversation()), new Confirmation("again")), default);
+        _api.Enqueue("conversations.open", new FakeResponse(500, ""), new FakeResponse(502, ""), new FakeResponse(503, ""));
+        var retry = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U1")), new Confirmation("again")), default);
         Assert.Equal(SendStatus.RetryLater, retry.Status);
-        Assert.Equal("chat.postMessage: http_503", retry.Error);
+        Assert.Equal("conversations.open: http_503", retry.Error);
+    }
+
+    [Fact]
+    public async Task A_post_that_fails_on_the_way_back_is_not_repeated_in_process()
+    {
+        _api.Enqueue("chat.postMessage", new FakeResponse(503, "unavailable"));
+        var result = await Sender.SendAsync(Item(Destination.To(Conversation()), new Confirmation("hello")), default);
+
+        Assert.Equal(SendStatus.RetryLater, result.Status);
+        Assert.Single(_api.CallsTo("chat.postMessage")); // the outbox looks for it before posting again
     }
 
     [Fact]
@@ -167,7 +181,7 @@ public sealed class SlackOutboundTests : IAsyncLifetime
         var client = new SlackApiClient(_host.Services.GetRequiredService<IHttpClientFactory>(), tokens, new SlackRateLimitGate(_host.Time),
             _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>(), _host.Time, _host.Services.GetRequiredService<ILogger<SlackApiClient>>());
 
-        var result = await client.PostMessageAsync("T0OTHER", "C1", MessageRenderer.Render(new Confirmation("x")), null, default);
+        var result = await client.PostMessageAsync("T0OTHER", "C1", MessageRenderer.Render(new Confirmation("x")), null, null, default);
 
         Assert.Equal(SlackApiStatus.Error, result.Status);
         Assert.Equal("no_bot_token_for_workspace", result.Error);

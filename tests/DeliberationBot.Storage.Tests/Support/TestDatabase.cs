@@ -127,7 +127,8 @@ public sealed class RecordingSender(string channel = "test") : IChannelSender
 public static class Dispatchers
 {
     public static OutboxDispatcher For(ServiceProvider services, IChannelSender sender, TimeProvider time) =>
-        new(services.GetRequiredService<IOutboxStore>(), [sender], [], Microsoft.Extensions.Options.Options.Create(new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
+        new(services.GetRequiredService<IOutboxStore>(), [sender], [], new DeliveryFailureNotices(services.GetRequiredService<IDeliberationStore>(), time), new OutboxSignal(),
+            Microsoft.Extensions.Options.Options.Create(new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
 
     public static IDeliberationStore Store(this ServiceProvider services) => services.GetRequiredService<IDeliberationStore>();
 

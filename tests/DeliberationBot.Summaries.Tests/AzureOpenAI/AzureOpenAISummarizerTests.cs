@@ -125,11 +125,17 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
     [Fact]
     public async Task A_timeout_is_retried_and_then_falls_back()
     {
-        using var host = SummariesHost.Azure(_server, ("Summaries:TimeoutSeconds", "0.5"), ("Summaries:MaxAttempts", "2"));
+        var clock = new WaitingClock();
+        using var host = SummariesHost.Azure(_server, clock, ("Summaries:TimeoutSeconds", "0.5"), ("Summaries:MaxAttempts", "2"));
         _server.Otherwise = _ => ScriptedReply.Never();
 
-        var summary = await host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), CancellationToken.None);
+        var summarizing = host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), CancellationToken.None);
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await TimeOutAsync(clock, attempt);
+        }
 
+        var summary = await summarizing;
         Assert.Equal(SummarySource.OfflineFallback, summary.Source);
         Assert.Equal("section \"Purpose and people affected\": the model did not answer within 0.5 seconds, 2 attempts", summary.FallbackReason);
         Assert.Equal(2, _server.Requests.Count);
@@ -138,11 +144,14 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
     [Fact]
     public async Task A_timeout_then_an_answer_succeeds()
     {
-        using var host = SummariesHost.Azure(_server, ("Summaries:TimeoutSeconds", "0.5"));
+        var clock = new WaitingClock();
+        using var host = SummariesHost.Azure(_server, clock, ("Summaries:TimeoutSeconds", "0.5"));
         _server.Enqueue(ScriptedReply.Never());
 
-        var summary = await host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), CancellationToken.None);
+        var summarizing = host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), CancellationToken.None);
+        await TimeOutAsync(clock, 1);
 
+        var summary = await summarizing;
         Assert.Equal(SummarySource.Model, summary.Source);
         Assert.Equal(5, _server.Requests.Count);
     }
@@ -150,30 +159,42 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
     [Fact]
     public async Task The_callers_cancellation_is_not_turned_into_a_fallback()
     {
-        using var host = SummariesHost.Azure(_server);
+        using var host = SummariesHost.Azure(_server, new WaitingClock());
+        _server.Otherwise = _ => ScriptedReply.Never();
         using var cancel = new CancellationTokenSource();
-        _server.Otherwise = _ =>
-        {
-            cancel.Cancel();
-            return ScriptedReply.Never();
-        };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), cancel.Token));
+        var summarizing = host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), cancel.Token);
+        await _server.WaitForRequestsAsync(1);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => summarizing);
         Assert.Single(_server.Requests);
     }
 
     [Fact]
     public async Task A_429_waits_for_its_Retry_After_then_succeeds()
     {
-        using var host = SummariesHost.Azure(_server);
+        var clock = new WaitingClock();
+        using var host = SummariesHost.Azure(_server, clock);
         _server.Enqueue(ScriptedReply.Error(429, ("Retry-After", "1")));
 
-        var summary = await host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), CancellationToken.None);
+        var summarizing = host.Summarizer.SummarizeAsync(Fixtures.BenefitsChatbot().Build(), CancellationToken.None);
+        await clock.WaitForWaitsAsync(TimeSpan.FromSeconds(1), 1);
+        Assert.Single(_server.Requests); // waiting out the Retry-After, not calling again
+        clock.Advance(TimeSpan.FromSeconds(1));
 
+        var summary = await summarizing;
         Assert.Equal(SummarySource.Model, summary.Source);
         Assert.Equal(5, _server.Requests.Count);
-        Assert.True(_server.Requests[1].At - _server.Requests[0].At >= TimeSpan.FromSeconds(0.95), $"retried after {_server.Requests[1].At - _server.Requests[0].At}");
         Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("HTTP 429", StringComparison.Ordinal));
+    }
+
+    /// <summary>Once the model has the request and its timeout is running, the timeout passes.</summary>
+    private async Task TimeOutAsync(WaitingClock clock, int attempt)
+    {
+        await _server.WaitForRequestsAsync(attempt);
+        await clock.WaitForWaitsAsync(TimeSpan.FromSeconds(0.5), attempt);
+        clock.Advance(TimeSpan.FromSeconds(0.5));
     }
 
     [Fact]

@@ -74,6 +74,7 @@ internal sealed class LocalOpenAIServer : IAsyncDisposable
     private readonly ConcurrentQueue<Func<RecordedRequest, ScriptedReply>> _queue = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly SemaphoreSlim _arrived = new(0);
 
     private LocalOpenAIServer(WebApplication app)
     {
@@ -117,6 +118,16 @@ internal sealed class LocalOpenAIServer : IAsyncDisposable
 
     public void ClearRequests() => _requests.Clear();
 
+    /// <summary>Returns once <paramref name="count"/> requests have arrived (the test's own timeout only guards a hang).</summary>
+    public async Task WaitForRequestsAsync(int count)
+    {
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (_requests.Count < count)
+        {
+            await _arrived.WaitAsync(hang.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -129,6 +140,7 @@ internal sealed class LocalOpenAIServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var request = new RecordedRequest(context.Request.Path, context.Request.QueryString.Value ?? "", context.Request.Headers["api-key"].FirstOrDefault(), body, _clock.Elapsed);
         _requests.Enqueue(request);
+        _arrived.Release();
         var reply = _queue.TryDequeue(out var queued) ? queued(request) : Otherwise(request);
         if (reply.Hang)
         {

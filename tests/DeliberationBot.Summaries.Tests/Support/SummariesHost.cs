@@ -38,17 +38,25 @@ internal sealed class SummariesHost : IDisposable
         ["AzureOpenAI:ApiKey"] = ApiKey,
     };
 
-    public static SummariesHost Create(Dictionary<string, string?> settings)
+    public static SummariesHost Create(Dictionary<string, string?> settings, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new ListLoggerProvider();
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         services.AddSummaries(configuration);
         return new SummariesHost(services.BuildServiceProvider(), logs);
     }
 
-    public static SummariesHost Azure(LocalOpenAIServer server, params (string Key, string Value)[] overrides)
+    public static SummariesHost Azure(LocalOpenAIServer server, params (string Key, string Value)[] overrides) => Azure(server, null, overrides);
+
+    /// <summary>With <paramref name="clock"/> as the summariser's time, so timeouts and waits move only when a test moves them.</summary>
+    public static SummariesHost Azure(LocalOpenAIServer server, TimeProvider? clock, params (string Key, string Value)[] overrides)
     {
         var settings = AzureSettings(server.Endpoint);
         foreach (var (key, value) in overrides)
@@ -56,7 +64,7 @@ internal sealed class SummariesHost : IDisposable
             settings[key] = value;
         }
 
-        return Create(settings);
+        return Create(settings, clock);
     }
 
     public void Dispose() => _services.Dispose();

@@ -23,6 +23,24 @@ public sealed class EndpointTests : HostTest
         Assert.True(Host.Logs.Contains(Microsoft.Extensions.Logging.LogLevel.Warning, "malformed"));
     }
 
+    [Theory]
+    [InlineData("verb")]
+    [InlineData("deliberationId")]
+    [InlineData("text")]
+    public async Task A_lone_surrogate_anywhere_in_the_activity_gets_400_and_changes_nothing(string field)
+    {
+        var activity = Activities.Submit(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), new JsonObject { ["verb"] = "join", ["deliberationId"] = Guid.NewGuid().ToString() });
+        activity["text"] = "hello";
+        var body = activity.ToJsonString();
+        var value = field == "text" ? "hello" : (string)activity["value"]![field]!;
+        body = body.Replace($"\"{field}\":\"{value}\"", $"\"{field}\":\"x\\ud800\"", StringComparison.Ordinal);
+
+        using var response = await Host.PostAsync(new JsonObject(), rawBody: body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await Db.StoredRowsAsync());
+        Assert.True(Host.Logs.Contains(Microsoft.Extensions.Logging.LogLevel.Warning, "malformed"));
+    }
+
     [Fact]
     public async Task An_oversized_body_is_refused()
     {
