@@ -50,7 +50,7 @@ public sealed class KeyRingProtectionTests
     public void A_certificate_that_is_not_base64_stops_start_up_saying_what_it_must_be()
     {
         using var factory = new BotFactory(new() { ["DataProtection:Certificate"] = "not a certificate" }, kestrel: false);
-        var e = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        var e = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("DataProtection:Certificate must be a PFX in base64", e.Message, StringComparison.Ordinal);
     }
 
