@@ -86,10 +86,8 @@ public sealed class SlackOutboundTests : IAsyncLifetime
 
         var row = Assert.Single(await _host.Db.OutboxAsync(), r => r.Status == "failed");
         Assert.Equal("chat.postMessage: channel_not_found", row.LastError);
-        Assert.Equal(0, await _host.Outbox.CountPendingAsync(default));
-
-        // The facilitator hears, privately, what did not reach whom.
-        var notice = _api.CallsTo("chat.postMessage").Last(c => c.Strings.Contains("did not reach", StringComparison.Ordinal));
+        // The facilitator hears, privately, what did not reach whom (queued when the failure is recorded).
+        var notice = await _api.WaitForAsync("chat.postMessage", c => c.Strings.Contains("did not reach", StringComparison.Ordinal));
         Assert.Equal("D0U0USER", notice.Json.GetProperty("channel").GetString());
         Assert.Contains("A message of \"Nowhere\" did not reach the conversation: the deliberation card (chat.postMessage: channel_not_found)", notice.Strings, StringComparison.Ordinal);
         Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning &&
