@@ -1,6 +1,7 @@
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Core.Concerns;
 
@@ -85,10 +86,7 @@ public static class ConcernSync
 
     /// <summary>The words of an answer as a concern's voice: free text as written, other kinds as their option labels or number.</summary>
     public static ConcernVoice VoiceOf(Question question, Answer answer, IReadOnlyDictionary<string, string?> names) =>
-        new(answer.ParticipantKey, answer.Group, names.GetValueOrDefault(answer.ParticipantKey), Words(question, answer.Value), question.Id);
-
-    public static string Words(Question question, AnswerValue value) =>
-        question.Kind == AnswerKind.FreeText && value.Text is not null ? value.Text : AnswerParser.Describe(question, value);
+        new(answer.ParticipantKey, answer.Group, names.GetValueOrDefault(answer.ParticipantKey), SummaryAnswerSet.TextOf(question, answer.Value), question.Id);
 
     /// <summary>The concern that carries a merged one on (following merges of merges).</summary>
     private static Concern Surviving(Concern c, IEnumerable<Concern> all)

@@ -18,7 +18,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
     /// </summary>
     public async Task<TurnResult> DecideAsync(Actor actor, Guid deliberationId, DecisionOutcome outcome, string rationale, string deliveryKey, CancellationToken ct, bool fromButton = false)
     {
-        if (deliveryKey.Length > 0 && await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
         {
             return TurnResult.AlreadyHandled;
         }
@@ -38,11 +38,9 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             return TurnResult.Error("Close the deliberation first, so the decision rests on everything that was said.", "close");
         }
 
-        if (fromButton && d.Decision is { } current)
+        if (fromButton && d.Decision is not null)
         {
-            return TurnResult.Reply(new ErrorMessage(
-                $"The decision on \"{d.Title}\" is already recorded: {current.Outcome.Label()} — {current.Rationale} ({current.DecidedBy.Display}, {current.At:yyyy-MM-dd}). Nothing changed. To amend it, type:",
-                Usage.Decide));
+            return AlreadyDecided(d);
         }
 
         if (string.IsNullOrWhiteSpace(rationale))
@@ -70,6 +68,11 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             ? $"{what}: {outcome.Label()}. Add each condition with: {Usage.Condition}"
             : $"{what}: {outcome.Label()}."));
     }
+
+    /// <summary>What a decision button pressed after the decision was recorded answers: the decision, and how to amend it.</summary>
+    public static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(
+        $"The decision on \"{d.Title}\" is already recorded: {d.Decision!.Outcome.Label()} — {d.Decision.Rationale} ({d.Decision.DecidedBy.Display}, {d.Decision.At:yyyy-MM-dd}). Nothing changed. To amend it, type:",
+        Usage.Decide));
 
     /// <summary>A condition of the decision, with its owner and due date, tracked like a concern.</summary>
     public async Task<TurnResult> AddConditionAsync(Actor actor, Guid deliberationId, string text, UserRef owner, DateOnly due, string deliveryKey, CancellationToken ct)

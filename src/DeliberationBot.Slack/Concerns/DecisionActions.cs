@@ -21,8 +21,7 @@ internal sealed class DecisionActions(DecisionService decisions, IDeliberationSt
         if (d?.Decision is not null)
         {
             // A decision request pressed after the decision was recorded: show it; only a typed `decide` amends it.
-            var current = await decisions.DecideAsync(a.Actor, deliberationId, d.Decision.Outcome, d.Decision.Rationale, "", ct, fromButton: true);
-            return replies.Private(a, current, "decision");
+            return replies.Private(a, DecisionService.AlreadyDecided(d), "decision");
         }
 
         return replies.Modal(a, ConcernModals.Decision(deliberationId, d?.Title), "decision");
