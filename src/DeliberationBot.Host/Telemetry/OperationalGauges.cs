@@ -13,6 +13,8 @@ internal sealed class OperationalGauges
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     private readonly IOperationalReadings _readings;
+    // One reading at a time, so a slow earlier reading can never land after, and overwrite, a newer one.
+    private readonly SemaphoreSlim _reading = new(1, 1);
     private OperationalReading _latest = new(0, TimeSpan.Zero, 0);
 
     public OperationalGauges(IOperationalReadings readings, IMeterFactory meters)
@@ -26,5 +28,16 @@ internal sealed class OperationalGauges
 
     public OperationalReading Latest => _latest;
 
-    public async Task RefreshAsync(CancellationToken ct) => _latest = await _readings.ReadAsync(ct);
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        await _reading.WaitAsync(ct);
+        try
+        {
+            _latest = await _readings.ReadAsync(ct);
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
 }
