@@ -33,7 +33,12 @@ public sealed record RecordFlow(string Id, string Version, string Title);
 public sealed record RecordQuestion(string SectionTitle, string QuestionId, string Question, IReadOnlyList<RecordAnswer> Answers, IReadOnlyList<string> Withheld);
 
 /// <summary><see cref="By"/> is a name for named answers, and only the group for anonymous ones.</summary>
-public sealed record RecordAnswer(string Group, string By, string Answer, bool FlaggedConcern);
+public sealed record RecordAnswer(string Group, string By, string Answer, bool FlaggedConcern)
+{
+    /// <summary>Given anonymously: <see cref="By"/> carries no name. Not exported: <see cref="By"/> already says so.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Anonymous { get; init; }
+}
 
 public sealed record RecordConcern(int Number, string Kind, string Text, string? Section, IReadOnlyList<string> RaisedBy, int Raisers, string Status, string? Response, string? Owner, DateOnly? Due, IReadOnlyList<RecordEvent> History)
 {
@@ -75,7 +80,7 @@ public static class DeliberationRecords
             {
                 var given = byQuestion[q.Id].ToList();
                 var shown = given.Where(a => Shown(byKey[a.ParticipantKey]))
-                    .Select(a => new RecordAnswer(a.Group.Label(), Who(byKey[a.ParticipantKey]), AnswerParser.Describe(q, a.Value), a.FlaggedConcern))
+                    .Select(a => new RecordAnswer(a.Group.Label(), Who(byKey[a.ParticipantKey]), AnswerParser.Describe(q, a.Value), a.FlaggedConcern) { Anonymous = byKey[a.ParticipantKey].Anonymous })
                     .ToList();
                 var withheld = given.Where(a => !Shown(byKey[a.ParticipantKey])).GroupBy(a => a.Group)
                     .Select(g => $"{g.Count()} anonymous answer(s) from {g.Key.Label()} withheld: fewer than {minGroupSize} people of that group answered anonymously.")
