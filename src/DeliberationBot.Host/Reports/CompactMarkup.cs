@@ -29,7 +29,7 @@ internal static class CompactMarkup
     /// <summary>The chart's counts: a row per group, a column per option (headed by its colour's swatch), and the group's total.</summary>
     public static MarkupString CountsTable(DistributionChart chart, string palette)
     {
-        var table = new StringBuilder("<table class=\"counts\"><thead><tr><th>Group");
+        var table = new StringBuilder("<table><thead><tr><th>Group");
         for (var o = 0; o < chart.Options.Count; o++)
         {
             table.Append(CultureInfo.InvariantCulture, $"<th><span class=\"k {palette}{o % 8}\"></span>");
