@@ -48,6 +48,7 @@ internal static class ReportPageRun
             .AppendLine($"| {Ms(stats.Mean)} | {Ms(stats.Median)} | {Ms(stats.Percentiles.P95)} | {Ms(stats.Max)} | {(report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0) / 1024} KB | {html / 1024} KB | {css / 1024} KB |")
             .AppendLine()
             .AppendLine($"Where the time goes (median of {stages.Runs} pages, Stopwatch): summary {Ms2(stages.Summary)} ms, view {Ms2(stages.View)} ms, HTML {Ms2(stages.Html)} ms.")
+            .AppendLine($"Processor time per page (all of the process's threads, garbage collection included; less affected by other load than wall time): {Ms2(stages.CpuPerPage)} ms.")
             .AppendLine($"The answers themselves are on {view.AnswerPages.Count} pages of at most {Core.Reports.AnswerPages.AnswersPerPage} answers; the largest (page {largest.Number}, {largest.Answers} answers) weighs {answersHtml / 1024} KB.")
             .ToString();
         var path = Path.Combine(Repository.Root, "tests", "DeliberationBot.Benchmarks", "results", "report-page.md");
@@ -58,11 +59,13 @@ internal static class ReportPageRun
     }
 
     /// <summary>Median milliseconds of each stage of a page, over <paramref name="runs"/> pages after a warm-up.</summary>
-    public static (int Runs, double Summary, double View, double Html) Stages(ReportPageBenchmarks bench, int runs)
+    public static (int Runs, double Summary, double View, double Html, double CpuPerPage) Stages(ReportPageBenchmarks bench, int runs)
     {
         var times = new double[3, runs];
+        var cpu = TimeSpan.Zero;
         for (var i = -3; i < runs; i++)
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var summary = bench.Summary();
             var summarised = Stopwatch.GetTimestamp();
@@ -71,6 +74,7 @@ internal static class ReportPageRun
             _ = bench.Html<ReportPage>(view, null);
             if (i >= 0)
             {
+                cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 times[0, i] = Stopwatch.GetElapsedTime(started, summarised).TotalMilliseconds;
                 times[1, i] = Stopwatch.GetElapsedTime(summarised, viewed).TotalMilliseconds;
                 times[2, i] = Stopwatch.GetElapsedTime(viewed).TotalMilliseconds;
@@ -78,7 +82,7 @@ internal static class ReportPageRun
         }
 
         double Median(int stage) => Enumerable.Range(0, runs).Select(i => times[stage, i]).Order().ElementAt(runs / 2);
-        return (runs, Median(0), Median(1), Median(2));
+        return (runs, Median(0), Median(1), Median(2), cpu.TotalMilliseconds / runs);
     }
 
     private static string LoadAverage() =>
