@@ -5,6 +5,7 @@ namespace DeliberationBot.Benchmarks;
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- engine   (BenchmarkDotNet: the flow engine)
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- ack      (load run: Slack acknowledgement latency over loopback HTTP)
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- report   (BenchmarkDotNet: the deliberation page, written to results/report-page.md)
+// dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- report-stages   (the page's time per stage, quickly)
 internal static class BenchmarkEntry
 {
     public static async Task<int> Main(string[] args)
@@ -12,6 +13,15 @@ internal static class BenchmarkEntry
         if (args.FirstOrDefault() == "ack")
         {
             return await AckLatencyRun.RunAsync(args.Skip(1).ToArray());
+        }
+
+        if (args.FirstOrDefault() == "report-stages")
+        {
+            // Quick look without BenchmarkDotNet: where one page's time goes.
+            using var bench = new ReportPageBenchmarks();
+            bench.Setup();
+            Console.WriteLine(ReportPageRun.Stages(bench, 20));
+            return 0;
         }
 
         if (args.FirstOrDefault() == "report")

@@ -40,19 +40,27 @@ public class ReportPageBenchmarks : IDisposable
         _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
     }
 
-    [Benchmark(Description = "summary + view + HTML, 200 participants")]
-    public string Page() => Render(_sample, _input, _exports, _renderer);
+    /// <summary>As long as a real link's token (198 characters in the host's tests): every link to a page of answers carries it.</summary>
+    public static string Token { get; } = new('t', 198);
 
-    /// <summary>The page's HTML, also used to report its size.</summary>
-    public static string Render(SampleDeliberation s, SummaryInput input, ExportLink exports, HtmlRenderer renderer)
-    {
-        var summary = OfflineSummarizer.Summarize(input);
-        var source = new ReportSource(s.Deliberation, s.Flow, s.Participants, s.Answers, s.Concerns, s.Events, summary, input.MinGroupSize);
-        var view = ReportViews.Build(source, ReportAudience.Leader, exports, s.Deliberation.CreatedAt.AddDays(6));
-        return renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<ReportPage>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["View"] = view }))).ToHtmlString())
+    [Benchmark(Description = "summary + view + HTML, 200 participants")]
+    public string Page() => Html<ReportPage>(View(Summary()), null);
+
+    /// <summary>The offline summary, as the page gets it.</summary>
+    public DeliberationSummary Summary() => OfflineSummarizer.Summarize(_input);
+
+    /// <summary>The facilitator's view: record, charts, concerns over time, pages of answers.</summary>
+    public ReportView View(DeliberationSummary summary) =>
+        ReportViews.Build(
+            new ReportSource(_sample.Deliberation, _sample.Flow, _sample.Participants, _sample.Answers, _sample.Concerns, _sample.Events, summary, _input.MinGroupSize),
+            ReportAudience.Leader, _exports, _sample.Deliberation.CreatedAt.AddDays(6));
+
+    /// <summary>The main page's HTML, or with <paramref name="answers"/> that page of answers.</summary>
+    public string Html<TPage>(ReportView view, AnswerPage? answers)
+        where TPage : IComponent =>
+        _renderer.Dispatcher.InvokeAsync(async () =>
+            (await _renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["View"] = view, ["Token"] = Token, ["Page"] = answers }.Where(p => p.Value is not null).ToDictionary()))).ToHtmlString())
             .GetAwaiter().GetResult();
-    }
 
     [GlobalCleanup]
     public void Dispose()

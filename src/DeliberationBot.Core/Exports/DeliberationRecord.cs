@@ -33,7 +33,12 @@ public sealed record RecordFlow(string Id, string Version, string Title);
 public sealed record RecordQuestion(string SectionTitle, string QuestionId, string Question, IReadOnlyList<RecordAnswer> Answers, IReadOnlyList<string> Withheld);
 
 /// <summary><see cref="By"/> is a name for named answers, and only the group for anonymous ones.</summary>
-public sealed record RecordAnswer(string Group, string By, string Answer, bool FlaggedConcern);
+public sealed record RecordAnswer(string Group, string By, string Answer, bool FlaggedConcern)
+{
+    /// <summary>Given anonymously: <see cref="By"/> carries no name. Not exported: <see cref="By"/> already says so.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Anonymous { get; init; }
+}
 
 public sealed record RecordConcern(int Number, string Kind, string Text, string? Section, IReadOnlyList<string> RaisedBy, int Raisers, string Status, string? Response, string? Owner, DateOnly? Due, IReadOnlyList<RecordEvent> History)
 {
@@ -68,12 +73,14 @@ public static class DeliberationRecords
         var anonymousPerGroup = participants.Where(p => p.Anonymous).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count());
         bool Shown(Participant p) => !p.Anonymous || anonymousPerGroup[p.Group] >= minGroupSize;
 
+        var byQuestion = answers.Where(a => !a.Value.Skipped && byKey.ContainsKey(a.ParticipantKey)).ToLookup(a => a.QuestionId, StringComparer.Ordinal);
+        var byConcern = EventsByConcern(events);
         var questions = flow.Questions
             .Select(q =>
             {
-                var given = answers.Where(a => a.QuestionId == q.Id && !a.Value.Skipped && byKey.ContainsKey(a.ParticipantKey)).ToList();
+                var given = byQuestion[q.Id].ToList();
                 var shown = given.Where(a => Shown(byKey[a.ParticipantKey]))
-                    .Select(a => new RecordAnswer(a.Group.Label(), Who(byKey[a.ParticipantKey]), AnswerParser.Describe(q, a.Value), a.FlaggedConcern))
+                    .Select(a => new RecordAnswer(a.Group.Label(), Who(byKey[a.ParticipantKey]), AnswerParser.Describe(q, a.Value), a.FlaggedConcern) { Anonymous = byKey[a.ParticipantKey].Anonymous })
                     .ToList();
                 var withheld = given.Where(a => !Shown(byKey[a.ParticipantKey])).GroupBy(a => a.Group)
                     .Select(g => $"{g.Count()} anonymous answer(s) from {g.Key.Label()} withheld: fewer than {minGroupSize} people of that group answered anonymously.")
@@ -86,7 +93,7 @@ public static class DeliberationRecords
         var recordConcerns = concerns.OrderBy(c => c.Number).Select(c => new RecordConcern(
             c.Number, c.Kind.ToString(), c.Text, ConcernView.Of(c, flow, []).SectionTitle, [.. c.RaisedByGroups.Select(g => g.Label())], c.Raisers.Count,
             c.Status.ToString(), c.Response, c.Owner?.Display, c.Due,
-            [.. events.Where(e => IsAbout(e, c)).Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)))])
+            [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)))])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
             Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)))],
@@ -109,10 +116,29 @@ public static class DeliberationRecords
 
     private static string Who(Participant p) => p.Anonymous ? $"anonymous ({p.Group.Label()})" : p.DisplayName ?? p.UserId ?? "participant";
 
-    internal static bool IsAbout(DeliberationEvent e, Concern c) =>
-        e.Type.StartsWith("concern.", StringComparison.Ordinal) || e.Type.StartsWith("condition.", StringComparison.Ordinal)
-            ? e.Data is { } data && (data == $"#{c.Number}" || data.StartsWith($"#{c.Number} ", StringComparison.Ordinal) || data.StartsWith($"#{c.Number}:", StringComparison.Ordinal))
-            : false;
+    /// <summary>Each concern's events by its number, in the order given: one pass over the history, not one per concern.</summary>
+    internal static ILookup<int, DeliberationEvent> EventsByConcern(IEnumerable<DeliberationEvent> events) =>
+        events.Select(e => (Number: ConcernNumberOf(e), Event: e)).Where(x => x.Number is not null).ToLookup(x => x.Number!.Value, x => x.Event);
+
+    /// <summary>The concern a concern or condition event is about: its data starts "#3", then ends or goes on with " " or ":".</summary>
+    private static int? ConcernNumberOf(DeliberationEvent e)
+    {
+        if (!(e.Type.StartsWith("concern.", StringComparison.Ordinal) || e.Type.StartsWith("condition.", StringComparison.Ordinal))
+            || e.Data is not ['#', >= '0' and <= '9', ..] data)
+        {
+            return null;
+        }
+
+        var end = 1;
+        while (end < data.Length && char.IsAsciiDigit(data[end]))
+        {
+            end++;
+        }
+
+        var digits = data.AsSpan(1, end - 1);
+        var followed = end == data.Length || data[end] is ' ' or ':';
+        return followed && (digits.Length == 1 || digits[0] != '0') && int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 
     /// <summary>An anonymous actor is only ever "an anonymous participant".</summary>
     private static string Actor(string? key, IReadOnlyDictionary<string, Participant> participants, Deliberation d, bool nameParticipants)

@@ -21,7 +21,8 @@ public static class ConcernTimeline
     {
         var first = DateOnly.FromDateTime(d.CreatedAt.UtcDateTime);
         var last = DateOnly.FromDateTime(now.UtcDateTime);
-        var histories = concerns.Select(c => History(c, events.Where(e => DeliberationRecords.IsAbout(e, c)).OrderBy(e => e.At).ToList())).ToList();
+        var byConcern = DeliberationRecords.EventsByConcern(events);
+        var histories = concerns.Select(c => History(c, [.. byConcern[c.Number].OrderBy(e => e.At)])).ToList();
         var days = new List<ConcernDay>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {
@@ -68,6 +69,8 @@ public static class ConcernTimeline
         return history;
     }
 
-    private static ConcernAction? ActionOf(string eventType) =>
-        Enum.GetValues<ConcernAction>().Cast<ConcernAction?>().FirstOrDefault(a => ConcernLifecycle.EventType(a!.Value) == eventType);
+    private static readonly Dictionary<string, ConcernAction> Actions =
+        Enum.GetValues<ConcernAction>().DistinctBy(ConcernLifecycle.EventType).ToDictionary(ConcernLifecycle.EventType, a => a, StringComparer.Ordinal);
+
+    private static ConcernAction? ActionOf(string eventType) => Actions.TryGetValue(eventType, out var action) ? action : null;
 }

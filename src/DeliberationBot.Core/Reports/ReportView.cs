@@ -24,7 +24,11 @@ public sealed record ReportView(
     IReadOnlyList<RecordEvent> DecisionHistory,
     IReadOnlyDictionary<int, IReadOnlyList<ConcernWords>> Words,
     ExportLink? Exports,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>The record's answers, page by page; only for leaders (participants see answers only as the summary quotes them).</summary>
+    public IReadOnlyList<AnswerPage> AnswerPages { get; init; } = [];
+}
 
 /// <summary>One person's words in a concern; <see cref="Who"/> names them only for leaders, and only if they answered by name.</summary>
 public sealed record ConcernWords(string Text, string Who);
@@ -73,7 +77,10 @@ public static class ReportViews
             DecisionHistory(d, source.Events),
             source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader)))]),
             exports,
-            now);
+            now)
+        {
+            AnswerPages = leader ? AnswerPages.Split(record.Answers) : [],
+        };
     }
 
     /// <summary>Scale and choice questions, disagreements first, each group's shown answers counted per option.</summary>

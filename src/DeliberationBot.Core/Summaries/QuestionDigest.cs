@@ -12,9 +12,18 @@ internal static class QuestionDigest
     public static QuestionSummary Build(Question question, SummaryAnswerSet set)
     {
         var answers = set.ForQuestion(question.Id);
-        var groups = answers.GroupBy(a => a.Group).OrderBy(g => g.Key).Select(g => ForGroup(question, g.ToList(), set)).ToList();
+        var groups = new List<GroupAnswers>();
+        var statements = new List<Statement>();
+        foreach (var byGroup in answers.GroupBy(a => a.Group).OrderBy(g => g.Key))
+        {
+            var all = byGroup.ToList();
+            var shown = all.Where(a => !a.Value.Skipped && set.IsShown(a)).ToList();
+            var group = ForGroup(question, all, shown);
+            groups.Add(group);
+            statements.AddRange(Statements(question, group, shown));
+        }
+
         var concerns = answers.Where(a => a.FlaggedConcern && !a.Value.Skipped).Select(a => Quote(question, a)).ToList();
-        var statements = groups.SelectMany(g => Statements(question, g, set)).ToList();
         return new QuestionSummary(question.Id, question.SectionId, question.Text, question.Kind, question.Unit, groups, concerns, statements);
     }
 
@@ -37,26 +46,20 @@ internal static class QuestionDigest
 
     private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    private static GroupAnswers ForGroup(Question question, List<SummaryAnswer> answers, SummaryAnswerSet set)
+    /// <summary>One group's answers to the question: all of them (skips included), and those shown (no skips).</summary>
+    private static GroupAnswers ForGroup(Question question, List<SummaryAnswer> answers, List<SummaryAnswer> shown)
     {
-        var given = answers.Where(a => !a.Value.Skipped).ToList();
-        var shown = given.Where(set.IsShown).ToList();
-        var options = question.Kind is AnswerKind.FreeText or AnswerKind.Number
-            ? []
-            : question.EffectiveOptions
-                .Select(o => new OptionCount(o.Id, o.Label, 0, [.. shown.Where(a => Chose(a.Value, o.Id)).Select(a => a.Id)]))
-                .Select(o => o with { Count = o.Cites.Count })
-                .Where(o => o.Count > 0)
-                .ToList();
+        var given = answers.Count(a => !a.Value.Skipped);
+        var options = question.Kind is AnswerKind.FreeText or AnswerKind.Number ? [] : Options(question, shown);
         var numbers = Stats(shown.Select(a => a.Value.Number).OfType<decimal>());
         var quotes = question.Kind == AnswerKind.FreeText
             ? Representative(shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null).ToList()).Select(a => Quote(question, a)).ToList()
             : [];
         return new GroupAnswers(
             answers[0].Group,
-            given.Count,
-            answers.Count - given.Count,
-            given.Count - shown.Count,
+            given,
+            answers.Count - given,
+            given - shown.Count,
             options,
             numbers,
             quotes,
@@ -64,8 +67,34 @@ internal static class QuestionDigest
             shown.Count(a => question.RaisesConcern(a.Value)));
     }
 
-    /// <summary>Scale answers are numbers; they count as the option of the same value too.</summary>
-    private static bool Chose(AnswerValue value, string optionId) => value.ComparableTokens().Contains(optionId, StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// The options chosen, in the flow's order, each with the answers that chose it (in answer order). One pass over the
+    /// answers: each answer's tokens are read once, not once per option. Scale answers are numbers; they count as the
+    /// option of the same value too.
+    /// </summary>
+    private static List<OptionCount> Options(Question question, List<SummaryAnswer> shown)
+    {
+        var options = question.EffectiveOptions;
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var o = options.Count - 1; o >= 0; o--)
+        {
+            index[options[o].Id] = o;
+        }
+
+        var cites = new List<string>[options.Count];
+        foreach (var answer in shown)
+        {
+            foreach (var token in answer.Value.ComparableTokens())
+            {
+                if (index.TryGetValue(token, out var o) && (cites[o] ??= []) is var list && (list.Count == 0 || list[^1] != answer.Id))
+                {
+                    list.Add(answer.Id);
+                }
+            }
+        }
+
+        return [.. options.Select((o, i) => (Option: o, Cites: cites[i])).Where(x => x.Cites is { Count: > 0 }).Select(x => new OptionCount(x.Option.Id, x.Option.Label, x.Cites.Count, x.Cites))];
+    }
 
     /// <summary>
     /// The answers most like the others of the group (by shared words), so a quote stands for more than one person;
@@ -78,9 +107,9 @@ internal static class QuestionDigest
             return answers;
         }
 
-        var words = answers.Select(a => Words(a.Value.Text!)).ToList();
+        var scores = WordOverlap.Scores([.. answers.Select(a => a.Value.Text!)]);
         return answers
-            .Select((a, i) => (Answer: a, Score: words.Where((_, j) => j != i).Sum(other => Similarity(words[i], other))))
+            .Select((a, i) => (Answer: a, Score: scores[i]))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Answer, AnswerOrder.Instance)
             .Select(x => x.Answer)
@@ -89,21 +118,10 @@ internal static class QuestionDigest
             .Order(AnswerOrder.Instance);
     }
 
-    private static HashSet<string> Words(string text) =>
-        [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string([.. w.Where(char.IsLetterOrDigit)]).ToLowerInvariant())
-            .Where(w => w.Length > 3)];
-
-    private static double Similarity(HashSet<string> a, HashSet<string> b)
-    {
-        var union = a.Count + b.Count - a.Count(b.Contains);
-        return union == 0 ? 0 : (double)a.Count(b.Contains) / union;
-    }
-
-    private static IEnumerable<Statement> Statements(Question question, GroupAnswers group, SummaryAnswerSet set)
+    private static IEnumerable<Statement> Statements(Question question, GroupAnswers group, List<SummaryAnswer> shown)
     {
         var plural = GroupWords.Capitalised(GroupWords.Plural(group.Group));
-        var shownIds = set.ShownFor(question.Id).Where(a => a.Group == group.Group).Select(a => a.Id).ToList();
+        var shownIds = shown.Select(a => a.Id).ToList();
         if (group.Numbers is { Count: >= 2 } n)
         {
             var scale = question.Kind == AnswerKind.Scale && question.LowLabel is not null && question.HighLabel is not null
@@ -122,7 +140,7 @@ internal static class QuestionDigest
 
         if (group.RuleConcerns > 0)
         {
-            var raising = set.ShownFor(question.Id).Where(a => a.Group == group.Group && question.RaisesConcern(a.Value)).Select(a => a.Id).ToList();
+            var raising = shown.Where(a => question.RaisesConcern(a.Value)).Select(a => a.Id).ToList();
             yield return new Statement(
                 $"{raising.Count} of {GroupWords.Count(group.Shown, "shown answer")} from {GroupWords.Plural(group.Group)} {(raising.Count == 1 ? "meets" : "meet")} this question's concern rule ({question.ConcernWhen!.Describe()}).",
                 raising, StatementOrigin.Rule);

@@ -19,13 +19,15 @@ public sealed class SummaryAnswerSet
     private SummaryAnswerSet(SummaryInput input)
     {
         Input = input;
-        var duplicate = input.Answers.GroupBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (input.Answers.FirstOrDefault(a => !ids.Add(a.Id)) is { } duplicate)
         {
-            throw new ArgumentException($"Answer citation id '{duplicate.Key}' is used more than once.", nameof(input));
+            throw new ArgumentException($"Answer citation id '{duplicate.Id}' is used more than once.", nameof(input));
         }
 
-        All = [.. input.Answers.Where(a => input.Flow.FindQuestion(a.QuestionId) is not null).Order(AnswerOrder.Instance)];
+        // Answers usually arrive in citation order already; checking that is one pass, sorting is many.
+        List<SummaryAnswer> inFlow = [.. input.Answers.Where(a => input.Flow.FindQuestion(a.QuestionId) is not null)];
+        All = inFlow.Zip(inFlow.Skip(1)).All(pair => AnswerOrder.Instance.Compare(pair.First, pair.Second) < 0) ? inFlow : [.. inFlow.Order(AnswerOrder.Instance)];
         _byQuestion = All.GroupBy(a => a.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _participants = All.Where(a => !a.Value.Skipped)
             .GroupBy(a => a.Group)
@@ -73,19 +75,20 @@ public sealed class CitationIdComparer : IComparer<string>
             return string.CompareOrdinal(x, y);
         }
 
-        var (xPrefix, xNumber) = Split(x);
-        var (yPrefix, yNumber) = Split(y);
-        var byPrefix = string.CompareOrdinal(xPrefix, yPrefix);
+        Split(x, out var xPrefix, out var xNumber);
+        Split(y, out var yPrefix, out var yNumber);
+        var byPrefix = xPrefix.SequenceCompareTo(yPrefix);
         if (byPrefix != 0)
         {
             return byPrefix;
         }
 
-        var byNumber = xNumber.Length != yNumber.Length ? xNumber.Length.CompareTo(yNumber.Length) : string.CompareOrdinal(xNumber, yNumber);
+        var byNumber = xNumber.Length != yNumber.Length ? xNumber.Length.CompareTo(yNumber.Length) : xNumber.SequenceCompareTo(yNumber);
         return byNumber != 0 ? byNumber : string.CompareOrdinal(x, y);
     }
 
-    private static (string Prefix, string Number) Split(string id)
+    /// <summary>The id's letters and its number without leading zeros, as views of the id (sorting allocates nothing).</summary>
+    private static void Split(string id, out ReadOnlySpan<char> prefix, out ReadOnlySpan<char> number)
     {
         var end = id.Length;
         while (end > 0 && char.IsAsciiDigit(id[end - 1]))
@@ -93,7 +96,8 @@ public sealed class CitationIdComparer : IComparer<string>
             end--;
         }
 
-        return (id[..end], id[end..].TrimStart('0'));
+        prefix = id.AsSpan(0, end);
+        number = id.AsSpan(end).TrimStart('0');
     }
 }
 

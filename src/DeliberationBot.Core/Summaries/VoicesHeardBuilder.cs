@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DeliberationBot.Core.Stakeholders;
 
 namespace DeliberationBot.Core.Summaries;
@@ -16,16 +17,25 @@ internal static class VoicesHeardBuilder
     public static VoicesHeard Build(SummaryAnswerSet set)
     {
         var flow = set.Flow;
-        var given = set.All.Where(a => !a.Value.Skipped).ToList();
         var sections = flow.Sections.Select(s => new VoicesHeardSection(s.Id, s.Title)).ToList();
+
+        // One pass over the answers: per group and section, the answers and the distinct people who gave them.
+        var tally = new Dictionary<(StakeholderGroup, string), (int Answers, HashSet<string> People)>();
+        foreach (var a in set.All.Where(a => !a.Value.Skipped))
+        {
+            ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(tally, (a.Group, flow.FindQuestion(a.QuestionId)!.SectionId), out _);
+            cell.People ??= new HashSet<string>(StringComparer.Ordinal);
+            cell.People.Add(a.ParticipantRef);
+            cell.Answers++;
+        }
+
         var rows = StakeholderGroups.All.Select(info =>
         {
-            var mine = given.Where(a => a.Group == info.Group).ToList();
             var cells = flow.Sections.Select(section =>
             {
-                var inSection = mine.Where(a => flow.FindQuestion(a.QuestionId)!.SectionId == section.Id).ToList();
+                var (answers, people) = tally.GetValueOrDefault((info.Group, section.Id), (0, []));
                 var asked = section.Questions.Any(q => !flow.IsFollowUp(q) && q.IsAskedOf(info.Group));
-                return new VoicesHeardCell(section.Id, inSection.Select(a => a.ParticipantRef).Distinct(StringComparer.Ordinal).Count(), inSection.Count, asked);
+                return new VoicesHeardCell(section.Id, people.Count, answers, asked);
             }).ToList();
             return new VoicesHeardRow(info.Group, set.ParticipantsIn(info.Group), cells);
         }).ToList();

@@ -26,12 +26,33 @@ internal static class ReportEndpoints
             return await next(context);
         });
 
-        pages.MapGet("/{id:guid}", async Task<RazorComponentResult> (Guid id, string? token, ReportService reports, CancellationToken ct) =>
-            await reports.OpenAsync(id, token, ct) is { } view
-                ? new RazorComponentResult<ReportPage>(new { View = view })
-                : new RazorComponentResult<LinkRefused>() { StatusCode = StatusCodes.Status401Unauthorized });
+        pages.MapGet("/{id:guid}", async Task<RazorComponentResult> (Guid id, string? token, int? answers, ReportService reports, CancellationToken ct) =>
+            await reports.OpenAsync(id, token, ct) is not { } view
+                ? new RazorComponentResult<LinkRefused>() { StatusCode = StatusCodes.Status401Unauthorized }
+                : answers is not { } number
+                    ? new RazorComponentResult<ReportPage>(new { View = view, Token = token! })
+                    : AnswersPage(view, token!, number));
 
         pages.MapGet("/report.css", () => Results.Text(ReportStyles.Css, "text/css; charset=utf-8"));
         return app;
+    }
+
+    /// <summary><c>?answers=N</c>: one page of the answers, for the facilitator and owners only.</summary>
+    private static RazorComponentResult AnswersPage(ReportView view, string token, int number)
+    {
+        if (view.Audience != ReportAudience.Leader)
+        {
+            return new RazorComponentResult<AnswersUnavailable>(new { View = view, Token = token, Reason = AnswersUnavailable.ForLeadersOnly })
+            {
+                StatusCode = StatusCodes.Status403Forbidden,
+            };
+        }
+
+        return number >= 1 && number <= view.AnswerPages.Count
+            ? new RazorComponentResult<AnswersPage>(new { View = view, Token = token, Page = view.AnswerPages[number - 1] })
+            : new RazorComponentResult<AnswersUnavailable>(new { View = view, Token = token, Reason = AnswersUnavailable.NoSuchPage(view.AnswerPages.Count) })
+            {
+                StatusCode = StatusCodes.Status404NotFound,
+            };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeliberationBot.Core.Reports;
 
 namespace DeliberationBot.Host.Reports;
 
@@ -6,6 +7,9 @@ namespace DeliberationBot.Host.Reports;
 internal static class ReportFormat
 {
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>A step in a history, where the section says the times are UTC: "5 Nov 2026 09:00".</summary>
+    public static string Moment(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
@@ -16,6 +20,16 @@ internal static class ReportFormat
     /// <summary>Five shades: none, then quarters of the largest cell.</summary>
     public static string HeatClass(int value, int max) =>
         value <= 0 || max <= 0 ? "h0" : "h" + Math.Clamp((int)Math.Ceiling(4.0 * value / max), 1, 4).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>This reader's page again, or one page of its answers: same path, and the token (their only key) again.</summary>
+    public static string PageLink(string token, int? answers = null) =>
+        $"?token={Uri.EscapeDataString(token)}" + (answers is { } n ? $"&answers={n.ToString(CultureInfo.InvariantCulture)}" : "");
+
+    /// <summary>"answers 501–812 of 812" for a question split over pages; "812 answers" otherwise.</summary>
+    public static string AnswerCount(PagedQuestion q) =>
+        q.Question.Answers.Count == q.Total
+            ? (q.Total == 1 ? "1 answer" : $"{q.Total} answers")
+            : $"answers {q.From + 1}–{q.From + q.Question.Answers.Count} of {q.Total}";
 
     public static bool IsResolved(string status) => status is "Resolved" or "ClosedByFacilitator";
 

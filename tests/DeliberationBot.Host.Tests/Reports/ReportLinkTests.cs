@@ -93,6 +93,40 @@ public sealed class ReportLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Leaders_read_each_answer_by_name_or_group_as_given_and_participants_never_reach_the_answers()
+    {
+        var d = await ClosedDeliberationAsync();
+        var maria = (await LinkAsync(Maria)).Page.PathAndQuery;
+        var leader = await _http.GetStringAsync(maria);
+        Assert.Contains("answers=1\"", leader, StringComparison.Ordinal);
+        Assert.Contains($"{maria[maria.IndexOf('?', StringComparison.Ordinal)..]}&amp;answers=1\"", leader, StringComparison.Ordinal); // the link carries the reader's own token
+
+        using var answers = await _http.GetAsync(maria + "&answers=1");
+        Assert.Equal(HttpStatusCode.OK, answers.StatusCode);
+        Assert.Equal("no-store", answers.Headers.CacheControl?.ToString());
+        var page = await answers.Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"{maria[maria.IndexOf('?', StringComparison.Ordinal)..]}\"", page, StringComparison.Ordinal); // back to the whole page, with the reader's own token
+        Assert.Contains("<li>Rank calls by risk<span class=\"by\"> — Ana, Frontline worker, flagged as a concern</span></li>", page, StringComparison.Ordinal);
+        // Sam answered anonymously, alone in his group: his answer is withheld as in chat and the export, and never named.
+        Assert.Contains("1 anonymous answer(s) from Community member or advocate withheld: fewer than 3 people of that group answered anonymously.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Secret", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("U-SAM", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(maria + "&answers=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync(maria + "&answers=first")).StatusCode);
+
+        var eve = (await LinkAsync(Eve)).Page.PathAndQuery;
+        var participant = await _http.GetStringAsync(eve);
+        Assert.DoesNotContain("answers=", participant, StringComparison.Ordinal);
+        Assert.Contains("Each person's answers are for the facilitator and owners only.", participant, StringComparison.Ordinal);
+        using var refused = await _http.GetAsync(eve + "&answers=1");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Ana", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rank calls by risk", refusal, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync($"/d/{d.Id:N}?token=forged&answers=1")).StatusCode);
+    }
+
+    [Fact]
     public async Task Forged_altered_expired_revoked_or_misrouted_links_get_401_and_a_way_to_a_new_one()
     {
         var d = await ClosedDeliberationAsync();

@@ -27,8 +27,15 @@ public sealed class ReportPages : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    /// <summary>Screenshots go here; CI keeps this folder as an artefact.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(Repository.Root, "artifacts", "report-screenshots");
+    /// <summary>
+    /// Screenshots, print PDFs and the large page's HTML go here: <c>DELIBERATIONBOT_SCREENSHOTS</c> when set (CI points it
+    /// into its run folder and copies it to artifacts/report-screenshots afterwards), otherwise artifacts/report-screenshots
+    /// of the checkout the tests were built from.
+    /// </summary>
+    public static string ScreenshotFolder { get; } =
+        Environment.GetEnvironmentVariable("DELIBERATIONBOT_SCREENSHOTS") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(Repository.Root, "artifacts", "report-screenshots");
 
     public string BaseUrl => Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
