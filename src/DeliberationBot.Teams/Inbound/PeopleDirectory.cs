@@ -29,17 +29,32 @@ internal sealed class PeopleDirectory(ConversationReferences references, BotConn
         return result;
     }
 
-    /// <summary>A person by any of their ids, with their name when it can be found.</summary>
-    public async Task<UserRef> NameAsync(Turn turn, string userId, CancellationToken ct) =>
-        await FindAsync(turn, userId, ct) is { } person ? new UserRef(person.Id, person.Name) : new UserRef(userId);
-
-    private async Task<TeamsUser?> FindAsync(Turn turn, string userId, CancellationToken ct)
+    /// <summary>
+    /// A person by any of their ids, with their name from the roster when it can be found (stored references keep no
+    /// names); without a roster entry, the id Core knows them by.
+    /// </summary>
+    public async Task<UserRef> NameAsync(Turn turn, string userId, CancellationToken ct)
     {
-        if ((await references.FindUserAsync(turn.TenantId, userId, ct))?.User is { } known)
+        if (await FromRosterAsync(turn, userId, ct) is { } member)
         {
-            return known;
+            return new UserRef(member.Id, member.Name);
         }
 
+        var known = (await references.FindUserAsync(turn.TenantId, userId, ct))?.User;
+        return new UserRef(known?.Id ?? userId);
+    }
+
+    /// <summary>The id Core knows a person by, and their name when the roster had to be asked.</summary>
+    private sealed record Person(string Id, string? Name);
+
+    private async Task<Person?> FindAsync(Turn turn, string userId, CancellationToken ct) =>
+        (await references.FindUserAsync(turn.TenantId, userId, ct))?.User is { } known
+            ? new Person(known.Id, null)
+            : await FromRosterAsync(turn, userId, ct);
+
+    /// <summary>Asks the roster (GET …/members/{id}) and remembers how to reach the person for later 1:1 messages.</summary>
+    private async Task<Person?> FromRosterAsync(Turn turn, string userId, CancellationToken ct)
+    {
         var activity = turn.Activity;
         var member = await connector.GetMemberAsync(activity.ServiceUrl!, RosterId(activity), userId, ct);
         if (!member.Ok || member.Str("id") is not { Length: > 0 } teamsId)
@@ -49,7 +64,7 @@ internal sealed class PeopleDirectory(ConversationReferences references, BotConn
 
         var account = new ChannelAccount(teamsId, member.Str("name"), member.Str("aadObjectId"));
         var saved = await references.RememberUserAsync(turn.TenantId, activity.ServiceUrl!, activity.Recipient?.Id ?? "", account, null, ct);
-        return saved.User;
+        return new Person(saved.User!.Id, account.Name);
     }
 
     /// <summary>In a team the roster is the team's (channelData.team.id); elsewhere the conversation's.</summary>

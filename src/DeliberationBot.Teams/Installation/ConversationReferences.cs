@@ -35,15 +35,15 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
         }
     }
 
-    /// <summary>Records a person; a known 1:1 conversation id is kept unless a new one is given.</summary>
+    /// <summary>Records how to reach a person (never their name); a known 1:1 conversation id is kept unless a new one is given.</summary>
     public async Task<TeamsConversationReference> RememberUserAsync(
         string tenantId, string serviceUrl, string botId, ChannelAccount account, string? personalConversationId, CancellationToken ct)
     {
-        var user = new TeamsUser(CanonicalId(account), account.Id!, account.Name);
+        var user = new TeamsUser(CanonicalId(account), account.Id!);
         var stored = await store.FindUserAsync(tenantId, user.Id, ct);
         var reference = new TeamsConversationReference(
             tenantId, personalConversationId ?? stored?.ConversationId, serviceUrl, botId,
-            personalConversationId is null ? stored?.ConversationType : "personal", user with { Name = user.Name ?? stored?.User?.Name }, time.GetUtcNow());
+            personalConversationId is null ? stored?.ConversationType : "personal", user, time.GetUtcNow());
         if (stored is null || stored with { UpdatedAt = reference.UpdatedAt } != reference)
         {
             await store.SaveAsync(reference, ct);

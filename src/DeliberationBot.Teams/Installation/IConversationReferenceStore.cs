@@ -24,9 +24,11 @@ public sealed record TeamsConversationReference(
 
 /// <summary>
 /// A person in a tenant: <see cref="Id"/> is the id Core knows them by (their Entra object id, else the Teams id);
-/// <see cref="TeamsId"/> is the Bot Framework id ("29:…") the connector needs to open a 1:1 chat.
+/// <see cref="TeamsId"/> is the Bot Framework id ("29:…") the connector needs to open a 1:1 chat. Only what reaches
+/// them is kept: no display name, so that the stored references say nothing about who anyone is beyond their ids
+/// (a name, when one is shown, comes from the activity or the roster at that moment).
 /// </summary>
-public sealed record TeamsUser(string Id, string TeamsId, string? Name);
+public sealed record TeamsUser(string Id, string TeamsId);
 
 /// <summary>The durable store of conversation references; AddTeams registers <see cref="ChannelStateReferenceStore"/> unless another is.</summary>
 public interface IConversationReferenceStore

@@ -23,7 +23,7 @@ internal sealed record ActivityEnvelope(string ConversationId, string? Conversat
         activity["from"] = new JsonObject { ["id"] = BotId, ["name"] = BotName, ["role"] = "bot" };
         if (Recipient is { } person)
         {
-            activity["recipient"] = new JsonObject { ["id"] = person.TeamsId, ["name"] = person.Name, ["role"] = "user" };
+            activity["recipient"] = new JsonObject { ["id"] = person.TeamsId, ["role"] = "user" };
         }
 
         if (ReplyToId is not null)

@@ -149,7 +149,7 @@ public sealed class RecordingChannel : IChannelSender
     /// <summary>Waits until <paramref name="count"/> sent messages match, and returns them.</summary>
     public async Task<IReadOnlyList<OutboxItem>> WaitForCountAsync(Func<OutboxItem, bool> match, int count, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (_sent.Count(match) < count)
         {
             await _arrived.WaitAsync(cts.Token);
@@ -160,7 +160,7 @@ public sealed class RecordingChannel : IChannelSender
 
     public async Task<OutboxItem> WaitForAsync(Func<OutboxItem, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             if (_sent.FirstOrDefault(match) is { } found)

@@ -124,11 +124,11 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     }
 
     /// <summary>Waits (on a signal, not a timer loop) until <paramref name="count"/> calls to the method were recorded.</summary>
-    public Task<RecordedCall> WaitForAsync(string method, int count = 1, int timeoutSeconds = 10) =>
+    public Task<RecordedCall> WaitForAsync(string method, int count = 1, int timeoutSeconds = 60) =>
         WaitForAsync(method, _ => true, count, timeoutSeconds);
 
     /// <summary>Waits until <paramref name="count"/> calls to the method that match were recorded; returns the last of them.</summary>
-    public async Task<RecordedCall> WaitForAsync(string method, Func<RecordedCall, bool> match, int count = 1, int timeoutSeconds = 10)
+    public async Task<RecordedCall> WaitForAsync(string method, Func<RecordedCall, bool> match, int count = 1, int timeoutSeconds = 60)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         while (true)

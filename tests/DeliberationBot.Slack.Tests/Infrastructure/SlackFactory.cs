@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using DeliberationBot.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DeliberationBot.Slack.Tests.Infrastructure;
@@ -51,6 +52,10 @@ internal sealed class SlackFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder.FullName, "bot.db");
 
+    /// <summary>The PostgreSQL database the service uses, when a test's settings chose PostgreSQL.</summary>
+    public string? PostgresConnectionString =>
+        string.Equals(_settings["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? _settings["ConnectionStrings:Deliberations"] : null;
+
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
     public ListLoggerProvider Logs { get; } = new();
@@ -77,6 +82,7 @@ internal sealed class SlackFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            services.WithoutScheduler();
             Observe(services);
             _services?.Invoke(services);
             Registrations = [.. services];

@@ -24,7 +24,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         Factory = factory;
         Api = api;
         Http = factory.CreateClient();
-        Db = new Database(factory.DatabasePath);
+        Db = new Database(factory.DatabasePath, factory.PostgresConnectionString);
     }
 
     public SlackFactory Factory { get; }
@@ -123,7 +123,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
     /// Sends what is due (beside the background worker) and waits, woken by each outbox change, until nothing is due
     /// now: every due message was delivered, failed or rescheduled.
     /// </summary>
-    public async Task SettleOutboxAsync(int timeoutSeconds = 20)
+    public async Task SettleOutboxAsync(int timeoutSeconds = 90)
     {
         var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));

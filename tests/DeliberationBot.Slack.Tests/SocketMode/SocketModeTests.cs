@@ -31,10 +31,10 @@ public sealed class SocketModeTests : IAsyncLifetime
         _api.WebSocketHandler = ServeAsync;
 
         await using var host = await SlackTestHost.StartAsync(_api, s => s["Slack:AppToken"] = "xapp-1-test");
-        var acks = await _acks.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        await _done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var acks = await _acks.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await _done.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var service = host.Services.GetServices<IHostedService>().OfType<SocketModeService>().Single();
-        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));
 
         // The slash command went through the same code as HTTP: stored, and answered in the ack payload.
         Assert.Equal("env-1", acks[0].GetProperty("envelope_id").GetString());
@@ -103,7 +103,7 @@ public sealed class SocketModeTests : IAsyncLifetime
 
     private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
         WebSocketReceiveResult result;
@@ -119,7 +119,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     /// <summary>Reads until the client closes its side, then completes the close handshake.</summary>
     private static async Task DrainAsync(WebSocket socket)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var buffer = new byte[1024];
         while (socket.State == WebSocketState.Open)
         {

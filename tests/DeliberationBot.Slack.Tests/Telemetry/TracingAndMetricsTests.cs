@@ -210,7 +210,7 @@ public sealed class TracingAndMetricsTests : IAsyncLifetime
 
         public async Task<Activity> WaitForAsync(Func<Activity, bool> match)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             while (true)
             {
                 if (_ended.FirstOrDefault(match) is { } found)

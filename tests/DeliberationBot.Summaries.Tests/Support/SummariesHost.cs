@@ -30,7 +30,7 @@ internal sealed class SummariesHost : IDisposable
     {
         ["Summaries:Provider"] = "AzureOpenAI",
         ["Summaries:PromptsDirectory"] = Repo.SummaryPrompts,
-        ["Summaries:TimeoutSeconds"] = "10",
+        ["Summaries:TimeoutSeconds"] = "120", // only bounds a loopback call; tests of the timeout set their own on a fake clock
         ["Summaries:MaxAttempts"] = "3",
         ["Summaries:RetryDelaySeconds"] = "0.05",
         ["AzureOpenAI:Endpoint"] = endpoint,

@@ -241,7 +241,7 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>Waits (up to <paramref name="timeout"/>, 30 s by default) until <paramref name="count"/> calls match, and returns them.</summary>
     public async Task<IReadOnlyList<ConnectorCall>> WaitForAsync(Func<ConnectorCall, bool> match, int count = 1, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var arrived = Volatile.Read(ref _arrived).Task;

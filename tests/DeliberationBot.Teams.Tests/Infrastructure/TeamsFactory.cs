@@ -1,4 +1,5 @@
 using DeliberationBot.Teams.Outbound;
+using DeliberationBot.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -49,6 +50,7 @@ internal sealed class TeamsFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.WithoutScheduler();
             var thumbprint = _fake.Certificate.Thumbprint;
             services.AddHttpClient(MsalBotTokenProvider.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == thumbprint });

@@ -69,10 +69,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public IScheduleStore Schedule => Services.GetRequiredService<IScheduleStore>();
 
-    public static Dictionary<string, string?> Settings(FakeBotFramework fake, TestDatabase db) => new()
+    public static Dictionary<string, string?> Settings(FakeBotFramework fake, TestDatabase db) => new(db.StorageSettings())
     {
-        ["Storage:Provider"] = "Sqlite",
-        ["Storage:SqlitePath"] = db.Path,
         ["Privacy:PseudonymKey"] = db.PseudonymKey,
         ["Flows:Directory"] = Repository.FlowsDirectory,
         ["Outbox:PollInterval"] = PollInterval.ToString("c", CultureInfo.InvariantCulture),
@@ -132,7 +130,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<ConnectorCall>> SentAsync(TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
         var signal = Services.GetRequiredService<OutboxSignal>();
         do
         {

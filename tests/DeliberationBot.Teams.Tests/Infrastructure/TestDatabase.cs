@@ -1,4 +1,7 @@
+using System.Data.Common;
+using DeliberationBot.Tests.Shared;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DeliberationBot.Teams.Tests.Infrastructure;
 
@@ -6,14 +9,26 @@ namespace DeliberationBot.Teams.Tests.Infrastructure;
 internal sealed record OutboxRow(string Status, DateTimeOffset NextAttemptAt, string? LastError);
 
 /// <summary>
-/// The service's SQLite file in a temporary folder, which outlives a host (a restart is a new host over the same file),
-/// and read-only SQL over it for what the public ports do not show.
+/// The service's database, which outlives a host (a restart is a new host over the same data): by default a SQLite
+/// file in a temporary folder, or a PostgreSQL database given by <see cref="Postgres"/>; and SQL over it for what the
+/// public ports do not show.
 /// </summary>
 internal sealed class TestDatabase : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-teams-");
 
     public string Path => System.IO.Path.Combine(_folder.FullName, "bot.db");
+
+    /// <summary>A PostgreSQL connection string to use instead of the SQLite file (set before the host starts).</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>The storage settings that point the service at this database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> StorageSettings() => Postgres is null
+        ? [new("Storage:Provider", "Sqlite"), new("Storage:SqlitePath", Path)]
+        : [new("Storage:Provider", "Postgres"), new("ConnectionStrings:Deliberations", Postgres)];
+
+    /// <summary>Every value of every table, as a dump shows it.</summary>
+    public Task<IReadOnlyList<DumpedValue>> DumpAsync() => Postgres is null ? DatabaseDump.SqliteAsync(Path) : DatabaseDump.PostgresAsync(Postgres);
 
     /// <summary>The pseudonym key belongs with the data: a restarted service must use the same one.</summary>
     public string PseudonymKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -28,34 +43,33 @@ internal sealed class TestDatabase : IDisposable
     public async Task<IReadOnlyList<Guid>> DeliberationIdsAsync()
     {
         var ids = new List<Guid>();
-        await ReadAsync("SELECT Id FROM deliberations ORDER BY CreatedAt, Id", r => ids.Add(Guid.Parse(r.GetString(0))));
+        await ReadAsync("SELECT \"Id\" FROM deliberations ORDER BY \"CreatedAt\", \"Id\"", r => ids.Add(r.GetValue(0) is Guid id ? id : Guid.Parse(r.GetString(0))));
         return ids;
     }
 
     public async Task<IReadOnlyList<OutboxRow>> OutboxAsync()
     {
         var rows = new List<OutboxRow>();
-        await ReadAsync("SELECT Status, NextAttemptAt, LastError FROM outbox ORDER BY CreatedAt, Id", r =>
-            rows.Add(new OutboxRow(r.GetString(0), new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero), r.IsDBNull(2) ? null : r.GetString(2))));
+        await ReadAsync("SELECT \"Status\", \"NextAttemptAt\", \"LastError\" FROM outbox ORDER BY \"CreatedAt\", \"Id\"", r =>
+            rows.Add(new OutboxRow(r.GetString(0), Instant(r.GetValue(1)), r.IsDBNull(2) ? null : r.GetString(2))));
         return rows;
     }
 
     /// <summary>Nothing in the outbox is due at <paramref name="now"/> or in a sender's hands.</summary>
     public async Task<bool> OutboxSettledAsync(DateTimeOffset now)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM outbox WHERE Status = 'pending' AND (NextAttemptAt <= $now OR LockedUntil IS NOT NULL)";
-        command.Parameters.AddWithValue("$now", now.UtcTicks);
-        return (long)(await command.ExecuteScalarAsync())! == 0;
+        long count = 0;
+        await ReadAsync("SELECT count(*) FROM outbox WHERE \"Status\" = 'pending' AND (\"NextAttemptAt\" <= @now OR \"LockedUntil\" IS NOT NULL)",
+            r => count = r.GetInt64(0), ("now", Postgres is null ? now.UtcTicks : now));
+        return count == 0;
     }
 
     /// <summary>The Teams records in the channel state table of a tenant: (kind, key, json).</summary>
     public async Task<IReadOnlyList<(string Kind, string Key, string Json)>> TeamsStateAsync(string tenantId)
     {
         var rows = new List<(string, string, string)>();
-        await ReadAsync("SELECT Kind, Key, Json FROM channel_state WHERE Channel = 'teams' AND WorkspaceId = $tenant ORDER BY Kind, Key",
-            r => rows.Add((r.GetString(0), r.GetString(1), r.GetString(2))), ("$tenant", tenantId));
+        await ReadAsync("SELECT \"Kind\", \"Key\", \"Json\" FROM channel_state WHERE \"Channel\" = 'teams' AND \"WorkspaceId\" = @tenant ORDER BY \"Kind\", \"Key\"",
+            r => rows.Add((r.GetString(0), r.GetString(1), r.GetString(2))), ("tenant", tenantId));
         return rows;
     }
 
@@ -72,35 +86,43 @@ internal sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>Storage keeps instants on SQLite as UTC ticks (so that they sort and compare as time does), on PostgreSQL as timestamptz.</summary>
+    private static DateTimeOffset Instant(object value) => value switch
+    {
+        long utcTicks => new(utcTicks, TimeSpan.Zero),
+        DateTime utc => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        _ => (DateTimeOffset)value,
+    };
+
     private async Task<long> ScalarAsync(string sql)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        long value = 0;
+        await ReadAsync(sql, r => value = r.GetInt64(0));
+        return value;
     }
 
-    private async Task ReadAsync(string sql, Action<SqliteDataReader> row, params (string Name, object Value)[] parameters)
+    private async Task ReadAsync(string sql, Action<DbDataReader> row, params (string Name, object Value)[] parameters)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
+        await using var connection = Open();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
-        using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             row(reader);
         }
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
+    private DbConnection Open() => Postgres is null
+        ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString())
+        : new NpgsqlConnection(Postgres);
 }

@@ -9,7 +9,7 @@ public sealed class ReferenceStoreTests : HostTest
     private static readonly DateTimeOffset At = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
 
     private TeamsConversationReference Maria(string? personalChat = null) =>
-        new(Activities.Tenant, personalChat, ServiceUrl, TeamsTestHost.BotId, personalChat is null ? null : "personal", new TeamsUser(Person.Maria.AadId, Person.Maria.TeamsId, Person.Maria.Name), At);
+        new(Activities.Tenant, personalChat, ServiceUrl, TeamsTestHost.BotId, personalChat is null ? null : "personal", new TeamsUser(Person.Maria.AadId, Person.Maria.TeamsId), At);
 
     [Fact]
     public void AddTeams_keeps_references_in_the_channel_state_store_so_the_host_needs_nothing_more() =>
@@ -38,7 +38,7 @@ public sealed class ReferenceStoreTests : HostTest
     [Fact]
     public async Task Someone_without_an_Entra_id_is_one_record_under_their_Teams_id()
     {
-        var guest = new TeamsConversationReference(Activities.Tenant, null, ServiceUrl, TeamsTestHost.BotId, null, new TeamsUser("29:guest", "29:guest", "Guest"), At);
+        var guest = new TeamsConversationReference(Activities.Tenant, null, ServiceUrl, TeamsTestHost.BotId, null, new TeamsUser("29:guest", "29:guest"), At);
         await Host.References.SaveAsync(guest, CancellationToken.None);
 
         Assert.Equal(guest, await Host.References.FindUserAsync(Activities.Tenant, "29:guest", CancellationToken.None));
