@@ -21,7 +21,8 @@ public sealed class CommunityPages : IAsyncLifetime
     public static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
     private int _key;
 
-    public BotFactory Factory { get; } = new(driven: true);
+    /// <summary>Limits high enough that the whole suite from one address is never rate limited; the abuse tests set their own.</summary>
+    public BotFactory Factory { get; } = new(new() { ["Community:RequestsPerAddress"] = "10000", ["Community:RequestsPerLink"] = "100000" }, driven: true);
 
     public IPlaywright Playwright { get; private set; } = default!;
 
