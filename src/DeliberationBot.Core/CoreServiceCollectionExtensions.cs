@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new Pseudonymizer(pseudonymKey));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ReplyOutbox>();
         services.AddSingleton<DeliveryFailureNotices>();
         services.AddSingleton<FlowResolver>();
         services.AddSingleton<TurnSupport>();

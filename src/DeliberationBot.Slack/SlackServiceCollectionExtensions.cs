@@ -60,6 +60,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<ActionReplies>();
+        services.AddSingleton<ModalViews>();
+        services.AddSingleton<ViewReplies>();
         services.AddSingleton<AnswerActions>();
         services.AddSingleton<ConcernActions>();
         services.AddSingleton<DecisionActions>();

@@ -18,7 +18,7 @@ internal sealed class AnswerActions(AnsweringService answering, ActionReplies re
             throw new SlackPayloadException("answer button without a deliberation id");
         }
 
-        return replies.Modal(a, await answering.OpenAsync(a.Actor, deliberationId, ct), "answer");
+        return await replies.ModalAsync(a, await answering.OpenAsync(a.Actor, deliberationId, ct), "answer", ct);
     }
 
     public async Task<SlackAck> ChangeAsync(SlackAction a, CancellationToken ct)
@@ -28,7 +28,7 @@ internal sealed class AnswerActions(AnsweringService answering, ActionReplies re
             throw new SlackPayloadException("change button without its deliberation and question");
         }
 
-        return replies.Modal(a, await answering.ShowQuestionAsync(a.Actor, deliberationId, questionId, ct), "change answer");
+        return await replies.ModalAsync(a, await answering.ShowQuestionAsync(a.Actor, deliberationId, questionId, ct), "change answer", ct);
     }
 
     public async Task<SlackAck> JumpAsync(SlackAction a, CancellationToken ct)
@@ -38,6 +38,6 @@ internal sealed class AnswerActions(AnsweringService answering, ActionReplies re
             throw new SlackPayloadException("earlier-answer select outside a question modal");
         }
 
-        return replies.Modal(a, await answering.ShowQuestionAsync(a.Actor, deliberationId, a.Value, ct), "change answer");
+        return await replies.ModalAsync(a, await answering.ShowQuestionAsync(a.Actor, deliberationId, a.Value, ct), "change answer", ct);
     }
 }

@@ -11,7 +11,7 @@ namespace DeliberationBot.Slack.Concerns;
 /// The buttons on a concern. Acknowledge, Accept and Reopen act at once (the reply, or why not, comes privately);
 /// Respond, Mark addressed, Won't address and Close ask for the words in a modal first. Core decides who may do what.
 /// </summary>
-internal sealed class ConcernActions(ConcernService concerns, IDeliberationStore store, ActionReplies replies, SlackLog log)
+internal sealed class ConcernActions(ConcernService concerns, IDeliberationStore store, ActionReplies replies, ViewReplies views)
 {
     public async Task<SlackAck> PressAsync(SlackAction a, ConcernAction action, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ internal sealed class ConcernActions(ConcernService concerns, IDeliberationStore
             return replies.Modal(a, ConcernModals.Text(concernId, action, concern), "concern");
         }
 
-        return replies.Private(a, await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct), "concern");
+        return await replies.PrivateAsync(a, await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct), "concern", ct);
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -38,6 +38,6 @@ internal sealed class ConcernActions(ConcernService concerns, IDeliberationStore
 
         var text = state.Text(SlackIds.ResponseBlock)?.Trim();
         var result = await concerns.ActAsync(actor, concernId, action, string.IsNullOrEmpty(text) ? null : text, key, ct);
-        return ViewReplies.Respond(result, SlackIds.ResponseBlock, actor, key, log);
+        return await views.RespondAsync(result, SlackIds.ResponseBlock, actor, key, ct);
     }
 }

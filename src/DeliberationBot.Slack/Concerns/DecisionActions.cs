@@ -8,7 +8,7 @@ using DeliberationBot.Slack.Rendering;
 namespace DeliberationBot.Slack.Concerns;
 
 /// <summary>"Record the decision": a modal with the outcome and the rationale, submitted to Core's decision.</summary>
-internal sealed class DecisionActions(DecisionService decisions, IDeliberationStore store, ActionReplies replies, SlackLog log)
+internal sealed class DecisionActions(DecisionService decisions, IDeliberationStore store, ActionReplies replies, ViewReplies views)
 {
     public async Task<SlackAck> OpenAsync(SlackAction a, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ internal sealed class DecisionActions(DecisionService decisions, IDeliberationSt
         if (d?.Decision is not null)
         {
             // A decision request pressed after the decision was recorded: show it; only a typed `decide` amends it.
-            return replies.Private(a, DecisionService.AlreadyDecided(d), "decision");
+            return await replies.PrivateAsync(a, DecisionService.AlreadyDecided(d), "decision", ct);
         }
 
         return replies.Modal(a, ConcernModals.Decision(deliberationId, d?.Title), "decision");
@@ -40,6 +40,6 @@ internal sealed class DecisionActions(DecisionService decisions, IDeliberationSt
         }
 
         var result = await decisions.DecideAsync(actor, deliberationId, outcome, state.Text(SlackIds.RationaleBlock) ?? "", key, ct, fromButton: true);
-        return ViewReplies.Respond(result, SlackIds.RationaleBlock, actor, key, log);
+        return await views.RespondAsync(result, SlackIds.RationaleBlock, actor, key, ct);
     }
 }

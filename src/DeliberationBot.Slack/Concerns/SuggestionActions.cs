@@ -15,6 +15,6 @@ internal sealed class SuggestionActions(SuggestionService suggestions, ActionRep
             throw new SlackPayloadException("suggestion button without its deliberation and number");
         }
 
-        return replies.Private(a, await suggestions.SettleAsync(a.Actor, deliberationId, number, confirm, a.ClickKey, ct), "suggestion");
+        return await replies.PrivateAsync(a, await suggestions.SettleAsync(a.Actor, deliberationId, number, confirm, a.ClickKey, ct), "suggestion", ct);
     }
 }

@@ -26,16 +26,15 @@ internal sealed class EventCallbackHandler
 
     private readonly ISlackThreadIndex _threads;
     private readonly IDeliberationStore _store;
-    private readonly OutboxSignal _signal;
-    private readonly TimeProvider _time;
+    private readonly ReplyOutbox _replies;
     private readonly UserTimeZones _zones;
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
-        AnsweringService answering, CommandDispatcher commands, ISlackThreadIndex threads, IDeliberationStore store, OutboxSignal signal, TimeProvider time,
+        AnsweringService answering, CommandDispatcher commands, ISlackThreadIndex threads, IDeliberationStore store, ReplyOutbox replies,
         UserTimeZones zones, UninstallEvents uninstalls, SlackLog log)
     {
-        (_answering, _commands, _threads, _store, _signal, _time, _zones, _log) = (answering, commands, threads, store, signal, time, zones, log);
+        (_answering, _commands, _threads, _store, _replies, _zones, _log) = (answering, commands, threads, store, replies, zones, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
@@ -134,15 +133,8 @@ internal sealed class EventCallbackHandler
 
         // Events carry no response channel, so the reply to the person goes out as an ephemeral message through the
         // outbox: written before Slack is acknowledged, sent once even if this instance stops right after.
-        var now = _time.GetUtcNow();
         var destination = Destination.EphemeralTo(new ConversationRef(SlackChannel.Name, team, channel, threadTs), new UserRef(user));
-        var outbox = result.Replies.Select((reply, i) =>
-            new OutboxMessage(Guid.CreateVersion7(now), team, $"{deliveryKey}/reply/{i}", destination, reply, now.AddMilliseconds(i))).ToList();
-        if (await _store.CommitAsync(new Commit(team, deliveryKey + "/replies") { Outbox = outbox }, ct) == CommitOutcome.Committed)
-        {
-            _signal.Notify();
-        }
-
+        await _replies.QueueAsync(team, deliveryKey, result.Replies, _ => destination, ct);
         return SlackAck.Empty;
     }
 

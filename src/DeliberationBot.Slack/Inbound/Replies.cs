@@ -10,7 +10,7 @@ internal static class Replies
     /// <summary>All replies as Slack messages: one when they fit together, else as many as it takes; nothing is cut.</summary>
     public static IReadOnlyList<SlackMessage> Combine(IReadOnlyList<OutgoingMessage> replies)
     {
-        var rendered = replies.SelectMany(MessageRenderer.RenderPages).ToList();
+        var rendered = replies.SelectMany(r => MessageRenderer.RenderPages(r, threaded: false)).ToList();
         var blocks = rendered.SelectMany(r => r.Blocks).Select(b => b!.DeepClone().AsObject()).ToList();
         if (rendered.Count == 1 || (blocks.Count <= SlackLimits.MessageBlocks && blocks.Sum(Block.TextLength) <= SlackLimits.MessageBlockTextBudget))
         {

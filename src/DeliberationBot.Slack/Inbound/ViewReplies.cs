@@ -1,6 +1,6 @@
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
-using DeliberationBot.Slack.Rendering;
+using DeliberationBot.Slack.Answering;
 
 namespace DeliberationBot.Slack.Inbound;
 
@@ -8,9 +8,9 @@ namespace DeliberationBot.Slack.Inbound;
 /// The synchronous answer to a modal submission: the next step replaces the modal (response_action update), a problem
 /// is shown next to the input it concerns (response_action errors), a repeated submission changes nothing.
 /// </summary>
-internal static class ViewReplies
+internal sealed class ViewReplies(ModalViews views, SlackLog log)
 {
-    public static SlackAck Respond(TurnResult result, string errorBlock, Actor actor, string key, SlackLog log)
+    public async Task<SlackAck> RespondAsync(TurnResult result, string errorBlock, Actor actor, string key, CancellationToken ct)
     {
         if (result.Duplicate)
         {
@@ -22,7 +22,7 @@ internal static class ViewReplies
         {
             null => SlackAck.Empty,
             ErrorMessage e => SlackAck.Json(Replies.Errors(errorBlock, e.Usage is null ? e.Text : $"{e.Text} ({e.Usage})")),
-            var reply => SlackAck.Json(Replies.UpdateView(ModalRenderer.Render(reply))),
+            var reply => SlackAck.Json(Replies.UpdateView(await views.ForAsync(reply, actor, key, ct))),
         };
     }
 }

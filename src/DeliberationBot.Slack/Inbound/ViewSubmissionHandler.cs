@@ -18,12 +18,13 @@ internal sealed class ViewSubmissionHandler
     private readonly AnsweringService _answering;
     private readonly DeliberationService _deliberations;
     private readonly TimeProvider _time;
+    private readonly ViewReplies _replies;
     private readonly SlackLog _log;
 
     public ViewSubmissionHandler(
-        AnsweringService answering, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions, TimeProvider time, SlackLog log)
+        AnsweringService answering, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions, ViewReplies replies, TimeProvider time, SlackLog log)
     {
-        (_answering, _deliberations, _time, _log) = (answering, deliberations, time, log);
+        (_answering, _deliberations, _replies, _time, _log) = (answering, deliberations, replies, time, log);
         Register(SlackIds.StartCallback, StartAsync);
         Register(SlackIds.GroupCallback, JoinAsync);
         Register(SlackIds.QuestionCallback, AnswerAsync);
@@ -101,7 +102,7 @@ internal sealed class ViewSubmissionHandler
             due,
             anonymity);
         var home = new ConversationRef(SlackChannel.Name, actor.WorkspaceId, channelId);
-        return ViewReplies.Respond(await _deliberations.StartAsync(actor, home, request, key, ct), SlackIds.FlowBlock, actor, key, _log);
+        return await _replies.RespondAsync(await _deliberations.StartAsync(actor, home, request, key, ct), SlackIds.FlowBlock, actor, key, ct);
     }
 
     private async Task<SlackAck> JoinAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -117,7 +118,7 @@ internal sealed class ViewSubmissionHandler
         }
 
         var result = await _answering.JoinAsync(actor, deliberationId, group, state.Checked(SlackIds.AnonymousBlock), key, ct);
-        return ViewReplies.Respond(result, SlackIds.GroupBlock, actor, key, _log);
+        return await _replies.RespondAsync(result, SlackIds.GroupBlock, actor, key, ct);
     }
 
     private async Task<SlackAck> AnswerAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -133,6 +134,6 @@ internal sealed class ViewSubmissionHandler
         }
 
         var result = await _answering.AnswerAsync(actor, deliberationId, questionId, value, state.Checked(SlackIds.ConcernBlock), key, ct);
-        return ViewReplies.Respond(result, SlackIds.AnswerBlock, actor, key, _log);
+        return await _replies.RespondAsync(result, SlackIds.AnswerBlock, actor, key, ct);
     }
 }

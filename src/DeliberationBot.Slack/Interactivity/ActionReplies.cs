@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Slack.Answering;
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Outbound;
 using DeliberationBot.Slack.Rendering;
@@ -10,16 +11,16 @@ namespace DeliberationBot.Slack.Interactivity;
 /// How an action's outcome reaches the person, right after the acknowledgement: a modal (replacing the modal the action
 /// came from, or opened with its trigger id), or a message only they see where they pressed the button.
 /// </summary>
-internal sealed class ActionReplies(SlackApiClient api, SlackLog log)
+internal sealed class ActionReplies(SlackApiClient api, ModalViews views, SlackLog log)
 {
-    public SlackAck Modal(SlackAction a, TurnResult result, string what)
+    public async Task<SlackAck> ModalAsync(SlackAction a, TurnResult result, string what, CancellationToken ct)
     {
         if (result.Duplicate || result.Replies.Count == 0)
         {
             return SlackAck.Empty;
         }
 
-        return Modal(a, ModalRenderer.Render(result.Replies[0]), what);
+        return Modal(a, await views.ForAsync(result.Replies[0], a.Actor, a.ClickKey, ct), what);
     }
 
     public SlackAck Modal(SlackAction a, JsonObject view, string what)
@@ -38,7 +39,7 @@ internal sealed class ActionReplies(SlackApiClient api, SlackLog log)
     }
 
     /// <summary>A confirmation or an error for the person alone: ephemeral under a message, or in the modal they are in.</summary>
-    public SlackAck Private(SlackAction a, TurnResult result, string what)
+    public async Task<SlackAck> PrivateAsync(SlackAction a, TurnResult result, string what, CancellationToken ct)
     {
         if (result.Duplicate)
         {
@@ -53,7 +54,7 @@ internal sealed class ActionReplies(SlackApiClient api, SlackLog log)
 
         if (a.InModal)
         {
-            return Modal(a, result, what);
+            return await ModalAsync(a, result, what, ct);
         }
 
         if (a.ChannelId is not { } channel)

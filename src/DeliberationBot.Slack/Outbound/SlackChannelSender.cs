@@ -56,7 +56,7 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
                 return await PostPagesAsync(item, dm, null, ct);
             case DeliveryMode.Ephemeral:
                 var to = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is ephemeral but has no user.");
-                foreach (var page in MessageRenderer.RenderPages(message.Message))
+                foreach (var page in MessageRenderer.RenderPages(message.Message, threaded: false))
                 {
                     var ephemeral = await api.PostEphemeralAsync(team, destination.Conversation.ConversationId, to.Id, page, destination.Conversation.ThreadId, ct);
                     if (!ephemeral.Ok)

@@ -151,7 +151,7 @@ internal static class ConcernRenderer
             return;
         }
 
-        content.Add(Block.Section($"*{Escape(p.Lead)}*\n>{Escape(p.Words).ReplaceLineEndings("\n>")}\n— _{Escape(p.Attribution)}_\n{Escape("On: " + p.QuestionText)}"));
+        content.AddRange(Block.Sections($"*{Escape(p.Lead)}*\n>{Escape(p.Words).ReplaceLineEndings("\n>")}\n— _{Escape(p.Attribution)}_\n{Escape("On: " + p.QuestionText)}"));
         if (p.Warning is { } warning)
         {
             content.Add(Block.Context(":warning: " + Escape(warning)));

@@ -28,7 +28,8 @@ internal static class MessageRenderer
     /// The message as one Slack message or, when it is too long for one, several: each within Slack's limits, the first
     /// saying that the rest follows in its thread, each after it numbered. Nothing is cut.
     /// </summary>
-    public static IReadOnlyList<SlackMessage> RenderPages(OutgoingMessage message)
+    /// <param name="threaded">Whether the parts after the first go in its thread (posts) or simply follow it (ephemeral messages).</param>
+    public static IReadOnlyList<SlackMessage> RenderPages(OutgoingMessage message, bool threaded = true)
     {
         var (content, trailer) = Build(message);
         var pages = Block.Pages(content, trailer, SlackLimits.MessageBlocks, SlackLimits.MessageBlockTextBudget);
@@ -40,7 +41,7 @@ internal static class MessageRenderer
         return [.. pages.Select((page, i) =>
         {
             var note = i == 0
-                ? $"Part 1 of {pages.Count}: this is long, so the rest follows in this message's thread."
+                ? $"Part 1 of {pages.Count}: this is long, so the rest follows {(threaded ? "in this message's thread" : "in the next messages")}."
                 : $"Part {i + 1} of {pages.Count}.";
             var blocks = new JsonArray([.. page.Prepend(Block.Context(Escape(note)))]);
             return new SlackMessage(i == 0 ? Fallback(message) : Escape(note), blocks);

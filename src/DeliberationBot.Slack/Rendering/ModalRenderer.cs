@@ -20,11 +20,30 @@ internal static class ModalRenderer
         GroupPrompt g => Group(g),
         QuestionPrompt q => Question(q),
         StartForm f => Start(f, channelId ?? ""),
-        AnswersReview r => Modal(SlackIds.NoticeCallback, "Your answers", ReviewRenderer.Review(r), submit: null, r.DeliberationId.ToString("N"), close: "Done"),
+        AnswersReview r => Review(r, Fits(r) ? ReviewRenderer.Review(r) : ReviewRenderer.FollowsInMessages(r)),
         Confirmation c => Notice("Done", [Block.Section(Escape(c.Text))]),
         ErrorMessage e => Notice("Not quite", [.. MessageRenderer.Render(e).Blocks.Select(b => b!.AsObject().DeepClone().AsObject())]),
         _ => Notice("DeliberationBot", [.. MessageRenderer.Render(message).Blocks.Where(b => b!["type"]?.GetValue<string>() != "actions").Select(b => b!.DeepClone().AsObject())]),
     };
+
+    /// <summary>
+    /// Whether a reply fits one modal whole: at most 100 blocks and well under Slack's 250 KB per view. Only a review
+    /// of one's answers can grow past that (62 questions of long answers); it then goes out as messages instead.
+    /// </summary>
+    public static bool Fits(OutgoingMessage message)
+    {
+        if (message is not AnswersReview review)
+        {
+            return true;
+        }
+
+        var blocks = ReviewRenderer.Review(review);
+        return blocks.Count <= SlackLimits.ModalBlocks
+            && System.Text.Encoding.UTF8.GetByteCount(new JsonArray([.. blocks]).ToJsonString()) <= SlackLimits.ViewBytes;
+    }
+
+    private static JsonObject Review(AnswersReview r, List<JsonObject> blocks) =>
+        Modal(SlackIds.NoticeCallback, "Your answers", blocks, submit: null, r.DeliberationId.ToString("N"), close: "Done");
 
     private static JsonObject Group(GroupPrompt g)
     {

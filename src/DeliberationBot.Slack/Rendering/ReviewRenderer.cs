@@ -11,10 +11,28 @@ internal static class ReviewRenderer
     {
         var blocks = new List<JsonObject>();
         ConcernRenderer.Preview(review.JustFlagged, blocks);
-        blocks.Add(Block.Section(Escape(review.Text)));
-        blocks.AddRange(review.Answers.Select(a => Block.Section(
-            $"*{Escape(a.Text)}*\n{Escape(a.Answer)}",
-            Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId)))));
+        blocks.AddRange(Block.Sections(Escape(review.Text)));
+        foreach (var a in review.Answers)
+        {
+            // A long answer takes several sections (Slack cuts one at 3,000 characters); its button sits on the first.
+            var chunks = TextChunks.Split($"*{Escape(a.Text)}*\n{Escape(a.Answer)}", SlackLimits.TextObject);
+            blocks.Add(Block.Section(chunks[0], Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId))));
+            blocks.AddRange(chunks.Skip(1).Select(Block.Section));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// In place of a review too long for one modal (see <see cref="ModalRenderer.Fits"/>): what the person flagged, if
+    /// anything, and where the rest went.
+    /// </summary>
+    public static List<JsonObject> FollowsInMessages(AnswersReview review)
+    {
+        var blocks = new List<JsonObject>();
+        ConcernRenderer.Preview(review.JustFlagged, blocks);
+        blocks.AddRange(Block.Sections(Escape(review.Text)));
+        blocks.Add(Block.Context(Escape("Your answers are too long to show here, so I've sent them to you in a direct message, each with a Change button.")));
         return blocks;
     }
 

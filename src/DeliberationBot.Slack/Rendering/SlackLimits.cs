@@ -9,6 +9,9 @@ internal static class SlackLimits
     public const int HeaderText = 150;
     public const int MessageBlocks = 50;
     public const int ModalBlocks = 100;
+
+    /// <summary>A modal's view as JSON, with room to spare below Slack's 250 KB (view_too_large).</summary>
+    public const int ViewBytes = 200_000;
     public const int ModalTitle = 24;
     public const int ButtonText = 75;
     public const int OptionText = 75;

@@ -11,32 +11,17 @@ namespace DeliberationBot.Teams.Inbound;
 /// shows the person's answers and anonymity must hold; everything else is a reply in the thread of the message that
 /// asked.</para>
 /// </summary>
-internal sealed class ReplyQueue(IDeliberationStore store, OutboxSignal signal, TimeProvider time)
+internal sealed class ReplyQueue(ReplyOutbox outbox, IDeliberationStore store, OutboxSignal signal, TimeProvider time)
 {
-    public async Task QueueAsync(Turn turn, IReadOnlyList<OutgoingMessage> replies, bool personalTurn, CancellationToken ct)
-    {
-        if (replies.Count == 0)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        // One millisecond apart, so the outbox (which sends oldest first) keeps their order.
-        var outbox = replies.Select((message, i) => new OutboxMessage(
-            Guid.CreateVersion7(now), turn.TenantId, $"{turn.DeliveryKey}/reply/{i}", Where(turn, message, personalTurn), message, now.AddMilliseconds(i))).ToList();
-        var outcome = await store.CommitAsync(new Commit(turn.TenantId, turn.DeliveryKey + "/replies") { Outbox = outbox }, ct);
-        if (outcome == CommitOutcome.Committed)
-        {
-            signal.Notify();
-        }
-    }
+    public Task QueueAsync(Turn turn, IReadOnlyList<OutgoingMessage> replies, bool personalTurn, CancellationToken ct) =>
+        outbox.QueueAsync(turn.TenantId, turn.DeliveryKey, replies, message => Where(turn, message, personalTurn), ct);
 
     /// <summary>Messages to post in a conversation outside any turn's replies (the install greeting), once per key.</summary>
     public async Task QueueOnceAsync(string tenantId, string key, Destination destination, OutgoingMessage message, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var outbox = new OutboxMessage(Guid.CreateVersion7(now), tenantId, key, destination, message, now);
-        if (await store.CommitAsync(new Commit(tenantId, key) { Outbox = [outbox] }, ct) == CommitOutcome.Committed)
+        var queued = new OutboxMessage(Guid.CreateVersion7(now), tenantId, key, destination, message, now);
+        if (await store.CommitAsync(new Commit(tenantId, key) { Outbox = [queued] }, ct) == CommitOutcome.Committed)
         {
             signal.Notify();
         }

@@ -39,7 +39,7 @@ public sealed class LongContentTests : IAsyncLifetime
         await _host.CommandAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
         var d = await _host.DeliberationAsync();
         var answering = _host.Services.GetRequiredService<AnsweringService>();
-        var words = Enumerable.Range(1, 60).Select(Words).ToList();
+        var words = Enumerable.Range(1, 60).Select(i => LongText.Words($"person {i}", 4000)).ToList();
         for (var i = 0; i < words.Count; i++)
         {
             var person = new Actor("slack", SlackPayloads.Team, new UserRef($"U0P{i:D3}", $"person {i}"));
@@ -61,35 +61,28 @@ public sealed class LongContentTests : IAsyncLifetime
             SlackLimitsAssert.Message(JsonNode.Parse(call.Body)!.AsObject());
         }
 
-        var delivered = Squash(string.Join("", parts.Select(c => Blocks.Text(c.Json))));
-        Assert.All(words, w => Assert.Contains(Squash(w), delivered, StringComparison.Ordinal));
+        var delivered = LongText.Squash(string.Join("", parts.Select(c => LongText.Read(c))));
+        Assert.All(words, w => Assert.Contains(LongText.Squash(w), delivered, StringComparison.Ordinal));
 
         // The summary in the channel carries every flagged concern whole too.
         var channel = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).ToList();
         Assert.All(channel, c => SlackLimitsAssert.Message(JsonNode.Parse(c.Body)!.AsObject()));
-        var summary = Squash(string.Join("", channel.Select(c => Blocks.Text(c.Json))));
-        Assert.All(words, w => Assert.Contains(Squash(w), summary, StringComparison.Ordinal));
+        var summary = LongText.Squash(string.Join("", channel.Select(c => LongText.Read(c))));
+        Assert.All(words, w => Assert.Contains(LongText.Squash(w), summary, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_digest_with_many_long_concerns_is_split_not_cut()
     {
-        var concerns = Enumerable.Range(1, 60).Select(i => new DigestConcern(Guid.NewGuid(), "Screening", i, DigestComposer.Shorten(Words(i)), [StakeholderGroup.FrontlineWorker], 3, Core.Concerns.ConcernStatus.Open) { Shortened = true }).ToList();
+        var concerns = Enumerable.Range(1, 60).Select(i => new DigestConcern(Guid.NewGuid(), "Screening", i, DigestComposer.Shorten(LongText.Words($"person {i}", 4000)), [StakeholderGroup.FrontlineWorker], 3, Core.Concerns.ConcernStatus.Open) { Shortened = true }).ToList();
         var digest = new WeeklyDigest("2026-W49", false, null, "UTC", [new DigestProposal(Guid.NewGuid(), "Screening", Core.Deliberations.DeliberationStatus.Closed, null, concerns, [StakeholderGroup.Community]) { AwaitingDecision = true }], [], [], concerns, [], 7);
 
         var pages = Slack.Rendering.MessageRenderer.RenderPages(digest);
 
         Assert.True(pages.Count > 1);
         Assert.All(pages, p => SlackLimitsAssert.Message(p.ToPayload()));
-        var text = Squash(string.Join("", pages.Select(p => Blocks.Text(System.Text.Json.JsonDocument.Parse(p.ToPayload().ToJsonString()).RootElement))));
-        Assert.All(concerns, c => Assert.Contains(Squash(c.Text), text, StringComparison.Ordinal));
-        Assert.Contains(Squash("Closed, awaiting the decision."), text, StringComparison.Ordinal);
+        var text = LongText.Squash(string.Join("", pages.Select(p => LongText.Read(p.ToPayload()))));
+        Assert.All(concerns, c => Assert.Contains(LongText.Squash(c.Text), text, StringComparison.Ordinal));
+        Assert.Contains(LongText.Squash("Closed, awaiting the decision."), text, StringComparison.Ordinal);
     }
-
-    /// <summary>About 4,000 characters of one person's words, different for everyone.</summary>
-    private static string Words(int i) =>
-        string.Join(' ', Enumerable.Range(0, 500).Select(w => $"p{i}w{w}")).PadRight(4000, 'z')[..4000];
-
-    /// <summary>Text with line breaks, quote marks and spacing folded away, so words split across blocks compare whole.</summary>
-    private static string Squash(string text) => new([.. text.Where(char.IsLetterOrDigit)]);
 }

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Slack.Tests.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Slack.Tests.Concerns;
+
+/// <summary>
+/// The 62-question ai-proposal flow answered in full, every free-text answer as long as an answer may be and flagged:
+/// the review of one's answers, the summary, the owner's concerns and the digest all reach Slack whole, in as many
+/// messages as they need, each within Slack's limits.
+/// </summary>
+public sealed class FullFlowTests : IAsyncLifetime
+{
+    private const string Dana = "U0DANA";
+    private const string Maria = "U0MARIA";
+    private const string Sam = "U0SAM";
+    private FakeSlackApi _api = null!;
+    private SlackTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeSlackApi.StartAsync();
+        _host = await SlackTestHost.StartAsync(_api);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Everything_written_reaches_Slack_in_full_and_every_payload_is_within_the_limits()
+    {
+        await _host.CommandAsync("start ai-proposal \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
+        var d = await _host.DeliberationAsync();
+
+        // One person of every group answers everything meant for them; Sam answers as a frontline worker.
+        var answering = _host.Services.GetRequiredService<AnsweringService>();
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        var samsQuestions = new List<string>();
+        foreach (var (group, p) in Enum.GetValues<StakeholderGroup>().Select((g, p) => (g, p)))
+        {
+            var user = group == StakeholderGroup.FrontlineWorker ? new UserRef(Sam, "sam") : new UserRef($"U0P{p}", $"person {p}");
+            var actor = new Actor("slack", SlackPayloads.Team, user);
+            var result = await answering.JoinAsync(actor, d.Id, group, anonymous: false, $"join-{p}", default);
+            while (result.Replies.OfType<QuestionPrompt>().FirstOrDefault() is { } q)
+            {
+                asked.Add(q.QuestionId);
+                var value = AnswerFor(q, p, LongText.Words($"{group.Id()} on {q.QuestionId}", AnswerParser.MaxTextLength));
+                if (value.Text is not null)
+                {
+                    written[$"{user.Id}:{q.QuestionId}"] = value.Text;
+                }
+
+                if (user.Id == Sam)
+                {
+                    samsQuestions.Add(q.QuestionId);
+                }
+
+                result = await answering.AnswerAsync(actor, d.Id, q.QuestionId, value, flagConcern: value.Text is not null, $"answer-{p}-{q.QuestionId}", default);
+                Assert.DoesNotContain(result.Replies, r => r is ErrorMessage);
+                _host.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        Assert.Equal(62, asked.Count);
+
+        // Sam changes his last free-text answer in the form: the review of all his answers comes back whole in the
+        // modal, each answer with its Change button, within the modal's limits.
+        var last = written.Keys.Last(k => k.StartsWith(Sam + ":", StringComparison.Ordinal)).Split(':')[1];
+        await _host.InteractionAsync(SlackPayloads.BlockAction("answer_change", $"{d.Id:N}|{last}", Sam));
+        var question = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        var changed = LongText.Words($"sam changes {last}", 2900);
+        written[$"{Sam}:{last}"] = changed;
+        var review = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(question,
+            Modals.AnswerValues(question, changed, concern: true), Sam, "V0SAM", "h-sam")));
+        SlackLimitsAssert.Modal(review);
+        var reviewText = LongText.Squash(LongText.Read(review));
+        Assert.All(written.Where(w => w.Key.StartsWith(Sam + ":", StringComparison.Ordinal)), w => Assert.Contains(LongText.Squash(w.Value), reviewText, StringComparison.Ordinal));
+        var changes = Blocks.Buttons(review).Where(b => b.ActionId == "answer_change").Select(b => b.Value).ToList();
+        Assert.Equal(samsQuestions.Select(q => $"{d.Id:N}|{q}").Order(), changes.Order());
+
+        // Closing: the summary in the channel and the owner's concerns to Maria, each whole and in parts.
+        await _host.CommandAsync("close", Dana, "dana");
+        await _host.SettleOutboxAsync(timeoutSeconds: 120);
+        var channel = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).ToList();
+        var summary = LongText.Squash(string.Join("", channel.Select(c => LongText.Read(c))));
+        Assert.All(written.Values, text => Assert.Contains(LongText.Squash(text), summary, StringComparison.Ordinal));
+
+        var concerns = await _host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default);
+        // Each flagged answer is its own concern in the person's words (Sam's in his changed words); the flow's rules add more.
+        Assert.All(written.Values, w => Assert.Single(concerns, c => c.Text == w));
+        var toMaria = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).ToList();
+        Assert.True(toMaria.Count > 1, "the owner's concerns take more than one message");
+        var ownerText = LongText.Squash(string.Join("", toMaria.Select(c => LongText.Read(c))));
+        Assert.All(concerns, c => Assert.Contains(LongText.Squash(c.Text), ownerText, StringComparison.Ordinal));
+
+        // Maria's digest: every open concern by its first 200 characters. The answer to the command is its first part;
+        // the others follow right after it, only for her.
+        var preview = JsonNode.Parse(await (await _host.CommandAsync("digest preview", Maria, "maria")).Content.ReadAsStringAsync())!.AsObject();
+        SlackLimitsAssert.Message(preview);
+        var parts = int.Parse(System.Text.RegularExpressions.Regex.Match(preview.ToJsonString(), @"Part 1 of (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("the rest follows in the next messages", preview.ToJsonString(), StringComparison.Ordinal);
+        await _api.WaitForAsync("chat.postEphemeral", c => c.Json.GetProperty("user").GetString() == Maria, count: parts - 1);
+        var rest = _api.CallsTo("chat.postEphemeral").Where(c => c.Json.GetProperty("user").GetString() == Maria);
+        var digest = LongText.Squash(LongText.Read(preview) + string.Join("", rest.Select(c => LongText.Read(c))));
+        Assert.All(concerns, c => Assert.Contains(LongText.Squash(DigestComposer.Shorten(c.Text)), digest, StringComparison.Ordinal));
+
+        // Every message and modal this deliberation produced is within Slack's limits.
+        foreach (var call in _api.Calls.Where(c => c.Method is "chat.postMessage" or "chat.update" or "chat.postEphemeral"))
+        {
+            SlackLimitsAssert.Message(JsonNode.Parse(call.Body)!.AsObject());
+        }
+
+        foreach (var call in _api.Calls.Where(c => c.Method is "views.open" or "views.update"))
+        {
+            SlackLimitsAssert.Modal(JsonNode.Parse(call.Body)!["view"]!.AsObject());
+        }
+    }
+
+    /// <summary>A valid answer of the question's kind; free text is as long as an answer may be.</summary>
+    private static AnswerValue AnswerFor(QuestionPrompt q, int person, string text) => q.Kind switch
+    {
+        AnswerKind.FreeText => AnswerValue.FromText(text),
+        AnswerKind.Number => AnswerValue.FromNumber(5 + person),
+        AnswerKind.Scale => AnswerValue.FromNumber(1 + (person % 5)),
+        AnswerKind.MultipleChoice => AnswerValue.FromChoices(q.Options.Take(2).Select(o => o.Id)),
+        AnswerKind.YesNoUnsure => AnswerValue.FromChoices(person % 2 == 0 ? "yes" : "no"), // both, so every follow-up is asked of someone
+        _ => AnswerValue.FromChoices(q.Options[person % q.Options.Count].Id),
+    };
+}
