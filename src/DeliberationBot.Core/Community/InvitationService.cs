@@ -34,7 +34,8 @@ public sealed class InvitationService(TurnSupport turn, ICommunityLinks links)
             return TurnResult.Error($"The flow \"{flow.Title}\" has no questions for the community page. Mark some with audience: community in its YAML, or start the deliberation with another flow (see \"flows\").");
         }
 
-        var chosen = languages ?? flow.Languages;
+        // Language codes are case-insensitive (es-MX, es-mx); the flow's spelling is kept.
+        var chosen = (languages ?? flow.Languages).Select(l => flow.Languages.FirstOrDefault(f => f.Equals(l, StringComparison.OrdinalIgnoreCase)) ?? l).ToList();
         if (chosen.FirstOrDefault(l => !flow.Languages.Contains(l)) is { } unknown)
         {
             return TurnResult.Error($"The flow \"{flow.Title}\" is not worded in \"{unknown}\". It offers: {string.Join(", ", flow.Languages)}.", Commands.Usage.Invite);

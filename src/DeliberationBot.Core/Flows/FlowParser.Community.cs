@@ -83,6 +83,8 @@ public static partial class FlowParser
         }
     }
 
+    public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
+
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     internal static partial Regex LanguageTag();
 }

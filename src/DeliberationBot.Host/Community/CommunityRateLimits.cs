@@ -30,7 +30,7 @@ internal static class CommunityRateLimits
             o.OnRejected = async (context, _) =>
             {
                 var http = context.HttpContext;
-                var language = http.Request.Query["lang"].ToString() is var asked && CommunityText.PageLanguages.Contains(asked) ? asked : CommunityText.PageLanguages[0];
+                var language = http.Request.Query["lang"].ToString() is var asked && limits.Languages.Contains(asked) ? asked : limits.Languages[0];
                 var culture = CultureInfo.GetCultureInfo(language);
                 (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
                 http.Response.Headers.RetryAfter = ((int)limits.RateWindow.TotalSeconds).ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Deliberations;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace DeliberationBot.Host.Community;
@@ -15,12 +16,13 @@ internal sealed class CommunityCulture(RequestDelegate next)
     private const string LinkItem = "community.invitation";
     private const string FrameItem = "community.frame";
 
-    public async Task InvokeAsync(HttpContext http, IDeliberationStore store)
+    public async Task InvokeAsync(HttpContext http, IDeliberationStore store, IOptions<CommunityOptions> options)
     {
         var segments = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var token = segments.Length >= 2 && segments[0] == "c" ? segments[1] : null;
         var invitation = token is null || token.Length > 64 ? null : await store.FindInvitationByTokenAsync(token, http.RequestAborted);
-        var offered = invitation?.Languages.Where(CommunityText.PageLanguages.Contains).ToList() is { Count: > 0 } known ? known : [.. CommunityText.PageLanguages];
+        var page = options.Value.Languages;
+        var offered = invitation?.Languages.Where(page.Contains).ToList() is { Count: > 0 } known ? known : [.. page.Distinct()];
         var language = Choose(http.Request, offered);
         http.Items[LinkItem] = invitation;
         http.Items[FrameItem] = new PageFrame(token ?? "", language, offered, http.Request.Path.Value ?? "/");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace DeliberationBot.Host.Community;
 
 internal static class CommunityServiceCollectionExtensions
@@ -6,6 +8,7 @@ internal static class CommunityServiceCollectionExtensions
     public static IServiceCollection AddCommunityPage(this IServiceCollection services)
     {
         services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CommunityOptions>, CommunityOptionsValidator>();
         services.AddLocalization();
         services.AddCommunityRateLimits();
         return services;
