@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -119,6 +120,10 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         var status = Assert.IsType<StatusReport>(await pages.RunAsync(room, "status"));
         Assert.Equal(new CommunityStatus(InvitationState.Open, 1, 3), status.Community);
         Assert.Contains(status.Progress.ByGroup, g => g.Group == StakeholderGroup.Community && g.Participants == 1);
+        var concerns = (await pages.Commands.HandleAsync(Dana, room, "concerns", null, "concerns-" + d, default)).Replies.OfType<ConcernList>().Single();
+        Assert.Contains(concerns.Concerns, c => c.Voices.Any(v => v.Group == StakeholderGroup.Community && v.Name is null && v.Text == "Yes"));
+        var reportPage = await (await context.APIRequest.GetAsync(pages.BaseUrl + ReportPath(d))).TextAsync();
+        Assert.Contains($"{StakeholderGroup.Community.Label()} (1)", reportPage, StringComparison.Ordinal); // a row of the voices-heard heat map
         await pages.RunAsync(room, "close");
         await pages.Factory.DeliverAsync();
         var summary = (Core.Summaries.SummaryReport)pages.Factory.Channel.Sent.Last(s => s.Message.Message is Core.Summaries.SummaryReport r && r.DeliberationId == d).Message.Message;
@@ -199,6 +204,10 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
 
         Assert.Equal(2, (await pages.Store.ListAnswersAsync(Ws, link.DeliberationId, default)).Count);
     }
+
+    private string ReportPath(Guid deliberation) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Reports.IReportLinkSigner>(pages.Factory.Services)
+            .Sign(Ws, deliberation, "", Dana.User).Page.PathAndQuery;
 
     private static async Task Step(IPage page, string name)
     {
