@@ -24,7 +24,11 @@ public sealed record ReportView(
     IReadOnlyList<RecordEvent> DecisionHistory,
     IReadOnlyDictionary<int, IReadOnlyList<ConcernWords>> Words,
     ExportLink? Exports,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>How many of the people who took part answered on the public community page.</summary>
+    public int ViaPublicPage { get; init; }
+}
 
 /// <summary>One person's words in a concern; <see cref="Who"/> names them only for leaders, and only if they answered by name.</summary>
 public sealed record ConcernWords(string Text, string Who);
@@ -73,7 +77,10 @@ public static class ReportViews
             DecisionHistory(d, source.Events),
             source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader)))]),
             exports,
-            now);
+            now)
+        {
+            ViaPublicPage = source.Participants.Count(p => p.ViaPublicPage),
+        };
     }
 
     /// <summary>Scale and choice questions, disagreements first, each group's shown answers counted per option.</summary>

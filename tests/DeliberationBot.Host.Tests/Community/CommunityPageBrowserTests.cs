@@ -124,6 +124,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         Assert.Contains(concerns.Concerns, c => c.Voices.Any(v => v.Group == StakeholderGroup.Community && v.Name is null && v.Text == "Yes"));
         var reportPage = await (await context.APIRequest.GetAsync(pages.BaseUrl + ReportPath(d))).TextAsync();
         Assert.Contains($"{StakeholderGroup.Community.Label()} (1)", reportPage, StringComparison.Ordinal); // a row of the voices-heard heat map
+        Assert.Contains("1 of the people who took part answered on the public community page", reportPage, StringComparison.Ordinal);
         await pages.RunAsync(room, "close");
         await pages.Factory.DeliverAsync();
         var summary = (Core.Summaries.SummaryReport)pages.Factory.Channel.Sent.Last(s => s.Message.Message is Core.Summaries.SummaryReport r && r.DeliberationId == d).Message.Message;
