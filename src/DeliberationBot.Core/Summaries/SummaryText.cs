@@ -14,7 +14,7 @@ public static class SummaryText
         var text = new StringBuilder();
         text.AppendLine($"Summary of \"{summary.Title}\" (flow {summary.FlowId})");
         text.AppendLine(SourceLine(summary));
-        text.AppendLine($"{summary.Participants} participants, {summary.Answers} answers. " +
+        text.AppendLine($"{GroupWords.Count(summary.Participants, "participant")}, {GroupWords.Count(summary.Answers, "answer")}. " +
             $"Anonymous answers of a group are shown once at least {summary.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.");
 
         text.AppendLine().AppendLine("WHERE GROUPS DISAGREE");

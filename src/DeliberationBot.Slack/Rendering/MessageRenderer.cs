@@ -184,7 +184,13 @@ internal static class MessageRenderer
         content.Add(Block.Section(Progress(c.Progress)));
         if (open)
         {
-            content.Add(Block.Context("Press *Answer* to take part, or reply in this thread to answer your current question."));
+            // A thread reply is public and under the person's name, so it is offered only where answers may be named.
+            content.Add(Block.Context(c.Anonymity switch
+            {
+                AnonymityPolicy.AnonymousOnly => "Press *Answer* to take part. Answers are private and anonymous.",
+                AnonymityPolicy.AnonymousAllowed => "Press *Answer* to take part, by name or anonymously; or reply in this thread to answer your current question by name.",
+                _ => "Press *Answer* to take part, or reply in this thread to answer your current question.",
+            }));
             trailer.Add(AnswerButton(c.DeliberationId, "Answer"));
         }
         else

@@ -4,6 +4,7 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
@@ -11,8 +12,8 @@ namespace DeliberationBot.Slack.Tests.Concerns;
 /// <summary>
 /// Eight people of eight stakeholder groups each flag a concern in their own words: seven by replying in the
 /// deliberation's thread with "concern:", one anonymously (the only frontline worker, so in a small group), one
-/// trying to instruct the summariser. After close, each concern reaches the owner word for word with its group, stands
-/// in the summary, and appears in a leader's digest.
+/// trying to instruct the summariser, which a local model then obeys. After close, each concern reaches the owner word
+/// for word with its group, stands in the summary, and appears in a leader's digest; nothing the model said is published.
 /// </summary>
 public sealed class EveryVoiceJourneyTests : IAsyncLifetime
 {
@@ -33,17 +34,26 @@ public sealed class EveryVoiceJourneyTests : IAsyncLifetime
     ];
 
     private FakeSlackApi _api = null!;
+    private ObedientModel _model = null!;
     private SlackTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
+        _model = await ObedientModel.StartAsync();
+        _host = await SlackTestHost.StartAsync(_api, settings: s =>
+        {
+            foreach (var (key, value) in _model.Settings(Repository.Root))
+            {
+                s[key] = value;
+            }
+        });
     }
 
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
+        await _model.DisposeAsync();
         await _api.DisposeAsync();
     }
 
@@ -86,6 +96,15 @@ public sealed class EveryVoiceJourneyTests : IAsyncLifetime
             Assert.Contains($">{escaped}\n— _{who.Replace("&", "&amp;", StringComparison.Ordinal)}_", toOwner, StringComparison.Ordinal);
             Assert.Contains(escaped, summary, StringComparison.Ordinal);
             Assert.Contains(escaped, digest, StringComparison.Ordinal);
+        }
+
+        // The model was asked, and nothing it said was published: the summary says its statements were left out.
+        Assert.True(_model.Requests > 0, "the summary went through the model");
+        Assert.Contains("AI-assisted summary", summary, StringComparison.Ordinal);
+        Assert.Contains("left out", summary, StringComparison.Ordinal);
+        foreach (var said in new[] { ObedientModel.Agreement, ObedientModel.NoConcerns, ObedientModel.Unknown, "As one participant wrote" })
+        {
+            Assert.DoesNotContain(said, summary + toOwner + digest, StringComparison.Ordinal);
         }
 
         // Nothing the summariser produced resolved a concern or spoke for the groups: every concern is still open.

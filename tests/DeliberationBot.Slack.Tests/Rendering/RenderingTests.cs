@@ -77,6 +77,20 @@ public sealed class RenderingTests
         Assert.Equal(Samples.Id.ToString(), last["elements"]![0]!["value"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(Core.Deliberations.AnonymityPolicy.Named, true)]
+    [InlineData(Core.Deliberations.AnonymityPolicy.AnonymousAllowed, true)]
+    [InlineData(Core.Deliberations.AnonymityPolicy.AnonymousOnly, false)]
+    public void The_card_invites_thread_replies_only_where_answers_may_be_named(Core.Deliberations.AnonymityPolicy anonymity, bool invites)
+    {
+        var card = Samples.Card("Hotline triage", Core.Deliberations.DeliberationStatus.Open, new ProgressSummary(0, 0, [])) with { Anonymity = anonymity };
+
+        var text = Blocks.Text(JsonDocument.Parse(MessageRenderer.Render(card).ToPayload().ToJsonString()).RootElement);
+
+        Assert.Equal(invites, text.Contains("reply in this thread", StringComparison.Ordinal));
+        Assert.Equal(!invites, text.Contains("Answers are private and anonymous", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Concern_messages_carry_one_button_per_action_the_reader_may_take_and_say_who_may_act()
     {
