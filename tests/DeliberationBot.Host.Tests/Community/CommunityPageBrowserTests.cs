@@ -18,7 +18,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
     public async Task A_resident_answers_in_Spanish_at_320px_by_keyboard_flags_one_answer_leaves_and_comes_back_to_change_it()
     {
         var (room, link) = await pages.InviteAsync();
-        await using var context = await pages.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 640 }, BaseURL = pages.BaseUrl, Locale = "es-MX" });
+        await using var context = await pages.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 640 }, BaseURL = pages.BaseUrl, Locale = "es-MX" });
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -137,7 +137,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
     public async Task Every_page_has_no_axe_violation_at_wcag_2_2_aa(string language)
     {
         var (_, link) = await pages.InviteAsync();
-        await using var context = await pages.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 640 }, BaseURL = pages.BaseUrl });
+        await using var context = await pages.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 640 }, BaseURL = pages.BaseUrl });
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -183,7 +183,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
     public async Task The_whole_visit_works_with_JavaScript_turned_off_and_each_page_weighs_under_50_KB()
     {
         var (_, link) = await pages.InviteAsync();
-        await using var context = await pages.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = pages.BaseUrl, Locale = "en-US" });
+        await using var context = await pages.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = pages.BaseUrl, Locale = "en-US" });
         var page = await context.NewPageAsync();
         var weights = new List<int>();
         page.Response += (_, response) => weights.Add(int.TryParse(response.Headers.GetValueOrDefault("content-length"), out var n) ? n : -1);

@@ -51,6 +51,15 @@ public sealed class CommunityPages : IAsyncLifetime
         Factory.Dispose();
     }
 
+    /// <summary>A browser context whose waits allow for a machine shared with other builds (the default 30 s is not).</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
+    }
+
     /// <summary>Starts a quick check in its own conversation with a decision date, and returns its public link.</summary>
     public async Task<(ConversationRef Room, CommunityInvitationLink Link)> InviteAsync(string options = "")
     {

@@ -32,7 +32,7 @@ public sealed partial class RightToLeftTests(CommunityPages pages) : IDisposable
         var link = Assert.IsType<CommunityInvitationLink>((await commands.HandleAsync(Dana, room, "invite community lang:ar-xb,en", null, "rtl-2", default)).Replies.Single());
         Assert.Equal(["ar-XB", "en"], link.Languages);
 
-        await using var context = await pages.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 640 }, BaseURL = factory.ClientOptions.BaseAddress.ToString() });
+        await using var context = await pages.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 640 }, BaseURL = factory.ClientOptions.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync(link.Page.PathAndQuery + "?lang=ar-XB");
         Assert.Equal(("ar-XB", "rtl"), (await page.GetAttributeAsync("html", "lang"), await page.GetAttributeAsync("html", "dir")));
