@@ -35,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SuggestionService>();
         services.AddSingleton<ExportService>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<Community.InvitationService>();
+        services.AddSingleton<Community.PublicAnswering>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DigestService>();

@@ -1,4 +1,5 @@
 using DeliberationBot.Host.Admin;
+using DeliberationBot.Host.Community;
 using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
@@ -25,6 +26,7 @@ try
     builder.Services.AddDeliberationBot(builder.Configuration);
     builder.Services.AddBackgroundWork(builder.Configuration);
     builder.Services.AddReadinessChecks();
+    builder.Services.AddCommunityPage();
     builder.Services.AddSlack(builder.Configuration);
     builder.Services.AddTeams(builder.Configuration, builder.Environment);
 
@@ -44,6 +46,7 @@ app.MapHealth();
 app.MapAdmin(app.Configuration);
 app.MapExports();
 app.MapReports();
+app.MapCommunity();
 app.MapSlack();
 app.MapTeams();
 await app.RunAsync();

@@ -25,6 +25,8 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
     public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
     public DbSet<DigestSubscriptionRow> DigestSubscriptions => Set<DigestSubscriptionRow>();
     public DbSet<JobLeaseRow> JobLeases => Set<JobLeaseRow>();
+    public DbSet<CommunityInvitationRow> CommunityInvitations => Set<CommunityInvitationRow>();
+    public DbSet<CommunityContactRow> CommunityContacts => Set<CommunityContactRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -97,6 +99,22 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.ToTable("digest_subscriptions");
             e.HasKey(x => new { x.WorkspaceId, x.UserId });
             e.HasIndex(x => new { x.Active, x.NextDueAt });
+        });
+        b.Entity<CommunityInvitationRow>(e =>
+        {
+            e.ToTable("community_invitations");
+            e.HasKey(x => x.DeliberationId);
+            e.HasIndex(x => x.Token).IsUnique();
+            e.Property(x => x.Token).HasMaxLength(64);
+            e.Property(x => x.Languages).HasMaxLength(200);
+            e.Property(x => x.State).HasMaxLength(16);
+        });
+        b.Entity<CommunityContactRow>(e =>
+        {
+            e.ToTable("community_contacts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
+            e.Property(x => x.Address).HasMaxLength(320);
         });
         b.Entity<JobLeaseRow>(e =>
         {

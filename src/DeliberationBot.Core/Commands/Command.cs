@@ -40,6 +40,12 @@ public sealed record ExportCommand : Command;
 /// <summary><c>report</c> sends the requester their link; <c>report revoke [@user]</c> stops links already sent.</summary>
 public sealed record ReportCommand(bool Revoke = false, UserRef? Only = null) : Command;
 
+/// <summary><c>invite community [lang:en,es] [until:YYYY-MM-DD] [max:N]</c>: the public link for people outside the agency.</summary>
+public sealed record InviteCommand(IReadOnlyList<string>? Languages, DateOnly? Until, int? MaxPeople) : Command;
+
+/// <summary><c>invite pause|resume|revoke</c>.</summary>
+public sealed record InviteStateCommand(Community.InvitationState To) : Command;
+
 public enum DigestAction
 {
     Subscribe,
@@ -59,6 +65,7 @@ public static class Usage
     public const string Decide = "decide go|no-go|conditions|revisit \"<rationale>\"";
     public const string Condition = "condition \"<condition>\" owner:@user due:YYYY-MM-DD";
     public const string Report = "report | report revoke [@user]";
+    public const string Invite = "invite community [lang:en,es] [until:YYYY-MM-DD] [max:N] | invite pause|resume|revoke";
     public const string Digest = "digest subscribe [mon|tue|wed|thu|fri|sat|sun] [HH:MM] | digest unsubscribe | digest preview";
 
     public static IReadOnlyList<CommandHelp> All { get; } =
@@ -78,6 +85,8 @@ public static class Usage
         new("export", "Get links to the whole record as Markdown and JSON (facilitator and owners)."),
         new("report", "Get your own link to the deliberation's page (charts, concerns, decision), privately."),
         new("report revoke [@user]", "Stop the page links sent so far, everyone's or one person's (facilitator)."),
+        new("invite community [lang:en,es] [until:YYYY-MM-DD] [max:N]", "Get a public link and QR code for people outside the agency (residents, families, advocates) to answer the community questions anonymously, in their language (facilitator)."),
+        new("invite pause|resume|revoke", "Pause the public link, open it again, or stop it for good; answers already given are kept (facilitator)."),
         new("digest subscribe [mon|tue|…] [HH:MM]", "Get a weekly digest of open concerns privately, in your own time zone (default Monday 09:00)."),
         new("digest unsubscribe", "Stop the weekly digest."),
         new("digest preview", "See this week's digest now."),

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
@@ -11,7 +12,7 @@ namespace DeliberationBot.Core.Commands;
 /// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
 public sealed class CommandDispatcher(
     DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, ExportService exports, DigestService digests,
-    ReportService reports, TimeProvider time)
+    ReportService reports, InvitationService invitations, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(
         Actor actor,
@@ -56,6 +57,8 @@ public sealed class CommandDispatcher(
             ExportCommand => await WithLatestAsync(actor, conversation, id => exports.IssueAsync(actor, id, ct), ct),
             ReportCommand { Revoke: false } => await WithLatestAsync(actor, conversation, id => reports.IssueAsync(actor, id, ct), ct),
             ReportCommand report => await WithLatestAsync(actor, conversation, id => reports.RevokeAsync(actor, id, report.Only, deliveryKey, ct), ct),
+            InviteCommand invite => await WithLatestAsync(actor, conversation, id => invitations.InviteAsync(actor, id, invite.Languages, invite.Until, invite.MaxPeople, deliveryKey, ct), ct),
+            InviteStateCommand change => await WithLatestAsync(actor, conversation, id => invitations.ChangeStateAsync(actor, id, change.To, deliveryKey, ct), ct),
             FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
             HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),
             _ => throw new InvalidOperationException($"Unhandled command {command?.GetType().Name}"),

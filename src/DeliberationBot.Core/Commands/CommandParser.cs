@@ -39,6 +39,7 @@ public static partial class CommandParser
             "export" => NoArguments(new ExportCommand(), "export", rest),
             "report" => ParseReport(rest, mentions),
             "digest" => ParseDigest(rest),
+            "invite" => ParseInvite(rest, today),
             "flows" => NoArguments(new FlowsCommand(), "flows", rest),
             "help" or "?" => (new HelpCommand(), null),
             _ => (null, new ErrorMessage($"I don't know the command \"{tokens[0].Text}\".", "Try: help, flows, status, " + Usage.Start)),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
@@ -117,39 +116,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         }
 
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var previous = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == question.Id);
-        var answer = new Answer(d.Id, participant.Key, question.Id, participant.Group, value, flagConcern, (previous?.Revision ?? 0) + 1, turn.Now);
-        var mine = Overview.AnswersOf(answers, participant.Key).ToDictionary();
-        mine[question.Id] = value;
-        var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
-
-        var events = new List<DeliberationEvent>
-        {
-            new(d.Id, previous is null ? EventTypes.Answered : EventTypes.Edited, participant.Key, question.Id, JsonSerializer.Serialize(value), turn.Now),
-        };
-        if (flagConcern && previous?.FlaggedConcern != true)
-        {
-            events.Add(new(d.Id, EventTypes.ConcernFlagged, participant.Key, question.Id, null, turn.Now));
-        }
-        else if (!flagConcern && previous?.FlaggedConcern == true)
-        {
-            events.Add(new(d.Id, EventTypes.ConcernUnflagged, participant.Key, question.Id, null, turn.Now));
-        }
-
-        var finished = participant;
-        if (progress.IsComplete && participant.FinishedAt is null)
-        {
-            finished = participant with { FinishedAt = turn.Now };
-            events.Add(new(d.Id, EventTypes.Finished, participant.Key, null, null, turn.Now));
-        }
-
-        var commit = new Commit(d.WorkspaceId, deliveryKey)
-        {
-            Participants = finished == participant ? [] : [finished],
-            Answer = answer,
-            Events = events,
-            Outbox = [turn.CardUpdate(d, flow, deliveryKey)],
-        };
+        var (commit, answer, previous, progress, mine) = AnswerRecording.Build(turn, d, flow, participant, question, value, flagConcern, answers, deliveryKey);
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
             return TurnResult.AlreadyHandled;
@@ -164,7 +131,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     }
 
     /// <summary>What the owners will receive from a flagged answer, with a warning when an anonymous person's group is small.</summary>
-    private async Task<ConcernPreview> PreviewAsync(Deliberation d, Participant participant, Question question, Answer answer, CancellationToken ct)
+    public async Task<ConcernPreview> PreviewAsync(Deliberation d, Participant participant, Question question, Answer answer, CancellationToken ct)
     {
         var voice = ConcernSync.VoiceOf(question, answer, participant.Anonymous ? new Dictionary<string, string?>() : new() { [participant.Key] = participant.DisplayName ?? participant.UserId });
         var min = groupSize.Value.MinGroupSize;

@@ -51,7 +51,7 @@ public sealed record Deliberation(
 
 /// <summary>
 /// Someone taking part. <see cref="Key"/> is the user id for named participants and a keyed pseudonym for anonymous
-/// ones, who carry no user id or name at all.
+/// ones, who carry no user id or name at all. <see cref="ViaPublicPage"/>: answered on the community page, always anonymously.
 /// </summary>
 public sealed record Participant(
     Guid DeliberationId,
@@ -63,7 +63,8 @@ public sealed record Participant(
     DateTimeOffset JoinedAt,
     DateTimeOffset? FinishedAt = null,
     int RemindersSent = 0,
-    DateTimeOffset? LastRemindedAt = null);
+    DateTimeOffset? LastRemindedAt = null,
+    bool ViaPublicPage = false);
 
 public sealed record Answer(
     Guid DeliberationId,

@@ -79,6 +79,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         {
             Concerns = listed.Count(c => c.Kind == ConcernKind.Concern),
             UnresolvedConcerns = listed.Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved),
+            Community = Community.InvitationService.StatusOf(await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct), participants, answers),
         });
     }
 

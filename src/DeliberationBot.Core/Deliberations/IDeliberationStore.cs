@@ -26,6 +26,12 @@ public sealed record Commit(string WorkspaceId, string? DeliveryKey)
 
     public Digests.DigestSubscription? Subscription { get; init; }
 
+    /// <summary>The deliberation's public link, created or changed (paused, resumed, revoked).</summary>
+    public Community.CommunityInvitation? Invitation { get; init; }
+
+    /// <summary>An address someone left on the public page; stored with nothing that ties it to their answers.</summary>
+    public Community.CommunityContact? Contact { get; init; }
+
     public IReadOnlyList<DeliberationEvent> Events { get; init; } = [];
 
     public IReadOnlyList<OutboxMessage> Outbox { get; init; } = [];
@@ -70,6 +76,15 @@ public interface IDeliberationStore
     Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct);
+
+    /// <summary>The deliberation's public link, whatever its state.</summary>
+    Task<Community.CommunityInvitation?> FindInvitationAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
+
+    /// <summary>The public link a token names, in any workspace: the token is the only thing a visitor brings.</summary>
+    Task<Community.CommunityInvitation?> FindInvitationByTokenAsync(string token, CancellationToken ct);
+
+    /// <summary>The contact addresses left on a deliberation's public page.</summary>
+    Task<IReadOnlyList<Community.CommunityContact>> ListContactsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     /// <summary>The YAML a deliberation's flow version was started with.</summary>
     Task<string?> FindFlowSourceAsync(string flowId, string version, CancellationToken ct);

@@ -28,9 +28,32 @@ public sealed record Question(
     public IReadOnlyList<ChoiceOption> EffectiveOptions => Kind.HasListedOptions() ? Options : AnswerKinds.ImpliedOptions(Kind);
 
     public bool RaisesConcern(AnswerValue value) => ConcernWhen?.IsMetBy(value) ?? false;
+
+    /// <summary>Asked on the public community page (<c>audience: community</c> on the question or its section).</summary>
+    public bool ForCommunity { get; init; }
+
+    public Wordings Wordings { get; init; } = Wordings.None;
+
+    /// <summary>The question as the public page shows it in a language, English where a field is not translated.</summary>
+    public QuestionWording In(string language) => new(
+        Wordings.Get(language, "text") ?? Text,
+        Help is null ? null : Wordings.Get(language, "help") ?? Help,
+        LowLabel is null ? null : Wordings.Get(language, "low_label") ?? LowLabel,
+        HighLabel is null ? null : Wordings.Get(language, "high_label") ?? HighLabel,
+        [.. EffectiveOptions.Select(o => o with { Label = Wordings.Get(language, Wordings.Option(o.Id)) ?? o.Label })]);
 }
 
-public sealed record Section(string Id, string Title, string? Intro, string? Relation, string? Area, IReadOnlyList<Question> Questions);
+/// <summary>One question's words in one language.</summary>
+public sealed record QuestionWording(string Text, string? Help, string? LowLabel, string? HighLabel, IReadOnlyList<ChoiceOption> Options);
+
+public sealed record Section(string Id, string Title, string? Intro, string? Relation, string? Area, IReadOnlyList<Question> Questions)
+{
+    public Wordings Wordings { get; init; } = Wordings.None;
+
+    public string TitleIn(string language) => Wordings.Get(language, "title") ?? Title;
+
+    public string? IntroIn(string language) => Intro is null ? null : Wordings.Get(language, "intro") ?? Intro;
+}
 
 /// <summary>
 /// A parsed, validated flow. <see cref="Version"/> is a hash of <see cref="Source"/>, so a running deliberation can keep
@@ -81,6 +104,9 @@ public sealed class FlowDefinition
 
     public string Source { get; }
 
+    /// <summary>The languages the public page may offer this flow's community questions in; English always.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [Wordings.English];
+
     /// <summary>All questions in the order they are asked.</summary>
     public IReadOnlyList<Question> Questions { get; }
 
@@ -90,6 +116,26 @@ public sealed class FlowDefinition
 
     /// <summary>True when the question is asked only as the follow-up of another answer.</summary>
     public bool IsFollowUp(Question question) => _triggers.ContainsKey(question.Id);
+
+    /// <summary>
+    /// The flow as the public page asks it: only the questions for the community, follow-ups among them only. Same id and
+    /// version, so answers given here belong to the same deliberation and flow.
+    /// </summary>
+    public FlowDefinition CommunityView()
+    {
+        var kept = Questions.Where(q => q.ForCommunity).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var sections = Sections
+            .Select(s => s with
+            {
+                Questions = [.. s.Questions.Where(q => kept.Contains(q.Id)).Select(q => q with
+                {
+                    FollowUps = [.. q.FollowUps.Select(f => f with { Ask = [.. f.Ask.Where(kept.Contains)] }).Where(f => f.Ask.Count > 0)],
+                })],
+            })
+            .Where(s => s.Questions.Count > 0)
+            .ToList();
+        return new FlowDefinition(Id, Title, Description, sections, Version, Source) { Languages = Languages };
+    }
 
     public IReadOnlyList<(Question Trigger, AnswerCondition When)> TriggersOf(Question question) =>
         _triggers.TryGetValue(question.Id, out var list) ? list : [];

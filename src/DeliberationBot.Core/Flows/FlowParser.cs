@@ -14,9 +14,10 @@ namespace DeliberationBot.Core.Flows;
 /// </summary>
 public static partial class FlowParser
 {
-    private static readonly string[] FlowKeys = ["id", "title", "description", "sections"];
-    private static readonly string[] SectionKeys = ["id", "title", "intro", "relation", "area", "questions"];
-    private static readonly string[] QuestionKeys = ["id", "text", "help", "kind", "options", "low_label", "high_label", "unit", "asked_of", "required", "concern_when", "follow_ups"];
+    private static readonly string[] FlowKeys = ["id", "title", "description", "languages", "sections"];
+    private static readonly string[] SectionKeys = ["id", "title", "intro", "relation", "area", "audience", "questions"];
+    private static readonly string[] QuestionKeys = ["id", "text", "help", "kind", "options", "low_label", "high_label", "unit", "asked_of", "audience", "required", "concern_when", "follow_ups"];
+    private static readonly string[] Audiences = ["community"];
     private static readonly string[] OptionKeys = ["id", "label"];
     private static readonly string[] ConditionKeys = ["any_of", "at_least", "at_most"];
     private static readonly string[] FollowUpKeys = ["when", "ask"];
@@ -69,6 +70,7 @@ public static partial class FlowParser
 
         var title = r.RequiredText(root, "title", "flow");
         var description = r.OptionalText(root, "description") ?? "";
+        var languages = ReadLanguages(root, r);
         var sections = new List<Section>();
         var questionNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var sectionIds = new HashSet<string>(StringComparer.Ordinal);
@@ -84,12 +86,13 @@ public static partial class FlowParser
         }
 
         CheckFollowUps(r, questionNodes, followUpEdges);
+        CheckCommunity(r, sections, languages, questionNodes);
         if (id is null || title is null || r.Errors.Count > 0)
         {
             return null;
         }
 
-        return new FlowDefinition(id.Value, title, description, sections, VersionOf(yaml), yaml);
+        return new FlowDefinition(id.Value, title, description, sections, VersionOf(yaml), yaml) { Languages = languages };
     }
 
     private static Section? ReadSection(
@@ -112,25 +115,34 @@ public static partial class FlowParser
             r.Error(id.Node, $"duplicate section id '{id.Value}'");
         }
 
-        var title = r.RequiredText(map, "title", "section");
+        var wordings = new Wordings();
+        var title = r.OptionalWording(map, "title", wordings);
+        if (r.Child(map, "title") is null)
+        {
+            r.Error(map, "section is missing 'title'");
+        }
+
+        var intro = r.OptionalWording(map, "intro", wordings);
+        var forCommunity = r.OptionalEnum(map, "audience", Audiences) is not null;
         var relation = r.OptionalEnum(map, "relation", Relations);
         var area = r.OptionalEnum(map, "area", Areas);
         var questions = new List<Question>();
         foreach (var questionNode in r.RequiredSequence(map, "questions", "section"))
         {
-            var question = ReadQuestion(questionNode, id?.Value ?? "", r, questionNodes, followUpEdges);
+            var question = ReadQuestion(questionNode, id?.Value ?? "", forCommunity, r, questionNodes, followUpEdges);
             if (question is not null)
             {
                 questions.Add(question);
             }
         }
 
-        return id is null || title is null ? null : new Section(id.Value, title, r.OptionalText(map, "intro"), relation, area, questions);
+        return id is null || title is null ? null : new Section(id.Value, title, intro, relation, area, questions) { Wordings = wordings };
     }
 
     private static Question? ReadQuestion(
         YamlNode node,
         string sectionId,
+        bool sectionForCommunity,
         NodeReader r,
         Dictionary<string, YamlNode> questionNodes,
         List<(string From, string To, YamlNode At)> followUpEdges)
@@ -148,7 +160,17 @@ public static partial class FlowParser
             r.Error(id.Node, $"duplicate question id '{id.Value}' (question ids are unique across the whole flow)");
         }
 
-        var text = r.RequiredText(map, "text", "question");
+        var wordings = new Wordings();
+        var text = r.OptionalWording(map, "text", wordings);
+        if (r.Child(map, "text") is null)
+        {
+            r.Error(map, "question is missing 'text'");
+        }
+
+        var help = r.OptionalWording(map, "help", wordings);
+        var lowLabel = r.OptionalWording(map, "low_label", wordings);
+        var highLabel = r.OptionalWording(map, "high_label", wordings);
+        var forCommunity = sectionForCommunity | r.OptionalEnum(map, "audience", Audiences) is not null;
         var kindText = r.RequiredText(map, "kind", "question");
         AnswerKind kind = default;
         var kindKnown = kindText is not null && AnswerKinds.TryParse(kindText, out kind);
@@ -157,7 +179,7 @@ public static partial class FlowParser
             r.Error(r.Child(map, "kind")!, $"unknown kind '{kindText}'; use one of {string.Join(", ", AnswerKinds.YamlNames)}");
         }
 
-        var options = ReadOptions(map, r, kind, kindKnown);
+        var options = ReadOptions(map, r, kind, kindKnown, wordings);
         var effectiveOptions = kind.HasListedOptions() ? options : AnswerKinds.ImpliedOptions(kind);
         var label = id?.Value ?? "?";
         r.OnlyFor(map, "low_label", kindKnown && kind == AnswerKind.Scale, "scale");
@@ -188,7 +210,7 @@ public static partial class FlowParser
             id.Value,
             sectionId,
             text,
-            r.OptionalText(map, "help"),
+            help,
             kind,
             options,
             ReadGroups(map, r),
@@ -196,11 +218,12 @@ public static partial class FlowParser
             concern,
             followUps,
             r.OptionalText(map, "unit"),
-            r.OptionalText(map, "low_label"),
-            r.OptionalText(map, "high_label"));
+            lowLabel,
+            highLabel)
+        { ForCommunity = forCommunity, Wordings = wordings };
     }
 
-    private static List<ChoiceOption> ReadOptions(YamlMappingNode map, NodeReader r, AnswerKind kind, bool kindKnown)
+    private static List<ChoiceOption> ReadOptions(YamlMappingNode map, NodeReader r, AnswerKind kind, bool kindKnown, Wordings wordings)
     {
         var options = new List<ChoiceOption>();
         var optionsNode = r.Child(map, "options");
@@ -225,7 +248,12 @@ public static partial class FlowParser
 
             r.CheckKeys(optionMap, OptionKeys, "option");
             var optionId = r.RequiredId(optionMap, "id", "option");
-            var optionLabel = r.RequiredText(optionMap, "label", "option");
+            var optionLabel = optionId is null ? null : r.OptionalWording(optionMap, "label", wordings, Wordings.Option(optionId.Value));
+            if (r.Child(optionMap, "label") is null)
+            {
+                r.Error(optionMap, "option is missing 'label'");
+            }
+
             if (optionId is not null && !ids.Add(optionId.Value))
             {
                 r.Error(optionId.Node, $"duplicate option id '{optionId.Value}'");

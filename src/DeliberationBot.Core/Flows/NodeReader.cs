@@ -44,6 +44,48 @@ internal sealed class NodeReader(string file)
         return null;
     }
 
+    /// <summary>
+    /// A text that may be worded per language (<c>text: {en: …, es: …}</c>): returns the English wording, which every
+    /// non-public reader sees, and adds the others to <paramref name="translations"/> under their language and <paramref name="field"/>.
+    /// </summary>
+    public string? OptionalWording(YamlMappingNode map, string key, Wordings translations, string? field = null)
+    {
+        if (Child(map, key) is not YamlMappingNode perLanguage)
+        {
+            return OptionalText(map, key);
+        }
+
+        string? english = null;
+        foreach (var (languageNode, textNode) in perLanguage.Children)
+        {
+            var language = (languageNode as YamlScalarNode)?.Value ?? "";
+            var text = (textNode as YamlScalarNode)?.Value?.Trim();
+            if (!FlowParser.LanguageTag().IsMatch(language))
+            {
+                Error(languageNode, $"'{language}' is not a language code; use a code such as en or es");
+            }
+            else if (string.IsNullOrWhiteSpace(text))
+            {
+                Error(textNode, $"'{key}' in '{language}' must be a non-empty text");
+            }
+            else if (language == Wordings.English)
+            {
+                english = text;
+            }
+            else
+            {
+                translations.Add(language, field ?? key, text);
+            }
+        }
+
+        if (english is null)
+        {
+            Error(perLanguage, $"'{key}' worded per language must include the English wording (en:), which the chat shows");
+        }
+
+        return english;
+    }
+
     public string? RequiredText(YamlMappingNode map, string key, string what)
     {
         if (Child(map, key) is null)

@@ -34,6 +34,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(DecisionRecorded), "decision-recorded")]
 [JsonDerivedType(typeof(ExportLink), "export-link")]
 [JsonDerivedType(typeof(Reports.ReportLink), "report-link")]
+[JsonDerivedType(typeof(Community.CommunityInvitationLink), "community-link")]
 public abstract record OutgoingMessage;
 
 /// <summary>Answers per stakeholder group; names never appear, so it is safe when anonymous answers exist.</summary>
@@ -119,7 +120,11 @@ public sealed record StatusReport(
     ProgressSummary Progress,
     IReadOnlyList<SectionCoverage> Coverage,
     int Concerns,
-    int UnresolvedConcerns) : OutgoingMessage;
+    int UnresolvedConcerns) : OutgoingMessage
+{
+    /// <summary>The public page's link and what came through it; null when the deliberation has none.</summary>
+    public Community.CommunityStatus? Community { get; init; }
+}
 
 public sealed record FlowInfo(string Id, string Title, string Description, int QuestionCount);
 

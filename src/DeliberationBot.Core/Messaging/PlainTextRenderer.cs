@@ -93,6 +93,11 @@ public static class PlainTextRenderer
                 }
 
                 sb.AppendLine($"Concerns so far: {ConcernCount(s)}");
+                if (s.Community is { } community)
+                {
+                    sb.AppendLine(CommunityLine(community));
+                }
+
                 break;
             case FlowList f:
                 sb.AppendLine("Flows you can start:");
@@ -175,6 +180,13 @@ public static class PlainTextRenderer
                 sb.AppendLine($"Your own link to the page of \"{r.Title}\" (it works until {r.Expires:yyyy-MM-dd HH:mm} UTC; please don't forward it):");
                 sb.AppendLine($"  {r.Page}");
                 break;
+            case Community.CommunityInvitationLink c:
+                foreach (var line in CommunityLinkLines(c))
+                {
+                    sb.AppendLine(line);
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"No plain-text rendering for {message.GetType().Name}");
         }
@@ -255,6 +267,38 @@ public static class PlainTextRenderer
     public static string Progress(QuestionPrompt q) => $"{q.Answered} answered · {q.Left} left";
 
     /// <summary>"7 (5 unresolved)".</summary>
+    /// <summary>What came through the public page, for every channel's status.</summary>
+    public static string CommunityLine(Community.CommunityStatus c) =>
+        $"Community answers from the public page (link {StateWord(c.State)}): {c.People} {(c.People == 1 ? "person" : "people")}, {c.Answers} {(c.Answers == 1 ? "answer" : "answers")}";
+
+    /// <summary>The facilitator's private message about the public link, line by line, for every channel.</summary>
+    public static IEnumerable<string> CommunityLinkLines(Community.CommunityInvitationLink c)
+    {
+        yield return $"Public link for community members to answer \"{c.Title}\" (link {StateWord(c.State)}):";
+        yield return $"  {c.Page}";
+        yield return $"QR code to print (PNG): {c.QrCode}";
+        var settings = new List<string> { "languages " + string.Join(", ", c.Languages) };
+        if (c.Until is { } until)
+        {
+            settings.Add($"works until {until:yyyy-MM-dd}");
+        }
+
+        if (c.MaxPeople is { } max)
+        {
+            settings.Add($"up to {max} people");
+        }
+
+        yield return $"{string.Join("; ", settings)}. {c.People} {(c.People == 1 ? "person has" : "people have")} answered so far.";
+        yield return c.Note;
+    }
+
+    private static string StateWord(Community.InvitationState state) => state switch
+    {
+        Community.InvitationState.Open => "open",
+        Community.InvitationState.Paused => "paused",
+        _ => "revoked",
+    };
+
     public static string ConcernCount(StatusReport s) => s.Concerns == 0 ? "none" : $"{s.Concerns} ({s.UnresolvedConcerns} unresolved)";
 
     public static string ActionLabel(ConcernAction action) => action switch

@@ -28,6 +28,9 @@ public sealed record ReportView(
 {
     /// <summary>The record's answers, page by page; only for leaders (participants see answers only as the summary quotes them).</summary>
     public IReadOnlyList<AnswerPage> AnswerPages { get; init; } = [];
+
+    /// <summary>How many of the people who took part answered on the public community page.</summary>
+    public int ViaPublicPage { get; init; }
 }
 
 /// <summary>One person's words in a concern; <see cref="Who"/> names them only for leaders, and only if they answered by name.</summary>
@@ -80,6 +83,7 @@ public static class ReportViews
             now)
         {
             AnswerPages = leader ? AnswerPages.Split(record.Answers) : [],
+            ViaPublicPage = source.Participants.Count(p => p.ViaPublicPage),
         };
     }
 

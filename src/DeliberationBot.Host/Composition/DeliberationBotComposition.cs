@@ -1,7 +1,9 @@
 using DeliberationBot.Core;
+using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Scheduling;
+using DeliberationBot.Host.Community;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Flows;
 using DeliberationBot.Host.Privacy;
@@ -25,6 +27,7 @@ internal static class DeliberationBotComposition
         services.AddSingleton<IExportLinkSigner, SignedExportLinks>();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IReportLinkSigner, SignedReportLinks>();
+        services.AddSingleton<ICommunityLinks, CommunityLinks>();
         services.AddRazorComponents();
         // Pages and their stylesheet travel compressed; nothing else this service sends is HTML or CSS.
         services.AddResponseCompression(o =>

@@ -75,6 +75,13 @@ internal static class ConcernRenderer
             $"The link is yours alone and works until {r.Expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; please don't forward it.")));
     }
 
+    /// <summary>The public link and its QR code; the rest of the lines as every channel words them.</summary>
+    public static void CommunityLink(Core.Community.CommunityInvitationLink c, List<JsonObject> content)
+    {
+        content.Add(Block.Section($"Public link for community members to answer *{Escape(c.Title)}*: {Link(c.Page, c.Page.AbsoluteUri)}\nQR code to print: {Link(c.QrCode, "PNG")}"));
+        content.Add(Block.Context(Escape(string.Join(" ", PlainTextRenderer.CommunityLinkLines(c).Skip(3)))));
+    }
+
     /// <summary>A concern's text, groups, status and response; then one button per action the reader may take.</summary>
     private static void AddConcern(ConcernView c, List<JsonObject> content)
     {

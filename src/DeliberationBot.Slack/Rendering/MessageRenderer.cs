@@ -126,6 +126,9 @@ internal static class MessageRenderer
             case Core.Reports.ReportLink r:
                 ConcernRenderer.Report(r, content);
                 break;
+            case Core.Community.CommunityInvitationLink c:
+                ConcernRenderer.CommunityLink(c, content);
+                break;
             case WeeklyDigest w:
                 ReportRenderer.Digest(w, content);
                 break;
@@ -214,6 +217,10 @@ internal static class MessageRenderer
         }
 
         content.Add(Block.Section(coverage.ToString()));
+        if (s.Community is { } community)
+        {
+            content.Add(Block.Section(Escape(PlainTextRenderer.CommunityLine(community))));
+        }
     }
 
     private static string Progress(ProgressSummary progress)

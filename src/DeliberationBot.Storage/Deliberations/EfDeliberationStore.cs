@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using System.Diagnostics;
 using DeliberationBot.Core.Deliberations;
@@ -115,6 +116,22 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
             var row = await ctx.DigestSubscriptions.FirstOrDefaultAsync(x => x.WorkspaceId == ws && x.UserId == subscription.User.Id, ct)
                 ?? ctx.DigestSubscriptions.Add(new DigestSubscriptionRow()).Entity;
             subscription.CopyTo(row);
+        }
+
+        if (commit.Invitation is { } invitation)
+        {
+            EnsureWorkspace(ws, invitation.WorkspaceId);
+            var row = await ctx.CommunityInvitations.FirstOrDefaultAsync(x => x.DeliberationId == invitation.DeliberationId && x.WorkspaceId == ws, ct)
+                ?? ctx.CommunityInvitations.Add(new CommunityInvitationRow()).Entity;
+            invitation.CopyTo(row);
+        }
+
+        if (commit.Contact is { } contact)
+        {
+            ctx.CommunityContacts.Add(new CommunityContactRow
+            {
+                Id = contact.Id, WorkspaceId = ws, DeliberationId = contact.DeliberationId, Address = contact.Address, Language = contact.Language, At = contact.At,
+            });
         }
 
         foreach (var e in commit.Events)
@@ -240,6 +257,30 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
         await using var ctx = db.Create();
         var row = await ctx.MemberProfiles.AsNoTracking().FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.UserId == userId, ct);
         return row?.ToRecord();
+    }
+
+    public async Task<CommunityInvitation?> FindInvitationAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.CommunityInvitations.AsNoTracking().FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId, ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<CommunityInvitation?> FindInvitationByTokenAsync(string token, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.CommunityInvitations.AsNoTracking().FirstOrDefaultAsync(x => x.Token == token, ct);
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<CommunityContact>> ListContactsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.CommunityContacts.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
+            .OrderBy(x => x.At)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
     }
 
     public async Task<string?> FindFlowSourceAsync(string flowId, string version, CancellationToken ct)

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
@@ -107,10 +108,11 @@ internal static class RowMapping
         row.FinishedAt = p.FinishedAt;
         row.RemindersSent = p.RemindersSent;
         row.LastRemindedAt = p.LastRemindedAt;
+        row.ViaPublicPage = p.ViaPublicPage;
     }
 
     public static Participant ToRecord(this ParticipantRow r) =>
-        new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt, r.RemindersSent, r.LastRemindedAt);
+        new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt, r.RemindersSent, r.LastRemindedAt, r.ViaPublicPage);
 
     public static void CopyTo(this DigestSubscription s, DigestSubscriptionRow row)
     {
@@ -169,4 +171,21 @@ internal static class RowMapping
 
     public static OutboxMessage ToRecord(this OutboxRow r) =>
         new(r.Id, r.WorkspaceId, r.IdempotencyKey, Json.Read<Destination>(r.DestinationJson), Json.Read<OutgoingMessage>(r.MessageJson), r.CreatedAt, r.SlotKey);
+
+    public static void CopyTo(this CommunityInvitation i, CommunityInvitationRow row)
+    {
+        row.DeliberationId = i.DeliberationId;
+        row.WorkspaceId = i.WorkspaceId;
+        row.Token = i.Token;
+        row.Languages = string.Join(',', i.Languages);
+        row.Until = i.Until;
+        row.MaxPeople = i.MaxPeople;
+        row.State = i.State.ToString();
+        row.CreatedAt = i.CreatedAt;
+    }
+
+    public static CommunityInvitation ToRecord(this CommunityInvitationRow r) =>
+        new(r.DeliberationId, r.WorkspaceId, r.Token, r.Languages.Split(','), r.Until, r.MaxPeople, Enum.Parse<InvitationState>(r.State), r.CreatedAt);
+
+    public static CommunityContact ToRecord(this CommunityContactRow r) => new(r.Id, r.DeliberationId, r.Address, r.Language, r.At);
 }

@@ -43,6 +43,7 @@ internal sealed class ParticipantRow
     public DateTimeOffset? FinishedAt { get; set; }
     public int RemindersSent { get; set; }
     public DateTimeOffset? LastRemindedAt { get; set; }
+    public bool ViaPublicPage { get; set; }
 }
 
 internal sealed class AnswerRow
@@ -209,4 +210,27 @@ internal sealed class JobLeaseRow
     public string Name { get; set; } = "";
     public string Holder { get; set; } = "";
     public DateTimeOffset LeaseUntil { get; set; }
+}
+
+internal sealed class CommunityInvitationRow
+{
+    public Guid DeliberationId { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public string Token { get; set; } = "";
+    public string Languages { get; set; } = "";
+    public DateOnly? Until { get; set; }
+    public int? MaxPeople { get; set; }
+    public string State { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Holds no participant key: an address cannot be joined to the answers of the person who left it.</summary>
+internal sealed class CommunityContactRow
+{
+    public Guid Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public Guid DeliberationId { get; set; }
+    public string Address { get; set; } = "";
+    public string Language { get; set; } = "";
+    public DateTimeOffset At { get; set; }
 }

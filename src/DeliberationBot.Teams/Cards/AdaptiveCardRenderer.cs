@@ -65,6 +65,7 @@ internal static class AdaptiveCardRenderer
         DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
         ExportLink link => ConcernCards.Export(link),
         Core.Reports.ReportLink link => ConcernCards.Report(link),
+        Core.Community.CommunityInvitationLink link => ConcernCards.CommunityLink(link),
         WeeklyDigest digest => DigestCards.Quiet(digest),
         _ => PlainText(message),
     };

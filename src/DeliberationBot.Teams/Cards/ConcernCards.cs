@@ -169,6 +169,17 @@ internal static class ConcernCards
         ],
         [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the page", ["url"] = link.Page.AbsoluteUri }]);
 
+    public static JsonObject CommunityLink(Core.Community.CommunityInvitationLink c) => Card.New(
+        [
+            Card.Text($"Public link for community members to answer \"{CardText.Escape(c.Title)}\"", weight: "Bolder"),
+            Card.Text(c.Page.AbsoluteUri),
+            Card.Text(CardText.Escape(string.Join(" ", Core.Messaging.PlainTextRenderer.CommunityLinkLines(c).Skip(3))), subtle: true),
+        ],
+        [
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the page", ["url"] = c.Page.AbsoluteUri },
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "QR code (PNG)", ["url"] = c.QrCode.AbsoluteUri },
+        ]);
+
     public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
 
     /// <summary>

@@ -55,6 +55,11 @@ internal static class DeliberationCards
             section.AnswersByGroup.Count == 0
                 ? "no answers yet"
                 : string.Join(", ", section.AnswersByGroup.OrderBy(x => x.Key).Select(x => $"{CardText.Escape(x.Key.Label())} {x.Value}"))))));
+        if (s.Community is { } community)
+        {
+            body.Add(Card.Text(CardText.Escape(PlainTextRenderer.CommunityLine(community))));
+        }
+
         return Card.New(body);
     }
 

@@ -39,8 +39,8 @@ internal sealed class ReplyQueue(ReplyOutbox outbox, IDeliberationStore store, O
             return new Destination(DeliveryMode.Conversation, turn.Home with { ThreadId = turn.Activity.Id }, person);
         }
 
-        // A page link or a digest carries the reader's own link, so neither is posted where others can read it.
-        if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Digests.WeeklyDigest)
+        // A page link, the public link (the facilitator's to hand out) or a digest carries the reader's own link, so neither is posted where others can read it.
+        if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Community.CommunityInvitationLink or Core.Digests.WeeklyDigest)
         {
             return Destination.PrivatelyTo(turn.Home, person);
         }

@@ -21,7 +21,7 @@ public class FlowParserKeyErrorTests
                     kind: free_text
             """;
 
-        AssertSingleError(yaml, 3, "unknown key 'colour' in flow; allowed keys are id, title, description, sections");
+        AssertSingleError(yaml, 3, "unknown key 'colour' in flow; allowed keys are id, title, description, languages, sections");
     }
 
     [Fact]

@@ -254,7 +254,7 @@ public class FlowParserTests
     {
         var error = Assert.Single(ErrorsOf(yaml));
 
-        AssertError(error, 1, "a flow file holds one mapping with the keys id, title, description, sections");
+        AssertError(error, 1, "a flow file holds one mapping with the keys id, title, description, languages, sections");
     }
 
     [Fact]

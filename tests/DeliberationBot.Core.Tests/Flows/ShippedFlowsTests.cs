@@ -37,6 +37,18 @@ public class ShippedFlowsTests
     }
 
     [Fact]
+    public void BothFlowsAskTheCommunityInEnglishAndSpanish()
+    {
+        Assert.All(Catalog.All, flow =>
+        {
+            Assert.Equal(["en", "es"], flow.Languages);
+            var community = flow.CommunityView().Questions;
+            Assert.InRange(community.Count, 3, 10);
+            Assert.All(community, q => Assert.NotEqual(q.Text, q.In("es").Text));
+        });
+    }
+
+    [Fact]
     public void AiProposalHasTheExpectedQuestions()
     {
         Assert.True(AiProposal.Questions.Count >= 35, $"ai-proposal has only {AiProposal.Questions.Count} questions");

@@ -63,6 +63,10 @@ public class PlainTextRendererTests
         { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.GoWithConditions, "Pilot first.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), [SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Actions = [] }]), ["Decision on \"Predictive screening\": Go with conditions — Pilot first. (sam)", "owner maria, due 2027-01-31"] },
         { new ExportLink(Id, "Predictive screening", new Uri("https://bot.example/md"), new Uri("https://bot.example/json"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), ["links work until 2026-12-01 09:00 UTC", "Markdown: https://bot.example/md", "JSON: https://bot.example/json"] },
         { new Core.Reports.ReportLink(Id, "Predictive screening", new Uri("https://bot.example/d/x?token=t"), new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)), ["page of \"Predictive screening\"", "until 2026-12-08 09:00 UTC", "https://bot.example/d/x?token=t"] },
+        {
+            new Core.Community.CommunityInvitationLink(Id, "Predictive screening", new Uri("https://bot.example/c/tok"), new Uri("https://bot.example/c/tok/qr.png"), ["en", "es"], new DateOnly(2026, 12, 31), 200, Core.Community.InvitationState.Paused, 3, "Paused."),
+            ["to answer \"Predictive screening\" (link paused)", "https://bot.example/c/tok", "QR code to print (PNG): https://bot.example/c/tok/qr.png", "languages en, es; works until 2026-12-31; up to 200 people. 3 people have answered so far.", "Paused."]
+        },
     };
 
     [Theory]

@@ -30,7 +30,10 @@ internal static class Samples
         yield return new Confirmation(text);
         yield return new ErrorMessage(text, text);
         yield return new StatusReport(Id, text, DeliberationStatus.Open, new DateOnly(2026, 12, 18), progress,
-            [.. Enumerable.Range(1, many).Select(i => new SectionCoverage($"s{i}", $"{text} {i}", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = i }))], 4, 2);
+            [.. Enumerable.Range(1, many).Select(i => new SectionCoverage($"s{i}", $"{text} {i}", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = i }))], 4, 2)
+        {
+            Community = new Core.Community.CommunityStatus(Core.Community.InvitationState.Paused, many, many * 3),
+        };
         yield return new FlowList(flows);
         yield return new HelpMessage([.. Usage.All, .. Enumerable.Range(1, many).Select(i => new CommandHelp(text, text))]);
         yield return new StartForm(flows);
@@ -57,6 +60,7 @@ internal static class Samples
         yield return new ExportLink(Id, text, new Uri("https://bot.example/api/deliberations/x/export?format=md&token=a|b"), new Uri("https://bot.example/api/deliberations/x/export?format=json&token=a"),
             new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));
         yield return new Core.Reports.ReportLink(Id, text, new Uri("https://bot.example/d/x?token=a|b"), new DateTimeOffset(2026, 12, 8, 9, 30, 0, TimeSpan.Zero));
+        yield return new Core.Community.CommunityInvitationLink(Id, text, new Uri("https://bot.example/c/a-b_c"), new Uri("https://bot.example/c/a-b_c/qr.png"), ["en", "es"], null, 100, Core.Community.InvitationState.Open, 0, text);
     }
 
     /// <summary>A weekly digest with <paramref name="many"/> proposals, each with that many concerns, stale, due and resolved items.</summary>

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
@@ -153,6 +154,30 @@ public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetim
 
         await using var after = await db.StartServicesAsync();
         Assert.Equal(20m, Assert.Single(await after.Store().ListAnswersAsync(Ws, id, default)).Value.Number);
+    }
+
+    [SkippableFact]
+    public async Task A_public_link_is_found_by_its_token_and_a_contact_is_kept_apart_from_answers()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, _) = await SeedAsync(store);
+        var now = db.Time.GetUtcNow();
+        var invitation = new CommunityInvitation(d.Id, Ws, CommunityInvitation.NewToken(), ["en", "es"], new DateOnly(2026, 12, 31), 50, InvitationState.Open, now);
+        var visitor = new Participant(d.Id, "anon:web", null, null, StakeholderGroup.Community, true, now, ViaPublicPage: true);
+        await store.CommitAsync(new Commit(Ws, "invite") { Invitation = invitation, Participants = [visitor] }, default);
+        await store.CommitAsync(new Commit(Ws, "pause") { Invitation = invitation with { State = InvitationState.Paused } }, default);
+        await store.CommitAsync(new Commit(Ws, null) { Contact = new CommunityContact(Guid.NewGuid(), d.Id, "ana@example.org", "es", now) }, default);
+
+        var found = await store.FindInvitationByTokenAsync(invitation.Token, default);
+        Assert.Equal(invitation with { State = InvitationState.Paused }, found! with { Languages = invitation.Languages });
+        Assert.Equal(["en", "es"], found.Languages);
+        Assert.Equal(found, await store.FindInvitationAsync(Ws, d.Id, default) is { } same ? same with { Languages = found.Languages } : null);
+        Assert.Null(await store.FindInvitationAsync("T-OTHER", d.Id, default));
+        Assert.Null(await store.FindInvitationByTokenAsync("not-a-token", default));
+        Assert.True((await store.FindParticipantAsync(Ws, d.Id, "anon:web", default))!.ViaPublicPage);
+        Assert.Equal("ana@example.org", Assert.Single(await store.ListContactsAsync(Ws, d.Id, default)).Address);
     }
 
     private async Task<(Deliberation, Participant)> SeedAsync(IDeliberationStore store)

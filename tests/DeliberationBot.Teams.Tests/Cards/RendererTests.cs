@@ -39,7 +39,10 @@ public sealed class RendererTests
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)) with { JustFlagged = preview },
             new Confirmation(Evil),
             new ErrorMessage(Evil, "start <flow>"),
-            new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2, 1),
+            new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2, 1)
+            {
+                Community = new Core.Community.CommunityStatus(Core.Community.InvitationState.Open, 3, 12),
+            },
             new FlowList([new FlowInfo("quick-check", "Quick", "Short", 9)]),
             new HelpMessage(Core.Commands.Usage.All),
             new StartForm([new FlowInfo("quick-check", "Quick", "Short", 9)]),
@@ -55,6 +58,7 @@ public sealed class RendererTests
             },
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
             new Core.Reports.ReportLink(Id, Evil, new Uri("https://example.test/d/x?token=t"), TimeProvider.System.GetUtcNow()),
+            new Core.Community.CommunityInvitationLink(Id, Evil, new Uri("https://example.test/c/tok"), new Uri("https://example.test/c/tok/qr.png"), ["en", "es"], new DateOnly(2026, 12, 31), 20, Core.Community.InvitationState.Open, 1, Evil),
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
             Samples.Digest(Evil, late: true),
             Samples.Decision(Evil),

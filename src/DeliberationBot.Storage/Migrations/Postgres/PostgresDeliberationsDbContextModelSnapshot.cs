@@ -87,6 +87,80 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.ToTable("channel_state", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.CommunityContactRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeliberationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "DeliberationId");
+
+                    b.ToTable("community_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.CommunityInvitationRow", b =>
+                {
+                    b.Property<Guid>("DeliberationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("MaxPeople")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DeliberationId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("community_invitations", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.ConcernRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -509,6 +583,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");
+
+                    b.Property<bool>("ViaPublicPage")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("WorkspaceId")
                         .IsRequired()

@@ -82,6 +82,80 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.ToTable("channel_state", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.CommunityContactRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeliberationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "DeliberationId");
+
+                    b.ToTable("community_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.CommunityInvitationRow", b =>
+                {
+                    b.Property<Guid>("DeliberationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeliberationId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("community_invitations", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.ConcernRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,6 +574,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ViaPublicPage")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WorkspaceId")
                         .IsRequired()

@@ -1,0 +1,132 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Community;
+
+/// <summary>Where a visitor stands on the public page: the link, the community questions, and their own answers.</summary>
+public sealed record PublicPage(
+    CommunityInvitation Invitation,
+    Deliberation Deliberation,
+    FlowDefinition Flow,
+    InvitationAvailability Availability,
+    IReadOnlyDictionary<string, Answer> Mine,
+    ParticipantProgress Progress)
+{
+    public bool TakesAnswers => Availability == InvitationAvailability.Open;
+
+    /// <summary>The question asked before this one, for the back link; null for the first.</summary>
+    public Question? Before(Question question)
+    {
+        var index = Progress.Applicable.ToList().FindIndex(q => q.Id == question.Id);
+        return index > 0 ? Progress.Applicable[index - 1] : null;
+    }
+}
+
+public enum PublicAnswerOutcome
+{
+    Recorded,
+    Unavailable,
+    Invalid,
+    Duplicate,
+}
+
+public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, string? Problem = null);
+
+/// <summary>
+/// The public community page's side of answering: anyone with the link, no account, always anonymous, always as a
+/// community member or advocate. A visitor is known only by a random key their browser keeps, turned into a keyed
+/// pseudonym like any anonymous participant's, so they can come back and change an answer.
+/// </summary>
+public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering)
+{
+    public const string Channel = "web";
+
+    public async Task<PublicPage?> OpenAsync(string token, string? visitor, CancellationToken ct)
+    {
+        if (await turn.Store.FindInvitationByTokenAsync(token, ct) is not { } invitation
+            || await turn.LoadAsync(invitation.WorkspaceId, invitation.DeliberationId, ct) is not var (d, flow))
+        {
+            return null;
+        }
+
+        var view = flow.CommunityView();
+        var key = visitor is null ? null : turn.AnonymousKey(ActorOf(invitation, visitor), d.Id);
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var answers = key is null ? [] : await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var mine = answers.Where(a => a.ParticipantKey == key && view.FindQuestion(a.QuestionId) is not null).ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
+        var availability = invitation.Availability(d.IsOpen, DateOnly.FromDateTime(turn.Now.UtcDateTime), participants.Count(p => p.ViaPublicPage), participants.Any(p => p.Key == key));
+        var progress = FlowEngine.Evaluate(view, StakeholderGroup.Community, mine.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal));
+        return new PublicPage(invitation, d, view, availability, mine, progress);
+    }
+
+    /// <summary>Records (or changes) a visitor's answer; their participation is created with their first answer.</summary>
+    public async Task<PublicAnswerResult> AnswerAsync(string token, string visitor, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
+    {
+        if (await OpenAsync(token, visitor, ct) is not { } page)
+        {
+            return new PublicAnswerResult(PublicAnswerOutcome.Unavailable);
+        }
+
+        if (!page.TakesAnswers)
+        {
+            return new PublicAnswerResult(PublicAnswerOutcome.Unavailable, page);
+        }
+
+        var question = page.Flow.FindQuestion(questionId);
+        if (question is null || !page.Progress.Applicable.Contains(question))
+        {
+            return new PublicAnswerResult(PublicAnswerOutcome.Invalid, page, Problem: "That question is not asked here.");
+        }
+
+        if (FlowEngine.Validate(question, value) is { } problem)
+        {
+            return new PublicAnswerResult(PublicAnswerOutcome.Invalid, page, Problem: problem);
+        }
+
+        var d = page.Deliberation;
+        var actor = ActorOf(page.Invitation, visitor);
+        var key = turn.AnonymousKey(actor, d.Id);
+        var existing = await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, key, ct);
+        var participant = existing ?? new Participant(d.Id, key, null, null, StakeholderGroup.Community, true, turn.Now, ViaPublicPage: true);
+        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var recorded = AnswerRecording.Build(turn, d, page.Flow, participant, question, value, flagConcern, answers, deliveryKey, joining: existing is null);
+        if (await turn.CommitAsync(recorded.Commit, ct) == CommitOutcome.Duplicate)
+        {
+            return new PublicAnswerResult(PublicAnswerOutcome.Duplicate, page);
+        }
+
+        var flagged = flagConcern ? await answering.PreviewAsync(d, participant, question, recorded.Answer, ct) : null;
+        return new PublicAnswerResult(PublicAnswerOutcome.Recorded, await OpenAsync(token, visitor, ct), flagged);
+    }
+
+    /// <summary>What the owners receive from one of the visitor's flagged answers.</summary>
+    public async Task<ConcernPreview?> FlaggedAsync(PublicPage page, string visitor, string questionId, CancellationToken ct)
+    {
+        var d = page.Deliberation;
+        if (!page.Mine.TryGetValue(questionId, out var answer) || !answer.FlaggedConcern || page.Flow.FindQuestion(questionId) is not { } question
+            || await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, turn.AnonymousKey(ActorOf(page.Invitation, visitor), d.Id), ct) is not { } me)
+        {
+            return null;
+        }
+
+        return await answering.PreviewAsync(d, me, question, answer, ct);
+    }
+
+    /// <summary>Keeps an address someone chose to leave, with nothing that links it to their answers.</summary>
+    public async Task<bool> LeaveContactAsync(string token, string address, string language, CancellationToken ct)
+    {
+        if (await turn.Store.FindInvitationByTokenAsync(token, ct) is not { State: not InvitationState.Revoked } invitation)
+        {
+            return false;
+        }
+
+        await turn.CommitAsync(new Commit(invitation.WorkspaceId, null) { Contact = new CommunityContact(Guid.CreateVersion7(turn.Now), invitation.DeliberationId, address, language, turn.Now) }, ct);
+        return true;
+    }
+
+    private static Actor ActorOf(CommunityInvitation invitation, string visitor) =>
+        new(Channel, invitation.WorkspaceId, new UserRef("community:" + visitor));
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Host.Tests.Community;
+
+/// <summary><c>invite community</c>, <c>invite pause|resume|revoke</c> and the QR code, through the running service.</summary>
+public sealed class InvitationJourneyTests : IDisposable
+{
+    private const string Ws = "T-AGENCY";
+    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
+    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
+    private readonly BotFactory _factory = new(driven: true);
+    private int _key;
+
+    public InvitationJourneyTests() => _factory.CreateClient().Dispose();
+
+    private CommandDispatcher Commands => _factory.Services.GetRequiredService<CommandDispatcher>();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task The_facilitator_gets_a_public_link_and_a_printable_QR_code_and_controls_the_link()
+    {
+        await RunAsync(Dana, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria>");
+        var link = Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite community lang:es,en until:2099-01-31 max:300"));
+        Assert.Equal(["es", "en"], link.Languages);
+        Assert.Equal((new DateOnly(2099, 1, 31), 300, InvitationState.Open), (link.Until!.Value, link.MaxPeople!.Value, link.State));
+        Assert.Matches("^/c/[A-Za-z0-9_-]{22}$", link.Page.AbsolutePath);
+        Assert.Equal(link.Page.AbsolutePath + "/qr.png", link.QrCode.AbsolutePath);
+
+        using var http = _factory.CreateClient();
+        using var qr = await http.GetAsync(link.QrCode.PathAndQuery);
+        Assert.Equal("image/png", qr.Content.Headers.ContentType!.MediaType);
+        var png = await qr.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.True(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)) >= 400, "big enough to print");
+
+        // The same link with new settings; someone else may not touch it; a language the flow lacks is refused.
+        var again = Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite community max:10"));
+        Assert.Equal((link.Page, 10), (again.Page, again.MaxPeople!.Value));
+        Assert.Equal(["en", "es"], again.Languages);
+        var maria = Dana with { User = new UserRef("U-MARIA", "Maria") };
+        Assert.Contains("Only the facilitator", Assert.IsType<ErrorMessage>(await RunAsync(maria, "invite pause")).Text, StringComparison.Ordinal);
+        Assert.Contains("offers: en, es", Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite community lang:fr")).Text, StringComparison.Ordinal);
+
+        Assert.Equal(InvitationState.Paused, Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite pause")).State);
+        var status = Assert.IsType<StatusReport>(await RunAsync(Dana, "status"));
+        Assert.Equal(new CommunityStatus(InvitationState.Paused, 0, 0), status.Community);
+        Assert.Equal(InvitationState.Open, Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite resume")).State);
+
+        Assert.Equal(InvitationState.Revoked, Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite revoke")).State);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(link.QrCode.PathAndQuery)).StatusCode);
+        Assert.Contains("stays stopped", Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite resume")).Text, StringComparison.Ordinal);
+        var fresh = Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite community"));
+        Assert.NotEqual(link.Page, fresh.Page);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(fresh.QrCode.PathAndQuery)).StatusCode);
+
+        var history = await _factory.Services.GetRequiredService<IDeliberationStore>().ListEventsAsync(Ws, link.DeliberationId, default);
+        Assert.Equal(
+            [InvitationService.InvitedEvent, InvitationService.InvitedEvent, InvitationService.StateEvent, InvitationService.StateEvent, InvitationService.StateEvent, InvitationService.InvitedEvent],
+            history.Where(e => e.Type.StartsWith("community.", StringComparison.Ordinal)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Without_a_deliberation_or_a_link_the_facilitator_is_told_what_to_type()
+    {
+        Assert.Equal(Usage.Start, Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite community")).Usage);
+        await RunAsync(Dana, "start quick-check \"Chatbot for benefit questions\"");
+        Assert.Equal(Usage.Invite, Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite pause")).Usage);
+    }
+
+    private async Task<OutgoingMessage> RunAsync(Actor actor, string text) =>
+        (await Commands.HandleAsync(actor, Room, text, null, $"k{++_key}", default)).Replies.Single();
+}
