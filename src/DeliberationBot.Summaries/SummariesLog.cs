@@ -23,8 +23,8 @@ internal sealed partial class SummariesLog(ILogger<SummariesLog> logger)
     [LoggerMessage(Level = LogLevel.Warning, Message = "Section {SectionId} part {Part}, attempt {Attempt} of {MaxAttempts}: {Problem}")]
     public partial void AttemptFailed(string sectionId, int part, int attempt, int maxAttempts, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Section {SectionId} part {Part}: retrying in {Delay}")]
-    public partial void Waiting(string sectionId, int part, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model call {Attempt} of {MaxAttempts} failed: {Problem}; calling again in {Delay}")]
+    public partial void CallRetried(int attempt, int maxAttempts, string problem, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deliberation {DeliberationId}: left out {Statements} model statements and {Suggestions} suggested concerns that did not quote the answers they cite or contradicted the record")]
     public partial void Dropped(Guid deliberationId, int statements, int suggestions);

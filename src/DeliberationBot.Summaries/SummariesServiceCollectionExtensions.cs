@@ -47,8 +47,11 @@ public static class SummariesServiceCollectionExtensions
         services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidator>());
         services.AddSingleton(sp => SummaryPrompts.Load(sp.GetRequiredService<IOptions<SummariesOptions>>().Value.PromptsDirectory));
+        services.AddHttpClient(ModelRetryPolicy.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // each call is timed by the pipeline
+            .AddResilienceHandler(ModelRetryPolicy.PipelineName, (builder, context) => ModelRetryPolicy.Configure(builder, context.ServiceProvider));
         services.AddKeyedSingleton<IChatClient>(ChatClientKey, (sp, _) => CreateChatClient(
-            sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value, sp.GetRequiredService<IOptions<SummariesOptions>>().Value));
+            sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelRetryPolicy.HttpClientName)));
         services.AddSingleton(_ => TokenCounters.Create());
         services.AddSingleton<SummariesLog>();
         services.AddSingleton<SectionReplyCache>();
@@ -67,15 +70,17 @@ public static class SummariesServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Azure OpenAI client with its own retries off (ModelCaller decides what to retry) and a network timeout just
-    /// above ours. With an API key it sends that; without, it signs in through Azure.Identity.
+    /// The Azure OpenAI client over our HttpClient, whose resilience pipeline (<see cref="ModelRetryPolicy"/>) times and
+    /// retries each call; the library's own retries and timeout are off, so those rules are the only ones. With an API
+    /// key it sends that; without, it signs in through Azure.Identity.
     /// </summary>
-    private static IChatClient CreateChatClient(AzureOpenAIOptions azure, SummariesOptions summaries)
+    private static IChatClient CreateChatClient(AzureOpenAIOptions azure, HttpClient http)
     {
         var clientOptions = new AzureOpenAIClientOptions
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = summaries.Timeout + TimeSpan.FromSeconds(5),
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
+            Transport = new HttpClientPipelineTransport(http),
         };
         var endpoint = new Uri(azure.Endpoint!);
         var client = string.IsNullOrEmpty(azure.ApiKey)
