@@ -4,16 +4,20 @@ namespace DeliberationBot.Core.Messaging;
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Lock _releasing = new();
 
+    /// <summary>
+    /// Called after every turn that queued something, often while the worker is already signalled: one wake-up is
+    /// enough, and only this method releases, so checking under the lock never overfills the semaphore.
+    /// </summary>
     public void Notify()
     {
-        try
+        lock (_releasing)
         {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled; one wake-up is enough.
+            if (_signal.CurrentCount == 0)
+            {
+                _signal.Release();
+            }
         }
     }
 
