@@ -28,17 +28,20 @@ BOLT="http://127.0.0.1:$BOLT_PORT/slack/events"
 # wrk: "requests/s p50-ms p99-ms non-2xx completed exhausted" (exhausted: the run used up its distinct requests and
 # stopped early, so its requests/s undercounts; raise N)
 measure() { # url script distinct-requests
-  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$1" | python3 -c '
+  local out; out="$WORK/wrk-$(date +%s%N).txt"
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$1" >"$out" 2>&1 || { cat "$out" >&2; return 1; }
+  python3 -c '
 import re, sys
 t = sys.stdin.read()
 def ms(v):
-    n, u = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[u]
+    n, u = re.match(r"([\d.]+)(us|ms|s|m)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[u]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
-p50 = ms(re.search(r"50%\s+(\S+)", t).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", t).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", t, re.M).group(1)); p99 = ms(re.search(r"^\s+99%\s+(\S+)", t, re.M).group(1))
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
 total = int(re.search(r"(\d+) requests in", t).group(1))
-print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {int(total >= int(sys.argv[1]))}")' "$3"
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {int(total >= int(sys.argv[1]))}")' "$3" <"$out" ||
+    { cat "$out" >&2; return 1; }
 }
 
 ROWS=()
@@ -105,7 +108,7 @@ BOLT_RSS="$(rss_mb "$BOLT_PID")"
   echo "# Slack: the service against Bolt"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
-  echo ".NET $(dotnet --version) (Release, published), Node $(node --version), @slack/bolt $(node -p "require('$WORK/peers/node_modules/@slack/bolt/package.json').version"), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), PostgreSQL ${POSTGRES:+$(psql -qtA -c 'SHOW server_version')}."
+  echo ".NET $(dotnet --version) (Release, published), Node $(node --version), @slack/bolt $(node -p "require('$WORK/peers/node_modules/@slack/bolt/package.json').version"), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)${POSTGRES:+, PostgreSQL $(psql -qtA -c "SHOW server_version")}."
   echo "Each cell: \`wrk -t1 -c$CONNECTIONS -d$DURATION --latency\`, every request signed as Slack signs it, each with its own \`trigger_id\` (modals: view id and hash) and no request sent twice, on 127.0.0.1; the load tool shares the cores."
   echo "Bolt only acknowledges; the service acknowledges after the write is committed with its outbox row, its outbox worker sending to a local stand-in for Slack's Web API at the same time."
   echo "\`concern\` is typed by the facilitator into one deliberation; the join + answer run has each new person join and, 64 requests later, answer the first question."
