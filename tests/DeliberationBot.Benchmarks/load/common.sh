@@ -55,15 +55,16 @@ PY
 )"
 fi
 
-# A fresh database for one run: prints the service's storage settings (env assignments) and remembers it for dropping.
+# A fresh database for one run: sets STORAGE to the service's storage settings (env assignments, no spaces) and
+# remembers a PostgreSQL database for dropping at exit.
 fresh_database() { # label
   if [[ "$1" == postgres* ]]; then
     local name; name="deliberationbot_bench_$(date +%s)_$RANDOM"
     psql -q -c "CREATE DATABASE $name" >/dev/null
     DATABASES+=("$name")
-    echo "Storage__Provider=Postgres ConnectionStrings__Deliberations=Host=$PGHOST;Port=${PGPORT:-5432};Username=$PGUSER;${PGPASSWORD:+Password=$PGPASSWORD;}Database=$name"
+    STORAGE="Storage__Provider=Postgres ConnectionStrings__Deliberations=Host=$PGHOST;Port=${PGPORT:-5432};Username=$PGUSER;${PGPASSWORD:+Password=$PGPASSWORD;}Database=$name"
   else
-    echo "Storage__Provider=Sqlite Storage__SqlitePath=$WORK/$1.db"
+    STORAGE="Storage__Provider=Sqlite Storage__SqlitePath=$WORK/$1.db"
   fi
 }
 

@@ -55,7 +55,8 @@ row() { # path ours bolt stored
 
 run_store() { # label
   local label="$1" settings ours d
-  settings="$(fresh_database "$label")"
+  fresh_database "$label"
+  settings="$STORAGE"
   # shellcheck disable=SC2086 # the settings are env assignments without spaces
   start_service "$label" $settings Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
     Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/"

@@ -26,7 +26,9 @@ PORT="$PEER_PORT" APP_ID="$APP_ID" BOTFRAMEWORK_URL="$BF" node "$WORK/peers/botb
 PEER_PID=$!
 wait_for "http://127.0.0.1:$PEER_PORT/" any
 
-start_service teams $(fresh_database teams) Teams__AppId="$APP_ID" Teams__AppType=UserAssignedMSI \
+fresh_database teams
+# shellcheck disable=SC2086 # the storage settings are env assignments without spaces
+start_service teams $STORAGE Teams__AppId="$APP_ID" Teams__AppType=UserAssignedMSI \
   Teams__TenantId=0f3c2a1b-0000-4000-8000-000000000001 Teams__OpenIdMetadataUrl="$BF/v1/.well-known/openidconfiguration" \
   Teams__AllowLoopbackServiceUrl=true IDENTITY_ENDPOINT="$BF/msi/token" IDENTITY_HEADER="$IDENTITY_SECRET"
 
