@@ -47,7 +47,13 @@ internal static class DigestRun
         var workspace = DigestWorkspace.Build(deliberations, concernsEach, subscribers, now);
         foreach (var source in workspace.Sources)
         {
-            await store.CommitAsync(new Commit(workspace.WorkspaceId, null) { Deliberation = source.Deliberation, Concerns = source.Concerns, Participants = source.Participants }, default);
+            // The store writes at most one new participant per commit (two new rows in one commit collide in EF's
+            // change tracker), as every production path commits them; so the seeding does too.
+            await store.CommitAsync(new Commit(workspace.WorkspaceId, null) { Deliberation = source.Deliberation, Concerns = source.Concerns }, default);
+            foreach (var participant in source.Participants)
+            {
+                await store.CommitAsync(new Commit(workspace.WorkspaceId, null) { Participants = [participant] }, default);
+            }
         }
 
         var context = new ConversationRef("slack", workspace.WorkspaceId, "C0DIGEST");
