@@ -37,7 +37,7 @@ public static class SlackServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackEnabledMarker>();
@@ -52,7 +52,7 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, (sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
-            http.BaseAddress = options.ApiBaseUri;
+            http.BaseAddress = options.ApiBaseUri();
             http.Timeout = options.HttpTimeout;
         });
         services.AddSingleton<IChannelSender, SlackChannelSender>();
