@@ -76,7 +76,7 @@ public class HotPathBenchmarks : IDisposable
     [Benchmark(Description = "Teams JWT validation (RS256, keys cached)")]
     public Task TeamsToken() => _teams.ValidateAsync();
 
-    [Benchmark(Description = "command parsing: start … due: owners:")]
+    [Benchmark(Description = "command parsing: start … due: anonymous")]
     public Command? ParseStart() => CommandParser.Parse("start quick-check \"Screening tool for case intake\" due:2026-12-20 anonymous", null, DateOnly.FromDateTime(_now.UtcDateTime)).Command;
 
     [Benchmark(Description = "command parsing: concern \"…\"")]

@@ -46,7 +46,7 @@ internal static class HotPathRun
             var stats = report.ResultStatistics!;
             string Us(double ns) => (ns / 1000).ToString(ns < 10_000 ? "0.000" : "0.0", CultureInfo.InvariantCulture);
             var bytes = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
-            var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo + (report.BenchmarkCase.HasParameters ? $" ({report.BenchmarkCase.Parameters.DisplayInfo})" : "");
+            var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'') + (report.BenchmarkCase.HasParameters ? $" ({report.BenchmarkCase.Parameters.DisplayInfo})" : "");
             text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Us(stats.Mean)} | {Us(stats.Median)} | {Us(stats.Percentiles.P95)} | {Bytes(bytes)} |");
         }
 
