@@ -96,7 +96,8 @@ async function burst(deliberation, n, url) {
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
   const at = (q) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)];
   console.log(JSON.stringify({
-    people: n, joinFailures, answersSent: n, non2xx: n - ok.length, ackedWithin3s: ok.filter((r) => r.ms <= 3000).length,
+    people: n, joinFailures, answersSent: n, non2xx: n - ok.length,
+    statuses: results.reduce((o, r) => ({ ...o, [r.status || 'no answer']: (o[r.status || 'no answer'] || 0) + 1 }), {}), ackedWithin3s: ok.filter((r) => r.ms <= 3000).length,
     p50: at(0.5), p99: at(0.99), max: ms[ms.length - 1], secondsToAllAcks: sentWithin,
   }));
 }
