@@ -98,3 +98,34 @@ stop_service() { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
 
 # The service's errors during a run (the log is JSON lines; only the messages, never payloads).
 service_errors() { grep -c '"LogLevel":"Error"' "$WORK/$1.log" || true; }
+
+# With dotnet-counters on PATH (dotnet tool install -g dotnet-counters), the service's runtime counters while it is
+# measured, summarised per counter: where the time goes when a target is missed.
+profile() { # label pid
+  COUNTERS_PID=""
+  command -v dotnet-counters >/dev/null || return 0
+  dotnet-counters collect -p "$2" --format csv -o "$WORK/counters-$1.csv" \
+    --counters 'System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel' >/dev/null 2>&1 &
+  COUNTERS_PID=$!
+}
+stop_profile() {
+  [[ -n "${COUNTERS_PID:-}" ]] || return 1
+  kill -INT "$COUNTERS_PID" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$COUNTERS_PID" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$COUNTERS_PID" 2>/dev/null || true
+  wait "$COUNTERS_PID" 2>/dev/null || true
+}
+profile_header() { echo "| counter | type | mean per sample | max per sample | sum |"; echo "|---|---|---|---|---|"; }
+profile_summary() { # label
+  [[ -f "$WORK/counters-$1.csv" ]] || return 0
+  python3 - "$WORK/counters-$1.csv" <<'PY'
+import csv, sys, collections
+values = collections.defaultdict(list)
+for row in csv.DictReader(open(sys.argv[1])):
+    try: values[(row["Counter Name"], row["Counter Type"])].append(float(row["Mean/Increment"]))
+    except (KeyError, ValueError): pass
+for (name, kind), v in sorted(values.items()):
+    if "kestrel.connection.duration" in name or "last_collection" in name or "jit." in name: continue  # noise for this purpose
+    print(f"| {name} | {kind} | {sum(v) / len(v):.4g} | {max(v):.4g} | {sum(v):.4g} |")
+PY
+}

@@ -44,27 +44,6 @@ print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {int(
     { cat "$out" >&2; return 1; }
 }
 
-# With dotnet-counters on PATH (dotnet tool install -g dotnet-counters), the service's runtime counters during its
-# durable-write run are summarised under the tables: where the time goes when a target is missed.
-profile() { # label pid seconds
-  command -v dotnet-counters >/dev/null || return 0
-  dotnet-counters collect -p "$2" --format csv -o "$WORK/counters-$1.csv" --duration "00:00:00:$3" \
-    --counters 'System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel' >/dev/null 2>&1 &
-  COUNTERS_PID=$!
-}
-profile_summary() { # label
-  [[ -f "$WORK/counters-$1.csv" ]] || return 0
-  python3 - "$WORK/counters-$1.csv" <<'PY'
-import csv, sys, collections
-values = collections.defaultdict(list)
-for row in csv.DictReader(open(sys.argv[1])):
-    try: values[(row["Counter Name"], row["Counter Type"])].append(float(row["Mean/Increment"]))
-    except (KeyError, ValueError): pass
-for (name, kind), v in sorted(values.items()):
-    print(f"| {name} | {kind} | {sum(v) / len(v):.4g} | {max(v):.4g} | {sum(v):.4g} |")
-PY
-}
-
 ROWS=()
 RAW=()
 PROFILES=()
@@ -100,9 +79,10 @@ run_store() { # label
   echo "$label: measuring…" >&2
   local s_ours s_bolt c_ours c_bolt p_ours p_bolt concerns people
   s_ours="$(measure "$ours" "$WORK/status.lua" 60000)"; s_bolt="$(measure "$BOLT" "$WORK/status.lua" 60000)"
-  profile "$label" "$SERVICE_PID" "${DURATION%s}"
-  c_ours="$(measure "$ours" "$WORK/concern.lua" 40000)"; c_bolt="$(measure "$BOLT" "$WORK/concern.lua" 40000)"
-  [[ -n "${COUNTERS_PID:-}" ]] && { wait "$COUNTERS_PID" || true; PROFILES+=("$(profile_summary "$label")"); }
+  profile "$label" "$SERVICE_PID"
+  c_ours="$(measure "$ours" "$WORK/concern.lua" 40000)"
+  stop_profile && PROFILES+=("$(profile_summary "$label")")
+  c_bolt="$(measure "$BOLT" "$WORK/concern.lua" 40000)"
   concerns="$(count_rows "$settings" concerns)"
   p_ours="$(measure "$ours" "$WORK/people.lua" 60000)"; p_bolt="$(measure "$BOLT" "$WORK/people.lua" 60000)"
   people=$(( $(count_rows "$settings" participants) + $(count_rows "$settings" answers) ))
@@ -159,8 +139,7 @@ BOLT_RSS="$(rss_mb "$BOLT_PID")"
     echo
     echo "The service's runtime counters during its \`concern\` run (\`dotnet-counters collect\`, 1 s samples; per store in the order above):"
     echo
-    echo "| counter | type | mean per sample | max per sample | sum |"
-    echo "|---|---|---|---|---|"
+    profile_header
     printf '%s\n' "${PROFILES[@]}"
   fi
   echo

@@ -40,7 +40,9 @@ echo "warming up both…" >&2
 drive "$SERVICE_URL/api/messages" warm-ours 200 >/dev/null
 drive "http://127.0.0.1:$PEER_PORT/api/messages" warm-peer 200 >/dev/null
 echo "measuring…" >&2
+profile teams "$SERVICE_PID"
 OURS="$(drive "$SERVICE_URL/api/messages" ours "$COUNT")"
+PROFILE=""; stop_profile && PROFILE="$(profile_summary teams)"
 PEER="$(drive "http://127.0.0.1:$PEER_PORT/api/messages" peer "$COUNT")"
 OURS_RSS="$(rss_mb "$SERVICE_PID")"
 PEER_RSS="$(rss_mb "$PEER_PID")"
@@ -63,5 +65,12 @@ cells() { python3 -c 'import json, sys; r = json.loads(sys.argv[1]); print("%.0f
   echo
   echo "Ratio (ours ÷ botbuilder, replies/s): $(python3 -c 'import json, sys; print("%.2f×" % (json.loads(sys.argv[1])["rps"] / json.loads(sys.argv[2])["rps"]))' "$OURS" "$PEER"). The service's start to \`/readyz\` 200: $STARTUP_MS ms; errors it logged: $ERRORS."
   echo
+  if [[ -n "$PROFILE" ]]; then
+    echo "The service's runtime counters during its run (\`dotnet-counters collect\`, 1 s samples):"
+    echo
+    profile_header
+    echo "$PROFILE"
+    echo
+  fi
   echo "Raw: ours \`$OURS\`; botbuilder \`$PEER\`."
 } | tee "$RESULTS_DIR/teams-vs-botbuilder.md"
