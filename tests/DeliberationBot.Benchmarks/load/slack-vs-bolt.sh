@@ -101,11 +101,13 @@ print(f\"{b['people']} | {b['secondsToAllAcks']:.2f} | {b['ackedWithin3s']} | {b
   RAW+=("$label burst: $burst; answers stored before $before, after $after")
 
   SERVICES+=("| $label | $startup | $(rss_mb "$SERVICE_PID") | $(service_errors "$label") |")
+  ERRORS+=("$label:" "$(service_error_kinds "$label")")
   stop_service
 }
 
 BURSTS=()
 SERVICES=()
+ERRORS=()
 for store in $STORES; do run_store "$store"; done
 BOLT_RSS="$(rss_mb "$BOLT_PID")"
 
@@ -135,6 +137,10 @@ BOLT_RSS="$(rss_mb "$BOLT_PID")"
   echo "| store | start to /readyz ms | resident MB after the runs | errors logged |"
   echo "|---|---|---|---|"
   printf '%s\n' "${SERVICES[@]}"
+  echo
+  echo "The service's errors by kind (count, log message, first line of the exception):"
+  echo
+  printf '%s\n' "${ERRORS[@]}"
   if [[ ${#PROFILES[@]} -gt 0 ]]; then
     echo
     echo "The service's runtime counters during its \`concern\` run (\`dotnet-counters collect\`, 1 s samples; per store in the order above):"
