@@ -53,8 +53,8 @@ public static class SlackServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
             http.BaseAddress = options.ApiBaseUri();
-            http.Timeout = options.HttpTimeout;
-        });
+            http.Timeout = Timeout.InfiniteTimeSpan; // each attempt is timed by the resilience pipeline
+        }).AddResilienceHandler(SlackRetryPolicy.PipelineName, (builder, context) => SlackRetryPolicy.Configure(builder, context.ServiceProvider));
         services.AddSingleton<IChannelSender, SlackChannelSender>();
 
         services.AddSingleton<SlackRequestVerifier>();

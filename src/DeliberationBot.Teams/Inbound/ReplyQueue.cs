@@ -40,7 +40,7 @@ internal sealed class ReplyQueue(ReplyOutbox outbox, IDeliberationStore store, O
         }
 
         // A page link, the public link (the facilitator's to hand out) or a digest carries the reader's own link, so neither is posted where others can read it.
-        if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Community.CommunityInvitationLink or Core.Digests.WeeklyDigest)
+        if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Community.CommunityInvitationLink or Core.Community.CommunityContactList or Core.Digests.WeeklyDigest)
         {
             return Destination.PrivatelyTo(turn.Home, person);
         }
