@@ -99,14 +99,16 @@ stop_service() { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
 # The service's errors during a run (the log is JSON lines; only the messages, never payloads).
 service_errors() { grep -c '"LogLevel":"Error"' "$WORK/$1.log" || true; }
 
-# Its errors by kind, as Markdown list items: count, log message, first line of the exception (no request data).
+# Its errors by kind, as Markdown list items: count, log message, the exception's innermost cause (no request data).
 service_error_kinds() { # label
   grep '"LogLevel":"Error"' "$WORK/$1.log" | python3 -c '
 import collections, json, sys
 kinds = collections.Counter()
 for line in sys.stdin:
     entry = json.loads(line)
-    kinds[(entry.get("Message", "")[:100], (entry.get("Exception") or "").split("\n")[0][:200])] += 1
+    lines = (entry.get("Exception") or "").split("\n")
+    causes = [l.split("--->", 1)[1].strip() for l in lines if "--->" in l]
+    kinds[(entry.get("Message", "")[:100], (causes[-1] if causes else lines[0])[:200])] += 1
 for (message, exception), n in kinds.most_common(10):
     print(f"- {n} × {message}: `{exception}`")' || true
 }

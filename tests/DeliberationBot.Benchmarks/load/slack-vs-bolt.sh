@@ -138,7 +138,7 @@ BOLT_RSS="$(rss_mb "$BOLT_PID")"
   echo "|---|---|---|---|"
   printf '%s\n' "${SERVICES[@]}"
   echo
-  echo "The service's errors by kind (count, log message, first line of the exception):"
+  echo "The service's errors by kind (count, log message, the exception's innermost cause):"
   echo
   printf '%s\n' "${ERRORS[@]}"
   if [[ ${#PROFILES[@]} -gt 0 ]]; then
