@@ -6,7 +6,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DeliberationBot.Benchmarks;
 
@@ -17,8 +16,6 @@ namespace DeliberationBot.Benchmarks;
 /// </summary>
 internal static class AckLatencyRun
 {
-    private const string Secret = "bench-signing-secret";
-
     public static async Task<int> RunAsync(string[] args)
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
@@ -82,7 +79,7 @@ internal static class AckLatencyRun
             ["text"] = text, ["response_url"] = "http://127.0.0.1:9/unused", ["trigger_id"] = trigger, ["api_app_id"] = "A0BENCH",
         }.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
         var ts = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{ts}:{body}")));
+        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BenchHost.SlackSecret), Encoding.UTF8.GetBytes($"v0:{ts}:{body}")));
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
         request.Headers.Add("X-Slack-Request-Timestamp", ts);
         request.Headers.Add("X-Slack-Signature", signature);
@@ -98,27 +95,6 @@ internal static class AckLatencyRun
         app.MapPost("/api/{method}", (string method) => Results.Json(new { ok = true, ts = "1700000000.000100", channel = new { id = "D0BENCH" } }));
         await app.StartAsync();
         return app;
-    }
-
-    private sealed class BenchHost(string folder, string slackUrl) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Storage:SqlitePath", Path.Combine(folder, "bench.db"));
-            builder.UseSetting("Privacy:PseudonymKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            builder.UseSetting("Flows:Directory", Path.Combine(Repository.Root, "prompts", "flows"));
-            builder.UseSetting("Slack:SigningSecret", Secret);
-            builder.UseSetting("Slack:BotToken", "xoxb-bench");
-            builder.UseSetting("Slack:ApiBaseUrl", slackUrl.TrimEnd('/') + "/api/");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseEnvironment("Production");
-        }
-
-        public BenchHost UseLoopback()
-        {
-            UseKestrel(0);
-            return this;
-        }
     }
 
     private sealed record Result(double[] Latencies, int Failed, double PerSecond)

@@ -6,6 +6,8 @@ namespace DeliberationBot.Benchmarks;
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- ack      (load run: Slack acknowledgement latency over loopback HTTP)
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- report   (BenchmarkDotNet: the deliberation page, written to results/report-page.md)
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- report-stages   (the page's time per stage, quickly)
+// dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- digest [subscribers] [deliberations] [concerns each]   (the weekly digest job over a seeded SQLite database, written to results/digest.md)
+// dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- hot      (BenchmarkDotNet: the hot paths, written to results/hot-paths.md)
 internal static class BenchmarkEntry
 {
     public static async Task<int> Main(string[] args)
@@ -22,6 +24,16 @@ internal static class BenchmarkEntry
             bench.Setup();
             Console.WriteLine(ReportPageRun.Stages(bench, 20));
             return 0;
+        }
+
+        if (args.FirstOrDefault() == "digest")
+        {
+            return await Digests.DigestRun.RunAsync(args.Skip(1).ToArray());
+        }
+
+        if (args.FirstOrDefault() == "hot")
+        {
+            return HotPaths.HotPathRun.Run(args.Skip(1).ToArray());
         }
 
         if (args.FirstOrDefault() == "report")

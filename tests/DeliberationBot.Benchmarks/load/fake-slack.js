@@ -3,6 +3,12 @@ const http = require('http');
 let n = 0;
 let deliberation = null; // the id on the first deliberation card's Answer button, for the load script to answer
 http.createServer((req, res) => {
+  if (req.url === '/reset') { // a new run: forget the last deliberation
+    deliberation = null;
+    res.end();
+    return;
+  }
+
   if (req.method === 'GET') {
     res.end(deliberation ?? '');
     return;

@@ -1,111 +1,155 @@
 #!/usr/bin/env bash
 # Slack load run: the service against a minimal @slack/bolt 5.x app (HTTP mode, acknowledge only), on 127.0.0.1, driven
-# by the same wrk with the same kind of signed requests, one after the other in one run. Writes results/slack-vs-bolt.md.
-#   tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh            SQLite
-#   BENCH_POSTGRES="Host=…;Username=…;Database=…" …/slack-vs-bolt.sh  SQLite, then PostgreSQL
-# Needs: dotnet, node + npm (the peer is installed from npm into a temporary folder), wrk (apt-get install wrk).
+# by the same wrk with the same signed requests, one after the other in one run; then a burst of 1,000 answers from
+# 1,000 people within one second. On SQLite, then on PostgreSQL (a fresh database, dropped afterwards) when
+# BENCH_POSTGRES or DELIBERATIONBOT_TEST_POSTGRES names a server. Writes results/slack-vs-bolt.md.
+#   tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh
+#   DURATION=10s CONNECTIONS=16 BURST=1000 STORES="sqlite postgres" …/slack-vs-bolt.sh
+# Needs: dotnet, node + npm (the peer is installed from npm into a temporary folder), wrk, sqlite3, psql.
 set -euo pipefail
-HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../../.." && pwd)"
-RESULTS="$ROOT/tests/DeliberationBot.Benchmarks/results/slack-vs-bolt.md"
+source "$(dirname "$0")/common.sh"
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
+BURST="${BURST:-1000}"
+STORES="${STORES:-sqlite${POSTGRES:+ postgres}}"
 export SLACK_SIGNING_SECRET=bench-signing-secret TEAM=T0BENCH CHANNEL=C0BENCH
-WORK="$(mktemp -d /tmp/deliberationbot-load.XXXXXX)"
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; [[ -n "${KEEP:-}" ]] || rm -rf "$WORK"; }
-trap cleanup EXIT
+LOAD_BEFORE="$(load_average)"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "nothing answers at $1" >&2; return 1; }
-
-echo "installing the peer from npm…"
-npm install --silent --prefix "$WORK/peers" @slack/bolt@5 >/dev/null
-cp "$HERE/bolt-app.js" "$WORK/peers/"
-echo "publishing the service (Release)…"
-dotnet publish "$ROOT/src/DeliberationBot.Host" -c Release -o "$WORK/app" -v quiet -nologo >/dev/null
-
+install_peers @slack/bolt@5
+publish_service
 SLACK_PORT="$(free_port)"
-PORT="$SLACK_PORT" node "$HERE/fake-slack.js" & PIDS+=($!)
+PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
 BOLT_PORT="$(free_port)"
-PORT="$BOLT_PORT" node "$WORK/peers/bolt-app.js" >/dev/null & PIDS+=($!)
-wait_for_bolt() { for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$BOLT_PORT/" && return 0; sleep 0.5; done; return 1; }
-wait_for_bolt
+PORT="$BOLT_PORT" node "$WORK/peers/bolt-app.js" >"$WORK/bolt.log" 2>&1 & PIDS+=($!)
+BOLT_PID=$!
+wait_for "http://127.0.0.1:$BOLT_PORT/" any
+BOLT="http://127.0.0.1:$BOLT_PORT/slack/events"
 
-# wrk: requests/s, p50 and p99 in ms, non-2xx count, total requests
-measure() { # url script
-  local out; out="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$1")"
-  echo "$out" | python3 -c '
+# wrk: "requests/s p50-ms p99-ms non-2xx completed exhausted" (exhausted: the run used up its distinct requests and
+# stopped early, so its requests/s undercounts; raise N)
+measure() { # url script distinct-requests
+  local out; out="$WORK/wrk-$(date +%s%N).txt"
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$1" >"$out" 2>&1 || { cat "$out" >&2; return 1; }
+  python3 -c '
 import re, sys
 t = sys.stdin.read()
 def ms(v):
-    n, u = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[u]
+    n, u = re.match(r"([\d.]+)(us|ms|s|m)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[u]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
-p50 = ms(re.search(r"50%\s+(\S+)", t).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", t).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", t, re.M).group(1)); p99 = ms(re.search(r"^\s+99%\s+(\S+)", t, re.M).group(1))
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
 total = int(re.search(r"(\d+) requests in", t).group(1))
-errors = re.search(r"Socket errors: (.*)", t)
-print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {1 if errors else 0}")'
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {int(total >= int(sys.argv[1]))}")' "$3" <"$out" ||
+    { cat "$out" >&2; return 1; }
 }
 
 ROWS=()
-row() { # label ours-line bolt-line
-  read -r r1 a1 b1 bad1 n1 e1 <<<"$2"; read -r r2 a2 b2 bad2 n2 e2 <<<"$3"
-  ROWS+=("| $1 | $r1 | $a1 | $b1 | $bad1 | $r2 | $a2 | $b2 | $(python3 -c "print(f'{$r1/$r2:.2f}×')") |")
+RAW=()
+PROFILES=()
+row() { # path ours bolt stored
+  read -r r1 a1 b1 bad1 n1 x1 <<<"$2"; read -r r2 a2 b2 bad2 n2 x2 <<<"$3"
+  local flag=""; [[ $x1 == 1 || $x2 == 1 ]] && flag=" (ran out of distinct requests)"
+  ROWS+=("| $1$flag | $r1 | $a1 | $b1 | $bad1 | $4 | $r2 | $a2 | $b2 | $bad2 | $(python3 -c "print(f'{$r1/$r2:.2f}×')") |")
+  RAW+=("$1: ours $2 / Bolt $3")
 }
 
-run_store() { # label, then env for the service
-  local label="$1"; shift
-  local app_port; app_port="$(free_port)"
-  env "$@" Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/" \
-    Flows__Directory="$ROOT/prompts/flows" Summaries__PromptsDirectory="$ROOT/prompts/summaries" Storage__SqlitePath="$WORK/$label.db" \
-    Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_gcServer=0 \
-    dotnet "$WORK/app/DeliberationBot.Host.dll" >"$WORK/$label.log" 2>&1 & PIDS+=($!)
-  local pid=$!
-  wait_for "http://127.0.0.1:$app_port/readyz"
-  local ours="http://127.0.0.1:$app_port/api/slack/events" bolt="http://127.0.0.1:$BOLT_PORT/slack/events"
-  node "$HERE/requests.js" send 'start quick-check "Load test proposal"' "$ours" >/dev/null
-  local d=""; for _ in $(seq 1 60); do d="$(curl -s "http://127.0.0.1:$SLACK_PORT/")"; [[ -n $d ]] && break; sleep 0.5; done
+run_store() { # label
+  local label="$1" settings ours d
+  fresh_database "$label"
+  settings="$STORAGE"
+  # shellcheck disable=SC2086 # the settings are env assignments without spaces
+  start_service "$label" $settings Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
+    Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/"
+  local startup="$STARTUP_MS"
+  ours="$SERVICE_URL/api/slack/events"
+  curl -s -X POST "http://127.0.0.1:$SLACK_PORT/reset" >/dev/null
+  node "$WORK/peers/requests.js" send 'start quick-check "Load test proposal"' "$ours" >/dev/null
+  d=""; for _ in $(seq 1 120); do d="$(curl -s "http://127.0.0.1:$SLACK_PORT/")"; [[ -n $d ]] && break; sleep 0.5; done
   [[ -n $d ]] || { echo "the deliberation card never reached the fake Slack" >&2; exit 1; }
 
-  node "$HERE/requests.js" command 'status' 40000 "$WORK/status.lua"
-  node "$HERE/requests.js" command 'concern "Nobody asked the night shift about {i}"' 20000 "$WORK/concern.lua"
-  node "$HERE/requests.js" join "$d" 20000 "$WORK/join.lua"
-  node "$HERE/requests.js" command 'status' 20000 "$WORK/warm.lua"
-  measure "$ours" "$WORK/warm.lua" >/dev/null # warm-up (JIT, connection pools)
-  local s_ours s_bolt c_ours c_bolt j_ours j_bolt a_ours a_bolt joined
-  s_ours="$(measure "$ours" "$WORK/status.lua")"; s_bolt="$(measure "$bolt" "$WORK/status.lua")"
-  c_ours="$(measure "$ours" "$WORK/concern.lua")"; c_bolt="$(measure "$bolt" "$WORK/concern.lua")"
-  j_ours="$(measure "$ours" "$WORK/join.lua")"; j_bolt="$(measure "$bolt" "$WORK/join.lua")"
-  # Everyone who joined answers the first question (wrk with one thread sends the script's requests in order).
-  joined="$(echo "$j_ours" | awk '{print ($5 < 20000 ? $5 : 20000)}')"
-  node "$HERE/requests.js" answer "$d" "$joined" "$WORK/answer.lua"
-  a_ours="$(measure "$ours" "$WORK/answer.lua")"; a_bolt="$(measure "$bolt" "$WORK/answer.lua")"
-  row "$label: \`status\` (read)" "$s_ours" "$s_bolt"
-  row "$label: \`concern \"…\"\` (durable write)" "$c_ours" "$c_bolt"
-  row "$label: join modal, many people (durable write)" "$j_ours" "$j_bolt"
-  row "$label: answer modal, many people (durable write)" "$a_ours" "$a_bolt"
-  local rss; rss="$(ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}')"
-  ROWS+=("| $label: resident memory after the runs | $rss MB | | | | | | | |")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$label: writing signed requests…" >&2
+  node "$WORK/peers/requests.js" command 'status' 60000 "$WORK/status.lua"
+  AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$WORK/concern.lua"
+  node "$WORK/peers/requests.js" people "$d" 60000 "$WORK/people.lua"
+  FIRST=700000 node "$WORK/peers/requests.js" command 'status' 5000 "$WORK/warm.lua"
+  measure "$ours" "$WORK/warm.lua" 5000 >/dev/null # warm-up (JIT, connection pools), both sides
+  measure "$BOLT" "$WORK/warm.lua" 5000 >/dev/null
+
+  echo "$label: measuring…" >&2
+  local s_ours s_bolt c_ours c_bolt p_ours p_bolt concerns people
+  s_ours="$(measure "$ours" "$WORK/status.lua" 60000)"; s_bolt="$(measure "$BOLT" "$WORK/status.lua" 60000)"
+  profile "$label" "$SERVICE_PID"
+  c_ours="$(measure "$ours" "$WORK/concern.lua" 40000)"
+  stop_profile && PROFILES+=("$(profile_summary "$label")")
+  c_bolt="$(measure "$BOLT" "$WORK/concern.lua" 40000)"
+  concerns="$(count_rows "$settings" concerns)"
+  p_ours="$(measure "$ours" "$WORK/people.lua" 60000)"; p_bolt="$(measure "$BOLT" "$WORK/people.lua" 60000)"
+  people=$(( $(count_rows "$settings" participants) + $(count_rows "$settings" answers) ))
+  row "$label: \`status\` (read)" "$s_ours" "$s_bolt" "—"
+  row "$label: \`concern \"…\"\` (commit + outbox)" "$c_ours" "$c_bolt" "$concerns concerns / $(cut -d' ' -f5 <<<"$c_ours") acknowledged"
+  row "$label: view_submission, join + answer, many people" "$p_ours" "$p_bolt" "$people rows / $(cut -d' ' -f5 <<<"$p_ours") acknowledged"
+
+  echo "$label: a burst of $BURST answers within one second…" >&2
+  local before after burst
+  before="$(count_rows "$settings" answers)"
+  burst="$(FIRST=800000 node "$WORK/peers/requests.js" burst "$d" "$BURST" "$ours")"
+  after="$(count_rows "$settings" answers)"
+  BURSTS+=("| $label | $(python3 -c "
+import json, sys; b = json.loads(sys.argv[1])
+print(f\"{b['people']} | {b['secondsToAllAcks']:.2f} | {b['ackedWithin3s']} | {b['non2xx']} | {int(sys.argv[3]) - int(sys.argv[2])} | {b['p50']:.0f} | {b['p99']:.0f} | {b['max']:.0f}\")" "$burst" "$before" "$after") |")
+  RAW+=("$label burst: $burst; answers stored before $before, after $after")
+
+  SERVICES+=("| $label | $startup | $(rss_mb "$SERVICE_PID") | $(service_errors "$label") |")
+  ERRORS+=("$label:" "$(service_error_kinds "$label")")
+  stop_service
 }
 
-run_store sqlite Storage__Provider=Sqlite
-if [[ -n "${BENCH_POSTGRES:-}" ]]; then
-  run_store postgres Storage__Provider=Postgres ConnectionStrings__Deliberations="$BENCH_POSTGRES"
-fi
+BURSTS=()
+SERVICES=()
+ERRORS=()
+for store in $STORES; do run_store "$store"; done
+BOLT_RSS="$(rss_mb "$BOLT_PID")"
 
 {
   echo "# Slack: the service against Bolt"
   echo
-  echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo ".NET $(dotnet --version) (Release, published), Node $(node --version), @slack/bolt $(node -p "require('$WORK/peers/node_modules/@slack/bolt/package.json').version"), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
-  echo "Each cell: \`wrk -t1 -c$CONNECTIONS -d$DURATION --latency\`, every request signed as Slack signs it, each with its own \`trigger_id\`/user (no repeats within a run), on 127.0.0.1; the load tool shares the cores."
-  echo "Bolt only acknowledges; the service acknowledges after the write is committed (and its outbox row with it), with its outbox worker sending to a local stand-in for Slack at the same time."
-  echo "Command: \`tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh\` (\`BENCH_POSTGRES=…\` adds PostgreSQL)."
+  echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
+  echo ".NET $(dotnet --version) (Release, published), Node $(node --version), @slack/bolt $(node -p "require('$WORK/peers/node_modules/@slack/bolt/package.json').version"), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)${POSTGRES:+, PostgreSQL $(psql -qtA -c "SHOW server_version")}."
+  echo "Each cell: \`wrk -t1 -c$CONNECTIONS -d$DURATION --latency\`, every request signed as Slack signs it, each with its own \`trigger_id\` (modals: view id and hash) and no request sent twice, on 127.0.0.1; the load tool shares the cores."
+  echo "Bolt only acknowledges; the service acknowledges after the write is committed with its outbox row, its outbox worker sending to a local stand-in for Slack's Web API at the same time."
+  echo "\`concern\` is typed by the facilitator into one deliberation; the join + answer run has each new person join and, 64 requests later, answer the first question."
+  echo "Stored: rows counted in the database after the run against the requests wrk saw acknowledged (up to $CONNECTIONS more may have been in flight when wrk stopped)."
+  echo "Command: \`tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh\`."
   echo
-  echo "| path | ours req/s | ours p50 ms | ours p99 ms | ours non-2xx | Bolt req/s | Bolt p50 ms | Bolt p99 ms | ours ÷ Bolt |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| path | ours req/s | ours p50 ms | ours p99 ms | ours non-2xx | stored | Bolt req/s | Bolt p50 ms | Bolt p99 ms | Bolt non-2xx | ours ÷ Bolt |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
-} | tee "$RESULTS"
+  echo
+  echo "A burst: $BURST people who have joined each submit an answer (view_submission), the $BURST submissions spread evenly over one second, one connection each; Slack's budget is 3 s."
+  echo
+  echo "| store | answers sent | s until the last acknowledgement | acknowledged within 3 s | non-2xx | answers stored | p50 ms | p99 ms | max ms |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${BURSTS[@]}"
+  echo
+  echo "The service: start of the process to \`/readyz\` answering 200, and resident memory after all of the above (Bolt's: $BOLT_RSS MB)."
+  echo
+  echo "| store | start to /readyz ms | resident MB after the runs | errors logged |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${SERVICES[@]}"
+  echo
+  echo "The service's errors by kind (count, log message, the exception's innermost cause):"
+  echo
+  printf '%s\n' "${ERRORS[@]}"
+  if [[ ${#PROFILES[@]} -gt 0 ]]; then
+    echo
+    echo "The service's runtime counters during its \`concern\` run (\`dotnet-counters collect\`, 1 s samples; per store in the order above):"
+    echo
+    profile_header
+    printf '%s\n' "${PROFILES[@]}"
+  fi
+  echo
+  echo "Raw (req/s p50 p99 non-2xx completed exhausted):"
+  echo
+  printf -- '- %s\n' "${RAW[@]}"
+} | tee "$RESULTS_DIR/slack-vs-bolt.md"

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using DeliberationBot.Benchmarks.Digests;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DeliberationBot.Benchmarks.HotPaths;
+
+/// <summary>
+/// The work on every request, one piece at a time, with allocations: Slack's signature check, a Teams token's
+/// validation with the channel's keys already cached, parsing a typed command, rendering a question as Block Kit and
+/// as an Adaptive Card (to the JSON sent), composing a leader's weekly digest over 1,000 deliberations. The
+/// next-question step is <see cref="FlowEngineBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+public class HotPathBenchmarks : IDisposable
+{
+    private const string SlackSecret = "bench-signing-secret";
+
+    private delegate int SlackVerify(string? timestamp, string? signature, ReadOnlySpan<byte> body);
+
+    private readonly DateTimeOffset _now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+    private SlackVerify _slackVerify = null!;
+    private string _slackTimestamp = null!;
+    private string _slackSignature = null!;
+    private byte[] _slackBody = null!;
+    private LocalChannelKeys _teams = null!;
+    private Func<OutgoingMessage, JsonObject> _blockKit = null!;
+    private Func<OutgoingMessage, JsonObject> _adaptiveCard = null!;
+    private QuestionPrompt _question = null!;
+    private WeeklyDigest _smallDigest = null!;
+    private DigestWorkspace _workspace = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // Slack: the verifier as the adapter builds it, and a slash command signed as Slack signs it.
+        var verifier = ActivatorUtilities.CreateInstance(
+            new ServiceCollection().BuildServiceProvider(),
+            Internals.Type("DeliberationBot.Slack", "DeliberationBot.Slack.Inbound.SlackRequestVerifier"),
+            Options.Create(new SlackOptions { SigningSecret = SlackSecret }), TimeProvider.System);
+        _slackVerify = Internals.Bind<SlackVerify>(verifier.GetType(), "Verify", verifier);
+        _slackBody = Encoding.UTF8.GetBytes("token=deprecated&team_id=T0BENCH&team_domain=bench&channel_id=C0BENCH&channel_name=general&user_id=U0P000001" +
+            "&user_name=p1&command=%2Fdeliberate&text=concern+%22Nobody+asked+the+night+shift+how+this+fits+a+full+caseload%22&api_app_id=A0BENCH" +
+            "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH%2F1234567890%2FabcdefABCDEF1234567890&trigger_id=1700000000.1.abcdef123456");
+        _slackTimestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        _slackSignature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SlackSecret), (byte[])[.. Encoding.UTF8.GetBytes($"v0:{_slackTimestamp}:"), .. _slackBody]));
+        Check(SlackSignature() == 0, "the Slack signature was not accepted");
+
+        _teams = LocalChannelKeys.StartAsync().GetAwaiter().GetResult();
+        Check(_teams.FailureAsync().GetAwaiter().GetResult() is null, "the Teams token was not accepted");
+
+        var flow = FlowParser.Parse(File.ReadAllText(Path.Combine(Repository.Root, "prompts", "flows", "quick-check.yaml")), "quick-check.yaml");
+        var q = flow.Questions.Single(x => x.Id == "who-affected");
+        _question = new QuestionPrompt(Guid.CreateVersion7(_now), "Screening tool for case intake", flow.Sections[0].Title, flow.Sections[0].Intro, q.Id, q.Text, q.Help,
+            q.Kind, q.Options, q.Unit, q.LowLabel, q.HighLabel, q.Required, 1, 6, null, false, false);
+        _blockKit = Internals.Call<OutgoingMessage, JsonObject>(Internals.Type("DeliberationBot.Slack", "DeliberationBot.Slack.Rendering.MessageRenderer"), "Render", then: "ToPayload");
+        _adaptiveCard = Internals.Call<OutgoingMessage, JsonObject>(Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Cards.AdaptiveCardRenderer"), "Render");
+
+        _workspace = DigestWorkspace.Build(1000, 10, 1, _now);
+        _smallDigest = DigestComposer.Compose([.. _workspace.Sources.Take(10)], _now, _now.AddDays(-7), 14, "2026-W50", false, null, "Europe/London");
+        Check(ComposeDigest() == 1000, "the digest does not list the 1,000 deliberations");
+    }
+
+    [Benchmark(Description = "Slack signature check (HMAC-SHA256, 430-byte command)")]
+    public int SlackSignature() => _slackVerify(_slackTimestamp, _slackSignature, _slackBody);
+
+    [Benchmark(Description = "Teams JWT validation (RS256, keys cached)")]
+    public Task TeamsToken() => _teams.ValidateAsync();
+
+    [Benchmark(Description = "command parsing: start … due: anonymous")]
+    public Command? ParseStart() => CommandParser.Parse("start quick-check \"Screening tool for case intake\" due:2026-12-20 anonymous", null, DateOnly.FromDateTime(_now.UtcDateTime)).Command;
+
+    [Benchmark(Description = "command parsing: concern \"…\"")]
+    public Command? ParseConcern() => CommandParser.Parse("concern \"Nobody asked the night shift how this fits a full caseload\"", null, DateOnly.FromDateTime(_now.UtcDateTime)).Command;
+
+    [Benchmark(Description = "Block Kit: question (6 choices) to JSON")]
+    public string BlockKitQuestion() => _blockKit(_question).ToJsonString();
+
+    [Benchmark(Description = "Adaptive Card: question (6 choices) to JSON")]
+    public string AdaptiveCardQuestion() => _adaptiveCard(_question).ToJsonString();
+
+    [Benchmark(Description = "Block Kit: digest of 10 proposals to JSON")]
+    public string BlockKitDigest() => _blockKit(_smallDigest).ToJsonString();
+
+    [Benchmark(Description = "Adaptive Card: digest of 10 proposals to JSON")]
+    public string AdaptiveCardDigest() => _adaptiveCard(_smallDigest).ToJsonString();
+
+    [Benchmark(Description = "digest composition: 1,000 deliberations, 10,000 open concerns")]
+    public int ComposeDigest() =>
+        DigestComposer.Compose(_workspace.Sources, _now, _now.AddDays(-7), 14, "2026-W50", false, null, "Europe/London").Proposals.Count;
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _teams?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        GC.SuppressFinalize(this);
+    }
+
+    private static void Check(bool ok, string problem)
+    {
+        if (!ok)
+        {
+            throw new InvalidOperationException("Benchmark set-up: " + problem);
+        }
+    }
+}

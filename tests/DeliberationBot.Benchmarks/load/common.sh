@@ -1,0 +1,145 @@
+# Shared by the load scripts (sourced): a temporary folder, the peers from npm, the service published in Release and
+# started on a free port with its start-up time measured, its databases (SQLite file or a fresh PostgreSQL database,
+# dropped afterwards) and row counts.
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
+RESULTS_DIR="$ROOT/tests/DeliberationBot.Benchmarks/results"
+WORK="$(mktemp -d /tmp/deliberationbot-load.XXXXXX)"
+echo "working in $WORK" >&2
+PIDS=()
+DATABASES=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for d in "${DATABASES[@]}"; do psql -q -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1 || true; done
+  [[ -n "${KEEP:-}" ]] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+wait_for() { # url [any: accept any HTTP answer, not only 2xx]
+  local flag=-sf; [[ -n "${2:-}" ]] && flag=-s
+  for _ in $(seq 1 1200); do curl $flag -o /dev/null "$1" && return 0; sleep 0.05; done
+  echo "nothing answers at $1" >&2; return 1
+}
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+machine() { echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GB"; }
+rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
+
+# PEERS=folder / PUBLISHED=folder reuse an earlier run's npm install / published service (with KEEP=1 it is left in
+# the printed temporary folder).
+install_peers() { # npm packages…
+  if [[ -n "${PEERS:-}" ]]; then ln -s "$PEERS" "$WORK/peers"; cp "$HERE"/*.js "$WORK/peers/"; return; fi
+  echo "installing the peers from npm ($*)…" >&2
+  npm install --silent --no-audit --no-fund --prefix "$WORK/peers" "$@" >/dev/null
+  cp "$HERE"/*.js "$WORK/peers/"
+}
+
+publish_service() {
+  if [[ -n "${PUBLISHED:-}" ]]; then ln -s "$PUBLISHED" "$WORK/app"; return; fi
+  echo "publishing the service (Release)…" >&2
+  dotnet publish "$ROOT/src/DeliberationBot.Host" -c Release -o "$WORK/app" -v quiet -nologo >/dev/null
+}
+
+# PostgreSQL: BENCH_POSTGRES (an Npgsql connection string to a server where we may create databases), else the tests' one.
+POSTGRES="${BENCH_POSTGRES:-${DELIBERATIONBOT_TEST_POSTGRES:-}}"
+if [[ -n "$POSTGRES" ]]; then
+  eval "$(python3 - "$POSTGRES" <<'PY'
+import shlex, sys
+parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
+keys = {k.lower().replace(" ", ""): v for k, v in parts.items()}
+env = {"PGHOST": keys.get("host"), "PGPORT": keys.get("port"), "PGUSER": keys.get("username") or keys.get("userid"),
+       "PGPASSWORD": keys.get("password"), "PGDATABASE": keys.get("database", "postgres")}
+print("\n".join(f"export {k}={shlex.quote(v)}" for k, v in env.items() if v))
+PY
+)"
+fi
+
+# A fresh database for one run: sets STORAGE to the service's storage settings (env assignments, no spaces) and
+# remembers a PostgreSQL database for dropping at exit.
+fresh_database() { # label
+  if [[ "$1" == postgres* ]]; then
+    local name; name="deliberationbot_bench_$(date +%s)_$RANDOM"
+    psql -q -c "CREATE DATABASE $name" >/dev/null
+    DATABASES+=("$name")
+    STORAGE="Storage__Provider=Postgres ConnectionStrings__Deliberations=Host=$PGHOST;Port=${PGPORT:-5432};Username=$PGUSER;${PGPASSWORD:+Password=$PGPASSWORD;}Database=$name"
+  else
+    STORAGE="Storage__Provider=Sqlite Storage__SqlitePath=$WORK/$1.db"
+  fi
+}
+
+count_rows() { # storage-settings table [where]
+  local sql="SELECT count(*) FROM $2 ${3:+WHERE $3}"
+  if [[ "$1" == *Postgres* ]]; then
+    psql -qtA -d "$(sed -E 's/.*Database=([^; ]*).*/\1/' <<<"$1")" -c "$sql"
+  else
+    sqlite3 "$(sed -E 's/.*SqlitePath=([^ ]*).*/\1/' <<<"$1")" "$sql"
+  fi
+}
+
+# Starts the published service with the given settings; sets SERVICE_PID, SERVICE_URL and STARTUP_MS (process start
+# to /readyz answering 200).
+start_service() { # label settings…
+  local label="$1"; shift
+  local port; port="$(free_port)"
+  local started; started="$(now_ms)"
+  env "$@" Privacy__PseudonymKey="$(head -c 32 /dev/urandom | base64)" Flows__Directory="$ROOT/prompts/flows" \
+    Summaries__PromptsDirectory="$ROOT/prompts/summaries" Logging__LogLevel__Default=Warning \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=0 \
+    dotnet "$WORK/app/DeliberationBot.Host.dll" >"$WORK/$label.log" 2>&1 &
+  SERVICE_PID=$!
+  PIDS+=("$SERVICE_PID")
+  SERVICE_URL="http://127.0.0.1:$port"
+  wait_for "$SERVICE_URL/readyz" || { tail -20 "$WORK/$label.log" >&2; return 1; }
+  STARTUP_MS=$(( $(now_ms) - started ))
+}
+
+stop_service() { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
+
+# The service's errors during a run (the log is JSON lines; only the messages, never payloads).
+service_errors() { grep -c '"LogLevel":"Error"' "$WORK/$1.log" || true; }
+
+# Its errors by kind, as Markdown list items: count, log message, the exception's innermost cause (no request data).
+service_error_kinds() { # label
+  grep '"LogLevel":"Error"' "$WORK/$1.log" | python3 -c '
+import collections, json, sys
+kinds = collections.Counter()
+for line in sys.stdin:
+    entry = json.loads(line)
+    lines = (entry.get("Exception") or "").split("\n")
+    causes = [l.split("--->", 1)[1].strip() for l in lines if "--->" in l]
+    kinds[(entry.get("Message", "")[:100], (causes[-1] if causes else lines[0])[:200])] += 1
+for (message, exception), n in kinds.most_common(10):
+    print(f"- {n} × {message}: `{exception}`")' || true
+}
+
+# With dotnet-counters on PATH (dotnet tool install -g dotnet-counters), the service's runtime counters while it is
+# measured, summarised per counter: where the time goes when a target is missed.
+profile() { # label pid
+  COUNTERS_PID=""
+  command -v dotnet-counters >/dev/null || return 0
+  dotnet-counters collect -p "$2" --format csv -o "$WORK/counters-$1.csv" \
+    --counters 'System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel' >/dev/null 2>&1 &
+  COUNTERS_PID=$!
+}
+stop_profile() {
+  [[ -n "${COUNTERS_PID:-}" ]] || return 1
+  kill -INT "$COUNTERS_PID" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$COUNTERS_PID" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$COUNTERS_PID" 2>/dev/null || true
+  wait "$COUNTERS_PID" 2>/dev/null || true
+}
+profile_header() { echo "| counter | type | mean per sample | max per sample | sum |"; echo "|---|---|---|---|---|"; }
+profile_summary() { # label
+  [[ -f "$WORK/counters-$1.csv" ]] || return 0
+  python3 - "$WORK/counters-$1.csv" <<'PY'
+import csv, sys, collections
+values = collections.defaultdict(list)
+for row in csv.DictReader(open(sys.argv[1])):
+    try: values[(row["Counter Name"], row["Counter Type"])].append(float(row["Mean/Increment"]))
+    except (KeyError, ValueError): pass
+for (name, kind), v in sorted(values.items()):
+    if "kestrel.connection.duration" in name or "last_collection" in name or "jit." in name: continue  # noise for this purpose
+    print(f"| {name} | {kind} | {sum(v) / len(v):.4g} | {max(v):.4g} | {sum(v):.4g} |")
+PY
+}

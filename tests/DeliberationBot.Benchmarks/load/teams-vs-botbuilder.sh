@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Teams load run: the service against a minimal botbuilder 4.23.3 CloudAdapter echo bot, on 127.0.0.1, both trusting
+# one local Bot Framework (local-botframework.js: RS256 issuer with OpenID metadata and JWKS, managed-identity token
+# endpoint, Bot Connector). Each side gets COUNT message activities ("help", from 200 people in their 1:1 chats),
+# CONCURRENCY at a time, each with a valid token; a request is done when its reply has reached the connector.
+# The service runs on SQLite. Writes results/teams-vs-botbuilder.md.
+#   tests/DeliberationBot.Benchmarks/load/teams-vs-botbuilder.sh
+#   COUNT=2000 CONCURRENCY=16 …/teams-vs-botbuilder.sh
+# Needs: dotnet, node + npm (the peer is installed from npm into a temporary folder).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+COUNT="${COUNT:-2000}"
+CONCURRENCY="${CONCURRENCY:-16}"
+APP_ID=5b8a3e3c-1f6b-4c6e-9a53-0d6c2a7f0b11
+IDENTITY_SECRET="identity-$RANDOM$RANDOM"
+LOAD_BEFORE="$(load_average)"
+
+install_peers botbuilder@4.23.3 express@4
+publish_service
+BF_PORT="$(free_port)"
+BF="http://127.0.0.1:$BF_PORT"
+PORT="$BF_PORT" APP_ID="$APP_ID" IDENTITY_HEADER="$IDENTITY_SECRET" node "$WORK/peers/local-botframework.js" >"$WORK/botframework.log" 2>&1 & PIDS+=($!)
+wait_for "$BF/v1/.well-known/keys"
+PEER_PORT="$(free_port)"
+PORT="$PEER_PORT" APP_ID="$APP_ID" BOTFRAMEWORK_URL="$BF" node "$WORK/peers/botbuilder-app.js" >"$WORK/botbuilder.log" 2>&1 & PIDS+=($!)
+PEER_PID=$!
+wait_for "http://127.0.0.1:$PEER_PORT/" any
+
+fresh_database teams
+# shellcheck disable=SC2086 # the storage settings are env assignments without spaces
+start_service teams $STORAGE Teams__AppId="$APP_ID" Teams__AppType=UserAssignedMSI \
+  Teams__TenantId=0f3c2a1b-0000-4000-8000-000000000001 Teams__OpenIdMetadataUrl="$BF/v1/.well-known/openidconfiguration" \
+  Teams__AllowLoopbackServiceUrl=true IDENTITY_ENDPOINT="$BF/msi/token" IDENTITY_HEADER="$IDENTITY_SECRET"
+
+drive() { # target label count
+  curl -sf -X POST "$BF/run" -d "{\"target\":\"$1\",\"label\":\"$2\",\"count\":$3,\"concurrency\":$CONCURRENCY}"
+}
+
+echo "warming up both…" >&2
+drive "$SERVICE_URL/api/messages" warm-ours 200 >/dev/null
+drive "http://127.0.0.1:$PEER_PORT/api/messages" warm-peer 200 >/dev/null
+echo "measuring…" >&2
+profile teams "$SERVICE_PID"
+OURS="$(drive "$SERVICE_URL/api/messages" ours "$COUNT")"
+PROFILE=""; stop_profile && PROFILE="$(profile_summary teams)"
+PEER="$(drive "http://127.0.0.1:$PEER_PORT/api/messages" peer "$COUNT")"
+OURS_RSS="$(rss_mb "$SERVICE_PID")"
+PEER_RSS="$(rss_mb "$PEER_PID")"
+ERRORS="$(service_errors teams)"
+
+cells() { python3 -c 'import json, sys; r = json.loads(sys.argv[1]); print("%.0f | %.1f | %.1f | %d/%d | %d | %d" % (r["rps"], r["p50"], r["p99"], r["replies"], r["sent"], r["non2xx"], r["lost"]))' "$1"; }
+{
+  echo "# Teams: the service against botbuilder-js"
+  echo
+  echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
+  echo ".NET $(dotnet --version) (Release, published, SQLite), Node $(node --version), botbuilder $(node -p "require('$WORK/peers/node_modules/botbuilder/package.json').version") (CloudAdapter, express)."
+  echo "Each row: $COUNT message activities (\`help\` in a 1:1 chat, from 200 people), $CONCURRENCY at a time, each POSTed with an RS256 token from one local issuer that both bots trust (OpenID metadata + JWKS with endorsements, on 127.0.0.1);"
+  echo "a request is done when its reply has reached the local Bot Connector (the service replies through its durable outbox; botbuilder inside the turn). The driver and the connector are one Node process sharing the cores."
+  echo "Command: \`tests/DeliberationBot.Benchmarks/load/teams-vs-botbuilder.sh\`."
+  echo
+  echo "| bot | replies/s | p50 ms | p99 ms | replied | non-2xx | no reply within 30 s | resident MB after |"
+  echo "|---|---|---|---|---|---|---|---|"
+  echo "| DeliberationBot | $(cells "$OURS") | $OURS_RSS |"
+  echo "| botbuilder-js echo | $(cells "$PEER") | $PEER_RSS |"
+  echo
+  echo "Ratio (ours ÷ botbuilder, replies/s): $(python3 -c 'import json, sys; print("%.2f×" % (json.loads(sys.argv[1])["rps"] / json.loads(sys.argv[2])["rps"]))' "$OURS" "$PEER"). The service's start to \`/readyz\` 200: $STARTUP_MS ms; errors it logged: $ERRORS."
+  echo
+  if [[ -n "$PROFILE" ]]; then
+    echo "The service's runtime counters during its run (\`dotnet-counters collect\`, 1 s samples):"
+    echo
+    profile_header
+    echo "$PROFILE"
+    echo
+  fi
+  echo "Raw: ours \`$OURS\`; botbuilder \`$PEER\`."
+} | tee "$RESULTS_DIR/teams-vs-botbuilder.md"
