@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DeliveryFailureNotices>();
         services.AddSingleton<FlowResolver>();
         services.AddSingleton<TurnSupport>();
+        services.AddSingleton<StaleTurns>();
         services.AddSingleton<AnsweringService>();
         services.AddOptions<GroupSizeOptions>().BindConfiguration(GroupSizeOptions.Section);
         services.AddSingleton<DeliberationService>();

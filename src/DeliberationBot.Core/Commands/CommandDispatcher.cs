@@ -12,7 +12,7 @@ namespace DeliberationBot.Core.Commands;
 /// <summary>Parses a command typed on any platform and runs it through the application services.</summary>
 public sealed class CommandDispatcher(
     DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, ExportService exports, DigestService digests,
-    ReportService reports, InvitationService invitations, TimeProvider time)
+    ReportService reports, InvitationService invitations, StaleTurns stale, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(
         Actor actor,
@@ -35,6 +35,11 @@ public sealed class CommandDispatcher(
             return TurnResult.Reply(error);
         }
 
+        return await stale.RunAsync(() => RunAsync(command!, actor, conversation, deliveryKey, ct), ct);
+    }
+
+    private async Task<TurnResult> RunAsync(Command command, Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
+    {
         return command switch
         {
             StartCommand start => await deliberations.StartAsync(
@@ -62,7 +67,7 @@ public sealed class CommandDispatcher(
             InviteStateCommand change => await WithLatestAsync(actor, conversation, id => invitations.ChangeStateAsync(actor, id, change.To, deliveryKey, ct), ct),
             FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
             HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),
-            _ => throw new InvalidOperationException($"Unhandled command {command?.GetType().Name}"),
+            _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}"),
         };
     }
 

@@ -26,12 +26,19 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
                 span?.SetTag("deliberationbot.commit.outcome", "committed");
                 return CommitOutcome.Committed;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e)
             {
                 if (await AlreadyCommittedAsync(commit, ct))
                 {
                     span?.SetTag("deliberationbot.commit.outcome", "duplicate");
                     return CommitOutcome.Duplicate;
+                }
+
+                if (await NumberTakenAsync(commit, ct) is { } number)
+                {
+                    // Writing the same commit again cannot help: the turn must be worked out from the record as it is now.
+                    span?.SetTag("deliberationbot.commit.outcome", "stale");
+                    throw new StaleTurnException($"Concern #{number} was recorded by another turn first.", e);
                 }
 
                 if (attempt >= MaxAttempts)
@@ -307,6 +314,27 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
 
         var keys = commit.Outbox.Select(m => m.IdempotencyKey).ToList();
         return keys.Count > 0 && await ctx.Outbox.CountAsync(x => x.WorkspaceId == ws && keys.Contains(x.IdempotencyKey), ct) == keys.Count;
+    }
+
+    /// <summary>The number of a new concern in the commit that another concern of its deliberation already has, if any.</summary>
+    private async Task<int?> NumberTakenAsync(Commit commit, CancellationToken ct)
+    {
+        if (commit.Concerns.Count == 0)
+        {
+            return null;
+        }
+
+        await using var ctx = db.Create();
+        var ws = commit.WorkspaceId;
+        foreach (var concern in commit.Concerns)
+        {
+            if (await ctx.Concerns.AnyAsync(x => x.WorkspaceId == ws && x.DeliberationId == concern.DeliberationId && x.Number == concern.Number && x.Id != concern.Id, ct))
+            {
+                return concern.Number;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A commit may only touch its own workspace; anything else is a bug, not a user error.</summary>
