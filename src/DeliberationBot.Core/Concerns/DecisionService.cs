@@ -45,7 +45,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
 
         if (string.IsNullOrWhiteSpace(rationale))
         {
-            return TurnResult.Error("Please give the rationale for the decision.", Usage.Decide);
+            return TurnResult.Error(Forms.FormTexts.GiveRationale, Usage.Decide);
         }
 
         var decision = new Decision(outcome, rationale.Trim(), actor.User, turn.Now);

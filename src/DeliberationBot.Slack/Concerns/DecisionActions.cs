@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Interactivity;
@@ -34,12 +35,13 @@ internal sealed class DecisionActions(DecisionService decisions, IDeliberationSt
             throw new SlackPayloadException("decision modal without its deliberation");
         }
 
-        if (!DecisionOutcomes.TryParse(state.Selected(SlackIds.OutcomeBlock) ?? "", out var outcome))
+        var (outcome, rationale, problem) = ChoiceForms.Decision(state.Selected(SlackIds.OutcomeBlock), state.Text(SlackIds.RationaleBlock));
+        if (problem is not null)
         {
-            return SlackAck.Json(Replies.Errors(SlackIds.OutcomeBlock, "Choose the outcome."));
+            return SlackAck.Json(Replies.Errors(problem));
         }
 
-        var result = await decisions.DecideAsync(actor, deliberationId, outcome, state.Text(SlackIds.RationaleBlock) ?? "", key, ct, fromButton: true);
+        var result = await decisions.DecideAsync(actor, deliberationId, outcome, rationale, key, ct, fromButton: true);
         return await views.RespondAsync(result, SlackIds.RationaleBlock, actor, key, ct);
     }
 }
