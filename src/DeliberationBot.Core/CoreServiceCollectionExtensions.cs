@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FlowResolver>();
         services.AddSingleton<TurnSupport>();
         services.AddSingleton<AnsweringService>();
+        services.AddSingleton<ThreadAnswering>();
         services.AddOptions<GroupSizeOptions>().BindConfiguration(GroupSizeOptions.Section);
         services.AddSingleton<DeliberationService>();
         services.AddSingleton<ConcernPublisher>();

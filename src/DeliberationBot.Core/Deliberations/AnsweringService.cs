@@ -139,15 +139,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         return new ConcernPreview(voice.Text, ConcernView.Attribution(voice), question.Text, small, min);
     }
 
-    /// <summary>A typed reply (e.g. in the deliberation's thread) answers the person's current question.</summary>
-    /// <summary>
-    /// Whether a reply typed where others read it (a channel thread) may be taken as this person's answer: not where
-    /// answers are anonymous only, and not from someone who joined anonymously, whose answer would be stored as
-    /// anonymous while their name stands next to it in the thread.
-    /// </summary>
-    public async Task<bool> MayAnswerInPublicAsync(Actor actor, Deliberation deliberation, CancellationToken ct) =>
-        deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && (await turn.FindParticipantAsync(actor, deliberation.Id, ct))?.Anonymous != true;
-
+    /// <summary>A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question.</summary>
     public async Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
     {
         if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))

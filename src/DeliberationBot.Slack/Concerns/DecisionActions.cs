@@ -9,7 +9,7 @@ using DeliberationBot.Slack.Rendering;
 namespace DeliberationBot.Slack.Concerns;
 
 /// <summary>"Record the decision": a modal with the outcome and the rationale, submitted to Core's decision.</summary>
-internal sealed class DecisionActions(DecisionService decisions, IDeliberationStore store, ActionReplies replies, ViewReplies views)
+internal sealed class DecisionActions(DecisionService decisions, ActionReplies replies, ViewReplies views)
 {
     public async Task<SlackAck> OpenAsync(SlackAction a, CancellationToken ct)
     {
@@ -18,14 +18,10 @@ internal sealed class DecisionActions(DecisionService decisions, IDeliberationSt
             throw new SlackPayloadException("decision button without a deliberation id");
         }
 
-        var d = await store.FindAsync(a.Actor.WorkspaceId, deliberationId, ct);
-        if (d?.Decision is not null)
-        {
-            // A decision request pressed after the decision was recorded: show it; only a typed `decide` amends it.
-            return await replies.PrivateAsync(a, DecisionService.AlreadyDecided(d), "decision", ct);
-        }
-
-        return replies.Modal(a, ConcernModals.Decision(deliberationId, d?.Title), "decision");
+        var (decided, title) = await decisions.OpenFormAsync(a.Actor, deliberationId, ct);
+        return decided is not null
+            ? await replies.PrivateAsync(a, decided, "decision", ct)
+            : replies.Modal(a, ConcernModals.Decision(deliberationId, title), "decision");
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
