@@ -101,6 +101,17 @@ public class PlainTextRendererTests
         Assert.All(types, t => Assert.Contains(t, sampled));
     }
 
+    private sealed record NotYetRendered : OutgoingMessage;
+
+    [Fact]
+    public void A_message_type_the_renderer_does_not_know_fails_naming_the_type()
+    {
+        var failure = Assert.Throws<UnrenderableMessageException>(() => PlainTextRenderer.Render(new NotYetRendered()));
+
+        Assert.Contains("plain-text", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(NotYetRendered), failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ClosedCardHasNoAnswerButtonAndNoDeadline()
     {
