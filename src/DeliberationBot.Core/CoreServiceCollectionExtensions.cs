@@ -15,11 +15,12 @@ namespace DeliberationBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The engine and application services. The caller supplies the flows, the pseudonym key and a store.</summary>
-    public static IServiceCollection AddDeliberationCore(this IServiceCollection services, FlowCatalog flows, byte[] pseudonymKey)
+    /// <summary>
+    /// The engine and application services. The caller registers the flows (<see cref="FlowCatalog"/>), the
+    /// <see cref="Pseudonymizer"/> with its key, and a store.
+    /// </summary>
+    public static IServiceCollection AddDeliberationCore(this IServiceCollection services)
     {
-        services.AddSingleton(flows);
-        services.AddSingleton(new Pseudonymizer(pseudonymKey));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ReplyOutbox>();

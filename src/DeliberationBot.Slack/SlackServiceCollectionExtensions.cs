@@ -37,7 +37,7 @@ public static class SlackServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackEnabledMarker>();
@@ -52,9 +52,9 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, (sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
-            http.BaseAddress = options.ApiBaseUri;
-            http.Timeout = options.HttpTimeout;
-        });
+            http.BaseAddress = options.ApiBaseUri();
+            http.Timeout = Timeout.InfiniteTimeSpan; // each attempt is timed by the resilience pipeline
+        }).AddResilienceHandler(SlackRetryPolicy.PipelineName, (builder, context) => SlackRetryPolicy.Configure(builder, context.ServiceProvider));
         services.AddSingleton<IChannelSender, SlackChannelSender>();
 
         services.AddSingleton<SlackRequestVerifier>();

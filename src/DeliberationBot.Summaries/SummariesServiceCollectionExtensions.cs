@@ -26,12 +26,12 @@ public static class SummariesServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ISummarizer"/> as Summaries:Provider says: Offline (the default) or AzureOpenAI, which also
     /// needs AzureOpenAI:Endpoint and AzureOpenAI:Deployment, and AzureOpenAI:ApiKey or else managed identity. Options
-    /// are validated at start-up; for AzureOpenAI the prompt files are read here, so a missing one stops start-up too.
+    /// are validated at start-up; for AzureOpenAI the prompt files are read when the summariser is first asked for, which
+    /// the host does at start-up, so a missing one stops start-up too.
     /// </summary>
     public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SummariesOptions>().Bind(configuration.GetSection(SummariesOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummariesOptions>, SummariesOptionsValidator>());
+        services.AddOptions<SummariesOptions>().Bind(configuration.GetSection(SummariesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DeliberationSummaries>();
         services.AddSingleton<IOutgoingMessageRefresher>(sp => sp.GetRequiredService<DeliberationSummaries>());
@@ -46,7 +46,7 @@ public static class SummariesServiceCollectionExtensions
 
         services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidator>());
-        services.AddSingleton(SummaryPrompts.Load(configured.PromptsDirectory));
+        services.AddSingleton(sp => SummaryPrompts.Load(sp.GetRequiredService<IOptions<SummariesOptions>>().Value.PromptsDirectory));
         services.AddKeyedSingleton<IChatClient>(ChatClientKey, (sp, _) => CreateChatClient(
             sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value, sp.GetRequiredService<IOptions<SummariesOptions>>().Value));
         services.AddSingleton(_ => TokenCounters.Create());

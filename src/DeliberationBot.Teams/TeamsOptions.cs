@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using DeliberationBot.Core.Settings;
+
 namespace DeliberationBot.Teams;
 
 /// <summary>
@@ -16,12 +19,15 @@ public sealed class TeamsOptions
     public string? AppPassword { get; set; }
 
     /// <summary>MultiTenant, SingleTenant (the default; what new Azure Bot resources must use) or UserAssignedMSI.</summary>
+    [OneOf("Teams:AppType", nameof(TeamsAppType.SingleTenant), nameof(TeamsAppType.MultiTenant), nameof(TeamsAppType.UserAssignedMSI),
+        ErrorMessage = "It is the 'Type of App' of the Azure Bot resource.")]
     public string AppType { get; set; } = nameof(TeamsAppType.SingleTenant);
 
     /// <summary>The bot's home tenant; required for SingleTenant and UserAssignedMSI.</summary>
     public string? TenantId { get; set; }
 
     /// <summary>Public, USGov or China: picks the defaults of the four endpoints below.</summary>
+    [OneOf("Teams:Cloud", nameof(TeamsCloud.Public), nameof(TeamsCloud.USGov), nameof(TeamsCloud.China))]
     public string Cloud { get; set; } = nameof(TeamsCloud.Public);
 
     /// <summary>Overrides the cloud's OpenID metadata document of the Bot Framework channel (signing keys).</summary>
@@ -46,21 +52,27 @@ public sealed class TeamsOptions
     public bool AllowLoopbackServiceUrl { get; set; }
 
     /// <summary>Inbound bodies larger than this are refused (Teams messages are at most about 100 KB).</summary>
+    [Range(4096, 16 * 1024 * 1024, ErrorMessage = "Teams:MaxBodyBytes must be between 4096 and 16777216.")]
     public int MaxBodyBytes { get; set; } = 512 * 1024;
 
     /// <summary>How long one Bot Connector call may take (per attempt).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:02:00", MinimumIsExclusive = true, ErrorMessage = "Teams:ConnectorTimeout must be between 0 and 2 minutes, e.g. 00:00:15.")]
     public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>In-process retries of a Bot Connector call (429 with a short Retry-After, 412, and safe transient failures).</summary>
+    [Range(0, 10, ErrorMessage = "Teams:ConnectorRetries must be between 0 and 10.")]
     public int ConnectorRetries { get; set; } = 3;
 
     /// <summary>A 429 asking to wait longer than this goes back to the outbox, which waits durably.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Teams:MaxInlineRetryAfter must be between 0 and 1 minute, e.g. 00:00:05.")]
     public TimeSpan MaxInlineRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Signing keys are fetched again at least this often.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00", ErrorMessage = "Teams:SigningKeyRefreshInterval must be between 5 minutes and 24 hours (Microsoft asks for at least daily refreshes).")]
     public TimeSpan SigningKeyRefreshInterval { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>A token signed with an unknown key makes the keys be fetched again, at most this often.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Teams:UnknownKeyRefreshInterval must be between 10 seconds and 1 hour, e.g. 00:05:00.")]
     public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Teams is wanted: by an AppId, or by the development switch (validated at start-up).</summary>

@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Teams;
 
-/// <summary>Fails start-up with messages that say what to set and where to find it.</summary>
+/// <summary>
+/// The rules that span settings (environment, credentials per app type, each cloud's endpoints with their overrides);
+/// each field's own rules are data annotations on <see cref="TeamsOptions"/>. Fails start-up with messages that say
+/// what to set and where to find it.
+/// </summary>
 internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
@@ -21,16 +25,8 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
             errors.Add("Teams:AllowUnauthenticated cannot be combined with Teams:AppId: with an AppId every request must carry a valid token. Remove one of them.");
         }
 
-        if (!Enum.TryParse<TeamsAppType>(options.AppType, ignoreCase: true, out var appType))
-        {
-            errors.Add($"Teams:AppType must be SingleTenant, MultiTenant or UserAssignedMSI (it is '{options.AppType}'); it is the 'Type of App' of the Azure Bot resource.");
-        }
-
-        if (!Enum.TryParse<TeamsCloud>(options.Cloud, ignoreCase: true, out _))
-        {
-            errors.Add($"Teams:Cloud must be Public, USGov or China (it is '{options.Cloud}').");
-        }
-
+        // An unknown app type is reported by its annotation; the credentials are then checked as for the first type.
+        _ = Enum.TryParse<TeamsAppType>(options.AppType, ignoreCase: true, out var appType);
         if (!options.Unauthenticated)
         {
             ValidateCredentials(options, appType, errors);
@@ -54,7 +50,6 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
             errors.Add($"Teams:ServiceUrlHosts must hold host names such as smba.trafficmanager.net, not '{host}'.");
         }
 
-        ValidateLimits(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -80,39 +75,6 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"Teams:TenantId is required with Teams:AppType={appType}: set it to the bot's home tenant id (Azure portal → Azure Bot → Configuration → " +
                 "App Tenant ID). A bot registered as multi-tenant before 31 July 2025 sets Teams:AppType=MultiTenant instead.");
-        }
-    }
-
-    private static void ValidateLimits(TeamsOptions options, List<string> errors)
-    {
-        if (options.MaxBodyBytes is < 4096 or > 16 * 1024 * 1024)
-        {
-            errors.Add("Teams:MaxBodyBytes must be between 4096 and 16777216.");
-        }
-
-        if (options.ConnectorTimeout <= TimeSpan.Zero || options.ConnectorTimeout > TimeSpan.FromMinutes(2))
-        {
-            errors.Add("Teams:ConnectorTimeout must be between 0 and 2 minutes, e.g. 00:00:15.");
-        }
-
-        if (options.ConnectorRetries is < 0 or > 10)
-        {
-            errors.Add("Teams:ConnectorRetries must be between 0 and 10.");
-        }
-
-        if (options.MaxInlineRetryAfter < TimeSpan.Zero || options.MaxInlineRetryAfter > TimeSpan.FromMinutes(1))
-        {
-            errors.Add("Teams:MaxInlineRetryAfter must be between 0 and 1 minute, e.g. 00:00:05.");
-        }
-
-        if (options.SigningKeyRefreshInterval < TimeSpan.FromMinutes(5) || options.SigningKeyRefreshInterval > TimeSpan.FromHours(24))
-        {
-            errors.Add("Teams:SigningKeyRefreshInterval must be between 5 minutes and 24 hours (Microsoft asks for at least daily refreshes).");
-        }
-
-        if (options.UnknownKeyRefreshInterval < TimeSpan.FromSeconds(10) || options.UnknownKeyRefreshInterval > TimeSpan.FromHours(1))
-        {
-            errors.Add("Teams:UnknownKeyRefreshInterval must be between 10 seconds and 1 hour, e.g. 00:05:00.");
         }
     }
 

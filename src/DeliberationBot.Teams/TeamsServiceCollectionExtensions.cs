@@ -34,7 +34,7 @@ public static class TeamsServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<TeamsOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<TeamsOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>>(new TeamsOptionsValidator(environment));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TeamsEnabledMarker>();

@@ -43,7 +43,7 @@ public sealed class CompositionTests
         Assert.Contains("other", senders);
         Assert.Single(senders, c => c == "slack");
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s.GetType().Name == "SocketModeService");
-        Assert.Equal(new Uri("http://127.0.0.1:9/api/"), host.Services.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri);
+        Assert.Equal(new Uri("http://127.0.0.1:9/api/"), host.Services.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri());
     }
 
     [Fact]

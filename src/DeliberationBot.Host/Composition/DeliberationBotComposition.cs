@@ -2,6 +2,7 @@ using DeliberationBot.Core;
 using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
 using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Host.Community;
 using DeliberationBot.Host.Exports;
@@ -11,6 +12,7 @@ using DeliberationBot.Host.Reports;
 using DeliberationBot.Core.Reports;
 using DeliberationBot.Storage;
 using DeliberationBot.Summaries;
+using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Host.Composition;
 
@@ -19,7 +21,15 @@ internal static class DeliberationBotComposition
     /// <summary>Everything both the service and the demo run on: flows, engine, storage, outbox.</summary>
     public static IServiceCollection AddDeliberationBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDeliberationCore(FlowFiles.Load(configuration), PseudonymKey.Load(configuration));
+        services.AddOptions<FlowOptions>().BindConfiguration(FlowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => FlowFiles.Load(sp.GetRequiredService<IOptions<FlowOptions>>().Value));
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
+        services.AddSingleton(sp => new Pseudonymizer(PseudonymKey.Load(
+            sp.GetRequiredService<IOptions<PrivacyOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
+        services.AddSingleton<StartupFiles>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupFiles>());
+        services.AddDeliberationCore();
         services.AddDeliberationStorage();
         services.AddKeyRingProtection(configuration);
         services.AddSummaries(configuration);

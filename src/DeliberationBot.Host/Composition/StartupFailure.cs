@@ -27,8 +27,15 @@ internal static class StartupFailure
     /// </summary>
     public static bool HostedFromInside() => Assembly.GetEntryAssembly() != typeof(StartupFailure).Assembly;
 
-    /// <summary>Validates every option registered for start-up validation, before hosting would log the failure with a stack trace.</summary>
-    public static void ValidateOptions(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
+    /// <summary>
+    /// Validates every option registered for start-up validation and reads the files the service starts with, before
+    /// hosting would log a failure with a stack trace.
+    /// </summary>
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        services.GetService<IStartupValidator>()?.Validate();
+        services.GetRequiredService<StartupFiles>();
+    }
 
     public static async Task<int> ReportAsync(string problem)
     {

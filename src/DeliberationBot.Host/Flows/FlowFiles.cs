@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DeliberationBot.Core.Flows;
 
 namespace DeliberationBot.Host.Flows;
@@ -7,15 +8,15 @@ public sealed class FlowOptions
     public const string Section = "Flows";
 
     /// <summary>Folder of flow YAML files. Relative paths are tried from the working directory, then beside the app.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Flows:Directory must name the folder of flow files, e.g. prompts/flows.")]
     public string Directory { get; set; } = "prompts/flows";
 }
 
-/// <summary>Reads the flow files once at start-up; any broken file stops the service with located errors.</summary>
+/// <summary>Reads the flow files once, at start-up (<see cref="Composition.StartupFiles"/>); any broken file stops the service with located errors.</summary>
 internal static class FlowFiles
 {
-    public static FlowCatalog Load(IConfiguration configuration)
+    public static FlowCatalog Load(FlowOptions options)
     {
-        var options = configuration.GetSection(FlowOptions.Section).Get<FlowOptions>() ?? new FlowOptions();
         var directory = Resolve(options.Directory)
             ?? throw new FlowValidationException([new FlowError(options.Directory, 0, 0,
                 $"flow folder not found (looked in {Path.GetFullPath(options.Directory)} and beside the app); set Flows:Directory")]);

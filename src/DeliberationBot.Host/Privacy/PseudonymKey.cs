@@ -1,38 +1,55 @@
-using DeliberationBot.Host.Composition;
 using System.Security.Cryptography;
 using DeliberationBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Host.Privacy;
 
-/// <summary>
-/// The key for anonymous participants' pseudonyms: <c>Privacy:PseudonymKey</c> (base64, at least 32 bytes), or for the
-/// single-instance SQLite default a key generated once into a file beside the database.
-/// </summary>
-internal static class PseudonymKey
+public sealed class PrivacyOptions
 {
-    public static byte[] Load(IConfiguration configuration)
-    {
-        var configured = configuration["Privacy:PseudonymKey"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            byte[] key;
-            try
-            {
-                key = Convert.FromBase64String(configured);
-            }
-            catch (FormatException)
-            {
-                throw new SettingException("Privacy:PseudonymKey is not base64. Generate one with: openssl rand -base64 32");
-            }
+    public const string Section = "Privacy";
 
-            return key.Length >= 32 ? key : throw new SettingException("Privacy:PseudonymKey must be at least 32 bytes (44 base64 characters). Generate one with: openssl rand -base64 32");
+    /// <summary>
+    /// The key for anonymous participants' pseudonyms (base64, at least 32 bytes). Optional with the single-instance
+    /// SQLite default, which generates one once into a file beside the database.
+    /// </summary>
+    public string? PseudonymKey { get; set; }
+}
+
+/// <summary>The key's rules depend on the storage provider, so they are checked across both sections.</summary>
+internal sealed class PrivacyOptionsValidator(IOptions<StorageOptions> storage) : IValidateOptions<PrivacyOptions>
+{
+    private const string Generate = "Generate one with: openssl rand -base64 32";
+
+    public ValidateOptionsResult Validate(string? name, PrivacyOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.PseudonymKey))
+        {
+            return storage.Value.Provider == StorageProvider.Sqlite
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"Privacy:PseudonymKey is required with Storage:Provider=Postgres, so every instance gives an anonymous participant the same pseudonym. {Generate}");
         }
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Provider != StorageProvider.Sqlite)
+        var key = new byte[options.PseudonymKey.Length];
+        if (!Convert.TryFromBase64String(options.PseudonymKey, key, out var length))
         {
-            throw new SettingException(
-                "Privacy:PseudonymKey is required with Storage:Provider=Postgres, so every instance gives an anonymous participant the same pseudonym. Generate one with: openssl rand -base64 32");
+            return ValidateOptionsResult.Fail($"Privacy:PseudonymKey is not base64. {Generate}");
+        }
+
+        return length >= 32
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Privacy:PseudonymKey must be at least 32 bytes (44 base64 characters). {Generate}");
+    }
+}
+
+/// <summary>The configured key, or for the single-instance SQLite default a key generated once into a file beside the database.</summary>
+internal static class PseudonymKey
+{
+    public static byte[] Load(PrivacyOptions privacy, StorageOptions storage)
+    {
+        if (!string.IsNullOrWhiteSpace(privacy.PseudonymKey))
+        {
+            return Convert.FromBase64String(privacy.PseudonymKey);
         }
 
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.SqlitePath))!, "pseudonym.key");

@@ -26,7 +26,7 @@ internal sealed class SlackHttpEndpoint(
     {
         var request = context.Request;
         var ct = context.RequestAborted;
-        var body = await ReadBodyAsync(request, options.Value.MaxBodyBytes, ct);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, options.Value.MaxBodyBytes, ct);
         if (body is null)
         {
             log.TooLarge(options.Value.MaxBodyBytes);
@@ -131,29 +131,6 @@ internal sealed class SlackHttpEndpoint(
         }
     }
 
-    /// <summary>The raw body, or null when it is larger than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken ct)
-    {
-        if (request.ContentLength > max)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static async Task PlainAsync(HttpContext context, int status, string text)
     {

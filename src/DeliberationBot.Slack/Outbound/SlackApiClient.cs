@@ -6,12 +6,13 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace DeliberationBot.Slack.Outbound;
 
 /// <summary>
 /// The Slack Web API methods the bot uses, over one HttpClient (base address Slack:ApiBaseUrl). Bot token per workspace,
-/// JSON in UTF-8; 429 honoured through <see cref="SlackRateLimitGate"/>; transient failures retried with back-off;
+/// JSON in UTF-8; 429 honoured through <see cref="SlackRateLimitGate"/>; transient failures retried by <see cref="SlackRetryPolicy"/>;
 /// ok:false logged with the method and the error code and returned as a typed result.
 /// </summary>
 internal sealed partial class SlackApiClient(
@@ -19,15 +20,9 @@ internal sealed partial class SlackApiClient(
     ISlackTokenSource tokens,
     SlackRateLimitGate gate,
     IOptions<SlackOptions> options,
-    TimeProvider time,
     ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "Slack";
-
-    private static readonly HashSet<string> TransientErrors = new(StringComparer.Ordinal)
-    {
-        "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
-    };
 
     /// <param name="key">Carried in the message's metadata, so a post whose answer was lost can be found again.</param>
     public Task<SlackApiResult> PostMessageAsync(string teamId, string channel, SlackMessage message, string? threadTs, SlackPostKey? key, CancellationToken ct)
@@ -140,37 +135,24 @@ internal sealed partial class SlackApiClient(
 
     /// <summary>
     /// Calls <paramref name="method"/> with an explicit token (e.g. the app-level token for apps.connections.open), or
-    /// none when the method authenticates otherwise.
+    /// none when the method authenticates otherwise. Transient failures are retried by <see cref="SlackRetryPolicy"/>.
     /// </summary>
     public async Task<SlackApiResult> SendAsync(string teamId, string? token, string method, Func<HttpContent> content, CancellationToken ct)
     {
-        var opts = options.Value;
-
-        // A post that failed on the way back may have gone through: it is never repeated here, but left to the outbox,
-        // which looks for it before posting again.
-        var retries = method is "chat.postMessage" or "chat.postEphemeral" ? 0 : opts.TransientRetries;
-        for (var attempt = 0; ; attempt++)
+        if ((gate.RemainingFor(teamId, method) ?? (token is null || !options.Value.PaceCalls ? null : gate.Pace(teamId, method))) is { } wait)
         {
-            if ((gate.RemainingFor(teamId, method) ?? (token is null || !opts.PaceCalls ? null : gate.Pace(teamId, method))) is { } wait)
-            {
-                return SlackApiResult.Limited(method, wait);
-            }
-
-            var result = await SendOnceAsync(teamId, token, method, content(), ct);
-            if (result.Status != SlackApiStatus.Transient || attempt >= retries)
-            {
-                return result;
-            }
-
-            var delay = opts.TransientRetryDelay * Math.Pow(2, attempt) * (0.8 + (Random.Shared.NextDouble() * 0.4));
-            LogTransientRetry(method, teamId, result.Error, attempt + 1, delay);
-            await Task.Delay(delay, time, ct);
+            return SlackApiResult.Limited(method, wait);
         }
+
+        return await SendOnceAsync(teamId, token, method, content(), ct);
     }
 
     private async Task<SlackApiResult> SendOnceAsync(string teamId, string? token, string method, HttpContent content, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
+        // A post that failed on the way back may have gone through: it is never repeated in process, but left to the
+        // outbox, which looks for it before posting again.
+        request.Options.Set(SlackRetryPolicy.Repeatable, method is not ("chat.postMessage" or "chat.postEphemeral"));
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -185,7 +167,7 @@ internal sealed partial class SlackApiClient(
         {
             return SlackApiResult.Temporary(method, "network: " + e.Message);
         }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutRejectedException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return SlackApiResult.Temporary(method, "timeout");
         }
@@ -227,7 +209,7 @@ internal sealed partial class SlackApiClient(
                 ? e.GetString()!
                 : $"http_{(int)response.StatusCode}";
             LogApiError(method, teamId, error, Messages(body));
-            return TransientErrors.Contains(error) ? SlackApiResult.Temporary(method, error) : SlackApiResult.Failed(method, error, body);
+            return SlackRetryPolicy.TransientErrors.Contains(error) ? SlackApiResult.Temporary(method, error) : SlackApiResult.Failed(method, error, body);
         }
     }
 
@@ -259,9 +241,6 @@ internal sealed partial class SlackApiClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate-limited for workspace {TeamId}; retry after {RetryAfter}")]
     private partial void LogRateLimited(string method, string teamId, TimeSpan retryAfter);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method} for workspace {TeamId} failed transiently ({Error}); retry {Attempt} in {Delay}")]
-    private partial void LogTransientRetry(string method, string teamId, string? error, int attempt, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No Slack bot token for workspace {TeamId}; cannot call {Method}")]
     private partial void LogNoToken(string method, string teamId);

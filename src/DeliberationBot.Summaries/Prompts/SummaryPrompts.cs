@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
+
 namespace DeliberationBot.Summaries.Prompts;
 
-/// <summary>The prompt texts, read once at start-up from Summaries:PromptsDirectory.</summary>
+/// <summary>The prompt texts, read once when the service starts, from Summaries:PromptsDirectory.</summary>
 internal sealed record SummaryPrompts(string System, string SectionTemplate, string InvalidReplyTemplate)
 {
     public const string SystemFile = "system.md";
@@ -10,10 +12,13 @@ internal sealed record SummaryPrompts(string System, string SectionTemplate, str
     internal static readonly string[] SectionPlaceholders = ["{{flow_title}}", "{{section_title}}", "{{part}}", "{{questions}}", "{{data}}"];
     internal static readonly string[] InvalidReplyPlaceholders = ["{{problem}}"];
 
-    /// <summary>Reads and checks the three files; a missing file or placeholder stops start-up with a message saying which.</summary>
+    /// <summary>
+    /// Reads and checks the three files; a missing file or placeholder stops start-up with a message saying which,
+    /// reported like any other setting that cannot work.
+    /// </summary>
     public static SummaryPrompts Load(string directory)
     {
-        var folder = Resolve(directory) ?? throw new InvalidOperationException(
+        var folder = Resolve(directory) ?? throw Unusable(
             $"Summaries:PromptsDirectory: the folder '{directory}' was not found (looked in {Path.GetFullPath(directory)} and beside the app). " +
             $"It must hold {SystemFile}, {SectionFile} and {InvalidReplyFile}.");
         var prompts = new SummaryPrompts(Read(folder, SystemFile), Read(folder, SectionFile), Read(folder, InvalidReplyFile));
@@ -37,11 +42,11 @@ internal sealed record SummaryPrompts(string System, string SectionTemplate, str
         var path = Path.Combine(folder, file);
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"Summaries:PromptsDirectory: the prompt file {path} is missing.");
+            throw Unusable($"Summaries:PromptsDirectory: the prompt file {path} is missing.");
         }
 
         var text = File.ReadAllText(path).Trim();
-        return text.Length > 0 ? text : throw new InvalidOperationException($"Summaries:PromptsDirectory: the prompt file {path} is empty.");
+        return text.Length > 0 ? text : throw Unusable($"Summaries:PromptsDirectory: the prompt file {path} is empty.");
     }
 
     private static void Require(string folder, string file, string text, string[] placeholders)
@@ -49,8 +54,11 @@ internal sealed record SummaryPrompts(string System, string SectionTemplate, str
         var missing = placeholders.Where(p => !text.Contains(p, StringComparison.Ordinal)).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw Unusable(
                 $"Summaries:PromptsDirectory: {Path.Combine(folder, file)} lacks the placeholder(s) {string.Join(", ", missing)}.");
         }
     }
+
+    private static OptionsValidationException Unusable(string message) =>
+        new(SummariesOptions.Section, typeof(SummariesOptions), [message]);
 }

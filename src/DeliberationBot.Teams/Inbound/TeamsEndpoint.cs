@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DeliberationBot.Core.Inbound;
 using DeliberationBot.Teams.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRou
     {
         var ct = context.RequestAborted;
         var opts = options.Value;
-        var body = await ReadBodyAsync(context.Request, opts.MaxBodyBytes, ct);
+        var body = await BoundedBody.ReadAsync(context.Request.Body, context.Request.ContentLength, opts.MaxBodyBytes, ct);
         if (body is null)
         {
             log.TooLarge(opts.MaxBodyBytes);
@@ -85,27 +86,4 @@ internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRou
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
     }
 
-    /// <summary>The body, or null when it is larger than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken ct)
-    {
-        if (request.ContentLength > max)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -1,5 +1,7 @@
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Host.Composition;
 using DeliberationBot.Host.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +33,25 @@ public sealed class StartupValidationTests
         Assert.EndsWith("broken.yaml", error.File, StringComparison.Ordinal);
         Assert.Equal(10, error.Line);
         Assert.Contains("unknown key 'colour'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registering_the_services_reads_no_file_and_starting_them_reads_the_flows_and_the_key()
+    {
+        var data = Directory.CreateTempSubdirectory("data-");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Flows:Directory"] = Path.Combine(data.FullName, "no-such-folder"),
+            ["Storage:SqlitePath"] = Path.Combine(data.FullName, "bot.db"),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+
+        services.AddDeliberationBot(configuration);
+
+        Assert.Empty(data.EnumerateFileSystemInfos());
+        using var provider = services.BuildServiceProvider();
+        var e = Assert.Throws<FlowValidationException>(() => StartupFailure.ValidateOptions(provider));
+        Assert.Contains("flow folder not found", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -177,7 +177,7 @@ public sealed class SlackOutboundTests : IAsyncLifetime
     {
         var tokens = new NoTokens();
         var client = new SlackApiClient(_host.Services.GetRequiredService<IHttpClientFactory>(), tokens, new SlackRateLimitGate(_host.Time),
-            _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>(), _host.Time, _host.Services.GetRequiredService<ILogger<SlackApiClient>>());
+            _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>(), _host.Services.GetRequiredService<ILogger<SlackApiClient>>());
 
         var result = await client.PostMessageAsync("T0OTHER", "C1", MessageRenderer.Render(new Confirmation("x")), null, null, default);
 

@@ -86,9 +86,10 @@ public sealed class AddSummariesTests
         var settings = SummariesHost.AzureSettings("https://example-resource.openai.azure.com/");
         settings["Summaries:PromptsDirectory"] = Path.Combine(Path.GetTempPath(), "no-such-prompts-" + Guid.NewGuid().ToString("N"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => SummariesHost.Create(settings));
+        using var host = SummariesHost.Create(settings);
 
-        Assert.StartsWith("Summaries:PromptsDirectory: the folder", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<OptionsValidationException>(() => host.Summarizer);
+        Assert.StartsWith("Summaries:PromptsDirectory: the folder", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]

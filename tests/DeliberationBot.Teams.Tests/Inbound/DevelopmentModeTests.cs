@@ -65,6 +65,8 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     [InlineData("Teams:OpenIdMetadataUrl", "http://login.example.com/meta", "plain http is allowed only for loopback")]
     [InlineData("Teams:Cloud", "Mars", "Teams:Cloud must be Public, USGov or China")]
     [InlineData("Teams:AppType", "Sometimes", "Teams:AppType must be")]
+    [InlineData("Teams:ConnectorTimeout", "00:00:00", "Teams:ConnectorTimeout must be between 0 and 2 minutes")]
+    [InlineData("Teams:UnknownKeyRefreshInterval", "00:00:01", "Teams:UnknownKeyRefreshInterval must be between 10 seconds and 1 hour")]
     public void Bad_settings_stop_start_up_with_a_message_that_says_what_to_do(string key, string? value, string expected) =>
         Assert.Contains(expected, StartupFailure(With(s => s[key] = value)), StringComparison.Ordinal);
 
