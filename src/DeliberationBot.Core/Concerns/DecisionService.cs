@@ -80,7 +80,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
     }
 
     /// <summary>What a decision button pressed after the decision was recorded answers: the decision, and how to amend it.</summary>
-    public static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(
+    private static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(
         $"The decision on \"{d.Title}\" is already recorded: {d.Decision!.Outcome.Label()} — {d.Decision.Rationale} ({d.Decision.DecidedBy.Display}, {d.Decision.At:yyyy-MM-dd}). Nothing changed. To amend it, type:",
         Usage.Decide));
 
