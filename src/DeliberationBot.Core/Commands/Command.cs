@@ -43,6 +43,9 @@ public sealed record ReportCommand(bool Revoke = false, UserRef? Only = null) : 
 /// <summary><c>invite community [lang:en,es] [until:YYYY-MM-DD] [max:N]</c>: the public link for people outside the agency.</summary>
 public sealed record InviteCommand(IReadOnlyList<string>? Languages, DateOnly? Until, int? MaxPeople) : Command;
 
+/// <summary><c>invite contacts</c>: the addresses people left on the public page to hear the decision.</summary>
+public sealed record InviteContactsCommand : Command;
+
 /// <summary><c>invite pause|resume|revoke</c>.</summary>
 public sealed record InviteStateCommand(Community.InvitationState To) : Command;
 
@@ -65,7 +68,7 @@ public static class Usage
     public const string Decide = "decide go|no-go|conditions|revisit \"<rationale>\"";
     public const string Condition = "condition \"<condition>\" owner:@user due:YYYY-MM-DD";
     public const string Report = "report | report revoke [@user]";
-    public const string Invite = "invite community [lang:en,es] [until:YYYY-MM-DD] [max:N] | invite pause|resume|revoke";
+    public const string Invite = "invite community [lang:en,es] [until:YYYY-MM-DD] [max:N] | invite pause|resume|revoke | invite contacts";
     public const string Digest = "digest subscribe [mon|tue|wed|thu|fri|sat|sun] [HH:MM] | digest unsubscribe | digest preview";
 
     public static IReadOnlyList<CommandHelp> All { get; } =

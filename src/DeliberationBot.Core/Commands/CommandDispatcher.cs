@@ -58,6 +58,7 @@ public sealed class CommandDispatcher(
             ReportCommand { Revoke: false } => await WithLatestAsync(actor, conversation, id => reports.IssueAsync(actor, id, ct), ct),
             ReportCommand report => await WithLatestAsync(actor, conversation, id => reports.RevokeAsync(actor, id, report.Only, deliveryKey, ct), ct),
             InviteCommand invite => await WithLatestAsync(actor, conversation, id => invitations.InviteAsync(actor, id, invite.Languages, invite.Until, invite.MaxPeople, deliveryKey, ct), ct),
+            InviteContactsCommand => await WithLatestAsync(actor, conversation, id => invitations.ContactsAsync(actor, id, ct), ct),
             InviteStateCommand change => await WithLatestAsync(actor, conversation, id => invitations.ChangeStateAsync(actor, id, change.To, deliveryKey, ct), ct),
             FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
             HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),

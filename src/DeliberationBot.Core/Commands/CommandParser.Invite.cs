@@ -16,10 +16,12 @@ public static partial class CommandParser
         {
             case "pause" or "resume" or "revoke" when args.Count == 1:
                 return (new InviteStateCommand(verb switch { "pause" => InvitationState.Paused, "resume" => InvitationState.Open, _ => InvitationState.Revoked }), null);
+            case "contacts" when args.Count == 1:
+                return (new InviteContactsCommand(), null);
             case "community":
                 break;
             default:
-                return Fail("Say \"invite community\" for the public link, or \"invite pause\", \"invite resume\" or \"invite revoke\".");
+                return Fail("Say \"invite community\" for the public link, \"invite pause\", \"invite resume\" or \"invite revoke\" to control it, or \"invite contacts\" for the addresses people left.");
         }
 
         List<string>? languages = null;

@@ -76,5 +76,11 @@ public sealed record CommunityInvitationLink(
     int People,
     string Note) : OutgoingMessage;
 
+/// <summary>
+/// Sent privately to the facilitator: the addresses people left on the public page to hear what was decided, kept
+/// apart from their answers, oldest first.
+/// </summary>
+public sealed record CommunityContactList(Guid DeliberationId, string Title, IReadOnlyList<CommunityContact> Contacts) : OutgoingMessage;
+
 /// <summary>What <c>status</c> says about the public page.</summary>
 public sealed record CommunityStatus(InvitationState State, int People, int Answers);

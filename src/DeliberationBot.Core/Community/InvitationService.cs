@@ -4,8 +4,8 @@ using DeliberationBot.Core.Messaging;
 namespace DeliberationBot.Core.Community;
 
 /// <summary>
-/// <c>invite community</c> and <c>invite pause|resume|revoke</c>: the facilitator's control of a deliberation's public
-/// link. Every change is recorded in the history; nothing already answered is ever removed.
+/// <c>invite community</c>, <c>invite pause|resume|revoke</c> and <c>invite contacts</c>: the facilitator's control of a
+/// deliberation's public link. Every change is recorded in the history; nothing already answered is ever removed.
 /// </summary>
 public sealed class InvitationService(TurnSupport turn, ICommunityLinks links)
 {
@@ -103,6 +103,31 @@ public sealed class InvitationService(TurnSupport turn, ICommunityLinks links)
             _ => "Revoked: the link stops taking answers at once, for good. Answers already given are kept. \"invite community\" makes a new link.",
         };
         return TurnResult.Reply(await LinkAsync(d, changed, note, ct));
+    }
+
+    /// <summary>
+    /// <c>invite contacts</c>: the addresses people chose to leave to hear what was decided, for the facilitator only —
+    /// the page promised them they would hear, and the facilitator is the one who can tell them.
+    /// </summary>
+    public async Task<TurnResult> ContactsAsync(Actor actor, Guid deliberationId, CancellationToken ct)
+    {
+        var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
+        if (d is null)
+        {
+            return TurnResult.Error(TurnSupport.NotFound);
+        }
+
+        if (Refusal(actor, d) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct) is null)
+        {
+            return TurnResult.Error($"\"{d.Title}\" has no public link yet, so nobody could leave an address. Create one with:", Commands.Usage.Invite);
+        }
+
+        return TurnResult.Reply(new CommunityContactList(d.Id, d.Title, await turn.Store.ListContactsAsync(d.WorkspaceId, d.Id, ct)));
     }
 
     /// <summary>How many people and answers came through the public page, for <c>status</c>; null when there is no link.</summary>

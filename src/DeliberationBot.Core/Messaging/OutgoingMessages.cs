@@ -35,6 +35,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(ExportLink), "export-link")]
 [JsonDerivedType(typeof(Reports.ReportLink), "report-link")]
 [JsonDerivedType(typeof(Community.CommunityInvitationLink), "community-link")]
+[JsonDerivedType(typeof(Community.CommunityContactList), "community-contacts")]
 public abstract record OutgoingMessage;
 
 /// <summary>Answers per stakeholder group; names never appear, so it is safe when anonymous answers exist.</summary>

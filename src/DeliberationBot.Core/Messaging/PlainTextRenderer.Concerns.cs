@@ -62,6 +62,23 @@ public static partial class PlainTextRenderer
     public static string CommunityLine(Community.CommunityStatus c) =>
         $"Community answers from the public page (link {StateWord(c.State)}): {c.People} {(c.People == 1 ? "person" : "people")}, {c.Answers} {(c.Answers == 1 ? "answer" : "answers")}";
 
+    /// <summary>The facilitator's private list of addresses left on the public page, line by line, for every channel.</summary>
+    public static IEnumerable<string> CommunityContactLines(Community.CommunityContactList c)
+    {
+        if (c.Contacts.Count == 0)
+        {
+            yield return $"Nobody has left an address on the public page of \"{c.Title}\" yet.";
+            yield break;
+        }
+
+        yield return $"{c.Contacts.Count} {(c.Contacts.Count == 1 ? "person" : "people")} left an address on the public page of \"{c.Title}\" to hear what is decided. " +
+            "Use them only for that; they are kept apart from the answers:";
+        foreach (var contact in c.Contacts)
+        {
+            yield return $"  {contact.Address} (language {contact.Language}, {contact.At:yyyy-MM-dd})";
+        }
+    }
+
     /// <summary>The facilitator's private message about the public link, line by line, for every channel.</summary>
     public static IEnumerable<string> CommunityLinkLines(Community.CommunityInvitationLink c)
     {

@@ -187,6 +187,13 @@ public static partial class PlainTextRenderer
                 }
 
                 break;
+            case Community.CommunityContactList c:
+                foreach (var line in CommunityContactLines(c))
+                {
+                    sb.AppendLine(line);
+                }
+
+                break;
             default:
                 throw new UnrenderableMessageException("plain-text", message);
         }

@@ -10,8 +10,9 @@ public static class ReplyPrivacy
 {
     /// <summary>
     /// The answering flow (group and question prompts show the person's answers, and anonymity must hold), and anything
-    /// carrying the reader's own link: a page link, the public link the facilitator hands out, a digest.
+    /// carrying the reader's own link or what only they may see: a page link, the public link the facilitator hands
+    /// out, the addresses people left on the public page, a digest.
     /// </summary>
     public static bool IsForTheReaderAlone(OutgoingMessage message) =>
-        message is GroupPrompt or QuestionPrompt or ReportLink or CommunityInvitationLink or WeeklyDigest;
+        message is GroupPrompt or QuestionPrompt or ReportLink or CommunityInvitationLink or CommunityContactList or WeeklyDigest;
 }

@@ -82,6 +82,10 @@ internal static class ConcernRenderer
         content.Add(Block.Context(Escape(string.Join(" ", PlainTextRenderer.CommunityLinkLines(c).Skip(3)))));
     }
 
+    /// <summary>The addresses, as typed by the public (escaped, never linked by Slack), in as many sections as they need.</summary>
+    public static void CommunityContacts(Core.Community.CommunityContactList c, List<JsonObject> content) =>
+        content.AddRange(Block.Sections(Escape(string.Join("\n", PlainTextRenderer.CommunityContactLines(c)))));
+
     /// <summary>A concern's text, groups, status and response; then one button per action the reader may take.</summary>
     private static void AddConcern(ConcernView c, List<JsonObject> content)
     {

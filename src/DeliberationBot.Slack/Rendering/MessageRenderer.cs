@@ -129,6 +129,9 @@ internal static class MessageRenderer
             case Core.Community.CommunityInvitationLink c:
                 ConcernRenderer.CommunityLink(c, content);
                 break;
+            case Core.Community.CommunityContactList c:
+                ConcernRenderer.CommunityContacts(c, content);
+                break;
             case WeeklyDigest w:
                 ReportRenderer.Digest(w, content);
                 break;

@@ -67,6 +67,7 @@ internal static class AdaptiveCardRenderer
         ExportLink link => ConcernCards.Export(link),
         Core.Reports.ReportLink link => ConcernCards.Report(link),
         Core.Community.CommunityInvitationLink link => ConcernCards.CommunityLink(link),
+        Core.Community.CommunityContactList contacts => ConcernCards.CommunityContacts(contacts),
         WeeklyDigest digest => DigestCards.Quiet(digest),
         _ => throw new UnrenderableMessageException("Adaptive Cards", message),
     };

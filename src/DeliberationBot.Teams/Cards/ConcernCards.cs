@@ -180,6 +180,10 @@ internal static class ConcernCards
             new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "QR code (PNG)", ["url"] = c.QrCode.AbsoluteUri },
         ]);
 
+    /// <summary>The addresses, as typed by the public, escaped: one line each.</summary>
+    public static JsonObject CommunityContacts(Core.Community.CommunityContactList c) => Card.New(
+        [.. Core.Messaging.PlainTextRenderer.CommunityContactLines(c).Select((line, i) => Card.Text(CardText.Escape(line.Trim()), weight: i == 0 ? "Bolder" : null))]);
+
     public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
 
     /// <summary>

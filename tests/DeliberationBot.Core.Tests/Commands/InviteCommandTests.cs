@@ -26,8 +26,13 @@ public class InviteCommandTests
     public void Pause_resume_and_revoke_parse(string text, InvitationState to) =>
         Assert.Equal(to, Assert.IsType<InviteStateCommand>(CommandParser.Parse(text, null, Today).Command).To);
 
+    [Fact]
+    public void Invite_contacts_parses() =>
+        Assert.IsType<InviteContactsCommand>(CommandParser.Parse("invite Contacts", null, Today).Command);
+
     [Theory]
     [InlineData("invite", "Say \"invite community\"")]
+    [InlineData("invite contacts please", "\"invite contacts\" for the addresses")]
     [InlineData("invite everyone", "Say \"invite community\"")]
     [InlineData("invite community until:2026-03-09", "not a date from today on")]
     [InlineData("invite community until:tomorrow", "not a date from today on")]

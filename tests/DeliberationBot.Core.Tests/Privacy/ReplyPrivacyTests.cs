@@ -9,7 +9,7 @@ namespace DeliberationBot.Core.Tests.Privacy;
 
 public sealed class ReplyPrivacyTests
 {
-    private static readonly Type[] ForTheReaderAlone = [typeof(GroupPrompt), typeof(QuestionPrompt), typeof(ReportLink), typeof(CommunityInvitationLink), typeof(WeeklyDigest)];
+    private static readonly Type[] ForTheReaderAlone = [typeof(GroupPrompt), typeof(QuestionPrompt), typeof(ReportLink), typeof(CommunityInvitationLink), typeof(CommunityContactList), typeof(WeeklyDigest)];
 
     [Fact]
     public void The_answering_flow_and_anything_with_the_readers_own_link_go_to_them_alone_and_nothing_else_does()

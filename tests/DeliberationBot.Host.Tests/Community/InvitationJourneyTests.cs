@@ -67,6 +67,32 @@ public sealed class InvitationJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_facilitator_gets_the_addresses_people_left_to_hear_the_decision()
+    {
+        await RunAsync(Dana, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>");
+        Assert.Contains("no public link yet", Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite contacts")).Text, StringComparison.Ordinal);
+        var link = Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite community"));
+        var none = Assert.IsType<CommunityContactList>(await RunAsync(Dana, "invite contacts"));
+        Assert.Empty(none.Contacts);
+        Assert.Contains("Nobody has left an address", PlainTextRenderer.Render(none), StringComparison.Ordinal);
+
+        var token = link.Page.AbsolutePath["/c/".Length..];
+        var pages = _factory.Services.GetRequiredService<PublicAnswering>();
+        Assert.True(await pages.LeaveContactAsync(token, "vecina@example.org", "es", default));
+        _factory.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await pages.LeaveContactAsync(token, "<b>555 0100</b>", "en", default));
+
+        var list = Assert.IsType<CommunityContactList>(await RunAsync(Dana, "invite contacts"));
+        Assert.Equal(["vecina@example.org", "<b>555 0100</b>"], list.Contacts.Select(c => c.Address));
+        var text = PlainTextRenderer.Render(list);
+        Assert.Contains("2 people left an address on the public page of \"Road repair ranking\"", text, StringComparison.Ordinal);
+        Assert.Contains("vecina@example.org (language es,", text, StringComparison.Ordinal);
+
+        var maria = Dana with { User = new UserRef("U-MARIA", "Maria") };
+        Assert.Contains("Only the facilitator", Assert.IsType<ErrorMessage>(await RunAsync(maria, "invite contacts")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_deliberation_or_a_link_the_facilitator_is_told_what_to_type()
     {
         Assert.Equal(Usage.Start, Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite community")).Usage);

@@ -61,6 +61,8 @@ internal static class Samples
             new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));
         yield return new Core.Reports.ReportLink(Id, text, new Uri("https://bot.example/d/x?token=a|b"), new DateTimeOffset(2026, 12, 8, 9, 30, 0, TimeSpan.Zero));
         yield return new Core.Community.CommunityInvitationLink(Id, text, new Uri("https://bot.example/c/a-b_c"), new Uri("https://bot.example/c/a-b_c/qr.png"), ["en", "es"], null, 100, Core.Community.InvitationState.Open, 0, text);
+        yield return new Core.Community.CommunityContactList(Id, text,
+            [.. Enumerable.Range(1, many).Select(i => new Core.Community.CommunityContact(Id, Id, text, "es", new DateTimeOffset(2026, 12, 1, 9, i % 60, 0, TimeSpan.Zero)))]);
     }
 
     /// <summary>A weekly digest with <paramref name="many"/> proposals, each with that many concerns, stale, due and resolved items.</summary>

@@ -59,6 +59,7 @@ public sealed class RendererTests
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
             new Core.Reports.ReportLink(Id, Evil, new Uri("https://example.test/d/x?token=t"), TimeProvider.System.GetUtcNow()),
             new Core.Community.CommunityInvitationLink(Id, Evil, new Uri("https://example.test/c/tok"), new Uri("https://example.test/c/tok/qr.png"), ["en", "es"], new DateOnly(2026, 12, 31), 20, Core.Community.InvitationState.Open, 1, Evil),
+            new Core.Community.CommunityContactList(Id, Evil, [new Core.Community.CommunityContact(Id, Id, Evil, "es", TimeProvider.System.GetUtcNow())]),
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
             Samples.Digest(Evil, late: true),
             Samples.Decision(Evil),
