@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TurnSupport>();
         services.AddSingleton<StaleTurns>();
         services.AddSingleton<AnsweringService>();
+        services.AddSingleton<ThreadAnswering>();
         services.AddOptions<GroupSizeOptions>().BindConfiguration(GroupSizeOptions.Section);
         services.AddSingleton<DeliberationService>();
         services.AddSingleton<ConcernPublisher>();

@@ -36,7 +36,7 @@ internal sealed partial class SlackLog(ILogger<SlackLog> logger)
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Kind} ignored: {Why}")]
     public partial void Ignored(string kind, string why);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Thread reply in {Channel} answers deliberation {DeliberationId}: {Text}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Thread reply in {Channel} to deliberation {DeliberationId}: {Text}")]
     public partial void ThreadAnswer(string channel, Guid deliberationId, string text);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: neither Slack:BotToken nor Slack:ClientId is set")]

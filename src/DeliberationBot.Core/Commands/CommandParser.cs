@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Commands;
@@ -93,7 +94,7 @@ public static partial class CommandParser
 
                 if (date < today)
                 {
-                    return Fail($"The deadline {date:yyyy-MM-dd} has already passed. Pick a date from today on.");
+                    return Fail(FormTexts.DeadlinePassed(date));
                 }
 
                 due = date;
@@ -120,7 +121,7 @@ public static partial class CommandParser
 
         if (title.Length > 200)
         {
-            return Fail("Please keep the proposal title under 200 characters.");
+            return Fail(FormTexts.TitleTooLong);
         }
 
         return (new StartCommand(flowId.ToLowerInvariant(), title, owners, due, anonymous), null);

@@ -45,6 +45,10 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
             : TurnResult.Reply(list);
     }
 
+    /// <summary>One concern as it stands, e.g. to show its words in the form that asks for a response.</summary>
+    public Task<Concern?> FindAsync(Actor actor, Guid concernId, CancellationToken ct) =>
+        turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);
+
     /// <summary>An owner's, raiser's or facilitator's action on one concern. A button pressed on a stale message changes nothing.</summary>
     public async Task<TurnResult> ActAsync(Actor actor, Guid concernId, ConcernAction action, string? text, string deliveryKey, CancellationToken ct)
     {

@@ -45,7 +45,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
 
         if (string.IsNullOrWhiteSpace(rationale))
         {
-            return TurnResult.Error("Please give the rationale for the decision.", Usage.Decide);
+            return TurnResult.Error(Forms.FormTexts.GiveRationale, Usage.Decide);
         }
 
         var decision = new Decision(outcome, rationale.Trim(), actor.User, turn.Now);
@@ -69,8 +69,18 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             : $"{what}: {outcome.Label()}."));
     }
 
+    /// <summary>
+    /// Pressing "Record the decision": once a decision is recorded, the decision (only a typed <c>decide</c> amends it);
+    /// before, the title of the deliberation the form is for (null when it can't be found; the submission says so).
+    /// </summary>
+    public async Task<(TurnResult? Decided, string? Title)> OpenFormAsync(Actor actor, Guid deliberationId, CancellationToken ct)
+    {
+        var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
+        return d?.Decision is not null ? (AlreadyDecided(d), d.Title) : (null, d?.Title);
+    }
+
     /// <summary>What a decision button pressed after the decision was recorded answers: the decision, and how to amend it.</summary>
-    public static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(
+    private static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(
         $"The decision on \"{d.Title}\" is already recorded: {d.Decision!.Outcome.Label()} — {d.Decision.Rationale} ({d.Decision.DecidedBy.Display}, {d.Decision.At:yyyy-MM-dd}). Nothing changed. To amend it, type:",
         Usage.Decide));
 

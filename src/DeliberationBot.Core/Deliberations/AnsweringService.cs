@@ -10,7 +10,9 @@ namespace DeliberationBot.Core.Deliberations;
 
 /// <summary>
 /// The participant's side: join with a stakeholder group, answer (and edit) questions, flag concerns.
-/// Every method returns what to show the person next; messages for others go through the outbox.
+/// Every method returns what to show the person next; messages for others go through the outbox. Each turn that
+/// writes asks once whether it was delivered before (<see cref="TurnSupport.OnceAsync"/>); the Record methods behind
+/// them, which call one another, do not ask again.
 /// </summary>
 public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions> groupSize)
 {
@@ -31,13 +33,23 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         return TurnResult.Reply(await NextStepAsync(d, flow, participant, ct));
     }
 
-    public async Task<TurnResult> JoinAsync(Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, string deliveryKey, CancellationToken ct)
-    {
-        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
-        {
-            return TurnResult.AlreadyHandled;
-        }
+    public Task<TurnResult> JoinAsync(Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, string deliveryKey, CancellationToken ct) =>
+        turn.OnceAsync(actor, deliveryKey, () => RecordJoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct), ct);
 
+    /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
+    public Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct) =>
+        turn.OnceAsync(actor, deliveryKey, () => RecordAnswerAsync(actor, deliberationId, questionId, value, flagConcern, deliveryKey, ct), ct);
+
+    /// <summary>A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question.</summary>
+    public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct) =>
+        turn.OnceAsync(actor, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, ct), ct);
+
+    /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
+    public Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct) =>
+        turn.OnceAsync(actor, deliveryKey, () => RecordFlagAsync(actor, deliberationId, questionId, flagged, deliveryKey, ct), ct);
+
+    private async Task<TurnResult> RecordJoinAsync(Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, string deliveryKey, CancellationToken ct)
+    {
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);
@@ -79,15 +91,9 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         return TurnResult.Reply(Prompt(d, flow, participant, FlowEngine.Evaluate(flow, group, none), none, null));
     }
 
-    /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
-    public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
+    private async Task<TurnResult> RecordAnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
     {
         using var span = BotTelemetry.StartCommand("Answer", actor.Channel);
-        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
-        {
-            return TurnResult.AlreadyHandled;
-        }
-
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);
@@ -139,22 +145,8 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         return new ConcernPreview(voice.Text, ConcernView.Attribution(voice), question.Text, small, min);
     }
 
-    /// <summary>A typed reply (e.g. in the deliberation's thread) answers the person's current question.</summary>
-    /// <summary>
-    /// Whether a reply typed where others read it (a channel thread) may be taken as this person's answer: not where
-    /// answers are anonymous only, and not from someone who joined anonymously, whose answer would be stored as
-    /// anonymous while their name stands next to it in the thread.
-    /// </summary>
-    public async Task<bool> MayAnswerInPublicAsync(Actor actor, Deliberation deliberation, CancellationToken ct) =>
-        deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && (await turn.FindParticipantAsync(actor, deliberation.Id, ct))?.Anonymous != true;
-
-    public async Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
+    private async Task<TurnResult> RecordTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
     {
-        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
-        {
-            return TurnResult.AlreadyHandled;
-        }
-
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);
@@ -177,17 +169,11 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         var (value, error) = AnswerParser.Parse(question, words);
         return value is null
             ? TurnResult.Reply(new ErrorMessage(error!, $"Question: {question.Text}"))
-            : await AnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
+            : await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
     }
 
-    /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
-    public async Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct)
+    private async Task<TurnResult> RecordFlagAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct)
     {
-        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct))
-        {
-            return TurnResult.AlreadyHandled;
-        }
-
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
         var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
         var answers = d is null ? [] : await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
@@ -197,7 +183,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
             return TurnResult.Error("Answer the question first; then you can flag your answer as a concern.");
         }
 
-        return await AnswerAsync(actor, deliberationId, questionId, answer.Value, flagged, deliveryKey, ct);
+        return await RecordAnswerAsync(actor, deliberationId, questionId, answer.Value, flagged, deliveryKey, ct);
     }
 
     /// <summary>Shows one question again, with the current answer, so it can be edited.</summary>

@@ -1,6 +1,7 @@
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Reminders;
 
@@ -32,15 +33,9 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
                 Usage.Start);
         }
 
-        // Forms reach here without the command parser, so the same rules are checked again.
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
+        if (StartInput.Check(request, DateOnly.FromDateTime(turn.Now.UtcDateTime)) is { } problem)
         {
-            return TurnResult.Error("The proposal needs a title of at most 200 characters.", Usage.Start);
-        }
-
-        if (request.Due is { } due && due < DateOnly.FromDateTime(turn.Now.UtcDateTime))
-        {
-            return TurnResult.Error($"The deadline {due:yyyy-MM-dd} has already passed. Pick a date from today on.", Usage.Start);
+            return TurnResult.Error(problem.Text, Usage.Start);
         }
 
         var owners = request.Owners.Count > 0 ? request.Owners : [actor.User];

@@ -43,6 +43,13 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     public OutboxMessage CardUpdate(Deliberation d, FlowDefinition flow, string deliveryKey) =>
         Outbox(d.WorkspaceId, deliveryKey + "/card", Destination.To(d.Home), Overview.Card(d, flow, [], []), d.CardSlot);
 
+    /// <summary>
+    /// Runs a turn unless the platform is delivering it again: a retry gets "already handled" before anything is read.
+    /// (The commit's unique delivery key still catches two deliveries racing past this check.)
+    /// </summary>
+    public async Task<TurnResult> OnceAsync(Actor actor, string deliveryKey, Func<Task<TurnResult>> run, CancellationToken ct) =>
+        await store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct) ? TurnResult.AlreadyHandled : await run();
+
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var outcome = await store.CommitAsync(commit, ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DeliberationBot.Core.Forms;
 
 namespace DeliberationBot.Core.Flows;
 
@@ -51,13 +52,36 @@ public static partial class AnswerParser
             case AnswerKind.Number:
                 if (LeadingNumber(text) is not { } n)
                 {
-                    return (null, question.Kind == AnswerKind.Scale ? "Please answer with a number from 1 to 5." : "Please answer with a number, for example 15.");
+                    return (null, NumberError(question.Kind));
                 }
 
                 return Checked(question, AnswerValue.FromNumber(n));
             default:
                 throw new InvalidOperationException($"Unhandled answer kind {question.Kind}");
         }
+    }
+
+    /// <summary>
+    /// An answer form's input (a Slack modal, a Teams card): the text typed or the option ids chosen, as the platform
+    /// sent them. Nothing given is a skip (Core refuses it for a required question); a number that isn't one is a problem.
+    /// </summary>
+    public static (AnswerValue? Value, FormProblem? Problem) FromForm(AnswerKind kind, IEnumerable<string?> given)
+    {
+        var values = given.Select(v => v?.Trim()).OfType<string>().Where(v => v.Length > 0).ToList();
+        if (values.Count == 0)
+        {
+            return (AnswerValue.Skip(), null);
+        }
+
+        return kind switch
+        {
+            AnswerKind.FreeText => (AnswerValue.FromText(values[0]), null),
+            AnswerKind.Number or AnswerKind.Scale => decimal.TryParse(values[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
+                ? (AnswerValue.FromNumber(n), null)
+                : (null, new FormProblem(FormField.Answer, NumberError(kind))),
+            AnswerKind.MultipleChoice => (AnswerValue.FromChoices(values.Distinct()), null),
+            _ => (AnswerValue.FromChoices(values[0]), null),
+        };
     }
 
     /// <summary>How an answer reads in a message: option labels, the number with its unit, or the text.</summary>
@@ -81,6 +105,8 @@ public static partial class AnswerParser
 
         return value.Text ?? "";
     }
+
+    private static string NumberError(AnswerKind kind) => kind == AnswerKind.Scale ? FormTexts.GiveScale : FormTexts.GiveNumber;
 
     private static (AnswerValue?, string?) Checked(Question question, AnswerValue value) =>
         FlowEngine.Validate(question, value) is { } error ? (null, error) : (value, null);

@@ -11,7 +11,7 @@ using DeliberationBot.Core.Stakeholders;
 namespace DeliberationBot.Core.Messaging;
 
 /// <summary>Renders any outgoing message as readable plain text (the demo, logs at Debug, and text-only fallbacks).</summary>
-public static class PlainTextRenderer
+public static partial class PlainTextRenderer
 {
     public static string Render(OutgoingMessage message)
     {
@@ -195,52 +195,10 @@ public static class PlainTextRenderer
 
                 break;
             default:
-                throw new InvalidOperationException($"No plain-text rendering for {message.GetType().Name}");
+                throw new UnrenderableMessageException("plain-text", message);
         }
 
         return sb.ToString().TrimEnd();
-    }
-
-    private static void AppendConcern(StringBuilder sb, ConcernView c)
-    {
-        var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
-        var heading = string.Join(' ', new[] { $"#{c.Number}", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading }.OfType<string>());
-        sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status)}");
-        foreach (var v in c.Voices)
-        {
-            sb.AppendLine($"    \"{v.Text}\" — {ConcernView.Attribution(v)}");
-        }
-
-        if (Context(c) is { } context)
-        {
-            sb.AppendLine($"    {context}");
-        }
-
-        if (c.Response is not null)
-        {
-            sb.AppendLine($"    Response: {c.Response}");
-        }
-
-        if (c.Actions.Count > 0)
-        {
-            sb.AppendLine($"    [{string.Join("] [", c.Actions.Select(ActionLabel))}]");
-        }
-    }
-
-    /// <summary>The suggested concerns still waiting for the facilitator, numbered, with what to type.</summary>
-    public static IEnumerable<string> SuggestionLines(SummaryReport report)
-    {
-        var waiting = report.Suggestions.Where(s => s.Status == SuggestionStatus.Suggested).ToList();
-        if (waiting.Count == 0)
-        {
-            yield break;
-        }
-
-        yield return "SUGGESTED CONCERNS (suggested by the AI, not raised by anyone; the facilitator confirms or dismisses each)";
-        foreach (var s in waiting)
-        {
-            yield return $"- {s.Label}: {s.Text}{(s.Cites.Count == 0 ? "" : $" [{string.Join(", ", s.Cites)}]")} — type confirm {s.Label} or dismiss {s.Label}";
-        }
     }
 
     private static void AppendPreview(StringBuilder sb, ConcernPreview? preview)
@@ -261,80 +219,8 @@ public static class PlainTextRenderer
         sb.AppendLine();
     }
 
-    /// <summary>Where a concern's words came from: "On: question (section)".</summary>
-    public static string? Context(ConcernView c) => (c.QuestionText, c.SectionTitle) switch
-    {
-        ({ } q, { } s) => $"On: {q} ({s})",
-        ({ } q, null) => $"On: {q}",
-        (null, { } s) => $"Section: {s}",
-        _ => null,
-    };
-
     /// <summary>"6 answered · 3 left".</summary>
     public static string Progress(QuestionPrompt q) => $"{q.Answered} answered · {q.Left} left";
-
-    /// <summary>"7 (5 unresolved)".</summary>
-    /// <summary>What came through the public page, for every channel's status.</summary>
-    public static string CommunityLine(Community.CommunityStatus c) =>
-        $"Community answers from the public page (link {StateWord(c.State)}): {c.People} {(c.People == 1 ? "person" : "people")}, {c.Answers} {(c.Answers == 1 ? "answer" : "answers")}";
-
-    /// <summary>The facilitator's private list of addresses left on the public page, line by line, for every channel.</summary>
-    public static IEnumerable<string> CommunityContactLines(Community.CommunityContactList c)
-    {
-        if (c.Contacts.Count == 0)
-        {
-            yield return $"Nobody has left an address on the public page of \"{c.Title}\" yet.";
-            yield break;
-        }
-
-        yield return $"{c.Contacts.Count} {(c.Contacts.Count == 1 ? "person" : "people")} left an address on the public page of \"{c.Title}\" to hear what is decided. " +
-            "Use them only for that; they are kept apart from the answers:";
-        foreach (var contact in c.Contacts)
-        {
-            yield return $"  {contact.Address} (language {contact.Language}, {contact.At:yyyy-MM-dd})";
-        }
-    }
-
-    /// <summary>The facilitator's private message about the public link, line by line, for every channel.</summary>
-    public static IEnumerable<string> CommunityLinkLines(Community.CommunityInvitationLink c)
-    {
-        yield return $"Public link for community members to answer \"{c.Title}\" (link {StateWord(c.State)}):";
-        yield return $"  {c.Page}";
-        yield return $"QR code to print (PNG): {c.QrCode}";
-        var settings = new List<string> { "languages " + string.Join(", ", c.Languages) };
-        if (c.Until is { } until)
-        {
-            settings.Add($"works until {until:yyyy-MM-dd}");
-        }
-
-        if (c.MaxPeople is { } max)
-        {
-            settings.Add($"up to {max} people");
-        }
-
-        yield return $"{string.Join("; ", settings)}. {c.People} {(c.People == 1 ? "person has" : "people have")} answered so far.";
-        yield return c.Note;
-    }
-
-    private static string StateWord(Community.InvitationState state) => state switch
-    {
-        Community.InvitationState.Open => "open",
-        Community.InvitationState.Paused => "paused",
-        _ => "revoked",
-    };
-
-    public static string ConcernCount(StatusReport s) => s.Concerns == 0 ? "none" : $"{s.Concerns} ({s.UnresolvedConcerns} unresolved)";
-
-    public static string ActionLabel(ConcernAction action) => action switch
-    {
-        ConcernAction.Acknowledge => "Acknowledge",
-        ConcernAction.Respond => "Respond",
-        ConcernAction.MarkAddressed => "Mark addressed",
-        ConcernAction.WontAddress => "Won't address",
-        ConcernAction.Accept => "Accept the response",
-        ConcernAction.Reopen => "Reopen",
-        _ => "Close without raisers",
-    };
 
     private static string Due(DateOnly? due) => due is { } d ? $" (due {d:yyyy-MM-dd})" : "";
 

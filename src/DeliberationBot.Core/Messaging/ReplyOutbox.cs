@@ -21,10 +21,19 @@ public sealed class ReplyOutbox(IDeliberationStore store, OutboxSignal signal, T
         // One millisecond apart, so the outbox (which sends oldest first) keeps their order.
         var outbox = replies.Select((message, i) => new OutboxMessage(
             Guid.CreateVersion7(now), workspaceId, $"{deliveryKey}/reply/{i}", destination(message), message, now.AddMilliseconds(i))).ToList();
-        if (await store.CommitAsync(new Commit(workspaceId, deliveryKey + "/replies") { Outbox = outbox }, ct) == CommitOutcome.Committed)
-        {
-            signal.Notify();
-        }
+        await CommitAsync(new Commit(workspaceId, RepliesKey(deliveryKey)) { Outbox = outbox }, ct);
+    }
+
+    /// <summary>Whether a turn's replies were already queued (a platform delivered the turn again).</summary>
+    public Task<bool> WereQueuedAsync(string workspaceId, string deliveryKey, CancellationToken ct) =>
+        store.WasDeliveredAsync(workspaceId, RepliesKey(deliveryKey), ct);
+
+    /// <summary>A message to post outside any turn's replies (e.g. a greeting when the bot is added), queued once per key.</summary>
+    public async Task QueueOnceAsync(string workspaceId, string key, Destination destination, OutgoingMessage message, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var queued = new OutboxMessage(Guid.CreateVersion7(now), workspaceId, key, destination, message, now);
+        await CommitAsync(new Commit(workspaceId, key) { Outbox = [queued] }, ct);
     }
 
     /// <summary>
@@ -36,5 +45,15 @@ public sealed class ReplyOutbox(IDeliberationStore store, OutboxSignal signal, T
         var d = await store.FindAsync(actor.WorkspaceId, deliberationId, ct)
             ?? throw new InvalidOperationException($"Deliberation {deliberationId} is not in workspace {actor.WorkspaceId}.");
         await QueueAsync(actor.WorkspaceId, deliveryKey, replies, _ => Destination.PrivatelyTo(d.Home, actor.User), ct);
+    }
+
+    private static string RepliesKey(string deliveryKey) => deliveryKey + "/replies";
+
+    private async Task CommitAsync(Commit commit, CancellationToken ct)
+    {
+        if (await store.CommitAsync(commit, ct) == CommitOutcome.Committed)
+        {
+            signal.Notify();
+        }
     }
 }

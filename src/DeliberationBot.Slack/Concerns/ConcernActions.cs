@@ -11,7 +11,7 @@ namespace DeliberationBot.Slack.Concerns;
 /// The buttons on a concern. Acknowledge, Accept and Reopen act at once (the reply, or why not, comes privately);
 /// Respond, Mark addressed, Won't address and Close ask for the words in a modal first. Core decides who may do what.
 /// </summary>
-internal sealed class ConcernActions(ConcernService concerns, IDeliberationStore store, ActionReplies replies, ViewReplies views)
+internal sealed class ConcernActions(ConcernService concerns, ActionReplies replies, ViewReplies views)
 {
     public async Task<SlackAck> PressAsync(SlackAction a, ConcernAction action, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ internal sealed class ConcernActions(ConcernService concerns, IDeliberationStore
 
         if (SlackIds.NeedsText(action))
         {
-            var concern = await store.FindConcernAsync(a.Actor.WorkspaceId, concernId, ct);
+            var concern = await concerns.FindAsync(a.Actor, concernId, ct);
             return replies.Modal(a, ConcernModals.Text(concernId, action, concern), "concern");
         }
 

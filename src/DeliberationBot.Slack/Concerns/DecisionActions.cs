@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Interactivity;
@@ -8,7 +9,7 @@ using DeliberationBot.Slack.Rendering;
 namespace DeliberationBot.Slack.Concerns;
 
 /// <summary>"Record the decision": a modal with the outcome and the rationale, submitted to Core's decision.</summary>
-internal sealed class DecisionActions(DecisionService decisions, IDeliberationStore store, ActionReplies replies, ViewReplies views)
+internal sealed class DecisionActions(DecisionService decisions, ActionReplies replies, ViewReplies views)
 {
     public async Task<SlackAck> OpenAsync(SlackAction a, CancellationToken ct)
     {
@@ -17,14 +18,10 @@ internal sealed class DecisionActions(DecisionService decisions, IDeliberationSt
             throw new SlackPayloadException("decision button without a deliberation id");
         }
 
-        var d = await store.FindAsync(a.Actor.WorkspaceId, deliberationId, ct);
-        if (d?.Decision is not null)
-        {
-            // A decision request pressed after the decision was recorded: show it; only a typed `decide` amends it.
-            return await replies.PrivateAsync(a, DecisionService.AlreadyDecided(d), "decision", ct);
-        }
-
-        return replies.Modal(a, ConcernModals.Decision(deliberationId, d?.Title), "decision");
+        var (decided, title) = await decisions.OpenFormAsync(a.Actor, deliberationId, ct);
+        return decided is not null
+            ? await replies.PrivateAsync(a, decided, "decision", ct)
+            : replies.Modal(a, ConcernModals.Decision(deliberationId, title), "decision");
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -34,12 +31,13 @@ internal sealed class DecisionActions(DecisionService decisions, IDeliberationSt
             throw new SlackPayloadException("decision modal without its deliberation");
         }
 
-        if (!DecisionOutcomes.TryParse(state.Selected(SlackIds.OutcomeBlock) ?? "", out var outcome))
+        var (outcome, rationale, problem) = ChoiceForms.Decision(state.Selected(SlackIds.OutcomeBlock), state.Text(SlackIds.RationaleBlock));
+        if (problem is not null)
         {
-            return SlackAck.Json(Replies.Errors(SlackIds.OutcomeBlock, "Choose the outcome."));
+            return SlackAck.Json(Replies.Errors(problem));
         }
 
-        var result = await decisions.DecideAsync(actor, deliberationId, outcome, state.Text(SlackIds.RationaleBlock) ?? "", key, ct, fromButton: true);
+        var result = await decisions.DecideAsync(actor, deliberationId, outcome, rationale, key, ct, fromButton: true);
         return await views.RespondAsync(result, SlackIds.RationaleBlock, actor, key, ct);
     }
 }

@@ -17,24 +17,18 @@ namespace DeliberationBot.Slack.Inbound;
 internal sealed class EventCallbackHandler
 {
     private readonly Dictionary<string, Func<SlackEvent, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
-    private readonly AnsweringService _answering;
+    private readonly ThreadAnswering _answering;
     private readonly CommandDispatcher _commands;
-    /// <summary>What someone who replied in the thread of a deliberation that offers anonymity is told.</summary>
-    internal const string PublicReplyNotTaken =
-        "Replies in this thread are public, so they are not taken as anonymous answers. " +
-        "Press *Answer* on the deliberation's card to answer privately and anonymously.";
-
     private readonly ISlackThreadIndex _threads;
-    private readonly IDeliberationStore _store;
     private readonly ReplyOutbox _replies;
     private readonly UserTimeZones _zones;
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
-        AnsweringService answering, CommandDispatcher commands, ISlackThreadIndex threads, IDeliberationStore store, ReplyOutbox replies,
+        ThreadAnswering answering, CommandDispatcher commands, ISlackThreadIndex threads, ReplyOutbox replies,
         UserTimeZones zones, UninstallEvents uninstalls, SlackLog log)
     {
-        (_answering, _commands, _threads, _store, _replies, _zones, _log) = (answering, commands, threads, store, replies, zones, log);
+        (_answering, _commands, _threads, _replies, _zones, _log) = (answering, commands, threads, replies, zones, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
@@ -93,19 +87,12 @@ internal sealed class EventCallbackHandler
         var deliberationId = threadTs is not null && threadTs != ts ? await _threads.FindDeliberationAsync(team, channel, threadTs, ct) : null;
         TurnResult result;
         string deliveryKey;
-        var deliberation = deliberationId is { } found ? await _store.FindAsync(team, found, ct) : null;
-        if (deliberation is not null && !await _answering.MayAnswerInPublicAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), deliberation, ct))
-        {
-            // A thread reply is public, under the person's name: it must not become an answer stored (and shown) as anonymous.
-            deliveryKey = DeliveryKeys.Message(team, channel, ts);
-            result = await _store.WasDeliveredAsync(team, deliveryKey + "/replies", ct) ? TurnResult.AlreadyHandled : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
-        }
-        else if (deliberationId is { } id)
+        if (deliberationId is { } id)
         {
             var answer = InboundText.ForMessage(text, botUserId);
             _log.ThreadAnswer(channel, id, answer);
             deliveryKey = DeliveryKeys.Message(team, channel, ts);
-            result = await _answering.AnswerTextAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, deliveryKey, ct);
+            result = await _answering.AnswerAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, deliveryKey, ct);
         }
         else if (type == "app_mention")
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Rendering;
 
@@ -31,6 +32,9 @@ internal static class Replies
     }
 
     public static JsonObject UpdateView(JsonObject view) => new() { ["response_action"] = "update", ["view"] = view };
+
+    /// <summary>A form problem from Core, shown next to the input it is about.</summary>
+    public static JsonObject Errors(FormProblem problem) => Errors(SlackIds.BlockOf(problem.Field), problem.Text);
 
     public static JsonObject Errors(string blockId, string text) => new()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Slack.Rendering;
@@ -24,27 +23,11 @@ internal sealed class ViewState(JsonElement view)
 
     public bool Checked(string blockId) => SelectedMany(blockId).Contains(SlackIds.Checked);
 
-    /// <summary>The answer in the answer block for a question of <paramref name="kind"/>; nothing given is a skip; a bad number is null.</summary>
-    public AnswerValue? Answer(AnswerKind kind)
+    /// <summary>What the answer block holds for a question of <paramref name="kind"/>, for Core to read as an answer.</summary>
+    public IReadOnlyList<string?> Answer(AnswerKind kind) => kind switch
     {
-        switch (kind)
-        {
-            case AnswerKind.FreeText:
-                return Text(SlackIds.AnswerBlock) is { } text && !string.IsNullOrWhiteSpace(text) ? AnswerValue.FromText(text.Trim()) : AnswerValue.Skip();
-            case AnswerKind.Number:
-            case AnswerKind.Scale:
-                var raw = kind == AnswerKind.Number ? Text(SlackIds.AnswerBlock) : Selected(SlackIds.AnswerBlock);
-                if (string.IsNullOrWhiteSpace(raw))
-                {
-                    return AnswerValue.Skip();
-                }
-
-                return decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? AnswerValue.FromNumber(n) : null;
-            case AnswerKind.MultipleChoice:
-                var many = SelectedMany(SlackIds.AnswerBlock);
-                return many.Count == 0 ? AnswerValue.Skip() : AnswerValue.FromChoices(many);
-            default:
-                return Selected(SlackIds.AnswerBlock) is { } one ? AnswerValue.FromChoices(one) : AnswerValue.Skip();
-        }
-    }
+        AnswerKind.FreeText or AnswerKind.Number => new[] { Text(SlackIds.AnswerBlock) },
+        AnswerKind.MultipleChoice => SelectedMany(SlackIds.AnswerBlock).ToArray<string?>(),
+        _ => new[] { Selected(SlackIds.AnswerBlock) },
+    };
 }

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Concerns;
@@ -65,42 +66,19 @@ internal sealed class ViewSubmissionHandler
             throw new SlackPayloadException("start form without its channel");
         }
 
-        var title = state.Text(SlackIds.TitleBlock)?.Trim();
-        if (string.IsNullOrEmpty(title))
+        var fields = new StartFormFields(
+            state.Selected(SlackIds.FlowBlock),
+            state.Text(SlackIds.TitleBlock),
+            state.Text(SlackIds.DescriptionBlock),
+            [.. state.Users(SlackIds.OwnersBlock).Select(id => new UserRef(id))],
+            state.Text(SlackIds.DueBlock),
+            state.Selected(SlackIds.AnonymityBlock));
+        var (request, problem) = StartInput.Read(fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+        if (request is null)
         {
-            return SlackAck.Json(Replies.Errors(SlackIds.TitleBlock, "The proposal needs a title."));
+            return SlackAck.Json(Replies.Errors(problem!));
         }
 
-        DateOnly? due = null;
-        if (state.Text(SlackIds.DueBlock) is { Length: > 0 } dueText)
-        {
-            if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return SlackAck.Json(Replies.Errors(SlackIds.DueBlock, "Pick the deadline from the calendar."));
-            }
-
-            if (date < DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime))
-            {
-                return SlackAck.Json(Replies.Errors(SlackIds.DueBlock, "That date has already passed. Pick a date from today on."));
-            }
-
-            due = date;
-        }
-
-        var anonymity = state.Selected(SlackIds.AnonymityBlock) switch
-        {
-            "anonymous_allowed" => AnonymityPolicy.AnonymousAllowed,
-            "anonymous_only" => AnonymityPolicy.AnonymousOnly,
-            _ => AnonymityPolicy.Named,
-        };
-        var description = state.Text(SlackIds.DescriptionBlock)?.Trim();
-        var request = new StartRequest(
-            state.Selected(SlackIds.FlowBlock) ?? "",
-            title,
-            string.IsNullOrEmpty(description) ? null : description,
-            [.. state.Users(SlackIds.OwnersBlock).Distinct().Select(id => new UserRef(id))],
-            due,
-            anonymity);
         var home = new ConversationRef(SlackChannel.Name, actor.WorkspaceId, channelId);
         return await _replies.RespondAsync(await _deliberations.StartAsync(actor, home, request, key, ct), SlackIds.FlowBlock, actor, key, ct);
     }
@@ -112,12 +90,13 @@ internal sealed class ViewSubmissionHandler
             throw new SlackPayloadException("group modal without its deliberation");
         }
 
-        if (!StakeholderGroups.TryParse(state.Selected(SlackIds.GroupBlock), out var group))
+        var (group, problem) = ChoiceForms.Group(state.Selected(SlackIds.GroupBlock));
+        if (group is not { } chosen)
         {
-            return SlackAck.Json(Replies.Errors(SlackIds.GroupBlock, "Choose the group you answer as."));
+            return SlackAck.Json(Replies.Errors(problem!));
         }
 
-        var result = await _answering.JoinAsync(actor, deliberationId, group, state.Checked(SlackIds.AnonymousBlock), key, ct);
+        var result = await _answering.JoinAsync(actor, deliberationId, chosen, state.Checked(SlackIds.AnonymousBlock), key, ct);
         return await _replies.RespondAsync(result, SlackIds.GroupBlock, actor, key, ct);
     }
 
@@ -128,9 +107,10 @@ internal sealed class ViewSubmissionHandler
             throw new SlackPayloadException("question modal without its deliberation and question");
         }
 
-        if (state.Answer(kind) is not { } value)
+        var (value, problem) = AnswerParser.FromForm(kind, state.Answer(kind));
+        if (value is null)
         {
-            return SlackAck.Json(Replies.Errors(SlackIds.AnswerBlock, "Please give a number, for example 15."));
+            return SlackAck.Json(Replies.Errors(problem!));
         }
 
         var result = await _answering.AnswerAsync(actor, deliberationId, questionId, value, state.Checked(SlackIds.ConcernBlock), key, ct);

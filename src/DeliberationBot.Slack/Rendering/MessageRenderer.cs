@@ -139,9 +139,7 @@ internal static class MessageRenderer
                 ReportRenderer.Summary(report, content);
                 break;
             default:
-                // A message Core added after this renderer: show its plain text rather than fail the send.
-                content.Add(Block.Section(Escape(Plain(message))));
-                break;
+                throw new UnrenderableMessageException("Block Kit", message);
         }
 
         return (content, trailer);
@@ -151,18 +149,7 @@ internal static class MessageRenderer
     public static string Fallback(OutgoingMessage message) =>
         TruncateEscaped(Escape(Plain(message)), SlackLimits.FallbackText);
 
-    private static string Plain(OutgoingMessage message)
-    {
-        try
-        {
-            return PlainTextRenderer.Render(message);
-        }
-        catch (InvalidOperationException)
-        {
-            // PlainTextRenderer throws for records it does not know yet; a short notice beats a failed send.
-            return $"DeliberationBot: {message.GetType().Name}";
-        }
-    }
+    private static string Plain(OutgoingMessage message) => PlainTextRenderer.Render(message);
 
     public static JsonObject AnswerButton(Guid deliberationId, string text) =>
         Block.Actions(SlackIds.ButtonsBlock, Block.Button(text, SlackIds.AnswerAction, deliberationId.ToString("D"), primary: true));

@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Forms;
 
 namespace DeliberationBot.Slack.Rendering;
 
@@ -59,6 +60,19 @@ internal static class SlackIds
     public const string ResponseBlock = "response";
     public const string OutcomeBlock = "outcome";
     public const string RationaleBlock = "rationale";
+
+    /// <summary>The modal input a form problem is about.</summary>
+    public static string BlockOf(FormField field) => field switch
+    {
+        FormField.Flow => FlowBlock,
+        FormField.Title => TitleBlock,
+        FormField.Due => DueBlock,
+        FormField.Group => GroupBlock,
+        FormField.Answer => AnswerBlock,
+        FormField.Outcome => OutcomeBlock,
+        FormField.Rationale => RationaleBlock,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "A form field without a Slack block."),
+    };
 
     public const string Checked = "yes";
 

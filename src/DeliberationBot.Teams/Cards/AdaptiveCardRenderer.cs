@@ -47,6 +47,7 @@ internal static class AdaptiveCardRenderer
         _ => null,
     };
 
+    /// <summary>Every message without a long layout above (an empty digest has none).</summary>
     private static JsonObject Single(OutgoingMessage message, RenderContext context) => message switch
     {
         DeliberationCard card => DeliberationCards.Deliberation(card),
@@ -68,14 +69,8 @@ internal static class AdaptiveCardRenderer
         Core.Community.CommunityInvitationLink link => ConcernCards.CommunityLink(link),
         Core.Community.CommunityContactList contacts => ConcernCards.CommunityContacts(contacts),
         WeeklyDigest digest => DigestCards.Quiet(digest),
-        _ => PlainText(message),
+        _ => throw new UnrenderableMessageException("Adaptive Cards", message),
     };
-
-    /// <summary>A message Core added after this renderer: its plain text, escaped, a block per line, rather than a failed send.</summary>
-    private static JsonObject PlainText(OutgoingMessage message) =>
-        Card.New(PlainTextRenderer.Render(message).Split('\n')
-            .Where(line => line.Trim().Length > 0)
-            .Select((line, i) => (JsonNode?)Card.Text(CardText.Escape(line.Trim()), weight: i == 0 ? "Bolder" : null, spacing: i == 0 ? null : "None")));
 
     /// <summary>Several replies as one card (an invoke can answer with one card only).</summary>
     public static JsonObject Combine(IReadOnlyList<OutgoingMessage> messages, RenderContext? context = null)

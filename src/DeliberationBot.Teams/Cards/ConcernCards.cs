@@ -105,7 +105,7 @@ internal static class ConcernCards
             new JsonObject
             {
                 ["type"] = "Input.Text", ["id"] = CardVerbs.RationaleInput, ["label"] = "Why", ["isMultiline"] = true, ["maxLength"] = 2000,
-                ["isRequired"] = true, ["errorMessage"] = "Please say why, for the record.",
+                ["isRequired"] = true, ["errorMessage"] = Core.Forms.FormTexts.GiveRationale,
             },
         ],
         [Card.Execute("Record decision", CardVerbs.Decide, Card.Data(

@@ -1,7 +1,7 @@
-using System.Globalization;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Teams.Cards;
@@ -19,7 +19,7 @@ internal sealed record CardOutcome(TurnResult Result, string? BadRequest = null)
 /// flag, edit (show an earlier question again), start-form, concern (an owner's or raiser's action on a concern) and
 /// decide. Used by both Action.Execute invokes and Action.Submit messages.
 /// </summary>
-internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, PeopleDirectory people)
+internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, PeopleDirectory people, TimeProvider time)
 {
     public Task<CardOutcome> HandleAsync(Turn turn, string? verb, CardData data, CancellationToken ct) => verb switch
     {
@@ -62,14 +62,10 @@ internal sealed class CardActions(AnsweringService answering, DeliberationServic
 
     private async Task<CardOutcome> DecideAsync(Turn turn, CardData data, CancellationToken ct)
     {
-        if (!Enum.TryParse<DecisionOutcome>(data.Str(CardVerbs.OutcomeInput), out var outcome))
+        var (outcome, rationale, problem) = ChoiceForms.Decision(data.Str(CardVerbs.OutcomeInput), data.Str(CardVerbs.RationaleInput));
+        if (problem is not null)
         {
-            return new CardOutcome(TurnResult.Error("Please pick the decision."));
-        }
-
-        if (data.Str(CardVerbs.RationaleInput)?.Trim() is not { Length: > 0 } rationale)
-        {
-            return new CardOutcome(TurnResult.Error("Please say why, for the record."));
+            return Problem(problem);
         }
 
         return data.Id(CardVerbs.DeliberationField) is { } id
@@ -79,12 +75,13 @@ internal sealed class CardActions(AnsweringService answering, DeliberationServic
 
     private Task<CardOutcome> JoinAsync(Turn turn, CardData data, CancellationToken ct)
     {
-        if (!StakeholderGroups.TryParse(data.Str(CardVerbs.GroupInput), out var group))
+        var (group, problem) = ChoiceForms.Group(data.Str(CardVerbs.GroupInput));
+        if (group is not { } chosen)
         {
-            return Task.FromResult(new CardOutcome(TurnResult.Error("Please pick the stakeholder group you answer as.")));
+            return Task.FromResult(Problem(problem!));
         }
 
-        return WithIdAsync(data, id => answering.JoinAsync(turn.Actor, id, group, data.Flag(CardVerbs.AnonymousInput), turn.DeliveryKey, ct));
+        return WithIdAsync(data, id => answering.JoinAsync(turn.Actor, id, chosen, data.Flag(CardVerbs.AnonymousInput), turn.DeliveryKey, ct));
     }
 
     private Task<CardOutcome> SubmitAnswerAsync(Turn turn, CardData data, CancellationToken ct)
@@ -94,62 +91,37 @@ internal sealed class CardActions(AnsweringService answering, DeliberationServic
             return Task.FromResult(CardOutcome.Bad("submit-answer without a question id or answer kind"));
         }
 
-        var value = data.Flag(CardVerbs.SkipField) ? AnswerValue.Skip() : ReadAnswer(kind, data);
+        var (value, problem) = data.Flag(CardVerbs.SkipField) ? (AnswerValue.Skip(), null) : AnswerParser.FromForm(kind, AnswerInput(kind, data));
         if (value is null)
         {
-            return Task.FromResult(new CardOutcome(TurnResult.Error(kind is AnswerKind.Number or AnswerKind.Scale ? "Please answer with a number." : "Please give an answer.")));
+            return Task.FromResult(Problem(problem!));
         }
 
         return WithIdAsync(data, id => answering.AnswerAsync(turn.Actor, id, question, value, data.Flag(CardVerbs.ConcernInput), turn.DeliveryKey, ct));
     }
 
-    /// <summary>The answer input as Core's value; an empty input is a skip (Core refuses it for required questions).</summary>
-    private static AnswerValue? ReadAnswer(AnswerKind kind, CardData data)
-    {
-        var raw = data.Str(CardVerbs.AnswerInput)?.Trim();
-        if (string.IsNullOrEmpty(raw))
-        {
-            return AnswerValue.Skip();
-        }
+    /// <summary>The answer input as sent: one value, or a multiple choice's comma-separated option ids.</summary>
+    private static IEnumerable<string?> AnswerInput(AnswerKind kind, CardData data) =>
+        kind == AnswerKind.MultipleChoice ? (data.Str(CardVerbs.AnswerInput) ?? "").Split(',') : new[] { data.Str(CardVerbs.AnswerInput) };
 
-        return kind switch
-        {
-            AnswerKind.FreeText => AnswerValue.FromText(raw),
-            AnswerKind.Number or AnswerKind.Scale => data.Number(CardVerbs.AnswerInput) is { } n ? AnswerValue.FromNumber(n) : null,
-            AnswerKind.MultipleChoice => AnswerValue.FromChoices(raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()),
-            _ => AnswerValue.FromChoices(raw),
-        };
-    }
+    private static CardOutcome Problem(FormProblem problem) => new(TurnResult.Error(problem.Text));
 
     private async Task<CardOutcome> StartAsync(Turn turn, CardData data, CancellationToken ct)
     {
-        // Core checks the title's length and that the deadline is not past; only what a form can get wrong is checked here.
-        var title = data.Str(CardVerbs.TitleInput)?.Trim() ?? "";
-        if (data.Str(CardVerbs.FlowInput) is not { Length: > 0 } flow)
-        {
-            return new CardOutcome(TurnResult.Error("Please choose a question flow."));
-        }
-
-        DateOnly? due = null;
-        if (data.Str(CardVerbs.DueInput) is { Length: > 0 } dueText)
-        {
-            if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return new CardOutcome(TurnResult.Error($"\"{dueText}\" is not a date I understand; pick the deadline from the calendar."));
-            }
-
-            due = date;
-        }
-
-        var anonymity = Enum.TryParse<AnonymityPolicy>(data.Str(CardVerbs.AnonymityInput), ignoreCase: true, out var a) ? a : AnonymityPolicy.Named;
         var owners = new List<UserRef>();
         foreach (var id in (data.Str(CardVerbs.OwnersInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
         {
             owners.Add(await people.NameAsync(turn, id, ct));
         }
 
-        var description = data.Str(CardVerbs.DescriptionInput)?.Trim() is { Length: > 0 } d ? d : null;
-        var request = new StartRequest(flow, title, description, owners, due, anonymity);
+        var fields = new StartFormFields(
+            data.Str(CardVerbs.FlowInput), data.Str(CardVerbs.TitleInput), data.Str(CardVerbs.DescriptionInput), owners, data.Str(CardVerbs.DueInput), data.Str(CardVerbs.AnonymityInput));
+        var (request, problem) = StartInput.Read(fields, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (request is null)
+        {
+            return Problem(problem!);
+        }
+
         return new CardOutcome(await deliberations.StartAsync(turn.Actor, turn.Home, request, turn.DeliveryKey, ct));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace DeliberationBot.Teams.Inbound;
@@ -26,9 +25,6 @@ internal readonly record struct CardData(JsonElement Root)
     public bool Flag(string name) => string.Equals(Str(name), "true", StringComparison.OrdinalIgnoreCase);
 
     public Guid? Id(string name) => Guid.TryParse(Str(name), out var id) ? id : null;
-
-    public decimal? Number(string name) =>
-        decimal.TryParse(Str(name)?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>The verb of an Action.Submit (in its data) or an Action.Execute invoke value ({ action: { verb, data } }).</summary>
     public static (string? Verb, CardData Data) FromSubmit(JsonElement value) => (new CardData(value).Str(Cards.CardVerbs.VerbField), new CardData(value));

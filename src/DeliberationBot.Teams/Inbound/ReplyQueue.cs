@@ -1,5 +1,5 @@
-using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
 
 namespace DeliberationBot.Teams.Inbound;
 
@@ -8,24 +8,17 @@ namespace DeliberationBot.Teams.Inbound;
 /// activity cannot queue them twice (their own delivery key, derived from the turn's).
 /// <para>Where they go: in a 1:1 chat, into that chat. In a channel or group chat, the answering flow (group and
 /// question prompts, and every reply to an answering card) goes to the person's 1:1 chat with the bot, since a prompt
-/// shows the person's answers and anonymity must hold; everything else is a reply in the thread of the message that
+/// shows the person's answers and anonymity must hold (Core's <see cref="ReplyPrivacy"/>); everything else is a reply in the thread of the message that
 /// asked.</para>
 /// </summary>
-internal sealed class ReplyQueue(ReplyOutbox outbox, IDeliberationStore store, OutboxSignal signal, TimeProvider time)
+internal sealed class ReplyQueue(ReplyOutbox outbox)
 {
     public Task QueueAsync(Turn turn, IReadOnlyList<OutgoingMessage> replies, bool personalTurn, CancellationToken ct) =>
         outbox.QueueAsync(turn.TenantId, turn.DeliveryKey, replies, message => Where(turn, message, personalTurn), ct);
 
     /// <summary>Messages to post in a conversation outside any turn's replies (the install greeting), once per key.</summary>
-    public async Task QueueOnceAsync(string tenantId, string key, Destination destination, OutgoingMessage message, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var queued = new OutboxMessage(Guid.CreateVersion7(now), tenantId, key, destination, message, now);
-        if (await store.CommitAsync(new Commit(tenantId, key) { Outbox = [queued] }, ct) == CommitOutcome.Committed)
-        {
-            signal.Notify();
-        }
-    }
+    public Task QueueOnceAsync(string tenantId, string key, Destination destination, OutgoingMessage message, CancellationToken ct) =>
+        outbox.QueueOnceAsync(tenantId, key, destination, message, ct);
 
     /// <summary>
     /// Where a reply goes, for the person who asked (its recipient): in a 1:1 chat, a reply to their message there; the
@@ -39,8 +32,7 @@ internal sealed class ReplyQueue(ReplyOutbox outbox, IDeliberationStore store, O
             return new Destination(DeliveryMode.Conversation, turn.Home with { ThreadId = turn.Activity.Id }, person);
         }
 
-        // A page link, the public link (the facilitator's to hand out) or a digest carries the reader's own link, so neither is posted where others can read it.
-        if (personalTurn || message is GroupPrompt or QuestionPrompt or Core.Reports.ReportLink or Core.Community.CommunityInvitationLink or Core.Community.CommunityContactList or Core.Digests.WeeklyDigest)
+        if (personalTurn || ReplyPrivacy.IsForTheReaderAlone(message))
         {
             return Destination.PrivatelyTo(turn.Home, person);
         }

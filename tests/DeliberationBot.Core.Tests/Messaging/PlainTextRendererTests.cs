@@ -67,6 +67,10 @@ public class PlainTextRendererTests
             new Core.Community.CommunityInvitationLink(Id, "Predictive screening", new Uri("https://bot.example/c/tok"), new Uri("https://bot.example/c/tok/qr.png"), ["en", "es"], new DateOnly(2026, 12, 31), 200, Core.Community.InvitationState.Paused, 3, "Paused."),
             ["to answer \"Predictive screening\" (link paused)", "https://bot.example/c/tok", "QR code to print (PNG): https://bot.example/c/tok/qr.png", "languages en, es; works until 2026-12-31; up to 200 people. 3 people have answered so far.", "Paused."]
         },
+        {
+            new Core.Community.CommunityContactList(Id, "Predictive screening", [new Core.Community.CommunityContact(Id, Id, "ana@example.org", "es", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero))]),
+            ["1 person left an address on the public page of \"Predictive screening\"", "ana@example.org (language es, 2026-12-01)"]
+        },
     };
 
     [Theory]
@@ -99,6 +103,17 @@ public class PlainTextRendererTests
         var sampled = EveryMessage().Select(row => row[0].GetType()).ToHashSet();
 
         Assert.All(types, t => Assert.Contains(t, sampled));
+    }
+
+    private sealed record NotYetRendered : OutgoingMessage;
+
+    [Fact]
+    public void A_message_type_the_renderer_does_not_know_fails_naming_the_type()
+    {
+        var failure = Assert.Throws<UnrenderableMessageException>(() => PlainTextRenderer.Render(new NotYetRendered()));
+
+        Assert.Contains("plain-text", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(NotYetRendered), failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

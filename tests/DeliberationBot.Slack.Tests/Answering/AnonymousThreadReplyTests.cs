@@ -44,6 +44,6 @@ public sealed class AnonymousThreadReplyTests : IAsyncLifetime
         var told = Assert.Single(_api.CallsTo("chat.postEphemeral"));
         Assert.Equal("U0ANON123", told.Json.GetProperty("user").GetString());
         Assert.Contains("Press *Answer* on the deliberation's card to answer privately and anonymously", told.Strings, StringComparison.Ordinal);
-        Assert.Contains(EventCallbackHandler.PublicReplyNotTaken[..40], told.Strings, StringComparison.Ordinal);
+        Assert.Contains(DeliberationBot.Core.Deliberations.ThreadAnswering.PublicReplyNotTaken[..40], told.Strings, StringComparison.Ordinal);
     }
 }

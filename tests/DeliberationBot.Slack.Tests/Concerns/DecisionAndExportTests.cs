@@ -48,7 +48,7 @@ public sealed partial class DecisionAndExportTests : IAsyncLifetime
         }
 
         var noOutcome = await ErrorsAsync(SlackPayloads.ViewSubmission(modal, Values(null, "Because."), Dana, "V0DE", "d-1"));
-        Assert.Equal("Choose the outcome.", noOutcome["outcome"]!.GetValue<string>());
+        Assert.Equal("Please pick the decision.", noOutcome["outcome"]!.GetValue<string>());
         var notFacilitator = await ErrorsAsync(SlackPayloads.ViewSubmission(modal, Values("go", "Because I own it."), Maria, "V0DM", "d-2"));
         Assert.Contains("Only the facilitator", notFacilitator["rationale"]!.GetValue<string>(), StringComparison.Ordinal);
 

@@ -1,0 +1,32 @@
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Deliberations;
+
+/// <summary>
+/// A reply typed where others read it (a deliberation's channel thread) answers the person's current question, by
+/// name. Not where answers are anonymous only, and not from someone who joined anonymously: their answer would be
+/// stored as anonymous while their name stands next to it in the thread.
+/// </summary>
+public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering, ReplyOutbox replies)
+{
+    /// <summary>What someone whose thread reply can't be taken as an answer is told.</summary>
+    public const string PublicReplyNotTaken =
+        "Replies in this thread are public, so they are not taken as anonymous answers. " +
+        "Press *Answer* on the deliberation's card to answer privately and anonymously.";
+
+    public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d && !await MayAnswerInPublicAsync(actor, d, ct))
+        {
+            // Nothing is written for a refused reply but the reply itself, so that is what tells a redelivery apart.
+            return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
+                ? TurnResult.AlreadyHandled
+                : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
+        }
+
+        return await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
+    }
+
+    private async Task<bool> MayAnswerInPublicAsync(Actor actor, Deliberation deliberation, CancellationToken ct) =>
+        deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && (await turn.FindParticipantAsync(actor, deliberation.Id, ct))?.Anonymous != true;
+}

@@ -1,0 +1,21 @@
+namespace DeliberationBot.Core.Forms;
+
+/// <summary>
+/// What a person is told when a form (a Slack modal, a Teams card) or a typed command is missing something. One set
+/// for every platform, so the same mistake reads the same wherever it is made.
+/// </summary>
+public static class FormTexts
+{
+    public const string ChooseFlow = "Please choose a question flow.";
+    public const string NeedsTitle = "The proposal needs a title.";
+    public const string TitleTooLong = "Please keep the proposal title under 200 characters.";
+    public const string ChooseGroup = "Please pick the stakeholder group you answer as.";
+    public const string ChooseOutcome = "Please pick the decision.";
+    public const string GiveRationale = "Please say why, for the record.";
+    public const string GiveNumber = "Please answer with a number, for example 15.";
+    public const string GiveScale = "Please answer with a number from 1 to 5.";
+
+    public static string NotADate(string text) => $"\"{text}\" is not a date I understand; pick the deadline from the calendar.";
+
+    public static string DeadlinePassed(DateOnly due) => $"The deadline {due:yyyy-MM-dd} has already passed. Pick a date from today on.";
+}

@@ -1,0 +1,18 @@
+using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reports;
+
+namespace DeliberationBot.Core.Privacy;
+
+/// <summary>Which replies must reach the person alone, whatever conversation they acted in.</summary>
+public static class ReplyPrivacy
+{
+    /// <summary>
+    /// The answering flow (group and question prompts show the person's answers, and anonymity must hold), and anything
+    /// carrying the reader's own link or what only they may see: a page link, the public link the facilitator hands
+    /// out, the addresses people left on the public page, a digest.
+    /// </summary>
+    public static bool IsForTheReaderAlone(OutgoingMessage message) =>
+        message is GroupPrompt or QuestionPrompt or ReportLink or CommunityInvitationLink or CommunityContactList or WeeklyDigest;
+}

@@ -1,0 +1,147 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Tests.Support;
+using static DeliberationBot.Core.Tests.Support.ServiceBed;
+
+namespace DeliberationBot.Core.Tests.Concerns;
+
+public sealed class ConcernServiceTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly ServiceBed _bed = new();
+
+    private ConcernService Concerns => _bed.Concerns;
+
+    [Fact]
+    public async Task Reviewing_sends_the_owners_and_facilitator_a_flagged_answer_in_its_own_words_once()
+    {
+        await FlaggedAsync("It adds twenty minutes a case.");
+
+        var review = await Concerns.ReviewAsync(Fiona, Home, "review-1", None);
+        var again = await Concerns.ReviewAsync(Fiona, Home, "review-2", None);
+
+        var list = Assert.IsType<ConcernList>(review.Replies[0]);
+        Assert.Equal("It adds twenty minutes a case.", Assert.Single(Assert.Single(list.Concerns).Voices).Text);
+        // The facilitator hears too, to close any concern without its raisers.
+        var told = _bed.Store.Outbox.Where(m => m.Message is OwnerConcerns).Select(m => m.Destination.User!.Id).Order();
+        Assert.Equal(["U0FIONA", "U0MARIA"], told);
+        Assert.Equal("The owners have already heard of every concern as it stands; nothing was sent again.", Assert.IsType<Confirmation>(again.Replies[1]).Text);
+    }
+
+    [Fact]
+    public async Task Someone_else_sees_the_list_and_sends_nothing()
+    {
+        await FlaggedAsync("It adds twenty minutes a case.");
+        var before = _bed.Store.Commits.Count;
+
+        var review = await Concerns.ReviewAsync(Lee, Home, "review", None);
+
+        Assert.IsType<ConcernList>(Assert.Single(review.Replies));
+        Assert.Equal(before, _bed.Store.Commits.Count);
+    }
+
+    [Fact]
+    public async Task An_owner_acknowledges_and_a_retried_press_writes_nothing_twice()
+    {
+        var concern = await RaisedAsync();
+        var before = _bed.Store.Commits.Count;
+
+        var acknowledged = await Concerns.ActAsync(Maria, concern, ConcernAction.Acknowledge, null, "ack", None);
+        var again = await Concerns.ActAsync(Maria, concern, ConcernAction.Acknowledge, null, "ack", None);
+
+        Assert.Equal("Concern #1 is now acknowledged.", Assert.IsType<Confirmation>(Assert.Single(acknowledged.Replies)).Text);
+        Assert.True(again.Duplicate);
+        Assert.Equal(before + 1, _bed.Store.Commits.Count);
+        Assert.Equal(ConcernStatus.Acknowledged, (await _bed.Store.FindConcernAsync(Workspace, concern, None))!.Status);
+    }
+
+    [Fact]
+    public async Task A_response_reaches_the_named_raiser_privately_who_may_accept_it()
+    {
+        var concern = await RaisedAsync();
+
+        var responded = await Concerns.ActAsync(Maria, concern, ConcernAction.MarkAddressed, "We drop two of the fields.", "respond", None);
+        var accepted = await Concerns.ActAsync(Sam, concern, ConcernAction.Accept, null, "accept", None);
+
+        Assert.EndsWith("The person who raised it has been sent your response privately.", Assert.IsType<Confirmation>(Assert.Single(responded.Replies)).Text, StringComparison.Ordinal);
+        var notice = Assert.Single(_bed.Store.Outbox, m => m.Message is ConcernResponseNotice);
+        Assert.Equal((DeliveryMode.Private, Sam.User.Id), (notice.Destination.Mode, notice.Destination.User!.Id));
+        Assert.Equal("Concern #1 is now resolved. maria has been told.", Assert.IsType<Confirmation>(Assert.Single(accepted.Replies)).Text);
+    }
+
+    [Fact]
+    public async Task Only_owners_respond_and_only_raisers_accept()
+    {
+        var concern = await RaisedAsync();
+        var before = _bed.Store.Commits.Count;
+
+        var stranger = await Concerns.ActAsync(Lee, concern, ConcernAction.Respond, "Not mine to say.", "lee", None);
+        var early = await Concerns.ActAsync(Sam, concern, ConcernAction.Accept, null, "sam", None);
+
+        Assert.Equal("Only the proposal's owners can respond to this concern. It is open.", Assert.IsType<ErrorMessage>(Assert.Single(stranger.Replies)).Text);
+        Assert.Equal("Concern #1 is open, with no response to accept yet. Nothing changed.", Assert.IsType<ErrorMessage>(Assert.Single(early.Replies)).Text);
+        Assert.Equal(before, _bed.Store.Commits.Count);
+    }
+
+    [Fact]
+    public async Task An_unknown_concern_is_not_found()
+    {
+        var result = await Concerns.ActAsync(Maria, Guid.NewGuid(), ConcernAction.Acknowledge, null, "ack", None);
+
+        Assert.Equal("I can't find that concern here.", Assert.IsType<ErrorMessage>(Assert.Single(result.Replies)).Text);
+    }
+
+    [Fact]
+    public async Task Only_the_facilitator_or_an_owner_records_a_concern_directly()
+    {
+        await _bed.StartAsync();
+
+        var refused = await Concerns.AddAsync(Sam, Home, "Nobody asked the night shift.", "add-sam", None);
+        var recorded = await Concerns.AddAsync(Fiona, Home, "Nobody asked the night shift.", "add-fiona", None);
+        var again = await Concerns.AddAsync(Fiona, Home, "Nobody asked the night shift.", "add-fiona", None);
+
+        Assert.StartsWith("Only the facilitator or an owner can record a concern directly.", Assert.IsType<ErrorMessage>(Assert.Single(refused.Replies)).Text, StringComparison.Ordinal);
+        Assert.Equal("Recorded concern #1; maria will see it.", Assert.IsType<Confirmation>(Assert.Single(recorded.Replies)).Text);
+        Assert.True(again.Duplicate);
+        Assert.Equal("Nobody asked the night shift.", Assert.Single(await _bed.Store.ListConcernsAsync(Workspace, _bed.Store.Commits[0].Deliberation!.Id, None)).Text);
+    }
+
+    [Fact]
+    public async Task Merging_keeps_every_persons_words_and_is_the_facilitators_alone()
+    {
+        await _bed.StartAsync();
+        await Concerns.AddAsync(Fiona, Home, "Nobody asked the night shift.", "add-1", None);
+        await Concerns.AddAsync(Maria, Home, "The night shift was not consulted.", "add-2", None);
+
+        var refused = await Concerns.MergeAsync(Maria, Home, 1, 2, "merge-maria", None);
+        var same = await Concerns.MergeAsync(Fiona, Home, 1, 1, "merge-same", None);
+        var merged = await Concerns.MergeAsync(Fiona, Home, 1, 2, "merge", None);
+
+        Assert.Equal("Only the facilitator (fiona) can merge concerns.", Assert.IsType<ErrorMessage>(Assert.Single(refused.Replies)).Text);
+        Assert.StartsWith("Name two different concerns", Assert.IsType<ErrorMessage>(Assert.Single(same.Replies)).Text, StringComparison.Ordinal);
+        Assert.IsType<Confirmation>(Assert.Single(merged.Replies));
+        var concerns = await _bed.Store.ListConcernsAsync(Workspace, _bed.Store.Commits[0].Deliberation!.Id, None);
+        Assert.Equal(["Nobody asked the night shift.", "The night shift was not consulted."], concerns[0].Voices.Select(v => v.Text));
+        Assert.Equal((ConcernStatus.Merged, 1), (concerns[1].Status, concerns[1].MergedInto));
+    }
+
+    /// <summary>Sam answers by name and flags the answer.</summary>
+    private async Task<Guid> FlaggedAsync(string words)
+    {
+        var d = await _bed.StartAsync();
+        await _bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+        await _bed.Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText(words), flagConcern: true, "answer", None);
+        return d;
+    }
+
+    /// <summary>A flagged answer the owners have heard of: the concern's id.</summary>
+    private async Task<Guid> RaisedAsync()
+    {
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+        return Assert.Single(await _bed.Store.ListConcernsAsync(Workspace, d, None)).Id;
+    }
+}

@@ -1,0 +1,198 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Tests.Support;
+using static DeliberationBot.Core.Tests.Support.ServiceBed;
+
+namespace DeliberationBot.Core.Tests.Deliberations;
+
+public sealed class AnsweringServiceTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly ServiceBed _bed = new();
+
+    private AnsweringService Answering => _bed.Answering;
+
+    [Fact]
+    public async Task Joining_by_name_remembers_the_group_and_asks_the_first_question()
+    {
+        var d = await _bed.StartAsync();
+
+        var result = await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+
+        var prompt = Assert.IsType<QuestionPrompt>(Assert.Single(result.Replies));
+        Assert.Equal(("impact", false), (prompt.QuestionId, prompt.Anonymous));
+        Assert.Equal(StakeholderGroup.FrontlineWorker, (await _bed.Store.FindProfileAsync(Workspace, Sam.User.Id, None))!.Group);
+        Assert.Equal("user:U0SAM", Assert.Single(await _bed.Store.ListParticipantsAsync(Workspace, d, None)).Key);
+    }
+
+    [Fact]
+    public async Task An_anonymous_join_keeps_no_name_and_is_not_remembered()
+    {
+        var d = await _bed.StartAsync();
+
+        await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: true, "join", None);
+
+        var participant = Assert.Single(await _bed.Store.ListParticipantsAsync(Workspace, d, None));
+        Assert.Equal((true, null, null), (participant.Anonymous, participant.UserId, participant.DisplayName));
+        Assert.DoesNotContain("U0SAM", participant.Key, StringComparison.Ordinal);
+        Assert.Null(await _bed.Store.FindProfileAsync(Workspace, Sam.User.Id, None));
+    }
+
+    [Fact]
+    public async Task Joining_anonymously_is_refused_where_answers_are_named()
+    {
+        var d = await _bed.StartAsync(AnonymityPolicy.Named);
+        var before = _bed.Store.Commits.Count;
+
+        var result = await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: true, "join", None);
+
+        Assert.Equal("This deliberation asks for named answers, so it can't be answered anonymously.", Assert.IsType<ErrorMessage>(Assert.Single(result.Replies)).Text);
+        Assert.Equal(before, _bed.Store.Commits.Count);
+    }
+
+    [Fact]
+    public async Task A_retried_join_writes_nothing_twice()
+    {
+        var d = await _bed.StartAsync();
+        await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+        var before = (_bed.Store.Commits.Count, _bed.Store.Outbox.Count);
+
+        var again = await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+
+        Assert.True(again.Duplicate);
+        Assert.Equal(before, (_bed.Store.Commits.Count, _bed.Store.Outbox.Count));
+    }
+
+    [Fact]
+    public async Task A_retried_turn_writes_nothing_twice()
+    {
+        var d = await JoinedAsync(Sam);
+        var first = await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: true, "answer-1", None);
+        var before = (_bed.Store.Commits.Count, _bed.Store.Outbox.Count, (await _bed.Store.ListEventsAsync(Workspace, d, None)).Count);
+
+        var again = await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: true, "answer-1", None);
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Empty(again.Replies);
+        Assert.Equal(before, (_bed.Store.Commits.Count, _bed.Store.Outbox.Count, (await _bed.Store.ListEventsAsync(Workspace, d, None)).Count));
+        Assert.Equal(1, Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None)).Revision);
+    }
+
+    [Fact]
+    public async Task A_typed_answer_asks_once_whether_it_was_delivered_before()
+    {
+        var d = await JoinedAsync(Sam);
+        var checks = _bed.Store.DeliveryChecks;
+
+        await Answering.AnswerTextAsync(Sam, d, "concern: It adds twenty minutes a case.", "typed", None);
+
+        Assert.Equal(checks + 1, _bed.Store.DeliveryChecks);
+        var answer = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+        Assert.Equal((AnswerValue.FromText("It adds twenty minutes a case."), true), (answer.Value, answer.FlaggedConcern));
+    }
+
+    [Fact]
+    public async Task A_typed_reply_that_is_no_answer_says_what_to_type_and_writes_nothing()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "answer-1", None);
+        var before = _bed.Store.Commits.Count;
+
+        var result = await Answering.AnswerTextAsync(Sam, d, "about twenty", "typed", None);
+
+        var error = Assert.IsType<ErrorMessage>(Assert.Single(result.Replies));
+        Assert.Equal(("Please answer with a number, for example 15.", "Question: Minutes added per case?"), (error.Text, error.Usage));
+        Assert.Equal(before, _bed.Store.Commits.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_the_question_refuses_says_why_and_writes_nothing()
+    {
+        var d = await JoinedAsync(Sam);
+        var before = _bed.Store.Commits.Count;
+
+        var negative = await Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.FromNumber(-3), flagConcern: false, "answer-1", None);
+        var skipped = await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.Skip(), flagConcern: false, "answer-2", None);
+
+        Assert.Equal("Please give a number (0 or more).", Assert.IsType<ErrorMessage>(Assert.Single(negative.Replies)).Text);
+        Assert.IsType<ErrorMessage>(Assert.Single(skipped.Replies));
+        Assert.Equal(before, _bed.Store.Commits.Count);
+    }
+
+    [Fact]
+    public async Task A_question_not_asked_of_the_persons_group_is_refused()
+    {
+        var d = await JoinedAsync(Lee, StakeholderGroup.LegalPolicy);
+
+        var result = await Answering.AnswerAsync(Lee, d, "workers-only", AnswerValue.FromChoices("yes"), flagConcern: false, "answer-1", None);
+
+        Assert.Equal("That question isn't part of this deliberation for your stakeholder group.", Assert.IsType<ErrorMessage>(Assert.Single(result.Replies)).Text);
+        Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+    }
+
+    [Fact]
+    public async Task Someone_who_has_not_joined_is_asked_for_their_group_first()
+    {
+        var d = await _bed.StartAsync();
+
+        var result = await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "answer-1", None);
+
+        Assert.Equal(d, Assert.IsType<GroupPrompt>(Assert.Single(result.Replies)).DeliberationId);
+        Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+    }
+
+    [Fact]
+    public async Task A_closed_deliberation_takes_no_answers_and_no_one_new()
+    {
+        var d = await JoinedAsync(Sam);
+        await _bed.Deliberations.CloseAsync(Fiona, Home, "close", None);
+
+        var answer = await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("Late."), flagConcern: false, "answer-1", None);
+        var join = await Answering.JoinAsync(Lee, d, StakeholderGroup.LegalPolicy, anonymous: false, "join-lee", None);
+
+        Assert.All([answer, join], r => Assert.Equal("\"Predictive screening\" is closed, so it no longer takes answers.", Assert.IsType<ErrorMessage>(Assert.Single(r.Replies)).Text));
+        Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+    }
+
+    [Fact]
+    public async Task An_unknown_deliberation_is_not_found()
+    {
+        var result = await Answering.JoinAsync(Sam, Guid.NewGuid(), StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+
+        Assert.Equal(TurnSupport.NotFound, Assert.IsType<ErrorMessage>(Assert.Single(result.Replies)).Text);
+    }
+
+    [Fact]
+    public async Task Flagging_needs_an_answer_to_flag()
+    {
+        var d = await JoinedAsync(Sam);
+
+        var result = await Answering.FlagConcernAsync(Sam, d, "impact", flagged: true, "flag", None);
+
+        Assert.Equal("Answer the question first; then you can flag your answer as a concern.", Assert.IsType<ErrorMessage>(Assert.Single(result.Replies)).Text);
+    }
+
+    [Fact]
+    public async Task Flagging_an_anonymous_answer_in_a_small_group_shows_what_owners_get_and_warns()
+    {
+        var d = await _bed.StartAsync();
+        await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: true, "join", None);
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("It adds twenty minutes a case."), flagConcern: false, "answer-1", None);
+
+        var result = await Answering.FlagConcernAsync(Sam, d, "impact", flagged: true, "flag", None);
+
+        var preview = Assert.IsType<QuestionPrompt>(Assert.Single(result.Replies)).JustFlagged!;
+        Assert.Equal(("It adds twenty minutes a case.", true), (preview.Words, preview.SmallGroup));
+        Assert.True(Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None)).FlaggedConcern);
+    }
+
+    private async Task<Guid> JoinedAsync(Actor actor, StakeholderGroup group = StakeholderGroup.FrontlineWorker)
+    {
+        var d = await _bed.StartAsync();
+        await Answering.JoinAsync(actor, d, group, anonymous: false, "join-" + actor.User.Id, None);
+        return d;
+    }
+}

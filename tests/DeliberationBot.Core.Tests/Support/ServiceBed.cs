@@ -1,0 +1,95 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Exports;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
+using DeliberationBot.Core.Reports;
+using DeliberationBot.Core.Summaries;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DeliberationBot.Core.Tests.Support;
+
+/// <summary>Core's application services wired as the host wires them, over <see cref="InMemoryDeliberationStore"/> and a fake clock.</summary>
+internal sealed class ServiceBed
+{
+    public const string Workspace = "T1";
+
+    public const string FlowYaml = """
+        id: services
+        title: Services test
+        sections:
+          - id: work
+            title: Daily work
+            questions:
+              - id: impact
+                text: What changes for you?
+                kind: free_text
+                required: true
+              - id: minutes
+                text: Minutes added per case?
+                kind: number
+              - id: workers-only
+                text: Workers only?
+                kind: yes_no_unsure
+                asked_of: [frontline_worker]
+        """;
+
+    public static readonly ConversationRef Home = new("slack", Workspace, "C1");
+    public static readonly Actor Fiona = new("slack", Workspace, new UserRef("U0FIONA", "fiona"));
+    public static readonly Actor Maria = new("slack", Workspace, new UserRef("U0MARIA", "maria"));
+    public static readonly Actor Sam = new("slack", Workspace, new UserRef("U0SAM", "sam"));
+    public static readonly Actor Lee = new("slack", Workspace, new UserRef("U0LEE", "lee"));
+
+    public ServiceBed()
+    {
+        var catalog = new FlowCatalog([FlowParser.Parse(FlowYaml, "services.yaml", "services")]);
+        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), new OutboxSignal(), Time);
+        var publisher = new ConcernPublisher(turn);
+        var links = new TestLinks(Time);
+        Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));
+        Deliberations = new DeliberationService(turn, catalog, publisher, new ReportService(turn, links, links, links));
+        Concerns = new ConcernService(turn, publisher);
+    }
+
+    public InMemoryDeliberationStore Store { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+
+    public AnsweringService Answering { get; }
+
+    public DeliberationService Deliberations { get; }
+
+    public ConcernService Concerns { get; }
+
+    /// <summary>Fiona starts a deliberation in C1 owned by Maria.</summary>
+    public async Task<Guid> StartAsync(AnonymityPolicy anonymity = AnonymityPolicy.AnonymousAllowed)
+    {
+        var request = new StartRequest("services", "Predictive screening", null, [Maria.User], null, anonymity);
+        var result = await Deliberations.StartAsync(Fiona, Home, request, "start", CancellationToken.None);
+        Assert.IsType<Confirmation>(Assert.Single(result.Replies));
+        return (await Store.FindLatestAsync(Workspace, Home.Channel, Home.ConversationId, CancellationToken.None))!.Id;
+    }
+
+    /// <summary>Signs links as the host would shape them; no token is ever valid here, as these tests open no page.</summary>
+    private sealed class TestLinks(TimeProvider time) : IReportLinkSigner, IExportLinkSigner, ISummaryTextSource
+    {
+        public int MinGroupSize => new GroupSizeOptions().MinGroupSize;
+
+        public ReportLink Sign(string workspaceId, Guid deliberationId, string title, UserRef viewer) =>
+            new(deliberationId, title, new Uri($"https://bot.test/d/{deliberationId:N}?for={viewer.Id}"), time.GetUtcNow().AddDays(7));
+
+        public ExportLink Sign(string workspaceId, Guid deliberationId, string title) =>
+            new(deliberationId, title, new Uri($"https://bot.test/e/{deliberationId:N}.md"), new Uri($"https://bot.test/e/{deliberationId:N}.json"), time.GetUtcNow().AddDays(1));
+
+        ReportGrant? IReportLinkSigner.Verify(string token) => null;
+
+        (string WorkspaceId, Guid DeliberationId)? IExportLinkSigner.Verify(string token) => null;
+
+        public Task<string?> SummaryTextAsync(Deliberation deliberation, CancellationToken ct) => Task.FromResult<string?>(null);
+
+        public Task<DeliberationSummary> SummaryAsync(Deliberation deliberation, CancellationToken ct) =>
+            throw new NotSupportedException("These tests open no deliberation page.");
+    }
+}
