@@ -5,7 +5,7 @@ using DeliberationBot.Core.Privacy;
 namespace DeliberationBot.Core.Deliberations;
 
 /// <summary>Small pieces both application services need: loading a deliberation with its flow, keys, outbox rows.</summary>
-public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Pseudonymizer pseudonyms, OutboxSignal signal, TimeProvider time)
+public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Pseudonymizer pseudonyms, OutboxSignal signal, StaleTurns stale, TimeProvider time)
 {
     public const string NotFound = "I can't find that deliberation here. It may belong to another workspace, or have been removed.";
     public const string NoneHere = "No deliberation is open in this conversation. Start one with:";
@@ -45,10 +45,11 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
 
     /// <summary>
     /// Runs a turn unless the platform is delivering it again: a retry gets "already handled" before anything is read.
-    /// (The commit's unique delivery key still catches two deliveries racing past this check.)
+    /// (The commit's unique delivery key still catches two deliveries racing past this check.) A turn that went stale
+    /// before its commit is worked out again (<see cref="StaleTurns"/>).
     /// </summary>
     public async Task<TurnResult> OnceAsync(Actor actor, string deliveryKey, Func<Task<TurnResult>> run, CancellationToken ct) =>
-        await store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct) ? TurnResult.AlreadyHandled : await run();
+        await store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct) ? TurnResult.AlreadyHandled : await stale.RunAsync(run, ct);
 
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {

@@ -43,7 +43,7 @@ internal sealed class EfDeliberationStore(DbFactory db, TimeProvider time) : IDe
 
                 if (attempt >= MaxAttempts)
                 {
-                    throw;
+                    throw new StaleTurnException("The record kept changing under this commit.", e);
                 }
 
                 // Lost an insert race; the next attempt sees the winner's row and updates it.

@@ -45,7 +45,7 @@ internal sealed class ServiceBed
     public ServiceBed()
     {
         var catalog = new FlowCatalog([FlowParser.Parse(FlowYaml, "services.yaml", "services")]);
-        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), new OutboxSignal(), Time);
+        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), new OutboxSignal(), new StaleTurns(), Time);
         var publisher = new ConcernPublisher(turn);
         var links = new TestLinks(Time);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));

@@ -2,6 +2,7 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Host.Tests.Support;
+using DeliberationBot.Storage.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Deliberations;
@@ -10,21 +11,44 @@ namespace DeliberationBot.Host.Tests.Deliberations;
 /// Many people acting on one deliberation at the same moment: each turn reads the record, decides, and commits; a turn
 /// whose reading went stale before its commit (two concerns given the same number) is worked out again, not refused.
 /// </summary>
-public sealed class ConcurrentTurnsTests : IDisposable
+public sealed class ConcurrentTurnsTests
 {
     private const string Ws = "T-AGENCY";
     private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
     private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
-    private readonly BotFactory _factory = new(driven: true);
 
-    public ConcurrentTurnsTests() => _factory.CreateClient().Dispose();
-
-    public void Dispose() => _factory.Dispose();
-
-    [Fact]
-    public async Task Concerns_recorded_at_the_same_moment_are_all_kept_with_numbers_of_their_own()
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Concerns_recorded_at_the_same_moment_are_all_kept_with_numbers_of_their_own(string provider)
     {
-        var commands = _factory.Services.GetRequiredService<CommandDispatcher>();
+        PostgresScratchDatabase? postgres = null;
+        if (provider == "Postgres")
+        {
+            PostgresServer.SkipUnlessConfigured();
+            postgres = await PostgresScratchDatabase.CreateAsync();
+        }
+
+        try
+        {
+            using var factory = new BotFactory(
+                postgres is null ? null : new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Deliberations"] = postgres.ConnectionString },
+                driven: true);
+            factory.CreateClient().Dispose();
+            await RecordManyAtOnceAsync(factory);
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task RecordManyAtOnceAsync(BotFactory factory)
+    {
+        var commands = factory.Services.GetRequiredService<CommandDispatcher>();
         await commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, "start", default);
 
         const int many = 24;
@@ -32,7 +56,7 @@ public sealed class ConcurrentTurnsTests : IDisposable
             commands.HandleAsync(Dana, Room, $"concern \"Worry number {i} about the ranking\"", null, $"concern-{i}", default))));
 
         Assert.All(results, r => Assert.StartsWith("Recorded concern #", Assert.IsType<Confirmation>(Assert.Single(r.Replies)).Text, StringComparison.Ordinal));
-        var store = _factory.Services.GetRequiredService<IDeliberationStore>();
+        var store = factory.Services.GetRequiredService<IDeliberationStore>();
         var id = (await store.FindLatestOpenAsync(Ws, Room.Channel, Room.ConversationId, default))!.Id;
         var concerns = await store.ListConcernsAsync(Ws, id, default);
         Assert.Equal(Enumerable.Range(1, many), concerns.Select(c => c.Number).Order());
