@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Tests.Shared;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ namespace DeliberationBot.Slack.Tests.Fuzzing;
 /// unhandled exception in the log, unsigned ones always 401, and memory stays bounded. The seed is fixed, so a failure
 /// reproduces; change it locally to explore further.
 /// </summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class HostileBodyTests : IAsyncLifetime
 {
     private const ulong Seed = 20261201;

@@ -12,6 +12,7 @@ namespace DeliberationBot.Teams.Tests.Fuzzing;
 /// 5xx, never an unhandled exception in the log, tokenless ones always 401, and memory stays bounded. The seed is
 /// fixed, so a failure reproduces.
 /// </summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class HostileActivityTests : HostTest
 {
     private const ulong Seed = 20261201;
