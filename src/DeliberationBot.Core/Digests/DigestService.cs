@@ -58,12 +58,18 @@ public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOp
         var subscription = await schedule.FindSubscriptionAsync(actor.WorkspaceId, actor.User.Id, ct);
         var zone = DigestSchedule.Zone(subscription?.TimeZone ?? actor.TimeZone ?? options.Value.DefaultTimeZone);
         var since = subscription?.LastSentAt ?? turn.Now.AddDays(-7);
-        return TurnResult.Reply(await ComposeAsync(actor.WorkspaceId, actor.User, since, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone, ct));
+        var sources = await SourcesAsync(actor.WorkspaceId, ct);
+        return TurnResult.Reply(Compose(sources, actor.WorkspaceId, actor.User, since, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone));
     }
 
-    /// <summary>The job: every subscriber whose time has come gets one digest for that week, late ones once and marked late.</summary>
+    /// <summary>
+    /// The job: every subscriber whose time has come gets one digest for that week, late ones once and marked late. The
+    /// workspace's deliberations are read once per run, not once per subscriber: every reader's digest is composed from
+    /// the same record.
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
+        var record = new Dictionary<string, IReadOnlyList<DigestSource>>(StringComparer.Ordinal);
         foreach (var subscription in await schedule.ListDueSubscriptionsAsync(turn.Now, 200, ct))
         {
             var zone = DigestSchedule.Zone(subscription.TimeZone);
@@ -78,14 +84,19 @@ public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOp
             }
 
             var late = now - due > options.Value.LateAfter;
-            var digest = await ComposeAsync(subscription.WorkspaceId, subscription.User, subscription.LastSentAt ?? now.AddDays(-7), week, late, late ? due : null, zone, ct);
+            if (!record.TryGetValue(subscription.WorkspaceId, out var sources))
+            {
+                record[subscription.WorkspaceId] = sources = await SourcesAsync(subscription.WorkspaceId, ct);
+            }
+
+            var digest = Compose(sources, subscription.WorkspaceId, subscription.User, subscription.LastSentAt ?? now.AddDays(-7), week, late, late ? due : null, zone);
             var message = turn.Outbox(subscription.WorkspaceId, $"digest:{subscription.User.Id}:{week}", Destination.PrivatelyTo(subscription.Context, subscription.User), digest);
             await turn.CommitAsync(new Commit(subscription.WorkspaceId, null) { Subscription = advanced with { LastWeek = week, LastSentAt = now }, Outbox = [message] }, ct);
         }
     }
 
-    /// <summary>The digest for one reader, with their own link to each deliberation's page.</summary>
-    private async Task<WeeklyDigest> ComposeAsync(string workspaceId, UserRef reader, DateTimeOffset since, string week, bool late, DateTimeOffset? wasDue, TimeZoneInfo zone, CancellationToken ct)
+    /// <summary>The workspace's deliberations of the last 180 days, each with its concerns and participants.</summary>
+    private async Task<IReadOnlyList<DigestSource>> SourcesAsync(string workspaceId, CancellationToken ct)
     {
         var sources = new List<DigestSource>();
         foreach (var d in await schedule.ListDeliberationsAsync(workspaceId, turn.Now.AddDays(-180), ct))
@@ -93,6 +104,12 @@ public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOp
             sources.Add(new DigestSource(d, await turn.Store.ListConcernsAsync(workspaceId, d.Id, ct), await turn.Store.ListParticipantsAsync(workspaceId, d.Id, ct)));
         }
 
+        return sources;
+    }
+
+    /// <summary>The digest for one reader, with their own link to each deliberation's page.</summary>
+    private WeeklyDigest Compose(IReadOnlyList<DigestSource> sources, string workspaceId, UserRef reader, DateTimeOffset since, string week, bool late, DateTimeOffset? wasDue, TimeZoneInfo zone)
+    {
         var digest = DigestComposer.Compose(sources, turn.Now, since, options.Value.StaleAfterDays, week, late, wasDue, zone.Id);
         return digest with { Proposals = [.. digest.Proposals.Select(p => p with { Report = reports.Sign(workspaceId, p.Id, p.Title, reader).Page })] };
     }
