@@ -32,7 +32,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await page.Keyboard.PressAsync("Enter");
 
         // 1 of 3: may people appeal? "No", flagged as a concern.
-        await page.WaitForURLAsync("**/q/can-appeal?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/q/can-appeal?lang=es");
         Assert.Equal("¿Pueden las personas reclamar o apelar una decisión en la que influyó la herramienta?", await page.InnerTextAsync("h1"));
         Assert.Contains("Pregunta 1 de 2", await page.InnerTextAsync(".progress"), StringComparison.Ordinal);
         await Step(page, "es-question-choice");
@@ -44,14 +44,14 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await TabToAsync(page, "button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/flagged/can-appeal?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/flagged/can-appeal?lang=es");
         Assert.Equal("No", (await page.InnerTextAsync("blockquote p")).Trim());
         await Step(page, "es-flagged");
         await TabToAsync(page, "a.button");
         await page.Keyboard.PressAsync("Enter");
 
         // The follow-up opened by "No", in the resident's own words.
-        await page.WaitForURLAsync("**/q/appeal-what-would-change?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/q/appeal-what-would-change?lang=es");
         Assert.Contains("Pregunta 2 de 3", await page.InnerTextAsync(".progress"), StringComparison.Ordinal);
         await TabToAsync(page, "button[type=submit]");
         await page.Keyboard.PressAsync("Enter"); // nothing written: the error summary says what to do
@@ -63,13 +63,13 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await TabToAsync(page, "button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/q/communities-asked?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/q/communities-asked?lang=es");
         await TabToAsync(page, "input[name=choice]");
         await page.Keyboard.PressAsync("Space");
         await TabToAsync(page, "button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/answers?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/answers?lang=es");
         var review = await page.InnerTextAsync("dl.answers");
         Assert.Contains(Words, review, StringComparison.Ordinal); // shown as text, not markup
         Assert.Contains("Enviada como preocupación", review, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await TabToAsync(page, "a.button");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/done?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/done?lang=es");
         Assert.Contains("2099", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await Step(page, "es-done");
         await TabToAsync(page, "#contact");
@@ -91,16 +91,16 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await page.GotoAsync(link.Page.PathAndQuery);
         await TabToAsync(page, "a.button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/answers?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/answers?lang=es");
         await TabToAsync(page, "a[href*='/q/can-appeal']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/q/can-appeal?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/q/can-appeal?lang=es");
         Assert.True(await page.IsCheckedAsync("input[value=no]"));
         await TabToAsync(page, "input[name=choice]:checked");
         await page.Keyboard.PressAsync("ArrowUp");
         await TabToAsync(page, "button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/flagged/can-appeal?lang=es");
+        await CommunityPages.ArriveAtAsync(page, "**/flagged/can-appeal?lang=es");
         Assert.Equal("Yes", (await page.InnerTextAsync("blockquote p")).Trim()); // the owners read the agency's own wording
 
         Assert.All(requests, url => Assert.StartsWith(pages.BaseUrl, url, StringComparison.Ordinal));
@@ -159,13 +159,13 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await page.WaitForSelectorAsync("textarea");
         await AssertAccessibleAsync(page);
         await page.ClickAsync("button[name=skip]");
-        await page.WaitForURLAsync("**/q/communities-asked**");
+        await CommunityPages.ArriveAtAsync(page, "**/q/communities-asked**");
         await page.CheckAsync("input[value=yes]");
         await page.ClickAsync("button[type=submit]:not([name])");
-        await page.WaitForURLAsync("**/answers**");
+        await CommunityPages.ArriveAtAsync(page, "**/answers**");
         await AssertAccessibleAsync(page);
         await page.ClickAsync("a.button");
-        await page.WaitForURLAsync("**/done**");
+        await CommunityPages.ArriveAtAsync(page, "**/done**");
         await AssertAccessibleAsync(page);
         await page.ClickAsync("button[type=submit]"); // an empty address: the error state
         await page.WaitForSelectorAsync("#contact-error");
@@ -191,10 +191,10 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await page.ClickAsync("a.button");
         await page.CheckAsync("input[value=yes]");
         await page.ClickAsync("button[type=submit]:not([name])");
-        await page.WaitForURLAsync("**/q/communities-asked**");
+        await CommunityPages.ArriveAtAsync(page, "**/q/communities-asked**");
         await page.CheckAsync("input[value=no]");
         await page.ClickAsync("button[type=submit]:not([name])");
-        await page.WaitForURLAsync("**/answers**");
+        await CommunityPages.ArriveAtAsync(page, "**/answers**");
         Assert.Contains("Yes", await page.InnerTextAsync("dl.answers"), StringComparison.Ordinal);
         var bodies = new[] { link.Page.PathAndQuery, link.Page.PathAndQuery + "/q/can-appeal", link.Page.PathAndQuery + "/answers", "/c/community.css" };
         foreach (var url in bodies)

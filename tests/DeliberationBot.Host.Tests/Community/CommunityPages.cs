@@ -60,6 +60,19 @@ public sealed class CommunityPages : IAsyncLifetime
         return context;
     }
 
+    /// <summary>
+    /// Waits until the page has navigated to a URL matching <paramref name="glob"/> (<c>**</c> any text, <c>*</c> any
+    /// text without a slash) and has loaded. Playwright's WaitForURLAsync sometimes misses a navigation that finished
+    /// before it looked and then waits out its whole timeout; the URL assertion polls instead, and asking for a load
+    /// state that is already reached answers at once.
+    /// </summary>
+    public static async Task ArriveAtAsync(IPage page, string glob)
+    {
+        var pattern = "^" + Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$";
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern), new() { Timeout = 120_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     /// <summary>Starts a quick check in its own conversation with a decision date, and returns its public link.</summary>
     public async Task<(ConversationRef Room, CommunityInvitationLink Link)> InviteAsync(string options = "")
     {

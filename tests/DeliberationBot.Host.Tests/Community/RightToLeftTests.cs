@@ -38,7 +38,7 @@ public sealed partial class RightToLeftTests(CommunityPages pages) : IDisposable
         Assert.Equal(("ar-XB", "rtl"), (await page.GetAttributeAsync("html", "lang"), await page.GetAttributeAsync("html", "dir")));
         await AssertAccessibleAsync(page);
         await page.ClickAsync("a.button");
-        await page.WaitForURLAsync("**/q/can-appeal**");
+        await CommunityPages.ArriveAtAsync(page, "**/q/can-appeal**");
         Assert.Contains("\u202E", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
 
