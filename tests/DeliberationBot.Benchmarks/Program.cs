@@ -7,6 +7,7 @@ namespace DeliberationBot.Benchmarks;
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- report   (BenchmarkDotNet: the deliberation page, written to results/report-page.md)
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- report-stages   (the page's time per stage, quickly)
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- digest [subscribers] [deliberations] [concerns each]   (the weekly digest job over a seeded SQLite database, written to results/digest.md)
+// dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- outbox [messages] [label]   (the outbox's own cost per message, appended to results/outbox-drain.md)
 // dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- hot      (BenchmarkDotNet: the hot paths, written to results/hot-paths.md)
 internal static class BenchmarkEntry
 {
@@ -29,6 +30,11 @@ internal static class BenchmarkEntry
         if (args.FirstOrDefault() == "digest")
         {
             return await Digests.DigestRun.RunAsync(args.Skip(1).ToArray());
+        }
+
+        if (args.FirstOrDefault() == "outbox")
+        {
+            return await Outbox.OutboxDrainRun.RunAsync(args.Skip(1).ToArray());
         }
 
         if (args.FirstOrDefault() == "hot")

@@ -17,7 +17,7 @@ internal static class ReportPageRun
 {
     public static int Run()
     {
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.Average();
 
         // In process: this run is already a Release build, and a second build of the host does not fit a busy machine's timeout.
         var config = DefaultConfig.Instance.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance).WithId("page"));
@@ -39,7 +39,7 @@ internal static class ReportPageRun
             .AppendLine("# The deliberation page")
             .AppendLine()
             .AppendLine($"Run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build, BenchmarkDotNet ({stats.N} iterations).")
-            .AppendLine($"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {LoadAverage()}.")
+            .AppendLine($"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {MachineLoad.Average()}.")
             .AppendLine("One page of a closed ai-proposal deliberation with 200 participants who answered the whole flow, once its rows are loaded:")
             .AppendLine("the offline summary, the page's view (record, charts, concerns over time, pages of answers) and the HTML, as the facilitator sees it. Budget: 50 ms and 150 KB.")
             .AppendLine()
@@ -84,7 +84,4 @@ internal static class ReportPageRun
         double Median(int stage) => Enumerable.Range(0, runs).Select(i => times[stage, i]).Order().ElementAt(runs / 2);
         return (runs, Median(0), Median(1), Median(2), cpu.TotalMilliseconds / runs);
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

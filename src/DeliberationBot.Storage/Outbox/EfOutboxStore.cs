@@ -22,9 +22,9 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     {
         var now = time.GetUtcNow();
         await using var ctx = db.Create();
-        // On PostgreSQL the claim runs in a transaction so FOR UPDATE SKIP LOCKED holds until the leases are written;
-        // SQLite serves one instance and its conditional updates are enough (a transaction would only hold the write lock longer).
-        await using var tx = db.Provider == StorageProvider.Postgres ? await ctx.Database.BeginTransactionAsync(ct) : null;
+        // One transaction for the whole batch: on PostgreSQL FOR UPDATE SKIP LOCKED holds until the leases are written,
+        // and on SQLite the leases cost one commit (one fsync) instead of one per message.
+        await using var tx = await ctx.Database.BeginTransactionAsync(ct);
         var due = db.Provider == StorageProvider.Postgres
             // PostgreSQL: rows another instance is claiming right now are skipped rather than waited for.
             ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Status"" = {OutboxStatus.Pending} AND ""NextAttemptAt"" <= {now}
@@ -65,11 +65,7 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             claimed.Add(new OutboxItem(c.ToRecord(), c.Attempts + 1, posted, c.TraceParent));
         }
 
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
-
+        await tx.CommitAsync(ct);
         return claimed;
     }
 

@@ -25,7 +25,7 @@ internal static class DigestRun
     {
         int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
         var (subscribers, deliberations, concernsEach) = (Arg(0, 500), Arg(1, 1000), Arg(2, 10));
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.Average();
         var now = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero); // a Monday, after the digests' 09:00
         var clock = new FakeTimeProvider(now);
         var folder = Directory.CreateTempSubdirectory("deliberationbot-digest-");
@@ -91,7 +91,7 @@ internal static class DigestRun
             .AppendLine("# Weekly digest production")
             .AppendLine()
             .AppendLine($"Run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build, the real host over SQLite.")
-            .AppendLine($"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {LoadAverage()}.")
+            .AppendLine($"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {MachineLoad.Average()}.")
             .AppendLine($"One workspace: {deliberations} open deliberations with {concernsEach} open concerns each ({deliberations * concernsEach} in all) and a few participants, {subscribers} leaders subscribed and due.")
             .AppendLine("The digest job runs as the scheduler runs it (up to 200 subscribers a run) until none is due; each digest is composed from every deliberation and committed with its outbox row.")
             .AppendLine($"Command: `dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- digest {subscribers} {deliberations} {concernsEach}`.")
@@ -117,8 +117,6 @@ internal static class DigestRun
         return (long)command.ExecuteScalar()!;
     }
 
-    internal static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Samples the managed heap and the working set every 10 ms on a thread of its own; keeps the highest.</summary>
     private sealed class PeakSampler : IDisposable

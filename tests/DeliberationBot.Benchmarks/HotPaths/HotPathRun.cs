@@ -18,7 +18,7 @@ internal static class HotPathRun
 {
     public static int Run(string[] args)
     {
-        var loadBefore = DigestRun.LoadAverage();
+        var loadBefore = MachineLoad.Average();
         var config = DefaultConfig.Instance
             .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance).WithId("hot"))
             .WithOptions(ConfigOptions.JoinSummary);
@@ -35,7 +35,7 @@ internal static class HotPathRun
             .AppendLine("# Hot paths")
             .AppendLine()
             .AppendLine($"Run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build, BenchmarkDotNet in process (3 warm-up, 15 measured iterations), `[MemoryDiagnoser]`.")
-            .AppendLine($"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {DigestRun.LoadAverage()}.")
+            .AppendLine($"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {MachineLoad.Average()}.")
             .AppendLine("Each benchmark calls the adapters' own code (internal methods bound once at set-up, see `HotPaths/Internals.cs`); the token validator fetches the local channel's keys once, then validates with them cached.")
             .AppendLine("Command: `dotnet run -c Release --project tests/DeliberationBot.Benchmarks -- hot`.")
             .AppendLine()
