@@ -19,7 +19,7 @@ public class CommandParserRobustnessTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void ParseNeverThrowsAndReturnsExactlyOneResult(int seed)
+    public void Parse_never_throws_and_returns_exactly_one_result(int seed)
     {
         var random = new Random(seed);
         var mentions = new Dictionary<string, UserRef> { ["maria"] = new("U2", "maria") };

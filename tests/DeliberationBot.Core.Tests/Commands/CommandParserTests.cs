@@ -28,7 +28,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void StartWithAQuotedTitle()
+    public void Start_with_a_quoted_title()
     {
         var start = Start("start ai-proposal \"Predictive screening for hotline calls\"");
 
@@ -40,19 +40,19 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void StartWithCurlyQuotes()
+    public void Start_with_curly_quotes()
     {
         Assert.Equal("Smart triage: phase 2", Start("start quick-check \u201CSmart triage: phase 2\u201D").Title);
     }
 
     [Fact]
-    public void UnquotedTitleWordsAreJoined()
+    public void Unquoted_title_words_are_joined()
     {
         Assert.Equal("Smart triage", Start("start quick-check Smart triage").Title);
     }
 
     [Fact]
-    public void FlowIdAndVerbAreCaseInsensitive()
+    public void Flow_id_and_verb_are_case_insensitive()
     {
         var start = Start("START AI-Proposal \"X\"");
 
@@ -61,7 +61,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void OwnerAsPlatformMentionWithName()
+    public void Owner_as_platform_mention_with_name()
     {
         var owner = Assert.Single(Start("start ai-proposal \"T\" owner:<@U123|maria>").Owners);
 
@@ -69,7 +69,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void OwnerAsPlatformMentionWithoutName()
+    public void Owner_as_platform_mention_without_name()
     {
         var owner = Assert.Single(Start("start ai-proposal \"T\" owner:<@U999>").Owners);
 
@@ -82,7 +82,7 @@ public class CommandParserTests
     [InlineData("owner:maria", "U123")]
     [InlineData("owner:@MARIA", "U123")]
     [InlineData("owner:@li", "U456")]
-    public void PlainOwnerResolvedThroughMentions(string option, string expectedId)
+    public void Plain_owner_resolved_through_mentions(string option, string expectedId)
     {
         var owner = Assert.Single(Start($"start ai-proposal \"T\" {option}").Owners);
 
@@ -90,7 +90,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void UnresolvedPlainOwnerGivesAFriendlyErrorWithUsage()
+    public void Unresolved_plain_owner_gives_a_friendly_error_with_usage()
     {
         var error = Error("start ai-proposal \"T\" owner:@maria", new Dictionary<string, UserRef>());
 
@@ -104,7 +104,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void SeveralOwnersWithDuplicatesRemoved()
+    public void Several_owners_with_duplicates_removed()
     {
         var start = Start("start ai-proposal \"T\" owner:<@U1|ana>,<@U2> owners:@maria owner:<@U1|ana> owner:<@U123>");
 
@@ -117,7 +117,7 @@ public class CommandParserTests
     [InlineData("due:2026-03-10", 2026, 3, 10)]
     [InlineData("due:2026-12-18", 2026, 12, 18)]
     [InlineData("DUE:2027-01-01", 2027, 1, 1)]
-    public void ValidDueDate(string option, int year, int month, int day)
+    public void Valid_due_date(string option, int year, int month, int day)
     {
         Assert.Equal(new DateOnly(year, month, day), Start($"start ai-proposal \"T\" {option}").Due);
     }
@@ -127,7 +127,7 @@ public class CommandParserTests
     [InlineData("due:18/12/2026", "18/12/2026")]
     [InlineData("due:tomorrow", "tomorrow")]
     [InlineData("due:", "")]
-    public void InvalidDueDateSaysHowToWriteIt(string option, string shown)
+    public void Invalid_due_date_says_how_to_write_it(string option, string shown)
     {
         var error = Error($"start ai-proposal \"T\" {option}");
 
@@ -136,7 +136,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void DueDateInThePastIsRefused()
+    public void Due_date_in_the_past_is_refused()
     {
         var error = Error("start ai-proposal \"T\" due:2026-03-09");
 
@@ -147,7 +147,7 @@ public class CommandParserTests
     [Theory]
     [InlineData("anonymous")]
     [InlineData("Anonymous")]
-    public void AnonymousFlag(string flag)
+    public void Anonymous_flag(string flag)
     {
         var start = Start($"start ai-proposal {flag} \"T\" due:2026-04-01 owner:<@U1>");
 
@@ -158,7 +158,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void UnknownOptionIsRefused()
+    public void Unknown_option_is_refused()
     {
         var error = Error("start ai-proposal \"T\" colour:red");
 
@@ -171,7 +171,7 @@ public class CommandParserTests
     [InlineData("start ai-proposal \"\"")]
     [InlineData("start ai-proposal \"   \" owner:<@U1>")]
     [InlineData("start ai-proposal anonymous due:2026-04-01")]
-    public void MissingTitle(string text)
+    public void Missing_title(string text)
     {
         var error = Error(text);
 
@@ -182,20 +182,20 @@ public class CommandParserTests
     [Theory]
     [InlineData("start \"A title first\"")]
     [InlineData("start owner:@maria \"T\"")]
-    public void FlowMustComeFirst(string text)
+    public void Flow_must_come_first(string text)
     {
         Assert.StartsWith("Tell me which flow to use first", Error(text).Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void OverlongTitleIsRefused()
+    public void Overlong_title_is_refused()
     {
         Assert.Equal("Please keep the proposal title under 200 characters.", Error($"start ai-proposal \"{new string('t', 201)}\"").Text);
         Assert.Equal(200, Start($"start ai-proposal \"{new string('t', 200)}\"").Title.Length);
     }
 
     [Fact]
-    public void UnknownVerbGivesAnErrorWithUsage()
+    public void Unknown_verb_gives_an_error_with_usage()
     {
         var error = Error("launch ai-proposal \"T\"");
 
@@ -223,7 +223,7 @@ public class CommandParserTests
     [InlineData("start")]
     [InlineData("Start")]
     [InlineData("  new  ")]
-    public void StartAloneOffersTheForm(string text)
+    public void Start_alone_offers_the_form(string text)
     {
         var (command, error) = CommandParser.Parse(text, null, Today);
 
@@ -254,7 +254,7 @@ public class CommandParserTests
     [InlineData("close now", "close")]
     [InlineData("concerns all", "concerns")]
     [InlineData("flows \"x\"", "flows")]
-    public void VerbsWithoutArgumentsRefuseArguments(string text, string verb)
+    public void Verbs_without_arguments_refuse_arguments(string text, string verb)
     {
         var error = Error(text);
 
@@ -263,7 +263,7 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void AMentionWithSpacesInTheNameIsOneOwner()
+    public void A_mention_with_spaces_in_the_name_is_one_owner()
     {
         var (command, error) = CommandParser.Parse("start quick-check \"Hotline\" owner:<@29:abc|Maria Garcia> due:2099-01-01", null, new DateOnly(2026, 11, 2));
 

@@ -41,7 +41,7 @@ public class AnswerParserTests
     [InlineData("perhaps")]
     [InlineData("yes please")]
     [InlineData("1")]
-    public void YesNoUnsureRejectsOtherWords(string input)
+    public void Yes_no_unsure_rejects_other_words(string input)
     {
         Assert.Equal("Please answer yes, no or unsure.", Rejected("appeal", input));
     }
@@ -53,7 +53,7 @@ public class AnswerParserTests
     [InlineData("2", "blue")]
     [InlineData(" 1 ", "red")]
     [InlineData("red", "red")]
-    public void SingleChoiceByIdLabelOrOneBasedIndex(string input, string option)
+    public void Single_choice_by_id_label_or_one_based_index(string input, string option)
     {
         Assert.Equal(AnswerValue.FromChoices(option), Parsed("pick", input));
     }
@@ -63,13 +63,13 @@ public class AnswerParserTests
     [InlineData("0")]
     [InlineData("3")]
     [InlineData("red, blue")]
-    public void SingleChoiceErrorListsTheOptions(string input)
+    public void Single_choice_error_lists_the_options(string input)
     {
         Assert.Equal("Please pick one of: 1. Red, 2. Blue", Rejected("pick", input));
     }
 
     [Fact]
-    public void MultipleChoiceByIndexIdAndLabel()
+    public void Multiple_choice_by_index_id_and_label()
     {
         Assert.Equal(["alpha", "gamma"], Parsed("many", "1, 3").Choices);
         Assert.Equal(["alpha", "gamma"], Parsed("many", "1,3").Choices);
@@ -82,7 +82,7 @@ public class AnswerParserTests
     [InlineData("1, 4")]
     [InlineData("alpha, delta")]
     [InlineData("alpha beta")]
-    public void MultipleChoiceErrorSaysToSeparateWithCommas(string input)
+    public void Multiple_choice_error_says_to_separate_with_commas(string input)
     {
         Assert.Equal("Please pick one or more of (separate with commas): 1. Alpha, 2. Beta, 3. Gamma", Rejected("many", input));
     }
@@ -93,13 +93,13 @@ public class AnswerParserTests
     [InlineData("2.5", 2.5)]
     [InlineData("0", 0)]
     [InlineData("  7min", 7)]
-    public void NumberTakesTheLeadingNumber(string input, double expected)
+    public void Number_takes_the_leading_number(string input, double expected)
     {
         Assert.Equal((decimal)expected, Parsed("minutes", input).Number);
     }
 
     [Fact]
-    public void NumberErrors()
+    public void Number_errors()
     {
         Assert.Equal("Please answer with a number, for example 15.", Rejected("minutes", "about 15"));
         Assert.Equal("Please answer with a number, for example 15.", Rejected("minutes", "fifteen"));
@@ -107,7 +107,7 @@ public class AnswerParserTests
     }
 
     [Fact]
-    public void DecimalCommaIsNotReadAsAThousandsSeparator()
+    public void Decimal_comma_is_not_read_as_a_thousands_separator()
     {
         var (value, _) = AnswerParser.Parse(Q("minutes"), "1,5");
 
@@ -115,7 +115,7 @@ public class AnswerParserTests
     }
 
     [Fact]
-    public void NumberWithSeveralThousandsSeparatorsIsNotTruncated()
+    public void Number_with_several_thousands_separators_is_not_truncated()
     {
         var (value, _) = AnswerParser.Parse(Q("minutes"), "1,000,000");
 
@@ -126,13 +126,13 @@ public class AnswerParserTests
     [InlineData("1", 1)]
     [InlineData("4", 4)]
     [InlineData("5 - very", 5)]
-    public void ScaleTakesANumberFromOneToFive(string input, int expected)
+    public void Scale_takes_a_number_from_one_to_five(string input, int expected)
     {
         Assert.Equal(expected, Parsed("readiness", input).Number);
     }
 
     [Fact]
-    public void ScaleErrors()
+    public void Scale_errors()
     {
         Assert.Equal("Please answer with a number from 1 to 5.", Rejected("readiness", "very"));
         Assert.Equal("Please pick a number from 1 to 5.", Rejected("readiness", "6"));
@@ -141,7 +141,7 @@ public class AnswerParserTests
     }
 
     [Fact]
-    public void ScaleWrittenWithADecimalPointStillMatchesAnyOf()
+    public void Scale_written_with_a_decimal_point_still_matches_any_of()
     {
         const string yaml = """
             id: test
@@ -163,7 +163,7 @@ public class AnswerParserTests
     }
 
     [Fact]
-    public void FreeTextIsTrimmedAndLimited()
+    public void Free_text_is_trimmed_and_limited()
     {
         Assert.Equal("Because of typing.", Parsed("why-slow", "  Because of typing.  ").Text);
         Assert.Equal("Please keep the answer under 4000 characters.", Rejected("why-slow", new string('x', AnswerParser.MaxTextLength + 1)));
@@ -173,7 +173,7 @@ public class AnswerParserTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\n\t")]
-    public void EmptyInputAsksForAnAnswer(string input)
+    public void Empty_input_asks_for_an_answer(string input)
     {
         Assert.Equal("Please type an answer.", Rejected("pick", input));
     }
@@ -183,7 +183,7 @@ public class AnswerParserTests
     [InlineData("pick", "SKIP")]
     [InlineData("appeal", " Skip ")]
     [InlineData("why-slow", "skip")]
-    public void SkipOnAnOptionalQuestion(string questionId, string input)
+    public void Skip_on_an_optional_question(string questionId, string input)
     {
         Assert.True(Parsed(questionId, input).Skipped);
     }
@@ -192,13 +192,13 @@ public class AnswerParserTests
     [InlineData("intro")]
     [InlineData("readiness")]
     [InlineData("what-change")]
-    public void SkipOnARequiredQuestionIsRefused(string questionId)
+    public void Skip_on_a_required_question_is_refused(string questionId)
     {
         Assert.Equal("This question is required, so it can't be skipped.", Rejected(questionId, "skip"));
     }
 
     [Fact]
-    public void DescribeShowsLabelsNumbersWithUnitsAndText()
+    public void Describe_shows_labels_numbers_with_units_and_text()
     {
         Assert.Equal("(skipped)", AnswerParser.Describe(Q("minutes"), AnswerValue.Skip()));
         Assert.Equal("15 minutes per case", AnswerParser.Describe(Q("minutes"), AnswerValue.FromNumber(15)));
@@ -211,7 +211,7 @@ public class AnswerParserTests
     }
 
     [Fact]
-    public void DescribeRoundTripsWhatParseAccepted()
+    public void Describe_round_trips_what_parse_accepted()
     {
         Assert.Equal("Blue", AnswerParser.Describe(Q("pick"), Parsed("pick", "2")));
         Assert.Equal("Yes", AnswerParser.Describe(Q("appeal"), Parsed("appeal", "y")));

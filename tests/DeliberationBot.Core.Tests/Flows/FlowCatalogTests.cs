@@ -17,7 +17,7 @@ public class FlowCatalogTests
         """;
 
     [Fact]
-    public void FindsFlowsByIdIgnoringCaseAndListsThemInOrder()
+    public void Finds_flows_by_id_ignoring_case_and_lists_them_in_order()
     {
         var catalog = FlowCatalog.Parse([("good.yaml", Good), ("also-good.yaml", Good.Replace("id: good", "id: also-good", StringComparison.Ordinal))]);
 
@@ -27,7 +27,7 @@ public class FlowCatalogTests
     }
 
     [Fact]
-    public void ErrorsOfEveryFileAreReportedTogetherWithTheirFileNames()
+    public void Errors_of_every_file_are_reported_together_with_their_file_names()
     {
         var exception = Assert.Throws<FlowValidationException>(() => FlowCatalog.Parse(
         [
@@ -42,7 +42,7 @@ public class FlowCatalogTests
     }
 
     [Fact]
-    public void NoFilesIsAnError()
+    public void No_files_is_an_error()
     {
         var exception = Assert.Throws<FlowValidationException>(() => FlowCatalog.Parse([]));
 

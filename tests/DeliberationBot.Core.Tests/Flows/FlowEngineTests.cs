@@ -14,7 +14,7 @@ public class FlowEngineTests
     private static IEnumerable<string> Ids(IEnumerable<Question> questions) => questions.Select(q => q.Id);
 
     [Fact]
-    public void NextQuestionFollowsDocumentOrder()
+    public void Next_question_follows_document_order()
     {
         var answers = new Dictionary<string, AnswerValue>();
         var seen = new List<string>();
@@ -36,7 +36,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void NextSkipsOverAnsweredQuestionsEvenWhenAnsweredOutOfOrder()
+    public void Next_skips_over_answered_questions_even_when_answered_out_of_order()
     {
         var answers = new Dictionary<string, AnswerValue> { ["minutes"] = AnswerValue.FromNumber(1) };
 
@@ -51,7 +51,7 @@ public class FlowEngineTests
     [InlineData(StakeholderGroup.LegalPolicy, false)]
     [InlineData(StakeholderGroup.Community, false)]
     [InlineData(StakeholderGroup.Vendor, false)]
-    public void AskedOfTargetsQuestionsAtGroups(StakeholderGroup group, bool seesWorkersOnly)
+    public void Asked_of_targets_questions_at_groups(StakeholderGroup group, bool seesWorkersOnly)
     {
         var progress = Evaluate(group, new() { ["intro"] = Text });
 
@@ -64,7 +64,7 @@ public class FlowEngineTests
     [InlineData(9, false)]
     [InlineData(10, true)]
     [InlineData(240, true)]
-    public void AtLeastFollowUpOpensFromTheBound(int minutes, bool opens)
+    public void At_least_follow_up_opens_from_the_bound(int minutes, bool opens)
     {
         var progress = Evaluate(StakeholderGroup.Community, new() { ["intro"] = Text, ["minutes"] = AnswerValue.FromNumber(minutes) });
 
@@ -76,7 +76,7 @@ public class FlowEngineTests
     [InlineData(1, true)]
     [InlineData(2, true)]
     [InlineData(3, false)]
-    public void AtMostFollowUpOpensUpToTheBound(int readiness, bool opens)
+    public void At_most_follow_up_opens_up_to_the_bound(int readiness, bool opens)
     {
         var progress = Evaluate(StakeholderGroup.Community, new() { ["readiness"] = AnswerValue.FromNumber(readiness) });
 
@@ -88,7 +88,7 @@ public class FlowEngineTests
     [InlineData("yes", false)]
     [InlineData("no", true)]
     [InlineData("unsure", true)]
-    public void AnyOfFollowUpOpensForListedOptions(string choice, bool opens)
+    public void Any_of_follow_up_opens_for_listed_options(string choice, bool opens)
     {
         var progress = Evaluate(StakeholderGroup.Community, new() { ["appeal"] = AnswerValue.FromChoices(choice) });
 
@@ -98,7 +98,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void FollowUpsStayClosedUntilTheTriggerIsAnsweredOrWhenItIsSkipped()
+    public void Follow_ups_stay_closed_until_the_trigger_is_answered_or_when_it_is_skipped()
     {
         var unanswered = Evaluate(StakeholderGroup.LegalPolicy, []);
         var skipped = Evaluate(StakeholderGroup.LegalPolicy, new() { ["minutes"] = AnswerValue.Skip(), ["appeal"] = AnswerValue.Skip() });
@@ -109,7 +109,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void FollowUpDisappearsAndStopsCountingWhenTheTriggerAnswerChanges()
+    public void Follow_up_disappears_and_stops_counting_when_the_trigger_answer_changes()
     {
         var answers = new Dictionary<string, AnswerValue>
         {
@@ -133,7 +133,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void RequiredFollowUpStopsBeingRequiredWhenTheTriggerChanges()
+    public void Required_follow_up_stops_being_required_when_the_trigger_changes()
     {
         var answers = new Dictionary<string, AnswerValue> { ["intro"] = Text, ["readiness"] = AnswerValue.FromNumber(1) };
         Assert.Equal(["what-change"], Ids(Evaluate(StakeholderGroup.Vendor, answers).RequiredRemaining));
@@ -143,7 +143,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void FollowUpWhoseAskedOfExcludesTheGroupIsNeverAsked()
+    public void Follow_up_whose_asked_of_excludes_the_group_is_never_asked()
     {
         var answers = new Dictionary<string, AnswerValue> { ["appeal"] = AnswerValue.FromChoices("no") };
 
@@ -156,7 +156,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void RequiredRemainingListsUnansweredAndSkippedRequiredQuestions()
+    public void Required_remaining_lists_unanswered_and_skipped_required_questions()
     {
         Assert.Equal(["intro", "readiness"], Ids(Evaluate(StakeholderGroup.Other, []).RequiredRemaining));
 
@@ -168,7 +168,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void SkippingARequiredQuestionIsRejectedButAnOptionalOneIsAllowed()
+    public void Skipping_a_required_question_is_rejected_but_an_optional_one_is_allowed()
     {
         Assert.Equal("This question is required, so it can't be skipped.", FlowEngine.Validate(Q("intro"), AnswerValue.Skip()));
         Assert.NotNull(FlowEngine.Validate(Q("readiness"), AnswerValue.Skip()));
@@ -177,7 +177,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void SkippedOptionalQuestionCountsAsAnsweredAndMovesOn()
+    public void Skipped_optional_question_counts_as_answered_and_moves_on()
     {
         var progress = Evaluate(StakeholderGroup.Community, new() { ["intro"] = Text, ["minutes"] = AnswerValue.Skip() });
 
@@ -186,7 +186,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void PercentAndIsCompleteTrackAnsweredApplicableQuestions()
+    public void Percent_and_is_complete_track_answered_applicable_questions()
     {
         var answers = new Dictionary<string, AnswerValue>();
         var empty = Evaluate(StakeholderGroup.Community, answers);
@@ -211,7 +211,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void AnswersToQuestionsNotAskedOfTheGroupAreIgnored()
+    public void Answers_to_questions_not_asked_of_the_group_are_ignored()
     {
         var progress = Evaluate(StakeholderGroup.Community, new() { ["workers-only"] = AnswerValue.FromChoices("yes"), ["appeal-legal"] = Text });
 
@@ -220,7 +220,7 @@ public class FlowEngineTests
     }
 
     [Fact]
-    public void FollowUpsOpenedByListsOnlyMetConditionsAndTheGroupsQuestions()
+    public void Follow_ups_opened_by_lists_only_met_conditions_and_the_groups_questions()
     {
         var appeal = Q("appeal");
 

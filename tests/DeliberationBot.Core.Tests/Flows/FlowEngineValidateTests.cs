@@ -7,7 +7,7 @@ namespace DeliberationBot.Core.Tests.Flows;
 public class FlowEngineValidateTests
 {
     [Fact]
-    public void FreeText()
+    public void Free_text()
     {
         var question = Q("why-slow");
 
@@ -20,7 +20,7 @@ public class FlowEngineValidateTests
     }
 
     [Fact]
-    public void SingleChoice()
+    public void Single_choice()
     {
         var question = Q("pick");
 
@@ -32,7 +32,7 @@ public class FlowEngineValidateTests
     }
 
     [Fact]
-    public void MultipleChoice()
+    public void Multiple_choice()
     {
         var question = Q("many");
 
@@ -43,7 +43,7 @@ public class FlowEngineValidateTests
     }
 
     [Fact]
-    public void YesNoUnsure()
+    public void Yes_no_unsure()
     {
         var question = Q("appeal");
 
@@ -70,7 +70,7 @@ public class FlowEngineValidateTests
     }
 
     [Fact]
-    public void ScaleNeedsANumber()
+    public void Scale_needs_a_number()
     {
         Assert.Equal("Please pick a number from 1 to 5.", FlowEngine.Validate(Q("readiness"), AnswerValue.FromChoices("3")));
     }
@@ -91,7 +91,7 @@ public class FlowEngineValidateTests
     }
 
     [Fact]
-    public void NumberNeedsANumber()
+    public void Number_needs_a_number()
     {
         Assert.Equal("Please give a number (0 or more).", FlowEngine.Validate(Q("minutes"), AnswerValue.FromText("15")));
     }

@@ -6,7 +6,7 @@ namespace DeliberationBot.Core.Tests.Flows;
 public class FlowParserFollowUpErrorTests
 {
     [Fact]
-    public void FollowUpAskingForAMissingQuestion()
+    public void Follow_up_asking_for_a_missing_question()
     {
         const string yaml = """
             id: test
@@ -31,7 +31,7 @@ public class FlowParserFollowUpErrorTests
     }
 
     [Fact]
-    public void SelfCycle()
+    public void Self_cycle()
     {
         const string yaml = """
             id: test
@@ -56,7 +56,7 @@ public class FlowParserFollowUpErrorTests
     }
 
     [Fact]
-    public void TwoQuestionCycle()
+    public void Two_question_cycle()
     {
         const string yaml = """
             id: test
@@ -85,7 +85,7 @@ public class FlowParserFollowUpErrorTests
     }
 
     [Fact]
-    public void SelfCycleIsReportedOnceWhenAnotherQuestionPointsAtIt()
+    public void Self_cycle_is_reported_once_when_another_question_points_at_it()
     {
         const string yaml = """
             id: test
@@ -114,7 +114,7 @@ public class FlowParserFollowUpErrorTests
     }
 
     [Fact]
-    public void FollowUpNamingAnOptionAYesNoUnsureQuestionDoesNotHave()
+    public void Follow_up_naming_an_option_a_yes_no_unsure_question_does_not_have()
     {
         const string yaml = """
             id: test
@@ -139,7 +139,7 @@ public class FlowParserFollowUpErrorTests
     }
 
     [Fact]
-    public void ConditionOnAFreeTextQuestion()
+    public void Condition_on_a_free_text_question()
     {
         const string yaml = """
             id: test
@@ -164,7 +164,7 @@ public class FlowParserFollowUpErrorTests
     }
 
     [Fact]
-    public void FollowUpWithoutWhenOrAsk()
+    public void Follow_up_without_when_or_ask()
     {
         const string yaml = """
             id: test

@@ -6,7 +6,7 @@ namespace DeliberationBot.Core.Tests.Flows;
 public class FlowParserIdErrorTests
 {
     [Fact]
-    public void DuplicateQuestionIdAcrossSections()
+    public void Duplicate_question_id_across_sections()
     {
         const string yaml = """
             id: test
@@ -30,7 +30,7 @@ public class FlowParserIdErrorTests
     }
 
     [Fact]
-    public void DuplicateQuestionIdIsReportedWhenTheFlowCannotBeBuiltAnyway()
+    public void Duplicate_question_id_is_reported_when_the_flow_cannot_be_built_anyway()
     {
         // The flow id is also invalid, so no FlowDefinition is built and the duplicate-id error surfaces (see the BUG above).
         const string yaml = """
@@ -58,7 +58,7 @@ public class FlowParserIdErrorTests
     }
 
     [Fact]
-    public void DuplicateSectionId()
+    public void Duplicate_section_id()
     {
         const string yaml = """
             id: test
@@ -82,7 +82,7 @@ public class FlowParserIdErrorTests
     }
 
     [Fact]
-    public void DuplicateOptionId()
+    public void Duplicate_option_id()
     {
         const string yaml = """
             id: test
@@ -112,7 +112,7 @@ public class FlowParserIdErrorTests
     [InlineData("id: trailing-", "question id 'trailing-' must be lower-case words joined by hyphens")]
     [InlineData("id: two--hyphens", "question id 'two--hyphens' must be lower-case words joined by hyphens")]
     [InlineData("id: with space", "question id 'with space' must be lower-case words joined by hyphens")]
-    public void QuestionIdMustBeKebabCase(string idLine, string fragment)
+    public void Question_id_must_be_kebab_case(string idLine, string fragment)
     {
         var yaml = $"""
             id: test
@@ -130,7 +130,7 @@ public class FlowParserIdErrorTests
     }
 
     [Fact]
-    public void SectionAndOptionIdsMustBeKebabCase()
+    public void Section_and_option_ids_must_be_kebab_case()
     {
         const string yaml = """
             id: test

@@ -6,7 +6,7 @@ namespace DeliberationBot.Core.Tests.Flows;
 public class FlowParserKeyErrorTests
 {
     [Fact]
-    public void UnknownKeyAtFlowLevel()
+    public void Unknown_key_at_flow_level()
     {
         const string yaml = """
             id: test
@@ -25,7 +25,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void UnknownKeyAtSectionLevel()
+    public void Unknown_key_at_section_level()
     {
         const string yaml = """
             id: test
@@ -44,7 +44,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void UnknownKeyAtQuestionLevel()
+    public void Unknown_key_at_question_level()
     {
         const string yaml = """
             id: test
@@ -63,7 +63,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void UnknownKeyAtOptionLevel()
+    public void Unknown_key_at_option_level()
     {
         const string yaml = """
             id: test
@@ -87,7 +87,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void MisspelledKeyInsideACondition()
+    public void Misspelled_key_inside_a_condition()
     {
         const string yaml = """
             id: test
@@ -110,7 +110,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void MissingFlowIdTitleAndSections()
+    public void Missing_flow_id_title_and_sections()
     {
         const string yaml = """
             description: Nothing else here.
@@ -125,7 +125,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void MissingSectionIdTitleAndQuestions()
+    public void Missing_section_id_title_and_questions()
     {
         const string yaml = """
             id: test
@@ -149,7 +149,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void MissingQuestionIdTextAndKind()
+    public void Missing_question_id_text_and_kind()
     {
         const string yaml = """
             id: test
@@ -173,7 +173,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void EmptySectionsAndEmptyTextAreRejected()
+    public void Empty_sections_and_empty_text_are_rejected()
     {
         const string yaml = """
             id: test
@@ -189,7 +189,7 @@ public class FlowParserKeyErrorTests
     }
 
     [Fact]
-    public void RequiredMustBeTrueOrFalse()
+    public void Required_must_be_true_or_false()
     {
         const string yaml = """
             id: test

@@ -6,7 +6,7 @@ namespace DeliberationBot.Core.Tests.Flows;
 public class FlowParserRuleErrorTests
 {
     [Fact]
-    public void UnknownKind()
+    public void Unknown_kind()
     {
         const string yaml = """
             id: test
@@ -24,7 +24,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void UnknownStakeholderGroupInAskedOf()
+    public void Unknown_stakeholder_group_in_asked_of()
     {
         const string yaml = """
             id: test
@@ -46,7 +46,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void OptionsOnAYesNoUnsureQuestion()
+    public void Options_on_a_yes_no_unsure_question()
     {
         const string yaml = """
             id: test
@@ -65,7 +65,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void FewerThanTwoOptions()
+    public void Fewer_than_two_options()
     {
         const string yaml = """
             id: test
@@ -84,7 +84,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void ChoiceQuestionWithoutOptionsIsReportedOnTheQuestion()
+    public void Choice_question_without_options_is_reported_on_the_question()
     {
         const string yaml = """
             id: test
@@ -102,7 +102,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void UnitOnlyForNumberAndLabelsOnlyForScale()
+    public void Unit_only_for_number_and_labels_only_for_scale()
     {
         const string yaml = """
             id: test
@@ -126,7 +126,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void ConcernNamingAnOptionAChoiceQuestionDoesNotHave()
+    public void Concern_naming_an_option_a_choice_question_does_not_have()
     {
         const string yaml = """
             id: test
@@ -153,7 +153,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void AtLeastOnASingleChoiceQuestion()
+    public void At_least_on_a_single_choice_question()
     {
         const string yaml = """
             id: test
@@ -178,7 +178,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void ConditionMixingAnyOfAndBounds()
+    public void Condition_mixing_any_of_and_bounds()
     {
         const string yaml = """
             id: test
@@ -199,7 +199,7 @@ public class FlowParserRuleErrorTests
     }
 
     [Fact]
-    public void BoundMustBeANumber()
+    public void Bound_must_be_a_number()
     {
         const string yaml = """
             id: test

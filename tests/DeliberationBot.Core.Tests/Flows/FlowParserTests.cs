@@ -56,7 +56,7 @@ public class FlowParserTests
         """;
 
     [Fact]
-    public void ValidFlowParsesIntoSectionsAndQuestionsInDocumentOrder()
+    public void Valid_flow_parses_into_sections_and_questions_in_document_order()
     {
         var flow = FlowParser.Parse(ValidFlow, "sample.yaml", "sample");
 
@@ -74,7 +74,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void ValidFlowReadsQuestionDetails()
+    public void Valid_flow_reads_question_details()
     {
         var flow = FlowParser.Parse(ValidFlow, "sample.yaml");
 
@@ -110,7 +110,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void OmittedRequiredAndAskedOfDefaultToOptionalAndEveryone()
+    public void Omitted_required_and_asked_of_default_to_optional_and_everyone()
     {
         var flow = FlowParser.Parse(ValidFlow, "sample.yaml");
         var colour = flow.FindQuestion("colour")!;
@@ -123,7 +123,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void YesNoUnsureQuestionsImplyTheirOptions()
+    public void Yes_no_unsure_questions_imply_their_options()
     {
         const string yaml = """
             id: test
@@ -147,7 +147,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void VersionIsStableForTheSameTextAndIgnoresLineEndings()
+    public void Version_is_stable_for_the_same_text_and_ignores_line_endings()
     {
         var first = FlowParser.Parse(ValidFlow, "sample.yaml");
         var second = FlowParser.Parse(ValidFlow, "other-name.yaml");
@@ -159,7 +159,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void VersionChangesWhenTheTextChanges()
+    public void Version_changes_when_the_text_changes()
     {
         var original = FlowParser.Parse(ValidFlow, "sample.yaml");
         var reworded = FlowParser.Parse(ValidFlow.Replace("How ready?", "How ready is it?", StringComparison.Ordinal), "sample.yaml");
@@ -171,7 +171,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void FlowIdMustMatchTheFileName()
+    public void Flow_id_must_match_the_file_name()
     {
         const string yaml = """
             id: something-else
@@ -192,7 +192,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void InvalidYamlSyntaxIsReportedWithItsLine()
+    public void Invalid_yaml_syntax_is_reported_with_its_line()
     {
         const string yaml = """
             id: test
@@ -213,7 +213,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void UnclosedBracketAtEndOfFileIsReportedAsInvalidYaml()
+    public void Unclosed_bracket_at_end_of_file_is_reported_as_invalid_yaml()
     {
         const string yaml = """
             id: test
@@ -232,7 +232,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void BadIndentationIsReportedOnTheOffendingLine()
+    public void Bad_indentation_is_reported_on_the_offending_line()
     {
         const string yaml = """
             id: test
@@ -250,7 +250,7 @@ public class FlowParserTests
     [InlineData("")]
     [InlineData("- just\n- a list\n")]
     [InlineData("just a sentence")]
-    public void ARootThatIsNotOneMappingIsRejected(string yaml)
+    public void A_root_that_is_not_one_mapping_is_rejected(string yaml)
     {
         var error = Assert.Single(ErrorsOf(yaml));
 
@@ -258,7 +258,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void SeveralErrorsAreReportedTogetherWithTheirOwnLines()
+    public void Several_errors_are_reported_together_with_their_own_lines()
     {
         const string yaml = """
             id: Test_Flow
@@ -292,7 +292,7 @@ public class FlowParserTests
     }
 
     [Fact]
-    public void ExceptionMessageListsEveryLocatedError()
+    public void Exception_message_lists_every_located_error()
     {
         const string yaml = """
             id: test

@@ -29,7 +29,7 @@ public class ShippedFlowsTests
     }
 
     [Fact]
-    public void BothFlowsParse()
+    public void Both_flows_parse()
     {
         Assert.Equal(["ai-proposal", "quick-check"], Catalog.All.Select(f => f.Id));
         Assert.All(Catalog.All, f => Assert.False(string.IsNullOrWhiteSpace(f.Title)));
@@ -37,7 +37,7 @@ public class ShippedFlowsTests
     }
 
     [Fact]
-    public void BothFlowsAskTheCommunityInEnglishAndSpanish()
+    public void Both_flows_ask_the_community_in_English_and_Spanish()
     {
         Assert.All(Catalog.All, flow =>
         {
@@ -49,7 +49,7 @@ public class ShippedFlowsTests
     }
 
     [Fact]
-    public void AiProposalHasTheExpectedQuestions()
+    public void Ai_proposal_has_the_expected_questions()
     {
         Assert.True(AiProposal.Questions.Count >= 35, $"ai-proposal has only {AiProposal.Questions.Count} questions");
         Assert.Contains(AiProposal.Questions, q => q.Kind == AnswerKind.Number && q.Unit == "minutes per case");
@@ -58,7 +58,7 @@ public class ShippedFlowsTests
     }
 
     [Fact]
-    public void ScoresIndividualsFollowUpsAreForLegalPolicyAndCoverSecondaryUses()
+    public void Scores_individuals_follow_ups_are_for_legal_policy_and_cover_secondary_uses()
     {
         var scores = AiProposal.FindQuestion("scores-individuals")!;
         var followUp = Assert.Single(scores.FollowUps);
@@ -74,7 +74,7 @@ public class ShippedFlowsTests
     [Theory]
     [InlineData("yes")]
     [InlineData("unsure")]
-    public void LegalPolicyGetsTheSecondaryUseFollowUpsAndFrontlineWorkersDoNot(string answer)
+    public void Legal_policy_gets_the_secondary_use_follow_ups_and_frontline_workers_do_not(string answer)
     {
         var scores = AiProposal.FindQuestion("scores-individuals")!;
         var value = AnswerParser.Parse(scores, answer).Value!;
@@ -94,7 +94,7 @@ public class ShippedFlowsTests
     }
 
     [Fact]
-    public void NoSecondaryUseFollowUpsWhenScoresIndividualsIsNo()
+    public void No_secondary_use_follow_ups_when_scores_individuals_is_no()
     {
         var answers = new Dictionary<string, AnswerValue> { ["scores-individuals"] = AnswerValue.FromChoices("no") };
 
@@ -104,7 +104,7 @@ public class ShippedFlowsTests
     }
 
     [Fact]
-    public void QuickCheckIsShort()
+    public void Quick_check_is_short()
     {
         Assert.InRange(QuickCheck.Questions.Count, 8, 12);
         Assert.Contains(QuickCheck.Questions, q => q.Kind == AnswerKind.Number && q.Unit == "minutes per case");
@@ -112,14 +112,14 @@ public class ShippedFlowsTests
 
     [Theory]
     [MemberData(nameof(FlowsAndGroups))]
-    public void EveryGroupCanCompleteByAnsweringTheFirstOption(string flowId, StakeholderGroup group)
+    public void Every_group_can_complete_by_answering_the_first_option(string flowId, StakeholderGroup group)
     {
         AssertCompletes(Catalog.Find(flowId)!, group, FirstAnswer);
     }
 
     [Theory]
     [MemberData(nameof(FlowsAndGroups))]
-    public void EveryGroupCanCompleteByAnsweringTheLastOption(string flowId, StakeholderGroup group)
+    public void Every_group_can_complete_by_answering_the_last_option(string flowId, StakeholderGroup group)
     {
         AssertCompletes(Catalog.Find(flowId)!, group, LastAnswer);
     }

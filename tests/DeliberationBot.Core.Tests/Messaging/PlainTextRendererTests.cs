@@ -75,7 +75,7 @@ public class PlainTextRendererTests
 
     [Theory]
     [MemberData(nameof(EveryMessage))]
-    public void RendersEveryMessageWithItsKeyContent(OutgoingMessage message, string[] expected)
+    public void Renders_every_message_with_its_key_content(OutgoingMessage message, string[] expected)
     {
         var text = PlainTextRenderer.Render(message);
 
@@ -97,7 +97,7 @@ public class PlainTextRendererTests
     };
 
     [Fact]
-    public void TheSamplesCoverEveryOutgoingMessageType()
+    public void The_samples_cover_every_outgoing_message_type()
     {
         var types = typeof(OutgoingMessage).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(OutgoingMessage)) && !t.IsAbstract);
         var sampled = EveryMessage().Select(row => row[0].GetType()).ToHashSet();
@@ -117,7 +117,7 @@ public class PlainTextRendererTests
     }
 
     [Fact]
-    public void ClosedCardHasNoAnswerButtonAndNoDeadline()
+    public void Closed_card_has_no_answer_button_and_no_deadline()
     {
         var text = PlainTextRenderer.Render(Card(DeliberationStatus.Closed));
 
@@ -130,7 +130,7 @@ public class PlainTextRendererTests
     [InlineData(AnonymityPolicy.Named, null)]
     [InlineData(AnonymityPolicy.AnonymousAllowed, "[ ] Answer anonymously")]
     [InlineData(AnonymityPolicy.AnonymousOnly, "Answers are anonymous.")]
-    public void GroupPromptShowsTheAnonymityChoice(AnonymityPolicy policy, string? expected)
+    public void Group_prompt_shows_the_anonymity_choice(AnonymityPolicy policy, string? expected)
     {
         var text = PlainTextRenderer.Render(new GroupPrompt(Id, "T", policy, null));
 
@@ -144,7 +144,7 @@ public class PlainTextRendererTests
     }
 
     [Fact]
-    public void QuestionPromptHintsForEveryKind()
+    public void Question_prompt_hints_for_every_kind()
     {
         ChoiceOption[] options = [new("red", "Red"), new("blue", "Blue")];
 
@@ -159,7 +159,7 @@ public class PlainTextRendererTests
     }
 
     [Fact]
-    public void ScaleWithOnlyAHighLabelHasBalancedParentheses()
+    public void Scale_with_only_a_high_label_has_balanced_parentheses()
     {
         var hint = PlainTextRenderer.Render(Prompt(AnswerKind.Scale, high: "High")).Split('\n')[^1];
 
@@ -168,7 +168,7 @@ public class PlainTextRendererTests
     }
 
     [Fact]
-    public void OptionalNamedPromptWithoutIntroOrHelpOmitsThoseLines()
+    public void Optional_named_prompt_without_intro_or_help_omits_those_lines()
     {
         var prompt = Prompt(AnswerKind.FreeText) with { SectionIntro = null, Help = null, Required = false, Anonymous = false };
 
@@ -180,7 +180,7 @@ public class PlainTextRendererTests
     }
 
     [Fact]
-    public void ErrorWithoutUsageAndEmptyLists()
+    public void Error_without_usage_and_empty_lists()
     {
         Assert.Equal("Oops.", PlainTextRenderer.Render(new ErrorMessage("Oops.")));
         Assert.Equal("No concerns raised yet in \"T\".", PlainTextRenderer.Render(new ConcernList(Id, "T", [])));
@@ -188,7 +188,7 @@ public class PlainTextRendererTests
     }
 
     [Fact]
-    public void RendersCardAndStatusBuiltByOverview()
+    public void Renders_card_and_status_built_by_overview()
     {
         var flow = TestFlows.Engine;
         var start = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);

@@ -9,7 +9,7 @@ public class PseudonymizerTests
     private static byte[] Key(byte fill = 7, int length = 32) => Enumerable.Repeat(fill, length).ToArray();
 
     [Fact]
-    public void SameInputsGiveTheSamePseudonym()
+    public void Same_inputs_give_the_same_pseudonym()
     {
         var first = new Pseudonymizer(Key()).For("T1", Deliberation, "U0SECRETUSER");
         var second = new Pseudonymizer(Key()).For("T1", Deliberation, "U0SECRETUSER");
@@ -19,7 +19,7 @@ public class PseudonymizerTests
     }
 
     [Fact]
-    public void PseudonymsDifferAcrossDeliberationsWorkspacesUsersAndKeys()
+    public void Pseudonyms_differ_across_deliberations_workspaces_users_and_keys()
     {
         var pseudonymizer = new Pseudonymizer(Key());
         string[] pseudonyms =
@@ -35,7 +35,7 @@ public class PseudonymizerTests
     }
 
     [Fact]
-    public void FieldBoundariesCannotBeShifted()
+    public void Field_boundaries_cannot_be_shifted()
     {
         var pseudonymizer = new Pseudonymizer(Key());
 
@@ -48,7 +48,7 @@ public class PseudonymizerTests
     [InlineData("u0secretuser")]
     [InlineData("maria@example.org")]
     [InlineData("U123")]
-    public void OutputContainsNoUserId(string userId)
+    public void Output_contains_no_user_id(string userId)
     {
         var pseudonym = new Pseudonymizer(Key()).For("T1", Deliberation, userId);
 
@@ -61,7 +61,7 @@ public class PseudonymizerTests
     [InlineData(0)]
     [InlineData(16)]
     [InlineData(31)]
-    public void RejectsKeysShorterThan32Bytes(int length)
+    public void Rejects_keys_shorter_than_32_bytes(int length)
     {
         var exception = Assert.Throws<ArgumentException>(() => new Pseudonymizer(Key(length: length)));
 
@@ -69,7 +69,7 @@ public class PseudonymizerTests
     }
 
     [Fact]
-    public void AcceptsKeysOf32BytesOrMore()
+    public void Accepts_keys_of_32_bytes_or_more()
     {
         Assert.StartsWith("anon:", new Pseudonymizer(Key(length: 32)).For("T", Deliberation, "U"), StringComparison.Ordinal);
         Assert.StartsWith("anon:", new Pseudonymizer(Key(length: 64)).For("T", Deliberation, "U"), StringComparison.Ordinal);
