@@ -55,7 +55,7 @@ public class CommandParserRobustnessTests
     [InlineData("start ::: \"T\"")]
     [InlineData("start x <@U1> \"T\"")]
     [InlineData("\u201C\u201D\u201C")]
-    public void ParseHandlesAwkwardInputs(string text)
+    public void Parse_handles_awkward_inputs(string text)
     {
         var (command, error) = CommandParser.Parse(text, null, new DateOnly(2026, 3, 10));
 

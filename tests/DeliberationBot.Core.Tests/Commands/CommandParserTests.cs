@@ -211,7 +211,7 @@ public class CommandParserTests
     [InlineData("HELP")]
     [InlineData("?")]
     [InlineData("help me please")]
-    public void EmptyTextOrHelpGivesHelp(string? text)
+    public void Empty_text_or_help_gives_help(string? text)
     {
         var (command, error) = CommandParser.Parse(text, null, Today);
 
@@ -240,7 +240,7 @@ public class CommandParserTests
     [InlineData("End", typeof(CloseCommand))]
     [InlineData("concerns", typeof(ConcernsCommand))]
     [InlineData("Flows", typeof(FlowsCommand))]
-    public void VerbsWithoutArgumentsAreCaseInsensitive(string text, Type expected)
+    public void Verbs_without_arguments_are_case_insensitive(string text, Type expected)
     {
         var (command, error) = CommandParser.Parse(text, null, Today);
 

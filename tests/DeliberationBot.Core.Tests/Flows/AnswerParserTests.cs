@@ -32,7 +32,7 @@ public class AnswerParserTests
     [InlineData("unsure", "unsure")]
     [InlineData("don't know", "unsure")]
     [InlineData("?", "unsure")]
-    public void YesNoUnsureWords(string input, string option)
+    public void Yes_no_unsure_words(string input, string option)
     {
         Assert.Equal(AnswerValue.FromChoices(option), Parsed("appeal", input));
     }

@@ -62,7 +62,7 @@ public class FlowEngineValidateTests
     [InlineData("6", false)]
     [InlineData("2.5", false)]
     [InlineData("-1", false)]
-    public void Scale(string number, bool valid)
+    public void Scale_accepts_whole_numbers_from_one_to_five(string number, bool valid)
     {
         var error = FlowEngine.Validate(Q("readiness"), AnswerValue.FromNumber(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -83,7 +83,7 @@ public class FlowEngineValidateTests
     [InlineData("-1", false)]
     [InlineData("-0.5", false)]
     [InlineData("1000001", false)]
-    public void Number(string number, bool valid)
+    public void Number_accepts_zero_up_to_a_million(string number, bool valid)
     {
         var error = FlowEngine.Validate(Q("minutes"), AnswerValue.FromNumber(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
 
