@@ -23,7 +23,7 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// The Slack adapter, when Slack:BotToken or Slack:ClientId is set (otherwise one log line says Slack is off).
     /// Needs Core (AddDeliberationCore) and storage's <c>IChannelStateStore</c> and ASP.NET Data Protection (installed
-    /// workspaces' encrypted bot tokens). Register your own <see cref="ISlackThreadIndex"/> or
+    /// workspaces' encrypted bot tokens). Register your own
     /// <see cref="ISlackTokenSource"/> before this call to replace ours.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
@@ -46,7 +46,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ISlackTokenSource, InstalledTokenSource>();
         services.AddSingleton<UninstallEvents>();
         services.AddSingleton<UserTimeZones>();
-        services.TryAddSingleton<ISlackThreadIndex, OutboxThreadIndex>();
         services.AddSingleton<SlackRateLimitGate>();
         services.AddSingleton<SlackApiClient>();
         services.AddHttpClient(SlackApiClient.HttpClientName, (sp, http) =>

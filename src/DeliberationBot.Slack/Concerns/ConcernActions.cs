@@ -2,6 +2,7 @@ using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Inbound.Payloads;
 using DeliberationBot.Slack.Interactivity;
 using DeliberationBot.Slack.Rendering;
 

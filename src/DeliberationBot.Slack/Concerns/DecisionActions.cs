@@ -3,6 +3,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Inbound.Payloads;
 using DeliberationBot.Slack.Interactivity;
 using DeliberationBot.Slack.Rendering;
 

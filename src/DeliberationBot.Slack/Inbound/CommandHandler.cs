@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Inbound.Payloads;
 using DeliberationBot.Slack.Outbound;
 using DeliberationBot.Slack.People;
 using DeliberationBot.Slack.Rendering;

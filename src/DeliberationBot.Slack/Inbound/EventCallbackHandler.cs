@@ -1,7 +1,7 @@
-using System.Text.Json;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Inbound.Payloads;
 using DeliberationBot.Slack.Installation;
 using DeliberationBot.Slack.Outbound;
 using DeliberationBot.Slack.People;
@@ -16,45 +16,44 @@ namespace DeliberationBot.Slack.Inbound;
 /// </summary>
 internal sealed class EventCallbackHandler
 {
-    private readonly Dictionary<string, Func<SlackEvent, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<EventTurn, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
     private readonly ThreadAnswering _answering;
     private readonly CommandDispatcher _commands;
-    private readonly ISlackThreadIndex _threads;
+    private readonly CardThreads _threads;
     private readonly ReplyOutbox _replies;
     private readonly UserTimeZones _zones;
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
-        ThreadAnswering answering, CommandDispatcher commands, ISlackThreadIndex threads, ReplyOutbox replies,
+        ThreadAnswering answering, CommandDispatcher commands, CardThreads threads, ReplyOutbox replies,
         UserTimeZones zones, UninstallEvents uninstalls, SlackLog log)
     {
         (_answering, _commands, _threads, _replies, _zones, _log) = (answering, commands, threads, replies, zones, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
-        Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event, ct));
+        Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event.Tokens, ct));
     }
 
     public IReadOnlyCollection<string> HandledTypes => _routes.Keys;
 
-    public async Task<SlackAck> HandleAsync(JsonElement envelope, CancellationToken ct)
+    public async Task<SlackAck> HandleAsync(EventsApiBody body, CancellationToken ct)
     {
-        var e = new SlackEvent(
-            envelope.Required("team_id"),
-            envelope.Required("event_id"),
-            envelope.Get("event") ?? throw new SlackPayloadException("event_callback without event"),
-            envelope.Items("authorizations").Where(a => a.Get("is_bot")?.ValueKind == JsonValueKind.True).Select(a => a.Str("user_id")).FirstOrDefault());
-        var type = e.Event.Str("type");
-        if (type is null || !_routes.TryGetValue(type, out var route))
+        var e = new EventTurn(
+            SlackPayload.Required(body.TeamId, "team_id"),
+            SlackPayload.Required(body.EventId, "event_id"),
+            body.Event ?? throw new SlackPayloadException("event_callback without event"),
+            body.BotUserId);
+        if (!_routes.TryGetValue(e.Event.Type, out var route))
         {
-            _log.Ignored("event", type ?? "(no type)");
+            _log.Ignored("event", e.Event.Type);
             return SlackAck.Empty;
         }
 
         return await route(e, ct);
     }
 
-    private void Register(string type, Func<SlackEvent, CancellationToken, Task<SlackAck>> handler)
+    private void Register(string type, Func<EventTurn, CancellationToken, Task<SlackAck>> handler)
     {
         if (!SlackApp.EventSubscriptions.ContainsKey(type) || !_routes.TryAdd(type, handler))
         {
@@ -62,20 +61,20 @@ internal sealed class EventCallbackHandler
         }
     }
 
-    private async Task<SlackAck> MessageAsync(SlackEvent envelope, CancellationToken ct)
+    private async Task<SlackAck> MessageAsync(EventTurn turn, CancellationToken ct)
     {
-        var (team, eventId, e, botUserId) = envelope;
-        var type = e.Str("type");
-        if (e.Str("subtype") is not null || e.Str("bot_id") is not null || e.Str("user") is not { } user || user == botUserId)
+        var (team, eventId, e, botUserId) = turn;
+        var type = e.Type;
+        if (e.Subtype is not null || e.BotId is not null || e.User is not { } user || user == botUserId)
         {
             _log.Ignored("event", $"{type} from a bot or with a subtype");
             return SlackAck.Empty;
         }
 
-        var channel = e.Required("channel");
-        var ts = e.Required("ts");
-        var threadTs = e.Str("thread_ts");
-        var text = e.Str("text");
+        var channel = SlackPayload.Required(e.Channel, "event channel");
+        var ts = SlackPayload.Required(e.Ts, "event ts");
+        var threadTs = e.ThreadTs;
+        var text = e.Text;
 
         // Both "message" and "app_mention" report a message that mentions the bot: app_mention handles it.
         if (type == "message" && InboundText.Mentions(text, botUserId))
@@ -139,5 +138,5 @@ internal sealed class EventCallbackHandler
     }
 
     /// <summary>An event with its envelope's workspace, event id and our bot's user id there.</summary>
-    private sealed record SlackEvent(string Team, string EventId, JsonElement Event, string? BotUserId);
+    private sealed record EventTurn(string Team, string EventId, SlackEvent Event, string? BotUserId);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeliberationBot.Slack.Inbound.Payloads;
 
 namespace DeliberationBot.Slack.Inbound;
 
@@ -12,15 +12,14 @@ internal sealed class SlackDispatcher(CommandHandler commands, InteractionHandle
     public Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken ct) =>
         GuardAsync("slash command", command.TeamId, () => commands.HandleAsync(command, ct), Apology);
 
-    public Task<SlackAck> InteractionAsync(JsonElement payload, CancellationToken ct) =>
-        GuardAsync(payload.Str("type") ?? "interaction", payload.Str("team", "id"), () => interactions.HandleAsync(payload, ct), SlackAck.Failed);
+    public Task<SlackAck> InteractionAsync(InteractionPayload payload, CancellationToken ct) =>
+        GuardAsync(payload.Type, payload.TeamId, () => interactions.HandleAsync(payload, ct), SlackAck.Failed);
 
     /// <summary>An Events API body: the url_verification challenge, or an event_callback.</summary>
-    public Task<SlackAck> EventAsync(JsonElement envelope, CancellationToken ct) => envelope.Str("type") switch
+    public Task<SlackAck> EventAsync(EventsApiBody body, CancellationToken ct) => body.Type switch
     {
-        "url_verification" => Task.FromResult(SlackAck.Json(new JsonObject { ["challenge"] = envelope.Required("challenge") })),
-        "event_callback" => GuardAsync("event", envelope.Str("team_id"), () => events.HandleAsync(envelope, ct), SlackAck.Failed),
-        null => throw new SlackPayloadException("event body without type"),
+        "url_verification" => Task.FromResult(SlackAck.Json(new JsonObject { ["challenge"] = SlackPayload.Required(body.Challenge, "challenge") })),
+        "event_callback" => GuardAsync("event", body.TeamId, () => events.HandleAsync(body, ct), SlackAck.Failed),
         var other => Ignore(other),
     };
 

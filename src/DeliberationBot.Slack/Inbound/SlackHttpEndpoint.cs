@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DeliberationBot.Core.Inbound;
+using DeliberationBot.Slack.Inbound.Payloads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
@@ -77,13 +78,12 @@ internal sealed class SlackHttpEndpoint(
 
             if (Field("payload") is { } payload)
             {
-                using var doc = WellFormedJson.Parse(payload);
-                return await dispatcher.InteractionAsync(doc.RootElement.Clone(), ct);
+                return await dispatcher.InteractionAsync(SlackPayload.Read(payload, SlackJsonContext.Default.InteractionPayload), ct);
             }
 
             if (Field("command") is not null)
             {
-                return await dispatcher.CommandAsync(SlashCommand.From(Field), ct);
+                return await dispatcher.CommandAsync(SlashCommand.FromForm(Field), ct);
             }
 
             throw new SlackPayloadException("form body is neither a slash command nor an interaction");
@@ -91,13 +91,7 @@ internal sealed class SlackHttpEndpoint(
 
         if (media.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            using var doc = WellFormedJson.Parse(text);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new SlackPayloadException("JSON body is not an object");
-            }
-
-            return await dispatcher.EventAsync(doc.RootElement.Clone(), ct);
+            return await dispatcher.EventAsync(SlackPayload.Read(text, SlackJsonContext.Default.EventsApiBody), ct);
         }
 
         throw new SlackPayloadException($"unexpected content type '{media}'");

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Concerns;
+using DeliberationBot.Slack.Inbound.Payloads;
 using DeliberationBot.Slack.Rendering;
 
 namespace DeliberationBot.Slack.Inbound;
@@ -35,20 +35,18 @@ internal sealed class ViewSubmissionHandler
 
     public IReadOnlyCollection<string> Callbacks => _routes.Keys;
 
-    public async Task<SlackAck> HandleAsync(JsonElement payload, CancellationToken ct)
+    public async Task<SlackAck> HandleAsync(InteractionPayload payload, CancellationToken ct)
     {
         var actor = InteractionHandler.ActorOf(payload);
-        var view = payload.Get("view") ?? throw new SlackPayloadException("view_submission without view");
-        var callback = view.Str("callback_id");
-        var metadata = view.Str("private_metadata");
-        var key = DeliveryKeys.View(actor.WorkspaceId, view.Required("id"), view.Str("hash"), callback, metadata);
-        if (callback is null || !_routes.TryGetValue(callback, out var route))
+        var view = payload.View ?? throw new SlackPayloadException("view_submission without view");
+        var key = DeliveryKeys.View(actor.WorkspaceId, SlackPayload.Required(view.Id, "view id"), view.Hash, view.CallbackId, view.PrivateMetadata);
+        if (view.CallbackId is not { } callback || !_routes.TryGetValue(callback, out var route))
         {
-            _log.Ignored("view submission", callback ?? "(no callback id)");
+            _log.Ignored("view submission", view.CallbackId ?? "(no callback id)");
             return SlackAck.Empty;
         }
 
-        return await route(actor, metadata, new ViewState(view), key, ct);
+        return await route(actor, view.PrivateMetadata, view.State ?? ViewState.Empty, key, ct);
     }
 
     private void Register(string callbackId, Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>> handler)

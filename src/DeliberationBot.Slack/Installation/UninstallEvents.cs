@@ -1,5 +1,5 @@
-using System.Text.Json;
 using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Inbound.Payloads;
 
 namespace DeliberationBot.Slack.Installation;
 
@@ -14,9 +14,9 @@ internal sealed class UninstallEvents(SlackInstallations installations, SlackLog
     }
 
     /// <summary>Only the revocation of our bot's token matters; users' tokens are never stored.</summary>
-    public async Task<SlackAck> TokensRevokedAsync(string teamId, JsonElement e, CancellationToken ct)
+    public async Task<SlackAck> TokensRevokedAsync(string teamId, RevokedTokens? tokens, CancellationToken ct)
     {
-        var bots = e.Items("tokens", "bot").Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList();
+        var bots = (tokens?.Bot ?? []).OfType<string>().ToList();
         if (bots.Count == 0 || await installations.FindAsync(teamId, ct) is not { } installation)
         {
             log.Ignored("tokens_revoked", "no bot token of an installation");

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Inbound.Payloads;
 
 namespace DeliberationBot.Slack.Interactivity;
 
@@ -25,25 +25,20 @@ internal sealed record SlackAction(
     /// <summary>The delivery key of a press that acts at once; a double click has one effect.</summary>
     public string ClickKey => DeliveryKeys.Click(Actor.WorkspaceId, Actor.User.Id, ViewId ?? $"{ChannelId}/{MessageTs}", ActionId, Value);
 
-    public static SlackAction From(JsonElement payload)
+    public static SlackAction From(InteractionPayload payload)
     {
-        var action = payload.Items("actions").FirstOrDefault();
-        if (action.ValueKind != JsonValueKind.Object)
-        {
-            throw new SlackPayloadException("block_actions without actions");
-        }
-
-        var inModal = payload.Str("container", "type") == "view";
+        var action = payload.Actions is [{ } first, ..] ? first : throw new SlackPayloadException("block_actions without actions");
+        var inModal = payload.Container?.Type == "view";
         return new SlackAction(
             InteractionHandler.ActorOf(payload),
-            action.Required("action_id"),
-            action.Str("value") ?? action.Str("selected_option", "value"),
-            payload.Required("trigger_id"),
-            payload.Str("container", "channel_id") ?? payload.Str("channel", "id"),
-            payload.Str("container", "message_ts") ?? payload.Str("message", "ts"),
-            payload.Str("message", "thread_ts"),
-            inModal ? payload.Str("view", "id") ?? payload.Required("container", "view_id") : null,
-            inModal ? payload.Str("view", "hash") : null,
-            inModal ? payload.Str("view", "private_metadata") : null);
+            SlackPayload.Required(action.ActionId, "action_id"),
+            action.Value ?? action.SelectedOption?.Value,
+            SlackPayload.Required(payload.TriggerId, "trigger_id"),
+            payload.Container?.ChannelId ?? payload.Channel?.Id,
+            payload.Container?.MessageTs ?? payload.Message?.Ts,
+            payload.Message?.ThreadTs,
+            inModal ? SlackPayload.Required(payload.View?.Id ?? payload.Container?.ViewId, "view id") : null,
+            inModal ? payload.View?.Hash : null,
+            inModal ? payload.View?.PrivateMetadata : null);
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Core.Inbound;
 using DeliberationBot.Core.Telemetry;
 using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Inbound.Payloads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -87,30 +88,28 @@ internal sealed partial class SocketModeConnection(SlackDispatcher dispatcher, I
     /// <summary>Handles one message; returns an outcome when the connection should end.</summary>
     private SocketOutcome? OnMessage(ClientWebSocket socket, string text, CancellationToken ct)
     {
-        JsonElement frame;
+        SocketModeFrame frame;
         try
         {
-            using var doc = WellFormedJson.Parse(text);
-            frame = doc.RootElement.Clone();
+            frame = SlackPayload.Read(text, SlackJsonContext.Default.SocketModeFrame);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or SlackPayloadException)
         {
             LogMalformed(e.Message);
             return null;
         }
 
-        switch (frame.Str("type"))
+        switch (frame.Type)
         {
             case "hello":
-                LogHello(frame.Get("num_connections")?.ToString());
+                LogHello(frame.NumConnections);
                 return null;
             case "disconnect":
-                var reason = frame.Str("reason");
-                LogDisconnect(reason);
-                return reason == "link_disabled" ? SocketOutcome.Disabled : SocketOutcome.Refresh;
+                LogDisconnect(frame.Reason);
+                return frame.Reason == "link_disabled" ? SocketOutcome.Disabled : SocketOutcome.Refresh;
         }
 
-        if (frame.Str("envelope_id") is { } envelopeId)
+        if (frame.EnvelopeId is { } envelopeId)
         {
             _inFlight.RemoveAll(t => t.IsCompleted);
             _inFlight.Add(HandleEnvelopeAsync(socket, envelopeId, frame, ct));
@@ -119,20 +118,19 @@ internal sealed partial class SocketModeConnection(SlackDispatcher dispatcher, I
         return null;
     }
 
-    private async Task HandleEnvelopeAsync(ClientWebSocket socket, string envelopeId, JsonElement frame, CancellationToken ct)
+    private async Task HandleEnvelopeAsync(ClientWebSocket socket, string envelopeId, SocketModeFrame frame, CancellationToken ct)
     {
         // No HTTP request carries a Socket Mode envelope, so the envelope is the root of what it causes.
-        var type = frame.Str("type");
-        using var span = BotTelemetry.Source.StartActivity("slack socket " + type, ActivityKind.Server);
+        using var span = BotTelemetry.Source.StartActivity("slack socket " + frame.Type, ActivityKind.Server);
         var received = Stopwatch.GetTimestamp();
         try
         {
-            var payload = frame.Get("payload") ?? throw new SlackPayloadException("envelope without payload");
-            var ack = type switch
+            var payload = frame.Payload ?? throw new SlackPayloadException("envelope without payload");
+            var ack = frame.Type switch
             {
-                "slash_commands" => await dispatcher.CommandAsync(SlashCommand.FromJson(payload), ct),
-                "interactive" => await dispatcher.InteractionAsync(payload, ct),
-                "events_api" => await dispatcher.EventAsync(payload, ct),
+                "slash_commands" => await dispatcher.CommandAsync(SlackPayload.Read(payload, SlackJsonContext.Default.SlashCommand).Checked(), ct),
+                "interactive" => await dispatcher.InteractionAsync(SlackPayload.Read(payload, SlackJsonContext.Default.InteractionPayload), ct),
+                "events_api" => await dispatcher.EventAsync(SlackPayload.Read(payload, SlackJsonContext.Default.EventsApiBody), ct),
                 _ => SlackAck.Empty,
             };
             if (ack.StatusCode >= 500)
@@ -148,8 +146,9 @@ internal sealed partial class SocketModeConnection(SlackDispatcher dispatcher, I
                 await after(ct);
             }
         }
-        catch (SlackPayloadException e)
+        catch (Exception e) when (e is SlackPayloadException or JsonException)
         {
+            // Acknowledged all the same: a malformed envelope delivered again would be just as malformed.
             LogMalformed(e.Message);
             await AckAsync(socket, envelopeId, null, ct);
         }
@@ -180,7 +179,7 @@ internal sealed partial class SocketModeConnection(SlackDispatcher dispatcher, I
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connected ({Connections} connection(s))")]
-    private partial void LogHello(string? connections);
+    private partial void LogHello(int? connections);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode disconnect requested: {Reason}")]
     private partial void LogDisconnect(string? reason);

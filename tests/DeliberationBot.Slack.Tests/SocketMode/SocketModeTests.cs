@@ -7,6 +7,7 @@ using DeliberationBot.Slack.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DeliberationBot.Slack.Tests.SocketMode;
 
@@ -51,6 +52,51 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Equal(3, _api.CallsTo("apps.connections.open").Count);
         Assert.All(_api.CallsTo("apps.connections.open"), c => Assert.Equal("Bearer xapp-1-test", c.Authorization));
         Assert.Equal(3, service.Connections);
+    }
+
+    [Fact]
+    public async Task A_wrongly_typed_command_interaction_or_event_is_acknowledged_empty_and_stores_nothing()
+    {
+        var socketUrl = _api.BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal).Replace("/api/", "/socket", StringComparison.Ordinal);
+        _api.Enqueue("apps.connections.open", FakeResponse.Ok(new JsonObject { ["url"] = socketUrl }));
+        _api.WebSocketHandler = ServeWronglyTypedAsync;
+
+        await using var host = await SlackTestHost.StartAsync(_api, s => s["Slack:AppToken"] = "xapp-1-test");
+        var acks = await _acks.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var service = host.Services.GetServices<IHostedService>().OfType<SocketModeService>().Single();
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Acknowledged without a payload (a redelivery would be just as malformed), logged, and nothing changed.
+        Assert.Equal(["env-command", "env-action", "env-event"], acks.Select(a => a.GetProperty("envelope_id").GetString()));
+        Assert.All(acks, a => Assert.False(a.TryGetProperty("payload", out _)));
+        Assert.Equal(0, await host.Db.CountAsync("deliberations"));
+        Assert.Equal(0, await host.Db.CountAsync("processed_deliveries"));
+        Assert.Empty(await host.Db.OutboxAsync());
+        Assert.Equal(3, host.Logs.Entries.Count(e => e.Message.Contains("malformed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    private async Task ServeWronglyTypedAsync(HttpContext context)
+    {
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await SendAsync(socket, new JsonObject { ["type"] = "hello", ["num_connections"] = 1 });
+        var command = JsonNode.Parse(JsonSerializer.Serialize(SlackPayloads.Command("start quick-check \"Via socket\"")))!.AsObject();
+        command["text"] = 12;
+        var action = SlackPayloads.BlockAction("answer", Guid.NewGuid().ToString());
+        action["user"] = "U0USER";
+        var reply = SlackPayloads.Event(SlackPayloads.Message("U0ANN", "hello", "1700000500.000001"));
+        reply["event"]!["thread_ts"] = new JsonArray();
+
+        var acks = new List<JsonElement>();
+        foreach (var (id, type, payload) in new[] { ("env-command", "slash_commands", command), ("env-action", "interactive", action), ("env-event", "events_api", reply) })
+        {
+            await SendAsync(socket, new JsonObject { ["envelope_id"] = id, ["type"] = type, ["payload"] = payload });
+            acks.Add(await ReceiveAsync(socket));
+        }
+
+        _acks.SetResult(acks);
+        await SendAsync(socket, new JsonObject { ["type"] = "disconnect", ["reason"] = "link_disabled" });
+        await DrainAsync(socket);
     }
 
     private async Task ServeAsync(HttpContext context)
