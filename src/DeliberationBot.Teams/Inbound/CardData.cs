@@ -76,8 +76,9 @@ internal sealed class ActivityValueConverter : JsonConverter<ActivityValue>
         CardAction? action = null;
         while (CardFieldReader.NextName(ref reader) is { } name)
         {
-            if (name == ActivityValue.ActionField && reader.TokenType == JsonTokenType.StartObject)
+            if (name == ActivityValue.ActionField)
             {
+                // Typed: an action that is not an object is a malformed invoke, not a card field.
                 action = JsonSerializer.Deserialize(ref reader, TeamsJson.Default.CardAction);
             }
             else
