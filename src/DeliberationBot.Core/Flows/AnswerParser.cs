@@ -65,24 +65,8 @@ public static partial class AnswerParser
     /// An answer form's input (a Slack modal, a Teams card): the text typed or the option ids chosen, as the platform
     /// sent them. Nothing given is a skip (Core refuses it for a required question); a number that isn't one is a problem.
     /// </summary>
-    public static (AnswerValue? Value, FormProblem? Problem) FromForm(AnswerKind kind, IEnumerable<string?> given)
-    {
-        var values = given.Select(v => v?.Trim()).OfType<string>().Where(v => v.Length > 0).ToList();
-        if (values.Count == 0)
-        {
-            return (AnswerValue.Skip(), null);
-        }
-
-        return kind switch
-        {
-            AnswerKind.FreeText => (AnswerValue.FromText(values[0]), null),
-            AnswerKind.Number or AnswerKind.Scale => decimal.TryParse(values[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
-                ? (AnswerValue.FromNumber(n), null)
-                : (null, new FormProblem(FormField.Answer, NumberError(kind))),
-            AnswerKind.MultipleChoice => (AnswerValue.FromChoices(values.Distinct()), null),
-            _ => (AnswerValue.FromChoices(values[0]), null),
-        };
-    }
+    public static (AnswerValue? Value, FormProblem? Problem) FromForm(AnswerKind kind, IEnumerable<string?> given) =>
+        AnswerForm.Parse(kind, given) is var (value, problem) && problem is not null ? (null, new FormProblem(FormField.Answer, problem.Text)) : (value, null);
 
     /// <summary>How an answer reads in a message: option labels, the number with its unit, or the text.</summary>
     public static string Describe(Question question, AnswerValue value)
@@ -107,6 +91,10 @@ public static partial class AnswerParser
     }
 
     private static string NumberError(AnswerKind kind) => kind == AnswerKind.Scale ? FormTexts.GiveScale : FormTexts.GiveNumber;
+
+    /// <summary>A form field that is a number and nothing else, read as typed replies are: "1,000" a thousand, "1,5" 1.5.</summary>
+    internal static decimal? WholeNumber(string text) =>
+        NumberPrefix().Match(text) is { Success: true } match && match.Length == text.Length ? LeadingNumber(text) : null;
 
     private static (AnswerValue?, string?) Checked(Question question, AnswerValue value) =>
         FlowEngine.Validate(question, value) is { } error ? (null, error) : (value, null);

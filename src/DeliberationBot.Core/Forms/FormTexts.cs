@@ -14,6 +14,20 @@ public static class FormTexts
     public const string GiveRationale = "Please say why, for the record.";
     public const string GiveNumber = "Please answer with a number, for example 15.";
     public const string GiveScale = "Please answer with a number from 1 to 5.";
+    public const string WriteAnswer = "Please write an answer.";
+    public const string ChooseOption = "Please pick one of the options.";
+
+    public static string AnswerTooLong(int limit) => $"Please keep the answer under {limit} characters.";
+
+    /// <summary>What a broken answer-form rule reads as in English.</summary>
+    public static string Answer(AnswerProblem problem) => problem.Rule switch
+    {
+        AnswerRule.WriteAnswer => WriteAnswer,
+        AnswerRule.TooLong => AnswerTooLong(problem.Limit ?? Flows.AnswerParser.MaxTextLength),
+        AnswerRule.GiveNumber => GiveNumber,
+        AnswerRule.GiveScale => GiveScale,
+        _ => ChooseOption,
+    };
 
     public static string NotADate(string text) => $"\"{text}\" is not a date I understand; pick the deadline from the calendar.";
 

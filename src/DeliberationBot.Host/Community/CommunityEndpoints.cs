@@ -1,7 +1,7 @@
-using System.Globalization;
 using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Host.Community.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -183,37 +183,29 @@ internal static class CommunityEndpoints
         }
     }
 
-    /// <summary>The answer the form carries, or what to tell the reader; the value is kept either way to fill the form in again.</summary>
+    /// <summary>
+    /// The answer the form carries, read by Core's answer form with its rules, or what to tell the reader in their
+    /// language; the value is kept either way to fill the form in again.
+    /// </summary>
     private static (AnswerValue? Value, string? Problem) ReadAnswer(Question question, IFormCollection form, int maxLength, IStringLocalizer text)
     {
-        if (One(form, "skip") == "true" && !question.Required)
+        IEnumerable<string?> given = question.Kind switch
         {
-            return (AnswerValue.Skip(), null);
-        }
-
-        switch (question.Kind)
-        {
-            case AnswerKind.FreeText:
-                var written = (One(form, "text") ?? "").Trim();
-                var typed = AnswerValue.FromText(written);
-                return written.Length == 0 ? (typed, text[question.Required ? "ErrorWriteRequired" : "ErrorWrite"])
-                    : written.Length > maxLength ? (typed, text["ErrorTooLong", maxLength])
-                    : (typed, null);
-            case AnswerKind.Number:
-                return decimal.TryParse(One(form, "number")?.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 1_000_000
-                    ? (AnswerValue.FromNumber(n), null)
-                    : (null, text["ErrorNumber"]);
-            case AnswerKind.Scale:
-                var picked = One(form, "choice");
-                return decimal.TryParse(picked, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && question.EffectiveOptions.Any(o => o.Id == picked)
-                    ? (AnswerValue.FromNumber(level), null)
-                    : (null, text["ErrorChoose"]);
-            default:
-                var choices = form["choice"].OfType<string>().Distinct().ToList();
-                var valid = choices.Count > 0 && choices.All(c => question.EffectiveOptions.Any(o => o.Id == c)) && (question.Kind == AnswerKind.MultipleChoice || choices.Count == 1);
-                return valid ? (AnswerValue.FromChoices(choices), null) : (null, text["ErrorChoose"]);
-        }
+            AnswerKind.FreeText => [One(form, "text")],
+            AnswerKind.Number => [One(form, "number")],
+            _ => form["choice"],
+        };
+        var (value, problem) = AnswerForm.Read(question, given, skip: One(form, "skip") == "true", maxLength);
+        return (value, problem is null ? null : Localised(problem, question, text));
     }
+
+    private static string Localised(AnswerProblem problem, Question question, IStringLocalizer text) => problem.Rule switch
+    {
+        AnswerRule.WriteAnswer => text[question.Required ? "ErrorWriteRequired" : "ErrorWrite"],
+        AnswerRule.TooLong => text["ErrorTooLong", problem.Limit!],
+        AnswerRule.GiveNumber => text["ErrorNumber"],
+        _ => text["ErrorChoose"],
+    };
 
     private static async Task<PublicPage?> OpenAsync(HttpContext http, PublicAnswering pages, string token, CancellationToken ct) =>
         token.Length > 64 ? null : await pages.OpenAsync(token, VisitorCookie.Read(http), ct);

@@ -31,9 +31,10 @@ internal sealed record Activity
     /// <summary>installationUpdate: add, add-upgrade, remove, remove-upgrade.</summary>
     public string? Action { get; init; }
 
-    public JsonElement? Value { get; init; }
+    /// <summary>A card action's value: an invoke's action, or an Action.Submit's data merged with the card's inputs.</summary>
+    public ActivityValue? Value { get; init; }
 
-    public JsonElement? ChannelData { get; init; }
+    public TeamsChannelData? ChannelData { get; init; }
 
     public IReadOnlyList<Entity>? Entities { get; init; }
 
@@ -42,10 +43,8 @@ internal sealed record Activity
     /// <summary>The Microsoft tenant the activity comes from: channelData.tenant.id, else conversation.tenantId.</summary>
     [JsonIgnore]
     public string? TenantId =>
-        ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object &&
-        tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } fromData
-            ? fromData
-            : Conversation?.TenantId is { Length: > 0 } fromConversation ? fromConversation : null;
+        ChannelData?.Tenant?.Id is { Length: > 0 } fromData ? fromData
+        : Conversation?.TenantId is { Length: > 0 } fromConversation ? fromConversation : null;
 
     /// <summary>The sender's IANA time zone from the clientInfo entity, when it names one this system knows.</summary>
     [JsonIgnore]
@@ -63,6 +62,15 @@ internal sealed record ChannelAccount(string? Id, string? Name, string? AadObjec
 
 internal sealed record ConversationAccount(string? Id, string? ConversationType = null, string? TenantId = null, bool? IsGroup = null, string? Name = null);
 
+/// <summary>Teams' channelData as this adapter reads it (protocols.md C): the tenant, and in a team its team and channel.</summary>
+internal sealed record TeamsChannelData(TeamsTenant? Tenant = null, TeamsTeam? Team = null, TeamsChannelInfo? Channel = null, string? EventType = null);
+
+internal sealed record TeamsTenant(string? Id);
+
+internal sealed record TeamsTeam(string? Id, string? Name = null, string? AadGroupId = null);
+
+internal sealed record TeamsChannelInfo(string? Id, string? Name = null);
+
 /// <summary>An entity: a mention (text, mentioned) or the client's info (locale, country, platform, timezone).</summary>
 internal sealed record Entity(string? Type, string? Text = null, ChannelAccount? Mentioned = null, string? Timezone = null);
 
@@ -74,15 +82,16 @@ internal static class ActivityTypes
     public const string InstallationUpdate = "installationUpdate";
 }
 
-/// <summary>Parses request bodies into activities; anything that is not one is a <see cref="JsonException"/>.</summary>
+/// <summary>
+/// Parses request bodies into activities, through the source-generated <see cref="TeamsJson"/> context: anything that
+/// is not one (bad JSON, a lone surrogate, a field of the wrong type, a required field missing) is a <see cref="JsonException"/>.
+/// </summary>
 internal static class ActivityJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
     public static Activity Parse(byte[] body)
     {
         using var doc = WellFormedJson.Parse(body);
-        var activity = doc.Deserialize<Activity>(Options) ?? throw new JsonException("the body is null");
+        var activity = doc.Deserialize(TeamsJson.Default.Activity) ?? throw new JsonException("the body is null");
         static JsonException Missing(string field) => new($"the activity has no {field}");
         if (string.IsNullOrWhiteSpace(activity.Type))
         {

@@ -1,43 +1,163 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using DeliberationBot.Teams.Cards;
 
 namespace DeliberationBot.Teams.Inbound;
 
-/// <summary>Reads a card action's data and inputs: Teams sends input values as strings, but be lenient about numbers and booleans.</summary>
-internal readonly record struct CardData(JsonElement Root)
+/// <summary>
+/// A card action's data and the card's inputs: a free-form map of field to value, with the verb our cards put in their
+/// data as its own field. Teams sends input values as strings; numbers and booleans are kept as their text, and
+/// nested objects (such as the "msteams" block Teams may add) are not fields and are left out.
+/// </summary>
+[JsonConverter(typeof(CardDataConverter))]
+internal sealed class CardData(IReadOnlyDictionary<string, string> fields)
 {
-    public string? Str(string name)
-    {
-        if (Root.ValueKind != JsonValueKind.Object || !Root.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
+    public static readonly CardData Empty = new(new Dictionary<string, string>());
 
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
-    }
+    public IReadOnlyDictionary<string, string> Fields { get; } = fields;
+
+    public string? Verb => Str(CardVerbs.VerbField);
+
+    public string? Str(string name) => Fields.GetValueOrDefault(name);
 
     public bool Flag(string name) => string.Equals(Str(name), "true", StringComparison.OrdinalIgnoreCase);
 
     public Guid? Id(string name) => Guid.TryParse(Str(name), out var id) ? id : null;
+}
 
-    /// <summary>The verb of an Action.Submit (in its data) or an Action.Execute invoke value ({ action: { verb, data } }).</summary>
-    public static (string? Verb, CardData Data) FromSubmit(JsonElement value) => (new CardData(value).Str(Cards.CardVerbs.VerbField), new CardData(value));
+/// <summary>An Action.Execute as an adaptiveCard/action invoke carries it: { type, verb, data }.</summary>
+internal sealed record CardAction(string? Type = null, string? Verb = null, CardData? Data = null);
 
-    public static (string? Verb, CardData Data) FromInvoke(JsonElement value)
+/// <summary>
+/// An activity's value. An adaptiveCard/action invoke sends { action: { type, verb, data }, trigger }; an Action.Submit
+/// click sends the action's data merged with the card's inputs, which become <see cref="Inputs"/>.
+/// </summary>
+[JsonConverter(typeof(ActivityValueConverter))]
+internal sealed record ActivityValue(CardAction? Action, CardData Inputs)
+{
+    public const string ActionField = "action";
+
+    /// <summary>The verb and data of an Action.Execute: its own verb, else the one in its data.</summary>
+    public (string? Verb, CardData Data) Invoked() =>
+        Action is { } action ? (action.Verb ?? action.Data?.Verb, action.Data ?? CardData.Empty) : (null, CardData.Empty);
+
+    /// <summary>The verb and data of an Action.Submit: both in the merged inputs.</summary>
+    public (string? Verb, CardData Data) Submitted() => (Inputs.Verb, Inputs);
+}
+
+internal sealed class CardDataConverter : JsonConverter<CardData>
+{
+    public override CardData Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+        CardFieldReader.Start(ref reader);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (CardFieldReader.NextName(ref reader) is { } name)
         {
-            return (null, default);
+            CardFieldReader.ReadValue(ref reader, name, fields);
         }
 
-        var data = action.TryGetProperty("data", out var d) ? new CardData(d) : new CardData(default);
-        var verb = action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : data.Str(Cards.CardVerbs.VerbField);
-        return (verb, data);
+        return new CardData(fields);
+    }
+
+    public override void Write(Utf8JsonWriter writer, CardData value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        CardFieldReader.WriteEach(writer, value.Fields);
+        writer.WriteEndObject();
+    }
+}
+
+internal sealed class ActivityValueConverter : JsonConverter<ActivityValue>
+{
+    public override ActivityValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        CardFieldReader.Start(ref reader);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        CardAction? action = null;
+        while (CardFieldReader.NextName(ref reader) is { } name)
+        {
+            if (name == ActivityValue.ActionField)
+            {
+                // Typed: an action that is not an object is a malformed invoke, not a card field.
+                action = JsonSerializer.Deserialize(ref reader, TeamsJson.Default.CardAction);
+            }
+            else
+            {
+                CardFieldReader.ReadValue(ref reader, name, fields);
+            }
+        }
+
+        return new ActivityValue(action, new CardData(fields));
+    }
+
+    public override void Write(Utf8JsonWriter writer, ActivityValue value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        if (value.Action is { } action)
+        {
+            writer.WritePropertyName(ActivityValue.ActionField);
+            JsonSerializer.Serialize(writer, action, TeamsJson.Default.CardAction);
+        }
+
+        CardFieldReader.WriteEach(writer, value.Inputs.Fields);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>What both card converters share: an object of fields whose scalar values are kept as text.</summary>
+internal static class CardFieldReader
+{
+    public static void Start(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("a card's data must be an object");
+        }
+    }
+
+    /// <summary>The next property's name, with the reader on its value; null at the end of the object.</summary>
+    public static string? NextName(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return null;
+        }
+
+        var name = reader.GetString()!;
+        reader.Read();
+        return name;
+    }
+
+    public static void ReadValue(ref Utf8JsonReader reader, string name, Dictionary<string, string> fields)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                fields[name] = reader.GetString()!;
+                break;
+            case JsonTokenType.Number:
+                fields[name] = reader.HasValueSequence
+                    ? System.Text.Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence))
+                    : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                break;
+            case JsonTokenType.True or JsonTokenType.False:
+                fields[name] = reader.GetBoolean() ? "true" : "false";
+                break;
+            case JsonTokenType.Null:
+                fields.Remove(name);
+                break;
+            default:
+                reader.Skip();
+                break;
+        }
+    }
+
+    public static void WriteEach(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> fields)
+    {
+        foreach (var (name, text) in fields)
+        {
+            writer.WriteString(name, text);
+        }
     }
 }

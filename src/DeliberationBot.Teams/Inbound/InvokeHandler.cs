@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Cards;
@@ -29,7 +28,7 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
             return new InvokeAnswer(StatusCodes.Status501NotImplemented, null);
         }
 
-        var (verb, data) = activity.Value is { ValueKind: JsonValueKind.Object } value ? CardData.FromInvoke(value) : (null, default);
+        var (verb, data) = activity.Value?.Invoked() ?? (null, CardData.Empty);
         var outcome = await cards.HandleAsync(turn, verb, data, ct);
         if (outcome.BadRequest is { } why)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Cards;
@@ -14,7 +13,7 @@ internal sealed class MessageHandler(CommandDispatcher commands, CardActions car
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
         var activity = turn.Activity;
-        if (activity.Value is { ValueKind: JsonValueKind.Object } value && string.IsNullOrWhiteSpace(activity.Text))
+        if (activity.Value is { } value && string.IsNullOrWhiteSpace(activity.Text))
         {
             await SubmitAsync(turn, value, ct);
             return;
@@ -33,9 +32,9 @@ internal sealed class MessageHandler(CommandDispatcher commands, CardActions car
         await replies.QueueAsync(turn, result.Replies, personalTurn: false, ct);
     }
 
-    private async Task SubmitAsync(Turn turn, JsonElement value, CancellationToken ct)
+    private async Task SubmitAsync(Turn turn, ActivityValue value, CancellationToken ct)
     {
-        var (verb, data) = CardData.FromSubmit(value);
+        var (verb, data) = value.Submitted();
         var outcome = await cards.HandleAsync(turn, verb, data, ct);
         if (outcome.BadRequest is { } why)
         {

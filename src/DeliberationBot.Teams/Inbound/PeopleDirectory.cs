@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Installation;
 using DeliberationBot.Teams.Outbound;
@@ -57,20 +56,17 @@ internal sealed class PeopleDirectory(ConversationReferences references, BotConn
     {
         var activity = turn.Activity;
         var member = await connector.GetMemberAsync(activity.ServiceUrl!, RosterId(activity), userId, ct);
-        if (!member.Ok || member.Str("id") is not { Length: > 0 } teamsId)
+        if (!member.Ok || member.Body?.Id is not { Length: > 0 } teamsId)
         {
             return null;
         }
 
-        var account = new ChannelAccount(teamsId, member.Str("name"), member.Str("aadObjectId"));
+        var account = new ChannelAccount(teamsId, member.Body?.Name, member.Body?.AadObjectId);
         var saved = await references.RememberUserAsync(turn.TenantId, activity.ServiceUrl!, activity.Recipient?.Id ?? "", account, null, ct);
         return new Person(saved.User!.Id, account.Name);
     }
 
     /// <summary>In a team the roster is the team's (channelData.team.id); elsewhere the conversation's.</summary>
     private static string RosterId(Activity activity) =>
-        activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object &&
-        team.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()!
-            : ConversationIds.Base(activity.Conversation!.Id!);
+        activity.ChannelData?.Team?.Id ?? ConversationIds.Base(activity.Conversation!.Id!);
 }

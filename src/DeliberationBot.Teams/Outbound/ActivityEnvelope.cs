@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeliberationBot.Teams.Inbound;
 using DeliberationBot.Teams.Installation;
 
 namespace DeliberationBot.Teams.Outbound;
@@ -12,18 +14,12 @@ internal sealed record ActivityEnvelope(string ConversationId, string? Conversat
 {
     public JsonObject Apply(JsonObject activity)
     {
-        var conversation = new JsonObject { ["id"] = ConversationId, ["tenantId"] = TenantId };
-        if (ConversationType is not null)
-        {
-            conversation["conversationType"] = ConversationType;
-        }
-
         activity["channelId"] = TeamsChannel.BotFrameworkChannelId;
-        activity["conversation"] = conversation;
-        activity["from"] = new JsonObject { ["id"] = BotId, ["name"] = BotName, ["role"] = "bot" };
+        activity["conversation"] = JsonSerializer.SerializeToNode(new ConversationAccount(ConversationId, ConversationType, TenantId), TeamsJson.Default.ConversationAccount);
+        activity["from"] = Account(new ChannelAccount(BotId, BotName, Role: "bot"));
         if (Recipient is { } person)
         {
-            activity["recipient"] = new JsonObject { ["id"] = person.TeamsId, ["role"] = "user" };
+            activity["recipient"] = Account(new ChannelAccount(person.TeamsId, null, Role: "user"));
         }
 
         if (ReplyToId is not null)
@@ -33,4 +29,6 @@ internal sealed record ActivityEnvelope(string ConversationId, string? Conversat
 
         return activity;
     }
+
+    private static JsonNode? Account(ChannelAccount account) => JsonSerializer.SerializeToNode(account, TeamsJson.Default.ChannelAccount);
 }

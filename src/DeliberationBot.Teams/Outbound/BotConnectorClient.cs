@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeliberationBot.Teams.Inbound;
 using Microsoft.Identity.Client;
 using Polly.Timeout;
 
@@ -35,14 +36,9 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpFactory, IBotTok
 
     /// <summary>Creates (or, for the same bot and user, returns again) a 1:1 conversation; safe to repeat.</summary>
     public Task<ConnectorResult> CreatePersonalConversationAsync(string serviceUrl, string botId, string teamsUserId, string tenantId, CancellationToken ct) =>
-        CallAsync("create conversation", HttpMethod.Post, serviceUrl, "v3/conversations", new JsonObject
-        {
-            ["bot"] = new JsonObject { ["id"] = botId },
-            ["members"] = new JsonArray(new JsonObject { ["id"] = teamsUserId }),
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-            ["tenantId"] = tenantId,
-            ["isGroup"] = false,
-        }, idempotent: true, ct);
+        CallAsync("create conversation", HttpMethod.Post, serviceUrl, "v3/conversations", JsonSerializer.SerializeToNode(
+            new ConversationParameters(new ChannelAccount(botId, null), [new ChannelAccount(teamsUserId, null)], new TeamsChannelData(new TeamsTenant(tenantId)), tenantId, IsGroup: false),
+            TeamsJson.Default.ConversationParameters)!.AsObject(), idempotent: true, ct);
 
     /// <summary>A member of a conversation by Teams id or Entra object id: { id, name, aadObjectId, … }.</summary>
     public Task<ConnectorResult> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct) =>
@@ -103,16 +99,16 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpFactory, IBotTok
         var status = (int)response.StatusCode;
         var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? string.Join(",", values) : null;
         var text = await response.Content.ReadAsStringAsync(ct);
-        JsonElement? json = null;
+        ConnectorResponse? json = null;
         if (text.Length > 0)
         {
             try
             {
-                json = JsonDocument.Parse(text).RootElement.Clone();
+                json = JsonSerializer.Deserialize(text, TeamsJson.Default.ConnectorResponse);
             }
             catch (JsonException)
             {
-                // Error pages are not always JSON; the status says enough.
+                // Error pages are not always JSON (nor always the connector's); the status says enough.
             }
         }
 
@@ -122,8 +118,7 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpFactory, IBotTok
             return new ConnectorResult(ConnectorStatus.Ok, operation, status, json);
         }
 
-        var body = new ConnectorResult(ConnectorStatus.Rejected, operation, status, json);
-        var error = body.Str("error", "code") is { } code ? $"{code}: {body.Str("error", "message")}" : response.ReasonPhrase;
+        var error = json?.Error?.Code is { } code ? $"{code}: {json.Error.Message}" : response.ReasonPhrase;
         log.ConnectorFailed(operation, status, error, correlation);
         return response.StatusCode switch
         {

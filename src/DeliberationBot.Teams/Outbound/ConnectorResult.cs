@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DeliberationBot.Teams.Outbound;
 
 internal enum ConnectorStatus
@@ -22,31 +20,13 @@ internal enum ConnectorStatus
     NotAllowed,
 }
 
-/// <summary>The outcome of one Bot Connector call, with the response body for successes.</summary>
-internal sealed record ConnectorResult(ConnectorStatus Status, string Operation, int HttpStatus = 0, JsonElement? Body = null, TimeSpan? RetryAfter = null, string? Error = null)
+/// <summary>The outcome of one Bot Connector call, with the response body when it was one the connector sends.</summary>
+internal sealed record ConnectorResult(ConnectorStatus Status, string Operation, int HttpStatus = 0, ConnectorResponse? Body = null, TimeSpan? RetryAfter = null, string? Error = null)
 {
     public bool Ok => Status == ConnectorStatus.Ok;
 
-    /// <summary>The "id" of the response body (an activity id or a conversation id).</summary>
-    public string? Id => Str("id");
-
-    public string? Str(params string[] path)
-    {
-        if (Body is not { } current)
-        {
-            return null;
-        }
-
-        foreach (var name in path)
-        {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
-            {
-                return null;
-            }
-        }
-
-        return current.ValueKind == JsonValueKind.String ? current.GetString() : null;
-    }
+    /// <summary>The "id" of the response body (an activity id, a conversation id or a member's Teams id).</summary>
+    public string? Id => Body?.Id;
 
     public override string ToString() => $"{Operation}: {Status}{(HttpStatus > 0 ? $" (HTTP {HttpStatus})" : "")}{(Error is null ? "" : ": " + Error)}";
 }

@@ -30,14 +30,14 @@ internal sealed class PersonalConversations(BotConnectorClient connector, Conver
             }
 
             var member = await connector.GetMemberAsync(home.ServiceUrl, ConversationIds.Base(context.ConversationId), user.Id, ct);
-            if (!member.Ok || member.Str("id") is not { Length: > 0 } teamsId)
+            if (!member.Ok || member.Body?.Id is not { Length: > 0 } teamsId)
             {
                 return new Found(null, member.Status is ConnectorStatus.Retryable or ConnectorStatus.RateLimited
                     ? SendResult.Retry(member.ToString(), member.RetryAfter)
                     : SendResult.Fail($"{user.Display} is not in the roster of {context.ConversationId}: {member}"));
             }
 
-            known = await references.RememberUserAsync(tenantId, home.ServiceUrl, home.BotId, new Inbound.ChannelAccount(teamsId, member.Str("name") ?? user.Name, member.Str("aadObjectId")), null, ct);
+            known = await references.RememberUserAsync(tenantId, home.ServiceUrl, home.BotId, new Inbound.ChannelAccount(teamsId, member.Body?.Name ?? user.Name, member.Body?.AadObjectId), null, ct);
         }
 
         var created = await connector.CreatePersonalConversationAsync(known.ServiceUrl, known.BotId, known.User!.TeamsId, tenantId, ct);
