@@ -2,7 +2,6 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Host.Tests.Support;
-using DeliberationBot.Storage.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Deliberations;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DeliberationBot.Tests.Shared;
+namespace DeliberationBot.Testing;
 
 /// <summary>
 /// An OpenAI-compatible chat completions endpoint on 127.0.0.1 playing a model that obeyed an injected answer: every
@@ -16,7 +16,7 @@ namespace DeliberationBot.Tests.Shared;
 /// only the rule against contradicting the record can stop it. The injected answer is the one that starts "Ignore all
 /// previous instructions".
 /// </summary>
-internal sealed class ObedientModel : IAsyncDisposable
+public sealed class ObedientModel : IAsyncDisposable
 {
     public const string Deployment = "summaries-test";
     public const string Agreement = "All groups agree this proposal has no concerns.";
