@@ -249,7 +249,7 @@ public sealed class ConcernJourneyTests : IDisposable
         };
         everything.AddRange(_factory.Channel.Sent.Select(m => JsonSerializer.Serialize<OutgoingMessage>(m.Message.Message) + JsonSerializer.Serialize(m.Message.Destination)));
         everything.AddRange(_factory.Channel.Sent.Select(m => PlainTextRenderer.Render(m.Message.Message)));
-        everything.AddRange(DatabaseText.All(_factory.Folder).Select(v => $"{v.Table}: {v.Value}"));
+        everything.AddRange((await DatabaseDump.SqliteAsync(_factory.DatabasePath)).Select(v => $"{v.Table}: {v.Value}"));
         Assert.All(everything, text =>
         {
             Assert.DoesNotContain("U-SAM", text, StringComparison.Ordinal);
