@@ -5,6 +5,7 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Host.Tests.Support;
+using static DeliberationBot.Host.Tests.Support.Cast;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Deliberations;
@@ -12,9 +13,6 @@ namespace DeliberationBot.Host.Tests.Deliberations;
 /// <summary>Deliberations through the running service's application services, storage and outbox.</summary>
 public sealed class DeliberationJourneyTests : IDisposable
 {
-    private const string Ws = "T-AGENCY";
-    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
-    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
     private readonly BotFactory _factory = new();
     private int _key;
 
