@@ -46,21 +46,3 @@ public class FlowEngineBenchmarks
     [Benchmark(Description = "FlowParser.Parse ai-proposal.yaml")]
     public int Parse() => FlowParser.Parse(_yaml, "ai-proposal.yaml").Questions.Count;
 }
-
-internal static class Repository
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DeliberationBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DeliberationBot.sln not found above " + AppContext.BaseDirectory);
-    }
-}

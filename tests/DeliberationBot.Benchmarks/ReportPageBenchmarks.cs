@@ -4,7 +4,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Reports;
 using DeliberationBot.Core.Summaries;
 using DeliberationBot.Host.Reports;
-using DeliberationBot.Host.Tests.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;

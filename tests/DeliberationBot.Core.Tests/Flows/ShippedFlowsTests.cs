@@ -6,9 +6,7 @@ namespace DeliberationBot.Core.Tests.Flows;
 /// <summary>The real flow files in prompts/flows, parsed the way the host loads them.</summary>
 public class ShippedFlowsTests
 {
-    private static readonly Lazy<FlowCatalog> LazyCatalog = new(LoadCatalog);
-
-    private static FlowCatalog Catalog => LazyCatalog.Value;
+    private static FlowCatalog Catalog => Repository.Flows;
 
     private static FlowDefinition AiProposal => Catalog.Find("ai-proposal")!;
 
@@ -161,19 +159,5 @@ public class ShippedFlowsTests
         Assert.Empty(progress.RequiredRemaining);
         Assert.Equal(steps, progress.Answered.Count);
         Assert.True(steps >= 5, $"{group} answered only {steps} questions of {flow.Id}");
-    }
-
-    private static FlowCatalog LoadCatalog()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DeliberationBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        var flowsDirectory = Path.Combine(directory.FullName, "prompts", "flows");
-        var files = Directory.GetFiles(flowsDirectory, "*.yaml").Order(StringComparer.Ordinal).Select(path => (Path.GetFileName(path), File.ReadAllText(path))).ToList();
-        return FlowCatalog.Parse(files);
     }
 }

@@ -6,6 +6,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Host.Tests.Support;
+using static DeliberationBot.Host.Tests.Support.Cast;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Deliberations;
@@ -13,13 +14,6 @@ namespace DeliberationBot.Host.Tests.Deliberations;
 /// <summary>After the answers: concerns reach the owners, their responses reach the raisers, and the record can be read.</summary>
 public sealed class ConcernJourneyTests : IDisposable
 {
-    private const string Ws = "T-AGENCY";
-    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
-    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
-    private static readonly Actor Maria = new("test", Ws, new UserRef("U-MARIA", "Maria"));
-    private static readonly Actor Ana = new("test", Ws, new UserRef("U-ANA", "Ana"));
-    private static readonly Actor Sam = new("test", Ws, new UserRef("U-SAM", "Sam Secret"));
-    private static readonly Actor Eve = new("test", Ws, new UserRef("U-EVE", "Eve"));
     private readonly BotFactory _factory = new();
     private readonly HttpClient _http;
     private int _key;
@@ -249,7 +243,7 @@ public sealed class ConcernJourneyTests : IDisposable
         };
         everything.AddRange(_factory.Channel.Sent.Select(m => JsonSerializer.Serialize<OutgoingMessage>(m.Message.Message) + JsonSerializer.Serialize(m.Message.Destination)));
         everything.AddRange(_factory.Channel.Sent.Select(m => PlainTextRenderer.Render(m.Message.Message)));
-        everything.AddRange(DatabaseText.All(_factory.Folder).Select(v => $"{v.Table}: {v.Value}"));
+        everything.AddRange((await DatabaseDump.SqliteAsync(_factory.DatabasePath)).Select(v => $"{v.Table}: {v.Value}"));
         Assert.All(everything, text =>
         {
             Assert.DoesNotContain("U-SAM", text, StringComparison.Ordinal);

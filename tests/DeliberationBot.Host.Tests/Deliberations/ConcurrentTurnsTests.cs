@@ -2,7 +2,7 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Host.Tests.Support;
-using DeliberationBot.Storage.Tests.Support;
+using static DeliberationBot.Host.Tests.Support.Cast;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Deliberations;
@@ -13,10 +13,6 @@ namespace DeliberationBot.Host.Tests.Deliberations;
 /// </summary>
 public sealed class ConcurrentTurnsTests
 {
-    private const string Ws = "T-AGENCY";
-    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
-    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
-
     [SkippableTheory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]

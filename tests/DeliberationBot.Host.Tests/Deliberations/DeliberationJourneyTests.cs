@@ -5,6 +5,7 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Host.Tests.Support;
+using static DeliberationBot.Host.Tests.Support.Cast;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Deliberations;
@@ -12,9 +13,6 @@ namespace DeliberationBot.Host.Tests.Deliberations;
 /// <summary>Deliberations through the running service's application services, storage and outbox.</summary>
 public sealed class DeliberationJourneyTests : IDisposable
 {
-    private const string Ws = "T-AGENCY";
-    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
-    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
     private readonly BotFactory _factory = new();
     private int _key;
 
@@ -104,7 +102,7 @@ public sealed class DeliberationJourneyTests : IDisposable
         var answer = Assert.Single(await Store.ListAnswersAsync(Ws, d.Id, default));
         Assert.Equal(2, answer.Revision);
         Assert.StartsWith("anon:", answer.ParticipantKey, StringComparison.Ordinal);
-        Assert.Empty(DatabaseRowsContaining("U-SECRET-7").Concat(DatabaseRowsContaining("Secret Person")));
+        Assert.Empty((await DatabaseRowsContainingAsync("U-SECRET-7")).Concat(await DatabaseRowsContainingAsync("Secret Person")));
     }
 
     [Fact]
@@ -149,8 +147,8 @@ public sealed class DeliberationJourneyTests : IDisposable
         Assert.Equal(TurnSupport.NotFound, Assert.IsType<ErrorMessage>(Assert.Single((await Answering.OpenAsync(otherWorkspace, d.Id, default)).Replies)).Text);
     }
 
-    private List<string> DatabaseRowsContaining(string needle) =>
-        [.. DatabaseText.All(_factory.Folder).Where(v => v.Value.Contains(needle, StringComparison.Ordinal)).Select(v => $"{v.Table}.{v.Column}")];
+    private async Task<List<string>> DatabaseRowsContainingAsync(string needle) =>
+        [.. (await DatabaseDump.SqliteAsync(_factory.DatabasePath)).Where(v => v.Value.Contains(needle, StringComparison.Ordinal)).Select(v => $"{v.Table}.{v.Column}")];
 
     private string Key() => $"k{Interlocked.Increment(ref _key)}";
 }

@@ -7,6 +7,7 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Reports;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Host.Tests.Support;
+using static DeliberationBot.Host.Tests.Support.Cast;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Host.Tests.Reports;
@@ -14,13 +15,6 @@ namespace DeliberationBot.Host.Tests.Reports;
 /// <summary>Who reaches a deliberation's page, with which link, and what each of them sees.</summary>
 public sealed class ReportLinkTests : IDisposable
 {
-    private const string Ws = "T-AGENCY";
-    private static readonly ConversationRef Room = new("test", Ws, "C-REVIEW");
-    private static readonly Actor Dana = new("test", Ws, new UserRef("U-DANA", "Dana"));
-    private static readonly Actor Maria = new("test", Ws, new UserRef("U-MARIA", "Maria"));
-    private static readonly Actor Ana = new("test", Ws, new UserRef("U-ANA", "Ana"));
-    private static readonly Actor Sam = new("test", Ws, new UserRef("U-SAM", "Sam Secret"));
-    private static readonly Actor Eve = new("test", Ws, new UserRef("U-EVE", "Eve"));
     private readonly BotFactory _factory = new();
     private readonly HttpClient _http;
     private int _key;

@@ -5,7 +5,6 @@ using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Host.Tests.Support;
-using DeliberationBot.Storage.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

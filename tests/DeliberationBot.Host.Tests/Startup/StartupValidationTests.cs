@@ -31,7 +31,7 @@ public sealed class StartupValidationTests
 
         var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        var e = Assert.IsType<FlowValidationException>(factory.Log.Exceptions.Prepend(thrown).FirstOrDefault(x => x is FlowValidationException));
+        var e = Assert.IsType<FlowValidationException>(factory.Logs.Exceptions.Prepend(thrown).FirstOrDefault(x => x is FlowValidationException));
 
         var error = Assert.Single(e.Errors);
         Assert.EndsWith("broken.yaml", error.File, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class StartupValidationTests
         var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         // The factory sometimes surfaces a follow-on ObjectDisposedException; the host logged the cause first.
-        var causes = factory.Log.Exceptions.Prepend(e).Select(x => x is OptionsValidationException ov ? string.Join(" ", ov.Failures) : x.Message);
+        var causes = factory.Logs.Exceptions.Prepend(e).Select(x => x is OptionsValidationException ov ? string.Join(" ", ov.Failures) : x.Message);
         Assert.Contains(causes, text => text.Contains(expected, StringComparison.Ordinal));
     }
 

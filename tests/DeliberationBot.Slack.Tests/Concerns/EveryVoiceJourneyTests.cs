@@ -4,7 +4,6 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using DeliberationBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;

@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using DeliberationBot.Tests.Shared;
 
 namespace DeliberationBot.Slack.Tests.Fuzzing;
 

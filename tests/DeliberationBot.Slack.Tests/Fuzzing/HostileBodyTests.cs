@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using DeliberationBot.Tests.Shared;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Logging;
 

@@ -94,16 +94,13 @@ internal sealed class FakeSlackApi : IAsyncDisposable
 
     public static async Task<FakeSlackApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder().Build();
         var fake = new FakeSlackApi(app);
         app.UseWebSockets();
         app.Map("/socket", (HttpContext context) => fake.WebSocketHandler?.Invoke(context) ?? Task.CompletedTask);
         app.MapPost("/api/{method}", (Func<HttpContext, string, Task>)fake.HandleAsync);
         await app.StartAsync();
-        fake.BaseUrl = app.Urls.First() + "/api/";
+        fake.BaseUrl = LoopbackServer.Address(app) + "/api/";
         return fake;
     }
 
@@ -232,9 +229,5 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);
 }

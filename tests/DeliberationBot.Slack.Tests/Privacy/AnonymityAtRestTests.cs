@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using DeliberationBot.Storage.Tests.Support;
-using DeliberationBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Privacy;

@@ -80,7 +80,7 @@ internal static class Samples
     /// <summary>An offline summary of the full ai-proposal flow, <paramref name="many"/> named people per group answering every question with <paramref name="text"/>.</summary>
     public static SummaryReport Summary(string text, int many)
     {
-        var path = Path.Combine(Infrastructure.Repository.FlowsDirectory, "ai-proposal.yaml");
+        var path = Path.Combine(Repository.FlowsDirectory, "ai-proposal.yaml");
         var flow = FlowParser.Parse(File.ReadAllText(path), path);
         var answers = new List<SummaryAnswer>();
         foreach (var group in StakeholderGroups.All.Select(g => g.Group))

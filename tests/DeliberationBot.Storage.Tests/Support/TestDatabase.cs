@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace DeliberationBot.Storage.Tests.Support;
 
@@ -38,63 +37,51 @@ public abstract class TestDatabase : IAsyncLifetime
 
 public sealed class SqliteTestDatabase : TestDatabase
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-tests-");
+    private readonly ScratchFolder _folder = new("deliberationbot-tests-");
 
     public override string Name => "SQLite";
 
     protected override Dictionary<string, string?> Settings => new()
     {
         ["Storage:Provider"] = "Sqlite",
-        ["Storage:SqlitePath"] = Path.Combine(_folder.FullName, "test.db"),
+        ["Storage:SqlitePath"] = _folder.PathOf("test.db"),
     };
 
     public override Task InitializeAsync() => Task.CompletedTask;
 
     public override Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 }
 
 public sealed class PostgresTestDatabase : TestDatabase
 {
-    private readonly string _database = "dbtest_" + Guid.NewGuid().ToString("N")[..12];
+    private PostgresScratchDatabase? _database;
 
     public override string Name => "PostgreSQL";
 
     protected override Dictionary<string, string?> Settings => new()
     {
         ["Storage:Provider"] = "Postgres",
-        ["ConnectionStrings:Deliberations"] = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _database }.ToString(),
+        ["ConnectionStrings:Deliberations"] = _database?.ConnectionString,
     };
 
     public override async Task InitializeAsync()
     {
-        if (!PostgresServer.Configured)
+        if (PostgresServer.Configured)
         {
-            return;
+            _database = await PostgresScratchDatabase.CreateAsync();
         }
-
-        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await create.ExecuteNonQueryAsync();
     }
 
     public override async Task DisposeAsync()
     {
-        if (!PostgresServer.Configured)
+        if (_database is not null)
         {
-            return;
+            await _database.DisposeAsync();
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 }
 

@@ -186,7 +186,7 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
         var summary = await summarizing;
         Assert.Equal(SummarySource.Model, summary.Source);
         Assert.Equal(5, _server.Requests.Count);
-        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("HTTP 429", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("HTTP 429", StringComparison.Ordinal));
     }
 
     /// <summary>Once the model has the request and its timeout is running, the timeout passes.</summary>
@@ -290,8 +290,8 @@ public sealed class AzureOpenAISummarizerTests : IAsyncLifetime
 
         var texts = input.Answers.Select(a => a.Value.Text).OfType<string>().ToList();
         var above = host.Logs.Entries.Where(e => e.Level > LogLevel.Debug).ToList();
-        Assert.Contains(above, e => e.Message.Contains("Summarising deliberation", StringComparison.Ordinal));
-        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Debug && texts.Any(t => e.Message.Contains(t, StringComparison.Ordinal)));
-        Assert.DoesNotContain(above, e => texts.Any(t => e.Message.Contains(t, StringComparison.Ordinal)));
+        Assert.Contains(above, e => e.Text.Contains("Summarising deliberation", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Debug && texts.Any(t => e.Text.Contains(t, StringComparison.Ordinal)));
+        Assert.DoesNotContain(above, e => texts.Any(t => e.Text.Contains(t, StringComparison.Ordinal)));
     }
 }

@@ -89,14 +89,12 @@ internal sealed class LocalOpenAIServer : IAsyncDisposable
 
     public static async Task<LocalOpenAIServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackServer.CreateBuilder();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var server = new LocalOpenAIServer(builder.Build());
         server._app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
         await server._app.StartAsync();
-        server.Endpoint = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        server.Endpoint = LoopbackServer.Address(server._app) + "/";
         return server;
     }
 
@@ -128,11 +126,7 @@ internal sealed class LocalOpenAIServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -4,7 +4,6 @@ using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Teams.Cards;
 using DeliberationBot.Teams.Tests.Infrastructure;
-using DeliberationBot.Tests.Shared;
 
 namespace DeliberationBot.Teams.Tests.Deliberations;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using DeliberationBot.Teams.Tests.Infrastructure;
-using DeliberationBot.Tests.Shared;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Logging;

@@ -108,7 +108,7 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
             messages.Add(inner is OptionsValidationException ov ? string.Join(" ", ov.Failures) : inner.Message);
         }
 
-        messages.AddRange(factory.Logs.Entries.Where(l => l.Level >= LogLevel.Error).Select(l => l.Message));
+        messages.AddRange(factory.Logs.Entries.Where(l => l.Level >= LogLevel.Error).Select(l => l.Text));
         return string.Join(" | ", messages);
     }
 

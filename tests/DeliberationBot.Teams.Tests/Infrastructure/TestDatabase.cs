@@ -1,5 +1,4 @@
 using System.Data.Common;
-using DeliberationBot.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -15,9 +14,9 @@ internal sealed record OutboxRow(string Status, DateTimeOffset NextAttemptAt, st
 /// </summary>
 internal sealed class TestDatabase : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("deliberationbot-teams-");
+    private readonly ScratchFolder _folder = new("deliberationbot-teams-");
 
-    public string Path => System.IO.Path.Combine(_folder.FullName, "bot.db");
+    public string Path => _folder.PathOf("bot.db");
 
     /// <summary>A PostgreSQL connection string to use instead of the SQLite file (set before the host starts).</summary>
     public string? Postgres { get; set; }
@@ -28,30 +27,30 @@ internal sealed class TestDatabase : IDisposable
         : [new("Storage:Provider", "Postgres"), new("ConnectionStrings:Deliberations", Postgres)];
 
     /// <summary>Every value of every table, as a dump shows it.</summary>
-    public Task<IReadOnlyList<DumpedValue>> DumpAsync() => Postgres is null ? DatabaseDump.SqliteAsync(Path) : DatabaseDump.PostgresAsync(Postgres);
+    public Task<IReadOnlyList<DumpedValue>> DumpAsync() => DatabaseDump.ServiceAsync(Path, Postgres);
 
     /// <summary>The pseudonym key belongs with the data: a restarted service must use the same one.</summary>
     public string PseudonymKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    public Task<long> CountAsync(string table) => ScalarAsync($"SELECT count(*) FROM {table}");
+    public Task<long> CountAsync(string table) => ServiceSql.ScalarAsync(Open(), $"SELECT count(*) FROM {table}");
 
     /// <summary>Rows of every table a turn writes to; 0 means nothing was stored.</summary>
-    public Task<long> StoredRowsAsync() => ScalarAsync(
+    public Task<long> StoredRowsAsync() => ServiceSql.ScalarAsync(Open(),
         "SELECT (SELECT count(*) FROM deliberations) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM processed_deliveries) + " +
         "(SELECT count(*) FROM channel_state) + (SELECT count(*) FROM participants)");
 
     public async Task<IReadOnlyList<Guid>> DeliberationIdsAsync()
     {
         var ids = new List<Guid>();
-        await ReadAsync("SELECT \"Id\" FROM deliberations ORDER BY \"CreatedAt\", \"Id\"", r => ids.Add(r.GetValue(0) is Guid id ? id : Guid.Parse(r.GetString(0))));
+        await ServiceSql.ReadAsync(Open(), "SELECT \"Id\" FROM deliberations ORDER BY \"CreatedAt\", \"Id\"", r => ids.Add(ServiceSql.Id(r, 0)));
         return ids;
     }
 
     public async Task<IReadOnlyList<OutboxRow>> OutboxAsync()
     {
         var rows = new List<OutboxRow>();
-        await ReadAsync("SELECT \"Status\", \"NextAttemptAt\", \"LastError\" FROM outbox ORDER BY \"CreatedAt\", \"Id\"", r =>
-            rows.Add(new OutboxRow(r.GetString(0), Instant(r.GetValue(1)), r.IsDBNull(2) ? null : r.GetString(2))));
+        await ServiceSql.ReadAsync(Open(), "SELECT \"Status\", \"NextAttemptAt\", \"LastError\" FROM outbox ORDER BY \"CreatedAt\", \"Id\"", r =>
+            rows.Add(new OutboxRow(r.GetString(0), ServiceSql.Instant(r.GetValue(1)), r.IsDBNull(2) ? null : r.GetString(2))));
         return rows;
     }
 
@@ -59,7 +58,7 @@ internal sealed class TestDatabase : IDisposable
     public async Task<bool> OutboxSettledAsync(DateTimeOffset now)
     {
         long count = 0;
-        await ReadAsync("SELECT count(*) FROM outbox WHERE \"Status\" = 'pending' AND (\"NextAttemptAt\" <= @now OR \"LockedUntil\" IS NOT NULL)",
+        await ServiceSql.ReadAsync(Open(), "SELECT count(*) FROM outbox WHERE \"Status\" = 'pending' AND (\"NextAttemptAt\" <= @now OR \"LockedUntil\" IS NOT NULL)",
             r => count = r.GetInt64(0), ("now", Postgres is null ? now.UtcTicks : now));
         return count == 0;
     }
@@ -68,59 +67,12 @@ internal sealed class TestDatabase : IDisposable
     public async Task<IReadOnlyList<(string Kind, string Key, string Json)>> TeamsStateAsync(string tenantId)
     {
         var rows = new List<(string, string, string)>();
-        await ReadAsync("SELECT \"Kind\", \"Key\", \"Json\" FROM channel_state WHERE \"Channel\" = 'teams' AND \"WorkspaceId\" = @tenant ORDER BY \"Kind\", \"Key\"",
+        await ServiceSql.ReadAsync(Open(), "SELECT \"Kind\", \"Key\", \"Json\" FROM channel_state WHERE \"Channel\" = 'teams' AND \"WorkspaceId\" = @tenant ORDER BY \"Kind\", \"Key\"",
             r => rows.Add((r.GetString(0), r.GetString(1), r.GetString(2))), ("tenant", tenantId));
         return rows;
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _folder.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finishing background task; the OS temp cleaner gets it.
-        }
-    }
-
-    /// <summary>Storage keeps instants on SQLite as UTC ticks (so that they sort and compare as time does), on PostgreSQL as timestamptz.</summary>
-    private static DateTimeOffset Instant(object value) => value switch
-    {
-        long utcTicks => new(utcTicks, TimeSpan.Zero),
-        DateTime utc => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
-        _ => (DateTimeOffset)value,
-    };
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        long value = 0;
-        await ReadAsync(sql, r => value = r.GetInt64(0));
-        return value;
-    }
-
-    private async Task ReadAsync(string sql, Action<DbDataReader> row, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = Open();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            row(reader);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private DbConnection Open() => Postgres is null
         ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString())

@@ -59,7 +59,7 @@ public sealed partial class SecretsInLogsTests : HostTest
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("6004"), "close", id: "6004"));
         await Host.SentAsync();
 
-        var log = string.Join("\n", Host.Logs.Entries.Select(e => e.Message));
+        var log = string.Join("\n", Host.Logs.Entries.Select(e => e.Text));
         Assert.Contains("Request starting", log, StringComparison.Ordinal); // the request lines were logged, and scanned
         Assert.Contains(Fake.Calls, c => c.Authorization == "Bearer connector-token"); // the bot did use a token
         var secrets = links.Select(l => TokenOf().Match(l).Groups["token"].Value)

@@ -2,8 +2,6 @@ using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Tests.Deliberations;
 using DeliberationBot.Teams.Tests.Infrastructure;
-using DeliberationBot.Storage.Tests.Support;
-using DeliberationBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Teams.Tests.Privacy;

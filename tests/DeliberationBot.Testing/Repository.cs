@@ -1,14 +1,23 @@
-namespace DeliberationBot.Teams.Tests.Infrastructure;
+using DeliberationBot.Core.Flows;
 
-internal static class Repository
+namespace DeliberationBot.Testing;
+
+/// <summary>The checkout the tests run from: the folder holding DeliberationBot.sln, found by walking up from the test binaries.</summary>
+public static class Repository
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
+    private static readonly Lazy<FlowCatalog> LazyFlows = new(() => FlowCatalog.Parse(
+        Directory.GetFiles(FlowsDirectory, "*.yaml").Order(StringComparer.Ordinal).Select(path => (Path.GetFileName(path), File.ReadAllText(path)))));
 
-    /// <summary>The folder holding DeliberationBot.sln, found by walking up from the test binaries.</summary>
     public static string Root => LazyRoot.Value;
 
     /// <summary>The real flows the service loads.</summary>
     public static string FlowsDirectory => Path.Combine(Root, "prompts", "flows");
+
+    public static string SummaryPrompts => Path.Combine(Root, "prompts", "summaries");
+
+    /// <summary>The shipped flows, parsed once.</summary>
+    public static FlowCatalog Flows => LazyFlows.Value;
 
     private static string FindRoot()
     {

@@ -2,7 +2,7 @@ using DeliberationBot.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace DeliberationBot.Tests.Shared;
+namespace DeliberationBot.Testing;
 
 public static class SchedulerRemoval
 {

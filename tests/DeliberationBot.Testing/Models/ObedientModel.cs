@@ -2,13 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DeliberationBot.Tests.Shared;
+namespace DeliberationBot.Testing;
 
 /// <summary>
 /// An OpenAI-compatible chat completions endpoint on 127.0.0.1 playing a model that obeyed an injected answer: every
@@ -16,7 +14,7 @@ namespace DeliberationBot.Tests.Shared;
 /// only the rule against contradicting the record can stop it. The injected answer is the one that starts "Ignore all
 /// previous instructions".
 /// </summary>
-internal sealed class ObedientModel : IAsyncDisposable
+public sealed class ObedientModel : IAsyncDisposable
 {
     public const string Deployment = "summaries-test";
     public const string Agreement = "All groups agree this proposal has no concerns.";
@@ -44,21 +42,14 @@ internal sealed class ObedientModel : IAsyncDisposable
 
     public static async Task<ObedientModel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var model = new ObedientModel(builder.Build());
+        var model = new ObedientModel(LoopbackServer.CreateBuilder().Build());
         model._app.MapPost("/openai/deployments/{deployment}/chat/completions", model.AnswerAsync);
         await model._app.StartAsync();
-        model.Endpoint = model._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        model.Endpoint = LoopbackServer.Address(model._app) + "/";
         return model;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);
 
     private async Task AnswerAsync(HttpContext context)
     {

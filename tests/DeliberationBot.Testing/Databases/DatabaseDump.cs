@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace DeliberationBot.Tests.Shared;
+namespace DeliberationBot.Testing;
 
 /// <summary>One stored value: where it is and what it says as text.</summary>
 public sealed record DumpedValue(string Table, string Column, string Value, IReadOnlyDictionary<string, string> Row)
@@ -18,6 +18,10 @@ public sealed record DumpedValue(string Table, string Column, string Value, IRea
 /// </summary>
 public static class DatabaseDump
 {
+    /// <summary>The service's database: its PostgreSQL database when <paramref name="postgres"/> is given, else its SQLite file.</summary>
+    public static Task<IReadOnlyList<DumpedValue>> ServiceAsync(string sqlitePath, string? postgres) =>
+        postgres is null ? SqliteAsync(sqlitePath) : PostgresAsync(postgres);
+
     public static async Task<IReadOnlyList<DumpedValue>> SqliteAsync(string path)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

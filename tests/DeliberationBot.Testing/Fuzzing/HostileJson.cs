@@ -3,14 +3,14 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace DeliberationBot.Tests.Shared;
+namespace DeliberationBot.Testing;
 
 /// <summary>
 /// Generators for what an attacker or a broken client might put in a request: string values that are hostile (lone
 /// surrogates, control characters, huge or empty strings), JSON of random shape with keys the platforms use, overlong
 /// nesting and plain junk. JSON is written by hand so escapes such as "\ud800" reach the service exactly as sent.
 /// </summary>
-internal static class HostileJson
+public static class HostileJson
 {
     /// <summary>String contents, already JSON-escaped.</summary>
     public static readonly string[] Pieces =

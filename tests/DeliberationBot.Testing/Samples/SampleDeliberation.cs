@@ -4,12 +4,12 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 
-namespace DeliberationBot.Host.Tests.Reports;
+namespace DeliberationBot.Testing;
 
 /// <summary>
 /// A deliberation with many participants, answered by walking the flow engine as people would (follow-ups included),
 /// with groups leaning differently on scales and minutes, a few flagged answers turned into concerns, and responses
-/// and replies to some of them over several days. Deterministic for a seed. Shared with the benchmarks.
+/// and replies to some of them over several days. Deterministic for a seed. Shared by the report page's browser tests and the benchmarks.
 /// </summary>
 public sealed record SampleDeliberation(
     Deliberation Deliberation, FlowDefinition Flow, IReadOnlyList<Participant> Participants, IReadOnlyList<Answer> Answers,

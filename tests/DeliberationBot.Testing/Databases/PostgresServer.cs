@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace DeliberationBot.Storage.Tests.Support;
+namespace DeliberationBot.Testing;
 
 /// <summary>
 /// The PostgreSQL server for tests, from DELIBERATIONBOT_TEST_POSTGRES (a connection string to a database the user may
