@@ -132,7 +132,7 @@ internal static class CommunityEndpoints
         return result.Outcome switch
         {
             PublicAnswerOutcome.Unavailable => Unavailable(http, result.Page!) ?? Unknown(http),
-            PublicAnswerOutcome.Invalid => Question(http, antiforgery, options, page, question, value, flag, text["ErrorChoose"]),
+            PublicAnswerOutcome.Invalid => Question(http, antiforgery, options, page, question, value, flag, Localised(result.Problem, question, text)),
             _ when result.Flagged is not null => Results.Redirect(Frame(http).Href($"/flagged/{question.Id}")),
             _ => Results.Redirect(NextHref(Frame(http), result.Page ?? page)),
         };
@@ -199,9 +199,12 @@ internal static class CommunityEndpoints
         return (value, problem is null ? null : Localised(problem, question, text));
     }
 
-    private static string Localised(AnswerProblem problem, Question question, IStringLocalizer text) => problem.Rule switch
+    /// <summary>A broken answer rule in the reader's language; a required question skipped asks for what its form asks for.</summary>
+    private static string Localised(AnswerProblem? problem, Question question, IStringLocalizer text) => problem?.Rule switch
     {
         AnswerRule.WriteAnswer => text[question.Required ? "ErrorWriteRequired" : "ErrorWrite"],
+        AnswerRule.Required when question.Kind == AnswerKind.FreeText => text["ErrorWriteRequired"],
+        AnswerRule.Required when question.Kind == AnswerKind.Number => text["ErrorNumber"],
         AnswerRule.TooLong => text["ErrorTooLong", problem.Limit!],
         AnswerRule.GiveNumber => text["ErrorNumber"],
         _ => text["ErrorChoose"],
