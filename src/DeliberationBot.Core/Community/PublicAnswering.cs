@@ -1,6 +1,7 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 
@@ -33,7 +34,8 @@ public enum PublicAnswerOutcome
     Duplicate,
 }
 
-public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, string? Problem = null);
+/// <summary>What became of an answer; an invalid one names the answer rule it broke, none when the question is not asked here.</summary>
+public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, AnswerProblem? Problem = null);
 
 /// <summary>
 /// The public community page's side of answering: anyone with the link, no account, always anonymous, always as a
@@ -78,7 +80,7 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         var question = page.Flow.FindQuestion(questionId);
         if (question is null || !page.Progress.Applicable.Contains(question))
         {
-            return new PublicAnswerResult(PublicAnswerOutcome.Invalid, page, Problem: "That question is not asked here.");
+            return new PublicAnswerResult(PublicAnswerOutcome.Invalid, page);
         }
 
         if (FlowEngine.Validate(question, value) is { } problem)

@@ -118,7 +118,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
 
         if (FlowEngine.Validate(question, value) is { } problem)
         {
-            return TurnResult.Error(problem);
+            return TurnResult.Error(problem.Text);
         }
 
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);

@@ -8,22 +8,12 @@ namespace DeliberationBot.Core.Deliberations;
 /// </summary>
 public sealed class DeliberationCardRefresher(IDeliberationStore store, FlowResolver flows) : IOutgoingMessageRefresher
 {
-    public async Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct)
-    {
-        if (message.Message is not DeliberationCard card)
+    public Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct) =>
+        DeliberationRefresh.RebuildAsync<DeliberationCard>(store, message, card => card.DeliberationId, async (_, deliberation) =>
         {
-            return message.Message;
-        }
-
-        var deliberation = await store.FindAsync(message.WorkspaceId, card.DeliberationId, ct);
-        if (deliberation is null)
-        {
-            return card;
-        }
-
-        var flow = await flows.ForAsync(deliberation, ct);
-        var participants = await store.ListParticipantsAsync(message.WorkspaceId, deliberation.Id, ct);
-        var answers = await store.ListAnswersAsync(message.WorkspaceId, deliberation.Id, ct);
-        return Overview.Card(deliberation, flow, participants, answers);
-    }
+            var flow = await flows.ForAsync(deliberation, ct);
+            var participants = await store.ListParticipantsAsync(message.WorkspaceId, deliberation.Id, ct);
+            var answers = await store.ListAnswersAsync(message.WorkspaceId, deliberation.Id, ct);
+            return Overview.Card(deliberation, flow, participants, answers);
+        }, ct);
 }

@@ -97,7 +97,7 @@ public static partial class AnswerParser
         NumberPrefix().Match(text) is { Success: true } match && match.Length == text.Length ? LeadingNumber(text) : null;
 
     private static (AnswerValue?, string?) Checked(Question question, AnswerValue value) =>
-        FlowEngine.Validate(question, value) is { } error ? (null, error) : (value, null);
+        FlowEngine.Validate(question, value) is { } problem ? (null, problem.Text) : (value, null);
 
     private static string? MatchOption(Question question, string text)
     {

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Stakeholders;
 
 namespace DeliberationBot.Core.Flows;
@@ -40,26 +41,30 @@ public static class FlowEngine
             .Where(q => q.IsAskedOf(group))
             .Distinct()];
 
-    /// <summary>Checks an answer against its question: the right shape, known options, numbers in range, no skipping required questions.</summary>
-    public static string? Validate(Question question, AnswerValue value)
+    /// <summary>
+    /// Checks an answer against its question: the right shape, known options, numbers in range, written text within
+    /// <paramref name="maxLength"/>, no skipping required questions. The one set of answer rules, however the answer
+    /// was given (a typed reply, a button, a form, the community page); <see cref="FormTexts.Answer"/> says what broke.
+    /// </summary>
+    public static AnswerProblem? Validate(Question question, AnswerValue value, int maxLength = AnswerParser.MaxTextLength)
     {
         if (value.Skipped)
         {
-            return question.Required ? "This question is required, so it can't be skipped." : null;
+            return question.Required ? new AnswerProblem(AnswerRule.Required) : null;
         }
 
         var options = question.EffectiveOptions;
         return question.Kind switch
         {
-            AnswerKind.FreeText when string.IsNullOrWhiteSpace(value.Text) => "Please write an answer.",
-            AnswerKind.FreeText when value.Text!.Length > AnswerParser.MaxTextLength => $"Please keep the answer under {AnswerParser.MaxTextLength} characters.",
-            AnswerKind.SingleChoice or AnswerKind.YesNoUnsure when value.Choices.Count != 1 => "Please pick one option.",
-            AnswerKind.MultipleChoice when value.Choices.Count == 0 => "Please pick at least one option.",
-            AnswerKind.SingleChoice or AnswerKind.YesNoUnsure or AnswerKind.MultipleChoice
-                when value.Choices.FirstOrDefault(c => !options.Any(o => o.Id == c)) is { } unknown => $"'{unknown}' is not one of the options.",
-            AnswerKind.Scale when value.Number is not { } n || n != decimal.Truncate(n) || n < AnswerKinds.ScaleMin || n > AnswerKinds.ScaleMax
-                => $"Please pick a number from {AnswerKinds.ScaleMin} to {AnswerKinds.ScaleMax}.",
-            AnswerKind.Number when value.Number is not { } n || n < 0 || n > 1_000_000 => "Please give a number (0 or more).",
+            AnswerKind.FreeText when string.IsNullOrWhiteSpace(value.Text) => new AnswerProblem(AnswerRule.WriteAnswer),
+            AnswerKind.FreeText when value.Text!.Length > maxLength => new AnswerProblem(AnswerRule.TooLong, maxLength),
+            AnswerKind.SingleChoice or AnswerKind.YesNoUnsure when value.Choices.Count != 1 => new AnswerProblem(AnswerRule.ChooseOption),
+            AnswerKind.MultipleChoice when value.Choices.Count == 0 => new AnswerProblem(AnswerRule.ChooseOption),
+            AnswerKind.SingleChoice or AnswerKind.YesNoUnsure or AnswerKind.MultipleChoice when value.Choices.Any(c => !options.Any(o => o.Id == c)) =>
+                new AnswerProblem(AnswerRule.ChooseOption),
+            AnswerKind.Scale when value.Number is not { } n || n != decimal.Truncate(n) || n < AnswerKinds.ScaleMin || n > AnswerKinds.ScaleMax =>
+                new AnswerProblem(AnswerRule.GiveScale),
+            AnswerKind.Number when value.Number is not { } n || n < 0 || n > AnswerForm.MaxNumber => new AnswerProblem(AnswerRule.GiveNumber),
             _ => null,
         };
     }

@@ -8,13 +8,11 @@ public static partial class FlowParser
     private static (FollowUp FollowUp, List<(string Id, YamlNode Node)> Targets)? ReadFollowUp(
         YamlNode node, NodeReader r, string questionId, AnswerKind kind, bool kindKnown, IReadOnlyList<ChoiceOption> options)
     {
-        if (node is not YamlMappingNode map)
+        if (r.Mapping(node, FollowUpKeys, "follow-up") is not { } map)
         {
-            r.Error(node, "each follow-up is a mapping with the keys when, ask");
             return null;
         }
 
-        r.CheckKeys(map, FollowUpKeys, "follow-up");
         var whenNode = r.Child(map, "when");
         if (whenNode is null)
         {

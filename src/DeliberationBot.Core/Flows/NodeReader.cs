@@ -24,6 +24,19 @@ internal sealed class NodeReader(string file)
         }
     }
 
+    /// <summary>A list item that is a mapping of the allowed keys; null, with the error, when it is not a mapping.</summary>
+    public YamlMappingNode? Mapping(YamlNode node, string[] allowed, string what)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"each {what} is a mapping with the keys {string.Join(", ", allowed)}");
+            return null;
+        }
+
+        CheckKeys(map, allowed, what);
+        return map;
+    }
+
     public YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
@@ -84,6 +97,17 @@ internal sealed class NodeReader(string file)
         }
 
         return english;
+    }
+
+    public string? RequiredWording(YamlMappingNode map, string key, Wordings translations, string what)
+    {
+        if (Child(map, key) is null)
+        {
+            Error(map, $"{what} is missing '{key}'");
+            return null;
+        }
+
+        return OptionalWording(map, key, translations);
     }
 
     public string? RequiredText(YamlMappingNode map, string key, string what)

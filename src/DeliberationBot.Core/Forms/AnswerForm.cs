@@ -2,7 +2,10 @@ using DeliberationBot.Core.Flows;
 
 namespace DeliberationBot.Core.Forms;
 
-/// <summary>The rule an answer form's input broke. Each platform says it in its own words (see <see cref="FormTexts.Answer"/>).</summary>
+/// <summary>
+/// The answer rule an input broke (see <see cref="FlowEngine.Validate"/>): the chat platforms say it in English with
+/// <see cref="FormTexts.Answer"/>, the community page in the reader's language.
+/// </summary>
 public enum AnswerRule
 {
     /// <summary>A written answer was asked for and nothing was written.</summary>
@@ -19,9 +22,12 @@ public enum AnswerRule
 
     /// <summary>No option picked, one that is not the question's, or several where one is asked for.</summary>
     ChooseOption,
+
+    /// <summary>A required question was skipped.</summary>
+    Required,
 }
 
-/// <summary>Why an answer form's input can't be used: the rule, with the number it names when it names one.</summary>
+/// <summary>Why an answer can't be used: the rule, with the number it names when it names one.</summary>
 public sealed record AnswerProblem(AnswerRule Rule, int? Limit = null)
 {
     /// <summary>In English, for the chat platforms.</summary>
@@ -80,25 +86,17 @@ public static class AnswerForm
             return (null, problem);
         }
 
-        var limit = Math.Min(maxLength, AnswerParser.MaxTextLength);
-        var options = question.EffectiveOptions;
-        problem = question.Kind switch
-        {
-            AnswerKind.FreeText when value!.Text!.Length > limit => new AnswerProblem(AnswerRule.TooLong, limit),
-            AnswerKind.Number when value!.Number is < 0 or > MaxNumber => new AnswerProblem(AnswerRule.GiveNumber),
-            AnswerKind.Scale when values.Distinct().Count() > 1 || value!.Number is not { } n || n != decimal.Truncate(n) || n < AnswerKinds.ScaleMin || n > AnswerKinds.ScaleMax =>
-                new AnswerProblem(AnswerRule.GiveScale),
-            AnswerKind.SingleChoice or AnswerKind.YesNoUnsure when values.Distinct().Count() > 1 => new AnswerProblem(AnswerRule.ChooseOption),
-            AnswerKind.SingleChoice or AnswerKind.YesNoUnsure or AnswerKind.MultipleChoice when value!.Choices.Any(c => !options.Any(o => o.Id == c)) =>
-                new AnswerProblem(AnswerRule.ChooseOption),
-            _ => null,
-        };
+        // A single choice or a scale with several different values given is refused, not read as its first.
+        problem = question.Kind is AnswerKind.SingleChoice or AnswerKind.YesNoUnsure or AnswerKind.Scale && values.Distinct().Count() > 1
+            ? Missing(question.Kind)
+            : FlowEngine.Validate(question, value!, Math.Min(maxLength, AnswerParser.MaxTextLength));
         return problem is null ? (value, null) : (question.Kind == AnswerKind.FreeText ? value : null, problem);
     }
 
     private static List<string> Given(IEnumerable<string?> given) => [.. given.Select(v => v?.Trim()).OfType<string>().Where(v => v.Length > 0)];
 
-    private static AnswerProblem Missing(AnswerKind kind) => kind switch
+    /// <summary>The rule an empty answer of this kind breaks: what a form says when nothing was written or picked.</summary>
+    public static AnswerProblem Missing(AnswerKind kind) => kind switch
     {
         AnswerKind.FreeText => new AnswerProblem(AnswerRule.WriteAnswer),
         AnswerKind.Number => new AnswerProblem(AnswerRule.GiveNumber),

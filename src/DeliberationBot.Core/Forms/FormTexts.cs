@@ -12,20 +12,22 @@ public static class FormTexts
     public const string ChooseGroup = "Please pick the stakeholder group you answer as.";
     public const string ChooseOutcome = "Please pick the decision.";
     public const string GiveRationale = "Please say why, for the record.";
-    public const string GiveNumber = "Please answer with a number, for example 15.";
+    public const string GiveNumber = "Please answer with a number of 0 or more, for example 15.";
     public const string GiveScale = "Please answer with a number from 1 to 5.";
     public const string WriteAnswer = "Please write an answer.";
     public const string ChooseOption = "Please pick one of the options.";
+    public const string Required = "This question is required, so it can't be skipped.";
 
     public static string AnswerTooLong(int limit) => $"Please keep the answer under {limit} characters.";
 
-    /// <summary>What a broken answer-form rule reads as in English.</summary>
+    /// <summary>What a broken answer rule reads as in English, on every chat platform and in typed replies.</summary>
     public static string Answer(AnswerProblem problem) => problem.Rule switch
     {
         AnswerRule.WriteAnswer => WriteAnswer,
         AnswerRule.TooLong => AnswerTooLong(problem.Limit ?? Flows.AnswerParser.MaxTextLength),
         AnswerRule.GiveNumber => GiveNumber,
         AnswerRule.GiveScale => GiveScale,
+        AnswerRule.Required => Required,
         _ => ChooseOption,
     };
 

@@ -7,6 +7,15 @@ namespace DeliberationBot.Core.Messaging;
 /// <summary>Concerns, suggestions and the public link in plain text; the wording other renderers reuse.</summary>
 public static partial class PlainTextRenderer
 {
+    private static void AppendConcerns(StringBuilder sb, string heading, IEnumerable<ConcernView> concerns)
+    {
+        sb.AppendLine(heading);
+        foreach (var c in concerns)
+        {
+            AppendConcern(sb, c);
+        }
+    }
+
     private static void AppendConcern(StringBuilder sb, ConcernView c)
     {
         var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";

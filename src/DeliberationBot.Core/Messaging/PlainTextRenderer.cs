@@ -135,20 +135,10 @@ public static partial class PlainTextRenderer
                 sb.AppendLine(p.Text);
                 break;
             case ConcernList list:
-                sb.AppendLine(list.Concerns.Count == 0 ? $"No concerns raised yet in \"{list.Title}\"." : $"Concerns raised in \"{list.Title}\":");
-                foreach (var c in list.Concerns)
-                {
-                    AppendConcern(sb, c);
-                }
-
+                AppendConcerns(sb, list.Concerns.Count == 0 ? $"No concerns raised yet in \"{list.Title}\"." : $"Concerns raised in \"{list.Title}\":", list.Concerns);
                 break;
             case OwnerConcerns o:
-                sb.AppendLine($"Concerns on \"{o.Title}\" for you to act on:");
-                foreach (var c in o.Concerns)
-                {
-                    AppendConcern(sb, c);
-                }
-
+                AppendConcerns(sb, $"Concerns on \"{o.Title}\" for you to act on:", o.Concerns);
                 break;
             case ConcernResponseNotice n:
                 sb.AppendLine(n.InConversation
@@ -161,12 +151,7 @@ public static partial class PlainTextRenderer
                 sb.AppendLine($"  {Usage.Decide}");
                 break;
             case DecisionRecorded r:
-                sb.AppendLine($"Decision on \"{r.Title}\": {r.Decision.Outcome.Label()} — {r.Decision.Rationale} ({r.Decision.DecidedBy.Display})");
-                foreach (var c in r.Conditions)
-                {
-                    AppendConcern(sb, c);
-                }
-
+                AppendConcerns(sb, $"Decision on \"{r.Title}\": {r.Decision.Outcome.Label()} — {r.Decision.Rationale} ({r.Decision.DecidedBy.Display})", r.Conditions);
                 break;
             case WeeklyDigest w:
                 DigestText.Append(sb, w);

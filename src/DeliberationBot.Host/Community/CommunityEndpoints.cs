@@ -3,6 +3,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Forms;
 using DeliberationBot.Host.Community.Pages;
+using DeliberationBot.Host.Composition;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,16 +29,7 @@ internal static class CommunityEndpoints
         app.UseRateLimiter();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/c"), branch => branch.UseMiddleware<CommunityCulture>());
         app.MapGet("/c/community.css", () => Results.Text(CommunityStyles.Css, "text/css; charset=utf-8"));
-        var group = app.MapGroup("/c/{token}").AddEndpointFilter(async (context, next) =>
-        {
-            var headers = context.HttpContext.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            headers.CacheControl = "no-store";
-            return await next(context);
-        });
+        var group = app.MapGroup("/c/{token}").WithPageHeaders(ContentSecurityPolicy);
 
         group.MapGet("/qr.png", async (string token, IDeliberationStore store, ICommunityLinks links, CancellationToken ct) =>
             await store.FindInvitationByTokenAsync(token, ct) is { State: not InvitationState.Revoked }
@@ -50,19 +42,10 @@ internal static class CommunityEndpoints
 
         group.MapGet("/q/{questionId}", async (string token, string questionId, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, IOptions<CommunityOptions> options, CancellationToken ct) =>
         {
-            if (await OpenAsync(http, pages, token, ct) is not { } page)
+            var opened = await OpenQuestionAsync(http, pages, token, questionId, ct);
+            if (opened is not ({ } page, { } question, _))
             {
-                return Unknown(http);
-            }
-
-            if (Unavailable(http, page) is { } closed)
-            {
-                return closed;
-            }
-
-            if (page.Flow.FindQuestion(questionId) is not { } question || !page.Progress.Applicable.Contains(question))
-            {
-                return Results.Redirect(Frame(http).Href());
+                return opened.Instead!;
             }
 
             var mine = page.Mine.GetValueOrDefault(question.Id);
@@ -97,19 +80,10 @@ internal static class CommunityEndpoints
             return Refused(http);
         }
 
-        if (await OpenAsync(http, pages, token, ct) is not { } page)
+        var opened = await OpenQuestionAsync(http, pages, token, questionId, ct);
+        if (opened is not ({ } page, { } question, _))
         {
-            return Unknown(http);
-        }
-
-        if (Unavailable(http, page) is { } closed)
-        {
-            return closed;
-        }
-
-        if (page.Flow.FindQuestion(questionId) is not { } question || !page.Progress.Applicable.Contains(question))
-        {
-            return Results.Redirect(Frame(http).Href());
+            return opened.Instead!;
         }
 
         var flag = One(form, "flag") == "true";
@@ -132,7 +106,7 @@ internal static class CommunityEndpoints
         return result.Outcome switch
         {
             PublicAnswerOutcome.Unavailable => Unavailable(http, result.Page!) ?? Unknown(http),
-            PublicAnswerOutcome.Invalid => Question(http, antiforgery, options, page, question, value, flag, text["ErrorChoose"]),
+            PublicAnswerOutcome.Invalid => Question(http, antiforgery, options, page, question, value, flag, Localised(result.Problem, question, text)),
             _ when result.Flagged is not null => Results.Redirect(Frame(http).Href($"/flagged/{question.Id}")),
             _ => Results.Redirect(NextHref(Frame(http), result.Page ?? page)),
         };
@@ -199,9 +173,12 @@ internal static class CommunityEndpoints
         return (value, problem is null ? null : Localised(problem, question, text));
     }
 
-    private static string Localised(AnswerProblem problem, Question question, IStringLocalizer text) => problem.Rule switch
+    /// <summary>A broken answer rule in the reader's language; a required question skipped asks for what its form asks for.</summary>
+    private static string Localised(AnswerProblem? problem, Question question, IStringLocalizer text) => problem?.Rule switch
     {
         AnswerRule.WriteAnswer => text[question.Required ? "ErrorWriteRequired" : "ErrorWrite"],
+        AnswerRule.Required when question.Kind == AnswerKind.FreeText => text["ErrorWriteRequired"],
+        AnswerRule.Required when question.Kind == AnswerKind.Number => text["ErrorNumber"],
         AnswerRule.TooLong => text["ErrorTooLong", problem.Limit!],
         AnswerRule.GiveNumber => text["ErrorNumber"],
         _ => text["ErrorChoose"],
@@ -209,6 +186,28 @@ internal static class CommunityEndpoints
 
     private static async Task<PublicPage?> OpenAsync(HttpContext http, PublicAnswering pages, string token, CancellationToken ct) =>
         token.Length > 64 ? null : await pages.OpenAsync(token, VisitorCookie.Read(http), ct);
+
+    /// <summary>
+    /// The page and one of its questions, or the page to show instead: not found, not taking answers, or the start for
+    /// a question this page does not ask.
+    /// </summary>
+    private static async Task<(PublicPage? Page, Question? Question, IResult? Instead)> OpenQuestionAsync(
+        HttpContext http, PublicAnswering pages, string token, string questionId, CancellationToken ct)
+    {
+        if (await OpenAsync(http, pages, token, ct) is not { } page)
+        {
+            return (null, null, Unknown(http));
+        }
+
+        if (Unavailable(http, page) is { } closed)
+        {
+            return (null, null, closed);
+        }
+
+        return page.Flow.FindQuestion(questionId) is { } question && page.Progress.Applicable.Contains(question)
+            ? (page, question, null)
+            : (null, null, Results.Redirect(Frame(http).Href()));
+    }
 
     /// <summary>The next unanswered question, or the check-your-answers page when every question has an answer.</summary>
     private static string NextHref(PageFrame frame, PublicPage page) =>

@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Reports;
+using DeliberationBot.Host.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DeliberationBot.Host.Reports;
@@ -15,16 +16,7 @@ internal static class ReportEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/d").AddEndpointFilter(async (context, next) =>
-        {
-            var headers = context.HttpContext.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            headers.CacheControl = "no-store";
-            return await next(context);
-        });
+        var pages = app.MapGroup("/d").WithPageHeaders(ContentSecurityPolicy);
 
         pages.MapGet("/{id:guid}", async Task<RazorComponentResult> (Guid id, string? token, int? answers, ReportService reports, CancellationToken ct) =>
             await reports.OpenAsync(id, token, ct) is not { } view

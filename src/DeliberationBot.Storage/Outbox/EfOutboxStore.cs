@@ -2,6 +2,7 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Storage.Deliberations;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DeliberationBot.Storage.Outbox;
 
@@ -116,35 +117,14 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         await tx.CommitAsync(ct);
     }
 
-    public async Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.NextAttemptAt, notBefore)
-                .SetProperty(x => x.LastError, Truncate(error))
-                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
-            ct);
-    }
+    public Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct) =>
+        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.LastError, Truncate(error)), ct);
 
-    public async Task MarkFailedAsync(Guid id, string error, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.Status, OutboxStatus.Failed)
-                .SetProperty(x => x.LastError, Truncate(error))
-                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
-            ct);
-    }
+    public Task MarkFailedAsync(Guid id, string error, CancellationToken ct) =>
+        ReleaseAsync(id, s => s.SetProperty(x => x.Status, OutboxStatus.Failed).SetProperty(x => x.LastError, Truncate(error)), ct);
 
-    public async Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.NextAttemptAt, notBefore)
-                .SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0)
-                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
-            ct);
-    }
+    public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) =>
+        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0), ct);
 
     public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
@@ -196,6 +176,19 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         row.MessageId = posted.MessageId;
         row.UpdatedAt = now;
         await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Gives up the lease on a claimed message, with what this attempt changed.</summary>
+    private async Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+            s =>
+            {
+                change(s);
+                s.SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
+            },
+            ct);
     }
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];

@@ -17,24 +17,14 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
 {
     public int MinGroupSize => options.Value.MinGroupSize;
 
-    public async Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct)
-    {
-        if (message.Message is not SummaryPlaceholder placeholder)
+    public Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct) =>
+        DeliberationRefresh.RebuildAsync<SummaryPlaceholder>(store, message, placeholder => placeholder.DeliberationId, async (_, d) =>
         {
-            return message.Message;
-        }
-
-        var d = await store.FindAsync(message.WorkspaceId, placeholder.DeliberationId, ct);
-        if (d is null)
-        {
-            return placeholder;
-        }
-
-        // A model's suggestions are kept, numbered, so the facilitator can confirm or dismiss each by its number.
-        var summary = await SummarizeAsync(d, ct);
-        var kept = await suggestions.KeepAsync(d, summary.SuggestedConcerns, $"suggestions:{message.Id:N}", ct);
-        return new SummaryReport(d.Id, d.Title, summary with { SuggestedConcerns = [] }) { Suggestions = kept };
-    }
+            // A model's suggestions are kept, numbered, so the facilitator can confirm or dismiss each by its number.
+            var summary = await SummarizeAsync(d, ct);
+            var kept = await suggestions.KeepAsync(d, summary.SuggestedConcerns, $"suggestions:{message.Id:N}", ct);
+            return new SummaryReport(d.Id, d.Title, summary with { SuggestedConcerns = [] }) { Suggestions = kept };
+        }, ct);
 
     public async Task<string?> SummaryTextAsync(Deliberation deliberation, CancellationToken ct) =>
         SummaryText.Render(await SummarizeAsync(deliberation, ct));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 
@@ -54,7 +55,7 @@ internal static class AnswerCards
             body.Add(Card.Text("Why it matters: " + CardText.Escape(q.Help), subtle: true));
         }
 
-        body.Add(Input(q));
+        body.Add(Asked(q, Input(q)));
         body.Add(Card.Toggle(CardVerbs.ConcernInput, "This is a concern: I want the owners to look at it", q.CurrentlyFlagged));
 
         var data = Card.Data(
@@ -90,6 +91,18 @@ internal static class AnswerCards
         }
     }
 
+    /// <summary>A required question's input is required on the card too: Teams asks before sending, in Core's words for an empty answer.</summary>
+    private static JsonObject Asked(QuestionPrompt q, JsonObject input)
+    {
+        if (q.Required)
+        {
+            input["isRequired"] = true;
+            input["errorMessage"] = AnswerForm.Missing(q.Kind).Text;
+        }
+
+        return input;
+    }
+
     private static JsonObject Input(QuestionPrompt q)
     {
         var current = q.CurrentAnswer is { Skipped: false } a ? a : null;
@@ -101,12 +114,6 @@ internal static class AnswerCards
                     ["type"] = "Input.Text", ["id"] = CardVerbs.AnswerInput, ["label"] = "Your answer", ["isMultiline"] = true,
                     ["maxLength"] = AnswerParser.MaxTextLength, ["placeholder"] = "Answer in your own words",
                 };
-                if (q.Required)
-                {
-                    text["isRequired"] = true;
-                    text["errorMessage"] = "Please write an answer.";
-                }
-
                 if (current?.Text is { } written)
                 {
                     text["value"] = CardText.Plain(written);
@@ -117,13 +124,8 @@ internal static class AnswerCards
                 var number = new JsonObject
                 {
                     ["type"] = "Input.Number", ["id"] = CardVerbs.AnswerInput, ["label"] = q.Unit is null ? "Your answer" : $"Your answer ({CardText.Plain(q.Unit)})",
-                    ["min"] = 0, ["max"] = 1_000_000,
+                    ["min"] = 0, ["max"] = AnswerForm.MaxNumber,
                 };
-                if (q.Required)
-                {
-                    number["isRequired"] = true;
-                    number["errorMessage"] = "Please give a number (0 or more).";
-                }
 
                 if (current?.Number is { } n)
                 {
@@ -133,14 +135,14 @@ internal static class AnswerCards
                 return number;
             case AnswerKind.Scale:
                 var scale = q.Options.Count > 0 ? q.Options : AnswerKinds.ImpliedOptions(AnswerKind.Scale);
-                return Card.ChoiceSet(CardVerbs.AnswerInput, "Your answer", scale.Select(o => Card.Choice(ScaleTitle(q, o), o.Id)), expanded: true, required: q.Required,
+                return Card.ChoiceSet(CardVerbs.AnswerInput, "Your answer", scale.Select(o => Card.Choice(ScaleTitle(q, o), o.Id)), expanded: true,
                     value: current?.Number?.ToString("G29", CultureInfo.InvariantCulture));
             default:
                 var multi = q.Kind == AnswerKind.MultipleChoice;
                 return Card.ChoiceSet(
                     CardVerbs.AnswerInput, multi ? "Pick one or more" : "Your answer",
                     q.Options.Select(o => Card.Choice(CardText.Plain(o.Label), o.Id)),
-                    expanded: multi || q.Options.Count <= 6, multiSelect: multi, required: q.Required,
+                    expanded: multi || q.Options.Count <= 6, multiSelect: multi,
                     value: current is { Choices.Count: > 0 } ? string.Join(",", current.Choices) : null);
         }
     }

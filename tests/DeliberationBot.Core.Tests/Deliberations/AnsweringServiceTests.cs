@@ -104,7 +104,7 @@ public sealed class AnsweringServiceTests
         var result = await Answering.AnswerTextAsync(Sam, d, "about twenty", "typed", None);
 
         var error = Assert.IsType<ErrorMessage>(Assert.Single(result.Replies));
-        Assert.Equal(("Please answer with a number, for example 15.", "Question: Minutes added per case?"), (error.Text, error.Usage));
+        Assert.Equal(("Please answer with a number of 0 or more, for example 15.", "Question: Minutes added per case?"), (error.Text, error.Usage));
         Assert.Equal(before, _bed.Store.Commits.Count);
     }
 
@@ -117,7 +117,7 @@ public sealed class AnsweringServiceTests
         var negative = await Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.FromNumber(-3), flagConcern: false, "answer-1", None);
         var skipped = await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.Skip(), flagConcern: false, "answer-2", None);
 
-        Assert.Equal("Please give a number (0 or more).", Assert.IsType<ErrorMessage>(Assert.Single(negative.Replies)).Text);
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Assert.IsType<ErrorMessage>(Assert.Single(negative.Replies)).Text);
         Assert.IsType<ErrorMessage>(Assert.Single(skipped.Replies));
         Assert.Equal(before, _bed.Store.Commits.Count);
     }

@@ -101,9 +101,9 @@ public class AnswerParserTests
     [Fact]
     public void Number_errors()
     {
-        Assert.Equal("Please answer with a number, for example 15.", Rejected("minutes", "about 15"));
-        Assert.Equal("Please answer with a number, for example 15.", Rejected("minutes", "fifteen"));
-        Assert.Equal("Please give a number (0 or more).", Rejected("minutes", "-3"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "about 15"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "fifteen"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "-3"));
     }
 
     [Fact]
@@ -135,9 +135,9 @@ public class AnswerParserTests
     public void Scale_errors()
     {
         Assert.Equal("Please answer with a number from 1 to 5.", Rejected("readiness", "very"));
-        Assert.Equal("Please pick a number from 1 to 5.", Rejected("readiness", "6"));
-        Assert.Equal("Please pick a number from 1 to 5.", Rejected("readiness", "0"));
-        Assert.Equal("Please pick a number from 1 to 5.", Rejected("readiness", "2.5"));
+        Assert.Equal("Please answer with a number from 1 to 5.", Rejected("readiness", "6"));
+        Assert.Equal("Please answer with a number from 1 to 5.", Rejected("readiness", "0"));
+        Assert.Equal("Please answer with a number from 1 to 5.", Rejected("readiness", "2.5"));
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public class FlowEngineTests
     [Fact]
     public void Skipping_a_required_question_is_rejected_but_an_optional_one_is_allowed()
     {
-        Assert.Equal("This question is required, so it can't be skipped.", FlowEngine.Validate(Q("intro"), AnswerValue.Skip()));
+        Assert.Equal("This question is required, so it can't be skipped.", FlowEngine.Validate(Q("intro"), AnswerValue.Skip())?.Text);
         Assert.NotNull(FlowEngine.Validate(Q("readiness"), AnswerValue.Skip()));
         Assert.Null(FlowEngine.Validate(Q("minutes"), AnswerValue.Skip()));
         Assert.Null(FlowEngine.Validate(Q("pick"), AnswerValue.Skip()));

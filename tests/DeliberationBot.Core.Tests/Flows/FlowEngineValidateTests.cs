@@ -3,7 +3,7 @@ using static DeliberationBot.Core.Tests.Flows.TestFlows;
 
 namespace DeliberationBot.Core.Tests.Flows;
 
-/// <summary>FlowEngine.Validate for every answer kind.</summary>
+/// <summary>FlowEngine.Validate for every answer kind, as the chat platforms say it.</summary>
 public class FlowEngineValidateTests
 {
     [Fact]
@@ -11,12 +11,12 @@ public class FlowEngineValidateTests
     {
         var question = Q("why-slow");
 
-        Assert.Null(FlowEngine.Validate(question, AnswerValue.FromText("Because of data entry.")));
-        Assert.Null(FlowEngine.Validate(question, AnswerValue.FromText(new string('x', AnswerParser.MaxTextLength))));
-        Assert.Equal("Please write an answer.", FlowEngine.Validate(question, AnswerValue.FromText("")));
-        Assert.Equal("Please write an answer.", FlowEngine.Validate(question, AnswerValue.FromText("   ")));
-        Assert.Equal("Please write an answer.", FlowEngine.Validate(question, AnswerValue.FromNumber(3)));
-        Assert.Equal("Please keep the answer under 4000 characters.", FlowEngine.Validate(question, AnswerValue.FromText(new string('x', AnswerParser.MaxTextLength + 1))));
+        Assert.Null(Said(question, AnswerValue.FromText("Because of data entry.")));
+        Assert.Null(Said(question, AnswerValue.FromText(new string('x', AnswerParser.MaxTextLength))));
+        Assert.Equal("Please write an answer.", Said(question, AnswerValue.FromText("")));
+        Assert.Equal("Please write an answer.", Said(question, AnswerValue.FromText("   ")));
+        Assert.Equal("Please write an answer.", Said(question, AnswerValue.FromNumber(3)));
+        Assert.Equal("Please keep the answer under 4000 characters.", Said(question, AnswerValue.FromText(new string('x', AnswerParser.MaxTextLength + 1))));
     }
 
     [Fact]
@@ -24,11 +24,11 @@ public class FlowEngineValidateTests
     {
         var question = Q("pick");
 
-        Assert.Null(FlowEngine.Validate(question, AnswerValue.FromChoices("red")));
-        Assert.Equal("Please pick one option.", FlowEngine.Validate(question, AnswerValue.FromChoices("red", "blue")));
-        Assert.Equal("Please pick one option.", FlowEngine.Validate(question, AnswerValue.FromChoices()));
-        Assert.Equal("'green' is not one of the options.", FlowEngine.Validate(question, AnswerValue.FromChoices("green")));
-        Assert.Equal("'Red' is not one of the options.", FlowEngine.Validate(question, AnswerValue.FromChoices("Red")));
+        Assert.Null(Said(question, AnswerValue.FromChoices("red")));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices("red", "blue")));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices()));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices("green")));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices("Red")));
     }
 
     [Fact]
@@ -36,10 +36,10 @@ public class FlowEngineValidateTests
     {
         var question = Q("many");
 
-        Assert.Null(FlowEngine.Validate(question, AnswerValue.FromChoices("alpha")));
-        Assert.Null(FlowEngine.Validate(question, AnswerValue.FromChoices("alpha", "beta", "gamma")));
-        Assert.Equal("Please pick at least one option.", FlowEngine.Validate(question, AnswerValue.FromChoices()));
-        Assert.Equal("'delta' is not one of the options.", FlowEngine.Validate(question, AnswerValue.FromChoices("alpha", "delta")));
+        Assert.Null(Said(question, AnswerValue.FromChoices("alpha")));
+        Assert.Null(Said(question, AnswerValue.FromChoices("alpha", "beta", "gamma")));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices()));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices("alpha", "delta")));
     }
 
     [Fact]
@@ -47,10 +47,10 @@ public class FlowEngineValidateTests
     {
         var question = Q("appeal");
 
-        Assert.All(["yes", "no", "unsure"], c => Assert.Null(FlowEngine.Validate(question, AnswerValue.FromChoices(c))));
-        Assert.Equal("'maybe' is not one of the options.", FlowEngine.Validate(question, AnswerValue.FromChoices("maybe")));
-        Assert.Equal("Please pick one option.", FlowEngine.Validate(question, AnswerValue.FromChoices("yes", "no")));
-        Assert.Equal("Please pick one option.", FlowEngine.Validate(question, AnswerValue.FromText("yes")));
+        Assert.All(["yes", "no", "unsure"], c => Assert.Null(Said(question, AnswerValue.FromChoices(c))));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices("maybe")));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromChoices("yes", "no")));
+        Assert.Equal("Please pick one of the options.", Said(question, AnswerValue.FromText("yes")));
     }
 
     [Theory]
@@ -64,15 +64,15 @@ public class FlowEngineValidateTests
     [InlineData("-1", false)]
     public void Scale_accepts_whole_numbers_from_one_to_five(string number, bool valid)
     {
-        var error = FlowEngine.Validate(Q("readiness"), AnswerValue.FromNumber(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
+        var error = Said(Q("readiness"), AnswerValue.FromNumber(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
 
-        Assert.Equal(valid ? null : "Please pick a number from 1 to 5.", error);
+        Assert.Equal(valid ? null : "Please answer with a number from 1 to 5.", error);
     }
 
     [Fact]
     public void Scale_needs_a_number()
     {
-        Assert.Equal("Please pick a number from 1 to 5.", FlowEngine.Validate(Q("readiness"), AnswerValue.FromChoices("3")));
+        Assert.Equal("Please answer with a number from 1 to 5.", Said(Q("readiness"), AnswerValue.FromChoices("3")));
     }
 
     [Theory]
@@ -85,14 +85,16 @@ public class FlowEngineValidateTests
     [InlineData("1000001", false)]
     public void Number_accepts_zero_up_to_a_million(string number, bool valid)
     {
-        var error = FlowEngine.Validate(Q("minutes"), AnswerValue.FromNumber(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
+        var error = Said(Q("minutes"), AnswerValue.FromNumber(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
 
-        Assert.Equal(valid ? null : "Please give a number (0 or more).", error);
+        Assert.Equal(valid ? null : "Please answer with a number of 0 or more, for example 15.", error);
     }
 
     [Fact]
     public void Number_needs_a_number()
     {
-        Assert.Equal("Please give a number (0 or more).", FlowEngine.Validate(Q("minutes"), AnswerValue.FromText("15")));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Said(Q("minutes"), AnswerValue.FromText("15")));
     }
+
+    private static string? Said(Question question, AnswerValue value) => FlowEngine.Validate(question, value)?.Text;
 }

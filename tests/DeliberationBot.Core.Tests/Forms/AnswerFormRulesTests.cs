@@ -84,8 +84,32 @@ public sealed class AnswerFormRulesTests
     public void Each_rule_has_its_English_text()
     {
         Assert.Equal(
-            ["Please write an answer.", "Please keep the answer under 200 characters.", FormTexts.GiveNumber, FormTexts.GiveScale, "Please pick one of the options."],
+            ["Please write an answer.", "Please keep the answer under 200 characters.", FormTexts.GiveNumber, FormTexts.GiveScale, "Please pick one of the options.",
+             "This question is required, so it can't be skipped."],
             Enum.GetValues<AnswerRule>().Select(rule => new AnswerProblem(rule, 200).Text));
+    }
+
+    [Theory]
+    [InlineData(AnswerKind.Number, "-3")]
+    [InlineData(AnswerKind.Number, "1000001")]
+    [InlineData(AnswerKind.Scale, "6")]
+    [InlineData(AnswerKind.Scale, "2.5")]
+    public void A_typed_reply_and_a_form_breaking_the_same_rule_read_the_same(AnswerKind kind, string given)
+    {
+        var question = Asked(kind);
+        var typed = AnswerParser.Parse(question, given).Error;
+        var form = AnswerForm.Read(question, [given], skip: false).Problem;
+
+        Assert.NotNull(form);
+        Assert.Equal(form.Text, typed);
+    }
+
+    [Fact]
+    public void The_flow_engine_names_the_rule_a_skipped_required_question_breaks()
+    {
+        Assert.Equal(new AnswerProblem(AnswerRule.Required), FlowEngine.Validate(Asked(AnswerKind.Number), AnswerValue.Skip()));
+        Assert.Null(FlowEngine.Validate(Asked(AnswerKind.Number, required: false), AnswerValue.Skip()));
+        Assert.Equal(new AnswerProblem(AnswerRule.TooLong, 10), FlowEngine.Validate(Asked(AnswerKind.FreeText), AnswerValue.FromText(new string('x', 11)), maxLength: 10));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class AnswerFormTests
     }
 
     [Theory]
-    [InlineData(AnswerKind.Number, "Please answer with a number, for example 15.")]
+    [InlineData(AnswerKind.Number, "Please answer with a number of 0 or more, for example 15.")]
     [InlineData(AnswerKind.Scale, "Please answer with a number from 1 to 5.")]
     public void A_number_that_is_not_one_says_what_to_type(AnswerKind kind, string text)
     {

@@ -124,6 +124,22 @@ public sealed class RendererTests
         Assert.Equal("none", Actions(card)[1]["associatedInputs"]!.GetValue<string>()); // Skip, for an optional question
     }
 
+    [Theory]
+    [InlineData(AnswerKind.FreeText, "Please write an answer.")]
+    [InlineData(AnswerKind.Number, "Please answer with a number of 0 or more, for example 15.")]
+    [InlineData(AnswerKind.Scale, "Please answer with a number from 1 to 5.")]
+    [InlineData(AnswerKind.SingleChoice, "Please pick one of the options.")]
+    [InlineData(AnswerKind.MultipleChoice, "Please pick one of the options.")]
+    public void A_required_answer_input_is_required_on_the_card_in_the_words_the_bot_uses(AnswerKind kind, string error)
+    {
+        var input = Body(AdaptiveCardRenderer.Render(Question(kind))).Single(e => e["id"]?.GetValue<string>() == "answer");
+        var optional = Body(AdaptiveCardRenderer.Render(Question(kind, required: false))).Single(e => e["id"]?.GetValue<string>() == "answer");
+
+        Assert.True(input["isRequired"]!.GetValue<bool>());
+        Assert.Equal(error, input["errorMessage"]!.GetValue<string>());
+        Assert.Null(optional["isRequired"]);
+    }
+
     [Fact]
     public void The_group_prompt_offers_every_group_and_remembers_the_last_one()
     {
