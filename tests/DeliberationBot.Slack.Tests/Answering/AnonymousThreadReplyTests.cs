@@ -3,7 +3,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Answering;
 
@@ -13,10 +12,9 @@ public sealed class AnonymousThreadReplyTests : SlackHostTest
     [Fact]
     public async Task A_thread_reply_from_someone_who_answers_anonymously_is_not_taken_as_an_answer()
     {
-        await Host.CommandAsync("start quick-check \"Anonymous review\" anonymous");
-        var deliberation = await Host.DeliberationAsync();
+        var deliberation = await Host.StartDeliberationAsync("start quick-check \"Anonymous review\" anonymous");
         var card = await Host.CardAsync(deliberation);
-        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        var answering = Host.Answering;
         var anonymous = new Actor("slack", SlackPayloads.Team, new UserRef("U0ANON123", "Alice Secret"));
         await answering.JoinAsync(anonymous, deliberation.Id, StakeholderGroup.FrontlineWorker, true, "join-anon", default);
         var reply = SlackPayloads.Event(SlackPayloads.Message("U0ANON123", "We were never asked.", "1700000200.000300", card.MessageId));

@@ -8,11 +8,11 @@ namespace DeliberationBot.Slack.Tests.Answering;
 public sealed class AnswerReviewTests : SlackHostTest
 {
     private const string Ann = "U0ANN";
+
     [Fact]
     public async Task After_the_last_answer_each_answer_can_be_changed_from_the_review_or_from_another_question()
     {
-        await Host.CommandAsync("start quick-check \"Predictive screening\"");
-        var d = await Host.DeliberationAsync();
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
         await Host.InteractionAsync(SlackPayloads.BlockAction("answer", d.Id.ToString(), Ann));
         var view = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(Modals.ViewOf(await Api.WaitForAsync("views.open")),
             Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), Ann, "V0ANN", "h-0")));

@@ -5,7 +5,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Answering;
 
@@ -54,10 +53,9 @@ public sealed class LongReviewTests : SlackHostTest
     [Fact]
     public async Task A_review_too_long_for_a_modal_follows_whole_in_a_direct_message()
     {
-        await Host.CommandAsync("start long-form \"Predictive screening\"");
-        var d = await Host.DeliberationAsync();
+        var d = await Host.StartDeliberationAsync("start long-form \"Predictive screening\"");
         var ann = new Actor("slack", SlackPayloads.Team, new UserRef(Ann, "ann"));
-        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        var answering = Host.Answering;
         await answering.JoinAsync(ann, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, "join", default);
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i <= Questions; i++)

@@ -4,7 +4,6 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -57,10 +56,9 @@ public sealed class EveryVoiceJourneyTests : SlackHostTest
     [Fact]
     public async Task Each_persons_concern_reaches_the_owner_the_summary_and_a_leaders_digest_in_their_words()
     {
-        await Host.CommandAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria> anonymous", Dana, "dana");
-        var d = await Host.DeliberationAsync();
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria> anonymous", Dana, "dana");
         var card = await Host.CardAsync(d);
-        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        var answering = Host.Answering;
         var ts = 1700000200;
         foreach (var (user, name, group, words) in People)
         {

@@ -6,7 +6,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -20,14 +19,14 @@ public sealed class FullFlowTests : SlackHostTest
     private const string Dana = "U0DANA";
     private const string Maria = "U0MARIA";
     private const string Sam = "U0SAM";
+
     [Fact]
     public async Task Everything_written_reaches_Slack_in_full_and_every_payload_is_within_the_limits()
     {
-        await Host.CommandAsync("start ai-proposal \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
-        var d = await Host.DeliberationAsync();
+        var d = await Host.StartDeliberationAsync("start ai-proposal \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
 
         // One person of every group answers everything meant for them; Sam answers as a frontline worker.
-        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        var answering = Host.Answering;
         var asked = new HashSet<string>(StringComparer.Ordinal);
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         var samsQuestions = new List<string>();

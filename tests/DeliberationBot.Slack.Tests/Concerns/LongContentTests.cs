@@ -6,7 +6,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -18,12 +17,12 @@ public sealed class LongContentTests : SlackHostTest
 {
     private const string Dana = "U0DANA";
     private const string Maria = "U0MARIA";
+
     [Fact]
     public async Task Sixty_concerns_of_four_thousand_characters_reach_the_owner_word_for_word_within_every_limit()
     {
-        await Host.CommandAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
-        var d = await Host.DeliberationAsync();
-        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
+        var answering = Host.Answering;
         var words = Enumerable.Range(1, 60).Select(i => LongText.Words($"person {i}", 4000)).ToList();
         for (var i = 0; i < words.Count; i++)
         {

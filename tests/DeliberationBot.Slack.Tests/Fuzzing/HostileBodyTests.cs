@@ -15,6 +15,7 @@ namespace DeliberationBot.Slack.Tests.Fuzzing;
 public sealed class HostileBodyTests : SlackHostTest
 {
     private const ulong Seed = 20261201;
+
     [Fact]
     public async Task No_generated_body_signed_or_not_gets_a_5xx_or_an_unhandled_exception()
     {

@@ -4,7 +4,6 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Inbound;
 
@@ -14,11 +13,10 @@ public sealed class RedeliveryTests : SlackHostTest
     /// <summary>A deliberation whose card is posted, and Ann joined as a frontline worker.</summary>
     private async Task<(Deliberation D, PostedMessage Card)> StartedWithAnnAsync()
     {
-        await Host.CommandAsync("start quick-check \"Predictive screening\"");
-        var d = await Host.DeliberationAsync();
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
         var card = await Host.CardAsync(d);
         var ann = new Actor("slack", SlackPayloads.Team, new UserRef("U0ANN", "ann"));
-        await Host.Services.GetRequiredService<AnsweringService>().JoinAsync(ann, d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
+        await Host.Answering.JoinAsync(ann, d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
         return (d, card);
     }
 

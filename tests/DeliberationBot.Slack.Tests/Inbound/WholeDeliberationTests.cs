@@ -11,6 +11,7 @@ namespace DeliberationBot.Slack.Tests.Inbound;
 public sealed class WholeDeliberationTests : SlackHostTest
 {
     private const string Team = SlackPayloads.Team;
+
     [Fact]
     public async Task From_deliberate_start_to_close()
     {

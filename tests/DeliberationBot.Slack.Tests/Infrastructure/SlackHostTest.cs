@@ -1,4 +1,3 @@
-using DeliberationBot.Core.Deliberations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Infrastructure;
@@ -9,8 +8,6 @@ public abstract class SlackHostTest : IAsyncLifetime
     internal FakeSlackApi Api { get; private set; } = null!;
 
     internal SlackTestHost Host { get; private set; } = null!;
-
-    internal AnsweringService Answering => Host.Services.GetRequiredService<AnsweringService>();
 
     public virtual async Task InitializeAsync()
     {

@@ -45,6 +45,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IOutboxStore Outbox => Services.GetRequiredService<IOutboxStore>();
 
+    public AnsweringService Answering => Services.GetRequiredService<AnsweringService>();
+
     /// <summary>Starts the real service (Kestrel on a free loopback port) against <paramref name="api"/>.</summary>
     public static Task<SlackTestHost> StartAsync(FakeSlackApi api, Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -82,6 +84,13 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> CommandAsync(string text, string user = "U0USER", string userName = "tester", string? trigger = null) =>
         CommandAsync(SlackPayloads.Command(text, user, userName, trigger));
+
+    /// <summary>Sends a "start ..." command and returns the deliberation it started.</summary>
+    public async Task<Deliberation> StartDeliberationAsync(string command, string user = "U0USER", string userName = "tester")
+    {
+        await CommandAsync(command, user, userName);
+        return await DeliberationAsync();
+    }
 
     public Task<HttpResponseMessage> InteractionAsync(JsonObject payload) =>
         PostAsync("application/x-www-form-urlencoded", Form([new("payload", payload.ToJsonString())]));

@@ -39,8 +39,7 @@ public sealed class AnonymityAtRestTests : IAsyncLifetime
     public async Task A_dump_after_an_anonymous_journey_ties_no_answer_to_the_person(string provider)
     {
         await StartAsync(provider);
-        await _host.CommandAsync("start quick-check \"Hotline triage\" owner:<@U0MARIA|maria> anonymous", "U0DANA", "dana");
-        var d = await _host.DeliberationAsync();
+        var d = await _host.StartDeliberationAsync("start quick-check \"Hotline triage\" owner:<@U0MARIA|maria> anonymous", "U0DANA", "dana");
         var card = await _host.CardAsync(d);
 
         // Alice answers every question in the private modal, anonymously, flagging her first answer as a concern.

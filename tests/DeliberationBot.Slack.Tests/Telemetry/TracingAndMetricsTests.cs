@@ -32,8 +32,7 @@ public sealed class TracingAndMetricsTests : SlackHostTest
     [Fact]
     public async Task One_slack_answer_is_one_trace_from_the_request_to_the_outbox_delivery_and_the_metrics_move()
     {
-        await Host.CommandAsync("start quick-check \"Hotline triage\"");
-        var deliberation = await Host.DeliberationAsync();
+        var deliberation = await Host.StartDeliberationAsync("start quick-check \"Hotline triage\"");
         var card = await Host.CardAsync(deliberation);
         await Host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0BOB"));
         var groupView = Modals.ViewOf(await Api.WaitForAsync("views.open"));
