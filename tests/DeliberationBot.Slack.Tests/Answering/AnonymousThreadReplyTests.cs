@@ -15,7 +15,7 @@ public sealed class AnonymousThreadReplyTests : SlackHostTest
         var deliberation = await Host.StartDeliberationAsync("start quick-check \"Anonymous review\" anonymous");
         var card = await Host.CardAsync(deliberation);
         var answering = Host.Answering;
-        var anonymous = new Actor("slack", SlackPayloads.Team, new UserRef("U0ANON123", "Alice Secret"));
+        var anonymous = SlackPayloads.Person("U0ANON123", "Alice Secret");
         await answering.JoinAsync(anonymous, deliberation.Id, StakeholderGroup.FrontlineWorker, true, "join-anon", default);
         var reply = SlackPayloads.Event(SlackPayloads.Message("U0ANON123", "We were never asked.", "1700000200.000300", card.MessageId));
 

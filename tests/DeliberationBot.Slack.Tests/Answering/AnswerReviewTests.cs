@@ -13,9 +13,7 @@ public sealed class AnswerReviewTests : SlackHostTest
     public async Task After_the_last_answer_each_answer_can_be_changed_from_the_review_or_from_another_question()
     {
         var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
-        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", d.Id.ToString(), Ann));
-        var view = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(Modals.ViewOf(await Api.WaitForAsync("views.open")),
-            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), Ann, "V0ANN", "h-0")));
+        var view = await Host.JoinInModalAsync(d, Ann, "frontline_worker", "V0ANN", "h-0");
         Assert.Null(Modals.InputElement(view, "jump"));
         var answered = 0;
         while (Modals.Callback(view) == "deliberation_question")

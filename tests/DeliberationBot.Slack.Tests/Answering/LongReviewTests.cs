@@ -54,7 +54,7 @@ public sealed class LongReviewTests : SlackHostTest
     public async Task A_review_too_long_for_a_modal_follows_whole_in_a_direct_message()
     {
         var d = await Host.StartDeliberationAsync("start long-form \"Predictive screening\"");
-        var ann = new Actor("slack", SlackPayloads.Team, new UserRef(Ann, "ann"));
+        var ann = SlackPayloads.Person(Ann, "ann");
         var answering = Host.Answering;
         await answering.JoinAsync(ann, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, "join", default);
         var written = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -62,7 +62,7 @@ public sealed class EveryVoiceJourneyTests : SlackHostTest
         var ts = 1700000200;
         foreach (var (user, name, group, words) in People)
         {
-            var person = new Actor("slack", SlackPayloads.Team, new UserRef(user, name));
+            var person = SlackPayloads.Person(user, name);
             var anonymous = user == "U0ANON";
             await answering.JoinAsync(person, d.Id, group, anonymous, $"join-{user}", default);
             if (anonymous)

@@ -26,7 +26,7 @@ public sealed class LongContentTests : SlackHostTest
         var words = Enumerable.Range(1, 60).Select(i => LongText.Words($"person {i}", 4000)).ToList();
         for (var i = 0; i < words.Count; i++)
         {
-            var person = new Actor("slack", SlackPayloads.Team, new UserRef($"U0P{i:D3}", $"person {i}"));
+            var person = SlackPayloads.Person($"U0P{i:D3}", $"person {i}");
             await answering.JoinAsync(person, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, $"join-{i}", default);
             await answering.AnswerAsync(person, d.Id, "purpose", AnswerValue.FromText(words[i]), flagConcern: true, $"answer-{i}", default);
         }

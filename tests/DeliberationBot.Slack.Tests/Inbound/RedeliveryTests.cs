@@ -15,7 +15,7 @@ public sealed class RedeliveryTests : SlackHostTest
     {
         var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
         var card = await Host.CardAsync(d);
-        var ann = new Actor("slack", SlackPayloads.Team, new UserRef("U0ANN", "ann"));
+        var ann = SlackPayloads.Person("U0ANN", "ann");
         await Host.Answering.JoinAsync(ann, d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
         return (d, card);
     }

@@ -77,10 +77,7 @@ public sealed class WholeDeliberationTests : SlackHostTest
         Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel);
 
         // 5. Bob joins and answers his current question by replying in the card's thread; the next question comes back ephemerally.
-        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0BOB"));
-        var bobGroup = Modals.ViewOf(await Api.WaitForAsync("views.open", 2));
-        await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(bobGroup,
-            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("community")))), "U0BOB", "V0BOB", "b-0")));
+        await Host.JoinInModalAsync(deliberation, "U0BOB", "community", "V0BOB", "b-0", opened: 2);
         var reply = await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0BOB",
             "It should help <!channel> triage <@U0ANN> calls &lt;fast&gt; <https://evil.example|click>", "1700000100.000001", card.MessageId)));
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);

@@ -92,6 +92,18 @@ internal sealed class SlackTestHost : IAsyncDisposable
         return await DeliberationAsync();
     }
 
+    /// <summary>
+    /// Presses Answer on the deliberation's card as <paramref name="user"/> and chooses <paramref name="group"/> in the
+    /// modal that opens (the <paramref name="opened"/>th views.open so far); returns the view that follows, the first question.
+    /// </summary>
+    public async Task<JsonObject> JoinInModalAsync(Deliberation d, string user, string group, string viewId, string hash, int opened = 1)
+    {
+        await InteractionAsync(SlackPayloads.BlockAction("answer", d.Id.ToString(), user));
+        var groupView = Modals.ViewOf(await Api.WaitForAsync("views.open", opened));
+        return await Modals.UpdatedViewAsync(await InteractionAsync(SlackPayloads.ViewSubmission(groupView,
+            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option(group)))), user, viewId, hash)));
+    }
+
     public Task<HttpResponseMessage> InteractionAsync(JsonObject payload) =>
         PostAsync("application/x-www-form-urlencoded", Form([new("payload", payload.ToJsonString())]));
 

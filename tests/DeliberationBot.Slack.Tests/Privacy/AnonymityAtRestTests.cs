@@ -67,8 +67,8 @@ public sealed class AnonymityAtRestTests : IAsyncLifetime
         await _host.SettleOutboxAsync();
         var concerns = _host.Services.GetRequiredService<ConcernService>();
         var concern = Assert.Single(await _host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default), c => c.Origin == ConcernOrigin.FlaggedAnswer);
-        var maria = new Actor("slack", SlackPayloads.Team, new UserRef("U0MARIA", "maria"));
-        var alice = new Actor("slack", SlackPayloads.Team, new UserRef(AnonId, AnonName));
+        var maria = SlackPayloads.Person("U0MARIA", "maria");
+        var alice = SlackPayloads.Person(AnonId, AnonName);
         await concerns.ActAsync(maria, concern.Id, ConcernAction.Respond, "We will shadow two night shifts before deciding.", "respond-1", default);
         await _host.SettleOutboxAsync();
         await concerns.ActAsync(alice, concern.Id, ConcernAction.Accept, null, "accept-1", default);

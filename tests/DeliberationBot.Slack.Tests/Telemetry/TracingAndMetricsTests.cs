@@ -34,10 +34,7 @@ public sealed class TracingAndMetricsTests : SlackHostTest
     {
         var deliberation = await Host.StartDeliberationAsync("start quick-check \"Hotline triage\"");
         var card = await Host.CardAsync(deliberation);
-        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0BOB"));
-        var groupView = Modals.ViewOf(await Api.WaitForAsync("views.open"));
-        await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupView,
-            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("community")))), "U0BOB", "V0BOB", "b-0")));
+        await Host.JoinInModalAsync(deliberation, "U0BOB", "community", "V0BOB", "b-0");
         await Host.SettleOutboxAsync();
         var before = Collect();
 
