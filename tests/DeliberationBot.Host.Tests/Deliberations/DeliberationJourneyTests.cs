@@ -11,30 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeliberationBot.Host.Tests.Deliberations;
 
 /// <summary>Deliberations through the running service's application services, storage and outbox.</summary>
-public sealed class DeliberationJourneyTests : IDisposable
+public sealed class DeliberationJourneyTests : JourneyTest
 {
-    private readonly BotFactory _factory = new();
-    private int _key;
-
-    public DeliberationJourneyTests()
-    {
-        _factory.CreateClient().Dispose(); // start the host, its migrations and outbox worker
-    }
-
-    private CommandDispatcher Commands => _factory.Services.GetRequiredService<CommandDispatcher>();
-
-    private AnsweringService Answering => _factory.Services.GetRequiredService<AnsweringService>();
-
-    private IDeliberationStore Store => _factory.Services.GetRequiredService<IDeliberationStore>();
-
-    public void Dispose() => _factory.Dispose();
-
     [Fact]
     public async Task A_quick_check_from_start_to_close()
     {
         var started = await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria> due:2099-12-18 anonymous", null, Key(), default);
         Assert.Contains("Started \"Predictive screening for hotline calls\"", Assert.IsType<Confirmation>(Assert.Single(started.Replies)).Text, StringComparison.Ordinal);
-        var card = await _factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard);
+        var card = await Factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard);
         Assert.Equal(Destination.To(Room), card.Message.Destination);
         var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
         Assert.Equal([new UserRef("U-MARIA", "Maria")], d.Owners);
@@ -63,7 +47,7 @@ public sealed class DeliberationJourneyTests : IDisposable
 
         var status = Assert.IsType<StatusReport>(Assert.Single((await Commands.HandleAsync(Dana, Room, "status", null, Key(), default)).Replies));
         Assert.Equal((1, 1), (status.Progress.Participants, status.Progress.Finished));
-        var flow = _factory.Services.GetRequiredService<FlowCatalog>().Find(d.FlowId)!;
+        var flow = Factory.Services.GetRequiredService<FlowCatalog>().Find(d.FlowId)!;
         var concerns = Assert.IsType<ConcernList>((await Commands.HandleAsync(Dana, Room, "concerns", null, Key(), default)).Replies[0]);
         Assert.Contains(concerns.Concerns, c => c.QuestionText == flow.FindQuestion("purpose")!.Text && c.Origin == ConcernOrigin.FlaggedAnswer && c.Voices.Single().Text == "Rank calls by risk");
         Assert.Contains(concerns.Concerns, c => c.QuestionText == flow.FindQuestion("added-minutes-per-case")!.Text && c.Origin == ConcernOrigin.FlowRule);
@@ -74,9 +58,9 @@ public sealed class DeliberationJourneyTests : IDisposable
         Assert.Contains("Only the facilitator", Assert.IsType<ErrorMessage>(Assert.Single((await Commands.HandleAsync(intruder, Room, "close", null, Key(), default)).Replies)).Text, StringComparison.Ordinal);
         var maria = new Actor("test", Ws, new UserRef("U-MARIA", "Maria"));
         Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(maria, Room, "close", null, Key(), default)).Replies));
-        var summary = await _factory.Channel.WaitForAsync(s => s.Message.Message is Core.Summaries.SummaryReport);
+        var summary = await Factory.Channel.WaitForAsync(s => s.Message.Message is Core.Summaries.SummaryReport);
         Assert.Equal(Destination.To(Room), summary.Message.Destination);
-        await _factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard { Status: DeliberationStatus.Closed } && s.PreviouslyPosted is not null);
+        await Factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard { Status: DeliberationStatus.Closed } && s.PreviouslyPosted is not null);
 
         Assert.IsType<ErrorMessage>(Assert.Single((await Answering.AnswerTextAsync(ana, d.Id, "late", Key(), default)).Replies));
         var history = (await Store.ListEventsAsync(Ws, d.Id, default)).Select(e => e.Type).ToList();
@@ -148,7 +132,5 @@ public sealed class DeliberationJourneyTests : IDisposable
     }
 
     private async Task<List<string>> DatabaseRowsContainingAsync(string needle) =>
-        [.. (await DatabaseDump.SqliteAsync(_factory.DatabasePath)).Where(v => v.Value.Contains(needle, StringComparison.Ordinal)).Select(v => $"{v.Table}.{v.Column}")];
-
-    private string Key() => $"k{Interlocked.Increment(ref _key)}";
+        [.. (await DatabaseDump.SqliteAsync(Factory.DatabasePath)).Where(v => v.Value.Contains(needle, StringComparison.Ordinal)).Select(v => $"{v.Table}.{v.Column}")];
 }

@@ -5,7 +5,6 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Reports;
-using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Host.Tests.Support;
 using static DeliberationBot.Host.Tests.Support.Cast;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,38 +12,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeliberationBot.Host.Tests.Reports;
 
 /// <summary>Who reaches a deliberation's page, with which link, and what each of them sees.</summary>
-public sealed class ReportLinkTests : IDisposable
+public sealed class ReportLinkTests : JourneyTest
 {
-    private readonly BotFactory _factory = new();
-    private readonly HttpClient _http;
-    private int _key;
-
-    public ReportLinkTests()
-    {
-        _http = _factory.CreateClient();
-    }
-
-    private CommandDispatcher Commands => _factory.Services.GetRequiredService<CommandDispatcher>();
-
-    private AnsweringService Answering => _factory.Services.GetRequiredService<AnsweringService>();
-
-    private IDeliberationStore Store => _factory.Services.GetRequiredService<IDeliberationStore>();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _factory.Dispose();
-    }
-
     [Fact]
     public async Task Report_sends_the_requester_their_own_link_and_the_page_comes_with_strict_headers()
     {
         var d = await ClosedDeliberationAsync();
         var link = await LinkAsync(Eve);
         Assert.Equal((d.Id, d.Title), (link.DeliberationId, link.Title));
-        Assert.InRange(link.Expires - _factory.Time.GetUtcNow(), TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
+        Assert.InRange(link.Expires - Factory.Time.GetUtcNow(), TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
 
-        using var response = await _http.GetAsync(link.Page.PathAndQuery);
+        using var response = await Http.GetAsync(link.Page.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
@@ -58,7 +36,7 @@ public sealed class ReportLinkTests : IDisposable
         Assert.Contains("Rank calls by risk", html, StringComparison.Ordinal); // a concern in its own words
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
-        using var css = await _http.GetAsync("/d/report.css");
+        using var css = await Http.GetAsync("/d/report.css");
         Assert.Equal(("text/css", "nosniff"), (css.Content.Headers.ContentType?.MediaType, Assert.Single(css.Headers.GetValues("X-Content-Type-Options"))));
     }
 
@@ -67,16 +45,16 @@ public sealed class ReportLinkTests : IDisposable
     {
         var d = await ClosedDeliberationAsync();
         var purpose = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "purpose");
-        var concerns = _factory.Services.GetRequiredService<ConcernService>();
+        var concerns = Factory.Services.GetRequiredService<ConcernService>();
         await concerns.ActAsync(Maria, purpose.Id, ConcernAction.MarkAddressed, "Scores only order the queue.", Key(), default);
         await concerns.ActAsync(Ana, purpose.Id, ConcernAction.Accept, null, Key(), default);
 
-        var leader = await _http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery);
+        var leader = await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery);
         Assert.Contains("/api/deliberations/", leader, StringComparison.Ordinal);
         Assert.Contains("— Ana</li>", leader, StringComparison.Ordinal); // her acceptance, by name
         Assert.Contains("Scores only order the queue.", leader, StringComparison.Ordinal);
 
-        var participant = await _http.GetStringAsync((await LinkAsync(Eve)).Page.PathAndQuery);
+        var participant = await Http.GetStringAsync((await LinkAsync(Eve)).Page.PathAndQuery);
         Assert.DoesNotContain("/api/deliberations/", participant, StringComparison.Ordinal);
         Assert.DoesNotContain("— Ana", participant, StringComparison.Ordinal);
         Assert.DoesNotContain("U-ANA", participant, StringComparison.Ordinal);
@@ -91,11 +69,11 @@ public sealed class ReportLinkTests : IDisposable
     {
         var d = await ClosedDeliberationAsync();
         var maria = (await LinkAsync(Maria)).Page.PathAndQuery;
-        var leader = await _http.GetStringAsync(maria);
+        var leader = await Http.GetStringAsync(maria);
         Assert.Contains("answers=1\"", leader, StringComparison.Ordinal);
         Assert.Contains($"{maria[maria.IndexOf('?', StringComparison.Ordinal)..]}&amp;answers=1\"", leader, StringComparison.Ordinal); // the link carries the reader's own token
 
-        using var answers = await _http.GetAsync(maria + "&answers=1");
+        using var answers = await Http.GetAsync(maria + "&answers=1");
         Assert.Equal(HttpStatusCode.OK, answers.StatusCode);
         Assert.Equal("no-store", answers.Headers.CacheControl?.ToString());
         var page = await answers.Content.ReadAsStringAsync();
@@ -105,19 +83,19 @@ public sealed class ReportLinkTests : IDisposable
         Assert.Contains("1 anonymous answer(s) from Community member or advocate withheld: fewer than 3 people of that group answered anonymously.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam Secret", page, StringComparison.Ordinal);
         Assert.DoesNotContain("U-SAM", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(maria + "&answers=2")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync(maria + "&answers=first")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(maria + "&answers=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync(maria + "&answers=first")).StatusCode);
 
         var eve = (await LinkAsync(Eve)).Page.PathAndQuery;
-        var participant = await _http.GetStringAsync(eve);
+        var participant = await Http.GetStringAsync(eve);
         Assert.DoesNotContain("answers=", participant, StringComparison.Ordinal);
         Assert.Contains("Each person's answers are for the facilitator and owners only.", participant, StringComparison.Ordinal);
-        using var refused = await _http.GetAsync(eve + "&answers=1");
+        using var refused = await Http.GetAsync(eve + "&answers=1");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var refusal = await refused.Content.ReadAsStringAsync();
         Assert.DoesNotContain("Ana", refusal, StringComparison.Ordinal);
         Assert.DoesNotContain("Rank calls by risk", refusal, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync($"/d/{d.Id:N}?token=forged&answers=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync($"/d/{d.Id:N}?token=forged&answers=1")).StatusCode);
     }
 
     [Fact]
@@ -130,7 +108,7 @@ public sealed class ReportLinkTests : IDisposable
 
         foreach (var refused in new[] { $"/d/{d.Id:N}", $"/d/{d.Id:N}?token=forged", $"/d/{d.Id:N}?token={Altered(token)}", $"/d/{Guid.NewGuid():N}?token={token}" })
         {
-            using var response = await _http.GetAsync(refused);
+            using var response = await Http.GetAsync(refused);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             var page = await response.Content.ReadAsStringAsync();
             Assert.Contains("How to get a new link", page, StringComparison.Ordinal);
@@ -139,27 +117,27 @@ public sealed class ReportLinkTests : IDisposable
         }
 
         Assert.Contains("Only the facilitator", Error(await Commands.HandleAsync(Maria, Room, "report revoke", null, Key(), default)));
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(eve.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(eve.Page.PathAndQuery)).StatusCode);
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Factory.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.IsType<Confirmation>((await Commands.HandleAsync(Dana, Room, "report revoke <@U-EVE|Eve>", null, Key(), default)).Replies.Single());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(eve.Page.PathAndQuery)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(dana.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync(eve.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(dana.Page.PathAndQuery)).StatusCode);
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Factory.Time.Advance(TimeSpan.FromSeconds(1));
         var fresh = await LinkAsync(Eve);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(fresh.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(fresh.Page.PathAndQuery)).StatusCode);
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Factory.Time.Advance(TimeSpan.FromSeconds(1));
         await Commands.HandleAsync(Dana, Room, "report revoke", null, Key(), default);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(fresh.Page.PathAndQuery)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(dana.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync(fresh.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync(dana.Page.PathAndQuery)).StatusCode);
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Factory.Time.Advance(TimeSpan.FromSeconds(1));
         var later = await LinkAsync(Eve);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(later.Page.PathAndQuery)).StatusCode);
-        _factory.Time.Advance(TimeSpan.FromDays(7));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(later.Page.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(later.Page.PathAndQuery)).StatusCode);
+        Factory.Time.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync(later.Page.PathAndQuery)).StatusCode);
     }
 
     [Fact]
@@ -168,17 +146,17 @@ public sealed class ReportLinkTests : IDisposable
         var d = await ClosedDeliberationAsync();
         foreach (var user in new[] { "U-DANA", "U-MARIA" })
         {
-            var sent = await _factory.Channel.WaitForAsync(s => s.Message.Message is ReportLink && s.Message.Destination.User?.Id == user);
+            var sent = await Factory.Channel.WaitForAsync(s => s.Message.Message is ReportLink && s.Message.Destination.User?.Id == user);
             Assert.Equal(DeliveryMode.Private, sent.Message.Destination.Mode);
-            Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(((ReportLink)sent.Message.Message).Page.PathAndQuery)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(((ReportLink)sent.Message.Message).Page.PathAndQuery)).StatusCode);
             Assert.Contains(((ReportLink)sent.Message.Message).Page.AbsoluteUri, PlainTextRenderer.Render(sent.Message.Message), StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(_factory.Channel.Sent, s => s.Message.Message is ReportLink && s.Message.Destination.Mode != DeliveryMode.Private);
+        Assert.DoesNotContain(Factory.Channel.Sent, s => s.Message.Message is ReportLink && s.Message.Destination.Mode != DeliveryMode.Private);
         var digest = Assert.IsType<WeeklyDigest>((await Commands.HandleAsync(Maria, Room, "digest preview", null, Key(), default)).Replies.Single());
         var page = Assert.Single(digest.Proposals, p => p.Id == d.Id).Report!;
         Assert.Contains(page.AbsoluteUri, PlainTextRenderer.Render(digest), StringComparison.Ordinal);
-        Assert.Contains("/api/deliberations/", await _http.GetStringAsync(page.PathAndQuery), StringComparison.Ordinal); // Maria's own, an owner's page
+        Assert.Contains("/api/deliberations/", await Http.GetStringAsync(page.PathAndQuery), StringComparison.Ordinal); // Maria's own, an owner's page
     }
 
     [Fact]
@@ -195,22 +173,4 @@ public sealed class ReportLinkTests : IDisposable
         Assert.IsType<ReportLink>((await Commands.HandleAsync(who, Room, "report", null, Key(), default)).Replies.Single());
 
     private static string Altered(string token) => token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
-
-    /// <summary>A closed quick-check: Ana (named) flags her purpose answer; Sam (anonymous) says there is no appeal.</summary>
-    private async Task<Deliberation> ClosedDeliberationAsync()
-    {
-        await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria> anonymous", null, Key(), default);
-        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
-        await Answering.JoinAsync(Ana, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
-        await Answering.AnswerTextAsync(Ana, d.Id, "Rank calls by risk", Key(), default);
-        await Answering.FlagConcernAsync(Ana, d.Id, "purpose", flagged: true, Key(), default);
-        await Answering.JoinAsync(Sam, d.Id, StakeholderGroup.Community, anonymous: true, Key(), default);
-        await Answering.AnswerAsync(Sam, d.Id, "can-appeal", Core.Flows.AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
-        Assert.IsType<Confirmation>((await Commands.HandleAsync(Dana, Room, "close", null, Key(), default)).Replies.Single());
-        return d;
-    }
-
-    private static string Error(TurnResult result) => Assert.IsType<ErrorMessage>(result.Replies.Single()).Text;
-
-    private string Key() => $"k{Interlocked.Increment(ref _key)}";
 }

@@ -5,38 +5,21 @@ using DeliberationBot.Slack.Tests.Rendering;
 namespace DeliberationBot.Slack.Tests.Answering;
 
 /// <summary>Going back: the review lists every answer with Change, and each question offers "Change an earlier answer".</summary>
-public sealed class AnswerReviewTests : IAsyncLifetime
+public sealed class AnswerReviewTests : SlackHostTest
 {
     private const string Ann = "U0ANN";
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task After_the_last_answer_each_answer_can_be_changed_from_the_review_or_from_another_question()
     {
-        await _host.CommandAsync("start quick-check \"Predictive screening\"");
-        var d = await _host.DeliberationAsync();
-        await _host.InteractionAsync(SlackPayloads.BlockAction("answer", d.Id.ToString(), Ann));
-        var view = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(Modals.ViewOf(await _api.WaitForAsync("views.open")),
-            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), Ann, "V0ANN", "h-0")));
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
+        var view = await Host.JoinInModalAsync(d, Ann, "frontline_worker", "V0ANN", "h-0");
         Assert.Null(Modals.InputElement(view, "jump"));
         var answered = 0;
         while (Modals.Callback(view) == "deliberation_question")
         {
             answered++;
-            view = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(view,
+            view = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(view,
                 Modals.AnswerValues(view, $"Answer {answered}", concern: false), Ann, "V0ANN", $"h-{answered}")));
         }
 
@@ -50,8 +33,8 @@ public sealed class AnswerReviewTests : IAsyncLifetime
         Assert.Contains(changes, b => b.Value == $"{d.Id:N}|purpose");
 
         // Change "purpose" from the review: the modal is replaced (views.update with its id and hash) by that question.
-        await _host.InteractionAsync(SlackPayloads.ViewAction(view, "answer_change", $"{d.Id:N}|purpose", Ann, "V0ANN", "h-review"));
-        var update = await _api.WaitForAsync("views.update");
+        await Host.InteractionAsync(SlackPayloads.ViewAction(view, "answer_change", $"{d.Id:N}|purpose", Ann, "V0ANN", "h-review"));
+        var update = await Api.WaitForAsync("views.update");
         Assert.Equal(("V0ANN", "h-review"), (update.Json.GetProperty("view_id").GetString(), update.Json.GetProperty("hash").GetString()));
         var purpose = Blocks.UpdatedView(update);
         Assert.Equal("deliberation_question", Modals.Callback(purpose));
@@ -61,17 +44,17 @@ public sealed class AnswerReviewTests : IAsyncLifetime
         Assert.DoesNotContain("purpose", earlier);
 
         // From there, jump to "who is affected" with the select.
-        await _host.InteractionAsync(SlackPayloads.ViewAction(purpose, "question_jump", null, Ann, "V0ANN", "h-purpose", selected: "who-affected"));
-        var whoAffected = Blocks.UpdatedView(await _api.WaitForAsync("views.update", 2));
+        await Host.InteractionAsync(SlackPayloads.ViewAction(purpose, "question_jump", null, Ann, "V0ANN", "h-purpose", selected: "who-affected"));
+        var whoAffected = Blocks.UpdatedView(await Api.WaitForAsync("views.update", 2));
         Assert.Contains("|who-affected", whoAffected["private_metadata"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("purpose", Modals.OptionValues(Jump(whoAffected)));
 
         // Saving the changed answer brings the review back, saying so; the answer is a new revision.
         var second = Modals.OptionValues(Modals.InputElement(whoAffected, "answer")!)[1];
-        var review = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(whoAffected,
+        var review = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(whoAffected,
             Modals.Values(("answer", SlackPayloads.Input("checkboxes", new JsonArray(SlackPayloads.Option(second))))), Ann, "V0ANN", "h-who")));
         Assert.Contains("Your answer is updated", review.ToJsonString(), StringComparison.Ordinal);
-        var changed = (await _host.AnswersAsync(d)).Single(a => a.QuestionId == "who-affected");
+        var changed = (await Host.AnswersAsync(d)).Single(a => a.QuestionId == "who-affected");
         Assert.Equal([second], changed.Value.Choices);
         Assert.Equal(2, changed.Revision);
     }

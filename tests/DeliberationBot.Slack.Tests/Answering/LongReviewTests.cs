@@ -5,7 +5,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Answering;
 
@@ -14,15 +13,13 @@ namespace DeliberationBot.Slack.Tests.Answering;
 /// modal shows what was just flagged and says the review went to a direct message, where it arrives whole, in parts,
 /// each answer with its Change button.
 /// </summary>
-public sealed class LongReviewTests : IAsyncLifetime
+public sealed class LongReviewTests : SlackHostTest
 {
     private const string Ann = "U0ANN";
     private const int Questions = 60;
     private readonly string _flows = Directory.CreateTempSubdirectory("deliberationbot-flows-").FullName;
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         File.Copy(Path.Combine(Repository.FlowsDirectory, "quick-check.yaml"), Path.Combine(_flows, "quick-check.yaml"));
         var questions = string.Join("", Enumerable.Range(1, Questions).Select(i => $"""
@@ -42,24 +39,23 @@ public sealed class LongReviewTests : IAsyncLifetime
                 questions:{questions}
 
             """);
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api, settings: s => s["Flows:Directory"] = _flows);
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(_flows, recursive: true);
     }
+
+    internal override void Configure(Dictionary<string, string?> settings) => settings["Flows:Directory"] = _flows;
 
     [Fact]
     public async Task A_review_too_long_for_a_modal_follows_whole_in_a_direct_message()
     {
-        await _host.CommandAsync("start long-form \"Predictive screening\"");
-        var d = await _host.DeliberationAsync();
-        var ann = new Actor("slack", SlackPayloads.Team, new UserRef(Ann, "ann"));
-        var answering = _host.Services.GetRequiredService<AnsweringService>();
+        var d = await Host.StartDeliberationAsync("start long-form \"Predictive screening\"");
+        var ann = SlackPayloads.Person(Ann, "ann");
+        var answering = Host.Answering;
         await answering.JoinAsync(ann, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, "join", default);
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i <= Questions; i++)
@@ -69,10 +65,10 @@ public sealed class LongReviewTests : IAsyncLifetime
         }
 
         // Ann changes her last answer in the form and flags it.
-        await _host.InteractionAsync(SlackPayloads.BlockAction("answer_change", $"{d.Id:N}|q{Questions}", Ann));
-        var question = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer_change", $"{d.Id:N}|q{Questions}", Ann));
+        var question = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         written[$"q{Questions}"] = LongText.Words("ann changes her mind", 2900);
-        var notice = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(question,
+        var notice = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(question,
             Modals.AnswerValues(question, written[$"q{Questions}"], concern: true), Ann, "V0ANN", "h-1")));
 
         // The modal: what the owners will receive, and where the review went.
@@ -84,8 +80,8 @@ public sealed class LongReviewTests : IAsyncLifetime
         Assert.Empty(Blocks.Buttons(notice));
 
         // The direct message: every answer whole, each with its Change button, in parts within Slack's limits.
-        await _host.SettleOutboxAsync(timeoutSeconds: 60);
-        var parts = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Ann).ToList();
+        await Host.SettleOutboxAsync(timeoutSeconds: 60);
+        var parts = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Ann).ToList();
         Assert.True(parts.Count > 1, "a review of 60 long answers takes more than one message");
         Assert.All(parts, p => SlackLimitsAssert.Message(JsonNode.Parse(p.Body)!.AsObject()));
         var (_, firstTs) = Blocks.Posted(parts[0]);
@@ -96,8 +92,8 @@ public sealed class LongReviewTests : IAsyncLifetime
         Assert.Equal(written.Keys.Select(q => $"{d.Id:N}|{q}").Order(), changes.Order());
 
         // A redelivered submission queues nothing more.
-        await _host.InteractionAsync(SlackPayloads.ViewSubmission(question, Modals.AnswerValues(question, written[$"q{Questions}"], concern: true), Ann, "V0ANN", "h-1"));
-        await _host.SettleOutboxAsync();
-        Assert.Equal(parts.Count, _api.CallsTo("chat.postMessage").Count(c => c.Json.GetProperty("channel").GetString() == "D0" + Ann));
+        await Host.InteractionAsync(SlackPayloads.ViewSubmission(question, Modals.AnswerValues(question, written[$"q{Questions}"], concern: true), Ann, "V0ANN", "h-1"));
+        await Host.SettleOutboxAsync();
+        Assert.Equal(parts.Count, Api.CallsTo("chat.postMessage").Count(c => c.Json.GetProperty("channel").GetString() == "D0" + Ann));
     }
 }

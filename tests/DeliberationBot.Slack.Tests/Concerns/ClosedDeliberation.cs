@@ -4,7 +4,6 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -42,9 +41,8 @@ internal sealed class ClosedDeliberation
 
     public static async Task<ClosedDeliberation> StartAsync(SlackTestHost host)
     {
-        await host.CommandAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria> anonymous", Dana, "dana");
-        var d = await host.DeliberationAsync();
-        var answering = host.Services.GetRequiredService<AnsweringService>();
+        var d = await host.StartDeliberationAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria> anonymous", Dana, "dana");
+        var answering = host.Answering;
         var ana = Person(Ana);
         var sam = Person(Sam);
         await answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, "seed-1", default);

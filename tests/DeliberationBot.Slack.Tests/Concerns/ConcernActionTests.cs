@@ -8,23 +8,14 @@ using static DeliberationBot.Slack.Tests.Concerns.ClosedDeliberation;
 namespace DeliberationBot.Slack.Tests.Concerns;
 
 /// <summary>Owners respond to concerns with buttons and modals; raisers accept or reopen; everyone else is refused.</summary>
-public sealed class ConcernActionTests : IAsyncLifetime
+public sealed class ConcernActionTests : SlackHostTest
 {
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
     private ClosedDeliberation _closed = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-        _closed = await ClosedDeliberation.StartAsync(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
+        await base.InitializeAsync();
+        _closed = await ClosedDeliberation.StartAsync(Host);
     }
 
     [Fact]
@@ -55,19 +46,19 @@ public sealed class ConcernActionTests : IAsyncLifetime
         var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
         var overrides = _closed.Overrides;
 
-        Assert.Equal(HttpStatusCode.OK, (await _host.InteractionAsync(Press(dm, "concern_acknowledge", overrides.Id, Maria))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _host.InteractionAsync(Press(dm, "concern_acknowledge", overrides.Id, Maria))).StatusCode);
-        var reply = await _api.WaitForAsync("chat.postEphemeral");
+        Assert.Equal(HttpStatusCode.OK, (await Host.InteractionAsync(Press(dm, "concern_acknowledge", overrides.Id, Maria))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.InteractionAsync(Press(dm, "concern_acknowledge", overrides.Id, Maria))).StatusCode);
+        var reply = await Api.WaitForAsync("chat.postEphemeral");
 
         Assert.Equal((Maria, "D0" + Maria), (reply.Json.GetProperty("user").GetString(), reply.Json.GetProperty("channel").GetString()));
         Assert.Contains($"Concern #{overrides.Number} is now acknowledged.", reply.Strings, StringComparison.Ordinal);
         Assert.Equal(ConcernStatus.Acknowledged, (await _closed.ReloadAsync(overrides)).Status);
 
         // A later press by someone else is a barrier: its reply is the second ephemeral, so the double click sent none.
-        await _host.InteractionAsync(Press(dm, "concern_acknowledge", _closed.Purpose.Id, Eve));
-        await _api.WaitForAsync("chat.postEphemeral", 2);
+        await Host.InteractionAsync(Press(dm, "concern_acknowledge", _closed.Purpose.Id, Eve));
+        await Api.WaitForAsync("chat.postEphemeral", 2);
         Assert.Single(_closed.EphemeralsTo(Maria));
-        Assert.Single(await _host.EventsAsync(_closed.Deliberation), e => e.Type == "concern.acknowledged");
+        Assert.Single(await Host.EventsAsync(_closed.Deliberation), e => e.Type == "concern.acknowledged");
     }
 
     [Fact]
@@ -75,16 +66,16 @@ public sealed class ConcernActionTests : IAsyncLifetime
     {
         var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
 
-        await _host.InteractionAsync(Press(dm, "concern_acknowledge", _closed.Purpose.Id, Eve));
+        await Host.InteractionAsync(Press(dm, "concern_acknowledge", _closed.Purpose.Id, Eve));
         // No message offers Eve an Accept button; a forged press is refused all the same.
-        await _host.InteractionAsync(SlackPayloads.BlockAction("concern_accept", _closed.Purpose.Id.ToString("N"), Eve));
+        await Host.InteractionAsync(SlackPayloads.BlockAction("concern_accept", _closed.Purpose.Id.ToString("N"), Eve));
 
-        var refusals = await Task.WhenAll(_api.WaitForAsync("chat.postEphemeral", 1), _api.WaitForAsync("chat.postEphemeral", 2));
+        var refusals = await Task.WhenAll(Api.WaitForAsync("chat.postEphemeral", 1), Api.WaitForAsync("chat.postEphemeral", 2));
         Assert.All(refusals, r => Assert.Equal(Eve, r.Json.GetProperty("user").GetString()));
         Assert.Contains(":warning: Only the proposal's owners can respond to this concern.", refusals[0].Strings, StringComparison.Ordinal);
         Assert.Contains("with no response to accept yet. Nothing changed.", refusals[1].Strings, StringComparison.Ordinal);
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(_closed.Purpose)).Status);
-        Assert.DoesNotContain(await _host.EventsAsync(_closed.Deliberation), e => e.Type is "concern.acknowledged" or "concern.accepted");
+        Assert.DoesNotContain(await Host.EventsAsync(_closed.Deliberation), e => e.Type is "concern.acknowledged" or "concern.accepted");
     }
 
     [Fact]
@@ -93,35 +84,35 @@ public sealed class ConcernActionTests : IAsyncLifetime
         var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
         var overrides = _closed.Overrides;
 
-        await _host.InteractionAsync(Press(dm, "concern_mark_addressed", overrides.Id, Maria));
-        var modal = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(Press(dm, "concern_mark_addressed", overrides.Id, Maria));
+        var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         Assert.Equal("concern_text", Modals.Callback(modal));
         Assert.Equal("plain_text_input", Modals.InputElement(modal, "response")!["type"]!.GetValue<string>());
         Assert.Contains($"*#{overrides.Number}* ", modal.ToJsonString(), StringComparison.Ordinal);
         SlackLimitsAssert.Modal(modal);
 
         JsonObject Words(string text) => Modals.Values(("response", SlackPayloads.Input("plain_text_input", text)));
-        var blank = JsonNode.Parse(await (await _host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Words("   "), Maria, "V0MA", "m-1"))).Content.ReadAsStringAsync())!;
+        var blank = JsonNode.Parse(await (await Host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Words("   "), Maria, "V0MA", "m-1"))).Content.ReadAsStringAsync())!;
         Assert.Equal("errors", blank["response_action"]!.GetValue<string>());
         Assert.Contains("write your response", blank["errors"]!["response"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var done = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Words("Overrides need one click <!here>."), Maria, "V0MA", "m-2")));
+        var done = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Words("Overrides need one click <!here>."), Maria, "V0MA", "m-2")));
         Assert.Contains("is now addressed", done.ToJsonString(), StringComparison.Ordinal);
         var addressed = await _closed.ReloadAsync(overrides);
         Assert.Equal((ConcernStatus.Addressed, "Overrides need one click <!here>."), (addressed.Status, addressed.Response));
 
         // Ana raised it by name: the response reaches her privately, with Accept and Reopen.
-        await _host.SettleOutboxAsync();
+        await Host.SettleOutboxAsync();
         var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
         Assert.Contains("*Response:* Overrides need one click &lt;!here&gt;.", notice.Strings, StringComparison.Ordinal);
         Assert.Equal(["concern_accept", "concern_reopen"], Blocks.Buttons(notice.Json).Select(b => b.ActionId));
 
-        await _host.InteractionAsync(Press(notice, "concern_accept", overrides.Id, Ana));
-        var accepted = await _api.WaitForAsync("chat.postEphemeral");
+        await Host.InteractionAsync(Press(notice, "concern_accept", overrides.Id, Ana));
+        var accepted = await Api.WaitForAsync("chat.postEphemeral");
         Assert.Equal(Ana, accepted.Json.GetProperty("user").GetString());
         Assert.Contains("is now resolved", accepted.Strings, StringComparison.Ordinal);
         Assert.Equal(ConcernStatus.Resolved, (await _closed.ReloadAsync(overrides)).Status);
-        await _host.SettleOutboxAsync();
+        await Host.SettleOutboxAsync();
         Assert.Contains("Status: resolved", _closed.LastDirectMessage(Maria, "Concerns for you").Strings, StringComparison.Ordinal);
     }
 
@@ -130,25 +121,25 @@ public sealed class ConcernActionTests : IAsyncLifetime
     {
         var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
         var appeal = _closed.Appeal;
-        await _host.InteractionAsync(Press(dm, "concern_wont_address", appeal.Id, Maria));
-        var modal = Modals.ViewOf(await _api.WaitForAsync("views.open"));
-        await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(modal,
+        await Host.InteractionAsync(Press(dm, "concern_wont_address", appeal.Id, Maria));
+        var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(modal,
             Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Appeals go through the hearing process."))), Maria, "V0MW", "w-1")));
 
-        await _host.SettleOutboxAsync();
-        var posted = _api.CallsTo("chat.postMessage").Last(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel);
+        await Host.SettleOutboxAsync();
+        var posted = Api.CallsTo("chat.postMessage").Last(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel);
         Assert.Contains("Only the people who raised it can accept the response or reopen the concern.", posted.Strings, StringComparison.Ordinal);
 
-        await _host.InteractionAsync(Press(posted, "concern_accept", appeal.Id, Eve));
-        var refused = await _api.WaitForAsync("chat.postEphemeral");
+        await Host.InteractionAsync(Press(posted, "concern_accept", appeal.Id, Eve));
+        var refused = await Api.WaitForAsync("chat.postEphemeral");
         Assert.Equal((Eve, SlackPayloads.Channel), (refused.Json.GetProperty("user").GetString(), refused.Json.GetProperty("channel").GetString()));
         Assert.Contains("Only the people who raised this concern can accept or reopen it.", refused.Strings, StringComparison.Ordinal);
         Assert.Equal(ConcernStatus.WontAddress, (await _closed.ReloadAsync(appeal)).Status);
 
-        await _host.InteractionAsync(Press(posted, "concern_accept", appeal.Id, Sam));
-        var accepted = await _api.WaitForAsync("chat.postEphemeral", 2);
+        await Host.InteractionAsync(Press(posted, "concern_accept", appeal.Id, Sam));
+        var accepted = await Api.WaitForAsync("chat.postEphemeral", 2);
         Assert.Equal(Sam, accepted.Json.GetProperty("user").GetString());
         Assert.Equal(ConcernStatus.Resolved, (await _closed.ReloadAsync(appeal)).Status);
-        Assert.StartsWith("anon:", (await _host.EventsAsync(_closed.Deliberation)).Single(e => e.Type == "concern.accepted").Actor, StringComparison.Ordinal);
+        Assert.StartsWith("anon:", (await Host.EventsAsync(_closed.Deliberation)).Single(e => e.Type == "concern.accepted").Actor, StringComparison.Ordinal);
     }
 }

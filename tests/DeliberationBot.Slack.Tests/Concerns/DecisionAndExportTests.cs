@@ -9,23 +9,14 @@ using static DeliberationBot.Slack.Tests.Concerns.ClosedDeliberation;
 namespace DeliberationBot.Slack.Tests.Concerns;
 
 /// <summary>After closing: the facilitator records the decision from a button and a modal; anyone gets the record's links.</summary>
-public sealed partial class DecisionAndExportTests : IAsyncLifetime
+public sealed partial class DecisionAndExportTests : SlackHostTest
 {
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
     private ClosedDeliberation _closed = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-        _closed = await ClosedDeliberation.StartAsync(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
+        await base.InitializeAsync();
+        _closed = await ClosedDeliberation.StartAsync(Host);
     }
 
     [Fact]
@@ -33,8 +24,8 @@ public sealed partial class DecisionAndExportTests : IAsyncLifetime
     {
         var request = _closed.LastDirectMessage(Dana, "What is the decision?");
         Assert.Contains("3 unresolved concern(s)", request.Strings, StringComparison.Ordinal);
-        await _host.InteractionAsync(Press(request, "decision_open", _closed.Deliberation.Id, Dana));
-        var modal = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(Press(request, "decision_open", _closed.Deliberation.Id, Dana));
+        var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         SlackLimitsAssert.Modal(modal);
         Assert.Equal("decision", Modals.Callback(modal));
         Assert.Equal(["go", "no-go", "conditions", "revisit"], Modals.OptionValues(Modals.InputElement(modal, "outcome")!));
@@ -53,17 +44,17 @@ public sealed partial class DecisionAndExportTests : IAsyncLifetime
         Assert.Contains("Only the facilitator", notFacilitator["rationale"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var submission = SlackPayloads.ViewSubmission(modal, Values("conditions", "Pilot in one office first."), Dana, "V0DE", "d-3");
-        var recorded = await Modals.UpdatedViewAsync(await _host.InteractionAsync(submission));
-        var again = await _host.InteractionAsync(submission);
+        var recorded = await Modals.UpdatedViewAsync(await Host.InteractionAsync(submission));
+        var again = await Host.InteractionAsync(submission);
 
         Assert.Contains("Recorded: Go with conditions", recorded.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
-        var decision = (await _host.DeliberationAsync()).Decision!;
+        var decision = (await Host.DeliberationAsync()).Decision!;
         Assert.Equal((DecisionOutcome.GoWithConditions, "Pilot in one office first.", Dana), (decision.Outcome, decision.Rationale, decision.DecidedBy.Id));
-        Assert.Single(await _host.EventsAsync(_closed.Deliberation), e => e.Type == "decision.recorded");
+        Assert.Single(await Host.EventsAsync(_closed.Deliberation), e => e.Type == "decision.recorded");
 
-        await _host.SettleOutboxAsync();
-        var announced = _api.CallsTo("chat.postMessage").Single(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel && c.Strings.Contains("Decision:", StringComparison.Ordinal));
+        await Host.SettleOutboxAsync();
+        var announced = Api.CallsTo("chat.postMessage").Single(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel && c.Strings.Contains("Decision:", StringComparison.Ordinal));
         Assert.Contains("Decision: Go with conditions", announced.Strings, StringComparison.Ordinal);
         Assert.Contains("Pilot in one office first.\n— <@U0DANA>", announced.Strings, StringComparison.Ordinal);
     }
@@ -71,9 +62,9 @@ public sealed partial class DecisionAndExportTests : IAsyncLifetime
     [Fact]
     public async Task Export_links_come_back_privately_and_open_the_record()
     {
-        var refused = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await _host.CommandAsync("export", Ana, "ana"))));
+        var refused = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("export", Ana, "ana"))));
         Assert.Contains("Only the facilitator (dana) and the owners (maria) can export", refused, StringComparison.Ordinal);
-        var reply = await SlackTestHost.JsonAsync(await _host.CommandAsync("export", Maria, "maria"));
+        var reply = await SlackTestHost.JsonAsync(await Host.CommandAsync("export", Maria, "maria"));
 
         Assert.Equal("ephemeral", reply.GetProperty("response_type").GetString());
         var text = string.Join("\n", RecordedCall.StringsOf(reply));
@@ -82,14 +73,14 @@ public sealed partial class DecisionAndExportTests : IAsyncLifetime
         var markdown = new Uri(MarkdownLink().Match(text).Groups["url"].Value.Replace("&amp;", "&", StringComparison.Ordinal));
         Assert.Contains("|JSON>", text, StringComparison.Ordinal);
 
-        var record = await _host.Http.GetAsync(markdown.PathAndQuery);
+        var record = await Host.Http.GetAsync(markdown.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, record.StatusCode);
         Assert.Contains("# Predictive screening for hotline calls", await record.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<JsonNode> ErrorsAsync(JsonObject submission)
     {
-        var body = JsonNode.Parse(await (await _host.InteractionAsync(submission)).Content.ReadAsStringAsync())!;
+        var body = JsonNode.Parse(await (await Host.InteractionAsync(submission)).Content.ReadAsStringAsync())!;
         Assert.Equal("errors", body["response_action"]!.GetValue<string>());
         return body["errors"]!;
     }

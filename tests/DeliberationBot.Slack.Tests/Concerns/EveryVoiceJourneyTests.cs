@@ -4,7 +4,6 @@ using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -14,7 +13,7 @@ namespace DeliberationBot.Slack.Tests.Concerns;
 /// trying to instruct the summariser, which a local model then obeys. After close, each concern reaches the owner word
 /// for word with its group, stands in the summary, and appears in a leader's digest; nothing the model said is published.
 /// </summary>
-public sealed class EveryVoiceJourneyTests : IAsyncLifetime
+public sealed class EveryVoiceJourneyTests : SlackHostTest
 {
     private const string Dana = "U0DANA";
     private const string Maria = "U0MARIA";
@@ -32,41 +31,38 @@ public sealed class EveryVoiceJourneyTests : IAsyncLifetime
         ("U0OTT", "otto", StakeholderGroup.Other, Injection),
     ];
 
-    private FakeSlackApi _api = null!;
     private ObedientModel _model = null!;
-    private SlackTestHost _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _api = await FakeSlackApi.StartAsync();
         _model = await ObedientModel.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api, settings: s =>
-        {
-            foreach (var (key, value) in _model.Settings(Repository.Root))
-            {
-                s[key] = value;
-            }
-        });
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await base.DisposeAsync();
         await _model.DisposeAsync();
-        await _api.DisposeAsync();
+    }
+
+    internal override void Configure(Dictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in _model.Settings(Repository.Root))
+        {
+            settings[key] = value;
+        }
     }
 
     [Fact]
     public async Task Each_persons_concern_reaches_the_owner_the_summary_and_a_leaders_digest_in_their_words()
     {
-        await _host.CommandAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria> anonymous", Dana, "dana");
-        var d = await _host.DeliberationAsync();
-        var card = await _host.CardAsync(d);
-        var answering = _host.Services.GetRequiredService<AnsweringService>();
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria> anonymous", Dana, "dana");
+        var card = await Host.CardAsync(d);
+        var answering = Host.Answering;
         var ts = 1700000200;
         foreach (var (user, name, group, words) in People)
         {
-            var person = new Actor("slack", SlackPayloads.Team, new UserRef(user, name));
+            var person = SlackPayloads.Person(user, name);
             var anonymous = user == "U0ANON";
             await answering.JoinAsync(person, d.Id, group, anonymous, $"join-{user}", default);
             if (anonymous)
@@ -76,18 +72,18 @@ public sealed class EveryVoiceJourneyTests : IAsyncLifetime
                 continue;
             }
 
-            await _host.EventAsync(SlackPayloads.Event(SlackPayloads.Message(user, "concern: " + words.Replace("&", "&amp;", StringComparison.Ordinal), $"{ts++}.000001", card.MessageId)));
+            await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message(user, "concern: " + words.Replace("&", "&amp;", StringComparison.Ordinal), $"{ts++}.000001", card.MessageId)));
         }
 
-        await _host.SettleOutboxAsync();
-        Assert.Equal(8, (await _host.AnswersAsync(d)).Count(a => a.QuestionId == "purpose" && a.FlaggedConcern));
-        await _host.CommandAsync("digest subscribe", "U0LEE", "lee");
-        await _host.CommandAsync("close", Dana, "dana");
-        await _host.SettleOutboxAsync();
+        await Host.SettleOutboxAsync();
+        Assert.Equal(8, (await Host.AnswersAsync(d)).Count(a => a.QuestionId == "purpose" && a.FlaggedConcern));
+        await Host.CommandAsync("digest subscribe", "U0LEE", "lee");
+        await Host.CommandAsync("close", Dana, "dana");
+        await Host.SettleOutboxAsync();
 
-        var toOwner = string.Join("\n", _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).Select(c => Blocks.Text(c.Json)));
-        var summary = string.Join("\n", _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).Select(c => Blocks.Text(c.Json)));
-        var digest = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await _host.CommandAsync("digest preview", "U0LEE", "lee"))));
+        var toOwner = string.Join("\n", Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).Select(c => Blocks.Text(c.Json)));
+        var summary = string.Join("\n", Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).Select(c => Blocks.Text(c.Json)));
+        var digest = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"))));
         foreach (var (user, name, group, words) in People)
         {
             var escaped = words.Replace("&", "&amp;", StringComparison.Ordinal);
@@ -107,7 +103,7 @@ public sealed class EveryVoiceJourneyTests : IAsyncLifetime
         }
 
         // Nothing the summariser produced resolved a concern or spoke for the groups: every concern is still open.
-        var concerns = await _host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default);
+        var concerns = await Host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default);
         Assert.Equal(8, concerns.Count);
         Assert.All(concerns, c => Assert.Equal(Core.Concerns.ConcernStatus.Open, c.Status));
         Assert.DoesNotContain("alice secret", toOwner + summary + digest, StringComparison.Ordinal);

@@ -6,7 +6,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -15,34 +14,19 @@ namespace DeliberationBot.Slack.Tests.Concerns;
 /// the review of one's answers, the summary, the owner's concerns and the digest all reach Slack whole, in as many
 /// messages as they need, each within Slack's limits.
 /// </summary>
-public sealed class FullFlowTests : IAsyncLifetime
+public sealed class FullFlowTests : SlackHostTest
 {
     private const string Dana = "U0DANA";
     private const string Maria = "U0MARIA";
     private const string Sam = "U0SAM";
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task Everything_written_reaches_Slack_in_full_and_every_payload_is_within_the_limits()
     {
-        await _host.CommandAsync("start ai-proposal \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
-        var d = await _host.DeliberationAsync();
+        var d = await Host.StartDeliberationAsync("start ai-proposal \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
 
         // One person of every group answers everything meant for them; Sam answers as a frontline worker.
-        var answering = _host.Services.GetRequiredService<AnsweringService>();
+        var answering = Host.Answering;
         var asked = new HashSet<string>(StringComparer.Ordinal);
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         var samsQuestions = new List<string>();
@@ -67,7 +51,7 @@ public sealed class FullFlowTests : IAsyncLifetime
 
                 result = await answering.AnswerAsync(actor, d.Id, q.QuestionId, value, flagConcern: value.Text is not null, $"answer-{p}-{q.QuestionId}", default);
                 Assert.DoesNotContain(result.Replies, r => r is ErrorMessage);
-                _host.Time.Advance(TimeSpan.FromSeconds(1));
+                Host.Time.Advance(TimeSpan.FromSeconds(1));
             }
         }
 
@@ -76,11 +60,11 @@ public sealed class FullFlowTests : IAsyncLifetime
         // Sam changes his last free-text answer in the form: the review of all his answers comes back whole in the
         // modal, each answer with its Change button, within the modal's limits.
         var last = written.Keys.Last(k => k.StartsWith(Sam + ":", StringComparison.Ordinal)).Split(':')[1];
-        await _host.InteractionAsync(SlackPayloads.BlockAction("answer_change", $"{d.Id:N}|{last}", Sam));
-        var question = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer_change", $"{d.Id:N}|{last}", Sam));
+        var question = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         var changed = LongText.Words($"sam changes {last}", 2900);
         written[$"{Sam}:{last}"] = changed;
-        var review = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(question,
+        var review = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(question,
             Modals.AnswerValues(question, changed, concern: true), Sam, "V0SAM", "h-sam")));
         SlackLimitsAssert.Modal(review);
         var reviewText = LongText.Squash(LongText.Read(review));
@@ -89,38 +73,38 @@ public sealed class FullFlowTests : IAsyncLifetime
         Assert.Equal(samsQuestions.Select(q => $"{d.Id:N}|{q}").Order(), changes.Order());
 
         // Closing: the summary in the channel and the owner's concerns to Maria, each whole and in parts.
-        await _host.CommandAsync("close", Dana, "dana");
-        await _host.SettleOutboxAsync(timeoutSeconds: 120);
-        var channel = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).ToList();
+        await Host.CommandAsync("close", Dana, "dana");
+        await Host.SettleOutboxAsync(timeoutSeconds: 120);
+        var channel = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).ToList();
         var summary = LongText.Squash(string.Join("", channel.Select(c => LongText.Read(c))));
         Assert.All(written.Values, text => Assert.Contains(LongText.Squash(text), summary, StringComparison.Ordinal));
 
-        var concerns = await _host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default);
+        var concerns = await Host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default);
         // Each flagged answer is its own concern in the person's words (Sam's in his changed words); the flow's rules add more.
         Assert.All(written.Values, w => Assert.Single(concerns, c => c.Text == w));
-        var toMaria = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).ToList();
+        var toMaria = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).ToList();
         Assert.True(toMaria.Count > 1, "the owner's concerns take more than one message");
         var ownerText = LongText.Squash(string.Join("", toMaria.Select(c => LongText.Read(c))));
         Assert.All(concerns, c => Assert.Contains(LongText.Squash(c.Text), ownerText, StringComparison.Ordinal));
 
         // Maria's digest: every open concern by its first 200 characters. The answer to the command is its first part;
         // the others follow right after it, only for her.
-        var preview = JsonNode.Parse(await (await _host.CommandAsync("digest preview", Maria, "maria")).Content.ReadAsStringAsync())!.AsObject();
+        var preview = JsonNode.Parse(await (await Host.CommandAsync("digest preview", Maria, "maria")).Content.ReadAsStringAsync())!.AsObject();
         SlackLimitsAssert.Message(preview);
         var parts = int.Parse(System.Text.RegularExpressions.Regex.Match(preview.ToJsonString(), @"Part 1 of (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("the rest follows in the next messages", preview.ToJsonString(), StringComparison.Ordinal);
-        await _api.WaitForAsync("chat.postEphemeral", c => c.Json.GetProperty("user").GetString() == Maria, count: parts - 1);
-        var rest = _api.CallsTo("chat.postEphemeral").Where(c => c.Json.GetProperty("user").GetString() == Maria);
+        await Api.WaitForAsync("chat.postEphemeral", c => c.Json.GetProperty("user").GetString() == Maria, count: parts - 1);
+        var rest = Api.CallsTo("chat.postEphemeral").Where(c => c.Json.GetProperty("user").GetString() == Maria);
         var digest = LongText.Squash(LongText.Read(preview) + string.Join("", rest.Select(c => LongText.Read(c))));
         Assert.All(concerns, c => Assert.Contains(LongText.Squash(DigestComposer.Shorten(c.Text)), digest, StringComparison.Ordinal));
 
         // Every message and modal this deliberation produced is within Slack's limits.
-        foreach (var call in _api.Calls.Where(c => c.Method is "chat.postMessage" or "chat.update" or "chat.postEphemeral"))
+        foreach (var call in Api.Calls.Where(c => c.Method is "chat.postMessage" or "chat.update" or "chat.postEphemeral"))
         {
             SlackLimitsAssert.Message(JsonNode.Parse(call.Body)!.AsObject());
         }
 
-        foreach (var call in _api.Calls.Where(c => c.Method is "views.open" or "views.update"))
+        foreach (var call in Api.Calls.Where(c => c.Method is "views.open" or "views.update"))
         {
             SlackLimitsAssert.Modal(JsonNode.Parse(call.Body)!["view"]!.AsObject());
         }

@@ -6,7 +6,6 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -14,43 +13,28 @@ namespace DeliberationBot.Slack.Tests.Concerns;
 /// Long content reaches people whole: 60 concerns of 4,000 characters each to their owner, and a 62-question flow
 /// answered in full, go out in as many Slack messages as it takes, each within Slack's limits, continued in the thread.
 /// </summary>
-public sealed class LongContentTests : IAsyncLifetime
+public sealed class LongContentTests : SlackHostTest
 {
     private const string Dana = "U0DANA";
     private const string Maria = "U0MARIA";
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task Sixty_concerns_of_four_thousand_characters_reach_the_owner_word_for_word_within_every_limit()
     {
-        await _host.CommandAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
-        var d = await _host.DeliberationAsync();
-        var answering = _host.Services.GetRequiredService<AnsweringService>();
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
+        var answering = Host.Answering;
         var words = Enumerable.Range(1, 60).Select(i => LongText.Words($"person {i}", 4000)).ToList();
         for (var i = 0; i < words.Count; i++)
         {
-            var person = new Actor("slack", SlackPayloads.Team, new UserRef($"U0P{i:D3}", $"person {i}"));
+            var person = SlackPayloads.Person($"U0P{i:D3}", $"person {i}");
             await answering.JoinAsync(person, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, $"join-{i}", default);
             await answering.AnswerAsync(person, d.Id, "purpose", AnswerValue.FromText(words[i]), flagConcern: true, $"answer-{i}", default);
         }
 
-        await _host.CommandAsync("close", Dana, "dana");
-        await _host.SettleOutboxAsync(timeoutSeconds: 120);
+        await Host.CommandAsync("close", Dana, "dana");
+        await Host.SettleOutboxAsync(timeoutSeconds: 120);
 
-        var toMaria = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).ToList();
+        var toMaria = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).ToList();
         var root = toMaria.First(c => Blocks.Text(c.Json).Contains("Part 1 of", StringComparison.Ordinal) && c.Strings.Contains("Concerns for you", StringComparison.Ordinal));
         var (_, firstTs) = Blocks.Posted(root);
         // The first part starts the thread; every other part continues it.
@@ -65,7 +49,7 @@ public sealed class LongContentTests : IAsyncLifetime
         Assert.All(words, w => Assert.Contains(LongText.Squash(w), delivered, StringComparison.Ordinal));
 
         // The summary in the channel carries every flagged concern whole too.
-        var channel = _api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).ToList();
+        var channel = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).ToList();
         Assert.All(channel, c => SlackLimitsAssert.Message(JsonNode.Parse(c.Body)!.AsObject()));
         var summary = LongText.Squash(string.Join("", channel.Select(c => LongText.Read(c))));
         Assert.All(words, w => Assert.Contains(LongText.Squash(w), summary, StringComparison.Ordinal));

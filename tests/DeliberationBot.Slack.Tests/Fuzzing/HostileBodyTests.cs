@@ -12,23 +12,9 @@ namespace DeliberationBot.Slack.Tests.Fuzzing;
 /// reproduces; change it locally to explore further.
 /// </summary>
 [Collection(ProcessMemoryCollection.Name)]
-public sealed class HostileBodyTests : IAsyncLifetime
+public sealed class HostileBodyTests : SlackHostTest
 {
     private const ulong Seed = 20261201;
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task No_generated_body_signed_or_not_gets_a_5xx_or_an_unhandled_exception()
@@ -41,22 +27,22 @@ public sealed class HostileBodyTests : IAsyncLifetime
         foreach (var (contentType, body) in bodies)
         {
             using var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new StringContent(body, Encoding.UTF8, contentType) };
-            using var refused = await _host.Http.SendAsync(unsigned);
+            using var refused = await Host.Http.SendAsync(unsigned);
             if (refused.StatusCode != HttpStatusCode.Unauthorized)
             {
                 failures.Add($"unsigned {contentType} got {(int)refused.StatusCode}: {Preview(body)}");
             }
 
-            using var signed = await _host.PostAsync(contentType, body);
+            using var signed = await Host.PostAsync(contentType, body);
             if ((int)signed.StatusCode >= 500)
             {
                 failures.Add($"signed {contentType} got {(int)signed.StatusCode}: {Preview(body)}");
             }
         }
 
-        await _host.SettleOutboxAsync();
+        await Host.SettleOutboxAsync();
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
-        Assert.DoesNotContain(_host.Logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.DoesNotContain(Host.Logs.Entries, e => e.Level >= LogLevel.Error);
         GC.Collect();
         var grown = GC.GetTotalMemory(forceFullCollection: true) - before;
         Assert.True(grown < 64 * 1024 * 1024, $"memory grew by {grown / 1024 / 1024} MB over {bodies.Length} requests");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Slack.Tests.Infrastructure;
 
@@ -59,16 +60,7 @@ internal static class SlackPayloads
         ["api_app_id"] = "A0TEST",
         ["trigger_id"] = NewTrigger(),
         ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId },
-        ["view"] = new JsonObject
-        {
-            ["id"] = viewId,
-            ["team_id"] = Team,
-            ["type"] = "modal",
-            ["callback_id"] = renderedView["callback_id"]?.DeepClone(),
-            ["private_metadata"] = renderedView["private_metadata"]?.DeepClone() ?? "",
-            ["hash"] = hash,
-            ["state"] = new JsonObject { ["values"] = new JsonObject() },
-        },
+        ["view"] = View(renderedView, viewId, hash, new JsonObject()),
         ["actions"] = new JsonArray(selected is null
             ? new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "b1", ["value"] = value, ["action_ts"] = NewTrigger() }
             : new JsonObject { ["type"] = "static_select", ["action_id"] = actionId, ["block_id"] = "jump", ["selected_option"] = Option(selected), ["action_ts"] = NewTrigger() }),
@@ -82,7 +74,13 @@ internal static class SlackPayloads
         ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["name"] = user.ToLowerInvariant(), ["team_id"] = Team },
         ["api_app_id"] = "A0TEST",
         ["trigger_id"] = NewTrigger(),
-        ["view"] = new JsonObject
+        ["view"] = View(renderedView, viewId, hash, values, rootViewId: viewId),
+    };
+
+    /// <summary>A modal we rendered as Slack sends it back: our callback id and metadata, its id, hash and state.</summary>
+    private static JsonObject View(JsonObject renderedView, string viewId, string hash, JsonObject values, string? rootViewId = null)
+    {
+        var view = new JsonObject
         {
             ["id"] = viewId,
             ["team_id"] = Team,
@@ -90,10 +88,18 @@ internal static class SlackPayloads
             ["callback_id"] = renderedView["callback_id"]?.DeepClone(),
             ["private_metadata"] = renderedView["private_metadata"]?.DeepClone() ?? "",
             ["hash"] = hash,
-            ["root_view_id"] = viewId,
-            ["state"] = new JsonObject { ["values"] = values },
-        },
-    };
+        };
+        if (rootViewId is not null)
+        {
+            view["root_view_id"] = rootViewId;
+        }
+
+        view["state"] = new JsonObject { ["values"] = values };
+        return view;
+    }
+
+    /// <summary>Someone of the test workspace as Core sees them.</summary>
+    public static Actor Person(string user, string name) => new("slack", Team, new UserRef(user, name));
 
     public static JsonObject Input(string type, JsonNode? value) => type switch
     {

@@ -45,6 +45,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IOutboxStore Outbox => Services.GetRequiredService<IOutboxStore>();
 
+    public AnsweringService Answering => Services.GetRequiredService<AnsweringService>();
+
     /// <summary>Starts the real service (Kestrel on a free loopback port) against <paramref name="api"/>.</summary>
     public static Task<SlackTestHost> StartAsync(FakeSlackApi api, Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -82,6 +84,25 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> CommandAsync(string text, string user = "U0USER", string userName = "tester", string? trigger = null) =>
         CommandAsync(SlackPayloads.Command(text, user, userName, trigger));
+
+    /// <summary>Sends a "start ..." command and returns the deliberation it started.</summary>
+    public async Task<Deliberation> StartDeliberationAsync(string command, string user = "U0USER", string userName = "tester")
+    {
+        await CommandAsync(command, user, userName);
+        return await DeliberationAsync();
+    }
+
+    /// <summary>
+    /// Presses Answer on the deliberation's card as <paramref name="user"/> and chooses <paramref name="group"/> in the
+    /// modal that opens (the <paramref name="opened"/>th views.open so far); returns the view that follows, the first question.
+    /// </summary>
+    public async Task<JsonObject> JoinInModalAsync(Deliberation d, string user, string group, string viewId, string hash, int opened = 1)
+    {
+        await InteractionAsync(SlackPayloads.BlockAction("answer", d.Id.ToString(), user));
+        var groupView = Modals.ViewOf(await Api.WaitForAsync("views.open", opened));
+        return await Modals.UpdatedViewAsync(await InteractionAsync(SlackPayloads.ViewSubmission(groupView,
+            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option(group)))), user, viewId, hash)));
+    }
 
     public Task<HttpResponseMessage> InteractionAsync(JsonObject payload) =>
         PostAsync("application/x-www-form-urlencoded", Form([new("payload", payload.ToJsonString())]));

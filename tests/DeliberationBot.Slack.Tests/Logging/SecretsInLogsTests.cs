@@ -34,8 +34,7 @@ public sealed partial class SecretsInLogsTests : IAsyncLifetime
     [Fact]
     public async Task A_journey_logged_at_every_level_carries_no_secret()
     {
-        await _host.CommandAsync("start quick-check \"Predictive screening\" anonymous");
-        var deliberation = await _host.DeliberationAsync();
+        var deliberation = await _host.StartDeliberationAsync("start quick-check \"Predictive screening\" anonymous");
         var card = await _host.CardAsync(deliberation);
         await _host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", "In our office we were not asked.", "1700000100.000200", card.MessageId)));
         await _host.PostAsync("application/x-www-form-urlencoded", SlackTestHost.Form(SlackPayloads.Command("help")), secret: "a-forged-secret");

@@ -10,28 +10,18 @@ namespace DeliberationBot.Slack.Tests.Outbound;
 /// that died between Slack accepting and the outbox recording it, rate limits and an outage. Every message arrives
 /// exactly once, none is marked failed.
 /// </summary>
-public sealed class ExactlyOnceTests : IAsyncLifetime
+public sealed class ExactlyOnceTests : SlackHostTest
 {
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
 
-    public async Task InitializeAsync()
+    internal override void Configure(Dictionary<string, string?> settings) => settings["Slack:PaceCalls"] = "true";
+
+    // No background worker: the test sends, on the fake clock, and so decides what a crashed instance holds.
+    internal override void ConfigureServices(IServiceCollection services)
     {
-        _api = await FakeSlackApi.StartAsync();
-        // No background worker: the test sends, on the fake clock, and so decides what a crashed instance holds.
-        _host = await SlackTestHost.StartAsync(_api, settings => settings["Slack:PaceCalls"] = "true", services: services =>
+        foreach (var worker in services.Where(d => d.ImplementationType == typeof(OutboxWorker)).ToList())
         {
-            foreach (var worker in services.Where(d => d.ImplementationType == typeof(OutboxWorker)).ToList())
-            {
-                services.Remove(worker);
-            }
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
+            services.Remove(worker);
+        }
     }
 
     /// <summary>Moves the fake clock in steps, sending what falls due, until the outbox holds nothing pending.</summary>
@@ -39,55 +29,55 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
     {
         for (var i = 0; i < maxSteps; i++)
         {
-            await _host.SettleOutboxAsync();
-            if ((await _host.Db.OutboxAsync()).All(r => r.Status != "pending"))
+            await Host.SettleOutboxAsync();
+            if ((await Host.Db.OutboxAsync()).All(r => r.Status != "pending"))
             {
                 return;
             }
 
-            _host.Time.Advance(step);
+            Host.Time.Advance(step);
         }
 
-        Assert.Fail("the outbox did not drain: " + string.Join("; ", (await _host.Db.OutboxAsync()).Select(r => $"{r.Status} {r.LastError}")));
+        Assert.Fail("the outbox did not drain: " + string.Join("; ", (await Host.Db.OutboxAsync()).Select(r => $"{r.Status} {r.LastError}")));
     }
 
     [Fact]
     public async Task A_post_that_Slack_made_but_answered_500_is_found_and_not_posted_again()
     {
-        _api.Enqueue("chat.postMessage", FakeResponse.PostedThenFailed(500));
-        await _host.CommandAsync("start quick-check \"Lost answer\"");
+        Api.Enqueue("chat.postMessage", FakeResponse.PostedThenFailed(500));
+        await Host.CommandAsync("start quick-check \"Lost answer\"");
 
         await DrainAsync(TimeSpan.FromSeconds(5));
 
-        var row = Assert.Single(await _host.Db.OutboxAsync());
+        var row = Assert.Single(await Host.Db.OutboxAsync());
         Assert.Equal("delivered", row.Status);
-        Assert.Equal([row.Id.ToString()], _api.PostedOutboxIds);
-        Assert.Single(_api.CallsTo("chat.postMessage"));
-        Assert.Single(_api.CallsTo("conversations.history"));
-        var deliberation = await _host.DeliberationAsync();
-        var ts = _api.CallsTo("chat.update").Single().Json.GetProperty("ts").GetString()!;
+        Assert.Equal([row.Id.ToString()], Api.PostedOutboxIds);
+        Assert.Single(Api.CallsTo("chat.postMessage"));
+        Assert.Single(Api.CallsTo("conversations.history"));
+        var deliberation = await Host.DeliberationAsync();
+        var ts = Api.CallsTo("chat.update").Single().Json.GetProperty("ts").GetString()!;
         // The slot points at the message Slack has, so replies in its thread reach the deliberation.
-        Assert.Equal(deliberation.CardSlot, await _host.Outbox.FindSlotAsync(SlackPayloads.Team, SlackPayloads.Channel, ts, default));
+        Assert.Equal(deliberation.CardSlot, await Host.Outbox.FindSlotAsync(SlackPayloads.Team, SlackPayloads.Channel, ts, default));
     }
 
     [Fact]
     public async Task An_instance_that_dies_between_Slack_accepting_and_the_outbox_recording_it_causes_no_second_post()
     {
-        await _host.CommandAsync("start quick-check \"Crash after accept\"");
-        var lease = _host.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.Lease;
+        await Host.CommandAsync("start quick-check \"Crash after accept\"");
+        var lease = Host.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.Lease;
 
         // The crashed instance: it claims the card and Slack accepts it, then the process is gone before it records that.
-        var claimed = Assert.Single(await _host.Outbox.ClaimDueAsync("crashed-instance", 10, lease, default));
-        var sender = _host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "slack");
+        var claimed = Assert.Single(await Host.Outbox.ClaimDueAsync("crashed-instance", 10, lease, default));
+        var sender = Host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "slack");
         Assert.Equal(SendStatus.Delivered, (await sender.SendAsync(claimed, default)).Status);
 
-        _host.Time.Advance(lease + TimeSpan.FromSeconds(1));
+        Host.Time.Advance(lease + TimeSpan.FromSeconds(1));
         await DrainAsync(TimeSpan.FromSeconds(5));
 
-        Assert.Equal("delivered", Assert.Single(await _host.Db.OutboxAsync()).Status);
-        Assert.Single(_api.PostedOutboxIds);
-        Assert.Single(_api.CallsTo("chat.postMessage"));
-        Assert.Single(_api.CallsTo("chat.update"));
+        Assert.Equal("delivered", Assert.Single(await Host.Db.OutboxAsync()).Status);
+        Assert.Single(Api.PostedOutboxIds);
+        Assert.Single(Api.CallsTo("chat.postMessage"));
+        Assert.Single(Api.CallsTo("chat.update"));
     }
 
     [Fact]
@@ -96,7 +86,7 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         const int Deliberations = 12;
         var calls = 0;
         var down = false;
-        _api.Override = call =>
+        Api.Override = call =>
         {
             if (down)
             {
@@ -108,25 +98,25 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
 
         for (var i = 0; i < Deliberations; i++)
         {
-            await _host.CommandAsync(SlackPayloads.Command($"start quick-check \"Proposal {i}\"", channel: $"C0ROOM{i}"));
+            await Host.CommandAsync(SlackPayloads.Command($"start quick-check \"Proposal {i}\"", channel: $"C0ROOM{i}"));
         }
 
-        await _host.SettleOutboxAsync();
+        await Host.SettleOutboxAsync();
         down = true;
         for (var second = 0; second < 60; second += 5)
         {
-            _host.Time.Advance(TimeSpan.FromSeconds(5));
-            await _host.SettleOutboxAsync();
+            Host.Time.Advance(TimeSpan.FromSeconds(5));
+            await Host.SettleOutboxAsync();
         }
 
         down = false;
         await DrainAsync(TimeSpan.FromSeconds(10));
 
-        var rows = await _host.Db.OutboxAsync();
+        var rows = await Host.Db.OutboxAsync();
         Assert.Equal(Deliberations, rows.Count);
         Assert.All(rows, r => Assert.Equal("delivered", r.Status));
-        var posted = _api.PostedOutboxIds;
+        var posted = Api.PostedOutboxIds;
         Assert.Equal(rows.Select(r => r.Id.ToString()).Order(), posted.Order());
-        Assert.Contains(_api.Calls, c => c.Response.Length == 0); // the fake did answer 429s and 503s
+        Assert.Contains(Api.Calls, c => c.Response.Length == 0); // the fake did answer 429s and 503s
     }
 }

@@ -9,63 +9,48 @@ using Microsoft.Extensions.Logging;
 namespace DeliberationBot.Slack.Tests.Outbound;
 
 /// <summary>The Web API client and the outbox sender against the recording Slack API.</summary>
-public sealed class SlackOutboundTests : IAsyncLifetime
+public sealed class SlackOutboundTests : SlackHostTest
 {
     private const string Team = SlackPayloads.Team;
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
+    private SlackApiClient Client => Host.Services.GetRequiredService<SlackApiClient>();
 
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
-    private SlackApiClient Client => _host.Services.GetRequiredService<SlackApiClient>();
-
-    private IChannelSender Sender => _host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "slack");
+    private IChannelSender Sender => Host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "slack");
 
     private OutboxItem Item(Destination destination, OutgoingMessage message, PostedMessage? previous = null) =>
-        new(new OutboxMessage(Guid.NewGuid(), Team, Guid.NewGuid().ToString(), destination, message, _host.Time.GetUtcNow()), 1, previous);
+        new(new OutboxMessage(Guid.NewGuid(), Team, Guid.NewGuid().ToString(), destination, message, Host.Time.GetUtcNow()), 1, previous);
 
     private static ConversationRef Conversation(string? thread = null) => new("slack", Team, SlackPayloads.Channel, thread);
 
     [Fact]
     public async Task A_429_is_honoured_the_message_waits_Retry_After_and_then_goes_out()
     {
-        _api.Enqueue("chat.postMessage", FakeResponse.RateLimited(3));
-        await _host.CommandAsync("start quick-check \"Rate limited\"");
+        Api.Enqueue("chat.postMessage", FakeResponse.RateLimited(3));
+        await Host.CommandAsync("start quick-check \"Rate limited\"");
 
-        await _host.SettleOutboxAsync();
-        Assert.Single(_api.CallsTo("chat.postMessage"));
-        var row = Assert.Single(await _host.Db.OutboxAsync());
+        await Host.SettleOutboxAsync();
+        Assert.Single(Api.CallsTo("chat.postMessage"));
+        var row = Assert.Single(await Host.Db.OutboxAsync());
         Assert.Equal("pending", row.Status);
-        Assert.Equal(_host.Time.GetUtcNow() + TimeSpan.FromSeconds(3), row.NextAttemptAt);
+        Assert.Equal(Host.Time.GetUtcNow() + TimeSpan.FromSeconds(3), row.NextAttemptAt);
 
-        _host.Time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(0, await _host.DispatchOnceAsync());
-        Assert.Single(_api.CallsTo("chat.postMessage"));
+        Host.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, await Host.DispatchOnceAsync());
+        Assert.Single(Api.CallsTo("chat.postMessage"));
 
-        _host.Time.Advance(TimeSpan.FromSeconds(1));
-        await _host.SettleOutboxAsync();
-        Assert.Equal(2, _api.CallsTo("chat.postMessage").Count);
-        Assert.Equal("delivered", Assert.Single(await _host.Db.OutboxAsync()).Status);
-        var posted = _api.CallsTo("chat.postMessage")[1].ResponseJson;
-        Assert.Equal((await _host.DeliberationAsync()).CardSlot,
-            await _host.Outbox.FindSlotAsync(Team, posted.GetProperty("channel").GetString()!, posted.GetProperty("ts").GetString()!, default));
-        Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("chat.postMessage rate-limited", StringComparison.Ordinal));
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        await Host.SettleOutboxAsync();
+        Assert.Equal(2, Api.CallsTo("chat.postMessage").Count);
+        Assert.Equal("delivered", Assert.Single(await Host.Db.OutboxAsync()).Status);
+        var posted = Api.CallsTo("chat.postMessage")[1].ResponseJson;
+        Assert.Equal((await Host.DeliberationAsync()).CardSlot,
+            await Host.Outbox.FindSlotAsync(Team, posted.GetProperty("channel").GetString()!, posted.GetProperty("ts").GetString()!, default));
+        Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("chat.postMessage rate-limited", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task While_rate_limited_other_calls_to_the_same_method_wait_without_reaching_Slack()
     {
-        _api.Enqueue("chat.postEphemeral", FakeResponse.RateLimited(30));
+        Api.Enqueue("chat.postEphemeral", FakeResponse.RateLimited(30));
         var first = await Sender.SendAsync(Item(Destination.EphemeralTo(Conversation(), new UserRef("U1")), new Confirmation("one")), default);
         var second = await Sender.SendAsync(Item(Destination.EphemeralTo(Conversation(), new UserRef("U2")), new Confirmation("two")), default);
 
@@ -73,27 +58,27 @@ public sealed class SlackOutboundTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(30), first.RetryAfter);
         Assert.Equal(SendStatus.Deferred, second.Status);
         Assert.True(second.RetryAfter <= TimeSpan.FromSeconds(30));
-        Assert.Single(_api.CallsTo("chat.postEphemeral"));
+        Assert.Single(Api.CallsTo("chat.postEphemeral"));
     }
 
     [Fact]
     public async Task Ok_false_is_logged_with_method_and_error_and_surfaced_as_a_failure()
     {
-        _api.Enqueue("chat.postMessage", FakeResponse.Error("channel_not_found"));
-        await _host.CommandAsync("start quick-check \"Nowhere\"");
+        Api.Enqueue("chat.postMessage", FakeResponse.Error("channel_not_found"));
+        await Host.CommandAsync("start quick-check \"Nowhere\"");
 
-        await _host.SettleOutboxAsync();
+        await Host.SettleOutboxAsync();
 
-        var row = Assert.Single(await _host.Db.OutboxAsync(), r => r.Status == "failed");
+        var row = Assert.Single(await Host.Db.OutboxAsync(), r => r.Status == "failed");
         Assert.Equal("chat.postMessage: channel_not_found", row.LastError);
         // The facilitator hears, privately, what did not reach whom (queued when the failure is recorded).
-        var notice = await _api.WaitForAsync("chat.postMessage", c => c.Strings.Contains("did not reach", StringComparison.Ordinal));
+        var notice = await Api.WaitForAsync("chat.postMessage", c => c.Strings.Contains("did not reach", StringComparison.Ordinal));
         Assert.Equal("D0U0USER", notice.Json.GetProperty("channel").GetString());
         Assert.Contains("A message of \"Nowhere\" did not reach the conversation: the deliberation card (chat.postMessage: channel_not_found)", notice.Strings, StringComparison.Ordinal);
-        Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning &&
+        Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Warning &&
             e.Message.Contains("Slack chat.postMessage failed for workspace T0TEST: channel_not_found", StringComparison.Ordinal));
 
-        _api.Enqueue("views.open", FakeResponse.Error("expired_trigger_id"));
+        Api.Enqueue("views.open", FakeResponse.Error("expired_trigger_id"));
         var result = await Client.OpenViewAsync(Team, "old-trigger", new JsonObject { ["type"] = "modal" }, default);
         Assert.Equal(SlackApiStatus.Error, result.Status);
         Assert.Equal("expired_trigger_id", result.Error);
@@ -102,12 +87,12 @@ public sealed class SlackOutboundTests : IAsyncLifetime
     [Fact]
     public async Task Transient_failures_are_retried_with_back_off_in_process_and_then_left_to_the_outbox()
     {
-        _api.Enqueue("conversations.open", new FakeResponse(503, "unavailable"), FakeResponse.Error("internal_error"));
+        Api.Enqueue("conversations.open", new FakeResponse(503, "unavailable"), FakeResponse.Error("internal_error"));
         var delivered = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U1")), new Confirmation("hello")), default);
         Assert.Equal(SendStatus.Delivered, delivered.Status);
-        Assert.Equal(3, _api.CallsTo("conversations.open").Count);
+        Assert.Equal(3, Api.CallsTo("conversations.open").Count);
 
-        _api.Enqueue("conversations.open", new FakeResponse(500, ""), new FakeResponse(502, ""), new FakeResponse(503, ""));
+        Api.Enqueue("conversations.open", new FakeResponse(500, ""), new FakeResponse(502, ""), new FakeResponse(503, ""));
         var retry = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U1")), new Confirmation("again")), default);
         Assert.Equal(SendStatus.RetryLater, retry.Status);
         Assert.Equal("conversations.open: http_503", retry.Error);
@@ -116,43 +101,43 @@ public sealed class SlackOutboundTests : IAsyncLifetime
     [Fact]
     public async Task A_post_that_fails_on_the_way_back_is_not_repeated_in_process()
     {
-        _api.Enqueue("chat.postMessage", new FakeResponse(503, "unavailable"));
+        Api.Enqueue("chat.postMessage", new FakeResponse(503, "unavailable"));
         var result = await Sender.SendAsync(Item(Destination.To(Conversation()), new Confirmation("hello")), default);
 
         Assert.Equal(SendStatus.RetryLater, result.Status);
-        Assert.Single(_api.CallsTo("chat.postMessage")); // the outbox looks for it before posting again
+        Assert.Single(Api.CallsTo("chat.postMessage")); // the outbox looks for it before posting again
     }
 
     [Fact]
     public async Task Conversation_messages_post_in_the_thread_or_update_in_place_and_repost_when_the_old_one_is_gone()
     {
         var posted = await Sender.SendAsync(Item(Destination.To(Conversation("1700000000.000001")), new Confirmation("in thread")), default);
-        var post = _api.CallsTo("chat.postMessage").Single();
+        var post = Api.CallsTo("chat.postMessage").Single();
         Assert.Equal("1700000000.000001", post.Json.GetProperty("thread_ts").GetString());
         Assert.Equal(SlackPayloads.Channel, posted.Posted!.ConversationId);
 
         var updated = await Sender.SendAsync(Item(Destination.To(Conversation()), new Confirmation("updated"), posted.Posted), default);
-        var update = _api.CallsTo("chat.update").Single();
+        var update = Api.CallsTo("chat.update").Single();
         Assert.Equal(posted.Posted.MessageId, update.Json.GetProperty("ts").GetString());
         Assert.Equal(posted.Posted, updated.Posted);
 
-        _api.Enqueue("chat.update", FakeResponse.Error("message_not_found"));
+        Api.Enqueue("chat.update", FakeResponse.Error("message_not_found"));
         var reposted = await Sender.SendAsync(Item(Destination.To(Conversation()), new Confirmation("again"), posted.Posted), default);
         Assert.Equal(SendStatus.Delivered, reposted.Status);
         Assert.NotEqual(posted.Posted.MessageId, reposted.Posted!.MessageId);
-        Assert.Equal(2, _api.CallsTo("chat.postMessage").Count);
+        Assert.Equal(2, Api.CallsTo("chat.postMessage").Count);
     }
 
     [Fact]
     public async Task Private_messages_open_a_direct_conversation_and_ephemeral_ones_go_to_the_user()
     {
         var dm = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("psst")), default);
-        Assert.Equal("U0MARIA", _api.CallsTo("conversations.open").Single().Json.GetProperty("users").GetString());
-        Assert.Equal("D0U0MARIA", _api.CallsTo("chat.postMessage").Single().Json.GetProperty("channel").GetString());
+        Assert.Equal("U0MARIA", Api.CallsTo("conversations.open").Single().Json.GetProperty("users").GetString());
+        Assert.Equal("D0U0MARIA", Api.CallsTo("chat.postMessage").Single().Json.GetProperty("channel").GetString());
         Assert.Equal("D0U0MARIA", dm.Posted!.ConversationId);
 
         var ephemeral = await Sender.SendAsync(Item(Destination.EphemeralTo(Conversation("1700000000.5"), new UserRef("U0BOB")), new Confirmation("only you")), default);
-        var call = _api.CallsTo("chat.postEphemeral").Single();
+        var call = Api.CallsTo("chat.postEphemeral").Single();
         Assert.Equal(SendStatus.Delivered, ephemeral.Status);
         Assert.Equal("U0BOB", call.Json.GetProperty("user").GetString());
         Assert.Equal("1700000000.5", call.Json.GetProperty("thread_ts").GetString());
@@ -166,7 +151,7 @@ public sealed class SlackOutboundTests : IAsyncLifetime
 
         Assert.True(result.Ok);
         Assert.Equal("maria", result.GetString("user", "name"));
-        var call = _api.CallsTo("users.info").Single();
+        var call = Api.CallsTo("users.info").Single();
         Assert.Equal("Bearer xoxb-test-token", call.Authorization);
         Assert.StartsWith("application/x-www-form-urlencoded", call.ContentType, StringComparison.Ordinal);
         Assert.Equal("U0MARIA", call.Form("user"));
@@ -176,14 +161,14 @@ public sealed class SlackOutboundTests : IAsyncLifetime
     public async Task Without_a_token_for_the_workspace_nothing_is_sent_and_the_message_fails()
     {
         var tokens = new NoTokens();
-        var client = new SlackApiClient(_host.Services.GetRequiredService<IHttpClientFactory>(), tokens, new SlackRateLimitGate(_host.Time),
-            _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>(), _host.Services.GetRequiredService<ILogger<SlackApiClient>>());
+        var client = new SlackApiClient(Host.Services.GetRequiredService<IHttpClientFactory>(), tokens, new SlackRateLimitGate(Host.Time),
+            Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>(), Host.Services.GetRequiredService<ILogger<SlackApiClient>>());
 
         var result = await client.PostMessageAsync("T0OTHER", "C1", MessageRenderer.Render(new Confirmation("x")), null, null, default);
 
         Assert.Equal(SlackApiStatus.Error, result.Status);
         Assert.Equal("no_bot_token_for_workspace", result.Error);
-        Assert.Empty(_api.Calls);
+        Assert.Empty(Api.Calls);
     }
 
     private sealed class NoTokens : ISlackTokenSource

@@ -9,63 +9,48 @@ namespace DeliberationBot.Slack.Tests.Payloads;
 /// Signed requests through the real endpoint whose payloads hold a field of the wrong JSON type: each gets 400 and
 /// changes nothing; the same request with the field right goes on to do what it should.
 /// </summary>
-public sealed class WronglyTypedRequestTests : IAsyncLifetime
+public sealed class WronglyTypedRequestTests : SlackHostTest
 {
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task Each_wrongly_typed_press_submission_or_reply_gets_400_and_stores_nothing()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _host.CommandAsync("start quick-check \"Typed payloads\"")).StatusCode);
-        var deliberation = await _host.DeliberationAsync();
-        var card = await _host.CardAsync(deliberation);
-        var deliveries = await _host.Db.CountAsync("processed_deliveries");
+        Assert.Equal(HttpStatusCode.OK, (await Host.CommandAsync("start quick-check \"Typed payloads\"")).StatusCode);
+        var deliberation = await Host.DeliberationAsync();
+        var card = await Host.CardAsync(deliberation);
+        var deliveries = await Host.Db.CountAsync("processed_deliveries");
 
         // A button whose value is a number.
         var press = SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0ANN");
         press["actions"]![0]!["value"] = 42;
-        await AssertRefusedAsync(await _host.InteractionAsync(press));
-        Assert.Empty(_api.CallsTo("views.open"));
+        await AssertRefusedAsync(await Host.InteractionAsync(press));
+        Assert.Empty(Api.CallsTo("views.open"));
 
-        Assert.Equal(HttpStatusCode.OK, (await _host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0ANN"))).StatusCode);
-        var groupView = Modals.ViewOf(await _api.WaitForAsync("views.open"));
+        Assert.Equal(HttpStatusCode.OK, (await Host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0ANN"))).StatusCode);
+        var groupView = Modals.ViewOf(await Api.WaitForAsync("views.open"));
 
         // The group chosen as an array where Slack sends one option object.
         var group = Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker"))));
         var spoiled = group.DeepClone().AsObject();
         spoiled["group"]!["value"]!["selected_option"] = new JsonArray("frontline_worker");
-        await AssertRefusedAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(groupView, spoiled, "U0ANN", "V0ANN", "h-0")));
-        Assert.Equal(0, await _host.Db.CountAsync("participants"));
+        await AssertRefusedAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupView, spoiled, "U0ANN", "V0ANN", "h-0")));
+        Assert.Equal(0, await Host.Db.CountAsync("participants"));
 
-        var questionView = await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(groupView, group, "U0ANN", "V0ANN", "h-0")));
-        Assert.Equal(1, await _host.Db.CountAsync("participants"));
+        var questionView = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupView, group, "U0ANN", "V0ANN", "h-0")));
+        Assert.Equal(1, await Host.Db.CountAsync("participants"));
 
         // An answer whose text is a number.
         var answer = Modals.AnswerValues(questionView, "ignored", concern: false);
         answer["answer"]!["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = 12 };
-        await AssertRefusedAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(questionView, answer, "U0ANN", "V0ANN", "h-1")));
+        await AssertRefusedAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(questionView, answer, "U0ANN", "V0ANN", "h-1")));
 
         // A thread reply whose ts is a number.
         var reply = SlackPayloads.Event(SlackPayloads.Message("U0ANN", "My answer", "1700000100.000001", card.MessageId));
         reply["event"]!["ts"] = 1700000100.000001;
-        await AssertRefusedAsync(await _host.EventAsync(reply));
+        await AssertRefusedAsync(await Host.EventAsync(reply));
 
-        Assert.Empty(await _host.AnswersAsync(deliberation));
-        Assert.Equal(deliveries + 1, await _host.Db.CountAsync("processed_deliveries")); // the one good submission
-        Assert.DoesNotContain(_host.Logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Empty(await Host.AnswersAsync(deliberation));
+        Assert.Equal(deliveries + 1, await Host.Db.CountAsync("processed_deliveries")); // the one good submission
+        Assert.DoesNotContain(Host.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
     [Fact]
@@ -73,8 +58,8 @@ public sealed class WronglyTypedRequestTests : IAsyncLifetime
     {
         var body = """{"type":"event_callback","team_id":"T0TEST","event_id":"Ev1","event":{"type":"app_mention","user":"U0ANN","text":"<@U0BOT> help \ud800","channel":"C0TEST","ts":"1.2"}}""";
 
-        await AssertRefusedAsync(await _host.PostAsync("application/json", body));
-        Assert.Equal(0, await _host.Db.CountAsync("processed_deliveries"));
+        await AssertRefusedAsync(await Host.PostAsync("application/json", body));
+        Assert.Equal(0, await Host.Db.CountAsync("processed_deliveries"));
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response)

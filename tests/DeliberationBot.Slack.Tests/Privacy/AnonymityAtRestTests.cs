@@ -39,8 +39,7 @@ public sealed class AnonymityAtRestTests : IAsyncLifetime
     public async Task A_dump_after_an_anonymous_journey_ties_no_answer_to_the_person(string provider)
     {
         await StartAsync(provider);
-        await _host.CommandAsync("start quick-check \"Hotline triage\" owner:<@U0MARIA|maria> anonymous", "U0DANA", "dana");
-        var d = await _host.DeliberationAsync();
+        var d = await _host.StartDeliberationAsync("start quick-check \"Hotline triage\" owner:<@U0MARIA|maria> anonymous", "U0DANA", "dana");
         var card = await _host.CardAsync(d);
 
         // Alice answers every question in the private modal, anonymously, flagging her first answer as a concern.
@@ -68,8 +67,8 @@ public sealed class AnonymityAtRestTests : IAsyncLifetime
         await _host.SettleOutboxAsync();
         var concerns = _host.Services.GetRequiredService<ConcernService>();
         var concern = Assert.Single(await _host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default), c => c.Origin == ConcernOrigin.FlaggedAnswer);
-        var maria = new Actor("slack", SlackPayloads.Team, new UserRef("U0MARIA", "maria"));
-        var alice = new Actor("slack", SlackPayloads.Team, new UserRef(AnonId, AnonName));
+        var maria = SlackPayloads.Person("U0MARIA", "maria");
+        var alice = SlackPayloads.Person(AnonId, AnonName);
         await concerns.ActAsync(maria, concern.Id, ConcernAction.Respond, "We will shadow two night shifts before deciding.", "respond-1", default);
         await _host.SettleOutboxAsync();
         await concerns.ActAsync(alice, concern.Id, ConcernAction.Accept, null, "accept-1", default);

@@ -17,41 +17,25 @@ namespace DeliberationBot.Slack.Tests.Telemetry;
 /// One Slack answer, traced and measured through the real pipeline with OpenTelemetry's in-memory exporters: the
 /// request, the command, the commit and the outbox delivery form one trace, and the instruments move.
 /// </summary>
-public sealed class TracingAndMetricsTests : IAsyncLifetime
+public sealed class TracingAndMetricsTests : SlackHostTest
 {
     private const string AnswerText = "Triage by risk would help Rosa Diaz";
     // Spans of other tests' hosts arrive too (activity listeners are process-wide), from their threads.
     private readonly LockedCollection<Activity> _spans = new();
     private readonly List<MetricSnapshot> _metrics = [];
     private readonly SpanSignal _ended = new();
-    private FakeSlackApi _api = null!;
-    private SlackTestHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackTestHost.StartAsync(_api, services: services => services.AddOpenTelemetry()
-            .WithTracing(t => t.AddInMemoryExporter(_spans).AddProcessor(_ended))
-            .WithMetrics(m => m.AddInMemoryExporter(_metrics)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
+    internal override void ConfigureServices(IServiceCollection services) => services.AddOpenTelemetry()
+        .WithTracing(t => t.AddInMemoryExporter(_spans).AddProcessor(_ended))
+        .WithMetrics(m => m.AddInMemoryExporter(_metrics));
 
     [Fact]
     public async Task One_slack_answer_is_one_trace_from_the_request_to_the_outbox_delivery_and_the_metrics_move()
     {
-        await _host.CommandAsync("start quick-check \"Hotline triage\"");
-        var deliberation = await _host.DeliberationAsync();
-        var card = await _host.CardAsync(deliberation);
-        await _host.InteractionAsync(SlackPayloads.BlockAction("answer", deliberation.Id.ToString(), "U0BOB"));
-        var groupView = Modals.ViewOf(await _api.WaitForAsync("views.open"));
-        await Modals.UpdatedViewAsync(await _host.InteractionAsync(SlackPayloads.ViewSubmission(groupView,
-            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("community")))), "U0BOB", "V0BOB", "b-0")));
-        await _host.SettleOutboxAsync();
+        var deliberation = await Host.StartDeliberationAsync("start quick-check \"Hotline triage\"");
+        var card = await Host.CardAsync(deliberation);
+        await Host.JoinInModalAsync(deliberation, "U0BOB", "community", "V0BOB", "b-0");
+        await Host.SettleOutboxAsync();
         var before = Collect();
 
         // A sampled trace of the test's own around the request (its client passes it on as traceparent) tells this
@@ -60,11 +44,11 @@ public sealed class TracingAndMetricsTests : IAsyncLifetime
         using (var slack = new Activity("slack delivers a thread reply").SetIdFormat(ActivityIdFormat.W3C).SetParentId(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start())
         {
             traceId = slack.TraceId;
-            var reply = await _host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0BOB", AnswerText, "1700000100.000001", card.MessageId)));
+            var reply = await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0BOB", AnswerText, "1700000100.000001", card.MessageId)));
             Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         }
 
-        await _host.SettleOutboxAsync();
+        await Host.SettleOutboxAsync();
         var sent = await _ended.WaitForAsync(s => s.TraceId == traceId && s.DisplayName == "outbox send" && Equals(s.GetTagItem("deliberationbot.message.type"), "DeliberationCard"));
 
         var trace = Spans().Where(s => s.TraceId == traceId).ToList();
@@ -94,14 +78,14 @@ public sealed class TracingAndMetricsTests : IAsyncLifetime
     [Fact]
     public async Task The_gauges_show_the_outbox_backlog_and_the_open_concerns()
     {
-        await _host.CommandAsync("start quick-check \"Hotline triage\"");
-        await _host.SettleOutboxAsync();
-        var gauges = _host.Services.GetRequiredService<OperationalGauges>();
+        await Host.CommandAsync("start quick-check \"Hotline triage\"");
+        await Host.SettleOutboxAsync();
+        var gauges = Host.Services.GetRequiredService<OperationalGauges>();
         await gauges.RefreshAsync(default);
         Assert.Equal(new OperationalReading(0, TimeSpan.Zero, 0), gauges.Latest);
 
-        await _host.CommandAsync("concern \"Nobody asked the night shift\"");
-        await _host.SettleOutboxAsync();
+        await Host.CommandAsync("concern \"Nobody asked the night shift\"");
+        await Host.SettleOutboxAsync();
         await gauges.RefreshAsync(default);
 
         Assert.Equal(1, gauges.Latest.OpenConcerns);
@@ -109,7 +93,7 @@ public sealed class TracingAndMetricsTests : IAsyncLifetime
 
         // What this service's instruments report. The exporter below also hears the same instruments of every other
         // test host in the process, so it shows that the gauges are exported, not whose value it holds.
-        var meters = _host.Services.GetRequiredService<IMeterFactory>();
+        var meters = Host.Services.GetRequiredService<IMeterFactory>();
         using var open = new MetricCollector<long>(meters, BotTelemetry.Name, "deliberationbot.concerns.open");
         using var depth = new MetricCollector<long>(meters, BotTelemetry.Name, "deliberationbot.outbox.depth");
         open.RecordObservableInstruments();
@@ -125,7 +109,7 @@ public sealed class TracingAndMetricsTests : IAsyncLifetime
 
     private Readings Collect()
     {
-        var provider = _host.Services.GetRequiredService<MeterProvider>();
+        var provider = Host.Services.GetRequiredService<MeterProvider>();
         lock (_metrics)
         {
             _metrics.Clear();
