@@ -93,7 +93,7 @@ public static partial class AnswerParser
     private static string NumberError(AnswerKind kind) => kind == AnswerKind.Scale ? FormTexts.GiveScale : FormTexts.GiveNumber;
 
     /// <summary>A form field that is a number and nothing else, read as typed replies are: "1,000" a thousand, "1,5" 1.5.</summary>
-    internal static decimal? WholeNumber(string text) =>
+    internal static decimal? NumberOnly(string text) =>
         NumberPrefix().Match(text) is { Success: true } match && match.Length == text.Length ? LeadingNumber(text) : null;
 
     private static (AnswerValue?, string?) Checked(Question question, AnswerValue value) =>

@@ -54,7 +54,7 @@ public static class AnswerForm
         return kind switch
         {
             AnswerKind.FreeText => (AnswerValue.FromText(values[0]), null),
-            AnswerKind.Number or AnswerKind.Scale => AnswerParser.WholeNumber(values[0]) is { } n
+            AnswerKind.Number or AnswerKind.Scale => AnswerParser.NumberOnly(values[0]) is { } n
                 ? (AnswerValue.FromNumber(n), null)
                 : (null, new AnswerProblem(kind == AnswerKind.Scale ? AnswerRule.GiveScale : AnswerRule.GiveNumber)),
             AnswerKind.MultipleChoice => (AnswerValue.FromChoices(values.Distinct()), null),
