@@ -10,7 +10,6 @@ namespace DeliberationBot.Core.Tests.Concerns;
 
 public sealed class ConcernServiceTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private readonly ServiceBed _bed = new();
 
     private ConcernService Concerns => _bed.Concerns;

@@ -9,7 +9,6 @@ namespace DeliberationBot.Core.Tests.Deliberations;
 
 public sealed class AnsweringServiceTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private readonly ServiceBed _bed = new();
 
     private AnsweringService Answering => _bed.Answering;

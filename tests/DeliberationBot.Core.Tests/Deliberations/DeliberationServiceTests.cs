@@ -12,7 +12,6 @@ namespace DeliberationBot.Core.Tests.Deliberations;
 
 public sealed class DeliberationServiceTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private readonly ServiceBed _bed = new();
 
     private DeliberationService Deliberations => _bed.Deliberations;

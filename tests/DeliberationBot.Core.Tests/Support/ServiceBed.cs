@@ -16,6 +16,9 @@ internal sealed class ServiceBed
 {
     public const string Workspace = "T1";
 
+    /// <summary>The token every service call in these tests passes: nothing here is cancelled.</summary>
+    public static readonly CancellationToken None = CancellationToken.None;
+
     public const string FlowYaml = """
         id: services
         title: Services test

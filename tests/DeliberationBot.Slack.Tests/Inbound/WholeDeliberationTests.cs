@@ -164,7 +164,7 @@ public sealed class WholeDeliberationTests : SlackHostTest
 
         var tooLate = JsonNode.Parse(await (await Host.InteractionAsync(SlackPayloads.ViewSubmission(form, Values(past), hash: "f-1"))).Content.ReadAsStringAsync())!;
         Assert.Equal("errors", tooLate["response_action"]!.GetValue<string>());
-        Assert.NotNull(tooLate["errors"]!["due"]);
+        Assert.Equal($"The deadline {past} has already passed. Pick a date from today on.", tooLate["errors"]!["due"]!.GetValue<string>());
         Assert.Equal(0, await Host.Db.CountAsync("deliberations"));
 
         var future = DateOnly.FromDateTime(Host.Time.GetUtcNow().UtcDateTime).AddDays(10);
