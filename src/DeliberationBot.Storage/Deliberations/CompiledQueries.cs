@@ -48,6 +48,11 @@ internal sealed class CompiledQueries
             .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
             .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey).ThenBy(x => x.QuestionId));
 
+    public readonly Func<DeliberationsDbContext, string, Guid, string, IAsyncEnumerable<AnswerRow>> AnswersOf =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, string, AnswerRow>((ctx, ws, deliberation, participant) => ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.ParticipantKey == participant)
+            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.QuestionId));
+
     public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<MemberProfileRow?>> Profile =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string user, CancellationToken ct) => ctx.MemberProfiles.AsNoTracking().FirstOrDefault(x => x.WorkspaceId == ws && x.UserId == user));
 

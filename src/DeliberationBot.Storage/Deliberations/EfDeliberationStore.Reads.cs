@@ -81,6 +81,13 @@ internal sealed partial class EfDeliberationStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
+    public async Task<IReadOnlyList<Answer>> ListAnswersOfAsync(string workspaceId, Guid deliberationId, string participantKey, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await CompiledQueries.ListAsync(db.Queries.AnswersOf(ctx, workspaceId, deliberationId, participantKey), ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
     public async Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
