@@ -34,7 +34,7 @@ internal sealed class EfChannelStateStore(DbFactory db, TimeProvider time) : ICh
     public async Task<string?> FindAsync(ChannelStateKey key, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        return await Find(ctx, key).AsNoTracking().Select(x => x.Json).FirstOrDefaultAsync(ct);
+        return await db.Queries.ChannelState(ctx, key.Channel, key.WorkspaceId, key.Kind, key.Key, ct);
     }
 
     public Task DeleteAsync(ChannelStateKey key, CancellationToken ct) =>

@@ -60,6 +60,13 @@ internal sealed class CompiledQueries
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, CancellationToken ct) => ctx.CommunityInvitations.AsNoTracking()
             .FirstOrDefault(x => x.WorkspaceId == ws && x.DeliberationId == deliberation));
 
+    // Channel adapters' records: a Teams activity and a Teams send each look up conversation references.
+    public readonly Func<DeliberationsDbContext, string, string, string, string, CancellationToken, Task<string?>> ChannelState =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string channel, string ws, string kind, string key, CancellationToken ct) => ctx.ChannelState.AsNoTracking()
+            .Where(x => x.Channel == channel && x.WorkspaceId == ws && x.Kind == kind && x.Key == key)
+            .Select(x => x.Json)
+            .FirstOrDefault());
+
     // The commit's own lookups: tracked, since the commit updates what they find.
     public readonly Func<DeliberationsDbContext, Guid, CancellationToken, Task<DeliberationRow?>> DeliberationToUpdate =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, Guid id, CancellationToken ct) => ctx.Deliberations.FirstOrDefault(x => x.Id == id));
