@@ -35,7 +35,7 @@ public sealed class CommandDispatcher(
             return TurnResult.Reply(error);
         }
 
-        return await stale.RunAsync(() => RunAsync(command!, actor, conversation, deliveryKey, ct), ct);
+        return await stale.RunAsync(TurnLanes.Of(conversation), () => RunAsync(command!, actor, conversation, deliveryKey, ct), ct);
     }
 
     private async Task<TurnResult> RunAsync(Command command, Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)

@@ -34,19 +34,19 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     }
 
     public Task<TurnResult> JoinAsync(Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliveryKey, () => RecordJoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct), ct);
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordJoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct), ct);
 
     /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
     public Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliveryKey, () => RecordAnswerAsync(actor, deliberationId, questionId, value, flagConcern, deliveryKey, ct), ct);
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordAnswerAsync(actor, deliberationId, questionId, value, flagConcern, deliveryKey, ct), ct);
 
     /// <summary>A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question.</summary>
     public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, ct), ct);
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, ct), ct);
 
     /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
     public Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliveryKey, () => RecordFlagAsync(actor, deliberationId, questionId, flagged, deliveryKey, ct), ct);
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordFlagAsync(actor, deliberationId, questionId, flagged, deliveryKey, ct), ct);
 
     private async Task<TurnResult> RecordJoinAsync(Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, string deliveryKey, CancellationToken ct)
     {

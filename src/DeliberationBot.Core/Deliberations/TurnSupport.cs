@@ -48,8 +48,8 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     /// (The commit's unique delivery key still catches two deliveries racing past this check.) A turn that went stale
     /// before its commit is worked out again (<see cref="StaleTurns"/>).
     /// </summary>
-    public async Task<TurnResult> OnceAsync(Actor actor, string deliveryKey, Func<Task<TurnResult>> run, CancellationToken ct) =>
-        await store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct) ? TurnResult.AlreadyHandled : await stale.RunAsync(run, ct);
+    public async Task<TurnResult> OnceAsync(Actor actor, Guid deliberationId, string deliveryKey, Func<Task<TurnResult>> run, CancellationToken ct) =>
+        await store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct) ? TurnResult.AlreadyHandled : await stale.RunAsync(TurnLanes.Of(deliberationId), run, ct);
 
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ public sealed class StaleTurnsTests
     {
         var tries = 0;
 
-        var result = await new StaleTurns().RunAsync(() => ++tries < 4 ? throw new StaleTurnException("taken") : Task.FromResult("committed"), CancellationToken.None);
+        var result = await new StaleTurns().RunAsync("lane", () => ++tries < 4 ? throw new StaleTurnException("taken") : Task.FromResult("committed"), CancellationToken.None);
 
         Assert.Equal(("committed", 4), (result, tries));
     }
@@ -19,7 +19,7 @@ public sealed class StaleTurnsTests
     {
         var tries = 0;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new StaleTurns().RunAsync<string>(() => { tries++; throw new InvalidOperationException(); }, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new StaleTurns().RunAsync<string>("lane", () => { tries++; throw new InvalidOperationException(); }, CancellationToken.None));
 
         Assert.Equal(1, tries);
     }
@@ -27,8 +27,38 @@ public sealed class StaleTurnsTests
     [Fact]
     public async Task A_turn_that_never_stops_being_stale_gives_up_with_the_reason()
     {
-        var e = await Assert.ThrowsAsync<StaleTurnException>(() => new StaleTurns().RunAsync<string>(() => throw new StaleTurnException("always taken"), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StaleTurnException>(() => new StaleTurns().RunAsync<string>("lane", () => throw new StaleTurnException("always taken"), CancellationToken.None));
 
         Assert.Equal("always taken", e.Message);
+    }
+
+    [Fact]
+    public async Task While_a_stale_turn_waits_in_its_lane_new_turns_of_that_lane_queue_behind_it_and_other_lanes_go_ahead()
+    {
+        var turns = new StaleTurns();
+        var inLane = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finishFirst = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstTries = 0;
+        var first = turns.RunAsync("hall", () =>
+        {
+            if (++firstTries == 1)
+            {
+                throw new StaleTurnException("taken");
+            }
+
+            inLane.SetResult();
+            return finishFirst.Task;
+        }, CancellationToken.None);
+        await inLane.Task;
+
+        var secondStarted = false;
+        var second = turns.RunAsync("hall", () => { secondStarted = true; return Task.FromResult("second"); }, CancellationToken.None);
+        var elsewhere = await turns.RunAsync("legal", () => Task.FromResult("elsewhere"), CancellationToken.None);
+
+        Assert.Equal("elsewhere", elsewhere);
+        Assert.False(secondStarted); // queued behind the stale turn, not racing it
+        finishFirst.SetResult("first");
+        Assert.Equal(["first", "second"], await Task.WhenAll(first, second));
+        Assert.Equal(2, firstTries);
     }
 }
