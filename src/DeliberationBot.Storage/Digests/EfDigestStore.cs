@@ -33,7 +33,7 @@ internal sealed class EfDigestStore(DbFactory db) : IDigestStore
     public async Task SaveSnapshotAsync(DigestSnapshot snapshot, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        ctx.DigestSnapshots.Add(new DigestSnapshotRow { Id = snapshot.Id, WorkspaceId = snapshot.WorkspaceId, TakenAt = snapshot.TakenAt, BodyJson = Json.Write(snapshot) });
+        ctx.DigestSnapshots.Add(new DigestSnapshotRow { Id = snapshot.Id, WorkspaceId = snapshot.WorkspaceId, TakenAt = snapshot.TakenAt, BodyJson = DigestSnapshotJson.Write(snapshot) });
         await ctx.SaveChangesAsync(ct);
     }
 
@@ -41,7 +41,7 @@ internal sealed class EfDigestStore(DbFactory db) : IDigestStore
     {
         await using var ctx = db.Create();
         var body = await ctx.DigestSnapshots.AsNoTracking().Where(x => x.Id == id && x.WorkspaceId == workspaceId).Select(x => x.BodyJson).FirstOrDefaultAsync(ct);
-        return body is null ? null : Json.Read<DigestSnapshot>(body);
+        return body is null ? null : DigestSnapshotJson.Read(body);
     }
 
     public async Task<CommitOutcome> CommitAsync(IReadOnlyList<DigestWrite> writes, CancellationToken ct)
