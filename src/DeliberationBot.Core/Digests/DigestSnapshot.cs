@@ -37,4 +37,4 @@ public sealed record DigestSnapshot(
 /// expanded into the <see cref="WeeklyDigest"/> just before it is sent (<see cref="DigestExpander"/>), so the content
 /// is fixed when the digest is produced while the megabytes are stored once per run, not once per reader.
 /// </summary>
-public sealed record DigestReference(Guid SnapshotId, DateTimeOffset Since, string Week, bool Late, DateTimeOffset? WasDueAt, string TimeZone) : OutgoingMessage;
+public sealed record DigestReference(Guid SnapshotId, DateTimeOffset Since, string Week, bool Late, DateTimeOffset? WasDueAt, string TimeZone) : OutgoingMessage, IExpandedBeforeSending;
