@@ -11,8 +11,10 @@ namespace DeliberationBot.Core.Digests;
 /// </summary>
 public sealed class DigestExpander(IDigestStore store, IReportLinkSigner reports, IOptions<DigestOptions> options, TimeProvider time) : IOutgoingMessageRefresher
 {
-    // Every reader of a run refers to the same snapshot: keep the last one read rather than reading it once per reader.
-    private DigestSnapshot? _last;
+    // Every reader of a run refers to the same snapshot, and the outbox sends several conversations at once: they share
+    // one read of the last snapshot asked for rather than reading megabytes once per reader.
+    private readonly Lock _gate = new();
+    private (string WorkspaceId, Guid Id, Task<DigestSnapshot> Read)? _last;
 
     public async Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct)
     {
@@ -22,16 +24,28 @@ public sealed class DigestExpander(IDigestStore store, IReportLinkSigner reports
         }
 
         var reader = message.Destination.User ?? throw new InvalidOperationException($"Digest {message.IdempotencyKey} has no reader.");
-        var snapshot = Volatile.Read(ref _last);
-        if (snapshot is null || snapshot.Id != reference.SnapshotId || snapshot.WorkspaceId != message.WorkspaceId)
-        {
-            snapshot = await store.FindSnapshotAsync(message.WorkspaceId, reference.SnapshotId, ct) ?? await RecomposeAsync(message.WorkspaceId, reference.SnapshotId, ct);
-            Volatile.Write(ref _last, snapshot);
-        }
-
+        var snapshot = await SnapshotAsync(message.WorkspaceId, reference.SnapshotId, ct);
         var digest = snapshot.For(reference.Since, reference.Week, reference.Late, reference.WasDueAt, reference.TimeZone);
         return DigestSnapshot.WithLinks(digest, reports, message.WorkspaceId, reader);
     }
+
+    private Task<DigestSnapshot> SnapshotAsync(string workspaceId, Guid id, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_last is { } last && last.Id == id && last.WorkspaceId == workspaceId && !last.Read.IsFaulted && !last.Read.IsCanceled)
+            {
+                return last.Read;
+            }
+
+            var read = ReadAsync(workspaceId, id, ct);
+            _last = (workspaceId, id, read);
+            return read;
+        }
+    }
+
+    private async Task<DigestSnapshot> ReadAsync(string workspaceId, Guid id, CancellationToken ct) =>
+        await store.FindSnapshotAsync(workspaceId, id, ct) ?? await RecomposeAsync(workspaceId, id, ct);
 
     /// <summary>
     /// A digest still unsent when its snapshot was pruned (weeks of failed delivery, then a retry) is not lost: it is

@@ -30,11 +30,15 @@ internal sealed class EfDigestStore(DbFactory db) : IDigestStore
         return [.. deliberations.Select(d => new DigestSource(d.ToRecord(), [.. concerns[d.Id]], [.. participants[d.Id]]))];
     }
 
-    public async Task SaveSnapshotAsync(DigestSnapshot snapshot, CancellationToken ct)
+    public Task SaveSnapshotAsync(DigestSnapshot snapshot, CancellationToken ct)
     {
-        await using var ctx = db.Create();
-        ctx.DigestSnapshots.Add(new DigestSnapshotRow { Id = snapshot.Id, WorkspaceId = snapshot.WorkspaceId, TakenAt = snapshot.TakenAt, BodyJson = DigestSnapshotJson.Write(snapshot) });
-        await ctx.SaveChangesAsync(ct);
+        // Megabytes of JSON are written before taking the writer's turn, so other writes do not wait for them.
+        var row = new DigestSnapshotRow { Id = snapshot.Id, WorkspaceId = snapshot.WorkspaceId, TakenAt = snapshot.TakenAt, BodyJson = DigestSnapshotJson.Write(snapshot) };
+        return db.WriteAsync(ctx =>
+        {
+            ctx.DigestSnapshots.Add(row);
+            return ctx.SaveChangesAsync(ct);
+        }, ct);
     }
 
     public async Task<DigestSnapshot?> FindSnapshotAsync(string workspaceId, Guid id, CancellationToken ct)
@@ -54,24 +58,25 @@ internal sealed class EfDigestStore(DbFactory db) : IDigestStore
             }
         }
 
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null;
+        var outbox = writes.Where(w => w.Message is not null).Select(w => w.Message!.ToRow(traceParent)).ToList();
         try
         {
-            await using var ctx = db.Create();
-            await using var tx = await ctx.Database.BeginTransactionAsync(ct);
-            foreach (var workspace in writes.GroupBy(w => w.Subscription.WorkspaceId))
+            await db.WriteAsync(async ctx =>
             {
-                var users = workspace.Select(w => w.Subscription.User.Id).ToList();
-                var rows = await ctx.DigestSubscriptions.Where(x => x.WorkspaceId == workspace.Key && users.Contains(x.UserId)).ToDictionaryAsync(x => x.UserId, ct);
-                foreach (var write in workspace)
+                foreach (var workspace in writes.GroupBy(w => w.Subscription.WorkspaceId))
                 {
-                    write.Subscription.CopyTo(rows.GetValueOrDefault(write.Subscription.User.Id) ?? ctx.DigestSubscriptions.Add(new DigestSubscriptionRow()).Entity);
+                    var users = workspace.Select(w => w.Subscription.User.Id).ToList();
+                    var rows = await ctx.DigestSubscriptions.Where(x => x.WorkspaceId == workspace.Key && users.Contains(x.UserId)).ToDictionaryAsync(x => x.UserId, ct);
+                    foreach (var write in workspace)
+                    {
+                        write.Subscription.CopyTo(rows.GetValueOrDefault(write.Subscription.User.Id) ?? ctx.DigestSubscriptions.Add(new DigestSubscriptionRow()).Entity);
+                    }
                 }
-            }
 
-            var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null;
-            ctx.Outbox.AddRange(writes.Where(w => w.Message is not null).Select(w => w.Message!.ToRow(traceParent)));
-            await ctx.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                ctx.Outbox.AddRange(outbox);
+                await ctx.SaveChangesAsync(ct);
+            }, ct);
             return CommitOutcome.Committed;
         }
         catch (DbUpdateException)
@@ -82,9 +87,6 @@ internal sealed class EfDigestStore(DbFactory db) : IDigestStore
         }
     }
 
-    public async Task<int> PruneSnapshotsAsync(DateTimeOffset takenBefore, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        return await ctx.DigestSnapshots.Where(x => x.TakenAt < takenBefore).ExecuteDeleteAsync(ct);
-    }
+    public Task<int> PruneSnapshotsAsync(DateTimeOffset takenBefore, CancellationToken ct) =>
+        db.WriteAsync(ctx => ctx.DigestSnapshots.Where(x => x.TakenAt < takenBefore).ExecuteDeleteAsync(ct), ct);
 }

@@ -57,6 +57,21 @@ public class DigestSnapshotTests
     }
 
     [Fact]
+    public async Task Readers_sent_side_by_side_share_one_read_of_their_snapshot()
+    {
+        var snapshot = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7);
+        var store = new SnapshotShelf(snapshot) { Held = new TaskCompletionSource() };
+        var expander = Expander(store);
+
+        var sends = Enumerable.Range(1, 8).Select(i => expander.RefreshAsync(Reference(snapshot, new UserRef($"U0L{i}", $"Leader {i}"), Now.AddDays(-7)), default)).ToList();
+        store.Held.SetResult(); // the read answers only once every send has asked for it
+        var digests = await Task.WhenAll(sends);
+
+        Assert.Equal(1, store.Reads);
+        Assert.Equal(8, digests.Select(d => ((WeeklyDigest)d).Proposals[0].Report).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Other_messages_pass_through_and_a_digest_whose_snapshot_was_pruned_is_composed_from_the_record_as_it_is_now()
     {
         var expander = Expander(new SnapshotShelf());
@@ -118,10 +133,18 @@ public class DigestSnapshotTests
     {
         public int Reads { get; private set; }
 
-        public Task<DigestSnapshot?> FindSnapshotAsync(string workspaceId, Guid id, CancellationToken ct)
+        /// <summary>When set, a read answers only once this completes.</summary>
+        public TaskCompletionSource? Held { get; init; }
+
+        public async Task<DigestSnapshot?> FindSnapshotAsync(string workspaceId, Guid id, CancellationToken ct)
         {
             Reads++;
-            return Task.FromResult(snapshots.FirstOrDefault(s => s.Id == id && s.WorkspaceId == workspaceId));
+            if (Held is not null)
+            {
+                await Held.Task;
+            }
+
+            return snapshots.FirstOrDefault(s => s.Id == id && s.WorkspaceId == workspaceId);
         }
 
         public Task<IReadOnlyList<DigestSource>> ListSourcesAsync(string workspaceId, DateTimeOffset closedSince, CancellationToken ct) =>
