@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, DeadlineJob>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IOutgoingMessageRefresher, DeliberationCardRefresher>();
+        services.AddSingleton<IOutgoingMessageRefresher, DigestExpander>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IPartLedger, OutboxPartLedger>();

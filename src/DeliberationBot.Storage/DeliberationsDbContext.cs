@@ -24,6 +24,7 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
     public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
     public DbSet<DigestSubscriptionRow> DigestSubscriptions => Set<DigestSubscriptionRow>();
+    public DbSet<DigestSnapshotRow> DigestSnapshots => Set<DigestSnapshotRow>();
     public DbSet<JobLeaseRow> JobLeases => Set<JobLeaseRow>();
     public DbSet<CommunityInvitationRow> CommunityInvitations => Set<CommunityInvitationRow>();
     public DbSet<CommunityContactRow> CommunityContacts => Set<CommunityContactRow>();
@@ -99,6 +100,12 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.ToTable("digest_subscriptions");
             e.HasKey(x => new { x.WorkspaceId, x.UserId });
             e.HasIndex(x => new { x.Active, x.NextDueAt });
+        });
+        b.Entity<DigestSnapshotRow>(e =>
+        {
+            e.ToTable("digest_snapshots");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TakenAt);
         });
         b.Entity<CommunityInvitationRow>(e =>
         {

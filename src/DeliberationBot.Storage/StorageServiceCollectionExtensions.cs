@@ -4,6 +4,8 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Storage.Channels;
 using DeliberationBot.Storage.Deliberations;
+using DeliberationBot.Storage.Digests;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Storage.Outbox;
 using DeliberationBot.Storage.Scheduling;
 using DeliberationBot.Core.Telemetry;
@@ -31,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<IChannelStateStore, EfChannelStateStore>();
         services.AddSingleton<IScheduleStore, EfScheduleStore>();
+        services.AddSingleton<IDigestStore, EfDigestStore>();
         services.AddSingleton<IOperationalReadings, EfOperationalReadings>();
         // First among hosted services: the schema must exist before anything (Data Protection's key ring included) reads it.
         services.AddHostedService<DatabaseStartup>();

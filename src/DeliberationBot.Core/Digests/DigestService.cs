@@ -7,10 +7,17 @@ using Microsoft.Extensions.Options;
 namespace DeliberationBot.Core.Digests;
 
 /// <summary><c>digest subscribe|unsubscribe|preview</c>, and producing each subscriber's digest once a week.</summary>
-public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOptions<DigestOptions> options, IReportLinkSigner reports) : IScheduledJob
+public sealed class DigestService(
+    TurnSupport turn, IScheduleStore schedule, IDigestStore digests, OutboxSignal signal, IOptions<DigestOptions> options, IReportLinkSigner reports) : IScheduledJob
 {
     public static readonly DayOfWeek DefaultDay = DayOfWeek.Monday;
     public static readonly TimeOnly DefaultTime = new(9, 0);
+
+    /// <summary>Subscribers read and committed together: one transaction each, whatever the number due.</summary>
+    public const int Batch = 200;
+
+    /// <summary>How long a run's snapshot is kept: well past any retry of the digests that refer to it.</summary>
+    public static readonly TimeSpan KeepSnapshots = TimeSpan.FromDays(28);
 
     public string Name => "digests";
 
@@ -58,59 +65,88 @@ public sealed class DigestService(TurnSupport turn, IScheduleStore schedule, IOp
         var subscription = await schedule.FindSubscriptionAsync(actor.WorkspaceId, actor.User.Id, ct);
         var zone = DigestSchedule.Zone(subscription?.TimeZone ?? actor.TimeZone ?? options.Value.DefaultTimeZone);
         var since = subscription?.LastSentAt ?? turn.Now.AddDays(-7);
-        var sources = await SourcesAsync(actor.WorkspaceId, ct);
-        return TurnResult.Reply(Compose(sources, actor.WorkspaceId, actor.User, since, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone));
+        var sources = await digests.ListSourcesAsync(actor.WorkspaceId, turn.Now.AddDays(-180), ct);
+        var digest = DigestComposer.Compose(sources, turn.Now, since, options.Value.StaleAfterDays, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone.Id);
+        return TurnResult.Reply(DigestSnapshot.WithLinks(digest, reports, actor.WorkspaceId, actor.User));
     }
 
     /// <summary>
-    /// The job: every subscriber whose time has come gets one digest for that week, late ones once and marked late. The
-    /// workspace's deliberations are read once per run, not once per subscriber: every reader's digest is composed from
-    /// the same record.
+    /// The job: every subscriber whose time has come gets one digest for that week, late ones once and marked late.
+    /// Each workspace's part is composed and stored once per run (<see cref="DigestSnapshot"/>); a reader's outbox row
+    /// refers to it and commits with their subscription's advance, <see cref="Batch"/> subscribers per transaction.
     /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        var record = new Dictionary<string, IReadOnlyList<DigestSource>>(StringComparer.Ordinal);
-        foreach (var subscription in await schedule.ListDueSubscriptionsAsync(turn.Now, 200, ct))
+        var now = turn.Now;
+        var snapshots = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var seen = new HashSet<(string WorkspaceId, string UserId)>();
+        while (true)
         {
-            var zone = DigestSchedule.Zone(subscription.TimeZone);
-            var now = turn.Now;
-            var due = DigestSchedule.Latest(subscription.Day, subscription.Time, zone, now);
-            var week = DigestSchedule.WeekOf(due, zone);
-            var advanced = subscription with { NextDueAt = DigestSchedule.Next(subscription.Day, subscription.Time, zone, now) };
-            if (week == subscription.LastWeek)
+            var due = await schedule.ListDueSubscriptionsAsync(now, Batch, ct);
+            var batch = due.Where(s => seen.Add((s.WorkspaceId, s.User.Id))).ToList();
+            if (batch.Count == 0)
             {
-                await turn.CommitAsync(new Commit(subscription.WorkspaceId, null) { Subscription = advanced }, ct);
-                continue;
+                break; // none left, or only those whose write was refused this run: they come again next run
             }
 
-            var late = now - due > options.Value.LateAfter;
-            if (!record.TryGetValue(subscription.WorkspaceId, out var sources))
+            var writes = new List<DigestWrite>(batch.Count);
+            foreach (var subscription in batch)
             {
-                record[subscription.WorkspaceId] = sources = await SourcesAsync(subscription.WorkspaceId, ct);
+                writes.Add(await NextAsync(subscription, now, snapshots, ct));
             }
 
-            var digest = Compose(sources, subscription.WorkspaceId, subscription.User, subscription.LastSentAt ?? now.AddDays(-7), week, late, late ? due : null, zone);
-            var message = turn.Outbox(subscription.WorkspaceId, $"digest:{subscription.User.Id}:{week}", Destination.PrivatelyTo(subscription.Context, subscription.User), digest);
-            await turn.CommitAsync(new Commit(subscription.WorkspaceId, null) { Subscription = advanced with { LastWeek = week, LastSentAt = now }, Outbox = [message] }, ct);
+            await CommitAsync(writes, ct);
         }
+
+        await digests.PruneSnapshotsAsync(now - KeepSnapshots, ct);
     }
 
-    /// <summary>The workspace's deliberations of the last 180 days, each with its concerns and participants.</summary>
-    private async Task<IReadOnlyList<DigestSource>> SourcesAsync(string workspaceId, CancellationToken ct)
+    /// <summary>A subscriber's subscription moved to its next time and, unless this week's digest was made already, the digest.</summary>
+    private async Task<DigestWrite> NextAsync(DigestSubscription subscription, DateTimeOffset now, Dictionary<string, Guid> snapshots, CancellationToken ct)
     {
-        var sources = new List<DigestSource>();
-        foreach (var d in await schedule.ListDeliberationsAsync(workspaceId, turn.Now.AddDays(-180), ct))
+        var zone = DigestSchedule.Zone(subscription.TimeZone);
+        var due = DigestSchedule.Latest(subscription.Day, subscription.Time, zone, now);
+        var week = DigestSchedule.WeekOf(due, zone);
+        var advanced = subscription with { NextDueAt = DigestSchedule.Next(subscription.Day, subscription.Time, zone, now) };
+        if (week == subscription.LastWeek)
         {
-            sources.Add(new DigestSource(d, await turn.Store.ListConcernsAsync(workspaceId, d.Id, ct), await turn.Store.ListParticipantsAsync(workspaceId, d.Id, ct)));
+            return new DigestWrite(advanced, null);
         }
 
-        return sources;
+        if (!snapshots.TryGetValue(subscription.WorkspaceId, out var snapshot))
+        {
+            snapshots[subscription.WorkspaceId] = snapshot = await SnapshotAsync(subscription.WorkspaceId, now, ct);
+        }
+
+        var late = now - due > options.Value.LateAfter;
+        var reference = new DigestReference(snapshot, subscription.LastSentAt ?? now.AddDays(-7), week, late, late ? due : null, zone.Id);
+        var message = turn.Outbox(subscription.WorkspaceId, $"digest:{subscription.User.Id}:{week}", Destination.PrivatelyTo(subscription.Context, subscription.User), reference);
+        return new DigestWrite(advanced with { LastWeek = week, LastSentAt = now }, message);
     }
 
-    /// <summary>The digest for one reader, with their own link to each deliberation's page.</summary>
-    private WeeklyDigest Compose(IReadOnlyList<DigestSource> sources, string workspaceId, UserRef reader, DateTimeOffset since, string week, bool late, DateTimeOffset? wasDue, TimeZoneInfo zone)
+    /// <summary>Composes and stores the workspace's part of this run's digests; returns its id.</summary>
+    private async Task<Guid> SnapshotAsync(string workspaceId, DateTimeOffset now, CancellationToken ct)
     {
-        var digest = DigestComposer.Compose(sources, turn.Now, since, options.Value.StaleAfterDays, week, late, wasDue, zone.Id);
-        return digest with { Proposals = [.. digest.Proposals.Select(p => p with { Report = reports.Sign(workspaceId, p.Id, p.Title, reader).Page })] };
+        var sources = await digests.ListSourcesAsync(workspaceId, now.AddDays(-180), ct);
+        var snapshot = DigestComposer.Snapshot(Guid.CreateVersion7(now), workspaceId, sources, now, options.Value.StaleAfterDays);
+        await digests.SaveSnapshotAsync(snapshot, ct);
+        return snapshot.Id;
+    }
+
+    private async Task CommitAsync(IReadOnlyList<DigestWrite> writes, CancellationToken ct)
+    {
+        if (await digests.CommitAsync(writes, ct) == CommitOutcome.Duplicate)
+        {
+            // Some digest of the batch was made already (another instance's run, which the lease should prevent): each
+            // on its own, so what was done stays done once and the rest is written.
+            foreach (var write in writes)
+            {
+                await turn.CommitAsync(new Commit(write.Subscription.WorkspaceId, null) { Subscription = write.Subscription, Outbox = write.Message is null ? [] : [write.Message] }, ct);
+            }
+        }
+        else if (writes.Any(w => w.Message is not null))
+        {
+            signal.Notify();
+        }
     }
 }

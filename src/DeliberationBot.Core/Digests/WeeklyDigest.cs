@@ -59,18 +59,29 @@ public static class DigestComposer
     /// <summary>How much of a concern's words a digest shows; the whole is one <c>concerns</c> away.</summary>
     public const int WordsShown = 200;
 
+    /// <summary>One reader's digest: the workspace's part, what changed since their last digest, no links yet.</summary>
     public static WeeklyDigest Compose(
-        IReadOnlyList<DigestSource> sources, DateTimeOffset now, DateTimeOffset since, int staleAfterDays, string week, bool late, DateTimeOffset? wasDue, string timeZone)
+        IReadOnlyList<DigestSource> sources, DateTimeOffset now, DateTimeOffset since, int staleAfterDays, string week, bool late, DateTimeOffset? wasDue, string timeZone) =>
+        Snapshot(Guid.Empty, "", sources, now, staleAfterDays).For(since, week, late, wasDue, timeZone);
+
+    /// <summary>
+    /// The part of every reader's digest that does not depend on the reader: composed once per run however many
+    /// leaders read it.
+    /// </summary>
+    public static DigestSnapshot Snapshot(Guid id, string workspaceId, IReadOnlyList<DigestSource> sources, DateTimeOffset now, int staleAfterDays)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         DigestConcern View(Deliberation d, Concern c) =>
             new(c.Id, d.Title, c.Number, Shorten(c.Text), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status) { Shortened = c.Text.Length > WordsShown };
         static bool Undecided(Deliberation d) => d.IsOpen || d.Decision is null;
 
+        // Each concern's view is made once and shared by the lists it appears in.
+        var views = sources.Select(s => s.Concerns.Select(c => (Concern: c, View: View(s.Deliberation, c))).ToList()).ToList();
+        var all = sources.SelectMany((s, i) => views[i].Select(x => (s.Deliberation, x.Concern, x.View))).ToList();
         var proposals = sources
-            .Select(s => new DigestProposal(
+            .Select((s, i) => new DigestProposal(
                 s.Deliberation.Id, s.Deliberation.Title, s.Deliberation.Status, s.Deliberation.Due,
-                [.. s.Concerns.Where(c => c.IsUnresolved).OrderBy(c => c.CreatedAt).ThenBy(c => c.Number).Select(c => View(s.Deliberation, c))],
+                [.. views[i].Where(x => x.Concern.IsUnresolved).OrderBy(x => x.Concern.CreatedAt).ThenBy(x => x.Concern.Number).Select(x => x.View)],
                 Undecided(s.Deliberation) ? [.. Voices.Where(g => s.Participants.All(p => p.Group != g))] : [])
             {
                 AwaitingDecision = !s.Deliberation.IsOpen && s.Deliberation.Decision is null,
@@ -80,13 +91,11 @@ public static class DigestComposer
             .ThenBy(p => p.Title, StringComparer.Ordinal)
             .ToList();
 
-        var all = sources.SelectMany(s => s.Concerns.Select(c => (s.Deliberation, Concern: c))).ToList();
-        var fresh = all.Where(x => x.Concern.CreatedAt > since).Select(x => View(x.Deliberation, x.Concern)).ToList();
-        var resolved = all.Where(x => !x.Concern.IsUnresolved && x.Concern.UpdatedAt > since).Select(x => View(x.Deliberation, x.Concern)).ToList();
+        var changes = all.Select(x => new DigestChange(x.View, x.Concern.CreatedAt, x.Concern.UpdatedAt, x.Concern.IsUnresolved)).ToList();
         var stale = all
             .Where(x => x.Concern.Status == ConcernStatus.Open && now - x.Concern.UpdatedAt > TimeSpan.FromDays(staleAfterDays))
             .OrderBy(x => x.Concern.UpdatedAt)
-            .Select(x => View(x.Deliberation, x.Concern))
+            .Select(x => x.View)
             .ToList();
 
         var horizon = today.AddDays(14);
@@ -99,7 +108,7 @@ public static class DigestComposer
             .OrderBy(d => d.Due)
             .ToList();
 
-        return new WeeklyDigest(week, late, wasDue, timeZone, proposals, fresh, resolved, stale, due, staleAfterDays);
+        return new DigestSnapshot(id, workspaceId, now, staleAfterDays, proposals, stale, due, changes);
     }
 
     /// <summary>The first <see cref="WordsShown"/> characters, ending with "…" when there is more; never half a surrogate pair.</summary>

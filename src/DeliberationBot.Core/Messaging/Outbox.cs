@@ -81,6 +81,14 @@ public interface IOutboxStore
     Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct);
 }
 
+/// <summary>
+/// A message queued in a compact form that a refresher always expands before it is sent (a digest queued as a reference
+/// to its run's snapshot): no renderer is ever given one.
+/// </summary>
+public interface IExpandedBeforeSending
+{
+}
+
 /// <summary>Lets a message be brought up to date just before sending (e.g. a progress card).</summary>
 public interface IOutgoingMessageRefresher
 {

@@ -27,6 +27,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(ConcernList), "concerns")]
 [JsonDerivedType(typeof(AnswersReview), "answers-review")]
 [JsonDerivedType(typeof(WeeklyDigest), "weekly-digest")]
+[JsonDerivedType(typeof(DigestReference), "weekly-digest-reference")]
 [JsonDerivedType(typeof(SummaryReport), "summary-report")]
 [JsonDerivedType(typeof(OwnerConcerns), "owner-concerns")]
 [JsonDerivedType(typeof(ConcernResponseNotice), "concern-response")]

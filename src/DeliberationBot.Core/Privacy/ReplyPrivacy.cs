@@ -14,5 +14,5 @@ public static class ReplyPrivacy
     /// out, the addresses people left on the public page, a digest.
     /// </summary>
     public static bool IsForTheReaderAlone(OutgoingMessage message) =>
-        message is GroupPrompt or QuestionPrompt or ReportLink or CommunityInvitationLink or CommunityContactList or WeeklyDigest;
+        message is GroupPrompt or QuestionPrompt or ReportLink or CommunityInvitationLink or CommunityContactList or WeeklyDigest or DigestReference;
 }

@@ -204,6 +204,15 @@ internal sealed class DigestSubscriptionRow
     public DateTimeOffset? LastSentAt { get; set; }
 }
 
+/// <summary>A workspace's part of one digest run, as JSON; each reader's outbox row refers to it by id.</summary>
+internal sealed class DigestSnapshotRow
+{
+    public Guid Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public DateTimeOffset TakenAt { get; set; }
+    public string BodyJson { get; set; } = "{}";
+}
+
 /// <summary>Which instance runs a scheduled job, until when.</summary>
 internal sealed class JobLeaseRow
 {

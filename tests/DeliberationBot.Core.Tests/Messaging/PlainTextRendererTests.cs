@@ -99,7 +99,7 @@ public class PlainTextRendererTests
     [Fact]
     public void The_samples_cover_every_outgoing_message_type()
     {
-        var types = typeof(OutgoingMessage).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(OutgoingMessage)) && !t.IsAbstract);
+        var types = typeof(OutgoingMessage).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(OutgoingMessage)) && !t.IsAbstract && !t.IsAssignableTo(typeof(IExpandedBeforeSending)));
         var sampled = EveryMessage().Select(row => row[0].GetType()).ToHashSet();
 
         Assert.All(types, t => Assert.Contains(t, sampled));

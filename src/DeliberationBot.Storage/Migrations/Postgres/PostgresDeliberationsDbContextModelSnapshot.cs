@@ -341,6 +341,30 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.ToTable("deliberations", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.DigestSnapshotRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("digest_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.DigestSubscriptionRow", b =>
                 {
                     b.Property<string>("WorkspaceId")

@@ -334,6 +334,30 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.ToTable("deliberations", (string)null);
                 });
 
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.DigestSnapshotRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("digest_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("DeliberationBot.Storage.Rows.DigestSubscriptionRow", b =>
                 {
                     b.Property<string>("WorkspaceId")

@@ -1,0 +1,159 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reports;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Tests.Digests;
+
+/// <summary>One snapshot per run, many readers: each reader's digest is the workspace's part plus what is theirs.</summary>
+public class DigestSnapshotTests
+{
+    private const string Ws = "T1";
+    private static readonly DateTimeOffset Now = new(2026, 11, 9, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ConversationRef Home = new("slack", Ws, "C1");
+    private static readonly UserRef Ana = new("U0ANA", "Ana");
+    private static readonly UserRef Ben = new("U0BEN", "Ben");
+
+    [Fact]
+    public void Readers_whose_last_digests_differ_share_the_workspace_part_and_each_get_their_own_changes()
+    {
+        var snapshot = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7);
+
+        var ana = snapshot.For(Now.AddDays(-7), "2026-W46", late: false, wasDue: null, "Europe/Berlin");
+        var ben = snapshot.For(Now.AddDays(-1), "2026-W46", late: true, wasDue: Now.AddHours(-2), "America/Chicago");
+
+        Assert.Same(ana.Proposals, ben.Proposals);
+        Assert.Equal(["Hotline screening", "Benefit eligibility"], ana.Proposals.Select(p => p.Title));
+        Assert.True(ana.Proposals[1].AwaitingDecision);
+        Assert.Equal([1, 4, 2], ana.Proposals[0].OpenConcerns.Select(c => c.Number)); // oldest first
+        Assert.Equal(["Hotline screening #1"], ana.Stale.Select(c => $"{c.Proposal} #{c.Number}"));
+        Assert.Equal(["Hotline screening: Deliberation closes", "Hotline screening: Condition #4: Night shift trial first"], ana.ComingDue.Select(d => $"{d.Proposal}: {d.What}"));
+
+        Assert.Equal([2, 4], ana.NewSinceLast.Select(c => c.Number)); // raised 2 and 3 days ago
+        Assert.Equal([3], ana.ResolvedSinceLast.Select(c => c.Number));
+        Assert.Empty(ben.NewSinceLast);
+        Assert.Empty(ben.ResolvedSinceLast);
+        Assert.Equal(("Europe/Berlin", false, "America/Chicago", true), (ana.TimeZone, ana.Late, ben.TimeZone, ben.Late));
+    }
+
+    [Fact]
+    public async Task Each_reader_gets_their_own_page_links_from_one_read_of_the_snapshot()
+    {
+        var snapshot = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7);
+        var store = new SnapshotShelf(snapshot);
+        var expander = Expander(store);
+
+        var forAna = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, Ana, Now.AddDays(-7)), default));
+        var forBen = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, Ben, Now.AddDays(-1)), default));
+
+        Assert.Equal(1, store.Reads);
+        Assert.All(forAna.Proposals, p => Assert.Equal($"https://bot.test/d/{p.Id:N}?for=U0ANA", p.Report!.AbsoluteUri));
+        Assert.All(forBen.Proposals, p => Assert.Equal($"https://bot.test/d/{p.Id:N}?for=U0BEN", p.Report!.AbsoluteUri));
+        Assert.Equal([2, 4], forAna.NewSinceLast.Select(c => c.Number));
+        Assert.Empty(forBen.NewSinceLast);
+        Assert.Contains("Page: https://bot.test/d/", PlainTextRenderer.Render(forAna), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readers_sent_side_by_side_share_one_read_of_their_snapshot()
+    {
+        var snapshot = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7);
+        var store = new SnapshotShelf(snapshot) { Held = new TaskCompletionSource() };
+        var expander = Expander(store);
+
+        var sends = Enumerable.Range(1, 8).Select(i => expander.RefreshAsync(Reference(snapshot, new UserRef($"U0L{i}", $"Leader {i}"), Now.AddDays(-7)), default)).ToList();
+        store.Held.SetResult(); // the read answers only once every send has asked for it
+        var digests = await Task.WhenAll(sends);
+
+        Assert.Equal(1, store.Reads);
+        Assert.Equal(8, digests.Select(d => ((WeeklyDigest)d).Proposals[0].Report).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Other_messages_pass_through_and_a_digest_whose_snapshot_was_pruned_is_composed_from_the_record_as_it_is_now()
+    {
+        var expander = Expander(new SnapshotShelf());
+        var note = new OutboxMessage(Guid.NewGuid(), Ws, "note", Destination.To(Home), new Confirmation("hello"), Now);
+        var pruned = Reference(DigestComposer.Snapshot(Guid.NewGuid(), Ws, [], Now.AddDays(-40), 7), Ana, Now.AddDays(-7));
+
+        Assert.Same(note.Message, await expander.RefreshAsync(note, default));
+        var digest = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(pruned, default));
+        Assert.Equal(["Hotline screening", "Benefit eligibility"], digest.Proposals.Select(p => p.Title));
+        Assert.Equal([2, 4], digest.NewSinceLast.Select(c => c.Number));
+        Assert.All(digest.Proposals, p => Assert.EndsWith("?for=U0ANA", p.Report!.AbsoluteUri, StringComparison.Ordinal));
+    }
+
+    private static DigestExpander Expander(IDigestStore store) =>
+        new(store, new ReaderLinks(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+
+    private static OutboxMessage Reference(DigestSnapshot snapshot, UserRef reader, DateTimeOffset since) => new(
+        Guid.NewGuid(), Ws, $"digest:{reader.Id}:2026-W46", Destination.PrivatelyTo(Home, reader),
+        new DigestReference(snapshot.Id, since, "2026-W46", false, null, "UTC"), Now);
+
+    /// <summary>An open deliberation with concerns of every kind of age and state; one closed awaiting its decision; one decided.</summary>
+    private static List<DigestSource> Sources()
+    {
+        var facilitator = new UserRef("U0DANA", "Dana");
+        Deliberation Deliberation(string title, DeliberationStatus status, Decision? decision = null) => new(
+            Guid.NewGuid(), Ws, "quick-check", "1", title, null, [facilitator], facilitator, Home, DateOnly.FromDateTime(Now.AddDays(5).UtcDateTime),
+            AnonymityPolicy.AnonymousAllowed, status, Now.AddDays(-30), status == DeliberationStatus.Open ? null : Now.AddDays(-4), decision);
+        Concern Concern(Deliberation d, int number, string text, ConcernStatus status, DateTimeOffset created, DateTimeOffset updated, ConcernKind kind = ConcernKind.Concern, DateOnly? due = null) => new(
+            Guid.NewGuid(), d.Id, number, kind, ConcernOrigin.FlaggedAnswer, "work", "minutes", text, [StakeholderGroup.FrontlineWorker], ["user:U0P"], status, null, null, due, [], created, updated);
+
+        var hotline = Deliberation("Hotline screening", DeliberationStatus.Open);
+        var benefits = Deliberation("Benefit eligibility", DeliberationStatus.Closed);
+        var decided = Deliberation("Parking permits", DeliberationStatus.Closed, new Decision(DecisionOutcome.Go, "Agreed", facilitator, Now.AddDays(-3)));
+        return
+        [
+            new(hotline,
+                [
+                    Concern(hotline, 1, "Adds twenty minutes a case", ConcernStatus.Open, Now.AddDays(-20), Now.AddDays(-20)),
+                    Concern(hotline, 2, "Nobody asked the families", ConcernStatus.Open, Now.AddDays(-2), Now.AddDays(-2)),
+                    Concern(hotline, 3, "The vendor's data sheet", ConcernStatus.Resolved, Now.AddDays(-25), Now.AddDays(-3)),
+                    Concern(hotline, 4, "Night shift trial first", ConcernStatus.Open, Now.AddDays(-3), Now.AddDays(-3), ConcernKind.Condition, DateOnly.FromDateTime(Now.AddDays(10).UtcDateTime)),
+                ],
+                [new Participant(hotline.Id, "user:U0P", "U0P", "Pat", StakeholderGroup.FrontlineWorker, false, Now.AddDays(-29))]),
+            new(benefits, [], []),
+            new(decided, [], []),
+        ];
+    }
+
+    private sealed class ReaderLinks : IReportLinkSigner
+    {
+        public ReportLink Sign(string workspaceId, Guid deliberationId, string title, UserRef viewer) =>
+            new(deliberationId, title, new Uri($"https://bot.test/d/{deliberationId:N}?for={viewer.Id}"), Now.AddDays(7));
+
+        public ReportGrant? Verify(string token) => null;
+    }
+
+    /// <summary>Snapshots kept in memory, counting reads, over the workspace of <see cref="Sources"/>; the job's writes are not what these tests are about.</summary>
+    private sealed class SnapshotShelf(params DigestSnapshot[] snapshots) : IDigestStore
+    {
+        public int Reads { get; private set; }
+
+        /// <summary>When set, a read answers only once this completes.</summary>
+        public TaskCompletionSource? Held { get; init; }
+
+        public async Task<DigestSnapshot?> FindSnapshotAsync(string workspaceId, Guid id, CancellationToken ct)
+        {
+            Reads++;
+            if (Held is not null)
+            {
+                await Held.Task;
+            }
+
+            return snapshots.FirstOrDefault(s => s.Id == id && s.WorkspaceId == workspaceId);
+        }
+
+        public Task<IReadOnlyList<DigestSource>> ListSourcesAsync(string workspaceId, DateTimeOffset closedSince, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<DigestSource>>(Sources());
+
+        public Task SaveSnapshotAsync(DigestSnapshot snapshot, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<CommitOutcome> CommitAsync(IReadOnlyList<DigestWrite> writes, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<int> PruneSnapshotsAsync(DateTimeOffset takenBefore, CancellationToken ct) => throw new NotSupportedException();
+    }
+}
