@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace DeliberationBot.Host.Tests.Deployment;
+
+/// <summary>
+/// The settings start-up depends on, read from the project as MSBuild evaluates it: the release package is compiled
+/// ahead of time for the platform App Service runs (most of a JIT start-up was compiling EF Core and our own code), a
+/// build stays portable, and endpoint handlers are generated at compile time. Measured in
+/// tests/DeliberationBot.Benchmarks/results/startup-memory.md.
+/// </summary>
+public sealed class ReleasePackageTests
+{
+    private static readonly string Project = Path.Combine(Repository.Root, "src", "DeliberationBot.Host", "DeliberationBot.Host.csproj");
+
+    [Fact]
+    public async Task A_publish_is_ReadyToRun_for_linux_x64_and_framework_dependent()
+    {
+        var published = await EvaluateAsync("-p:_IsPublishing=true");
+
+        Assert.Equal("true", published["PublishReadyToRun"]);
+        Assert.Equal("linux-x64", published["RuntimeIdentifier"]);
+        Assert.Equal("false", published["SelfContained"]); // App Service runs it with its own .NET: `dotnet DeliberationBot.Host.dll`
+    }
+
+    [Fact]
+    public async Task A_publish_for_another_platform_keeps_the_platform_it_names()
+    {
+        var published = await EvaluateAsync("-p:_IsPublishing=true", "-p:RuntimeIdentifier=linux-arm64");
+
+        Assert.Equal("linux-arm64", published["RuntimeIdentifier"]);
+    }
+
+    [Fact]
+    public async Task A_build_is_portable()
+    {
+        var built = await EvaluateAsync();
+
+        Assert.Equal("", built["RuntimeIdentifier"]);
+        Assert.Equal("true", built["EnableRequestDelegateGenerator"]);
+    }
+
+    [Fact]
+    public void Endpoint_handlers_are_bound_by_generated_code_not_by_expression_trees_on_the_first_request()
+    {
+        var generated = typeof(Program).Assembly.GetTypes().Where(t => t.FullName!.Contains("GeneratedRouteBuilderExtensions", StringComparison.Ordinal));
+
+        Assert.NotEmpty(generated);
+    }
+
+    private static async Task<Dictionary<string, string>> EvaluateAsync(params string[] properties)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "msbuild", Project, "-nologo" }.Concat(properties)
+            .Concat(["-getProperty:PublishReadyToRun", "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained", "-getProperty:EnableRequestDelegateGenerator"]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's own MSBuild variables would point the evaluation at the test run's MSBuild.
+        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await output + await errors);
+
+        using var json = JsonDocument.Parse(await output);
+        return json.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+    }
+}
