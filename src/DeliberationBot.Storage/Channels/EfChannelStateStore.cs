@@ -12,12 +12,16 @@ internal sealed class EfChannelStateStore(DbFactory db, TimeProvider time) : ICh
         {
             try
             {
-                await using var ctx = db.Create();
-                var row = await Find(ctx, key).FirstOrDefaultAsync(ct)
-                    ?? ctx.ChannelState.Add(new ChannelStateRow { Channel = key.Channel, WorkspaceId = key.WorkspaceId, Kind = key.Kind, Key = key.Key }).Entity;
-                row.Json = json;
-                row.UpdatedAt = time.GetUtcNow();
-                await ctx.SaveChangesAsync(ct);
+                await db.WriteAsync(
+                    async ctx =>
+                    {
+                        var row = await Find(ctx, key).FirstOrDefaultAsync(ct)
+                            ?? ctx.ChannelState.Add(new ChannelStateRow { Channel = key.Channel, WorkspaceId = key.WorkspaceId, Kind = key.Kind, Key = key.Key }).Entity;
+                        row.Json = json;
+                        row.UpdatedAt = time.GetUtcNow();
+                        await ctx.SaveChangesAsync(ct);
+                    },
+                    ct);
                 return;
             }
             catch (DbUpdateException) when (attempt < 3)
@@ -33,11 +37,8 @@ internal sealed class EfChannelStateStore(DbFactory db, TimeProvider time) : ICh
         return await Find(ctx, key).AsNoTracking().Select(x => x.Json).FirstOrDefaultAsync(ct);
     }
 
-    public async Task DeleteAsync(ChannelStateKey key, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        await Find(ctx, key).ExecuteDeleteAsync(ct);
-    }
+    public Task DeleteAsync(ChannelStateKey key, CancellationToken ct) =>
+        db.WriteAsync(ctx => Find(ctx, key).ExecuteDeleteAsync(ct), ct);
 
     private static IQueryable<ChannelStateRow> Find(DeliberationsDbContext ctx, ChannelStateKey key) =>
         ctx.ChannelState.Where(x => x.Channel == key.Channel && x.WorkspaceId == key.WorkspaceId && x.Kind == key.Kind && x.Key == key.Key);

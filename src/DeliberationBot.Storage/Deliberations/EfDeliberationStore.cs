@@ -52,10 +52,10 @@ internal sealed partial class EfDeliberationStore(DbFactory db, TimeProvider tim
         }
     }
 
-    private async Task TryCommitAsync(Commit commit, CancellationToken ct)
+    private Task TryCommitAsync(Commit commit, CancellationToken ct) => db.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct), ct);
+
+    private async Task TryCommitAsync(DeliberationsDbContext ctx, Commit commit, CancellationToken ct)
     {
-        await using var ctx = db.Create();
-        await using var tx = await ctx.Database.BeginTransactionAsync(ct);
         var ws = commit.WorkspaceId;
         if (commit.DeliveryKey is not null)
         {
@@ -158,7 +158,6 @@ internal sealed partial class EfDeliberationStore(DbFactory db, TimeProvider tim
         }
 
         await ctx.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>

@@ -19,13 +19,14 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     /// </summary>
     private const string Erased = "{}";
 
-    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct)
+    // One transaction for the whole batch: on PostgreSQL FOR UPDATE SKIP LOCKED holds until the leases are written,
+    // and on SQLite the leases cost one commit (one fsync) instead of one per message.
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct) =>
+        db.WriteAsync(ctx => ClaimDueAsync(ctx, instanceId, max, lease, ct), ct);
+
+    private async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DeliberationsDbContext ctx, string instanceId, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var ctx = db.Create();
-        // One transaction for the whole batch: on PostgreSQL FOR UPDATE SKIP LOCKED holds until the leases are written,
-        // and on SQLite the leases cost one commit (one fsync) instead of one per message.
-        await using var tx = await ctx.Database.BeginTransactionAsync(ct);
         var due = db.Provider == StorageProvider.Postgres
             // PostgreSQL: rows another instance is claiming right now are skipped rather than waited for.
             ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Status"" = {OutboxStatus.Pending} AND ""NextAttemptAt"" <= {now}
@@ -66,7 +67,6 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             claimed.Add(new OutboxItem(c.ToRecord(), c.Attempts + 1, posted, c.TraceParent));
         }
 
-        await tx.CommitAsync(ct);
         return claimed;
     }
 
@@ -96,11 +96,12 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     }
 
 
-    public async Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct)
+    public Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct) =>
+        db.WriteAsync(ctx => MarkDeliveredAsync(ctx, message, posted, ct), ct);
+
+    private async Task MarkDeliveredAsync(DeliberationsDbContext ctx, OutboxMessage message, PostedMessage? posted, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var ctx = db.Create();
-        await using var tx = await ctx.Database.BeginTransactionAsync(ct);
         await ctx.Outbox.Where(x => x.Id == message.Id).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.Status, OutboxStatus.Delivered)
                 .SetProperty(x => x.DeliveredAt, now)
@@ -113,8 +114,6 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         {
             await UpsertPostedAsync(ctx, message.WorkspaceId, message.SlotKey, posted, now, ct);
         }
-
-        await tx.CommitAsync(ct);
     }
 
     public Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct) =>
@@ -126,15 +125,16 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) =>
         ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0), ct);
 
-    public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
+    public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var ctx = db.Create();
-        return await ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && (workspaceId == null || x.WorkspaceId == workspaceId)).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.Status, OutboxStatus.Pending)
-                .SetProperty(x => x.Attempts, 0)
-                .SetProperty(x => x.NextAttemptAt, now)
-                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
+        return db.WriteAsync(
+            ctx => ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && (workspaceId == null || x.WorkspaceId == workspaceId)).ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Status, OutboxStatus.Pending)
+                    .SetProperty(x => x.Attempts, 0)
+                    .SetProperty(x => x.NextAttemptAt, now)
+                    .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
+                ct),
             ct);
     }
 
@@ -162,11 +162,8 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        await UpsertPostedAsync(ctx, workspaceId, key, posted, time.GetUtcNow(), ct);
-    }
+    public Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct) =>
+        db.WriteAsync(ctx => UpsertPostedAsync(ctx, workspaceId, key, posted, time.GetUtcNow(), ct), ct);
 
     private static async Task UpsertPostedAsync(DeliberationsDbContext ctx, string workspaceId, string key, PostedMessage posted, DateTimeOffset now, CancellationToken ct)
     {
@@ -179,17 +176,16 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     }
 
     /// <summary>Gives up the lease on a claimed message, with what this attempt changed.</summary>
-    private async Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        await ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
-            s =>
-            {
-                change(s);
-                s.SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
-            },
+    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change, CancellationToken ct) =>
+        db.WriteAsync(
+            ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+                s =>
+                {
+                    change(s);
+                    s.SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
+                },
+                ct),
             ct);
-    }
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
 }

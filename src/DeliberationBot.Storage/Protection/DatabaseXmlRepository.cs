@@ -18,8 +18,10 @@ internal sealed class DatabaseXmlRepository(DbFactory db) : IXmlRepository
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var ctx = db.Create();
-        ctx.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        ctx.SaveChanges();
+        db.Write(ctx =>
+        {
+            ctx.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+            ctx.SaveChanges();
+        });
     }
 }

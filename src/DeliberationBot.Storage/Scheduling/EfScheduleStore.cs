@@ -54,24 +54,33 @@ internal sealed class EfScheduleStore(DbFactory db, TimeProvider time) : ISchedu
     {
         var now = time.GetUtcNow();
         var until = now + lease;
-        await using var ctx = db.Create();
-        var taken = await ctx.JobLeases
-            .Where(x => x.Name == job && (x.LeaseUntil < now || x.Holder == holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Holder, holder).SetProperty(x => x.LeaseUntil, until), ct);
+        var taken = await db.WriteAsync(
+            ctx => ctx.JobLeases
+                .Where(x => x.Name == job && (x.LeaseUntil < now || x.Holder == holder))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Holder, holder).SetProperty(x => x.LeaseUntil, until), ct),
+            ct);
         if (taken == 1)
         {
             return true;
         }
 
-        if (await ctx.JobLeases.AnyAsync(x => x.Name == job, ct))
+        await using (var ctx = db.Create())
         {
-            return false;
+            if (await ctx.JobLeases.AnyAsync(x => x.Name == job, ct))
+            {
+                return false;
+            }
         }
 
         try
         {
-            ctx.JobLeases.Add(new JobLeaseRow { Name = job, Holder = holder, LeaseUntil = until });
-            await ctx.SaveChangesAsync(ct);
+            await db.WriteAsync(
+                ctx =>
+                {
+                    ctx.JobLeases.Add(new JobLeaseRow { Name = job, Holder = holder, LeaseUntil = until });
+                    return ctx.SaveChangesAsync(ct);
+                },
+                ct);
             return true;
         }
         catch (DbUpdateException)
@@ -80,11 +89,11 @@ internal sealed class EfScheduleStore(DbFactory db, TimeProvider time) : ISchedu
         }
     }
 
-    public async Task ReleaseLeaseAsync(string job, string holder, CancellationToken ct)
+    public Task ReleaseLeaseAsync(string job, string holder, CancellationToken ct)
     {
-        await using var ctx = db.Create();
         var past = DateTimeOffset.UnixEpoch;
-        await ctx.JobLeases.Where(x => x.Name == job && x.Holder == holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, past), ct);
+        return db.WriteAsync(
+            ctx => ctx.JobLeases.Where(x => x.Name == job && x.Holder == holder).ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, past), ct),
+            ct);
     }
 }
