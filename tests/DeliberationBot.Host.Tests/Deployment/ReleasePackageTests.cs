@@ -6,7 +6,8 @@ namespace DeliberationBot.Host.Tests.Deployment;
 /// <summary>
 /// The settings start-up depends on, read from the project as MSBuild evaluates it: the release package is compiled
 /// ahead of time for the platform App Service runs (most of a JIT start-up was compiling EF Core and our own code), a
-/// build stays portable, and endpoint handlers are generated at compile time. Measured in
+/// build stays portable, endpoint handlers are generated at compile time, and the garbage collector is the one chosen
+/// for a small App Service plan. Measured in
 /// tests/DeliberationBot.Benchmarks/results/startup-memory.md.
 /// </summary>
 public sealed class ReleasePackageTests
@@ -46,6 +47,20 @@ public sealed class ReleasePackageTests
         var generated = typeof(Program).Assembly.GetTypes().Where(t => t.FullName!.Contains("GeneratedRouteBuilderExtensions", StringComparison.Ordinal));
 
         Assert.NotEmpty(generated);
+    }
+
+    [Fact]
+    public async Task The_service_runs_with_server_garbage_collection_that_adapts_to_its_live_data()
+    {
+        // The built service's runtimeconfig.json, which a publish carries unchanged.
+        var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<configuration>/<framework>
+        var file = Path.Combine(Repository.Root, "src", "DeliberationBot.Host", "bin", framework.Parent!.Name, framework.Name, "DeliberationBot.Host.runtimeconfig.json");
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        var settings = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.True(settings.GetProperty("System.GC.Server").GetBoolean());
+        Assert.Equal(1, settings.GetProperty("System.GC.DynamicAdaptationMode").GetInt32()); // DATAS
+        Assert.True(settings.GetProperty("System.GC.Concurrent").GetBoolean());
     }
 
     private static async Task<Dictionary<string, string>> EvaluateAsync(params string[] properties)
