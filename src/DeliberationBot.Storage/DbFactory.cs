@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using DeliberationBot.Storage.Deliberations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -26,6 +27,8 @@ internal sealed class DbFactory(IOptions<StorageOptions> options, PostgresAccess
     private const int ContextPoolSize = 64;
 
     public StorageProvider Provider => options.Value.Provider;
+
+    public CompiledQueries Queries { get; } = new();
 
     public DeliberationsDbContext Create() => _create.Value();
 

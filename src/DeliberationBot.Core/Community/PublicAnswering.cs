@@ -57,7 +57,7 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         var view = flow.CommunityView();
         var key = visitor is null ? null : turn.AnonymousKey(ActorOf(invitation, visitor), d.Id);
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var answers = key is null ? [] : await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answers = key is null ? [] : await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, key, ct);
         var mine = answers.Where(a => a.ParticipantKey == key && view.FindQuestion(a.QuestionId) is not null).ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
         var availability = invitation.Availability(d.IsOpen, DateOnly.FromDateTime(turn.Now.UtcDateTime), participants.Count(p => p.ViaPublicPage), participants.Any(p => p.Key == key));
         var progress = FlowEngine.Evaluate(view, StakeholderGroup.Community, mine.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal));
@@ -93,7 +93,7 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         var key = turn.AnonymousKey(actor, d.Id);
         var existing = await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, key, ct);
         var participant = existing ?? new Participant(d.Id, key, null, null, StakeholderGroup.Community, true, turn.Now, ViaPublicPage: true);
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, key, ct);
         var recorded = AnswerRecording.Build(turn, d, page.Flow, participant, question, value, flagConcern, answers, deliveryKey, joining: existing is null);
         if (await turn.CommitAsync(recorded.Commit, ct) == CommitOutcome.Duplicate)
         {

@@ -13,6 +13,7 @@ public static class AnswerRecording
     public sealed record Recorded(Commit Commit, Answer Answer, Answer? Previous, ParticipantProgress Progress, IReadOnlyDictionary<string, AnswerValue> Mine);
 
     /// <param name="flow">The flow as this person is asked it (the whole flow in chat, the community view on the public page).</param>
+    /// <param name="answers">The person's answers so far (others' may be included; they are not read).</param>
     /// <param name="joining">The person is new: their participation is written in the same commit as their first answer.</param>
     public static Recorded Build(
         TurnSupport turn, Deliberation d, FlowDefinition flow, Participant participant, Question question, AnswerValue value, bool flagConcern,

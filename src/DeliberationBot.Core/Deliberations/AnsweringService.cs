@@ -121,7 +121,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
             return TurnResult.Error(problem.Text);
         }
 
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var (commit, answer, previous, progress, mine) = AnswerRecording.Build(turn, d, flow, participant, question, value, flagConcern, answers, deliveryKey);
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
@@ -158,7 +158,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
             return await OpenAsync(actor, deliberationId, ct);
         }
 
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
         if (progress.Next is not { } question)
         {
@@ -176,7 +176,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     {
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
         var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
-        var answers = d is null ? [] : await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answers = d is null || participant is null ? [] : await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var answer = answers.FirstOrDefault(a => a.ParticipantKey == participant?.Key && a.QuestionId == questionId);
         if (answer is null)
         {
@@ -201,7 +201,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
             return await OpenAsync(actor, deliberationId, ct);
         }
 
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var mine = Overview.AnswersOf(answers, participant.Key);
         var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
         return TurnResult.Reply(Prompt(d, flow, participant, progress, mine, question, answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == questionId)));
@@ -214,7 +214,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
             return new ErrorMessage($"\"{d.Title}\" is closed, so answers can no longer be changed.");
         }
 
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var mine = Overview.AnswersOf(answers, participant.Key);
         var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
         return progress.IsComplete ? Completed(d, flow, progress, mine, edited: false) : Prompt(d, flow, participant, progress, mine, null);

@@ -73,6 +73,9 @@ public interface IDeliberationStore
 
     Task<IReadOnlyList<Answer>> ListAnswersAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
+    /// <summary>One participant's answers: what a turn of theirs needs, however many others have answered.</summary>
+    Task<IReadOnlyList<Answer>> ListAnswersOfAsync(string workspaceId, Guid deliberationId, string participantKey, CancellationToken ct);
+
     Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct);

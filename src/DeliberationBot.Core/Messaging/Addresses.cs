@@ -38,3 +38,15 @@ public sealed record Destination(DeliveryMode Mode, ConversationRef Conversation
 /// platform tells it (Slack's users.info, Teams' clientInfo), used for digests and quiet hours.
 /// </summary>
 public sealed record Actor(string Channel, string WorkspaceId, UserRef User, string? TimeZone = null);
+
+/// <summary>
+/// Messages with the same send order reach their reader in the order they were queued: one conversation's messages,
+/// ephemeral ones and thread replies included, or one person's private messages.
+/// </summary>
+public readonly record struct SendOrder(string Channel, string WorkspaceId, string Key)
+{
+    public static SendOrder Of(Destination destination) => new(
+        destination.Conversation.Channel,
+        destination.Conversation.WorkspaceId,
+        destination is { Mode: DeliveryMode.Private, User: { } user } ? "user:" + user.Id : "conversation:" + destination.Conversation.ConversationId);
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using DeliberationBot.Core.Telemetry;
@@ -19,6 +20,13 @@ public sealed class OutboxOptions
     [Range(1, 100, ErrorMessage = "Outbox:MaxAttempts must be between 1 and 100.")]
     public int MaxAttempts { get; set; } = 10;
 
+    /// <summary>
+    /// How many conversations of a batch are sent to at the same time. Each conversation's messages still go out one at
+    /// a time, in the order they were queued; a reply need not wait behind another conversation's slow send.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Outbox:ParallelConversations must be between 1 and 64.")]
+    public int ParallelConversations { get; set; } = 8;
+
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Outbox:Lease must be between 5 seconds and 1 hour.")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5); // longer than a summary with its model retries takes
 }
@@ -39,27 +47,36 @@ public sealed partial class OutboxDispatcher(
 
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Sends one batch of due messages; returns how many were handled.</summary>
+    /// <summary>
+    /// Sends one batch of due messages, conversations side by side and each conversation's messages in order; returns
+    /// how many were handled.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         var opts = options.Value;
         var batch = await store.ClaimDueAsync(InstanceId, opts.BatchSize, opts.Lease, ct);
-        var paused = new Dictionary<(string Channel, string Workspace), DateTimeOffset>();
-        foreach (var item in batch)
-        {
-            var channel = item.Message.Destination.Conversation.Channel;
-            if (paused.TryGetValue((channel, item.Message.WorkspaceId), out var until))
+        var paused = new ConcurrentDictionary<(string Channel, string Workspace), DateTimeOffset>();
+        await Parallel.ForEachAsync(
+            batch.GroupBy(item => SendOrder.Of(item.Message.Destination)),
+            new ParallelOptions { MaxDegreeOfParallelism = opts.ParallelConversations },
+            async (conversation, _) =>
             {
-                // The platform asked this workspace to wait: the rest of the batch is put back untried, attempts unspent.
-                await store.MarkDeferredAsync(item.Message.Id, until, CancellationToken.None);
-                continue;
-            }
+                foreach (var item in conversation)
+                {
+                    var channel = item.Message.Destination.Conversation.Channel;
+                    if (paused.TryGetValue((channel, item.Message.WorkspaceId), out var until))
+                    {
+                        // The platform asked this workspace to wait: the rest of the batch is put back untried, attempts unspent.
+                        await store.MarkDeferredAsync(item.Message.Id, until, CancellationToken.None);
+                        continue;
+                    }
 
-            if (await SendOneAsync(item, channel, opts, ct) is { } pauseUntil)
-            {
-                paused[(channel, item.Message.WorkspaceId)] = pauseUntil;
-            }
-        }
+                    if (await SendOneAsync(item, channel, opts, ct) is { } pauseUntil)
+                    {
+                        paused[(channel, item.Message.WorkspaceId)] = pauseUntil;
+                    }
+                }
+            });
 
         return batch.Count;
     }

@@ -12,44 +12,34 @@ internal sealed partial class EfDeliberationStore
     public async Task<bool> WasDeliveredAsync(string workspaceId, string deliveryKey, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        return await ctx.ProcessedDeliveries.AnyAsync(x => x.WorkspaceId == workspaceId && x.Key == deliveryKey, ct);
+        return await db.Queries.WasDelivered(ctx, workspaceId, deliveryKey, ct);
     }
 
     public async Task<Deliberation?> FindAsync(string workspaceId, Guid id, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var row = await ctx.Deliberations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.WorkspaceId == workspaceId, ct);
+        var row = await db.Queries.Deliberation(ctx, workspaceId, id, ct);
         return row?.ToRecord();
     }
 
     public async Task<Deliberation?> FindLatestOpenAsync(string workspaceId, string channel, string conversationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var open = DeliberationStatus.Open.ToString();
-        var row = await ctx.Deliberations.AsNoTracking()
-            .Where(x => x.WorkspaceId == workspaceId && x.HomeChannel == channel && x.HomeConversationId == conversationId && x.Status == open)
-            .OrderByDescending(x => x.CreatedAt)
-            .FirstOrDefaultAsync(ct);
+        var row = await db.Queries.LatestDeliberationWithStatus(ctx, workspaceId, channel, conversationId, nameof(DeliberationStatus.Open), ct);
         return row?.ToRecord();
     }
 
     public async Task<Deliberation?> FindLatestAsync(string workspaceId, string channel, string conversationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var row = await ctx.Deliberations.AsNoTracking()
-            .Where(x => x.WorkspaceId == workspaceId && x.HomeChannel == channel && x.HomeConversationId == conversationId)
-            .OrderByDescending(x => x.CreatedAt)
-            .FirstOrDefaultAsync(ct);
+        var row = await db.Queries.LatestDeliberation(ctx, workspaceId, channel, conversationId, ct);
         return row?.ToRecord();
     }
 
     public async Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var rows = await ctx.Concerns.AsNoTracking()
-            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
-            .OrderBy(x => x.Number)
-            .ToListAsync(ct);
+        var rows = await CompiledQueries.ListAsync(db.Queries.Concerns(ctx, workspaceId, deliberationId), ct);
         return [.. rows.Select(r => r.ToRecord())];
     }
 
@@ -73,28 +63,28 @@ internal sealed partial class EfDeliberationStore
     public async Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var row = await ctx.Participants.AsNoTracking()
-            .FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId && x.Key == key, ct);
+        var row = await db.Queries.Participant(ctx, workspaceId, deliberationId, key, ct);
         return row?.ToRecord();
     }
 
     public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var rows = await ctx.Participants.AsNoTracking()
-            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
-            .OrderBy(x => x.JoinedAt).ThenBy(x => x.Key)
-            .ToListAsync(ct);
+        var rows = await CompiledQueries.ListAsync(db.Queries.Participants(ctx, workspaceId, deliberationId), ct);
         return [.. rows.Select(r => r.ToRecord())];
     }
 
     public async Task<IReadOnlyList<Answer>> ListAnswersAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var rows = await ctx.Answers.AsNoTracking()
-            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId)
-            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey).ThenBy(x => x.QuestionId)
-            .ToListAsync(ct);
+        var rows = await CompiledQueries.ListAsync(db.Queries.Answers(ctx, workspaceId, deliberationId), ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<IReadOnlyList<Answer>> ListAnswersOfAsync(string workspaceId, Guid deliberationId, string participantKey, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await CompiledQueries.ListAsync(db.Queries.AnswersOf(ctx, workspaceId, deliberationId, participantKey), ct);
         return [.. rows.Select(r => r.ToRecord())];
     }
 
@@ -111,14 +101,14 @@ internal sealed partial class EfDeliberationStore
     public async Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var row = await ctx.MemberProfiles.AsNoTracking().FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.UserId == userId, ct);
+        var row = await db.Queries.Profile(ctx, workspaceId, userId, ct);
         return row?.ToRecord();
     }
 
     public async Task<CommunityInvitation?> FindInvitationAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var row = await ctx.CommunityInvitations.AsNoTracking().FirstOrDefaultAsync(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId, ct);
+        var row = await db.Queries.Invitation(ctx, workspaceId, deliberationId, ct);
         return row?.ToRecord();
     }
 

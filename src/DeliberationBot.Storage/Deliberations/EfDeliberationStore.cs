@@ -71,7 +71,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, TimeProvider tim
         if (commit.Deliberation is { } d)
         {
             EnsureWorkspace(ws, d.WorkspaceId);
-            var row = await ctx.Deliberations.FirstOrDefaultAsync(x => x.Id == d.Id, ct);
+            var row = await db.Queries.DeliberationToUpdate(ctx, d.Id, ct);
             if (row is not null)
             {
                 EnsureWorkspace(ws, row.WorkspaceId);
@@ -82,22 +82,21 @@ internal sealed partial class EfDeliberationStore(DbFactory db, TimeProvider tim
 
         foreach (var p in commit.Participants)
         {
-            var row = await ctx.Participants.FirstOrDefaultAsync(x => x.DeliberationId == p.DeliberationId && x.Key == p.Key && x.WorkspaceId == ws, ct)
+            var row = await db.Queries.ParticipantToUpdate(ctx, ws, p.DeliberationId, p.Key, ct)
                 ?? ctx.Participants.Add(new ParticipantRow()).Entity;
             p.CopyTo(row, ws);
         }
 
         if (commit.Answer is { } a)
         {
-            var row = await ctx.Answers.FirstOrDefaultAsync(
-                    x => x.DeliberationId == a.DeliberationId && x.ParticipantKey == a.ParticipantKey && x.QuestionId == a.QuestionId && x.WorkspaceId == ws, ct)
+            var row = await db.Queries.AnswerToUpdate(ctx, ws, a.DeliberationId, a.ParticipantKey, a.QuestionId, ct)
                 ?? ctx.Answers.Add(new AnswerRow()).Entity;
             a.CopyTo(row, ws);
         }
 
         foreach (var c in commit.Concerns)
         {
-            var row = await ctx.Concerns.FirstOrDefaultAsync(x => x.Id == c.Id && x.WorkspaceId == ws, ct)
+            var row = await db.Queries.ConcernToUpdate(ctx, ws, c.Id, ct)
                 ?? ctx.Concerns.Add(new ConcernRow()).Entity;
             c.CopyTo(row, ws);
         }

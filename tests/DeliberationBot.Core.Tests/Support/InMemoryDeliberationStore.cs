@@ -131,6 +131,10 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
         List(() => _answers.Where(a => a.Key.Workspace == workspaceId && a.Key.Deliberation == deliberationId).Select(a => a.Value)
             .OrderBy(a => a.AnsweredAt).ThenBy(a => a.ParticipantKey, StringComparer.Ordinal).ThenBy(a => a.QuestionId, StringComparer.Ordinal));
 
+    public Task<IReadOnlyList<Answer>> ListAnswersOfAsync(string workspaceId, Guid deliberationId, string participantKey, CancellationToken ct) =>
+        List(() => _answers.Where(a => a.Key.Workspace == workspaceId && a.Key.Deliberation == deliberationId && a.Value.ParticipantKey == participantKey).Select(a => a.Value)
+            .OrderBy(a => a.AnsweredAt).ThenBy(a => a.QuestionId, StringComparer.Ordinal));
+
     public Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
         List(() => _events.Where(e => e.Workspace == workspaceId && e.Event.DeliberationId == deliberationId).Select(e => e.Event));
 

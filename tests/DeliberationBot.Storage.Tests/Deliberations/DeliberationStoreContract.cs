@@ -82,6 +82,9 @@ public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetim
         var answers = await store.ListAnswersAsync(Ws, d.Id, default);
         Assert.Equal(people.Select(p => p.Key).Order(), answers.Where(a => a.QuestionId == "minutes").Select(a => a.ParticipantKey).Order());
         Assert.Equal(people.Count + 1, (await store.ListParticipantsAsync(Ws, d.Id, default)).Count);
+        // One person's turn reads only their own answers, however many others have answered.
+        var mine = Assert.Single(await store.ListAnswersOfAsync(Ws, d.Id, people[3].Key, default));
+        Assert.Equal((people[3].Key, "minutes"), (mine.ParticipantKey, mine.QuestionId));
     }
 
     [SkippableFact]
@@ -115,6 +118,8 @@ public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetim
         Assert.Null(await store.FindParticipantAsync(other, d.Id, p.Key, default));
         Assert.Empty(await store.ListParticipantsAsync(other, d.Id, default));
         Assert.Empty(await store.ListAnswersAsync(other, d.Id, default));
+        Assert.Empty(await store.ListAnswersOfAsync(other, d.Id, p.Key, default));
+        Assert.Single(await store.ListAnswersOfAsync(Ws, d.Id, p.Key, default));
         Assert.Empty(await store.ListEventsAsync(other, d.Id, default));
         Assert.Null(await store.FindProfileAsync(other, "U-ANA", default));
 

@@ -1,0 +1,89 @@
+using DeliberationBot.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace DeliberationBot.Storage.Deliberations;
+
+/// <summary>
+/// The queries every turn runs, compiled once per model (one per <see cref="DbFactory"/>; EF refuses a compiled query
+/// on another model). Written inline, a LINQ query is rebuilt, looked up in EF's cache and bound on every call; under
+/// load that showed in a profile as a large share of a request's CPU, and as threads contending for a lock inside EF's
+/// operator lookup.
+/// </summary>
+internal sealed class CompiledQueries
+{
+    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<bool>> WasDelivered =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string key, CancellationToken ct) => ctx.ProcessedDeliveries.Any(x => x.WorkspaceId == ws && x.Key == key));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<DeliberationRow?>> Deliberation =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid id, CancellationToken ct) => ctx.Deliberations.AsNoTracking().FirstOrDefault(x => x.Id == id && x.WorkspaceId == ws));
+
+    public readonly Func<DeliberationsDbContext, string, string, string, CancellationToken, Task<DeliberationRow?>> LatestDeliberation =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string channel, string conversation, CancellationToken ct) => ctx.Deliberations.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.HomeChannel == channel && x.HomeConversationId == conversation)
+            .OrderByDescending(x => x.CreatedAt)
+            .FirstOrDefault());
+
+    public readonly Func<DeliberationsDbContext, string, string, string, string, CancellationToken, Task<DeliberationRow?>> LatestDeliberationWithStatus =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string channel, string conversation, string status, CancellationToken ct) => ctx.Deliberations.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.HomeChannel == channel && x.HomeConversationId == conversation && x.Status == status)
+            .OrderByDescending(x => x.CreatedAt)
+            .FirstOrDefault());
+
+    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<ConcernRow>> Concerns =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, ConcernRow>((ctx, ws, deliberation) => ctx.Concerns.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
+            .OrderBy(x => x.Number));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, string, CancellationToken, Task<ParticipantRow?>> Participant =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string key, CancellationToken ct) => ctx.Participants.AsNoTracking()
+            .FirstOrDefault(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.Key == key));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<ParticipantRow>> Participants =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, ParticipantRow>((ctx, ws, deliberation) => ctx.Participants.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
+            .OrderBy(x => x.JoinedAt).ThenBy(x => x.Key));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<AnswerRow>> Answers =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, AnswerRow>((ctx, ws, deliberation) => ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
+            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey).ThenBy(x => x.QuestionId));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, string, IAsyncEnumerable<AnswerRow>> AnswersOf =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, string, AnswerRow>((ctx, ws, deliberation, participant) => ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.ParticipantKey == participant)
+            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.QuestionId));
+
+    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<MemberProfileRow?>> Profile =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string user, CancellationToken ct) => ctx.MemberProfiles.AsNoTracking().FirstOrDefault(x => x.WorkspaceId == ws && x.UserId == user));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<CommunityInvitationRow?>> Invitation =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, CancellationToken ct) => ctx.CommunityInvitations.AsNoTracking()
+            .FirstOrDefault(x => x.WorkspaceId == ws && x.DeliberationId == deliberation));
+
+    // The commit's own lookups: tracked, since the commit updates what they find.
+    public readonly Func<DeliberationsDbContext, Guid, CancellationToken, Task<DeliberationRow?>> DeliberationToUpdate =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, Guid id, CancellationToken ct) => ctx.Deliberations.FirstOrDefault(x => x.Id == id));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, string, CancellationToken, Task<ParticipantRow?>> ParticipantToUpdate =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string key, CancellationToken ct) => ctx.Participants
+            .FirstOrDefault(x => x.DeliberationId == deliberation && x.Key == key && x.WorkspaceId == ws));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, string, string, CancellationToken, Task<AnswerRow?>> AnswerToUpdate =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string participant, string question, CancellationToken ct) => ctx.Answers
+            .FirstOrDefault(x => x.DeliberationId == deliberation && x.ParticipantKey == participant && x.QuestionId == question && x.WorkspaceId == ws));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<ConcernRow?>> ConcernToUpdate =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid id, CancellationToken ct) => ctx.Concerns.FirstOrDefault(x => x.Id == id && x.WorkspaceId == ws));
+
+    /// <summary>All the rows a compiled sequence query yields.</summary>
+    public static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+}
