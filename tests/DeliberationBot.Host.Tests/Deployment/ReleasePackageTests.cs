@@ -6,8 +6,7 @@ namespace DeliberationBot.Host.Tests.Deployment;
 /// <summary>
 /// The settings start-up depends on, read from the project as MSBuild evaluates it: the release package is compiled
 /// ahead of time for the platform App Service runs (most of a JIT start-up was compiling EF Core and our own code), a
-/// build stays portable, endpoint handlers are generated at compile time, and the garbage collector is the one chosen
-/// for a small App Service plan. Measured in
+/// build stays portable, and the garbage collector is the one chosen for a small App Service plan. Measured in
 /// tests/DeliberationBot.Benchmarks/results/startup-memory.md.
 /// </summary>
 public sealed class ReleasePackageTests
@@ -38,15 +37,6 @@ public sealed class ReleasePackageTests
         var built = await EvaluateAsync();
 
         Assert.Equal("", built["RuntimeIdentifier"]);
-        Assert.Equal("true", built["EnableRequestDelegateGenerator"]);
-    }
-
-    [Fact]
-    public void Endpoint_handlers_are_bound_by_generated_code_not_by_expression_trees_on_the_first_request()
-    {
-        var generated = typeof(Program).Assembly.GetTypes().Where(t => t.FullName!.Contains("GeneratedRouteBuilderExtensions", StringComparison.Ordinal));
-
-        Assert.NotEmpty(generated);
     }
 
     [Fact]
@@ -67,7 +57,7 @@ public sealed class ReleasePackageTests
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "msbuild", Project, "-nologo" }.Concat(properties)
-            .Concat(["-getProperty:PublishReadyToRun", "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained", "-getProperty:EnableRequestDelegateGenerator"]))
+            .Concat(["-getProperty:PublishReadyToRun", "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained"]))
         {
             start.ArgumentList.Add(argument);
         }
