@@ -25,7 +25,9 @@ public sealed class DatabaseSchema
     public async Task PrepareAsync(CancellationToken ct)
     {
         await using var ctx = _db.Create();
-        if (_options.ApplyMigrations)
+        // Migrate only when something is pending: on a database already up to date, EF's Migrate still compares the
+        // model with the migrations' snapshot and takes the migration lock, a large part of every start.
+        if (_options.ApplyMigrations && (await ctx.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await ctx.Database.MigrateAsync(ct);
         }

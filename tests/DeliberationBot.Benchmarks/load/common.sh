@@ -78,14 +78,14 @@ count_rows() { # storage-settings table [where]
 }
 
 # Starts the published service with the given settings; sets SERVICE_PID, SERVICE_URL and STARTUP_MS (process start
-# to /readyz answering 200).
+# to /readyz answering 200). Runtime settings (the garbage collector's included) are the package's own, as on App Service.
 start_service() { # label settings…
   local label="$1"; shift
   local port; port="$(free_port)"
   local started; started="$(now_ms)"
   env "$@" Privacy__PseudonymKey="$(head -c 32 /dev/urandom | base64)" Flows__Directory="$ROOT/prompts/flows" \
     Summaries__PromptsDirectory="$ROOT/prompts/summaries" Logging__LogLevel__Default=Warning \
-    ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=0 \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" \
     dotnet "$WORK/app/DeliberationBot.Host.dll" >"$WORK/$label.log" 2>&1 &
   SERVICE_PID=$!
   PIDS+=("$SERVICE_PID")

@@ -4,7 +4,7 @@
 # 1,000 people within one second. On SQLite, then on PostgreSQL (a fresh database, dropped afterwards) when
 # BENCH_POSTGRES or DELIBERATIONBOT_TEST_POSTGRES names a server. Writes results/slack-vs-bolt.md.
 #   tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh
-#   DURATION=10s CONNECTIONS=16 BURST=1000 STORES="sqlite postgres" …/slack-vs-bolt.sh
+#   DURATION=10s CONNECTIONS=16 BURST=1000 IDLE=60 STORES="sqlite postgres" …/slack-vs-bolt.sh
 # Needs: dotnet, node + npm (the peer is installed from npm into a temporary folder), wrk, sqlite3, psql.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -100,7 +100,10 @@ import json, sys; b = json.loads(sys.argv[1])
 print(f\"{b['people']} | {b['secondsToAllAcks']:.2f} | {b['ackedWithin3s']} | {b['non2xx']} | {int(sys.argv[3]) - int(sys.argv[2])} | {b['p50']:.0f} | {b['p99']:.0f} | {b['max']:.0f}\")" "$burst" "$before" "$after") |")
   RAW+=("$label burst: $burst; answers stored before $before, after $after")
 
-  SERVICES+=("| $label | $startup | $(rss_mb "$SERVICE_PID") | $(service_errors "$label") |")
+  # Resident memory at once, and after a minute with no requests: what the service keeps, not only what a burst left.
+  local rss_after; rss_after="$(rss_mb "$SERVICE_PID")"
+  sleep "${IDLE:-60}"
+  SERVICES+=("| $label | $startup | $rss_after | $(rss_mb "$SERVICE_PID") | $(service_errors "$label") |")
   ERRORS+=("$label:" "$(service_error_kinds "$label")")
   stop_service
 }
@@ -132,10 +135,10 @@ BOLT_RSS="$(rss_mb "$BOLT_PID")"
   echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${BURSTS[@]}"
   echo
-  echo "The service: start of the process to \`/readyz\` answering 200, and resident memory after all of the above (Bolt's: $BOLT_RSS MB)."
+  echo "The service: start of the process to \`/readyz\` answering 200, and resident memory after all of the above, at once and after ${IDLE:-60} s without requests (Bolt's: $BOLT_RSS MB)."
   echo
-  echo "| store | start to /readyz ms | resident MB after the runs | errors logged |"
-  echo "|---|---|---|---|"
+  echo "| store | start to /readyz ms | resident MB after the runs | resident MB ${IDLE:-60} s later | errors logged |"
+  echo "|---|---|---|---|---|"
   printf '%s\n' "${SERVICES[@]}"
   echo
   echo "The service's errors by kind (count, log message, the exception's innermost cause):"
