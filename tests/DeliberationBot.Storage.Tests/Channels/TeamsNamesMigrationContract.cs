@@ -11,17 +11,11 @@ namespace DeliberationBot.Storage.Tests.Channels;
 /// Teams user references stored before names were dropped lose the name on upgrade, and keep everything that reaches
 /// the person; other channel state is untouched.
 /// </summary>
-public abstract class TeamsNamesMigrationContract(TestDatabase db) : IAsyncLifetime
+public abstract class TeamsNamesMigrationContract(TestDatabase db) : DatabaseContract
 {
+    protected override TestDatabase Database => db;
+
     private const string Migration = "TeamsReferencesWithoutNames";
-
-    public Task InitializeAsync() => db.InitializeAsync();
-
-    public Task DisposeAsync() => db.DisposeAsync();
-
-    protected virtual void SkipIfUnavailable()
-    {
-    }
 
     [SkippableFact]
     public async Task Upgrading_removes_stored_names_and_keeps_what_reaches_people()
@@ -60,7 +54,4 @@ public abstract class TeamsNamesMigrationContract(TestDatabase db) : IAsyncLifet
 
 public sealed class SqliteTeamsNamesMigrationTests() : TeamsNamesMigrationContract(new SqliteTestDatabase());
 
-public sealed class PostgresTeamsNamesMigrationTests() : TeamsNamesMigrationContract(new PostgresTestDatabase())
-{
-    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
-}
+public sealed class PostgresTeamsNamesMigrationTests() : TeamsNamesMigrationContract(new PostgresTestDatabase());

@@ -7,17 +7,11 @@ using DeliberationBot.Storage.Tests.Support;
 namespace DeliberationBot.Storage.Tests.Deliberations;
 
 /// <summary>What every provider's deliberation store must do; run against SQLite and PostgreSQL.</summary>
-public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetime
+public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContract
 {
-    public Task InitializeAsync() => db.InitializeAsync();
-
-    public Task DisposeAsync() => db.DisposeAsync();
+    protected override TestDatabase Database => db;
 
     private const string Ws = "T-AGENCY";
-
-    protected virtual void SkipIfUnavailable()
-    {
-    }
 
     [SkippableFact]
     public async Task Commit_round_trips_every_record_and_keeps_history()
@@ -197,7 +191,4 @@ public abstract class DeliberationStoreContract(TestDatabase db) : IAsyncLifetim
 
 public sealed class SqliteDeliberationStoreTests() : DeliberationStoreContract(new SqliteTestDatabase());
 
-public sealed class PostgresDeliberationStoreTests() : DeliberationStoreContract(new PostgresTestDatabase())
-{
-    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
-}
+public sealed class PostgresDeliberationStoreTests() : DeliberationStoreContract(new PostgresTestDatabase());

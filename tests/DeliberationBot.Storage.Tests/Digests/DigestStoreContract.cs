@@ -9,17 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeliberationBot.Storage.Tests.Digests;
 
 /// <summary>The digest job's bulk reads and writes, on SQLite and PostgreSQL.</summary>
-public abstract class DigestStoreContract(TestDatabase db) : IAsyncLifetime
+public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
 {
-    public Task InitializeAsync() => db.InitializeAsync();
-
-    public Task DisposeAsync() => db.DisposeAsync();
+    protected override TestDatabase Database => db;
 
     private const string Ws = "T-AGENCY";
-
-    protected virtual void SkipIfUnavailable()
-    {
-    }
 
     [SkippableFact]
     public async Task A_workspace_is_read_as_the_per_deliberation_reads_see_it_and_nothing_of_another()
@@ -150,7 +144,4 @@ public abstract class DigestStoreContract(TestDatabase db) : IAsyncLifetime
 
 public sealed class SqliteDigestStoreTests() : DigestStoreContract(new SqliteTestDatabase());
 
-public sealed class PostgresDigestStoreTests() : DigestStoreContract(new PostgresTestDatabase())
-{
-    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
-}
+public sealed class PostgresDigestStoreTests() : DigestStoreContract(new PostgresTestDatabase());

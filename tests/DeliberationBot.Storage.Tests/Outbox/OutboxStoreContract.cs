@@ -5,17 +5,11 @@ using DeliberationBot.Storage.Tests.Support;
 namespace DeliberationBot.Storage.Tests.Outbox;
 
 /// <summary>The outbox's promises, on SQLite and PostgreSQL: durable, retried, never resent once accepted.</summary>
-public abstract class OutboxStoreContract(TestDatabase db) : IAsyncLifetime
+public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
 {
-    public Task InitializeAsync() => db.InitializeAsync();
-
-    public Task DisposeAsync() => db.DisposeAsync();
+    protected override TestDatabase Database => db;
 
     private const string Ws = "T-AGENCY";
-
-    protected virtual void SkipIfUnavailable()
-    {
-    }
 
     [SkippableFact]
     public async Task Unsent_messages_are_sent_after_a_restart_and_never_again_once_accepted()
@@ -203,7 +197,4 @@ public abstract class OutboxStoreContract(TestDatabase db) : IAsyncLifetime
 
 public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTestDatabase());
 
-public sealed class PostgresOutboxStoreTests() : OutboxStoreContract(new PostgresTestDatabase())
-{
-    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
-}
+public sealed class PostgresOutboxStoreTests() : OutboxStoreContract(new PostgresTestDatabase());

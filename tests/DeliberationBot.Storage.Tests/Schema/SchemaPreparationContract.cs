@@ -13,15 +13,9 @@ namespace DeliberationBot.Storage.Tests.Schema;
 /// Start-up migrates a database that is behind, and leaves one that is up to date alone: EF's Migrate on a current
 /// schema still diffs the model against the migrations' snapshot and takes the migration lock, on every start.
 /// </summary>
-public abstract class SchemaPreparationContract(TestDatabase db) : IAsyncLifetime
+public abstract class SchemaPreparationContract(TestDatabase db) : DatabaseContract
 {
-    public Task InitializeAsync() => db.InitializeAsync();
-
-    public Task DisposeAsync() => db.DisposeAsync();
-
-    protected virtual void SkipIfUnavailable()
-    {
-    }
+    protected override TestDatabase Database => db;
 
     [SkippableFact]
     public async Task A_new_database_is_migrated_and_an_up_to_date_one_is_not_migrated_again()
@@ -145,7 +139,4 @@ public abstract class SchemaPreparationContract(TestDatabase db) : IAsyncLifetim
 
 public sealed class SqliteSchemaPreparationTests() : SchemaPreparationContract(new SqliteTestDatabase());
 
-public sealed class PostgresSchemaPreparationTests() : SchemaPreparationContract(new PostgresTestDatabase())
-{
-    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
-}
+public sealed class PostgresSchemaPreparationTests() : SchemaPreparationContract(new PostgresTestDatabase());

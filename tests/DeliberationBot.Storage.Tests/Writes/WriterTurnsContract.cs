@@ -9,15 +9,9 @@ namespace DeliberationBot.Storage.Tests.Writes;
 /// SQLite has one writer at a time: the service's writes take turns instead of colliding (a collision puts a thread to
 /// sleep in the driver's busy retry). PostgreSQL writes run side by side.
 /// </summary>
-public abstract class WriterTurnsContract(TestDatabase db) : IAsyncLifetime
+public abstract class WriterTurnsContract(TestDatabase db) : DatabaseContract
 {
-    public Task InitializeAsync() => db.InitializeAsync();
-
-    public Task DisposeAsync() => db.DisposeAsync();
-
-    protected virtual void SkipIfUnavailable()
-    {
-    }
+    protected override TestDatabase Database => db;
 
     /// <summary>Whether a second write starts while the first is still open.</summary>
     protected abstract bool WritesOverlap { get; }
@@ -110,6 +104,4 @@ public sealed class SqliteWriterTurnsTests() : WriterTurnsContract(new SqliteTes
 public sealed class PostgresWriterTurnsTests() : WriterTurnsContract(new PostgresTestDatabase())
 {
     protected override bool WritesOverlap => true;
-
-    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
 }
