@@ -8,17 +8,11 @@ namespace DeliberationBot.Storage.Tests.Outbox;
 /// One batch is sent conversation by conversation side by side: a slow send holds up only its own conversation, whose
 /// later messages still wait their turn.
 /// </summary>
-public abstract class ParallelSendsContract(TestDatabase db) : IAsyncLifetime
+public abstract class ParallelSendsContract(TestDatabase db) : DatabaseContract
 {
+    protected override TestDatabase Database => db;
+
     private const string Ws = "T-AGENCY";
-
-    public Task InitializeAsync() => db.InitializeAsync();
-
-    public Task DisposeAsync() => db.DisposeAsync();
-
-    protected virtual void SkipIfUnavailable()
-    {
-    }
 
     [SkippableFact]
     public async Task A_slow_send_holds_up_only_its_own_conversation_whose_next_message_waits_its_turn()
@@ -43,7 +37,7 @@ public abstract class ParallelSendsContract(TestDatabase db) : IAsyncLifetime
             default);
         var sender = new HeldSender("hall 1");
 
-        var dispatch = Dispatchers.For(services, sender, db.Time).DispatchDueAsync(default);
+        var dispatch = Dispatchers.For(services, sender, db.Time, new OutboxOptions { ParallelConversations = 4 }).DispatchDueAsync(default);
         await sender.Held.WaitAsync(Guard);
         // While "hall 1" is still on its way, the other conversation and the private message go out, and "hall 2" waits.
         await sender.SentAsync("legal 1").WaitAsync(Guard);
@@ -115,7 +109,4 @@ public abstract class ParallelSendsContract(TestDatabase db) : IAsyncLifetime
 
 public sealed class SqliteParallelSendsTests() : ParallelSendsContract(new SqliteTestDatabase());
 
-public sealed class PostgresParallelSendsTests() : ParallelSendsContract(new PostgresTestDatabase())
-{
-    protected override void SkipIfUnavailable() => PostgresServer.SkipUnlessConfigured();
-}
+public sealed class PostgresParallelSendsTests() : ParallelSendsContract(new PostgresTestDatabase());

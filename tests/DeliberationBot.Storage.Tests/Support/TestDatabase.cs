@@ -113,9 +113,9 @@ public sealed class RecordingSender(string channel = "test") : IChannelSender
 
 public static class Dispatchers
 {
-    public static OutboxDispatcher For(ServiceProvider services, IChannelSender sender, TimeProvider time) =>
+    public static OutboxDispatcher For(ServiceProvider services, IChannelSender sender, TimeProvider time, OutboxOptions? options = null) =>
         new(services.GetRequiredService<IOutboxStore>(), [sender], [], new DeliveryFailureNotices(services.GetRequiredService<IDeliberationStore>(), time), new OutboxSignal(),
-            Microsoft.Extensions.Options.Options.Create(new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
+            Microsoft.Extensions.Options.Options.Create(options ?? new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
 
     public static IDeliberationStore Store(this ServiceProvider services) => services.GetRequiredService<IDeliberationStore>();
 
