@@ -10,9 +10,6 @@ public interface IScheduleStore
 
     Task<IReadOnlyList<DigestSubscription>> ListDueSubscriptionsAsync(DateTimeOffset now, int max, CancellationToken ct);
 
-    /// <summary>A workspace's open deliberations and those closed within <paramref name="closedSince"/>.</summary>
-    Task<IReadOnlyList<Deliberation>> ListDeliberationsAsync(string workspaceId, DateTimeOffset closedSince, CancellationToken ct);
-
     /// <summary>Open deliberations in every workspace (reminders, deadlines).</summary>
     Task<IReadOnlyList<Deliberation>> ListOpenDeliberationsAsync(CancellationToken ct);
 

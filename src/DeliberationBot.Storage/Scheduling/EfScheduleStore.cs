@@ -27,17 +27,6 @@ internal sealed class EfScheduleStore(DbFactory db, TimeProvider time) : ISchedu
         return [.. rows.Select(r => r.ToRecord())];
     }
 
-    public async Task<IReadOnlyList<Deliberation>> ListDeliberationsAsync(string workspaceId, DateTimeOffset closedSince, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        var open = DeliberationStatus.Open.ToString();
-        var rows = await ctx.Deliberations.AsNoTracking()
-            .Where(x => x.WorkspaceId == workspaceId && (x.Status == open || x.ClosedAt >= closedSince))
-            .OrderBy(x => x.CreatedAt)
-            .ToListAsync(ct);
-        return [.. rows.Select(r => r.ToRecord())];
-    }
-
     public async Task<IReadOnlyList<Deliberation>> ListOpenDeliberationsAsync(CancellationToken ct)
     {
         await using var ctx = db.Create();
