@@ -51,7 +51,7 @@ public sealed class LongDeliberationTests : HostTest
 
                 result = await answering.AnswerAsync(actor, d.Id, q.QuestionId, value, flagConcern: value.Text is not null, $"test:{p}:{q.QuestionId}", CancellationToken.None);
                 Assert.DoesNotContain(result.Replies, r => r is ErrorMessage);
-                Host.Clock.Advance(TimeSpan.FromSeconds(1));
+                await Host.AdvanceAsync(TimeSpan.FromSeconds(1));
             }
         }
 

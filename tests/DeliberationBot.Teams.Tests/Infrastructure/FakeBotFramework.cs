@@ -26,6 +26,7 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentQueue<string> _tokenRequests = new();
     private readonly ConcurrentQueue<ManagedIdentityRequest> _managedIdentityRequests = new();
     private readonly List<Failure> _failures = [];
+    private readonly List<(Func<ConnectorCall, bool> Match, TaskCompletionSource Release)> _holds = [];
     private int _nextId;
     private TaskCompletionSource _arrived = NewSignal();
 
@@ -104,6 +105,21 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         {
             _failures.Add(new Failure(match, status, retryAfter, times, errorCode));
         }
+    }
+
+    /// <summary>
+    /// The next connector call matching <paramref name="match"/> is recorded at once but answered only when the returned
+    /// source is completed: a send that stays in flight as long as a test needs.
+    /// </summary>
+    public TaskCompletionSource Hold(Func<ConnectorCall, bool> match)
+    {
+        var release = NewSignal();
+        lock (_holds)
+        {
+            _holds.Add((match, release));
+        }
+
+        return release;
     }
 
     public void AddToRoster(Person person) =>
@@ -185,6 +201,11 @@ internal sealed class FakeBotFramework : IAsyncDisposable
 
         _calls.Enqueue(call);
         Interlocked.Exchange(ref _arrived, NewSignal()).TrySetResult();
+        if (TakeHold(call) is { } held)
+        {
+            await held;
+        }
+
         if (failure is not null)
         {
             context.Response.StatusCode = (int)failure.Status;
@@ -256,6 +277,22 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task? TakeHold(ConnectorCall call)
+    {
+        lock (_holds)
+        {
+            var index = _holds.FindIndex(h => h.Match(call));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var release = _holds[index].Release;
+            _holds.RemoveAt(index);
+            return release.Task;
+        }
+    }
 
     private Failure? TakeFailure(ConnectorCall call)
     {

@@ -130,6 +130,28 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<ConnectorCall>> SentAsync(TimeSpan? timeout = null)
     {
+        await IdleAsync(timeout);
+        var calls = Fake.Calls;
+        var fresh = calls.Skip(_seen).ToList();
+        _seen = calls.Count;
+        return fresh;
+    }
+
+    /// <summary>
+    /// Moves the service's clock on once the outbox worker is idle (<see cref="SentAsync"/>'s condition, without taking
+    /// the calls). A send in flight measures its time-out on this clock: moved under it, a call that took no time would
+    /// time out (a post then counts as maybe delivered and is not sent again), and the retry of a call that is safe to
+    /// repeat would wait on a clock that nothing moves any more, so the outbox would never settle.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        await IdleAsync(null);
+        Clock.Advance(by);
+    }
+
+    /// <summary>The outbox worker, woken now, has gone back to waiting with nothing due and nothing in hand.</summary>
+    private async Task IdleAsync(TimeSpan? timeout)
+    {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
         var signal = Services.GetRequiredService<OutboxSignal>();
         do
@@ -139,11 +161,6 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             await Clock.WaitForWaitAsync(PollInterval, idle, cts.Token);
         }
         while (!await Db.OutboxSettledAsync(Clock.GetUtcNow()));
-
-        var calls = Fake.Calls;
-        var fresh = calls.Skip(_seen).ToList();
-        _seen = calls.Count;
-        return fresh;
     }
 
     /// <summary>The only deliberation stored, read through the store.</summary>

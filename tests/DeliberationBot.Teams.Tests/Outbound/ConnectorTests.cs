@@ -32,6 +32,23 @@ public sealed class ConnectorTests : HostTest
     }
 
     [Fact]
+    public async Task Moving_the_clock_waits_for_a_send_in_flight_so_it_does_not_time_out_a_call_that_took_no_time()
+    {
+        var held = Fake.Hold(c => c.IsPost);
+        await QueueHelpReplyAsync();
+        await Fake.WaitForAsync(c => c.IsPost); // the reply is in flight, and stays there until released
+
+        // Longer than a connector call may take (Teams:ConnectorTimeout, 15 s): moved at once, the post would time out
+        // and, since it may have gone through, be given up as failed.
+        var moving = Host.AdvanceAsync(TimeSpan.FromSeconds(20));
+        held.SetResult();
+        await moving;
+
+        Assert.Equal("delivered", Assert.Single(await Db.OutboxAsync()).Status);
+        Assert.Single(await Host.SentAsync(), c => c.IsPost);
+    }
+
+    [Fact]
     public async Task A_long_Retry_After_goes_back_to_the_outbox_which_waits_that_long()
     {
         Fake.Fail(c => c.IsPost, HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(120));
