@@ -50,9 +50,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddSingleton<BotConnectorClient>();
-        services.TryAddSingleton<IConversationReferenceStore>(sp => new ChannelStateReferenceStore(sp.GetService<IChannelStateStore>() ?? throw new InvalidOperationException(
+        services.TryAddSingleton<IConversationReferenceStore>(sp => new CachedReferenceStore(new ChannelStateReferenceStore(sp.GetService<IChannelStateStore>() ?? throw new InvalidOperationException(
             "Teams is enabled but its conversation references cannot be stored: no IChannelStateStore is registered. Register storage " +
-            "(AddDeliberationStorage) or an IConversationReferenceStore, so the bot can reach conversations and people after a restart.")));
+            "(AddDeliberationStorage) or an IConversationReferenceStore, so the bot can reach conversations and people after a restart.")),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<PersonalConversations>();
         services.AddSingleton<IChannelSender, TeamsChannelSender>();

@@ -12,8 +12,8 @@ public sealed class ReferenceStoreTests : HostTest
         new(Activities.Tenant, personalChat, ServiceUrl, TeamsTestHost.BotId, personalChat is null ? null : "personal", new TeamsUser(Person.Maria.AadId, Person.Maria.TeamsId), At);
 
     [Fact]
-    public void AddTeams_keeps_references_in_the_channel_state_store_so_the_host_needs_nothing_more() =>
-        Assert.IsType<ChannelStateReferenceStore>(Host.References);
+    public void AddTeams_keeps_references_in_the_channel_state_store_behind_a_short_lived_cache_so_the_host_needs_nothing_more() =>
+        Assert.IsType<CachedReferenceStore>(Host.References);
 
     [Fact]
     public async Task A_person_is_found_by_either_of_their_ids_from_one_record()
