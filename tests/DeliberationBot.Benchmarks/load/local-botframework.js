@@ -9,7 +9,8 @@
 //        many people, `concurrency` at a time, each with a valid token; a request is done when its reply has reached
 //        the connector. Answers { sent, replies, non2xx, lost, seconds, rps, p50, p99 } (ms).
 // Environment: PORT, APP_ID (the bots' Microsoft App ID, the tokens' audience), IDENTITY_HEADER (the secret /msi/token
-// expects), REPLY_TIMEOUT_MS (how long a request may wait for its reply, default 30000).
+// expects), REPLY_TIMEOUT_MS (how long a request may wait for its reply, default 30000), CONNECTOR_DELAY_MS (how long
+// the connector takes to answer each call, default 0: the real one takes tens of milliseconds).
 'use strict';
 const crypto = require('crypto');
 const http = require('http');
@@ -18,6 +19,7 @@ const port = Number(process.env.PORT);
 const appId = process.env.APP_ID;
 const identityHeader = process.env.IDENTITY_HEADER;
 const replyTimeoutMs = Number(process.env.REPLY_TIMEOUT_MS || 30000);
+const connectorDelayMs = Number(process.env.CONNECTOR_DELAY_MS || 0);
 const base = `http://127.0.0.1:${port}`;
 const serviceUrl = `${base}/connector/`;
 const issuer = 'https://api.botframework.com';
@@ -132,7 +134,8 @@ http.createServer((req, res) => {
       json({ access_token: connectorToken });
     } else if (path.startsWith('/connector/v3/conversations')) {
       if (req.headers.authorization !== `Bearer ${connectorToken}`) { res.statusCode = 401; res.end(); return; }
-      connector(req, res, raw);
+      if (connectorDelayMs > 0) setTimeout(() => connector(req, res, raw), connectorDelayMs);
+      else connector(req, res, raw);
     } else if (path === '/run' && req.method === 'POST') {
       json(await drive(JSON.parse(raw)));
     } else if (path === '/counts') {
