@@ -22,13 +22,12 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How many conversations of a batch are sent to at the same time. Each conversation's messages still go out one at
-    /// a time, in the order they were queued; a reply need not wait behind another conversation's slow send. One by
-    /// default: against local stand-ins for Slack and Teams more gave no measurable gain, and the Teams suite failed once
-    /// with eight (see tests/DeliberationBot.Benchmarks/results/load.md); raise it where the platform's own latency
-    /// dominates a send.
+    /// a time, in the order they were queued; a reply need not wait behind another conversation's slow send. One at a
+    /// time, an instance sends at most one message per platform round trip: with a connector answering in 50 ms, 18
+    /// replies a second against 57 with eight (tests/DeliberationBot.Benchmarks/results/teams-vs-botbuilder.md).
     /// </summary>
     [Range(1, 64, ErrorMessage = "Outbox:ParallelConversations must be between 1 and 64.")]
-    public int ParallelConversations { get; set; } = 1;
+    public int ParallelConversations { get; set; } = 8;
 
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Outbox:Lease must be between 5 seconds and 1 hour.")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5); // longer than a summary with its model retries takes
