@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DeliberationBot.Host.Tests.Support;
 
 namespace DeliberationBot.Host.Tests.Deployment;
 
@@ -43,8 +44,7 @@ public sealed class ReleasePackageTests
     public async Task The_service_runs_with_server_garbage_collection_that_adapts_to_its_live_data()
     {
         // The built service's runtimeconfig.json, which a publish carries unchanged.
-        var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<configuration>/<framework>
-        var file = Path.Combine(Repository.Root, "src", "DeliberationBot.Host", "bin", framework.Parent!.Name, framework.Name, "DeliberationBot.Host.runtimeconfig.json");
+        var file = Path.Combine(BuiltService.Folder, "DeliberationBot.Host.runtimeconfig.json");
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
         var settings = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
