@@ -5,6 +5,7 @@
 # BENCH_POSTGRES or DELIBERATIONBOT_TEST_POSTGRES names a server. Writes results/slack-vs-bolt.md.
 #   tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh
 #   DURATION=10s CONNECTIONS=16 BURST=1000 IDLE=60 STORES="sqlite postgres" …/slack-vs-bolt.sh
+#   MEMORY=1 KEEP=1 …/slack-vs-bolt.sh   (also keeps smaps and GC counters after the runs and after IDLE, see common.sh)
 # Needs: dotnet, node + npm (the peer is installed from npm into a temporary folder), wrk, sqlite3, psql.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -102,7 +103,9 @@ print(f\"{b['people']} | {b['secondsToAllAcks']:.2f} | {b['ackedWithin3s']} | {b
 
   # Resident memory at once, and after a minute with no requests: what the service keeps, not only what a burst left.
   local rss_after; rss_after="$(rss_mb "$SERVICE_PID")"
+  memory_snapshot "$label-after-runs" "$SERVICE_PID"
   sleep "${IDLE:-60}"
+  memory_snapshot "$label-idle" "$SERVICE_PID"
   SERVICES+=("| $label | $startup | $rss_after | $(rss_mb "$SERVICE_PID") | $(service_errors "$label") |")
   ERRORS+=("$label:" "$(service_error_kinds "$label")")
   stop_service
