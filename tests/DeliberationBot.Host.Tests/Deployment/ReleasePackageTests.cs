@@ -43,15 +43,26 @@ public sealed class ReleasePackageTests
     [Fact]
     public async Task The_service_runs_with_server_garbage_collection_that_adapts_to_its_live_data()
     {
-        // The built service's runtimeconfig.json, which a publish carries unchanged.
-        var file = Path.Combine(BuiltService.Folder, "DeliberationBot.Host.runtimeconfig.json");
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        using var json = await RuntimeSettingsAsync();
         var settings = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         Assert.True(settings.GetProperty("System.GC.Server").GetBoolean());
         Assert.Equal(1, settings.GetProperty("System.GC.DynamicAdaptationMode").GetInt32()); // DATAS
         Assert.True(settings.GetProperty("System.GC.Concurrent").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_service_runs_without_profile_guided_tiering_which_kept_its_counters_and_second_compilations_resident()
+    {
+        using var json = await RuntimeSettingsAsync();
+        var settings = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.False(settings.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+
+    /// <summary>The built service's runtimeconfig.json, which a publish carries unchanged.</summary>
+    private static async Task<JsonDocument> RuntimeSettingsAsync() =>
+        JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(BuiltService.Folder, "DeliberationBot.Host.runtimeconfig.json")));
 
     private static async Task<Dictionary<string, string>> EvaluateAsync(params string[] properties)
     {
