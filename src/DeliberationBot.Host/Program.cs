@@ -19,7 +19,7 @@ var observed = StartupFailure.HostedFromInside();
 WebApplication app;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(SettingsFiles.ReadOnceAtStart(args));
     SettingsFiles.AddBesideTheApp(builder.Configuration, builder.Environment);
     builder.AddTelemetry();
     builder.Services.AddSecretRedaction();

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +47,8 @@ public sealed class DatabaseSchema
             await using var ctx = _db.Create();
             return await ctx.Database.CanConnectAsync(ct) && !(await ctx.Database.GetPendingMigrationsAsync(ct)).Any();
         }
-        catch (Exception e) when (e is SqliteException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        // DbException covers both providers' errors without naming Npgsql, which a service on SQLite never loads.
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -83,28 +84,36 @@ internal sealed class DbFactory(IOptions<StorageOptions> options, PostgresAccess
         public void Dispose() => writer.Release();
     }
 
-    private static Func<DeliberationsDbContext> Build(StorageOptions o, PostgresAccessTokens? tokens)
-    {
-        if (o.Provider == StorageProvider.Postgres)
-        {
-            var source = new NpgsqlDataSourceBuilder(o.ConnectionString);
-            if (o.PostgresAuthentication == PostgresAuthentication.ManagedIdentity)
-            {
-                (tokens ?? PostgresAccessTokens.ForManagedIdentity(o.ManagedIdentityClientId)).Apply(source);
-            }
+    private static Func<DeliberationsDbContext> Build(StorageOptions o, PostgresAccessTokens? tokens) =>
+        o.Provider == StorageProvider.Postgres ? BuildPostgres(o, tokens) : BuildSqlite(o);
 
-            // One data source for the life of the service: it owns the connection pool and the token refresh.
-            var pg = new DbContextOptionsBuilder<PostgresDeliberationsDbContext>()
-                .UseNpgsql(source.Build(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
-                .Options;
-            return new PooledDbContextFactory<PostgresDeliberationsDbContext>(pg, ContextPoolSize).CreateDbContext;
+    // Each provider in a method of its own, never inlined: the runtime loads the assemblies a method names when it
+    // prepares that method, so a service on SQLite never maps Npgsql and its EF provider.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Func<DeliberationsDbContext> BuildPostgres(StorageOptions o, PostgresAccessTokens? tokens)
+    {
+        var source = new NpgsqlDataSourceBuilder(o.ConnectionString);
+        if (o.PostgresAuthentication == PostgresAuthentication.ManagedIdentity)
+        {
+            (tokens ?? PostgresAccessTokens.ForManagedIdentity(o.ManagedIdentityClientId)).Apply(source);
         }
 
+        // One data source for the life of the service: it owns the connection pool and the token refresh.
+        var pg = new DbContextOptionsBuilder<PostgresDeliberationsDbContext>()
+            .UseNpgsql(source.Build(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
+            .Options;
+        return new PooledDbContextFactory<PostgresDeliberationsDbContext>(pg, ContextPoolSize).CreateDbContext;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Func<DeliberationsDbContext> BuildSqlite(StorageOptions o)
+    {
         var path = Path.GetFullPath(o.SqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
         var sqlite = new DbContextOptionsBuilder<SqliteDeliberationsDbContext>()
             .UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations"))
+            .AddInterceptors(SqlitePageCache.Instance)
             .Options;
         return new PooledDbContextFactory<SqliteDeliberationsDbContext>(sqlite, ContextPoolSize).CreateDbContext;
     }

@@ -190,11 +190,11 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         Actor actor, Deliberation d, FlowDefinition flow, ConcernKind kind, ConcernOrigin origin, string text, Question? question, UserRef? owner, DateOnly? due,
         string deliveryKey, CancellationToken ct)
     {
-        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var number = await turn.Store.NextConcernNumberAsync(d.WorkspaceId, d.Id, ct);
         var key = TurnSupport.NamedKey(actor.User.Id);
         var group = (await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, key, ct))?.Group;
         var concern = new Concern(
-            Guid.CreateVersion7(turn.Now), d.Id, ConcernSync.NextNumber(existing), kind, origin, question?.SectionId, question?.Id, text,
+            Guid.CreateVersion7(turn.Now), d.Id, number, kind, origin, question?.SectionId, question?.Id, text,
             group is { } g ? [g] : [], [key], ConcernStatus.Open, null, owner, due, [], turn.Now, turn.Now)
         {
             Voices = [new ConcernVoice(key, group, actor.User.Display, text, question?.Id)],

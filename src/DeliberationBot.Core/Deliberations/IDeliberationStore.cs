@@ -62,6 +62,12 @@ public interface IDeliberationStore
 
     Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
+    /// <summary>
+    /// The number a new concern of the deliberation takes (#1, #2, …): one more than the highest so far, merged ones
+    /// included. Reading the whole list for it made each concern cost more than the last.
+    /// </summary>
+    Task<int> NextConcernNumberAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
+
     Task<Concern?> FindConcernAsync(string workspaceId, Guid concernId, CancellationToken ct);
 
     /// <summary>The concerns summaries suggested for a deliberation, in number order.</summary>

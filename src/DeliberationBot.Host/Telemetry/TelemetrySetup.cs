@@ -1,4 +1,3 @@
-using Azure.Monitor.OpenTelemetry.Exporter;
 using DeliberationBot.Core.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
@@ -51,13 +50,12 @@ internal static class TelemetrySetup
             .WithLogging();
         if (destinations.AzureMonitor is { } connectionString)
         {
-            otel.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
+            TelemetryExporters.UseAzureMonitor(otel, connectionString);
         }
 
         if (destinations.Otlp)
         {
-            // Endpoint, protocol and headers come from the standard OTEL_EXPORTER_OTLP_* variables.
-            otel.UseOtlpExporter();
+            TelemetryExporters.UseOtlp(otel);
         }
 
         builder.Services.AddSingleton(destinations);

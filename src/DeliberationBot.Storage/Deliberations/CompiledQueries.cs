@@ -34,6 +34,11 @@ internal sealed class CompiledQueries
             .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
             .OrderBy(x => x.Number));
 
+    public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<int?>> HighestConcernNumber =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, CancellationToken ct) => ctx.Concerns
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
+            .Max(x => (int?)x.Number));
+
     public readonly Func<DeliberationsDbContext, string, Guid, string, CancellationToken, Task<ParticipantRow?>> Participant =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string key, CancellationToken ct) => ctx.Participants.AsNoTracking()
             .FirstOrDefault(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.Key == key));

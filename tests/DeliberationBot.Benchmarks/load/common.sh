@@ -143,3 +143,14 @@ for (name, kind), v in sorted(values.items()):
     print(f"| {name} | {kind} | {sum(v) / len(v):.4g} | {max(v):.4g} | {sum(v):.4g} |")
 PY
 }
+
+# With MEMORY=1: what the service's resident memory is made of at this moment, kept in the temporary folder (KEEP=1):
+# /proc/<pid>/smaps and, with dotnet-counters on PATH, one sample of the runtime's counters (GC committed, heap, threads).
+memory_snapshot() { # label pid
+  [[ -n "${MEMORY:-}" ]] || return 0
+  cp "/proc/$2/smaps" "$WORK/smaps-$1.txt"
+  ls "/proc/$2/task" | wc -l >"$WORK/threads-$1.txt"
+  command -v dotnet-counters >/dev/null || return 0
+  timeout 20 dotnet-counters collect -p "$2" --format csv -o "$WORK/memory-$1.csv" --refresh-interval 1 \
+    --duration 00:00:00:03 --counters System.Runtime >/dev/null 2>&1 || true
+}

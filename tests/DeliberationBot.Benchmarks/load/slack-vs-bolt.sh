@@ -5,6 +5,7 @@
 # BENCH_POSTGRES or DELIBERATIONBOT_TEST_POSTGRES names a server. Writes results/slack-vs-bolt.md.
 #   tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh
 #   DURATION=10s CONNECTIONS=16 BURST=1000 IDLE=60 STORES="sqlite postgres" …/slack-vs-bolt.sh
+#   MEMORY=1 KEEP=1 …/slack-vs-bolt.sh   (also keeps smaps and GC counters after the runs and after IDLE, see common.sh)
 # Needs: dotnet, node + npm (the peer is installed from npm into a temporary folder), wrk, sqlite3, psql.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -48,6 +49,7 @@ ROWS=()
 RAW=()
 PROFILES=()
 row() { # path ours bolt stored
+  local r1 a1 b1 bad1 n1 x1 r2 a2 b2 bad2 n2 x2
   read -r r1 a1 b1 bad1 n1 x1 <<<"$2"; read -r r2 a2 b2 bad2 n2 x2 <<<"$3"
   local flag=""; [[ $x1 == 1 || $x2 == 1 ]] && flag=" (ran out of distinct requests)"
   ROWS+=("| $1$flag | $r1 | $a1 | $b1 | $bad1 | $4 | $r2 | $a2 | $b2 | $bad2 | $(python3 -c "print(f'{$r1/$r2:.2f}×')") |")
@@ -69,26 +71,41 @@ run_store() { # label
   [[ -n $d ]] || { echo "the deliberation card never reached the fake Slack" >&2; exit 1; }
 
   echo "$label: writing signed requests…" >&2
-  node "$WORK/peers/requests.js" command 'status' 60000 "$WORK/status.lua"
-  AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$WORK/concern.lua"
-  node "$WORK/peers/requests.js" people "$d" 60000 "$WORK/people.lua"
+  # Each path runs twice on each side, with requests of its own each time (FIRST): the first run meets code paths the
+  # runtime has not yet compiled at full speed (tiered compilation), the second the service as it runs for the rest
+  # of its life.
+  local run first
+  for run in 1 2; do
+    first=$(( (run - 1) * 100000 ))
+    FIRST=$first node "$WORK/peers/requests.js" command 'status' 60000 "$WORK/status-$run.lua"
+    FIRST=$first AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$WORK/concern-$run.lua"
+    FIRST=$first node "$WORK/peers/requests.js" people "$d" 60000 "$WORK/people-$run.lua"
+  done
   FIRST=700000 node "$WORK/peers/requests.js" command 'status' 5000 "$WORK/warm.lua"
-  measure "$ours" "$WORK/warm.lua" 5000 >/dev/null # warm-up (JIT, connection pools), both sides
+  measure "$ours" "$WORK/warm.lua" 5000 >/dev/null # connection pools, both sides
   measure "$BOLT" "$WORK/warm.lua" 5000 >/dev/null
 
   echo "$label: measuring…" >&2
-  local s_ours s_bolt c_ours c_bolt p_ours p_bolt concerns people
-  s_ours="$(measure "$ours" "$WORK/status.lua" 60000)"; s_bolt="$(measure "$BOLT" "$WORK/status.lua" 60000)"
+  local status_ours1 status_ours2 status_bolt1 status_bolt2 concern_ours1 concern_ours2 concern_bolt1 concern_bolt2 people_ours1 people_ours2 people_bolt1 people_bolt2 concerns people
+  status_ours1="$(measure "$ours" "$WORK/status-1.lua" 60000)"; status_ours2="$(measure "$ours" "$WORK/status-2.lua" 60000)"
+  status_bolt1="$(measure "$BOLT" "$WORK/status-1.lua" 60000)"; status_bolt2="$(measure "$BOLT" "$WORK/status-2.lua" 60000)"
   profile "$label" "$SERVICE_PID"
-  c_ours="$(measure "$ours" "$WORK/concern.lua" 40000)"
+  concern_ours1="$(measure "$ours" "$WORK/concern-1.lua" 40000)"
   stop_profile && PROFILES+=("$(profile_summary "$label")")
-  c_bolt="$(measure "$BOLT" "$WORK/concern.lua" 40000)"
+  concern_ours2="$(measure "$ours" "$WORK/concern-2.lua" 40000)"
+  concern_bolt1="$(measure "$BOLT" "$WORK/concern-1.lua" 40000)"; concern_bolt2="$(measure "$BOLT" "$WORK/concern-2.lua" 40000)"
   concerns="$(count_rows "$settings" concerns)"
-  p_ours="$(measure "$ours" "$WORK/people.lua" 60000)"; p_bolt="$(measure "$BOLT" "$WORK/people.lua" 60000)"
+  people_ours1="$(measure "$ours" "$WORK/people-1.lua" 60000)"; people_ours2="$(measure "$ours" "$WORK/people-2.lua" 60000)"
+  people_bolt1="$(measure "$BOLT" "$WORK/people-1.lua" 60000)"; people_bolt2="$(measure "$BOLT" "$WORK/people-2.lua" 60000)"
   people=$(( $(count_rows "$settings" participants) + $(count_rows "$settings" answers) ))
-  row "$label: \`status\` (read)" "$s_ours" "$s_bolt" "—"
-  row "$label: \`concern \"…\"\` (commit + outbox)" "$c_ours" "$c_bolt" "$concerns concerns / $(cut -d' ' -f5 <<<"$c_ours") acknowledged"
-  row "$label: view_submission, join + answer, many people" "$p_ours" "$p_bolt" "$people rows / $(cut -d' ' -f5 <<<"$p_ours") acknowledged"
+  local acked_concerns=$(( $(cut -d' ' -f5 <<<"$concern_ours1") + $(cut -d' ' -f5 <<<"$concern_ours2") ))
+  local acked_people=$(( $(cut -d' ' -f5 <<<"$people_ours1") + $(cut -d' ' -f5 <<<"$people_ours2") ))
+  row "$label: \`status\` (read), first run" "$status_ours1" "$status_bolt1" "—"
+  row "$label: \`status\` (read), second run" "$status_ours2" "$status_bolt2" "—"
+  row "$label: \`concern \"…\"\` (commit + outbox), first run" "$concern_ours1" "$concern_bolt1" "$concerns concerns / $acked_concerns acknowledged in both runs"
+  row "$label: \`concern \"…\"\` (commit + outbox), second run" "$concern_ours2" "$concern_bolt2" "(both runs above)"
+  row "$label: view_submission, join + answer, many people, first run" "$people_ours1" "$people_bolt1" "$people rows / $acked_people acknowledged in both runs"
+  row "$label: view_submission, join + answer, many people, second run" "$people_ours2" "$people_bolt2" "(both runs above)"
 
   echo "$label: a burst of $BURST answers within one second…" >&2
   local before after burst
@@ -102,7 +119,9 @@ print(f\"{b['people']} | {b['secondsToAllAcks']:.2f} | {b['ackedWithin3s']} | {b
 
   # Resident memory at once, and after a minute with no requests: what the service keeps, not only what a burst left.
   local rss_after; rss_after="$(rss_mb "$SERVICE_PID")"
+  memory_snapshot "$label-after-runs" "$SERVICE_PID"
   sleep "${IDLE:-60}"
+  memory_snapshot "$label-idle" "$SERVICE_PID"
   SERVICES+=("| $label | $startup | $rss_after | $(rss_mb "$SERVICE_PID") | $(service_errors "$label") |")
   ERRORS+=("$label:" "$(service_error_kinds "$label")")
   stop_service
@@ -122,6 +141,7 @@ BOLT_RSS="$(rss_mb "$BOLT_PID")"
   echo "Each cell: \`wrk -t1 -c$CONNECTIONS -d$DURATION --latency\`, every request signed as Slack signs it, each with its own \`trigger_id\` (modals: view id and hash) and no request sent twice, on 127.0.0.1; the load tool shares the cores."
   echo "Bolt only acknowledges; the service acknowledges after the write is committed with its outbox row, its outbox worker sending to a local stand-in for Slack's Web API at the same time."
   echo "\`concern\` is typed by the facilitator into one deliberation; the join + answer run has each new person join and, 64 requests later, answer the first question."
+  echo "Each path runs twice on each side, the second run right after the first with requests of its own: the first meets the service's code for that path before the runtime has compiled it at full speed (tiered compilation: precompiled code first, recompiled once hot), the second shows the service as it runs from then on."
   echo "Stored: rows counted in the database after the run against the requests wrk saw acknowledged (up to $CONNECTIONS more may have been in flight when wrk stopped)."
   echo "Command: \`tests/DeliberationBot.Benchmarks/load/slack-vs-bolt.sh\`."
   echo

@@ -114,6 +114,9 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
     public Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
         List(() => _concerns.Where(c => c.Key.Workspace == workspaceId && c.Value.DeliberationId == deliberationId).Select(c => c.Value).OrderBy(c => c.Number));
 
+    public Task<int> NextConcernNumberAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
+        Read(() => _concerns.Where(c => c.Key.Workspace == workspaceId && c.Value.DeliberationId == deliberationId).Select(c => c.Value.Number).DefaultIfEmpty(0).Max() + 1);
+
     public Task<Concern?> FindConcernAsync(string workspaceId, Guid concernId, CancellationToken ct) =>
         Read(() => _concerns.GetValueOrDefault((workspaceId, concernId)));
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DeliberationBot.Host.Tests.Support;
 
 namespace DeliberationBot.Host.Tests.Deployment;
 
@@ -42,15 +43,26 @@ public sealed class ReleasePackageTests
     [Fact]
     public async Task The_service_runs_with_server_garbage_collection_that_adapts_to_its_live_data()
     {
-        // The built service's runtimeconfig.json, which a publish carries unchanged.
-        var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<configuration>/<framework>
-        var file = Path.Combine(Repository.Root, "src", "DeliberationBot.Host", "bin", framework.Parent!.Name, framework.Name, "DeliberationBot.Host.runtimeconfig.json");
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
-        var settings = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        var settings = await RuntimeSettingsAsync();
 
         Assert.True(settings.GetProperty("System.GC.Server").GetBoolean());
         Assert.Equal(1, settings.GetProperty("System.GC.DynamicAdaptationMode").GetInt32()); // DATAS
         Assert.True(settings.GetProperty("System.GC.Concurrent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Hot_code_is_recompiled_once_without_a_profiling_tier()
+    {
+        var settings = await RuntimeSettingsAsync();
+
+        Assert.False(settings.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+
+    /// <summary>The built service's runtimeconfig.json settings, which a publish carries unchanged.</summary>
+    private static async Task<JsonElement> RuntimeSettingsAsync()
+    {
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(BuiltService.Folder, "DeliberationBot.Host.runtimeconfig.json")));
+        return json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").Clone();
     }
 
     private static async Task<Dictionary<string, string>> EvaluateAsync(params string[] properties)

@@ -6,14 +6,7 @@ namespace DeliberationBot.Host.Tests.Startup;
 /// <summary>The service as an operator starts it: its own process, from a folder of the operator's choosing.</summary>
 public sealed class StartupProcessTests
 {
-    /// <summary>The built service, beside its appsettings.json (the same configuration as this test build).</summary>
-    private static string AppFolder { get; } = FindAppFolder();
-
-    private static string FindAppFolder()
-    {
-        var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<configuration>/<framework>
-        return Path.Combine(Repository.Root, "src", "DeliberationBot.Host", "bin", framework.Parent!.Name, framework.Name);
-    }
+    private static string AppFolder => BuiltService.Folder;
 
     [Fact]
     public async Task A_bad_setting_prints_one_clear_message_and_exits_non_zero_without_a_stack_trace()

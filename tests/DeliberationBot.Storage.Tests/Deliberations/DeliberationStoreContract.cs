@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
@@ -137,6 +138,30 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         Assert.Equal("Can workers override the score?", original.FindQuestion("override")!.Text);
         Assert.NotEqual(d.FlowVersion, edited.Version);
         Assert.Equal("Can staff override the score?", FlowParser.Parse((await store.FindFlowSourceAsync(edited.Id, edited.Version, default))!, "stored").FindQuestion("override")!.Text);
+    }
+
+    [SkippableFact]
+    public async Task A_new_concern_takes_the_number_after_the_highest_merged_ones_included_in_its_own_workspace()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, _) = await SeedAsync(store);
+        var (other, _) = await SeedAsync(store);
+        Assert.Equal(1, await store.NextConcernNumberAsync(Ws, d.Id, default));
+
+        var now = db.Time.GetUtcNow();
+        Concern Numbered(Guid deliberation, int n, ConcernStatus status = ConcernStatus.Open) => new(
+            Guid.CreateVersion7(now.AddSeconds(n)), deliberation, n, ConcernKind.Concern, ConcernOrigin.Facilitator, null, null, $"Concern {n}",
+            [], ["user:U-DANA"], status, null, null, null, [], now, now) { MergedInto = status == ConcernStatus.Merged ? 1 : null };
+        await store.CommitAsync(new Commit(Ws, "concerns")
+        {
+            Concerns = [Numbered(d.Id, 1), Numbered(d.Id, 2), Numbered(d.Id, 7, ConcernStatus.Merged), Numbered(other.Id, 30)],
+        }, default);
+
+        Assert.Equal(8, await store.NextConcernNumberAsync(Ws, d.Id, default));
+        Assert.Equal(31, await store.NextConcernNumberAsync(Ws, other.Id, default));
+        Assert.Equal(1, await store.NextConcernNumberAsync("T-OTHER", d.Id, default));
     }
 
     [SkippableFact]

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DeliberationBot.Host.Tests.Support;
+
+namespace DeliberationBot.Host.Tests.Startup;
+
+/// <summary>
+/// Every assembly a process maps stays resident, so the service maps only what its configuration uses: no telemetry
+/// exporter without a destination, no PostgreSQL driver on SQLite. Read from /proc/&lt;pid&gt;/maps of the built service
+/// in its own process, once it answers /readyz. Measured in tests/DeliberationBot.Benchmarks/results/startup-memory.md.
+/// </summary>
+public sealed class LoadedAssembliesTests
+{
+    private const string AzureMonitor = "Azure.Monitor.OpenTelemetry.Exporter.dll";
+    private const string Otlp = "OpenTelemetry.Exporter.OpenTelemetryProtocol.dll";
+
+    [Fact]
+    public async Task Without_a_telemetry_destination_or_PostgreSQL_their_assemblies_are_never_loaded()
+    {
+        var mapped = await MappedAssembliesOnceReadyAsync([]);
+
+        Assert.Contains("Microsoft.EntityFrameworkCore.Sqlite.dll", mapped); // the reading works
+        Assert.DoesNotContain(AzureMonitor, mapped);
+        Assert.DoesNotContain(Otlp, mapped);
+        Assert.DoesNotContain("Npgsql.dll", mapped);
+        Assert.DoesNotContain("Npgsql.EntityFrameworkCore.PostgreSQL.dll", mapped);
+    }
+
+    [Fact]
+    public async Task A_configured_destination_loads_its_exporter()
+    {
+        var mapped = await MappedAssembliesOnceReadyAsync([
+            // Nothing listens on port 9: the exporters' sends fail quietly in the background.
+            ("APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/"),
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9"),
+        ]);
+
+        Assert.Contains(AzureMonitor, mapped);
+        Assert.Contains(Otlp, mapped);
+    }
+
+    private static async Task<HashSet<string>> MappedAssembliesOnceReadyAsync((string Name, string Value)[] settings)
+    {
+        var folder = Directory.CreateTempSubdirectory("deliberationbot-assemblies-");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(BuiltService.Folder, "DeliberationBot.Host.dll"));
+        start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__Provider"] = "Sqlite";
+        start.Environment["Storage__SqlitePath"] = Path.Combine(folder.FullName, "bot.db");
+        start.Environment["Privacy__PseudonymKey"] = Convert.ToBase64String(new byte[32]);
+        start.Environment["Flows__Directory"] = Repository.FlowsDirectory;
+        start.Environment["Summaries__PromptsDirectory"] = Repository.SummaryPrompts;
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await WaitUntilReadyAsync(process, port);
+            return File.ReadLines($"/proc/{process.Id}/maps")
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(5))
+                .Where(path => path?.EndsWith(".dll", StringComparison.Ordinal) == true)
+                .Select(path => Path.GetFileName(path!))
+                .ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (process.HasExited)
+        {
+            throw new InvalidOperationException($"The service exited ({process.ExitCode}): {await output}{await errors}", e);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // Waits for the process, not for a length of time: the guard only ends a service that never becomes ready.
+    private static async Task WaitUntilReadyAsync(Process process, int port)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (!process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/readyz", guard.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(50, guard.Token);
+        }
+
+        throw new InvalidOperationException("The service exited before it was ready.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
