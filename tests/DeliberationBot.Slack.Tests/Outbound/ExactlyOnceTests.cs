@@ -16,13 +16,7 @@ public sealed class ExactlyOnceTests : SlackHostTest
     internal override void Configure(Dictionary<string, string?> settings) => settings["Slack:PaceCalls"] = "true";
 
     // No background worker: the test sends, on the fake clock, and so decides what a crashed instance holds.
-    internal override void ConfigureServices(IServiceCollection services)
-    {
-        foreach (var worker in services.Where(d => d.ImplementationType == typeof(OutboxWorker)).ToList())
-        {
-            services.Remove(worker);
-        }
-    }
+    internal override void ConfigureServices(IServiceCollection services) => services.WithoutOutboxWorker();
 
     /// <summary>Moves the fake clock in steps, sending what falls due, until the outbox holds nothing pending.</summary>
     private async Task DrainAsync(TimeSpan step, int maxSteps = 400)

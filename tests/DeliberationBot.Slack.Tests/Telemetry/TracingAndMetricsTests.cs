@@ -14,8 +14,10 @@ using OpenTelemetry.Trace;
 namespace DeliberationBot.Slack.Tests.Telemetry;
 
 /// <summary>
-/// One Slack answer, traced and measured through the real pipeline with OpenTelemetry's in-memory exporters: the
-/// request, the command, the commit and the outbox delivery form one trace, and the instruments move.
+/// One Slack answer, traced and measured through the real pipeline. The service exports to a local OTLP collector,
+/// configured as an operator would (OTEL_EXPORTER_OTLP_ENDPOINT and _PROTOCOL), which is what makes it record spans;
+/// OpenTelemetry's in-memory exporters beside it show the detail: the request, the command, the commit and the outbox
+/// delivery form one trace, and the instruments move.
 /// </summary>
 public sealed class TracingAndMetricsTests : SlackHostTest
 {
@@ -24,8 +26,31 @@ public sealed class TracingAndMetricsTests : SlackHostTest
     private readonly LockedCollection<Activity> _spans = new();
     private readonly List<MetricSnapshot> _metrics = [];
     private readonly SpanSignal _ended = new();
+    private FakeOtlpCollector _collector = null!;
 
-    internal override void ConfigureServices(IServiceCollection services) => services.AddOpenTelemetry()
+    public override async Task InitializeAsync()
+    {
+        _collector = await FakeOtlpCollector.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        // The service flushes what is left as it stops, to a collector still listening.
+        await base.DisposeAsync();
+        await _collector.DisposeAsync();
+    }
+
+    // Read from the service's configuration, like every OTEL_* setting, so nothing process-wide is changed.
+    internal override void Configure(Dictionary<string, string?> settings)
+    {
+        settings[TelemetrySetup.OtlpKey] = _collector.Endpoint;
+        settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+    }
+
+    // The test sends the outbox itself, so the send's span has ended, and is queued for export, when SettleOutboxAsync
+    // returns. (The exporter's processor comes after the test's own, so being woken by SpanSignal would not say that.)
+    internal override void ConfigureServices(IServiceCollection services) => services.WithoutOutboxWorker().AddOpenTelemetry()
         .WithTracing(t => t.AddInMemoryExporter(_spans).AddProcessor(_ended))
         .WithMetrics(m => m.AddInMemoryExporter(_metrics));
 
@@ -50,9 +75,11 @@ public sealed class TracingAndMetricsTests : SlackHostTest
 
         await Host.SettleOutboxAsync();
         var sent = await _ended.WaitForAsync(s => s.TraceId == traceId && s.DisplayName == "outbox send" && Equals(s.GetTagItem("deliberationbot.message.type"), "DeliberationCard"));
+        // The server's span ends once the response is complete, which may be after the client has read it.
+        var request = await _ended.WaitForAsync(s => s.TraceId == traceId && s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/slack/events");
 
         var trace = Spans().Where(s => s.TraceId == traceId).ToList();
-        var request = Assert.Single(trace, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/slack/events");
+        Assert.Single(trace, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/slack/events");
         var command = Assert.Single(trace, s => s.DisplayName == "command Answer");
         Assert.Equal(request.SpanId, command.ParentSpanId);
         var commit = Assert.Single(trace, s => s.DisplayName == "commit" && s.ParentSpanId == command.SpanId);
@@ -69,6 +96,9 @@ public sealed class TracingAndMetricsTests : SlackHostTest
             Assert.DoesNotContain("Rosa", text, StringComparison.Ordinal);
             Assert.DoesNotContain("U0BOB", text, StringComparison.Ordinal);
         }
+
+        // The request's own span ends after its response, on the server's thread, so it is left to the detail above.
+        AssertExportedOverOtlp(traceId, ["command Answer", "commit", "outbox send", "OpenTelemetry.Instrumentation.EntityFrameworkCore"]);
 
         var after = Collect();
         Assert.True(after.Acks("slack") > before.Acks("slack"), $"slack acknowledgements {before.Acks("slack")} → {after.Acks("slack")}");
@@ -103,6 +133,27 @@ public sealed class TracingAndMetricsTests : SlackHostTest
         var exported = Collect();
         Assert.NotEmpty(exported.Gauge("deliberationbot.concerns.open"));
         Assert.NotEmpty(exported.Gauge("deliberationbot.outbox.depth"));
+    }
+
+    /// <summary>
+    /// The collector received the trace as an operator's collector would: OTLP/HTTP protobuf exports to /v1/traces
+    /// holding the trace's id beside each expected span or instrumentation name, and nothing a person wrote or who they are.
+    /// </summary>
+    private void AssertExportedOverOtlp(ActivityTraceId traceId, string[] names)
+    {
+        // The exporter sends in batches on a timer; a flush sends what has ended so far and returns once the collector
+        // has answered.
+        Assert.True(Host.Services.GetRequiredService<TracerProvider>().ForceFlush());
+        var exports = _collector.ExportsTo("/v1/traces");
+        Assert.All(exports, e => Assert.Equal("application/x-protobuf", e.ContentType));
+        var id = new byte[16];
+        traceId.CopyTo(id);
+        foreach (var name in names)
+        {
+            Assert.Contains(exports, e => e.Contains(id) && e.Contains(name));
+        }
+
+        Assert.DoesNotContain(exports, e => e.Contains(AnswerText) || e.Contains("U0BOB"));
     }
 
     private List<Activity> Spans() => _spans.Snapshot();
