@@ -7,13 +7,15 @@ namespace DeliberationBot.Host.Tests.Startup;
 
 /// <summary>
 /// Every assembly a process maps stays resident, so the service maps only what its configuration uses: no telemetry
-/// exporter without a destination, no PostgreSQL driver on SQLite. Read from /proc/&lt;pid&gt;/maps of the built service
+/// exporter and no tracing-only instrumentation without a destination, no PostgreSQL driver on SQLite. Read from /proc/&lt;pid&gt;/maps of the built service
 /// in its own process, once it answers /readyz. Measured in tests/DeliberationBot.Benchmarks/results/startup-memory.md.
 /// </summary>
 public sealed class LoadedAssembliesTests
 {
     private const string AzureMonitor = "Azure.Monitor.OpenTelemetry.Exporter.dll";
     private const string Otlp = "OpenTelemetry.Exporter.OpenTelemetryProtocol.dll";
+    // Only tracing uses it (ASP.NET Core's and HttpClient's instrumentation serve the metrics too, so they stay).
+    private const string EfCoreTracing = "OpenTelemetry.Instrumentation.EntityFrameworkCore.dll";
 
     [Fact]
     public async Task Without_a_telemetry_destination_or_PostgreSQL_their_assemblies_are_never_loaded()
@@ -23,12 +25,13 @@ public sealed class LoadedAssembliesTests
         Assert.Contains("Microsoft.EntityFrameworkCore.Sqlite.dll", mapped); // the reading works
         Assert.DoesNotContain(AzureMonitor, mapped);
         Assert.DoesNotContain(Otlp, mapped);
+        Assert.DoesNotContain(EfCoreTracing, mapped);
         Assert.DoesNotContain("Npgsql.dll", mapped);
         Assert.DoesNotContain("Npgsql.EntityFrameworkCore.PostgreSQL.dll", mapped);
     }
 
     [Fact]
-    public async Task A_configured_destination_loads_its_exporter()
+    public async Task A_configured_destination_loads_its_exporter_and_the_tracing_instrumentation()
     {
         var mapped = await MappedAssembliesOnceReadyAsync([
             // Nothing listens on port 9: the exporters' sends fail quietly in the background.
@@ -38,6 +41,7 @@ public sealed class LoadedAssembliesTests
 
         Assert.Contains(AzureMonitor, mapped);
         Assert.Contains(Otlp, mapped);
+        Assert.Contains(EfCoreTracing, mapped);
     }
 
     private static async Task<HashSet<string>> MappedAssembliesOnceReadyAsync((string Name, string Value)[] settings)

@@ -39,12 +39,7 @@ public sealed class BotFactory : ServiceFactory<Program>
         services.AddSingleton<IChannelSender>(Channel);
         if (_driven)
         {
-            foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && (d.ImplementationType == typeof(OutboxWorker) || d.ImplementationType == typeof(SchedulerWorker))).ToList())
-            {
-                services.Remove(worker);
-            }
-
-            services.AddSingleton<SchedulerWorker>();
+            services.WithoutOutboxWorker().WithoutScheduler().AddSingleton<SchedulerWorker>();
         }
     }
 
