@@ -12,10 +12,21 @@ namespace DeliberationBot.Storage;
 /// Creates a short-lived context for the configured provider; every store method uses its own. Writes go through
 /// <see cref="WriteAsync{T}"/>, which gives each one its transaction.
 /// </summary>
-internal sealed class DbFactory(IOptions<StorageOptions> options, PostgresAccessTokens? tokens = null)
+internal sealed class DbFactory : IDisposable
 {
+    private readonly IOptions<StorageOptions> _options;
+
     // Built on first use, so that a bad setting is reported by start-up validation rather than by whoever asks first.
-    private readonly Lazy<Func<DeliberationsDbContext>> _create = new(() => Build(options.Value, tokens));
+    private readonly Lazy<Func<DeliberationsDbContext>> _create;
+
+    // On SQLite, the open connections contexts borrow; closed when the service stops.
+    private SqliteConnections? _sqliteConnections;
+
+    public DbFactory(IOptions<StorageOptions> options, PostgresAccessTokens? tokens = null)
+    {
+        _options = options;
+        _create = new(() => options.Value.Provider == StorageProvider.Postgres ? BuildPostgres(options.Value, tokens) : BuildSqlite(options.Value));
+    }
 
     // SQLite has one writer at a time. Two connections that try at once make the driver retry the loser by putting its
     // thread to sleep (Thread.Sleep in BeginTransaction, seen in a profile under load), and a thread-pool thread asleep
@@ -27,7 +38,7 @@ internal sealed class DbFactory(IOptions<StorageOptions> options, PostgresAccess
     // noticeable share of a request's CPU resolving them, by profile). Contexts beyond the pool are created and dropped.
     private const int ContextPoolSize = 64;
 
-    public StorageProvider Provider => options.Value.Provider;
+    public StorageProvider Provider => _options.Value.Provider;
 
     public CompiledQueries Queries { get; } = new();
 
@@ -84,8 +95,7 @@ internal sealed class DbFactory(IOptions<StorageOptions> options, PostgresAccess
         public void Dispose() => writer.Release();
     }
 
-    private static Func<DeliberationsDbContext> Build(StorageOptions o, PostgresAccessTokens? tokens) =>
-        o.Provider == StorageProvider.Postgres ? BuildPostgres(o, tokens) : BuildSqlite(o);
+    public void Dispose() => _sqliteConnections?.Dispose();
 
     // Each provider in a method of its own, never inlined: the runtime loads the assemblies a method names when it
     // prepares that method, so a service on SQLite never maps Npgsql and its EF provider.
@@ -106,15 +116,29 @@ internal sealed class DbFactory(IOptions<StorageOptions> options, PostgresAccess
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Func<DeliberationsDbContext> BuildSqlite(StorageOptions o)
+    private Func<DeliberationsDbContext> BuildSqlite(StorageOptions o)
     {
         var path = Path.GetFullPath(o.SqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+        // Connections are kept open and lent by SqliteConnections, not the driver's pool: closing one really closes it.
+        var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = false }.ToString();
         var sqlite = new DbContextOptionsBuilder<SqliteDeliberationsDbContext>()
             .UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations"))
-            .AddInterceptors(SqlitePageCache.Instance)
             .Options;
-        return new PooledDbContextFactory<SqliteDeliberationsDbContext>(sqlite, ContextPoolSize).CreateDbContext;
+        var contexts = new PooledDbContextFactory<SqliteDeliberationsDbContext>(sqlite, ContextPoolSize);
+        var connections = _sqliteConnections = new SqliteConnections(connection);
+        return () =>
+        {
+            var context = contexts.CreateDbContext();
+            try
+            {
+                return context.Borrowing(connections);
+            }
+            catch
+            {
+                context.Dispose();
+                throw;
+            }
+        };
     }
 }

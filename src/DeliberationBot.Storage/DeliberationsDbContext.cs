@@ -1,4 +1,5 @@
 using DeliberationBot.Storage.Rows;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -149,6 +150,36 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
 
 internal sealed class SqliteDeliberationsDbContext(DbContextOptions<SqliteDeliberationsDbContext> options) : DeliberationsDbContext(options)
 {
+    // The open connection this context has on loan while in use (see SqliteConnections); none at design time.
+    private (SqliteConnections Lender, SqliteConnection Connection)? _loan;
+
+    /// <summary>Works on an open connection from <paramref name="lender"/> until disposed, then hands it back.</summary>
+    public SqliteDeliberationsDbContext Borrowing(SqliteConnections lender)
+    {
+        var connection = lender.Lend();
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+        _loan = (lender, connection);
+        return this;
+    }
+
+    // Disposing a pooled context returns it to the pool, where another thread may take it at once: the loan is taken
+    // off first, and the connection handed back once the context has let go of it (rolling back any transaction left).
+    public override void Dispose()
+    {
+        var loan = _loan;
+        _loan = null;
+        base.Dispose();
+        loan?.Lender.TakeBack(loan.Value.Connection);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        var loan = _loan;
+        _loan = null;
+        await base.DisposeAsync();
+        loan?.Lender.TakeBack(loan.Value.Connection);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset text; store instants as UTC ticks, which sort and compare as time does.

@@ -22,11 +22,6 @@ public sealed class CommandDispatcher(
         string deliveryKey,
         CancellationToken ct)
     {
-        if (await deliberations.WasDeliveredAsync(actor, deliveryKey, ct))
-        {
-            return TurnResult.AlreadyHandled;
-        }
-
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (command, error) = CommandParser.Parse(text, mentions, today);
         using var span = BotTelemetry.StartCommand(CommandName(command), actor.Channel);
@@ -35,10 +30,36 @@ public sealed class CommandDispatcher(
             return TurnResult.Reply(error);
         }
 
-        return await stale.RunAsync(TurnLanes.Of(conversation), () => RunAsync(command!, actor, conversation, deliveryKey, ct), ct);
+        // A read changes nothing and records no delivery, so there is nothing to look up for it: a read delivered again
+        // is answered again (a reply that goes through the outbox is still queued once, its key deriving from the
+        // delivery key). Nor does it wait behind a conversation's stale writes.
+        if (Read(command!, actor, conversation, ct) is { } read)
+        {
+            return await read;
+        }
+
+        if (await deliberations.WasDeliveredAsync(actor, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        return await stale.RunAsync(TurnLanes.Of(conversation), () => WriteAsync(command!, actor, conversation, deliveryKey, ct), ct);
     }
 
-    private async Task<TurnResult> RunAsync(Command command, Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
+    private Task<TurnResult>? Read(Command command, Actor actor, ConversationRef conversation, CancellationToken ct) => command switch
+    {
+        StartFormCommand => Task.FromResult(TurnResult.Reply(new StartForm(deliberations.Flows()))),
+        StatusCommand => deliberations.StatusAsync(actor, conversation, ct),
+        DigestCommand { Action: DigestAction.Preview } => digests.PreviewAsync(actor, ct),
+        ExportCommand => WithLatestAsync(actor, conversation, id => exports.IssueAsync(actor, id, ct), ct),
+        ReportCommand { Revoke: false } => WithLatestAsync(actor, conversation, id => reports.IssueAsync(actor, id, ct), ct),
+        InviteContactsCommand => WithLatestAsync(actor, conversation, id => invitations.ContactsAsync(actor, id, ct), ct),
+        FlowsCommand => Task.FromResult(TurnResult.Reply(new FlowList(deliberations.Flows()))),
+        HelpCommand => Task.FromResult(TurnResult.Reply(new HelpMessage(Usage.All))),
+        _ => null,
+    };
+
+    private async Task<TurnResult> WriteAsync(Command command, Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
     {
         return command switch
         {
@@ -46,8 +67,6 @@ public sealed class CommandDispatcher(
                 actor, conversation,
                 new StartRequest(start.FlowId, start.Title, null, start.Owners, start.Due, start.Anonymous ? AnonymityPolicy.AnonymousAllowed : AnonymityPolicy.Named),
                 deliveryKey, ct),
-            StartFormCommand => TurnResult.Reply(new StartForm(deliberations.Flows())),
-            StatusCommand => await deliberations.StatusAsync(actor, conversation, ct),
             RemindCommand => await deliberations.RemindAsync(actor, conversation, deliveryKey, ct),
             CloseCommand => await deliberations.CloseAsync(actor, conversation, deliveryKey, ct),
             ConcernsCommand => await concerns.ReviewAsync(actor, conversation, deliveryKey, ct),
@@ -58,15 +77,9 @@ public sealed class CommandDispatcher(
             ConditionCommand condition => await WithLatestAsync(actor, conversation, id => decisions.AddConditionAsync(actor, id, condition.Text, condition.Owner, condition.Due, deliveryKey, ct), ct),
             DigestCommand { Action: DigestAction.Subscribe } digest => await digests.SubscribeAsync(actor, conversation, digest.Day, digest.Time, deliveryKey, ct),
             DigestCommand { Action: DigestAction.Unsubscribe } => await digests.UnsubscribeAsync(actor, deliveryKey, ct),
-            DigestCommand => await digests.PreviewAsync(actor, ct),
-            ExportCommand => await WithLatestAsync(actor, conversation, id => exports.IssueAsync(actor, id, ct), ct),
-            ReportCommand { Revoke: false } => await WithLatestAsync(actor, conversation, id => reports.IssueAsync(actor, id, ct), ct),
             ReportCommand report => await WithLatestAsync(actor, conversation, id => reports.RevokeAsync(actor, id, report.Only, deliveryKey, ct), ct),
             InviteCommand invite => await WithLatestAsync(actor, conversation, id => invitations.InviteAsync(actor, id, invite.Languages, invite.Until, invite.MaxPeople, deliveryKey, ct), ct),
-            InviteContactsCommand => await WithLatestAsync(actor, conversation, id => invitations.ContactsAsync(actor, id, ct), ct),
             InviteStateCommand change => await WithLatestAsync(actor, conversation, id => invitations.ChangeStateAsync(actor, id, change.To, deliveryKey, ct), ct),
-            FlowsCommand => TurnResult.Reply(new FlowList(deliberations.Flows())),
-            HelpCommand => TurnResult.Reply(new HelpMessage(Usage.All)),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}"),
         };
     }

@@ -1,10 +1,15 @@
+using System.Reflection;
+using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Privacy;
 using DeliberationBot.Core.Reports;
+using DeliberationBot.Core.Scheduling;
 using DeliberationBot.Core.Summaries;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -48,15 +53,23 @@ internal sealed class ServiceBed
     public ServiceBed()
     {
         var catalog = new FlowCatalog([FlowParser.Parse(FlowYaml, "services.yaml", "services")]);
-        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), new OutboxSignal(), new StaleTurns(), Time);
+        var signal = new OutboxSignal();
+        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, Stale, Time);
         var publisher = new ConcernPublisher(turn);
         var links = new TestLinks(Time);
+        var reports = new ReportService(turn, links, links, links);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));
-        Deliberations = new DeliberationService(turn, catalog, publisher, new ReportService(turn, links, links, links));
+        Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher);
+        var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, signal, Options.Create(new DigestOptions()), links);
+        Commands = new CommandDispatcher(
+            Deliberations, Concerns, new DecisionService(turn, Concerns), new SuggestionService(turn, Concerns), new ExportService(turn, links), digests,
+            reports, new InvitationService(turn, Unused<ICommunityLinks>.Instance), Stale, Time);
     }
 
     public InMemoryDeliberationStore Store { get; } = new();
+
+    public StaleTurns Stale { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
 
@@ -66,6 +79,9 @@ internal sealed class ServiceBed
 
     public ConcernService Concerns { get; }
 
+    /// <summary>Commands typed on any platform. Digest and community commands need stores this bed does not have.</summary>
+    public CommandDispatcher Commands { get; }
+
     /// <summary>Fiona starts a deliberation in C1 owned by Maria.</summary>
     public async Task<Guid> StartAsync(AnonymityPolicy anonymity = AnonymityPolicy.AnonymousAllowed)
     {
@@ -73,6 +89,16 @@ internal sealed class ServiceBed
         var result = await Deliberations.StartAsync(Fiona, Home, request, "start", CancellationToken.None);
         Assert.IsType<Confirmation>(Assert.Single(result.Replies));
         return (await Store.FindLatestAsync(Workspace, Home.Channel, Home.ConversationId, CancellationToken.None))!.Id;
+    }
+
+    /// <summary>A dependency these tests never reach: any call to it fails the test that made it.</summary>
+    private class Unused<T> : DispatchProxy
+        where T : class
+    {
+        public static readonly T Instance = Create<T, Unused<T>>();
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            throw new NotSupportedException($"{typeof(T).Name}.{targetMethod?.Name} is not part of this test bed.");
     }
 
     /// <summary>Signs links as the host would shape them; no token is ever valid here, as these tests open no page.</summary>
