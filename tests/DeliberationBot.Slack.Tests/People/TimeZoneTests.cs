@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using DeliberationBot.Slack.Outbound;
+using DeliberationBot.Slack.People;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.People;
 
@@ -51,4 +54,39 @@ public sealed class TimeZoneTests : SlackHostTest
         Assert.Equal(2, Api.CallsTo("users.info").Count);
         Assert.Contains("(Europe/Berlin)", digest.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task However_many_people_it_sees_it_remembers_no_more_than_its_limit()
+    {
+        var zones = Zones(maxEntries: 8);
+
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal("Europe/Berlin", await zones.FindAsync(SlackPayloads.Team, $"U0P{i}", default));
+            Assert.InRange(zones.Count, 1, 8);
+        }
+    }
+
+    [Fact]
+    public async Task When_full_it_lets_go_of_the_expired_first_and_keeps_the_people_of_the_day()
+    {
+        var zones = Zones(maxEntries: 8);
+        for (var i = 0; i < 6; i++)
+        {
+            await zones.FindAsync(SlackPayloads.Team, $"U0YESTERDAY{i}", default);
+        }
+
+        Host.Time.Advance(TimeSpan.FromHours(25));
+        await zones.FindAsync(SlackPayloads.Team, "U0TODAY1", default);
+        await zones.FindAsync(SlackPayloads.Team, "U0TODAY2", default);
+        await zones.FindAsync(SlackPayloads.Team, "U0TODAY3", default); // full: yesterday's six go
+
+        Assert.Equal(3, zones.Count);
+        var asked = Api.CallsTo("users.info").Count;
+        await zones.FindAsync(SlackPayloads.Team, "U0TODAY1", default);
+        Assert.Equal(asked, Api.CallsTo("users.info").Count);
+    }
+
+    private UserTimeZones Zones(int maxEntries) =>
+        new(Host.Services.GetRequiredService<SlackApiClient>(), Host.Time, Host.Services.GetRequiredService<SlackLog>(), maxEntries);
 }
