@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The service's own CPU per Slack request, for two or more builds alternated in one period: the figure that says
+# whether a change made a path cheaper, less disturbed than throughput by whatever else shares the cores. For each
+# build in turn (BUILDS, folders of `dotnet publish -c Release` output; ROUNDS times over), a fresh SQLite service and
+# a local stand-in for Slack's Web API; a warm-up, then RUNS runs of each path, each with requests of its own:
+# `status`, `concern "…"` (the facilitator, into one deliberation) and join + answer modals from new people. CPU is the
+# process's user + system time (/proc/PID/stat) over the run. Writes results/cpu-per-request.md.
+#   BUILDS="/tmp/before /tmp/after" tests/DeliberationBot.Benchmarks/load/cpu-per-request.sh
+#   ROUNDS=2 RUNS=1 PATHS="status people" DURATION=10s CONNECTIONS=16 …/cpu-per-request.sh
+# Needs: dotnet, node + npm, wrk.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+: "${BUILDS:?name the published builds to compare, e.g. BUILDS=\"/tmp/before /tmp/after\"}"
+ROUNDS="${ROUNDS:-2}"
+RUNS="${RUNS:-1}"
+PATHS="${PATHS:-status concern people}"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+export SLACK_SIGNING_SECRET=bench-signing-secret TEAM=T0BENCH CHANNEL=C0BENCH
+LOAD_BEFORE="$(load_average)"
+
+mkdir -p "$WORK/peers" && cp "$HERE"/*.js "$WORK/peers/" # requests.js and the Web API stand-in need no npm package
+SLACK_PORT="$(free_port)"
+PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+ROWS=()
+
+run_build() { # round build-folder
+  local round="$1" build="$2" d
+  rm -f "$WORK/app"; ln -s "$build" "$WORK/app"
+  fresh_database "cpu-$round"
+  # shellcheck disable=SC2086 # the settings are env assignments without spaces
+  start_service "cpu-$round" $STORAGE Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
+    Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/"
+  local ours="$SERVICE_URL/api/slack/events" hz; hz="$(getconf CLK_TCK)"
+  curl -s -X POST "http://127.0.0.1:$SLACK_PORT/reset" >/dev/null
+  node "$WORK/peers/requests.js" send 'start quick-check "Load test proposal"' "$ours" >/dev/null
+  d=""; for _ in $(seq 1 120); do d="$(curl -s "http://127.0.0.1:$SLACK_PORT/")"; [[ -n $d ]] && break; sleep 0.5; done
+  [[ -n $d ]] || { echo "the deliberation card never reached the stand-in for Slack" >&2; exit 1; }
+  FIRST=900000 node "$WORK/peers/requests.js" command 'status' 5000 "$WORK/warm.lua"
+  wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/warm.lua" "$ours" >/dev/null
+
+  local row="| $round | \`$build\` |" path run first script before after out n rps
+  for path in $PATHS; do
+    for run in $(seq 1 "$RUNS"); do
+      first=$(( run * 100000 ))
+      script="$WORK/$path-$round-$run.lua"
+      case "$path" in
+        status) FIRST=$first node "$WORK/peers/requests.js" command 'status' 60000 "$script" ;;
+        concern) FIRST=$first AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$script" ;;
+        people) FIRST=$first node "$WORK/peers/requests.js" people "$d" 60000 "$script" ;;
+        *) echo "unknown path $path (status, concern, people)" >&2; exit 1 ;;
+      esac
+      before="$(cpu_ticks "$SERVICE_PID")"
+      out="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$script" "$ours")"
+      after="$(cpu_ticks "$SERVICE_PID")"
+      n="$(grep -o '[0-9]* requests in' <<<"$out" | cut -d' ' -f1)"
+      rps="$(grep -o 'Requests/sec: *[0-9.]*' <<<"$out" | awk '{printf "%.0f", $2}')"
+      row+=" $(python3 -c "print(f'{($after - $before) * 1000 / $hz / $n:.2f} / {$rps:,}')") |"
+    done
+  done
+  ROWS+=("$row $(service_errors "cpu-$round") |")
+  stop_service
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  for build in $BUILDS; do
+    echo "round $round: $build…" >&2
+    run_build "$round" "$build"
+  done
+done
+
+{
+  echo "# CPU per Slack request, builds alternated"
+  echo
+  echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
+  echo "Each build on a new SQLite file; \`wrk -t1 -c$CONNECTIONS -d$DURATION\` per run, every request signed and sent once; the service's CPU (user + system) over the run divided by the requests wrk completed."
+  echo "Command: \`BUILDS=\"$BUILDS\" ROUNDS=$ROUNDS RUNS=$RUNS PATHS=\"$PATHS\" tests/DeliberationBot.Benchmarks/load/cpu-per-request.sh\`."
+  echo
+  header="| round | build |"; rule="|---|---|"
+  for path in $PATHS; do for run in $(seq 1 "$RUNS"); do header+=" $path run $run: CPU ms / req/s |"; rule+="---|"; done; done
+  echo "$header errors logged |"; echo "$rule---|"
+  printf '%s\n' "${ROWS[@]}"
+} >"$RESULTS_DIR/cpu-per-request.md"
+cat "$RESULTS_DIR/cpu-per-request.md"
