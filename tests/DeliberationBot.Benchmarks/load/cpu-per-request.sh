@@ -26,12 +26,12 @@ PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ROWS=()
 
-run_build() { # round build-folder
-  local round="$1" build="$2" d
+run_build() { # round build-number build-folder
+  local round="$1" label="cpu-$1-$2" build="$3" d
   rm -f "$WORK/app"; ln -s "$build" "$WORK/app"
-  fresh_database "cpu-$round"
+  fresh_database "$label"
   # shellcheck disable=SC2086 # the settings are env assignments without spaces
-  start_service "cpu-$round" $STORAGE Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
+  start_service "$label" $STORAGE Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
     Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/"
   local ours="$SERVICE_URL/api/slack/events" hz; hz="$(getconf CLK_TCK)"
   curl -s -X POST "http://127.0.0.1:$SLACK_PORT/reset" >/dev/null
@@ -60,14 +60,16 @@ run_build() { # round build-folder
       row+=" $(python3 -c "print(f'{($after - $before) * 1000 / $hz / $n:.2f} / {$rps:,}')") |"
     done
   done
-  ROWS+=("$row $(service_errors "cpu-$round") |")
+  ROWS+=("$row $(service_errors "$label") |")
   stop_service
 }
 
 for round in $(seq 1 "$ROUNDS"); do
+  number=0
   for build in $BUILDS; do
+    number=$((number + 1))
     echo "round $round: $build…" >&2
-    run_build "$round" "$build"
+    run_build "$round" "$number" "$build"
   done
 done
 
@@ -75,7 +77,7 @@ done
   echo "# CPU per Slack request, builds alternated"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
-  echo "Each build on a new SQLite file; \`wrk -t1 -c$CONNECTIONS -d$DURATION\` per run, every request signed and sent once; the service's CPU (user + system) over the run divided by the requests wrk completed."
+  echo "Each build in each round on a new SQLite file; \`wrk -t1 -c$CONNECTIONS -d$DURATION\` per run, every request signed and sent once; the service's CPU (user + system) over the run divided by the requests wrk completed."
   echo "Command: \`BUILDS=\"$BUILDS\" ROUNDS=$ROUNDS RUNS=$RUNS PATHS=\"$PATHS\" tests/DeliberationBot.Benchmarks/load/cpu-per-request.sh\`."
   echo
   header="| round | build |"; rule="|---|---|"
