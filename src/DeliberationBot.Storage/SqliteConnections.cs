@@ -22,18 +22,16 @@ internal sealed class SqliteConnections(string connectionString) : IDisposable
     /// </summary>
     public const int KibibytesPerConnection = 512;
 
-    /// <summary>Idle connections kept beyond this are closed: as many as the context pool holds.</summary>
+    /// <summary>Idle connections beyond about this many are closed: as many as the context pool holds.</summary>
     public const int KeptIdle = 64;
 
     private readonly ConcurrentQueue<SqliteConnection> _idle = new();
-    private int _idleCount;
     private bool _disposed;
 
     public SqliteConnection Lend()
     {
         if (_idle.TryDequeue(out var connection))
         {
-            Interlocked.Decrement(ref _idleCount);
             return connection;
         }
 
@@ -59,23 +57,18 @@ internal sealed class SqliteConnections(string connectionString) : IDisposable
     /// </summary>
     public void TakeBack(SqliteConnection connection)
     {
-        if (IsClean(connection) && !Volatile.Read(ref _disposed))
+        // Two hand-backs at once may keep one more than the bound; it only bounds what an idle service holds.
+        if (!IsClean(connection) || Volatile.Read(ref _disposed) || _idle.Count >= KeptIdle)
         {
-            if (Interlocked.Increment(ref _idleCount) <= KeptIdle)
-            {
-                _idle.Enqueue(connection);
-                if (Volatile.Read(ref _disposed))
-                {
-                    CloseIdle();
-                }
-
-                return;
-            }
-
-            Interlocked.Decrement(ref _idleCount);
+            connection.Dispose();
+            return;
         }
 
-        connection.Dispose();
+        _idle.Enqueue(connection);
+        if (Volatile.Read(ref _disposed))
+        {
+            CloseIdle(); // stopped while this one was being handed back
+        }
     }
 
     public void Dispose()
@@ -91,7 +84,6 @@ internal sealed class SqliteConnections(string connectionString) : IDisposable
     {
         while (_idle.TryDequeue(out var connection))
         {
-            Interlocked.Decrement(ref _idleCount);
             connection.Dispose();
         }
     }
