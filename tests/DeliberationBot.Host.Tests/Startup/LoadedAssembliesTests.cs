@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using DeliberationBot.Host.Tests.Support;
 
 namespace DeliberationBot.Host.Tests.Startup;
@@ -63,11 +64,11 @@ public sealed class LoadedAssembliesTests
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
+        var output = new StringBuilder();
         try
         {
-            await WaitUntilReadyAsync(process, port);
+            await WaitUntilReadyAsync(process, port, output);
             return File.ReadLines($"/proc/{process.Id}/maps")
                 .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(5))
                 .Where(path => path?.EndsWith(".dll", StringComparison.Ordinal) == true)
@@ -76,7 +77,7 @@ public sealed class LoadedAssembliesTests
         }
         catch (Exception e) when (process.HasExited)
         {
-            throw new InvalidOperationException($"The service exited ({process.ExitCode}): {await output}{await errors}", e);
+            throw new InvalidOperationException($"The service exited ({process.ExitCode}): {output}{await errors}", e);
         }
         finally
         {
@@ -86,27 +87,25 @@ public sealed class LoadedAssembliesTests
         }
     }
 
-    // Waits for the process, not for a length of time: the guard only ends a service that never becomes ready.
-    private static async Task WaitUntilReadyAsync(Process process, int port)
+    /// <summary>
+    /// Reads the service's log until the host says it has started (every hosted service, the database's preparation
+    /// included, has run by then), then asks /readyz once, so the readiness check's own code is mapped too. The guard
+    /// only ends a service that never starts.
+    /// </summary>
+    private static async Task WaitUntilReadyAsync(Process process, int port, StringBuilder output)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (!process.HasExited)
+        while (await process.StandardOutput.ReadLineAsync(guard.Token) is { } line)
         {
-            try
+            output.AppendLine(line);
+            if (line.Contains("Application started", StringComparison.Ordinal))
             {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
                 using var response = await http.GetAsync("/readyz", guard.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                _ = process.StandardOutput.ReadToEndAsync(); // keeps the pipe drained while the maps are read
+                return;
             }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(50, guard.Token);
         }
 
         throw new InvalidOperationException("The service exited before it was ready.");
