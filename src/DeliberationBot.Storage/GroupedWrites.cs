@@ -1,20 +1,20 @@
 namespace DeliberationBot.Storage;
 
 /// <summary>
-/// Group commit for small writes of one kind that many callers make at once (an outbox send's outcome): writes that
-/// arrive while one is being written wait for it, then go together in one transaction, so a burst costs one commit
-/// (one fsync, one turn at SQLite's single writer) instead of one each. Every caller returns once its own write is
-/// durable, or with the error that kept its group from committing.
+/// Group commit for small writes that many callers make at once (the outcomes of outbox sends): writes that arrive
+/// while one is being written wait for it, then go together, one after another in one transaction, so a burst costs
+/// one commit (one fsync, one turn at SQLite's single writer) instead of one each. Every caller returns once its own
+/// write is durable, or with the error that kept its group from committing.
 /// </summary>
-internal sealed class GroupedWrites<T>(DbFactory db, Func<DeliberationsDbContext, IReadOnlyList<T>, Task> writeAll)
+internal sealed class GroupedWrites(DbFactory db)
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Lock _queueLock = new();
     private List<Queued> _queue = [];
 
-    public async Task WriteAsync(T item)
+    public async Task WriteAsync(Func<DeliberationsDbContext, Task> write)
     {
-        var mine = new Queued(item);
+        var mine = new Queued(write);
         lock (_queueLock)
         {
             _queue.Add(mine);
@@ -43,7 +43,7 @@ internal sealed class GroupedWrites<T>(DbFactory db, Func<DeliberationsDbContext
         try
         {
             await db.WriteAsync(
-                ctx =>
+                async ctx =>
                 {
                     // Taken once this write holds the database's writer, so that what queued meanwhile goes too.
                     lock (_queueLock)
@@ -51,7 +51,10 @@ internal sealed class GroupedWrites<T>(DbFactory db, Func<DeliberationsDbContext
                         (group, _queue) = (_queue, []);
                     }
 
-                    return writeAll(ctx, [.. group.Select(q => q.Item)]);
+                    foreach (var queued in group)
+                    {
+                        await queued.Write(ctx);
+                    }
                 },
                 CancellationToken.None);
         }
@@ -82,9 +85,9 @@ internal sealed class GroupedWrites<T>(DbFactory db, Func<DeliberationsDbContext
         }
     }
 
-    private sealed class Queued(T item)
+    private sealed class Queued(Func<DeliberationsDbContext, Task> write)
     {
-        public T Item { get; } = item;
+        public Func<DeliberationsDbContext, Task> Write { get; } = write;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -108,41 +108,56 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
     }
 
-    // Sends to different conversations finish side by side; their outcomes are recorded together (group commit).
-    private readonly GroupedWrites<(OutboxMessage Message, PostedMessage? Posted)> _deliveries =
-        new(db, (ctx, deliveries) => MarkDeliveredAsync(ctx, deliveries, time.GetUtcNow()));
+    // Sends to different conversations finish side by side, and a workspace that must wait puts the rest of its batch
+    // back: these outcomes are recorded together (group commit) rather than a commit each.
+    private readonly GroupedWrites _outcomes = new(db);
 
-    // A send's outcome is recorded even while the service stops (the caller passes no token): a message the platform
-    // accepted must never be left looking unsent.
+    // An outcome is recorded even while the service stops (callers pass no token): a message the platform accepted
+    // must never be left looking unsent.
     public Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct) =>
-        _deliveries.WriteAsync((message, posted));
+        _outcomes.WriteAsync(ctx => MarkDeliveredAsync(ctx, message, posted, time.GetUtcNow()));
 
-    private static async Task MarkDeliveredAsync(DeliberationsDbContext ctx, IReadOnlyList<(OutboxMessage Message, PostedMessage? Posted)> deliveries, DateTimeOffset now)
+    private static async Task MarkDeliveredAsync(DeliberationsDbContext ctx, OutboxMessage message, PostedMessage? posted, DateTimeOffset now)
     {
-        foreach (var (message, posted) in deliveries)
+        await ctx.Outbox.Where(x => x.Id == message.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.Status, OutboxStatus.Delivered)
+                .SetProperty(x => x.DeliveredAt, now)
+                .SetProperty(x => x.MessageJson, Erased)
+                .SetProperty(x => x.DestinationJson, Erased)
+                .SetProperty(x => x.PlatformMessageId, posted == null ? null : posted.MessageId)
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null));
+        if (message.SlotKey is not null && posted is not null)
         {
-            await ctx.Outbox.Where(x => x.Id == message.Id).ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.Status, OutboxStatus.Delivered)
-                    .SetProperty(x => x.DeliveredAt, now)
-                    .SetProperty(x => x.MessageJson, Erased)
-                    .SetProperty(x => x.DestinationJson, Erased)
-                    .SetProperty(x => x.PlatformMessageId, posted == null ? null : posted.MessageId)
-                    .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null));
-            if (message.SlotKey is not null && posted is not null)
-            {
-                await UpsertPostedAsync(ctx, message.WorkspaceId, message.SlotKey, posted, now, CancellationToken.None);
-            }
+            await UpsertPostedAsync(ctx, message.WorkspaceId, message.SlotKey, posted, now, CancellationToken.None);
         }
     }
 
     public Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct) =>
-        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.LastError, Truncate(error)), ct);
+        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.LastError, Truncate(error)));
 
     public Task MarkFailedAsync(Guid id, string error, CancellationToken ct) =>
-        ReleaseAsync(id, s => s.SetProperty(x => x.Status, OutboxStatus.Failed).SetProperty(x => x.LastError, Truncate(error)), ct);
+        ReleaseAsync(id, s => s.SetProperty(x => x.Status, OutboxStatus.Failed).SetProperty(x => x.LastError, Truncate(error)));
 
     public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) =>
-        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0), ct);
+        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0));
+
+    public Task PauseWorkspaceAsync(string channel, string workspaceId, IReadOnlyCollection<Guid> claimed, DateTimeOffset notBefore, CancellationToken ct) =>
+        _outcomes.WriteAsync(async ctx =>
+        {
+            var now = time.GetUtcNow();
+            if (claimed.Count > 0)
+            {
+                await ctx.Outbox.Where(x => claimed.Contains(x.Id)).ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.NextAttemptAt, notBefore)
+                        .SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0)
+                        .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null));
+            }
+
+            await ctx.Outbox
+                .Where(x => x.Channel == channel && x.WorkspaceId == workspaceId && x.Status == OutboxStatus.Pending && x.NextAttemptAt < notBefore
+                    && (x.LockedUntil == null || x.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextAttemptAt, notBefore));
+        });
 
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
@@ -195,16 +210,13 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     }
 
     /// <summary>Gives up the lease on a claimed message, with what this attempt changed.</summary>
-    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change, CancellationToken ct) =>
-        db.WriteAsync(
-            ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
-                s =>
-                {
-                    change(s);
-                    s.SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
-                },
-                ct),
-            ct);
+    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change) =>
+        _outcomes.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+            s =>
+            {
+                change(s);
+                s.SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
+            }));
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
 }

@@ -54,6 +54,37 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
     }
 
     [SkippableFact]
+    public async Task A_workspace_asked_to_wait_has_the_rest_of_its_batch_and_its_other_due_messages_wait_too_while_others_go_on()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        foreach (var (ws, key) in new[] { ("T-BUSY", "b1"), ("T-BUSY", "b2"), ("T-BUSY", "b3"), ("T-OTHER", "o1"), ("T-BUSY", "b4") })
+        {
+            await services.Store().CommitAsync(new Commit(ws, key) { Outbox = [Samples.Message(ws, key + "/0", db.Time.GetUtcNow(), text: key)] }, default);
+            db.Time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        var sender = new RecordingSender();
+        sender.Script.Enqueue(SendResult.Defer("chat.postMessage: rate limited", TimeSpan.FromSeconds(30), pausesWorkspace: true));
+        var dispatcher = Dispatchers.For(services, sender, db.Time, new OutboxOptions { BatchSize = 4, ParallelConversations = 1 });
+
+        Assert.Equal(4, await dispatcher.DispatchDueAsync(default)); // b1 asked to wait; b2 and b3 put back untried; o1 sent
+        Assert.Equal(["o1"], Texts(sender));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default)); // b4 was never claimed, and waits with them
+        Assert.Equal(5 - 1, await services.Outbox().CountPendingAsync(default));
+
+        db.Time.Advance(TimeSpan.FromSeconds(30));
+        while (await dispatcher.DispatchDueAsync(default) > 0)
+        {
+        }
+
+        Assert.Equal(["o1", "b1", "b2", "b3", "b4"], Texts(sender));
+        Assert.All(sender.Sent, s => Assert.Equal(1, s.Attempt)); // waiting spent no attempt
+    }
+
+    private static List<string> Texts(RecordingSender sender) => [.. sender.Sent.Select(s => ((Confirmation)s.Message.Message).Text)];
+
+    [SkippableFact]
     public async Task A_permanent_failure_is_not_retried()
     {
         SkipIfUnavailable();

@@ -12,7 +12,7 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
 
     private readonly TaskCompletionSource _firstOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _finishFirst = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string[]> _groups = [];
+    private readonly List<(string Name, Guid Transaction)> _written = [];
 
     [SkippableFact]
     public async Task Writes_queued_behind_one_in_progress_are_written_together_once_it_commits()
@@ -20,18 +20,18 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
         var factory = services.GetRequiredService<DbFactory>();
-        var writes = Grouped(factory);
+        var writes = new GroupedWrites(factory);
 
-        var first = writes.WriteAsync("first");
+        var first = Lease(writes, "first");
         await _firstOpen.Task;
-        var rest = new[] { "a", "b", "c" }.Select(writes.WriteAsync).ToList();
+        var rest = new[] { "a", "b", "c" }.Select(name => Lease(writes, name)).ToList();
         Assert.DoesNotContain(rest, w => w.IsCompleted);
 
         _finishFirst.SetResult();
         await first;
         await Task.WhenAll(rest);
 
-        Assert.Equal([["first"], ["a", "b", "c"]], _groups);
+        Assert.Equal([["first"], ["a", "b", "c"]], Transactions());
         Assert.Equal(["a", "b", "c", "first"], await NamesAsync(factory));
     }
 
@@ -41,44 +41,46 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
         var factory = services.GetRequiredService<DbFactory>();
-        var writes = Grouped(factory);
+        var writes = new GroupedWrites(factory);
 
-        var first = writes.WriteAsync("first");
+        var first = Lease(writes, "first");
         await _firstOpen.Task;
-        var fine = writes.WriteAsync("fine");
-        var bad = writes.WriteAsync("bad");
+        var fine = Lease(writes, "fine");
+        var bad = Lease(writes, "bad");
         _finishFirst.SetResult();
         await first;
 
         Assert.Equal("bad lease", (await Assert.ThrowsAsync<InvalidOperationException>(() => fine)).Message);
         Assert.Equal("bad lease", (await Assert.ThrowsAsync<InvalidOperationException>(() => bad)).Message);
-        await writes.WriteAsync("next");
+        await Lease(writes, "next");
 
-        Assert.Equal([["first"], ["fine", "bad"], ["next"]], _groups);
+        Assert.Equal([["first"], ["fine", "bad"], ["next"]], Transactions());
         Assert.Equal(["first", "next"], await NamesAsync(factory));
     }
 
-    /// <summary>Stores each name as a lease; the write of "first" stays open until the test lets it finish.</summary>
-    private GroupedWrites<string> Grouped(DbFactory factory) => new(factory, async (ctx, names) =>
+    /// <summary>
+    /// Stores a lease under <paramref name="name"/> and notes its transaction. The write of "first" stays open until the
+    /// test lets it finish; the write of "bad" fails after storing its lease.
+    /// </summary>
+    private Task Lease(GroupedWrites writes, string name) => writes.WriteAsync(async ctx =>
     {
-        _groups.Add([.. names]);
-        foreach (var name in names)
-        {
-            ctx.JobLeases.Add(new JobLeaseRow { Name = name, Holder = "test", LeaseUntil = db.Time.GetUtcNow() });
-        }
-
+        _written.Add((name, ctx.Database.CurrentTransaction!.TransactionId));
+        ctx.JobLeases.Add(new JobLeaseRow { Name = name, Holder = "test", LeaseUntil = db.Time.GetUtcNow() });
         await ctx.SaveChangesAsync();
-        if (names.Contains("first"))
+        if (name == "first")
         {
             _firstOpen.SetResult();
             await _finishFirst.Task;
         }
 
-        if (names.Contains("bad"))
+        if (name == "bad")
         {
             throw new InvalidOperationException("bad lease");
         }
     });
+
+    /// <summary>The names written, by the transaction that carried them, in order.</summary>
+    private List<string[]> Transactions() => [.. _written.GroupBy(w => w.Transaction).Select(t => t.Select(w => w.Name).ToArray())];
 
     private static async Task<List<string>> NamesAsync(DbFactory factory)
     {
