@@ -67,13 +67,6 @@ public interface IOutboxStore
     /// <summary>Puts a claimed message back until <paramref name="notBefore"/> without counting the claim as an attempt.</summary>
     Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct);
 
-    /// <summary>
-    /// Puts a workspace's messages on one channel back until <paramref name="notBefore"/> because the platform asked the
-    /// workspace to wait: the claimed ones given (their claim not counted as an attempt) and every other one due before
-    /// then, so that they are not claimed only to be put back one at a time while the wait lasts.
-    /// </summary>
-    Task PauseWorkspaceAsync(string channel, string workspaceId, IReadOnlyCollection<Guid> claimed, DateTimeOffset notBefore, CancellationToken ct);
-
     /// <summary>Makes failed messages pending again with a fresh count of attempts (all, or one workspace's); returns how many.</summary>
     Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct);
 

@@ -58,7 +58,6 @@ public sealed partial class OutboxDispatcher(
         var opts = options.Value;
         var batch = await store.ClaimDueAsync(InstanceId, opts.BatchSize, opts.Lease, ct);
         var paused = new ConcurrentDictionary<(string Channel, string Workspace), DateTimeOffset>();
-        var untried = new ConcurrentBag<OutboxMessage>();
         await Parallel.ForEachAsync(
             batch.GroupBy(item => SendOrder.Of(item.Message.Destination)),
             new ParallelOptions { MaxDegreeOfParallelism = opts.ParallelConversations },
@@ -67,9 +66,10 @@ public sealed partial class OutboxDispatcher(
                 foreach (var item in conversation)
                 {
                     var channel = item.Message.Destination.Conversation.Channel;
-                    if (paused.ContainsKey((channel, item.Message.WorkspaceId)))
+                    if (paused.TryGetValue((channel, item.Message.WorkspaceId), out var until))
                     {
-                        untried.Add(item.Message);
+                        // The platform asked this workspace to wait: the rest of the batch is put back untried, attempts unspent.
+                        await store.MarkDeferredAsync(item.Message.Id, until, CancellationToken.None);
                         continue;
                     }
 
@@ -79,14 +79,6 @@ public sealed partial class OutboxDispatcher(
                     }
                 }
             });
-
-        // The platform asked these workspaces to wait: the rest of the batch goes back untried, attempts unspent, with
-        // their other due messages.
-        foreach (var ((channel, workspace), until) in paused)
-        {
-            var claimed = untried.Where(m => m.WorkspaceId == workspace && m.Destination.Conversation.Channel == channel).Select(m => m.Id).ToList();
-            await store.PauseWorkspaceAsync(channel, workspace, claimed, until, CancellationToken.None);
-        }
 
         return batch.Count;
     }

@@ -25,9 +25,6 @@ internal sealed class TimedOutboxStore(IOutboxStore inner) : IOutboxStore
 
     public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) => inner.MarkDeferredAsync(id, notBefore, ct);
 
-    public Task PauseWorkspaceAsync(string channel, string workspaceId, IReadOnlyCollection<Guid> claimed, DateTimeOffset notBefore, CancellationToken ct) =>
-        inner.PauseWorkspaceAsync(channel, workspaceId, claimed, notBefore, ct);
-
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct) => inner.RetryFailedAsync(workspaceId, ct);
 
     public Task<int> CountPendingAsync(CancellationToken ct) => inner.CountPendingAsync(ct);

@@ -57,12 +57,6 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
         changes.Notify();
     }
 
-    public async Task PauseWorkspaceAsync(string channel, string workspaceId, IReadOnlyCollection<Guid> claimed, DateTimeOffset notBefore, CancellationToken ct)
-    {
-        await inner.PauseWorkspaceAsync(channel, workspaceId, claimed, notBefore, ct);
-        changes.Notify();
-    }
-
     public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
         var retried = await inner.RetryFailedAsync(workspaceId, ct);
