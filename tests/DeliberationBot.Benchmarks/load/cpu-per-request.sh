@@ -4,7 +4,9 @@
 # build in turn (BUILDS, folders of `dotnet publish -c Release` output; ROUNDS times over), a fresh SQLite service and
 # a local stand-in for Slack's Web API; a warm-up, then RUNS runs of each path, each with requests of its own:
 # `status`, `concern "…"` (the facilitator, into one deliberation) and join + answer modals from new people. CPU is the
-# process's user + system time (/proc/PID/stat) over the run. Writes results/cpu-per-request.md.
+# process's user + system time (/proc/PID/stat) over the run. Each path is first run unmeasured for WARM (10 s), so that
+# its code is compiled at its final tier before it is measured (the runtime's tiering thread otherwise takes a sixth of
+# the CPU of a path's first seconds). Writes results/cpu-per-request.md.
 #   BUILDS="/tmp/before /tmp/after" tests/DeliberationBot.Benchmarks/load/cpu-per-request.sh
 #   ROUNDS=2 RUNS=1 PATHS="status people" DURATION=10s CONNECTIONS=16 …/cpu-per-request.sh
 # Needs: dotnet, node + npm, wrk.
@@ -15,6 +17,7 @@ ROUNDS="${ROUNDS:-2}"
 RUNS="${RUNS:-1}"
 PATHS="${PATHS:-status concern people}"
 DURATION="${DURATION:-10s}"
+WARM="${WARM:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 export SLACK_SIGNING_SECRET=bench-signing-secret TEAM=T0BENCH CHANNEL=C0BENCH
 LOAD_BEFORE="$(load_average)"
@@ -24,6 +27,16 @@ SLACK_PORT="$(free_port)"
 PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# A wrk script of signed requests for a path, each request its own (from person number FIRST on).
+requests_for() { # path first script deliberation
+  case "$1" in
+    status) FIRST=$2 node "$WORK/peers/requests.js" command 'status' 60000 "$3" ;;
+    concern) FIRST=$2 AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$3" ;;
+    people) FIRST=$2 node "$WORK/peers/requests.js" people "$4" 60000 "$3" ;;
+    *) echo "unknown path $1 (status, concern, people)" >&2; exit 1 ;;
+  esac
+}
 ROWS=()
 
 run_build() { # round build-number build-folder
@@ -43,15 +56,12 @@ run_build() { # round build-number build-folder
 
   local row="| $round | \`$build\` |" path run first script before after out n rps
   for path in $PATHS; do
+    requests_for "$path" 700000 "$WORK/$path-$round-warm.lua" "$d"
+    wrk -t1 -c"$CONNECTIONS" -d"$WARM" -s "$WORK/$path-$round-warm.lua" "$ours" >/dev/null
     for run in $(seq 1 "$RUNS"); do
       first=$(( run * 100000 ))
       script="$WORK/$path-$round-$run.lua"
-      case "$path" in
-        status) FIRST=$first node "$WORK/peers/requests.js" command 'status' 60000 "$script" ;;
-        concern) FIRST=$first AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$script" ;;
-        people) FIRST=$first node "$WORK/peers/requests.js" people "$d" 60000 "$script" ;;
-        *) echo "unknown path $path (status, concern, people)" >&2; exit 1 ;;
-      esac
+      requests_for "$path" "$first" "$script" "$d"
       before="$(cpu_ticks "$SERVICE_PID")"
       out="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$script" "$ours")"
       after="$(cpu_ticks "$SERVICE_PID")"
@@ -77,7 +87,7 @@ done
   echo "# CPU per Slack request, builds alternated"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
-  echo "Each build in each round on a new SQLite file; \`wrk -t1 -c$CONNECTIONS -d$DURATION\` per run, every request signed and sent once; the service's CPU (user + system) over the run divided by the requests wrk completed."
+  echo "Each build in each round on a new SQLite file; each path first run unmeasured for $WARM, then \`wrk -t1 -c$CONNECTIONS -d$DURATION\` per run, every request signed and sent once; the service's CPU (user + system) over the run divided by the requests wrk completed."
   echo "Command: \`BUILDS=\"$BUILDS\" ROUNDS=$ROUNDS RUNS=$RUNS PATHS=\"$PATHS\" tests/DeliberationBot.Benchmarks/load/cpu-per-request.sh\`."
   echo
   header="| round | build |"; rule="|---|---|"
