@@ -36,28 +36,41 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
                 .Take(max * 2);
         var candidates = await due.AsNoTracking().ToListAsync(ct);
 
-        var claimed = new List<OutboxItem>();
+        var claimable = new List<OutboxRow>();
         foreach (var c in candidates)
         {
-            if (claimed.Count >= max)
+            if (claimable.Count >= max)
             {
                 break;
             }
 
-            if (c.SlotKey is not null && await SkipForSlotAsync(ctx, c, now, ct))
+            if (c.SlotKey is null || !await SkipForSlotAsync(ctx, c, now, ct))
             {
-                continue;
+                claimable.Add(c);
             }
+        }
 
-            var until = now + lease;
-            var won = await ctx.Outbox
-                .Where(x => x.Id == c.Id && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LockedBy, instanceId).SetProperty(x => x.LockedUntil, until).SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
-            if (won != 1)
-            {
-                continue;
-            }
+        if (claimable.Count == 0)
+        {
+            return [];
+        }
 
+        // One statement leases the whole batch. Inside this transaction no other instance can take a candidate (SQLite's
+        // write transaction is exclusive; PostgreSQL's rows are locked FOR UPDATE), so every one is won; the condition
+        // stays as a guard, and a batch that somehow was not all won is given up rather than half sent.
+        var until = now + lease;
+        var ids = claimable.Select(c => c.Id).ToList();
+        var won = await ctx.Outbox
+            .Where(x => ids.Contains(x.Id) && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LockedBy, instanceId).SetProperty(x => x.LockedUntil, until).SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+        if (won != claimable.Count)
+        {
+            throw new InvalidOperationException($"Leased {won} of {claimable.Count} outbox messages that were free when read; the batch is given up and claimed again.");
+        }
+
+        var claimed = new List<OutboxItem>(claimable.Count);
+        foreach (var c in claimable)
+        {
             var posted = c.SlotKey is null
                 ? null
                 : await ctx.PostedMessages.AsNoTracking()
@@ -95,35 +108,38 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
     }
 
+    // Sends to different conversations finish side by side, and a workspace asked to wait puts the rest of its batch
+    // back: these outcomes are recorded together (group commit) rather than a commit each.
+    private readonly GroupedWrites _outcomes = new(db);
 
+    // An outcome is recorded even while the service stops (the token is not used): a message the platform accepted
+    // must never be left looking unsent.
     public Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct) =>
-        db.WriteAsync(ctx => MarkDeliveredAsync(ctx, message, posted, ct), ct);
+        _outcomes.WriteAsync(ctx => MarkDeliveredAsync(ctx, message, posted, time.GetUtcNow()));
 
-    private async Task MarkDeliveredAsync(DeliberationsDbContext ctx, OutboxMessage message, PostedMessage? posted, CancellationToken ct)
+    private static async Task MarkDeliveredAsync(DeliberationsDbContext ctx, OutboxMessage message, PostedMessage? posted, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
         await ctx.Outbox.Where(x => x.Id == message.Id).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.Status, OutboxStatus.Delivered)
                 .SetProperty(x => x.DeliveredAt, now)
                 .SetProperty(x => x.MessageJson, Erased)
                 .SetProperty(x => x.DestinationJson, Erased)
                 .SetProperty(x => x.PlatformMessageId, posted == null ? null : posted.MessageId)
-                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
-            ct);
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null));
         if (message.SlotKey is not null && posted is not null)
         {
-            await UpsertPostedAsync(ctx, message.WorkspaceId, message.SlotKey, posted, now, ct);
+            await UpsertPostedAsync(ctx, message.WorkspaceId, message.SlotKey, posted, now, CancellationToken.None);
         }
     }
 
     public Task MarkRetryAsync(Guid id, DateTimeOffset notBefore, string error, CancellationToken ct) =>
-        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.LastError, Truncate(error)), ct);
+        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.LastError, Truncate(error)));
 
     public Task MarkFailedAsync(Guid id, string error, CancellationToken ct) =>
-        ReleaseAsync(id, s => s.SetProperty(x => x.Status, OutboxStatus.Failed).SetProperty(x => x.LastError, Truncate(error)), ct);
+        ReleaseAsync(id, s => s.SetProperty(x => x.Status, OutboxStatus.Failed).SetProperty(x => x.LastError, Truncate(error)));
 
     public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) =>
-        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0), ct);
+        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0));
 
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
@@ -176,16 +192,13 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     }
 
     /// <summary>Gives up the lease on a claimed message, with what this attempt changed.</summary>
-    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change, CancellationToken ct) =>
-        db.WriteAsync(
-            ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
-                s =>
-                {
-                    change(s);
-                    s.SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
-                },
-                ct),
-            ct);
+    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change) =>
+        _outcomes.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+            s =>
+            {
+                change(s);
+                s.SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
+            }));
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
 }

@@ -3,7 +3,8 @@
 # one local Bot Framework (local-botframework.js: RS256 issuer with OpenID metadata and JWKS, managed-identity token
 # endpoint, Bot Connector). Each side gets COUNT message activities ("help", from 200 people in their 1:1 chats),
 # CONCURRENCY at a time, each with a valid token; a request is done when its reply has reached the connector.
-# The service runs on SQLite. Writes results/teams-vs-botbuilder.md.
+# Each side runs twice, alternated (the first run includes the runtime compiling the service's hot code). The service
+# runs on SQLite. Writes results/teams-vs-botbuilder.md.
 #   tests/DeliberationBot.Benchmarks/load/teams-vs-botbuilder.sh
 #   COUNT=2000 CONCURRENCY=16 …/teams-vs-botbuilder.sh
 # Needs: dotnet, node + npm (the peer is installed from npm into a temporary folder).
@@ -39,38 +40,45 @@ drive() { # target label count
 echo "warming up both…" >&2
 drive "$SERVICE_URL/api/messages" warm-ours 200 >/dev/null
 drive "http://127.0.0.1:$PEER_PORT/api/messages" warm-peer 200 >/dev/null
+# Each side twice, alternated, each run with COUNT activities of its own: the first run is the service's first seconds
+# under load, while the runtime is still compiling its hot code at the final tier; the second is the steady state.
 echo "measuring…" >&2
+OURS1="$(drive "$SERVICE_URL/api/messages" ours-1 "$COUNT")"
+PEER1="$(drive "http://127.0.0.1:$PEER_PORT/api/messages" peer-1 "$COUNT")"
 profile teams "$SERVICE_PID"
-OURS="$(drive "$SERVICE_URL/api/messages" ours "$COUNT")"
+OURS2="$(drive "$SERVICE_URL/api/messages" ours-2 "$COUNT")"
 PROFILE=""; stop_profile && PROFILE="$(profile_summary teams)"
-PEER="$(drive "http://127.0.0.1:$PEER_PORT/api/messages" peer "$COUNT")"
+PEER2="$(drive "http://127.0.0.1:$PEER_PORT/api/messages" peer-2 "$COUNT")"
 OURS_RSS="$(rss_mb "$SERVICE_PID")"
 PEER_RSS="$(rss_mb "$PEER_PID")"
 ERRORS="$(service_errors teams)"
 
+ratio() { python3 -c 'import json, sys; print("%.2f×" % (json.loads(sys.argv[1])["rps"] / json.loads(sys.argv[2])["rps"]))' "$1" "$2"; }
 cells() { python3 -c 'import json, sys; r = json.loads(sys.argv[1]); print("%.0f | %.1f | %.1f | %d/%d | %d | %d" % (r["rps"], r["p50"], r["p99"], r["replies"], r["sent"], r["non2xx"], r["lost"]))' "$1"; }
 {
   echo "# Teams: the service against botbuilder-js"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
   echo ".NET $(dotnet --version) (Release, published, SQLite), Node $(node --version), botbuilder $(node -p "require('$WORK/peers/node_modules/botbuilder/package.json').version") (CloudAdapter, express)."
-  echo "Each row: $COUNT message activities (\`help\` in a 1:1 chat, from 200 people), $CONCURRENCY at a time, each POSTed with an RS256 token from one local issuer that both bots trust (OpenID metadata + JWKS with endorsements, on 127.0.0.1);"
+  echo "Each row: a run of $COUNT message activities (\`help\` in a 1:1 chat, from 200 people), $CONCURRENCY at a time, each POSTed with an RS256 token from one local issuer that both bots trust (OpenID metadata + JWKS with endorsements, on 127.0.0.1);"
   echo "a request is done when its reply has reached the local Bot Connector (the service replies through its durable outbox; botbuilder inside the turn). The driver and the connector are one Node process sharing the cores."
   echo "Command: \`tests/DeliberationBot.Benchmarks/load/teams-vs-botbuilder.sh\`."
   echo
-  echo "| bot | replies/s | p50 ms | p99 ms | replied | non-2xx | no reply within 30 s | resident MB after |"
+  echo "| bot | run | replies/s | p50 ms | p99 ms | replied | non-2xx | no reply within 30 s |"
   echo "|---|---|---|---|---|---|---|---|"
-  echo "| DeliberationBot | $(cells "$OURS") | $OURS_RSS |"
-  echo "| botbuilder-js echo | $(cells "$PEER") | $PEER_RSS |"
+  echo "| DeliberationBot | 1 | $(cells "$OURS1") |"
+  echo "| botbuilder-js echo | 1 | $(cells "$PEER1") |"
+  echo "| DeliberationBot | 2 | $(cells "$OURS2") |"
+  echo "| botbuilder-js echo | 2 | $(cells "$PEER2") |"
   echo
-  echo "Ratio (ours ÷ botbuilder, replies/s): $(python3 -c 'import json, sys; print("%.2f×" % (json.loads(sys.argv[1])["rps"] / json.loads(sys.argv[2])["rps"]))' "$OURS" "$PEER"). The service's start to \`/readyz\` 200: $STARTUP_MS ms; errors it logged: $ERRORS."
+  echo "Ratio (ours ÷ botbuilder, replies/s): run 1 $(ratio "$OURS1" "$PEER1"), run 2 $(ratio "$OURS2" "$PEER2"). Resident memory after both runs: the service $OURS_RSS MB, botbuilder $PEER_RSS MB. The service's start to \`/readyz\` 200: $STARTUP_MS ms; errors it logged: $ERRORS."
   echo
   if [[ -n "$PROFILE" ]]; then
-    echo "The service's runtime counters during its run (\`dotnet-counters collect\`, 1 s samples):"
+    echo "The service's runtime counters during its second run (\`dotnet-counters collect\`, 1 s samples):"
     echo
     profile_header
     echo "$PROFILE"
     echo
   fi
-  echo "Raw: ours \`$OURS\`; botbuilder \`$PEER\`."
+  echo "Raw: ours \`$OURS1\`, \`$OURS2\`; botbuilder \`$PEER1\`, \`$PEER2\`."
 } | tee "$RESULTS_DIR/teams-vs-botbuilder.md"

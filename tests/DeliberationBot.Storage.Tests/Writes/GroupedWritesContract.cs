@@ -1,0 +1,94 @@
+using DeliberationBot.Storage.Rows;
+using DeliberationBot.Storage.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Storage.Tests.Writes;
+
+/// <summary>Group commit: writes that arrive while one is being written go together, in one transaction.</summary>
+public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
+{
+    protected override TestDatabase Database => db;
+
+    private readonly TaskCompletionSource _firstOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _finishFirst = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Name, Guid Transaction)> _written = [];
+
+    [SkippableFact]
+    public async Task Writes_queued_behind_one_in_progress_are_written_together_once_it_commits()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var factory = services.GetRequiredService<DbFactory>();
+        var writes = new GroupedWrites(factory);
+
+        var first = Lease(writes, "first");
+        await _firstOpen.Task;
+        var rest = new[] { "a", "b", "c" }.Select(name => Lease(writes, name)).ToList();
+        Assert.DoesNotContain(rest, w => w.IsCompleted);
+
+        _finishFirst.SetResult();
+        await first;
+        await Task.WhenAll(rest);
+
+        Assert.Equal([["first"], ["a", "b", "c"]], Transactions());
+        Assert.Equal(["a", "b", "c", "first"], await NamesAsync(factory));
+    }
+
+    [SkippableFact]
+    public async Task A_group_that_fails_fails_every_write_in_it_keeps_none_of_them_and_the_next_write_goes_ahead()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var factory = services.GetRequiredService<DbFactory>();
+        var writes = new GroupedWrites(factory);
+
+        var first = Lease(writes, "first");
+        await _firstOpen.Task;
+        var fine = Lease(writes, "fine");
+        var bad = Lease(writes, "bad");
+        _finishFirst.SetResult();
+        await first;
+
+        Assert.Equal("bad lease", (await Assert.ThrowsAsync<InvalidOperationException>(() => fine)).Message);
+        Assert.Equal("bad lease", (await Assert.ThrowsAsync<InvalidOperationException>(() => bad)).Message);
+        await Lease(writes, "next");
+
+        Assert.Equal([["first"], ["fine", "bad"], ["next"]], Transactions());
+        Assert.Equal(["first", "next"], await NamesAsync(factory));
+    }
+
+    /// <summary>
+    /// Stores a lease under <paramref name="name"/> and notes its transaction. The write of "first" stays open until the
+    /// test lets it finish; the write of "bad" fails after storing its lease.
+    /// </summary>
+    private Task Lease(GroupedWrites writes, string name) => writes.WriteAsync(async ctx =>
+    {
+        _written.Add((name, ctx.Database.CurrentTransaction!.TransactionId));
+        ctx.JobLeases.Add(new JobLeaseRow { Name = name, Holder = "test", LeaseUntil = db.Time.GetUtcNow() });
+        await ctx.SaveChangesAsync();
+        if (name == "first")
+        {
+            _firstOpen.SetResult();
+            await _finishFirst.Task;
+        }
+
+        if (name == "bad")
+        {
+            throw new InvalidOperationException("bad lease");
+        }
+    });
+
+    /// <summary>The names written, by the transaction that carried them, in order.</summary>
+    private List<string[]> Transactions() => [.. _written.GroupBy(w => w.Transaction).Select(t => t.Select(w => w.Name).ToArray())];
+
+    private static async Task<List<string>> NamesAsync(DbFactory factory)
+    {
+        await using var read = factory.Create();
+        return await read.JobLeases.Select(x => x.Name).OrderBy(x => x).ToListAsync();
+    }
+}
+
+public sealed class SqliteGroupedWritesTests() : GroupedWritesContract(new SqliteTestDatabase());
+
+public sealed class PostgresGroupedWritesTests() : GroupedWritesContract(new PostgresTestDatabase());
