@@ -19,6 +19,10 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
     /// </summary>
     private const string Erased = "{}";
 
+    // Sends to different conversations finish side by side, and a workspace asked to wait puts the rest of its batch
+    // back: these outcomes are recorded together (group commit) rather than a commit each.
+    private readonly GroupedWrites _outcomes = new(db);
+
     // One transaction for the whole batch: on PostgreSQL FOR UPDATE SKIP LOCKED holds until the leases are written,
     // and on SQLite the leases cost one commit (one fsync) instead of one per message.
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct) =>
@@ -107,10 +111,6 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
 
         return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
     }
-
-    // Sends to different conversations finish side by side, and a workspace asked to wait puts the rest of its batch
-    // back: these outcomes are recorded together (group commit) rather than a commit each.
-    private readonly GroupedWrites _outcomes = new(db);
 
     // An outcome is recorded even while the service stops (the token is not used): a message the platform accepted
     // must never be left looking unsent.

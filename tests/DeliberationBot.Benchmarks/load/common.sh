@@ -41,6 +41,18 @@ publish_service() {
   dotnet publish "$ROOT/src/DeliberationBot.Host" -c Release -o "$WORK/app" -v quiet -nologo >/dev/null
 }
 
+# A wrk script of signed Slack requests for one path, each request its own (people numbered from FIRST on): `status`,
+# `concern "…"` from the facilitator (person 999999, who started the deliberation), or join + answer modals of the
+# deliberation whose id is given. Needs the peers' requests.js in $WORK/peers.
+requests_for() { # path first script [deliberation]
+  case "$1" in
+    status) FIRST=$2 node "$WORK/peers/requests.js" command 'status' 60000 "$3" ;;
+    concern) FIRST=$2 AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$3" ;;
+    people) FIRST=$2 node "$WORK/peers/requests.js" people "$4" 60000 "$3" ;;
+    *) echo "unknown path $1 (status, concern, people)" >&2; exit 1 ;;
+  esac
+}
+
 # PostgreSQL: BENCH_POSTGRES (an Npgsql connection string to a server where we may create databases), else the tests' one.
 POSTGRES="${BENCH_POSTGRES:-${DELIBERATIONBOT_TEST_POSTGRES:-}}"
 if [[ -n "$POSTGRES" ]]; then

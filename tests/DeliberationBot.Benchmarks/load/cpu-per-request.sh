@@ -27,16 +27,6 @@ SLACK_PORT="$(free_port)"
 PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-
-# A wrk script of signed requests for a path, each request its own (from person number FIRST on).
-requests_for() { # path first script deliberation
-  case "$1" in
-    status) FIRST=$2 node "$WORK/peers/requests.js" command 'status' 60000 "$3" ;;
-    concern) FIRST=$2 AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$3" ;;
-    people) FIRST=$2 node "$WORK/peers/requests.js" people "$4" 60000 "$3" ;;
-    *) echo "unknown path $1 (status, concern, people)" >&2; exit 1 ;;
-  esac
-}
 ROWS=()
 
 run_build() { # round build-number build-folder

@@ -74,12 +74,10 @@ run_store() { # label
   # Each path runs twice on each side, with requests of its own each time (FIRST): the first run meets code paths the
   # runtime has not yet compiled at full speed (tiered compilation), the second the service as it runs for the rest
   # of its life.
-  local run first
+  local run first path
   for run in 1 2; do
     first=$(( (run - 1) * 100000 ))
-    FIRST=$first node "$WORK/peers/requests.js" command 'status' 60000 "$WORK/status-$run.lua"
-    FIRST=$first AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$WORK/concern-$run.lua"
-    FIRST=$first node "$WORK/peers/requests.js" people "$d" 60000 "$WORK/people-$run.lua"
+    for path in status concern people; do requests_for "$path" "$first" "$WORK/$path-$run.lua" "$d"; done
   done
   FIRST=700000 node "$WORK/peers/requests.js" command 'status' 5000 "$WORK/warm.lua"
   measure "$ours" "$WORK/warm.lua" 5000 >/dev/null # connection pools, both sides
