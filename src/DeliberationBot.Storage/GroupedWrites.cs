@@ -1,20 +1,25 @@
+using System.Diagnostics;
+
 namespace DeliberationBot.Storage;
 
 /// <summary>
-/// Group commit for small writes that many callers make at once (the outcomes of outbox sends): writes that arrive
-/// while one is being written wait for it, then go together, one after another in one transaction, so a burst costs
-/// one commit (one fsync, one turn at SQLite's single writer) instead of one each. Every caller returns once its own
-/// write is durable, or with the error that kept its group from committing.
+/// Group commit for the writes many callers make at once (turns' commits, the outcomes of outbox sends): writes that
+/// arrive while one group is being written wait for it, then go together, one after another in one transaction, so a
+/// burst costs one commit (one fsync, one turn at SQLite's single writer) instead of one each. Each write has its own
+/// savepoint: one that throws is undone alone and only its caller sees the error. Every caller returns once its own
+/// write is durable, or with the error that kept it (or its group) from committing.
 /// </summary>
 internal sealed class GroupedWrites(DbFactory db)
 {
+    private const string Savepoint = "grouped_write";
+
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Lock _queueLock = new();
     private List<Queued> _queue = [];
 
     public async Task WriteAsync(Func<DeliberationsDbContext, Task> write)
     {
-        var mine = new Queued(write);
+        var mine = new Queued(write, Activity.Current);
         lock (_queueLock)
         {
             _queue.Add(mine);
@@ -51,9 +56,11 @@ internal sealed class GroupedWrites(DbFactory db)
                         (group, _queue) = (_queue, []);
                     }
 
+                    // Each write below has a savepoint of its own; EF's automatic one around SaveChanges would be a second.
+                    ctx.Database.AutoSavepointsEnabled = false;
                     foreach (var queued in group)
                     {
-                        await queued.Write(ctx);
+                        await WriteOneAsync(ctx, queued);
                     }
                 },
                 CancellationToken.None);
@@ -73,7 +80,7 @@ internal sealed class GroupedWrites(DbFactory db)
 
             foreach (var queued in group)
             {
-                queued.Done.TrySetException(e);
+                queued.Done.TrySetException(queued.Failure ?? e);
             }
 
             return;
@@ -81,13 +88,50 @@ internal sealed class GroupedWrites(DbFactory db)
 
         foreach (var queued in group)
         {
-            queued.Done.TrySetResult();
+            if (queued.Failure is { } failure)
+            {
+                queued.Done.TrySetException(failure);
+            }
+            else
+            {
+                queued.Done.TrySetResult();
+            }
         }
     }
 
-    private sealed class Queued(Func<DeliberationsDbContext, Task> write)
+    private static async Task WriteOneAsync(DeliberationsDbContext ctx, Queued queued)
+    {
+        // The write runs in its caller's trace, not in the trace of whichever caller leads the group.
+        Activity.Current = queued.Activity;
+        var tx = ctx.Database.CurrentTransaction!;
+        await tx.CreateSavepointAsync(Savepoint);
+        try
+        {
+            await queued.Write(ctx);
+        }
+        catch (Exception e)
+        {
+            // A rollback that fails leaves the transaction in doubt: it throws, and the whole group fails.
+            await tx.RollbackToSavepointAsync(Savepoint);
+            queued.Failure = e;
+        }
+        finally
+        {
+            // What a write left tracked (a failed write's rows especially) must not be saved by the next one.
+            ctx.ChangeTracker.Clear();
+        }
+
+        await tx.ReleaseSavepointAsync(Savepoint);
+    }
+
+    private sealed class Queued(Func<DeliberationsDbContext, Task> write, Activity? activity)
     {
         public Func<DeliberationsDbContext, Task> Write { get; } = write;
+
+        public Activity? Activity { get; } = activity;
+
+        /// <summary>What this write threw; it was undone, and its caller is told once the rest of its group is settled.</summary>
+        public Exception? Failure { get; set; }
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

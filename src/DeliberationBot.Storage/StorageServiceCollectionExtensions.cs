@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<DbFactory>();
+        services.AddSingleton<GroupedWrites>();
         services.AddSingleton<IDeliberationStore, EfDeliberationStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<IChannelStateStore, EfChannelStateStore>();

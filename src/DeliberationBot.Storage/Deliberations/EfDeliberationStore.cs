@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DeliberationBot.Storage.Deliberations;
 
 /// <summary>The deliberation store: commits here, reads in EfDeliberationStore.Reads.cs.</summary>
-internal sealed partial class EfDeliberationStore(DbFactory db, TimeProvider time) : IDeliberationStore
+internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites grouped, TimeProvider time) : IDeliberationStore
 {
     private const int MaxAttempts = 4;
 
@@ -52,7 +52,9 @@ internal sealed partial class EfDeliberationStore(DbFactory db, TimeProvider tim
         }
     }
 
-    private Task TryCommitAsync(Commit commit, CancellationToken ct) => db.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct), ct);
+    // Turns that commit at the same time share one transaction and one fsync (group commit); each is acknowledged only
+    // once its group is durable, and one that fails is undone alone.
+    private Task TryCommitAsync(Commit commit, CancellationToken ct) => grouped.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct));
 
     private async Task TryCommitAsync(DeliberationsDbContext ctx, Commit commit, CancellationToken ct)
     {

@@ -11,17 +11,13 @@ namespace DeliberationBot.Storage.Outbox;
 /// so several instances can drain one outbox and a message is in one sender's hands at a time; an instance that dies
 /// mid-send loses its lease and another takes the message over.
 /// </summary>
-internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxStore
+internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimeProvider time) : IOutboxStore
 {
     /// <summary>
     /// What a sent (or superseded) message keeps of its content and recipient: nothing. A delivered row only proves the
     /// message went out; its payload could otherwise link a person's id to what they answered anonymously.
     /// </summary>
     private const string Erased = "{}";
-
-    // Sends to different conversations finish side by side, and a workspace asked to wait puts the rest of its batch
-    // back: these outcomes are recorded together (group commit) rather than a commit each.
-    private readonly GroupedWrites _outcomes = new(db);
 
     // One transaction for the whole batch: on PostgreSQL FOR UPDATE SKIP LOCKED holds until the leases are written,
     // and on SQLite the leases cost one commit (one fsync) instead of one per message.
@@ -112,10 +108,10 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
         return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
     }
 
-    // An outcome is recorded even while the service stops (the token is not used): a message the platform accepted
-    // must never be left looking unsent.
+    // Outcomes of sends that finish side by side share commits (GroupedWrites). An outcome is recorded even while the
+    // service stops (the token is not used): a message the platform accepted must never be left looking unsent.
     public Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct) =>
-        _outcomes.WriteAsync(ctx => MarkDeliveredAsync(ctx, message, posted, time.GetUtcNow()));
+        grouped.WriteAsync(ctx => MarkDeliveredAsync(ctx, message, posted, time.GetUtcNow()));
 
     private static async Task MarkDeliveredAsync(DeliberationsDbContext ctx, OutboxMessage message, PostedMessage? posted, DateTimeOffset now)
     {
@@ -193,7 +189,7 @@ internal sealed class EfOutboxStore(DbFactory db, TimeProvider time) : IOutboxSt
 
     /// <summary>Gives up the lease on a claimed message, with what this attempt changed.</summary>
     private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change) =>
-        _outcomes.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+        grouped.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
             s =>
             {
                 change(s);

@@ -4,6 +4,7 @@ using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Storage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Storage.Tests.Deliberations;
 
@@ -80,6 +81,42 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         // One person's turn reads only their own answers, however many others have answered.
         var mine = Assert.Single(await store.ListAnswersOfAsync(Ws, d.Id, people[3].Key, default));
         Assert.Equal((people[3].Key, "minutes"), (mine.ParticipantKey, mine.QuestionId));
+    }
+
+    [SkippableFact]
+    public async Task Turns_committed_together_share_a_group_where_a_retried_delivery_is_a_duplicate_and_a_taken_number_is_stale()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, p) = await SeedAsync(store);
+        var now = db.Time.GetUtcNow();
+        Concern Numbered(int n, string text) => new(
+            Guid.NewGuid(), d.Id, n, ConcernKind.Concern, ConcernOrigin.Facilitator, null, null, text, [], ["user:U-DANA"], ConcernStatus.Open, null, null, null, [], now, now);
+
+        // Hold the writer, so that the turns below queue up and go in one group once it is let go.
+        var grouped = services.GetRequiredService<GroupedWrites>();
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = grouped.WriteAsync(async _ => { holding.SetResult(); await letGo.Task; });
+        await holding.Task;
+
+        var answer = new Commit(Ws, "slack:Ev1") { Answer = Samples.Answer(p, "override", AnswerValue.FromChoices("no"), now), Outbox = [Samples.Message(Ws, "slack:Ev1/card", now)] };
+        var answered = store.CommitAsync(answer, default);
+        var retried = store.CommitAsync(answer with { Answer = answer.Answer! with { Value = AnswerValue.FromChoices("yes") } }, default);
+        var raised = store.CommitAsync(new Commit(Ws, "slack:Ev2") { Concerns = [Numbered(1, "Caseworkers will retype every referral.")] }, default);
+        var clashing = store.CommitAsync(new Commit(Ws, "slack:Ev3") { Concerns = [Numbered(1, "Who explains a score to a court?")] }, default);
+        Assert.DoesNotContain([answered, retried, raised, clashing], t => t.IsCompleted);
+        letGo.SetResult();
+        await held;
+
+        Assert.Equal(CommitOutcome.Committed, await answered);
+        Assert.Equal(CommitOutcome.Duplicate, await retried);
+        Assert.Equal(CommitOutcome.Committed, await raised);
+        await Assert.ThrowsAsync<StaleTurnException>(() => clashing);
+        Assert.Equal(["no"], Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default)).Value.Choices);
+        Assert.Equal("Caseworkers will retype every referral.", Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default)).Text);
+        Assert.Equal(1, await services.Outbox().CountPendingAsync(default));
     }
 
     [SkippableFact]
