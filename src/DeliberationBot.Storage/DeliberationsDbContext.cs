@@ -93,7 +93,9 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.WorkspaceId, x.IdempotencyKey }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
-            e.HasIndex(x => new { x.WorkspaceId, x.SlotKey });
+            // A slot (a deliberation's card) keeps a row for every update ever queued; claiming one looks only for the
+            // slot's pending rows, which this finds without reading the thousands already sent or superseded.
+            e.HasIndex(x => new { x.WorkspaceId, x.SlotKey, x.Status });
             e.Property(x => x.TraceParent).HasMaxLength(64);
         });
         b.Entity<DigestSubscriptionRow>(e =>

@@ -570,7 +570,7 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId", "SlotKey");
+                    b.HasIndex("WorkspaceId", "SlotKey", "Status");
 
                     b.ToTable("outbox", (string)null);
                 });

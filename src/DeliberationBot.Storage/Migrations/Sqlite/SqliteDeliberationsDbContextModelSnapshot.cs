@@ -561,7 +561,7 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId", "SlotKey");
+                    b.HasIndex("WorkspaceId", "SlotKey", "Status");
 
                     b.ToTable("outbox", (string)null);
                 });

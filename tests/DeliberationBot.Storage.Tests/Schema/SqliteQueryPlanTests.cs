@@ -1,0 +1,49 @@
+using DeliberationBot.Storage.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Storage.Tests.Schema;
+
+/// <summary>
+/// Lookups on the hot paths find their rows through an index rather than by reading rows they then discard: a cost that
+/// grows with history would make every turn of a large deliberation slower than the one before.
+/// </summary>
+public sealed class SqliteQueryPlanTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    public Task InitializeAsync() => _db.InitializeAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_slots_pending_updates_are_found_without_reading_the_updates_already_sent()
+    {
+        // A deliberation's card slot gets an update per answer; claiming the newest asks only for the slot's pending ones.
+        var plan = await PlanAsync("""
+            SELECT "Id", "CreatedAt", "LockedUntil" FROM outbox
+            WHERE "WorkspaceId" = 'T1' AND "SlotKey" = 'card' AND "Id" <> 'x' AND "Status" = 'pending'
+            """);
+
+        Assert.Contains("USING INDEX IX_outbox_WorkspaceId_SlotKey_Status (WorkspaceId=? AND SlotKey=? AND Status=?)", plan);
+    }
+
+    private async Task<string> PlanAsync(string sql)
+    {
+        await using var services = await _db.StartServicesAsync();
+        await using var ctx = services.GetRequiredService<DbFactory>().Create();
+        var connection = (SqliteConnection)ctx.Database.GetDbConnection();
+        await ctx.Database.OpenConnectionAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var rows = await explain.ExecuteReaderAsync();
+        var details = new List<string>();
+        while (await rows.ReadAsync())
+        {
+            details.Add(rows.GetString(3));
+        }
+
+        return string.Join("\n", details);
+    }
+}
