@@ -53,6 +53,26 @@ requests_for() { # path first script [deliberation]
   esac
 }
 
+# One wrk run of a script with $CONNECTIONS connections for $DURATION; prints "requests/s p50-ms p99-ms non-2xx
+# completed exhausted" (exhausted: the run used up its distinct requests and stopped early, so its requests/s
+# undercounts; raise N)
+measure() { # url script distinct-requests
+  local out; out="$WORK/wrk-$(date +%s%N).txt"
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$1" >"$out" 2>&1 || { cat "$out" >&2; return 1; }
+  python3 -c '
+import re, sys
+t = sys.stdin.read()
+def ms(v):
+    n, u = re.match(r"([\d.]+)(us|ms|s|m)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[u]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", t, re.M).group(1)); p99 = ms(re.search(r"^\s+99%\s+(\S+)", t, re.M).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+total = int(re.search(r"(\d+) requests in", t).group(1))
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {int(total >= int(sys.argv[1]))}")' "$3" <"$out" ||
+    { cat "$out" >&2; return 1; }
+}
+
 # PostgreSQL: BENCH_POSTGRES (an Npgsql connection string to a server where we may create databases), else the tests' one.
 POSTGRES="${BENCH_POSTGRES:-${DELIBERATIONBOT_TEST_POSTGRES:-}}"
 if [[ -n "$POSTGRES" ]]; then

@@ -12,7 +12,8 @@
 //                                             second, spread evenly; prints JSON: acknowledged within 3 s, non-2xx, p50, p99, max
 // The Lua scripts send each request once and stop wrk after N responses (or at its -d, whichever comes first).
 // Environment: SLACK_SIGNING_SECRET (default bench-signing-secret), TEAM (T0BENCH), CHANNEL (C0BENCH), FIRST (the
-// first person's number, default 0).
+// first person's number, default 0), PACE_MS (a Lua script's connections each wait a random 0–2× this many ms before
+// each request, for a run at a set rate; default none).
 'use strict';
 const crypto = require('crypto');
 const fs = require('fs');
@@ -24,6 +25,7 @@ const team = process.env.TEAM || 'T0BENCH';
 const channel = process.env.CHANNEL || 'C0BENCH';
 const first = Number(process.env.FIRST || 0);
 const as = process.env.AS;
+const paceMs = Number(process.env.PACE_MS || 0);
 const ts = Math.floor(Date.now() / 1000);
 const user = (i) => `U0P${String(i).padStart(6, '0')}`;
 const form = (o) => new URLSearchParams(o).toString();
@@ -118,7 +120,8 @@ if (kind === 'send') {
     `function request()\n  i = math.min(i + 1, #raw)\n` +
     `  return wrk.format("POST", nil, {["Content-Type"]="application/x-www-form-urlencoded", ` +
     `["X-Slack-Request-Timestamp"]="${ts}", ["X-Slack-Signature"]=raw[i][1]}, raw[i][2])\nend\n` +
-    `function response()\n  done = done + 1\n  if done >= #raw then wrk.thread:stop() end\nend\n`);
+    `function response()\n  done = done + 1\n  if done >= #raw then wrk.thread:stop() end\nend\n` +
+    (paceMs > 0 ? `function delay()\n  return math.random(0, ${2 * paceMs})\nend\n` : ''));
 } else {
   console.error(`unknown kind ${kind}`);
   process.exit(2);
