@@ -47,6 +47,13 @@ public interface IChannelSender
 {
     string Channel { get; }
 
+    /// <summary>
+    /// The deferral that sending <paramref name="item"/> now would certainly get (the platform's pace for its workspace
+    /// is used up, or the platform asked it to wait), or null. Asked before refreshers rebuild the message, which can
+    /// mean reading a whole deliberation, so that a message that cannot go yet costs nothing; sending checks again.
+    /// </summary>
+    SendResult? DeferralBeforeSending(OutboxItem item) => null;
+
     Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct);
 }
 

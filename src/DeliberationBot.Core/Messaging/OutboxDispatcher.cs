@@ -99,12 +99,7 @@ public sealed partial class OutboxDispatcher(
         SendResult result;
         try
         {
-            foreach (var refresher in refreshers)
-            {
-                item = item with { Message = message with { Message = await refresher.RefreshAsync(item.Message, ct) } };
-            }
-
-            result = await sender.SendAsync(item, ct);
+            result = sender.DeferralBeforeSending(item) ?? await RefreshAndSendAsync(item, sender, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -142,6 +137,18 @@ public sealed partial class OutboxDispatcher(
                 return null;
         }
     }
+
+    /// <summary>Brings the message up to date (a refresher may read a whole deliberation), then sends it.</summary>
+    private async Task<SendResult> RefreshAndSendAsync(OutboxItem item, IChannelSender sender, CancellationToken ct)
+    {
+        foreach (var refresher in refreshers)
+        {
+            item = item with { Message = item.Message with { Message = await refresher.RefreshAsync(item.Message, ct) } };
+        }
+
+        return await sender.SendAsync(item, ct);
+    }
+
     /// <summary>The send continues the trace of the request whose commit queued the message, when it was traced.</summary>
     private static Activity? StartSendSpan(OutboxItem item, string channel)
     {

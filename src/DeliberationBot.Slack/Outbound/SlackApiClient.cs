@@ -134,6 +134,13 @@ internal sealed partial class SlackApiClient(
     }
 
     /// <summary>
+    /// How long a call to <paramref name="method"/> with the workspace's bot token would be held back now (Slack asked
+    /// it to wait, or its pace is used up), without taking a turn; null if it could go.
+    /// </summary>
+    public TimeSpan? WaitBefore(string teamId, string method) =>
+        gate.RemainingFor(teamId, method) ?? (options.Value.PaceCalls ? gate.TurnWaitFor(teamId, method) : null);
+
+    /// <summary>
     /// Calls <paramref name="method"/> with an explicit token (e.g. the app-level token for apps.connections.open), or
     /// none when the method authenticates otherwise. Transient failures are retried by <see cref="SlackRetryPolicy"/>.
     /// </summary>

@@ -23,6 +23,21 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
 
     public string Channel => ChannelName;
 
+    // The method that would go first is the one whose turn decides; a direct message's conversations.open is checked
+    // when it is sent.
+    public SendResult? DeferralBeforeSending(OutboxItem item)
+    {
+        var method = item.Message.Destination.Mode switch
+        {
+            DeliveryMode.Conversation when item.PreviouslyPosted is not null => "chat.update",
+            DeliveryMode.Ephemeral => "chat.postEphemeral",
+            _ => "chat.postMessage",
+        };
+        return api.WaitBefore(item.Message.Destination.Conversation.WorkspaceId, method) is { } wait
+            ? Outcome(SlackApiResult.Limited(method, wait))
+            : null;
+    }
+
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {
         var message = item.Message;

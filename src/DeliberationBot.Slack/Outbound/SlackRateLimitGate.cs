@@ -36,6 +36,10 @@ internal sealed class SlackRateLimitGate(TimeProvider time)
         return null;
     }
 
+    /// <summary>How long a call would have to wait for its turn now, without taking one (null: it could go).</summary>
+    public TimeSpan? TurnWaitFor(string teamId, string method) =>
+        _buckets.TryGetValue((teamId, method), out var bucket) ? bucket.Wait(time.GetUtcNow()) : null;
+
     /// <summary>Takes a turn for one call; returns how long to wait first when the method's rate for the workspace is used up.</summary>
     public TimeSpan? Pace(string teamId, string method) =>
         _buckets.GetOrAdd((teamId, method), _ => new Bucket(PerMinute(method), time.GetUtcNow())).Take(time.GetUtcNow());
@@ -64,7 +68,7 @@ internal sealed class SlackRateLimitGate(TimeProvider time)
         {
             lock (this)
             {
-                _tokens = Math.Min(perMinute, _tokens + (Math.Max(0, (now - _at).TotalSeconds) * _perSecond));
+                _tokens = TokensAt(now);
                 _at = now;
                 if (_tokens >= 1)
                 {
@@ -75,5 +79,16 @@ internal sealed class SlackRateLimitGate(TimeProvider time)
                 return TimeSpan.FromSeconds((1 - _tokens) / _perSecond);
             }
         }
+
+        public TimeSpan? Wait(DateTimeOffset now)
+        {
+            lock (this)
+            {
+                var tokens = TokensAt(now);
+                return tokens >= 1 ? null : TimeSpan.FromSeconds((1 - tokens) / _perSecond);
+            }
+        }
+
+        private double TokensAt(DateTimeOffset now) => Math.Min(perMinute, _tokens + (Math.Max(0, (now - _at).TotalSeconds) * _perSecond));
     }
 }

@@ -1,0 +1,99 @@
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Outbound;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DeliberationBot.Slack.Tests.Outbound;
+
+/// <summary>
+/// A message whose workspace must wait for Slack goes back to the outbox before anything is spent on it: it is not
+/// rebuilt (a deliberation card is recounted from every participant and answer) and no call reaches Slack.
+/// </summary>
+public sealed class PacedSendingTests : SlackHostTest
+{
+    private readonly CountingRefresher _refreshes = new();
+
+    internal override void Configure(Dictionary<string, string?> settings) => settings["Slack:PaceCalls"] = "true";
+
+    internal override void ConfigureServices(IServiceCollection services)
+    {
+        services.WithoutOutboxWorker();
+        services.AddSingleton<IOutgoingMessageRefresher>(_refreshes);
+    }
+
+    [Fact]
+    public async Task A_card_update_that_must_wait_is_put_back_without_being_rebuilt_and_goes_out_with_everyone_once_the_wait_is_over()
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Paced card\"");
+        await Host.SettleOutboxAsync();
+        Assert.Equal(1, _refreshes.Cards);
+
+        // Slack asks the workspace to wait 30 s on the first update.
+        Api.Enqueue("chat.update", FakeResponse.RateLimited(30));
+        await Host.JoinInModalAsync(d, "U0ANN", "frontline_worker", "V0ANN", "a-0");
+        await Host.SettleOutboxAsync();
+        Assert.Single(Api.CallsTo("chat.update"));
+        Assert.Equal(2, _refreshes.Cards);
+
+        // A second update while the wait lasts: put back untouched, nothing sent, no attempt spent.
+        Host.Time.Advance(TimeSpan.FromSeconds(5));
+        await Host.JoinInModalAsync(d, "U0BOB", "community", "V0BOB", "b-0", opened: 2);
+        await Host.SettleOutboxAsync();
+        Assert.Single(Api.CallsTo("chat.update"));
+        Assert.Equal(2, _refreshes.Cards);
+        var waiting = (await Host.Db.OutboxAsync()).Where(r => r.Status == "pending").ToList();
+        Assert.Equal(2, waiting.Count); // the two updates; the older is superseded once they are due
+        Assert.All(waiting, r => Assert.Equal(Host.Time.GetUtcNow() + TimeSpan.FromSeconds(25), r.NextAttemptAt));
+
+        Host.Time.Advance(TimeSpan.FromSeconds(25));
+        await Host.SettleOutboxAsync();
+        var update = Api.CallsTo("chat.update")[^1];
+        Assert.Equal(2, Api.CallsTo("chat.update").Count);
+        Assert.Contains("Frontline worker: 1 joined", update.Strings, StringComparison.Ordinal);
+        Assert.Contains("Community member or advocate: 1 joined", update.Strings, StringComparison.Ordinal);
+        Assert.Equal(3, _refreshes.Cards);
+        Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
+    }
+
+    [Fact]
+    public void Asking_how_long_a_call_would_wait_takes_no_turn()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var gate = new SlackRateLimitGate(time);
+        Assert.Null(gate.TurnWaitFor("T1", "chat.update"));
+        for (var i = 0; i < SlackRateLimitGate.PerMinute("chat.update"); i++)
+        {
+            Assert.Null(gate.Pace("T1", "chat.update"));
+        }
+
+        // The minute's burst is spent: the next turn is 1.2 s away (50 a minute), however often one asks.
+        Assert.Equal(TimeSpan.FromSeconds(1.2), gate.TurnWaitFor("T1", "chat.update"));
+        Assert.Equal(TimeSpan.FromSeconds(1.2), gate.TurnWaitFor("T1", "chat.update"));
+        Assert.Null(gate.TurnWaitFor("T1", "chat.postMessage"));
+        Assert.Null(gate.TurnWaitFor("T2", "chat.update"));
+
+        time.Advance(TimeSpan.FromSeconds(1.2));
+        Assert.Null(gate.TurnWaitFor("T1", "chat.update"));
+        Assert.Null(gate.Pace("T1", "chat.update"));
+        Assert.NotNull(gate.TurnWaitFor("T1", "chat.update"));
+    }
+
+    /// <summary>Counts the times a deliberation card is rebuilt before sending; leaves every message as it is.</summary>
+    private sealed class CountingRefresher : IOutgoingMessageRefresher
+    {
+        private int _cards;
+
+        public int Cards => _cards;
+
+        public Task<OutgoingMessage> RefreshAsync(OutboxMessage message, CancellationToken ct)
+        {
+            if (message.Message is DeliberationCard)
+            {
+                Interlocked.Increment(ref _cards);
+            }
+
+            return Task.FromResult(message.Message);
+        }
+    }
+}
