@@ -52,9 +52,13 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         }
     }
 
-    // Turns that commit at the same time share one transaction and one fsync (group commit); each is acknowledged only
-    // once its group is durable, and one that fails is undone alone.
-    private Task TryCommitAsync(Commit commit, CancellationToken ct) => grouped.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct));
+    // SQLite has one writer, which turns take one at a time anyway: turns that commit at the same time share one
+    // transaction and one fsync there (group commit), each acknowledged only once its group is durable, one that fails
+    // undone alone. PostgreSQL runs them side by side, each in its own transaction (it shares WAL flushes between
+    // concurrent commits itself); one after another on one connection, a burst of answers waited seconds.
+    private Task TryCommitAsync(Commit commit, CancellationToken ct) => db.Provider == StorageProvider.Sqlite
+        ? grouped.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct))
+        : db.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct), ct);
 
     private async Task TryCommitAsync(DeliberationsDbContext ctx, Commit commit, CancellationToken ct)
     {
