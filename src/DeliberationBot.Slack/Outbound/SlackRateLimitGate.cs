@@ -76,7 +76,7 @@ internal sealed class SlackRateLimitGate(TimeProvider time)
                     return null;
                 }
 
-                return TimeSpan.FromSeconds((1 - _tokens) / _perSecond);
+                return WaitWith(_tokens);
             }
         }
 
@@ -84,11 +84,12 @@ internal sealed class SlackRateLimitGate(TimeProvider time)
         {
             lock (this)
             {
-                var tokens = TokensAt(now);
-                return tokens >= 1 ? null : TimeSpan.FromSeconds((1 - tokens) / _perSecond);
+                return WaitWith(TokensAt(now));
             }
         }
 
         private double TokensAt(DateTimeOffset now) => Math.Min(perMinute, _tokens + (Math.Max(0, (now - _at).TotalSeconds) * _perSecond));
+
+        private TimeSpan? WaitWith(double tokens) => tokens >= 1 ? null : TimeSpan.FromSeconds((1 - tokens) / _perSecond);
     }
 }

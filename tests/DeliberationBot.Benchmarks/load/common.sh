@@ -54,9 +54,9 @@ requests_for() { # path first script [deliberation]
 }
 
 # One wrk run of a script with $CONNECTIONS connections for $DURATION; prints "requests/s p50-ms p99-ms non-2xx
-# completed exhausted" (exhausted: the run used up its distinct requests and stopped early, so its requests/s
-# undercounts; raise N)
-measure() { # url script distinct-requests
+# completed exhausted" (exhausted, when the number of distinct requests is given: the run used them up and stopped
+# early, so its requests/s undercounts; raise N)
+measure() { # url script [distinct-requests]
   local out; out="$WORK/wrk-$(date +%s%N).txt"
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$1" >"$out" 2>&1 || { cat "$out" >&2; return 1; }
   python3 -c '
@@ -69,7 +69,8 @@ rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
 p50 = ms(re.search(r"^\s+50%\s+(\S+)", t, re.M).group(1)); p99 = ms(re.search(r"^\s+99%\s+(\S+)", t, re.M).group(1))
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
 total = int(re.search(r"(\d+) requests in", t).group(1))
-print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {int(total >= int(sys.argv[1]))}")' "$3" <"$out" ||
+distinct = int(sys.argv[1])
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0} {total} {int(distinct > 0 and total >= distinct)}")' "${3:-0}" <"$out" ||
     { cat "$out" >&2; return 1; }
 }
 

@@ -60,7 +60,7 @@ run_build() { # round build-number build-folder
       # shellcheck disable=SC2030,SC2031 # PACE_MS is meant for this one generation only
       PACE_MS="${RATE:+$(( CONNECTIONS * 1000 / RATE ))}" requests_for "$path" "$first" "$script" "$d"
       before="$(cpu_ticks "$SERVICE_PID")"
-      read -r rps p50 p99 _ n _ <<<"$(measure "$ours" "$script" 0)"
+      read -r rps p50 p99 _ n _ <<<"$(measure "$ours" "$script")"
       after="$(cpu_ticks "$SERVICE_PID")"
       row+=" $(python3 -c "print(f'{($after - $before) * 1000 / $hz / $n:.2f} / {$rps:,.0f} / {$p50:.1f} / {$p99:.1f}')") |"
     done
