@@ -71,8 +71,42 @@ public sealed record ConcernPreview(string Words, string Attribution, string Que
         : null;
 }
 
-/// <summary>An owner's unresolved concerns, privately, each with what they can do about it.</summary>
-public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyList<ConcernView> Concerns) : OutgoingMessage;
+/// <summary>
+/// An owner's unresolved concerns, privately, each with what they can do about it. While it waits behind a platform's
+/// pace, notices queued after it for the same person and deliberation are taken into it, up to
+/// <see cref="MaxGathered"/> concerns: a burst reaches the owner as a few messages, each concern in its own words.
+/// </summary>
+public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyList<ConcernView> Concerns) : OutgoingMessage, IGatheringMessage
+{
+    /// <summary>
+    /// How many concerns one gathered notice takes in: about what a person reads as one message, and a bound on what
+    /// every later gathering rewrites.
+    /// </summary>
+    public const int MaxGathered = 10;
+
+    /// <summary>
+    /// The later notice's concerns added after these; a concern already here is replaced by its later state where it
+    /// stands, so each appears once, as it is now.
+    /// </summary>
+    public OutgoingMessage? Gather(OutgoingMessage later)
+    {
+        if (later is not OwnerConcerns more || more.DeliberationId != DeliberationId)
+        {
+            return null;
+        }
+
+        var newer = new Dictionary<int, ConcernView>();
+        foreach (var c in more.Concerns)
+        {
+            newer[c.Number] = c;
+        }
+
+        var combined = Concerns.Select(c => newer.GetValueOrDefault(c.Number, c))
+            .Concat(more.Concerns.Where(c => Concerns.All(had => had.Number != c.Number)))
+            .ToList();
+        return combined.Count > Math.Max(MaxGathered, Concerns.Count) ? null : new OwnerConcerns(DeliberationId, more.Title, combined);
+    }
+}
 
 /// <summary>
 /// To the people who raised a concern: the owners' response, and Accept / Reopen. Anonymous raisers cannot be

@@ -41,7 +41,7 @@ public sealed class ConcernPublisher(TurnSupport turn)
             var theirs = ForPerson(news, d, flow, person.Id);
             if (theirs.Count > 0)
             {
-                outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{person.Id}", Destination.PrivatelyTo(d.Home, person), new OwnerConcerns(d.Id, d.Title, theirs)));
+                outbox.Add(turn.OwnerNotice(d, person, deliveryKey, theirs));
             }
         }
 

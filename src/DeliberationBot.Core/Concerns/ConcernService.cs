@@ -204,8 +204,8 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         {
             Concerns = [concern],
             Events = [new DeliberationEvent(d.Id, concern.Kind == ConcernKind.Condition ? "condition.set" : "concern.raised", key, null, $"#{concern.Number} {concern.Text}", turn.Now)],
-            Outbox = [.. RecipientsOf(d, concern).Select(o => turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{o.Id}", Destination.PrivatelyTo(d.Home, o),
-                new OwnerConcerns(d.Id, d.Title, [ConcernView.Of(concern, flow, ConcernLifecycle.AllowedFor(concern, ConcernLifecycle.Role.Owner))])))],
+            Outbox = [.. RecipientsOf(d, concern).Select(o =>
+                turn.OwnerNotice(d, o, deliveryKey, [ConcernView.Of(concern, flow, ConcernLifecycle.AllowedFor(concern, ConcernLifecycle.Role.Owner))]))],
         };
         return (concern, commit);
     }
@@ -262,7 +262,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
             var owners = c.Owner is { } o ? [o] : d.Owners;
             foreach (var owner in owners)
             {
-                outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{owner.Id}", Destination.PrivatelyTo(d.Home, owner), new OwnerConcerns(d.Id, d.Title, [view])));
+                outbox.Add(turn.OwnerNotice(d, owner, deliveryKey, [view]));
             }
 
             return (outbox, $" {string.Join(", ", owners.Select(x => x.Display))} {(owners.Count == 1 ? "has" : "have")} been told.");

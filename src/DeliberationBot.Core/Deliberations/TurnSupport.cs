@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Privacy;
@@ -35,6 +36,14 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
 
     public OutboxMessage Outbox(string workspaceId, string idempotencyKey, Destination destination, OutgoingMessage message, string? slot = null) =>
         new(Guid.CreateVersion7(Now), workspaceId, idempotencyKey, destination, message, Now, slot);
+
+    /// <summary>
+    /// Tells a person, privately, of concerns they can act on. Notices to them about the deliberation that are queued
+    /// while this one still waits for its turn are gathered into it (<see cref="OwnerConcerns.Gather"/>).
+    /// </summary>
+    public OutboxMessage OwnerNotice(Deliberation d, UserRef person, string deliveryKey, IReadOnlyList<ConcernView> concerns) =>
+        Outbox(d.WorkspaceId, $"{deliveryKey}/owner/{person.Id}", Destination.PrivatelyTo(d.Home, person), new OwnerConcerns(d.Id, d.Title, concerns))
+            with { GatherKey = $"owner-concerns/{d.Id:N}/{person.Id}" };
 
     /// <summary>
     /// Queues an update of the card in the home conversation. Its progress is filled in from current state when it is

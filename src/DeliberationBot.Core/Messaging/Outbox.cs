@@ -12,7 +12,25 @@ public sealed record OutboxMessage(
     Destination Destination,
     OutgoingMessage Message,
     DateTimeOffset CreatedAt,
-    string? SlotKey = null);
+    string? SlotKey = null)
+{
+    /// <summary>
+    /// Messages with the same key go to the same person about the same thing. One queued while an earlier one still
+    /// waits, never yet given to a sender, is taken into it (<see cref="IGatheringMessage"/>) rather than queued alone.
+    /// </summary>
+    public string? GatherKey { get; init; }
+}
+
+/// <summary>
+/// A message that, while it waits to be sent, takes in later messages with its <see cref="OutboxMessage.GatherKey"/>:
+/// while a platform makes a workspace wait, a burst of notices to one person becomes a few messages, each carrying in
+/// full everything the ones it took in carried.
+/// </summary>
+public interface IGatheringMessage
+{
+    /// <summary>This message with <paramref name="later"/> taken in, or null when it cannot take it in (it is full, or they differ in kind).</summary>
+    OutgoingMessage? Gather(OutgoingMessage later);
+}
 
 /// <summary>The platform's own id for a message it accepted, so it can be updated later.</summary>
 public sealed record PostedMessage(string ConversationId, string MessageId);
@@ -73,6 +91,12 @@ public interface IOutboxStore
 
     /// <summary>Puts a claimed message back until <paramref name="notBefore"/> without counting the claim as an attempt.</summary>
     Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct);
+
+    /// <summary>
+    /// Puts back a message this instance claimed but gave no sender, as if it had never been claimed: no attempt spent,
+    /// and later messages may be gathered into it again. Does nothing once another instance holds it.
+    /// </summary>
+    Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct);
 
     /// <summary>Makes failed messages pending again with a fresh count of attempts (all, or one workspace's); returns how many.</summary>
     Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct);

@@ -69,7 +69,7 @@ public sealed partial class OutboxDispatcher(
                     if (paused.TryGetValue((channel, item.Message.WorkspaceId), out var until))
                     {
                         // The platform asked this workspace to wait: the rest of the batch is put back untried, attempts unspent.
-                        await store.MarkDeferredAsync(item.Message.Id, until, CancellationToken.None);
+                        await store.PutBackUntriedAsync(item.Message.Id, InstanceId, until, CancellationToken.None);
                         continue;
                     }
 
@@ -96,10 +96,16 @@ public sealed partial class OutboxDispatcher(
             return null;
         }
 
+        if (sender.DeferralBeforeSending(item) is { } deferral)
+        {
+            // Nothing was sent, so the message is put back as if never claimed: later notices may still gather into it.
+            return await DeferAsync(item, channel, deferral, untried: true, span);
+        }
+
         SendResult result;
         try
         {
-            result = sender.DeferralBeforeSending(item) ?? await RefreshAndSendAsync(item, sender, ct);
+            result = await RefreshAndSendAsync(item, sender, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -117,11 +123,8 @@ public sealed partial class OutboxDispatcher(
                 Outcome(span, channel, "delivered");
                 return null;
             case SendStatus.Deferred:
-                var until = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
-                LogDeferred(channel, message.WorkspaceId, until, result.Error);
-                await store.MarkDeferredAsync(message.Id, until, CancellationToken.None);
-                Outcome(span, channel, "deferred");
-                return result.PausesWorkspace ? until : null;
+                // A sender may have posted some parts of a long message before the platform asked it to wait.
+                return await DeferAsync(item, channel, result, untried: false, span);
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
                 var wait = result.RetryAfter ?? Backoff(item.Attempt);
                 LogRetry(message.Id, channel, item.Attempt, wait, result.Error);
@@ -136,6 +139,19 @@ public sealed partial class OutboxDispatcher(
                 Outcome(span, channel, "failed");
                 return null;
         }
+    }
+
+    /// <summary>Puts a message back until the platform's wait is over, no attempt spent; returns when its workspace must pause, if it must.</summary>
+    private async Task<DateTimeOffset?> DeferAsync(OutboxItem item, string channel, SendResult deferral, bool untried, Activity? span)
+    {
+        var message = item.Message;
+        var until = time.GetUtcNow() + (deferral.RetryAfter ?? TimeSpan.FromSeconds(1));
+        LogDeferred(channel, message.WorkspaceId, until, deferral.Error);
+        await (untried
+            ? store.PutBackUntriedAsync(message.Id, InstanceId, until, CancellationToken.None)
+            : store.MarkDeferredAsync(message.Id, until, CancellationToken.None));
+        Outcome(span, channel, "deferred");
+        return deferral.PausesWorkspace ? until : null;
     }
 
     /// <summary>Brings the message up to date (a refresher may read a whole deliberation), then sends it.</summary>

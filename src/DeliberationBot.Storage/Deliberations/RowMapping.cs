@@ -164,13 +164,17 @@ internal static class RowMapping
         DestinationJson = Json.Write(m.Destination),
         MessageJson = Json.Write(m.Message),
         SlotKey = m.SlotKey,
+        GatherKey = m.GatherKey,
         CreatedAt = m.CreatedAt,
         NextAttemptAt = m.CreatedAt,
         TraceParent = traceParent,
     };
 
     public static OutboxMessage ToRecord(this OutboxRow r) =>
-        new(r.Id, r.WorkspaceId, r.IdempotencyKey, Json.Read<Destination>(r.DestinationJson), Json.Read<OutgoingMessage>(r.MessageJson), r.CreatedAt, r.SlotKey);
+        new(r.Id, r.WorkspaceId, r.IdempotencyKey, Json.Read<Destination>(r.DestinationJson), Json.Read<OutgoingMessage>(r.MessageJson), r.CreatedAt, r.SlotKey)
+        {
+            GatherKey = r.GatherKey,
+        };
 
     public static void CopyTo(this CommunityInvitation i, CommunityInvitationRow row)
     {

@@ -137,6 +137,15 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) =>
         ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0));
 
+    // Only while this instance still holds it: once its lease has run out another instance may be sending it, and a
+    // message in a sender's hands must not be gathered into.
+    public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
+        grouped.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id && x.LockedBy == instanceId).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.NextAttemptAt, notBefore)
+                .SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0)
+                .SetProperty(x => x.LockedBy, (string?)null)
+                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null)));
+
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
         var now = time.GetUtcNow();

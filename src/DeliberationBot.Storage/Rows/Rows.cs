@@ -104,6 +104,10 @@ internal sealed class OutboxRow
     public string DestinationJson { get; set; } = "{}";
     public string MessageJson { get; set; } = "{}";
     public string? SlotKey { get; set; }
+
+    /// <summary>Later messages with this key are taken into this one while it waits, never yet claimed (<c>LockedBy</c> unset).</summary>
+    public string? GatherKey { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public string Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }

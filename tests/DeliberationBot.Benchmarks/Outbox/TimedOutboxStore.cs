@@ -25,6 +25,9 @@ internal sealed class TimedOutboxStore(IOutboxStore inner) : IOutboxStore
 
     public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) => inner.MarkDeferredAsync(id, notBefore, ct);
 
+    public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
+        inner.PutBackUntriedAsync(id, instanceId, notBefore, ct);
+
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct) => inner.RetryFailedAsync(workspaceId, ct);
 
     public Task<int> CountPendingAsync(CancellationToken ct) => inner.CountPendingAsync(ct);

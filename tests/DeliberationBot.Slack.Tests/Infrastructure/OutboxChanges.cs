@@ -57,6 +57,12 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
         changes.Notify();
     }
 
+    public async Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        await inner.PutBackUntriedAsync(id, instanceId, notBefore, ct);
+        changes.Notify();
+    }
+
     public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
         var retried = await inner.RetryFailedAsync(workspaceId, ct);

@@ -57,6 +57,42 @@ public sealed class PacedSendingTests : SlackHostTest
     }
 
     [Fact]
+    public async Task Concerns_recorded_while_the_owner_must_wait_reach_them_in_one_message_each_in_its_words()
+    {
+        await Host.StartDeliberationAsync("start quick-check \"Paced notices\" owner:<@U0MARIA|maria>", "U0DANA", "dana");
+        await Host.SettleOutboxAsync();
+
+        // Slack asks the workspace to wait 30 s on the owner's first notice.
+        Api.Enqueue("chat.postMessage", FakeResponse.RateLimited(30));
+        await Host.CommandAsync("concern \"The score adds ten minutes of data entry per case\"", "U0DANA", "dana");
+        await Host.SettleOutboxAsync();
+        var words = new[]
+        {
+            "Nobody asked the night shift",
+            "A court could read the score as a finding",
+            "Families are not told a score was used",
+        };
+        foreach (var said in words)
+        {
+            // What the facilitator heard in the room, recorded as it was said.
+            Host.Time.Advance(TimeSpan.FromSeconds(5));
+            await Host.CommandAsync($"concern \"{said}\"", "U0DANA", "dana");
+            await Host.SettleOutboxAsync();
+        }
+
+        Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA");
+        Host.Time.Advance(TimeSpan.FromSeconds(15));
+        await Host.SettleOutboxAsync();
+
+        // The first notice, which Slack had already seen, goes again alone; the three that waited go as one.
+        var toMaria = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA").Skip(1).ToList();
+        Assert.Equal(2, toMaria.Count);
+        Assert.Contains("The score adds ten minutes of data entry per case", toMaria[0].Strings, StringComparison.Ordinal);
+        Assert.All(words, w => Assert.Contains(w, toMaria[1].Strings, StringComparison.Ordinal));
+        Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
+    }
+
+    [Fact]
     public void Asking_how_long_a_call_would_wait_takes_no_turn()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

@@ -29,6 +29,19 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
         Assert.Contains("USING INDEX IX_outbox_WorkspaceId_SlotKey_Status (WorkspaceId=? AND SlotKey=? AND Status=?)", plan);
     }
 
+    [Fact]
+    public async Task A_notice_to_gather_into_is_found_among_that_persons_waiting_notices_only()
+    {
+        // Every concern recorded looks for its owner's waiting notice; the key is a parameter, as EF Core sends it.
+        var plan = await PlanAsync("""
+            SELECT * FROM outbox
+            WHERE "WorkspaceId" = $workspace AND "GatherKey" = $key AND "Status" = 'pending' AND "LockedBy" IS NULL
+            ORDER BY "CreatedAt" DESC LIMIT 1
+            """);
+
+        Assert.Contains("USING INDEX IX_outbox_WorkspaceId_GatherKey_Status (WorkspaceId=? AND GatherKey=? AND Status=?)", plan);
+    }
+
     private async Task<string> PlanAsync(string sql)
     {
         await using var services = await _db.StartServicesAsync();

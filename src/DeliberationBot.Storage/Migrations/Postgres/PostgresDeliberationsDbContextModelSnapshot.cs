@@ -525,6 +525,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("GatherKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasColumnType("text");
@@ -569,6 +572,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "GatherKey", "Status")
+                        .HasFilter("\"GatherKey\" IS NOT NULL");
 
                     b.HasIndex("WorkspaceId", "SlotKey", "Status");
 

@@ -516,6 +516,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GatherKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -560,6 +563,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "GatherKey", "Status")
+                        .HasFilter("\"GatherKey\" IS NOT NULL");
 
                     b.HasIndex("WorkspaceId", "SlotKey", "Status");
 
