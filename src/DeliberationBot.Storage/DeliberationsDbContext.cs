@@ -96,8 +96,9 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             // A slot (a deliberation's card) keeps a row for every update ever queued; claiming one looks only for the
             // slot's pending rows, which this finds without reading the thousands already sent or superseded.
             e.HasIndex(x => new { x.WorkspaceId, x.SlotKey, x.Status });
-            // A notice being committed looks for a waiting one to gather into; only gathering messages are indexed.
-            e.HasIndex(x => new { x.WorkspaceId, x.GatherKey, x.Status }).HasFilter("\"GatherKey\" IS NOT NULL");
+            // A notice claimed for sending reads the next few waiting after it with its key, in order, without
+            // sorting all of them; only gathering messages are indexed.
+            e.HasIndex(x => new { x.WorkspaceId, x.GatherKey, x.Status, x.CreatedAt }).HasFilter("\"GatherKey\" IS NOT NULL");
             e.Property(x => x.TraceParent).HasMaxLength(64);
         });
         b.Entity<DigestSubscriptionRow>(e =>

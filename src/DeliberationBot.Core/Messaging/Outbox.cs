@@ -15,16 +15,17 @@ public sealed record OutboxMessage(
     string? SlotKey = null)
 {
     /// <summary>
-    /// Messages with the same key go to the same person about the same thing. One queued while an earlier one still
-    /// waits, never yet given to a sender, is taken into it (<see cref="IGatheringMessage"/>) rather than queued alone.
+    /// Messages with the same key go to the same person about the same thing. When one is claimed for sending, never yet
+    /// having been in a sender's hands, the later ones with its key that have not been either are taken into it
+    /// (<see cref="IGatheringMessage"/>) and go as one.
     /// </summary>
     public string? GatherKey { get; init; }
 }
 
 /// <summary>
-/// A message that, while it waits to be sent, takes in later messages with its <see cref="OutboxMessage.GatherKey"/>:
-/// while a platform makes a workspace wait, a burst of notices to one person becomes a few messages, each carrying in
-/// full everything the ones it took in carried.
+/// A message that, when it is claimed for sending, takes in later messages with its <see cref="OutboxMessage.GatherKey"/>
+/// still waiting: while a platform makes a workspace wait, a burst of notices to one person becomes a few messages,
+/// each carrying in full everything the ones it took in carried.
 /// </summary>
 public interface IGatheringMessage
 {

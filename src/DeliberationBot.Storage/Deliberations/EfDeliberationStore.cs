@@ -2,7 +2,6 @@ using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using System.Diagnostics;
 using DeliberationBot.Core.Deliberations;
-using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Telemetry;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
@@ -159,41 +158,11 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         foreach (var m in commit.Outbox)
         {
             EnsureWorkspace(ws, m.WorkspaceId);
-            // A retried commit with no delivery key is recognised by its messages' keys, so its messages are never gathered.
-            if (m.GatherKey is not null && commit.DeliveryKey is not null && await GatheredIntoWaitingAsync(ctx, m, ct))
-            {
-                continue;
-            }
-
             // The commit's span travels with the message, so its sending continues the trace of the request that caused it.
             ctx.Outbox.Add(m.ToRow(Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null));
         }
 
         await ctx.SaveChangesAsync(ct);
-    }
-
-    /// <summary>
-    /// Takes the message into the newest waiting one with its gather key, if that one was never given to a sender
-    /// (nothing of it can have been posted) and can take it in. Saved with the rest of the commit, or not at all.
-    /// </summary>
-    private async Task<bool> GatheredIntoWaitingAsync(DeliberationsDbContext ctx, OutboxMessage m, CancellationToken ct)
-    {
-        var waiting = db.Provider == StorageProvider.Postgres
-            // PostgreSQL: locked until this commit ends, so a claim or another gathering waits for it; one that was
-            // waiting itself reads the row again once it is free, and no longer finds it if it was claimed meanwhile.
-            ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""WorkspaceId"" = {m.WorkspaceId} AND ""GatherKey"" = {m.GatherKey}
-                AND ""Status"" = {OutboxStatus.Pending} AND ""LockedBy"" IS NULL ORDER BY ""CreatedAt"" DESC LIMIT 1 FOR UPDATE")
-            : ctx.Outbox.Where(x => x.WorkspaceId == m.WorkspaceId && x.GatherKey == m.GatherKey && x.Status == OutboxStatus.Pending && x.LockedBy == null)
-                .OrderByDescending(x => x.CreatedAt).Take(1);
-        var row = (await waiting.ToListAsync(ct)).FirstOrDefault(); // not composed: FOR UPDATE stays the outermost clause
-        if (row is null || Json.Read<OutgoingMessage>(row.MessageJson) is not IGatheringMessage gathering ||
-            gathering.Gather(m.Message) is not { } gathered)
-        {
-            return false;
-        }
-
-        row.MessageJson = Json.Write(gathered);
-        return true;
     }
 
     /// <summary>

@@ -19,6 +19,12 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     /// </summary>
     private const string Erased = "{}";
 
+    /// <summary>
+    /// How many later messages a claim reads to gather into one, at most; the message decides how many it takes (an
+    /// owner's notice ten concerns), and a claim of a full one should cost little.
+    /// </summary>
+    private const int GatherReach = 10;
+
     // One transaction for the whole batch: on PostgreSQL FOR UPDATE SKIP LOCKED holds until the leases are written,
     // and on SQLite the leases cost one commit (one fsync) instead of one per message.
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string instanceId, int max, TimeSpan lease, CancellationToken ct) =>
@@ -37,6 +43,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         var candidates = await due.AsNoTracking().ToListAsync(ct);
 
         var claimable = new List<OutboxRow>();
+        var gathered = new HashSet<Guid>();
         foreach (var c in candidates)
         {
             if (claimable.Count >= max)
@@ -44,10 +51,17 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
                 break;
             }
 
-            if (c.SlotKey is null || !await SkipForSlotAsync(ctx, c, now, ct))
+            if (gathered.Contains(c.Id) || (c.SlotKey is not null && await SkipForSlotAsync(ctx, c, now, ct)))
             {
-                claimable.Add(c);
+                continue;
             }
+
+            if (c.GatherKey is not null && c.LockedBy is null)
+            {
+                gathered.UnionWith(await GatherLaterAsync(ctx, c, ct));
+            }
+
+            claimable.Add(c);
         }
 
         if (claimable.Count == 0)
@@ -106,6 +120,52 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         }
 
         return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
+    }
+
+    /// <summary>
+    /// Takes later messages with the candidate's gather key into it, as far as it can take them, when none of them has
+    /// been in a sender's hands (so nothing of them can have been posted): a burst of notices to one person goes as one
+    /// message. Written in the claim's transaction, before anything is sent, so that a send retried after a crash sends
+    /// the same content, and finds the parts already posted under the same message. Returns the ids taken in.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> GatherLaterAsync(DeliberationsDbContext ctx, OutboxRow c, CancellationToken ct)
+    {
+        if (Json.Read<OutgoingMessage>(c.MessageJson) is not IGatheringMessage)
+        {
+            return [];
+        }
+
+        var later = db.Provider == StorageProvider.Postgres
+            // PostgreSQL: a later message another instance is claiming right now is left to it.
+            ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""WorkspaceId"" = {c.WorkspaceId} AND ""GatherKey"" = {c.GatherKey}
+                AND ""Status"" = {OutboxStatus.Pending} AND ""LockedBy"" IS NULL AND ""Id"" <> {c.Id} AND ""CreatedAt"" >= {c.CreatedAt}
+                ORDER BY ""CreatedAt"" LIMIT {GatherReach} FOR UPDATE SKIP LOCKED")
+            : ctx.Outbox.Where(x => x.WorkspaceId == c.WorkspaceId && x.GatherKey == c.GatherKey && x.Status == OutboxStatus.Pending && x.LockedBy == null &&
+                    x.Id != c.Id && x.CreatedAt >= c.CreatedAt)
+                .OrderBy(x => x.CreatedAt)
+                .Take(GatherReach);
+        var message = Json.Read<OutgoingMessage>(c.MessageJson);
+        var taken = new List<Guid>();
+        foreach (var row in await later.AsNoTracking().ToListAsync(ct))
+        {
+            if (message is not IGatheringMessage gathering || gathering.Gather(Json.Read<OutgoingMessage>(row.MessageJson)) is not { } more)
+            {
+                break;
+            }
+
+            message = more;
+            taken.Add(row.Id);
+        }
+
+        if (taken.Count > 0)
+        {
+            c.MessageJson = Json.Write(message);
+            await ctx.Outbox.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, c.MessageJson), ct);
+            await ctx.Outbox.Where(x => taken.Contains(x.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Status, OutboxStatus.Gathered).SetProperty(x => x.MessageJson, Erased).SetProperty(x => x.DestinationJson, Erased), ct);
+        }
+
+        return taken;
     }
 
     // Outcomes of sends that finish side by side share commits (GroupedWrites). An outcome is recorded even while the

@@ -93,6 +93,9 @@ internal static class OutboxStatus
     public const string Delivered = "delivered";
     public const string Failed = "failed";
     public const string Superseded = "superseded";
+
+    /// <summary>Taken into an earlier message with the same gather key, which carries all of it.</summary>
+    public const string Gathered = "gathered";
 }
 
 internal sealed class OutboxRow
@@ -105,7 +108,10 @@ internal sealed class OutboxRow
     public string MessageJson { get; set; } = "{}";
     public string? SlotKey { get; set; }
 
-    /// <summary>Later messages with this key are taken into this one while it waits, never yet claimed (<c>LockedBy</c> unset).</summary>
+    /// <summary>
+    /// When this message is claimed, never having been in a sender's hands (<c>LockedBy</c> unset), later messages with
+    /// the same key that have not been either are taken into it.
+    /// </summary>
     public string? GatherKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

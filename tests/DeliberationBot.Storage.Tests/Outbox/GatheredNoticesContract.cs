@@ -11,9 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeliberationBot.Storage.Tests.Outbox;
 
 /// <summary>
-/// Owners' notices queued while an earlier one waits for its turn are taken into it, on SQLite and PostgreSQL: only
-/// into a notice no sender has been given, never past its size, never twice for a retried delivery, and every
-/// concern reaches the owner exactly once, in its words.
+/// An owner's notice claimed for sending takes in the later ones still waiting, on SQLite and PostgreSQL: only notices
+/// no sender has had, never past its size, and every concern reaches the owner exactly once, in its words.
 /// </summary>
 public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContract
 {
@@ -23,63 +22,60 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
     private static readonly Guid DeliberationId = Guid.Parse("0192f000-0000-7000-8000-00000000d001");
 
     [SkippableFact]
-    public async Task Notices_queued_while_one_waits_are_taken_into_it_until_a_sender_has_had_it()
+    public async Task A_notice_claimed_for_sending_takes_in_the_later_ones_no_sender_has_had()
     {
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
         var store = services.Store();
         var outbox = services.Outbox();
+        var lease = TimeSpan.FromMinutes(5);
 
         await CommitNoticeAsync(store, 1);
         await CommitNoticeAsync(store, 2);
-        Assert.Equal([[1, 2]], await WaitingNumbersAsync(services));
-
-        // Claimed, then put back untried (the workspace had to wait): still nobody has sent any of it.
-        var claimed = Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default));
         await CommitNoticeAsync(store, 3);
-        Assert.Equal([[1, 2], [3]], await WaitingNumbersAsync(services));
-        await outbox.PutBackUntriedAsync(claimed.Message.Id, "instance-a", db.Time.GetUtcNow().AddSeconds(1), default);
-        await outbox.PutBackUntriedAsync(Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default)).Message.Id,
-            "instance-a", db.Time.GetUtcNow().AddSeconds(1), default);
+        var first = Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, lease, default));
+        Assert.Equal([1, 2, 3], Numbers(first));
+        Assert.Equal([[1, 2, 3]], await PendingNumbersAsync(services));
+
+        // Put back untried (its workspace had to wait): still nobody has sent any of it, so it takes in more next time.
+        await outbox.PutBackUntriedAsync(first.Message.Id, "instance-a", db.Time.GetUtcNow().AddSeconds(1), default);
         await CommitNoticeAsync(store, 4);
-        Assert.Equal([[1, 2], [3, 4]], await WaitingNumbersAsync(services));
-
-        // A sender had it and was asked to wait: it may have posted part of it, so nothing more goes in.
+        Assert.Equal([4], Numbers(Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, lease, default)))); // the first is not due yet
+        await outbox.PutBackUntriedAsync(first.Message.Id, "instance-a", db.Time.GetUtcNow().AddSeconds(1), default); // no longer a's: nothing happens
         db.Time.Advance(TimeSpan.FromSeconds(1));
-        foreach (var item in await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default))
-        {
-            await outbox.MarkDeferredAsync(item.Message.Id, db.Time.GetUtcNow().AddSeconds(1), default);
-        }
-
+        await CommitNoticeAsync(store, 4, "reopened: the override still needs a supervisor");
         await CommitNoticeAsync(store, 5);
-        Assert.Equal([[1, 2], [3, 4], [5]], await WaitingNumbersAsync(services));
 
-        // A later state of a concern already waiting replaces it where it stands.
-        await CommitNoticeAsync(store, 5, "reopened: the override still needs a supervisor");
-        var last = (await WaitingAsync(services))[^1];
-        Assert.Equal("reopened: the override still needs a supervisor", Assert.Single(last.Concerns).Text);
+        // Notice 4 is in a's hands: it is neither taken in nor takes anything in. Its later state goes with the first.
+        var claimed = await outbox.ClaimDueAsync("instance-a", 10, lease, default);
+        Assert.Equal([[1, 2, 3, 4, 5]], claimed.Select(Numbers));
+        var gathered = (OwnerConcerns)claimed[0].Message.Message;
+        Assert.Equal("reopened: the override still needs a supervisor", gathered.Concerns[3].Text);
+        Assert.Equal(Words(5), gathered.Concerns[4].Text);
 
-        db.Time.Advance(TimeSpan.FromSeconds(1));
+        // A sender had it and was asked to wait: it may have posted part of it, so it takes in nothing more.
+        await outbox.MarkDeferredAsync(claimed[0].Message.Id, db.Time.GetUtcNow().AddSeconds(1), default);
+        await CommitNoticeAsync(store, 6);
+        db.Time.Advance(TimeSpan.FromMinutes(6));
         var sender = new RecordingSender();
         await DrainAsync(services, sender);
-        Assert.Equal([1, 2, 3, 4, 5], sender.Sent.SelectMany(s => ((OwnerConcerns)s.Message.Message).Concerns).Select(c => c.Number));
-        Assert.All(sender.Sent, s => Assert.Equal(1, s.Attempt));
+        Assert.Equal([[1, 2, 3, 4, 5], [4], [6]], sender.Sent.Select(Numbers));
     }
 
     [SkippableFact]
-    public async Task A_retried_delivery_is_not_gathered_twice_and_a_full_notice_takes_no_more()
+    public async Task A_full_notice_takes_in_no_more_and_the_rest_go_in_the_next()
     {
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
-        var store = services.Store();
-        for (var n = 1; n <= OwnerConcerns.MaxGathered + 1; n++)
+        for (var n = 1; n <= OwnerConcerns.MaxGathered + 3; n++)
         {
-            Assert.Equal(CommitOutcome.Committed, await CommitNoticeAsync(store, n));
+            await CommitNoticeAsync(services.Store(), n);
         }
 
-        Assert.Equal(CommitOutcome.Duplicate, await CommitNoticeAsync(store, OwnerConcerns.MaxGathered + 1));
-        Assert.Equal(CommitOutcome.Duplicate, await CommitNoticeAsync(store, 2));
-        Assert.Equal([[.. Enumerable.Range(1, OwnerConcerns.MaxGathered)], [OwnerConcerns.MaxGathered + 1]], await WaitingNumbersAsync(services));
+        var sender = new RecordingSender();
+        await DrainAsync(services, sender);
+        Assert.Equal([[.. Enumerable.Range(1, OwnerConcerns.MaxGathered)], [.. Enumerable.Range(OwnerConcerns.MaxGathered + 1, 3)]], sender.Sent.Select(Numbers));
+        Assert.Empty(await PendingNumbersAsync(services));
     }
 
     [SkippableFact]
@@ -94,34 +90,51 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
         db.Time.Advance(lease + TimeSpan.FromSeconds(1));
         Assert.Single(await outbox.ClaimDueAsync("instance-b", 10, lease, default));
 
-        // The stalled instance wakes after its lease: the notice is instance-b's now, and stays out of reach of gathering.
+        // The stalled instance wakes after its lease: the notice is instance-b's now, and takes in nothing.
         await outbox.PutBackUntriedAsync(first.Message.Id, "instance-that-stalled", db.Time.GetUtcNow(), default);
         await CommitNoticeAsync(services.Store(), 2);
-        Assert.Equal([[1], [2]], await WaitingNumbersAsync(services));
+        db.Time.Advance(lease + TimeSpan.FromSeconds(1));
+        Assert.Equal([[1], [2]], (await outbox.ClaimDueAsync("instance-c", 10, lease, default)).Select(Numbers));
     }
 
     [SkippableFact]
-    public async Task Notices_committed_side_by_side_reach_the_owner_each_concern_once()
+    public async Task Notices_committed_and_claimed_side_by_side_reach_the_owner_each_concern_once_in_its_words()
     {
         SkipIfUnavailable();
-        await using var services = await db.StartServicesAsync();
-        var store = services.Store();
-        await Task.WhenAll(Enumerable.Range(1, 30).Select(n => Task.Run(() => CommitNoticeAsync(store, n))));
-
+        await using var a = await db.StartServicesAsync();
+        await using var b = await db.StartServicesAsync();
         var sender = new RecordingSender();
-        await DrainAsync(services, sender);
+        var committing = Enumerable.Range(1, 40).Select(n => Task.Run(() => CommitNoticeAsync((n % 2 == 0 ? a : b).Store(), n)));
+        var draining = new[] { a, b, a }.Select(services => Task.Run(async () =>
+        {
+            var dispatcher = Dispatchers.For(services, sender, db.Time);
+            for (var pass = 0; pass < 20; pass++)
+            {
+                await dispatcher.DispatchDueAsync(default);
+            }
+        }));
+        await Task.WhenAll(committing.Concat(draining));
+        await DrainAsync(a, sender);
+
         var sent = sender.Sent.Select(s => (OwnerConcerns)s.Message.Message).ToList();
-        Assert.Equal(Enumerable.Range(1, 30), sent.SelectMany(n => n.Concerns).Select(c => c.Number).Order());
+        Assert.Equal(Enumerable.Range(1, 40), sent.SelectMany(n => n.Concerns).Select(c => c.Number).Order());
         Assert.All(sent, n => Assert.InRange(n.Concerns.Count, 1, OwnerConcerns.MaxGathered));
         Assert.All(sent.SelectMany(n => n.Concerns), c => Assert.Equal(Words(c.Number), c.Text));
     }
+
+    private static List<int> Numbers(OutboxItem item) => [.. ((OwnerConcerns)item.Message.Message).Concerns.Select(c => c.Number)];
 
     private static string Words(int number) => $"Concern {number}: the score adds ten minutes of data entry per case.";
 
     private Task<CommitOutcome> CommitNoticeAsync(IDeliberationStore store, int number, string? words = null)
     {
-        db.Time.Advance(TimeSpan.FromMilliseconds(1)); // queued in order, as a person's concerns are
-        var at = db.Time.GetUtcNow();
+        DateTimeOffset at;
+        lock (db.Time)
+        {
+            db.Time.Advance(TimeSpan.FromMilliseconds(1)); // queued in order, as a person's concerns are
+            at = db.Time.GetUtcNow();
+        }
+
         var view = new ConcernView(
             Guid.CreateVersion7(at), number, ConcernKind.Concern, "Work", words ?? Words(number), [StakeholderGroup.FrontlineWorker], 1, ConcernStatus.Open, null, null, null,
             [ConcernAction.Acknowledge, ConcernAction.Respond]);
@@ -135,16 +148,13 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
         return store.CommitAsync(new Commit(Ws, key) { Outbox = [notice] }, default);
     }
 
-    /// <summary>The notices waiting to be sent, oldest first.</summary>
-    private static async Task<List<OwnerConcerns>> WaitingAsync(ServiceProvider services)
+    /// <summary>The notices waiting to be sent or being sent, oldest first, by their concerns' numbers.</summary>
+    private static async Task<List<List<int>>> PendingNumbersAsync(ServiceProvider services)
     {
         await using var ctx = services.GetRequiredService<DbFactory>().Create();
         var rows = await ctx.Outbox.AsNoTracking().Where(r => r.Status == OutboxStatus.Pending).ToListAsync();
-        return [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => (OwnerConcerns)r.ToRecord().Message)];
+        return [.. rows.OrderBy(r => r.CreatedAt).Select(r => ((OwnerConcerns)r.ToRecord().Message).Concerns.Select(c => c.Number).ToList())];
     }
-
-    private static async Task<List<List<int>>> WaitingNumbersAsync(ServiceProvider services) =>
-        [.. (await WaitingAsync(services)).Select(n => n.Concerns.Select(c => c.Number).ToList())];
 
     private async Task DrainAsync(ServiceProvider services, RecordingSender sender)
     {

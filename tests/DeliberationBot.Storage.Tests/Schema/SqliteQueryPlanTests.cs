@@ -30,16 +30,18 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_notice_to_gather_into_is_found_among_that_persons_waiting_notices_only()
+    public async Task The_notices_a_claimed_one_takes_in_are_found_among_that_persons_waiting_notices_only()
     {
-        // Every concern recorded looks for its owner's waiting notice; the key is a parameter, as EF Core sends it.
+        // Every notice claimed looks for later ones to its person; the key is a parameter, as EF Core sends it.
         var plan = await PlanAsync("""
             SELECT * FROM outbox
             WHERE "WorkspaceId" = $workspace AND "GatherKey" = $key AND "Status" = 'pending' AND "LockedBy" IS NULL
-            ORDER BY "CreatedAt" DESC LIMIT 1
+              AND "Id" <> $id AND "CreatedAt" >= $created
+            ORDER BY "CreatedAt" LIMIT 50
             """);
 
-        Assert.Contains("USING INDEX IX_outbox_WorkspaceId_GatherKey_Status (WorkspaceId=? AND GatherKey=? AND Status=?)", plan);
+        Assert.Contains("USING INDEX IX_outbox_WorkspaceId_GatherKey_Status_CreatedAt (WorkspaceId=? AND GatherKey=? AND Status=? AND CreatedAt>?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal); // read in order, not all sorted first
     }
 
     private async Task<string> PlanAsync(string sql)

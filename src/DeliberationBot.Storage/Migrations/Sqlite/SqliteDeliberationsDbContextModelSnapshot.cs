@@ -564,10 +564,10 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId", "GatherKey", "Status")
-                        .HasFilter("\"GatherKey\" IS NOT NULL");
-
                     b.HasIndex("WorkspaceId", "SlotKey", "Status");
+
+                    b.HasIndex("WorkspaceId", "GatherKey", "Status", "CreatedAt")
+                        .HasFilter("\"GatherKey\" IS NOT NULL");
 
                     b.ToTable("outbox", (string)null);
                 });

@@ -17,9 +17,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_WorkspaceId_GatherKey_Status",
+                name: "IX_outbox_WorkspaceId_GatherKey_Status_CreatedAt",
                 table: "outbox",
-                columns: new[] { "WorkspaceId", "GatherKey", "Status" },
+                columns: new[] { "WorkspaceId", "GatherKey", "Status", "CreatedAt" },
                 filter: "\"GatherKey\" IS NOT NULL");
         }
 
@@ -27,7 +27,7 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_outbox_WorkspaceId_GatherKey_Status",
+                name: "IX_outbox_WorkspaceId_GatherKey_Status_CreatedAt",
                 table: "outbox");
 
             migrationBuilder.DropColumn(
