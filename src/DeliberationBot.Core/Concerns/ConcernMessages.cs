@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -83,6 +84,9 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
     /// every later gathering rewrites.
     /// </summary>
     public const int MaxGathered = 10;
+
+    [JsonIgnore]
+    public bool HasRoom => Concerns.Count < MaxGathered;
 
     /// <summary>
     /// The later notice's concerns added after these; a concern already here is replaced by its later state where it

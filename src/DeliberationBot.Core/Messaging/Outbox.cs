@@ -29,6 +29,9 @@ public sealed record OutboxMessage(
 /// </summary>
 public interface IGatheringMessage
 {
+    /// <summary>Whether it can take in more; nothing is looked up for a message that cannot.</summary>
+    bool HasRoom { get; }
+
     /// <summary>This message with <paramref name="later"/> taken in, or null when it cannot take it in (it is full, or they differ in kind).</summary>
     OutgoingMessage? Gather(OutgoingMessage later);
 }

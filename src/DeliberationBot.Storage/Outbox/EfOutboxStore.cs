@@ -130,7 +130,8 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     /// </summary>
     private async Task<IReadOnlyList<Guid>> GatherLaterAsync(DeliberationsDbContext ctx, OutboxRow c, CancellationToken ct)
     {
-        if (Json.Read<OutgoingMessage>(c.MessageJson) is not IGatheringMessage)
+        var message = Json.Read<OutgoingMessage>(c.MessageJson);
+        if (message is not IGatheringMessage { HasRoom: true })
         {
             return [];
         }
@@ -144,7 +145,6 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
                     x.Id != c.Id && x.CreatedAt >= c.CreatedAt)
                 .OrderBy(x => x.CreatedAt)
                 .Take(GatherReach);
-        var message = Json.Read<OutgoingMessage>(c.MessageJson);
         var taken = new List<Guid>();
         foreach (var row in await later.AsNoTracking().ToListAsync(ct))
         {

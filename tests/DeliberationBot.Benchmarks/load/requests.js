@@ -10,6 +10,8 @@
 //   node requests.js send "TEXT" URL           sends one slash command as person 999999 (the facilitator) and prints the status
 //   node requests.js burst DELIBERATION N URL  N new people join (16 at a time, untimed), then all N answer within one
 //                                             second, spread evenly; prints JSON: acknowledged within 3 s, non-2xx, p50, p99, max
+//   node requests.js concerns N URL            the facilitator records N concerns, 16 at a time; prints JSON: statuses and
+//                                             the seconds until the last was acknowledged
 // The Lua scripts send each request once and stop wrk after N responses (or at its -d, whichever comes first).
 // Environment: SLACK_SIGNING_SECRET (default bench-signing-secret), TEAM (T0BENCH), CHANNEL (C0BENCH), FIRST (the
 // first person's number, default 0), PACE_MS (a Lua script's connections each wait a random 0–2× this many ms before
@@ -104,11 +106,26 @@ async function burst(deliberation, n, url) {
   }));
 }
 
+async function concerns(n, url) {
+  const started = process.hrtime.bigint();
+  const statuses = {};
+  let next = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    for (let i = next++; i < n; i = next++) {
+      const { status } = await post(url, bodies.command(first + i, 'concern "Nobody asked the night shift about case {i}"'));
+      statuses[status || 'no answer'] = (statuses[status || 'no answer'] || 0) + 1;
+    }
+  }));
+  console.log(JSON.stringify({ concerns: n, statuses, secondsToAllAcks: Number(process.hrtime.bigint() - started) / 1e9 }));
+}
+
 if (kind === 'send') {
   const raw = bodies.command(999999, arg);
   post(count, raw).then((r) => { console.log(r.status); process.exit(r.status === 200 ? 0 : 1); });
 } else if (kind === 'burst') {
   burst(arg, Number(count), out);
+} else if (kind === 'concerns') {
+  concerns(Number(arg), count);
 } else if (bodies[kind]) {
   const lines = [];
   for (let i = 0; i < Number(count); i++) {
