@@ -126,7 +126,8 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     /// Takes later messages with the candidate's gather key into it, as far as it can take them, when none of them has
     /// been in a sender's hands (so nothing of them can have been posted): a burst of notices to one person goes as one
     /// message. Written in the claim's transaction, before anything is sent, so that a send retried after a crash sends
-    /// the same content, and finds the parts already posted under the same message. Returns the ids taken in.
+    /// the same content, and finds the parts already posted under the same message. Only messages queued after it: one
+    /// of the same instant may already be in this batch, ahead of it. Returns the ids taken in.
     /// </summary>
     private async Task<IReadOnlyList<Guid>> GatherLaterAsync(DeliberationsDbContext ctx, OutboxRow c, CancellationToken ct)
     {
@@ -139,10 +140,10 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         var later = db.Provider == StorageProvider.Postgres
             // PostgreSQL: a later message another instance is claiming right now is left to it.
             ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""WorkspaceId"" = {c.WorkspaceId} AND ""GatherKey"" = {c.GatherKey}
-                AND ""Status"" = {OutboxStatus.Pending} AND ""LockedBy"" IS NULL AND ""Id"" <> {c.Id} AND ""CreatedAt"" >= {c.CreatedAt}
+                AND ""Status"" = {OutboxStatus.Pending} AND ""LockedBy"" IS NULL AND ""CreatedAt"" > {c.CreatedAt}
                 ORDER BY ""CreatedAt"" LIMIT {GatherReach} FOR UPDATE SKIP LOCKED")
             : ctx.Outbox.Where(x => x.WorkspaceId == c.WorkspaceId && x.GatherKey == c.GatherKey && x.Status == OutboxStatus.Pending && x.LockedBy == null &&
-                    x.Id != c.Id && x.CreatedAt >= c.CreatedAt)
+                    x.CreatedAt > c.CreatedAt)
                 .OrderBy(x => x.CreatedAt)
                 .Take(GatherReach);
         var taken = new List<Guid>();

@@ -79,6 +79,21 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
     }
 
     [SkippableFact]
+    public async Task Notices_queued_at_the_same_instant_are_each_claimed_once()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var full = OwnerConcerns.MaxGathered;
+        await CommitNoticeAsync(services.Store(), 1, count: full, advance: false);
+        await CommitNoticeAsync(services.Store(), full + 1, advance: false);
+        await CommitNoticeAsync(services.Store(), full + 2, advance: false);
+
+        // Which of them the claim reads first is up to the database; none may be both claimed and taken into another.
+        var claimed = await services.Outbox().ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default);
+        Assert.Equal(Enumerable.Range(1, full + 2), claimed.SelectMany(Numbers).Order());
+    }
+
+    [SkippableFact]
     public async Task Only_the_instance_holding_a_notice_can_put_it_back_untried()
     {
         SkipIfUnavailable();
@@ -126,22 +141,26 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
 
     private static string Words(int number) => $"Concern {number}: the score adds ten minutes of data entry per case.";
 
-    private Task<CommitOutcome> CommitNoticeAsync(IDeliberationStore store, int number, string? words = null)
+    private Task<CommitOutcome> CommitNoticeAsync(IDeliberationStore store, int number, string? words = null, bool advance = true, int count = 1)
     {
         DateTimeOffset at;
         lock (db.Time)
         {
-            db.Time.Advance(TimeSpan.FromMilliseconds(1)); // queued in order, as a person's concerns are
+            if (advance)
+            {
+                db.Time.Advance(TimeSpan.FromMilliseconds(1)); // queued in order, as a person's concerns are
+            }
+
             at = db.Time.GetUtcNow();
         }
 
-        var view = new ConcernView(
-            Guid.CreateVersion7(at), number, ConcernKind.Concern, "Work", words ?? Words(number), [StakeholderGroup.FrontlineWorker], 1, ConcernStatus.Open, null, null, null,
-            [ConcernAction.Acknowledge, ConcernAction.Respond]);
+        var views = Enumerable.Range(number, count).Select(n => new ConcernView(
+            Guid.CreateVersion7(at), n, ConcernKind.Concern, "Work", words ?? Words(n), [StakeholderGroup.FrontlineWorker], 1, ConcernStatus.Open, null, null, null,
+            [ConcernAction.Acknowledge, ConcernAction.Respond])).ToList();
         var key = $"concern-{number}{(words is null ? "" : "-again")}";
         var notice = new OutboxMessage(
             Guid.CreateVersion7(at), Ws, key + "/owner/U-MARIA", Destination.PrivatelyTo(Samples.Channel(Ws), new UserRef("U-MARIA", "Maria")),
-            new OwnerConcerns(DeliberationId, "Predictive screening for hotline calls", [view]), at)
+            new OwnerConcerns(DeliberationId, "Predictive screening for hotline calls", views), at)
         {
             GatherKey = $"owner-concerns/{DeliberationId:N}/U-MARIA",
         };

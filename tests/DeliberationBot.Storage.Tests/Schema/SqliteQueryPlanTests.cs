@@ -36,7 +36,7 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
         var plan = await PlanAsync("""
             SELECT * FROM outbox
             WHERE "WorkspaceId" = $workspace AND "GatherKey" = $key AND "Status" = 'pending' AND "LockedBy" IS NULL
-              AND "Id" <> $id AND "CreatedAt" >= $created
+              AND "CreatedAt" > $created
             ORDER BY "CreatedAt" LIMIT 50
             """);
 
