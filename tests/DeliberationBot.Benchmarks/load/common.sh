@@ -187,3 +187,40 @@ memory_snapshot() { # label pid
   timeout 20 dotnet-counters collect -p "$2" --format csv -o "$WORK/memory-$1.csv" --refresh-interval 1 \
     --duration 00:00:00:03 --counters System.Runtime >/dev/null 2>&1 || true
 }
+
+# For the scripts that compare builds alternated in one period: the local stand-in for Slack's Web API, started once
+# (sets SLACK_PORT).
+start_slack_stand_in() {
+  mkdir -p "$WORK/peers" && cp "$HERE"/*.js "$WORK/peers/" # requests.js and the Web API stand-in need no npm package
+  SLACK_PORT="$(free_port)"
+  PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
+}
+
+# One build on a fresh SQLite file against the stand-in, with a deliberation started as the facilitator (person 999999):
+# sets OURS (the Slack endpoint) and DELIBERATION (its id, from the card the stand-in received).
+start_build_with_deliberation() { # label build-folder
+  rm -f "$WORK/app"; ln -s "$2" "$WORK/app"
+  fresh_database "$1"
+  # shellcheck disable=SC2086 # the settings are env assignments without spaces
+  start_service "$1" $STORAGE Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
+    Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/"
+  OURS="$SERVICE_URL/api/slack/events"
+  curl -s -X POST "http://127.0.0.1:$SLACK_PORT/reset" >/dev/null
+  node "$WORK/peers/requests.js" send 'start quick-check "Load test proposal"' "$OURS" >/dev/null
+  DELIBERATION=""
+  for _ in $(seq 1 120); do DELIBERATION="$(curl -s "http://127.0.0.1:$SLACK_PORT/")"; [[ -n $DELIBERATION ]] && break; sleep 0.5; done
+  [[ -n $DELIBERATION ]] || { echo "the deliberation card never reached the stand-in for Slack" >&2; exit 1; }
+}
+
+# Calls `run_build ROUND NUMBER FOLDER` for each of BUILDS in turn, ROUNDS times over.
+alternate_builds() {
+  local round number build
+  for round in $(seq 1 "$ROUNDS"); do
+    number=0
+    for build in $BUILDS; do
+      number=$((number + 1))
+      echo "round $round: $build…" >&2
+      run_build "$round" "$number" "$build"
+    done
+  done
+}

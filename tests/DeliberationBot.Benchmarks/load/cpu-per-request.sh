@@ -28,25 +28,15 @@ RATE="${RATE:-}"
 export SLACK_SIGNING_SECRET=bench-signing-secret TEAM=T0BENCH CHANNEL=C0BENCH
 LOAD_BEFORE="$(load_average)"
 
-mkdir -p "$WORK/peers" && cp "$HERE"/*.js "$WORK/peers/" # requests.js and the Web API stand-in need no npm package
-SLACK_PORT="$(free_port)"
-PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
+start_slack_stand_in
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ROWS=()
 
 run_build() { # round build-number build-folder
-  local round="$1" label="cpu-$1-$2" build="$3" d
-  rm -f "$WORK/app"; ln -s "$build" "$WORK/app"
-  fresh_database "$label"
-  # shellcheck disable=SC2086 # the settings are env assignments without spaces
-  start_service "$label" $STORAGE Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
-    Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/"
-  local ours="$SERVICE_URL/api/slack/events" hz; hz="$(getconf CLK_TCK)"
-  curl -s -X POST "http://127.0.0.1:$SLACK_PORT/reset" >/dev/null
-  node "$WORK/peers/requests.js" send 'start quick-check "Load test proposal"' "$ours" >/dev/null
-  d=""; for _ in $(seq 1 120); do d="$(curl -s "http://127.0.0.1:$SLACK_PORT/")"; [[ -n $d ]] && break; sleep 0.5; done
-  [[ -n $d ]] || { echo "the deliberation card never reached the stand-in for Slack" >&2; exit 1; }
+  local round="$1" label="cpu-$1-$2" build="$3"
+  start_build_with_deliberation "$label" "$build"
+  local ours="$OURS" d="$DELIBERATION" hz; hz="$(getconf CLK_TCK)"
   FIRST=900000 node "$WORK/peers/requests.js" command 'status' 5000 "$WORK/warm.lua"
   wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/warm.lua" "$ours" >/dev/null
 
@@ -69,14 +59,7 @@ run_build() { # round build-number build-folder
   stop_service
 }
 
-for round in $(seq 1 "$ROUNDS"); do
-  number=0
-  for build in $BUILDS; do
-    number=$((number + 1))
-    echo "round $round: $build…" >&2
-    run_build "$round" "$number" "$build"
-  done
-done
+alternate_builds
 
 {
   echo "# CPU per Slack request, builds alternated${RATE:+, at $RATE requests/s}"

@@ -19,25 +19,13 @@ LIMIT="${LIMIT:-240}"
 export SLACK_SIGNING_SECRET=bench-signing-secret TEAM=T0BENCH CHANNEL=C0BENCH
 LOAD_BEFORE="$(load_average)"
 
-mkdir -p "$WORK/peers" && cp "$HERE"/*.js "$WORK/peers/"
-SLACK_PORT="$(free_port)"
-PORT="$SLACK_PORT" node "$WORK/peers/fake-slack.js" & PIDS+=($!)
+start_slack_stand_in
 ROWS=()
 
 run_build() { # round build-number build-folder
-  local round="$1" label="notices-$1-$2" build="$3" d
-  rm -f "$WORK/app"; ln -s "$build" "$WORK/app"
-  fresh_database "$label"
-  # shellcheck disable=SC2086 # the settings are env assignments without spaces
-  start_service "$label" $STORAGE Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
-    Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_PORT/api/"
-  local ours="$SERVICE_URL/api/slack/events"
-  curl -s -X POST "http://127.0.0.1:$SLACK_PORT/reset" >/dev/null
-  node "$WORK/peers/requests.js" send 'start quick-check "Load test proposal"' "$ours" >/dev/null
-  d=""; for _ in $(seq 1 120); do d="$(curl -s "http://127.0.0.1:$SLACK_PORT/")"; [[ -n $d ]] && break; sleep 0.5; done
-  [[ -n $d ]] || { echo "the deliberation card never reached the stand-in for Slack" >&2; exit 1; }
-
-  local sent; sent="$(FIRST=$(( round * 100000 )) AS=999999 node "$WORK/peers/requests.js" concerns "$CONCERNS" "$ours")"
+  local round="$1" label="notices-$1-$2" build="$3"
+  start_build_with_deliberation "$label" "$build"
+  local sent; sent="$(FIRST=$(( round * 100000 )) AS=999999 node "$WORK/peers/requests.js" concerns "$CONCERNS" "$OURS")"
   local acked; acked="$(now_ms)"
   local stored; stored="$(count_rows "$STORAGE" concerns)"
   local pending waited="not within ${LIMIT} s"
@@ -54,14 +42,7 @@ run_build() { # round build-number build-folder
   stop_service
 }
 
-for round in $(seq 1 "$ROUNDS"); do
-  number=0
-  for build in $BUILDS; do
-    number=$((number + 1))
-    echo "round $round: $build…" >&2
-    run_build "$round" "$number" "$build"
-  done
-done
+alternate_builds
 
 {
   echo "# How long an owner waits to hear a burst of concerns, builds alternated"
