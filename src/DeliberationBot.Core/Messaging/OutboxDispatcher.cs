@@ -96,16 +96,13 @@ public sealed partial class OutboxDispatcher(
             return null;
         }
 
-        if (sender.DeferralBeforeSending(item) is { } deferral)
-        {
-            // Nothing was sent, so the message is put back as if never claimed: later notices may still gather into it.
-            return await DeferAsync(item, channel, deferral, untried: true, span);
-        }
-
         SendResult result;
+        var untried = false;
         try
         {
-            result = await RefreshAndSendAsync(item, sender, ct);
+            var deferral = sender.DeferralBeforeSending(item);
+            untried = deferral is not null;
+            result = deferral ?? await RefreshAndSendAsync(item, sender, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -123,8 +120,15 @@ public sealed partial class OutboxDispatcher(
                 Outcome(span, channel, "delivered");
                 return null;
             case SendStatus.Deferred:
+                // Put back before any sender had it, it is as if never claimed: later notices may still gather into it.
                 // A sender may have posted some parts of a long message before the platform asked it to wait.
-                return await DeferAsync(item, channel, result, untried: false, span);
+                var until = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
+                LogDeferred(channel, message.WorkspaceId, until, result.Error);
+                await (untried
+                    ? store.PutBackUntriedAsync(message.Id, InstanceId, until, CancellationToken.None)
+                    : store.MarkDeferredAsync(message.Id, until, CancellationToken.None));
+                Outcome(span, channel, "deferred");
+                return result.PausesWorkspace ? until : null;
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
                 var wait = result.RetryAfter ?? Backoff(item.Attempt);
                 LogRetry(message.Id, channel, item.Attempt, wait, result.Error);
@@ -139,19 +143,6 @@ public sealed partial class OutboxDispatcher(
                 Outcome(span, channel, "failed");
                 return null;
         }
-    }
-
-    /// <summary>Puts a message back until the platform's wait is over, no attempt spent; returns when its workspace must pause, if it must.</summary>
-    private async Task<DateTimeOffset?> DeferAsync(OutboxItem item, string channel, SendResult deferral, bool untried, Activity? span)
-    {
-        var message = item.Message;
-        var until = time.GetUtcNow() + (deferral.RetryAfter ?? TimeSpan.FromSeconds(1));
-        LogDeferred(channel, message.WorkspaceId, until, deferral.Error);
-        await (untried
-            ? store.PutBackUntriedAsync(message.Id, InstanceId, until, CancellationToken.None)
-            : store.MarkDeferredAsync(message.Id, until, CancellationToken.None));
-        Outcome(span, channel, "deferred");
-        return deferral.PausesWorkspace ? until : null;
     }
 
     /// <summary>Brings the message up to date (a refresher may read a whole deliberation), then sends it.</summary>

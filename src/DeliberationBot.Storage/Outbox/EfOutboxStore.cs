@@ -195,17 +195,16 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     public Task MarkFailedAsync(Guid id, string error, CancellationToken ct) =>
         ReleaseAsync(id, s => s.SetProperty(x => x.Status, OutboxStatus.Failed).SetProperty(x => x.LastError, Truncate(error)));
 
-    public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) =>
-        ReleaseAsync(id, s => s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0));
+    public Task MarkDeferredAsync(Guid id, DateTimeOffset notBefore, CancellationToken ct) => ReleaseAsync(id, s => Deferred(s, notBefore));
 
     // Only while this instance still holds it: once its lease has run out another instance may be sending it, and a
     // message in a sender's hands must not be gathered into.
     public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
-        grouped.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id && x.LockedBy == instanceId).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.NextAttemptAt, notBefore)
-                .SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0)
-                .SetProperty(x => x.LockedBy, (string?)null)
-                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null)));
+        ReleaseAsync(id, s => Deferred(s, notBefore).SetProperty(x => x.LockedBy, (string?)null), heldBy: instanceId);
+
+    /// <summary>Due again once the wait is over, and the claim not counted as an attempt.</summary>
+    private static UpdateSettersBuilder<OutboxRow> Deferred(UpdateSettersBuilder<OutboxRow> s, DateTimeOffset notBefore) =>
+        s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0);
 
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
@@ -257,9 +256,9 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         await ctx.SaveChangesAsync(ct);
     }
 
-    /// <summary>Gives up the lease on a claimed message, with what this attempt changed.</summary>
-    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change) =>
-        grouped.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id).ExecuteUpdateAsync(
+    /// <summary>Gives up the lease on a claimed message (only while <paramref name="heldBy"/> holds it, if given), with what this attempt changed.</summary>
+    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change, string? heldBy = null) =>
+        grouped.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id && (heldBy == null || x.LockedBy == heldBy)).ExecuteUpdateAsync(
             s =>
             {
                 change(s);
