@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,7 @@ internal sealed class DbFactory : IDisposable
     private static Func<DeliberationsDbContext> BuildPostgres(StorageOptions o, PostgresAccessTokens? tokens)
     {
         var source = new NpgsqlDataSourceBuilder(o.ConnectionString);
+        PrepareRepeatedStatements(source.ConnectionStringBuilder);
         if (o.PostgresAuthentication == PostgresAuthentication.ManagedIdentity)
         {
             (tokens ?? PostgresAccessTokens.ForManagedIdentity(o.ManagedIdentityClientId)).Apply(source);
@@ -113,6 +115,22 @@ internal sealed class DbFactory : IDisposable
             .UseNpgsql(source.Build(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
             .Options;
         return new PooledDbContextFactory<PostgresDeliberationsDbContext>(pg, ContextPoolSize).CreateDbContext;
+    }
+
+    // The service runs a few dozen statements over and over. Prepared on the server (per connection, once a statement
+    // has run a few times), PostgreSQL no longer parses and plans each one again, and it shares the cores with the
+    // service. An operator's own setting wins: Max Auto Prepare=0 turns it off, e.g. behind a pooler that cannot keep
+    // prepared statements.
+    internal const int AutoPreparedStatements = 64;
+
+    internal static void PrepareRepeatedStatements(NpgsqlConnectionStringBuilder settings)
+    {
+        // Npgsql's builder reports every keyword it knows as present, so the operator's own string is read as written.
+        var written = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
+        if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            settings.MaxAutoPrepare = AutoPreparedStatements;
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
