@@ -104,7 +104,7 @@ internal sealed class DbFactory : IDisposable
     private static Func<DeliberationsDbContext> BuildPostgres(StorageOptions o, PostgresAccessTokens? tokens)
     {
         var source = new NpgsqlDataSourceBuilder(o.ConnectionString);
-        PrepareRepeatedStatements(source.ConnectionStringBuilder);
+        ApplyServiceDefaults(source.ConnectionStringBuilder);
         if (o.PostgresAuthentication == PostgresAuthentication.ManagedIdentity)
         {
             (tokens ?? PostgresAccessTokens.ForManagedIdentity(o.ManagedIdentityClientId)).Apply(source);
@@ -117,19 +117,29 @@ internal sealed class DbFactory : IDisposable
         return new PooledDbContextFactory<PostgresDeliberationsDbContext>(pg, ContextPoolSize).CreateDbContext;
     }
 
-    // The service runs a few dozen statements over and over. Prepared on the server (per connection, once a statement
-    // has run a few times), PostgreSQL no longer parses and plans each one again, and it shares the cores with the
-    // service. An operator's own setting wins: Max Auto Prepare=0 turns it off, e.g. behind a pooler that cannot keep
-    // prepared statements.
+    // PostgreSQL shares the cores with the service, so it should not redo work for every statement. Each setting here
+    // applies only where the operator's connection string does not set it.
+    // - The service runs a few dozen statements over and over. Prepared on the server (per connection, once one has run a
+    //   few times), they are no longer parsed and planned each time. Max Auto Prepare=0 turns this off, e.g. behind a
+    //   pooler that cannot keep prepared statements.
+    // - A pooled connection is reset by three statements whenever it is handed back, and every store call hands one
+    //   back. The service never changes a session's settings, and a transaction left open is rolled back either way.
     internal const int AutoPreparedStatements = 64;
 
-    internal static void PrepareRepeatedStatements(NpgsqlConnectionStringBuilder settings)
+    internal static void ApplyServiceDefaults(NpgsqlConnectionStringBuilder settings)
     {
         // Npgsql's builder reports every keyword it knows as present, so the operator's own string is read as written.
-        var written = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
-        if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var written = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
         {
             settings.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
+        {
+            settings.NoResetOnClose = true;
         }
     }
 

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DeliberationBot.Storage.Tests.Schema;
+
+/// <summary>
+/// On PostgreSQL, a statement the service runs again and again is prepared on the server, so it is not parsed and
+/// planned anew each time, and a connection handed back to the pool is not reset by statements of its own. Where the
+/// operator's connection string sets either, it wins.
+/// </summary>
+public sealed class PostgresConnectionDefaultsTests
+{
+    [SkippableFact]
+    public async Task A_statement_run_again_and_again_is_prepared_on_the_server()
+    {
+        PostgresServer.SkipUnlessConfigured();
+        await using var database = await PostgresScratchDatabase.CreateAsync();
+        await using var services = await StartAsync(database.ConnectionString);
+
+        Assert.Equal(1, await PreparedAfterRepeatingAsync(services));
+    }
+
+    [SkippableFact]
+    public async Task An_operator_who_sets_max_auto_prepare_to_zero_gets_no_prepared_statements()
+    {
+        PostgresServer.SkipUnlessConfigured();
+        await using var database = await PostgresScratchDatabase.CreateAsync();
+        await using var services = await StartAsync(database.ConnectionString + ";Max Auto Prepare=0");
+
+        Assert.Equal(0, await PreparedAfterRepeatingAsync(services));
+    }
+
+    [SkippableFact]
+    public async Task A_connection_handed_back_is_not_reset_unless_the_operator_asks()
+    {
+        PostgresServer.SkipUnlessConfigured();
+        await using var database = await PostgresScratchDatabase.CreateAsync();
+        await using (var services = await StartAsync(database.ConnectionString))
+        {
+            Assert.Equal("marked", await SettingAfterHandingBackAsync(services));
+        }
+
+        await using (var services = await StartAsync(database.ConnectionString + ";No Reset On Close=false"))
+        {
+            Assert.Equal("", await SettingAfterHandingBackAsync(services));
+        }
+    }
+
+    [Theory]
+    [InlineData("Host=db;Username=bot", DbFactory.AutoPreparedStatements, true)]
+    [InlineData("Host=db;Username=bot;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
+    [InlineData("Host=db;Username=bot;MaxAutoPrepare=8;NoResetOnClose=false", 8, false)]
+    [InlineData("Host=db;Username=bot;max auto prepare=12", 12, true)]
+    public void The_settings_are_added_only_where_the_connection_string_has_none(string connectionString, int prepared, bool noReset)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+
+        DbFactory.ApplyServiceDefaults(settings);
+
+        Assert.Equal(prepared, settings.MaxAutoPrepare);
+        Assert.Equal(noReset, settings.NoResetOnClose);
+    }
+
+    private static async Task<ServiceProvider> StartAsync(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:Deliberations"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddDeliberationStorage()
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseSchema>().PrepareAsync(CancellationToken.None);
+        return services;
+    }
+
+    /// <summary>Runs one query ten times on one connection and counts the statements prepared there that are that query.</summary>
+    private static async Task<long> PreparedAfterRepeatingAsync(ServiceProvider services)
+    {
+        await using var ctx = services.GetRequiredService<DbFactory>().Create();
+        await ctx.Database.OpenConnectionAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(0, await ctx.Deliberations.CountAsync(d => d.WorkspaceId == "T-PREPARED"));
+        }
+
+        return await ctx.Database
+            .SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE NOT from_sql AND statement LIKE '%T-PREPARED%'")
+            .SingleAsync();
+    }
+
+    /// <summary>
+    /// Marks a session, hands its connection back and reads the mark on the next context's connection: the pool's only
+    /// one, so the same session. A reset would have cleared the mark.
+    /// </summary>
+    private static async Task<string> SettingAfterHandingBackAsync(ServiceProvider services)
+    {
+        var factory = services.GetRequiredService<DbFactory>();
+        int session;
+        await using (var ctx = factory.Create())
+        {
+            await ctx.Database.OpenConnectionAsync();
+            session = await ctx.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+            await ctx.Database.ExecuteSqlRawAsync("SET application_name = 'marked'");
+        }
+
+        await using var next = factory.Create();
+        await next.Database.OpenConnectionAsync();
+        Assert.Equal(session, await next.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync());
+        return await next.Database.SqlQueryRaw<string>("SELECT current_setting('application_name') AS \"Value\"").SingleAsync();
+    }
+}
