@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxPacing>();
         services.AddSingleton<ReplyOutbox>();
         services.AddSingleton<DeliveryFailureNotices>();
         services.AddSingleton<FlowResolver>();

@@ -93,6 +93,29 @@ public sealed class PacedSendingTests : SlackHostTest
     }
 
     [Fact]
+    public async Task A_notice_queued_while_slack_makes_the_workspace_wait_is_queued_for_the_end_of_the_wait()
+    {
+        await Host.StartDeliberationAsync("start quick-check \"Queued for later\" owner:<@U0MARIA|maria>", "U0DANA", "dana");
+        await Host.SettleOutboxAsync();
+        Api.Enqueue("chat.postMessage", FakeResponse.RateLimited(30));
+        await Host.CommandAsync("concern \"The vendor will not explain the model\"", "U0DANA", "dana");
+        await Host.SettleOutboxAsync();
+
+        // 10 s into the wait, a concern is recorded: its notice is queued for when the wait ends, 20 s on, rather than
+        // as due now (to be claimed and put back by every pass until then).
+        Host.Time.Advance(TimeSpan.FromSeconds(10));
+        var recorded = Host.Time.GetUtcNow();
+        await Host.CommandAsync("concern \"Caseworkers were not asked\"", "U0DANA", "dana");
+        var notice = Assert.Single(await Host.Db.OutboxAsync(), r => r.Status == "pending" && r.MessageJson.Contains("Caseworkers were not asked", StringComparison.Ordinal));
+        Assert.Equal(recorded.AddSeconds(20), notice.NextAttemptAt);
+
+        Host.Time.Advance(TimeSpan.FromSeconds(20));
+        await Host.SettleOutboxAsync();
+        Assert.Contains(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA" && c.Strings.Contains("Caseworkers were not asked", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
+    }
+
+    [Fact]
     public void Asking_how_long_a_call_would_wait_takes_no_turn()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

@@ -54,6 +54,27 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
     }
 
     [SkippableFact]
+    public async Task A_message_queued_for_later_is_not_claimed_before_then()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var now = db.Time.GetUtcNow();
+        await services.Store().CommitAsync(new Commit(Ws, "w1") { Outbox = [Samples.Message(Ws, "w1/0", now, text: "later") with { NotBefore = now.AddSeconds(30) }] }, default);
+        var sender = new RecordingSender();
+        var dispatcher = Dispatchers.For(services, sender, db.Time);
+
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
+        db.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
+        db.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
+
+        var sent = Assert.Single(sender.Sent);
+        Assert.Equal("later", ((Confirmation)sent.Message.Message).Text);
+        Assert.Equal(1, sent.Attempt);
+    }
+
+    [SkippableFact]
     public async Task A_workspace_asked_to_wait_has_the_rest_of_its_batch_put_back_with_no_attempt_spent_while_others_go_on()
     {
         SkipIfUnavailable();
