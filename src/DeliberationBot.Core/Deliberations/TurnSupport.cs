@@ -63,10 +63,19 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     /// <summary>Commits a turn; its messages that must wait for the platform are queued for when the wait ends.</summary>
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
-        var outcome = await store.CommitAsync(pacing.Pace(commit), ct);
-        if (outcome == CommitOutcome.Committed && commit.Outbox.Count > 0)
+        var paced = pacing.Pace(commit);
+        var outcome = await store.CommitAsync(paced, ct);
+        if (outcome == CommitOutcome.Committed)
         {
-            signal.Notify();
+            if (paced.Outbox.Any(m => m.NotBefore is null))
+            {
+                signal.Notify();
+            }
+
+            if (paced.Outbox.Min(m => m.NotBefore) is { } waitsUntil)
+            {
+                signal.NotifyAt(waitsUntil);
+            }
         }
 
         return outcome;

@@ -127,6 +127,7 @@ public sealed partial class OutboxDispatcher(
                 await (untried
                     ? store.PutBackUntriedAsync(message.Id, InstanceId, until, CancellationToken.None)
                     : store.MarkDeferredAsync(message.Id, until, CancellationToken.None));
+                signal.NotifyAt(until);
                 Outcome(span, channel, "deferred");
                 return result.PausesWorkspace ? until : null;
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:

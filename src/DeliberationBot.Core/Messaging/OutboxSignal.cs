@@ -1,34 +1,90 @@
 namespace DeliberationBot.Core.Messaging;
 
-/// <summary>Wakes the outbox worker as soon as a turn has queued messages, instead of waiting for the next poll.</summary>
+/// <summary>
+/// Wakes the outbox worker as soon as a turn has queued messages, instead of waiting for the next poll; and when a
+/// message waits until a set time (the platform made its workspace wait), at that time.
+/// </summary>
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Lock _releasing = new();
 
+    // The earliest time a message waits for, and the time the worker, if waiting, will wake at anyway.
+    private DateTimeOffset? _dueAt;
+    private DateTimeOffset? _wakingAt;
+
     /// <summary>
     /// Called after every turn that queued something, often while the worker is already signalled: one wake-up is
-    /// enough, and only this method releases, so checking under the lock never overfills the semaphore.
+    /// enough, and only this class releases, so checking under the lock never overfills the semaphore.
     /// </summary>
     public void Notify()
     {
         lock (_releasing)
         {
-            if (_signal.CurrentCount == 0)
+            Release();
+        }
+    }
+
+    /// <summary>A message was queued or put back to wait until <paramref name="at"/>: the worker looks again then.</summary>
+    public void NotifyAt(DateTimeOffset at)
+    {
+        lock (_releasing)
+        {
+            if (_dueAt is null || at < _dueAt)
             {
-                _signal.Release();
+                _dueAt = at;
+            }
+
+            // A worker already waiting past that time recomputes its wait.
+            if (_wakingAt is { } waking && at < waking)
+            {
+                Release();
             }
         }
     }
 
-    /// <summary>Waits for a notification or for <paramref name="max"/> to pass on <paramref name="time"/>.</summary>
+    /// <summary>
+    /// Waits for a notification, for the earliest time a message waits for, or for <paramref name="max"/> to pass on
+    /// <paramref name="time"/>, whichever comes first.
+    /// </summary>
     public async Task WaitAsync(TimeSpan max, TimeProvider time, CancellationToken ct)
     {
+        TimeSpan wait;
+        lock (_releasing)
+        {
+            var now = time.GetUtcNow();
+            if (_dueAt <= now)
+            {
+                _dueAt = null; // its time has come while the worker was busy: it looks once more now
+                return;
+            }
+
+            wait = _dueAt is { } due && due - now < max ? due - now : max;
+            _wakingAt = now + wait;
+        }
+
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(max, time, wake.Token);
+        var delay = Task.Delay(wait, time, wake.Token);
         var signalled = _signal.WaitAsync(wake.Token);
         await Task.WhenAny(delay, signalled);
         await wake.CancelAsync();
+        lock (_releasing)
+        {
+            _wakingAt = null;
+            if (_dueAt <= time.GetUtcNow())
+            {
+                _dueAt = null; // the worker is about to look
+            }
+        }
+
         ct.ThrowIfCancellationRequested();
+    }
+
+    private void Release()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
     }
 }

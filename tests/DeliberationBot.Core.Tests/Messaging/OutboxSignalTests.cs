@@ -33,4 +33,53 @@ public sealed class OutboxSignalTests
 
         await waiting.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_message_waiting_until_a_time_wakes_the_worker_then_not_at_the_next_poll()
+    {
+        var signal = new OutboxSignal();
+        var time = new FakeTimeProvider();
+        signal.NotifyAt(time.GetUtcNow().AddSeconds(3));
+
+        var waiting = signal.WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await waiting.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        // Once woken for it, the worker waits a whole poll again.
+        var next = signal.WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await next.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_wait_that_ends_sooner_than_the_worker_would_wake_wakes_it_to_look_again()
+    {
+        var signal = new OutboxSignal();
+        var time = new FakeTimeProvider();
+        var waiting = signal.WaitAsync(TimeSpan.FromMinutes(1), time, CancellationToken.None);
+
+        signal.NotifyAt(time.GetUtcNow().AddSeconds(2));
+        await waiting.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var again = signal.WaitAsync(TimeSpan.FromMinutes(1), time, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(again.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await again.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_time_that_came_while_the_worker_was_busy_sends_it_to_look_at_once()
+    {
+        var signal = new OutboxSignal();
+        var time = new FakeTimeProvider();
+        signal.NotifyAt(time.GetUtcNow().AddSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        await signal.WaitAsync(TimeSpan.FromMinutes(1), time, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+    }
 }
