@@ -23,20 +23,25 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
 
     public string Channel => ChannelName;
 
-    // The method that would go first is the one whose turn decides; a direct message's conversations.open is checked
-    // when it is sent.
+    // Every call the send would make must have its turn: a direct message opens its conversation before it posts, so
+    // the longer of the two waits decides.
     public SendResult? DeferralBeforeSending(OutboxItem item)
     {
-        var method = item.Message.Destination.Mode switch
+        var team = item.Message.Destination.Conversation.WorkspaceId;
+        var (method, wait) = item.Message.Destination.Mode switch
         {
-            DeliveryMode.Conversation when item.PreviouslyPosted is not null => "chat.update",
-            DeliveryMode.Ephemeral => "chat.postEphemeral",
-            _ => "chat.postMessage",
+            DeliveryMode.Conversation when item.PreviouslyPosted is not null => WaitFor(team, "chat.update"),
+            DeliveryMode.Ephemeral => WaitFor(team, "chat.postEphemeral"),
+            DeliveryMode.Private => Longer(WaitFor(team, "conversations.open"), WaitFor(team, "chat.postMessage")),
+            _ => WaitFor(team, "chat.postMessage"),
         };
-        return api.WaitBefore(item.Message.Destination.Conversation.WorkspaceId, method) is { } wait
-            ? Outcome(SlackApiResult.Limited(method, wait))
-            : null;
+        return wait is { } w ? Outcome(SlackApiResult.Limited(method, w)) : null;
     }
+
+    private (string Method, TimeSpan? Wait) WaitFor(string team, string method) => (method, api.WaitBefore(team, method));
+
+    private static (string Method, TimeSpan? Wait) Longer((string Method, TimeSpan? Wait) a, (string Method, TimeSpan? Wait) b) =>
+        (b.Wait ?? TimeSpan.Zero) > (a.Wait ?? TimeSpan.Zero) ? b : a;
 
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {

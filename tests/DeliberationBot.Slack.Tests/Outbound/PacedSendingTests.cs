@@ -92,12 +92,15 @@ public sealed class PacedSendingTests : SlackHostTest
         Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
     }
 
-    [Fact]
-    public async Task A_notice_queued_while_slack_makes_the_workspace_wait_is_queued_for_the_end_of_the_wait()
+    // A direct message calls conversations.open, then chat.postMessage: a wait on either holds it.
+    [Theory]
+    [InlineData("chat.postMessage")]
+    [InlineData("conversations.open")]
+    public async Task A_notice_queued_while_slack_makes_the_workspace_wait_is_queued_for_the_end_of_the_wait(string limited)
     {
         await Host.StartDeliberationAsync("start quick-check \"Queued for later\" owner:<@U0MARIA|maria>", "U0DANA", "dana");
         await Host.SettleOutboxAsync();
-        Api.Enqueue("chat.postMessage", FakeResponse.RateLimited(30));
+        Api.Enqueue(limited, FakeResponse.RateLimited(30));
         await Host.CommandAsync("concern \"The vendor will not explain the model\"", "U0DANA", "dana");
         await Host.SettleOutboxAsync();
 
