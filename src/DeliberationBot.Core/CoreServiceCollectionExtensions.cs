@@ -23,7 +23,6 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxPacing>();
         services.AddSingleton<ReplyOutbox>();
         services.AddSingleton<DeliveryFailureNotices>();
         services.AddSingleton<FlowResolver>();

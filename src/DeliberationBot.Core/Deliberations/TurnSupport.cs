@@ -6,7 +6,7 @@ using DeliberationBot.Core.Privacy;
 namespace DeliberationBot.Core.Deliberations;
 
 /// <summary>Small pieces both application services need: loading a deliberation with its flow, keys, outbox rows.</summary>
-public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Pseudonymizer pseudonyms, OutboxSignal signal, OutboxPacing pacing, StaleTurns stale, TimeProvider time)
+public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Pseudonymizer pseudonyms, OutboxSignal signal, StaleTurns stale, TimeProvider time)
 {
     public const string NotFound = "I can't find that deliberation here. It may belong to another workspace, or have been removed.";
     public const string NoneHere = "No deliberation is open in this conversation. Start one with:";
@@ -60,22 +60,12 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     public async Task<TurnResult> OnceAsync(Actor actor, Guid deliberationId, string deliveryKey, Func<Task<TurnResult>> run, CancellationToken ct) =>
         await store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct) ? TurnResult.AlreadyHandled : await stale.RunAsync(TurnLanes.Of(deliberationId), run, ct);
 
-    /// <summary>Commits a turn; its messages that must wait for the platform are queued for when the wait ends.</summary>
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
-        var paced = pacing.Pace(commit);
-        var outcome = await store.CommitAsync(paced, ct);
-        if (outcome == CommitOutcome.Committed)
+        var outcome = await store.CommitAsync(commit, ct);
+        if (outcome == CommitOutcome.Committed && commit.Outbox.Count > 0)
         {
-            if (paced.Outbox.Any(m => m.NotBefore is null))
-            {
-                signal.Notify();
-            }
-
-            if (paced.Outbox.Min(m => m.NotBefore) is { } waitsUntil)
-            {
-                signal.NotifyAt(waitsUntil);
-            }
+            signal.Notify();
         }
 
         return outcome;

@@ -20,12 +20,6 @@ public sealed record OutboxMessage(
     /// (<see cref="IGatheringMessage"/>) and go as one.
     /// </summary>
     public string? GatherKey { get; init; }
-
-    /// <summary>
-    /// Not claimed for sending before this time (<see cref="OutboxPacing"/>); <c>null</c> is due at once. Only the
-    /// outbox row keeps it, as the row's next attempt.
-    /// </summary>
-    public DateTimeOffset? NotBefore { get; init; }
 }
 
 /// <summary>

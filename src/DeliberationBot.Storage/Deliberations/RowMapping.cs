@@ -166,7 +166,7 @@ internal static class RowMapping
         SlotKey = m.SlotKey,
         GatherKey = m.GatherKey,
         CreatedAt = m.CreatedAt,
-        NextAttemptAt = m.NotBefore ?? m.CreatedAt,
+        NextAttemptAt = m.CreatedAt,
         TraceParent = traceParent,
     };
 

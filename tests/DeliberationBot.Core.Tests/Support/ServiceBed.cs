@@ -54,7 +54,7 @@ internal sealed class ServiceBed
     {
         var catalog = new FlowCatalog([FlowParser.Parse(FlowYaml, "services.yaml", "services")]);
         var signal = new OutboxSignal();
-        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, new OutboxPacing([], Time), Stale, Time);
+        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, Stale, Time);
         var publisher = new ConcernPublisher(turn);
         var links = new TestLinks(Time);
         var reports = new ReportService(turn, links, links, links);

@@ -56,14 +56,18 @@ public sealed class PacedSendingTests : SlackHostTest
         Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
     }
 
-    [Fact]
-    public async Task Concerns_recorded_while_the_owner_must_wait_reach_them_in_one_message_each_in_its_words()
+    // A direct message calls conversations.open, then chat.postMessage: a wait on either holds it, and a notice that
+    // meets one before it is sent is put back as never tried, so it can still take in the ones after it.
+    [Theory]
+    [InlineData("chat.postMessage")]
+    [InlineData("conversations.open")]
+    public async Task Concerns_recorded_while_the_owner_must_wait_reach_them_in_one_message_each_in_its_words(string limited)
     {
         await Host.StartDeliberationAsync("start quick-check \"Paced notices\" owner:<@U0MARIA|maria>", "U0DANA", "dana");
         await Host.SettleOutboxAsync();
 
         // Slack asks the workspace to wait 30 s on the owner's first notice.
-        Api.Enqueue("chat.postMessage", FakeResponse.RateLimited(30));
+        Api.Enqueue(limited, FakeResponse.RateLimited(30));
         await Host.CommandAsync("concern \"The score adds ten minutes of data entry per case\"", "U0DANA", "dana");
         await Host.SettleOutboxAsync();
         var words = new[]
@@ -80,41 +84,16 @@ public sealed class PacedSendingTests : SlackHostTest
             await Host.SettleOutboxAsync();
         }
 
-        Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA");
+        var refused = limited == "chat.postMessage" ? 1 : 0; // the post Slack refused, when it was the post
+        Assert.Equal(refused, Api.CallsTo("chat.postMessage").Count(c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA"));
         Host.Time.Advance(TimeSpan.FromSeconds(15));
         await Host.SettleOutboxAsync();
 
-        // The first notice, which Slack had already seen, goes again alone; the three that waited go as one.
-        var toMaria = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA").Skip(1).ToList();
+        // The first notice, which a sender had already tried, goes again alone; the three that waited go as one.
+        var toMaria = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA").Skip(refused).ToList();
         Assert.Equal(2, toMaria.Count);
         Assert.Contains("The score adds ten minutes of data entry per case", toMaria[0].Strings, StringComparison.Ordinal);
         Assert.All(words, w => Assert.Contains(w, toMaria[1].Strings, StringComparison.Ordinal));
-        Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
-    }
-
-    // A direct message calls conversations.open, then chat.postMessage: a wait on either holds it.
-    [Theory]
-    [InlineData("chat.postMessage")]
-    [InlineData("conversations.open")]
-    public async Task A_notice_queued_while_slack_makes_the_workspace_wait_is_queued_for_the_end_of_the_wait(string limited)
-    {
-        await Host.StartDeliberationAsync("start quick-check \"Queued for later\" owner:<@U0MARIA|maria>", "U0DANA", "dana");
-        await Host.SettleOutboxAsync();
-        Api.Enqueue(limited, FakeResponse.RateLimited(30));
-        await Host.CommandAsync("concern \"The vendor will not explain the model\"", "U0DANA", "dana");
-        await Host.SettleOutboxAsync();
-
-        // 10 s into the wait, a concern is recorded: its notice is queued for when the wait ends, 20 s on, rather than
-        // as due now (to be claimed and put back by every pass until then).
-        Host.Time.Advance(TimeSpan.FromSeconds(10));
-        var recorded = Host.Time.GetUtcNow();
-        await Host.CommandAsync("concern \"Caseworkers were not asked\"", "U0DANA", "dana");
-        var notice = Assert.Single(await Host.Db.OutboxAsync(), r => r.Status == "pending" && r.MessageJson.Contains("Caseworkers were not asked", StringComparison.Ordinal));
-        Assert.Equal(recorded.AddSeconds(20), notice.NextAttemptAt);
-
-        Host.Time.Advance(TimeSpan.FromSeconds(20));
-        await Host.SettleOutboxAsync();
-        Assert.Contains(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA" && c.Strings.Contains("Caseworkers were not asked", StringComparison.Ordinal));
         Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
     }
 

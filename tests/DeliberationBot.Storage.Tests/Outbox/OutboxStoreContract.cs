@@ -54,24 +54,26 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
     }
 
     [SkippableFact]
-    public async Task A_message_queued_for_later_is_not_claimed_before_then()
+    public async Task A_worker_waiting_for_work_is_woken_when_a_wait_the_platform_asked_for_ends()
     {
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
-        var now = db.Time.GetUtcNow();
-        await services.Store().CommitAsync(new Commit(Ws, "w1") { Outbox = [Samples.Message(Ws, "w1/0", now, text: "later") with { NotBefore = now.AddSeconds(30) }] }, default);
+        await services.Store().CommitAsync(new Commit(Ws, "w1") { Outbox = [Samples.Message(Ws, "w1/0", db.Time.GetUtcNow(), text: "after the wait")] }, default);
         var sender = new RecordingSender();
-        var dispatcher = Dispatchers.For(services, sender, db.Time);
-
-        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
-        db.Time.Advance(TimeSpan.FromSeconds(29));
-        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
-        db.Time.Advance(TimeSpan.FromSeconds(1));
+        sender.Script.Enqueue(SendResult.Defer("chat.postMessage: rate limited", TimeSpan.FromSeconds(30), pausesWorkspace: true));
+        var signal = new OutboxSignal();
+        var dispatcher = Dispatchers.For(services, sender, db.Time, signal: signal);
         Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
 
-        var sent = Assert.Single(sender.Sent);
-        Assert.Equal("later", ((Confirmation)sent.Message.Message).Text);
-        Assert.Equal(1, sent.Attempt);
+        // The worker goes back to waiting, for up to five minutes: it is woken when the 30 s are over.
+        var waiting = signal.WaitAsync(TimeSpan.FromMinutes(5), db.Time, CancellationToken.None);
+        db.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(waiting.IsCompleted);
+        db.Time.Advance(TimeSpan.FromSeconds(1));
+        await waiting.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
+        Assert.Equal("after the wait", ((Confirmation)Assert.Single(sender.Sent).Message.Message).Text);
     }
 
     [SkippableFact]

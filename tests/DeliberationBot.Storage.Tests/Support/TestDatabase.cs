@@ -113,8 +113,8 @@ public sealed class RecordingSender(string channel = "test") : IChannelSender
 
 public static class Dispatchers
 {
-    public static OutboxDispatcher For(ServiceProvider services, IChannelSender sender, TimeProvider time, OutboxOptions? options = null) =>
-        new(services.GetRequiredService<IOutboxStore>(), [sender], [], new DeliveryFailureNotices(services.GetRequiredService<IDeliberationStore>(), time), new OutboxSignal(),
+    public static OutboxDispatcher For(ServiceProvider services, IChannelSender sender, TimeProvider time, OutboxOptions? options = null, OutboxSignal? signal = null) =>
+        new(services.GetRequiredService<IOutboxStore>(), [sender], [], new DeliveryFailureNotices(services.GetRequiredService<IDeliberationStore>(), time), signal ?? new OutboxSignal(),
             Microsoft.Extensions.Options.Options.Create(options ?? new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
 
     public static IDeliberationStore Store(this ServiceProvider services) => services.GetRequiredService<IDeliberationStore>();
