@@ -25,7 +25,7 @@ public sealed class OutboxSignal
         }
     }
 
-    /// <summary>A message was queued or put back to wait until <paramref name="at"/>: the worker looks again then.</summary>
+    /// <summary>A message was put back to wait until <paramref name="at"/>: the worker looks again then.</summary>
     public void NotifyAt(DateTimeOffset at)
     {
         lock (_releasing)
