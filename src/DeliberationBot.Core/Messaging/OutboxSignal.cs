@@ -9,8 +9,9 @@ public sealed class OutboxSignal
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Lock _releasing = new();
 
-    // The earliest time a message waits for, and the time the worker, if waiting, will wake at anyway.
-    private DateTimeOffset? _dueAt;
+    // The times messages wait for (each deferral adds one; those passed are dropped when the worker looks), and the
+    // time the worker, if waiting, will wake at anyway.
+    private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _due = new();
     private DateTimeOffset? _wakingAt;
 
     /// <summary>
@@ -30,10 +31,7 @@ public sealed class OutboxSignal
     {
         lock (_releasing)
         {
-            if (_dueAt is null || at < _dueAt)
-            {
-                _dueAt = at;
-            }
+            _due.Enqueue(at, at);
 
             // A worker already waiting past that time recomputes its wait.
             if (_wakingAt is { } waking && at < waking)
@@ -53,13 +51,12 @@ public sealed class OutboxSignal
         lock (_releasing)
         {
             var now = time.GetUtcNow();
-            if (_dueAt <= now)
+            if (DropPassed(now))
             {
-                _dueAt = null; // its time has come while the worker was busy: it looks once more now
-                return;
+                return; // a time came while the worker was busy: it looks once more now
             }
 
-            wait = _dueAt is { } due && due - now < max ? due - now : max;
+            wait = _due.TryPeek(out var next, out _) && next - now < max ? next - now : max;
             _wakingAt = now + wait;
         }
 
@@ -71,13 +68,22 @@ public sealed class OutboxSignal
         lock (_releasing)
         {
             _wakingAt = null;
-            if (_dueAt <= time.GetUtcNow())
-            {
-                _dueAt = null; // the worker is about to look
-            }
+            DropPassed(time.GetUtcNow()); // the worker is about to look
         }
 
         ct.ThrowIfCancellationRequested();
+    }
+
+    private bool DropPassed(DateTimeOffset now)
+    {
+        var any = false;
+        while (_due.TryPeek(out var next, out _) && next <= now)
+        {
+            _due.Dequeue();
+            any = true;
+        }
+
+        return any;
     }
 
     private void Release()

@@ -82,4 +82,22 @@ public sealed class OutboxSignalTests
 
         await signal.WaitAsync(TimeSpan.FromMinutes(1), time, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Each_time_messages_wait_for_wakes_the_worker_in_turn()
+    {
+        var signal = new OutboxSignal();
+        var time = new FakeTimeProvider();
+        signal.NotifyAt(time.GetUtcNow().AddSeconds(4));
+        signal.NotifyAt(time.GetUtcNow().AddSeconds(2));
+
+        foreach (var (before, at) in new[] { (1, 2), (1, 4) })
+        {
+            var waiting = signal.WaitAsync(TimeSpan.FromMinutes(5), time, CancellationToken.None);
+            time.Advance(TimeSpan.FromSeconds(before));
+            Assert.False(waiting.IsCompleted, $"woken before {at} s");
+            time.Advance(TimeSpan.FromSeconds(1));
+            await waiting.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+    }
 }
