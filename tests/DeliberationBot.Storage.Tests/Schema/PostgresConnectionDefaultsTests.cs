@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DeliberationBot.Storage.Tests.Schema;
@@ -17,9 +16,9 @@ public sealed class PostgresConnectionDefaultsTests
     {
         PostgresServer.SkipUnlessConfigured();
         await using var database = await PostgresScratchDatabase.CreateAsync();
-        await using var services = await StartAsync(database.ConnectionString);
+        using var db = await StartAsync(database.ConnectionString);
 
-        Assert.Equal(1, await PreparedAfterRepeatingAsync(services));
+        Assert.Equal(1, await PreparedAfterRepeatingAsync(db));
     }
 
     [SkippableFact]
@@ -27,9 +26,9 @@ public sealed class PostgresConnectionDefaultsTests
     {
         PostgresServer.SkipUnlessConfigured();
         await using var database = await PostgresScratchDatabase.CreateAsync();
-        await using var services = await StartAsync(database.ConnectionString + ";Max Auto Prepare=0");
+        using var db = await StartAsync(database.ConnectionString + ";Max Auto Prepare=0");
 
-        Assert.Equal(0, await PreparedAfterRepeatingAsync(services));
+        Assert.Equal(0, await PreparedAfterRepeatingAsync(db));
     }
 
     [SkippableFact]
@@ -37,14 +36,14 @@ public sealed class PostgresConnectionDefaultsTests
     {
         PostgresServer.SkipUnlessConfigured();
         await using var database = await PostgresScratchDatabase.CreateAsync();
-        await using (var services = await StartAsync(database.ConnectionString))
+        using (var db = await StartAsync(database.ConnectionString))
         {
-            Assert.Equal("marked", await SettingAfterHandingBackAsync(services));
+            Assert.Equal("marked", await SettingAfterHandingBackAsync(db));
         }
 
-        await using (var services = await StartAsync(database.ConnectionString + ";No Reset On Close=false"))
+        using (var db = await StartAsync(database.ConnectionString + ";No Reset On Close=false"))
         {
-            Assert.Equal("", await SettingAfterHandingBackAsync(services));
+            Assert.Equal("", await SettingAfterHandingBackAsync(db));
         }
     }
 
@@ -63,27 +62,18 @@ public sealed class PostgresConnectionDefaultsTests
         Assert.Equal(noReset, settings.NoResetOnClose);
     }
 
-    private static async Task<ServiceProvider> StartAsync(string connectionString)
+    private static async Task<DbFactory> StartAsync(string connectionString)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:Deliberations"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(TimeProvider.System)
-            .AddLogging()
-            .AddDeliberationStorage()
-            .BuildServiceProvider();
-        await services.GetRequiredService<DatabaseSchema>().PrepareAsync(CancellationToken.None);
-        return services;
+        var options = Options.Create(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString });
+        var db = new DbFactory(options);
+        await new DatabaseSchema(db, options).PrepareAsync(default);
+        return db;
     }
 
     /// <summary>Runs one query ten times on one connection and counts the statements prepared there that are that query.</summary>
-    private static async Task<long> PreparedAfterRepeatingAsync(ServiceProvider services)
+    private static async Task<long> PreparedAfterRepeatingAsync(DbFactory db)
     {
-        await using var ctx = services.GetRequiredService<DbFactory>().Create();
+        await using var ctx = db.Create();
         await ctx.Database.OpenConnectionAsync();
         for (var i = 0; i < 10; i++)
         {
@@ -99,18 +89,17 @@ public sealed class PostgresConnectionDefaultsTests
     /// Marks a session, hands its connection back and reads the mark on the next context's connection: the pool's only
     /// one, so the same session. A reset would have cleared the mark.
     /// </summary>
-    private static async Task<string> SettingAfterHandingBackAsync(ServiceProvider services)
+    private static async Task<string> SettingAfterHandingBackAsync(DbFactory db)
     {
-        var factory = services.GetRequiredService<DbFactory>();
         int session;
-        await using (var ctx = factory.Create())
+        await using (var ctx = db.Create())
         {
             await ctx.Database.OpenConnectionAsync();
             session = await ctx.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
             await ctx.Database.ExecuteSqlRawAsync("SET application_name = 'marked'");
         }
 
-        await using var next = factory.Create();
+        await using var next = db.Create();
         await next.Database.OpenConnectionAsync();
         Assert.Equal(session, await next.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync());
         return await next.Database.SqlQueryRaw<string>("SELECT current_setting('application_name') AS \"Value\"").SingleAsync();
