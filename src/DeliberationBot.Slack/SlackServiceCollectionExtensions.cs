@@ -47,6 +47,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<UninstallEvents>();
         services.AddSingleton<UserTimeZones>();
         services.AddSingleton<SlackRateLimitGate>();
+        services.AddSingleton<DirectMessageChannels>();
         services.AddSingleton<SlackApiClient>();
         services.AddHttpClient(SlackApiClient.HttpClientName, (sp, http) =>
         {

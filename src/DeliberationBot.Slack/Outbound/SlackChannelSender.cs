@@ -14,17 +14,20 @@ namespace DeliberationBot.Slack.Outbound;
 /// newest messages are searched for that id first, and a message found there is brought up to date instead of posted
 /// again. Ephemeral messages cannot be looked up; a lost answer to one can show it twice to its one reader.</para>
 /// </summary>
-internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger parts, ILogger<SlackChannelSender> logger) : IChannelSender
+internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger parts, DirectMessageChannels directMessages, ILogger<SlackChannelSender> logger) : IChannelSender
 {
     public const string ChannelName = SlackChannel.Name;
 
     /// <summary>chat.update errors that mean the old message is gone: post a new one instead.</summary>
     private static readonly HashSet<string> MessageGone = new(StringComparer.Ordinal) { "message_not_found", "cant_update_message", "edit_window_closed" };
 
+    /// <summary>Failed posts that mean a remembered direct-message conversation is gone: open it again.</summary>
+    private static readonly HashSet<string> ConversationGone = new(StringComparer.Ordinal) { "chat.postMessage: channel_not_found", "chat.postMessage: is_archived" };
+
     public string Channel => ChannelName;
 
-    // Every call the send would make must have its turn: a direct message opens its conversation before it posts, so
-    // the longer of the two waits decides.
+    // Every call the send would make must have its turn: a direct message to someone not written to before opens its
+    // conversation first, so the longer of the two waits decides.
     public SendResult? DeferralBeforeSending(OutboxItem item)
     {
         var team = item.Message.Destination.Conversation.WorkspaceId;
@@ -32,7 +35,8 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
         {
             DeliveryMode.Conversation when item.PreviouslyPosted is not null => WaitFor(team, "chat.update"),
             DeliveryMode.Ephemeral => WaitFor(team, "chat.postEphemeral"),
-            DeliveryMode.Private => Longer(WaitFor(team, "conversations.open"), WaitFor(team, "chat.postMessage")),
+            DeliveryMode.Private when directMessages.Find(team, item.Message.Destination.User?.Id ?? "") is null =>
+                Longer(WaitFor(team, "conversations.open"), WaitFor(team, "chat.postMessage")),
             _ => WaitFor(team, "chat.postMessage"),
         };
         return wait is { } w ? Outcome(SlackApiResult.Limited(method, w)) : null;
@@ -66,14 +70,7 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
                 return await PostPagesAsync(item, destination.Conversation.ConversationId, destination.Conversation.ThreadId, ct);
             case DeliveryMode.Private:
                 var user = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is private but has no user.");
-                var opened = await api.OpenConversationAsync(team, user.Id, ct);
-                if (!opened.Ok)
-                {
-                    return Outcome(opened);
-                }
-
-                var dm = opened.GetString("channel", "id") ?? throw new InvalidOperationException("conversations.open returned no channel id.");
-                return await PostPagesAsync(item, dm, null, ct);
+                return await PostPrivatelyAsync(item, team, user.Id, ct);
             case DeliveryMode.Ephemeral:
                 var to = destination.User ?? throw new InvalidOperationException($"Outbox message {message.Id} is ephemeral but has no user.");
                 foreach (var page in MessageRenderer.RenderPages(message.Message, threaded: false))
@@ -89,6 +86,36 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
             default:
                 throw new InvalidOperationException($"Unknown delivery mode {destination.Mode}");
         }
+    }
+
+    /// <summary>
+    /// Posts in the person's direct-message conversation: the one remembered, or else the one conversations.open finds.
+    /// A remembered conversation Slack no longer knows (the person's account or the app was removed and came back) is
+    /// forgotten and opened again, within the same send.
+    /// </summary>
+    private async Task<SendResult> PostPrivatelyAsync(OutboxItem item, string team, string user, CancellationToken ct)
+    {
+        if (directMessages.Find(team, user) is { } known)
+        {
+            var sent = await PostPagesAsync(item, known, null, ct);
+            if (sent is not { Status: SendStatus.Failed, Error: { } error } || !ConversationGone.Contains(error))
+            {
+                return sent;
+            }
+
+            LogConversationGone(item.Message.Id, known, error);
+            directMessages.Forget(team, user, known);
+        }
+
+        var opened = await api.OpenConversationAsync(team, user, ct);
+        if (!opened.Ok)
+        {
+            return Outcome(opened);
+        }
+
+        var dm = opened.GetString("channel", "id") ?? throw new InvalidOperationException("conversations.open returned no channel id.");
+        directMessages.Remember(team, user, dm);
+        return await PostPagesAsync(item, dm, null, ct);
     }
 
     /// <summary>
@@ -187,6 +214,9 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId}: the earlier message in {Channel} is gone ({Error}); posting a new one")]
     private partial void LogRepost(Guid messageId, string channel, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId}: the direct conversation {Channel} is gone ({Error}); opening it again")]
+    private partial void LogConversationGone(Guid messageId, string channel, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} was already posted in {Channel} ({Ts}) by an earlier attempt; updated, not posted again")]
     private partial void LogFoundEarlierPost(Guid messageId, string channel, string ts);

@@ -98,6 +98,28 @@ public sealed class PacedSendingTests : SlackHostTest
     }
 
     [Fact]
+    public async Task Once_a_persons_direct_conversation_is_known_their_messages_wait_only_for_the_post()
+    {
+        var sender = Host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "slack");
+        var gate = Host.Services.GetRequiredService<SlackRateLimitGate>();
+        await sender.SendAsync(Private("U0MARIA", "first"), default);
+        while (gate.TurnWaitFor(SlackPayloads.Team, "conversations.open") is null)
+        {
+            gate.Pace(SlackPayloads.Team, "conversations.open"); // the minute's conversations.open turns are spent
+        }
+
+        Assert.Null(sender.DeferralBeforeSending(Private("U0MARIA", "second")));
+        var stranger = sender.DeferralBeforeSending(Private("U0BOB", "hello"));
+        Assert.Equal(SendStatus.Deferred, stranger?.Status);
+        Assert.StartsWith("conversations.open", stranger!.Error, StringComparison.Ordinal);
+
+        OutboxItem Private(string user, string text) => new(
+            new OutboxMessage(Guid.NewGuid(), SlackPayloads.Team, Guid.NewGuid().ToString(),
+                Destination.PrivatelyTo(new ConversationRef("slack", SlackPayloads.Team, SlackPayloads.Channel, null), new UserRef(user)), new Confirmation(text), Host.Time.GetUtcNow()),
+            1, null);
+    }
+
+    [Fact]
     public void Asking_how_long_a_call_would_wait_takes_no_turn()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

@@ -93,7 +93,7 @@ public sealed class SlackOutboundTests : SlackHostTest
         Assert.Equal(3, Api.CallsTo("conversations.open").Count);
 
         Api.Enqueue("conversations.open", new FakeResponse(500, ""), new FakeResponse(502, ""), new FakeResponse(503, ""));
-        var retry = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U1")), new Confirmation("again")), default);
+        var retry = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U2")), new Confirmation("again")), default);
         Assert.Equal(SendStatus.RetryLater, retry.Status);
         Assert.Equal("conversations.open: http_503", retry.Error);
     }
@@ -142,6 +142,52 @@ public sealed class SlackOutboundTests : SlackHostTest
         Assert.Equal("U0BOB", call.Json.GetProperty("user").GetString());
         Assert.Equal("1700000000.5", call.Json.GetProperty("thread_ts").GetString());
         Assert.Equal("only you", call.Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_persons_direct_conversation_is_opened_once_and_then_written_to_directly()
+    {
+        await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("first")), default);
+        var second = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("second")), default);
+        await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0BOB")), new Confirmation("for bob")), default);
+
+        Assert.Equal(["U0MARIA", "U0BOB"], Api.CallsTo("conversations.open").Select(c => c.Json.GetProperty("users").GetString()));
+        Assert.Equal(["D0U0MARIA", "D0U0MARIA", "D0U0BOB"], Api.CallsTo("chat.postMessage").Select(c => c.Json.GetProperty("channel").GetString()));
+        Assert.Equal("second", Api.CallsTo("chat.postMessage")[1].Json.GetProperty("text").GetString());
+        Assert.Equal("D0U0MARIA", second.Posted!.ConversationId);
+    }
+
+    [Theory]
+    [InlineData("channel_not_found")]
+    [InlineData("is_archived")]
+    public async Task A_remembered_direct_conversation_Slack_no_longer_knows_is_opened_again_in_the_same_send(string error)
+    {
+        await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("before")), default);
+
+        Api.Enqueue("chat.postMessage", FakeResponse.Error(error));
+        Api.Enqueue("conversations.open", FakeResponse.Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D9MARIA" } }));
+        var sent = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("after")), default);
+        await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("later")), default);
+
+        Assert.Equal(SendStatus.Delivered, sent.Status);
+        Assert.Equal("D9MARIA", sent.Posted!.ConversationId);
+        Assert.Equal(2, Api.CallsTo("conversations.open").Count);
+        Assert.Equal(
+            [("D0U0MARIA", "before"), ("D0U0MARIA", "after"), ("D9MARIA", "after"), ("D9MARIA", "later")],
+            Api.CallsTo("chat.postMessage").Select(c => (c.Json.GetProperty("channel").GetString(), c.Json.GetProperty("text").GetString())));
+    }
+
+    [Fact]
+    public async Task A_post_to_a_direct_conversation_refused_for_another_reason_fails_without_opening_it_again()
+    {
+        await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("before")), default);
+
+        Api.Enqueue("chat.postMessage", FakeResponse.Error("msg_too_long"));
+        var sent = await Sender.SendAsync(Item(Destination.PrivatelyTo(Conversation(), new UserRef("U0MARIA")), new Confirmation("after")), default);
+
+        Assert.Equal(SendStatus.Failed, sent.Status);
+        Assert.Equal("chat.postMessage: msg_too_long", sent.Error);
+        Assert.Single(Api.CallsTo("conversations.open"));
     }
 
     [Fact]
