@@ -33,21 +33,11 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     private async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DeliberationsDbContext ctx, string instanceId, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-
-        // A notice stays where it is while an earlier one to the same person waits for its turn untried (put back because
-        // the platform asked the workspace to wait): that one takes it in when its turn comes. Claimed now, it would
-        // only be put back, once for every notice queued during the wait.
         var due = db.Provider == StorageProvider.Postgres
             // PostgreSQL: rows another instance is claiming right now are skipped rather than waited for.
             ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Status"" = {OutboxStatus.Pending} AND ""NextAttemptAt"" <= {now}
-                AND (""LockedUntil"" IS NULL OR ""LockedUntil"" < {now})
-                AND (""GatherKey"" IS NULL OR NOT EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.""WorkspaceId"" = outbox.""WorkspaceId""
-                    AND earlier.""GatherKey"" = outbox.""GatherKey"" AND earlier.""Status"" = {OutboxStatus.Pending} AND earlier.""LockedBy"" IS NULL
-                    AND earlier.""NextAttemptAt"" > {now} AND earlier.""CreatedAt"" < outbox.""CreatedAt""))
-                ORDER BY ""CreatedAt"" LIMIT {max * 2} FOR UPDATE SKIP LOCKED")
-            : ctx.Outbox.Where(x => x.Status == OutboxStatus.Pending && x.NextAttemptAt <= now && (x.LockedUntil == null || x.LockedUntil < now) &&
-                    (x.GatherKey == null || !ctx.Outbox.Any(earlier => earlier.WorkspaceId == x.WorkspaceId && earlier.GatherKey == x.GatherKey &&
-                        earlier.Status == OutboxStatus.Pending && earlier.LockedBy == null && earlier.NextAttemptAt > now && earlier.CreatedAt < x.CreatedAt)))
+                AND (""LockedUntil"" IS NULL OR ""LockedUntil"" < {now}) ORDER BY ""CreatedAt"" LIMIT {max * 2} FOR UPDATE SKIP LOCKED")
+            : ctx.Outbox.Where(x => x.Status == OutboxStatus.Pending && x.NextAttemptAt <= now && (x.LockedUntil == null || x.LockedUntil < now))
                 .OrderBy(x => x.CreatedAt)
                 .Take(max * 2);
         var candidates = await due.AsNoTracking().ToListAsync(ct);

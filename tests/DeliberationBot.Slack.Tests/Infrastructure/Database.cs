@@ -4,12 +4,7 @@ using Npgsql;
 
 namespace DeliberationBot.Slack.Tests.Infrastructure;
 
-internal sealed record OutboxRow(Guid Id, string Channel, string Status, int Attempts, DateTimeOffset NextAttemptAt, string? LastError, string? SlotKey, string MessageJson)
-{
-    public string? GatherKey { get; init; }
-
-    public string? LockedBy { get; init; }
-}
+internal sealed record OutboxRow(Guid Id, string Channel, string Status, int Attempts, DateTimeOffset NextAttemptAt, string? LastError, string? SlotKey, string MessageJson);
 
 /// <summary>
 /// Raw SQL on the service's database (its SQLite file, or its PostgreSQL database when <paramref name="postgres"/> is
@@ -23,29 +18,17 @@ internal sealed class Database(string path, string? postgres = null)
     public async Task<IReadOnlyList<OutboxRow>> OutboxAsync()
     {
         var rows = new List<OutboxRow>();
-        await ServiceSql.ReadAsync(Connection(), "SELECT \"Id\", \"Channel\", \"Status\", \"Attempts\", \"NextAttemptAt\", \"LastError\", \"SlotKey\", \"MessageJson\", \"GatherKey\", \"LockedBy\" FROM outbox ORDER BY \"CreatedAt\"", reader =>
+        await ServiceSql.ReadAsync(Connection(), "SELECT \"Id\", \"Channel\", \"Status\", \"Attempts\", \"NextAttemptAt\", \"LastError\", \"SlotKey\", \"MessageJson\" FROM outbox ORDER BY \"CreatedAt\"", reader =>
             rows.Add(new OutboxRow(
                 ServiceSql.Id(reader, 0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
                 ServiceSql.Instant(reader.GetValue(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7))
-            {
-                GatherKey = reader.IsDBNull(8) ? null : reader.GetString(8),
-                LockedBy = reader.IsDBNull(9) ? null : reader.GetString(9),
-            }));
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7))));
         return rows;
     }
 
     /// <summary>Outbox rows still to send now: pending and due (including those being sent).</summary>
-    /// <summary>
-    /// Messages the outbox would claim now: due, and not waiting behind an earlier notice to the same person that waits
-    /// for its turn untried (that one takes them in when it goes).
-    /// </summary>
-    public async Task<int> DueAsync(DateTimeOffset now)
-    {
-        var rows = await OutboxAsync(); // oldest first
-        return rows.Where((r, i) => r.Status == "pending" && r.NextAttemptAt <= now &&
-            (r.GatherKey is null || !rows.Take(i).Any(e => e.GatherKey == r.GatherKey && e.Status == "pending" && e.LockedBy is null && e.NextAttemptAt > now))).Count();
-    }
+    public async Task<int> DueAsync(DateTimeOffset now) =>
+        (await OutboxAsync()).Count(r => r.Status == "pending" && r.NextAttemptAt <= now);
 
     public Task<long> CountAsync(string table) => ServiceSql.ScalarAsync(Connection(), $"SELECT COUNT(*) FROM \"{table}\"");
 

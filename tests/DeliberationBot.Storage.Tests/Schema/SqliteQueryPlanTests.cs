@@ -44,23 +44,6 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal); // read in order, not all sorted first
     }
 
-    [Fact]
-    public async Task Whether_an_earlier_notice_to_the_same_person_waits_is_looked_up_in_that_persons_notices_only()
-    {
-        // Every claim asks it of each waiting notice it reads, as EF Core writes the claim's condition.
-        var plan = await PlanAsync("""
-            SELECT * FROM outbox AS o
-            WHERE o."Status" = 'pending' AND o."NextAttemptAt" <= $now AND (o."LockedUntil" IS NULL OR o."LockedUntil" < $now)
-              AND (o."GatherKey" IS NULL OR NOT EXISTS (
-                SELECT 1 FROM outbox AS o0
-                WHERE o0."WorkspaceId" = o."WorkspaceId" AND o0."GatherKey" = o."GatherKey" AND o0."Status" = 'pending'
-                  AND o0."LockedBy" IS NULL AND o0."NextAttemptAt" > $now AND o0."CreatedAt" < o."CreatedAt"))
-            ORDER BY o."CreatedAt" LIMIT 40
-            """);
-
-        Assert.Contains("USING INDEX IX_outbox_WorkspaceId_GatherKey_Status_CreatedAt (WorkspaceId=? AND GatherKey=? AND Status=? AND CreatedAt<?)", plan);
-    }
-
     private async Task<string> PlanAsync(string sql)
     {
         await using var services = await _db.StartServicesAsync();
