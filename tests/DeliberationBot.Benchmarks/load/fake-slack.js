@@ -2,15 +2,17 @@
 const http = require('http');
 let n = 0;
 let deliberation = null; // the id on the first deliberation card's Answer button, for the load script to answer
+let calls = {}; // calls per method since the last reset (GET /calls)
 http.createServer((req, res) => {
   if (req.url === '/reset') { // a new run: forget the last deliberation
     deliberation = null;
+    calls = {};
     res.end();
     return;
   }
 
   if (req.method === 'GET') {
-    res.end(deliberation ?? '');
+    res.end(req.url === '/calls' ? JSON.stringify(calls) : deliberation ?? '');
     return;
   }
 
@@ -21,6 +23,7 @@ http.createServer((req, res) => {
     const found = !deliberation && decodeURIComponent(raw).match(/"action_id":"answer","value":"([0-9a-f-]{36})"/);
     if (found) deliberation = found[1];
     const method = req.url.split('/').pop();
+    calls[method] = (calls[method] ?? 0) + 1;
     const body = method.startsWith('chat.') ? { ok: true, channel: 'C0BENCH', ts: `1700000000.${String(n).padStart(6, '0')}` }
       : method === 'conversations.open' ? { ok: true, channel: { id: 'D0BENCH' } }
       : method === 'conversations.history' ? { ok: true, messages: [] }

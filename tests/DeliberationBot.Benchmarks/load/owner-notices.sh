@@ -5,7 +5,8 @@
 # times over), a fresh SQLite service and a local stand-in for Slack's Web API; the facilitator records CONCERNS
 # concerns (`concern "…"`, each signed and sent once, 16 at a time: `requests.js concerns`); then the
 # outbox is watched until nothing is pending. Reports the seconds from the last acknowledgement until the owner has
-# been sent every notice (or "not within LIMIT s", with what is left), and how many messages the notices took.
+# been sent every notice (or "not within LIMIT s", with what is left), how many messages the notices took, and how
+# many calls reached the stand-in for Slack (conversations.open among them).
 # STORE=postgres runs on a fresh PostgreSQL database per run instead (BENCH_POSTGRES or DELIBERATIONBOT_TEST_POSTGRES).
 # Writes results/owner-notices.md (results/owner-notices-postgres.md).
 #   BUILDS="/tmp/before /tmp/after" tests/DeliberationBot.Benchmarks/load/owner-notices.sh
@@ -42,7 +43,8 @@ run_build() { # round build-number build-folder
 
   # The owner's notices went to a direct message (everything but the card and its updates, which have a slot).
   local messages; messages="$(count_rows "$STORAGE" outbox "\"Status\" = 'delivered' AND \"SlotKey\" IS NULL")"
-  ROWS+=("| $round | \`$build\` | $(python3 -c "import json, sys; r = json.loads(sys.argv[1]); print(f\"{r['statuses'].get('200', 0)} of {r['concerns']} in {r['secondsToAllAcks']:.1f} s\")" "$sent") | $stored | $waited | $messages | $(service_errors "$label") |")
+  local calls; calls="$(curl -s "http://127.0.0.1:$SLACK_PORT/calls" | python3 -c "import json, sys; c = json.load(sys.stdin); print(f\"{sum(c.values())} ({c.get('conversations.open', 0)})\")")"
+  ROWS+=("| $round | \`$build\` | $(python3 -c "import json, sys; r = json.loads(sys.argv[1]); print(f\"{r['statuses'].get('200', 0)} of {r['concerns']} in {r['secondsToAllAcks']:.1f} s\")" "$sent") | $stored | $waited | $messages | $calls | $(service_errors "$label") |")
   stop_service
 }
 
@@ -55,8 +57,8 @@ alternate_builds
   echo "Each build in each round on a new $([[ $STORE == postgres ]] && echo "PostgreSQL database" || echo "SQLite file") with a local stand-in for Slack's Web API (the service paces itself to Slack's limits). The facilitator records $CONCERNS concerns (\`requests.js concerns\`: each signed and sent once, 16 at a time), one owner; then the outbox is read every 0.2 s until nothing is pending."
   echo "Command: \`${SUFFIX:+STORE=postgres }BUILDS=\"$BUILDS\" ROUNDS=$ROUNDS CONCERNS=$CONCERNS LIMIT=$LIMIT tests/DeliberationBot.Benchmarks/load/owner-notices.sh\`."
   echo
-  echo "| round | build | concerns acknowledged (200), in | concerns stored | from the last acknowledgement until every notice is sent | messages posted (not card updates) | errors logged |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| round | build | concerns acknowledged (200), in | concerns stored | from the last acknowledgement until every notice is sent | messages posted (not card updates) | calls to Slack's Web API (of them conversations.open) | errors logged |"
+  echo "|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
 } >"$RESULTS_DIR/owner-notices$SUFFIX.md"
 cat "$RESULTS_DIR/owner-notices$SUFFIX.md"
