@@ -43,7 +43,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         var candidates = await due.AsNoTracking().ToListAsync(ct);
 
         var claimable = new List<OutboxRow>();
-        var gathered = new HashSet<Guid>();
+        var settled = new HashSet<Guid>(); // taken into another, or superseded, in this claim
         foreach (var c in candidates)
         {
             if (claimable.Count >= max)
@@ -51,14 +51,14 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
                 break;
             }
 
-            if (gathered.Contains(c.Id) || (c.SlotKey is not null && await SkipForSlotAsync(ctx, c, now, ct)))
+            if (settled.Contains(c.Id) || (c.SlotKey is not null && await SkipForSlotAsync(ctx, c, now, settled, ct)))
             {
                 continue;
             }
 
             if (c.GatherKey is not null && c.LockedBy is null)
             {
-                gathered.UnionWith(await GatherLaterAsync(ctx, c, ct));
+                settled.UnionWith(await GatherLaterAsync(ctx, c, ct));
             }
 
             claimable.Add(c);
@@ -98,10 +98,12 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     }
 
     /// <summary>
-    /// Only the newest message of a slot matters (it carries the latest state): older ones are superseded. And a slot
+    /// Only the newest message of a slot matters (it carries the latest state): older ones are superseded, all of them at
+    /// once (a burst of answers queues a card update per answer; superseded one candidate at a time, each would read
+    /// every update still waiting). Their ids join <paramref name="done"/>, so the claim passes over them. And a slot
     /// whose message another instance is sending right now waits, so a card is never posted twice.
     /// </summary>
-    private static async Task<bool> SkipForSlotAsync(DeliberationsDbContext ctx, OutboxRow c, DateTimeOffset now, CancellationToken ct)
+    private static async Task<bool> SkipForSlotAsync(DeliberationsDbContext ctx, OutboxRow c, DateTimeOffset now, HashSet<Guid> done, CancellationToken ct)
     {
         var others = await ctx.Outbox.AsNoTracking()
             .Where(x => x.WorkspaceId == c.WorkspaceId && x.SlotKey == c.SlotKey && x.Id != c.Id && x.Status == OutboxStatus.Pending)
@@ -110,16 +112,28 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
 
         // Superseded only by a newer message that will still be sent (not one in flight, whose content may predate this
         // one). Newest is by (CreatedAt, Id), so every instance picks the same one even for messages of the same instant.
-        var waiting = others.Where(o => o.LockedUntil == null || o.LockedUntil < now);
-        if (waiting.Any(o => o.CreatedAt > c.CreatedAt || (o.CreatedAt == c.CreatedAt && o.Id.CompareTo(c.Id) > 0)))
+        var waiting = others.Where(o => o.LockedUntil == null || o.LockedUntil < now).Select(o => (o.Id, o.CreatedAt)).Append((c.Id, c.CreatedAt)).ToList();
+        var newest = waiting.MaxBy(o => o, NewestLast.Instance);
+        if (newest.Id != c.Id)
         {
+            var older = waiting.Where(o => o.Id != newest.Id).Select(o => o.Id).ToList();
             await ctx.Outbox
-                .Where(x => x.Id == c.Id && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
+                .Where(x => older.Contains(x.Id) && x.Status == OutboxStatus.Pending && (x.LockedUntil == null || x.LockedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, OutboxStatus.Superseded).SetProperty(x => x.MessageJson, Erased).SetProperty(x => x.DestinationJson, Erased), ct);
+            done.UnionWith(older);
             return true;
         }
 
         return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
+    }
+
+    /// <summary>Orders a slot's messages by (CreatedAt, Id): the last is the newest.</summary>
+    private sealed class NewestLast : IComparer<(Guid Id, DateTimeOffset CreatedAt)>
+    {
+        public static readonly NewestLast Instance = new();
+
+        public int Compare((Guid Id, DateTimeOffset CreatedAt) a, (Guid Id, DateTimeOffset CreatedAt) b) =>
+            a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id);
     }
 
     /// <summary>

@@ -149,6 +149,25 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
     }
 
     [SkippableFact]
+    public async Task A_burst_of_updates_to_a_slot_is_superseded_by_its_newest_all_at_once()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        for (var i = 1; i <= 30; i++)
+        {
+            db.Time.Advance(TimeSpan.FromMilliseconds(1)); // an update per answer, as a burst of answers queues them
+            await services.Store().CommitAsync(new Commit(Ws, $"u{i}") { Outbox = [Samples.Message(Ws, $"u{i}/card", db.Time.GetUtcNow(), "card:3", $"{i} answers")] }, default);
+        }
+
+        // The first update the claim reads is superseded together with every other one older than the newest.
+        var outbox = services.Outbox();
+        Assert.Empty(await outbox.ClaimDueAsync("instance-a", 1, TimeSpan.FromMinutes(5), default));
+        Assert.Equal(1, await outbox.CountPendingAsync(default));
+        var newest = Assert.Single(await outbox.ClaimDueAsync("instance-a", 1, TimeSpan.FromMinutes(5), default));
+        Assert.Equal("30 answers", ((Confirmation)newest.Message.Message).Text);
+    }
+
+    [SkippableFact]
     public async Task A_slot_update_is_not_superseded_by_one_in_flight_that_may_carry_older_state()
     {
         SkipIfUnavailable();
