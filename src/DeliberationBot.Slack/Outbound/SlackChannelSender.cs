@@ -22,7 +22,7 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
     private static readonly HashSet<string> MessageGone = new(StringComparer.Ordinal) { "message_not_found", "cant_update_message", "edit_window_closed" };
 
     /// <summary>Failed posts that mean a remembered direct-message conversation is gone: open it again.</summary>
-    private static readonly HashSet<string> ConversationGone = new(StringComparer.Ordinal) { "chat.postMessage: channel_not_found", "chat.postMessage: is_archived" };
+    private static readonly HashSet<string> ConversationGone = new(StringComparer.Ordinal) { Failure("chat.postMessage", "channel_not_found"), Failure("chat.postMessage", "is_archived") };
 
     public string Channel => ChannelName;
 
@@ -208,9 +208,12 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
     private static SendResult Outcome(SlackApiResult result) => result.Status switch
     {
         SlackApiStatus.RateLimited => SendResult.Defer($"{result.Method}: rate limited", result.RetryAfter ?? TimeSpan.FromSeconds(1), pausesWorkspace: true),
-        SlackApiStatus.Transient => SendResult.Retry($"{result.Method}: {result.Error}"),
-        _ => SendResult.Fail($"{result.Method}: {result.Error}"),
+        SlackApiStatus.Transient => SendResult.Retry(Failure(result.Method, result.Error)),
+        _ => SendResult.Fail(Failure(result.Method, result.Error)),
     };
+
+    /// <summary>How a refused or failed call reads in the outbox's record: the method, then Slack's error.</summary>
+    private static string Failure(string method, string? error) => $"{method}: {error}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId}: the earlier message in {Channel} is gone ({Error}); posting a new one")]
     private partial void LogRepost(Guid messageId, string channel, string error);

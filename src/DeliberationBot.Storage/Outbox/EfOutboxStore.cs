@@ -113,7 +113,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         // Superseded only by a newer message that will still be sent (not one in flight, whose content may predate this
         // one). Newest is by (CreatedAt, Id), so every instance picks the same one even for messages of the same instant.
         var waiting = others.Where(o => o.LockedUntil == null || o.LockedUntil < now).Select(o => (o.Id, o.CreatedAt)).Append((c.Id, c.CreatedAt)).ToList();
-        var newest = waiting.MaxBy(o => o, NewestLast.Instance);
+        var newest = waiting.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Last();
         if (newest.Id != c.Id)
         {
             var older = waiting.Where(o => o.Id != newest.Id).Select(o => o.Id).ToList();
@@ -125,15 +125,6 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         }
 
         return others.Any(o => o.LockedUntil != null && o.LockedUntil >= now);
-    }
-
-    /// <summary>Orders a slot's messages by (CreatedAt, Id): the last is the newest.</summary>
-    private sealed class NewestLast : IComparer<(Guid Id, DateTimeOffset CreatedAt)>
-    {
-        public static readonly NewestLast Instance = new();
-
-        public int Compare((Guid Id, DateTimeOffset CreatedAt) a, (Guid Id, DateTimeOffset CreatedAt) b) =>
-            a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id);
     }
 
     /// <summary>
