@@ -131,20 +131,12 @@ public sealed class InvitationService(TurnSupport turn, ICommunityLinks links)
     }
 
     /// <summary>How many people and answers came through the public page, for <c>status</c>; null when there is no link.</summary>
-    public static CommunityStatus? StatusOf(CommunityInvitation? invitation, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers)
-    {
-        if (invitation is null)
-        {
-            return null;
-        }
-
-        var keys = participants.Where(p => p.ViaPublicPage).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        return new CommunityStatus(invitation.State, keys.Count, answers.Count(a => keys.Contains(a.ParticipantKey)));
-    }
+    public static CommunityStatus? StatusOf(CommunityInvitation? invitation, PublicPageTally publicPage) =>
+        invitation is null ? null : new CommunityStatus(invitation.State, publicPage.Participants, publicPage.Answers);
 
     private async Task<CommunityInvitationLink> LinkAsync(Deliberation d, CommunityInvitation invitation, string note, CancellationToken ct)
     {
-        var people = (await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct)).Count(p => p.ViaPublicPage);
+        var people = (await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).PublicPage.Participants;
         return new CommunityInvitationLink(
             d.Id, d.Title, links.Page(invitation.Token), links.QrCode(invitation.Token), invitation.Languages, invitation.Until, invitation.MaxPeople, invitation.State, people, note);
     }

@@ -18,20 +18,20 @@ public sealed record ConcernChanges(IReadOnlyList<Concern> Concerns, IReadOnlyLi
 /// </summary>
 public sealed class ConcernPublisher(TurnSupport turn)
 {
-    public ConcernChanges Prepare(
-        Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, IReadOnlyList<Answer> answers, IReadOnlyList<Participant> participants,
-        string deliveryKey, bool postSummary)
+    /// <param name="summaryAnswers">On close, the answers given in all, for the summary posted in the conversation; null posts none.</param>
+    public ConcernChanges Prepare(Deliberation d, FlowDefinition flow, ConcernSources sources, string deliveryKey, int? summaryAnswers)
     {
-        var synced = ConcernSync.FromAnswers(flow, d.Id, existing, answers, participants, turn.Now);
+        var existing = sources.Existing;
+        var synced = ConcernSync.FromAnswers(flow, d.Id, existing, sources.Answers, sources.Raisers, turn.Now);
         var all = Merge(existing, synced);
         var events = synced.Where(s => existing.All(e => e.Id != s.Id))
             .Select(c => new DeliberationEvent(d.Id, "concern.raised", null, c.QuestionId, $"#{c.Number} {c.Origin}", turn.Now))
             .ToList();
         var outbox = new List<OutboxMessage>();
-        if (postSummary)
+        if (summaryAnswers is { } given)
         {
             outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
-                $"Summary of \"{d.Title}\": {answers.Count(a => !a.Value.Skipped)} answer(s), {all.Count(c => c.IsUnresolved)} unresolved concern(s).")));
+                $"Summary of \"{d.Title}\": {given} answer(s), {all.Count(c => c.IsUnresolved)} unresolved concern(s).")));
         }
 
         // Owners get what they can answer; the facilitator also gets the concerns they may close without the raisers.

@@ -21,10 +21,7 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
         }
 
         var flow = await turn.FlowOfAsync(d, ct);
-        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var changes = publisher.Prepare(d, flow, existing, answers, participants, deliveryKey, postSummary: false);
+        var changes = publisher.Prepare(d, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), deliveryKey, summaryAnswers: null);
         var sent = 0;
         if (d.MayClose(actor.User))
         {

@@ -141,7 +141,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     {
         var voice = ConcernSync.VoiceOf(question, answer, participant.Anonymous ? new Dictionary<string, string?>() : new() { [participant.Key] = participant.DisplayName ?? participant.UserId });
         var min = groupSize.Value.MinGroupSize;
-        var small = participant.Anonymous && (await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct)).Count(p => p.Group == participant.Group) < min;
+        var small = participant.Anonymous && ((await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).Groups.FirstOrDefault(g => g.Group == participant.Group)?.Participants ?? 0) < min;
         return new ConcernPreview(voice.Text, ConcernView.Attribution(voice), question.Text, small, min);
     }
 

@@ -12,8 +12,6 @@ public sealed class DeliberationCardRefresher(IDeliberationStore store, FlowReso
         DeliberationRefresh.RebuildAsync<DeliberationCard>(store, message, card => card.DeliberationId, async (_, deliberation) =>
         {
             var flow = await flows.ForAsync(deliberation, ct);
-            var participants = await store.ListParticipantsAsync(message.WorkspaceId, deliberation.Id, ct);
-            var answers = await store.ListAnswersAsync(message.WorkspaceId, deliberation.Id, ct);
-            return Overview.Card(deliberation, flow, participants, answers);
+            return Overview.Card(deliberation, flow, await store.TallyAsync(message.WorkspaceId, deliberation.Id, ct));
         }, ct);
 }

@@ -65,16 +65,16 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
             return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
         }
 
-        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
+        var tally = await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct);
         // The concerns as `concerns` would list them, so both commands count the same things.
-        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var listed = ConcernPublisher.Merge(existing, ConcernSync.FromAnswers(flow, d.Id, existing, answers, participants, turn.Now)).Where(c => !c.IsMerged).ToList();
-        return TurnResult.Reply(Overview.Status(d, flow, participants, answers) with
+        var sources = await ConcernSources.ReadAsync(turn.Store, d, flow, ct);
+        var synced = ConcernSync.FromAnswers(flow, d.Id, sources.Existing, sources.Answers, sources.Raisers, turn.Now);
+        var listed = ConcernPublisher.Merge(sources.Existing, synced).Where(c => !c.IsMerged).ToList();
+        return TurnResult.Reply(Overview.Status(d, flow, tally) with
         {
             Concerns = listed.Count(c => c.Kind == ConcernKind.Concern),
             UnresolvedConcerns = listed.Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved),
-            Community = Community.InvitationService.StatusOf(await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct), participants, answers),
+            Community = Community.InvitationService.StatusOf(await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct), tally.PublicPage),
         });
     }
 
@@ -149,10 +149,8 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
     private async Task<CommitOutcome> CloseDeliberationAsync(Deliberation d, FlowDefinition flow, string? actorKey, string deliveryKey, CancellationToken ct)
     {
         var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
-        var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var existing = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var published = concerns.Prepare(closed, flow, existing, answers, participants, deliveryKey, postSummary: true);
+        var given = (await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).Answers.Sum(a => a.Given);
+        var published = concerns.Prepare(closed, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), deliveryKey, summaryAnswers: given);
         var unresolved = published.All.Count(c => c.IsUnresolved);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {

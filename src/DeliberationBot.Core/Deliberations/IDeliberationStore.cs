@@ -79,6 +79,18 @@ public interface IDeliberationStore
 
     Task<IReadOnlyList<Answer>> ListAnswersAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
+    /// <summary>The counts a card and <c>status</c> show, counted by the store rather than read row by row.</summary>
+    Task<DeliberationTally> TallyAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
+
+    /// <summary>
+    /// The answers concerns are made from (<see cref="ConcernSync"/>): every answer flagged as a concern, and every answer
+    /// to one of <paramref name="ruleQuestionIds"/>, the questions whose flow rule may make an answer a concern.
+    /// </summary>
+    Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct);
+
+    /// <summary>The participants with these keys (those of a concern's raisers, for their names).</summary>
+    Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, IReadOnlyCollection<string> keys, CancellationToken ct);
+
     /// <summary>One participant's answers: what a turn of theirs needs, however many others have answered.</summary>
     Task<IReadOnlyList<Answer>> ListAnswersOfAsync(string workspaceId, Guid deliberationId, string participantKey, CancellationToken ct);
 

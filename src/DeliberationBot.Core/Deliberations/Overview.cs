@@ -7,40 +7,35 @@ namespace DeliberationBot.Core.Deliberations;
 /// <summary>Who has answered what, for a whole deliberation, by stakeholder group (never by name).</summary>
 public static class Overview
 {
-    public static ProgressSummary Progress(FlowDefinition flow, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers)
+    public static ProgressSummary Progress(DeliberationTally tally)
     {
-        var byGroup = participants
-            .GroupBy(p => p.Group)
-            .OrderBy(g => g.Key)
-            .Select(g => new GroupProgress(
-                g.Key,
-                g.Count(),
-                g.Count(p => p.FinishedAt is not null),
-                answers.Count(a => a.Group == g.Key && !a.Value.Skipped)))
+        var byGroup = tally.Groups
+            .OrderBy(g => g.Group)
+            .Select(g => new GroupProgress(g.Group, g.Participants, g.Finished, tally.Answers.Where(a => a.Group == g.Group).Sum(a => a.Given)))
             .ToList();
-        return new ProgressSummary(participants.Count, participants.Count(p => p.FinishedAt is not null), byGroup);
+        return new ProgressSummary(tally.Groups.Sum(g => g.Participants), tally.Groups.Sum(g => g.Finished), byGroup);
     }
 
-    public static IReadOnlyList<SectionCoverage> Coverage(FlowDefinition flow, IReadOnlyList<Answer> answers)
+    public static IReadOnlyList<SectionCoverage> Coverage(FlowDefinition flow, DeliberationTally tally)
     {
         var sectionOf = flow.Questions.ToDictionary(q => q.Id, q => q.SectionId);
         return [.. flow.Sections.Select(section => new SectionCoverage(
             section.Id,
             section.Title,
-            answers.Where(a => !a.Value.Skipped && sectionOf.GetValueOrDefault(a.QuestionId) == section.Id)
+            tally.Answers.Where(a => sectionOf.GetValueOrDefault(a.QuestionId) == section.Id)
                 .GroupBy(a => a.Group)
-                .ToDictionary(g => g.Key, g => g.Count())))];
+                .ToDictionary(g => g.Key, g => g.Sum(a => a.Given))))];
     }
 
     public static IReadOnlyDictionary<string, AnswerValue> AnswersOf(IReadOnlyList<Answer> answers, string participantKey) =>
         answers.Where(a => a.ParticipantKey == participantKey).ToDictionary(a => a.QuestionId, a => a.Value, StringComparer.Ordinal);
 
-    public static DeliberationCard Card(Deliberation d, FlowDefinition flow, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers) =>
+    public static DeliberationCard Card(Deliberation d, FlowDefinition flow, DeliberationTally tally) =>
         new(d.Id, d.Title, d.Description, flow.Id, flow.Title, flow.Questions.Count, d.Owners, d.Facilitator, d.Due, d.Anonymity, d.Status,
-            Progress(flow, participants, answers));
+            Progress(tally));
 
-    public static StatusReport Status(Deliberation d, FlowDefinition flow, IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers) =>
-        new(d.Id, d.Title, d.Status, d.Due, Progress(flow, participants, answers), Coverage(flow, answers), 0, 0);
+    public static StatusReport Status(Deliberation d, FlowDefinition flow, DeliberationTally tally) =>
+        new(d.Id, d.Title, d.Status, d.Due, Progress(tally), Coverage(flow, tally), 0, 0);
 
     public static bool IsRuleConcern(FlowDefinition flow, Answer answer) =>
         flow.FindQuestion(answer.QuestionId)?.RaisesConcern(answer.Value) ?? false;

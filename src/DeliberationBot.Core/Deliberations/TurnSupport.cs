@@ -50,7 +50,7 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     /// sent (<see cref="DeliberationCardRefresher"/>), so a turn need not read every participant and answer to queue it.
     /// </summary>
     public OutboxMessage CardUpdate(Deliberation d, FlowDefinition flow, string deliveryKey) =>
-        Outbox(d.WorkspaceId, deliveryKey + "/card", Destination.To(d.Home), Overview.Card(d, flow, [], []), d.CardSlot);
+        Outbox(d.WorkspaceId, deliveryKey + "/card", Destination.To(d.Home), Overview.Card(d, flow, DeliberationTally.Empty), d.CardSlot);
 
     /// <summary>
     /// Runs a turn unless the platform is delivering it again: a retry gets "already handled" before anything is read.

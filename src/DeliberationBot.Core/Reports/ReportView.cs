@@ -72,7 +72,7 @@ public static class ReportViews
         return new ReportView(
             audience,
             leader ? record : record with { Answers = [] },
-            Overview.Progress(flow, source.Participants, source.Answers),
+            Overview.Progress(DeliberationTally.Of(source.Participants, source.Answers)),
             summary,
             Distributions(summary, flow),
             [.. summary.AddedLabour.Select(l => l with { ByGroup = [.. l.ByGroup.OrderBy(g => Array.IndexOf(LabourOrder, g.Group))] })],

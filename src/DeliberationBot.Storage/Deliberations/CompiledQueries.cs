@@ -58,6 +58,24 @@ internal sealed class CompiledQueries
             .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.ParticipantKey == participant)
             .OrderBy(x => x.AnsweredAt).ThenBy(x => x.QuestionId));
 
+    // A card's and `status`'s counts, grouped by the database: a large deliberation costs little more than a small one.
+    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<ParticipantCount>> ParticipantCounts =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, ParticipantCount>((ctx, ws, deliberation) => ctx.Participants
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
+            .GroupBy(x => x.Group)
+            .Select(g => new ParticipantCount(g.Key, g.Count(), g.Count(x => x.FinishedAt != null), g.Count(x => x.ViaPublicPage))));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<AnswerCount>> AnswerCounts =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, AnswerCount>((ctx, ws, deliberation) => ctx.Answers
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && !x.Skipped)
+            .GroupBy(x => new { x.QuestionId, x.Group })
+            .Select(g => new AnswerCount(g.Key.QuestionId, g.Key.Group, g.Count())));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<int>> PublicPageAnswerCount =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, CancellationToken ct) => ctx.Answers
+            .Count(a => a.WorkspaceId == ws && a.DeliberationId == deliberation
+                && ctx.Participants.Any(p => p.DeliberationId == deliberation && p.Key == a.ParticipantKey && p.ViaPublicPage)));
+
     public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<MemberProfileRow?>> Profile =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string user, CancellationToken ct) => ctx.MemberProfiles.AsNoTracking().FirstOrDefault(x => x.WorkspaceId == ws && x.UserId == user));
 
@@ -99,3 +117,9 @@ internal sealed class CompiledQueries
         return list;
     }
 }
+
+/// <summary>One stakeholder group's participants, as the database counts them.</summary>
+internal sealed record ParticipantCount(string Group, int Participants, int Finished, int ViaPublicPage);
+
+/// <summary>Answers given (not skipped) to one question by one group, as the database counts them.</summary>
+internal sealed record AnswerCount(string QuestionId, string Group, int Given);

@@ -1,6 +1,7 @@
 using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,6 +85,40 @@ internal sealed partial class EfDeliberationStore
     {
         await using var ctx = db.Create();
         var rows = await CompiledQueries.ListAsync(db.Queries.Answers(ctx, workspaceId, deliberationId), ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<DeliberationTally> TallyAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var groups = await CompiledQueries.ListAsync(db.Queries.ParticipantCounts(ctx, workspaceId, deliberationId), ct);
+        var answers = await CompiledQueries.ListAsync(db.Queries.AnswerCounts(ctx, workspaceId, deliberationId), ct);
+        var viaPage = groups.Sum(g => g.ViaPublicPage);
+        return new DeliberationTally(
+            [.. groups.Select(g => new GroupTally(Enum.Parse<StakeholderGroup>(g.Group), g.Participants, g.Finished))],
+            [.. answers.Select(a => new AnswerTally(a.QuestionId, Enum.Parse<StakeholderGroup>(a.Group), a.Given))],
+            new PublicPageTally(viaPage, viaPage == 0 ? 0 : await db.Queries.PublicPageAnswerCount(ctx, workspaceId, deliberationId, ct)));
+    }
+
+    public async Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(
+        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId && (x.FlaggedConcern || ruleQuestionIds.Contains(x.QuestionId)))
+            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey).ThenBy(x => x.QuestionId)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(
+        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Participants.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId && keys.Contains(x.Key))
+            .OrderBy(x => x.JoinedAt).ThenBy(x => x.Key)
+            .ToListAsync(ct);
         return [.. rows.Select(r => r.ToRecord())];
     }
 

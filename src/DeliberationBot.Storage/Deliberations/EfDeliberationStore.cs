@@ -88,9 +88,15 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 
         foreach (var p in commit.Participants)
         {
-            var row = await db.Queries.ParticipantToUpdate(ctx, ws, p.DeliberationId, p.Key, ct)
-                ?? ctx.Participants.Add(new ParticipantRow()).Entity;
+            // A new row is added with its key already set: EF tracks an added row by the key it had when added, so
+            // two blank rows in one commit would collide.
+            var existing = await db.Queries.ParticipantToUpdate(ctx, ws, p.DeliberationId, p.Key, ct);
+            var row = existing ?? new ParticipantRow();
             p.CopyTo(row, ws);
+            if (existing is null)
+            {
+                ctx.Participants.Add(row);
+            }
         }
 
         if (commit.Answer is { } a)

@@ -141,6 +141,7 @@ internal static class RowMapping
         row.WorkspaceId = workspaceId;
         row.Group = a.Group.ToString();
         row.ValueJson = Json.Write(a.Value);
+        row.Skipped = a.Value.Skipped;
         row.FlaggedConcern = a.FlaggedConcern;
         row.Revision = a.Revision;
         row.AnsweredAt = a.AnsweredAt;

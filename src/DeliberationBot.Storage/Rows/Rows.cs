@@ -54,6 +54,9 @@ internal sealed class AnswerRow
     public string WorkspaceId { get; set; } = "";
     public string Group { get; set; } = "";
     public string ValueJson { get; set; } = "{}";
+
+    /// <summary>Whether the value is a skip, kept beside its JSON so that the database can count answers given.</summary>
+    public bool Skipped { get; set; }
     public bool FlaggedConcern { get; set; }
     public int Revision { get; set; }
     public DateTimeOffset AnsweredAt { get; set; }

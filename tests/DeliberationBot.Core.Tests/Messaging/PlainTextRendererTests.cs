@@ -207,8 +207,8 @@ public class PlainTextRendererTests
             new(Id, "U2", "pick", StakeholderGroup.Community, AnswerValue.Skip(), false, 1, start),
         ];
 
-        var card = PlainTextRenderer.Render(Overview.Card(deliberation, flow, participants, answers));
-        var status = PlainTextRenderer.Render(Overview.Status(deliberation, flow, participants, answers));
+        var card = PlainTextRenderer.Render(Overview.Card(deliberation, flow, DeliberationTally.Of(participants, answers)));
+        var status = PlainTextRenderer.Render(Overview.Status(deliberation, flow, DeliberationTally.Of(participants, answers)));
 
         Assert.Contains("Flow: Engine test (11 questions) · Owners: maria · Facilitator: maria", card, StringComparison.Ordinal);
         Assert.Contains("Progress: 2 participant(s), 1 finished", card, StringComparison.Ordinal);

@@ -134,6 +134,17 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
         List(() => _answers.Where(a => a.Key.Workspace == workspaceId && a.Key.Deliberation == deliberationId).Select(a => a.Value)
             .OrderBy(a => a.AnsweredAt).ThenBy(a => a.ParticipantKey, StringComparer.Ordinal).ThenBy(a => a.QuestionId, StringComparer.Ordinal));
 
+    public async Task<DeliberationTally> TallyAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
+        DeliberationTally.Of(await ListParticipantsAsync(workspaceId, deliberationId, ct), await ListAnswersAsync(workspaceId, deliberationId, ct));
+
+    public async Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(
+        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct) =>
+        [.. (await ListAnswersAsync(workspaceId, deliberationId, ct)).Where(a => a.FlaggedConcern || ruleQuestionIds.Contains(a.QuestionId))];
+
+    public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(
+        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        [.. (await ListParticipantsAsync(workspaceId, deliberationId, ct)).Where(p => keys.Contains(p.Key))];
+
     public Task<IReadOnlyList<Answer>> ListAnswersOfAsync(string workspaceId, Guid deliberationId, string participantKey, CancellationToken ct) =>
         List(() => _answers.Where(a => a.Key.Workspace == workspaceId && a.Key.Deliberation == deliberationId && a.Value.ParticipantKey == participantKey).Select(a => a.Value)
             .OrderBy(a => a.AnsweredAt).ThenBy(a => a.QuestionId, StringComparer.Ordinal));

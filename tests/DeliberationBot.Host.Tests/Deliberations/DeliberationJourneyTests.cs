@@ -131,6 +131,33 @@ public sealed class DeliberationJourneyTests : JourneyTest
         Assert.Equal(TurnSupport.NotFound, Assert.IsType<ErrorMessage>(Assert.Single((await Answering.OpenAsync(otherWorkspace, d.Id, default)).Replies)).Text);
     }
 
+    [Fact]
+    public async Task Status_counts_the_concerns_that_concerns_would_list_and_only_the_answers_given()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria> anonymous", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        await Answering.JoinAsync(Ana, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+        await Answering.AnswerTextAsync(Ana, d.Id, "Rank calls by risk", Key(), default);
+        await Answering.FlagConcernAsync(Ana, d.Id, "purpose", flagged: true, Key(), default);
+        await Answering.AnswerAsync(Ana, d.Id, "who-affected", AnswerValue.Skip(), flagConcern: false, Key(), default);
+        await Answering.AnswerAsync(Ana, d.Id, "can-override", AnswerValue.FromChoices("no"), flagConcern: false, Key(), default); // meets the rule
+        await Answering.JoinAsync(Sam, d.Id, StakeholderGroup.Community, anonymous: true, Key(), default);
+        await Answering.AnswerAsync(Sam, d.Id, "can-appeal", AnswerValue.FromChoices("no"), flagConcern: false, Key(), default); // meets the rule
+        await Answering.JoinAsync(Eve, d.Id, StakeholderGroup.LegalPolicy, anonymous: false, Key(), default);
+        await Answering.AnswerTextAsync(Eve, d.Id, "Triage hotline calls", Key(), default);
+        await Answering.AnswerAsync(Eve, d.Id, "can-override", AnswerValue.FromChoices("yes"), flagConcern: false, Key(), default);
+
+        var status = Assert.IsType<StatusReport>((await Commands.HandleAsync(Eve, Room, "status", null, Key(), default)).Replies.Single());
+        var listed = Assert.IsType<ConcernList>((await Commands.HandleAsync(Eve, Room, "concerns", null, Key(), default)).Replies.Single());
+
+        Assert.Equal((3, 3, 3), (status.Progress.Participants, status.Concerns, status.UnresolvedConcerns));
+        Assert.Equal(3, listed.Concerns.Count);
+        Assert.Equal(
+            [(StakeholderGroup.FrontlineWorker, 1, 2), (StakeholderGroup.LegalPolicy, 1, 2), (StakeholderGroup.Community, 1, 1)],
+            status.Progress.ByGroup.Select(g => (g.Group, g.Participants, g.Answers)).OrderBy(g => g.Group == StakeholderGroup.Community));
+        Assert.Equal(2, status.Coverage.Single(s => s.SectionId == "purpose-and-people").AnswersByGroup.Values.Sum()); // the skip is not counted
+    }
+
     private async Task<List<string>> DatabaseRowsContainingAsync(string needle) =>
         [.. (await DatabaseDump.SqliteAsync(Factory.DatabasePath)).Where(v => v.Value.Contains(needle, StringComparison.Ordinal)).Select(v => $"{v.Table}.{v.Column}")];
 }

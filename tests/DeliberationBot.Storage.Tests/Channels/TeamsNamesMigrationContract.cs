@@ -26,9 +26,7 @@ public abstract class TeamsNamesMigrationContract(TestDatabase db) : DatabaseCon
         await using (var ctx = factory.Create())
         {
             // Back to the schema before this migration, with a reference as it was stored then.
-            var migrations = ctx.Database.GetMigrations().ToList();
-            var before = migrations[migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal)) - 1];
-            await ctx.GetService<IMigrator>().MigrateAsync(before);
+            await MigrateToJustBeforeAsync(ctx, Migration);
             ctx.ChannelState.AddRange(
                 Row("teams", "user", "aad-alice", """{"tenantId":"t1","conversationId":"a:1chat","serviceUrl":"https://smba.example/","botId":"28:bot","user":{"id":"aad-alice","teamsId":"29:alice","name":"Alice Secret"}}"""),
                 Row("teams", "conversation", "19:general", """{"tenantId":"t1","conversationId":"19:general","serviceUrl":"https://smba.example/","botId":"28:bot","user":null,"botName":"DeliberationBot"}"""),

@@ -164,6 +164,89 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
     }
 
     [SkippableFact]
+    public async Task One_turn_can_add_several_people()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, ana) = await SeedAsync(store);
+        var people = new[] { "U-BEN", "U-CRUZ", "U-DEV" }.Select(u => Samples.Participant(d, u, StakeholderGroup.Community, db.Time.GetUtcNow())).ToList();
+
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(new Commit(Ws, "join-several") { Participants = people }, default));
+
+        Assert.Equal([ana, .. people], (await store.ListParticipantsAsync(Ws, d.Id, default)).OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task A_tally_counts_people_answers_given_and_the_public_page_by_group()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, ana) = await SeedAsync(store);
+        var (other, stranger) = await SeedAsync(store);
+        var now = db.Time.GetUtcNow();
+        var ben = Samples.Participant(d, "U-BEN", StakeholderGroup.FrontlineWorker, now) with { FinishedAt = now };
+        var cruz = Samples.Participant(d, "U-CRUZ", StakeholderGroup.LegalPolicy, now);
+        var visitor = new Participant(d.Id, "public:v1", null, null, StakeholderGroup.Community, true, now, ViaPublicPage: true);
+        await store.CommitAsync(new Commit(Ws, "join") { Participants = [ben, cruz, visitor] }, default);
+        Answer[] answers =
+        [
+            Samples.Answer(ana, "minutes", AnswerValue.FromNumber(5), now),
+            Samples.Answer(ana, "override", AnswerValue.FromChoices("no"), now),
+            Samples.Answer(ana, "override", AnswerValue.Skip(), now, revision: 2),
+            Samples.Answer(ben, "minutes", AnswerValue.FromNumber(10), now),
+            Samples.Answer(ben, "override", AnswerValue.FromChoices("yes"), now),
+            Samples.Answer(cruz, "override", AnswerValue.FromChoices("no"), now),
+            Samples.Answer(visitor, "minutes", AnswerValue.Skip(), now),
+            Samples.Answer(visitor, "override", AnswerValue.FromChoices("unsure"), now),
+            Samples.Answer(stranger, "minutes", AnswerValue.FromNumber(1), now),
+        ];
+        foreach (var (answer, i) in answers.Select((a, i) => (a, i)))
+        {
+            await store.CommitAsync(new Commit(Ws, $"answer-{i}") { Answer = answer }, default);
+        }
+
+        var tally = await store.TallyAsync(Ws, d.Id, default);
+
+        Assert.Equal(
+            [new GroupTally(StakeholderGroup.FrontlineWorker, 2, 1), new GroupTally(StakeholderGroup.LegalPolicy, 1, 0), new GroupTally(StakeholderGroup.Community, 1, 0)],
+            tally.Groups.OrderBy(g => g.Group));
+        Assert.Equal(
+            [
+                new AnswerTally("minutes", StakeholderGroup.FrontlineWorker, 2), new AnswerTally("override", StakeholderGroup.FrontlineWorker, 1),
+                new AnswerTally("override", StakeholderGroup.LegalPolicy, 1), new AnswerTally("override", StakeholderGroup.Community, 1),
+            ],
+            tally.Answers.OrderBy(a => a.QuestionId, StringComparer.Ordinal).ThenBy(a => a.Group));
+        Assert.Equal(new PublicPageTally(1, 2), tally.PublicPage);
+        Assert.Equal(new PublicPageTally(0, 0), (await store.TallyAsync(Ws, other.Id, default)).PublicPage);
+        Assert.Equal(DeliberationTally.Empty.Groups, (await store.TallyAsync("T-ELSEWHERE", d.Id, default)).Groups);
+    }
+
+    [SkippableFact]
+    public async Task Concerns_are_read_from_flagged_answers_and_answers_to_rule_questions_only_with_their_raisers()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, ana) = await SeedAsync(store);
+        var now = db.Time.GetUtcNow();
+        var ben = Samples.Participant(d, "U-BEN", StakeholderGroup.LegalPolicy, now);
+        var cruz = Samples.Participant(d, "U-CRUZ", StakeholderGroup.LegalPolicy, now);
+        await store.CommitAsync(new Commit(Ws, "join") { Participants = [ben, cruz] }, default);
+        await store.CommitAsync(new Commit(Ws, "a1") { Answer = Samples.Answer(ana, "minutes", AnswerValue.FromNumber(90), now) with { FlaggedConcern = true } }, default);
+        await store.CommitAsync(new Commit(Ws, "a2") { Answer = Samples.Answer(ben, "override", AnswerValue.FromChoices("no"), now) }, default);
+        await store.CommitAsync(new Commit(Ws, "a3") { Answer = Samples.Answer(cruz, "minutes", AnswerValue.FromNumber(3), now) }, default);
+
+        var read = await store.ListConcernAnswersAsync(Ws, d.Id, ["override"], default);
+
+        Assert.Equal([(ana.Key, "minutes"), (ben.Key, "override")], read.Select(a => (a.ParticipantKey, a.QuestionId)).Order());
+        Assert.Equal([ana.Key], (await store.ListConcernAnswersAsync(Ws, d.Id, [], default)).Select(a => a.ParticipantKey));
+        Assert.Equal([ana, ben], (await store.ListParticipantsAsync(Ws, d.Id, [ana.Key, ben.Key, "user:U-NOBODY"], default)).OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Empty(await store.ListParticipantsAsync("T-ELSEWHERE", d.Id, [ana.Key], default));
+    }
+
+    [SkippableFact]
     public async Task One_workspace_never_sees_another_workspaces_data()
     {
         SkipIfUnavailable();

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
 namespace DeliberationBot.Storage.Tests.Support;
 
 /// <summary>
@@ -11,6 +15,13 @@ public abstract class DatabaseContract : IAsyncLifetime
     public Task InitializeAsync() => Database.InitializeAsync();
 
     public Task DisposeAsync() => Database.DisposeAsync();
+
+    /// <summary>Takes the schema back to just before the migration named, as a database not yet upgraded has it.</summary>
+    private protected static async Task MigrateToJustBeforeAsync(DeliberationsDbContext ctx, string migration)
+    {
+        var migrations = ctx.Database.GetMigrations().ToList();
+        await ctx.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_" + migration, StringComparison.Ordinal)) - 1]);
+    }
 
     protected void SkipIfUnavailable()
     {

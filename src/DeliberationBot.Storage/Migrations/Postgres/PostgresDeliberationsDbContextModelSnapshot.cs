@@ -46,6 +46,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ValueJson")
                         .IsRequired()
                         .HasColumnType("text");

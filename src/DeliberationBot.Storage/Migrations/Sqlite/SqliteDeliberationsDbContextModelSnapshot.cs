@@ -41,6 +41,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ValueJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
