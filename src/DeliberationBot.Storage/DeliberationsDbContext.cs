@@ -48,13 +48,15 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
         {
             e.ToTable("participants");
             e.HasKey(x => new { x.DeliberationId, x.Key });
-            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
+            // Covers a tally's counts, so the database counts a deliberation's people from the index alone.
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId, x.Group, x.FinishedAt, x.ViaPublicPage });
         });
         b.Entity<AnswerRow>(e =>
         {
             e.ToTable("answers");
             e.HasKey(x => new { x.DeliberationId, x.ParticipantKey, x.QuestionId });
-            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId });
+            // Covers a tally's counts, in the order it groups them: answers given are counted from the index alone.
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId, x.QuestionId, x.Group, x.Skipped });
         });
         b.Entity<ConcernRow>(e =>
         {

@@ -44,6 +44,39 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal); // read in order, not all sorted first
     }
 
+    [Fact]
+    public async Task A_tally_counts_from_covering_indexes_in_the_order_it_groups()
+    {
+        // `status` and every card update count a deliberation's people and answers: from the index alone, not row by row.
+        var people = await PlanAsync("""
+            SELECT "p"."Group", COUNT(*), COUNT(CASE WHEN "p"."FinishedAt" IS NOT NULL THEN 1 END), COUNT(CASE WHEN "p"."ViaPublicPage" THEN 1 END)
+            FROM "participants" AS "p" WHERE "p"."WorkspaceId" = $ws AND "p"."DeliberationId" = $d GROUP BY "p"."Group"
+            """);
+        var answers = await PlanAsync("""
+            SELECT "a"."QuestionId", "a"."Group", COUNT(*) FROM "answers" AS "a"
+            WHERE "a"."WorkspaceId" = $ws AND "a"."DeliberationId" = $d AND NOT ("a"."Skipped") GROUP BY "a"."QuestionId", "a"."Group"
+            """);
+
+        Assert.Contains("USING COVERING INDEX IX_participants_WorkspaceId_DeliberationId_Group_FinishedAt_ViaPublicPage", people);
+        Assert.Contains("USING COVERING INDEX IX_answers_WorkspaceId_DeliberationId_QuestionId_Group_Skipped", answers);
+        Assert.DoesNotContain("TEMP B-TREE", answers, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_turn_finds_its_person_and_their_answers_by_key_not_among_the_deliberations_rows()
+    {
+        var person = await PlanAsync("""
+            SELECT * FROM "participants" AS "p" WHERE "p"."DeliberationId" = $d AND "p"."Key" = $key AND "p"."WorkspaceId" = $ws LIMIT 1
+            """);
+        var theirs = await PlanAsync("""
+            SELECT * FROM "answers" AS "a" WHERE "a"."WorkspaceId" = $ws AND "a"."DeliberationId" = $d AND "a"."ParticipantKey" = $key
+            ORDER BY "a"."AnsweredAt", "a"."QuestionId"
+            """);
+
+        Assert.Contains("sqlite_autoindex_participants_1 (DeliberationId=? AND Key=?)", person);
+        Assert.Contains("sqlite_autoindex_answers_1 (DeliberationId=? AND ParticipantKey=?)", theirs);
+    }
+
     private async Task<string> PlanAsync(string sql)
     {
         await using var services = await _db.StartServicesAsync();

@@ -59,7 +59,7 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.HasKey("DeliberationId", "ParticipantKey", "QuestionId");
 
-                    b.HasIndex("WorkspaceId", "DeliberationId");
+                    b.HasIndex("WorkspaceId", "DeliberationId", "QuestionId", "Group", "Skipped");
 
                     b.ToTable("answers", (string)null);
                 });
@@ -626,7 +626,7 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.HasKey("DeliberationId", "Key");
 
-                    b.HasIndex("WorkspaceId", "DeliberationId");
+                    b.HasIndex("WorkspaceId", "DeliberationId", "Group", "FinishedAt", "ViaPublicPage");
 
                     b.ToTable("participants", (string)null);
                 });

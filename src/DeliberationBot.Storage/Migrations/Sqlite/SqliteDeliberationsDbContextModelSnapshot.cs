@@ -54,7 +54,7 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.HasKey("DeliberationId", "ParticipantKey", "QuestionId");
 
-                    b.HasIndex("WorkspaceId", "DeliberationId");
+                    b.HasIndex("WorkspaceId", "DeliberationId", "QuestionId", "Group", "Skipped");
 
                     b.ToTable("answers", (string)null);
                 });
@@ -617,7 +617,7 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.HasKey("DeliberationId", "Key");
 
-                    b.HasIndex("WorkspaceId", "DeliberationId");
+                    b.HasIndex("WorkspaceId", "DeliberationId", "Group", "FinishedAt", "ViaPublicPage");
 
                     b.ToTable("participants", (string)null);
                 });
