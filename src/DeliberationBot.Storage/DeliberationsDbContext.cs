@@ -57,6 +57,8 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasKey(x => new { x.DeliberationId, x.ParticipantKey, x.QuestionId });
             // Covers a tally's counts, in the order it groups them: answers given are counted from the index alone.
             e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId, x.QuestionId, x.Group, x.Skipped });
+            // The few answers flagged as concerns, found without reading the others.
+            e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId }, "IX_answers_flagged").HasFilter("\"FlaggedConcern\"");
         });
         b.Entity<ConcernRow>(e =>
         {

@@ -103,12 +103,14 @@ internal sealed partial class EfDeliberationStore
     public async Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(
         string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct)
     {
+        // Two lookups, each by an index of its own, rather than one filter on every answer of the deliberation.
         await using var ctx = db.Create();
-        var rows = await ctx.Answers.AsNoTracking()
-            .Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId && (x.FlaggedConcern || ruleQuestionIds.Contains(x.QuestionId)))
-            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey).ThenBy(x => x.QuestionId)
-            .ToListAsync(ct);
-        return [.. rows.Select(r => r.ToRecord())];
+        var answers = ctx.Answers.AsNoTracking().Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId);
+        var flagged = await answers.Where(x => x.FlaggedConcern).ToListAsync(ct);
+        var toRules = ruleQuestionIds.Count == 0 ? [] : await answers.Where(x => ruleQuestionIds.Contains(x.QuestionId) && !x.FlaggedConcern).ToListAsync(ct);
+        return [.. flagged.Concat(toRules)
+            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey, StringComparer.Ordinal).ThenBy(x => x.QuestionId, StringComparer.Ordinal)
+            .Select(r => r.ToRecord())];
     }
 
     public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(

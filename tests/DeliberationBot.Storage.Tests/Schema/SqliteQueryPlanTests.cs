@@ -63,6 +63,22 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_answers_concerns_are_made_from_are_found_by_index_not_among_all_answers()
+    {
+        // `status`, `concerns` and closing read the flagged answers and those to questions with a concern rule only.
+        var flagged = await PlanAsync("""
+            SELECT * FROM "answers" AS "a" WHERE "a"."WorkspaceId" = $ws AND "a"."DeliberationId" = $d AND "a"."FlaggedConcern"
+            """);
+        var toRules = await PlanAsync("""
+            SELECT * FROM "answers" AS "a"
+            WHERE "a"."WorkspaceId" = $ws AND "a"."DeliberationId" = $d AND "a"."QuestionId" IN ($q1, $q2) AND NOT ("a"."FlaggedConcern")
+            """);
+
+        Assert.Contains("USING INDEX IX_answers_flagged (WorkspaceId=? AND DeliberationId=?)", flagged);
+        Assert.Contains("USING INDEX IX_answers_WorkspaceId_DeliberationId_QuestionId_Group_Skipped (WorkspaceId=? AND DeliberationId=? AND QuestionId=?)", toRules);
+    }
+
+    [Fact]
     public async Task A_turn_finds_its_person_and_their_answers_by_key_not_among_the_deliberations_rows()
     {
         var person = await PlanAsync("""

@@ -61,6 +61,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId", "DeliberationId", "QuestionId", "Group", "Skipped");
 
+                    b.HasIndex(new[] { "WorkspaceId", "DeliberationId" }, "IX_answers_flagged")
+                        .HasFilter("\"FlaggedConcern\"");
+
                     b.ToTable("answers", (string)null);
                 });
 

@@ -56,6 +56,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "DeliberationId", "QuestionId", "Group", "Skipped");
 
+                    b.HasIndex(new[] { "WorkspaceId", "DeliberationId" }, "IX_answers_flagged")
+                        .HasFilter("\"FlaggedConcern\"");
+
                     b.ToTable("answers", (string)null);
                 });
 

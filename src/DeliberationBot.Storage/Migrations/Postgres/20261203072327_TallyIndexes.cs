@@ -24,6 +24,12 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                 columns: new[] { "WorkspaceId", "DeliberationId", "Group", "FinishedAt", "ViaPublicPage" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_answers_flagged",
+                table: "answers",
+                columns: new[] { "WorkspaceId", "DeliberationId" },
+                filter: "\"FlaggedConcern\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_answers_WorkspaceId_DeliberationId_QuestionId_Group_Skipped",
                 table: "answers",
                 columns: new[] { "WorkspaceId", "DeliberationId", "QuestionId", "Group", "Skipped" });
@@ -35,6 +41,10 @@ namespace DeliberationBot.Storage.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_participants_WorkspaceId_DeliberationId_Group_FinishedAt_Vi~",
                 table: "participants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_answers_flagged",
+                table: "answers");
 
             migrationBuilder.DropIndex(
                 name: "IX_answers_WorkspaceId_DeliberationId_QuestionId_Group_Skipped",
