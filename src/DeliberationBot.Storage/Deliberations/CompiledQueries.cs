@@ -71,6 +71,16 @@ internal sealed class CompiledQueries
             .GroupBy(x => new { x.QuestionId, x.Group })
             .Select(g => new AnswerCount(g.Key.QuestionId, g.Key.Group, g.Count())));
 
+    // The answers concerns are made from, in two lookups, each by an index of its own (one filter with OR was planned
+    // by SQLite as a read of every answer of the deliberation).
+    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<AnswerRow>> FlaggedAnswers =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, AnswerRow>((ctx, ws, deliberation) => ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.FlaggedConcern));
+
+    public readonly Func<DeliberationsDbContext, string, Guid, string[], IAsyncEnumerable<AnswerRow>> UnflaggedAnswersTo =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, string[], AnswerRow>((ctx, ws, deliberation, questions) => ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && questions.Contains(x.QuestionId) && !x.FlaggedConcern));
+
     public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<int>> PublicPageAnswerCount =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, CancellationToken ct) => ctx.Answers
             .Count(a => a.WorkspaceId == ws && a.DeliberationId == deliberation

@@ -103,11 +103,11 @@ internal sealed partial class EfDeliberationStore
     public async Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(
         string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct)
     {
-        // Two lookups, each by an index of its own, rather than one filter on every answer of the deliberation.
         await using var ctx = db.Create();
-        var answers = ctx.Answers.AsNoTracking().Where(x => x.WorkspaceId == workspaceId && x.DeliberationId == deliberationId);
-        var flagged = await answers.Where(x => x.FlaggedConcern).ToListAsync(ct);
-        var toRules = ruleQuestionIds.Count == 0 ? [] : await answers.Where(x => ruleQuestionIds.Contains(x.QuestionId) && !x.FlaggedConcern).ToListAsync(ct);
+        var flagged = await CompiledQueries.ListAsync(db.Queries.FlaggedAnswers(ctx, workspaceId, deliberationId), ct);
+        var toRules = ruleQuestionIds.Count == 0
+            ? []
+            : await CompiledQueries.ListAsync(db.Queries.UnflaggedAnswersTo(ctx, workspaceId, deliberationId, [.. ruleQuestionIds]), ct);
         return [.. flagged.Concat(toRules)
             .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey, StringComparer.Ordinal).ThenBy(x => x.QuestionId, StringComparer.Ordinal)
             .Select(r => r.ToRecord())];
