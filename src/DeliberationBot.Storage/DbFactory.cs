@@ -98,6 +98,10 @@ internal sealed class DbFactory : IDisposable
 
     public void Dispose() => _sqliteConnections?.Dispose();
 
+    // On both providers a list in a query (`ids.Contains(x.Id)`) goes as one parameter, a JSON array on SQLite and an
+    // array on PostgreSQL, rather than one parameter per item: the statement's text then does not depend on the list, so
+    // EF builds its SQL once instead of on every call, and PostgreSQL can keep it prepared. Indexes are still used.
+    //
     // Each provider in a method of its own, never inlined: the runtime loads the assemblies a method names when it
     // prepares that method, so a service on SQLite never maps Npgsql and its EF provider.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -112,7 +116,7 @@ internal sealed class DbFactory : IDisposable
 
         // One data source for the life of the service: it owns the connection pool and the token refresh.
         var pg = new DbContextOptionsBuilder<PostgresDeliberationsDbContext>()
-            .UseNpgsql(source.Build(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
+            .UseNpgsql(source.Build(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations").UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .Options;
         return new PooledDbContextFactory<PostgresDeliberationsDbContext>(pg, ContextPoolSize).CreateDbContext;
     }
@@ -151,7 +155,7 @@ internal sealed class DbFactory : IDisposable
         // Connections are kept open and lent by SqliteConnections, not the driver's pool: closing one really closes it.
         var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = false }.ToString();
         var sqlite = new DbContextOptionsBuilder<SqliteDeliberationsDbContext>()
-            .UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations"))
+            .UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations").UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .Options;
         var contexts = new PooledDbContextFactory<SqliteDeliberationsDbContext>(sqlite, ContextPoolSize);
         var connections = _sqliteConnections = new SqliteConnections(connection);

@@ -58,28 +58,27 @@ internal sealed class CompiledQueries
             .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.ParticipantKey == participant)
             .OrderBy(x => x.AnsweredAt).ThenBy(x => x.QuestionId));
 
-    // A card's and `status`'s counts, grouped by the database: a large deliberation costs little more than a small one.
-    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<ParticipantCount>> ParticipantCounts =
-        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, ParticipantCount>((ctx, ws, deliberation) => ctx.Participants
+    // A card's and `status`'s counts, grouped by the database from covering indexes: a large deliberation costs little
+    // more than a small one. People and answers in one statement (UNION ALL), since preparing each statement is a large
+    // part of a short read's cost; a person's row has no question.
+    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<TallyCount>> Tally =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, TallyCount>((ctx, ws, deliberation) => ctx.Participants
             .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)
             .GroupBy(x => x.Group)
-            .Select(g => new ParticipantCount(g.Key, g.Count(), g.Count(x => x.FinishedAt != null), g.Count(x => x.ViaPublicPage))));
+            .Select(g => new TallyCount { QuestionId = null, Group = g.Key, Count = g.Count(), Finished = g.Count(x => x.FinishedAt != null), ViaPublicPage = g.Count(x => x.ViaPublicPage) })
+            .Concat(ctx.Answers
+                .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && !x.Skipped)
+                .GroupBy(x => new { x.QuestionId, x.Group })
+                .Select(g => new TallyCount { QuestionId = g.Key.QuestionId, Group = g.Key.Group, Count = g.Count(), Finished = 0, ViaPublicPage = 0 })));
 
-    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<AnswerCount>> AnswerCounts =
-        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, AnswerCount>((ctx, ws, deliberation) => ctx.Answers
-            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && !x.Skipped)
-            .GroupBy(x => new { x.QuestionId, x.Group })
-            .Select(g => new AnswerCount(g.Key.QuestionId, g.Key.Group, g.Count())));
-
-    // The answers concerns are made from, in two lookups, each by an index of its own (one filter with OR was planned
-    // by SQLite as a read of every answer of the deliberation).
-    public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<AnswerRow>> FlaggedAnswers =
-        EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, AnswerRow>((ctx, ws, deliberation) => ctx.Answers.AsNoTracking()
-            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.FlaggedConcern));
-
-    public readonly Func<DeliberationsDbContext, string, Guid, string[], IAsyncEnumerable<AnswerRow>> UnflaggedAnswersTo =
+    // The answers concerns are made from: flagged ones, and unflagged ones to the questions named. Each half of the UNION
+    // ALL is found by an index of its own (one filter with OR was planned by SQLite as a read of every answer of the
+    // deliberation).
+    public readonly Func<DeliberationsDbContext, string, Guid, string[], IAsyncEnumerable<AnswerRow>> ConcernAnswers =
         EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, string[], AnswerRow>((ctx, ws, deliberation, questions) => ctx.Answers.AsNoTracking()
-            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && questions.Contains(x.QuestionId) && !x.FlaggedConcern));
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.FlaggedConcern)
+            .Concat(ctx.Answers.AsNoTracking()
+                .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && questions.Contains(x.QuestionId) && !x.FlaggedConcern)));
 
     public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<int>> PublicPageAnswerCount =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, CancellationToken ct) => ctx.Answers
@@ -128,8 +127,12 @@ internal sealed class CompiledQueries
     }
 }
 
-/// <summary>One stakeholder group's participants, as the database counts them.</summary>
-internal sealed record ParticipantCount(string Group, int Participants, int Finished, int ViaPublicPage);
-
-/// <summary>Answers given (not skipped) to one question by one group, as the database counts them.</summary>
-internal sealed record AnswerCount(string QuestionId, string Group, int Given);
+/// <summary>One row of a tally as the database counts it: a group's people (no question), or its answers given to a question.</summary>
+internal sealed class TallyCount
+{
+    public string? QuestionId { get; init; }
+    public string Group { get; init; } = "";
+    public int Count { get; init; }
+    public int Finished { get; init; }
+    public int ViaPublicPage { get; init; }
+}

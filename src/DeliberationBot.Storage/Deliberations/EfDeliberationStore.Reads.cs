@@ -91,12 +91,12 @@ internal sealed partial class EfDeliberationStore
     public async Task<DeliberationTally> TallyAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var groups = await CompiledQueries.ListAsync(db.Queries.ParticipantCounts(ctx, workspaceId, deliberationId), ct);
-        var answers = await CompiledQueries.ListAsync(db.Queries.AnswerCounts(ctx, workspaceId, deliberationId), ct);
+        var counts = await CompiledQueries.ListAsync(db.Queries.Tally(ctx, workspaceId, deliberationId), ct);
+        var groups = counts.Where(c => c.QuestionId is null).ToList();
         var viaPage = groups.Sum(g => g.ViaPublicPage);
         return new DeliberationTally(
-            [.. groups.Select(g => new GroupTally(Enum.Parse<StakeholderGroup>(g.Group), g.Participants, g.Finished))],
-            [.. answers.Select(a => new AnswerTally(a.QuestionId, Enum.Parse<StakeholderGroup>(a.Group), a.Given))],
+            [.. groups.Select(g => new GroupTally(Enum.Parse<StakeholderGroup>(g.Group), g.Count, g.Finished))],
+            [.. counts.Where(c => c.QuestionId is not null).Select(a => new AnswerTally(a.QuestionId!, Enum.Parse<StakeholderGroup>(a.Group), a.Count))],
             new PublicPageTally(viaPage, viaPage == 0 ? 0 : await db.Queries.PublicPageAnswerCount(ctx, workspaceId, deliberationId, ct)));
     }
 
@@ -104,11 +104,8 @@ internal sealed partial class EfDeliberationStore
         string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var flagged = await CompiledQueries.ListAsync(db.Queries.FlaggedAnswers(ctx, workspaceId, deliberationId), ct);
-        var toRules = ruleQuestionIds.Count == 0
-            ? []
-            : await CompiledQueries.ListAsync(db.Queries.UnflaggedAnswersTo(ctx, workspaceId, deliberationId, [.. ruleQuestionIds]), ct);
-        return [.. flagged.Concat(toRules)
+        var rows = await CompiledQueries.ListAsync(db.Queries.ConcernAnswers(ctx, workspaceId, deliberationId, [.. ruleQuestionIds]), ct);
+        return [.. rows
             .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey, StringComparer.Ordinal).ThenBy(x => x.QuestionId, StringComparer.Ordinal)
             .Select(r => r.ToRecord())];
     }
