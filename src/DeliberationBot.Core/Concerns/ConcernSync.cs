@@ -18,6 +18,7 @@ public static class ConcernSync
     {
         var names = participants.Where(p => !p.Anonymous).ToDictionary(p => p.Key, p => p.DisplayName ?? p.UserId, StringComparer.Ordinal);
         var current = existing.ToDictionary(c => c.Id);
+        var voiced = new VoiceIndex(existing);
         var changed = new Dictionary<Guid, Concern>();
         var next = NextNumber(existing);
         var given = answers
@@ -34,8 +35,8 @@ public static class ConcernSync
             foreach (var answer in byQuestion.Where(a => a.FlaggedConcern))
             {
                 var voice = VoiceOf(question, answer, names);
-                var mine = current.Values.FirstOrDefault(c => c.Origin == ConcernOrigin.FlaggedAnswer && !c.IsMerged && HasVoiceOf(c, answer))
-                    ?? current.Values.FirstOrDefault(c => !c.IsMerged && HasVoiceOf(c, answer));
+                var theirs = voiced.Holding(answer).Select(id => current[id]).ToList();
+                var mine = theirs.FirstOrDefault(c => c.Origin == ConcernOrigin.FlaggedAnswer && !c.IsMerged) ?? theirs.FirstOrDefault(c => !c.IsMerged);
                 if (mine is null)
                 {
                     var created = new Concern(
@@ -45,10 +46,12 @@ public static class ConcernSync
                         Voices = [voice],
                     };
                     current[created.Id] = changed[created.Id] = created;
+                    voiced.Add(created);
                 }
-                else if (WithVoice(mine, voice, now) is { } updated)
+                else if (WithVoices(mine, [voice], now) is { } updated)
                 {
                     current[updated.Id] = changed[updated.Id] = updated;
+                    voiced.Add(updated);
                 }
             }
 
@@ -66,15 +69,13 @@ public static class ConcernSync
             rule ??= new Concern(
                 Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlowRule, question.SectionId, question.Id,
                 $"Answers that meet this question's concern rule ({question.ConcernWhen!.Describe()}).", [], [], ConcernStatus.Open, null, null, null, [], now, now);
-            var before = rule;
-            foreach (var answer in meetingRule)
+            // All of the question's voices at once: one at a time, each copied and searched the list of those before it.
+            var withVoices = WithVoices(rule, [.. meetingRule.Select(a => VoiceOf(question, a, names))], now);
+            if (isNew || withVoices is not null)
             {
-                rule = WithVoice(rule, VoiceOf(question, answer, names), now) ?? rule;
-            }
-
-            if (isNew || !ReferenceEquals(rule, before))
-            {
+                rule = withVoices ?? rule;
                 current[rule.Id] = changed[rule.Id] = rule;
+                voiced.Add(rule);
             }
         }
 
@@ -99,40 +100,98 @@ public static class ConcernSync
         return c;
     }
 
-    private static bool HasVoiceOf(Concern c, Answer answer) =>
-        c.Voices.Any(v => v.RaiserKey == answer.ParticipantKey && v.QuestionId == answer.QuestionId);
-
     /// <summary>
-    /// Adds a voice, or brings an edited answer's words up to date; null when nothing changes. A new raiser reopens a
+    /// Adds voices, or brings edited answers' words up to date; null when nothing changes. A new raiser reopens a
     /// concern that was settled.
     /// </summary>
-    private static Concern? WithVoice(Concern c, ConcernVoice voice, DateTimeOffset now)
+    private static Concern? WithVoices(Concern c, IReadOnlyList<ConcernVoice> voices, DateTimeOffset now)
     {
-        var index = c.Voices.ToList().FindIndex(v => v.RaiserKey == voice.RaiserKey && v.QuestionId == voice.QuestionId);
-        if (index >= 0)
+        var at = new Dictionary<(string, string?), int>();
+        for (var i = 0; i < c.Voices.Count; i++)
         {
-            var old = c.Voices[index];
-            if (old == voice)
-            {
-                return null;
-            }
-
-            var voices = c.Voices.ToList();
-            voices[index] = voice;
-            // The concern's own text follows its first voice's words when that person edits their answer.
-            return c with { Voices = voices, Text = index == 0 && c.Origin == ConcernOrigin.FlaggedAnswer ? voice.Text : c.Text, UpdatedAt = now, OwnersHeardAt = null };
+            at.TryAdd((c.Voices[i].RaiserKey, c.Voices[i].QuestionId), i);
         }
 
-        var isNewRaiser = !c.Raisers.Contains(voice.RaiserKey);
-        return c with
+        List<ConcernVoice>? changed = null;
+        var text = c.Text;
+        var raisers = c.Raisers.ToHashSet(StringComparer.Ordinal);
+        var newRaisers = new List<string>();
+        var groups = c.RaisedByGroups.ToHashSet();
+        foreach (var voice in voices)
         {
-            Voices = [.. c.Voices, voice],
-            Raisers = isNewRaiser ? [.. c.Raisers, voice.RaiserKey] : c.Raisers,
-            RaisedByGroups = voice.Group is { } g && !c.RaisedByGroups.Contains(g) ? [.. c.RaisedByGroups.Append(g).Order()] : c.RaisedByGroups,
-            Status = isNewRaiser && !c.IsUnresolved ? ConcernStatus.Open : c.Status,
+            if (at.TryGetValue((voice.RaiserKey, voice.QuestionId), out var index))
+            {
+                if ((changed?[index] ?? c.Voices[index]) == voice)
+                {
+                    continue;
+                }
+
+                changed ??= [.. c.Voices];
+                changed[index] = voice;
+                // The concern's own text follows its first voice's words when that person edits their answer.
+                text = index == 0 && c.Origin == ConcernOrigin.FlaggedAnswer ? voice.Text : text;
+                continue;
+            }
+
+            changed ??= [.. c.Voices];
+            at[(voice.RaiserKey, voice.QuestionId)] = changed.Count;
+            changed.Add(voice);
+            if (raisers.Add(voice.RaiserKey))
+            {
+                newRaisers.Add(voice.RaiserKey);
+            }
+
+            if (voice.Group is { } g)
+            {
+                groups.Add(g);
+            }
+        }
+
+        return changed is null ? null : c with
+        {
+            Voices = changed,
+            Text = text,
+            Raisers = newRaisers.Count == 0 ? c.Raisers : [.. c.Raisers, .. newRaisers],
+            RaisedByGroups = groups.Count == c.RaisedByGroups.Count ? c.RaisedByGroups : [.. groups.Order()],
+            Status = newRaisers.Count > 0 && !c.IsUnresolved ? ConcernStatus.Open : c.Status,
             UpdatedAt = now,
             OwnersHeardAt = null,
         };
+    }
+
+    /// <summary>
+    /// Which concerns hold a voice for a person's answer to a question, in the order the concerns were first seen:
+    /// found without reading every concern for each flagged answer.
+    /// </summary>
+    private sealed class VoiceIndex
+    {
+        private readonly Dictionary<(string, string?), List<Guid>> _holders = [];
+        private readonly Dictionary<Guid, int> _order = [];
+
+        public VoiceIndex(IEnumerable<Concern> concerns)
+        {
+            foreach (var c in concerns)
+            {
+                Add(c);
+            }
+        }
+
+        public void Add(Concern c)
+        {
+            _order.TryAdd(c.Id, _order.Count);
+            foreach (var v in c.Voices)
+            {
+                var holders = _holders.TryGetValue((v.RaiserKey, v.QuestionId), out var list) ? list : _holders[(v.RaiserKey, v.QuestionId)] = [];
+                if (!holders.Contains(c.Id))
+                {
+                    holders.Add(c.Id);
+                    holders.Sort((a, b) => _order[a].CompareTo(_order[b]));
+                }
+            }
+        }
+
+        public IReadOnlyList<Guid> Holding(Answer answer) =>
+            _holders.TryGetValue((answer.ParticipantKey, answer.QuestionId), out var list) ? list : [];
     }
 
     private static int IndexOf(FlowDefinition flow, string questionId)

@@ -5,9 +5,12 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using DeliberationBot.Benchmarks.Digests;
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,8 +20,8 @@ namespace DeliberationBot.Benchmarks.HotPaths;
 /// <summary>
 /// The work on every request, one piece at a time, with allocations: Slack's signature check, a Teams token's
 /// validation with the channel's keys already cached, parsing a typed command, rendering a question as Block Kit and
-/// as an Adaptive Card (to the JSON sent), composing a leader's weekly digest over 1,000 deliberations. The
-/// next-question step is <see cref="FlowEngineBenchmarks"/>.
+/// as an Adaptive Card (to the JSON sent), composing a leader's weekly digest over 1,000 deliberations, making a large
+/// deliberation's concerns from its answers. The next-question step is <see cref="FlowEngineBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class HotPathBenchmarks : IDisposable
@@ -38,6 +41,10 @@ public class HotPathBenchmarks : IDisposable
     private QuestionPrompt _question = null!;
     private WeeklyDigest _smallDigest = null!;
     private DigestWorkspace _workspace = null!;
+    private FlowDefinition _flow = null!;
+    private Guid _deliberation;
+    private List<Answer> _concernAnswers = null!;
+    private IReadOnlyList<Concern> _storedConcerns = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -64,6 +71,16 @@ public class HotPathBenchmarks : IDisposable
             q.Kind, q.Options, q.Unit, q.LowLabel, q.HighLabel, q.Required, 1, 6, null, false, false);
         _blockKit = Internals.Call<OutgoingMessage, JsonObject>(Internals.Type("DeliberationBot.Slack", "DeliberationBot.Slack.Rendering.MessageRenderer"), "Render", then: "ToPayload");
         _adaptiveCard = Internals.Call<OutgoingMessage, JsonObject>(Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Cards.AdaptiveCardRenderer"), "Render");
+
+        // Concerns as `status`, `concerns` and closing make them in a large deliberation: 5,000 answers meet
+        // can-override's rule, 1,000 more are flagged as concerns, and the concerns they made are already stored.
+        _flow = flow;
+        _deliberation = Guid.CreateVersion7(_now);
+        _concernAnswers = [.. Enumerable.Range(0, 6000).Select(i => i < 5000
+            ? new Answer(_deliberation, $"anon:{i}", "can-override", StakeholderGroup.FrontlineWorker, AnswerValue.FromChoices("no"), false, 1, _now)
+            : new Answer(_deliberation, $"anon:{i}", "purpose", StakeholderGroup.FrontlineWorker, AnswerValue.FromText($"Nobody asked shift {i}"), true, 1, _now))];
+        _storedConcerns = ConcernSync.FromAnswers(flow, _deliberation, [], _concernAnswers, [], _now);
+        Check(_storedConcerns.Count == 1001 && ConcernsFromAnswers() == 0, "the stored concerns do not match their answers");
 
         _workspace = DigestWorkspace.Build(1000, 10, 1, _now);
         _smallDigest = DigestComposer.Compose([.. _workspace.Sources.Take(10)], _now, _now.AddDays(-7), 14, "2026-W50", false, null, "Europe/London");
@@ -97,6 +114,9 @@ public class HotPathBenchmarks : IDisposable
     [Benchmark(Description = "digest composition: 1,000 deliberations, 10,000 open concerns")]
     public int ComposeDigest() =>
         DigestComposer.Compose(_workspace.Sources, _now, _now.AddDays(-7), 14, "2026-W50", false, null, "Europe/London").Proposals.Count;
+
+    [Benchmark(Description = "concerns from answers: 5,000 meeting a rule, 1,000 flagged, their concerns stored")]
+    public int ConcernsFromAnswers() => ConcernSync.FromAnswers(_flow, _deliberation, _storedConcerns, _concernAnswers, [], _now).Count;
 
     [GlobalCleanup]
     public void Dispose()

@@ -117,4 +117,40 @@ public class ConcernLifecycleTests
         Assert.Equal((first[0].Id, ConcernStatus.Open), (again.Id, again.Status));
         Assert.Equal(["user:U-A", "user:U-B"], again.Raisers);
     }
+
+    [Fact]
+    public void A_rules_concern_takes_every_answer_meeting_it_keeps_each_persons_words_and_reopens_for_new_raisers()
+    {
+        var flow = FlowParser.Parse("""
+            id: f
+            title: F
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - id: override
+                    text: Can workers override the score?
+                    kind: yes_no_unsure
+                    concern_when:
+                      any_of: ["no", unsure]
+            """, "f.yaml");
+        Answer A(string who, StakeholderGroup group, string choice) => new(D.Id, who, "override", group, AnswerValue.FromChoices(choice), false, 1, Now);
+        var people = Enumerable.Range(0, 3000).Select(i => A($"anon:{i:D4}", StakeholderGroup.FrontlineWorker, i % 2 == 0 ? "no" : "yes")).ToList();
+        var first = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [], people, [], Now));
+        Assert.Equal(1500, first.Voices.Count);
+        Assert.Equal(first.Raisers, first.Voices.Select(v => v.RaiserKey));
+
+        var resolved = first with { Status = ConcernStatus.Resolved };
+        people[0] = people[0] with { Value = AnswerValue.FromChoices("unsure") }; // an edited answer: its words change in place
+        people.Add(A("user:U-LEGAL", StakeholderGroup.LegalPolicy, "no")); // a new raiser, in a new group
+        var again = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [resolved], people, [], Now));
+
+        Assert.Equal(1501, again.Voices.Count);
+        Assert.Equal(("anon:0000", "Not sure"), (again.Voices[0].RaiserKey, again.Voices[0].Text));
+        Assert.Equal("user:U-LEGAL", again.Voices[^1].RaiserKey);
+        Assert.Equal([.. first.Raisers, "user:U-LEGAL"], again.Raisers);
+        Assert.Equal([StakeholderGroup.FrontlineWorker, StakeholderGroup.LegalPolicy], again.RaisedByGroups);
+        Assert.Equal(ConcernStatus.Open, again.Status);
+        Assert.Empty(ConcernSync.FromAnswers(flow, D.Id, [again], people, [], Now)); // nothing new: nothing changes
+    }
 }
