@@ -35,7 +35,7 @@ internal sealed class SqliteConnections(string connectionString) : IDisposable
             return connection;
         }
 
-        connection = new SqliteConnection(connectionString);
+        connection = new StatementCachingConnection(connectionString);
         try
         {
             connection.Open();
