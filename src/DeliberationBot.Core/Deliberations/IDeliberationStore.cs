@@ -84,7 +84,8 @@ public interface IDeliberationStore
 
     /// <summary>
     /// The answers concerns are made from (<see cref="ConcernSync"/>): every answer flagged as a concern, and every answer
-    /// to one of <paramref name="ruleQuestionIds"/>, the questions whose flow rule may make an answer a concern.
+    /// to one of <paramref name="ruleQuestionIds"/>, the questions whose flow rule may make an answer a concern. In no
+    /// particular order: <see cref="ConcernSync"/> puts them in the flow's.
     /// </summary>
     Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct);
 

@@ -105,9 +105,7 @@ internal sealed partial class EfDeliberationStore
     {
         await using var ctx = db.Create();
         var rows = await CompiledQueries.ListAsync(db.Queries.ConcernAnswers(ctx, workspaceId, deliberationId, [.. ruleQuestionIds]), ct);
-        return [.. rows
-            .OrderBy(x => x.AnsweredAt).ThenBy(x => x.ParticipantKey, StringComparer.Ordinal).ThenBy(x => x.QuestionId, StringComparer.Ordinal)
-            .Select(r => r.ToRecord())];
+        return [.. rows.Select(r => r.ToRecord())];
     }
 
     public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(
