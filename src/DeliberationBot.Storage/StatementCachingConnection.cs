@@ -19,7 +19,11 @@ internal sealed class StatementCachingConnection(string connectionString) : Sqli
     /// <summary>Prepared statements kept per connection; SQLite's own memory for them is why this is bounded.</summary>
     public const int MaxStatements = 64;
 
-    private readonly Dictionary<string, SqliteCommand> _idle = new(StringComparer.Ordinal);
+    // Idle prepared commands by SQL, and their SQL from the most recently used to the least: when the bound is
+    // reached the least recently used goes, so statements run once (a migration's, at start) give way to the ones
+    // the service repeats instead of keeping them out.
+    private readonly Dictionary<string, LinkedListNode<SqliteCommand>> _idle = new(StringComparer.Ordinal);
+    private readonly LinkedList<SqliteCommand> _recency = new();
 
     protected override DbCommand CreateDbCommand() => new LentStatementCommand(this);
 
@@ -28,7 +32,8 @@ internal sealed class StatementCachingConnection(string connectionString) : Sqli
     {
         if (_idle.Remove(sql, out var idle))
         {
-            return idle;
+            _recency.Remove(idle);
+            return idle.Value;
         }
 
         var command = CreateCommand();
@@ -36,14 +41,27 @@ internal sealed class StatementCachingConnection(string connectionString) : Sqli
         return command;
     }
 
-    /// <summary>Keeps a command for its SQL's next use, unless one is already kept or the bound is reached.</summary>
+    /// <summary>
+    /// Keeps a command for its SQL's next use, unless one is already kept; past the bound, the least recently used
+    /// kept command is closed.
+    /// </summary>
     internal void Return(SqliteCommand command)
     {
         command.Parameters.Clear();
         command.Transaction = null;
-        if (State != ConnectionState.Open || _idle.Count >= MaxStatements || !_idle.TryAdd(command.CommandText, command))
+        if (State != ConnectionState.Open || _idle.ContainsKey(command.CommandText))
         {
             command.Dispose();
+            return;
+        }
+
+        _idle.Add(command.CommandText, _recency.AddFirst(command));
+        if (_idle.Count > MaxStatements)
+        {
+            var leastRecent = _recency.Last!;
+            _recency.RemoveLast();
+            _idle.Remove(leastRecent.Value.CommandText);
+            leastRecent.Value.Dispose();
         }
     }
 
@@ -51,11 +69,12 @@ internal sealed class StatementCachingConnection(string connectionString) : Sqli
     {
         if (disposing)
         {
-            foreach (var command in _idle.Values)
+            foreach (var command in _recency)
             {
                 command.Dispose();
             }
 
+            _recency.Clear();
             _idle.Clear();
         }
 

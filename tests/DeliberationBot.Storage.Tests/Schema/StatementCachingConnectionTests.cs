@@ -39,6 +39,39 @@ public sealed class StatementCachingConnectionTests : IDisposable
     }
 
     [Fact]
+    public void A_query_run_again_reads_from_the_statement_prepared_the_first_time()
+    {
+        Run("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+        const string sql = "SELECT name FROM t WHERE id = $id";
+
+        var first = StatementOfReader(sql, ("$id", 1), "a");
+        var second = StatementOfReader(sql, ("$id", 2), "b");
+
+        Assert.Same(first, second); // not prepared anew
+    }
+
+    [Fact]
+    public void A_statement_used_again_stays_prepared_after_more_statements_than_are_kept_ran_once()
+    {
+        // A new database's migrations run far more statements than are kept, once each, on a connection that then
+        // serves requests like any other.
+        Run("INSERT INTO t VALUES (1, 'a')");
+        const string sql = "SELECT name FROM t WHERE id = $id";
+        for (var i = 0; i < StatementCachingConnection.MaxStatements * 2; i++)
+        {
+            Scalar($"SELECT {i}");
+        }
+
+        var first = StatementOfReader(sql, ("$id", 1), "a");
+        for (var i = 0; i < StatementCachingConnection.MaxStatements - 1; i++)
+        {
+            Scalar($"SELECT 'after {i}'");
+        }
+
+        Assert.Same(first, StatementOfReader(sql, ("$id", 1), "a"));
+    }
+
+    [Fact]
     public void Two_readers_of_the_same_sql_open_at_once_each_get_their_rows()
     {
         Run("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
@@ -123,6 +156,16 @@ public sealed class StatementCachingConnectionTests : IDisposable
     {
         using var command = Command(sql, parameter);
         return command.ExecuteScalar();
+    }
+
+    /// <summary>Reads a single row as EF Core does and returns the statement handle the reader stepped.</summary>
+    private sqlite3_stmt StatementOfReader(string sql, (string, object) parameter, string expected)
+    {
+        using var command = Command(sql, parameter);
+        using var reader = (SqliteDataReader)command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(expected, reader.GetString(0));
+        return reader.Handle!;
     }
 
     private int PreparedWith(string sql) => Prepared().Count(s => s == sql);
