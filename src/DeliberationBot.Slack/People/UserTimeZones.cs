@@ -17,6 +17,10 @@ internal sealed class UserTimeZones
 
     private readonly ConcurrentDictionary<(string Team, string User), (string? Zone, DateTimeOffset Until)> _cache = new();
     private readonly Lock _makingRoom = new();
+
+    // How many are remembered, kept alongside: ConcurrentDictionary.Count takes every one of its locks, and asking it
+    // on each new person's command made those commands queue behind one another under load (by profile).
+    private int _entries;
     private readonly SlackApiClient _api;
     private readonly TimeProvider _time;
     private readonly SlackLog _log;
@@ -65,12 +69,21 @@ internal sealed class UserTimeZones
             _log.TimeZoneUnknown(teamId, "users.info took longer than " + Budget.TotalMilliseconds + " ms");
         }
 
-        if (_cache.Count >= _maxEntries)
+        if (Volatile.Read(ref _entries) >= _maxEntries)
         {
             MakeRoom(now);
         }
 
-        _cache[(teamId, userId)] = (zone, now + (known ? Keep : KeepUnknown));
+        var entry = (zone, now + (known ? Keep : KeepUnknown));
+        if (_cache.TryAdd((teamId, userId), entry))
+        {
+            Interlocked.Increment(ref _entries);
+        }
+        else
+        {
+            _cache[(teamId, userId)] = entry;
+        }
+
         return zone;
     }
 
@@ -86,6 +99,7 @@ internal sealed class UserTimeZones
         {
             if (_cache.Count < _maxEntries)
             {
+                Volatile.Write(ref _entries, _cache.Count); // made room already, or the count ran ahead of it
                 return;
             }
 
@@ -98,6 +112,8 @@ internal sealed class UserTimeZones
             {
                 _cache.Clear();
             }
+
+            Volatile.Write(ref _entries, _cache.Count);
         }
     }
 }
