@@ -5,6 +5,7 @@ using DeliberationBot.Host.Demo;
 using DeliberationBot.Host.Exports;
 using DeliberationBot.Host.Health;
 using DeliberationBot.Host.Logging;
+using DeliberationBot.Host.Memory;
 using DeliberationBot.Host.Reports;
 using DeliberationBot.Host.Telemetry;
 using DeliberationBot.Slack;
@@ -25,6 +26,7 @@ try
     builder.Services.AddSecretRedaction();
     builder.Services.AddDeliberationBot(builder.Configuration);
     builder.Services.AddBackgroundWork(builder.Configuration);
+    builder.Services.AddIdleMemoryTrim(builder.Configuration);
     builder.Services.AddReadinessChecks();
     builder.Services.AddCommunityPage();
     builder.Services.AddSlack(builder.Configuration);

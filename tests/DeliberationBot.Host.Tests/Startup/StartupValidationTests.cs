@@ -62,6 +62,7 @@ public sealed class StartupValidationTests
     [InlineData("Storage:Provider", "Postgres", "ConnectionStrings:Deliberations")]
     [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize must be between 1 and 500")]
     [InlineData("Outbox:ParallelConversations", "0", "Outbox:ParallelConversations must be between 1 and 64")]
+    [InlineData("Memory:TrimAfterQuiet", "00:00:01", "Memory:TrimAfterQuiet must be between 5 seconds and 1 day")]
     [InlineData("Privacy:PseudonymKey", "c2hvcnQ=", "at least 32 bytes")]
     public void A_bad_setting_stops_start_up_with_a_message_a_person_can_act_on(string key, string value, string expected)
     {
