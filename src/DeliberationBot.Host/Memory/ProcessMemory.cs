@@ -7,31 +7,41 @@ internal static class ProcessMemory
 {
     /// <summary>
     /// A full, compacting collection that also releases the GC's free regions (<see cref="GCCollectionMode.Aggressive"/>);
-    /// then, on glibc, the native heap's freed pages (SQLite's and the runtime's allocations) with <c>malloc_trim</c>.
-    /// Both otherwise keep what a burst used for the next one: after the load runs, the GC heap held about twice its
-    /// live objects and the native heap a third more than before (tests/DeliberationBot.Benchmarks/results/startup-memory.md).
+    /// then, on glibc, the native heap's freed pages (SQLite's and the runtime's allocations). Both otherwise keep what a
+    /// burst used for the next one: after the load runs, the GC heap held about twice its live objects and the native
+    /// heap a third more than before (tests/DeliberationBot.Benchmarks/results/startup-memory.md).
     /// </summary>
     public static void Trim()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        if (OperatingSystem.IsLinux())
+        TrimNativeHeap();
+    }
+
+    /// <summary>
+    /// glibc's <c>malloc_trim(0)</c>: returns the free pages of every arena. False where there is no glibc (Windows,
+    /// macOS, musl), whose allocators give memory back by themselves.
+    /// </summary>
+    public static bool TrimNativeHeap()
+    {
+        if (!OperatingSystem.IsLinux())
         {
-            try
-            {
-                _ = MallocTrim(0);
-            }
-            catch (EntryPointNotFoundException)
-            {
-                // Not glibc (e.g. musl): its allocator gives memory back by itself.
-            }
-            catch (DllNotFoundException)
-            {
-            }
+            return false;
+        }
+
+        try
+        {
+            _ = MallocTrim(0);
+            return true;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
         }
     }
 
-    // Plain values in and out, so no marshalling code is generated and the project needs no unsafe code.
-    [DllImport("libc", EntryPoint = "malloc_trim", ExactSpelling = true)]
+    // glibc by its soname, which every glibc system has; elsewhere the call reports false. Plain values in and out, so
+    // no marshalling code is generated and no unsafe code is needed.
+    [DllImport("libc.so.6", EntryPoint = "malloc_trim", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int MallocTrim(nuint pad);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DeliberationBot.Host.Memory;
 using DeliberationBot.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,14 @@ public sealed class IdleMemoryTrimTests
         var last = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         Assert.Equal(GC.MaxGeneration, last.Generation);
         Assert.True(last.Compacted);
+    }
+
+    [SkippableFact]
+    public void On_linux_with_glibc_the_native_heap_is_trimmed_too()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() && !RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal), "glibc only");
+
+        Assert.True(ProcessMemory.TrimNativeHeap());
     }
 
     [Fact]
