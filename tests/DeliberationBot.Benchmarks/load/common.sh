@@ -26,6 +26,9 @@ load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 machine() { echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GB"; }
 rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
 
+# A process's CPU time so far (user + system), in clock ticks of getconf CLK_TCK.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 # PEERS=folder / PUBLISHED=folder reuse an earlier run's npm install / published service (with KEEP=1 it is left in
 # the printed temporary folder).
 install_peers() { # npm packages…

@@ -36,7 +36,6 @@ LOAD_BEFORE="$(load_average)"
 
 start_slack_stand_in
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # The database server's: every postgres process alive at the moment (the pool keeps its backends for the run).
 database_ticks() {
   if [[ $STORE == postgres ]]; then

@@ -43,29 +43,36 @@ drive "http://127.0.0.1:$PEER_PORT/api/messages" warm-peer 200 >/dev/null
 # Each side twice, alternated, each run with COUNT activities of its own: the first run is the service's first seconds
 # under load, while the runtime is still compiling its hot code at the final tier; the second is the steady state.
 echo "measuring…" >&2
-OURS1="$(drive "$SERVICE_URL/api/messages" ours-1 "$COUNT")"
-PEER1="$(drive "http://127.0.0.1:$PEER_PORT/api/messages" peer-1 "$COUNT")"
+# Each run also records the bot process's CPU time over it (not the shared driver and connector's), so a change can be
+# compared by CPU per reply, which moves far less with the machine's other load than replies per second.
+measured() { # pid target label → the driver's JSON with "cpuTicks" added
+  local before out; before="$(cpu_ticks "$1")"
+  out="$(drive "$2" "$3" "$COUNT")"
+  python3 -c 'import json, sys; r = json.loads(sys.argv[1]); r["cpuTicks"] = int(sys.argv[2]); print(json.dumps(r))' "$out" "$(( $(cpu_ticks "$1") - before ))"
+}
+OURS1="$(measured "$SERVICE_PID" "$SERVICE_URL/api/messages" ours-1)"
+PEER1="$(measured "$PEER_PID" "http://127.0.0.1:$PEER_PORT/api/messages" peer-1)"
 profile teams "$SERVICE_PID"
-OURS2="$(drive "$SERVICE_URL/api/messages" ours-2 "$COUNT")"
+OURS2="$(measured "$SERVICE_PID" "$SERVICE_URL/api/messages" ours-2)"
 PROFILE=""; stop_profile && PROFILE="$(profile_summary teams)"
-PEER2="$(drive "http://127.0.0.1:$PEER_PORT/api/messages" peer-2 "$COUNT")"
+PEER2="$(measured "$PEER_PID" "http://127.0.0.1:$PEER_PORT/api/messages" peer-2)"
 OURS_RSS="$(rss_mb "$SERVICE_PID")"
 PEER_RSS="$(rss_mb "$PEER_PID")"
 ERRORS="$(service_errors teams)"
 
 ratio() { python3 -c 'import json, sys; print("%.2f×" % (json.loads(sys.argv[1])["rps"] / json.loads(sys.argv[2])["rps"]))' "$1" "$2"; }
-cells() { python3 -c 'import json, sys; r = json.loads(sys.argv[1]); print("%.0f | %.1f | %.1f | %d/%d | %d | %d" % (r["rps"], r["p50"], r["p99"], r["replies"], r["sent"], r["non2xx"], r["lost"]))' "$1"; }
+cells() { python3 -c 'import json, sys; r = json.loads(sys.argv[1]); print("%.0f | %.1f | %.1f | %.2f | %d/%d | %d | %d" % (r["rps"], r["p50"], r["p99"], r["cpuTicks"] * 1000 / int(sys.argv[2]) / max(r["replies"], 1), r["replies"], r["sent"], r["non2xx"], r["lost"]))' "$1" "$(getconf CLK_TCK)"; }
 {
   echo "# Teams: the service against botbuilder-js"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC on $(machine). Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(load_average)."
   echo ".NET $(dotnet --version) (Release, published, SQLite), Node $(node --version), botbuilder $(node -p "require('$WORK/peers/node_modules/botbuilder/package.json').version") (CloudAdapter, express)."
   echo "Each row: a run of $COUNT message activities (\`help\` in a 1:1 chat, from 200 people), $CONCURRENCY at a time, each POSTed with an RS256 token from one local issuer that both bots trust (OpenID metadata + JWKS with endorsements, on 127.0.0.1);"
-  echo "a request is done when its reply has reached the local Bot Connector (the service replies through its durable outbox; botbuilder inside the turn). The driver and the connector are one Node process sharing the cores."
+  echo "a request is done when its reply has reached the local Bot Connector (the service replies through its durable outbox; botbuilder inside the turn). The driver and the connector are one Node process sharing the cores; the bot's CPU per reply is its own process's (user + system) over the run, divided by the replies."
   echo "Command: \`tests/DeliberationBot.Benchmarks/load/teams-vs-botbuilder.sh\`."
   echo
-  echo "| bot | run | replies/s | p50 ms | p99 ms | replied | non-2xx | no reply within 30 s |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| bot | run | replies/s | p50 ms | p99 ms | bot's CPU ms per reply | replied | non-2xx | no reply within 30 s |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   echo "| DeliberationBot | 1 | $(cells "$OURS1") |"
   echo "| botbuilder-js echo | 1 | $(cells "$PEER1") |"
   echo "| DeliberationBot | 2 | $(cells "$OURS2") |"
