@@ -31,12 +31,12 @@ internal sealed partial class IdleMemoryTrim : BackgroundService
     internal IdleMemoryTrim(
         RequestActivity activity, IOptions<MemoryOptions> options, TimeProvider time, ILogger<IdleMemoryTrim> logger, Action trim, Action? looked = null)
     {
-        _looked = looked;
         _activity = activity;
         _options = options.Value;
         _time = time;
         _logger = logger;
         _trim = trim;
+        _looked = looked;
         _quietSince = time.GetUtcNow();
         // Looking four times per quiet time trims at most a quarter of it late. The timer runs from here, not from
         // whenever the host gets to run the worker's loop.
