@@ -8,6 +8,14 @@ namespace DeliberationBot.Host.Health;
 internal static class HealthEndpoints
 {
     private const string Ready = "ready";
+    private const string LivePath = "/healthz";
+    private const string ReadyPath = "/readyz";
+
+    /// <summary>
+    /// Whether a request is a health probe: a platform sends one every few seconds, so probes are left out of traces and
+    /// do not count as the service being in use.
+    /// </summary>
+    public static bool IsProbe(PathString path) => path.StartsWithSegments(LivePath) || path.StartsWithSegments(ReadyPath);
 
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services)
     {
@@ -20,8 +28,8 @@ internal static class HealthEndpoints
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers and flows are loaded.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteDetailsAsync });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteDetailsAsync });
         return app;
     }
 

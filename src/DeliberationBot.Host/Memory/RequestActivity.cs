@@ -1,3 +1,5 @@
+using DeliberationBot.Host.Health;
+
 namespace DeliberationBot.Host.Memory;
 
 /// <summary>
@@ -6,7 +8,6 @@ namespace DeliberationBot.Host.Memory;
 /// </summary>
 internal sealed class RequestActivity : IStartupFilter
 {
-    private static readonly PathString[] Probes = ["/healthz", "/readyz"];
     private long _requests;
 
     public long Requests => Interlocked.Read(ref _requests);
@@ -17,7 +18,7 @@ internal sealed class RequestActivity : IStartupFilter
     {
         app.Use((context, inner) =>
         {
-            if (!Array.Exists(Probes, p => context.Request.Path.StartsWithSegments(p)))
+            if (!HealthEndpoints.IsProbe(context.Request.Path))
             {
                 Record();
             }

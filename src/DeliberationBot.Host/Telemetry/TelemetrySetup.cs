@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Telemetry;
+using DeliberationBot.Host.Health;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -70,7 +71,7 @@ internal static class TelemetrySetup
     private static void AddTracing(OpenTelemetryBuilder otel) => otel.WithTracing(t => t
         .AddSource(BotTelemetry.Name)
         // Probes every few seconds would drown the traces that matter.
-        .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/readyz"))
+        .AddAspNetCoreInstrumentation(o => o.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
         .AddHttpClientInstrumentation()
         .AddEntityFrameworkCoreInstrumentation());
 }
