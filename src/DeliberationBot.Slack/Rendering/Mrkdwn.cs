@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using DeliberationBot.Core.Messaging;
@@ -21,20 +22,32 @@ internal static partial class Mrkdwn
             return "";
         }
 
-        var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        // Most text has none of them: it is returned as it is, and otherwise copied a run at a time.
+        var next = text.AsSpan().IndexOfAny(Significant);
+        if (next < 0)
         {
-            sb.Append(c switch
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        var from = 0;
+        while (next >= 0)
+        {
+            var at = from + next;
+            sb.Append(text, from, at - from).Append(text[at] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
-                '>' => "&gt;",
-                _ => c.ToString(),
+                _ => "&gt;",
             });
+            from = at + 1;
+            next = text.AsSpan(from).IndexOfAny(Significant);
         }
 
-        return sb.ToString();
+        return sb.Append(text, from, text.Length - from).ToString();
     }
+
+    private static readonly SearchValues<char> Significant = SearchValues.Create("&<>");
 
     /// <summary>
     /// Turns Slack-encoded inbound text into plain text: every control sequence becomes its readable form

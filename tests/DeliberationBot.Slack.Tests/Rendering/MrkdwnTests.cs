@@ -11,8 +11,24 @@ public sealed class MrkdwnTests
     [InlineData("<!channel>", "&lt;!channel&gt;")]
     [InlineData("&lt;", "&amp;lt;")]
     [InlineData("*bold* _it_", "*bold* _it_")]
+    [InlineData("a&b<c>d", "a&amp;b&lt;c&gt;d")]
+    [InlineData("<<>>&&", "&lt;&lt;&gt;&gt;&amp;&amp;")]
+    [InlineData("fish & chips 😀 <", "fish &amp; chips 😀 &lt;")]
     public void Escape_makes_the_three_special_characters_literal(string input, string expected) =>
         Assert.Equal(expected, Mrkdwn.Escape(input));
+
+    [Fact]
+    public void Escape_changes_each_special_character_and_keeps_everything_else_as_it_was()
+    {
+        var random = new Random(20261203);
+        const string alphabet = "ab &<>\né😀;#@!";
+        for (var i = 0; i < 500; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var expected = string.Concat(text.Select(c => c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => c.ToString() }));
+            Assert.Equal(expected, Mrkdwn.Escape(text));
+        }
+    }
 
     [Theory]
     [InlineData("<@U123|maria> and <@U456>", "@maria and @U456")]
