@@ -171,8 +171,11 @@ internal static class RowMapping
         TraceParent = traceParent,
     };
 
-    public static OutboxMessage ToRecord(this OutboxRow r) =>
-        new(r.Id, r.WorkspaceId, r.IdempotencyKey, Json.Read<Destination>(r.DestinationJson), Json.Read<OutgoingMessage>(r.MessageJson), r.CreatedAt, r.SlotKey)
+    public static OutboxMessage ToRecord(this OutboxRow r) => r.ToRecord(Json.Read<OutgoingMessage>(r.MessageJson));
+
+    /// <summary>The record, with its message already read from <see cref="OutboxRow.MessageJson"/>.</summary>
+    public static OutboxMessage ToRecord(this OutboxRow r, OutgoingMessage message) =>
+        new(r.Id, r.WorkspaceId, r.IdempotencyKey, Json.Read<Destination>(r.DestinationJson), message, r.CreatedAt, r.SlotKey)
         {
             GatherKey = r.GatherKey,
         };

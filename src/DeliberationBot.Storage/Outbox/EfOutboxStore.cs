@@ -44,6 +44,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
 
         var claimable = new List<OutboxRow>();
         var settled = new HashSet<Guid>(); // taken into another, or superseded, in this claim
+        var read = new Dictionary<Guid, OutgoingMessage>(); // messages read to gather into, so as not to read them twice
         foreach (var c in candidates)
         {
             if (claimable.Count >= max)
@@ -58,7 +59,9 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
 
             if (c.GatherKey is not null && c.LockedBy is null)
             {
-                settled.UnionWith(await GatherLaterAsync(ctx, c, ct));
+                var (message, taken) = await GatherLaterAsync(ctx, c, ct);
+                read[c.Id] = message;
+                settled.UnionWith(taken);
             }
 
             claimable.Add(c);
@@ -91,7 +94,8 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
                     .Where(p => p.WorkspaceId == c.WorkspaceId && p.SlotKey == c.SlotKey)
                     .Select(p => new PostedMessage(p.ConversationId, p.MessageId))
                     .FirstOrDefaultAsync(ct);
-            claimed.Add(new OutboxItem(c.ToRecord(), c.Attempts + 1, posted, c.TraceParent));
+            var record = read.TryGetValue(c.Id, out var message) ? c.ToRecord(message) : c.ToRecord();
+            claimed.Add(new OutboxItem(record, c.Attempts + 1, posted, c.TraceParent));
         }
 
         return claimed;
@@ -132,14 +136,14 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     /// been in a sender's hands (so nothing of them can have been posted): a burst of notices to one person goes as one
     /// message. Written in the claim's transaction, before anything is sent, so that a send retried after a crash sends
     /// the same content, and finds the parts already posted under the same message. Only messages queued after it: one
-    /// of the same instant may already be in this batch, ahead of it. Returns the ids taken in.
+    /// of the same instant may already be in this batch, ahead of it. Returns the message as it now is, and the ids taken in.
     /// </summary>
-    private async Task<IReadOnlyList<Guid>> GatherLaterAsync(DeliberationsDbContext ctx, OutboxRow c, CancellationToken ct)
+    private async Task<(OutgoingMessage Message, IReadOnlyList<Guid> Taken)> GatherLaterAsync(DeliberationsDbContext ctx, OutboxRow c, CancellationToken ct)
     {
         var message = Json.Read<OutgoingMessage>(c.MessageJson);
         if (message is not IGatheringMessage { HasRoom: true })
         {
-            return [];
+            return (message, []);
         }
 
         var later = db.Provider == StorageProvider.Postgres
@@ -171,7 +175,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
                 s => s.SetProperty(x => x.Status, OutboxStatus.Gathered).SetProperty(x => x.MessageJson, Erased).SetProperty(x => x.DestinationJson, Erased), ct);
         }
 
-        return taken;
+        return (message, taken);
     }
 
     // Outcomes of sends that finish side by side share commits (GroupedWrites). An outcome is recorded even while the
