@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DeliberationBot.Teams.Cards;
@@ -33,7 +34,17 @@ internal static class CardPager
     /// <summary>Room kept for what the sender adds to the activity (conversation, from, recipient, replyToId, summary).</summary>
     public const int EnvelopeReserve = 2 * 1024;
 
-    public static int Bytes(JsonNode node) => Encoding.UTF8.GetByteCount(node.ToJsonString());
+    /// <summary>The node's size serialized as UTF-8 (as <c>ToJsonString</c> writes it), counted as it is written: no string is made.</summary>
+    public static int Bytes(JsonNode node)
+    {
+        using var counter = new ByteCounter();
+        using (var writer = new Utf8JsonWriter(counter))
+        {
+            node.WriteTo(writer);
+        }
+
+        return counter.Count;
+    }
 
     /// <summary>The card as one page, whatever its size (what a reader would see if nothing had a limit).</summary>
     public static JsonObject Whole(CardLayout layout)
@@ -45,9 +56,10 @@ internal static class CardPager
     /// <summary>The layout as one or more cards, each within the size limit once the sender has added its envelope.</summary>
     public static IReadOnlyList<JsonObject> Pages(CardLayout layout)
     {
-        if (Fits(Whole(layout)))
+        var whole = Whole(layout);
+        if (Fits(whole))
         {
-            return [Whole(layout)];
+            return [whole];
         }
 
         var parts = layout.Parts.Select(p => (IReadOnlyList<JsonNode?>)p.Where(n => n is not null).ToList()).ToList();
@@ -189,5 +201,32 @@ internal static class CardPager
 
         // One unbroken word: cut anywhere but between a backslash and what it escapes.
         return text[middle - 1] == '\\' ? middle + 1 : middle;
+    }
+}
+
+/// <summary>Takes bytes written and keeps only their count, in one pooled buffer that every write reuses.</summary>
+internal sealed class ByteCounter : IBufferWriter<byte>, IDisposable
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
+
+    public int Count { get; private set; }
+
+    public void Advance(int count) => Count += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0) => Room(sizeHint);
+
+    public Span<byte> GetSpan(int sizeHint = 0) => Room(sizeHint);
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+    private byte[] Room(int sizeHint)
+    {
+        if (sizeHint > _buffer.Length)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
+        }
+
+        return _buffer;
     }
 }
