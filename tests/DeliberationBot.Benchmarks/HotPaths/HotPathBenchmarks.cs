@@ -38,6 +38,8 @@ public class HotPathBenchmarks : IDisposable
     private LocalChannelKeys _teams = null!;
     private Func<OutgoingMessage, JsonObject> _blockKit = null!;
     private Func<OutgoingMessage, JsonObject> _adaptiveCard = null!;
+    private Func<OutgoingMessage, IReadOnlyList<JsonObject>> _teamsActivities = null!;
+    private Func<JsonNode, int> _teamsBytes = null!;
     private QuestionPrompt _question = null!;
     private WeeklyDigest _smallDigest = null!;
     private DigestWorkspace _workspace = null!;
@@ -71,6 +73,8 @@ public class HotPathBenchmarks : IDisposable
             q.Kind, q.Options, q.Unit, q.LowLabel, q.HighLabel, q.Required, 1, 6, null, false, false);
         _blockKit = Internals.Call<OutgoingMessage, JsonObject>(Internals.Type("DeliberationBot.Slack", "DeliberationBot.Slack.Rendering.MessageRenderer"), "Render", then: "ToPayload");
         _adaptiveCard = Internals.Call<OutgoingMessage, JsonObject>(Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Cards.AdaptiveCardRenderer"), "Render");
+        _teamsActivities = Internals.Call<OutgoingMessage, IReadOnlyList<JsonObject>>(Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Cards.AdaptiveCardRenderer"), "Activities");
+        _teamsBytes = Internals.Bind<Func<JsonNode, int>>(Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Cards.CardPager"), "Bytes");
 
         // Concerns as `status`, `concerns` and closing make them in a large deliberation: 5,000 answers meet
         // can-override's rule, 1,000 more are flagged as concerns, and the concerns they made are already stored.
@@ -110,6 +114,14 @@ public class HotPathBenchmarks : IDisposable
 
     [Benchmark(Description = "Adaptive Card: digest of 10 proposals to JSON")]
     public string AdaptiveCardDigest() => _adaptiveCard(_smallDigest).ToJsonString();
+
+    // What the Teams sender does before it posts: the message as activities, each page within Teams' size limit, and
+    // each activity measured once more against it.
+    [Benchmark(Description = "Teams: question (6 choices) as activities, sizes checked")]
+    public int TeamsQuestionActivities() => _teamsActivities(_question).Sum(_teamsBytes);
+
+    [Benchmark(Description = "Teams: digest of 10 proposals as activities, sizes checked")]
+    public int TeamsDigestActivities() => _teamsActivities(_smallDigest).Sum(_teamsBytes);
 
     [Benchmark(Description = "digest composition: 1,000 deliberations, 10,000 open concerns")]
     public int ComposeDigest() =>
