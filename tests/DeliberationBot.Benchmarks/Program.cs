@@ -47,7 +47,7 @@ internal static class BenchmarkEntry
             return ReportPageRun.Run();
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(FlowEngineBenchmarks).Assembly).Run(args.Skip(1).ToArray());
+        BenchmarkSwitcher.FromAssembly(typeof(FlowEngineBenchmarks).Assembly).Run(args.Skip(1).ToArray(), BenchmarkConfig.Base);
         return 0;
     }
 }

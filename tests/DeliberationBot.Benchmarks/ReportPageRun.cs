@@ -20,7 +20,7 @@ internal static class ReportPageRun
         var loadBefore = MachineLoad.Average();
 
         // In process: this run is already a Release build, and a second build of the host does not fit a busy machine's timeout.
-        var config = DefaultConfig.Instance.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance).WithId("page"));
+        var config = BenchmarkConfig.Base.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance).WithId("page"));
         var summary = BenchmarkRunner.Run<ReportPageBenchmarks>(config);
         var report = summary.Reports.Single();
         var stats = report.ResultStatistics ?? throw new InvalidOperationException("The benchmark produced no result.");

@@ -19,7 +19,7 @@ internal static class HotPathRun
     public static int Run(string[] args)
     {
         var loadBefore = MachineLoad.Average();
-        var config = DefaultConfig.Instance
+        var config = BenchmarkConfig.Base
             .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance).WithId("hot"))
             .WithOptions(ConfigOptions.JoinSummary);
         var summaries = BenchmarkSwitcher.FromTypes([typeof(HotPathBenchmarks), typeof(FlowEngineBenchmarks)])
