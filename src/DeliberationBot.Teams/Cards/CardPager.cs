@@ -202,31 +202,31 @@ internal static class CardPager
         // One unbroken word: cut anywhere but between a backslash and what it escapes.
         return text[middle - 1] == '\\' ? middle + 1 : middle;
     }
-}
 
-/// <summary>Takes bytes written and keeps only their count, in one pooled buffer that every write reuses.</summary>
-internal sealed class ByteCounter : IBufferWriter<byte>, IDisposable
-{
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
-
-    public int Count { get; private set; }
-
-    public void Advance(int count) => Count += count;
-
-    public Memory<byte> GetMemory(int sizeHint = 0) => Room(sizeHint);
-
-    public Span<byte> GetSpan(int sizeHint = 0) => Room(sizeHint);
-
-    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
-
-    private byte[] Room(int sizeHint)
+    /// <summary>Takes bytes written and keeps only their count, in one pooled buffer that every write reuses.</summary>
+    private sealed class ByteCounter : IBufferWriter<byte>, IDisposable
     {
-        if (sizeHint > _buffer.Length)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
-        }
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
 
-        return _buffer;
+        public int Count { get; private set; }
+
+        public void Advance(int count) => Count += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Room(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Room(sizeHint);
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+        private byte[] Room(int sizeHint)
+        {
+            if (sizeHint > _buffer.Length)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
+            }
+
+            return _buffer;
+        }
     }
 }
