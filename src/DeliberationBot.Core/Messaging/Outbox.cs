@@ -36,6 +36,27 @@ public interface IGatheringMessage
     OutgoingMessage? Gather(OutgoingMessage later);
 }
 
+/// <summary>
+/// Where a newly queued message can go into one already waiting that no sender has had, instead of queuing behind it:
+/// a card update replaces the waiting update of its slot (the newest carries the latest state), and a notice is taken
+/// into the waiting one with its gather key while that has room. While a platform makes a workspace wait, a burst then
+/// adds no rows for the outbox to claim and put back, and the waiting message already holds all of it.
+/// </summary>
+public static class WaitingMessages
+{
+    /// <summary>Whether <paramref name="message"/> is of a kind that can go into a waiting message.</summary>
+    public static bool CanJoin(OutboxMessage message) => message.SlotKey is not null || message.GatherKey is not null;
+
+    /// <summary>
+    /// The waiting message with <paramref name="later"/> in it, or null when it cannot take it in (a full notice, or one
+    /// of another kind). The waiting message must have the same slot or gather key, and never have been in a sender's hands.
+    /// </summary>
+    public static OutgoingMessage? Join(OutgoingMessage waiting, OutboxMessage later) =>
+        later.SlotKey is not null ? later.Message
+        : waiting is IGatheringMessage { HasRoom: true } gathering ? gathering.Gather(later.Message)
+        : null;
+}
+
 /// <summary>The platform's own id for a message it accepted, so it can be updated later.</summary>
 public sealed record PostedMessage(string ConversationId, string MessageId);
 
@@ -101,6 +122,13 @@ public interface IOutboxStore
     /// and later messages may be gathered into it again. Does nothing once another instance holds it.
     /// </summary>
     Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct);
+
+    /// <summary>
+    /// Puts every message of a workspace on a channel that is due before <paramref name="notBefore"/>, and that no sender
+    /// holds, back until then without counting an attempt: the platform asked the workspace to wait, so none of them could
+    /// go sooner, and a claim before then need not take them only to put them back. Returns how many.
+    /// </summary>
+    Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct);
 
     /// <summary>Makes failed messages pending again with a fresh count of attempts (all, or one workspace's); returns how many.</summary>
     Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct);

@@ -76,6 +76,9 @@ public sealed partial class OutboxDispatcher(
                     if (await SendOneAsync(item, channel, opts, ct) is { } pauseUntil)
                     {
                         paused[(channel, item.Message.WorkspaceId)] = pauseUntil;
+                        // What else of the workspace is due waits too, so that claims until then pass it by instead of
+                        // taking it only to put it back (a burst of owners' notices would otherwise go round every turn).
+                        await store.PutBackWorkspaceAsync(channel, item.Message.WorkspaceId, pauseUntil, CancellationToken.None);
                     }
                 }
             });

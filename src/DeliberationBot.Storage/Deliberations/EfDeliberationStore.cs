@@ -2,6 +2,7 @@ using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using System.Diagnostics;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Telemetry;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
@@ -161,14 +162,71 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             });
         }
 
+        var queued = new HashSet<string>(); // slot and gather keys of messages this commit adds as rows
         foreach (var m in commit.Outbox)
         {
             EnsureWorkspace(ws, m.WorkspaceId);
             // The commit's span travels with the message, so its sending continues the trace of the request that caused it.
-            ctx.Outbox.Add(m.ToRow(Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null));
+            var row = m.ToRow(Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null);
+
+            // Only a turn's commit goes into a waiting message: one without a delivery key is known to have been made by
+            // its outbox rows' keys (AlreadyCommittedAsync). And not behind a row of its own commit, not yet written.
+            if (commit.DeliveryKey is not null && WaitingMessages.CanJoin(m) && queued.Add(JoinKey(m)))
+            {
+                var (joined, waitsUntil) = await JoinWaitingAsync(ctx, m, ct);
+                if (joined)
+                {
+                    queued.Remove(JoinKey(m));
+                    continue;
+                }
+
+                // A notice behind one to the same person that must wait (its workspace is paced) waits as long: it cannot
+                // go first in their conversation, and a claim before then would only take it to put it back. (A card
+                // update is not held: it supersedes an older one that is not being sent, whatever that one waits for.)
+                if (m.GatherKey is not null && waitsUntil > row.NextAttemptAt)
+                {
+                    row.NextAttemptAt = waitsUntil.Value;
+                }
+            }
+
+            ctx.Outbox.Add(row);
         }
 
         await ctx.SaveChangesAsync(ct);
+    }
+
+    private static string JoinKey(OutboxMessage m) => m.SlotKey is { } slot ? "slot:" + slot : "gather:" + m.GatherKey;
+
+    /// <summary>
+    /// Puts <paramref name="m"/> into the newest message waiting in its slot or with its gather key, if no sender has had
+    /// that one (<see cref="WaitingMessages"/>). The update is conditional on the row being as it was read: on PostgreSQL
+    /// a claim or another commit may have changed it since, and then <paramref name="m"/> is queued as a row of its own.
+    /// Otherwise returns when that newest message is next due, if it waits.
+    /// </summary>
+    private async Task<(bool Joined, DateTimeOffset? WaitsUntil)> JoinWaitingAsync(DeliberationsDbContext ctx, OutboxMessage m, CancellationToken ct)
+    {
+        var waiting = m.SlotKey is { } slot
+            ? await db.Queries.NewestPendingInSlot(ctx, m.WorkspaceId, slot, ct)
+            : await db.Queries.NewestPendingToGather(ctx, m.WorkspaceId, m.GatherKey!, ct);
+        if (waiting is null)
+        {
+            return (false, null);
+        }
+
+        if (waiting.LockedBy is null && WaitingMessages.Join(Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
+        {
+            var json = Json.Write(joined);
+            var read = waiting.MessageJson;
+            var updated = await ctx.Outbox
+                .Where(x => x.Id == waiting.Id && x.Status == OutboxStatus.Pending && x.LockedBy == null && x.MessageJson == read)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, json), ct);
+            if (updated == 1)
+            {
+                return (true, null);
+            }
+        }
+
+        return (false, waiting.NextAttemptAt);
     }
 
     /// <summary>

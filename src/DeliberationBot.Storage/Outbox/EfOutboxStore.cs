@@ -211,6 +211,18 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
         ReleaseAsync(id, s => Deferred(s, notBefore).SetProperty(x => x.LockedBy, (string?)null), heldBy: instanceId);
 
+    // One statement, whatever the backlog: it reads the workspace's waiting rows by index, not their messages.
+    public Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return db.WriteAsync(
+            ctx => ctx.Outbox
+                .Where(x => x.WorkspaceId == workspaceId && x.Status == OutboxStatus.Pending && x.Channel == channel && x.NextAttemptAt < notBefore &&
+                    (x.LockedUntil == null || x.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextAttemptAt, notBefore), ct),
+            ct);
+    }
+
     /// <summary>Due again once the wait is over, and the claim not counted as an attempt.</summary>
     private static UpdateSettersBuilder<OutboxRow> Deferred(UpdateSettersBuilder<OutboxRow> s, DateTimeOffset notBefore) =>
         s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0);

@@ -28,6 +28,9 @@ internal sealed class TimedOutboxStore(IOutboxStore inner) : IOutboxStore
     public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
         inner.PutBackUntriedAsync(id, instanceId, notBefore, ct);
 
+    public Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct) =>
+        inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, ct);
+
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct) => inner.RetryFailedAsync(workspaceId, ct);
 
     public Task<int> CountPendingAsync(CancellationToken ct) => inner.CountPendingAsync(ct);

@@ -63,6 +63,13 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
         changes.Notify();
     }
 
+    public async Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        var putBack = await inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, ct);
+        changes.Notify();
+        return putBack;
+    }
+
     public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
         var retried = await inner.RetryFailedAsync(workspaceId, ct);

@@ -46,12 +46,22 @@ public sealed class PacedSendingTests : SlackHostTest
         Assert.Equal(2, waiting.Count); // the two updates; the older is superseded once they are due
         Assert.All(waiting, r => Assert.Equal(Host.Time.GetUtcNow() + TimeSpan.FromSeconds(25), r.NextAttemptAt));
 
-        Host.Time.Advance(TimeSpan.FromSeconds(25));
+        // A third while the wait lasts goes into the second, which no sender has had: still two rows, still waiting.
+        Host.Time.Advance(TimeSpan.FromSeconds(5));
+        await Host.JoinInModalAsync(d, "U0CAT", "legal_policy", "V0CAT", "c-0", opened: 3);
+        await Host.SettleOutboxAsync();
+        Assert.Equal(2, _refreshes.Cards);
+        waiting = [.. (await Host.Db.OutboxAsync()).Where(r => r.Status == "pending")];
+        Assert.Equal(2, waiting.Count);
+        Assert.All(waiting, r => Assert.Equal(Host.Time.GetUtcNow() + TimeSpan.FromSeconds(20), r.NextAttemptAt));
+
+        Host.Time.Advance(TimeSpan.FromSeconds(20));
         await Host.SettleOutboxAsync();
         var update = Api.CallsTo("chat.update")[^1];
         Assert.Equal(2, Api.CallsTo("chat.update").Count);
         Assert.Contains("Frontline worker: 1 joined", update.Strings, StringComparison.Ordinal);
         Assert.Contains("Community member or advocate: 1 joined", update.Strings, StringComparison.Ordinal);
+        Assert.Contains("Legal &amp; policy: 1 joined", update.Strings, StringComparison.Ordinal);
         Assert.Equal(3, _refreshes.Cards);
         Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "pending");
     }
@@ -83,6 +93,11 @@ public sealed class PacedSendingTests : SlackHostTest
             await Host.CommandAsync($"concern \"{said}\"", "U0DANA", "dana");
             await Host.SettleOutboxAsync();
         }
+
+        // Two rows wait, not four: the first, and the one the later three went into as they were recorded.
+        var waiting = (await Host.Db.OutboxAsync()).Where(r => r.Status == "pending").ToList();
+        Assert.Equal(2, waiting.Count);
+        Assert.All(words, w => Assert.Contains(w, waiting[^1].MessageJson, StringComparison.Ordinal));
 
         var refused = limited == "chat.postMessage" ? 1 : 0; // the post Slack refused, when it was the post
         Assert.Equal(refused, Api.CallsTo("chat.postMessage").Count(c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA"));

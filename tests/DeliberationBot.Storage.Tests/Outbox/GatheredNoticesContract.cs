@@ -11,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeliberationBot.Storage.Tests.Outbox;
 
 /// <summary>
-/// An owner's notice claimed for sending takes in the later ones still waiting, on SQLite and PostgreSQL: only notices
-/// no sender has had, never past its size, and every concern reaches the owner exactly once, in its words.
+/// An owner's notice queued while another waits unsent goes into it, and one claimed for sending takes in the later ones
+/// still waiting, on SQLite and PostgreSQL: only notices no sender has had, never past its size, and every concern
+/// reaches the owner exactly once, in its words.
 /// </summary>
 public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContract
 {
@@ -22,7 +23,7 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
     private static readonly Guid DeliberationId = Guid.Parse("0192f000-0000-7000-8000-00000000d001");
 
     [SkippableFact]
-    public async Task A_notice_claimed_for_sending_takes_in_the_later_ones_no_sender_has_had()
+    public async Task A_notice_goes_into_the_one_waiting_and_a_notice_claimed_takes_in_the_later_ones_no_sender_has_had()
     {
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
@@ -30,36 +31,82 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
         var outbox = services.Outbox();
         var lease = TimeSpan.FromMinutes(5);
 
+        // Queued while the first waits, unsent: they go into it as they are committed.
         await CommitNoticeAsync(store, 1);
         await CommitNoticeAsync(store, 2);
         await CommitNoticeAsync(store, 3);
+        Assert.Equal([[1, 2, 3]], await PendingNumbersAsync(services));
         var first = Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, lease, default));
         Assert.Equal([1, 2, 3], Numbers(first));
-        Assert.Equal([[1, 2, 3]], await PendingNumbersAsync(services));
 
-        // Put back untried (its workspace had to wait): still nobody has sent any of it, so it takes in more next time.
-        await outbox.PutBackUntriedAsync(first.Message.Id, "instance-a", db.Time.GetUtcNow().AddSeconds(1), default);
+        // In a sender's hands it takes in nothing: the next notice is a row of its own, and the one after goes into that.
         await CommitNoticeAsync(store, 4);
-        Assert.Equal([4], Numbers(Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, lease, default)))); // the first is not due yet
+        Assert.Equal([[1, 2, 3], [4]], await PendingNumbersAsync(services));
+
+        // Put back untried (its workspace had to wait): still nobody has sent any of it.
+        await outbox.PutBackUntriedAsync(first.Message.Id, "instance-a", db.Time.GetUtcNow().AddSeconds(1), default);
+        await CommitNoticeAsync(store, 5);
+        Assert.Equal([[1, 2, 3], [4, 5]], await PendingNumbersAsync(services));
+        var second = Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, lease, default)); // the first is not due yet
+        Assert.Equal([4, 5], Numbers(second));
         await outbox.PutBackUntriedAsync(first.Message.Id, "instance-a", db.Time.GetUtcNow().AddSeconds(1), default); // no longer a's: nothing happens
         db.Time.Advance(TimeSpan.FromSeconds(1));
         await CommitNoticeAsync(store, 4, "reopened: the override still needs a supervisor");
-        await CommitNoticeAsync(store, 5);
+        await CommitNoticeAsync(store, 6);
 
-        // Notice 4 is in a's hands: it is neither taken in nor takes anything in. Its later state goes with the first.
+        // The first, claimed again, takes in the notice queued after it that no sender has had: 4's later state and 6.
+        // Notice 4 + 5 is in a's hands: it is neither taken in nor takes anything in.
         var claimed = await outbox.ClaimDueAsync("instance-a", 10, lease, default);
-        Assert.Equal([[1, 2, 3, 4, 5]], claimed.Select(Numbers));
+        Assert.Equal([[1, 2, 3, 4, 6]], claimed.Select(Numbers));
         var gathered = (OwnerConcerns)claimed[0].Message.Message;
         Assert.Equal("reopened: the override still needs a supervisor", gathered.Concerns[3].Text);
-        Assert.Equal(Words(5), gathered.Concerns[4].Text);
+        Assert.Equal(Words(6), gathered.Concerns[4].Text);
 
         // A sender had it and was asked to wait: it may have posted part of it, so it takes in nothing more.
         await outbox.MarkDeferredAsync(claimed[0].Message.Id, db.Time.GetUtcNow().AddSeconds(1), default);
-        await CommitNoticeAsync(store, 6);
+        await CommitNoticeAsync(store, 7);
         db.Time.Advance(TimeSpan.FromMinutes(6));
         var sender = new RecordingSender();
         await DrainAsync(services, sender);
-        Assert.Equal([[1, 2, 3, 4, 5], [4], [6]], sender.Sent.Select(Numbers));
+        Assert.Equal([[1, 2, 3, 4, 6], [4, 5], [7]], sender.Sent.Select(Numbers));
+    }
+
+    [SkippableFact]
+    public async Task A_notice_queued_behind_one_that_must_wait_waits_as_long_and_takes_in_the_ones_after_it()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var outbox = services.Outbox();
+        await CommitNoticeAsync(services.Store(), 1);
+        var first = Assert.Single(await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default));
+        var turn = db.Time.GetUtcNow().AddSeconds(30);
+        await outbox.MarkDeferredAsync(first.Message.Id, turn, default); // a sender had it, and the platform asked it to wait
+
+        // The next notice cannot go before the first: it is not claimed only to be put back, so the ones after go into it.
+        await CommitNoticeAsync(services.Store(), 2);
+        await CommitNoticeAsync(services.Store(), 3);
+        Assert.Empty(await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default));
+        Assert.Equal([[1], [2, 3]], await PendingNumbersAsync(services));
+
+        db.Time.Advance(TimeSpan.FromSeconds(30));
+        var sender = new RecordingSender();
+        await DrainAsync(services, sender);
+        Assert.Equal([[1], [2, 3]], sender.Sent.Select(Numbers));
+    }
+
+    [SkippableFact]
+    public async Task A_notice_committed_without_a_delivery_key_is_a_row_of_its_own()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        await CommitNoticeAsync(services.Store(), 1);
+        await CommitNoticeAsync(services.Store(), 2, deliveryKey: false);
+
+        // Such a commit is known to have been made by its messages' keys, so each keeps its row until a claim gathers it.
+        Assert.Equal([[1], [2]], await PendingNumbersAsync(services));
+        var sender = new RecordingSender();
+        await DrainAsync(services, sender);
+        Assert.Equal([[1, 2]], sender.Sent.Select(Numbers));
     }
 
     [SkippableFact]
@@ -141,7 +188,7 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
 
     private static string Words(int number) => $"Concern {number}: the score adds ten minutes of data entry per case.";
 
-    private Task<CommitOutcome> CommitNoticeAsync(IDeliberationStore store, int number, string? words = null, bool advance = true, int count = 1)
+    private Task<CommitOutcome> CommitNoticeAsync(IDeliberationStore store, int number, string? words = null, bool advance = true, int count = 1, bool deliveryKey = true)
     {
         DateTimeOffset at;
         lock (db.Time)
@@ -164,7 +211,7 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
         {
             GatherKey = $"owner-concerns/{DeliberationId:N}/U-MARIA",
         };
-        return store.CommitAsync(new Commit(Ws, key) { Outbox = [notice] }, default);
+        return store.CommitAsync(new Commit(Ws, deliveryKey ? key : null) { Outbox = [notice] }, default);
     }
 
     /// <summary>The notices waiting to be sent or being sent, oldest first, by their concerns' numbers.</summary>

@@ -45,6 +45,37 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_waiting_message_a_new_one_goes_into_is_found_newest_first_by_index()
+    {
+        // Every turn that queues an owner's notice or a card update looks for the newest one still waiting.
+        var notice = await PlanAsync("""
+            SELECT * FROM outbox WHERE "WorkspaceId" = $workspace AND "GatherKey" = $key AND "Status" = 'pending'
+            ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 1
+            """);
+        var card = await PlanAsync("""
+            SELECT * FROM outbox WHERE "WorkspaceId" = $workspace AND "SlotKey" = $slot AND "Status" = 'pending'
+            ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 1
+            """);
+
+        Assert.Contains("USING INDEX IX_outbox_WorkspaceId_GatherKey_Status_CreatedAt (WorkspaceId=? AND GatherKey=? AND Status=?)", notice);
+        Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", notice, StringComparison.Ordinal); // read newest first, not all sorted
+        Assert.Contains("USING INDEX IX_outbox_WorkspaceId_SlotKey_Status (WorkspaceId=? AND SlotKey=? AND Status=?)", card);
+    }
+
+    [Fact]
+    public async Task Putting_a_workspace_back_reads_only_what_is_due()
+    {
+        // When a workspace must wait, what of it is due is put back in one statement, not by reading its history.
+        var plan = await PlanAsync("""
+            UPDATE outbox SET "NextAttemptAt" = $until
+            WHERE "WorkspaceId" = $workspace AND "Status" = 'pending' AND "Channel" = $channel AND "NextAttemptAt" < $until
+              AND ("LockedUntil" IS NULL OR "LockedUntil" < $now)
+            """);
+
+        Assert.Contains("USING INDEX IX_outbox_Status_NextAttemptAt (Status=? AND NextAttemptAt<?)", plan);
+    }
+
+    [Fact]
     public async Task A_tally_counts_from_covering_indexes_in_the_order_it_groups()
     {
         // `status` and every card update count a deliberation's people and answers: from the index alone, not row by row.
