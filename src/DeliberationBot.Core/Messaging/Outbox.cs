@@ -15,17 +15,18 @@ public sealed record OutboxMessage(
     string? SlotKey = null)
 {
     /// <summary>
-    /// Messages with the same key go to the same person about the same thing. When one is claimed for sending, never yet
-    /// having been in a sender's hands, the later ones with its key that have not been either are taken into it
-    /// (<see cref="IGatheringMessage"/>) and go as one.
+    /// Messages with the same key go to the same person about the same thing. One queued while another with its key waits,
+    /// never yet having been in a sender's hands, goes into it (<see cref="WaitingMessages"/>); and when one is claimed for
+    /// sending, the later ones with its key that no sender has had either are taken into it (<see cref="IGatheringMessage"/>),
+    /// so they go as one.
     /// </summary>
     public string? GatherKey { get; init; }
 }
 
 /// <summary>
-/// A message that, when it is claimed for sending, takes in later messages with its <see cref="OutboxMessage.GatherKey"/>
-/// still waiting: while a platform makes a workspace wait, a burst of notices to one person becomes a few messages,
-/// each carrying in full everything the ones it took in carried.
+/// A message that takes in later messages with its <see cref="OutboxMessage.GatherKey"/> while it waits: while a platform
+/// makes a workspace wait, a burst of notices to one person becomes a few messages, each carrying in full everything the
+/// ones it took in carried.
 /// </summary>
 public interface IGatheringMessage
 {

@@ -112,8 +112,8 @@ internal sealed class OutboxRow
     public string? SlotKey { get; set; }
 
     /// <summary>
-    /// When this message is claimed, never having been in a sender's hands (<c>LockedBy</c> unset), later messages with
-    /// the same key that have not been either are taken into it.
+    /// While no sender has had this message (<c>LockedBy</c> unset), a message committed later with the same key goes into
+    /// it; and when it is claimed, later rows with the same key that no sender has had either are taken into it.
     /// </summary>
     public string? GatherKey { get; set; }
 
