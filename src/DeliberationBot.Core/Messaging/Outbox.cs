@@ -50,11 +50,12 @@ public static class WaitingMessages
 
     /// <summary>
     /// The waiting message with <paramref name="later"/> in it, or null when it cannot take it in (a full notice, or one
-    /// of another kind). The waiting message must have the same slot or gather key, and never have been in a sender's hands.
+    /// of another kind). The waiting message must have the same slot or gather key, and never have been in a sender's
+    /// hands; it is read only when needed (a card update replaces it unread).
     /// </summary>
-    public static OutgoingMessage? Join(OutgoingMessage waiting, OutboxMessage later) =>
+    public static OutgoingMessage? Join(Func<OutgoingMessage> waiting, OutboxMessage later) =>
         later.SlotKey is not null ? later.Message
-        : waiting is IGatheringMessage { HasRoom: true } gathering ? gathering.Gather(later.Message)
+        : waiting() is IGatheringMessage { HasRoom: true } gathering ? gathering.Gather(later.Message)
         : null;
 }
 

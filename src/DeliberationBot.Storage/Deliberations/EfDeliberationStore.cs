@@ -213,7 +213,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             return (false, null);
         }
 
-        if (waiting.LockedBy is null && WaitingMessages.Join(Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
+        if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
         {
             var json = Json.Write(joined);
             var read = waiting.MessageJson;

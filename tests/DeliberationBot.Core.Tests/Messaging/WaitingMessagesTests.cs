@@ -11,12 +11,12 @@ public sealed class WaitingMessagesTests
     private static readonly ConversationRef Room = new("slack", "T1", "C1", null);
 
     [Fact]
-    public void A_card_update_replaces_the_waiting_update_of_its_slot()
+    public void A_card_update_replaces_the_waiting_update_of_its_slot_without_reading_it()
     {
         var later = Queued(new Confirmation("3 joined"), slot: "card/1");
 
         Assert.True(WaitingMessages.CanJoin(later));
-        Assert.Same(later.Message, WaitingMessages.Join(new Confirmation("2 joined"), later));
+        Assert.Same(later.Message, WaitingMessages.Join(() => throw new InvalidOperationException("read for nothing"), later));
     }
 
     [Fact]
@@ -25,12 +25,12 @@ public sealed class WaitingMessagesTests
         var waiting = Notice(View(1, "Ten more minutes per case"));
         var later = Queued(Notice(View(2, "Nobody asked the night shift")), gather: "owner/1");
 
-        var joined = Assert.IsType<OwnerConcerns>(WaitingMessages.Join(waiting, later));
+        var joined = Assert.IsType<OwnerConcerns>(WaitingMessages.Join(() => waiting, later));
         Assert.Equal(["Ten more minutes per case", "Nobody asked the night shift"], joined.Concerns.Select(c => c.Text));
 
         var full = Notice([.. Enumerable.Range(1, OwnerConcerns.MaxGathered).Select(n => View(n, $"concern {n}"))]);
-        Assert.Null(WaitingMessages.Join(full, later));
-        Assert.Null(WaitingMessages.Join(new Confirmation("not a notice"), later));
+        Assert.Null(WaitingMessages.Join(() => full, later));
+        Assert.Null(WaitingMessages.Join(() => new Confirmation("not a notice"), later));
     }
 
     [Fact]
