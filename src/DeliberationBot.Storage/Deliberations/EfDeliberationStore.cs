@@ -213,12 +213,13 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             return (false, null);
         }
 
-        if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
+        if (waiting.LockedBy is null && await TakeAsync(ctx, waiting, ct) is { } taken &&
+            WaitingMessages.Join(() => Json.Read<OutgoingMessage>(taken.MessageJson), m) is { } joined)
         {
             var json = Json.Write(joined);
-            var read = waiting.MessageJson;
+            var read = taken.MessageJson;
             var updated = await ctx.Outbox
-                .Where(x => x.Id == waiting.Id && x.Status == OutboxStatus.Pending && x.LockedBy == null && x.MessageJson == read)
+                .Where(x => x.Id == taken.Id && x.Status == OutboxStatus.Pending && x.LockedBy == null && x.MessageJson == read)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, json), ct);
             if (updated == 1)
             {
@@ -228,6 +229,18 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 
         return (false, waiting.NextAttemptAt);
     }
+
+    /// <summary>
+    /// The waiting row to update. On PostgreSQL it is locked first, and only if no other transaction holds it: turns
+    /// committing side by side (a burst of answers, each updating the card) must not queue one behind another for one
+    /// row, so one that finds it held queues a row of its own. SQLite has one writer, so nothing else holds it.
+    /// </summary>
+    private async Task<OutboxRow?> TakeAsync(DeliberationsDbContext ctx, OutboxRow waiting, CancellationToken ct) =>
+        db.Provider == StorageProvider.Postgres
+            ? (await ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Id"" = {waiting.Id} AND ""Status"" = {OutboxStatus.Pending} AND ""LockedBy"" IS NULL
+                    FOR UPDATE SKIP LOCKED")
+                .AsNoTracking().ToListAsync(ct)).SingleOrDefault()
+            : waiting;
 
     /// <summary>
     /// A commit was already made when its delivery key was seen, or, for work with no inbound delivery (a scheduled

@@ -184,11 +184,11 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
         Assert.All(sent.SelectMany(n => n.Concerns), c => Assert.Equal(Words(c.Number), c.Text));
     }
 
-    private static List<int> Numbers(OutboxItem item) => [.. ((OwnerConcerns)item.Message.Message).Concerns.Select(c => c.Number)];
+    protected static List<int> Numbers(OutboxItem item) => [.. ((OwnerConcerns)item.Message.Message).Concerns.Select(c => c.Number)];
 
     private static string Words(int number) => $"Concern {number}: the score adds ten minutes of data entry per case.";
 
-    private Task<CommitOutcome> CommitNoticeAsync(IDeliberationStore store, int number, string? words = null, bool advance = true, int count = 1, bool deliveryKey = true)
+    protected Task<CommitOutcome> CommitNoticeAsync(IDeliberationStore store, int number, string? words = null, bool advance = true, int count = 1, bool deliveryKey = true)
     {
         DateTimeOffset at;
         lock (db.Time)
@@ -215,14 +215,14 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
     }
 
     /// <summary>The notices waiting to be sent or being sent, oldest first, by their concerns' numbers.</summary>
-    private static async Task<List<List<int>>> PendingNumbersAsync(ServiceProvider services)
+    protected static async Task<List<List<int>>> PendingNumbersAsync(ServiceProvider services)
     {
         await using var ctx = services.GetRequiredService<DbFactory>().Create();
         var rows = await ctx.Outbox.AsNoTracking().Where(r => r.Status == OutboxStatus.Pending).ToListAsync();
         return [.. rows.OrderBy(r => r.CreatedAt).Select(r => ((OwnerConcerns)r.ToRecord().Message).Concerns.Select(c => c.Number).ToList())];
     }
 
-    private async Task DrainAsync(ServiceProvider services, RecordingSender sender)
+    protected async Task DrainAsync(ServiceProvider services, RecordingSender sender)
     {
         var dispatcher = Dispatchers.For(services, sender, db.Time);
         while (await dispatcher.DispatchDueAsync(default) > 0)
@@ -233,4 +233,28 @@ public abstract class GatheredNoticesContract(TestDatabase db) : DatabaseContrac
 
 public sealed class SqliteGatheredNoticesTests() : GatheredNoticesContract(new SqliteTestDatabase());
 
-public sealed class PostgresGatheredNoticesTests() : GatheredNoticesContract(new PostgresTestDatabase());
+public sealed class PostgresGatheredNoticesTests() : GatheredNoticesContract(new PostgresTestDatabase())
+{
+    [SkippableFact]
+    public async Task A_commit_does_not_wait_for_a_waiting_notice_another_transaction_holds_but_queues_its_own()
+    {
+        SkipIfUnavailable();
+        await using var services = await Database.StartServicesAsync();
+        await CommitNoticeAsync(services.Store(), 1);
+
+        // Another turn is writing into the waiting notice, in a transaction still open.
+        await using var other = services.GetRequiredService<DbFactory>().Create();
+        await using var holding = await other.Database.BeginTransactionAsync();
+        await other.Database.ExecuteSqlRawAsync("""SELECT 1 FROM outbox WHERE "Status" = 'pending' FOR UPDATE""");
+
+        var commit = CommitNoticeAsync(services.Store(), 2);
+        var first = await Task.WhenAny(commit, Task.Delay(TimeSpan.FromMinutes(1))); // a guard against waiting forever
+        await holding.RollbackAsync();
+        Assert.Same(commit, first);
+        Assert.Equal([[1], [2]], await PendingNumbersAsync(services));
+
+        var sender = new RecordingSender();
+        await DrainAsync(services, sender);
+        Assert.Equal([[1, 2]], sender.Sent.Select(Numbers));
+    }
+}
