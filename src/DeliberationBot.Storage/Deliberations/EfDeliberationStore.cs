@@ -169,9 +169,12 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             // The commit's span travels with the message, so its sending continues the trace of the request that caused it.
             var row = m.ToRow(Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null);
 
-            // Only a turn's commit goes into a waiting message: one without a delivery key is known to have been made by
-            // its outbox rows' keys (AlreadyCommittedAsync). And not behind a row of its own commit, not yet written.
-            if (commit.DeliveryKey is not null && WaitingMessages.CanJoin(m) && queued.Add(JoinKey(m)))
+            // Only on SQLite, whose one writer takes turns one at a time anyway: on PostgreSQL turns commit side by side,
+            // and every turn of a burst updating the one waiting card made commits dearer there (results/load.md,
+            // thirteenth round), so each message keeps a row of its own and a claim gathers or supersedes them. Only a
+            // turn's commit: one without a delivery key is known to have been made by its outbox rows' keys
+            // (AlreadyCommittedAsync). And not behind a row of its own commit, not yet written.
+            if (db.Provider == StorageProvider.Sqlite && commit.DeliveryKey is not null && WaitingMessages.CanJoin(m) && queued.Add(JoinKey(m)))
             {
                 var (joined, waitsUntil) = await JoinWaitingAsync(ctx, m, ct);
                 if (joined)
@@ -199,9 +202,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 
     /// <summary>
     /// Puts <paramref name="m"/> into the newest message waiting in its slot or with its gather key, if no sender has had
-    /// that one (<see cref="WaitingMessages"/>). The update is conditional on the row being as it was read: on PostgreSQL
-    /// a claim or another commit may have changed it since, and then <paramref name="m"/> is queued as a row of its own.
-    /// Otherwise returns when that newest message is next due, if it waits.
+    /// that one (<see cref="WaitingMessages"/>); otherwise returns when that newest message is next due, if it waits.
     /// </summary>
     private async Task<(bool Joined, DateTimeOffset? WaitsUntil)> JoinWaitingAsync(DeliberationsDbContext ctx, OutboxMessage m, CancellationToken ct)
     {
@@ -213,34 +214,15 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             return (false, null);
         }
 
-        if (waiting.LockedBy is null && await TakeAsync(ctx, waiting, ct) is { } taken &&
-            WaitingMessages.Join(() => Json.Read<OutgoingMessage>(taken.MessageJson), m) is { } joined)
+        if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
         {
             var json = Json.Write(joined);
-            var read = taken.MessageJson;
-            var updated = await ctx.Outbox
-                .Where(x => x.Id == taken.Id && x.Status == OutboxStatus.Pending && x.LockedBy == null && x.MessageJson == read)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, json), ct);
-            if (updated == 1)
-            {
-                return (true, null);
-            }
+            await ctx.Outbox.Where(x => x.Id == waiting.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, json), ct);
+            return (true, null);
         }
 
         return (false, waiting.NextAttemptAt);
     }
-
-    /// <summary>
-    /// The waiting row to update. On PostgreSQL it is locked first, and only if no other transaction holds it: turns
-    /// committing side by side (a burst of answers, each updating the card) must not queue one behind another for one
-    /// row, so one that finds it held queues a row of its own. SQLite has one writer, so nothing else holds it.
-    /// </summary>
-    private async Task<OutboxRow?> TakeAsync(DeliberationsDbContext ctx, OutboxRow waiting, CancellationToken ct) =>
-        db.Provider == StorageProvider.Postgres
-            ? (await ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Id"" = {waiting.Id} AND ""Status"" = {OutboxStatus.Pending} AND ""LockedBy"" IS NULL
-                    FOR UPDATE SKIP LOCKED")
-                .AsNoTracking().ToListAsync(ct)).SingleOrDefault()
-            : waiting;
 
     /// <summary>
     /// A commit was already made when its delivery key was seen, or, for work with no inbound delivery (a scheduled
