@@ -211,9 +211,16 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
         ReleaseAsync(id, s => Deferred(s, notBefore).SetProperty(x => x.LockedBy, (string?)null), heldBy: instanceId);
 
-    // One statement, whatever the backlog: it reads the workspace's waiting rows by index, not their messages.
+    // One statement, whatever the backlog: it reads the workspace's waiting rows by index, not their messages. Only on
+    // SQLite: on PostgreSQL, where each message keeps its own row (EfDeliberationStore), the statement at every wait cost
+    // the database more than the claims it spared (results/load.md, thirteenth round), so there they are put back as claimed.
     public Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct)
     {
+        if (db.Provider != StorageProvider.Sqlite)
+        {
+            return Task.FromResult(0);
+        }
+
         var now = time.GetUtcNow();
         return db.WriteAsync(
             ctx => ctx.Outbox
