@@ -128,7 +128,8 @@ public interface IOutboxStore
     /// <summary>
     /// Puts every message of a workspace on a channel that is due before <paramref name="notBefore"/>, and that no sender
     /// holds, back until then without counting an attempt: the platform asked the workspace to wait, so none of them could
-    /// go sooner, and a claim before then need not take them only to put them back. Returns how many.
+    /// go sooner, and a claim before then need not take them only to put them back. Returns how many. A store may leave
+    /// them to be put back one by one as they are claimed (PostgreSQL does: the statement cost it more than it spared).
     /// </summary>
     Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct);
 
