@@ -1,6 +1,7 @@
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Storage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Storage.Tests.Outbox;
 
@@ -74,6 +75,26 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
 
         Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
         Assert.Equal("after the wait", ((Confirmation)Assert.Single(sender.Sent).Message.Message).Text);
+    }
+
+    /// <summary>
+    /// Queues b1, b2, b3 for a busy workspace, o1 for another and then b4, and dispatches a batch of four in which b1 is
+    /// asked to wait 30 s: b2 and b3 are put back untried and o1 is sent.
+    /// </summary>
+    protected async Task<(OutboxDispatcher Dispatcher, RecordingSender Sender)> PauseABusyWorkspaceAsync(ServiceProvider services)
+    {
+        foreach (var (ws, key) in new[] { ("T-BUSY", "b1"), ("T-BUSY", "b2"), ("T-BUSY", "b3"), ("T-OTHER", "o1"), ("T-BUSY", "b4") })
+        {
+            await services.Store().CommitAsync(new Commit(ws, key) { Outbox = [Samples.Message(ws, key + "/0", Database.Time.GetUtcNow(), text: key)] }, default);
+            Database.Time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        var sender = new RecordingSender();
+        sender.Script.Enqueue(SendResult.Defer("chat.postMessage: rate limited", TimeSpan.FromSeconds(30), pausesWorkspace: true));
+        var dispatcher = Dispatchers.For(services, sender, Database.Time, new OutboxOptions { BatchSize = 4, ParallelConversations = 1 });
+        Assert.Equal(4, await dispatcher.DispatchDueAsync(default));
+        Assert.Equal(["o1"], Texts(sender));
+        return (dispatcher, sender);
     }
 
     protected static List<string> Texts(RecordingSender sender) => [.. sender.Sent.Select(s => ((Confirmation)s.Message.Message).Text)];
@@ -288,18 +309,7 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
     {
         SkipIfUnavailable();
         await using var services = await Database.StartServicesAsync();
-        foreach (var (ws, key) in new[] { ("T-BUSY", "b1"), ("T-BUSY", "b2"), ("T-BUSY", "b3"), ("T-OTHER", "o1"), ("T-BUSY", "b4") })
-        {
-            await services.Store().CommitAsync(new Commit(ws, key) { Outbox = [Samples.Message(ws, key + "/0", Database.Time.GetUtcNow(), text: key)] }, default);
-            Database.Time.Advance(TimeSpan.FromMilliseconds(10));
-        }
-
-        var sender = new RecordingSender();
-        sender.Script.Enqueue(SendResult.Defer("chat.postMessage: rate limited", TimeSpan.FromSeconds(30), pausesWorkspace: true));
-        var dispatcher = Dispatchers.For(services, sender, Database.Time, new OutboxOptions { BatchSize = 4, ParallelConversations = 1 });
-
-        Assert.Equal(4, await dispatcher.DispatchDueAsync(default)); // b1 asked to wait; b2 and b3 put back untried; o1 sent
-        Assert.Equal(["o1"], Texts(sender));
+        var (dispatcher, sender) = await PauseABusyWorkspaceAsync(services);
         Database.Time.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(0, await dispatcher.DispatchDueAsync(default)); // b4, not in the batch, waits with its workspace
 
@@ -338,18 +348,7 @@ public sealed class PostgresOutboxStoreTests() : OutboxStoreContract(new Postgre
     {
         SkipIfUnavailable();
         await using var services = await Database.StartServicesAsync();
-        foreach (var (ws, key) in new[] { ("T-BUSY", "b1"), ("T-BUSY", "b2"), ("T-BUSY", "b3"), ("T-OTHER", "o1"), ("T-BUSY", "b4") })
-        {
-            await services.Store().CommitAsync(new Commit(ws, key) { Outbox = [Samples.Message(ws, key + "/0", Database.Time.GetUtcNow(), text: key)] }, default);
-            Database.Time.Advance(TimeSpan.FromMilliseconds(10));
-        }
-
-        var sender = new RecordingSender();
-        sender.Script.Enqueue(SendResult.Defer("chat.postMessage: rate limited", TimeSpan.FromSeconds(30), pausesWorkspace: true));
-        var dispatcher = Dispatchers.For(services, sender, Database.Time, new OutboxOptions { BatchSize = 4, ParallelConversations = 1 });
-
-        Assert.Equal(4, await dispatcher.DispatchDueAsync(default)); // b1 asked to wait; b2 and b3 put back untried; o1 sent
-        Assert.Equal(["o1"], Texts(sender));
+        var (dispatcher, sender) = await PauseABusyWorkspaceAsync(services);
         Database.Time.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(1, await dispatcher.DispatchDueAsync(default)); // only b4, which was not in the batch
         Assert.Equal(["o1", "b4"], Texts(sender));
