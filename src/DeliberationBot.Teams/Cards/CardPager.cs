@@ -62,34 +62,67 @@ internal static class CardPager
             return [whole];
         }
 
-        var parts = layout.Parts.Select(p => (IReadOnlyList<JsonNode?>)p.Where(n => n is not null).ToList()).ToList();
-        var pages = layout.Footer is null ? FillBySize(layout, parts) : FillByBuilding(layout, parts);
-        var n = pages.Count;
-        var cards = pages.Select((page, p) => Build(layout, HeadOf(layout, p), parts, page, last: p == n - 1, label: n == 1 ? null : Label(p + 1, n))).ToList();
+        // A footer is made from the parts on its page, so only a layout without one can be filled from part sizes. The
+        // sizes added up are exact or a little over; every page is still measured whole before it can be sent.
+        if (layout.Footer is null)
+        {
+            var parts = PartsOf(layout);
+            var cards = Assemble(layout, parts, FillBySize(layout, parts));
+            if (cards.All(Fits))
+            {
+                return cards;
+            }
+        }
 
-        // The sizes added up are exact or a little over; every page is still measured whole before it can be sent.
-        return layout.Footer is not null || cards.All(Fits) ? cards : PagesByBuilding(layout);
+        return PagesByBuilding(layout);
+    }
+
+    /// <summary>The pages found by building and measuring each candidate page.</summary>
+    internal static IReadOnlyList<JsonObject> PagesByBuilding(CardLayout layout)
+    {
+        var parts = PartsOf(layout);
+        return Assemble(layout, parts, FillByBuilding(layout, parts));
     }
 
     /// <summary>
-    /// Fills pages in order from each part's size, measured once: a page's size is its frame (label, head, actions)
-    /// plus its parts' elements, each with the comma before it. Linear in the parts, where building and measuring every
-    /// candidate page would be quadratic (a digest of ten proposals: 9.6 ms and 11 MB per reader).
+    /// Fills pages from each part's size, measured once: a page's size is its frame (label, head, actions) plus its
+    /// parts' elements, each with the comma before it. Linear in the parts, where building and measuring every candidate
+    /// page is quadratic (a digest of ten proposals: 11 ms and 11 MB per reader).
     /// </summary>
     internal static List<List<int>> FillBySize(CardLayout layout, List<IReadOnlyList<JsonNode?>> parts)
     {
-        var sizes = parts.Select(PartBytes).ToList();
-        var firstRoom = Room(layout, 0);
-        var laterRoom = Room(layout, 1);
+        int[] room = [Room(layout, 0), Room(layout, 1)]; // the first page's frame, and every later page's
+        var used = 0;
+        return Fill(parts, (page, current, i) =>
+        {
+            used = current.Count == 0 ? 0 : used;
+            var size = PartBytes(parts[i]);
+            if (used + size > room[Math.Min(page, 1)])
+            {
+                return false;
+            }
+
+            used += size;
+            return true;
+        });
+    }
+
+    internal static List<List<int>> FillByBuilding(CardLayout layout, List<IReadOnlyList<JsonNode?>> parts) =>
+        Fill(parts, (page, current, i) => Fits(Build(layout, HeadOf(layout, page), parts, [.. current, i], last: true, label: Placeholder)));
+
+    /// <summary>
+    /// Fills pages in order with whole parts, as long as <paramref name="fits"/> says the page (by number) still fits with
+    /// part i added to the ones on it; a part too big for a page of its own is split, its pieces placed in its stead.
+    /// </summary>
+    private static List<List<int>> Fill(List<IReadOnlyList<JsonNode?>> parts, Func<int, List<int>, int, bool> fits)
+    {
         var pages = new List<List<int>>();
         var current = new List<int>();
-        var used = 0;
         for (var i = 0; i < parts.Count; i++)
         {
-            if (used + sizes[i] <= (pages.Count == 0 ? firstRoom : laterRoom))
+            if (fits(pages.Count, current, i))
             {
                 current.Add(i);
-                used += sizes[i];
                 continue;
             }
 
@@ -97,72 +130,31 @@ internal static class CardPager
             {
                 pages.Add(current);
                 current = [];
-                used = 0;
                 i--; // the same part again, on a fresh page
                 continue;
             }
 
-            var pieces = SplitOrThrow(parts[i]);
+            var pieces = Split(parts[i]) ?? throw new InvalidOperationException("A card element cannot be split to fit a Teams message.");
             parts.RemoveAt(i);
             parts.InsertRange(i, pieces);
-            sizes.RemoveAt(i);
-            sizes.InsertRange(i, pieces.Select(PartBytes));
             i--;
         }
 
         pages.Add(current);
         return pages;
     }
+
+    private static List<IReadOnlyList<JsonNode?>> PartsOf(CardLayout layout) =>
+        [.. layout.Parts.Select(p => (IReadOnlyList<JsonNode?>)[.. p.Where(n => n is not null)])];
+
+    private static IReadOnlyList<JsonObject> Assemble(CardLayout layout, List<IReadOnlyList<JsonNode?>> parts, List<List<int>> pages) =>
+        [.. pages.Select((page, p) => Build(layout, HeadOf(layout, p), parts, page, last: p == pages.Count - 1, label: pages.Count == 1 ? null : Label(p + 1, pages.Count)))];
 
     /// <summary>What the parts on a page may weigh: the limit less the activity, the envelope and the page's frame.</summary>
     private static int Room(CardLayout layout, int page) =>
         MaxActivityBytes - WrapperBytes - EnvelopeReserve - Bytes(Build(layout, HeadOf(layout, page), [], [], last: true, label: Placeholder));
 
     private static int PartBytes(IReadOnlyList<JsonNode?> part) => part.Sum(e => e is null ? 0 : Bytes(e) + 1);
-
-    /// <summary>The pages found by building and measuring each candidate page: for a footer made from a page's parts.</summary>
-    internal static IReadOnlyList<JsonObject> PagesByBuilding(CardLayout layout)
-    {
-        var parts = layout.Parts.Select(p => (IReadOnlyList<JsonNode?>)p.Where(n => n is not null).ToList()).ToList();
-        var pages = FillByBuilding(layout, parts);
-        var n = pages.Count;
-        return [.. pages.Select((page, p) => Build(layout, HeadOf(layout, p), parts, page, last: p == n - 1, label: n == 1 ? null : Label(p + 1, n)))];
-    }
-
-    internal static List<List<int>> FillByBuilding(CardLayout layout, List<IReadOnlyList<JsonNode?>> parts)
-    {
-        var pages = new List<List<int>>();
-        var current = new List<int>();
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var candidate = new List<int>(current) { i };
-            if (Fits(Build(layout, HeadOf(layout, pages.Count), parts, candidate, last: true, label: Placeholder)))
-            {
-                current = candidate;
-                continue;
-            }
-
-            if (current.Count > 0)
-            {
-                pages.Add(current);
-                current = [];
-                i--; // the same part again, on a fresh page
-                continue;
-            }
-
-            var pieces = SplitOrThrow(parts[i]);
-            parts.RemoveAt(i);
-            parts.InsertRange(i, pieces);
-            i--;
-        }
-
-        pages.Add(current);
-        return pages;
-    }
-
-    /// <summary>A part too big even alone is split, and its pieces placed in its stead.</summary>
-    private static List<IReadOnlyList<JsonNode?>> SplitOrThrow(IReadOnlyList<JsonNode?> part) =>
-        Split(part) ?? throw new InvalidOperationException("A card element cannot be split to fit a Teams message.");
 
     /// <summary>A single card, split by its body elements when it is too big (its first element heads the first page).</summary>
     public static IReadOnlyList<JsonObject> Pages(JsonObject card)
