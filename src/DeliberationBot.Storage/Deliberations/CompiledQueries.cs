@@ -114,16 +114,15 @@ internal sealed class CompiledQueries
     public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<ConcernRow?>> ConcernToUpdate =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid id, CancellationToken ct) => ctx.Concerns.FirstOrDefault(x => x.Id == id && x.WorkspaceId == ws));
 
-    // The newest message still to be sent in a slot, or with a gather key: a message a commit queues may go into it, so
-    // it is tracked, like the commit's other lookups.
+    // The newest message still to be sent in a slot, or with a gather key: a message a commit queues may go into it.
     public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<OutboxRow?>> NewestPendingInSlot =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string slot, CancellationToken ct) => ctx.Outbox
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string slot, CancellationToken ct) => ctx.Outbox.AsNoTracking()
             .Where(x => x.WorkspaceId == ws && x.SlotKey == slot && x.Status == OutboxStatus.Pending)
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
             .FirstOrDefault());
 
     public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<OutboxRow?>> NewestPendingToGather =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string gather, CancellationToken ct) => ctx.Outbox
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string gather, CancellationToken ct) => ctx.Outbox.AsNoTracking()
             .Where(x => x.WorkspaceId == ws && x.GatherKey == gather && x.Status == OutboxStatus.Pending)
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
             .FirstOrDefault());

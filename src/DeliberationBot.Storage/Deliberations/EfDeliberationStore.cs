@@ -174,12 +174,12 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             // thirteenth round), so each message keeps a row of its own and a claim gathers or supersedes them. Only a
             // turn's commit: one without a delivery key is known to have been made by its outbox rows' keys
             // (AlreadyCommittedAsync). And not behind a row of its own commit, not yet written.
-            var joinable = db.Provider == StorageProvider.Sqlite && commit.DeliveryKey is not null && WaitingMessages.CanJoin(m);
-            if (joinable && !queued.Contains(JoinKey(m)))
+            if (db.Provider == StorageProvider.Sqlite && commit.DeliveryKey is not null && WaitingMessages.CanJoin(m) && queued.Add(JoinKey(m)))
             {
                 var (joined, waitsUntil) = await JoinWaitingAsync(ctx, m, ct);
                 if (joined)
                 {
+                    queued.Remove(JoinKey(m));
                     continue;
                 }
 
@@ -190,11 +190,6 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
                 {
                     row.NextAttemptAt = waitsUntil.Value;
                 }
-            }
-
-            if (joinable)
-            {
-                queued.Add(JoinKey(m));
             }
 
             ctx.Outbox.Add(row);
@@ -221,7 +216,8 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 
         if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
         {
-            waiting.MessageJson = Json.Write(joined); // tracked: written with the rest of the commit
+            var json = Json.Write(joined);
+            await ctx.Outbox.Where(x => x.Id == waiting.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, json), ct);
             return (true, null);
         }
 
