@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Messaging;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,6 +128,35 @@ internal sealed class CompiledQueries
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
             .FirstOrDefault());
 
+    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<MemberProfileRow?>> ProfileToUpdate =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string user, CancellationToken ct) => ctx.MemberProfiles.FirstOrDefault(x => x.WorkspaceId == ws && x.UserId == user));
+
+    // The outbox's reads for every claim and every card it sends (SQLite's forms; PostgreSQL's claim reads lock rows, in SQL).
+    public readonly Func<DeliberationsDbContext, DateTimeOffset, int, IAsyncEnumerable<OutboxRow>> Due =
+        EF.CompileAsyncQuery<DeliberationsDbContext, DateTimeOffset, int, OutboxRow>((ctx, now, take) => ctx.Outbox.AsNoTracking()
+            .Where(x => x.Status == OutboxStatus.Pending && x.NextAttemptAt <= now && (x.LockedUntil == null || x.LockedUntil < now))
+            .OrderBy(x => x.CreatedAt)
+            .Take(take));
+
+    public readonly Func<DeliberationsDbContext, string, string, Guid, IAsyncEnumerable<SlotPending>> OthersInSlot =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, string, Guid, SlotPending>((ctx, ws, slot, id) => ctx.Outbox
+            .Where(x => x.WorkspaceId == ws && x.SlotKey == slot && x.Id != id && x.Status == OutboxStatus.Pending)
+            .Select(x => new SlotPending { Id = x.Id, CreatedAt = x.CreatedAt, LockedUntil = x.LockedUntil }));
+
+    public readonly Func<DeliberationsDbContext, string, string, DateTimeOffset, int, IAsyncEnumerable<OutboxRow>> LaterToGather =
+        EF.CompileAsyncQuery<DeliberationsDbContext, string, string, DateTimeOffset, int, OutboxRow>((ctx, ws, gather, after, take) => ctx.Outbox.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.GatherKey == gather && x.Status == OutboxStatus.Pending && x.LockedBy == null && x.CreatedAt > after)
+            .OrderBy(x => x.CreatedAt)
+            .Take(take));
+
+    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<PostedMessageRow?>> Posted =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string slot, CancellationToken ct) => ctx.PostedMessages.AsNoTracking()
+            .FirstOrDefault(p => p.WorkspaceId == ws && p.SlotKey == slot));
+
+    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<PostedMessageRow?>> PostedToUpdate =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string slot, CancellationToken ct) => ctx.PostedMessages
+            .FirstOrDefault(p => p.WorkspaceId == ws && p.SlotKey == slot));
+
     /// <summary>All the rows a compiled sequence query yields.</summary>
     public static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
     {
@@ -148,4 +178,12 @@ internal sealed class TallyCount
     public int Count { get; init; }
     public int Finished { get; init; }
     public int ViaPublicPage { get; init; }
+}
+
+/// <summary>Another message waiting in a slot, as a claim weighs which of them to send.</summary>
+internal sealed class SlotPending
+{
+    public Guid Id { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Telemetry;
+using DeliberationBot.Storage.Outbox;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +125,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         if (commit.Profile is { } profile)
         {
             EnsureWorkspace(ws, profile.WorkspaceId);
-            var row = await ctx.MemberProfiles.FirstOrDefaultAsync(x => x.WorkspaceId == ws && x.UserId == profile.UserId, ct)
+            var row = await db.Queries.ProfileToUpdate(ctx, ws, profile.UserId, ct)
                 ?? ctx.MemberProfiles.Add(new MemberProfileRow { WorkspaceId = ws, UserId = profile.UserId }).Entity;
             row.Group = profile.Group?.ToString();
             row.TimeZone = profile.TimeZone;
@@ -217,7 +218,11 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
         {
             var json = Json.Write(joined);
-            await ctx.Outbox.Where(x => x.Id == waiting.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, json), ct);
+            if (await OutboxStatements.RewriteAsync(ctx, waiting.Id, json, ct) != 1)
+            {
+                // Read in this same write transaction a moment ago; a miss would mean the statement does not find rows.
+                throw new InvalidOperationException($"The waiting outbox message {waiting.Id} was not rewritten.");
+            }
             return (true, null);
         }
 

@@ -33,14 +33,11 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     private async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DeliberationsDbContext ctx, string instanceId, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var due = db.Provider == StorageProvider.Postgres
+        var candidates = db.Provider == StorageProvider.Postgres
             // PostgreSQL: rows another instance is claiming right now are skipped rather than waited for.
-            ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Status"" = {OutboxStatus.Pending} AND ""NextAttemptAt"" <= {now}
-                AND (""LockedUntil"" IS NULL OR ""LockedUntil"" < {now}) ORDER BY ""CreatedAt"" LIMIT {max * 2} FOR UPDATE SKIP LOCKED")
-            : ctx.Outbox.Where(x => x.Status == OutboxStatus.Pending && x.NextAttemptAt <= now && (x.LockedUntil == null || x.LockedUntil < now))
-                .OrderBy(x => x.CreatedAt)
-                .Take(max * 2);
-        var candidates = await due.AsNoTracking().ToListAsync(ct);
+            ? await ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""Status"" = {OutboxStatus.Pending} AND ""NextAttemptAt"" <= {now}
+                AND (""LockedUntil"" IS NULL OR ""LockedUntil"" < {now}) ORDER BY ""CreatedAt"" LIMIT {max * 2} FOR UPDATE SKIP LOCKED").AsNoTracking().ToListAsync(ct)
+            : await CompiledQueries.ListAsync(db.Queries.Due(ctx, now, max * 2), ct);
 
         var claimable = new List<OutboxRow>();
         var settled = new HashSet<Guid>(); // taken into another, or superseded, in this claim
@@ -88,12 +85,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         var claimed = new List<OutboxItem>(claimable.Count);
         foreach (var c in claimable)
         {
-            var posted = c.SlotKey is null
-                ? null
-                : await ctx.PostedMessages.AsNoTracking()
-                    .Where(p => p.WorkspaceId == c.WorkspaceId && p.SlotKey == c.SlotKey)
-                    .Select(p => new PostedMessage(p.ConversationId, p.MessageId))
-                    .FirstOrDefaultAsync(ct);
+            var posted = c.SlotKey is null ? null : await FindPostedAsync(ctx, c.WorkspaceId, c.SlotKey, ct);
             var record = read.TryGetValue(c.Id, out var message) ? c.ToRecord(message) : c.ToRecord();
             claimed.Add(new OutboxItem(record, c.Attempts + 1, posted, c.TraceParent));
         }
@@ -107,12 +99,9 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     /// every update still waiting). Their ids join <paramref name="done"/>, so the claim passes over them. And a slot
     /// whose message another instance is sending right now waits, so a card is never posted twice.
     /// </summary>
-    private static async Task<bool> SkipForSlotAsync(DeliberationsDbContext ctx, OutboxRow c, DateTimeOffset now, HashSet<Guid> done, CancellationToken ct)
+    private async Task<bool> SkipForSlotAsync(DeliberationsDbContext ctx, OutboxRow c, DateTimeOffset now, HashSet<Guid> done, CancellationToken ct)
     {
-        var others = await ctx.Outbox.AsNoTracking()
-            .Where(x => x.WorkspaceId == c.WorkspaceId && x.SlotKey == c.SlotKey && x.Id != c.Id && x.Status == OutboxStatus.Pending)
-            .Select(x => new { x.Id, x.CreatedAt, x.LockedUntil })
-            .ToListAsync(ct);
+        var others = await CompiledQueries.ListAsync(db.Queries.OthersInSlot(ctx, c.WorkspaceId, c.SlotKey!, c.Id), ct);
 
         // Superseded only by a newer message that will still be sent (not one in flight, whose content may predate this
         // one). Newest is by (CreatedAt, Id), so every instance picks the same one even for messages of the same instant.
@@ -146,17 +135,14 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
             return (message, []);
         }
 
-        var later = db.Provider == StorageProvider.Postgres
+        var rows = db.Provider == StorageProvider.Postgres
             // PostgreSQL: a later message another instance is claiming right now is left to it.
-            ? ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""WorkspaceId"" = {c.WorkspaceId} AND ""GatherKey"" = {c.GatherKey}
+            ? await ctx.Outbox.FromSqlInterpolated($@"SELECT * FROM outbox WHERE ""WorkspaceId"" = {c.WorkspaceId} AND ""GatherKey"" = {c.GatherKey}
                 AND ""Status"" = {OutboxStatus.Pending} AND ""LockedBy"" IS NULL AND ""CreatedAt"" > {c.CreatedAt}
-                ORDER BY ""CreatedAt"" LIMIT {GatherReach} FOR UPDATE SKIP LOCKED")
-            : ctx.Outbox.Where(x => x.WorkspaceId == c.WorkspaceId && x.GatherKey == c.GatherKey && x.Status == OutboxStatus.Pending && x.LockedBy == null &&
-                    x.CreatedAt > c.CreatedAt)
-                .OrderBy(x => x.CreatedAt)
-                .Take(GatherReach);
+                ORDER BY ""CreatedAt"" LIMIT {GatherReach} FOR UPDATE SKIP LOCKED").AsNoTracking().ToListAsync(ct)
+            : await CompiledQueries.ListAsync(db.Queries.LaterToGather(ctx, c.WorkspaceId, c.GatherKey!, c.CreatedAt, GatherReach), ct);
         var taken = new List<Guid>();
-        foreach (var row in await later.AsNoTracking().ToListAsync(ct))
+        foreach (var row in rows)
         {
             if (message is not IGatheringMessage gathering || gathering.Gather(Json.Read<OutgoingMessage>(row.MessageJson)) is not { } more)
             {
@@ -170,7 +156,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         if (taken.Count > 0)
         {
             c.MessageJson = Json.Write(message);
-            await ctx.Outbox.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MessageJson, c.MessageJson), ct);
+            await OutboxStatements.RewriteAsync(ctx, c.Id, c.MessageJson, ct);
             await ctx.Outbox.Where(x => taken.Contains(x.Id)).ExecuteUpdateAsync(
                 s => s.SetProperty(x => x.Status, OutboxStatus.Gathered).SetProperty(x => x.MessageJson, Erased).SetProperty(x => x.DestinationJson, Erased), ct);
         }
@@ -183,15 +169,9 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     public Task MarkDeliveredAsync(OutboxMessage message, PostedMessage? posted, CancellationToken ct) =>
         grouped.WriteAsync(ctx => MarkDeliveredAsync(ctx, message, posted, time.GetUtcNow()));
 
-    private static async Task MarkDeliveredAsync(DeliberationsDbContext ctx, OutboxMessage message, PostedMessage? posted, DateTimeOffset now)
+    private async Task MarkDeliveredAsync(DeliberationsDbContext ctx, OutboxMessage message, PostedMessage? posted, DateTimeOffset now)
     {
-        await ctx.Outbox.Where(x => x.Id == message.Id).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.Status, OutboxStatus.Delivered)
-                .SetProperty(x => x.DeliveredAt, now)
-                .SetProperty(x => x.MessageJson, Erased)
-                .SetProperty(x => x.DestinationJson, Erased)
-                .SetProperty(x => x.PlatformMessageId, posted == null ? null : posted.MessageId)
-                .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null));
+        await OutboxStatements.MarkDeliveredAsync(ctx, message.Id, now, posted?.MessageId, Erased);
         if (message.SlotKey is not null && posted is not null)
         {
             await UpsertPostedAsync(ctx, message.WorkspaceId, message.SlotKey, posted, now, CancellationToken.None);
@@ -265,18 +245,18 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     public async Task<PostedMessage?> FindPostedAsync(string workspaceId, string key, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        return await ctx.PostedMessages.AsNoTracking()
-            .Where(p => p.WorkspaceId == workspaceId && p.SlotKey == key)
-            .Select(p => new PostedMessage(p.ConversationId, p.MessageId))
-            .FirstOrDefaultAsync(ct);
+        return await FindPostedAsync(ctx, workspaceId, key, ct);
     }
+
+    private async Task<PostedMessage?> FindPostedAsync(DeliberationsDbContext ctx, string workspaceId, string key, CancellationToken ct) =>
+        await db.Queries.Posted(ctx, workspaceId, key, ct) is { } p ? new PostedMessage(p.ConversationId, p.MessageId) : null;
 
     public Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct) =>
         db.WriteAsync(ctx => UpsertPostedAsync(ctx, workspaceId, key, posted, time.GetUtcNow(), ct), ct);
 
-    private static async Task UpsertPostedAsync(DeliberationsDbContext ctx, string workspaceId, string key, PostedMessage posted, DateTimeOffset now, CancellationToken ct)
+    private async Task UpsertPostedAsync(DeliberationsDbContext ctx, string workspaceId, string key, PostedMessage posted, DateTimeOffset now, CancellationToken ct)
     {
-        var row = await ctx.PostedMessages.FirstOrDefaultAsync(p => p.WorkspaceId == workspaceId && p.SlotKey == key, ct)
+        var row = await db.Queries.PostedToUpdate(ctx, workspaceId, key, ct)
             ?? ctx.PostedMessages.Add(new PostedMessageRow { WorkspaceId = workspaceId, SlotKey = key }).Entity;
         row.ConversationId = posted.ConversationId;
         row.MessageId = posted.MessageId;

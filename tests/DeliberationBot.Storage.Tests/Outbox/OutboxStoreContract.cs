@@ -1,6 +1,8 @@
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Storage.Rows;
 using DeliberationBot.Storage.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Storage.Tests.Outbox;
@@ -203,6 +205,23 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
         var sent = Assert.Single(sender.Sent);
         Assert.Equal("after the last answer", ((Confirmation)sent.Message.Message).Text);
         Assert.Equal(new PostedMessage("C-REVIEW", "ts-card"), sent.PreviouslyPosted);
+    }
+
+    [SkippableFact]
+    public async Task A_delivered_message_keeps_when_it_went_and_its_platform_id_but_nothing_of_what_it_said()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        await services.Store().CommitAsync(new Commit(Ws, "dl") { Outbox = [Samples.Message(Ws, "dl/card", db.Time.GetUtcNow(), "card:dl", "Night crew: nobody asked")] }, default);
+        var claimed = Assert.Single(await services.Outbox().ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default));
+        db.Time.Advance(TimeSpan.FromSeconds(3));
+        await services.Outbox().MarkDeliveredAsync(claimed.Message, new PostedMessage("C-REVIEW", "ts-card"), default);
+
+        await using var read = services.GetRequiredService<DbFactory>().Create();
+        var row = await read.Outbox.AsNoTracking().SingleAsync(x => x.Id == claimed.Message.Id);
+        Assert.Equal((OutboxStatus.Delivered, db.Time.GetUtcNow(), "ts-card", null), (row.Status, row.DeliveredAt, row.PlatformMessageId, row.LockedUntil));
+        Assert.Equal(("{}", "{}"), (row.MessageJson, row.DestinationJson));
+        Assert.Equal(new PostedMessage("C-REVIEW", "ts-card"), await services.Outbox().FindPostedAsync(Ws, "card:dl", default));
     }
 
     [SkippableFact]
