@@ -12,8 +12,13 @@ internal static class Replies
     public static IReadOnlyList<SlackMessage> Combine(IReadOnlyList<OutgoingMessage> replies)
     {
         var rendered = replies.SelectMany(r => MessageRenderer.RenderPages(r, threaded: false)).ToList();
+        if (rendered.Count == 1)
+        {
+            return rendered; // already within Slack's limits, fallback text included
+        }
+
         var blocks = rendered.SelectMany(r => r.Blocks).Select(b => b!.DeepClone().AsObject()).ToList();
-        if (rendered.Count == 1 || (blocks.Count <= SlackLimits.MessageBlocks && blocks.Sum(Block.TextLength) <= SlackLimits.MessageBlockTextBudget))
+        if (blocks.Count <= SlackLimits.MessageBlocks && blocks.Sum(Block.TextLength) <= SlackLimits.MessageBlockTextBudget)
         {
             return [new SlackMessage(Mrkdwn.TruncateEscaped(string.Join("\n", rendered.Select(r => r.Text)), SlackLimits.FallbackText), new JsonArray([.. blocks]))];
         }
