@@ -15,7 +15,7 @@ internal sealed class EfChannelStateStore(DbFactory db, TimeProvider time) : ICh
                 await db.WriteAsync(
                     async ctx =>
                     {
-                        var row = await Find(ctx, key).FirstOrDefaultAsync(ct)
+                        var row = await db.Queries.ChannelStateToUpdate(ctx, key.Channel, key.WorkspaceId, key.Kind, key.Key, ct)
                             ?? ctx.ChannelState.Add(new ChannelStateRow { Channel = key.Channel, WorkspaceId = key.WorkspaceId, Kind = key.Kind, Key = key.Key }).Entity;
                         row.Json = json;
                         row.UpdatedAt = time.GetUtcNow();

@@ -100,6 +100,10 @@ internal sealed class CompiledQueries
             .Select(x => x.Json)
             .FirstOrDefault());
 
+    public readonly Func<DeliberationsDbContext, string, string, string, string, CancellationToken, Task<ChannelStateRow?>> ChannelStateToUpdate =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string channel, string ws, string kind, string key, CancellationToken ct) => ctx.ChannelState
+            .FirstOrDefault(x => x.Channel == channel && x.WorkspaceId == ws && x.Kind == kind && x.Key == key));
+
     // The commit's own lookups: tracked, since the commit updates what they find.
     public readonly Func<DeliberationsDbContext, Guid, CancellationToken, Task<DeliberationRow?>> DeliberationToUpdate =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, Guid id, CancellationToken ct) => ctx.Deliberations.FirstOrDefault(x => x.Id == id));
