@@ -41,6 +41,12 @@ public enum CommitOutcome
 {
     Committed,
 
+    /// <summary>
+    /// Committed, and every message it queued went into one already waiting to be sent (<see cref="Messaging.WaitingMessages"/>):
+    /// the outbox has no new message to look at. What it joined is sent when that one was to be (a wait the outbox knows of).
+    /// </summary>
+    CommittedIntoWaiting,
+
     /// <summary>The delivery key was seen before: the earlier delivery's effects stand and nothing was written.</summary>
     Duplicate,
 }

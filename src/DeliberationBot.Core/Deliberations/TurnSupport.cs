@@ -63,6 +63,8 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var outcome = await store.CommitAsync(commit, ct);
+        // Not when all it queued went into messages already waiting: each wake-up is a pass over the outbox, and while
+        // Slack paces a card every answer's update goes into the waiting one.
         if (outcome == CommitOutcome.Committed && commit.Outbox.Count > 0)
         {
             signal.Notify();

@@ -26,6 +26,9 @@ public sealed class OutboxSignal
         }
     }
 
+    /// <summary>Whether a wake-up is waiting for the worker: what a test reads instead of racing the worker's wait.</summary>
+    internal bool WakePending => _signal.CurrentCount > 0;
+
     /// <summary>A message was put back to wait until <paramref name="at"/>: the worker looks again then.</summary>
     public void NotifyAt(DateTimeOffset at)
     {

@@ -25,9 +25,10 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         {
             try
             {
-                await TryCommitAsync(commit, ct);
-                span?.SetTag("deliberationbot.commit.outcome", "committed");
-                return CommitOutcome.Committed;
+                var rows = await TryCommitAsync(commit, ct);
+                var intoWaiting = commit.Outbox.Count > 0 && rows == 0;
+                span?.SetTag("deliberationbot.commit.outcome", intoWaiting ? "committed-into-waiting" : "committed");
+                return intoWaiting ? CommitOutcome.CommittedIntoWaiting : CommitOutcome.Committed;
             }
             catch (DbUpdateException e)
             {
@@ -58,11 +59,20 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
     // transaction and one fsync there (group commit), each acknowledged only once its group is durable, one that fails
     // undone alone. PostgreSQL runs them side by side, each in its own transaction (it shares WAL flushes between
     // concurrent commits itself); one after another on one connection, a burst of answers waited seconds.
-    private Task TryCommitAsync(Commit commit, CancellationToken ct) => db.Provider == StorageProvider.Sqlite
-        ? grouped.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct))
-        : db.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct), ct);
+    // Each returns how many outbox rows the commit added.
+    private async Task<int> TryCommitAsync(Commit commit, CancellationToken ct)
+    {
+        if (db.Provider != StorageProvider.Sqlite)
+        {
+            return await db.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct), ct);
+        }
 
-    private async Task TryCommitAsync(DeliberationsDbContext ctx, Commit commit, CancellationToken ct)
+        var rows = 0;
+        await grouped.WriteAsync(async ctx => rows = await TryCommitAsync(ctx, commit, ct));
+        return rows;
+    }
+
+    private async Task<int> TryCommitAsync(DeliberationsDbContext ctx, Commit commit, CancellationToken ct)
     {
         var ws = commit.WorkspaceId;
         if (commit.DeliveryKey is not null)
@@ -163,6 +173,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             });
         }
 
+        var rows = 0;
         var queued = new HashSet<string>(); // slot and gather keys of messages this commit adds as rows
         foreach (var m in commit.Outbox)
         {
@@ -194,9 +205,11 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             }
 
             ctx.Outbox.Add(row);
+            rows++;
         }
 
         await ctx.SaveChangesAsync(ct);
+        return rows;
     }
 
     private static string JoinKey(OutboxMessage m) => m.SlotKey is { } slot ? "slot:" + slot : "gather:" + m.GatherKey;

@@ -27,6 +27,23 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task A_turn_whose_messages_all_went_into_waiting_ones_does_not_wake_the_outbox()
+    {
+        var d = await _bed.StartAsync();
+        await _bed.Signal.WaitAsync(TimeSpan.FromMinutes(1), _bed.Time, None); // the start's card woke it
+
+        Assert.False(_bed.Signal.WakePending);
+
+        _bed.Store.OutboxCommitsAs = CommitOutcome.CommittedIntoWaiting;
+        await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join-sam", None);
+        Assert.False(_bed.Signal.WakePending, "the card update went into the one waiting: nothing new to send");
+
+        _bed.Store.OutboxCommitsAs = CommitOutcome.Committed;
+        await Answering.JoinAsync(Lee, d, StakeholderGroup.LegalPolicy, anonymous: false, "join-lee", None);
+        Assert.True(_bed.Signal.WakePending);
+    }
+
+    [Fact]
     public async Task An_anonymous_join_keeps_no_name_and_is_not_remembered()
     {
         var d = await _bed.StartAsync();

@@ -88,9 +88,15 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
             _events.AddRange(commit.Events.Select(e => (ws, e)));
             _outbox.AddRange(commit.Outbox);
             _commits.Add(commit);
-            return Task.FromResult(CommitOutcome.Committed);
+            return Task.FromResult(commit.Outbox.Count > 0 ? OutboxCommitsAs : CommitOutcome.Committed);
         }
     }
+
+    /// <summary>
+    /// What a commit that queued messages is reported as: a store that gathers messages says when all of them went
+    /// into ones already waiting (this one keeps every message as it is).
+    /// </summary>
+    public CommitOutcome OutboxCommitsAs { get; set; } = CommitOutcome.Committed;
 
     /// <summary>How often a service asked whether a delivery was handled before.</summary>
     public int DeliveryChecks { get; private set; }

@@ -53,7 +53,7 @@ internal sealed class ServiceBed
     public ServiceBed()
     {
         var catalog = new FlowCatalog([FlowParser.Parse(FlowYaml, "services.yaml", "services")]);
-        var signal = new OutboxSignal();
+        var signal = Signal;
         var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, Stale, Time);
         var publisher = new ConcernPublisher(turn);
         var links = new TestLinks(Time);
@@ -68,6 +68,9 @@ internal sealed class ServiceBed
     }
 
     public InMemoryDeliberationStore Store { get; } = new();
+
+    /// <summary>What wakes the outbox worker; these tests have no worker, so nothing else waits on it.</summary>
+    public OutboxSignal Signal { get; } = new();
 
     public StaleTurns Stale { get; } = new();
 

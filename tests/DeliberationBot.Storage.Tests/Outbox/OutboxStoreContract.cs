@@ -309,18 +309,25 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
         SkipIfUnavailable();
         await using var services = await Database.StartServicesAsync();
         var first = Samples.Message(Ws, "u1/card", Database.Time.GetUtcNow(), "card:4", "1 answer");
-        await services.Store().CommitAsync(new Commit(Ws, "u1") { Outbox = [first] }, default);
+        Assert.Equal(CommitOutcome.Committed, await services.Store().CommitAsync(new Commit(Ws, "u1") { Outbox = [first] }, default));
         for (var i = 2; i <= 30; i++)
         {
             Database.Time.Advance(TimeSpan.FromMilliseconds(1)); // an update per answer, as a burst of answers queues them
-            await services.Store().CommitAsync(new Commit(Ws, $"u{i}") { Outbox = [Samples.Message(Ws, $"u{i}/card", Database.Time.GetUtcNow(), "card:4", $"{i} answers")] }, default);
+            var update = new Commit(Ws, $"u{i}") { Outbox = [Samples.Message(Ws, $"u{i}/card", Database.Time.GetUtcNow(), "card:4", $"{i} answers")] };
+
+            // Nothing new for the outbox to look at: its worker is not woken for it.
+            Assert.Equal(CommitOutcome.CommittedIntoWaiting, await services.Store().CommitAsync(update, default));
         }
 
-        // One row, in the first update's place in the queue, with the newest state: nothing to claim and supersede.
-        var waiting = Assert.Single(await services.Outbox().ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default));
-        Assert.Equal(first.Id, waiting.Message.Id);
-        Assert.Equal("30 answers", ((Confirmation)waiting.Message.Message).Text);
-        Assert.Equal(1, await services.Outbox().CountPendingAsync(default)); // the one claimed, until it is sent
+        // A commit with a message of its own as well is a new row to send.
+        var mixed = new Commit(Ws, "u31") { Outbox = [Samples.Message(Ws, "u31/card", Database.Time.GetUtcNow(), "card:4", "31 answers"), Samples.Message(Ws, "u31/0", Database.Time.GetUtcNow(), text: "Thanks")] };
+        Assert.Equal(CommitOutcome.Committed, await services.Store().CommitAsync(mixed, default));
+
+        // One card row, in the first update's place in the queue, with the newest state: nothing to claim and supersede.
+        var claimed = await services.Outbox().ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default);
+        Assert.Equal([first.Id, mixed.Outbox[1].Id], claimed.Select(c => c.Message.Id));
+        Assert.Equal("31 answers", ((Confirmation)claimed[0].Message.Message).Text);
+        Assert.Equal(2, await services.Outbox().CountPendingAsync(default)); // the two claimed, until they are sent
     }
 
     [SkippableFact]
@@ -362,6 +369,21 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
 /// <summary>On PostgreSQL a workspace asked to wait has only the rest of the batch put back (EfOutboxStore).</summary>
 public sealed class PostgresOutboxStoreTests() : OutboxStoreContract(new PostgresTestDatabase())
 {
+    [SkippableFact]
+    public async Task A_burst_of_updates_to_a_slot_keeps_a_row_each_and_each_commit_has_something_to_send()
+    {
+        SkipIfUnavailable();
+        await using var services = await Database.StartServicesAsync();
+        for (var i = 1; i <= 3; i++)
+        {
+            Database.Time.Advance(TimeSpan.FromMilliseconds(1));
+            var update = new Commit(Ws, $"u{i}") { Outbox = [Samples.Message(Ws, $"u{i}/card", Database.Time.GetUtcNow(), "card:4", $"{i} answers")] };
+            Assert.Equal(CommitOutcome.Committed, await services.Store().CommitAsync(update, default));
+        }
+
+        Assert.Equal(3, await services.Outbox().CountPendingAsync(default)); // superseded when claimed, on PostgreSQL
+    }
+
     [SkippableFact]
     public async Task A_workspace_asked_to_wait_has_the_rest_of_its_batch_put_back_with_no_attempt_spent_while_others_go_on()
     {
