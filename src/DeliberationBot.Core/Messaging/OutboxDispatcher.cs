@@ -136,7 +136,9 @@ public sealed partial class OutboxDispatcher(
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
                 var wait = result.RetryAfter ?? Backoff(item.Attempt);
                 LogRetry(message.Id, channel, item.Attempt, wait, result.Error);
-                await store.MarkRetryAsync(message.Id, time.GetUtcNow() + wait, result.Error ?? "retry", CancellationToken.None);
+                var retryAt = time.GetUtcNow() + wait;
+                await store.MarkRetryAsync(message.Id, retryAt, result.Error ?? "retry", CancellationToken.None);
+                signal.NotifyAt(retryAt); // tried again when its back-off ends, not at the next poll after it
                 Outcome(span, channel, "retry");
                 return null;
             default:
