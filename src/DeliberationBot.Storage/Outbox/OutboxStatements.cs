@@ -10,9 +10,17 @@ namespace DeliberationBot.Storage.Outbox;
 /// </summary>
 internal static class OutboxStatements
 {
-    /// <summary>A waiting message rewritten with what has gone into it.</summary>
-    public static Task<int> RewriteAsync(DeliberationsDbContext ctx, Guid id, string messageJson, CancellationToken ct) =>
-        ctx.Database.ExecuteSqlAsync($@"UPDATE outbox SET ""MessageJson"" = {messageJson} WHERE ""Id"" = {id}", ct);
+    /// <summary>
+    /// A waiting message rewritten with what has gone into it. Every caller read the row in this same write transaction,
+    /// so a miss would mean the statement does not find rows, and what went into it would be lost: it throws instead.
+    /// </summary>
+    public static async Task RewriteAsync(DeliberationsDbContext ctx, Guid id, string messageJson, CancellationToken ct)
+    {
+        if (await ctx.Database.ExecuteSqlAsync($@"UPDATE outbox SET ""MessageJson"" = {messageJson} WHERE ""Id"" = {id}", ct) != 1)
+        {
+            throw new InvalidOperationException($"The waiting outbox message {id} was not rewritten.");
+        }
+    }
 
     /// <summary>A sent message's row: delivered, its lease given up, and its content and recipient erased.</summary>
     public static Task<int> MarkDeliveredAsync(DeliberationsDbContext ctx, Guid id, DateTimeOffset at, string? platformMessageId, string erased) =>
