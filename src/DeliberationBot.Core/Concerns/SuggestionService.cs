@@ -74,11 +74,16 @@ public sealed class SuggestionService(TurnSupport turn, ConcernService concerns)
         }
 
         var question = suggestion.QuestionId is null ? null : flow.FindQuestion(suggestion.QuestionId);
-        var (concern, commit) = await concerns.PrepareNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, suggestion.Text, question, null, null, deliveryKey, ct);
-        return await concerns.CommitNewAsync(d, concern, commit with
+        var draft = await concerns.PrepareNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, suggestion.Text, question, null, null, deliveryKey, ct);
+        var now = turn.Now;
+        return await concerns.CommitNewAsync(d, number =>
         {
-            Suggestions = [suggestion with { Status = SuggestionStatus.Confirmed, ConcernNumber = concern.Number, UpdatedAt = turn.Now }],
-            Events = [.. commit.Events, new DeliberationEvent(d.Id, "suggestion.confirmed", TurnSupport.NamedKey(actor.User.Id), suggestion.QuestionId, $"{suggestion.Label} became #{concern.Number}", turn.Now)],
+            var (concern, commit) = draft(number);
+            return (concern, commit with
+            {
+                Suggestions = [suggestion with { Status = SuggestionStatus.Confirmed, ConcernNumber = concern.Number, UpdatedAt = now }],
+                Events = [.. commit.Events, new DeliberationEvent(d.Id, "suggestion.confirmed", TurnSupport.NamedKey(actor.User.Id), suggestion.QuestionId, $"{suggestion.Label} became #{concern.Number}", now)],
+            });
         }, ct);
     }
 

@@ -56,6 +56,15 @@ public interface IDeliberationStore
 {
     Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct);
 
+    /// <summary>
+    /// Commits what <paramref name="build"/> makes with the number the deliberation's next concern takes (#1, #2, …: one
+    /// more than the highest so far, merged ones included), numbered where the commit is written. People recording
+    /// concerns in one deliberation at the same moment each get a number of their own: none is refused for a number
+    /// another took meanwhile and worked out again. <paramref name="build"/> may be called more than once (a commit that
+    /// was undone and tried again); the last commit it made is the one written, and is returned.
+    /// </summary>
+    Task<(CommitOutcome Outcome, Commit Commit)> CommitNumberedAsync(string workspaceId, Guid deliberationId, Func<int, Commit> build, CancellationToken ct);
+
     /// <summary>True when a delivery with this key was already committed (a platform retry).</summary>
     Task<bool> WasDeliveredAsync(string workspaceId, string deliveryKey, CancellationToken ct);
 
@@ -67,12 +76,6 @@ public interface IDeliberationStore
     Task<Deliberation?> FindLatestAsync(string workspaceId, string channel, string conversationId, CancellationToken ct);
 
     Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
-
-    /// <summary>
-    /// The number a new concern of the deliberation takes (#1, #2, …): one more than the highest so far, merged ones
-    /// included. Reading the whole list for it made each concern cost more than the last.
-    /// </summary>
-    Task<int> NextConcernNumberAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<Concern?> FindConcernAsync(string workspaceId, Guid concernId, CancellationToken ct);
 

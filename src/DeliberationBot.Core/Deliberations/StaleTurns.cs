@@ -3,9 +3,11 @@ using DeliberationBot.Core.Messaging;
 namespace DeliberationBot.Core.Deliberations;
 
 /// <summary>
-/// Thrown by a store when a commit was worked out from a record that changed before it was written — e.g. two people
-/// recorded a concern at the same moment and both turns gave theirs the next number. Nothing of the turn was written;
-/// working the turn out again, from the record as it now is, succeeds.
+/// Thrown by a store when a commit was worked out from a record that changed before it was written — e.g. flagged
+/// answers published as concerns were numbered from a list to which someone added a concern meanwhile. (A concern
+/// someone records is numbered where it is written, <see cref="IDeliberationStore.CommitNumberedAsync"/>, and never goes
+/// stale for its number.) Nothing of the turn was written; working the turn out again, from the record as it now is,
+/// succeeds.
 /// </summary>
 public sealed class StaleTurnException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -13,8 +15,9 @@ public sealed class StaleTurnException(string message, Exception? inner = null) 
 /// Runs a turn, and works it out again when it was stale. Turns run side by side as usual; the ones that went stale are
 /// run again one at a time in their lane (one conversation's or one deliberation's turns), so they cannot keep colliding
 /// with one another however many arrived together. While a lane has stale turns waiting, new turns of that lane join
-/// the queue instead of racing it: they would most likely collide too (a profile of 16 people recording concerns in one
-/// deliberation at once showed five wasted tries per concern).
+/// the queue instead of racing it: they would most likely collide too (when recorded concerns were still numbered
+/// before their write, a profile of 16 people recording concerns in one deliberation at once showed five wasted tries
+/// per concern).
 /// </summary>
 public sealed class StaleTurns
 {

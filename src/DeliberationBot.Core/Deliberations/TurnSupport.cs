@@ -63,13 +63,25 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var outcome = await store.CommitAsync(commit, ct);
-        // Not when all it queued went into messages already waiting: each wake-up is a pass over the outbox, and while
-        // Slack paces a card every answer's update goes into the waiting one.
+        WakeOutbox(outcome, commit);
+        return outcome;
+    }
+
+    /// <summary>Commits a new concern with the number the store gives it (<see cref="IDeliberationStore.CommitNumberedAsync"/>).</summary>
+    public async Task<(CommitOutcome Outcome, Commit Commit)> CommitNumberedAsync(string workspaceId, Guid deliberationId, Func<int, Commit> build, CancellationToken ct)
+    {
+        var (outcome, commit) = await store.CommitNumberedAsync(workspaceId, deliberationId, build, ct);
+        WakeOutbox(outcome, commit);
+        return (outcome, commit);
+    }
+
+    // Not when all it queued went into messages already waiting: each wake-up is a pass over the outbox, and while Slack
+    // paces a card every answer's update goes into the waiting one.
+    private void WakeOutbox(CommitOutcome outcome, Commit commit)
+    {
         if (outcome == CommitOutcome.Committed && commit.Outbox.Count > 0)
         {
             signal.Notify();
         }
-
-        return outcome;
     }
 }

@@ -44,12 +44,6 @@ internal sealed partial class EfDeliberationStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
-    public async Task<int> NextConcernNumberAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        return (await db.Queries.HighestConcernNumber(ctx, workspaceId, deliberationId, ct) ?? 0) + 1;
-    }
-
     public async Task<IReadOnlyList<Suggestion>> ListSuggestionsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();

@@ -15,30 +15,49 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 {
     private const int MaxAttempts = 4;
 
-    public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
+    public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct) =>
+        (await CommitAsync((_, _) => Task.FromResult(commit), numbered: false, ct)).Outcome;
+
+    public Task<(CommitOutcome Outcome, Commit Commit)> CommitNumberedAsync(string workspaceId, Guid deliberationId, Func<int, Commit> build, CancellationToken ct) =>
+        CommitAsync(async (ctx, ct) => build(await NextConcernNumberAsync(ctx, workspaceId, deliberationId, ct)), numbered: true, ct);
+
+    /// <summary>
+    /// Writes the commit <paramref name="prepare"/> makes in the write's own transaction. A numbered commit that loses a
+    /// number to a concern written another way (a flagged answer published) is made again with the next one; any other
+    /// commit is stale then, and its turn is worked out again.
+    /// </summary>
+    private async Task<(CommitOutcome Outcome, Commit Commit)> CommitAsync(
+        Func<DeliberationsDbContext, CancellationToken, Task<Commit>> prepare, bool numbered, CancellationToken ct)
     {
         using var span = BotTelemetry.Source.StartActivity("commit");
-        span?.SetTag("deliberationbot.outbox.count", commit.Outbox.Count);
         // Upserts can race with a concurrent turn inserting the same row (a person double-clicking); a unique violation
         // then either means "this delivery was already handled" or "retry against the row that now exists".
         for (var attempt = 1; ; attempt++)
         {
+            Commit? commit = null;
             try
             {
-                var rows = await TryCommitAsync(commit, ct);
-                var intoWaiting = commit.Outbox.Count > 0 && rows == 0;
+                var rows = await TryCommitAsync(
+                    async (ctx, ct) =>
+                    {
+                        commit = await prepare(ctx, ct);
+                        span?.SetTag("deliberationbot.outbox.count", commit.Outbox.Count);
+                        return commit;
+                    },
+                    ct);
+                var intoWaiting = commit!.Outbox.Count > 0 && rows == 0;
                 span?.SetTag("deliberationbot.commit.outcome", intoWaiting ? "committed-into-waiting" : "committed");
-                return intoWaiting ? CommitOutcome.CommittedIntoWaiting : CommitOutcome.Committed;
+                return (intoWaiting ? CommitOutcome.CommittedIntoWaiting : CommitOutcome.Committed, commit);
             }
-            catch (DbUpdateException e)
+            catch (DbUpdateException e) when (commit is not null)
             {
                 if (await AlreadyCommittedAsync(commit, ct))
                 {
                     span?.SetTag("deliberationbot.commit.outcome", "duplicate");
-                    return CommitOutcome.Duplicate;
+                    return (CommitOutcome.Duplicate, commit);
                 }
 
-                if (await NumberTakenAsync(commit, ct) is { } number)
+                if (!numbered && await NumberTakenAsync(commit, ct) is { } number)
                 {
                     // Writing the same commit again cannot help: the turn must be worked out from the record as it is now.
                     span?.SetTag("deliberationbot.commit.outcome", "stale");
@@ -50,9 +69,33 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
                     throw new StaleTurnException("The record kept changing under this commit.", e);
                 }
 
-                // Lost an insert race; the next attempt sees the winner's row and updates it.
+                // Lost an insert race; the next attempt sees the winner's row and updates it (or numbers after it).
             }
         }
+    }
+
+    /// <summary>
+    /// The number a new concern of the deliberation takes, read in the commit's own write: one more than the highest so
+    /// far, merged ones included. SQLite's writes take turns, so no other can number between this read and its commit;
+    /// on PostgreSQL, where they run side by side, a lock on the deliberation's numbering (a transaction-scoped advisory
+    /// lock, which blocks nothing else) makes the ones numbering the same deliberation take turns.
+    /// </summary>
+    private async Task<int> NextConcernNumberAsync(DeliberationsDbContext ctx, string workspaceId, Guid deliberationId, CancellationToken ct)
+    {
+        if (db.Provider == StorageProvider.Postgres)
+        {
+            await ctx.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({NumberingLock(deliberationId)})", ct);
+        }
+
+        return (await db.Queries.HighestConcernNumber(ctx, workspaceId, deliberationId, ct) ?? 0) + 1;
+    }
+
+    /// <summary>The advisory lock key of a deliberation's numbering: the last eight bytes of its id, random in a version 4 or 7 id.</summary>
+    private static long NumberingLock(Guid deliberationId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        deliberationId.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[8..]);
     }
 
     // SQLite has one writer, which turns take one at a time anyway: turns that commit at the same time share one
@@ -60,15 +103,15 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
     // undone alone. PostgreSQL runs them side by side, each in its own transaction (it shares WAL flushes between
     // concurrent commits itself); one after another on one connection, a burst of answers waited seconds.
     // Each returns how many outbox rows the commit added.
-    private async Task<int> TryCommitAsync(Commit commit, CancellationToken ct)
+    private async Task<int> TryCommitAsync(Func<DeliberationsDbContext, CancellationToken, Task<Commit>> prepare, CancellationToken ct)
     {
         if (db.Provider != StorageProvider.Sqlite)
         {
-            return await db.WriteAsync(ctx => TryCommitAsync(ctx, commit, ct), ct);
+            return await db.WriteAsync(async ctx => await TryCommitAsync(ctx, await prepare(ctx, ct), ct), ct);
         }
 
         var rows = 0;
-        await grouped.WriteAsync(async ctx => rows = await TryCommitAsync(ctx, commit, ct));
+        await grouped.WriteAsync(async ctx => rows = await TryCommitAsync(ctx, await prepare(ctx, ct), ct));
         return rows;
     }
 

@@ -32,6 +32,8 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
 
     public IReadOnlyList<OutboxMessage> Outbox { get { lock (_gate) { return [.. _outbox]; } } }
 
+    private readonly SemaphoreSlim _numbering = new(1, 1);
+
     public Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var ws = commit.WorkspaceId;
@@ -120,8 +122,26 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
     public Task<IReadOnlyList<Concern>> ListConcernsAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
         List(() => _concerns.Where(c => c.Key.Workspace == workspaceId && c.Value.DeliberationId == deliberationId).Select(c => c.Value).OrderBy(c => c.Number));
 
-    public Task<int> NextConcernNumberAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
-        Read(() => _concerns.Where(c => c.Key.Workspace == workspaceId && c.Value.DeliberationId == deliberationId).Select(c => c.Value.Number).DefaultIfEmpty(0).Max() + 1);
+    public async Task<(CommitOutcome Outcome, Commit Commit)> CommitNumberedAsync(string workspaceId, Guid deliberationId, Func<int, Commit> build, CancellationToken ct)
+    {
+        // One numbered commit at a time, as the real stores number in the write itself.
+        await _numbering.WaitAsync(ct);
+        try
+        {
+            int next;
+            lock (_gate)
+            {
+                next = _concerns.Where(c => c.Key.Workspace == workspaceId && c.Value.DeliberationId == deliberationId).Select(c => c.Value.Number).DefaultIfEmpty(0).Max() + 1;
+            }
+
+            var commit = build(next);
+            return (await CommitAsync(commit, ct), commit);
+        }
+        finally
+        {
+            _numbering.Release();
+        }
+    }
 
     public Task<Concern?> FindConcernAsync(string workspaceId, Guid concernId, CancellationToken ct) =>
         Read(() => _concerns.GetValueOrDefault((workspaceId, concernId)));

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeliberationBot.Host.Tests.Deliberations;
 
 /// <summary>
-/// Many people acting on one deliberation at the same moment: each turn reads the record, decides, and commits; a turn
-/// whose reading went stale before its commit (two concerns given the same number) is worked out again, not refused.
+/// Many people acting on one deliberation at the same moment: each turn reads the record, decides, and commits; each
+/// concern is numbered where it is written, so none is refused or worked out again for a number another took.
 /// </summary>
 public sealed class ConcurrentTurnsTests
 {

@@ -289,27 +289,75 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
     }
 
     [SkippableFact]
-    public async Task A_new_concern_takes_the_number_after_the_highest_merged_ones_included_in_its_own_workspace()
+    public async Task A_new_concern_takes_the_number_after_the_highest_of_its_deliberation_merged_ones_included()
     {
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
         var store = services.Store();
         var (d, _) = await SeedAsync(store);
         var (other, _) = await SeedAsync(store);
-        Assert.Equal(1, await store.NextConcernNumberAsync(Ws, d.Id, default));
-
         var now = db.Time.GetUtcNow();
         Concern Numbered(Guid deliberation, int n, ConcernStatus status = ConcernStatus.Open) => new(
             Guid.CreateVersion7(now.AddSeconds(n)), deliberation, n, ConcernKind.Concern, ConcernOrigin.Facilitator, null, null, $"Concern {n}",
             [], ["user:U-DANA"], status, null, null, null, [], now, now) { MergedInto = status == ConcernStatus.Merged ? 1 : null };
+        async Task<int> NextNumberAsync(string ws, Guid deliberation)
+        {
+            var (_, written) = await store.CommitNumberedAsync(ws, deliberation, n => new Commit(ws, $"next-{Guid.NewGuid()}") { Concerns = [Numbered(deliberation, n)] }, default);
+            return Assert.Single(written.Concerns).Number;
+        }
+
+        Assert.Equal(1, await NextNumberAsync(Ws, d.Id));
         await store.CommitAsync(new Commit(Ws, "concerns")
         {
-            Concerns = [Numbered(d.Id, 1), Numbered(d.Id, 2), Numbered(d.Id, 7, ConcernStatus.Merged), Numbered(other.Id, 30)],
+            Concerns = [Numbered(d.Id, 2), Numbered(d.Id, 7, ConcernStatus.Merged), Numbered(other.Id, 30)],
         }, default);
 
-        Assert.Equal(8, await store.NextConcernNumberAsync(Ws, d.Id, default));
-        Assert.Equal(31, await store.NextConcernNumberAsync(Ws, other.Id, default));
-        Assert.Equal(1, await store.NextConcernNumberAsync("T-OTHER", d.Id, default));
+        Assert.Equal(8, await NextNumberAsync(Ws, d.Id));
+        Assert.Equal(31, await NextNumberAsync(Ws, other.Id));
+        Assert.Equal([1, 2, 7, 8], (await store.ListConcernsAsync(Ws, d.Id, default)).Select(c => c.Number));
+    }
+
+    [SkippableFact]
+    public async Task Concerns_numbered_at_the_same_moment_each_get_their_own_number_with_none_worked_out_twice()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, _) = await SeedAsync(store);
+        var now = db.Time.GetUtcNow();
+        const int many = 40;
+
+        // SQLite group-commits turns: holding its writer makes them all queue up and go in one group. PostgreSQL commits
+        // them side by side, each in its own transaction.
+        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = Task.CompletedTask;
+        if (db is SqliteTestDatabase)
+        {
+            var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            held = services.GetRequiredService<GroupedWrites>().WriteAsync(async _ => { holding.SetResult(); await letGo.Task; });
+            await holding.Task;
+        }
+
+        var built = 0;
+        var recording = Enumerable.Range(1, many).Select(i => store.CommitNumberedAsync(Ws, d.Id, n =>
+        {
+            Interlocked.Increment(ref built);
+            var concern = new Concern(
+                Guid.CreateVersion7(now), d.Id, n, ConcernKind.Concern, ConcernOrigin.Facilitator, null, null, $"Worry {i}", [], ["user:U-DANA"],
+                ConcernStatus.Open, null, null, null, [], now, now);
+            return new Commit(Ws, $"slack:worry-{i}") { Concerns = [concern], Events = [new DeliberationEvent(d.Id, "concern.raised", "user:U-DANA", null, $"#{n} Worry {i}", now)] };
+        }, default)).ToList();
+        letGo.SetResult();
+        await held;
+        var outcomes = await Task.WhenAll(recording);
+
+        Assert.All(outcomes, o => Assert.Equal(CommitOutcome.Committed, o.Outcome));
+        // Numbered in the write: no commit was refused for a number another took and made again.
+        Assert.Equal(many, built);
+        var concerns = await store.ListConcernsAsync(Ws, d.Id, default);
+        Assert.Equal(Enumerable.Range(1, many), concerns.Select(c => c.Number).Order());
+        // Each written commit is the one its concern came with: the number the reply names is the one stored.
+        Assert.All(outcomes, o => Assert.Equal(Assert.Single(o.Commit.Concerns).Text, Assert.Single(concerns, c => c.Number == o.Commit.Concerns[0].Number).Text));
     }
 
     [SkippableFact]
