@@ -76,7 +76,12 @@ public enum SendStatus
 }
 
 /// <param name="PausesWorkspace">With <see cref="SendStatus.Deferred"/>: the wait applies to every message of the workspace, not only this one.</param>
-public sealed record SendResult(SendStatus Status, PostedMessage? Posted = null, TimeSpan? RetryAfter = null, string? Error = null, bool PausesWorkspace = false)
+/// <param name="Pace">
+/// With <see cref="PausesWorkspace"/>: how far apart the platform lets the workspace's messages go once the wait is over
+/// (Slack: about one message a second), if it says.
+/// </param>
+public sealed record SendResult(
+    SendStatus Status, PostedMessage? Posted = null, TimeSpan? RetryAfter = null, string? Error = null, bool PausesWorkspace = false, TimeSpan? Pace = null)
 {
     public static SendResult Delivered(PostedMessage? posted = null) => new(SendStatus.Delivered, posted);
 
@@ -84,7 +89,8 @@ public sealed record SendResult(SendStatus Status, PostedMessage? Posted = null,
 
     public static SendResult Fail(string error) => new(SendStatus.Failed, null, null, error);
 
-    public static SendResult Defer(string reason, TimeSpan after, bool pausesWorkspace) => new(SendStatus.Deferred, null, after, reason, pausesWorkspace);
+    public static SendResult Defer(string reason, TimeSpan after, bool pausesWorkspace, TimeSpan? pace = null) =>
+        new(SendStatus.Deferred, null, after, reason, pausesWorkspace, pace);
 }
 
 /// <summary>Sends outbox messages to one platform. Implemented by each channel adapter.</summary>
@@ -127,11 +133,16 @@ public interface IOutboxStore
 
     /// <summary>
     /// Puts every message of a workspace on a channel that is due before <paramref name="notBefore"/>, and that no sender
-    /// holds, back until then without counting an attempt: the platform asked the workspace to wait, so none of them could
-    /// go sooner, and a claim before then need not take them only to put them back. Returns how many. A store may leave
-    /// them to be put back one by one as they are claimed (PostgreSQL does: the statement cost it more than it spared).
+    /// holds, back without counting an attempt: the platform asked the workspace to wait, so none of them could go sooner,
+    /// and a claim before then need not take them only to put them back. When no newer message of the workspace waits
+    /// until <paramref name="notBefore"/> or later already, they are spread in queue order, the first at
+    /// <paramref name="notBefore"/> and each next <paramref name="pace"/> later, the earliest each could go; otherwise
+    /// they all wait until <paramref name="notBefore"/>, still ahead of what waits longer. Either way their order holds,
+    /// and a later wait moves only the few that came due since, not the whole backlog. Returns how many. A store may
+    /// leave them to be put back one by one as they are claimed (PostgreSQL does: the statement cost it more than it
+    /// spared).
     /// </summary>
-    Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct);
+    Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, CancellationToken ct);
 
     /// <summary>Makes failed messages pending again with a fresh count of attempts (all, or one workspace's); returns how many.</summary>
     Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct);

@@ -73,12 +73,12 @@ public sealed partial class OutboxDispatcher(
                         continue;
                     }
 
-                    if (await SendOneAsync(item, channel, opts, ct) is { } pauseUntil)
+                    if (await SendOneAsync(item, channel, opts, ct) is var (pauseUntil, pace))
                     {
                         paused[(channel, item.Message.WorkspaceId)] = pauseUntil;
                         // What else of the workspace is due waits too, so that claims until then pass it by instead of
                         // taking it only to put it back (a burst of owners' notices would otherwise go round every turn).
-                        await store.PutBackWorkspaceAsync(channel, item.Message.WorkspaceId, pauseUntil, CancellationToken.None);
+                        await store.PutBackWorkspaceAsync(channel, item.Message.WorkspaceId, pauseUntil, pace, CancellationToken.None);
                     }
                 }
             });
@@ -86,8 +86,11 @@ public sealed partial class OutboxDispatcher(
         return batch.Count;
     }
 
-    /// <summary>Sends one message and records the outcome; returns when its workspace must pause, if it must.</summary>
-    private async Task<DateTimeOffset?> SendOneAsync(OutboxItem item, string channel, OutboxOptions opts, CancellationToken ct)
+    /// <summary>
+    /// Sends one message and records the outcome; returns when its workspace must pause, if it must, and how far apart
+    /// its messages may go after that (zero when the platform does not say).
+    /// </summary>
+    private async Task<(DateTimeOffset Until, TimeSpan Pace)?> SendOneAsync(OutboxItem item, string channel, OutboxOptions opts, CancellationToken ct)
     {
         var message = item.Message;
         using var span = StartSendSpan(item, channel);
@@ -132,7 +135,7 @@ public sealed partial class OutboxDispatcher(
                     : store.MarkDeferredAsync(message.Id, until, CancellationToken.None));
                 signal.NotifyAt(until);
                 Outcome(span, channel, "deferred");
-                return result.PausesWorkspace ? until : null;
+                return result.PausesWorkspace ? (until, result.Pace ?? TimeSpan.Zero) : null;
             case SendStatus.RetryLater when item.Attempt < opts.MaxAttempts:
                 var wait = result.RetryAfter ?? Backoff(item.Attempt);
                 LogRetry(message.Id, channel, item.Attempt, wait, result.Error);

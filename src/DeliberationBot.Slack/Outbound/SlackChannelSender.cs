@@ -207,7 +207,8 @@ internal sealed partial class SlackChannelSender(SlackApiClient api, IPartLedger
 
     private static SendResult Outcome(SlackApiResult result) => result.Status switch
     {
-        SlackApiStatus.RateLimited => SendResult.Defer($"{result.Method}: rate limited", result.RetryAfter ?? TimeSpan.FromSeconds(1), pausesWorkspace: true),
+        SlackApiStatus.RateLimited => SendResult.Defer(
+            $"{result.Method}: rate limited", result.RetryAfter ?? TimeSpan.FromSeconds(1), pausesWorkspace: true, pace: SlackRateLimitGate.Spacing(result.Method)),
         SlackApiStatus.Transient => SendResult.Retry(Failure(result.Method, result.Error)),
         _ => SendResult.Fail(Failure(result.Method, result.Error)),
     };

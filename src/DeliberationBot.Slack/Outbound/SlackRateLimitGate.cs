@@ -57,6 +57,9 @@ internal sealed class SlackRateLimitGate(TimeProvider time)
         _ => 20,
     };
 
+    /// <summary>How far apart calls to <paramref name="method"/> for one workspace go once its minute's worth is spent.</summary>
+    internal static TimeSpan Spacing(string method) => TimeSpan.FromMinutes(1) / PerMinute(method);
+
     /// <summary>A token bucket: a minute's worth of calls may go at once, then they are spread over the minute.</summary>
     private sealed class Bucket(int perMinute, DateTimeOffset now)
     {

@@ -191,10 +191,13 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
         ReleaseAsync(id, s => Deferred(s, notBefore).SetProperty(x => x.LockedBy, (string?)null), heldBy: instanceId);
 
-    // One statement, whatever the backlog: it reads the workspace's waiting rows by index, not their messages. Only on
-    // SQLite: on PostgreSQL, where each message keeps its own row (EfDeliberationStore), the statement at every wait cost
-    // the database more than the claims it spared (results/load.md, thirteenth round), so there they are put back as claimed.
-    public Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct)
+    // One statement that finds the workspace's waiting rows by index, not their messages, and writes only those due
+    // before the wait ends (IOutboxStore). Moved all to the same time, every wait rewrote the whole backlog and left it
+    // all due at once: with an owner's notices waiting for Slack's pace, the put-back and the next claim's read held the
+    // one writer about 55 ms a second, and every turn then waited behind them (results/load.md, fifteenth round). Only
+    // on SQLite: on PostgreSQL, where each message keeps its own row (EfDeliberationStore), the statement at every wait
+    // cost the database more than the claims it spared (thirteenth round), so there they are put back as claimed.
+    public Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, CancellationToken ct)
     {
         if (db.Provider != StorageProvider.Sqlite)
         {
@@ -202,12 +205,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         }
 
         var now = time.GetUtcNow();
-        return db.WriteAsync(
-            ctx => ctx.Outbox
-                .Where(x => x.WorkspaceId == workspaceId && x.Status == OutboxStatus.Pending && x.Channel == channel && x.NextAttemptAt < notBefore &&
-                    (x.LockedUntil == null || x.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextAttemptAt, notBefore), ct),
-            ct);
+        return db.WriteAsync(ctx => OutboxStatements.PutBackWorkspaceAsync(ctx, channel, workspaceId, notBefore, pace, now, ct), ct);
     }
 
     /// <summary>Due again once the wait is over, and the claim not counted as an attempt.</summary>

@@ -29,6 +29,28 @@ internal static class OutboxStatements
                 ""DestinationJson"" = {erased}, ""PlatformMessageId"" = {platformMessageId}, ""LockedUntil"" = NULL WHERE ""Id"" = {id}",
             CancellationToken.None);
 
+    /// <summary>
+    /// SQLite only (instants are UTC ticks there): what <see cref="IOutboxStore.PutBackWorkspaceAsync"/> does, in one
+    /// statement. The rows it moves are found by the (status, next attempt) index. They are spread unless a newer message
+    /// of the workspace already waits past the wait's end, which they must not be put behind; older ones that wait that
+    /// long (the message that was asked to wait, the rest of its batch) are ahead of them either way.
+    /// </summary>
+    public static Task<int> PutBackWorkspaceAsync(
+        DeliberationsDbContext ctx, string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, DateTimeOffset now, CancellationToken ct) =>
+        ctx.Database.ExecuteSqlAsync(
+            $@"WITH waiting AS (
+                    SELECT ""Id"", ""CreatedAt"", ROW_NUMBER() OVER (ORDER BY ""CreatedAt"", ""Id"") - 1 AS place FROM outbox
+                    WHERE ""Status"" = {OutboxStatus.Pending} AND ""NextAttemptAt"" < {notBefore.UtcTicks} AND ""WorkspaceId"" = {workspaceId}
+                        AND ""Channel"" = {channel} AND (""LockedUntil"" IS NULL OR ""LockedUntil"" < {now.UtcTicks})),
+                newer_waits_longer AS (
+                    SELECT EXISTS (SELECT 1 FROM outbox AS later
+                        WHERE later.""Status"" = {OutboxStatus.Pending} AND later.""NextAttemptAt"" >= {notBefore.UtcTicks} AND later.""WorkspaceId"" = {workspaceId}
+                            AND later.""Channel"" = {channel} AND (later.""LockedUntil"" IS NULL OR later.""LockedUntil"" < {now.UtcTicks})
+                            AND later.""CreatedAt"" > (SELECT MIN(""CreatedAt"") FROM waiting)) AS found)
+                UPDATE outbox SET ""NextAttemptAt"" = {notBefore.UtcTicks} + {pace.Ticks} * (CASE WHEN (SELECT found FROM newer_waits_longer) THEN 0 ELSE waiting.place END)
+                FROM waiting WHERE outbox.""Id"" = waiting.""Id""",
+            ct);
+
     /// <summary>An instant as the store keeps it (SQLite: UTC ticks, by the model's converter; PostgreSQL: as it is).</summary>
     private static object Instant(DeliberationsDbContext ctx, DateTimeOffset at) =>
         ctx.Model.FindEntityType(typeof(OutboxRow))!.FindProperty(nameof(OutboxRow.DeliveredAt))!.GetTypeMapping().Converter?.ConvertToProvider(at) ?? at;

@@ -63,9 +63,9 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
         changes.Notify();
     }
 
-    public async Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, CancellationToken ct)
+    public async Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, CancellationToken ct)
     {
-        var putBack = await inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, ct);
+        var putBack = await inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, pace, ct);
         changes.Notify();
         return putBack;
     }

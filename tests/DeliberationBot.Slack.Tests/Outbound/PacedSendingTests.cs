@@ -127,6 +127,7 @@ public sealed class PacedSendingTests : SlackHostTest
         var stranger = sender.DeferralBeforeSending(Private("U0BOB", "hello"));
         Assert.Equal(SendStatus.Deferred, stranger?.Status);
         Assert.StartsWith("conversations.open", stranger!.Error, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1.2), stranger.Pace); // conversations.open's tier: about 50 a minute
 
         OutboxItem Private(string user, string text) => new(
             new OutboxMessage(Guid.NewGuid(), SlackPayloads.Team, Guid.NewGuid().ToString(),

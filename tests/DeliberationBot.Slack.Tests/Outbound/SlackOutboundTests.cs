@@ -56,6 +56,8 @@ public sealed class SlackOutboundTests : SlackHostTest
 
         Assert.Equal(SendStatus.Deferred, first.Status);
         Assert.Equal(TimeSpan.FromSeconds(30), first.RetryAfter);
+        Assert.True(first.PausesWorkspace);
+        Assert.Equal(TimeSpan.FromSeconds(0.6), first.Pace); // chat.postEphemeral's tier: about 100 a minute
         Assert.Equal(SendStatus.Deferred, second.Status);
         Assert.True(second.RetryAfter <= TimeSpan.FromSeconds(30));
         Assert.Single(Api.CallsTo("chat.postEphemeral"));

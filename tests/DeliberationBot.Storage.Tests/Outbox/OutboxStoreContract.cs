@@ -365,12 +365,81 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
         await services.Store().CommitAsync(new Commit(Ws, "h2") { Outbox = [Samples.Message(Ws, "h2/0", Database.Time.GetUtcNow(), text: "waiting")] }, default);
         await services.Store().CommitAsync(new Commit("T-OTHER", "h3") { Outbox = [Samples.Message("T-OTHER", "h3/0", Database.Time.GetUtcNow(), text: "elsewhere")] }, default);
 
-        Assert.Equal(1, await outbox.PutBackWorkspaceAsync("test", Ws, Database.Time.GetUtcNow().AddSeconds(30), default));
-        Assert.Equal(0, await outbox.PutBackWorkspaceAsync("teams", Ws, Database.Time.GetUtcNow().AddSeconds(30), default)); // another channel's wait
+        Assert.Equal(1, await outbox.PutBackWorkspaceAsync("test", Ws, Database.Time.GetUtcNow().AddSeconds(30), TimeSpan.Zero, default));
+        Assert.Equal(0, await outbox.PutBackWorkspaceAsync("teams", Ws, Database.Time.GetUtcNow().AddSeconds(30), TimeSpan.Zero, default)); // another channel's wait
 
         Assert.Equal(["elsewhere"], (await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default)).Select(i => ((Confirmation)i.Message.Message).Text));
         Database.Time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(["waiting"], (await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default)).Select(i => ((Confirmation)i.Message.Message).Text));
+    }
+    [SkippableFact]
+    public async Task A_backlog_put_back_goes_at_the_platforms_pace_in_queue_order_and_a_later_wait_moves_only_what_came_due()
+    {
+        SkipIfUnavailable();
+        await using var services = await Database.StartServicesAsync();
+        var outbox = services.Outbox();
+        for (var i = 1; i <= 10; i++)
+        {
+            await services.Store().CommitAsync(new Commit(Ws, $"s{i}") { Outbox = [Samples.Message(Ws, $"s{i}/0", Database.Time.GetUtcNow(), text: $"s{i}")] }, default);
+            Database.Time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        var pace = TimeSpan.FromSeconds(1);
+        var waitEnds = Database.Time.GetUtcNow().AddSeconds(30);
+        Assert.Equal(10, await outbox.PutBackWorkspaceAsync("test", Ws, waitEnds, pace, default));
+
+        // Each is due when the platform would let it go: one a second from the end of the wait, in the order queued.
+        Database.Time.Advance(waitEnds - Database.Time.GetUtcNow());
+        Assert.Equal(["s1"], await ClaimTextsAsync());
+        Database.Time.Advance(pace);
+        Assert.Equal(["s2"], await ClaimTextsAsync());
+
+        // Asked to wait 5 s more: s3 to s7 came due before that ends and are moved, all to its end, where s8 already
+        // waits; s8 to s10 are not written.
+        Database.Time.Advance(pace);
+        Assert.Equal(5, await outbox.PutBackWorkspaceAsync("test", Ws, Database.Time.GetUtcNow().AddSeconds(5), pace, default));
+        Database.Time.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.Empty(await ClaimTextsAsync());
+        Database.Time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(["s3", "s4", "s5", "s6", "s7", "s8"], await ClaimTextsAsync()); // still in the order queued
+        Database.Time.Advance(pace);
+        Assert.Equal(["s9"], await ClaimTextsAsync());
+
+        async Task<List<string>> ClaimTextsAsync() =>
+            [.. (await outbox.ClaimDueAsync("instance-a", 20, TimeSpan.FromMinutes(5), default)).Select(i => ((Confirmation)i.Message.Message).Text)];
+    }
+
+    [SkippableFact]
+    public async Task A_workspace_asked_to_wait_sends_what_waited_no_faster_than_the_pace_the_platform_gave()
+    {
+        SkipIfUnavailable();
+        await using var services = await Database.StartServicesAsync();
+        for (var i = 1; i <= 6; i++)
+        {
+            await services.Store().CommitAsync(new Commit(Ws, $"b{i}") { Outbox = [Samples.Message(Ws, $"b{i}/0", Database.Time.GetUtcNow(), text: $"b{i}")] }, default);
+            Database.Time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        var sender = new RecordingSender();
+        sender.Script.Enqueue(SendResult.Defer("chat.postMessage: rate limited", TimeSpan.FromSeconds(30), pausesWorkspace: true, pace: TimeSpan.FromSeconds(1)));
+        var dispatcher = Dispatchers.For(services, sender, Database.Time, new OutboxOptions { BatchSize = 2, ParallelConversations = 1 });
+        Assert.Equal(2, await dispatcher.DispatchDueAsync(default)); // b1 asked to wait; b2 put back untried
+        Assert.Empty(sender.Sent);
+
+        // When the wait is over, the two of the batch and the first that waited; the rest one a second after.
+        Database.Time.Advance(TimeSpan.FromSeconds(30));
+        while (await dispatcher.DispatchDueAsync(default) > 0)
+        {
+        }
+
+        Assert.Equal(["b1", "b2", "b3"], Texts(sender));
+        for (var second = 1; second <= 3; second++)
+        {
+            Database.Time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
+        }
+
+        Assert.Equal(["b1", "b2", "b3", "b4", "b5", "b6"], Texts(sender));
     }
 }
 
