@@ -94,16 +94,8 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         Concern Numbered(int n, string text) => new(
             Guid.NewGuid(), d.Id, n, ConcernKind.Concern, ConcernOrigin.Facilitator, null, null, text, [], ["user:U-DANA"], ConcernStatus.Open, null, null, null, [], now, now);
 
-        // SQLite group-commits turns: holding its writer makes the four below queue up and go in one group. PostgreSQL
-        // commits them side by side, each in its own transaction, and they race.
-        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = Task.CompletedTask;
-        if (db is SqliteTestDatabase)
-        {
-            held = services.GetRequiredService<GroupedWrites>().WriteAsync(async _ => { holding.SetResult(); await letGo.Task; });
-            await holding.Task;
-        }
+        // On SQLite the four below go in one group; on PostgreSQL they race.
+        var letGo = await HoldTheWriterAsync(services);
 
         var answer = new Commit(Ws, "slack:Ev1") { Answer = Samples.Answer(p, "override", AnswerValue.FromChoices("no"), now), Outbox = [Samples.Message(Ws, "slack:Ev1/card", now)] };
         var deliveries = new[] { answer, answer with { Answer = answer.Answer! with { Value = AnswerValue.FromChoices("yes") } } }
@@ -125,8 +117,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
             Assert.DoesNotContain(deliveries, t => t.IsCompleted);
         }
 
-        letGo.SetResult();
-        await held;
+        await letGo();
 
         var outcomes = await Task.WhenAll(deliveries);
         Assert.Equal([CommitOutcome.Committed, CommitOutcome.Duplicate], outcomes.Order());
@@ -327,16 +318,8 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         var now = db.Time.GetUtcNow();
         const int many = 40;
 
-        // SQLite group-commits turns: holding its writer makes them all queue up and go in one group. PostgreSQL commits
-        // them side by side, each in its own transaction.
-        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = Task.CompletedTask;
-        if (db is SqliteTestDatabase)
-        {
-            var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            held = services.GetRequiredService<GroupedWrites>().WriteAsync(async _ => { holding.SetResult(); await letGo.Task; });
-            await holding.Task;
-        }
+        // On SQLite all of them go in one group; on PostgreSQL they race.
+        var letGo = await HoldTheWriterAsync(services);
 
         var built = 0;
         var recording = Enumerable.Range(1, many).Select(i => store.CommitNumberedAsync(Ws, d.Id, n =>
@@ -347,8 +330,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
                 ConcernStatus.Open, null, null, null, [], now, now);
             return new Commit(Ws, $"slack:worry-{i}") { Concerns = [concern], Events = [new DeliberationEvent(d.Id, "concern.raised", "user:U-DANA", null, $"#{n} Worry {i}", now)] };
         }, default)).ToList();
-        letGo.SetResult();
-        await held;
+        await letGo();
         var outcomes = await Task.WhenAll(recording);
 
         Assert.All(outcomes, o => Assert.Equal(CommitOutcome.Committed, o.Outcome));
@@ -398,6 +380,28 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         Assert.Null(await store.FindInvitationByTokenAsync("not-a-token", default));
         Assert.True((await store.FindParticipantAsync(Ws, d.Id, "anon:web", default))!.ViaPublicPage);
         Assert.Equal("ana@example.org", Assert.Single(await store.ListContactsAsync(Ws, d.Id, default)).Address);
+    }
+
+    /// <summary>
+    /// SQLite group-commits turns: while its writer is held, the writes started meanwhile queue up, and go in one group
+    /// once the returned function lets it go. PostgreSQL commits them side by side, each in its own transaction.
+    /// </summary>
+    private async Task<Func<Task>> HoldTheWriterAsync(ServiceProvider services)
+    {
+        if (db is not SqliteTestDatabase)
+        {
+            return () => Task.CompletedTask;
+        }
+
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = services.GetRequiredService<GroupedWrites>().WriteAsync(async _ => { holding.SetResult(); await letGo.Task; });
+        await holding.Task;
+        return async () =>
+        {
+            letGo.SetResult();
+            await held;
+        };
     }
 
     private async Task<(Deliberation, Participant)> SeedAsync(IDeliberationStore store)
