@@ -138,11 +138,14 @@ public interface IOutboxStore
     /// until <paramref name="notBefore"/> or later already, they are spread in queue order, the first at
     /// <paramref name="notBefore"/> and each next <paramref name="pace"/> later, the earliest each could go; otherwise
     /// they all wait until <paramref name="notBefore"/>, still ahead of what waits longer. Either way their order holds,
-    /// and a later wait moves only the few that came due since, not the whole backlog. Returns how many. A store may
-    /// leave them to be put back one by one as they are claimed (PostgreSQL does: the statement cost it more than it
-    /// spared).
+    /// and a later wait moves only the few that came due since, not the whole backlog. <paramref name="untried"/> are
+    /// messages of the workspace this instance claimed and gave no sender: they go back with the rest, as if never
+    /// claimed (no attempt spent), in their place in the queue. Returns how many. A store may leave the others to be put
+    /// back one by one as they are claimed (PostgreSQL does: the statement cost it more than it spared), and then puts
+    /// the untried back until <paramref name="notBefore"/>.
     /// </summary>
-    Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, CancellationToken ct);
+    Task<int> PutBackWorkspaceAsync(
+        string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, string instanceId, IReadOnlyList<Guid> untried, CancellationToken ct);
 
     /// <summary>Makes failed messages pending again with a fresh count of attempts (all, or one workspace's); returns how many.</summary>
     Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct);

@@ -63,8 +63,10 @@ public sealed partial class OutboxDispatcher(
             new ParallelOptions { MaxDegreeOfParallelism = opts.ParallelConversations },
             async (conversation, _) =>
             {
-                foreach (var item in conversation)
+                var items = conversation.ToList();
+                for (var i = 0; i < items.Count; i++)
                 {
+                    var item = items[i];
                     var channel = item.Message.Destination.Conversation.Channel;
                     if (paused.TryGetValue((channel, item.Message.WorkspaceId), out var until))
                     {
@@ -78,7 +80,12 @@ public sealed partial class OutboxDispatcher(
                         paused[(channel, item.Message.WorkspaceId)] = pauseUntil;
                         // What else of the workspace is due waits too, so that claims until then pass it by instead of
                         // taking it only to put it back (a burst of owners' notices would otherwise go round every turn).
-                        await store.PutBackWorkspaceAsync(channel, item.Message.WorkspaceId, pauseUntil, pace, CancellationToken.None);
+                        // The rest of this conversation's batch (one conversation is one workspace) goes back with it, in
+                        // its place: put back on its own, all of it would be due at the end of the wait, and claimed again
+                        // only to be put back again.
+                        var untried = items[(i + 1)..].Select(rest => rest.Message.Id).ToList();
+                        await store.PutBackWorkspaceAsync(channel, item.Message.WorkspaceId, pauseUntil, pace, InstanceId, untried, CancellationToken.None);
+                        i = items.Count;
                     }
                 }
             });

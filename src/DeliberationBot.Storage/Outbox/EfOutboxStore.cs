@@ -197,15 +197,32 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     // one writer about 55 ms a second, and every turn then waited behind them (results/load.md, fifteenth round). Only
     // on SQLite: on PostgreSQL, where each message keeps its own row (EfDeliberationStore), the statement at every wait
     // cost the database more than the claims it spared (thirteenth round), so there they are put back as claimed.
-    public Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, CancellationToken ct)
+    public async Task<int> PutBackWorkspaceAsync(
+        string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, string instanceId, IReadOnlyList<Guid> untried, CancellationToken ct)
     {
         if (db.Provider != StorageProvider.Sqlite)
         {
-            return Task.FromResult(0);
+            foreach (var id in untried)
+            {
+                await PutBackUntriedAsync(id, instanceId, notBefore, ct);
+            }
+
+            return 0;
         }
 
         var now = time.GetUtcNow();
-        return db.WriteAsync(ctx => OutboxStatements.PutBackWorkspaceAsync(ctx, channel, workspaceId, notBefore, pace, now, ct), ct);
+        return await db.WriteAsync(
+            async ctx =>
+            {
+                // Given back as never claimed and due as they were, so that the statement puts them in their place.
+                await ctx.Outbox.Where(x => untried.Contains(x.Id) && x.LockedBy == instanceId).ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.LockedBy, (string?)null)
+                        .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null)
+                        .SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0),
+                    ct);
+                return await OutboxStatements.PutBackWorkspaceAsync(ctx, channel, workspaceId, notBefore, pace, now, ct);
+            },
+            ct);
     }
 
     /// <summary>Due again once the wait is over, and the claim not counted as an attempt.</summary>

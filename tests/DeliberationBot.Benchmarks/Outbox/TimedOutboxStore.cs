@@ -28,8 +28,9 @@ internal sealed class TimedOutboxStore(IOutboxStore inner) : IOutboxStore
     public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
         inner.PutBackUntriedAsync(id, instanceId, notBefore, ct);
 
-    public Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, CancellationToken ct) =>
-        inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, pace, ct);
+    public Task<int> PutBackWorkspaceAsync(
+        string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, string instanceId, IReadOnlyList<Guid> untried, CancellationToken ct) =>
+        inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, pace, instanceId, untried, ct);
 
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct) => inner.RetryFailedAsync(workspaceId, ct);
 

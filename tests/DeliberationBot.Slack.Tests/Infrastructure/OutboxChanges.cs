@@ -63,9 +63,10 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
         changes.Notify();
     }
 
-    public async Task<int> PutBackWorkspaceAsync(string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, CancellationToken ct)
+    public async Task<int> PutBackWorkspaceAsync(
+        string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, string instanceId, IReadOnlyList<Guid> untried, CancellationToken ct)
     {
-        var putBack = await inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, pace, ct);
+        var putBack = await inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, pace, instanceId, untried, ct);
         changes.Notify();
         return putBack;
     }

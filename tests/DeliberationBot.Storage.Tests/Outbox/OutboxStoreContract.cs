@@ -365,8 +365,8 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
         await services.Store().CommitAsync(new Commit(Ws, "h2") { Outbox = [Samples.Message(Ws, "h2/0", Database.Time.GetUtcNow(), text: "waiting")] }, default);
         await services.Store().CommitAsync(new Commit("T-OTHER", "h3") { Outbox = [Samples.Message("T-OTHER", "h3/0", Database.Time.GetUtcNow(), text: "elsewhere")] }, default);
 
-        Assert.Equal(1, await outbox.PutBackWorkspaceAsync("test", Ws, Database.Time.GetUtcNow().AddSeconds(30), TimeSpan.Zero, default));
-        Assert.Equal(0, await outbox.PutBackWorkspaceAsync("teams", Ws, Database.Time.GetUtcNow().AddSeconds(30), TimeSpan.Zero, default)); // another channel's wait
+        Assert.Equal(1, await outbox.PutBackWorkspaceAsync("test", Ws, Database.Time.GetUtcNow().AddSeconds(30), TimeSpan.Zero, "instance-a", [], default));
+        Assert.Equal(0, await outbox.PutBackWorkspaceAsync("teams", Ws, Database.Time.GetUtcNow().AddSeconds(30), TimeSpan.Zero, "instance-a", [], default)); // another channel's wait
 
         Assert.Equal(["elsewhere"], (await outbox.ClaimDueAsync("instance-a", 10, TimeSpan.FromMinutes(5), default)).Select(i => ((Confirmation)i.Message.Message).Text));
         Database.Time.Advance(TimeSpan.FromSeconds(30));
@@ -386,7 +386,7 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
 
         var pace = TimeSpan.FromSeconds(1);
         var waitEnds = Database.Time.GetUtcNow().AddSeconds(30);
-        Assert.Equal(10, await outbox.PutBackWorkspaceAsync("test", Ws, waitEnds, pace, default));
+        Assert.Equal(10, await outbox.PutBackWorkspaceAsync("test", Ws, waitEnds, pace, "instance-a", [], default));
 
         // Each is due when the platform would let it go: one a second from the end of the wait, in the order queued.
         Database.Time.Advance(waitEnds - Database.Time.GetUtcNow());
@@ -397,7 +397,7 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
         // Asked to wait 5 s more: s3 to s7 came due before that ends and are moved, all to its end, where s8 already
         // waits; s8 to s10 are not written.
         Database.Time.Advance(pace);
-        Assert.Equal(5, await outbox.PutBackWorkspaceAsync("test", Ws, Database.Time.GetUtcNow().AddSeconds(5), pace, default));
+        Assert.Equal(5, await outbox.PutBackWorkspaceAsync("test", Ws, Database.Time.GetUtcNow().AddSeconds(5), pace, "instance-a", [], default));
         Database.Time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.Empty(await ClaimTextsAsync());
         Database.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -423,21 +423,24 @@ public sealed class SqliteOutboxStoreTests() : OutboxStoreContract(new SqliteTes
         var sender = new RecordingSender();
         sender.Script.Enqueue(SendResult.Defer("chat.postMessage: rate limited", TimeSpan.FromSeconds(30), pausesWorkspace: true, pace: TimeSpan.FromSeconds(1)));
         var dispatcher = Dispatchers.For(services, sender, Database.Time, new OutboxOptions { BatchSize = 2, ParallelConversations = 1 });
-        Assert.Equal(2, await dispatcher.DispatchDueAsync(default)); // b1 asked to wait; b2 put back untried
+        Assert.Equal(2, await dispatcher.DispatchDueAsync(default)); // b1 asked to wait; b2 given back untried
         Assert.Empty(sender.Sent);
 
-        // When the wait is over, the two of the batch and the first that waited; the rest one a second after.
+        // When the wait is over, the one that was asked to wait and the next; the rest, the other of the batch too, one a
+        // second after, so that no claim takes what cannot go yet.
         Database.Time.Advance(TimeSpan.FromSeconds(30));
         while (await dispatcher.DispatchDueAsync(default) > 0)
         {
         }
 
-        Assert.Equal(["b1", "b2", "b3"], Texts(sender));
-        for (var second = 1; second <= 3; second++)
+        Assert.Equal(["b1", "b2"], Texts(sender));
+        for (var second = 1; second <= 4; second++)
         {
             Database.Time.Advance(TimeSpan.FromSeconds(1));
             Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
         }
+
+        Assert.All(sender.Sent, s => Assert.Equal(1, s.Attempt)); // being given back spent no attempt
 
         Assert.Equal(["b1", "b2", "b3", "b4", "b5", "b6"], Texts(sender));
     }
