@@ -85,7 +85,7 @@ public sealed partial class OutboxDispatcher(
                         // only to be put back again.
                         var untried = items[(i + 1)..].Select(rest => rest.Message.Id).ToList();
                         await store.PutBackWorkspaceAsync(channel, item.Message.WorkspaceId, pauseUntil, pace, InstanceId, untried, CancellationToken.None);
-                        i = items.Count;
+                        break;
                     }
                 }
             });
