@@ -5,11 +5,8 @@ using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Concerns;
 
-/// <summary>A new concern and the commit that records it, made once the store gives it its number.</summary>
-public delegate (Concern Concern, Commit Commit) NewConcernDraft(int number);
-
 /// <summary>Concerns after the answers: review, the owners' responses, the raisers' acceptance, merging, the facilitator's closing word.</summary>
-public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
+public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher publisher)
 {
     /// <summary>
     /// <c>concerns</c>: everyone sees the list; when the facilitator or an owner asks, the owners are sent the
@@ -174,69 +171,6 @@ public sealed class ConcernService(TurnSupport turn, ConcernPublisher publisher)
 
         return TurnResult.Reply(new Confirmation(
             $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with `concerns`."));
-    }
-
-    /// <summary>A concern or condition someone records directly, in their words; the one who records it is its raiser.</summary>
-    public async Task<TurnResult> RecordNewAsync(
-        Actor actor, Deliberation d, FlowDefinition flow, ConcernKind kind, ConcernOrigin origin, string text, Question? question, UserRef? owner, DateOnly? due,
-        string deliveryKey, CancellationToken ct)
-    {
-        var draft = await PrepareNewAsync(actor, d, flow, kind, origin, text, question, owner, due, deliveryKey, ct);
-        return await CommitNewAsync(d, draft, ct);
-    }
-
-    /// <summary>
-    /// A new concern and the commit that records it and tells its owners, for the number the store gives it when it
-    /// writes the commit; the caller may add to the commit.
-    /// </summary>
-    public async Task<NewConcernDraft> PrepareNewAsync(
-        Actor actor, Deliberation d, FlowDefinition flow, ConcernKind kind, ConcernOrigin origin, string text, Question? question, UserRef? owner, DateOnly? due,
-        string deliveryKey, CancellationToken ct)
-    {
-        var key = TurnSupport.NamedKey(actor.User.Id);
-        var group = (await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, key, ct))?.Group;
-        var id = Guid.CreateVersion7(turn.Now);
-        var now = turn.Now;
-        return number =>
-        {
-            var concern = new Concern(
-                id, d.Id, number, kind, origin, question?.SectionId, question?.Id, text,
-                group is { } g ? [g] : [], [key], ConcernStatus.Open, null, owner, due, [], now, now)
-            {
-                Voices = [new ConcernVoice(key, group, actor.User.Display, text, question?.Id)],
-                OwnersHeardAt = now,
-            };
-            var commit = new Commit(d.WorkspaceId, deliveryKey)
-            {
-                Concerns = [concern],
-                Events = [new DeliberationEvent(d.Id, concern.Kind == ConcernKind.Condition ? "condition.set" : "concern.raised", key, null, $"#{concern.Number} {concern.Text}", now)],
-                Outbox = [.. RecipientsOf(d, concern).Select(o =>
-                    turn.OwnerNotice(d, o, deliveryKey, [ConcernView.Of(concern, flow, ConcernLifecycle.AllowedFor(concern, ConcernLifecycle.Role.Owner))]))],
-            };
-            return (concern, commit);
-        };
-    }
-
-    public async Task<TurnResult> CommitNewAsync(Deliberation d, NewConcernDraft draft, CancellationToken ct)
-    {
-        // The store may build the commit more than once; the concern of the last one built is the one written.
-        Concern? concern = null;
-        var (outcome, _) = await turn.CommitNumberedAsync(
-            d.WorkspaceId,
-            d.Id,
-            number =>
-            {
-                (concern, var commit) = draft(number);
-                return commit;
-            },
-            ct);
-        if (outcome == CommitOutcome.Duplicate)
-        {
-            return TurnResult.AlreadyHandled;
-        }
-
-        return TurnResult.Reply(new Confirmation(
-            $"Recorded {(concern!.Kind == ConcernKind.Condition ? "condition" : "concern")} #{concern.Number}; {string.Join(", ", RecipientsOf(d, concern).Select(r => r.Display))} will see it."));
     }
 
     private static IReadOnlyList<UserRef> RecipientsOf(Deliberation d, Concern c) => c.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;

@@ -216,9 +216,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
             {
                 // Given back as never claimed and due as they were, so that the statement puts them in their place.
                 await ctx.Outbox.Where(x => untried.Contains(x.Id) && x.LockedBy == instanceId).ExecuteUpdateAsync(
-                    s => s.SetProperty(x => x.LockedBy, (string?)null)
-                        .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null)
-                        .SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0),
+                    s => AttemptUnspent(s).SetProperty(x => x.LockedBy, (string?)null).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
                     ct);
                 return await OutboxStatements.PutBackWorkspaceAsync(ctx, channel, workspaceId, notBefore, pace, now, ct);
             },
@@ -227,7 +225,11 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
 
     /// <summary>Due again once the wait is over, and the claim not counted as an attempt.</summary>
     private static UpdateSettersBuilder<OutboxRow> Deferred(UpdateSettersBuilder<OutboxRow> s, DateTimeOffset notBefore) =>
-        s.SetProperty(x => x.NextAttemptAt, notBefore).SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0);
+        AttemptUnspent(s).SetProperty(x => x.NextAttemptAt, notBefore);
+
+    /// <summary>The claim that took the message does not count as an attempt.</summary>
+    private static UpdateSettersBuilder<OutboxRow> AttemptUnspent(UpdateSettersBuilder<OutboxRow> s) =>
+        s.SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0);
 
     public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
     {
