@@ -47,11 +47,14 @@ publish_service() {
 # A wrk script of signed Slack requests for one path, each request its own (people numbered from FIRST on): `status`,
 # `concern "…"` from the facilitator (person 999999, who started the deliberation), or join + answer modals of the
 # deliberation whose id is given. Needs the peers' requests.js in $WORK/peers.
+# How many distinct requests each script holds: more than the fastest side completes in a run (Bolt acknowledged
+# 6,000 requests/s for 10 s on this machine), since a run that uses them all up stops early and undercounts.
+DISTINCT_STATUS="${DISTINCT_STATUS:-150000}"; DISTINCT_CONCERN="${DISTINCT_CONCERN:-100000}"; DISTINCT_PEOPLE="${DISTINCT_PEOPLE:-120000}"
 requests_for() { # path first script [deliberation]
   case "$1" in
-    status) FIRST=$2 node "$WORK/peers/requests.js" command 'status' 60000 "$3" ;;
-    concern) FIRST=$2 AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' 40000 "$3" ;;
-    people) FIRST=$2 node "$WORK/peers/requests.js" people "$4" 60000 "$3" ;;
+    status) FIRST=$2 node "$WORK/peers/requests.js" command 'status' "$DISTINCT_STATUS" "$3" ;;
+    concern) FIRST=$2 AS=999999 node "$WORK/peers/requests.js" command 'concern "Nobody asked the night shift about case {i}"' "$DISTINCT_CONCERN" "$3" ;;
+    people) FIRST=$2 node "$WORK/peers/requests.js" people "$4" "$DISTINCT_PEOPLE" "$3" ;;
     *) echo "unknown path $1 (status, concern, people)" >&2; exit 1 ;;
   esac
 }
@@ -62,6 +65,8 @@ requests_for() { # path first script [deliberation]
 measure() { # url script [distinct-requests]
   local out; out="$WORK/wrk-$(date +%s%N).txt"
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$1" >"$out" 2>&1 || { cat "$out" >&2; return 1; }
+  # wrk reports a script it cannot load and then runs anyway, sending GETs instead of the signed requests.
+  if grep -q '\.lua:' "$out"; then echo "wrk could not load $2:" >&2; cat "$out" >&2; return 1; fi
   python3 -c '
 import re, sys
 t = sys.stdin.read()

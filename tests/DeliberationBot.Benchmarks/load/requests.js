@@ -132,8 +132,15 @@ if (kind === 'send') {
     const raw = kind === 'people' ? bodies.people(i, arg) : bodies[kind](first + i, arg);
     lines.push(`{"${headers(raw)['X-Slack-Signature']}", ${JSON.stringify(raw)}}`);
   }
+  // wrk's LuaJIT allows 65,536 constants per function, about as many requests as one table can list; so they are
+  // listed in chunks, each in a function of its own.
+  const chunks = [];
+  for (let c = 0; c < lines.length; c += 20000) {
+    chunks.push(`add((function() return {\n${lines.slice(c, c + 20000).join(',\n')}\n} end)())\n`);
+  }
   fs.writeFileSync(out, `-- ${count} distinct signed Slack requests (${kind}), valid for 5 minutes from ts=${ts}\n` +
-    `local raw = {\n${lines.join(',\n')}\n}\nlocal i, done = 0, 0\n` +
+    `local raw = {}\nlocal function add(t) for _, r in ipairs(t) do raw[#raw + 1] = r end end\n${chunks.join('')}` +
+    `local i, done = 0, 0\n` +
     `function request()\n  i = math.min(i + 1, #raw)\n` +
     `  return wrk.format("POST", nil, {["Content-Type"]="application/x-www-form-urlencoded", ` +
     `["X-Slack-Request-Timestamp"]="${ts}", ["X-Slack-Signature"]=raw[i][1]}, raw[i][2])\nend\n` +

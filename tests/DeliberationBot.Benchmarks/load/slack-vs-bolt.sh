@@ -51,31 +51,33 @@ run_store() { # label
   d=""; for _ in $(seq 1 120); do d="$(curl -s "http://127.0.0.1:$SLACK_PORT/")"; [[ -n $d ]] && break; sleep 0.5; done
   [[ -n $d ]] || { echo "the deliberation card never reached the fake Slack" >&2; exit 1; }
 
-  echo "$label: writing signed requests…" >&2
   # Each path runs twice on each side, with requests of its own each time (FIRST): the first run meets code paths the
   # runtime has not yet compiled at full speed (tiered compilation), the second the service as it runs for the rest
-  # of its life.
-  local run first path
-  for run in 1 2; do
-    first=$(( (run - 1) * 100000 ))
-    for path in status concern people; do requests_for "$path" "$first" "$WORK/$path-$run.lua" "$d"; done
-  done
+  # of its life. A path's requests are written just before its runs: Slack's signatures hold for five minutes, and
+  # writing every path's first took longer than that.
+  write_requests() { # path
+    echo "$label: writing signed requests for $1…" >&2
+    local run; for run in 1 2; do requests_for "$1" $(( (run - 1) * 100000 )) "$WORK/$1-$run.lua" "$d"; done
+  }
   FIRST=700000 node "$WORK/peers/requests.js" command 'status' 5000 "$WORK/warm.lua"
   measure "$ours" "$WORK/warm.lua" 5000 >/dev/null # connection pools, both sides
   measure "$BOLT" "$WORK/warm.lua" 5000 >/dev/null
 
   echo "$label: measuring…" >&2
   local status_ours1 status_ours2 status_bolt1 status_bolt2 concern_ours1 concern_ours2 concern_bolt1 concern_bolt2 people_ours1 people_ours2 people_bolt1 people_bolt2 concerns people
-  status_ours1="$(measure "$ours" "$WORK/status-1.lua" 60000)"; status_ours2="$(measure "$ours" "$WORK/status-2.lua" 60000)"
-  status_bolt1="$(measure "$BOLT" "$WORK/status-1.lua" 60000)"; status_bolt2="$(measure "$BOLT" "$WORK/status-2.lua" 60000)"
+  write_requests status
+  status_ours1="$(measure "$ours" "$WORK/status-1.lua" "$DISTINCT_STATUS")"; status_ours2="$(measure "$ours" "$WORK/status-2.lua" "$DISTINCT_STATUS")"
+  status_bolt1="$(measure "$BOLT" "$WORK/status-1.lua" "$DISTINCT_STATUS")"; status_bolt2="$(measure "$BOLT" "$WORK/status-2.lua" "$DISTINCT_STATUS")"
+  write_requests concern
   profile "$label" "$SERVICE_PID"
-  concern_ours1="$(measure "$ours" "$WORK/concern-1.lua" 40000)"
+  concern_ours1="$(measure "$ours" "$WORK/concern-1.lua" "$DISTINCT_CONCERN")"
   stop_profile && PROFILES+=("$(profile_summary "$label")")
-  concern_ours2="$(measure "$ours" "$WORK/concern-2.lua" 40000)"
-  concern_bolt1="$(measure "$BOLT" "$WORK/concern-1.lua" 40000)"; concern_bolt2="$(measure "$BOLT" "$WORK/concern-2.lua" 40000)"
+  concern_ours2="$(measure "$ours" "$WORK/concern-2.lua" "$DISTINCT_CONCERN")"
+  concern_bolt1="$(measure "$BOLT" "$WORK/concern-1.lua" "$DISTINCT_CONCERN")"; concern_bolt2="$(measure "$BOLT" "$WORK/concern-2.lua" "$DISTINCT_CONCERN")"
   concerns="$(count_rows "$settings" concerns)"
-  people_ours1="$(measure "$ours" "$WORK/people-1.lua" 60000)"; people_ours2="$(measure "$ours" "$WORK/people-2.lua" 60000)"
-  people_bolt1="$(measure "$BOLT" "$WORK/people-1.lua" 60000)"; people_bolt2="$(measure "$BOLT" "$WORK/people-2.lua" 60000)"
+  write_requests people
+  people_ours1="$(measure "$ours" "$WORK/people-1.lua" "$DISTINCT_PEOPLE")"; people_ours2="$(measure "$ours" "$WORK/people-2.lua" "$DISTINCT_PEOPLE")"
+  people_bolt1="$(measure "$BOLT" "$WORK/people-1.lua" "$DISTINCT_PEOPLE")"; people_bolt2="$(measure "$BOLT" "$WORK/people-2.lua" "$DISTINCT_PEOPLE")"
   people=$(( $(count_rows "$settings" participants) + $(count_rows "$settings" answers) ))
   local acked_concerns=$(( $(cut -d' ' -f5 <<<"$concern_ours1") + $(cut -d' ' -f5 <<<"$concern_ours2") ))
   local acked_people=$(( $(cut -d' ' -f5 <<<"$people_ours1") + $(cut -d' ' -f5 <<<"$people_ours2") ))
