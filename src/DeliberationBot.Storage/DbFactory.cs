@@ -128,24 +128,53 @@ internal sealed class DbFactory : IDisposable
     //   pooler that cannot keep prepared statements.
     // - A pooled connection is reset by three statements whenever it is handed back, and every store call hands one
     //   back. The service never changes a session's settings, and a transaction left open is rolled back either way.
+    // - A burst opens a connection for each request in flight, up to the pool's size (Npgsql's default is 100), and the
+    //   server runs a process for each. On a server with a core or two those processes compete instead of adding
+    //   throughput: a burst of 1,000 answers on this machine was acknowledged within 2.0 s with 8 or 16 connections, and
+    //   took up to 4.3 s with 100 (results/load.md, sixteenth round). A small server also has few to give: Azure's
+    //   Burstable B1ms, the deployment template's default, allows 35 connections.
     internal const int AutoPreparedStatements = 64;
+    internal const int PooledConnections = 16;
 
     internal static void ApplyServiceDefaults(NpgsqlConnectionStringBuilder settings)
     {
-        // Npgsql's builder reports every keyword it knows as present, so the operator's own string is read as written.
-        var written = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString }.Keys.Cast<string>()
-            .Select(k => k.Replace(" ", "", StringComparison.Ordinal))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
+        var written = KeywordsWritten(settings.ConnectionString);
+        if (!written.Contains(KeywordOf(b => b.MaxAutoPrepare = 1)))
         {
             settings.MaxAutoPrepare = AutoPreparedStatements;
         }
 
-        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
+        if (!written.Contains(KeywordOf(b => b.NoResetOnClose = true)))
         {
             settings.NoResetOnClose = true;
         }
+
+        if (!written.Contains(KeywordOf(b => b.MaxPoolSize = 1)))
+        {
+            settings.MaxPoolSize = Math.Max(PooledConnections, settings.MinPoolSize);
+        }
     }
+
+    // The keywords the operator's string sets, each as Npgsql writes it (it also accepts synonyms, such as
+    // "Max Pool Size" for "Maximum Pool Size"). Npgsql's builder reports every keyword it knows as present, so each one
+    // written is set alone on a builder of its own, which then writes only that one.
+    private static HashSet<string> KeywordsWritten(string connectionString)
+    {
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return written.Keys.Cast<string>()
+            .Select(k => Keyword(new NpgsqlConnectionStringBuilder { [k] = written[k] }))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string KeywordOf(Action<NpgsqlConnectionStringBuilder> set)
+    {
+        var builder = new NpgsqlConnectionStringBuilder();
+        set(builder);
+        return Keyword(builder);
+    }
+
+    private static string Keyword(NpgsqlConnectionStringBuilder oneSetting) =>
+        new DbConnectionStringBuilder { ConnectionString = oneSetting.ConnectionString }.Keys.Cast<string>().Single();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Func<DeliberationsDbContext> BuildSqlite(StorageOptions o)

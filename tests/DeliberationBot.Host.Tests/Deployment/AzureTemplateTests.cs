@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -135,6 +136,20 @@ public sealed partial class AzureTemplateTests
         Assert.DoesNotContain("Password", settings["ConnectionStrings__Deliberations"], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("SSL Mode=VerifyFull", settings["ConnectionStrings__Deliberations"], StringComparison.Ordinal);
 
+        // Burstable B1ms allows 35 connections in all (Azure keeps 15 of its 50): however many instances there are, each
+        // gets at least one and together they leave a few for an operator's own session.
+        Assert.Contains("variables('postgresPoolSize')", settings["ConnectionStrings__Deliberations"], StringComparison.Ordinal);
+        var pool = PoolOnB1ms().Match(template.Variable("postgresPoolSize").GetString()!);
+        Assert.True(pool.Success, "on B1ms the connection string sets Maximum Pool Size to min(cap, div(shared, instanceCount))");
+        var (cap, shared) = (int.Parse(pool.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(pool.Groups[2].Value, CultureInfo.InvariantCulture));
+        var instances = template.Root.GetProperty("parameters").GetProperty("instanceCount");
+        for (var n = instances.GetProperty("minValue").GetInt32(); n <= instances.GetProperty("maxValue").GetInt32(); n++)
+        {
+            var each = Math.Min(cap, shared / n);
+            Assert.InRange(each, 1, 16);
+            Assert.InRange(each * n, 1, 30);
+        }
+
         var created = template.Resources.Where(r => r.GetProperty("type").GetString() == "Microsoft.KeyVault/vaults/secrets").Select(r => ArmExpression.NameSegments(r.GetProperty("name").GetString()!)[1].Trim('\''))
             .Concat(template.Variable("slackSecrets").EnumerateArray().Select(s => s.GetProperty("name").GetString()!))
             .ToHashSet(StringComparer.Ordinal);
@@ -167,4 +182,7 @@ public sealed partial class AzureTemplateTests
 
     [GeneratedRegex(@"SecretName=([A-Za-z0-9-]+)\)")]
     private static partial Regex KeyVaultSecret();
+
+    [GeneratedRegex(@"^\[if\(equals\(parameters\('postgresSku'\), 'Standard_B1ms'\), format\(';Maximum Pool Size=\{0\}', min\((\d+), div\((\d+), parameters\('instanceCount'\)\)\)\), ''\)\]$")]
+    private static partial Regex PoolOnB1ms();
 }

@@ -6,8 +6,9 @@ namespace DeliberationBot.Storage.Tests.Schema;
 
 /// <summary>
 /// On PostgreSQL, a statement the service runs again and again is prepared on the server, so it is not parsed and
-/// planned anew each time, and a connection handed back to the pool is not reset by statements of its own. Where the
-/// operator's connection string sets either, it wins.
+/// planned anew each time, a connection handed back to the pool is not reset by statements of its own, and a burst
+/// opens only as many connections as the service pools. Where the operator's connection string sets any of these, it
+/// wins.
 /// </summary>
 public sealed class PostgresConnectionDefaultsTests
 {
@@ -47,12 +48,36 @@ public sealed class PostgresConnectionDefaultsTests
         }
     }
 
+    [SkippableFact]
+    public async Task A_burst_of_store_calls_opens_no_more_connections_than_the_service_pools()
+    {
+        PostgresServer.SkipUnlessConfigured();
+        await using var database = await PostgresScratchDatabase.CreateAsync();
+        using var db = await StartAsync(database.ConnectionString);
+        NpgsqlConnection.ClearAllPools(); // only the burst's own connections are counted
+
+        // Forty calls at once, each holding its connection for a while, as requests in a burst do.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            await using var ctx = db.Create();
+            await ctx.Database.ExecuteSqlRawAsync("SELECT pg_sleep(0.3)");
+        }));
+
+        // The pool keeps what it opened, idle, so the database's sessions now are the most the burst had at once.
+        await using var counter = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+        await counter.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", counter);
+        var sessions = (long)(await count.ExecuteScalarAsync())!;
+        Assert.InRange(sessions, 1, DbFactory.PooledConnections);
+    }
+
     [Theory]
-    [InlineData("Host=db;Username=bot", DbFactory.AutoPreparedStatements, true)]
-    [InlineData("Host=db;Username=bot;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
-    [InlineData("Host=db;Username=bot;MaxAutoPrepare=8;NoResetOnClose=false", 8, false)]
-    [InlineData("Host=db;Username=bot;max auto prepare=12", 12, true)]
-    public void The_settings_are_added_only_where_the_connection_string_has_none(string connectionString, int prepared, bool noReset)
+    [InlineData("Host=db;Username=bot", DbFactory.AutoPreparedStatements, true, DbFactory.PooledConnections)]
+    [InlineData("Host=db;Username=bot;Max Auto Prepare=0;No Reset On Close=false;Maximum Pool Size=100", 0, false, 100)]
+    [InlineData("Host=db;Username=bot;MaxAutoPrepare=8;NoResetOnClose=false;MaxPoolSize=40", 8, false, 40)]
+    [InlineData("Host=db;Username=bot;max auto prepare=12;maximum pool size=4", 12, true, 4)]
+    [InlineData("Host=db;Username=bot;Minimum Pool Size=20", DbFactory.AutoPreparedStatements, true, 20)]
+    public void The_settings_are_added_only_where_the_connection_string_has_none(string connectionString, int prepared, bool noReset, int pooled)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
 
@@ -60,6 +85,7 @@ public sealed class PostgresConnectionDefaultsTests
 
         Assert.Equal(prepared, settings.MaxAutoPrepare);
         Assert.Equal(noReset, settings.NoResetOnClose);
+        Assert.Equal(pooled, settings.MaxPoolSize);
     }
 
     private static async Task<DbFactory> StartAsync(string connectionString)
