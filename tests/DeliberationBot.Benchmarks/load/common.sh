@@ -28,6 +28,15 @@ rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
 
 # A process's CPU time so far (user + system), in clock ticks of getconf CLK_TCK.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# The database server's CPU ticks with STORE=postgres: every postgres process alive at the moment (the pool keeps its
+# backends for the run); 0 on SQLite, whose work is the service's own.
+database_ticks() {
+  if [[ ${STORE:-sqlite} == postgres ]]; then
+    pgrep -x postgres | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true; done | awk '{t += $1} END {print t + 0}'
+  else
+    echo 0
+  fi
+}
 
 # PEERS=folder / PUBLISHED=folder reuse an earlier run's npm install / published service (with KEEP=1 it is left in
 # the printed temporary folder).

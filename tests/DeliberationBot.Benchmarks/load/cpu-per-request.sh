@@ -36,14 +36,6 @@ LOAD_BEFORE="$(load_average)"
 
 start_slack_stand_in
 
-# The database server's: every postgres process alive at the moment (the pool keeps its backends for the run).
-database_ticks() {
-  if [[ $STORE == postgres ]]; then
-    pgrep -x postgres | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true; done | awk '{t += $1} END {print t + 0}'
-  else
-    echo 0
-  fi
-}
 ROWS=()
 
 # One table cell: CPU ms per request (the service's, + the database server's on PostgreSQL) / req/s / p50 / p99.
