@@ -53,12 +53,12 @@ run_build() { # round build-number build-folder
   start_build_with_deliberation "$label" "$build"
   local ours="$OURS" d="$DELIBERATION" hz; hz="$(getconf CLK_TCK)"
   FIRST=900000 node "$WORK/peers/requests.js" command 'status' 5000 "$WORK/warm.lua"
-  wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/warm.lua" "$ours" >/dev/null
+  DURATION=5s measure "$ours" "$WORK/warm.lua" >/dev/null
 
   local row="| $round | \`$build\` |" path run first script before after n rps p50 p99
   for path in $PATHS; do
     requests_for "$path" 700000 "$WORK/$path-$round-warm.lua" "$d"
-    wrk -t1 -c"$CONNECTIONS" -d"$WARM" -s "$WORK/$path-$round-warm.lua" "$ours" >/dev/null
+    DURATION="$WARM" measure "$ours" "$WORK/$path-$round-warm.lua" >/dev/null
     for run in $(seq 1 "$RUNS"); do
       first=$(( run * 100000 ))
       script="$WORK/$path-$round-$run.lua"
