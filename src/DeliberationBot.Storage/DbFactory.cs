@@ -156,13 +156,13 @@ internal sealed class DbFactory : IDisposable
     }
 
     // The keywords the operator's string sets, each as Npgsql writes it (it also accepts synonyms, such as
-    // "Max Pool Size" for "Maximum Pool Size"). Npgsql's builder reports every keyword it knows as present, so each one
-    // written is set alone on a builder of its own, which then writes only that one.
+    // "MaxPoolSize" for "Maximum Pool Size"). Npgsql's builder reports every keyword it knows as present, so each one
+    // written is set alone on a builder of its own, which then writes only that one (none for an empty value).
     private static HashSet<string> KeywordsWritten(string connectionString)
     {
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
         return written.Keys.Cast<string>()
-            .Select(k => Keyword(new NpgsqlConnectionStringBuilder { [k] = written[k] }))
+            .SelectMany(k => Keywords(new NpgsqlConnectionStringBuilder { [k] = written[k] }))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
@@ -170,11 +170,11 @@ internal sealed class DbFactory : IDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder();
         set(builder);
-        return Keyword(builder);
+        return Keywords(builder).Single();
     }
 
-    private static string Keyword(NpgsqlConnectionStringBuilder oneSetting) =>
-        new DbConnectionStringBuilder { ConnectionString = oneSetting.ConnectionString }.Keys.Cast<string>().Single();
+    private static IEnumerable<string> Keywords(NpgsqlConnectionStringBuilder settings) =>
+        new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString }.Keys.Cast<string>();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Func<DeliberationsDbContext> BuildSqlite(StorageOptions o)

@@ -77,6 +77,7 @@ public sealed class PostgresConnectionDefaultsTests
     [InlineData("Host=db;Username=bot;MaxAutoPrepare=8;NoResetOnClose=false;MaxPoolSize=40", 8, false, 40)]
     [InlineData("Host=db;Username=bot;max auto prepare=12;maximum pool size=4", 12, true, 4)]
     [InlineData("Host=db;Username=bot;Minimum Pool Size=20", DbFactory.AutoPreparedStatements, true, 20)]
+    [InlineData("Host=db;Username=bot;Password=;Maximum Pool Size=", DbFactory.AutoPreparedStatements, true, DbFactory.PooledConnections)]
     public void The_settings_are_added_only_where_the_connection_string_has_none(string connectionString, int prepared, bool noReset, int pooled)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
