@@ -84,6 +84,12 @@ public interface IDeliberationStore
 
     Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, CancellationToken ct);
 
+    /// <summary>
+    /// The participant with <paramref name="key"/>, or else the one with <paramref name="otherKey"/>, in one read: a
+    /// person may have joined by name or anonymously, and a turn looks for both before it knows which.
+    /// </summary>
+    Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, string otherKey, CancellationToken ct);
+
     Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<IReadOnlyList<Answer>> ListAnswersAsync(string workspaceId, Guid deliberationId, CancellationToken ct);

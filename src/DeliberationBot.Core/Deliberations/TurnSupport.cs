@@ -29,10 +29,9 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
 
     public string AnonymousKey(Actor actor, Guid deliberationId) => pseudonyms.For(actor.WorkspaceId, deliberationId, actor.User.Id);
 
-    /// <summary>A person's participation, whether they joined by name or anonymously.</summary>
-    public async Task<Participant?> FindParticipantAsync(Actor actor, Guid deliberationId, CancellationToken ct) =>
-        await store.FindParticipantAsync(actor.WorkspaceId, deliberationId, NamedKey(actor.User.Id), ct)
-        ?? await store.FindParticipantAsync(actor.WorkspaceId, deliberationId, AnonymousKey(actor, deliberationId), ct);
+    /// <summary>A person's participation, whether they joined by name or anonymously (by name if both).</summary>
+    public Task<Participant?> FindParticipantAsync(Actor actor, Guid deliberationId, CancellationToken ct) =>
+        store.FindParticipantAsync(actor.WorkspaceId, deliberationId, NamedKey(actor.User.Id), AnonymousKey(actor, deliberationId), ct);
 
     public OutboxMessage Outbox(string workspaceId, string idempotencyKey, Destination destination, OutgoingMessage message, string? slot = null) =>
         new(Guid.CreateVersion7(Now), workspaceId, idempotencyKey, destination, message, Now, slot);

@@ -44,6 +44,12 @@ internal sealed class CompiledQueries
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string key, CancellationToken ct) => ctx.Participants.AsNoTracking()
             .FirstOrDefault(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && x.Key == key));
 
+    public readonly Func<DeliberationsDbContext, string, Guid, string, string, CancellationToken, Task<ParticipantRow?>> ParticipantOfEither =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string key, string otherKey, CancellationToken ct) => ctx.Participants.AsNoTracking()
+            .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation && (x.Key == key || x.Key == otherKey))
+            .OrderBy(x => x.Key == key ? 0 : 1)
+            .FirstOrDefault());
+
     public readonly Func<DeliberationsDbContext, string, Guid, IAsyncEnumerable<ParticipantRow>> Participants =
         EF.CompileAsyncQuery<DeliberationsDbContext, string, Guid, ParticipantRow>((ctx, ws, deliberation) => ctx.Participants.AsNoTracking()
             .Where(x => x.WorkspaceId == ws && x.DeliberationId == deliberation)

@@ -68,6 +68,13 @@ internal sealed partial class EfDeliberationStore
         return row?.ToRecord();
     }
 
+    public async Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, string otherKey, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await db.Queries.ParticipantOfEither(ctx, workspaceId, deliberationId, key, otherKey, ct);
+        return row?.ToRecord();
+    }
+
     public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();

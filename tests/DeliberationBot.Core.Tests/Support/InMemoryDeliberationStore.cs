@@ -152,6 +152,9 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
     public Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, CancellationToken ct) =>
         Read(() => _participants.GetValueOrDefault((workspaceId, deliberationId, key)));
 
+    public Task<Participant?> FindParticipantAsync(string workspaceId, Guid deliberationId, string key, string otherKey, CancellationToken ct) =>
+        Read(() => _participants.GetValueOrDefault((workspaceId, deliberationId, key)) ?? _participants.GetValueOrDefault((workspaceId, deliberationId, otherKey)));
+
     public Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
         List(() => _participants.Where(p => p.Key.Workspace == workspaceId && p.Key.Deliberation == deliberationId).Select(p => p.Value)
             .OrderBy(p => p.JoinedAt).ThenBy(p => p.Key, StringComparer.Ordinal));

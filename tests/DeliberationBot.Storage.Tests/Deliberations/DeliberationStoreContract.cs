@@ -238,6 +238,25 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
     }
 
     [SkippableFact]
+    public async Task A_person_is_found_by_either_key_and_by_name_when_they_joined_both_ways()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, named) = await SeedAsync(store);
+        var anonymous = new Participant(d.Id, "anon:ana", null, null, StakeholderGroup.Community, true, db.Time.GetUtcNow());
+        var onlyAnonymous = new Participant(d.Id, "anon:ben", null, null, StakeholderGroup.LegalPolicy, true, db.Time.GetUtcNow());
+        await store.CommitAsync(new Commit(Ws, "anonymous") { Participants = [anonymous, onlyAnonymous] }, default);
+
+        Assert.Equal(named, await store.FindParticipantAsync(Ws, d.Id, named.Key, anonymous.Key, default));
+        Assert.Equal(named, await store.FindParticipantAsync(Ws, d.Id, "user:U-NOBODY", named.Key, default));
+        Assert.Equal(onlyAnonymous, await store.FindParticipantAsync(Ws, d.Id, "user:U-BEN", onlyAnonymous.Key, default));
+        Assert.Null(await store.FindParticipantAsync(Ws, d.Id, "user:U-NOBODY", "anon:nobody", default));
+        Assert.Null(await store.FindParticipantAsync("T-OTHER", d.Id, named.Key, anonymous.Key, default));
+        Assert.Null(await store.FindParticipantAsync(Ws, Guid.NewGuid(), named.Key, anonymous.Key, default));
+    }
+
+    [SkippableFact]
     public async Task One_workspace_never_sees_another_workspaces_data()
     {
         SkipIfUnavailable();
