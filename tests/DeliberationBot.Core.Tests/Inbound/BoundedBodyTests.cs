@@ -29,7 +29,42 @@ public sealed class BoundedBodyTests
         var stream = new TrickleStream(new byte[100_000]);
 
         Assert.Null(await BoundedBody.ReadAsync(stream, declaredLength: 10, max: 20_000, CancellationToken.None));
-        Assert.True(stream.Position <= 20_000 + 16 * 1024, $"read {stream.Position} bytes");
+        Assert.True(stream.Position <= 20_001, $"read {stream.Position} bytes");
+    }
+
+    [Fact]
+    public async Task A_body_of_its_declared_length_is_read_into_one_array_of_that_size()
+    {
+        var bytes = Enumerable.Range(0, 3_000).Select(i => (byte)i).ToArray();
+        var stream = new TrickleStream(bytes);
+        await BoundedBody.ReadAsync(new TrickleStream(bytes), bytes.Length, 1_000_000, CancellationToken.None); // loads what a first call loads
+
+        // The stream completes every read at once, so the whole read runs on this thread and is counted here.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = await BoundedBody.ReadAsync(stream, declaredLength: bytes.Length, max: 1_000_000, CancellationToken.None);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(bytes, read);
+        Assert.InRange(allocated, bytes.Length, bytes.Length + 400);
+    }
+
+    [Theory]
+    [InlineData(2_000, 3_000)] // more than declared, within the limit
+    [InlineData(5_000, 3_000)] // the sender stopped early
+    [InlineData(0, 3_000)]
+    [InlineData(0, 0)]
+    public async Task A_body_that_differs_from_its_declared_length_is_read_as_sent(int declared, int sent)
+    {
+        var bytes = Enumerable.Range(0, sent).Select(i => (byte)(i * 7)).ToArray();
+
+        Assert.Equal(bytes, await BoundedBody.ReadAsync(new TrickleStream(bytes), declared, max: 10_000, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_body_without_a_length_one_byte_over_the_limit_is_refused()
+    {
+        Assert.Null(await BoundedBody.ReadAsync(new TrickleStream(new byte[10_001]), declaredLength: null, max: 10_000, CancellationToken.None));
+        Assert.NotNull(await BoundedBody.ReadAsync(new TrickleStream(new byte[10_000]), declaredLength: null, max: 10_000, CancellationToken.None));
     }
 
     /// <summary>Hands out at most 1,000 bytes per read, as a network stream does.</summary>
