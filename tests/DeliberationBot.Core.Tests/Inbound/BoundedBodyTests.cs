@@ -48,6 +48,28 @@ public sealed class BoundedBodyTests
         Assert.InRange(allocated, bytes.Length, bytes.Length + 400);
     }
 
+    [Fact]
+    public async Task A_declared_length_is_not_set_aside_before_its_bytes_arrive()
+    {
+        var bytes = new byte[10];
+        await BoundedBody.ReadAsync(new TrickleStream(bytes), 1_000_000, 1_000_000, CancellationToken.None);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = await BoundedBody.ReadAsync(new TrickleStream(bytes), declaredLength: 1_000_000, max: 1_000_000, CancellationToken.None);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(bytes, read);
+        Assert.InRange(allocated, 0, 17 * 1024);
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_16_KB_is_read_whole_into_an_array_of_that_size()
+    {
+        var bytes = Enumerable.Range(0, 50_000).Select(i => (byte)(i * 3)).ToArray();
+
+        Assert.Equal(bytes, await BoundedBody.ReadAsync(new TrickleStream(bytes), bytes.Length, max: 1_000_000, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(2_000, 3_000)] // more than declared, within the limit
     [InlineData(5_000, 3_000)] // the sender stopped early
