@@ -124,6 +124,21 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
         Assert.Contains("sqlite_autoindex_answers_1 (DeliberationId=? AND ParticipantKey=?)", theirs);
     }
 
+    [Fact]
+    public async Task A_person_looked_up_by_either_key_is_found_by_each_key_not_by_reading_the_deliberations_people()
+    {
+        // Every turn looks a person up by their named and their anonymous key at once.
+        var plan = await PlanAsync("""
+            SELECT * FROM participants
+            WHERE "WorkspaceId" = $ws AND "DeliberationId" = $d AND ("Key" = $key OR "Key" = $other)
+            ORDER BY CASE WHEN "Key" = $key THEN 0 ELSE 1 END LIMIT 1
+            """);
+
+        // Both keys through the primary key (the OR is searched as Key IN (…)); only the one or two rows found are sorted.
+        Assert.Contains("SEARCH participants USING INDEX sqlite_autoindex_participants_1 (DeliberationId=? AND Key=?)", plan);
+        Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
+    }
+
     private async Task<string> PlanAsync(string sql)
     {
         await using var services = await _db.StartServicesAsync();
