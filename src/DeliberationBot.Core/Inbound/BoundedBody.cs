@@ -46,10 +46,11 @@ public static class BoundedBody
                 continue;
             }
 
+            // Here the array has room, so a sender that stopped early leaves it part full.
             var read = await body.ReadAsync(buffer.AsMemory(length), ct);
             if (read == 0)
             {
-                return length == buffer.Length ? buffer : buffer[..length];
+                return buffer[..length];
             }
 
             length += read;
