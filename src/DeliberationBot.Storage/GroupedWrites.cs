@@ -4,14 +4,22 @@ namespace DeliberationBot.Storage;
 
 /// <summary>
 /// Group commit for the writes many callers make at once (turns' commits, the outcomes of outbox sends): writes that
-/// arrive while one group is being written wait for it, then go together, one after another in one transaction, so a
-/// burst costs one commit (one fsync, one turn at SQLite's single writer) instead of one each. Each write has its own
+/// arrive while one group is being written go together, one after another in one transaction, so a burst costs one
+/// commit (one fsync, one turn at SQLite's single writer) instead of one each. A group takes what is queued when it
+/// gets the writer, then, before it commits, what queued while its writes ran (up to <see cref="MostToExtendTo"/>
+/// writes): those would otherwise wait for its commit and then pay for one of their own. Each write has its own
 /// savepoint: one that throws is undone alone and only its caller sees the error. Every caller returns once its own
 /// write is durable, or with the error that kept it (or its group) from committing.
 /// </summary>
 internal sealed class GroupedWrites(DbFactory db)
 {
     private const string Savepoint = "grouped_write";
+
+    /// <summary>
+    /// A group stops taking late writes once it holds this many, so that its first writers' wait for the commit stays
+    /// short (a turn's write takes under a millisecond). A burst already queued is taken whole when a group starts.
+    /// </summary>
+    internal const int MostToExtendTo = 32;
 
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Lock _queueLock = new();
@@ -58,9 +66,13 @@ internal sealed class GroupedWrites(DbFactory db)
 
                     // Each write below has a savepoint of its own; EF's automatic one around SaveChanges would be a second.
                     ctx.Database.AutoSavepointsEnabled = false;
-                    foreach (var queued in group)
+                    for (var next = 0; next < group.Count; next++)
                     {
-                        await WriteOneAsync(ctx, queued);
+                        await WriteOneAsync(ctx, group[next]);
+                        if (next == group.Count - 1)
+                        {
+                            TakeLateWrites(group);
+                        }
                     }
                 },
                 CancellationToken.None);
@@ -95,6 +107,20 @@ internal sealed class GroupedWrites(DbFactory db)
             else
             {
                 queued.Done.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Adds to <paramref name="group"/>, oldest first, what queued since it was taken, up to <see cref="MostToExtendTo"/>.</summary>
+    private void TakeLateWrites(List<Queued> group)
+    {
+        lock (_queueLock)
+        {
+            var late = Math.Min(_queue.Count, MostToExtendTo - group.Count);
+            if (late > 0)
+            {
+                group.AddRange(_queue.GetRange(0, late));
+                _queue.RemoveRange(0, late);
             }
         }
     }

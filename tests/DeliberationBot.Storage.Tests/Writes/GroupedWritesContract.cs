@@ -16,7 +16,7 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
     private readonly List<(string Name, Guid Transaction)> _written = [];
 
     [SkippableFact]
-    public async Task Writes_queued_behind_one_in_progress_are_written_together_once_it_commits()
+    public async Task Writes_queued_while_a_group_is_written_join_it_and_share_its_commit()
     {
         SkipIfUnavailable();
         await using var services = await db.StartServicesAsync();
@@ -32,8 +32,29 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
         await first;
         await Task.WhenAll(rest);
 
-        Assert.Equal([["first"], ["a", "b", "c"]], Transactions());
+        Assert.Equal([["first", "a", "b", "c"]], Transactions());
         Assert.Equal(["a", "b", "c", "first"], await NamesAsync(factory));
+    }
+
+    [SkippableFact]
+    public async Task A_group_takes_late_writes_only_up_to_its_bound_and_the_rest_follow_in_the_next_in_order()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var factory = services.GetRequiredService<DbFactory>();
+        var writes = new GroupedWrites(factory);
+
+        var first = Lease(writes, "first");
+        await _firstOpen.Task;
+        var names = Enumerable.Range(1, GroupedWrites.MostToExtendTo + 5).Select(i => $"w{i:D2}").ToList();
+        var rest = names.Select(name => Lease(writes, name)).ToList();
+
+        _finishFirst.SetResult();
+        await first;
+        await Task.WhenAll(rest);
+
+        var late = GroupedWrites.MostToExtendTo - 1;
+        Assert.Equal([["first", .. names[..late]], [.. names[late..]]], Transactions());
     }
 
     [SkippableFact]
@@ -56,7 +77,7 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
         await Task.WhenAll(fine, after);
         await Lease(writes, "next");
 
-        Assert.Equal([["first"], ["fine", "bad", "after"], ["next"]], Transactions());
+        Assert.Equal([["first", "fine", "bad", "after"], ["next"]], Transactions());
         // "bad" had saved its lease before it threw; only that is undone.
         Assert.Equal(["after", "fine", "first", "next"], await NamesAsync(factory));
     }
