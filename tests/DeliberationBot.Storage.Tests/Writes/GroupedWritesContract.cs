@@ -23,14 +23,7 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
         var factory = services.GetRequiredService<DbFactory>();
         var writes = new GroupedWrites(factory);
 
-        var first = Lease(writes, "first");
-        await _firstOpen.Task;
-        var rest = new[] { "a", "b", "c" }.Select(name => Lease(writes, name)).ToList();
-        Assert.DoesNotContain(rest, w => w.IsCompleted);
-
-        _finishFirst.SetResult();
-        await first;
-        await Task.WhenAll(rest);
+        await WriteBehindAnOpenOneAsync(writes, ["a", "b", "c"]);
 
         Assert.Equal([["first", "a", "b", "c"]], Transactions());
         Assert.Equal(["a", "b", "c", "first"], await NamesAsync(factory));
@@ -44,14 +37,8 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
         var factory = services.GetRequiredService<DbFactory>();
         var writes = new GroupedWrites(factory);
 
-        var first = Lease(writes, "first");
-        await _firstOpen.Task;
         var names = Enumerable.Range(1, GroupedWrites.MostToExtendTo + 5).Select(i => $"w{i:D2}").ToList();
-        var rest = names.Select(name => Lease(writes, name)).ToList();
-
-        _finishFirst.SetResult();
-        await first;
-        await Task.WhenAll(rest);
+        await WriteBehindAnOpenOneAsync(writes, names);
 
         var late = GroupedWrites.MostToExtendTo - 1;
         Assert.Equal([["first", .. names[..late]], [.. names[late..]]], Transactions());
@@ -80,6 +67,19 @@ public abstract class GroupedWritesContract(TestDatabase db) : DatabaseContract
         Assert.Equal([["first", "fine", "bad", "after"], ["next"]], Transactions());
         // "bad" had saved its lease before it threw; only that is undone.
         Assert.Equal(["after", "fine", "first", "next"], await NamesAsync(factory));
+    }
+
+    /// <summary>Holds the write of "first" open while <paramref name="names"/> queue behind it, then lets it finish; waits for all.</summary>
+    private async Task WriteBehindAnOpenOneAsync(GroupedWrites writes, IReadOnlyList<string> names)
+    {
+        var first = Lease(writes, "first");
+        await _firstOpen.Task;
+        var rest = names.Select(name => Lease(writes, name)).ToList();
+        Assert.DoesNotContain(rest, w => w.IsCompleted);
+
+        _finishFirst.SetResult();
+        await first;
+        await Task.WhenAll(rest);
     }
 
     /// <summary>
