@@ -68,14 +68,15 @@ internal sealed class GroupedWrites(DbFactory db)
 
                     // Each write below has a savepoint of its own; EF's automatic one around SaveChanges would be a second.
                     ctx.Database.AutoSavepointsEnabled = false;
-                    for (var next = 0; next < group.Count; next++)
+                    var written = 0;
+                    do
                     {
-                        await WriteOneAsync(ctx, group[next]);
-                        if (next == group.Count - 1)
+                        while (written < group.Count)
                         {
-                            TakeLateWrites(group);
+                            await WriteOneAsync(ctx, group[written++]);
                         }
                     }
+                    while (TakeLateWrites(group));
                 },
                 CancellationToken.None);
         }
@@ -113,17 +114,23 @@ internal sealed class GroupedWrites(DbFactory db)
         }
     }
 
-    /// <summary>Adds to <paramref name="group"/>, oldest first, what queued since it was taken, up to <see cref="MostToExtendTo"/>.</summary>
-    private void TakeLateWrites(List<Queued> group)
+    /// <summary>
+    /// Adds to <paramref name="group"/>, oldest first, what queued since it was taken, up to <see cref="MostToExtendTo"/>;
+    /// says whether it took any.
+    /// </summary>
+    private bool TakeLateWrites(List<Queued> group)
     {
         lock (_queueLock)
         {
             var late = Math.Min(_queue.Count, MostToExtendTo - group.Count);
-            if (late > 0)
+            if (late <= 0)
             {
-                group.AddRange(_queue.GetRange(0, late));
-                _queue.RemoveRange(0, late);
+                return false;
             }
+
+            group.AddRange(_queue.GetRange(0, late));
+            _queue.RemoveRange(0, late);
+            return true;
         }
     }
 
