@@ -43,6 +43,8 @@ internal sealed class DbFactory : IDisposable
 
     public CompiledQueries Queries { get; } = new();
 
+    public RowStatements Rows { get; } = new();
+
     public DeliberationsDbContext Create() => _create.Value();
 
     /// <summary>Runs one write in its own transaction, committed when <paramref name="write"/> returns.</summary>

@@ -110,21 +110,6 @@ internal sealed class CompiledQueries
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string channel, string ws, string kind, string key, CancellationToken ct) => ctx.ChannelState
             .FirstOrDefault(x => x.Channel == channel && x.WorkspaceId == ws && x.Kind == kind && x.Key == key));
 
-    // The commit's own lookups: tracked, since the commit updates what they find.
-    public readonly Func<DeliberationsDbContext, Guid, CancellationToken, Task<DeliberationRow?>> DeliberationToUpdate =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, Guid id, CancellationToken ct) => ctx.Deliberations.FirstOrDefault(x => x.Id == id));
-
-    public readonly Func<DeliberationsDbContext, string, Guid, string, CancellationToken, Task<ParticipantRow?>> ParticipantToUpdate =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string key, CancellationToken ct) => ctx.Participants
-            .FirstOrDefault(x => x.DeliberationId == deliberation && x.Key == key && x.WorkspaceId == ws));
-
-    public readonly Func<DeliberationsDbContext, string, Guid, string, string, CancellationToken, Task<AnswerRow?>> AnswerToUpdate =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, string participant, string question, CancellationToken ct) => ctx.Answers
-            .FirstOrDefault(x => x.DeliberationId == deliberation && x.ParticipantKey == participant && x.QuestionId == question && x.WorkspaceId == ws));
-
-    public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<ConcernRow?>> ConcernToUpdate =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid id, CancellationToken ct) => ctx.Concerns.FirstOrDefault(x => x.Id == id && x.WorkspaceId == ws));
-
     // The newest message still to be sent in a slot, or with a gather key: a message a commit queues may go into it.
     public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<OutboxRow?>> NewestPendingInSlot =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string slot, CancellationToken ct) => ctx.Outbox.AsNoTracking()
@@ -137,9 +122,6 @@ internal sealed class CompiledQueries
             .Where(x => x.WorkspaceId == ws && x.GatherKey == gather && x.Status == OutboxStatus.Pending)
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
             .FirstOrDefault());
-
-    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<MemberProfileRow?>> ProfileToUpdate =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string user, CancellationToken ct) => ctx.MemberProfiles.FirstOrDefault(x => x.WorkspaceId == ws && x.UserId == user));
 
     // The outbox's reads for every claim and every card it sends (SQLite's forms; PostgreSQL's claim reads lock rows, in SQL).
     public readonly Func<DeliberationsDbContext, DateTimeOffset, int, IAsyncEnumerable<OutboxRow>> Due =

@@ -94,91 +94,78 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
     private async Task<int> TryCommitAsync(DeliberationsDbContext ctx, Commit commit, CancellationToken ct)
     {
         var ws = commit.WorkspaceId;
+        var write = new RowWrites(ctx, db.Rows);
         if (commit.DeliveryKey is not null)
         {
-            ctx.ProcessedDeliveries.Add(new ProcessedDeliveryRow { WorkspaceId = ws, Key = commit.DeliveryKey, At = time.GetUtcNow() });
+            write.Add(RowWrite.Insert, new ProcessedDeliveryRow { WorkspaceId = ws, Key = commit.DeliveryKey, At = time.GetUtcNow() });
         }
 
-        if (commit.FlowSnapshot is { } flow &&
-            !await ctx.FlowSnapshots.AnyAsync(f => f.FlowId == flow.Id && f.Version == flow.Version, ct))
+        if (commit.FlowSnapshot is { } flow)
         {
-            ctx.FlowSnapshots.Add(new FlowSnapshotRow { FlowId = flow.Id, Version = flow.Version, Source = flow.Source });
+            write.Add(RowWrite.InsertIfAbsent, new FlowSnapshotRow { FlowId = flow.Id, Version = flow.Version, Source = flow.Source });
         }
 
         if (commit.Deliberation is { } d)
         {
             EnsureWorkspace(ws, d.WorkspaceId);
-            var row = await db.Queries.DeliberationToUpdate(ctx, d.Id, ct);
-            if (row is not null)
-            {
-                EnsureWorkspace(ws, row.WorkspaceId);
-            }
-
-            d.CopyTo(row ??= ctx.Deliberations.Add(new DeliberationRow()).Entity);
+            var row = new DeliberationRow();
+            d.CopyTo(row);
+            write.Add(RowWrite.Upsert, row);
         }
 
         foreach (var p in commit.Participants)
         {
-            // A new row is added with its key already set: EF tracks an added row by the key it had when added, so
-            // two blank rows in one commit would collide.
-            var existing = await db.Queries.ParticipantToUpdate(ctx, ws, p.DeliberationId, p.Key, ct);
-            var row = existing ?? new ParticipantRow();
+            var row = new ParticipantRow();
             p.CopyTo(row, ws);
-            if (existing is null)
-            {
-                ctx.Participants.Add(row);
-            }
+            write.Add(RowWrite.Upsert, row);
         }
 
         if (commit.Answer is { } a)
         {
-            var row = await db.Queries.AnswerToUpdate(ctx, ws, a.DeliberationId, a.ParticipantKey, a.QuestionId, ct)
-                ?? ctx.Answers.Add(new AnswerRow()).Entity;
+            var row = new AnswerRow();
             a.CopyTo(row, ws);
+            write.Add(RowWrite.Upsert, row);
         }
 
         foreach (var c in commit.Concerns)
         {
-            var row = await db.Queries.ConcernToUpdate(ctx, ws, c.Id, ct)
-                ?? ctx.Concerns.Add(new ConcernRow()).Entity;
+            var row = new ConcernRow();
             c.CopyTo(row, ws);
+            write.Add(RowWrite.Upsert, row);
         }
 
         foreach (var suggestion in commit.Suggestions)
         {
-            var row = await ctx.Suggestions.FirstOrDefaultAsync(x => x.Id == suggestion.Id && x.WorkspaceId == ws, ct)
-                ?? ctx.Suggestions.Add(new SuggestionRow()).Entity;
+            var row = new SuggestionRow();
             suggestion.CopyTo(row, ws);
+            write.Add(RowWrite.Upsert, row);
         }
 
         if (commit.Profile is { } profile)
         {
             EnsureWorkspace(ws, profile.WorkspaceId);
-            var row = await db.Queries.ProfileToUpdate(ctx, ws, profile.UserId, ct)
-                ?? ctx.MemberProfiles.Add(new MemberProfileRow { WorkspaceId = ws, UserId = profile.UserId }).Entity;
-            row.Group = profile.Group?.ToString();
-            row.TimeZone = profile.TimeZone;
+            write.Add(RowWrite.Upsert, new MemberProfileRow { WorkspaceId = ws, UserId = profile.UserId, Group = profile.Group?.ToString(), TimeZone = profile.TimeZone });
         }
 
         if (commit.Subscription is { } subscription)
         {
             EnsureWorkspace(ws, subscription.WorkspaceId);
-            var row = await ctx.DigestSubscriptions.FirstOrDefaultAsync(x => x.WorkspaceId == ws && x.UserId == subscription.User.Id, ct)
-                ?? ctx.DigestSubscriptions.Add(new DigestSubscriptionRow()).Entity;
+            var row = new DigestSubscriptionRow();
             subscription.CopyTo(row);
+            write.Add(RowWrite.Upsert, row);
         }
 
         if (commit.Invitation is { } invitation)
         {
             EnsureWorkspace(ws, invitation.WorkspaceId);
-            var row = await ctx.CommunityInvitations.FirstOrDefaultAsync(x => x.DeliberationId == invitation.DeliberationId && x.WorkspaceId == ws, ct)
-                ?? ctx.CommunityInvitations.Add(new CommunityInvitationRow()).Entity;
+            var row = new CommunityInvitationRow();
             invitation.CopyTo(row);
+            write.Add(RowWrite.Upsert, row);
         }
 
         if (commit.Contact is { } contact)
         {
-            ctx.CommunityContacts.Add(new CommunityContactRow
+            write.Add(RowWrite.Insert, new CommunityContactRow
             {
                 Id = contact.Id, WorkspaceId = ws, DeliberationId = contact.DeliberationId, Address = contact.Address, Language = contact.Language, At = contact.At,
             });
@@ -186,7 +173,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 
         foreach (var e in commit.Events)
         {
-            ctx.Events.Add(new EventRow
+            write.Add(RowWrite.Insert, new EventRow
             {
                 WorkspaceId = ws, DeliberationId = e.DeliberationId, Type = e.Type, Actor = e.Actor, QuestionId = e.QuestionId, Data = e.Data, At = e.At,
             });
@@ -223,11 +210,11 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
                 }
             }
 
-            ctx.Outbox.Add(row);
+            write.Add(RowWrite.Insert, row);
             rows++;
         }
 
-        await ctx.SaveChangesAsync(ct);
+        await write.WriteAsync(ct);
         return rows;
     }
 

@@ -2,6 +2,7 @@ using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Storage.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -283,6 +284,61 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
     }
 
     [SkippableFact]
+    public async Task A_record_written_again_is_stored_as_the_commit_has_it_in_every_field()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, p, answer, concern) = await SeedAnswerAndConcernAsync(store);
+
+        var later = db.Time.GetUtcNow().AddHours(5).AddTicks(70); // PostgreSQL keeps microseconds
+        var deliberation = d with
+        {
+            Title = "Predictive screening, revised", Description = "Second round", Due = new DateOnly(2027, 1, 8),
+            Status = DeliberationStatus.Closed, ClosedAt = later,
+        };
+        var participant = p with
+        {
+            DisplayName = "Ana P.", Group = StakeholderGroup.LegalPolicy, FinishedAt = later, RemindersSent = 2, LastRemindedAt = later.AddMinutes(-1),
+            ViaPublicPage = true,
+        };
+        var edited = answer with { Group = StakeholderGroup.LegalPolicy, Value = AnswerValue.FromNumber(12.25m), FlaggedConcern = true, Revision = 2, AnsweredAt = later };
+        var responded = concern with
+        {
+            Text = "Twelve minutes \"per case\" is too many — ça ne marche pas 🙁", RaisedByGroups = [StakeholderGroup.LegalPolicy, StakeholderGroup.Community],
+            Raisers = [p.Key, "anon:7"], Status = ConcernStatus.Acknowledged, Response = "We will time it", Owner = new UserRef("U-MARIA", "Maria"),
+            Due = new DateOnly(2027, 2, 1), AcceptedBy = ["U-MARIA"], UpdatedAt = later, MergedInto = 4, OwnersHeardAt = later,
+            Voices = [new ConcernVoice("anon:7", null, null, "Line one\nline two", null)],
+        };
+        await store.CommitAsync(
+            new Commit(Ws, "again") { Deliberation = deliberation, Participants = [participant], Answer = edited, Concerns = [responded] }, default);
+
+        Assert.Equivalent(deliberation, await store.FindAsync(Ws, d.Id, default), strict: true);
+        Assert.Equal(participant, await store.FindParticipantAsync(Ws, d.Id, p.Key, default));
+        Assert.Equivalent(edited, Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default)), strict: true);
+        Assert.Equivalent(responded, Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default)), strict: true);
+    }
+
+    [SkippableFact]
+    public async Task A_commit_cannot_change_another_workspaces_rows_by_their_keys()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, p, answer, concern) = await SeedAnswerAndConcernAsync(store);
+        const string other = "T-OTHER";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(new Commit(other, "p") { Participants = [p with { DisplayName = "not Ana" }] }, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(new Commit(other, "a") { Answer = answer with { Value = AnswerValue.FromNumber(99) } }, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(new Commit(other, "c") { Concerns = [concern with { Text = "gone" }] }, default));
+
+        Assert.Equal(p, await store.FindParticipantAsync(Ws, d.Id, p.Key, default));
+        Assert.Equal(3, Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default)).Value.Number);
+        Assert.Equal("Three minutes is too many", Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default)).Text);
+        Assert.False(await store.WasDeliveredAsync(other, "p", default));
+    }
+
+    [SkippableFact]
     public async Task A_running_deliberation_keeps_the_flow_version_it_started_with()
     {
         SkipIfUnavailable();
@@ -421,6 +477,22 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
             letGo.SetResult();
             await held;
         };
+    }
+
+    /// <summary>A deliberation with one participant, their answer, and the concern it raised.</summary>
+    private async Task<(Deliberation, Participant, Answer, Concern)> SeedAnswerAndConcernAsync(IDeliberationStore store)
+    {
+        var (d, p) = await SeedAsync(store);
+        var at = db.Time.GetUtcNow();
+        var answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(3), at);
+        var concern = new Concern(
+            Guid.CreateVersion7(at), d.Id, 1, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "work", "minutes", "Three minutes is too many",
+            [StakeholderGroup.FrontlineWorker], [p.Key], ConcernStatus.Open, null, null, null, [], at, at)
+        {
+            Voices = [new ConcernVoice(p.Key, StakeholderGroup.FrontlineWorker, "U-ANA", "Three minutes is too many", "minutes")],
+        };
+        await store.CommitAsync(new Commit(Ws, "answered-" + d.Id) { Answer = answer, Concerns = [concern] }, default);
+        return (d, p, answer, concern);
     }
 
     private async Task<(Deliberation, Participant)> SeedAsync(IDeliberationStore store)
