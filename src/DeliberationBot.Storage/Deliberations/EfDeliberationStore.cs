@@ -30,8 +30,9 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         Func<DeliberationsDbContext, CancellationToken, Task<Commit>> prepare, bool numbered, CancellationToken ct)
     {
         using var span = BotTelemetry.Source.StartActivity("commit");
-        // Upserts can race with a concurrent turn inserting the same row (a person double-clicking); a unique violation
-        // then either means "this delivery was already handled" or "retry against the row that now exists".
+        // Rows are upserted, but a commit's inserts can still race with a concurrent turn's: the same delivery (a person
+        // double-clicking), the same outbox key, a concern's number. A unique violation then means "this delivery was
+        // already handled", "this turn is stale", or "try again against what the winner wrote".
         for (var attempt = 1; ; attempt++)
         {
             Commit? commit = null;
@@ -69,7 +70,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
                     throw new StaleTurnException("The record kept changing under this commit.", e);
                 }
 
-                // Lost an insert race; the next attempt sees the winner's row and updates it (or numbers after it).
+                // Lost an insert race; the next attempt sees the winner's rows (a numbered commit numbers after it).
             }
         }
     }
