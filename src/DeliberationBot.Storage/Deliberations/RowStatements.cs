@@ -23,10 +23,10 @@ internal enum RowWrite
 
 /// <summary>
 /// The statement that writes a row of one table one way, made once from the model (one per <see cref="DbFactory"/>,
-/// so per provider): every column, in the model's order, its value converted as the model converts it. A commit's rows
-/// were written by EF Core's change tracker before: a read of each row to update inside the write, then an UPDATE of
-/// whichever columns had changed. Under load on SQLite that held the one writer 0.6–0.9 ms per turn; a fixed upsert
-/// needs no read, and its text never changes, so each connection keeps it prepared (results/load.md, nineteenth round).
+/// so per provider): every column, in the model's order, its value converted as the model converts it. Not EF Core's
+/// change tracker: it needs each row to update read inside the write, then writes an UPDATE whose text depends on which
+/// columns changed, and under load on SQLite that held the one writer 0.6–0.9 ms per turn. A fixed upsert needs no
+/// read, and its text never changes, so each connection keeps it prepared (results/load.md, nineteenth round).
 /// </summary>
 internal sealed class RowStatements
 {
