@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DeliberationBot.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -27,6 +28,9 @@ internal sealed class RowWrites(DeliberationsDbContext ctx, RowStatements statem
             return;
         }
 
+        // Run on the connection, not through EF Core, so its instrumentation does not see them: a span of their own.
+        using var span = BotTelemetry.Source.StartActivity("commit rows");
+        span?.SetTag("deliberationbot.rows.count", _rows.Count);
         var connection = ctx.Database.GetDbConnection();
         var transaction = ctx.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A commit's rows are written in its transaction.");

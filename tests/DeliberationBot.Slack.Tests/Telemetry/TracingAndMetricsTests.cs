@@ -88,6 +88,8 @@ public sealed class TracingAndMetricsTests : SlackHostTest
         Assert.Equal("delivered", sent.GetTagItem("deliberationbot.outbox.outcome"));
         Assert.Contains(trace, s => s.Kind == ActivityKind.Client && s.ParentSpanId == sent.SpanId && s.DisplayName == "POST");
         Assert.Contains(trace, s => s.ParentSpanId == commit.SpanId && s.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore");
+        var rows = Assert.Single(trace, s => s.DisplayName == "commit rows" && s.ParentSpanId == commit.SpanId);
+        Assert.True(rows.GetTagItem("deliberationbot.rows.count") is int count and > 1, "the answer's commit writes its rows under a span of their own");
 
         // Nothing a person wrote or who they are travels in telemetry.
         foreach (var span in trace)
