@@ -109,37 +109,27 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         if (commit.Deliberation is { } d)
         {
             EnsureWorkspace(ws, d.WorkspaceId);
-            var row = new DeliberationRow();
-            d.CopyTo(row);
-            write.Add(RowWrite.Upsert, row);
+            write.Add(RowWrite.Upsert, d.ToRow());
         }
 
         foreach (var p in commit.Participants)
         {
-            var row = new ParticipantRow();
-            p.CopyTo(row, ws);
-            write.Add(RowWrite.Upsert, row);
+            write.Add(RowWrite.Upsert, p.ToRow(ws));
         }
 
         if (commit.Answer is { } a)
         {
-            var row = new AnswerRow();
-            a.CopyTo(row, ws);
-            write.Add(RowWrite.Upsert, row);
+            write.Add(RowWrite.Upsert, a.ToRow(ws));
         }
 
         foreach (var c in commit.Concerns)
         {
-            var row = new ConcernRow();
-            c.CopyTo(row, ws);
-            write.Add(RowWrite.Upsert, row);
+            write.Add(RowWrite.Upsert, c.ToRow(ws));
         }
 
         foreach (var suggestion in commit.Suggestions)
         {
-            var row = new SuggestionRow();
-            suggestion.CopyTo(row, ws);
-            write.Add(RowWrite.Upsert, row);
+            write.Add(RowWrite.Upsert, suggestion.ToRow(ws));
         }
 
         if (commit.Profile is { } profile)
@@ -151,17 +141,13 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         if (commit.Subscription is { } subscription)
         {
             EnsureWorkspace(ws, subscription.WorkspaceId);
-            var row = new DigestSubscriptionRow();
-            subscription.CopyTo(row);
-            write.Add(RowWrite.Upsert, row);
+            write.Add(RowWrite.Upsert, subscription.ToRow());
         }
 
         if (commit.Invitation is { } invitation)
         {
             EnsureWorkspace(ws, invitation.WorkspaceId);
-            var row = new CommunityInvitationRow();
-            invitation.CopyTo(row);
-            write.Add(RowWrite.Upsert, row);
+            write.Add(RowWrite.Upsert, invitation.ToRow());
         }
 
         if (commit.Contact is { } contact)

@@ -12,26 +12,26 @@ namespace DeliberationBot.Storage.Deliberations;
 /// <summary>Between Core's records and table rows.</summary>
 internal static class RowMapping
 {
-    public static void CopyTo(this Deliberation d, DeliberationRow row)
+    public static DeliberationRow ToRow(this Deliberation d) => new()
     {
-        row.Id = d.Id;
-        row.WorkspaceId = d.WorkspaceId;
-        row.FlowId = d.FlowId;
-        row.FlowVersion = d.FlowVersion;
-        row.Title = d.Title;
-        row.Description = d.Description;
-        row.OwnersJson = Json.Write(d.Owners);
-        row.FacilitatorJson = Json.Write(d.Facilitator);
-        row.HomeChannel = d.Home.Channel;
-        row.HomeConversationId = d.Home.ConversationId;
-        row.HomeThreadId = d.Home.ThreadId;
-        row.Due = d.Due;
-        row.Anonymity = d.Anonymity.ToString();
-        row.Status = d.Status.ToString();
-        row.CreatedAt = d.CreatedAt;
-        row.ClosedAt = d.ClosedAt;
-        row.DecisionJson = d.Decision is null ? null : Json.Write(d.Decision);
-    }
+        Id = d.Id,
+        WorkspaceId = d.WorkspaceId,
+        FlowId = d.FlowId,
+        FlowVersion = d.FlowVersion,
+        Title = d.Title,
+        Description = d.Description,
+        OwnersJson = Json.Write(d.Owners),
+        FacilitatorJson = Json.Write(d.Facilitator),
+        HomeChannel = d.Home.Channel,
+        HomeConversationId = d.Home.ConversationId,
+        HomeThreadId = d.Home.ThreadId,
+        Due = d.Due,
+        Anonymity = d.Anonymity.ToString(),
+        Status = d.Status.ToString(),
+        CreatedAt = d.CreatedAt,
+        ClosedAt = d.ClosedAt,
+        DecisionJson = d.Decision is null ? null : Json.Write(d.Decision),
+    };
 
     public static Deliberation ToRecord(this DeliberationRow r) => new(
         r.Id, r.WorkspaceId, r.FlowId, r.FlowVersion, r.Title, r.Description,
@@ -40,46 +40,46 @@ internal static class RowMapping
         r.Due, Enum.Parse<AnonymityPolicy>(r.Anonymity), Enum.Parse<DeliberationStatus>(r.Status), r.CreatedAt, r.ClosedAt,
         r.DecisionJson is null ? null : Json.Read<Decision>(r.DecisionJson));
 
-    public static void CopyTo(this Concern c, ConcernRow row, string workspaceId)
+    public static ConcernRow ToRow(this Concern c, string workspaceId) => new()
     {
-        row.Id = c.Id;
-        row.WorkspaceId = workspaceId;
-        row.DeliberationId = c.DeliberationId;
-        row.Number = c.Number;
-        row.Kind = c.Kind.ToString();
-        row.Origin = c.Origin.ToString();
-        row.SectionId = c.SectionId;
-        row.QuestionId = c.QuestionId;
-        row.Text = c.Text;
-        row.GroupsJson = Json.Write(c.RaisedByGroups);
-        row.RaisersJson = Json.Write(c.Raisers);
-        row.Status = c.Status.ToString();
-        row.Response = c.Response;
-        row.OwnerJson = c.Owner is null ? null : Json.Write(c.Owner);
-        row.Due = c.Due;
-        row.AcceptedByJson = Json.Write(c.AcceptedBy);
-        row.CreatedAt = c.CreatedAt;
-        row.UpdatedAt = c.UpdatedAt;
-        row.VoicesJson = Json.Write(c.Voices);
-        row.MergedInto = c.MergedInto;
-        row.OwnersHeardAt = c.OwnersHeardAt;
-    }
+        Id = c.Id,
+        WorkspaceId = workspaceId,
+        DeliberationId = c.DeliberationId,
+        Number = c.Number,
+        Kind = c.Kind.ToString(),
+        Origin = c.Origin.ToString(),
+        SectionId = c.SectionId,
+        QuestionId = c.QuestionId,
+        Text = c.Text,
+        GroupsJson = Json.Write(c.RaisedByGroups),
+        RaisersJson = Json.Write(c.Raisers),
+        Status = c.Status.ToString(),
+        Response = c.Response,
+        OwnerJson = c.Owner is null ? null : Json.Write(c.Owner),
+        Due = c.Due,
+        AcceptedByJson = Json.Write(c.AcceptedBy),
+        CreatedAt = c.CreatedAt,
+        UpdatedAt = c.UpdatedAt,
+        VoicesJson = Json.Write(c.Voices),
+        MergedInto = c.MergedInto,
+        OwnersHeardAt = c.OwnersHeardAt,
+    };
 
-    public static void CopyTo(this Suggestion s, SuggestionRow row, string workspaceId)
+    public static SuggestionRow ToRow(this Suggestion s, string workspaceId) => new()
     {
-        row.Id = s.Id;
-        row.WorkspaceId = workspaceId;
-        row.DeliberationId = s.DeliberationId;
-        row.Number = s.Number;
-        row.Text = s.Text;
-        row.SectionId = s.SectionId;
-        row.QuestionId = s.QuestionId;
-        row.CitesJson = Json.Write(s.Cites);
-        row.Status = s.Status.ToString();
-        row.ConcernNumber = s.ConcernNumber;
-        row.CreatedAt = s.CreatedAt;
-        row.UpdatedAt = s.UpdatedAt;
-    }
+        Id = s.Id,
+        WorkspaceId = workspaceId,
+        DeliberationId = s.DeliberationId,
+        Number = s.Number,
+        Text = s.Text,
+        SectionId = s.SectionId,
+        QuestionId = s.QuestionId,
+        CitesJson = Json.Write(s.Cites),
+        Status = s.Status.ToString(),
+        ConcernNumber = s.ConcernNumber,
+        CreatedAt = s.CreatedAt,
+        UpdatedAt = s.UpdatedAt,
+    };
 
     public static Suggestion ToRecord(this SuggestionRow r) => new(
         r.Id, r.DeliberationId, r.Number, r.Text, r.SectionId, r.QuestionId, Json.Read<List<string>>(r.CitesJson), Enum.Parse<SuggestionStatus>(r.Status),
@@ -95,21 +95,21 @@ internal static class RowMapping
         OwnersHeardAt = r.OwnersHeardAt,
     };
 
-    public static void CopyTo(this Participant p, ParticipantRow row, string workspaceId)
+    public static ParticipantRow ToRow(this Participant p, string workspaceId) => new()
     {
-        row.DeliberationId = p.DeliberationId;
-        row.Key = p.Key;
-        row.WorkspaceId = workspaceId;
-        row.UserId = p.UserId;
-        row.DisplayName = p.DisplayName;
-        row.Group = p.Group.ToString();
-        row.Anonymous = p.Anonymous;
-        row.JoinedAt = p.JoinedAt;
-        row.FinishedAt = p.FinishedAt;
-        row.RemindersSent = p.RemindersSent;
-        row.LastRemindedAt = p.LastRemindedAt;
-        row.ViaPublicPage = p.ViaPublicPage;
-    }
+        DeliberationId = p.DeliberationId,
+        Key = p.Key,
+        WorkspaceId = workspaceId,
+        UserId = p.UserId,
+        DisplayName = p.DisplayName,
+        Group = p.Group.ToString(),
+        Anonymous = p.Anonymous,
+        JoinedAt = p.JoinedAt,
+        FinishedAt = p.FinishedAt,
+        RemindersSent = p.RemindersSent,
+        LastRemindedAt = p.LastRemindedAt,
+        ViaPublicPage = p.ViaPublicPage,
+    };
 
     public static Participant ToRecord(this ParticipantRow r) =>
         new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt, r.RemindersSent, r.LastRemindedAt, r.ViaPublicPage);
@@ -129,23 +129,30 @@ internal static class RowMapping
         row.LastSentAt = s.LastSentAt;
     }
 
+    public static DigestSubscriptionRow ToRow(this DigestSubscription s)
+    {
+        var row = new DigestSubscriptionRow();
+        s.CopyTo(row);
+        return row;
+    }
+
     public static DigestSubscription ToRecord(this DigestSubscriptionRow r) => new(
         r.WorkspaceId, Json.Read<UserRef>(r.UserJson), Json.Read<ConversationRef>(r.ContextJson), (DayOfWeek)r.Day,
         TimeOnly.ParseExact(r.Time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.TimeZone, r.Active, r.NextDueAt, r.LastWeek, r.LastSentAt);
 
-    public static void CopyTo(this Answer a, AnswerRow row, string workspaceId)
+    public static AnswerRow ToRow(this Answer a, string workspaceId) => new()
     {
-        row.DeliberationId = a.DeliberationId;
-        row.ParticipantKey = a.ParticipantKey;
-        row.QuestionId = a.QuestionId;
-        row.WorkspaceId = workspaceId;
-        row.Group = a.Group.ToString();
-        row.ValueJson = Json.Write(a.Value);
-        row.Skipped = a.Value.Skipped;
-        row.FlaggedConcern = a.FlaggedConcern;
-        row.Revision = a.Revision;
-        row.AnsweredAt = a.AnsweredAt;
-    }
+        DeliberationId = a.DeliberationId,
+        ParticipantKey = a.ParticipantKey,
+        QuestionId = a.QuestionId,
+        WorkspaceId = workspaceId,
+        Group = a.Group.ToString(),
+        ValueJson = Json.Write(a.Value),
+        Skipped = a.Value.Skipped,
+        FlaggedConcern = a.FlaggedConcern,
+        Revision = a.Revision,
+        AnsweredAt = a.AnsweredAt,
+    };
 
     public static Answer ToRecord(this AnswerRow r) =>
         new(r.DeliberationId, r.ParticipantKey, r.QuestionId, Enum.Parse<StakeholderGroup>(r.Group), Json.Read<AnswerValue>(r.ValueJson),
@@ -180,17 +187,17 @@ internal static class RowMapping
             GatherKey = r.GatherKey,
         };
 
-    public static void CopyTo(this CommunityInvitation i, CommunityInvitationRow row)
+    public static CommunityInvitationRow ToRow(this CommunityInvitation i) => new()
     {
-        row.DeliberationId = i.DeliberationId;
-        row.WorkspaceId = i.WorkspaceId;
-        row.Token = i.Token;
-        row.Languages = string.Join(',', i.Languages);
-        row.Until = i.Until;
-        row.MaxPeople = i.MaxPeople;
-        row.State = i.State.ToString();
-        row.CreatedAt = i.CreatedAt;
-    }
+        DeliberationId = i.DeliberationId,
+        WorkspaceId = i.WorkspaceId,
+        Token = i.Token,
+        Languages = string.Join(',', i.Languages),
+        Until = i.Until,
+        MaxPeople = i.MaxPeople,
+        State = i.State.ToString(),
+        CreatedAt = i.CreatedAt,
+    };
 
     public static CommunityInvitation ToRecord(this CommunityInvitationRow r) =>
         new(r.DeliberationId, r.WorkspaceId, r.Token, r.Languages.Split(','), r.Until, r.MaxPeople, Enum.Parse<InvitationState>(r.State), r.CreatedAt);

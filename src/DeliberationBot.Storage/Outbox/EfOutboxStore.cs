@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Storage.Deliberations;
 using DeliberationBot.Storage.Rows;
@@ -189,7 +190,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     // Only while this instance still holds it: once its lease has run out another instance may be sending it, and a
     // message in a sender's hands must not be gathered into.
     public Task PutBackUntriedAsync(Guid id, string instanceId, DateTimeOffset notBefore, CancellationToken ct) =>
-        ReleaseAsync(id, s => Deferred(s, notBefore).SetProperty(x => x.LockedBy, (string?)null), heldBy: instanceId);
+        ReleaseAsync(x => x.Id == id, s => Untried(s, notBefore), heldBy: instanceId);
 
     // One statement that finds the workspace's waiting rows by index, not their messages, and writes only those due
     // before the wait ends (IOutboxStore). Moved all to the same time, every wait rewrote the whole backlog and left it
@@ -206,8 +207,7 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
             // claims (results/load.md, nineteenth round).
             if (untried.Count > 0)
             {
-                await grouped.WriteAsync(ctx => ctx.Outbox.Where(x => untried.Contains(x.Id) && x.LockedBy == instanceId).ExecuteUpdateAsync(
-                    s => Deferred(s, notBefore).SetProperty(x => x.LockedBy, (string?)null).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null)));
+                await ReleaseAsync(x => untried.Contains(x.Id), s => Untried(s, notBefore), heldBy: instanceId);
             }
 
             return 0;
@@ -225,6 +225,10 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
             },
             ct);
     }
+
+    /// <summary>Back as if never claimed: no sender's, due once the wait is over, the claim not counted as an attempt.</summary>
+    private static UpdateSettersBuilder<OutboxRow> Untried(UpdateSettersBuilder<OutboxRow> s, DateTimeOffset notBefore) =>
+        Deferred(s, notBefore).SetProperty(x => x.LockedBy, (string?)null);
 
     /// <summary>Due again once the wait is over, and the claim not counted as an attempt.</summary>
     private static UpdateSettersBuilder<OutboxRow> Deferred(UpdateSettersBuilder<OutboxRow> s, DateTimeOffset notBefore) =>
@@ -284,9 +288,11 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
         await ctx.SaveChangesAsync(ct);
     }
 
-    /// <summary>Gives up the lease on a claimed message (only while <paramref name="heldBy"/> holds it, if given), with what this attempt changed.</summary>
-    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change, string? heldBy = null) =>
-        grouped.WriteAsync(ctx => ctx.Outbox.Where(x => x.Id == id && (heldBy == null || x.LockedBy == heldBy)).ExecuteUpdateAsync(
+    private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change) => ReleaseAsync(x => x.Id == id, change);
+
+    /// <summary>Gives up the lease on claimed messages (only while <paramref name="heldBy"/> holds them, if given), with what this attempt changed.</summary>
+    private Task ReleaseAsync(Expression<Func<OutboxRow, bool>> which, Action<UpdateSettersBuilder<OutboxRow>> change, string? heldBy = null) =>
+        grouped.WriteAsync(ctx => ctx.Outbox.Where(which).Where(x => heldBy == null || x.LockedBy == heldBy).ExecuteUpdateAsync(
             s =>
             {
                 change(s);
