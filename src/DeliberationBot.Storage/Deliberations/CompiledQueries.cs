@@ -111,16 +111,19 @@ internal sealed class CompiledQueries
             .FirstOrDefault(x => x.Channel == channel && x.WorkspaceId == ws && x.Kind == kind && x.Key == key));
 
     // The newest message still to be sent in a slot, or with a gather key: a message a commit queues may go into it.
-    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<OutboxRow?>> NewestPendingInSlot =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string slot, CancellationToken ct) => ctx.Outbox.AsNoTracking()
+    // Only what joining needs: a card update replaces the waiting one unread, so its content is not read at all.
+    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<WaitingRow?>> NewestPendingInSlot =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string slot, CancellationToken ct) => ctx.Outbox
             .Where(x => x.WorkspaceId == ws && x.SlotKey == slot && x.Status == OutboxStatus.Pending)
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
+            .Select(x => new WaitingRow(x.Id, x.LockedBy, x.NextAttemptAt, null))
             .FirstOrDefault());
 
-    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<OutboxRow?>> NewestPendingToGather =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string gather, CancellationToken ct) => ctx.Outbox.AsNoTracking()
+    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<WaitingRow?>> NewestPendingToGather =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string gather, CancellationToken ct) => ctx.Outbox
             .Where(x => x.WorkspaceId == ws && x.GatherKey == gather && x.Status == OutboxStatus.Pending)
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
+            .Select(x => new WaitingRow(x.Id, x.LockedBy, x.NextAttemptAt, x.MessageJson))
             .FirstOrDefault());
 
     // The outbox's reads for every claim and every card it sends (SQLite's forms; PostgreSQL's claim reads lock rows, in SQL).
@@ -179,3 +182,6 @@ internal sealed class SlotPending
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
 }
+
+/// <summary>A message waiting in the outbox, as far as a newer one joining it needs it (content only when it is read).</summary>
+internal sealed record WaitingRow(Guid Id, string? LockedBy, DateTimeOffset NextAttemptAt, string? MessageJson);

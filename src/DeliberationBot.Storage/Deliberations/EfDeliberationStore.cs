@@ -221,7 +221,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             return (false, null);
         }
 
-        if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson), m) is { } joined)
+        if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson!), m) is { } joined)
         {
             await OutboxStatements.RewriteAsync(ctx, waiting.Id, Json.Write(joined), ct);
             return (true, null);

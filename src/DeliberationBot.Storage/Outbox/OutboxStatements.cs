@@ -1,5 +1,8 @@
+using System.Data.Common;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DeliberationBot.Storage.Outbox;
 
@@ -13,13 +16,28 @@ internal static class OutboxStatements
     /// <summary>
     /// A waiting message rewritten with what has gone into it. Every caller read the row in this same write transaction,
     /// so a miss would mean the statement does not find rows, and what went into it would be lost: it throws instead.
+    /// Run on the connection rather than through EF Core's raw SQL, which rebuilt its command and parameters on every
+    /// call: a burst of concerns to one owner rewrites the waiting notice once per concern, inside SQLite's one writer.
     /// </summary>
     public static async Task RewriteAsync(DeliberationsDbContext ctx, Guid id, string messageJson, CancellationToken ct)
     {
-        if (await ctx.Database.ExecuteSqlAsync($@"UPDATE outbox SET ""MessageJson"" = {messageJson} WHERE ""Id"" = {id}", ct) != 1)
+        var outbox = ctx.Model.FindEntityType(typeof(OutboxRow))!;
+        await using var command = ctx.Database.GetDbConnection().CreateCommand();
+        command.Transaction = ctx.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = @"UPDATE outbox SET ""MessageJson"" = @json WHERE ""Id"" = @id";
+        command.Parameters.Add(Parameter(outbox, nameof(OutboxRow.MessageJson), command, "json", messageJson));
+        command.Parameters.Add(Parameter(outbox, nameof(OutboxRow.Id), command, "id", id));
+        if (await command.ExecuteNonQueryAsync(ct) != 1)
         {
             throw new InvalidOperationException($"The waiting outbox message {id} was not rewritten.");
         }
+    }
+
+    /// <summary>A parameter with its value converted as the model stores the column (a key as SQLite's text, say).</summary>
+    private static DbParameter Parameter(IEntityType row, string property, DbCommand command, string name, object? value)
+    {
+        var column = row.FindProperty(property)!;
+        return column.GetRelationalTypeMapping().CreateParameter(command, name, value, column.IsNullable);
     }
 
     /// <summary>A sent message's row: delivered, its lease given up, and its content and recipient erased.</summary>
