@@ -181,7 +181,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             // (AlreadyCommittedAsync). And not behind a row of its own commit, not yet written.
             if (db.Provider == StorageProvider.Sqlite && commit.DeliveryKey is not null && WaitingMessages.CanJoin(m) && queued.Add(JoinKey(m)))
             {
-                var (joined, waitsUntil) = await JoinWaitingAsync(ctx, m, ct);
+                var (joined, waitsUntil) = await JoinWaitingAsync(ctx, m, row.MessageJson, ct);
                 if (joined)
                 {
                     queued.Remove(JoinKey(m));
@@ -210,8 +210,9 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
     /// <summary>
     /// Puts <paramref name="m"/> into the newest message waiting in its slot or with its gather key, if no sender has had
     /// that one (<see cref="WaitingMessages"/>); otherwise returns when that newest message is next due, if it waits.
+    /// <paramref name="json"/> is <paramref name="m"/>'s message as its own row would have stored it.
     /// </summary>
-    private async Task<(bool Joined, DateTimeOffset? WaitsUntil)> JoinWaitingAsync(DeliberationsDbContext ctx, OutboxMessage m, CancellationToken ct)
+    private async Task<(bool Joined, DateTimeOffset? WaitsUntil)> JoinWaitingAsync(DeliberationsDbContext ctx, OutboxMessage m, string json, CancellationToken ct)
     {
         var waiting = m.SlotKey is { } slot
             ? await db.Queries.NewestPendingInSlot(ctx, m.WorkspaceId, slot, ct)
@@ -223,7 +224,8 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 
         if (waiting.LockedBy is null && WaitingMessages.Join(() => Json.Read<OutgoingMessage>(waiting.MessageJson!), m) is { } joined)
         {
-            await OutboxStatements.RewriteAsync(ctx, waiting.Id, Json.Write(joined), ct);
+            // A card update replaces the waiting one as it is, so its JSON need not be written again.
+            await OutboxStatements.RewriteAsync(ctx, waiting.Id, ReferenceEquals(joined, m.Message) ? json : Json.Write(joined), ct);
             return (true, null);
         }
 
