@@ -12,9 +12,6 @@ namespace DeliberationBot.Storage.Deliberations;
 /// </summary>
 internal sealed class CompiledQueries
 {
-    public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<bool>> WasDelivered =
-        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string key, CancellationToken ct) => ctx.ProcessedDeliveries.Any(x => x.WorkspaceId == ws && x.Key == key));
-
     public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<DeliberationRow?>> Deliberation =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid id, CancellationToken ct) => ctx.Deliberations.AsNoTracking().FirstOrDefault(x => x.Id == id && x.WorkspaceId == ws));
 

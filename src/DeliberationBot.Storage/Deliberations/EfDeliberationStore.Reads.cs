@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
@@ -10,10 +11,30 @@ namespace DeliberationBot.Storage.Deliberations;
 /// <summary>The store's reads: each scoped to its workspace, untracked, mapped to Core's records.</summary>
 internal sealed partial class EfDeliberationStore
 {
+    /// <summary>
+    /// Asked before every turn, so written as SQL on the connection: through EF Core, even compiled, the question cost a
+    /// twentieth of a join + answer's CPU, most of it the query pipeline's own (binding delegates and services per call),
+    /// not the lookup (results/load.md, twentieth round). The text is fixed, so a connection keeps it prepared.
+    /// </summary>
     public async Task<bool> WasDeliveredAsync(string workspaceId, string deliveryKey, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        return await db.Queries.WasDelivered(ctx, workspaceId, deliveryKey, ct);
+        await ctx.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = ctx.Database.GetDbConnection().CreateCommand();
+            command.CommandText = @"SELECT EXISTS (SELECT 1 FROM processed_deliveries WHERE ""WorkspaceId"" = @ws AND ""Key"" = @key)";
+            var delivery = ctx.Model.FindEntityType(typeof(ProcessedDeliveryRow))!;
+            command.Parameters.Add(StoredValue.Parameter(delivery, nameof(ProcessedDeliveryRow.WorkspaceId), command, "ws", workspaceId));
+            command.Parameters.Add(StoredValue.Parameter(delivery, nameof(ProcessedDeliveryRow.Key), command, "key", deliveryKey));
+
+            // SQLite answers 0 or 1, PostgreSQL a boolean.
+            return Convert.ToBoolean(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await ctx.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<Deliberation?> FindAsync(string workspaceId, Guid id, CancellationToken ct)

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using DeliberationBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DeliberationBot.Storage.Outbox;
@@ -25,20 +23,14 @@ internal static class OutboxStatements
         await using var command = ctx.Database.GetDbConnection().CreateCommand();
         command.Transaction = ctx.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = @"UPDATE outbox SET ""MessageJson"" = @json WHERE ""Id"" = @id";
-        command.Parameters.Add(Parameter(outbox, nameof(OutboxRow.MessageJson), command, "json", messageJson));
-        command.Parameters.Add(Parameter(outbox, nameof(OutboxRow.Id), command, "id", id));
+        command.Parameters.Add(StoredValue.Parameter(outbox, nameof(OutboxRow.MessageJson), command, "json", messageJson));
+        command.Parameters.Add(StoredValue.Parameter(outbox, nameof(OutboxRow.Id), command, "id", id));
         if (await command.ExecuteNonQueryAsync(ct) != 1)
         {
             throw new InvalidOperationException($"The waiting outbox message {id} was not rewritten.");
         }
     }
 
-    /// <summary>A parameter with its value converted as the model stores the column (a key as SQLite's text, say).</summary>
-    private static DbParameter Parameter(IEntityType row, string property, DbCommand command, string name, object? value)
-    {
-        var column = row.FindProperty(property)!;
-        return column.GetRelationalTypeMapping().CreateParameter(command, name, value, column.IsNullable);
-    }
 
     /// <summary>A sent message's row: delivered, its lease given up, and its content and recipient erased.</summary>
     public static Task<int> MarkDeliveredAsync(DeliberationsDbContext ctx, Guid id, DateTimeOffset at, string? platformMessageId, string erased) =>

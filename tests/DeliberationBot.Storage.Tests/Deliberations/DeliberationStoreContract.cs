@@ -51,7 +51,11 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         var first = new Commit(Ws, "slack:Ev123") { Answer = Samples.Answer(p, "override", AnswerValue.FromChoices("no"), db.Time.GetUtcNow()), Outbox = [Samples.Message(Ws, "slack:Ev123/card", db.Time.GetUtcNow())] };
         var retry = first with { Answer = first.Answer! with { Value = AnswerValue.FromChoices("yes") }, Outbox = [Samples.Message(Ws, "slack:Ev123/card", db.Time.GetUtcNow())] };
 
+        Assert.False(await store.WasDeliveredAsync(Ws, "slack:Ev123", default));
         Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(first, default));
+        Assert.True(await store.WasDeliveredAsync(Ws, "slack:Ev123", default));
+        Assert.False(await store.WasDeliveredAsync("T-OTHER", "slack:Ev123", default));
+        Assert.False(await store.WasDeliveredAsync(Ws, "slack:Ev124", default));
         Assert.Equal(CommitOutcome.Duplicate, await store.CommitAsync(retry, default));
 
         var answer = Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default));
