@@ -11,6 +11,10 @@ internal sealed class BenchHost(string folder, string slackUrl, Action<IServiceC
 {
     public const string SlackSecret = "bench-signing-secret";
 
+    // The host's folder as its content root, from wherever the benchmarks run (the factory looks beside the solution).
+    static BenchHost() =>
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DELIBERATIONBOT_HOST", Path.Combine(Repository.Root, "src", "DeliberationBot.Host"));
+
     public string DatabasePath => Path.Combine(folder, "bench.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

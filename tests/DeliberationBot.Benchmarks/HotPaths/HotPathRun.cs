@@ -10,7 +10,7 @@ using DeliberationBot.Benchmarks.Digests;
 namespace DeliberationBot.Benchmarks.HotPaths;
 
 /// <summary>
-/// Runs <see cref="HotPathBenchmarks"/> and the next-question step of <see cref="FlowEngineBenchmarks"/> in process
+/// Runs <see cref="HotPathBenchmarks"/>, the store's reads of every turn (<see cref="StoreReadBenchmarks"/>) and the next-question step of <see cref="FlowEngineBenchmarks"/> in process
 /// (this run is already a Release build) and writes results/hot-paths.md: time and bytes allocated per operation.
 /// Arguments: BenchmarkDotNet's own (e.g. --filter '*Slack*').
 /// </summary>
@@ -22,8 +22,8 @@ internal static class HotPathRun
         var config = BenchmarkConfig.Base
             .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance).WithId("hot"))
             .WithOptions(ConfigOptions.JoinSummary);
-        var summaries = BenchmarkSwitcher.FromTypes([typeof(HotPathBenchmarks), typeof(FlowEngineBenchmarks)])
-            .Run(args.Length > 0 ? args : ["--filter", "*HotPathBenchmarks*", "*FlowEngineBenchmarks.Evaluate*"], config);
+        var summaries = BenchmarkSwitcher.FromTypes([typeof(HotPathBenchmarks), typeof(StoreReadBenchmarks), typeof(FlowEngineBenchmarks)])
+            .Run(args.Length > 0 ? args : ["--filter", "*HotPathBenchmarks*", "*StoreReadBenchmarks*", "*FlowEngineBenchmarks.Evaluate*"], config);
         var reports = summaries.SelectMany(s => s.Reports).ToList();
         if (reports.Count == 0 || reports.Any(r => r.ResultStatistics is null))
         {
