@@ -16,7 +16,8 @@ public static partial class CommandParser
 {
     public static (Command? Command, ErrorMessage? Error) Parse(string? text, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
     {
-        var tokens = Tokenise(text ?? "");
+        text ??= "";
+        var tokens = Tokenise(text);
         if (tokens.Count == 0)
         {
             return (new HelpCommand(), null);
@@ -31,11 +32,11 @@ public static partial class CommandParser
             "remind" => NoArguments(new RemindCommand(), "remind", rest),
             "close" or "end" => NoArguments(new CloseCommand(), "close", rest),
             "concerns" => NoArguments(new ConcernsCommand(), "concerns", rest),
-            "concern" => ParseConcern(rest),
+            "concern" => ParseConcern(text),
             "merge" => ParseMerge(rest),
             "confirm" => ParseSuggestion(rest, confirm: true),
             "dismiss" => ParseSuggestion(rest, confirm: false),
-            "decide" or "decision" => ParseDecide(rest),
+            "decide" or "decision" => ParseDecide(rest, text),
             "condition" => ParseCondition(rest, mentions, today),
             "export" => NoArguments(new ExportCommand(), "export", rest),
             "report" => ParseReport(rest, mentions),
@@ -179,7 +180,7 @@ public static partial class CommandParser
             {
                 current.Append(c);
             }
-            else if (c is '"' or '\u201C' or '\u201D')
+            else if (IsQuote(c))
             {
                 if (quoted)
                 {
@@ -213,6 +214,39 @@ public static partial class CommandParser
             wasQuoted = false;
         }
     }
+
+    /// <summary>
+    /// What follows the first <paramref name="words"/> words of <paramref name="text"/>, as typed, without the quotes
+    /// around it: a concern or a decision's rationale keeps its own quotation marks, line breaks and spacing, which
+    /// splitting it into tokens and joining them again would drop ("the "night shift" wasn't asked").
+    /// </summary>
+    private static string FreeText(string text, int words)
+    {
+        var rest = text.AsSpan().Trim();
+        for (var i = 0; i < words; i++)
+        {
+            var end = 0;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end]))
+            {
+                end++;
+            }
+
+            rest = rest[end..].TrimStart();
+        }
+
+        if (rest.Length > 0 && IsQuote(rest[0]))
+        {
+            rest = rest[1..];
+            if (rest.Length > 0 && IsQuote(rest[^1]))
+            {
+                rest = rest[..^1];
+            }
+        }
+
+        return rest.Trim().ToString();
+    }
+
+    private static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D';
 
     [GeneratedRegex(@"^<@(?<id>[^|>\s]+)(\|(?<name>[^>]+))?>$")]
     private static partial Regex MentionToken();

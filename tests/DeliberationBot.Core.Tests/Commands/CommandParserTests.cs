@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Tests.Commands;
@@ -271,5 +272,39 @@ public class CommandParserTests
         var start = Assert.IsType<StartCommand>(command);
         Assert.Equal([new UserRef("29:abc", "Maria Garcia")], start.Owners);
         Assert.Equal("Hotline", start.Title);
+    }
+
+    [Theory]
+    [InlineData("concern \"Nobody asked the night shift\"", "Nobody asked the night shift")]
+    [InlineData("concern Nobody asked the night shift", "Nobody asked the night shift")]
+    [InlineData("concern \"The \"risk score\" is a black box to us\"", "The \"risk score\" is a black box to us")]
+    [InlineData("concern \u201CThe \u201Crisk score\u201D is a black box\u201D", "The \u201Crisk score\u201D is a black box")]
+    [InlineData("concern   \"Two  spaces and\na line break stay\"  ", "Two  spaces and\na line break stay")]
+    [InlineData("concern \"Nobody asked them, \u00E7a ne va pas \u2705", "Nobody asked them, \u00E7a ne va pas \u2705")]
+    [InlineData("concern Intake's \"quick check\" takes an hour", "Intake's \"quick check\" takes an hour")]
+    public void A_concern_is_kept_as_typed_with_its_own_quotes_and_spacing(string text, string words)
+    {
+        var (command, error) = CommandParser.Parse(text, null, Today);
+
+        Assert.Null(error);
+        Assert.Equal(words, Assert.IsType<AddConcernCommand>(command).Text);
+    }
+
+    [Theory]
+    [InlineData("concern")]
+    [InlineData("concern \"\"")]
+    [InlineData("concern \"  \"")]
+    public void A_concern_with_no_words_says_what_to_type(string text) =>
+        Assert.Equal(Usage.Concern, Error(text).Usage);
+
+    [Fact]
+    public void A_decision_keeps_its_rationale_as_typed()
+    {
+        var (command, error) = CommandParser.Parse("decide conditions \"Only once the \"override\" button\nis in the form\"", null, Today);
+
+        Assert.Null(error);
+        var decide = Assert.IsType<DecideCommand>(command);
+        Assert.Equal(DecisionOutcome.GoWithConditions, decide.Outcome);
+        Assert.Equal("Only once the \"override\" button\nis in the form", decide.Rationale);
     }
 }
