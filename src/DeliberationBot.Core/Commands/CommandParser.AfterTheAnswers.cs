@@ -45,12 +45,12 @@ public static partial class CommandParser
             : (new DecideCommand(outcome, rationale), null);
     }
 
-    private static (Command?, ErrorMessage?) ParseCondition(List<Token> args, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
+    private static (Command?, ErrorMessage?) ParseCondition(string typed, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
     {
         UserRef? owner = null;
         DateOnly? due = null;
         var words = new List<string>();
-        foreach (var token in args)
+        foreach (var token in ArgumentsAsTyped(typed, 1))
         {
             var t = token.Text;
             if (!token.Quoted && t.StartsWith("owner:", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -27,7 +28,7 @@ public static partial class CommandParser
         var rest = tokens.Skip(1).ToList();
         return verb switch
         {
-            "start" or "new" => rest.Count == 0 ? (new StartFormCommand(), null) : ParseStart(rest, mentions, today),
+            "start" or "new" => rest.Count == 0 ? (new StartFormCommand(), null) : ParseStart(rest, text, mentions, today),
             "status" or "progress" => NoArguments(new StatusCommand(), "status", rest),
             "remind" => NoArguments(new RemindCommand(), "remind", rest),
             "close" or "end" => NoArguments(new CloseCommand(), "close", rest),
@@ -37,7 +38,7 @@ public static partial class CommandParser
             "confirm" => ParseSuggestion(rest, confirm: true),
             "dismiss" => ParseSuggestion(rest, confirm: false),
             "decide" or "decision" => ParseDecide(rest, text),
-            "condition" => ParseCondition(rest, mentions, today),
+            "condition" => ParseCondition(text, mentions, today),
             "export" => NoArguments(new ExportCommand(), "export", rest),
             "report" => ParseReport(rest, mentions),
             "digest" => ParseDigest(rest),
@@ -51,7 +52,7 @@ public static partial class CommandParser
     private static (Command?, ErrorMessage?) NoArguments(Command command, string verb, List<Token> rest) =>
         rest.Count == 0 ? (command, null) : (null, new ErrorMessage($"\"{verb}\" takes no arguments.", verb));
 
-    private static (Command?, ErrorMessage?) ParseStart(List<Token> args, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
+    private static (Command?, ErrorMessage?) ParseStart(List<Token> args, string typed, IReadOnlyDictionary<string, UserRef>? mentions, DateOnly today)
     {
         var flowId = args[0].Text;
         if (args[0].Quoted || flowId.Contains(':', StringComparison.Ordinal))
@@ -63,7 +64,7 @@ public static partial class CommandParser
         var titleParts = new List<string>();
         DateOnly? due = null;
         var anonymous = false;
-        foreach (var token in args.Skip(1))
+        foreach (var token in ArgumentsAsTyped(typed, 2))
         {
             var t = token.Text;
             if (token.Quoted)
@@ -222,18 +223,7 @@ public static partial class CommandParser
     /// </summary>
     private static string FreeText(string text, int words)
     {
-        var rest = text.AsSpan().Trim();
-        for (var i = 0; i < words; i++)
-        {
-            var end = 0;
-            while (end < rest.Length && !char.IsWhiteSpace(rest[end]))
-            {
-                end++;
-            }
-
-            rest = rest[end..].TrimStart();
-        }
-
+        var rest = AfterWords(text, words);
         if (rest.Length > 0 && IsQuote(rest[0]))
         {
             rest = rest[1..];
@@ -246,7 +236,44 @@ public static partial class CommandParser
         return rest.Trim().ToString();
     }
 
-    private static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D';
+    /// <summary>
+    /// The arguments after the first <paramref name="words"/> words, as tokens, except that everything between the first
+    /// and the last quotation mark is one quoted token, as typed: a title or a condition keeps the quotation marks and
+    /// spacing inside it, while the options around it (owner:, due:) are read as before.
+    /// </summary>
+    private static List<Token> ArgumentsAsTyped(string text, int words)
+    {
+        var rest = AfterWords(text, words);
+        var first = rest.IndexOfAny(Quotes);
+        var last = rest.LastIndexOfAny(Quotes);
+        if (first < 0 || last <= first)
+        {
+            return Tokenise(rest.ToString());
+        }
+
+        return [.. Tokenise(rest[..first].ToString()), new Token(rest[(first + 1)..last].ToString(), Quoted: true), .. Tokenise(rest[(last + 1)..].ToString())];
+    }
+
+    private static ReadOnlySpan<char> AfterWords(string text, int words)
+    {
+        var rest = text.AsSpan().Trim();
+        for (var i = 0; i < words; i++)
+        {
+            var end = 0;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end]))
+            {
+                end++;
+            }
+
+            rest = rest[end..].TrimStart();
+        }
+
+        return rest;
+    }
+
+    private static readonly SearchValues<char> Quotes = SearchValues.Create("\"\u201C\u201D");
+
+    private static bool IsQuote(char c) => Quotes.Contains(c);
 
     [GeneratedRegex(@"^<@(?<id>[^|>\s]+)(\|(?<name>[^>]+))?>$")]
     private static partial Regex MentionToken();

@@ -307,4 +307,29 @@ public class CommandParserTests
         Assert.Equal(DecisionOutcome.GoWithConditions, decide.Outcome);
         Assert.Equal("Only once the \"override\" button\nis in the form", decide.Rationale);
     }
+
+    [Theory]
+    [InlineData("start ai-proposal \"Replace the \"risk score\" with caseworker review\" owner:@maria due:2026-03-31", "Replace the \"risk score\" with caseworker review")]
+    [InlineData("start ai-proposal owner:@maria \u201CThe \u201Cquick check\u201D tool\u201D anonymous", "The \u201Cquick check\u201D tool")]
+    [InlineData("start ai-proposal \"Two  spaces: kept\"", "Two  spaces: kept")]
+    [InlineData("start ai-proposal Hotline \"screening\" tool", "Hotline screening tool")]
+    public void A_title_keeps_the_quotation_marks_and_spacing_inside_it_and_the_options_around_it(string text, string title)
+    {
+        var start = Start(text);
+
+        Assert.Equal(title, start.Title);
+        Assert.Equal("ai-proposal", start.FlowId);
+    }
+
+    [Fact]
+    public void A_condition_keeps_its_text_as_typed_and_reads_its_owner_and_due_date()
+    {
+        var (command, error) = CommandParser.Parse("condition \"Keep the \"override\" button on every case\" owner:@li due:2026-04-01", Mentions, Today);
+
+        Assert.Null(error);
+        var condition = Assert.IsType<ConditionCommand>(command);
+        Assert.Equal("Keep the \"override\" button on every case", condition.Text);
+        Assert.Equal(new UserRef("U456", "li"), condition.Owner);
+        Assert.Equal(new DateOnly(2026, 4, 1), condition.Due);
+    }
 }
