@@ -31,7 +31,6 @@ internal static class OutboxStatements
         }
     }
 
-
     /// <summary>A sent message's row: delivered, its lease given up, and its content and recipient erased.</summary>
     public static Task<int> MarkDeliveredAsync(DeliberationsDbContext ctx, Guid id, DateTimeOffset at, string? platformMessageId, string erased) =>
         ctx.Database.ExecuteSqlAsync(
