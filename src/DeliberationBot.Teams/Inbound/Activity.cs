@@ -38,6 +38,9 @@ internal sealed record Activity
 
     public IReadOnlyList<Entity>? Entities { get; init; }
 
+    /// <summary>Files, cards, and for a message typed in Teams its HTML (text/html), which keeps the line breaks.</summary>
+    public IReadOnlyList<ActivityAttachment>? Attachments { get; init; }
+
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
 
     /// <summary>The Microsoft tenant the activity comes from: channelData.tenant.id, else conversation.tenantId.</summary>
@@ -73,6 +76,9 @@ internal sealed record TeamsChannelInfo(string? Id, string? Name = null);
 
 /// <summary>An entity: a mention (text, mentioned) or the client's info (locale, country, platform, timezone).</summary>
 internal sealed record Entity(string? Type, string? Text = null, ChannelAccount? Mentioned = null, string? Timezone = null);
+
+/// <summary>An attachment: only text/html, whose content is a string, is read.</summary>
+internal sealed record ActivityAttachment(string? ContentType, JsonElement? Content = null);
 
 internal static class ActivityTypes
 {

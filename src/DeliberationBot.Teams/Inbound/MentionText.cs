@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace DeliberationBot.Teams.Inbound;
@@ -12,15 +13,24 @@ internal sealed record Mention(string Key, string TeamsId, string Name);
 /// mention whose mentioned.id is the recipient, by the entity's text, else &lt;at&gt;bot name&lt;/at&gt;). Every other
 /// mention becomes a single word "@Key" that Core resolves through the mentions dictionary, which the adapter fills
 /// with the person as Core knows them (their Entra object id, looked up from the Teams id the mention carries; a
-/// &lt;@id|Name&gt; token could only carry the Teams id). Remaining HTML tags are dropped and entities decoded, so Core
-/// sees what the person typed.
+/// &lt;@id|Name&gt; token could only carry the Teams id). Remaining HTML tags are dropped and entities decoded, and the
+/// line breaks are taken from the message's HTML, so Core sees what the person typed.
 /// </summary>
 internal static partial class MentionText
 {
     public static (string Text, IReadOnlyList<Mention> Mentions) Normalise(Activity activity)
     {
         var text = activity.Text ?? "";
+        var (replacements, mentions) = Replacements(activity);
+        var oneLine = Plain(ReplaceMentions(text, replacements));
+        return (WithLineBreaks(activity, text, replacements, oneLine) ?? oneLine, mentions);
+    }
+
+    /// <summary>What each mention tag becomes: the bot's own a space, anyone else "@Key".</summary>
+    private static (List<(string Tag, string With)> Replacements, List<Mention> Mentions) Replacements(Activity activity)
+    {
         var botId = activity.Recipient?.Id;
+        var replacements = new List<(string Tag, string With)>();
         var mentions = new List<Mention>();
         foreach (var entity in activity.Entities ?? [])
         {
@@ -33,7 +43,7 @@ internal static partial class MentionText
             var tag = entity.Text is { Length: > 0 } t ? t : $"<at>{name}</at>";
             if (id == botId)
             {
-                text = Replace(text, tag, " ");
+                replacements.Add((tag, " "));
                 continue;
             }
 
@@ -44,12 +54,59 @@ internal static partial class MentionText
                 mentions.Add(existing);
             }
 
-            text = Replace(text, tag, "@" + existing.Key);
+            replacements.Add((tag, "@" + existing.Key));
         }
 
-        var plain = Decode(StripTags(text));
-        return (Whitespace().Replace(plain, " ").Trim(), mentions);
+        return (replacements, mentions);
     }
+
+    /// <summary>
+    /// The text with the person's line breaks, or null when it cannot be had. Teams' text turns a line break into a
+    /// space; the message's HTML (a text/html attachment, or the text itself when it is HTML) keeps each line in its
+    /// own block or after a &lt;br&gt;, and marks mentions with spans where the text has &lt;at&gt; tags. The result
+    /// is used only when it has exactly the words of <paramref name="oneLine"/>, so a mismatch costs the line breaks
+    /// and never a word.
+    /// </summary>
+    private static string? WithLineBreaks(Activity activity, string text, List<(string Tag, string With)> replacements, string oneLine)
+    {
+        var html = activity.Attachments?.FirstOrDefault(a =>
+                string.Equals(a.ContentType, "text/html", StringComparison.OrdinalIgnoreCase) && a.Content is { ValueKind: JsonValueKind.String })
+            ?.Content?.GetString();
+        html ??= LineBreak().IsMatch(text) || Block().IsMatch(text) ? text : null;
+        if (html is null)
+        {
+            return null;
+        }
+
+        // Whitespace in HTML source is layout; only the markup says where a line ends.
+        html = HtmlWhitespace().Replace(html, " ");
+        var tags = MentionTag().Matches(text);
+        var spans = MentionSpan().Matches(html);
+        if (spans.Count != tags.Count)
+        {
+            return null;
+        }
+
+        var next = 0;
+        html = MentionSpan().Replace(html, _ => tags[next++].Value);
+        html = Block().Replace(LineBreak().Replace(html, "\n"), "\n");
+        var lines = LineEdges().Replace(Plain(ReplaceMentions(html, replacements)), "\n");
+        return Squash(lines) == Squash(oneLine) ? lines : null;
+    }
+
+    private static string ReplaceMentions(string text, List<(string Tag, string With)> replacements)
+    {
+        foreach (var (tag, with) in replacements)
+        {
+            text = text.Replace(tag, with, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
+
+    private static string Plain(string text) => Whitespace().Replace(Decode(StripTags(text)), " ").Trim();
+
+    private static string Squash(string text) => HtmlWhitespace().Replace(text, " ").Trim();
 
     /// <summary>A single word from a display name: letters and digits, the rest folded to '_'.</summary>
     private static string UniqueKey(string name, List<Mention> taken)
@@ -78,8 +135,6 @@ internal static partial class MentionText
         return unique;
     }
 
-    private static string Replace(string text, string tag, string with) => text.Replace(tag, with, StringComparison.OrdinalIgnoreCase);
-
     private static string StripTags(string text) => HtmlTag().Replace(text, " ");
 
     private static string Decode(string text) => WebUtility.HtmlDecode(text);
@@ -89,4 +144,23 @@ internal static partial class MentionText
 
     [GeneratedRegex(@"[ \t\u00A0]+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlWhitespace();
+
+    [GeneratedRegex(@"<at\b[^<>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MentionTag();
+
+    [GeneratedRegex(@"<span\b[^<>]*\bitemtype=""http://schema\.skype\.com/Mention""[^<>]*>.*?</span>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MentionSpan();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LineBreak();
+
+    /// <summary>A run of block tags (and the space between them) ends one line.</summary>
+    [GeneratedRegex(@"(?:\s*</?(?:div|p|li|ul|ol|h[1-6]|blockquote|pre|table|tr|hr)\b[^<>]*>\s*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Block();
+
+    [GeneratedRegex(@" *\n *", RegexOptions.CultureInvariant)]
+    private static partial Regex LineEdges();
 }

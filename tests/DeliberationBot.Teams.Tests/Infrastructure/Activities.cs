@@ -95,6 +95,17 @@ internal static class Activities
         return activity;
     }
 
+    /// <summary>Adds the message's HTML as Teams sends it beside the text: a text/html attachment.</summary>
+    public static JsonObject WithHtml(JsonObject activity, string html)
+    {
+        activity["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "text/html", ["content"] = html });
+        return activity;
+    }
+
+    /// <summary>How Teams' HTML marks a mention (the text marks it &lt;at&gt;…&lt;/at&gt;).</summary>
+    public static string MentionSpan(int itemId, string name) =>
+        $"<span itemscope=\"\" itemtype=\"http://schema.skype.com/Mention\" itemid=\"{itemId}\">{name}</span>";
+
     /// <summary>An Action.Submit click: a message whose value is the action's data merged with the card's inputs.</summary>
     public static JsonObject Submit(string serviceUrl, Person from, Chat chat, JsonObject value, string? id = null)
     {
