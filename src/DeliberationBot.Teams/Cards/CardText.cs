@@ -7,7 +7,9 @@ namespace DeliberationBot.Teams.Cards;
 /// Makes text that people wrote (titles, names, descriptions, echoed commands) inert in Adaptive Cards. TextBlocks and
 /// facts render a Markdown subset (emphasis, links, lists), and Teams turns &lt;at&gt;…&lt;/at&gt; into mentions when
 /// an entity backs it: so mention tags are stripped to their text, and Markdown-significant characters are escaped
-/// with a backslash. Inputs and choice titles are not Markdown; they only lose the mention tags (<see cref="Plain"/>).
+/// with a backslash. A TextBlock's Markdown also shows a single line break as a space, so each of the person's line
+/// breaks is written as two. Inputs and choice titles are not Markdown; they only lose the mention tags
+/// (<see cref="Plain"/>).
 /// </summary>
 internal static partial class CardText
 {
@@ -25,6 +27,19 @@ internal static partial class CardText
         for (var i = 0; i < plain.Length; i++)
         {
             var c = plain[i];
+            if (c is '\n' or '\r')
+            {
+                // A run of line breaks (a blank line, or Windows' \r\n) is one break: Markdown shows no more than that.
+                while (i + 1 < plain.Length && plain[i + 1] is '\n' or '\r')
+                {
+                    i++;
+                }
+
+                sb.Append("\n\n");
+                lineStart = true;
+                continue;
+            }
+
             if (lineStart && char.IsAsciiDigit(c) && NumberedListMarkerEnd(plain, i) is { } dot)
             {
                 // "1. " or "1) " would start a numbered list: escape the punctuation after the digits.
@@ -40,7 +55,7 @@ internal static partial class CardText
             }
 
             sb.Append(c);
-            lineStart = c == '\n' || (lineStart && c is ' ' or '\t');
+            lineStart = lineStart && c is ' ' or '\t';
         }
 
         return sb.ToString();

@@ -10,8 +10,9 @@ public sealed class CardTextTests
     [InlineData("[click](https://evil.example)", "\\[click\\](https://evil.example)")]
     [InlineData("<at>Bob</at> please", "Bob please")]
     [InlineData("<AT id=\"0\">Bob</AT>", "Bob")]
-    [InlineData("- item\n+ other\n# head\n> quote", "\\- item\n\\+ other\n\\# head\n\\> quote")]
-    [InlineData("1. first\n22) second", "1\\. first\n22\\) second")]
+    [InlineData("- item\n+ other\n# head\n> quote", "\\- item\n\n\\+ other\n\n\\# head\n\n\\> quote")]
+    [InlineData("1. first\n22) second", "1\\. first\n\n22\\) second")]
+    [InlineData("one\ntwo\r\nthree\n\n\nfour\rfive", "one\n\ntwo\n\nthree\n\nfour\n\nfive")]
     [InlineData("a < b and back\\slash", "a \\< b and back\\\\slash")]
     [InlineData("bell\u0007", "bell")]
     public void User_text_is_escaped_for_TextBlocks(string input, string expected) => Assert.Equal(expected, CardText.Escape(input));

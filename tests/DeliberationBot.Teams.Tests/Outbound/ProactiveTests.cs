@@ -78,6 +78,27 @@ public sealed class ProactiveTests : HostTest
     }
 
     [Fact]
+    public async Task A_concern_typed_over_two_lines_reaches_the_owner_on_two_lines()
+    {
+        // Teams' text joins the lines with a space; the HTML beside it keeps them.
+        await Host.SendAsync(Activities.BotAdded(ServiceUrl, Person.Fiona, Chat.Channel, Person.Maria));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("610"),
+            "start quick-check &quot;Intake&quot; owner:<at>Maria Garcia</at>", [Activities.Mention(Person.Maria)], id: "610"));
+        await Host.SentAsync();
+        var concern = Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("611"),
+            "concern &quot;Night shift wasn&#39;t asked. Who enters the extra fields?&quot;", id: "611");
+        await Host.SendAsync(Activities.WithHtml(concern,
+            $"<p>{Activities.MentionSpan(0, "DeliberationBot")}&nbsp;concern &quot;Night shift wasn&#39;t asked.</p>\r\n<p>Who enters the extra fields?&quot;</p>"));
+        var sent = await Host.SentAsync();
+
+        var d = await Host.SingleDeliberationAsync();
+        var stored = Assert.Single(await Host.Store.ListConcernsAsync(Activities.Tenant, d.Id, CancellationToken.None));
+        Assert.Equal("Night shift wasn't asked.\nWho enters the extra fields?", stored.Text);
+        var notice = Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.Personal(Person.Maria).Id);
+        Assert.Contains("Night shift wasn't asked.\n\nWho enters the extra fields?", notice.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Someone_never_seen_is_found_in_the_roster_of_the_conversation()
     {
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("1"), "help", id: "1"));
