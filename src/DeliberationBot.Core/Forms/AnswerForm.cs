@@ -37,6 +37,8 @@ public sealed record AnswerProblem(AnswerRule Rule, int? Limit = null)
 /// <summary>
 /// Turns an answer form's input (a Slack modal, a Teams card, the community page) into an answer: the text written, the
 /// number typed or the option ids picked, as the platform sent them. One set of rules, whichever form it came from.
+/// A line break is stored as one \n whatever the form sent (a web page's textarea sends \r\n, and its maxlength
+/// counts one character), so the text and its length are the same from every form.
 /// </summary>
 public static class AnswerForm
 {
@@ -53,7 +55,7 @@ public static class AnswerForm
 
         return kind switch
         {
-            AnswerKind.FreeText => (AnswerValue.FromText(values[0]), null),
+            AnswerKind.FreeText => (AnswerValue.FromText(values[0].ReplaceLineEndings("\n")), null),
             AnswerKind.Number or AnswerKind.Scale => AnswerParser.NumberOnly(values[0]) is { } n
                 ? (AnswerValue.FromNumber(n), null)
                 : (null, new AnswerProblem(kind == AnswerKind.Scale ? AnswerRule.GiveScale : AnswerRule.GiveNumber)),

@@ -10,6 +10,13 @@ public sealed class AnswerFormRulesTests
         new("q", "s", "What do you think?", null, kind, [.. options.Select(o => new ChoiceOption(o, o.ToUpperInvariant()))], new HashSet<Stakeholders.StakeholderGroup>(), required, null, []);
 
     [Fact]
+    public void A_web_forms_line_break_counts_as_the_one_character_its_textarea_counted()
+    {
+        // A textarea's maxlength counts a line break as one character; the form then sends it as \r\n.
+        Assert.Equal((AnswerValue.FromText("ab\ncd"), (AnswerProblem?)null), AnswerForm.Read(Asked(AnswerKind.FreeText), ["ab\r\ncd"], skip: false, maxLength: 5));
+    }
+
+    [Fact]
     public void A_skip_counts_only_when_the_question_allows_it()
     {
         Assert.Equal((AnswerValue.Skip(), (AnswerProblem?)null), AnswerForm.Read(Asked(AnswerKind.FreeText, required: false), ["written"], skip: true));

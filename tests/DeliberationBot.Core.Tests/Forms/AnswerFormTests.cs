@@ -28,6 +28,13 @@ public sealed class AnswerFormTests
         Assert.Equal(AnswerValue.FromChoices("a", "b"), AnswerParser.FromForm(AnswerKind.MultipleChoice, ["a", " b", "a", ""]).Value);
     }
 
+    [Fact]
+    public void A_line_break_is_one_character_whichever_form_sent_it()
+    {
+        Assert.Equal(AnswerValue.FromText("One line.\n\nAnother,  spaced."), AnswerParser.FromForm(AnswerKind.FreeText, ["One line.\r\n\r\nAnother,  spaced."]).Value);
+        Assert.Equal(AnswerValue.FromText("a\nb\nc"), AnswerParser.FromForm(AnswerKind.FreeText, ["a\rb\nc"]).Value);
+    }
+
     [Theory]
     [InlineData(AnswerKind.Number, "Please answer with a number of 0 or more, for example 15.")]
     [InlineData(AnswerKind.Scale, "Please answer with a number from 1 to 5.")]

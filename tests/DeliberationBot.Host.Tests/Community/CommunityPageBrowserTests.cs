@@ -12,7 +12,8 @@ namespace DeliberationBot.Host.Tests.Community;
 [Collection(CommunityPagesCollection.Name)]
 public sealed class CommunityPageBrowserTests(CommunityPages pages)
 {
-    private const string Words = "Necesitamos una oficina para reclamar <b>ya</b> & sin esperar";
+    // Markup, an ampersand, a line break and a double space: all shown and stored as typed.
+    private const string Words = "Necesitamos una oficina para reclamar <b>ya</b> & sin esperar.\nY que alguien conteste,  en persona.";
 
     [Fact]
     public async Task A_resident_answers_in_Spanish_at_320px_by_keyboard_flags_one_answer_leaves_and_comes_back_to_change_it()
@@ -71,7 +72,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
 
         await CommunityPages.ArriveAtAsync(page, "**/answers?lang=es");
         var review = await page.InnerTextAsync("dl.answers");
-        Assert.Contains(Words, review, StringComparison.Ordinal); // shown as text, not markup
+        Assert.Contains(Words, review, StringComparison.Ordinal); // shown as text, not markup, with its line break and spacing
         Assert.Contains("Enviada como preocupación", review, StringComparison.Ordinal);
         await Step(page, "es-answers");
         await TabToAsync(page, "a.button");
