@@ -181,6 +181,32 @@ public sealed class ReportPageBrowserTests(ReportPages pages)
         Assert.Equal(expected.Order(), shown.Order());
     }
 
+    [Fact]
+    public async Task Answers_and_concerns_show_their_line_breaks_and_spacing_as_written()
+    {
+        var s = pages.Large;
+        var written = s.Answers.Where(a => a.Value.Text?.Contains('\n', StringComparison.Ordinal) == true).Select(a => a.Value.Text!).ToHashSet();
+        Assert.NotEmpty(written);
+        await using var context = await pages.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = pages.BaseUrl });
+        var page = await context.NewPageAsync();
+
+        // innerText is the text as rendered: a line break the page collapsed would read as a space.
+        await page.GotoAsync(pages.PageUrl(s, ReportPages.Facilitator) + "&answers=1");
+        foreach (var summary in await page.Locator("details > summary").AllAsync())
+        {
+            await summary.ClickAsync();
+        }
+
+        var shown = (await page.Locator("ul.answers > li").AllInnerTextsAsync()).Select(t => t[..t.LastIndexOf(" — ", StringComparison.Ordinal)]).ToList();
+        Assert.Contains(shown, written.Contains);
+
+        var flagged = s.Concerns.Where(c => c.Text.Contains('\n', StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(flagged);
+        await page.GotoAsync(pages.PageUrl(s, ReportPages.Facilitator));
+        var quotes = await page.Locator("#concerns ~ article blockquote").AllInnerTextsAsync();
+        Assert.All(flagged, c => Assert.Contains(quotes, q => q.StartsWith(c.Text + " — ", StringComparison.Ordinal)));
+    }
+
     private static async Task<List<string[]>> Rows(IPage page, string table) => await Rows(page.Locator(table).First, null);
 
     private static async Task<List<string[]>> Rows(ILocator scope, string? table)

@@ -85,7 +85,10 @@ public sealed record SampleDeliberation(
         var frontline = group is StakeholderGroup.FrontlineWorker or StakeholderGroup.Community;
         return q.Kind switch
         {
-            AnswerKind.FreeText => AnswerValue.FromText($"Person {person} on {q.Id}: screeners need to see why a call ranks high before acting on it."),
+            // Every third person writes two lines, with a blank line and a double space, as people do.
+            AnswerKind.FreeText => AnswerValue.FromText(person % 3 == 0
+                ? $"Person {person} on {q.Id}: screeners need to see why a call ranks high.\n\nBefore acting on it,  they ask a colleague."
+                : $"Person {person} on {q.Id}: screeners need to see why a call ranks high before acting on it."),
             AnswerKind.Scale => AnswerValue.FromNumber(Math.Clamp((frontline ? 4 : 2) + random.Next(-1, 2), AnswerKinds.ScaleMin, AnswerKinds.ScaleMax)),
             AnswerKind.Number => AnswerValue.FromNumber(frontline ? 10 + random.Next(0, 20) : random.Next(0, 6)),
             AnswerKind.MultipleChoice => AnswerValue.FromChoices(q.EffectiveOptions.Where((_, i) => (i + person) % 2 == 0).Select(o => o.Id).DefaultIfEmpty(q.EffectiveOptions[0].Id)),
