@@ -12,7 +12,7 @@ public static class RecordMarkdown
         sb.AppendLine($"# {Escape(r.Title)}").AppendLine();
         if (r.Description is not null)
         {
-            sb.AppendLine(Escape(r.Description)).AppendLine();
+            sb.AppendLine(Escape(r.Description, InParagraph)).AppendLine();
         }
 
         sb.AppendLine($"- Flow: {Escape(r.Flow.Title)} (`{r.Flow.Id}` version `{r.Flow.Version}`)");
@@ -22,10 +22,10 @@ public static class RecordMarkdown
         if (r.Decision is { } decision)
         {
             sb.AppendLine("## Decision").AppendLine();
-            sb.AppendLine($"**{decision.Outcome}**, by {Escape(decision.DecidedBy)} on {Date(decision.At)}: {Escape(decision.Rationale)}").AppendLine();
+            sb.AppendLine($"**{decision.Outcome}**, by {Escape(decision.DecidedBy)} on {Date(decision.At)}: {Escape(decision.Rationale, InParagraph)}").AppendLine();
             foreach (var earlier in r.EarlierDecisions)
             {
-                sb.AppendLine($"- Earlier: **{Escape(earlier.Outcome)}**, by {Escape(earlier.DecidedBy)} on {Date(earlier.At)}: {Escape(earlier.Rationale)}");
+                sb.AppendLine($"- Earlier: **{Escape(earlier.Outcome)}**, by {Escape(earlier.DecidedBy)} on {Date(earlier.At)}: {Escape(earlier.Rationale, InListItem)}");
             }
 
             if (r.EarlierDecisions.Count > 0)
@@ -36,7 +36,7 @@ public static class RecordMarkdown
 
         if (r.Summary is not null)
         {
-            sb.AppendLine("## Summary").AppendLine().AppendLine(Escape(r.Summary)).AppendLine();
+            sb.AppendLine("## Summary").AppendLine().AppendLine(Escape(r.Summary, InParagraph)).AppendLine();
         }
 
         sb.AppendLine("## Concerns").AppendLine();
@@ -50,12 +50,12 @@ public static class RecordMarkdown
             sb.AppendLine($"### {(c.Kind == "Condition" ? "Condition" : "Concern")} #{c.Number}{(c.MergedInto is { } into ? $" \\(merged into #{into}\\)" : "")}").AppendLine();
             if (c.Voices.Count == 0 || c.Voices.All(v => v.Words != c.Text))
             {
-                sb.AppendLine(Escape(c.Text)).AppendLine();
+                sb.AppendLine(Escape(c.Text, InParagraph)).AppendLine();
             }
 
             foreach (var v in c.Voices)
             {
-                sb.AppendLine($"> \u201C{Escape(v.Words)}\u201D — {Escape(v.By)}").AppendLine();
+                sb.AppendLine($"> \u201C{Escape(v.Words, InQuote)}\u201D — {Escape(v.By)}").AppendLine();
             }
 
             if (c.Question is not null)
@@ -71,7 +71,7 @@ public static class RecordMarkdown
 
             if (c.Response is not null)
             {
-                sb.AppendLine($"- Response: {Escape(c.Response)}");
+                sb.AppendLine($"- Response: {Escape(c.Response, InListItem)}");
             }
 
             foreach (var e in c.History)
@@ -91,7 +91,7 @@ public static class RecordMarkdown
                 sb.AppendLine($"**{Escape(q.Question)}**").AppendLine();
                 foreach (var a in q.Answers)
                 {
-                    sb.AppendLine($"- {Escape(a.By)}, {a.Group}: {Escape(a.Answer)}{(a.FlaggedConcern ? " *(flagged as a concern)*" : "")}");
+                    sb.AppendLine($"- {Escape(a.By)}, {a.Group}: {Escape(a.Answer, InListItem)}{(a.FlaggedConcern ? " *(flagged as a concern)*" : "")}");
                 }
 
                 foreach (var w in q.Withheld)
@@ -108,18 +108,42 @@ public static class RecordMarkdown
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    /// <summary>Backslash-escapes Markdown's special characters and drops raw HTML angle brackets.</summary>
-    public static string Escape(string text)
+    // A person's line break, kept as a hard break (a backslash at the end of the line) that continues the block it is in.
+    private const string InParagraph = "\\\n";
+    private const string InListItem = "\\\n  ";
+    private const string InQuote = "\\\n> ";
+
+    /// <summary>Escapes text that must stay on one line (a heading, a name): a line break becomes a space.</summary>
+    public static string Escape(string text) => Escape(text, " ");
+
+    /// <summary>
+    /// Backslash-escapes Markdown's special characters and turns angle brackets into entities, so the text cannot
+    /// restructure the document; each line break becomes <paramref name="lineBreak"/>. At the start of a line, a number
+    /// followed by "." and a run of "=" are escaped too, as they would start a list or underline a heading.
+    /// </summary>
+    public static string Escape(string text, string lineBreak)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in text.ReplaceLineEndings(" "))
+        var lineStart = true; // nothing but spaces yet on this line
+        var number = false; // nothing but a number yet on this line
+        foreach (var ch in text.ReplaceLineEndings("\n").Trim('\n'))
         {
-            if (ch is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '~')
+            if (ch == '\n')
+            {
+                sb.Append(lineBreak);
+                (lineStart, number) = (true, false);
+                continue;
+            }
+
+            if (ch is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '~' ||
+                (ch == '=' && lineStart) || (ch == '.' && number))
             {
                 sb.Append('\\');
             }
 
             sb.Append(ch switch { '<' => "&lt;", '>' => "&gt;", _ => ch.ToString() });
+            number = (lineStart || number) && char.IsAsciiDigit(ch);
+            lineStart = lineStart && ch == ' ';
         }
 
         return sb.ToString();

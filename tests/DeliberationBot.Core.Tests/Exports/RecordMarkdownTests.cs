@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DeliberationBot.Core.Exports;
+
+namespace DeliberationBot.Core.Tests.Exports;
+
+/// <summary>The Markdown export read by a CommonMark parser, as a viewer would show it.</summary>
+public sealed partial class RecordMarkdownTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private const string Answer = "We enter every call twice.\r\n\r\n1. First in the case system,  then\n=== again on paper.";
+    private const string Concern = "Nobody asked the night shift.\n- Who checks the score?";
+    private const string Response = "We will ask them.\n2. Then decide.";
+    private const string Rationale = "Go, with conditions.\nSee #3.";
+
+    private static DeliberationRecord Record() => new(
+        Guid.NewGuid(), "Hotline screening", null, "Closed", At, At.AddDays(3), null, "AnonymousAllowed", "Fiona", ["Maria"],
+        new RecordFlow("ai-proposal", "1", "AI proposal"),
+        [new RecordQuestion("Workload", "q1", "What does it add?", [new RecordAnswer("Frontline worker", "Ana", Answer, FlaggedConcern: false)], [])],
+        [new RecordConcern(1, "Concern", Concern, null, ["Frontline worker"], 1, "Addressed", Response, null, null, []) { Voices = [new RecordVoice(Concern, "Frontline worker (Ana)")] }],
+        new RecordDecision("Go", Rationale, "Dana", At.AddDays(3)),
+        null);
+
+    [Fact]
+    public void A_persons_line_breaks_are_kept_without_changing_the_documents_structure()
+    {
+        var html = Markdig.Markdown.ToHtml(RecordMarkdown.Render(Record()));
+
+        // Each text is in its one place, its lines joined by hard breaks: no list, heading or quote came out of its words.
+        Assert.Contains("<li>Ana, Frontline worker: We enter every call twice.<br />\n<br />\n1. First in the case system,  then<br />\n=== again on paper.</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<blockquote>\n<p>\u201CNobody asked the night shift.<br />\n- Who checks the score?\u201D — Frontline worker (Ana)</p>\n</blockquote>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Response: We will ask them.<br />\n2. Then decide.</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<p><strong>Go</strong>, by Dana on 2026-12-04 09:00 UTC: Go, with conditions.<br />\nSee #3.</p>", html, StringComparison.Ordinal);
+        Assert.Equal(["Hotline screening", "Decision", "Concerns", "Concern #1", "Answers", "Workload"], Headings().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Single(Blockquotes().Matches(html));
+    }
+
+    [Fact]
+    public void A_heading_stays_on_one_line()
+    {
+        var markdown = RecordMarkdown.Render(Record() with { Title = "Hotline\nscreening" });
+        Assert.StartsWith("# Hotline screening\n", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<h[1-6][^>]*>(.*?)</h[1-6]>")]
+    private static partial Regex Headings();
+
+    [GeneratedRegex("<blockquote>")]
+    private static partial Regex Blockquotes();
+}
