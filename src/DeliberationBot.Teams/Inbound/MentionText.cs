@@ -78,18 +78,21 @@ internal static partial class MentionText
             return null;
         }
 
-        // Whitespace in HTML source is layout; only the markup says where a line ends.
-        html = HtmlWhitespace().Replace(html, " ");
+        // Whitespace in HTML source is layout; only the markup says where a line ends. Most messages are one line.
+        html = Block().Replace(LineBreak().Replace(HtmlWhitespace().Replace(html, " "), "\n"), "\n").Trim();
+        if (!html.Contains('\n', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var tags = MentionTag().Matches(text);
-        var spans = MentionSpan().Matches(html);
-        if (spans.Count != tags.Count)
+        if (MentionSpan().Count(html) != tags.Count)
         {
             return null;
         }
 
         var next = 0;
         html = MentionSpan().Replace(html, _ => tags[next++].Value);
-        html = Block().Replace(LineBreak().Replace(html, "\n"), "\n");
         var lines = LineEdges().Replace(Plain(ReplaceMentions(html, replacements)), "\n");
         return Squash(lines) == Squash(oneLine) ? lines : null;
     }

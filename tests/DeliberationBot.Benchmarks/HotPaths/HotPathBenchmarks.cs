@@ -20,7 +20,7 @@ namespace DeliberationBot.Benchmarks.HotPaths;
 /// <summary>
 /// The work on every request, one piece at a time, with allocations: Slack's signature check, a Teams token's
 /// validation with the channel's keys already cached, parsing a typed command, rendering a question as Block Kit and
-/// as an Adaptive Card (to the JSON sent), composing a leader's weekly digest over 1,000 deliberations, making a large
+/// as an Adaptive Card (to the JSON sent), reading a Teams message's text (with and without its HTML), composing a leader's weekly digest over 1,000 deliberations, making a large
 /// deliberation's concerns from its answers. The next-question step is <see cref="FlowEngineBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
@@ -47,6 +47,10 @@ public class HotPathBenchmarks : IDisposable
     private Guid _deliberation;
     private List<Answer> _concernAnswers = null!;
     private IReadOnlyList<Concern> _storedConcerns = null!;
+    private Func<byte[], string> _teamsText = null!;
+    private byte[] _teamsMessage = null!;
+    private byte[] _teamsMessageWithHtml = null!;
+    private byte[] _teamsMessageWithHtmlLines = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -76,6 +80,18 @@ public class HotPathBenchmarks : IDisposable
         _teamsActivities = Internals.Call<OutgoingMessage, IReadOnlyList<JsonObject>>(Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Cards.AdaptiveCardRenderer"), "Activities");
         _teamsBytes = Internals.Bind<Func<JsonNode, int>>(Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Cards.CardPager"), "Bytes");
 
+        // A Teams channel message read as the adapter reads it: parsed, the bot's mention taken out, and (with its HTML
+        // beside it, as Teams sends it) the line breaks taken from the HTML.
+        _teamsText = TeamsText();
+        const string text = "<at>DeliberationBot</at> concern &quot;Nobody asked the night shift how this fits a full caseload&quot;";
+        const string mention = "<span itemscope=\"\" itemtype=\"http://schema.skype.com/Mention\" itemid=\"0\">DeliberationBot</span>";
+        _teamsMessage = TeamsMessage(text, null);
+        _teamsMessageWithHtml = TeamsMessage(text, $"<p>{mention}&nbsp;concern &quot;Nobody asked the night shift how this fits a full caseload&quot;</p>");
+        _teamsMessageWithHtmlLines = TeamsMessage(text, $"<p>{mention}&nbsp;concern &quot;Nobody asked the night shift</p><p>how this fits a full caseload&quot;</p>");
+        Check(TeamsMessageText() == "concern \"Nobody asked the night shift how this fits a full caseload\"", "the Teams text was not read");
+        Check(TeamsMessageTextWithHtml() == TeamsMessageText(), "the Teams HTML of one line was not read as the text");
+        Check(TeamsMessageTextWithHtmlLines() == "concern \"Nobody asked the night shift\nhow this fits a full caseload\"", "the Teams HTML's line break was not kept");
+
         // Concerns as `status`, `concerns` and closing make them in a large deliberation: 5,000 answers meet
         // can-override's rule, 1,000 more are flagged as concerns, and the concerns they made are already stored.
         _flow = flow;
@@ -102,6 +118,15 @@ public class HotPathBenchmarks : IDisposable
 
     [Benchmark(Description = "command parsing: concern \"…\"")]
     public Command? ParseConcern() => CommandParser.Parse("concern \"Nobody asked the night shift how this fits a full caseload\"", null, DateOnly.FromDateTime(_now.UtcDateTime)).Command;
+
+    [Benchmark(Description = "Teams: channel message parsed, text read (text only)")]
+    public string TeamsMessageText() => _teamsText(_teamsMessage);
+
+    [Benchmark(Description = "Teams: channel message parsed, text read (text and its HTML, one line)")]
+    public string TeamsMessageTextWithHtml() => _teamsText(_teamsMessageWithHtml);
+
+    [Benchmark(Description = "Teams: channel message parsed, text read (text and its HTML, two lines)")]
+    public string TeamsMessageTextWithHtmlLines() => _teamsText(_teamsMessageWithHtmlLines);
 
     [Benchmark(Description = "Block Kit: question (6 choices) to JSON")]
     public string BlockKitQuestion() => _blockKit(_question).ToJsonString();
@@ -135,6 +160,40 @@ public class HotPathBenchmarks : IDisposable
     {
         _teams?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The adapter's reading of a message body: ActivityJson.Parse, then MentionText.Normalise's text.</summary>
+    private static Func<byte[], string> TeamsText()
+    {
+        var body = System.Linq.Expressions.Expression.Parameter(typeof(byte[]));
+        var parse = Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Inbound.ActivityJson").GetMethod("Parse")!;
+        var normalise = Internals.Type("DeliberationBot.Teams", "DeliberationBot.Teams.Inbound.MentionText").GetMethod("Normalise")!;
+        var text = System.Linq.Expressions.Expression.Field(System.Linq.Expressions.Expression.Call(normalise, System.Linq.Expressions.Expression.Call(parse, body)), "Item1");
+        return System.Linq.Expressions.Expression.Lambda<Func<byte[], string>>(text, body).Compile();
+    }
+
+    private static byte[] TeamsMessage(string text, string? html)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message", ["id"] = "1700000000001", ["serviceUrl"] = "https://smba.trafficmanager.net/teams/", ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:person", ["name"] = "Person", ["aadObjectId"] = "aad-person" },
+            ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DeliberationBot" },
+            ["conversation"] = new JsonObject { ["id"] = "19:general@thread.tacv2;messageid=1700000000001", ["conversationType"] = "channel" },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant" } },
+            ["text"] = text, ["textFormat"] = "plain",
+            ["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention", ["text"] = "<at>DeliberationBot</at>",
+                ["mentioned"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DeliberationBot" },
+            }),
+        };
+        if (html is not null)
+        {
+            activity["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "text/html", ["content"] = html });
+        }
+
+        return Encoding.UTF8.GetBytes(activity.ToJsonString());
     }
 
     private static void Check(bool ok, string problem)
