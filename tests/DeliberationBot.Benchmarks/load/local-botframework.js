@@ -41,7 +41,7 @@ function channelToken() {
   return `${head}.${body}.${signature}`;
 }
 
-/** A personal-chat message as Teams sends it, from one of 200 people. */
+/** A personal-chat message as Teams sends it (text and HTML), from one of 200 people. */
 function message(label, i) {
   const person = i % 200;
   return JSON.stringify({
@@ -50,6 +50,8 @@ function message(label, i) {
     recipient: { id: `28:${appId}`, name: 'DeliberationBot' },
     conversation: { id: `a:bench-${person}`, conversationType: 'personal', tenantId: tenant, isGroup: false },
     channelData: { tenant: { id: tenant } }, locale: 'en-US', text: 'help', textFormat: 'plain', entities: [],
+    // Teams sends a typed message's HTML beside its text.
+    attachments: [{ contentType: 'text/html', content: '<p>help</p>' }],
   });
 }
 
