@@ -8,6 +8,10 @@
 //   POST /run { target, count, concurrency, label }                 drives a bot: `count` message activities "help" from
 //        many people, `concurrency` at a time, each with a valid token; a request is done when its reply has reached
 //        the connector. Answers { sent, replies, non2xx, lost, seconds, rps, p50, p99 } (ms).
+//   POST /send { target, activity }                                 sends one activity as Teams would (serviceUrl filled
+//        in, a valid token), for trying the service by hand. Answers { status, body }.
+//   GET  /calls                                                     with RECORD_CALLS=1, every call the connector got:
+//        [{ method, path, body }], to read what the service actually posted.
 // Environment: PORT, APP_ID (the bots' Microsoft App ID, the tokens' audience), IDENTITY_HEADER (the secret /msi/token
 // expects), REPLY_TIMEOUT_MS (how long a request may wait for its reply, default 30000), CONNECTOR_DELAY_MS (how long
 // the connector takes to answer each call, default 0: the real one takes tens of milliseconds).
@@ -20,6 +24,8 @@ const appId = process.env.APP_ID;
 const identityHeader = process.env.IDENTITY_HEADER;
 const replyTimeoutMs = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 const connectorDelayMs = Number(process.env.CONNECTOR_DELAY_MS || 0);
+const recordCalls = process.env.RECORD_CALLS === '1';
+const calls = [];
 const base = `http://127.0.0.1:${port}`;
 const serviceUrl = `${base}/connector/`;
 const issuer = 'https://api.botframework.com';
@@ -65,6 +71,7 @@ function connector(req, res, raw) {
   try { body = raw.length ? JSON.parse(raw) : {}; } catch { /* counted below like any other call */ }
   const path = req.url.split('?')[0];
   const created = req.method === 'POST' && path === '/connector/v3/conversations';
+  if (recordCalls) calls.push({ method: req.method, path: decodeURIComponent(req.url), body });
   const repliedTo = body.replyToId || (req.method === 'POST' && !created ? decodeURIComponent(path.split('/activities/')[1] || '') : '');
   if (repliedTo && waiting.has(repliedTo)) {
     replies++;
@@ -140,6 +147,15 @@ http.createServer((req, res) => {
       else connector(req, res, raw);
     } else if (path === '/run' && req.method === 'POST') {
       json(await drive(JSON.parse(raw)));
+    } else if (path === '/send' && req.method === 'POST') {
+      const { target, activity } = JSON.parse(raw);
+      const response = await fetch(target, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${channelToken()}` },
+        body: JSON.stringify({ serviceUrl, channelId: 'msteams', timestamp: new Date().toISOString(), ...activity }),
+      });
+      json({ status: response.status, body: await response.text() });
+    } else if (path === '/calls') {
+      json(calls);
     } else if (path === '/counts') {
       json({ replies, otherCalls });
     } else {
