@@ -7,9 +7,9 @@ namespace DeliberationBot.Core.Commands;
 /// <summary>The commands for after the answers: concerns, the decision and its conditions, digests.</summary>
 public static partial class CommandParser
 {
-    private static (Command?, ErrorMessage?) ParseConcern(string typed)
+    private static (Command?, ErrorMessage?) ParseConcern(string typed, IReadOnlyDictionary<string, UserRef>? mentions)
     {
-        var text = FreeText(typed, 1);
+        var text = Named(FreeText(typed, 1), mentions);
         return text.Length is > 0 and <= 1000
             ? (new AddConcernCommand(text), null)
             : (null, new ErrorMessage("Write the concern after the command, in quotes.", Usage.Concern));
@@ -32,14 +32,14 @@ public static partial class CommandParser
             : (null, new ErrorMessage("Name the suggested concern by its number as the summary shows it, like S3.", usage));
     }
 
-    private static (Command?, ErrorMessage?) ParseDecide(List<Token> args, string typed)
+    private static (Command?, ErrorMessage?) ParseDecide(List<Token> args, string typed, IReadOnlyDictionary<string, UserRef>? mentions)
     {
         if (args.Count == 0 || args[0].Quoted || !DecisionOutcomes.TryParse(args[0].Text, out var outcome))
         {
             return (null, new ErrorMessage("Say which decision: go, no-go, conditions or revisit, then the rationale in quotes.", Usage.Decide));
         }
 
-        var rationale = FreeText(typed, 2);
+        var rationale = Named(FreeText(typed, 2), mentions);
         return rationale.Length == 0
             ? (null, new ErrorMessage("Please give the rationale for the decision, in quotes.", Usage.Decide))
             : (new DecideCommand(outcome, rationale), null);
@@ -76,7 +76,7 @@ public static partial class CommandParser
             }
         }
 
-        var text = string.Join(' ', words).Trim();
+        var text = Named(string.Join(' ', words).Trim(), mentions);
         return text.Length == 0 || owner is null || due is null
             ? (null, new ErrorMessage("A condition needs its text, an owner and a due date.", Usage.Condition))
             : (new ConditionCommand(text, owner, due.Value), null);

@@ -33,11 +33,11 @@ public static partial class CommandParser
             "remind" => NoArguments(new RemindCommand(), "remind", rest),
             "close" or "end" => NoArguments(new CloseCommand(), "close", rest),
             "concerns" => NoArguments(new ConcernsCommand(), "concerns", rest),
-            "concern" => ParseConcern(text),
+            "concern" => ParseConcern(text, mentions),
             "merge" => ParseMerge(rest),
             "confirm" => ParseSuggestion(rest, confirm: true),
             "dismiss" => ParseSuggestion(rest, confirm: false),
-            "decide" or "decision" => ParseDecide(rest, text),
+            "decide" or "decision" => ParseDecide(rest, text, mentions),
             "condition" => ParseCondition(text, mentions, today),
             "export" => NoArguments(new ExportCommand(), "export", rest),
             "report" => ParseReport(rest, mentions),
@@ -115,7 +115,7 @@ public static partial class CommandParser
             }
         }
 
-        var title = string.Join(' ', titleParts).Trim();
+        var title = Named(string.Join(' ', titleParts).Trim(), mentions);
         if (title.Length == 0)
         {
             return Fail("The proposal needs a title, in quotes.");
@@ -140,12 +140,17 @@ public static partial class CommandParser
             return new UserRef(match.Groups["id"].Value, name);
         }
 
-        var plain = token.TrimStart('@');
-        if (plain.Length > 0 && mentions is not null)
+        return Mentioned(token.TrimStart('@'), mentions);
+    }
+
+    /// <summary>The person an adapter's mention placeholder ("@Key", given without the "@") stands for.</summary>
+    private static UserRef? Mentioned(string key, IReadOnlyDictionary<string, UserRef>? mentions)
+    {
+        if (key.Length > 0 && mentions is not null)
         {
-            foreach (var (key, user) in mentions)
+            foreach (var (k, user) in mentions)
             {
-                if (string.Equals(key.TrimStart('@'), plain, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(k.TrimStart('@'), key, StringComparison.OrdinalIgnoreCase))
                 {
                     return user;
                 }
@@ -154,6 +159,16 @@ public static partial class CommandParser
 
         return null;
     }
+
+    /// <summary>
+    /// Free text (a title, a concern, a rationale, a condition) with each mention placeholder that stands for someone
+    /// ("@Maria_Garcia", which Teams' adapter puts for a mention) written back as the person's name ("@Maria Garcia"),
+    /// so the words read as they were typed. Slack's mentions already arrive as readable text.
+    /// </summary>
+    private static string Named(string text, IReadOnlyDictionary<string, UserRef>? mentions) =>
+        mentions is not { Count: > 0 } || !text.Contains('@', StringComparison.Ordinal)
+            ? text
+            : MentionPlaceholder().Replace(text, m => Mentioned(m.Groups["key"].Value, mentions) is { Name: { Length: > 0 } name } ? "@" + name : m.Value);
 
     private sealed record Token(string Text, bool Quoted);
 
@@ -277,4 +292,7 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^<@(?<id>[^|>\s]+)(\|(?<name>[^>]+))?>$")]
     private static partial Regex MentionToken();
+
+    [GeneratedRegex(@"@(?<key>[\p{L}\p{Nd}_]+)")]
+    private static partial Regex MentionPlaceholder();
 }

@@ -332,4 +332,24 @@ public class CommandParserTests
         Assert.Equal(new UserRef("U456", "li"), condition.Owner);
         Assert.Equal(new DateOnly(2026, 4, 1), condition.Due);
     }
+
+    [Fact]
+    public void A_person_mentioned_in_free_text_is_written_by_their_name_as_they_were_typed()
+    {
+        // Teams' adapter turns each mention into a one-word placeholder that stands for the person.
+        var mentions = new Dictionary<string, UserRef> { ["Maria_Garcia"] = new("aad-maria", "Maria Garcia"), ["Sam"] = new("aad-sam") };
+
+        var concern = Assert.IsType<AddConcernCommand>(CommandParser.Parse("concern \"I asked @Maria_Garcia and @someone; mail a@b.org\"", mentions, Today).Command);
+        Assert.Equal("I asked @Maria Garcia and @someone; mail a@b.org", concern.Text);
+
+        var start = Start("start ai-proposal \"Screening, as @maria_garcia proposed\" owner:@Maria_Garcia", mentions);
+        Assert.Equal("Screening, as @Maria Garcia proposed", start.Title);
+        Assert.Equal([new UserRef("aad-maria", "Maria Garcia")], start.Owners);
+
+        var condition = Assert.IsType<ConditionCommand>(CommandParser.Parse("condition \"@Maria_Garcia reviews each case\" owner:@Maria_Garcia due:2026-04-01", mentions, Today).Command);
+        Assert.Equal("@Maria Garcia reviews each case", condition.Text);
+
+        var decide = Assert.IsType<DecideCommand>(CommandParser.Parse("decide go \"As @Maria_Garcia and @Sam said\"", mentions, Today).Command);
+        Assert.Equal("As @Maria Garcia and @Sam said", decide.Rationale); // a person known by no name keeps the placeholder
+    }
 }

@@ -61,7 +61,7 @@ public sealed class ProactiveTests : HostTest
     }
 
     [Fact]
-    public async Task A_title_and_a_concern_with_quotation_marks_inside_reach_the_owner_as_typed()
+    public async Task A_title_and_a_concern_with_quotation_marks_and_a_mention_inside_reach_the_owner_as_typed()
     {
         // Teams sends the message's text as HTML, quotation marks and apostrophes as entities.
         await Host.SendAsync(Activities.BotAdded(ServiceUrl, Person.Fiona, Chat.Channel, Person.Maria));
@@ -69,12 +69,13 @@ public sealed class ProactiveTests : HostTest
             "start quick-check &quot;The &quot;quick check&quot; for intake&quot; owner:<at>Maria Garcia</at>", [Activities.Mention(Person.Maria)], id: "600"));
         await Host.SentAsync();
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("601"),
-            "concern &quot;The &quot;risk score&quot; hides who&#39;s at risk \u2014 nobody asked the night shift&quot;", id: "601"));
+            "concern &quot;The &quot;risk score&quot; hides who&#39;s at risk \u2014 nobody asked the night shift, <at>Maria Garcia</at>&quot;",
+            [Activities.Mention(Person.Maria)], id: "601"));
         var sent = await Host.SentAsync();
 
         Assert.Equal("The \"quick check\" for intake", (await Host.SingleDeliberationAsync()).Title);
         var notice = Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.Personal(Person.Maria).Id);
-        Assert.Contains("The \"risk score\" hides who's at risk \u2014 nobody asked the night shift", notice.CardText, StringComparison.Ordinal);
+        Assert.Contains("The \"risk score\" hides who's at risk \u2014 nobody asked the night shift, @Maria Garcia", notice.CardText, StringComparison.Ordinal);
     }
 
     [Fact]
