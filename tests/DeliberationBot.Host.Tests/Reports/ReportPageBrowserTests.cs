@@ -205,6 +205,17 @@ public sealed class ReportPageBrowserTests(ReportPages pages)
         await page.GotoAsync(pages.PageUrl(s, ReportPages.Facilitator));
         var quotes = await page.Locator("#concerns ~ article blockquote").AllInnerTextsAsync();
         Assert.All(flagged, c => Assert.Contains(quotes, q => q.StartsWith(c.Text + " — ", StringComparison.Ordinal)));
+
+        // The summary's quotes (on the small page every answer of a group of one or two is quoted): each on its own line
+        // under its group, as written (innerText has no CSS quotation marks).
+        var small = pages.Small.Answers.Select(a => a.Value.Text).OfType<string>().ToHashSet();
+        await page.GotoAsync(pages.PageUrl(pages.Small, ReportPages.Facilitator));
+        var summaryQuotes = await page.Locator("#summary ~ * li > q").AllInnerTextsAsync();
+        Assert.All(summaryQuotes, q => Assert.Contains(q, small));
+        Assert.Contains(summaryQuotes, q => q.Contains('\n', StringComparison.Ordinal));
+        var group = page.Locator("li:has(> q)").First;
+        var firstQuote = await group.Locator("> q").First.InnerTextAsync();
+        Assert.Equal(firstQuote.Split('\n')[0], (await group.InnerTextAsync()).Split('\n')[1]); // the group's label alone on the line above
     }
 
     private static async Task<List<string[]>> Rows(IPage page, string table) => await Rows(page.Locator(table).First, null);

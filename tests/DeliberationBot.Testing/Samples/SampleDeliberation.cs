@@ -85,9 +85,9 @@ public sealed record SampleDeliberation(
         var frontline = group is StakeholderGroup.FrontlineWorker or StakeholderGroup.Community;
         return q.Kind switch
         {
-            // Every third person writes two lines, with a blank line and a double space, as people do.
+            // Every third person breaks the line and doubles a space, as people do (the same words, so pages weigh the same).
             AnswerKind.FreeText => AnswerValue.FromText(person % 3 == 0
-                ? $"Person {person} on {q.Id}: screeners need to see why a call ranks high.\n\nBefore acting on it,  they ask a colleague."
+                ? $"Person {person} on {q.Id}: screeners need to see why a call ranks high\nbefore acting  on it."
                 : $"Person {person} on {q.Id}: screeners need to see why a call ranks high before acting on it."),
             AnswerKind.Scale => AnswerValue.FromNumber(Math.Clamp((frontline ? 4 : 2) + random.Next(-1, 2), AnswerKinds.ScaleMin, AnswerKinds.ScaleMax)),
             AnswerKind.Number => AnswerValue.FromNumber(frontline ? 10 + random.Next(0, 20) : random.Next(0, 6)),
