@@ -36,7 +36,7 @@ public static class RecordMarkdown
 
         if (r.Summary is not null)
         {
-            sb.AppendLine("## Summary").AppendLine().AppendLine(Escape(r.Summary, InParagraph)).AppendLine();
+            sb.AppendLine("## Summary").AppendLine().AppendLine(Fenced(r.Summary)).AppendLine();
         }
 
         sb.AppendLine("## Concerns").AppendLine();
@@ -112,6 +112,23 @@ public static class RecordMarkdown
     private const string InParagraph = "\\\n";
     private const string InListItem = "\\\n  ";
     private const string InQuote = "\\\n> ";
+
+    /// <summary>
+    /// Text shown exactly as written, in a fenced code block: the summary's columns stay aligned, its quotes keep their
+    /// lines and spacing, and nothing in it is read as Markdown. The fence is longer than any run of backticks inside.
+    /// </summary>
+    private static string Fenced(string text)
+    {
+        var (longest, run) = (0, 0);
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return $"{fence}text\n{text.ReplaceLineEndings("\n").TrimEnd('\n')}\n{fence}";
+    }
 
     /// <summary>Escapes text that must stay on one line (a heading, a name): a line break becomes a space.</summary>
     public static string Escape(string text) => Escape(text, " ");

@@ -37,6 +37,16 @@ public sealed partial class RecordMarkdownTests
     }
 
     [Fact]
+    public void The_summary_is_shown_exactly_as_written_columns_and_quotes_included()
+    {
+        const string summary = "VOICES HEARD\n                    S1   S2\nFrontline worker   3/3    0\n  \"Typed ```twice``` by <b>hand</b>,  * not bold *\n\n  second line\"";
+        var html = Markdig.Markdown.ToHtml(RecordMarkdown.Render(Record() with { Summary = summary }));
+
+        var code = Assert.Single(CodeBlocks().Matches(html));
+        Assert.Equal(summary + "\n", WebUtility.HtmlDecode(code.Groups[1].Value));
+    }
+
+    [Fact]
     public void A_heading_stays_on_one_line()
     {
         var markdown = RecordMarkdown.Render(Record() with { Title = "Hotline\nscreening" });
@@ -45,6 +55,9 @@ public sealed partial class RecordMarkdownTests
 
     [GeneratedRegex("<h[1-6][^>]*>(.*?)</h[1-6]>")]
     private static partial Regex Headings();
+
+    [GeneratedRegex("<pre><code class=\"language-text\">(.*?)</code></pre>", RegexOptions.Singleline)]
+    private static partial Regex CodeBlocks();
 
     [GeneratedRegex("<blockquote>")]
     private static partial Regex Blockquotes();
