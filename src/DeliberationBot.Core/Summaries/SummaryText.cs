@@ -123,6 +123,15 @@ public static class SummaryText
         }
     }
 
+    /// <summary>
+    /// A person's words over several lines, their later lines indented under the first so the quote reads as one (and a
+    /// blank line inside it does not end the summary's paragraph).
+    /// </summary>
+    private static string Indented(string words, int indent) =>
+        words.Contains('\n', StringComparison.Ordinal) || words.Contains('\r', StringComparison.Ordinal)
+            ? words.ReplaceLineEndings("\n" + new string(' ', indent))
+            : words;
+
     private static void RenderQuestion(StringBuilder text, QuestionSummary question, int minGroupSize)
     {
         text.AppendLine().AppendLine($"Q: {question.Text}");
@@ -131,7 +140,7 @@ public static class SummaryText
             text.AppendLine("  Flagged as concerns:");
             foreach (var concern in question.Concerns)
             {
-                text.AppendLine($"  ! \"{concern.Text}\" ({concern.Group.Label()}) [{concern.AnswerId}]");
+                text.AppendLine($"  ! \"{Indented(concern.Text, 5)}\" ({concern.Group.Label()}) [{concern.AnswerId}]");
             }
         }
 
@@ -164,7 +173,7 @@ public static class SummaryText
 
             foreach (var quote in group.Quotes)
             {
-                text.AppendLine($"    \"{quote.Text}\" [{quote.AnswerId}]");
+                text.AppendLine($"    \"{Indented(quote.Text, 5)}\" [{quote.AnswerId}]");
             }
         }
 

@@ -52,4 +52,26 @@ public sealed class SummaryTextTests
         var frontline = text.Split('\n').Single(l => l.StartsWith(StakeholderGroup.FrontlineWorker.Label(), StringComparison.Ordinal));
         Assert.Equal(["3/6", "0", "3/12", "3/3"], frontline[StakeholderGroup.FrontlineWorker.Label().Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void A_quote_over_several_lines_stays_together_under_its_group()
+    {
+        var offline = OfflineSummarizer.Summarize(Fixtures.BenefitsChatbot().Build());
+        const string words = "Six new fields.\n\n1. Typed by hand,  twice\r\nevery case.";
+        var summary = offline with
+        {
+            Sections = [.. offline.Sections.Select(s => s with
+            {
+                Questions = [.. s.Questions.Select(q => q.QuestionId != "purpose" ? q : q with
+                {
+                    Groups = [.. q.Groups.Select((g, i) => i > 0 ? g : g with { Quotes = [new QuotedAnswer("A99", g.Group, words, false, false)] })],
+                })],
+            })],
+        };
+
+        var text = SummaryText.Render(summary);
+
+        Assert.Contains("    \"Six new fields.\n     \n     1. Typed by hand,  twice\n     every case.\" [A99]", text, StringComparison.Ordinal);
+        Assert.Single(text.Split("\n\n"), p => p.Contains("[A99]", StringComparison.Ordinal) && p.Contains("Six new fields.", StringComparison.Ordinal));
+    }
 }
