@@ -64,10 +64,7 @@ public sealed class ProactiveTests : HostTest
     public async Task A_title_and_a_concern_with_quotation_marks_and_a_mention_inside_reach_the_owner_as_typed()
     {
         // Teams sends the message's text as HTML, quotation marks and apostrophes as entities.
-        await Host.SendAsync(Activities.BotAdded(ServiceUrl, Person.Fiona, Chat.Channel, Person.Maria));
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("600"),
-            "start quick-check &quot;The &quot;quick check&quot; for intake&quot; owner:<at>Maria Garcia</at>", [Activities.Mention(Person.Maria)], id: "600"));
-        await Host.SentAsync();
+        await StartOwnedByMariaAsync("&quot;The &quot;quick check&quot; for intake&quot;", "600");
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("601"),
             "concern &quot;The &quot;risk score&quot; hides who&#39;s at risk \u2014 nobody asked the night shift, <at>Maria Garcia</at>&quot;",
             [Activities.Mention(Person.Maria)], id: "601"));
@@ -82,10 +79,7 @@ public sealed class ProactiveTests : HostTest
     public async Task A_concern_typed_over_two_lines_reaches_the_owner_on_two_lines()
     {
         // Teams' text joins the lines with a space; the HTML beside it keeps them.
-        await Host.SendAsync(Activities.BotAdded(ServiceUrl, Person.Fiona, Chat.Channel, Person.Maria));
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("610"),
-            "start quick-check &quot;Intake&quot; owner:<at>Maria Garcia</at>", [Activities.Mention(Person.Maria)], id: "610"));
-        await Host.SentAsync();
+        await StartOwnedByMariaAsync("&quot;Intake&quot;", "610");
         var concern = Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("611"),
             "concern &quot;Night shift wasn&#39;t asked. Who enters the extra fields?&quot;", id: "611");
         await Host.SendAsync(Activities.WithHtml(concern,
@@ -111,6 +105,15 @@ public sealed class ProactiveTests : HostTest
         Assert.Contains(sent, c => c.Method == "GET" && c.Path.EndsWith("/members/" + Person.Sam.AadId, StringComparison.Ordinal));
         Assert.Contains(sent, c => c.IsCreateConversation);
         Assert.All(await Db.OutboxAsync(), r => Assert.Equal("delivered", r.Status));
+    }
+
+    /// <summary>Fiona adds the bot to the team, Maria with her, and starts a deliberation owned by Maria in a new thread.</summary>
+    private async Task StartOwnedByMariaAsync(string title, string thread)
+    {
+        await Host.SendAsync(Activities.BotAdded(ServiceUrl, Person.Fiona, Chat.Channel, Person.Maria));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread(thread),
+            $"start quick-check {title} owner:<at>Maria Garcia</at>", [Activities.Mention(Person.Maria)], id: thread));
+        await Host.SentAsync();
     }
 
     private static async Task QueuePrivateAsync(TeamsTestHost host, string key, Person? to = null)
