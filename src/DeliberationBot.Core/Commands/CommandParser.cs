@@ -166,9 +166,11 @@ public static partial class CommandParser
     /// so the words read as they were typed. Slack's mentions already arrive as readable text.
     /// </summary>
     private static string Named(string text, IReadOnlyDictionary<string, UserRef>? mentions) =>
-        mentions is not { Count: > 0 } || !text.Contains('@', StringComparison.Ordinal)
-            ? text
-            : MentionPlaceholder().Replace(text, m => Mentioned(m.Groups["key"].Value, mentions) is { Name: { Length: > 0 } name } ? "@" + name : m.Value);
+        mentions is not { Count: > 0 } || !text.Contains('@', StringComparison.Ordinal) ? text : WithNames(text, mentions);
+
+    // Apart from Named, so the lambda's closure is made only when there is a name to write.
+    private static string WithNames(string text, IReadOnlyDictionary<string, UserRef> mentions) =>
+        MentionPlaceholder().Replace(text, m => Mentioned(m.Groups["key"].Value, mentions) is { Name: { Length: > 0 } name } ? "@" + name : m.Value);
 
     private sealed record Token(string Text, bool Quoted);
 
