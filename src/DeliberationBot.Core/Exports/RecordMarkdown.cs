@@ -135,8 +135,8 @@ public static class RecordMarkdown
 
     /// <summary>
     /// Backslash-escapes Markdown's special characters and turns angle brackets into entities, so the text cannot
-    /// restructure the document; each line break becomes <paramref name="lineBreak"/>. At the start of a line, a number
-    /// followed by "." and a run of "=" are escaped too, as they would start a list or underline a heading.
+    /// restructure the document; each line break becomes <paramref name="lineBreak"/>. The "." after a number that opens
+    /// a line and an "=" that opens one are escaped too, as they would start a list or underline a heading.
     /// </summary>
     public static string Escape(string text, string lineBreak)
     {
