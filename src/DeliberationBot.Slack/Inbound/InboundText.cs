@@ -8,14 +8,15 @@ namespace DeliberationBot.Slack.Inbound;
 internal static partial class InboundText
 {
     /// <summary>
-    /// Command text: &lt;@U123|maria&gt; after owner: stays a mention token (Core's parser reads it); every other control
-    /// sequence becomes plain text and entities are decoded, so a title can never carry live markup.
+    /// Command text: a mention where Core's parser reads a person (&lt;@U123|maria&gt; after owner:, or the one
+    /// "report revoke" names) stays a mention token; every other control sequence becomes plain text and entities are
+    /// decoded, so a title can never carry live markup.
     /// </summary>
     public static string ForCommand(string encoded)
     {
         var result = new StringBuilder(encoded.Length);
         var at = 0;
-        foreach (Match owner in OwnerOption().Matches(encoded))
+        foreach (Match owner in PersonArgument().Matches(encoded))
         {
             result.Append(Mrkdwn.FromSlack(encoded[at..owner.Index])).Append(owner.Value);
             at = owner.Index + owner.Length;
@@ -39,6 +40,6 @@ internal static partial class InboundText
     public static bool Mentions(string? encoded, string? botUserId) =>
         !string.IsNullOrEmpty(encoded) && !string.IsNullOrEmpty(botUserId) && encoded.Contains($"<@{botUserId}", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?<=^|\s)owners?:(<@[UW][A-Z0-9]+(\|[^<>\s]*)?>,?)+(?=\s|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex OwnerOption();
+    [GeneratedRegex(@"(?<=^|\s)owners?:(<@[UW][A-Z0-9]+(\|[^<>\s]*)?>,?)+(?=\s|$)|(?<=^\s*report\s+revoke\s+)<@[UW][A-Z0-9]+(\|[^<>\s]*)?>(?=\s*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonArgument();
 }

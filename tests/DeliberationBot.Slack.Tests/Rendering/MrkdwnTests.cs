@@ -66,11 +66,13 @@ public sealed class MrkdwnTests
     }
 
     [Fact]
-    public void Command_text_keeps_owner_mentions_for_the_parser_and_neutralises_everything_else()
+    public void Command_text_keeps_the_mentions_the_parser_reads_as_people_and_neutralises_everything_else()
     {
         var text = InboundText.ForCommand("start quick-check \"Budget <!channel> &lt;b&gt; <https://x.example|click here>\" owner:<@U1|maria>,<@U2|jo> due:2026-12-18 OWNER:<@U3>");
         Assert.Equal("start quick-check \"Budget @channel <b> click here (https://x.example)\" owner:<@U1|maria>,<@U2|jo> due:2026-12-18 OWNER:<@U3>", text);
         Assert.Equal("start x \"@U1 said\" owner:@bob", InboundText.ForCommand("start x \"<@U1> said\" owner:@bob"));
+        Assert.Equal("report revoke <@U1|maria>", InboundText.ForCommand("report revoke <@U1|maria>"));
+        Assert.Equal("concern \"report revoke @maria\"", InboundText.ForCommand("concern \"report revoke <@U1|maria>\""));
     }
 
     [Fact]
