@@ -25,6 +25,11 @@ public sealed class BotFactory : ServiceFactory<Program>
     {
         _driven = driven;
         Channel = channel ?? new RecordingChannel();
+        if (driven)
+        {
+            Channel.DeliverWith(DeliverAsync);
+        }
+
         Apply(DefaultSettings());
         Settings["Outbox:PollInterval"] = "00:00:00.200";
         Apply(settings);
@@ -68,12 +73,19 @@ public sealed class BotFactory : ServiceFactory<Program>
     }
 }
 
-/// <summary>A channel that records what the outbox sent, and lets a test wait for a message without sleeping.</summary>
+/// <summary>
+/// A channel that records what the outbox sent. With a driven factory, looking for a message first sends everything due
+/// (an explicit trigger, so nothing depends on how fast a worker runs); otherwise it waits for the worker to send it.
+/// </summary>
 public sealed class RecordingChannel : IChannelSender
 {
     private readonly ConcurrentQueue<OutboxItem> _sent = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private Func<Task<int>>? _deliver;
     private int _next;
+
+    /// <summary>Has each look for a sent message first send what is due, with <paramref name="deliver"/>.</summary>
+    public void DeliverWith(Func<Task<int>> deliver) => _deliver = deliver;
 
     public string Channel => "test";
 
@@ -90,6 +102,13 @@ public sealed class RecordingChannel : IChannelSender
     /// <summary>Waits until <paramref name="count"/> sent messages match, and returns them.</summary>
     public async Task<IReadOnlyList<OutboxItem>> WaitForCountAsync(Func<OutboxItem, bool> match, int count, TimeSpan? timeout = null)
     {
+        if (_deliver is not null)
+        {
+            await _deliver();
+            var sent = _sent.Where(match).ToList();
+            return sent.Count >= count ? sent : throw new Xunit.Sdk.XunitException($"{sent.Count} sent message(s) match, not {count}, once everything due was sent.");
+        }
+
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (_sent.Count(match) < count)
         {
@@ -101,6 +120,12 @@ public sealed class RecordingChannel : IChannelSender
 
     public async Task<OutboxItem> WaitForAsync(Func<OutboxItem, bool> match, TimeSpan? timeout = null)
     {
+        if (_deliver is not null)
+        {
+            await _deliver();
+            return _sent.FirstOrDefault(match) ?? throw new Xunit.Sdk.XunitException("No sent message matches, once everything due was sent.");
+        }
+
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {

@@ -19,10 +19,11 @@ public abstract class JourneyTest : IDisposable
 
     protected JourneyTest()
     {
-        Http = Factory.CreateClient(); // starts the host, its migrations and outbox worker
+        Http = Factory.CreateClient(); // starts the host and its migrations
     }
 
-    internal BotFactory Factory { get; } = new();
+    // Driven: the test sends what the outbox holds itself (RecordingChannel.WaitForAsync does), so no step waits on a worker.
+    internal BotFactory Factory { get; } = new(driven: true);
 
     internal HttpClient Http { get; }
 
@@ -60,6 +61,10 @@ public abstract class JourneyTest : IDisposable
         await Answering.JoinAsync(Sam, d.Id, StakeholderGroup.Community, anonymous: true, Key(), default);
         await Answering.AnswerAsync(Sam, d.Id, "can-appeal", AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
         Assert.IsType<Confirmation>((await Commands.HandleAsync(Dana, Room, "close", null, Key(), default)).Replies.Single());
+
+        // What closing queued is sent before anyone acts on it, as people respond to the notices they have received (a
+        // notice still waiting would take in the next one for the same owner).
+        await Factory.DeliverAsync();
         return d;
     }
 
