@@ -16,10 +16,10 @@ internal static partial class InboundText
     {
         var result = new StringBuilder(encoded.Length);
         var at = 0;
-        foreach (Match owner in PersonArgument().Matches(encoded))
+        foreach (Match person in PersonArgument().Matches(encoded))
         {
-            result.Append(Mrkdwn.FromSlack(encoded[at..owner.Index])).Append(owner.Value);
-            at = owner.Index + owner.Length;
+            result.Append(Mrkdwn.FromSlack(encoded[at..person.Index])).Append(person.Value);
+            at = person.Index + person.Length;
         }
 
         return result.Append(Mrkdwn.FromSlack(encoded[at..])).ToString();
