@@ -54,6 +54,6 @@ internal sealed partial class SlackLog(ILogger<SlackLog> logger)
     [LoggerMessage(Level = LogLevel.Error, Message = "The stored bot token of workspace {TeamId} cannot be decrypted (data-protection key lost?); the workspace must install the app again")]
     public partial void TokenUnreadable(string teamId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Time zone of a user in workspace {TeamId} unknown: {Why}")]
-    public partial void TimeZoneUnknown(string teamId, string? why);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Name and time zone of a user in workspace {TeamId} unknown: {Why}")]
+    public partial void PersonUnknown(string teamId, string? why);
 }

@@ -45,7 +45,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInstallations>();
         services.TryAddSingleton<ISlackTokenSource, InstalledTokenSource>();
         services.AddSingleton<UninstallEvents>();
-        services.AddSingleton<UserTimeZones>();
+        services.AddSingleton<SlackPeople>();
         services.AddSingleton<SlackRateLimitGate>();
         services.AddSingleton<DirectMessageChannels>();
         services.AddSingleton<SlackApiClient>();

@@ -12,12 +12,12 @@ namespace DeliberationBot.Slack.Inbound;
 /// opens the start form with the command's trigger id right after the acknowledgement. The caller's time zone (from
 /// users.info, cached) comes with every command, so digests and dates follow the person's own clock.
 /// </summary>
-internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, UserTimeZones zones, SlackLog log)
+internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, SlackPeople people, SlackLog log)
 {
     public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
-        var zone = await zones.FindAsync(command.TeamId, command.UserId, ct);
-        var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, command.UserName), zone);
+        var person = await people.FindAsync(command.TeamId, command.UserId, ct);
+        var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, command.UserName), person.TimeZone);
         var conversation = new ConversationRef(SlackChannel.Name, command.TeamId, command.ChannelId);
         var key = DeliveryKeys.Command(command.TeamId, command.UserId, command.TriggerId ?? command.ResponseUrl ?? command.Text);
         var result = await commands.HandleAsync(actor, conversation, InboundText.ForCommand(command.Text), null, key, ct);

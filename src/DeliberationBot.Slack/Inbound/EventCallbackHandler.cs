@@ -21,14 +21,14 @@ internal sealed class EventCallbackHandler
     private readonly CommandDispatcher _commands;
     private readonly CardThreads _threads;
     private readonly ReplyOutbox _replies;
-    private readonly UserTimeZones _zones;
+    private readonly SlackPeople _people;
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
         ThreadAnswering answering, CommandDispatcher commands, CardThreads threads, ReplyOutbox replies,
-        UserTimeZones zones, UninstallEvents uninstalls, SlackLog log)
+        SlackPeople people, UninstallEvents uninstalls, SlackLog log)
     {
-        (_answering, _commands, _threads, _replies, _zones, _log) = (answering, commands, threads, replies, zones, log);
+        (_answering, _commands, _threads, _replies, _people, _log) = (answering, commands, threads, replies, people, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
@@ -88,17 +88,22 @@ internal sealed class EventCallbackHandler
         string deliveryKey;
         if (deliberationId is { } id)
         {
-            var answer = InboundText.ForMessage(text, botUserId);
+            var names = await _people.NamesMentionedAsync(team, text, botUserId, ct);
+            var answer = InboundText.ForMessage(text, botUserId, names);
             _log.ThreadAnswer(channel, id, answer);
             deliveryKey = DeliveryKeys.Message(team, channel, ts);
             result = await _answering.AnswerAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, deliveryKey, ct);
         }
         else if (type == "app_mention")
         {
-            var actor = new Actor(SlackChannel.Name, team, new UserRef(user), await _zones.FindAsync(team, user, ct));
+            // Events name nobody: who wrote and whom they mention are looked up together (one users.info each, cached).
+            var writer = _people.FindAsync(team, user, ct);
+            var names = await _people.NamesMentionedAsync(team, text, botUserId, ct);
+            var person = await writer;
+            var actor = new Actor(SlackChannel.Name, team, new UserRef(user, person.Name), person.TimeZone);
             var conversation = new ConversationRef(SlackChannel.Name, team, channel);
             deliveryKey = DeliveryKeys.Event(eventId);
-            result = await _commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId)), null, deliveryKey, ct);
+            result = await _commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId), names), null, deliveryKey, ct);
         }
         else
         {

@@ -12,21 +12,21 @@ internal static partial class InboundText
     /// "report revoke" names) stays a mention token; every other control sequence becomes plain text and entities are
     /// decoded, so a title can never carry live markup.
     /// </summary>
-    public static string ForCommand(string encoded)
+    public static string ForCommand(string encoded, IReadOnlyDictionary<string, string>? names = null)
     {
         var result = new StringBuilder(encoded.Length);
         var at = 0;
         foreach (Match person in PersonArgument().Matches(encoded))
         {
-            result.Append(Mrkdwn.FromSlack(encoded[at..person.Index])).Append(person.Value);
+            result.Append(Mrkdwn.FromSlack(encoded[at..person.Index], names)).Append(Named(person.Value, names));
             at = person.Index + person.Length;
         }
 
-        return result.Append(Mrkdwn.FromSlack(encoded[at..])).ToString();
+        return result.Append(Mrkdwn.FromSlack(encoded[at..], names)).ToString();
     }
 
     /// <summary>A message typed to the bot: without the leading mention of the bot, as plain text.</summary>
-    public static string ForMessage(string? encoded, string? botUserId)
+    public static string ForMessage(string? encoded, string? botUserId, IReadOnlyDictionary<string, string>? names = null)
     {
         var text = encoded ?? "";
         if (!string.IsNullOrEmpty(botUserId))
@@ -34,8 +34,13 @@ internal static partial class InboundText
             text = Regex.Replace(text, $"<@{Regex.Escape(botUserId)}(\\|[^>]*)?>", "", RegexOptions.None, TimeSpan.FromSeconds(1));
         }
 
-        return Mrkdwn.FromSlack(text).Trim();
+        return Mrkdwn.FromSlack(text, names).Trim();
     }
+
+    /// <summary>Kept mentions without a name (&lt;@U1&gt;) take the one looked up, so Core knows the person by it too.</summary>
+    private static string Named(string mentions, IReadOnlyDictionary<string, string>? names) =>
+        names is null ? mentions : Mrkdwn.UnnamedMention().Replace(mentions, m =>
+            names.TryGetValue(m.Groups["id"].Value, out var name) ? $"<@{m.Groups["id"].Value}|{name.Replace(">", "", StringComparison.Ordinal)}>" : m.Value);
 
     public static bool Mentions(string? encoded, string? botUserId) =>
         !string.IsNullOrEmpty(encoded) && !string.IsNullOrEmpty(botUserId) && encoded.Contains($"<@{botUserId}", StringComparison.Ordinal);

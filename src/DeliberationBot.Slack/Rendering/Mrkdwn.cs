@@ -52,15 +52,17 @@ internal static partial class Mrkdwn
     /// <summary>
     /// Turns Slack-encoded inbound text into plain text: every control sequence becomes its readable form
     /// (&lt;@U1|bob&gt; → @bob, &lt;!here&gt; → @here, &lt;https://x|label&gt; → label (https://x)) and entities are decoded.
+    /// A mention without a name (&lt;@U1&gt;, as events carry them) takes its name from <paramref name="names"/> when
+    /// it is there, and is otherwise written by its id.
     /// </summary>
-    public static string FromSlack(string? encoded)
+    public static string FromSlack(string? encoded, IReadOnlyDictionary<string, string>? names = null)
     {
         if (string.IsNullOrEmpty(encoded))
         {
             return "";
         }
 
-        var plain = ControlSequence().Replace(encoded, m => Readable(m.Groups["body"].Value));
+        var plain = ControlSequence().Replace(encoded, m => Readable(m.Groups["body"].Value, names));
         return plain.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
     }
 
@@ -116,14 +118,21 @@ internal static partial class Mrkdwn
         return text[..Math.Max(0, cut)] + Ellipsis;
     }
 
-    private static string Readable(string body)
+    /// <summary>The ids of the people mentioned without a name (&lt;@U1&gt;), in the order they appear.</summary>
+    public static IEnumerable<string> UnnamedMentions(string encoded) =>
+        UnnamedMention().Matches(encoded).Select(m => m.Groups["id"].Value);
+
+    private static string Readable(string body, IReadOnlyDictionary<string, string>? names)
     {
         var bar = body.IndexOf('|', StringComparison.Ordinal);
         var target = bar >= 0 ? body[..bar] : body;
         var label = bar >= 0 ? body[(bar + 1)..] : null;
         if (target.StartsWith('@'))
         {
-            return label is null ? target : "@" + label.TrimStart('@');
+            // A looked-up name is plain text; escaped here, it comes out as it is when the whole text is decoded.
+            return label is not null ? "@" + label.TrimStart('@')
+                : names is not null && names.TryGetValue(target[1..], out var name) ? "@" + Escape(name)
+                : target;
         }
 
         if (target.StartsWith('#'))
@@ -146,6 +155,10 @@ internal static partial class Mrkdwn
 
     [GeneratedRegex("<(?<body>[^<>]*)>")]
     private static partial Regex ControlSequence();
+
+    /// <summary>A mention as events carry it, without a name: &lt;@U1&gt;.</summary>
+    [GeneratedRegex("<@(?<id>[UW][A-Z0-9]+)>")]
+    internal static partial Regex UnnamedMention();
 
     [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
     private static partial Regex UserId();

@@ -76,7 +76,9 @@ public sealed class WholeDeliberationTests : SlackHostTest
         Assert.Contains("Frontline worker: 1 joined, 1 finished", update.Strings, StringComparison.Ordinal);
         Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel);
 
-        // 5. Bob joins and answers his current question by replying in the card's thread; the next question comes back ephemerally.
+        // 5. Bob joins and answers his current question by replying in the card's thread; the next question comes back
+        //    ephemerally. Ann, whom he mentions, is written by the name Slack shows for her.
+        Api.Person("U0ANN", "Ann Lee");
         await Host.JoinInModalAsync(deliberation, "U0BOB", "community", "V0BOB", "b-0", opened: 2);
         var reply = await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0BOB",
             "It should help <!channel> triage <@U0ANN> calls &lt;fast&gt; <https://evil.example|click>", "1700000100.000001", card.MessageId)));
@@ -88,7 +90,7 @@ public sealed class WholeDeliberationTests : SlackHostTest
         Assert.Contains(await Host.Db.OutboxAsync(), r => r.MessageJson.Contains("question-prompt", StringComparison.Ordinal) && r.MessageJson.Contains("Whose lives", StringComparison.Ordinal)); // durable: it went through the outbox
         var bobAnswer = (await Host.AnswersAsync(deliberation)).Single(a => a.ParticipantKey == "user:U0BOB");
         Assert.Equal("purpose", bobAnswer.QuestionId);
-        Assert.Equal("It should help @channel triage @U0ANN calls <fast> click (https://evil.example)", bobAnswer.Value.Text);
+        Assert.Equal("It should help @channel triage @Ann Lee calls <fast> click (https://evil.example)", bobAnswer.Value.Text);
 
         // 6. Carol has not joined: her thread reply gets an ephemeral invitation with the Answer button.
         await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0CAROL", "hi", "1700000100.000002", card.MessageId)));

@@ -104,6 +104,18 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>Display names people chose, as users.info gives them in <c>profile.display_name</c>.</summary>
+    private readonly Dictionary<string, string> _displayNames = [];
+
+    /// <summary>A person of the workspace shows as <paramref name="displayName"/> (users.info's profile.display_name).</summary>
+    public void Person(string userId, string displayName)
+    {
+        lock (_lock)
+        {
+            _displayNames[userId] = displayName;
+        }
+    }
+
     public void Enqueue(string method, params FakeResponse[] responses)
     {
         lock (_lock)
@@ -224,9 +236,17 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             "chat.postEphemeral" => FakeResponse.Ok(new JsonObject { ["message_ts"] = ts }),
             "conversations.open" => FakeResponse.Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D0" + call.Json.GetProperty("users").GetString() } }),
             "views.open" or "views.update" => FakeResponse.Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = "V0" + _ts, ["hash"] = "h" + _ts } }),
-            "users.info" => FakeResponse.Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = call.Form("user"), ["name"] = "maria", ["tz"] = "Europe/Berlin" } }),
+            "users.info" => FakeResponse.Ok(UserInfo(call.Form("user") ?? "")),
             _ => FakeResponse.Error("unknown_method"),
         };
+    }
+
+    /// <summary>A person as users.info describes them: the handle from the id (U0MARIA: maria), in Berlin's time.</summary>
+    private JsonObject UserInfo(string id)
+    {
+        var handle = (id.StartsWith("U0", StringComparison.Ordinal) ? id[2..] : id).ToLowerInvariant();
+        var profile = new JsonObject { ["display_name"] = _displayNames.GetValueOrDefault(id, ""), ["real_name"] = "" };
+        return new JsonObject { ["user"] = new JsonObject { ["id"] = id, ["name"] = handle, ["tz"] = "Europe/Berlin", ["profile"] = profile } };
     }
 
     public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);

@@ -62,7 +62,7 @@ public sealed class TimeZoneTests : SlackHostTest
 
         for (var i = 0; i < 30; i++)
         {
-            Assert.Equal("Europe/Berlin", await zones.FindAsync(SlackPayloads.Team, $"U0P{i}", default));
+            Assert.Equal("Europe/Berlin", (await zones.FindAsync(SlackPayloads.Team, $"U0P{i}", default)).TimeZone);
             Assert.InRange(zones.Count, 1, 8);
         }
     }
@@ -87,6 +87,6 @@ public sealed class TimeZoneTests : SlackHostTest
         Assert.Equal(asked, Api.CallsTo("users.info").Count);
     }
 
-    private UserTimeZones Zones(int maxEntries) =>
+    private SlackPeople Zones(int maxEntries) =>
         new(Host.Services.GetRequiredService<SlackApiClient>(), Host.Time, Host.Services.GetRequiredService<SlackLog>(), maxEntries);
 }

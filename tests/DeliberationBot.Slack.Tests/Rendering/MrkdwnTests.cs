@@ -76,6 +76,19 @@ public sealed class MrkdwnTests
     }
 
     [Fact]
+    public void A_mention_without_a_name_is_written_by_the_name_looked_up_for_it_exactly_as_that_name_is()
+    {
+        var names = new Dictionary<string, string> { ["U1"] = "Tom & <Jerry> &amp;", ["U2"] = "Maria Garcia" };
+
+        Assert.Equal("@Tom & <Jerry> &amp; asked @U3 &amp; @bob", Mrkdwn.FromSlack("<@U1> asked <@U3> &amp;amp; <@U4|bob>", names));
+        Assert.Equal("Ask @Maria Garcia", InboundText.ForMessage("<@U0BOT> Ask <@U2>", "U0BOT", names));
+        Assert.Equal(
+            "start x \"@Maria Garcia said\" owner:<@U2|Maria Garcia>,<@U1|Tom & <Jerry &amp;>,<@U3>,<@U4|bob>",
+            InboundText.ForCommand("start x \"<@U2> said\" owner:<@U2>,<@U1>,<@U3>,<@U4|bob>", names));
+        Assert.Equal(["U1", "U3", "U1"], Mrkdwn.UnnamedMentions("<@U1> <@U2|x> <@U3> <!here> <#C1> <@U1>"));
+    }
+
+    [Fact]
     public void Plain_text_objects_break_up_anything_that_could_open_a_control_sequence()
     {
         var inert = Mrkdwn.Inert("a <!here> <@U1> <#C1> <https://x> <b> 1 < 2");
