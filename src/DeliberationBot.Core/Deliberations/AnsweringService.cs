@@ -44,6 +44,13 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct) =>
         turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, ct), ct);
 
+    /// <summary>
+    /// A typed reply that answered a question was edited (<paramref name="answeredBy"/> is the reply's delivery key):
+    /// the answer it gave now reads as edited, as long as it is still the answer that reply gave.
+    /// </summary>
+    public Task<TurnResult> ReviseTextAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct) =>
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordRevisionAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct), ct);
+
     /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
     public Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct) =>
         turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordFlagAsync(actor, deliberationId, questionId, flagged, deliveryKey, ct), ct);
@@ -91,7 +98,8 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         return TurnResult.Reply(Prompt(d, flow, participant, FlowEngine.Evaluate(flow, group, none), none, null));
     }
 
-    private async Task<TurnResult> RecordAnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)
+    private async Task<TurnResult> RecordAnswerAsync(
+        Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct, string? source = null)
     {
         using var span = BotTelemetry.StartCommand("Answer", actor.Channel);
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
@@ -122,7 +130,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         }
 
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
-        var (commit, answer, previous, progress, mine) = AnswerRecording.Build(turn, d, flow, participant, question, value, flagConcern, answers, deliveryKey);
+        var (commit, answer, previous, progress, mine) = AnswerRecording.Build(turn, d, flow, participant, question, value, flagConcern, answers, deliveryKey, source: source);
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
             return TurnResult.AlreadyHandled;
@@ -170,6 +178,48 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         return value is null
             ? TurnResult.Reply(new ErrorMessage(error!, $"Question: {question.Text}"))
             : await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
+    }
+
+    private async Task<TurnResult> RecordRevisionAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow)
+            || await turn.FindParticipantAsync(actor, d.Id, ct) is not { } participant)
+        {
+            return new TurnResult([]); // someone who never answered edited a message: nothing of theirs to change
+        }
+
+        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
+        var given = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.Source == answeredBy);
+        if (given is null || flow.FindQuestion(given.QuestionId) is not { } question)
+        {
+            return TurnResult.Error(
+                "Editing that message changes no answer: it gave none, or the answer it gave has been changed since.",
+                "Press *Answer* on the deliberation's card to change an answer.");
+        }
+
+        if (!d.IsOpen)
+        {
+            return TurnResult.Error($"\"{d.Title}\" is closed, so your answer to \"{question.Text}\" stays as it was.");
+        }
+
+        // Taking "concern:" away in an edit does not withdraw a concern; unflagging is its own, deliberate step.
+        var (words, flag) = ConcernPrefix.Strip(text);
+        var (value, error) = AnswerParser.Parse(question, words);
+        if (value is null)
+        {
+            return TurnResult.Reply(new ErrorMessage(error!, $"Your answer to \"{question.Text}\" stays as it was."));
+        }
+
+        flag |= given.FlaggedConcern;
+        if (value == given.Value && flag == given.FlaggedConcern)
+        {
+            return new TurnResult([]);
+        }
+
+        var recorded = await RecordAnswerAsync(actor, d.Id, question.Id, value, flag, deliveryKey, ct, source: answeredBy);
+        return recorded.Duplicate || recorded.Replies.Any(r => r is ErrorMessage)
+            ? recorded
+            : TurnResult.Reply(new Confirmation($"Your answer to \"{question.Text}\" now reads as you edited it."));
     }
 
     private async Task<TurnResult> RecordFlagAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct)

@@ -74,7 +74,11 @@ public sealed record Answer(
     AnswerValue Value,
     bool FlaggedConcern,
     int Revision,
-    DateTimeOffset AnsweredAt);
+    DateTimeOffset AnsweredAt)
+{
+    /// <summary>The delivery that gave this revision (a chat message's key, say), so that editing that message changes it.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>Per workspace, what we remember about a person between deliberations.</summary>
 public sealed record MemberProfile(string WorkspaceId, string UserId, StakeholderGroup? Group, string? TimeZone);

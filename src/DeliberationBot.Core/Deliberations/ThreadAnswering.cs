@@ -27,6 +27,10 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         return await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
     }
 
+    /// <summary>A reply was edited: the answer it gave (<paramref name="answeredBy"/> is the reply's delivery key) reads as edited.</summary>
+    public Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct) =>
+        answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
+
     private async Task<bool> MayAnswerInPublicAsync(Actor actor, Deliberation deliberation, CancellationToken ct) =>
         deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && (await turn.FindParticipantAsync(actor, deliberation.Id, ct))?.Anonymous != true;
 }

@@ -27,6 +27,9 @@ internal static class DeliveryKeys
     /// <summary>A message is the same message whichever event (message, app_mention) or retry reports it.</summary>
     public static string Message(string teamId, string channelId, string ts) => "slack:msg:" + Hash(teamId, channelId, ts);
 
+    /// <summary>One edit of a message: Slack gives each edit a ts of its own.</summary>
+    public static string Edit(string teamId, string channelId, string ts, string editedTs) => "slack:edit:" + Hash(teamId, channelId, ts, editedTs);
+
     private static string Hash(params string?[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => p ?? ""))))).Substring(0, 32);
 }

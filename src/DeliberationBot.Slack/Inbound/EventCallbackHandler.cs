@@ -65,6 +65,11 @@ internal sealed class EventCallbackHandler
     {
         var (team, eventId, e, botUserId) = turn;
         var type = e.Type;
+        if (type == "message" && e.Subtype == "message_changed")
+        {
+            return await EditedAsync(turn, ct);
+        }
+
         if (e.Subtype is not null || e.BotId is not null || e.User is not { } user || user == botUserId)
         {
             _log.Ignored("event", $"{type} from a bot or with a subtype");
@@ -111,9 +116,43 @@ internal sealed class EventCallbackHandler
             return SlackAck.Empty;
         }
 
+        return await ReplyAsync(turn, new ConversationRef(SlackChannel.Name, team, channel, threadTs), user, deliveryKey, result, ct);
+    }
+
+    /// <summary>
+    /// A person edited a message. When it is their reply in a deliberation's thread, the answer it gave reads as
+    /// edited. Edits Slack makes itself (a link unfurled, a language detected) carry no <c>edited</c> and change nothing.
+    /// </summary>
+    private async Task<SlackAck> EditedAsync(EventTurn turn, CancellationToken ct)
+    {
+        var (team, _, e, botUserId) = turn;
+        if (e.Message is not { User: { } user, Ts: { } ts, ThreadTs: { } threadTs, Edited.Ts: { } editedTs } message
+            || message.BotId is not null || user == botUserId || threadTs == ts || message.Text == e.PreviousMessage?.Text)
+        {
+            _log.Ignored("event", "message_changed that is not a person's edited reply in a thread");
+            return SlackAck.Empty;
+        }
+
+        var channel = SlackPayload.Required(e.Channel, "event channel");
+        if (await _threads.FindDeliberationAsync(team, channel, threadTs, ct) is not { } id)
+        {
+            _log.Ignored("event", "edited message outside a deliberation thread");
+            return SlackAck.Empty;
+        }
+
+        var names = await _people.NamesMentionedAsync(team, message.Text, botUserId, ct);
+        var deliveryKey = DeliveryKeys.Edit(team, channel, ts, editedTs);
+        var result = await _answering.ReviseAsync(
+            new Actor(SlackChannel.Name, team, new UserRef(user)), id, DeliveryKeys.Message(team, channel, ts),
+            InboundText.ForMessage(message.Text, botUserId, names), deliveryKey, ct);
+        return await ReplyAsync(turn, new ConversationRef(SlackChannel.Name, team, channel, threadTs), user, deliveryKey, result, ct);
+    }
+
+    private async Task<SlackAck> ReplyAsync(EventTurn turn, ConversationRef where, string user, string deliveryKey, TurnResult result, CancellationToken ct)
+    {
         if (result.Duplicate)
         {
-            _log.Duplicate("event", team, eventId);
+            _log.Duplicate("event", turn.Team, turn.EventId);
             return SlackAck.Empty;
         }
 
@@ -124,8 +163,8 @@ internal sealed class EventCallbackHandler
 
         // Events carry no response channel, so the reply to the person goes out as an ephemeral message through the
         // outbox: written before Slack is acknowledged, sent once even if this instance stops right after.
-        var destination = Destination.EphemeralTo(new ConversationRef(SlackChannel.Name, team, channel, threadTs), new UserRef(user));
-        await _replies.QueueAsync(team, deliveryKey, result.Replies, _ => destination, ct);
+        var destination = Destination.EphemeralTo(where, new UserRef(user));
+        await _replies.QueueAsync(turn.Team, deliveryKey, result.Replies, _ => destination, ct);
         return SlackAck.Empty;
     }
 

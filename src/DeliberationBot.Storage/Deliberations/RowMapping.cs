@@ -152,11 +152,12 @@ internal static class RowMapping
         FlaggedConcern = a.FlaggedConcern,
         Revision = a.Revision,
         AnsweredAt = a.AnsweredAt,
+        Source = a.Source,
     };
 
     public static Answer ToRecord(this AnswerRow r) =>
         new(r.DeliberationId, r.ParticipantKey, r.QuestionId, Enum.Parse<StakeholderGroup>(r.Group), Json.Read<AnswerValue>(r.ValueJson),
-            r.FlaggedConcern, r.Revision, r.AnsweredAt);
+            r.FlaggedConcern, r.Revision, r.AnsweredAt) { Source = r.Source };
 
     public static MemberProfile ToRecord(this MemberProfileRow r) =>
         new(r.WorkspaceId, r.UserId, r.Group is null ? null : Enum.Parse<StakeholderGroup>(r.Group), r.TimeZone);

@@ -60,6 +60,9 @@ internal sealed class AnswerRow
     public bool FlaggedConcern { get; set; }
     public int Revision { get; set; }
     public DateTimeOffset AnsweredAt { get; set; }
+
+    /// <summary>The delivery that gave this revision; a message's key, so that editing the message changes the answer.</summary>
+    public string? Source { get; set; }
 }
 
 internal sealed class MemberProfileRow

@@ -205,6 +205,72 @@ public sealed class AnsweringServiceTests
         Assert.True(Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None)).FlaggedConcern);
     }
 
+    [Fact]
+    public async Task Editing_a_typed_reply_changes_the_answer_it_gave_as_often_as_it_is_edited()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerTextAsync(Sam, d, "It adds twnety minutes.", "msg-1", None);
+        await Answering.AnswerTextAsync(Sam, d, "15", "msg-2", None);
+
+        var result = await Answering.ReviseTextAsync(Sam, d, "msg-1", "It adds twenty minutes a case.", "edit-1", None);
+        await Answering.ReviseTextAsync(Sam, d, "msg-1", "It adds twenty minutes a case, more at night.", "edit-2", None);
+
+        Assert.Equal("Your answer to \"What changes for you?\" now reads as you edited it.", Assert.IsType<Confirmation>(Assert.Single(result.Replies)).Text);
+        var answers = await _bed.Store.ListAnswersAsync(Workspace, d, None);
+        var impact = Assert.Single(answers, a => a.QuestionId == "impact");
+        Assert.Equal((AnswerValue.FromText("It adds twenty minutes a case, more at night."), 3, "msg-1"), (impact.Value, impact.Revision, impact.Source));
+        Assert.Equal(AnswerValue.FromNumber(15), Assert.Single(answers, a => a.QuestionId == "minutes").Value);
+        Assert.Equal(2, (await _bed.Store.ListEventsAsync(Workspace, d, None)).Count(e => e.Type == EventTypes.Edited));
+    }
+
+    [Fact]
+    public async Task An_edit_never_withdraws_a_concern_and_an_edit_delivered_twice_counts_once()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerTextAsync(Sam, d, "concern: Nobody asked the night shift.", "msg-1", None);
+
+        await Answering.ReviseTextAsync(Sam, d, "msg-1", "Nobody asked the night shift or the weekend team.", "edit-1", None);
+        var again = await Answering.ReviseTextAsync(Sam, d, "msg-1", "Nobody asked the night shift or the weekend team.", "edit-1", None);
+
+        Assert.True(again.Duplicate);
+        var answer = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+        Assert.Equal((AnswerValue.FromText("Nobody asked the night shift or the weekend team."), true, 2), (answer.Value, answer.FlaggedConcern, answer.Revision));
+    }
+
+    [Fact]
+    public async Task An_edit_leaves_an_answer_changed_since_a_closed_deliberation_and_a_wrong_value_as_they_are_and_says_so()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerTextAsync(Sam, d, "More typing.", "msg-1", None);
+        await Answering.AnswerTextAsync(Sam, d, "15", "msg-2", None);
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing, and at night."), flagConcern: false, "form-1", None);
+
+        var replaced = await Answering.ReviseTextAsync(Sam, d, "msg-1", "Less typing.", "edit-1", None);
+        var wrong = await Answering.ReviseTextAsync(Sam, d, "msg-2", "about twenty", "edit-2", None);
+        await _bed.Deliberations.CloseAsync(Fiona, Home, "close", None);
+        var closed = await Answering.ReviseTextAsync(Sam, d, "msg-2", "20", "edit-3", None);
+
+        Assert.Equal(
+            ("Editing that message changes no answer: it gave none, or the answer it gave has been changed since.", "Press *Answer* on the deliberation's card to change an answer."),
+            (Assert.IsType<ErrorMessage>(Assert.Single(replaced.Replies)).Text, Assert.IsType<ErrorMessage>(Assert.Single(replaced.Replies)).Usage));
+        Assert.Equal("Your answer to \"Minutes added per case?\" stays as it was.", Assert.IsType<ErrorMessage>(Assert.Single(wrong.Replies)).Usage);
+        Assert.Equal("\"Predictive screening\" is closed, so your answer to \"Minutes added per case?\" stays as it was.", Assert.IsType<ErrorMessage>(Assert.Single(closed.Replies)).Text);
+        var answers = await _bed.Store.ListAnswersAsync(Workspace, d, None);
+        Assert.Equal(AnswerValue.FromText("More typing, and at night."), Assert.Single(answers, a => a.QuestionId == "impact").Value);
+        Assert.Equal(AnswerValue.FromNumber(15), Assert.Single(answers, a => a.QuestionId == "minutes").Value);
+    }
+
+    [Fact]
+    public async Task An_edit_by_someone_who_never_answered_changes_nothing_and_says_nothing()
+    {
+        var d = await _bed.StartAsync();
+
+        var result = await Answering.ReviseTextAsync(Lee, d, "msg-1", "Just chatting.", "edit-1", None);
+
+        Assert.Empty(result.Replies);
+        Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+    }
+
     private async Task<Guid> JoinedAsync(Actor actor, StakeholderGroup group = StakeholderGroup.FrontlineWorker)
     {
         var d = await _bed.StartAsync();

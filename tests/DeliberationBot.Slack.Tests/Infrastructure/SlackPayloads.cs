@@ -134,4 +134,25 @@ internal static class SlackPayloads
 
         return e;
     }
+
+    /// <summary>
+    /// A message_changed event as Slack sends it when a person edits <paramref name="ts"/> (a reply in the thread of
+    /// <paramref name="threadTs"/>); <paramref name="editedTs"/> null is an edit Slack made itself, such as an unfurl.
+    /// </summary>
+    public static JsonObject MessageChanged(string user, string text, string previous, string ts, string threadTs, string? editedTs, string channel = Channel)
+    {
+        var eventTs = editedTs ?? ts[..^1] + "9";
+        var message = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts, ["thread_ts"] = threadTs };
+        if (editedTs is not null)
+        {
+            message["edited"] = new JsonObject { ["user"] = user, ["ts"] = editedTs };
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "message", ["subtype"] = "message_changed", ["hidden"] = true, ["channel"] = channel, ["ts"] = eventTs, ["event_ts"] = eventTs,
+            ["channel_type"] = "channel", ["message"] = message,
+            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = previous, ["ts"] = ts, ["thread_ts"] = threadTs },
+        };
+    }
 }

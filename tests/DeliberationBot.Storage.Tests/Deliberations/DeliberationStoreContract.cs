@@ -306,7 +306,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
             DisplayName = "Ana P.", Group = StakeholderGroup.LegalPolicy, FinishedAt = later, RemindersSent = 2, LastRemindedAt = later.AddMinutes(-1),
             ViaPublicPage = true,
         };
-        var edited = answer with { Group = StakeholderGroup.LegalPolicy, Value = AnswerValue.FromNumber(12.25m), FlaggedConcern = true, Revision = 2, AnsweredAt = later };
+        var edited = answer with { Group = StakeholderGroup.LegalPolicy, Value = AnswerValue.FromNumber(12.25m), FlaggedConcern = true, Revision = 2, AnsweredAt = later, Source = "slack:msg:0f1e" };
         var responded = concern with
         {
             Text = "Twelve minutes \"per case\" is too many — ça ne marche pas 🙁", RaisedByGroups = [StakeholderGroup.LegalPolicy, StakeholderGroup.Community],

@@ -16,8 +16,8 @@ internal sealed record EventsApiBody(
 internal sealed record EventAuthorization(string? UserId = null, bool IsBot = false);
 
 /// <summary>
-/// The events we subscribe to: <c>message</c> and <c>app_mention</c> (who, where, the text and its thread),
-/// <c>app_uninstalled</c>, and <c>tokens_revoked</c> (which tokens).
+/// The events we subscribe to: <c>message</c> and <c>app_mention</c> (who, where, the text and its thread; an edit
+/// carries the message as it is now and as it was), <c>app_uninstalled</c>, and <c>tokens_revoked</c> (which tokens).
 /// </summary>
 internal sealed record SlackEvent(
     string Type,
@@ -28,7 +28,21 @@ internal sealed record SlackEvent(
     string? Ts = null,
     string? ThreadTs = null,
     string? Text = null,
-    RevokedTokens? Tokens = null);
+    RevokedTokens? Tokens = null,
+    ChangedMessage? Message = null,
+    ChangedMessage? PreviousMessage = null);
+
+/// <summary>A message as a <c>message_changed</c> event carries it: <c>edited</c> is there when a person edited it.</summary>
+internal sealed record ChangedMessage(
+    string? User = null,
+    string? BotId = null,
+    string? Text = null,
+    string? Ts = null,
+    string? ThreadTs = null,
+    MessageEdit? Edited = null);
+
+/// <summary>Who edited a message, and when (a ts, different for each edit).</summary>
+internal sealed record MessageEdit(string? User = null, string? Ts = null);
 
 /// <summary>User ids whose tokens were revoked: <c>oauth</c> (user tokens, never stored here) and <c>bot</c>.</summary>
 internal sealed record RevokedTokens(IReadOnlyList<string?>? Oauth = null, IReadOnlyList<string?>? Bot = null);

@@ -49,6 +49,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.Property<bool>("Skipped")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
                     b.Property<string>("ValueJson")
                         .IsRequired()
                         .HasColumnType("text");

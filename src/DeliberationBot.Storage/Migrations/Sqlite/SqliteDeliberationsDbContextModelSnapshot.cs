@@ -44,6 +44,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.Property<bool>("Skipped")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ValueJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,80 @@
+using System.Net;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Slack.Tests.Infrastructure;
+
+namespace DeliberationBot.Slack.Tests.Answering;
+
+/// <summary>
+/// People fix what they wrote in Slack by editing the message. An answer given by a reply in the deliberation's thread
+/// follows the reply's edits, so the owners hear what the person meant to say, not the slip they corrected.
+/// </summary>
+public sealed class EditedReplyTests : SlackHostTest
+{
+    private const string Reply = "1700000600.000001";
+
+    [Fact]
+    public async Task Editing_a_reply_in_the_thread_changes_the_answer_it_gave_and_tells_the_person()
+    {
+        Api.Person("U0SAM", "Sam O'Neill");
+        var (d, card) = await AnsweredByReplyAsync("It sorts calls by risk <@U0SAM> never saw");
+
+        var response = await Host.EventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged(
+            "U0ANN", "It sorts calls by a risk score <@U0SAM> never saw", "It sorts calls by risk <@U0SAM> never saw", Reply, card.MessageId, "1700000700.000001")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var told = await Api.WaitForAsync("chat.postEphemeral", 2);
+        Assert.Equal(("U0ANN", card.MessageId), (told.Json.GetProperty("user").GetString(), told.Json.GetProperty("thread_ts").GetString()));
+        Assert.Contains("Your answer to \"", told.Strings, StringComparison.Ordinal);
+        var answer = Assert.Single(await Host.AnswersAsync(d));
+        Assert.Equal(("purpose", "It sorts calls by a risk score @Sam O'Neill never saw", 2), (answer.QuestionId, answer.Value.Text, answer.Revision));
+        Assert.Single(await Host.EventsAsync(d), e => e.Type == EventTypes.Edited);
+    }
+
+    [Fact]
+    public async Task A_redelivered_edit_changes_the_answer_once_and_a_later_edit_changes_it_again()
+    {
+        var (d, card) = await AnsweredByReplyAsync("First words");
+        var edit = SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", "Second words", "First words", Reply, card.MessageId, "1700000700.000001"));
+
+        await Host.EventAsync(edit);
+        await Host.EventAsync(edit, h => h.Add("X-Slack-Retry-Num", "1"));
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", "Third words", "Second words", Reply, card.MessageId, "1700000800.000001")));
+
+        await Api.WaitForAsync("chat.postEphemeral", 3);
+        var answer = Assert.Single(await Host.AnswersAsync(d));
+        Assert.Equal(("Third words", 3), (answer.Value.Text, answer.Revision));
+        Assert.Equal(2, (await Host.EventsAsync(d)).Count(e => e.Type == EventTypes.Edited));
+    }
+
+    [Fact]
+    public async Task Changes_Slack_makes_itself_and_edits_elsewhere_leave_the_answer_alone()
+    {
+        var (d, card) = await AnsweredByReplyAsync("See https://example.org/plan");
+
+        var unfurled = SlackPayloads.MessageChanged("U0ANN", "See https://example.org/plan", "See https://example.org/plan", Reply, card.MessageId, editedTs: null);
+        var otherThread = SlackPayloads.MessageChanged("U0ANN", "Changed", "Before", "1600000000.000002", "1600000000.000001", "1700000700.000002");
+        var byAnother = SlackPayloads.MessageChanged("U0BOB", "Changed by Bob", "Bob's words", "1700000600.000002", card.MessageId, "1700000700.000003");
+        foreach (var e in new[] { unfurled, otherThread, byAnother })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Host.EventAsync(SlackPayloads.Event(e))).StatusCode);
+        }
+
+        await Host.SettleOutboxAsync();
+        var answer = Assert.Single(await Host.AnswersAsync(d));
+        Assert.Equal(("See https://example.org/plan", 1), (answer.Value.Text, answer.Revision));
+        Assert.Single(Api.CallsTo("chat.postEphemeral")); // the answer's own reply; nothing for the ignored changes
+    }
+
+    /// <summary>Ann joins and answers the first question by replying in the card's thread.</summary>
+    private async Task<(Deliberation D, PostedMessage Card)> AnsweredByReplyAsync(string text)
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
+        var card = await Host.CardAsync(d);
+        await Host.Answering.JoinAsync(SlackPayloads.Person("U0ANN", "ann"), d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", text, Reply, card.MessageId)));
+        await Api.WaitForAsync("chat.postEphemeral");
+        return (d, card);
+    }
+}
