@@ -12,7 +12,8 @@ namespace DeliberationBot.Slack.Inbound;
 /// Events API callbacks, routed by event type through an explicit table (<see cref="HandledTypes"/>; the app manifest
 /// subscribes to exactly these, see <see cref="SlackApp.EventSubscriptions"/>). A reply in a deliberation's thread
 /// answers the person's current question; a mention of the bot elsewhere is a command; uninstalling deletes the
-/// workspace's installation. Bots (including this one) and edits or other subtypes are ignored.
+/// workspace's installation. A person's edit of their reply changes the answer it gave. Bots (including this one) and
+/// other subtypes (joins, deletions, Slack's own changes) are ignored.
 /// </summary>
 internal sealed class EventCallbackHandler
 {
@@ -70,7 +71,7 @@ internal sealed class EventCallbackHandler
             return await EditedAsync(turn, ct);
         }
 
-        if (e.Subtype is not null || e.BotId is not null || e.User is not { } user || user == botUserId)
+        if (e.Subtype is { } subtype && !PersonsMessage(subtype) || e.BotId is not null || e.User is not { } user || user == botUserId)
         {
             _log.Ignored("event", $"{type} from a bot or with a subtype");
             return SlackAck.Empty;
@@ -168,6 +169,12 @@ internal sealed class EventCallbackHandler
         return SlackAck.Empty;
     }
 
+
+    /// <summary>
+    /// Subtypes that are still a person's message with their words: a thread reply also sent to the channel, and a
+    /// message with a file attached (its text is the answer; the file is not kept).
+    /// </summary>
+    private static bool PersonsMessage(string subtype) => subtype is "thread_broadcast" or "file_share";
 
     private static string StripBot(string? text, string? botUserId)
     {

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Slack.Tests.Infrastructure;
+
+namespace DeliberationBot.Slack.Tests.Answering;
+
+/// <summary>A reply in the thread is an answer however it was sent: also to the channel, or with a file attached.</summary>
+public sealed class ThreadReplyKindsTests : SlackHostTest
+{
+    [Theory]
+    [InlineData("thread_broadcast")]
+    [InlineData("file_share")]
+    public async Task A_reply_sent_to_the_channel_too_or_with_a_file_answers_in_its_words(string subtype)
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
+        var card = await Host.CardAsync(d);
+        await Host.Answering.JoinAsync(SlackPayloads.Person("U0ANN", "ann"), d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
+        var reply = SlackPayloads.Message("U0ANN", "It sorts calls by risk, see the screenshot", "1700000600.000001", card.MessageId);
+        reply["subtype"] = subtype;
+        if (subtype == "file_share")
+        {
+            reply["files"] = new JsonArray(new JsonObject { ["id"] = "F0SHOT", ["name"] = "screen.png" });
+        }
+
+        await Host.EventAsync(SlackPayloads.Event(reply));
+
+        var next = await Api.WaitForAsync("chat.postEphemeral");
+        Assert.Contains("Whose lives", next.Strings, StringComparison.Ordinal);
+        var answer = Assert.Single(await Host.AnswersAsync(d));
+        Assert.Equal(("purpose", "It sorts calls by risk, see the screenshot"), (answer.QuestionId, answer.Value.Text));
+    }
+}
