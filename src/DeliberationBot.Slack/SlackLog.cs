@@ -36,8 +36,9 @@ internal sealed partial class SlackLog(ILogger<SlackLog> logger)
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Kind} ignored: {Why}")]
     public partial void Ignored(string kind, string why);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Thread reply in {Channel} to deliberation {DeliberationId}: {Text}")]
-    public partial void ThreadAnswer(string channel, Guid deliberationId, string text);
+    /// <summary>How long the reply is, never its words: they are a person's answer.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Thread reply in {Channel} to deliberation {DeliberationId}: {Length} characters")]
+    public partial void ThreadAnswer(string channel, Guid deliberationId, int length);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: neither Slack:BotToken nor Slack:ClientId is set")]
     public partial void Disabled();

@@ -33,8 +33,9 @@ internal sealed partial class TeamsLog(ILogger<TeamsLog> logger)
     [LoggerMessage(Level = LogLevel.Information, Message = "A token names signing key {KeyId}, which is not known; fetching the keys again")]
     public partial void UnknownSigningKey(string keyId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Teams command in tenant {TenantId} ({ConversationType}): {Text}")]
-    public partial void Command(string tenantId, string? conversationType, string text);
+    /// <summary>How long the command is, never its words: they are people's (a concern typed, a title).</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Teams command in tenant {TenantId} ({ConversationType}): {Length} characters")]
+    public partial void Command(string tenantId, string? conversationType, int length);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams {Kind} for tenant {TenantId} was already handled (delivery {DeliveryKey}); nothing done again")]
     public partial void Duplicate(string kind, string tenantId, string deliveryKey);

@@ -96,7 +96,7 @@ internal sealed class EventCallbackHandler
         {
             var names = await _people.NamesMentionedAsync(team, text, botUserId, ct);
             var answer = InboundText.ForMessage(text, botUserId, names);
-            _log.ThreadAnswer(channel, id, answer);
+            _log.ThreadAnswer(channel, id, answer.Length);
             deliveryKey = DeliveryKeys.Message(team, channel, ts);
             result = await _answering.AnswerAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, deliveryKey, ct);
         }

@@ -20,7 +20,7 @@ internal sealed class MessageHandler(CommandDispatcher commands, CardActions car
         }
 
         var (text, mentions) = MentionText.Normalise(activity);
-        log.Command(turn.TenantId, activity.Conversation!.ConversationType, text);
+        log.Command(turn.TenantId, activity.Conversation!.ConversationType, text.Length);
         var resolved = await people.ResolveAsync(turn, mentions, ct);
         var result = await commands.HandleAsync(turn.Actor, turn.Home, text, resolved, turn.DeliveryKey, ct);
         if (result.Duplicate)

@@ -8,7 +8,7 @@ namespace DeliberationBot.Slack.Tests.Logging;
 
 /// <summary>
 /// A whole journey with every log category at Trace (ASP.NET Core's request lines and HttpClient's included): the log
-/// holds no export token, bot token, signing secret, request signature or bearer token.
+/// holds no export token, bot token, signing secret, request signature or bearer token, nor a person's words.
 /// </summary>
 public sealed partial class SecretsInLogsTests : IAsyncLifetime
 {
@@ -58,6 +58,7 @@ public sealed partial class SecretsInLogsTests : IAsyncLifetime
         Assert.DoesNotContain(SlackFactory.Secret, log, StringComparison.Ordinal);
         Assert.DoesNotMatch(Signature(), log);
         Assert.DoesNotMatch(BearerValue(), log);
+        Assert.DoesNotContain("we were not asked", log, StringComparison.Ordinal); // a person's words are theirs, not the log's
     }
 
     [GeneratedRegex(@"https?://[^\s|>""]+/export\?[^\s|>""]+")]

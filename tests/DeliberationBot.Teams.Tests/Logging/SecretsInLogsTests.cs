@@ -7,7 +7,8 @@ namespace DeliberationBot.Teams.Tests.Logging;
 
 /// <summary>
 /// A whole Teams journey with every log category at Trace (ASP.NET Core's request lines, HttpClient's and MSAL's
-/// included): the log holds no inbound JWT, connector token, client secret, export or report token, nor any bearer value.
+/// included): the log holds no inbound JWT, connector token, client secret, export or report token, nor any bearer value,
+/// nor what people typed.
 /// </summary>
 public sealed partial class SecretsInLogsTests : HostTest
 {
@@ -67,6 +68,7 @@ public sealed partial class SecretsInLogsTests : HostTest
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, log, StringComparison.Ordinal));
         Assert.DoesNotMatch(Jwt(), log);
         Assert.DoesNotMatch(BearerValue(), log);
+        Assert.DoesNotContain("Hotline triage", log, StringComparison.Ordinal); // what people type is theirs, not the log's
     }
 
     [GeneratedRegex(@"https?://[^\s""()\[\]<>]+[?&]token=[^\s""()\[\]<>&]+")]
