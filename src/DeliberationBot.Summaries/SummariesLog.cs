@@ -11,11 +11,12 @@ internal sealed partial class SummariesLog(ILogger<SummariesLog> logger)
     [LoggerMessage(Level = LogLevel.Information, Message = "Summary prompts count tokens with {Method}; section budget {Budget} tokens")]
     public partial void TokenCounting(string method, int budget);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part}: sending {Tokens} tokens: {Prompt}")]
-    public partial void Sending(string sectionId, int part, int tokens, string prompt);
+    // The prompt holds people's answers and the reply quotes them: both are logged by size only.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part}: sending {Tokens} tokens")]
+    public partial void Sending(string sectionId, int part, int tokens);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part}: the model replied: {Reply}")]
-    public partial void Replied(string sectionId, int part, string? reply);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part}: the model replied with {Length} characters")]
+    public partial void Replied(string sectionId, int part, int length);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Section {SectionId} part {Part} is unchanged; using the reply from the last call")]
     public partial void CacheHit(string sectionId, int part);

@@ -31,7 +31,7 @@ internal sealed class ModelCaller(
         var settings = options.Value;
         var messages = new List<ChatMessage> { new(ChatRole.System, prompts.System), new(ChatRole.User, request.Prompt) };
         var problem = "no attempt was made";
-        log.Sending(request.SectionId, request.Part, request.Tokens, request.Prompt);
+        log.Sending(request.SectionId, request.Part, request.Tokens);
         for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {
             ChatResponse response;
@@ -46,7 +46,7 @@ internal sealed class ModelCaller(
             }
 
             BotTelemetry.RecordTokens(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
-            log.Replied(request.SectionId, request.Part, response.Text);
+            log.Replied(request.SectionId, request.Part, response.Text?.Length ?? 0);
             if (ModelReply.TryRead(response.Text, request, out var reply, out var invalid))
             {
                 return new CallOutcome(reply, null);
