@@ -29,6 +29,7 @@ internal sealed class ViewSubmissionHandler
         Register(SlackIds.StartCallback, StartAsync);
         Register(SlackIds.GroupCallback, JoinAsync);
         Register(SlackIds.QuestionCallback, AnswerAsync);
+        Register(SlackIds.KeptAnswerCallback, KeptOrAnswerAsync);
         Register(SlackIds.ConcernCallback, concerns.SubmitAsync);
         Register(SlackIds.DecisionCallback, decisions.SubmitAsync);
     }
@@ -96,6 +97,23 @@ internal sealed class ViewSubmissionHandler
 
         var result = await _answering.JoinAsync(actor, deliberationId, chosen, state.Checked(SlackIds.AnonymousBlock), key, ct);
         return await _replies.RespondAsync(result, SlackIds.GroupBlock, actor, key, ct);
+    }
+
+    /// <summary>The form showed an answer too long for its input: left empty, the answer stays and only the concern box counts.</summary>
+    private async Task<SlackAck> KeptOrAnswerAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
+    {
+        if (!SlackIds.TryParseQuestionMetadata(metadata, out var deliberationId, out var kind, out var questionId))
+        {
+            throw new SlackPayloadException("question modal without its deliberation and question");
+        }
+
+        if (state.Answer(kind).Any(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            return await AnswerAsync(actor, metadata, state, key, ct);
+        }
+
+        var result = await _answering.FlagConcernAsync(actor, deliberationId, questionId, state.Checked(SlackIds.ConcernBlock), key, ct);
+        return await _replies.RespondAsync(result, SlackIds.AnswerBlock, actor, key, ct);
     }
 
     private async Task<SlackAck> AnswerAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)

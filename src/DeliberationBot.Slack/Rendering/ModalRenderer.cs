@@ -100,7 +100,20 @@ internal static class ModalRenderer
             AnswerKind.Scale => $"Your answer (1 = {q.LowLabel ?? "lowest"}, 5 = {q.HighLabel ?? "highest"})",
             _ => "Your answer",
         };
-        blocks.Add(Block.Input(SlackIds.AnswerBlock, label, AnswerElement(q), optional: !q.Required, q.Required ? null : "You can leave this empty to skip it."));
+        // An answer longer than a text input holds (a reply in the thread can be) is never put into one, where it would
+        // be cut and saved cut: it is shown whole above an empty input, and an empty input keeps it.
+        var kept = q.Kind == AnswerKind.FreeText && q.CurrentAnswer is { Skipped: false, Text.Length: > SlackLimits.PlainTextInputMax };
+        if (kept)
+        {
+            blocks.Add(Block.Section(Escape($"Your answer now ({q.CurrentAnswer!.Text!.Length:N0} characters, more than this form can hold):")));
+            blocks.AddRange(Block.Sections(Escape(q.CurrentAnswer.Text)));
+            blocks.Add(Block.Input(SlackIds.AnswerBlock, "Your new answer", AnswerElement(q), optional: true, "Leave this empty to keep your answer above as it is."));
+        }
+        else
+        {
+            blocks.Add(Block.Input(SlackIds.AnswerBlock, label, AnswerElement(q), optional: !q.Required, q.Required ? null : "You can leave this empty to skip it."));
+        }
+
         blocks.Add(Block.Input(SlackIds.ConcernBlock, "Concern", Checkboxes(
             [Block.Option("This is a concern", SlackIds.Checked, "Flag your answer for the discussion")],
             q.CurrentlyFlagged ? [SlackIds.Checked] : []), optional: true));
@@ -111,7 +124,8 @@ internal static class ModalRenderer
         }
 
         var title = string.Create(CultureInfo.InvariantCulture, $"{q.Left} question{(q.Left == 1 ? "" : "s")} left");
-        return Modal(SlackIds.QuestionCallback, title, blocks, "Save and next", SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: "Stop for now");
+        return Modal(kept ? SlackIds.KeptAnswerCallback : SlackIds.QuestionCallback, title, blocks, "Save and next",
+            SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: "Stop for now");
     }
 
     private static JsonObject AnswerElement(QuestionPrompt q)
@@ -127,9 +141,9 @@ internal static class ModalRenderer
                     ["multiline"] = true,
                     ["max_length"] = Math.Min(AnswerParser.MaxTextLength, SlackLimits.PlainTextInputMax),
                 };
-                if (!string.IsNullOrEmpty(current?.Text))
+                if (current?.Text is { Length: > 0 and <= SlackLimits.PlainTextInputMax } words)
                 {
-                    text["initial_value"] = Truncate(current.Text, SlackLimits.PlainTextInputMax);
+                    text["initial_value"] = words;
                 }
 
                 return text;

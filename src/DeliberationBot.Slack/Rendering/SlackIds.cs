@@ -38,6 +38,9 @@ internal static class SlackIds
     public const string StartCallback = "deliberation_start";
     public const string GroupCallback = "deliberation_group";
     public const string QuestionCallback = "deliberation_question";
+
+    /// <summary>A question modal showing an answer too long for its input: an empty input keeps that answer.</summary>
+    public const string KeptAnswerCallback = "deliberation_question_kept";
     public const string NoticeCallback = "deliberation_notice";
     public const string ConcernCallback = "concern_text";
     public const string DecisionCallback = "decision";

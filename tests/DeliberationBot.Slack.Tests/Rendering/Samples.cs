@@ -41,6 +41,10 @@ internal static class Samples
         yield return new SummaryPlaceholder(Id, text, text);
         yield return new ConcernList(Id, text, [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, []))]);
         yield return Question(text, AnswerKind.FreeText, []) with { Earlier = [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"e{i}", text, text))] };
+        yield return Question(text, AnswerKind.FreeText, []) with // an answer longer than a text input holds, shown whole instead
+        {
+            CurrentAnswer = AnswerValue.FromText(string.Join(' ', Enumerable.Repeat(text, (3100 / (text.Length + 1)) + 1))),
+        };
         yield return new AnswersReview(Id, text, text, [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"q{i}", text, text))]);
         yield return new OwnerConcerns(Id, text, [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, OwnerActions))]);
         // Core offers CloseWithoutRaisers to the facilitator only; a view may carry any action, so show every one once.
