@@ -19,7 +19,7 @@ internal static class ConcernModals
         var blocks = new List<JsonObject>();
         if (concern is not null)
         {
-            blocks.Add(Block.Section($"*#{concern.Number}* {Escape(concern.Text)}"));
+            blocks.AddRange(Block.Sections($"*#{concern.Number}* {Escape(concern.Text)}"));
         }
 
         blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: false, hint));

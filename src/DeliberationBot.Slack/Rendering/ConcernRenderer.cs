@@ -50,10 +50,12 @@ internal static class ConcernRenderer
         content.Add(Block.Header((r.Previous is null ? "Decision: " : "Decision amended: ") + d.Outcome.Label()));
         if (r.Previous is { } was)
         {
-            content.Add(Block.Context(Escape($"This amends the decision of {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({was.Outcome.Label()}: {was.Rationale}), which stays in the record.")));
+            // Sections, not a context block: the earlier rationale is someone's words, and may be as long as a form allows.
+            content.AddRange(Block.Sections(Escape(
+                $"This amends the decision of {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({was.Outcome.Label()}: {was.Rationale}), which stays in the record.")));
         }
 
-        content.Add(Block.Section($"*{Escape(r.Title)}*: *{Escape(d.Outcome.Label())}*\n{Escape(d.Rationale)}\n— {Mention(d.DecidedBy)}"));
+        content.AddRange(Block.Sections($"*{Escape(r.Title)}*: *{Escape(d.Outcome.Label())}*\n{Escape(d.Rationale)}\n— {Mention(d.DecidedBy)}"));
         if (r.Conditions.Count > 0)
         {
             content.Add(Block.Section("*Conditions*"));

@@ -69,6 +69,31 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_decisions_rationale_and_the_concern_an_owner_responds_to_are_shown_whole()
+    {
+        var title = LongText.Words("title", 200);
+        var rationale = LongText.Words("the rationale", SlackLimits.PlainTextInputMax);
+        var earlier = LongText.Words("the earlier rationale", SlackLimits.PlainTextInputMax);
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var decision = new DecisionRecorded(Samples.Id, title, new Decision(DecisionOutcome.NoGo, rationale, new UserRef("U0DANA", "dana"), at), [])
+        {
+            Previous = new Decision(DecisionOutcome.Go, earlier, new UserRef("U0DANA", "dana"), at.AddDays(-7)),
+        };
+        var words = LongText.Words("the concern", AnswerParser.MaxTextLength);
+        var concern = new Concern(Guid.NewGuid(), Samples.Id, 7, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, null, "purpose", words,
+            [Core.Stakeholders.StakeholderGroup.FrontlineWorker], ["user:U0ANN"], ConcernStatus.Open, null, null, null, [], at, at);
+
+        var pages = MessageRenderer.RenderPages(decision).Select(p => p.ToPayload()).ToList();
+        var form = ConcernModals.Text(concern.Id, ConcernAction.Respond, concern);
+
+        pages.ForEach(SlackLimitsAssert.Message);
+        SlackLimitsAssert.Modal(form);
+        var posted = LongText.Squash(string.Concat(pages.Select(LongText.Read)));
+        Assert.All(new[] { title, rationale, earlier }, w => Assert.Contains(LongText.Squash(w), posted, StringComparison.Ordinal));
+        Assert.Contains(LongText.Squash(words), LongText.Squash(LongText.Read(form)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_Answer_button_survives_cutting_a_long_message()
     {
         var rendered = MessageRenderer.Render(new ReminderNotice(Samples.Id, new string('x', 10_000), 2, null));
