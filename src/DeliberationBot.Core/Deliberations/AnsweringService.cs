@@ -233,7 +233,8 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
             return TurnResult.Error("Answer the question first; then you can flag your answer as a concern.");
         }
 
-        return await RecordAnswerAsync(actor, deliberationId, questionId, answer.Value, flagged, deliveryKey, ct);
+        // The words are still the ones their source gave, so editing that message still changes them.
+        return await RecordAnswerAsync(actor, deliberationId, questionId, answer.Value, flagged, deliveryKey, ct, source: answer.Source);
     }
 
     /// <summary>Shows one question again, with the current answer, so it can be edited.</summary>

@@ -261,6 +261,19 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task Flagging_a_typed_reply_keeps_it_the_replys_answer_so_an_edit_still_changes_it()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerTextAsync(Sam, d, "Nobody asked the night shift.", "msg-1", None);
+        await Answering.FlagConcernAsync(Sam, d, "impact", flagged: true, "flag-1", None);
+
+        await Answering.ReviseTextAsync(Sam, d, "msg-1", "Nobody asked the night shift or the weekend team.", "edit-1", None);
+
+        var answer = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+        Assert.Equal((AnswerValue.FromText("Nobody asked the night shift or the weekend team."), true, "msg-1"), (answer.Value, answer.FlaggedConcern, answer.Source));
+    }
+
+    [Fact]
     public async Task An_edit_by_someone_who_never_answered_changes_nothing_and_says_nothing()
     {
         var d = await _bed.StartAsync();
