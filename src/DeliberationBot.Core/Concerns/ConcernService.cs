@@ -43,8 +43,12 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     }
 
     /// <summary>One concern as it stands, e.g. to show its words in the form that asks for a response.</summary>
-    public Task<Concern?> FindAsync(Actor actor, Guid concernId, CancellationToken ct) =>
-        turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);
+    /// <summary>A concern as people see it (every voice, the question it answers), for a form that asks for a response to it.</summary>
+    public async Task<ConcernView?> FindAsync(Actor actor, Guid concernId, CancellationToken ct) =>
+        await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct) is { } concern
+        && await turn.LoadAsync(actor.WorkspaceId, concern.DeliberationId, ct) is var (_, flow)
+            ? ConcernView.Of(concern, flow, [])
+            : null;
 
     /// <summary>An owner's, raiser's or facilitator's action on one concern. A button pressed on a stale message changes nothing.</summary>
     public async Task<TurnResult> ActAsync(Actor actor, Guid concernId, ConcernAction action, string? text, string deliveryKey, CancellationToken ct)

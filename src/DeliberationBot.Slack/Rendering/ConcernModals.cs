@@ -7,7 +7,7 @@ namespace DeliberationBot.Slack.Rendering;
 /// <summary>The modals that ask for words: a response to a concern (or why it closes), and the facilitator's decision.</summary>
 internal static class ConcernModals
 {
-    public static JsonObject Text(Guid concernId, ConcernAction action, Concern? concern)
+    public static JsonObject Text(Guid concernId, ConcernAction action, ConcernView? concern)
     {
         var (title, label, hint, submit) = action switch
         {
@@ -19,7 +19,7 @@ internal static class ConcernModals
         var blocks = new List<JsonObject>();
         if (concern is not null)
         {
-            blocks.AddRange(Block.Sections($"*#{concern.Number}* {Escape(concern.Text)}"));
+            blocks.AddRange(Block.Sections(ConcernRenderer.Text(concern))); // every voice, whole, as the owner's message shows it
         }
 
         blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: false, hint));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Rendering;
 using DeliberationBot.Slack.Tests.Infrastructure;
 
@@ -69,7 +70,7 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void A_decisions_rationale_and_the_concern_an_owner_responds_to_are_shown_whole()
+    public void A_decisions_rationale_and_every_voice_of_the_concern_an_owner_responds_to_are_shown_whole()
     {
         var title = LongText.Words("title", 200);
         var rationale = LongText.Words("the rationale", SlackLimits.PlainTextInputMax);
@@ -80,8 +81,11 @@ public sealed class RenderingTests
             Previous = new Decision(DecisionOutcome.Go, earlier, new UserRef("U0DANA", "dana"), at.AddDays(-7)),
         };
         var words = LongText.Words("the concern", AnswerParser.MaxTextLength);
-        var concern = new Concern(Guid.NewGuid(), Samples.Id, 7, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, null, "purpose", words,
-            [Core.Stakeholders.StakeholderGroup.FrontlineWorker], ["user:U0ANN"], ConcernStatus.Open, null, null, null, [], at, at);
+        var more = LongText.Words("merged into it", AnswerParser.MaxTextLength);
+        var concern = Samples.Concern(words, 7, ConcernStatus.Open, []) with
+        {
+            Voices = [new("user:U0ANN", StakeholderGroup.FrontlineWorker, "ann", words, "purpose"), new("anon:1", StakeholderGroup.Community, null, more, "purpose")],
+        };
 
         var pages = MessageRenderer.RenderPages(decision).Select(p => p.ToPayload()).ToList();
         var form = ConcernModals.Text(concern.Id, ConcernAction.Respond, concern);
@@ -90,7 +94,7 @@ public sealed class RenderingTests
         SlackLimitsAssert.Modal(form);
         var posted = LongText.Squash(string.Concat(pages.Select(LongText.Read)));
         Assert.All(new[] { title, rationale, earlier }, w => Assert.Contains(LongText.Squash(w), posted, StringComparison.Ordinal));
-        Assert.Contains(LongText.Squash(words), LongText.Squash(LongText.Read(form)), StringComparison.Ordinal);
+        Assert.All(new[] { words, more }, w => Assert.Contains(LongText.Squash(w), LongText.Squash(LongText.Read(form)), StringComparison.Ordinal));
     }
 
     [Fact]
