@@ -28,8 +28,22 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     }
 
     /// <summary>A reply was edited: the answer it gave (<paramref name="answeredBy"/> is the reply's delivery key) reads as edited.</summary>
-    public Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct) =>
-        answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
+    public async Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)
+    {
+        // Every reply handled leaves its key (an answer's commit) or its reply queued. Neither means the reply itself has
+        // not come yet (a platform retrying a delivery sends it late). From someone who may answer here, the edited words
+        // then answer in its place, under its key, so that when it does come it counts as handled and the first words
+        // never replace the edited ones. Anyone else hears from the reply itself when it comes.
+        if (!await turn.Store.WasDeliveredAsync(actor.WorkspaceId, answeredBy, ct) && !await replies.WereQueuedAsync(actor.WorkspaceId, answeredBy, ct))
+        {
+            var mayAnswer = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d
+                && await turn.FindParticipantAsync(actor, d.Id, ct) is not null
+                && await MayAnswerInPublicAsync(actor, d, ct);
+            return mayAnswer ? await answering.AnswerTextAsync(actor, deliberationId, text, answeredBy, ct) : new TurnResult([]);
+        }
+
+        return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
+    }
 
     private async Task<bool> MayAnswerInPublicAsync(Actor actor, Deliberation deliberation, CancellationToken ct) =>
         deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && (await turn.FindParticipantAsync(actor, deliberation.Id, ct))?.Anonymous != true;

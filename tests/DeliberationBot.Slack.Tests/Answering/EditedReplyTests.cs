@@ -67,6 +67,23 @@ public sealed class EditedReplyTests : SlackHostTest
         Assert.Single(Api.CallsTo("chat.postEphemeral")); // the answer's own reply; nothing for the ignored changes
     }
 
+    [Fact]
+    public async Task An_edit_that_arrives_before_its_reply_answers_in_its_words_and_the_late_reply_changes_nothing()
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
+        var card = await Host.CardAsync(d);
+        await Host.Answering.JoinAsync(SlackPayloads.Person("U0ANN", "ann"), d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
+
+        // Slack retries the reply's delivery, so the edit comes first.
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", "It sorts calls by a risk score", "It sorts calls", Reply, card.MessageId, "1700000700.000001")));
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", "It sorts calls", Reply, card.MessageId)));
+
+        await Host.SettleOutboxAsync();
+        var answer = Assert.Single(await Host.AnswersAsync(d));
+        Assert.Equal(("purpose", "It sorts calls by a risk score", 1), (answer.QuestionId, answer.Value.Text, answer.Revision));
+        Assert.Contains("Whose lives", Assert.Single(Api.CallsTo("chat.postEphemeral")).Strings, StringComparison.Ordinal); // the next question, once
+    }
+
     /// <summary>Ann joins and answers the first question by replying in the card's thread.</summary>
     private async Task<(Deliberation D, PostedMessage Card)> AnsweredByReplyAsync(string text)
     {
