@@ -21,7 +21,12 @@ public static class AnswerRecording
         IReadOnlyList<Answer> answers, string deliveryKey, bool joining = false, string? source = null)
     {
         var previous = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == question.Id);
-        var answer = new Answer(d.Id, participant.Key, question.Id, participant.Group, value, flagConcern, (previous?.Revision ?? 0) + 1, turn.Now) { Source = source ?? deliveryKey };
+        // An anonymous answer keeps no source: a delivery key can name where it came from (a person's 1:1 chat), and the
+        // typed replies a source lets people edit are named anyway.
+        var answer = new Answer(d.Id, participant.Key, question.Id, participant.Group, value, flagConcern, (previous?.Revision ?? 0) + 1, turn.Now)
+        {
+            Source = participant.Anonymous ? null : source ?? deliveryKey,
+        };
         var mine = Overview.AnswersOf(answers, participant.Key).ToDictionary();
         mine[question.Id] = value;
         var progress = FlowEngine.Evaluate(flow, participant.Group, mine);

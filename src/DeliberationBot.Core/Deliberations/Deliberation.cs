@@ -76,7 +76,10 @@ public sealed record Answer(
     int Revision,
     DateTimeOffset AnsweredAt)
 {
-    /// <summary>The delivery that gave this revision (a chat message's key, say), so that editing that message changes it.</summary>
+    /// <summary>
+    /// The delivery that gave this revision (a chat message's key, say), so that editing that message changes it. Never
+    /// kept for an anonymous participant's answer.
+    /// </summary>
     public string? Source { get; init; }
 }
 

@@ -274,6 +274,18 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task An_anonymous_answer_keeps_no_source_that_could_say_where_it_came_from()
+    {
+        var d = await _bed.StartAsync();
+        await Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: true, "join", None);
+
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: true, "teams:act-1:5c21", None);
+        await Answering.FlagConcernAsync(Sam, d, "impact", flagged: false, "teams:act-2:5c21", None);
+
+        Assert.Null(Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None)).Source);
+    }
+
+    [Fact]
     public async Task An_edit_by_someone_who_never_answered_changes_nothing_and_says_nothing()
     {
         var d = await _bed.StartAsync();
