@@ -29,7 +29,12 @@ internal sealed record Turn(Activity Activity, string TenantId, Actor Actor, Con
 /// </summary>
 internal static class DeliveryKeys
 {
-    public static string For(Activity activity) => $"teams:{activity.Id}:{Hash(activity.Conversation!.Id!)}";
+    /// <remarks>
+    /// One hash over both: the conversation alone would name an anonymous person's 1:1 chat, which is kept to reach them,
+    /// and a kept key saying which chat a delivery came from, at the time their answer was written, would say whose
+    /// answer it is.
+    /// </remarks>
+    public static string For(Activity activity) => "teams:" + Hash(activity.Id + "\n" + activity.Conversation!.Id!);
 
     /// <summary>One greeting per conversation, whichever install event (or its redelivery) asks for it.</summary>
     public static string Greeting(string conversationId) => $"teams:greeting:{Hash(ConversationIds.Base(conversationId))}";

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Tests.Deliberations;
@@ -100,5 +102,9 @@ public sealed class AnonymityAtRestTests : IAsyncLifetime
         Assert.Contains(dump, v => v.Table == "channel_state" && v.Value.Contains(Alice.AadId, StringComparison.Ordinal)); // she can still be reached
         Assert.Empty(AnonymityAtRest.Exposures(dump, Alice.AadId, Alice.Name));
         Assert.Empty(AnonymityAtRest.Exposures(dump, Alice.TeamsId, Alice.Name));
+
+        // Nor does a delivery's key say that it came from her 1:1 chat (kept, to reach her) at the time of an answer.
+        var chat = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(personal.Id)));
+        Assert.DoesNotContain(dump, v => v.Value.Contains(chat[..12], StringComparison.Ordinal));
     }
 }
