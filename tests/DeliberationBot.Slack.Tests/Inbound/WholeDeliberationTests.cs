@@ -3,7 +3,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Inbound;
 
@@ -87,7 +90,10 @@ public sealed class WholeDeliberationTests : SlackHostTest
         Assert.Equal("U0BOB", ephemeral.Json.GetProperty("user").GetString());
         Assert.Equal(card.MessageId, ephemeral.Json.GetProperty("thread_ts").GetString());
         Assert.Contains("Whose lives", ephemeral.Strings, StringComparison.Ordinal);
-        Assert.Contains(await Host.Db.OutboxAsync(), r => r.MessageJson.Contains("question-prompt", StringComparison.Ordinal) && r.MessageJson.Contains("Whose lives", StringComparison.Ordinal)); // durable: it went through the outbox
+        // Durable: it went through the outbox, queued under the reply's key. (Not read from the outbox row, whose message
+        // the worker clears once it is delivered, which on a busy machine can happen before the row is read.)
+        var bobsReply = DeliveryKeys.Message(SlackPayloads.Team, SlackPayloads.Channel, "1700000100.000001");
+        Assert.True(await Host.Services.GetRequiredService<ReplyOutbox>().WereQueuedAsync(SlackPayloads.Team, bobsReply, CancellationToken.None));
         var bobAnswer = (await Host.AnswersAsync(deliberation)).Single(a => a.ParticipantKey == "user:U0BOB");
         Assert.Equal("purpose", bobAnswer.QuestionId);
         Assert.Equal("It should help @channel triage @Ann Lee calls <fast> click (https://evil.example)", bobAnswer.Value.Text);
