@@ -16,7 +16,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
 
     public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
     {
-        if (await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d && !await MayAnswerInPublicAsync(actor, d, ct))
+        if (await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d && !MayAnswerInPublic(d, await turn.FindParticipantAsync(actor, d.Id, ct)))
         {
             // Nothing is written for a refused reply but the reply itself, so that is what tells a redelivery apart.
             return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
@@ -37,14 +37,14 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         if (!await turn.Store.WasDeliveredAsync(actor.WorkspaceId, answeredBy, ct) && !await replies.WereQueuedAsync(actor.WorkspaceId, answeredBy, ct))
         {
             var mayAnswer = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d
-                && await turn.FindParticipantAsync(actor, d.Id, ct) is not null
-                && await MayAnswerInPublicAsync(actor, d, ct);
+                && await turn.FindParticipantAsync(actor, d.Id, ct) is { } participant
+                && MayAnswerInPublic(d, participant);
             return mayAnswer ? await answering.AnswerTextAsync(actor, deliberationId, text, answeredBy, ct) : new TurnResult([]);
         }
 
         return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
     }
 
-    private async Task<bool> MayAnswerInPublicAsync(Actor actor, Deliberation deliberation, CancellationToken ct) =>
-        deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && (await turn.FindParticipantAsync(actor, deliberation.Id, ct))?.Anonymous != true;
+    private static bool MayAnswerInPublic(Deliberation deliberation, Participant? participant) =>
+        deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && participant?.Anonymous != true;
 }

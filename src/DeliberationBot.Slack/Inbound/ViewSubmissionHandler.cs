@@ -28,8 +28,8 @@ internal sealed class ViewSubmissionHandler
         (_answering, _deliberations, _replies, _time, _log) = (answering, deliberations, replies, time, log);
         Register(SlackIds.StartCallback, StartAsync);
         Register(SlackIds.GroupCallback, JoinAsync);
-        Register(SlackIds.QuestionCallback, AnswerAsync);
-        Register(SlackIds.KeptAnswerCallback, KeptOrAnswerAsync);
+        Register(SlackIds.QuestionCallback, (actor, metadata, state, key, ct) => AnswerAsync(actor, metadata, state, key, ct));
+        Register(SlackIds.KeptAnswerCallback, (actor, metadata, state, key, ct) => AnswerAsync(actor, metadata, state, key, ct, keepWhenEmpty: true));
         Register(SlackIds.ConcernCallback, concerns.SubmitAsync);
         Register(SlackIds.DecisionCallback, decisions.SubmitAsync);
     }
@@ -99,37 +99,34 @@ internal sealed class ViewSubmissionHandler
         return await _replies.RespondAsync(result, SlackIds.GroupBlock, actor, key, ct);
     }
 
-    /// <summary>The form showed an answer too long for its input: left empty, the answer stays and only the concern box counts.</summary>
-    private async Task<SlackAck> KeptOrAnswerAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
+    /// <param name="keepWhenEmpty">
+    /// The form showed an answer too long for its input: left empty, the answer stays and only the concern box counts.
+    /// </param>
+    private async Task<SlackAck> AnswerAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct, bool keepWhenEmpty = false)
     {
         if (!SlackIds.TryParseQuestionMetadata(metadata, out var deliberationId, out var kind, out var questionId))
         {
             throw new SlackPayloadException("question modal without its deliberation and question");
         }
 
-        if (state.Answer(kind).Any(v => !string.IsNullOrWhiteSpace(v)))
+        var given = state.Answer(kind);
+        var flagged = state.Checked(SlackIds.ConcernBlock);
+        TurnResult result;
+        if (keepWhenEmpty && given.All(string.IsNullOrWhiteSpace))
         {
-            return await AnswerAsync(actor, metadata, state, key, ct);
+            result = await _answering.FlagConcernAsync(actor, deliberationId, questionId, flagged, key, ct);
+        }
+        else
+        {
+            var (value, problem) = AnswerParser.FromForm(kind, given);
+            if (value is null)
+            {
+                return SlackAck.Json(Replies.Errors(problem!));
+            }
+
+            result = await _answering.AnswerAsync(actor, deliberationId, questionId, value, flagged, key, ct);
         }
 
-        var result = await _answering.FlagConcernAsync(actor, deliberationId, questionId, state.Checked(SlackIds.ConcernBlock), key, ct);
-        return await _replies.RespondAsync(result, SlackIds.AnswerBlock, actor, key, ct);
-    }
-
-    private async Task<SlackAck> AnswerAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
-    {
-        if (!SlackIds.TryParseQuestionMetadata(metadata, out var deliberationId, out var kind, out var questionId))
-        {
-            throw new SlackPayloadException("question modal without its deliberation and question");
-        }
-
-        var (value, problem) = AnswerParser.FromForm(kind, state.Answer(kind));
-        if (value is null)
-        {
-            return SlackAck.Json(Replies.Errors(problem!));
-        }
-
-        var result = await _answering.AnswerAsync(actor, deliberationId, questionId, value, state.Checked(SlackIds.ConcernBlock), key, ct);
         return await _replies.RespondAsync(result, SlackIds.AnswerBlock, actor, key, ct);
     }
 }
