@@ -9,18 +9,21 @@ namespace DeliberationBot.Slack.Inbound;
 
 /// <summary>
 /// <c>/deliberate …</c>: runs the shared grammar through Core and answers ephemerally; <c>start</c> without arguments
-/// opens the start form with the command's trigger id right after the acknowledgement. The caller's time zone (from
-/// users.info, cached) comes with every command, so digests and dates follow the person's own clock.
+/// opens the start form with the command's trigger id right after the acknowledgement. The caller's time zone and name
+/// (from users.info, cached) come with every command, so digests and dates follow the person's own clock, and the caller
+/// and the people they mention are named as Slack shows them, not by handle.
 /// </summary>
 internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, SlackPeople people, SlackLog log)
 {
     public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
-        var person = await people.FindAsync(command.TeamId, command.UserId, ct);
-        var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, command.UserName), person.TimeZone);
+        var writer = people.FindAsync(command.TeamId, command.UserId, ct);
+        var names = await people.NamesMentionedAsync(command.TeamId, command.Text, null, ct);
+        var person = await writer;
+        var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, person.Name ?? command.UserName), person.TimeZone);
         var conversation = new ConversationRef(SlackChannel.Name, command.TeamId, command.ChannelId);
         var key = DeliveryKeys.Command(command.TeamId, command.UserId, command.TriggerId ?? command.ResponseUrl ?? command.Text);
-        var result = await commands.HandleAsync(actor, conversation, InboundText.ForCommand(command.Text), null, key, ct);
+        var result = await commands.HandleAsync(actor, conversation, InboundText.ForCommand(command.Text, names), null, key, ct);
         if (result.Duplicate)
         {
             log.Duplicate("command", command.TeamId, key);

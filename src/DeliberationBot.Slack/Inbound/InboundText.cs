@@ -37,9 +37,9 @@ internal static partial class InboundText
         return Mrkdwn.FromSlack(text, names).Trim();
     }
 
-    /// <summary>Kept mentions without a name (&lt;@U1&gt;) take the one looked up, so Core knows the person by it too.</summary>
+    /// <summary>Kept mentions take the name looked up (over a slash command's handle), so Core knows the person by it too.</summary>
     private static string Named(string mentions, IReadOnlyDictionary<string, string>? names) =>
-        names is null ? mentions : Mrkdwn.UnnamedMention().Replace(mentions, m =>
+        names is null ? mentions : Mrkdwn.PersonMention().Replace(mentions, m =>
             names.TryGetValue(m.Groups["id"].Value, out var name) ? $"<@{m.Groups["id"].Value}|{name.Replace(">", "", StringComparison.Ordinal)}>" : m.Value);
 
     public static bool Mentions(string? encoded, string? botUserId) =>

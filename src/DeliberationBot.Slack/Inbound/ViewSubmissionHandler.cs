@@ -5,33 +5,38 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Concerns;
 using DeliberationBot.Slack.Inbound.Payloads;
+using DeliberationBot.Slack.People;
 using DeliberationBot.Slack.Rendering;
 
 namespace DeliberationBot.Slack.Inbound;
 
 /// <summary>
 /// Modal submissions, routed by callback id through an explicit table (a callback registered twice fails at
-/// start-up). The reply is the synchronous answer (see <see cref="ViewReplies"/>).
+/// start-up). The reply is the synchronous answer (see <see cref="ViewReplies"/>). Where a submission keeps the person's
+/// name (who started, joined or decided, and the owners picked), it is the name Slack shows, not the handle interactions
+/// carry; an answer keeps none, so answering never waits for users.info.
 /// </summary>
 internal sealed class ViewSubmissionHandler
 {
-    private readonly Dictionary<string, Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>> Handle, bool KeepsName)> _routes = new(StringComparer.Ordinal);
     private readonly AnsweringService _answering;
     private readonly DeliberationService _deliberations;
     private readonly TimeProvider _time;
     private readonly ViewReplies _replies;
+    private readonly SlackPeople _people;
     private readonly SlackLog _log;
 
     public ViewSubmissionHandler(
-        AnsweringService answering, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions, ViewReplies replies, TimeProvider time, SlackLog log)
+        AnsweringService answering, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions, ViewReplies replies, SlackPeople people,
+        TimeProvider time, SlackLog log)
     {
-        (_answering, _deliberations, _replies, _time, _log) = (answering, deliberations, replies, time, log);
-        Register(SlackIds.StartCallback, StartAsync);
-        Register(SlackIds.GroupCallback, JoinAsync);
+        (_answering, _deliberations, _replies, _people, _time, _log) = (answering, deliberations, replies, people, time, log);
+        Register(SlackIds.StartCallback, StartAsync, keepsName: true);
+        Register(SlackIds.GroupCallback, JoinAsync, keepsName: true);
         Register(SlackIds.QuestionCallback, (actor, metadata, state, key, ct) => AnswerAsync(actor, metadata, state, key, ct));
         Register(SlackIds.KeptAnswerCallback, (actor, metadata, state, key, ct) => AnswerAsync(actor, metadata, state, key, ct, keepWhenEmpty: true));
         Register(SlackIds.ConcernCallback, concerns.SubmitAsync);
-        Register(SlackIds.DecisionCallback, decisions.SubmitAsync);
+        Register(SlackIds.DecisionCallback, decisions.SubmitAsync, keepsName: true);
     }
 
     public IReadOnlyCollection<string> Callbacks => _routes.Keys;
@@ -47,12 +52,17 @@ internal sealed class ViewSubmissionHandler
             return SlackAck.Empty;
         }
 
-        return await route(actor, view.PrivateMetadata, view.State ?? ViewState.Empty, key, ct);
+        if (route.KeepsName)
+        {
+            actor = actor with { User = await _people.NamedAsync(actor.WorkspaceId, actor.User, ct) };
+        }
+
+        return await route.Handle(actor, view.PrivateMetadata, view.State ?? ViewState.Empty, key, ct);
     }
 
-    private void Register(string callbackId, Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>> handler)
+    private void Register(string callbackId, Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>> handler, bool keepsName = false)
     {
-        if (!_routes.TryAdd(callbackId, handler))
+        if (!_routes.TryAdd(callbackId, (handler, keepsName)))
         {
             throw new InvalidOperationException($"Slack view callback '{callbackId}' is registered twice.");
         }
@@ -69,7 +79,7 @@ internal sealed class ViewSubmissionHandler
             state.Selected(SlackIds.FlowBlock),
             state.Text(SlackIds.TitleBlock),
             state.Text(SlackIds.DescriptionBlock),
-            [.. state.Users(SlackIds.OwnersBlock).Select(id => new UserRef(id))],
+            await Task.WhenAll(state.Users(SlackIds.OwnersBlock).Select(id => _people.NamedAsync(actor.WorkspaceId, new UserRef(id), ct))),
             state.Text(SlackIds.DueBlock),
             state.Selected(SlackIds.AnonymityBlock));
         var (request, problem) = StartInput.Read(fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Outbound;
 using DeliberationBot.Slack.Rendering;
 
@@ -96,9 +97,10 @@ internal sealed class SlackPeople
     }
 
     /// <summary>
-    /// The names of the people a message mentions without one (Slack's events carry only &lt;@U…&gt;), looked up
-    /// together under one budget; at most <see cref="MostNamesPerMessage"/>, and never the bot itself. Null when the
-    /// text mentions nobody that way, which is nearly always.
+    /// The names Slack shows for the people a message mentions (events carry only &lt;@U…&gt;, slash commands the
+    /// handle, &lt;@U…|maria&gt;, where the writer saw "@Maria García"), looked up together under one budget; at most
+    /// <see cref="MostNamesPerMessage"/>, and never the bot itself. Null when the text mentions nobody, which is nearly
+    /// always.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>?> NamesMentionedAsync(string teamId, string? encoded, string? botUserId, CancellationToken ct)
     {
@@ -107,7 +109,7 @@ internal sealed class SlackPeople
             return null;
         }
 
-        var ids = Mrkdwn.UnnamedMentions(encoded).Where(id => id != botUserId).Distinct().Take(MostNamesPerMessage).ToList();
+        var ids = Mrkdwn.MentionedPeople(encoded).Where(id => id != botUserId).Distinct().Take(MostNamesPerMessage).ToList();
         if (ids.Count == 0)
         {
             return null;
@@ -125,6 +127,13 @@ internal sealed class SlackPeople
 
         return names;
     }
+
+    /// <summary>
+    /// The person with the name Slack shows for them when Slack can say, else as they came: interactions carry only the
+    /// handle, and a person picked in a form only the id, where the name is kept (a participant, an owner, a decision).
+    /// </summary>
+    public async Task<UserRef> NamedAsync(string teamId, UserRef user, CancellationToken ct) =>
+        (await FindAsync(teamId, user.Id, ct)).Name is { } name ? user with { Name = name } : user;
 
     /// <summary>The name Slack shows for a person: the display name they chose, else their full name, else their handle.</summary>
     private static string? NameShown(SlackApiResult info) =>

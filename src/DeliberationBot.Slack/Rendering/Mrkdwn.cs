@@ -118,9 +118,9 @@ internal static partial class Mrkdwn
         return text[..Math.Max(0, cut)] + Ellipsis;
     }
 
-    /// <summary>The ids of the people mentioned without a name (&lt;@U1&gt;), in the order they appear.</summary>
-    public static IEnumerable<string> UnnamedMentions(string encoded) =>
-        UnnamedMention().Matches(encoded).Select(m => m.Groups["id"].Value);
+    /// <summary>The ids of the people mentioned (&lt;@U1&gt; or &lt;@U1|handle&gt;), in the order they appear.</summary>
+    public static IEnumerable<string> MentionedPeople(string encoded) =>
+        PersonMention().Matches(encoded).Select(m => m.Groups["id"].Value);
 
     private static string Readable(string body, IReadOnlyDictionary<string, string>? names)
     {
@@ -129,9 +129,10 @@ internal static partial class Mrkdwn
         var label = bar >= 0 ? body[(bar + 1)..] : null;
         if (target.StartsWith('@'))
         {
-            // A looked-up name is plain text; escaped here, it comes out as it is when the whole text is decoded.
-            return label is not null ? "@" + label.TrimStart('@')
-                : names is not null && names.TryGetValue(target[1..], out var name) ? "@" + Escape(name)
+            // The name Slack shows, as the writer saw it, before the handle a slash command carries. A looked-up name is
+            // plain text; escaped here, it comes out as it is when the whole text is decoded.
+            return names is not null && names.TryGetValue(target[1..], out var name) ? "@" + Escape(name)
+                : label is not null ? "@" + label.TrimStart('@')
                 : target;
         }
 
@@ -156,9 +157,9 @@ internal static partial class Mrkdwn
     [GeneratedRegex("<(?<body>[^<>]*)>")]
     private static partial Regex ControlSequence();
 
-    /// <summary>A mention as events carry it, without a name: &lt;@U1&gt;.</summary>
-    [GeneratedRegex("<@(?<id>[UW][A-Z0-9]+)>")]
-    internal static partial Regex UnnamedMention();
+    /// <summary>A person's mention: &lt;@U1&gt; as events carry it, &lt;@U1|handle&gt; as slash commands do.</summary>
+    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(\|[^<>]*)?>")]
+    internal static partial Regex PersonMention();
 
     [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
     private static partial Regex UserId();

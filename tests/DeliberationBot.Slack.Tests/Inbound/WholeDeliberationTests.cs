@@ -19,6 +19,7 @@ public sealed class WholeDeliberationTests : SlackHostTest
     public async Task From_deliberate_start_to_close()
     {
         // 1. The facilitator starts it with a slash command; the answer is ephemeral, the card goes through the outbox.
+        Api.Person("U0ANN", "Ann Lee");
         var due = DateOnly.FromDateTime(Host.Time.GetUtcNow().UtcDateTime).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var started = await Host.CommandAsync($"start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria> due:{due}");
         var startReply = await SlackTestHost.JsonAsync(started);
@@ -81,7 +82,6 @@ public sealed class WholeDeliberationTests : SlackHostTest
 
         // 5. Bob joins and answers his current question by replying in the card's thread; the next question comes back
         //    ephemerally. Ann, whom he mentions, is written by the name Slack shows for her.
-        Api.Person("U0ANN", "Ann Lee");
         await Host.JoinInModalAsync(deliberation, "U0BOB", "community", "V0BOB", "b-0", opened: 2);
         var reply = await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0BOB",
             "It should help <!channel> triage <@U0ANN> calls &lt;fast&gt; <https://evil.example|click>", "1700000100.000001", card.MessageId)));

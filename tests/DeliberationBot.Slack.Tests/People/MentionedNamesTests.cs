@@ -86,7 +86,7 @@ public sealed class MentionedNamesTests : SlackHostTest
         var asked = Api.CallsTo("users.info").Select(c => c.Form("user")).Order().ToList();
         Assert.Equal(Enumerable.Range(0, SlackPeople.MostNamesPerMessage).Select(i => $"U0P{i:D2}"), asked);
         Assert.Equal("p00", names!["U0P00"]);
-        Assert.Null(await people.NamesMentionedAsync(SlackPayloads.Team, "no one <@U0NAMED|named> <!here>", SlackPayloads.Bot, default));
+        Assert.Null(await people.NamesMentionedAsync(SlackPayloads.Team, "no one <!here> <#C1|general>", SlackPayloads.Bot, default));
     }
 
     [Fact]

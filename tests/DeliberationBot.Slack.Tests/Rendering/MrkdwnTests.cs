@@ -85,7 +85,11 @@ public sealed class MrkdwnTests
         Assert.Equal(
             "start x \"@Maria Garcia said\" owner:<@U2|Maria Garcia>,<@U1|Tom & <Jerry &amp;>,<@U3>,<@U4|bob>",
             InboundText.ForCommand("start x \"<@U2> said\" owner:<@U2>,<@U1>,<@U3>,<@U4|bob>", names));
-        Assert.Equal(["U1", "U3", "U1"], Mrkdwn.UnnamedMentions("<@U1> <@U2|x> <@U3> <!here> <#C1> <@U1>"));
+        Assert.Equal(["U1", "U2", "U3", "U1"], Mrkdwn.MentionedPeople("<@U1> <@U2|x> <@U3> <!here> <#C1> <@U1>"));
+
+        // A slash command's handle gives way to the name Slack shows, as the writer saw it.
+        Assert.Equal("@Maria Garcia, @bob", Mrkdwn.FromSlack("<@U2|maria>, <@U4|bob>", names));
+        Assert.Equal("owner:<@U2|Maria Garcia>,<@U4|bob>", InboundText.ForCommand("owner:<@U2|maria>,<@U4|bob>", names));
     }
 
     [Fact]
