@@ -45,6 +45,32 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
     }
 
+    /// <summary>
+    /// A reply was deleted (<paramref name="answeredBy"/> is its delivery key). The answer it gave stays: it is part of
+    /// the record the owners rely on, and the deletion may not be the person's own (an admin's). So the person is told
+    /// that it is still there and how to change it, rather than left believing it gone.
+    /// </summary>
+    public async Task<TurnResult> DeletedAsync(Actor actor, Guid deliberationId, string answeredBy, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow)
+            || await turn.FindParticipantAsync(actor, d.Id, ct) is not { } participant
+            || (await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct)).FirstOrDefault(a => a.Source == answeredBy) is not { } given
+            || flow.FindQuestion(given.QuestionId) is not { } question)
+        {
+            return new TurnResult([]); // the reply gave no answer, or the answer has been changed since: none of its words are kept
+        }
+
+        if (await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        var kept = $"Your reply was deleted, but your answer to \"{question.Text}\" is still recorded as you wrote it{(given.FlaggedConcern ? ", as a concern" : "")}.";
+        return TurnResult.Reply(new Confirmation(d.IsOpen
+            ? kept + " To change it, press *Answer* on the deliberation's card."
+            : kept + $" \"{d.Title}\" is closed, so it stays in the record as it is."));
+    }
+
     private static bool MayAnswerInPublic(Deliberation deliberation, Participant? participant) =>
         deliberation.Anonymity != AnonymityPolicy.AnonymousOnly && participant?.Anonymous != true;
 }

@@ -30,6 +30,9 @@ internal static class DeliveryKeys
     /// <summary>One edit of a message: Slack gives each edit a ts of its own.</summary>
     public static string Edit(string teamId, string channelId, string ts, string editedTs) => "slack:edit:" + Hash(teamId, channelId, ts, editedTs);
 
+    /// <summary>A message's deletion: Slack deletes a message once.</summary>
+    public static string Deletion(string teamId, string channelId, string ts) => "slack:deleted:" + Hash(teamId, channelId, ts);
+
     private static string Hash(params string?[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => p ?? ""))))).Substring(0, 32);
 }

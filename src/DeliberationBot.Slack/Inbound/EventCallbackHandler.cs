@@ -71,6 +71,11 @@ internal sealed class EventCallbackHandler
             return await EditedAsync(turn, ct);
         }
 
+        if (type == "message" && e.Subtype == "message_deleted")
+        {
+            return await DeletedAsync(turn, ct);
+        }
+
         if (e.Subtype is { } subtype && !PersonsMessage(subtype) || e.BotId is not null || e.User is not { } user || user == botUserId)
         {
             _log.Ignored("event", $"{type} from a bot or with a subtype");
@@ -146,6 +151,32 @@ internal sealed class EventCallbackHandler
         var result = await _answering.ReviseAsync(
             new Actor(SlackChannel.Name, team, new UserRef(user)), id, DeliveryKeys.Message(team, channel, ts),
             InboundText.ForMessage(message.Text, botUserId, names), deliveryKey, ct);
+        return await ReplyAsync(turn, new ConversationRef(SlackChannel.Name, team, channel, threadTs), user, deliveryKey, result, ct);
+    }
+
+    /// <summary>
+    /// A message was deleted. When it was a person's reply in a deliberation's thread that gave an answer, they are told
+    /// that the answer is still recorded (see <see cref="ThreadAnswering.DeletedAsync"/>).
+    /// </summary>
+    private async Task<SlackAck> DeletedAsync(EventTurn turn, CancellationToken ct)
+    {
+        var (team, _, e, botUserId) = turn;
+        if (e.PreviousMessage is not { User: { } user, Ts: { } ts, ThreadTs: { } threadTs } message
+            || message.BotId is not null || user == botUserId || threadTs == ts)
+        {
+            _log.Ignored("event", "message_deleted that is not a person's reply in a thread");
+            return SlackAck.Empty;
+        }
+
+        var channel = SlackPayload.Required(e.Channel, "event channel");
+        if (await _threads.FindDeliberationAsync(team, channel, threadTs, ct) is not { } id)
+        {
+            _log.Ignored("event", "deleted message outside a deliberation thread");
+            return SlackAck.Empty;
+        }
+
+        var deliveryKey = DeliveryKeys.Deletion(team, channel, ts);
+        var result = await _answering.DeletedAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, DeliveryKeys.Message(team, channel, ts), deliveryKey, ct);
         return await ReplyAsync(turn, new ConversationRef(SlackChannel.Name, team, channel, threadTs), user, deliveryKey, result, ct);
     }
 

@@ -84,14 +84,5 @@ public sealed class EditedReplyTests : SlackHostTest
         Assert.Contains("Whose lives", Assert.Single(Api.CallsTo("chat.postEphemeral")).Strings, StringComparison.Ordinal); // the next question, once
     }
 
-    /// <summary>Ann joins and answers the first question by replying in the card's thread.</summary>
-    private async Task<(Deliberation D, PostedMessage Card)> AnsweredByReplyAsync(string text)
-    {
-        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
-        var card = await Host.CardAsync(d);
-        await Host.Answering.JoinAsync(SlackPayloads.Person("U0ANN", "ann"), d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
-        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", text, Reply, card.MessageId)));
-        await Api.WaitForAsync("chat.postEphemeral");
-        return (d, card);
-    }
+    private Task<(Deliberation D, PostedMessage Card)> AnsweredByReplyAsync(string text) => ThreadReplies.AnsweredByReplyAsync(Host, text, Reply);
 }

@@ -155,4 +155,16 @@ internal static class SlackPayloads
             ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = previous, ["ts"] = ts, ["thread_ts"] = threadTs },
         };
     }
+
+    /// <summary>A message_deleted event for a reply in a thread: Slack carries the message as it was.</summary>
+    public static JsonObject MessageDeleted(string user, string text, string ts, string threadTs, string channel = Channel)
+    {
+        var eventTs = ts[..^1] + "8";
+        return new JsonObject
+        {
+            ["type"] = "message", ["subtype"] = "message_deleted", ["hidden"] = true, ["channel"] = channel, ["ts"] = eventTs, ["event_ts"] = eventTs,
+            ["deleted_ts"] = ts, ["channel_type"] = "channel",
+            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts, ["thread_ts"] = threadTs },
+        };
+    }
 }
