@@ -21,6 +21,14 @@ public static class AnswerRecording
         IReadOnlyList<Answer> answers, string deliveryKey, bool joining = false, string? source = null)
     {
         var previous = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == question.Id);
+        // A form holds only the number: given again unchanged (to flag it, say), it keeps the words a typed reply gave
+        // with it, and the reply stays their source, so editing the reply still changes them.
+        if (value is { Number: { } number, Text: null } && previous?.Value is { Number: var kept, Text: { } words } && kept == number)
+        {
+            value = AnswerValue.FromNumber(number, words);
+            source ??= previous.Source;
+        }
+
         // An anonymous answer keeps no source: a delivery key can name where it came from (a person's 1:1 chat), and the
         // typed replies a source lets people edit are named anyway.
         var answer = new Answer(d.Id, participant.Key, question.Id, participant.Group, value, flagConcern, (previous?.Revision ?? 0) + 1, turn.Now)

@@ -55,7 +55,9 @@ public static partial class AnswerParser
                     return (null, NumberError(question.Kind));
                 }
 
-                return Checked(question, AnswerValue.FromNumber(n));
+                // "15 minutes" is the number; "15-20, but 45 for complex cases" is the number and the person's words,
+                // which are kept with it: the owners read what was said, the tallies count the number.
+                return Checked(question, AnswerValue.FromNumber(n, SaysMore(question, text) ? text : null));
             default:
                 throw new InvalidOperationException($"Unhandled answer kind {question.Kind}");
         }
@@ -79,7 +81,8 @@ public static partial class AnswerParser
         if (value.Number is { } n)
         {
             var number = n.ToString(CultureInfo.InvariantCulture);
-            return question.Unit is null ? number : $"{number} {question.Unit}";
+            var read = question.Unit is null ? number : $"{number} {question.Unit}";
+            return value.Text is { } words ? $"{read} (\"{words}\")" : read;
         }
 
         if (value.Choices.Count > 0)
@@ -114,6 +117,28 @@ public static partial class AnswerParser
         string.Join(", ", question.EffectiveOptions.Select((o, i) => $"{i + 1}. {o.Label}"));
 
     /// <summary>
+    /// Whether a reply says more than its number: anything but the question's unit ("15 min per case" for minutes per
+    /// case) or, on a scale, its top ("4/5", "4 out of 5"). Punctuation alone says nothing.
+    /// </summary>
+    private static bool SaysMore(Question question, string text)
+    {
+        var rest = text[NumberPrefix().Match(text).Length..].Trim();
+        var words = Word().Matches(rest).Select(m => m.Value).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        if (question.Kind == AnswerKind.Scale)
+        {
+            return !(ScaleTop().Match(rest) is { Success: true } top && top.Groups["top"].Value == AnswerKinds.ScaleMax.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var unit = (question.Unit ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return !words.All(word => word.TrimEnd('s', 'S') is { Length: > 0 } stem && unit.Any(u => u.StartsWith(stem, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
     /// The number a reply starts with: "15 minutes" is 15, "1,000,000" a million, and "1,5" (a decimal comma) 1.5.
     /// </summary>
     private static decimal? LeadingNumber(string text)
@@ -128,6 +153,12 @@ public static partial class AnswerParser
         var fraction = match.Groups["fraction"].Success ? "." + match.Groups["fraction"].Value : "";
         return decimal.TryParse(match.Groups["sign"].Value + whole + fraction, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^(/|(out\s+)?of)\s*(?<top>\d+)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ScaleTop();
 
     [GeneratedRegex(@"^(?<sign>-?)(?<whole>\d{1,3}(,\d{3})+(?!\d)|\d+)([.,](?<fraction>\d+))?")]
     private static partial Regex NumberPrefix();

@@ -30,7 +30,8 @@ public sealed record AnswerValue
 
     public static AnswerValue FromChoices(params IEnumerable<string> choices) => new(null, [.. choices], null, false);
 
-    public static AnswerValue FromNumber(decimal number) => new(null, null, number, false);
+    /// <param name="words">The person's own words when a typed reply said more than the number ("15, but 45 for complex cases").</param>
+    public static AnswerValue FromNumber(decimal number, string? words = null) => new(words, null, number, false);
 
     public static AnswerValue Skip() => new(null, null, null, true);
 

@@ -6,7 +6,7 @@ namespace DeliberationBot.Core.Summaries;
 /// <summary>One question's answers by stakeholder group: counts, numbers, representative quotes and rule statements.</summary>
 internal static class QuestionDigest
 {
-    /// <summary>How many free-text answers a group gets quoted (besides its flagged concerns, which are all listed).</summary>
+    /// <summary>How many answers in words a group gets quoted (besides its flagged concerns, which are all listed).</summary>
     public const int QuotesPerGroup = 2;
 
     public static QuestionSummary Build(Question question, SummaryAnswerSet set)
@@ -52,7 +52,8 @@ internal static class QuestionDigest
         var given = answers.Count(a => !a.Value.Skipped);
         var options = question.Kind is AnswerKind.FreeText or AnswerKind.Number ? [] : Options(question, shown);
         var numbers = Stats(shown.Select(a => a.Value.Number).OfType<decimal>());
-        var quotes = question.Kind == AnswerKind.FreeText
+        // A number or scale answer is quoted when a typed reply gave it with the person's words.
+        var quotes = question.Kind is AnswerKind.FreeText or AnswerKind.Number or AnswerKind.Scale
             ? Representative(shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null).ToList()).Select(a => Quote(question, a)).ToList()
             : [];
         return new GroupAnswers(

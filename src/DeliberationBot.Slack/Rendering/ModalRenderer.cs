@@ -111,7 +111,17 @@ internal static class ModalRenderer
         }
         else
         {
-            blocks.Add(Block.Input(SlackIds.AnswerBlock, label, AnswerElement(q), optional: !q.Required, q.Required ? null : "You can leave this empty to skip it."));
+            // A number given in a thread reply came with the person's words; the form holds the number only, so it shows
+            // them, and they stay with the number as long as it is not changed.
+            var hint = q.Required ? null : "You can leave this empty to skip it.";
+            if (q.Kind is AnswerKind.Number or AnswerKind.Scale && q.CurrentAnswer is { Skipped: false, Text: { } said })
+            {
+                blocks.Add(Block.Context("Your reply said:"));
+                blocks.AddRange(Block.Sections(Escape(said)));
+                hint = "Your words above stay with your answer while the number is kept." + (hint is null ? "" : " " + hint);
+            }
+
+            blocks.Add(Block.Input(SlackIds.AnswerBlock, label, AnswerElement(q), optional: !q.Required, hint));
         }
 
         blocks.Add(Block.Input(SlackIds.ConcernBlock, "Concern", Checkboxes(

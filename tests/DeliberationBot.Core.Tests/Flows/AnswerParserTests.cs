@@ -98,6 +98,36 @@ public class AnswerParserTests
         Assert.Equal((decimal)expected, Parsed("minutes", input).Number);
     }
 
+    [Theory]
+    [InlineData("minutes", "15")]
+    [InlineData("minutes", "15 minutes.")]
+    [InlineData("minutes", "15 min per case")]
+    [InlineData("minutes", "15 mins")]
+    [InlineData("readiness", "4")]
+    [InlineData("readiness", "4/5")]
+    [InlineData("readiness", "4 out of 5!")]
+    public void A_number_with_only_its_unit_or_scale_keeps_no_words(string questionId, string input)
+    {
+        Assert.Null(Parsed(questionId, input).Text);
+    }
+
+    [Theory]
+    [InlineData("minutes", "15-20 minutes, 45 for complex cases", 15)]
+    [InlineData("minutes", "2 hours", 2)]
+    [InlineData("minutes", "15 (a guess)", 15)]
+    [InlineData("readiness", "4, if we get training first", 4)]
+    [InlineData("readiness", "4/10", 4)]
+    public void A_number_that_comes_with_more_words_keeps_them_as_written(string questionId, string input, int number)
+    {
+        Assert.Equal(AnswerValue.FromNumber(number, input), Parsed(questionId, input));
+    }
+
+    [Fact]
+    public void A_number_whose_words_are_longer_than_an_answer_may_be_is_refused()
+    {
+        Assert.StartsWith("Please keep the answer under", Rejected("minutes", "15 " + new string('x', AnswerParser.MaxTextLength)));
+    }
+
     [Fact]
     public void Number_errors()
     {
@@ -203,6 +233,7 @@ public class AnswerParserTests
         Assert.Equal("(skipped)", AnswerParser.Describe(Q("minutes"), AnswerValue.Skip()));
         Assert.Equal("15 minutes per case", AnswerParser.Describe(Q("minutes"), AnswerValue.FromNumber(15)));
         Assert.Equal("2.5 minutes per case", AnswerParser.Describe(Q("minutes"), AnswerValue.FromNumber(2.5m)));
+        Assert.Equal("15 minutes per case (\"15-20, but 45 for complex cases\")", AnswerParser.Describe(Q("minutes"), AnswerValue.FromNumber(15, "15-20, but 45 for complex cases")));
         Assert.Equal("4", AnswerParser.Describe(Q("readiness"), AnswerValue.FromNumber(4)));
         Assert.Equal("Alpha, Gamma", AnswerParser.Describe(Q("many"), AnswerValue.FromChoices("alpha", "gamma")));
         Assert.Equal("Not sure", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("unsure")));

@@ -209,6 +209,21 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_number_given_with_words_in_a_thread_reply_shows_the_words_above_the_number()
+    {
+        const string said = "15-20, but 45 for complex cases & <night> shifts";
+        var view = ModalRenderer.Render(Samples.Question("How long?", AnswerKind.Number, [], AnswerValue.FromNumber(15, said)));
+
+        SlackLimitsAssert.Modal(view);
+        Assert.Equal("15", Modals.InputElement(view, "answer")!["initial_value"]!.GetValue<string>());
+        var json = view.ToJsonString();
+        Assert.Contains("Your reply said:", json, StringComparison.Ordinal);
+        Assert.Contains(JsonSerializer.Serialize("15-20, but 45 for complex cases &amp; &lt;night&gt; shifts")[1..^1], json, StringComparison.Ordinal);
+        Assert.Contains("Your words above stay with your answer while the number is kept.", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your reply said:", ModalRenderer.Render(Samples.Question("How long?", AnswerKind.Number, [], AnswerValue.FromNumber(15))).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_group_modal_offers_every_group_remembers_the_last_one_and_anonymity_when_allowed()
     {
         var view = ModalRenderer.Render(new GroupPrompt(Samples.Id, "T", Core.Deliberations.AnonymityPolicy.AnonymousAllowed, Core.Stakeholders.StakeholderGroup.Vendor));

@@ -51,6 +51,21 @@ public sealed class LabourTests
     }
 
     [Fact]
+    public void A_figure_typed_with_the_persons_words_is_counted_and_quoted_in_them()
+    {
+        var d = new DeliberationBuilder(Repo.QuickCheck, "Labour");
+        d.Named("U1", StakeholderGroup.FrontlineWorker, p => p.Number(Question, 20, "20, but 45 for complex cases"));
+        d.Named("U2", StakeholderGroup.FrontlineWorker, p => p.Number(Question, 30));
+        d.Named("U3", StakeholderGroup.FrontlineWorker, p => p.Number(Question, 25));
+        var summary = OfflineSummarizer.Summarize(d.Build(minGroupSize: 3));
+
+        Assert.Equal(new NumberStats(3, 25, 25, 20, 30), Assert.Single(summary.AddedLabour).ByGroup[0].Stats);
+        var quote = Assert.Single(Assert.Single(SummaryAssertions.Question(summary, Question).Groups).Quotes);
+        Assert.Equal(("A1", "20 minutes per case (\"20, but 45 for complex cases\")"), (quote.AnswerId, quote.Text));
+        Assert.Contains("    \"20 minutes per case (\"20, but 45 for complex cases\")\" [A1]", SummaryText.Render(summary));
+    }
+
+    [Fact]
     public void Figures_are_never_summed_across_people_or_groups()
     {
         var summary = OfflineSummarizer.Summarize(Fixtures.ScreeningTool().Build());

@@ -40,6 +40,9 @@ internal sealed class DeliberationBuilder(FlowDefinition flow, string title, Gui
 
         public Person Number(string questionId, decimal number, bool flagged = false) => Answer(questionId, AnswerValue.FromNumber(number), flagged);
 
+        /// <summary>A number typed in a reply with more words than the number.</summary>
+        public Person Number(string questionId, decimal number, string words) => Answer(questionId, AnswerValue.FromNumber(number, words), false);
+
         public Person Skip(string questionId) => Answer(questionId, AnswerValue.Skip(), false);
 
         private Person Answer(string questionId, AnswerValue value, bool flagged)
