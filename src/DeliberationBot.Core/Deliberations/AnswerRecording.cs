@@ -21,11 +21,11 @@ public static class AnswerRecording
         IReadOnlyList<Answer> answers, string deliveryKey, bool joining = false, string? source = null)
     {
         var previous = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == question.Id);
-        // A form holds only the number: given again unchanged (to flag it, say), it keeps the words a typed reply gave
-        // with it, and the reply stays their source, so editing the reply still changes them.
-        if (value is { Number: { } number, Text: null } && previous?.Value is { Number: var kept, Text: { } words } && kept == number)
+        // A form holds only the number or the option: given again unchanged (to flag it, say), it keeps the words a typed
+        // reply gave with it, and the reply stays their source, so editing the reply still changes them.
+        if (question.Kind != AnswerKind.FreeText && value.Text is null && previous?.Value is { Text: { } words } given && given.WithWords(null) == value)
         {
-            value = AnswerValue.FromNumber(number, words);
+            value = value.WithWords(words);
             source ??= previous.Source;
         }
 

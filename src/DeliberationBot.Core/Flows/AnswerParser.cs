@@ -36,8 +36,15 @@ public static partial class AnswerParser
                 return Checked(question, AnswerValue.FromText(text));
             case AnswerKind.YesNoUnsure:
                 var word = text.TrimEnd('.', '!');
-                return YesNoWords.TryGetValue(word, out var option)
-                    ? Checked(question, AnswerValue.FromChoices(option))
+                if (YesNoWords.TryGetValue(word, out var option))
+                {
+                    return Checked(question, AnswerValue.FromChoices(option));
+                }
+
+                // "No, and nobody told us why": the answer, then the person's words after a comma, dash, colon, full
+                // stop or line break, kept with it. Without one ("no idea") it is no answer.
+                return YesNoThenWords().Match(text) is { Success: true } said && YesNoWords.TryGetValue(said.Groups["word"].Value.Trim(), out var stated)
+                    ? Checked(question, AnswerValue.FromChoices(stated).WithWords(text))
                     : (null, "Please answer yes, no or unsure.");
             case AnswerKind.SingleChoice:
                 var single = MatchOption(question, text);
@@ -87,7 +94,8 @@ public static partial class AnswerParser
 
         if (value.Choices.Count > 0)
         {
-            return string.Join(", ", value.Choices.Select(c => question.EffectiveOptions.FirstOrDefault(o => o.Id == c)?.Label ?? c));
+            var chosen = string.Join(", ", value.Choices.Select(c => question.EffectiveOptions.FirstOrDefault(o => o.Id == c)?.Label ?? c));
+            return value.Text is { } said ? $"{chosen} (\"{said}\")" : chosen;
         }
 
         return value.Text ?? "";
@@ -153,6 +161,9 @@ public static partial class AnswerParser
         var fraction = match.Groups["fraction"].Success ? "." + match.Groups["fraction"].Value : "";
         return decimal.TryParse(match.Groups["sign"].Value + whole + fraction, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
+
+    [GeneratedRegex(@"^(?<word>[\p{L}' ]+?|\?)\s*(?:[-–—:,;.!]+|\r?\n)\s*\S")]
+    private static partial Regex YesNoThenWords();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

@@ -35,6 +35,9 @@ public sealed record AnswerValue
 
     public static AnswerValue Skip() => new(null, null, null, true);
 
+    /// <summary>A chosen option or a number with the words a typed reply gave with it ("No, and nobody told us why").</summary>
+    public AnswerValue WithWords(string? words) => new(words, Choices, Number, Skipped);
+
     /// <summary>The values a condition's <c>any_of</c> is compared with: option ids, or the number as text.</summary>
     public IEnumerable<string> ComparableTokens()
     {

@@ -65,7 +65,7 @@ public static class FlowEngine
             AnswerKind.Scale when value.Number is not { } n || n != decimal.Truncate(n) || n < AnswerKinds.ScaleMin || n > AnswerKinds.ScaleMax =>
                 new AnswerProblem(AnswerRule.GiveScale),
             AnswerKind.Number when value.Number is not { } n || n < 0 || n > AnswerForm.MaxNumber => new AnswerProblem(AnswerRule.GiveNumber),
-            AnswerKind.Number or AnswerKind.Scale when value.Text?.Length > maxLength => new AnswerProblem(AnswerRule.TooLong, maxLength),
+            _ when value.Text?.Length > maxLength => new AnswerProblem(AnswerRule.TooLong, maxLength), // the words a number or choice came with
             _ => null,
         };
     }

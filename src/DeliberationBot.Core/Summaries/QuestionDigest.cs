@@ -52,10 +52,8 @@ internal static class QuestionDigest
         var given = answers.Count(a => !a.Value.Skipped);
         var options = question.Kind is AnswerKind.FreeText or AnswerKind.Number ? [] : Options(question, shown);
         var numbers = Stats(shown.Select(a => a.Value.Number).OfType<decimal>());
-        // A number or scale answer is quoted when a typed reply gave it with the person's words.
-        var quotes = question.Kind is AnswerKind.FreeText or AnswerKind.Number or AnswerKind.Scale
-            ? Representative(shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null).ToList()).Select(a => Quote(question, a)).ToList()
-            : [];
+        // Written answers are quoted, and a number or an option a typed reply gave with the person's words.
+        var quotes = Representative(shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null).ToList()).Select(a => Quote(question, a)).ToList();
         return new GroupAnswers(
             answers[0].Group,
             given,

@@ -111,14 +111,14 @@ internal static class ModalRenderer
         }
         else
         {
-            // A number given in a thread reply came with the person's words; the form holds the number only, so it shows
-            // them, and they stay with the number as long as it is not changed.
+            // A number or an option given in a thread reply came with the person's words; the form holds only the number
+            // or the option, so it shows them, and they stay with the answer as long as it is not changed.
             var hint = q.Required ? null : "You can leave this empty to skip it.";
-            if (q.Kind is AnswerKind.Number or AnswerKind.Scale && q.CurrentAnswer is { Skipped: false, Text: { } said })
+            if (q.Kind != AnswerKind.FreeText && q.CurrentAnswer is { Skipped: false, Text: { } said })
             {
                 blocks.Add(Block.Context("Your reply said:"));
                 blocks.AddRange(Block.Sections(Escape(said)));
-                hint = "Your words above stay with your answer while the number is kept." + (hint is null ? "" : " " + hint);
+                hint = "Your words above stay with your answer while you keep it." + (hint is null ? "" : " " + hint);
             }
 
             blocks.Add(Block.Input(SlackIds.AnswerBlock, label, AnswerElement(q), optional: !q.Required, hint));

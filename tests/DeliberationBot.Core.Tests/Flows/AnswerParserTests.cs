@@ -122,6 +122,27 @@ public class AnswerParserTests
         Assert.Equal(AnswerValue.FromNumber(number, input), Parsed(questionId, input));
     }
 
+    [Theory]
+    [InlineData("No, and nobody told us how to appeal", "no")]
+    [InlineData("yes - but only after a review", "yes")]
+    [InlineData("Not sure: it depends on the vendor", "unsure")]
+    [InlineData("Nope.\nThe score is final, we were told", "no")]
+    [InlineData("no\nnobody asked", "no")]
+    public void Yes_no_or_unsure_followed_by_more_words_keeps_them_as_written(string input, string option)
+    {
+        Assert.Equal(AnswerValue.FromChoices(option).WithWords(input), Parsed("appeal", input));
+    }
+
+    [Theory]
+    [InlineData("no idea")]
+    [InlineData("yes and no")]
+    [InlineData("n/a")]
+    [InlineData("nobody knows, really")]
+    public void Yes_no_or_unsure_without_a_clear_answer_first_is_still_no_answer(string input)
+    {
+        Assert.Equal("Please answer yes, no or unsure.", Rejected("appeal", input));
+    }
+
     [Fact]
     public void A_number_whose_words_are_longer_than_an_answer_may_be_is_refused()
     {
@@ -237,6 +258,7 @@ public class AnswerParserTests
         Assert.Equal("4", AnswerParser.Describe(Q("readiness"), AnswerValue.FromNumber(4)));
         Assert.Equal("Alpha, Gamma", AnswerParser.Describe(Q("many"), AnswerValue.FromChoices("alpha", "gamma")));
         Assert.Equal("Not sure", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("unsure")));
+        Assert.Equal("No (\"No, and nobody told us\")", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("no").WithWords("No, and nobody told us")));
         Assert.Equal("purple", AnswerParser.Describe(Q("pick"), AnswerValue.FromChoices("purple")));
         Assert.Equal("free words", AnswerParser.Describe(Q("why-slow"), AnswerValue.FromText("free words")));
     }

@@ -219,7 +219,7 @@ public sealed class RenderingTests
         var json = view.ToJsonString();
         Assert.Contains("Your reply said:", json, StringComparison.Ordinal);
         Assert.Contains(JsonSerializer.Serialize("15-20, but 45 for complex cases &amp; &lt;night&gt; shifts")[1..^1], json, StringComparison.Ordinal);
-        Assert.Contains("Your words above stay with your answer while the number is kept.", json, StringComparison.Ordinal);
+        Assert.Contains("Your words above stay with your answer while you keep it.", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Your reply said:", ModalRenderer.Render(Samples.Question("How long?", AnswerKind.Number, [], AnswerValue.FromNumber(15))).ToJsonString(), StringComparison.Ordinal);
     }
 

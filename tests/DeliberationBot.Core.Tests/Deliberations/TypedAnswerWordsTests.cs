@@ -8,10 +8,11 @@ using static DeliberationBot.Core.Tests.Support.ServiceBed;
 namespace DeliberationBot.Core.Tests.Deliberations;
 
 /// <summary>
-/// A number typed in a reply often comes with the reason that matters most ("15-20, but 45 for complex cases"). The
-/// words are kept with the number: the tallies count the number, the owners read what was said.
+/// A number or a yes/no typed in a reply often comes with the reason that matters most ("15-20, but 45 for complex
+/// cases", "No, nobody asked us"). The words are kept with the answer: the tallies count the number or the option,
+/// the owners read what was said.
 /// </summary>
-public sealed class NumberWordsTests
+public sealed class TypedAnswerWordsTests
 {
     private const string Said = "15-20, but 45 for complex cases";
     private readonly ServiceBed _bed = new();
@@ -45,6 +46,21 @@ public sealed class NumberWordsTests
         Assert.Equal((AnswerValue.FromNumber(15, Said), true, "msg-2"), (flagged.Value, flagged.FlaggedConcern, flagged.Source));
         Assert.Equal((AnswerValue.FromNumber(20, "20, or 50 for complex cases"), true), (edited.Value, edited.FlaggedConcern));
         Assert.Equal(AnswerValue.FromNumber(30), changed.Value); // a new number: the words were about the old one
+    }
+
+    [Fact]
+    public async Task A_yes_or_no_typed_with_its_reason_keeps_it_when_flagged_in_the_form_and_loses_it_when_changed()
+    {
+        var d = await AnsweredAsync("15");
+        await Answering.AnswerTextAsync(Sam, d, "No, nobody asked us", "msg-3", None);
+
+        await Answering.AnswerAsync(Sam, d, "workers-only", AnswerValue.FromChoices("no"), flagConcern: true, "form-1", None);
+        var flagged = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None), a => a.QuestionId == "workers-only");
+        await Answering.AnswerAsync(Sam, d, "workers-only", AnswerValue.FromChoices("unsure"), flagConcern: true, "form-2", None);
+        var changed = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None), a => a.QuestionId == "workers-only");
+
+        Assert.Equal((AnswerValue.FromChoices("no").WithWords("No, nobody asked us"), true, "msg-3"), (flagged.Value, flagged.FlaggedConcern, flagged.Source));
+        Assert.Equal(AnswerValue.FromChoices("unsure"), changed.Value);
     }
 
     private async Task<Guid> AnsweredAsync(string minutesReply)
