@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
 
 namespace DeliberationBot.Core.Deliberations;
 
@@ -16,7 +17,9 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
 
     public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
     {
-        if (await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d && !MayAnswerInPublic(d, await turn.FindParticipantAsync(actor, d.Id, ct)))
+        var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
+        var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
+        if (d is not null && !MayAnswerInPublic(d, participant))
         {
             // Nothing is written for a refused reply but the reply itself, so that is what tells a redelivery apart.
             return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
@@ -24,8 +27,63 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
                 : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
         }
 
-        return await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
+        // Someone who has not joined is asked for their group first; their reply waits in the prompt, to answer then.
+        var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
+        return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey)) : result;
     }
+
+    /// <summary>
+    /// Someone pressed Answer under a reply they wrote before joining: they are asked for their group, the reply
+    /// waiting; or, if they have joined since, the reply answers their current question now.
+    /// </summary>
+    public async Task<TurnResult> OpenAsync(Actor actor, Guid deliberationId, WaitingReply? waiting, CancellationToken ct)
+    {
+        var opened = await answering.OpenAsync(actor, deliberationId, ct);
+        return waiting is null ? opened
+            : opened.Replies is [GroupPrompt] ? Waiting(opened, waiting)
+            : await AnswerWaitingAsync(actor, deliberationId, waiting, opened, ct);
+    }
+
+    /// <summary>Joins; a reply the person wrote in the thread before joining then answers their first question.</summary>
+    public async Task<TurnResult> JoinAsync(
+        Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, WaitingReply? waiting, string deliveryKey, CancellationToken ct)
+    {
+        var joined = await answering.JoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct);
+        if (waiting is null || joined.Duplicate)
+        {
+            return joined;
+        }
+
+        // The thread shows the writer's name: their reply cannot become an anonymous answer.
+        return anonymous
+            ? WithNotice(joined, "Your reply in the thread is not taken as your answer: the thread shows your name, and you chose to answer anonymously. Answer here instead.")
+            : await AnswerWaitingAsync(actor, deliberationId, waiting, joined, ct);
+    }
+
+    /// <param name="asked">What the person is shown otherwise: the question the reply is to answer.</param>
+    private async Task<TurnResult> AnswerWaitingAsync(Actor actor, Guid deliberationId, WaitingReply waiting, TurnResult asked, CancellationToken ct)
+    {
+        if (asked.Replies is not [QuestionPrompt question])
+        {
+            return asked; // nothing left to answer, or the deliberation is closed: said as it is
+        }
+
+        var answered = await answering.AnswerTextAsync(actor, deliberationId, waiting.Text, waiting.DeliveryKey, ct);
+        return answered.Duplicate ? asked // the reply gave its answer already
+            : answered.Replies is [ErrorMessage error, ..]
+                ? WithNotice(asked, $"Your reply in the thread is not taken as your answer to \"{question.Text}\": {error.Text} Answer here instead.")
+                : WithNotice(answered, $"Your reply in the thread is your answer to \"{question.Text}\".");
+    }
+
+    private static TurnResult Waiting(TurnResult result, WaitingReply waiting) =>
+        new([.. result.Replies.Select(r => r is GroupPrompt g ? g with { Waiting = waiting } : r)]);
+
+    private static TurnResult WithNotice(TurnResult result, string notice) => new([.. result.Replies.Select(r => r switch
+    {
+        QuestionPrompt q => q with { Notice = notice },
+        AnswersReview review => review with { Notice = notice },
+        _ => r,
+    })]);
 
     /// <summary>A reply was edited: the answer it gave (<paramref name="answeredBy"/> is the reply's delivery key) reads as edited.</summary>
     public async Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)

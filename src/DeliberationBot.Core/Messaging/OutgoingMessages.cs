@@ -63,7 +63,16 @@ public sealed record DeliberationCard(
 public sealed record GroupPrompt(Guid DeliberationId, string DeliberationTitle, AnonymityPolicy Anonymity, StakeholderGroup? Remembered) : OutgoingMessage
 {
     public IReadOnlyList<StakeholderGroupInfo> Groups => StakeholderGroups.All;
+
+    /// <summary>The thread reply the person wrote before joining, to be their answer once they have chosen a group.</summary>
+    public WaitingReply? Waiting { get; init; }
 }
+
+/// <summary>
+/// A reply typed in a deliberation's thread by someone who had not joined yet: its words, and the key of the delivery
+/// that brought it, which the answer is recorded under (so the reply counts once, and editing it changes the answer).
+/// </summary>
+public sealed record WaitingReply(string Text, string DeliveryKey);
 
 /// <summary>
 /// One question, with everything a channel needs to build a form for its answer kind. Progress is counted as questions
@@ -95,6 +104,9 @@ public sealed record QuestionPrompt(
 
     /// <summary>The concern the person has just flagged, as the owners will receive it.</summary>
     public ConcernPreview? JustFlagged { get; init; }
+
+    /// <summary>What happened to a thread reply the person wrote before joining, when they have just joined.</summary>
+    public string? Notice { get; init; }
 }
 
 public sealed record AnsweredQuestion(string QuestionId, string Text, string Answer);
@@ -104,6 +116,9 @@ public sealed record AnswersReview(Guid DeliberationId, string Title, string Tex
 {
     /// <summary>The concern the person has just flagged, as the owners will receive it.</summary>
     public ConcernPreview? JustFlagged { get; init; }
+
+    /// <summary>What happened to a thread reply the person wrote before joining, when they have just joined.</summary>
+    public string? Notice { get; init; }
 }
 
 /// <summary>A short, friendly statement of what just happened.</summary>

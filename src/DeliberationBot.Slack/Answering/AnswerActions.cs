@@ -9,16 +9,17 @@ namespace DeliberationBot.Slack.Answering;
 /// The participant's buttons: Answer (the group, then the next question), Change next to an answer in the review, and
 /// the "Change an earlier answer" select in a question modal. Each shows its step as a modal; nothing is stored here.
 /// </summary>
-internal sealed class AnswerActions(AnsweringService answering, ActionReplies replies)
+internal sealed class AnswerActions(AnsweringService answering, ThreadAnswering threads, ActionReplies replies)
 {
+    /// <summary>Answer: on a card, a question, or under a thread reply written before joining (which it carries).</summary>
     public async Task<SlackAck> OpenAsync(SlackAction a, CancellationToken ct)
     {
-        if (!Guid.TryParse(a.Value, out var deliberationId))
+        if (!SlackIds.TryParseAnswerValue(a.Value, out var deliberationId, out var waiting))
         {
             throw new SlackPayloadException("answer button without a deliberation id");
         }
 
-        return await replies.ModalAsync(a, await answering.OpenAsync(a.Actor, deliberationId, ct), "answer", ct);
+        return await replies.ModalAsync(a, await threads.OpenAsync(a.Actor, deliberationId, waiting, ct), "answer", ct);
     }
 
     public async Task<SlackAck> ChangeAsync(SlackAction a, CancellationToken ct)

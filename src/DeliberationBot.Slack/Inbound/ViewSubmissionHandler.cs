@@ -20,6 +20,7 @@ internal sealed class ViewSubmissionHandler
 {
     private readonly Dictionary<string, (Func<Actor, string?, ViewState, string, CancellationToken, Task<SlackAck>> Handle, bool KeepsName)> _routes = new(StringComparer.Ordinal);
     private readonly AnsweringService _answering;
+    private readonly ThreadAnswering _threads;
     private readonly DeliberationService _deliberations;
     private readonly TimeProvider _time;
     private readonly ViewReplies _replies;
@@ -27,10 +28,10 @@ internal sealed class ViewSubmissionHandler
     private readonly SlackLog _log;
 
     public ViewSubmissionHandler(
-        AnsweringService answering, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions, ViewReplies replies, SlackPeople people,
-        TimeProvider time, SlackLog log)
+        AnsweringService answering, ThreadAnswering threads, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions,
+        ViewReplies replies, SlackPeople people, TimeProvider time, SlackLog log)
     {
-        (_answering, _deliberations, _replies, _people, _time, _log) = (answering, deliberations, replies, people, time, log);
+        (_answering, _threads, _deliberations, _replies, _people, _time, _log) = (answering, threads, deliberations, replies, people, time, log);
         Register(SlackIds.StartCallback, StartAsync, keepsName: true);
         Register(SlackIds.GroupCallback, JoinAsync, keepsName: true);
         Register(SlackIds.QuestionCallback, (actor, metadata, state, key, ct) => AnswerAsync(actor, metadata, state, key, ct));
@@ -94,7 +95,7 @@ internal sealed class ViewSubmissionHandler
 
     private async Task<SlackAck> JoinAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
     {
-        if (!Guid.TryParse(metadata, out var deliberationId))
+        if (!SlackIds.TryParseAnswerValue(metadata, out var deliberationId, out var waiting))
         {
             throw new SlackPayloadException("group modal without its deliberation");
         }
@@ -105,7 +106,7 @@ internal sealed class ViewSubmissionHandler
             return SlackAck.Json(Replies.Errors(problem!));
         }
 
-        var result = await _answering.JoinAsync(actor, deliberationId, chosen, state.Checked(SlackIds.AnonymousBlock), key, ct);
+        var result = await _threads.JoinAsync(actor, deliberationId, chosen, state.Checked(SlackIds.AnonymousBlock), waiting, key, ct);
         return await _replies.RespondAsync(result, SlackIds.GroupBlock, actor, key, ct);
     }
 

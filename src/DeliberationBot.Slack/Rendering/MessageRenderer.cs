@@ -77,14 +77,20 @@ internal static class MessageRenderer
                 trailer.Add(AnswerButton(r.DeliberationId, "Continue answering"));
                 break;
             case QuestionPrompt q:
+                ReviewRenderer.Notice(q.Notice, content);
                 ConcernRenderer.Preview(q.JustFlagged, content);
                 content.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · {PlainTextRenderer.Progress(q)}")));
                 content.Add(Block.Section($"*{Escape(q.Text)}*"));
                 content.Add(Block.Context(Escape("Press Answer to answer in a form, or reply in this thread. " + AnswerHint(q))));
                 trailer.Add(AnswerButton(q.DeliberationId, "Answer"));
                 break;
+            case GroupPrompt { Waiting: { } waiting } g when SlackIds.Carries(waiting):
+                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\": your reply will then be your answer.")));
+                trailer.Add(Block.Actions(SlackIds.ButtonsBlock, Block.Button("Answer", SlackIds.AnswerAction, SlackIds.AnswerValue(g.DeliberationId, waiting), primary: true)));
+                break;
             case GroupPrompt g:
-                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\" and start.")));
+                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\" and start." + (g.Waiting is null ? ""
+                    : $" Your reply is longer than this button can carry ({g.Waiting.Text.Length:N0} characters), so it is not your answer yet: paste it into the form when the question comes."))));
                 trailer.Add(AnswerButton(g.DeliberationId, "Answer"));
                 break;
             case StartForm:

@@ -75,12 +75,19 @@ internal static class ModalRenderer
             blocks.Add(Block.Context("Answers to this deliberation are anonymous: your name is not stored with them."));
         }
 
-        return Modal(SlackIds.GroupCallback, "Join the deliberation", blocks, "Next", g.DeliberationId.ToString("N"));
+        if (g.Waiting is { } waiting)
+        {
+            blocks.Add(Block.Context("Your reply in the thread will be your answer to the first question:"));
+            blocks.AddRange(Block.Sections(Escape(waiting.Text)));
+        }
+
+        return Modal(SlackIds.GroupCallback, "Join the deliberation", blocks, "Next", SlackIds.AnswerValue(g.DeliberationId, g.Waiting));
     }
 
     private static JsonObject Question(QuestionPrompt q)
     {
         var blocks = new List<JsonObject>();
+        ReviewRenderer.Notice(q.Notice, blocks);
         ConcernRenderer.Preview(q.JustFlagged, blocks);
         blocks.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · {PlainTextRenderer.Progress(q)}{(q.Anonymous ? " · answering anonymously" : "")}")));
         if (!string.IsNullOrWhiteSpace(q.SectionIntro))

@@ -10,6 +10,7 @@ internal static class ReviewRenderer
     public static List<JsonObject> Review(AnswersReview review)
     {
         var blocks = new List<JsonObject>();
+        Notice(review.Notice, blocks);
         ConcernRenderer.Preview(review.JustFlagged, blocks);
         blocks.AddRange(Block.Sections(Escape(review.Text)));
         foreach (var a in review.Answers)
@@ -30,10 +31,20 @@ internal static class ReviewRenderer
     public static List<JsonObject> FollowsInMessages(AnswersReview review)
     {
         var blocks = new List<JsonObject>();
+        Notice(review.Notice, blocks);
         ConcernRenderer.Preview(review.JustFlagged, blocks);
         blocks.AddRange(Block.Sections(Escape(review.Text)));
         blocks.Add(Block.Context(Escape("Your answers are too long to show here, so I've sent them to you in a direct message, each with a Change button.")));
         return blocks;
+    }
+
+    /// <summary>What became of a thread reply written before joining, first, where there is one.</summary>
+    public static void Notice(string? notice, List<JsonObject> blocks)
+    {
+        if (notice is not null)
+        {
+            blocks.AddRange(Block.Sections(Escape(notice)));
+        }
     }
 
     /// <summary>Jumps to an answered question; selecting dispatches at once (an actions block, not an input).</summary>

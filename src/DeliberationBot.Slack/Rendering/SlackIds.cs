@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Forms;
@@ -95,6 +96,23 @@ internal static class SlackIds
     /// <summary>The actions that need words from the person (a modal); the others act at once.</summary>
     public static bool NeedsText(ConcernAction action) =>
         action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers;
+
+    /// <summary>
+    /// The Answer button's value, and the group form's metadata: the deliberation, and a thread reply written before
+    /// joining that is to be the answer once the person joins ("{id}|{delivery key}|{words}").
+    /// </summary>
+    public static string AnswerValue(Guid deliberationId, WaitingReply? waiting) =>
+        waiting is null ? deliberationId.ToString("D") : $"{deliberationId:D}|{waiting.DeliveryKey}|{waiting.Text}";
+
+    /// <summary>Whether a waiting reply fits in a button's value (and so in the group form's metadata, which holds more).</summary>
+    public static bool Carries(WaitingReply waiting) => AnswerValue(Guid.Empty, waiting).Length <= SlackLimits.ButtonValue;
+
+    public static bool TryParseAnswerValue(string? value, out Guid deliberationId, out WaitingReply? waiting)
+    {
+        var parts = (value ?? "").Split('|', 3);
+        waiting = parts is [_, { Length: > 0 } key, var text] ? new WaitingReply(text, key) : null;
+        return Guid.TryParse(parts[0], out deliberationId) && (parts.Length == 1 || waiting is not null);
+    }
 
     public static string ChangeValue(Guid deliberationId, string questionId) => $"{deliberationId:N}|{questionId}";
 

@@ -16,6 +16,7 @@ internal static class SlackLimits
     public const int ButtonText = 75;
     public const int OptionText = 75;
     public const int OptionValue = 150;
+    public const int ButtonValue = 2000;
     public const int OptionDescription = 75;
     public const int InputLabel = 2000;
     public const int InputHint = 2000;

@@ -231,7 +231,7 @@ public sealed class RenderingTests
         Assert.Equal(8, Modals.OptionValues(select).Count);
         Assert.Equal("vendor", select["initial_option"]!["value"]!.GetValue<string>());
         Assert.NotNull(Modals.InputElement(view, "anonymous"));
-        Assert.Equal(Samples.Id.ToString("N"), view["private_metadata"]!.GetValue<string>());
+        Assert.Equal(Samples.Id.ToString("D"), view["private_metadata"]!.GetValue<string>());
 
         var named = ModalRenderer.Render(new GroupPrompt(Samples.Id, "T", Core.Deliberations.AnonymityPolicy.Named, null));
         Assert.Null(Modals.InputElement(named, "anonymous"));

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Inbound;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using DeliberationBot.Slack.Tests.Rendering;
+
+namespace DeliberationBot.Slack.Tests.Answering;
+
+/// <summary>
+/// Someone's first move is often to reply in the card's thread before they have joined. They are asked for their
+/// stakeholder group first; the reply waits under the Answer button they are given and becomes their answer once they
+/// join, so they never have to type it again.
+/// </summary>
+public sealed class ReplyBeforeJoiningTests : SlackHostTest
+{
+    private const string Reply = "1700000600.000001";
+    private const string Words = "It sorts hotline calls by risk & nobody told us how";
+
+    [Fact]
+    public async Task A_reply_written_before_joining_becomes_the_answer_when_the_person_joins()
+    {
+        var (d, card) = await RepliedBeforeJoiningAsync(Words);
+
+        var prompt = await Api.WaitForAsync("chat.postEphemeral");
+        Assert.Contains("your reply will then be your answer", Blocks.Text(prompt.Json), StringComparison.Ordinal);
+        var answer = Assert.Single(Blocks.Buttons(prompt.Json), b => b.ActionId == "answer");
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", answer.Value, "U0ANN"));
+        var groupForm = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        SlackLimitsAssert.Modal(groupForm);
+        Assert.Contains("It sorts hotline calls by risk &amp; nobody told us how", Read(groupForm), StringComparison.Ordinal);
+
+        var next = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupForm,
+            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), "U0ANN", "V0ANN", "a-0")));
+
+        Assert.Contains("Your reply in the thread is your answer to \"In a sentence or two", Read(next), StringComparison.Ordinal);
+        Assert.Contains("Whose lives", Read(next), StringComparison.Ordinal);
+        var given = Assert.Single(await Host.AnswersAsync(d));
+        Assert.Equal(("purpose", Words, DeliveryKeys.Message(SlackPayloads.Team, SlackPayloads.Channel, Reply)), (given.QuestionId, given.Value.Text, given.Source));
+
+        // The reply delivered again counts once; edited, it changes the answer it gave.
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", Words, Reply, card.MessageId)), h => h.Add("X-Slack-Retry-Num", "1"));
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", "It sorts calls by a risk score", Words, Reply, card.MessageId, "1700000700.000001")));
+        Assert.Equal(("It sorts calls by a risk score", 2), (Assert.Single(await Host.AnswersAsync(d)).Value.Text, (await Host.AnswersAsync(d))[0].Revision));
+    }
+
+    [Fact]
+    public async Task Answering_anonymously_leaves_the_named_reply_out_and_says_so()
+    {
+        var (d, _) = await RepliedBeforeJoiningAsync(Words, anonymous: true);
+        var answer = Assert.Single(Blocks.Buttons((await Api.WaitForAsync("chat.postEphemeral")).Json), b => b.ActionId == "answer");
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", answer.Value, "U0ANN"));
+        var groupForm = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+
+        var first = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupForm, Modals.Values(
+            ("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker"))),
+            ("anonymous", SlackPayloads.Input("checkboxes", new JsonArray(SlackPayloads.Option("yes"))))), "U0ANN", "V0ANN", "a-0")));
+
+        Assert.Contains("Your reply in the thread is not taken as your answer: the thread shows your name", Read(first), StringComparison.Ordinal);
+        Assert.Contains("In a sentence or two", Read(first), StringComparison.Ordinal);
+        Assert.Empty(await Host.AnswersAsync(d));
+    }
+
+    [Fact]
+    public async Task A_reply_longer_than_a_button_can_carry_is_not_cut_but_the_person_is_told()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("The night shift was never asked.", 70)); // about 2,300 characters
+        await RepliedBeforeJoiningAsync(words);
+
+        var prompt = await Api.WaitForAsync("chat.postEphemeral");
+        Assert.Contains("Your reply is longer than this button can carry (2,309 characters), so it is not your answer yet", Blocks.Text(prompt.Json), StringComparison.Ordinal);
+        Assert.True(Guid.TryParse(Assert.Single(Blocks.Buttons(prompt.Json), b => b.ActionId == "answer").Value, out _));
+    }
+
+    private static string Read(JsonObject view) => Blocks.Text(JsonDocument.Parse(view.ToJsonString()).RootElement);
+
+    private async Task<(Deliberation D, PostedMessage Card)> RepliedBeforeJoiningAsync(string text, bool anonymous = false)
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"" + (anonymous ? " anonymous" : ""));
+        var card = await Host.CardAsync(d);
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", text, Reply, card.MessageId)));
+        return (d, card);
+    }
+}
