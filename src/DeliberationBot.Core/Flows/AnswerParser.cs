@@ -95,7 +95,10 @@ public static partial class AnswerParser
         if (value.Choices.Count > 0)
         {
             var chosen = string.Join(", ", value.Choices.Select(c => question.EffectiveOptions.FirstOrDefault(o => o.Id == c)?.Label ?? c));
-            return value.Text is { } said ? $"{chosen} (\"{said}\")" : chosen;
+            // Words that begin with the answer ("No, nobody told us") say it already.
+            return value.Text is not { } said ? chosen
+                : said.StartsWith(chosen, StringComparison.OrdinalIgnoreCase) ? said
+                : $"{chosen} (\"{said}\")";
         }
 
         return value.Text ?? "";

@@ -258,7 +258,8 @@ public class AnswerParserTests
         Assert.Equal("4", AnswerParser.Describe(Q("readiness"), AnswerValue.FromNumber(4)));
         Assert.Equal("Alpha, Gamma", AnswerParser.Describe(Q("many"), AnswerValue.FromChoices("alpha", "gamma")));
         Assert.Equal("Not sure", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("unsure")));
-        Assert.Equal("No (\"No, and nobody told us\")", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("no").WithWords("No, and nobody told us")));
+        Assert.Equal("No, and nobody told us", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("no").WithWords("No, and nobody told us")));
+        Assert.Equal("Yes (\"y - after a review\")", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("yes").WithWords("y - after a review")));
         Assert.Equal("purple", AnswerParser.Describe(Q("pick"), AnswerValue.FromChoices("purple")));
         Assert.Equal("free words", AnswerParser.Describe(Q("why-slow"), AnswerValue.FromText("free words")));
     }
