@@ -100,6 +100,17 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
             return mayAnswer ? await answering.AnswerTextAsync(actor, deliberationId, text, answeredBy, ct) : new TurnResult([]);
         }
 
+        // A reply still waiting for its writer to join (the Answer button they were given carries it): the edited words
+        // come in a new prompt, so that the answer they give on joining is what they meant.
+        if (!await turn.Store.WasDeliveredAsync(actor.WorkspaceId, answeredBy, ct)
+            && await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { IsOpen: true } open
+            && MayAnswerInPublic(open, null) && await turn.FindParticipantAsync(actor, open.Id, ct) is null)
+        {
+            return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
+                ? TurnResult.AlreadyHandled
+                : Waiting(await answering.OpenAsync(actor, deliberationId, ct), new WaitingReply(text, answeredBy));
+        }
+
         return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
     }
 

@@ -46,6 +46,27 @@ public sealed class ReplyBeforeJoiningTests : SlackHostTest
     }
 
     [Fact]
+    public async Task A_reply_edited_before_joining_is_offered_again_in_its_edited_words()
+    {
+        var (d, card) = await RepliedBeforeJoiningAsync("It sorts calls by risk");
+        await Api.WaitForAsync("chat.postEphemeral");
+
+        var edit = SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", Words, "It sorts calls by risk", Reply, card.MessageId, "1700000700.000001"));
+        await Host.EventAsync(edit);
+        await Host.EventAsync(edit, h => h.Add("X-Slack-Retry-Num", "1"));
+        var again = await Api.WaitForAsync("chat.postEphemeral", 2);
+        var answer = Assert.Single(Blocks.Buttons(again.Json), b => b.ActionId == "answer");
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", answer.Value, "U0ANN"));
+        var groupForm = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupForm,
+            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), "U0ANN", "V0ANN", "a-0"));
+
+        await Host.SettleOutboxAsync();
+        Assert.Equal(2, Api.CallsTo("chat.postEphemeral").Count); // the edit delivered twice is offered once
+        Assert.Equal((Words, 1), (Assert.Single(await Host.AnswersAsync(d)).Value.Text, (await Host.AnswersAsync(d))[0].Revision));
+    }
+
+    [Fact]
     public async Task Answering_anonymously_leaves_the_named_reply_out_and_says_so()
     {
         var (d, _) = await RepliedBeforeJoiningAsync(Words, anonymous: true);
