@@ -117,7 +117,7 @@ public sealed record AnswersReview(Guid DeliberationId, string Title, string Tex
     /// <summary>The concern the person has just flagged, as the owners will receive it.</summary>
     public ConcernPreview? JustFlagged { get; init; }
 
-    /// <summary>What happened to a thread reply the person wrote before joining, when they have just joined.</summary>
+    /// <summary>What became of a reply the person typed: written before joining, or after answering everything.</summary>
     public string? Notice { get; init; }
 }
 

@@ -48,6 +48,7 @@ public static partial class PlainTextRenderer
 
                 break;
             case QuestionPrompt q:
+                AppendNotice(sb, q.Notice);
                 AppendPreview(sb, q.JustFlagged);
                 if (q.SectionIntro is not null)
                 {
@@ -67,6 +68,7 @@ public static partial class PlainTextRenderer
                 sb.AppendLine(c.Text);
                 break;
             case AnswersReview review:
+                AppendNotice(sb, review.Notice);
                 AppendPreview(sb, review.JustFlagged);
                 sb.AppendLine(review.Text);
                 foreach (var a in review.Answers)
@@ -184,6 +186,14 @@ public static partial class PlainTextRenderer
         }
 
         return sb.ToString().TrimEnd();
+    }
+
+    private static void AppendNotice(StringBuilder sb, string? notice)
+    {
+        if (notice is not null)
+        {
+            sb.AppendLine(notice);
+        }
     }
 
     private static void AppendPreview(StringBuilder sb, ConcernPreview? preview)

@@ -111,6 +111,23 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task A_reply_after_every_question_is_answered_says_it_is_not_recorded_and_how_to_add_it()
+    {
+        var d = await JoinedAsync(Sam);
+        foreach (var (reply, key) in new[] { ("More typing.", "msg-1"), ("15", "msg-2"), ("no", "msg-3") })
+        {
+            await Answering.AnswerTextAsync(Sam, d, reply, key, None);
+        }
+
+        var before = _bed.Store.Commits.Count;
+        var result = await Answering.AnswerTextAsync(Sam, d, "One more thing: the contract bans audits.", "msg-4", None);
+
+        var review = Assert.IsType<AnswersReview>(Assert.Single(result.Replies));
+        Assert.Equal(AnsweringService.AllAnswered, review.Notice);
+        Assert.Equal(before, _bed.Store.Commits.Count);
+    }
+
+    [Fact]
     public async Task A_typed_reply_that_is_no_answer_says_what_to_type_and_writes_nothing()
     {
         var d = await JoinedAsync(Sam);
