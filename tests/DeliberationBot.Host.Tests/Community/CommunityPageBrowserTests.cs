@@ -181,6 +181,30 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
     }
 
     [Fact]
+    public async Task A_long_answer_pasted_into_the_page_is_never_cut_and_the_page_says_how_long_it_may_be()
+    {
+        var (_, link) = await pages.InviteAsync();
+        await using var context = await pages.NewContextAsync(new() { BaseURL = pages.BaseUrl, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link.Page.PathAndQuery);
+        await page.ClickAsync("a.button");
+        await page.CheckAsync("input[value=no]");
+        await page.ClickAsync("button[type=submit]:not([name])");
+        await page.WaitForSelectorAsync("textarea");
+
+        // Pasted as a person pastes: a maxlength attribute would cut it here, without a word, to what the page allows.
+        var words = "A person should review every case before the score is used. " + string.Join(" ", Enumerable.Repeat("Nobody asked us.", 120));
+        await page.FocusAsync("textarea");
+        await page.Keyboard.InsertTextAsync(words);
+        await page.ClickAsync("button[type=submit]:not([name])");
+        await page.WaitForSelectorAsync(".error-summary");
+
+        Assert.Contains("Keep your answer under 2000 characters", await page.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
+        Assert.Equal(words.Replace("\r\n", "\n", StringComparison.Ordinal), (await page.InputValueAsync("textarea")).Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.DoesNotContain((await pages.Store.ListAnswersAsync(Ws, link.DeliberationId, default)), a => a.QuestionId == "appeal-what-would-change");
+    }
+
+    [Fact]
     public async Task The_whole_visit_works_with_JavaScript_turned_off_and_each_page_weighs_under_50_KB()
     {
         var (_, link) = await pages.InviteAsync();
