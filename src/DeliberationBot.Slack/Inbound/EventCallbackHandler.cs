@@ -131,27 +131,19 @@ internal sealed class EventCallbackHandler
     /// </summary>
     private async Task<SlackAck> EditedAsync(EventTurn turn, CancellationToken ct)
     {
-        var (team, _, e, botUserId) = turn;
-        if (e.Message is not { User: { } user, Ts: { } ts, ThreadTs: { } threadTs, Edited.Ts: { } editedTs } message
-            || message.BotId is not null || user == botUserId || threadTs == ts || message.Text == e.PreviousMessage?.Text)
+        var e = turn.Event;
+        if (e.Message is not { Edited.Ts: { } editedTs, Text: var text } || text == e.PreviousMessage?.Text
+            || await ReplyInThreadAsync(turn, e.Message, "message_changed", ct) is not { } reply)
         {
-            _log.Ignored("event", "message_changed that is not a person's edited reply in a thread");
+            _log.Ignored("event", "message_changed that is not an edit of a person's reply in a deliberation's thread");
             return SlackAck.Empty;
         }
 
-        var channel = SlackPayload.Required(e.Channel, "event channel");
-        if (await _threads.FindDeliberationAsync(team, channel, threadTs, ct) is not { } id)
-        {
-            _log.Ignored("event", "edited message outside a deliberation thread");
-            return SlackAck.Empty;
-        }
-
-        var names = await _people.NamesMentionedAsync(team, message.Text, botUserId, ct);
-        var deliveryKey = DeliveryKeys.Edit(team, channel, ts, editedTs);
+        var names = await _people.NamesMentionedAsync(turn.Team, text, turn.BotUserId, ct);
+        var deliveryKey = DeliveryKeys.Edit(turn.Team, reply.Channel, reply.Ts, editedTs);
         var result = await _answering.ReviseAsync(
-            new Actor(SlackChannel.Name, team, new UserRef(user)), id, DeliveryKeys.Message(team, channel, ts),
-            InboundText.ForMessage(message.Text, botUserId, names), deliveryKey, ct);
-        return await ReplyAsync(turn, new ConversationRef(SlackChannel.Name, team, channel, threadTs), user, deliveryKey, result, ct);
+            reply.Actor(turn.Team), reply.DeliberationId, reply.Key(turn.Team), InboundText.ForMessage(text, turn.BotUserId, names), deliveryKey, ct);
+        return await ReplyAsync(turn, reply.Where(turn.Team), reply.User, deliveryKey, result, ct);
     }
 
     /// <summary>
@@ -160,24 +152,27 @@ internal sealed class EventCallbackHandler
     /// </summary>
     private async Task<SlackAck> DeletedAsync(EventTurn turn, CancellationToken ct)
     {
-        var (team, _, e, botUserId) = turn;
-        if (e.PreviousMessage is not { User: { } user, Ts: { } ts, ThreadTs: { } threadTs } message
-            || message.BotId is not null || user == botUserId || threadTs == ts)
+        if (await ReplyInThreadAsync(turn, turn.Event.PreviousMessage, "message_deleted", ct) is not { } reply)
         {
-            _log.Ignored("event", "message_deleted that is not a person's reply in a thread");
+            _log.Ignored("event", "message_deleted that is not of a person's reply in a deliberation's thread");
             return SlackAck.Empty;
         }
 
-        var channel = SlackPayload.Required(e.Channel, "event channel");
-        if (await _threads.FindDeliberationAsync(team, channel, threadTs, ct) is not { } id)
+        var deliveryKey = DeliveryKeys.Deletion(turn.Team, reply.Channel, reply.Ts);
+        var result = await _answering.DeletedAsync(reply.Actor(turn.Team), reply.DeliberationId, reply.Key(turn.Team), deliveryKey, ct);
+        return await ReplyAsync(turn, reply.Where(turn.Team), reply.User, deliveryKey, result, ct);
+    }
+
+    /// <summary>The person's reply in a deliberation's thread that an edit or a deletion is about; null for any other message.</summary>
+    private async Task<ThreadReply?> ReplyInThreadAsync(EventTurn turn, ChangedMessage? message, string change, CancellationToken ct)
+    {
+        if (message is not { User: { } user, Ts: { } ts, ThreadTs: { } threadTs } || message.BotId is not null || user == turn.BotUserId || threadTs == ts)
         {
-            _log.Ignored("event", "deleted message outside a deliberation thread");
-            return SlackAck.Empty;
+            return null;
         }
 
-        var deliveryKey = DeliveryKeys.Deletion(team, channel, ts);
-        var result = await _answering.DeletedAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, DeliveryKeys.Message(team, channel, ts), deliveryKey, ct);
-        return await ReplyAsync(turn, new ConversationRef(SlackChannel.Name, team, channel, threadTs), user, deliveryKey, result, ct);
+        var channel = SlackPayload.Required(turn.Event.Channel, change + " channel");
+        return await _threads.FindDeliberationAsync(turn.Team, channel, threadTs, ct) is { } id ? new ThreadReply(id, channel, user, ts, threadTs) : null;
     }
 
     private async Task<SlackAck> ReplyAsync(EventTurn turn, ConversationRef where, string user, string deliveryKey, TurnResult result, CancellationToken ct)
@@ -221,4 +216,14 @@ internal sealed class EventCallbackHandler
 
     /// <summary>An event with its envelope's workspace, event id and our bot's user id there.</summary>
     private sealed record EventTurn(string Team, string EventId, SlackEvent Event, string? BotUserId);
+
+    /// <summary>A person's reply in a deliberation's thread: its writer, where it is, and the key it was answered under.</summary>
+    private sealed record ThreadReply(Guid DeliberationId, string Channel, string User, string Ts, string ThreadTs)
+    {
+        public Actor Actor(string team) => new(SlackChannel.Name, team, new UserRef(User));
+
+        public ConversationRef Where(string team) => new(SlackChannel.Name, team, Channel, ThreadTs);
+
+        public string Key(string team) => DeliveryKeys.Message(team, Channel, Ts);
+    }
 }
