@@ -45,9 +45,20 @@ public static partial class CommandParser
             "invite" => ParseInvite(rest, today),
             "flows" => NoArguments(new FlowsCommand(), "flows", rest),
             "help" or "?" => (new HelpCommand(), null),
-            _ => (null, new ErrorMessage($"I don't know the command \"{tokens[0].Text}\".", "Try: help, flows, status, " + Usage.Start)),
+            _ => (null, new ErrorMessage(Unknown(tokens), "Try: help, flows, status, " + Usage.Start)),
         };
     }
+
+    /// <summary>
+    /// An unknown command; several words are more likely an answer typed where commands are read, which says so rather
+    /// than let the person believe it was heard.
+    /// </summary>
+    private static string Unknown(List<Token> tokens) => tokens.Count < ProseWords
+        ? $"I don't know the command \"{tokens[0].Text}\"."
+        : $"I don't know the command \"{tokens[0].Text}\", so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there.";
+
+    /// <summary>From how many words an unknown command reads as prose.</summary>
+    private const int ProseWords = 4;
 
     private static (Command?, ErrorMessage?) NoArguments(Command command, string verb, List<Token> rest) =>
         rest.Count == 0 ? (command, null) : (null, new ErrorMessage($"\"{verb}\" takes no arguments.", verb));

@@ -204,6 +204,16 @@ public class CommandParserTests
         Assert.Equal("Try: help, flows, status, " + Usage.Start, error.Usage);
     }
 
+    [Fact]
+    public void Several_words_that_are_no_command_say_they_were_not_recorded_and_where_answers_go()
+    {
+        var error = Error("It ranks calls by risk and nobody asked us");
+
+        Assert.Equal(
+            "I don't know the command \"It\", so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there.",
+            error.Text);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
