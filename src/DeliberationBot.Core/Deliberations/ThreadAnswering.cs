@@ -49,15 +49,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, WaitingReply? waiting, string deliveryKey, CancellationToken ct)
     {
         var joined = await answering.JoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct);
-        if (waiting is null || joined.Duplicate)
-        {
-            return joined;
-        }
-
-        // The thread shows the writer's name: their reply cannot become an anonymous answer.
-        return anonymous
-            ? WithNotice(joined, "Your reply in the thread is not taken as your answer: the thread shows your name, and you chose to answer anonymously. Answer here instead.")
-            : await AnswerWaitingAsync(actor, deliberationId, waiting, joined, ct);
+        return waiting is null || joined.Duplicate ? joined : await AnswerWaitingAsync(actor, deliberationId, waiting, joined, ct);
     }
 
     /// <param name="asked">What the person is shown otherwise: the question the reply is to answer.</param>
@@ -66,6 +58,12 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         if (asked.Replies is not [QuestionPrompt question])
         {
             return asked; // nothing left to answer, or the deliberation is closed: said as it is
+        }
+
+        // The thread shows the writer's name: their reply cannot become an anonymous answer.
+        if (await turn.FindParticipantAsync(actor, deliberationId, ct) is { Anonymous: true })
+        {
+            return WithNotice(asked, "Your reply in the thread is not taken as your answer: the thread shows your name, and you answer anonymously. Answer here instead.");
         }
 
         var answered = await answering.AnswerTextAsync(actor, deliberationId, waiting.Text, waiting.DeliveryKey, ct);

@@ -78,8 +78,22 @@ public sealed class ReplyBeforeJoiningTests : SlackHostTest
             ("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker"))),
             ("anonymous", SlackPayloads.Input("checkboxes", new JsonArray(SlackPayloads.Option("yes"))))), "U0ANN", "V0ANN", "a-0")));
 
-        Assert.Contains("Your reply in the thread is not taken as your answer: the thread shows your name", Read(first), StringComparison.Ordinal);
+        Assert.Contains("Your reply in the thread is not taken as your answer: the thread shows your name, and you answer anonymously", Read(first), StringComparison.Ordinal);
         Assert.Contains("In a sentence or two", Read(first), StringComparison.Ordinal);
+        Assert.Empty(await Host.AnswersAsync(d));
+    }
+
+    [Fact]
+    public async Task The_button_pressed_after_joining_anonymously_another_way_leaves_the_named_reply_out()
+    {
+        var (d, _) = await RepliedBeforeJoiningAsync(Words, anonymous: true);
+        var answer = Assert.Single(Blocks.Buttons((await Api.WaitForAsync("chat.postEphemeral")).Json), b => b.ActionId == "answer");
+        await Host.Answering.JoinAsync(SlackPayloads.Person("U0ANN", "ann"), d.Id, Core.Stakeholders.StakeholderGroup.FrontlineWorker, anonymous: true, "card-join", default);
+
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", answer.Value, "U0ANN"));
+
+        var shown = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        Assert.Contains("Your reply in the thread is not taken as your answer", Read(shown), StringComparison.Ordinal);
         Assert.Empty(await Host.AnswersAsync(d));
     }
 
