@@ -35,7 +35,7 @@ public static partial class AnswerParser
             case AnswerKind.FreeText:
                 return Checked(question, AnswerValue.FromText(text));
             case AnswerKind.YesNoUnsure:
-                var word = text.TrimEnd('.', '!');
+                var word = text.TrimEnd('.', '!', ',', ';', ':', '-', ' ');
                 if (YesNoWords.TryGetValue(word, out var option))
                 {
                     return Checked(question, AnswerValue.FromChoices(option));

@@ -24,6 +24,8 @@ public class AnswerParserTests
     [InlineData("y", "yes")]
     [InlineData("Yes.", "yes")]
     [InlineData("  yep!  ", "yes")]
+    [InlineData("No,", "no")]
+    [InlineData("not sure -", "unsure")]
     [InlineData("No", "no")]
     [InlineData("N", "no")]
     [InlineData("nope", "no")]
