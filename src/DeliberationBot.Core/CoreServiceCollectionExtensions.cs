@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StaleTurns>();
         services.AddSingleton<AnsweringService>();
         services.AddSingleton<ThreadAnswering>();
+        services.AddSingleton<ChatAnswering>();
         services.AddSingleton<CardThreads>();
         services.AddOptions<GroupSizeOptions>().BindConfiguration(GroupSizeOptions.Section);
         services.AddSingleton<DeliberationService>();

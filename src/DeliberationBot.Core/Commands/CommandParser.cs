@@ -25,6 +25,11 @@ public static partial class CommandParser
         }
 
         var verb = tokens[0].Text.ToLowerInvariant();
+        if (!Verbs.Contains(verb))
+        {
+            return (null, new ErrorMessage(Unknown(tokens), "Try: help, flows, status, " + Usage.Start));
+        }
+
         var rest = tokens.Skip(1).ToList();
         return verb switch
         {
@@ -45,9 +50,19 @@ public static partial class CommandParser
             "invite" => ParseInvite(rest, today),
             "flows" => NoArguments(new FlowsCommand(), "flows", rest),
             "help" or "?" => (new HelpCommand(), null),
-            _ => (null, new ErrorMessage(Unknown(tokens), "Try: help, flows, status, " + Usage.Start)),
+            _ => throw new InvalidOperationException($"\"{verb}\" is listed as a command's word but not parsed."),
         };
     }
+
+    /// <summary>Every word a command starts with: what <see cref="Parse"/> parses, and all it parses.</summary>
+    internal static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "start", "new", "status", "progress", "remind", "close", "end", "concerns", "concern", "merge", "confirm", "dismiss", "decide", "decision",
+        "condition", "export", "report", "digest", "invite", "flows", "help", "?",
+    };
+
+    /// <summary>Whether typed text is meant as a command: empty (help), or starting with a command's word.</summary>
+    public static bool IsCommand(string? text) => Tokenise(text ?? "") is not [var first, ..] || Verbs.Contains(first.Text);
 
     /// <summary>
     /// An unknown command; several words are more likely an answer typed where commands are read, which says so rather

@@ -72,6 +72,9 @@ public interface IDeliberationStore
 
     Task<Deliberation?> FindLatestOpenAsync(string workspaceId, string channel, string conversationId, CancellationToken ct);
 
+    /// <summary>The open deliberations of a workspace on one platform, oldest first.</summary>
+    Task<IReadOnlyList<Deliberation>> ListOpenAsync(string workspaceId, string channel, CancellationToken ct);
+
     /// <summary>The newest deliberation of a conversation, open or closed.</summary>
     Task<Deliberation?> FindLatestAsync(string workspaceId, string channel, string conversationId, CancellationToken ct);
 

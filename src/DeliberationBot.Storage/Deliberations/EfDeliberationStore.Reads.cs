@@ -51,6 +51,17 @@ internal sealed partial class EfDeliberationStore
         return row?.ToRecord();
     }
 
+    public async Task<IReadOnlyList<Deliberation>> ListOpenAsync(string workspaceId, string channel, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var open = nameof(DeliberationStatus.Open);
+        var rows = await ctx.Deliberations.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.HomeChannel == channel && x.Status == open)
+            .OrderBy(x => x.CreatedAt)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
     public async Task<Deliberation?> FindLatestAsync(string workspaceId, string channel, string conversationId, CancellationToken ct)
     {
         await using var ctx = db.Create();

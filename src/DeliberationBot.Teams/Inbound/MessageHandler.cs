@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Commands;
+using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Cards;
 
@@ -6,9 +7,11 @@ namespace DeliberationBot.Teams.Inbound;
 
 /// <summary>
 /// A message activity: typed text is a command of the shared grammar (with the bot's mention stripped and other
-/// mentions resolved to people); a message with a value and no text is an Action.Submit click on one of our cards.
+/// mentions resolved to people), or, in the person's private chat where their questions come, words that are no command
+/// answer their current question (<see cref="ChatAnswering"/>); a message with a value and no text is an Action.Submit
+/// click on one of our cards.
 /// </summary>
-internal sealed class MessageHandler(CommandDispatcher commands, CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
+internal sealed class MessageHandler(CommandDispatcher commands, ChatAnswering chat, CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
@@ -21,8 +24,8 @@ internal sealed class MessageHandler(CommandDispatcher commands, CardActions car
 
         var (text, mentions) = MentionText.Normalise(activity);
         log.Command(turn.TenantId, activity.Conversation!.ConversationType, text.Length);
-        var resolved = await people.ResolveAsync(turn, mentions, ct);
-        var result = await commands.HandleAsync(turn.Actor, turn.Home, text, resolved, turn.DeliveryKey, ct);
+        var answered = activity.IsPersonal ? await chat.AnswerAsync(turn.Actor, text, turn.DeliveryKey, ct) : null;
+        var result = answered ?? await commands.HandleAsync(turn.Actor, turn.Home, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
         if (result.Duplicate)
         {
             log.Duplicate(ActivityTypes.Message, turn.TenantId, turn.DeliveryKey);

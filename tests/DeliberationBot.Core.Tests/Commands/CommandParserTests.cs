@@ -204,6 +204,29 @@ public class CommandParserTests
         Assert.Equal("Try: help, flows, status, " + Usage.Start, error.Usage);
     }
 
+    [Theory]
+    [InlineData("start", true)]
+    [InlineData("Status", true)]
+    [InlineData("concern \"x\"", true)]
+    [InlineData("?", true)]
+    [InlineData("", true)]
+    [InlineData("It ranks calls by risk", false)]
+    [InlineData("no, nobody asked us", false)]
+    public void Typed_text_is_a_command_when_it_starts_with_a_commands_word(string text, bool command)
+    {
+        Assert.Equal(command, CommandParser.IsCommand(text));
+    }
+
+    [Fact]
+    public void Every_word_taken_as_a_command_is_one_the_parser_knows()
+    {
+        foreach (var verb in CommandParser.Verbs)
+        {
+            var (_, error) = CommandParser.Parse(verb, null, new DateOnly(2026, 3, 10));
+            Assert.False(error?.Text.StartsWith("I don't know the command", StringComparison.Ordinal) ?? false, verb);
+        }
+    }
+
     [Fact]
     public void Several_words_that_are_no_command_say_they_were_not_recorded_and_where_answers_go()
     {

@@ -116,6 +116,9 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
     public Task<Deliberation?> FindLatestOpenAsync(string workspaceId, string channel, string conversationId, CancellationToken ct) =>
         Read(() => Latest(workspaceId, channel, conversationId).FirstOrDefault(d => d.IsOpen));
 
+    public Task<IReadOnlyList<Deliberation>> ListOpenAsync(string workspaceId, string channel, CancellationToken ct) =>
+        Read<IReadOnlyList<Deliberation>>(() => [.. _deliberations.Values.Where(d => d.WorkspaceId == workspaceId && d.Home.Channel == channel && d.IsOpen).OrderBy(d => d.CreatedAt)]);
+
     public Task<Deliberation?> FindLatestAsync(string workspaceId, string channel, string conversationId, CancellationToken ct) =>
         Read(() => Latest(workspaceId, channel, conversationId).FirstOrDefault());
 

@@ -59,6 +59,7 @@ internal sealed class ServiceBed
         var links = new TestLinks(Time);
         var reports = new ReportService(turn, links, links, links);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));
+        Chat = new ChatAnswering(turn, Answering);
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, signal, Options.Create(new DigestOptions()), links);
@@ -78,6 +79,8 @@ internal sealed class ServiceBed
 
     public AnsweringService Answering { get; }
 
+    public ChatAnswering Chat { get; }
+
     public DeliberationService Deliberations { get; }
 
     public ConcernService Concerns { get; }
@@ -86,12 +89,13 @@ internal sealed class ServiceBed
     public CommandDispatcher Commands { get; }
 
     /// <summary>Fiona starts a deliberation in C1 owned by Maria.</summary>
-    public async Task<Guid> StartAsync(AnonymityPolicy anonymity = AnonymityPolicy.AnonymousAllowed)
+    public async Task<Guid> StartAsync(AnonymityPolicy anonymity = AnonymityPolicy.AnonymousAllowed, ConversationRef? home = null)
     {
+        home ??= Home;
         var request = new StartRequest("services", "Predictive screening", null, [Maria.User], null, anonymity);
-        var result = await Deliberations.StartAsync(Fiona, Home, request, "start", CancellationToken.None);
+        var result = await Deliberations.StartAsync(Fiona, home, request, "start:" + home.ConversationId, CancellationToken.None);
         Assert.IsType<Confirmation>(Assert.Single(result.Replies));
-        return (await Store.FindLatestAsync(Workspace, Home.Channel, Home.ConversationId, CancellationToken.None))!.Id;
+        return (await Store.FindLatestAsync(Workspace, home.Channel, home.ConversationId, CancellationToken.None))!.Id;
     }
 
     /// <summary>A dependency these tests never reach: any call to it fails the test that made it.</summary>

@@ -262,6 +262,28 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
     }
 
     [SkippableFact]
+    public async Task The_open_deliberations_of_a_workspace_on_one_platform_are_listed_oldest_first()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var flow = Samples.Flow();
+        var now = db.Time.GetUtcNow();
+        var older = Samples.Deliberation(Ws, flow, now.AddHours(-2));
+        var newer = Samples.Deliberation(Ws, flow, now.AddHours(-1)) with { Home = older.Home with { ConversationId = "C-OTHER" } };
+        var closed = Samples.Deliberation(Ws, flow, now) with { Status = DeliberationStatus.Closed, Home = older.Home with { ConversationId = "C-CLOSED" } };
+        var elsewhere = Samples.Deliberation("T-OTHER", flow, now);
+        var otherPlatform = Samples.Deliberation(Ws, flow, now) with { Home = older.Home with { Channel = "other-platform" } };
+        var key = 0;
+        foreach (var d in new[] { newer, older, closed, elsewhere, otherPlatform })
+        {
+            await store.CommitAsync(new Commit(d.WorkspaceId, $"start-{key++}") { Deliberation = d, FlowSnapshot = flow }, default);
+        }
+
+        Assert.Equal([older.Id, newer.Id], (await store.ListOpenAsync(Ws, older.Home.Channel, default)).Select(d => d.Id));
+    }
+
+    [SkippableFact]
     public async Task One_workspace_never_sees_another_workspaces_data()
     {
         SkipIfUnavailable();

@@ -1,0 +1,57 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Teams.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Teams.Tests.Inbound;
+
+/// <summary>
+/// The questions come in the person's private chat with the bot, where typing the answer is as natural as using the
+/// card: words that are no command answer the current question of the one deliberation the person is answering.
+/// </summary>
+public sealed class TypedAnswerTests : HostTest
+{
+    private const string Words = "It ranks calls by risk and nobody asked the night shift";
+
+    [Fact]
+    public async Task Words_typed_in_the_private_chat_answer_the_question_there_and_the_next_one_follows()
+    {
+        var d = await StartedAsync();
+        await Host.Services.GetRequiredService<AnsweringService>().JoinAsync(Actor(Person.Sam), d, StakeholderGroup.FrontlineWorker, anonymous: false, "seed-join", default);
+
+        var personal = Chat.Personal(Person.Sam);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, Words));
+
+        var next = Assert.Single(await Host.SentAsync(), c => c.IsPost);
+        Assert.Equal(personal.Id, next.ConversationId);
+        Assert.Contains("Whose lives", next.CardText, StringComparison.Ordinal);
+        var answer = Assert.Single(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
+        Assert.Equal(("purpose", Words), (answer.QuestionId, answer.Value.Text));
+    }
+
+    [Fact]
+    public async Task Words_from_someone_answering_nothing_say_they_were_not_recorded_and_commands_stay_commands()
+    {
+        var d = await StartedAsync();
+        var personal = Chat.Personal(Person.Sam);
+
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, Words));
+        var told = Assert.Single(await Host.SentAsync(), c => c.IsPost);
+        Assert.Contains("so this message was not recorded", told.CardText + told.Body?["text"], StringComparison.Ordinal);
+
+        await Host.Services.GetRequiredService<AnsweringService>().JoinAsync(Actor(Person.Sam), d, StakeholderGroup.FrontlineWorker, anonymous: false, "seed-join", default);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, "flows"));
+        Assert.Contains("quick-check", string.Concat((await Host.SentAsync()).Select(c => c.CardText + c.Body?["text"])), StringComparison.Ordinal);
+        Assert.Empty(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
+    }
+
+    private async Task<Guid> StartedAsync()
+    {
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\""));
+        var d = await Host.SingleDeliberationAsync();
+        await Host.SentAsync();
+        return d.Id;
+    }
+
+    private static Core.Messaging.Actor Actor(Person person) => new("teams", Activities.Tenant, new Core.Messaging.UserRef(person.AadId, person.Name));
+}
