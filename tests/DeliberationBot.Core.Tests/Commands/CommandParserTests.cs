@@ -212,6 +212,11 @@ public class CommandParserTests
     [InlineData("", true)]
     [InlineData("It ranks calls by risk", false)]
     [InlineData("no, nobody asked us", false)]
+    [InlineData("stauts", true)]
+    [InlineData("helpme", true)]
+    [InlineData("Yes", false)]
+    [InlineData("15", false)]
+    [InlineData("Fairness", false)]
     public void Typed_text_is_a_command_when_it_starts_with_a_commands_word(string text, bool command)
     {
         Assert.Equal(command, CommandParser.IsCommand(text));

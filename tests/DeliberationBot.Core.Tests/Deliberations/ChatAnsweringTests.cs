@@ -47,6 +47,7 @@ public sealed class ChatAnsweringTests
         Assert.Null(await _bed.Chat.AnswerAsync(Sam, "It adds typing to every case.", "chat-1", None)); // not joined
         await _bed.Answering.JoinAsync(Sam, first, StakeholderGroup.FrontlineWorker, anonymous: false, "join-1", None);
         Assert.Null(await _bed.Chat.AnswerAsync(Sam, "status", "chat-2", None)); // a command stays one
+        Assert.Null(await _bed.Chat.AnswerAsync(Sam, "stauts", "chat-2b", None)); // and so does a slip of one
 
         var second = await _bed.StartAsync(home: Home with { ConversationId = "C2" });
         await _bed.Answering.JoinAsync(Sam, second, StakeholderGroup.FrontlineWorker, anonymous: false, "join-2", None);
