@@ -165,7 +165,7 @@ public static partial class AnswerParser
         return decimal.TryParse(match.Groups["sign"].Value + whole + fraction, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    [GeneratedRegex(@"^(?<word>[\p{L}' ]+?|\?)\s*(?:[-–—:,;.!]+|\r?\n)\s*\S")]
+    [GeneratedRegex(@"^(?<word>[\p{L}' ]{1,12}?|\?)\s*(?:[-–—:,;.!]+|\r?\n)\s*\S")]
     private static partial Regex YesNoThenWords();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
