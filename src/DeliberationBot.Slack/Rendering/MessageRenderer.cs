@@ -84,14 +84,13 @@ internal static class MessageRenderer
                 content.Add(Block.Context(Escape("Press Answer to answer in a form, or reply in this thread. " + AnswerHint(q))));
                 trailer.Add(AnswerButton(q.DeliberationId, "Answer"));
                 break;
-            case GroupPrompt { Waiting: { } waiting } g when SlackIds.Carries(waiting):
-                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\": your reply will then be your answer.")));
-                trailer.Add(Block.Actions(SlackIds.ButtonsBlock, Block.Button("Answer", SlackIds.AnswerAction, SlackIds.AnswerValue(g.DeliberationId, waiting), primary: true)));
-                break;
             case GroupPrompt g:
-                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\" and start." + (g.Waiting is null ? ""
-                    : $" Your reply is longer than this button can carry ({g.Waiting.Text.Length:N0} characters), so it is not your answer yet: paste it into the form when the question comes."))));
-                trailer.Add(AnswerButton(g.DeliberationId, "Answer"));
+                // A reply written before joining rides in the button, to be the answer once the person has a group.
+                var carried = g.Waiting is { } waiting && SlackIds.Carries(waiting) ? waiting : null;
+                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\"" + (g.Waiting is null ? " and start."
+                    : carried is not null ? ": your reply will then be your answer."
+                    : $" and start. Your reply is longer than this button can carry ({g.Waiting.Text.Length:N0} characters), so it is not your answer yet: paste it into the form when the question comes."))));
+                trailer.Add(AnswerButton(g.DeliberationId, "Answer", carried));
                 break;
             case StartForm:
                 content.Add(Block.Section("Type `/deliberate start` on its own to open the form, or " +
@@ -157,8 +156,8 @@ internal static class MessageRenderer
 
     private static string Plain(OutgoingMessage message) => PlainTextRenderer.Render(message);
 
-    public static JsonObject AnswerButton(Guid deliberationId, string text) =>
-        Block.Actions(SlackIds.ButtonsBlock, Block.Button(text, SlackIds.AnswerAction, deliberationId.ToString("D"), primary: true));
+    public static JsonObject AnswerButton(Guid deliberationId, string text, WaitingReply? waiting = null) =>
+        Block.Actions(SlackIds.ButtonsBlock, Block.Button(text, SlackIds.AnswerAction, SlackIds.AnswerValue(deliberationId, waiting), primary: true));
 
     private static void Card(DeliberationCard c, List<JsonObject> content, List<JsonObject> trailer)
     {

@@ -1,7 +1,7 @@
-using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Forms;
+using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Slack.Rendering;
 
