@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TurnSupport>();
         services.AddSingleton<StaleTurns>();
         services.AddSingleton<AnsweringService>();
+        services.AddSingleton<AnswerMessages>();
         services.AddSingleton<ThreadAnswering>();
         services.AddSingleton<ChatAnswering>();
         services.AddSingleton<CardThreads>();

@@ -59,6 +59,8 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
             e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId, x.QuestionId, x.Group, x.Skipped });
             // The few answers flagged as concerns, found without reading the others.
             e.HasIndex(x => new { x.WorkspaceId, x.DeliberationId }, "IX_answers_flagged").HasFilter("\"FlaggedConcern\"");
+            // The answer a message gave, found when the message is edited or deleted.
+            e.HasIndex(x => new { x.WorkspaceId, x.Source }, "IX_answers_source").HasFilter("\"Source\" IS NOT NULL");
         });
         b.Entity<ConcernRow>(e =>
         {

@@ -15,7 +15,7 @@ public static class AnswerRecording
     /// <param name="flow">The flow as this person is asked it (the whole flow in chat, the community view on the public page).</param>
     /// <param name="answers">The person's answers so far (others' may be included; they are not read).</param>
     /// <param name="joining">The person is new: their participation is written in the same commit as their first answer.</param>
-    /// <param name="source">What gave the answer, when not this delivery: the message an edit changed.</param>
+    /// <param name="source">What gave the answer, when not this delivery: the kept source of the answer an edit changed.</param>
     public static Recorded Build(
         TurnSupport turn, Deliberation d, FlowDefinition flow, Participant participant, Question question, AnswerValue value, bool flagConcern,
         IReadOnlyList<Answer> answers, string deliveryKey, bool joining = false, string? source = null)
@@ -29,11 +29,9 @@ public static class AnswerRecording
             source ??= previous.Source;
         }
 
-        // An anonymous answer keeps no source: a delivery key can name where it came from (a person's 1:1 chat), and the
-        // typed replies a source lets people edit are named anyway.
         var answer = new Answer(d.Id, participant.Key, question.Id, participant.Group, value, flagConcern, (previous?.Revision ?? 0) + 1, turn.Now)
         {
-            Source = participant.Anonymous ? null : source ?? deliveryKey,
+            Source = source ?? turn.AnswerSource(d.WorkspaceId, participant.Anonymous, deliveryKey),
         };
         var mine = Overview.AnswersOf(answers, participant.Key).ToDictionary();
         mine[question.Id] = value;

@@ -193,7 +193,8 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         }
 
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
-        var given = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.Source == answeredBy);
+        var source = turn.AnswerSource(d.WorkspaceId, participant.Anonymous, answeredBy);
+        var given = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.Source == source);
         if (given is null || flow.FindQuestion(given.QuestionId) is not { } question)
         {
             return TurnResult.Error(
@@ -220,7 +221,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
             return new TurnResult([]);
         }
 
-        var recorded = await RecordAnswerAsync(actor, d.Id, question.Id, value, flag, deliveryKey, ct, source: answeredBy);
+        var recorded = await RecordAnswerAsync(actor, d.Id, question.Id, value, flag, deliveryKey, ct, source: given.Source);
         return recorded.Duplicate || recorded.Replies.Any(r => r is ErrorMessage)
             ? recorded
             : TurnResult.Reply(new Confirmation($"Your answer to \"{question.Text}\" now reads as you edited it."));

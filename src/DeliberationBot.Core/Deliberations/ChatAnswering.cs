@@ -8,9 +8,10 @@ namespace DeliberationBot.Core.Deliberations;
 /// people answer by typing as often as in the question's card: when the person is answering exactly one open
 /// deliberation of the workspace (joined, questions left), the words answer its current question, as a reply in a
 /// Slack thread does. The chat is the person's alone, so someone answering anonymously may answer this way too. In any
-/// other case the words are what they were: an unknown command, which says it was not recorded.
+/// other case the words are what they were: an unknown command, which says it was not recorded. Editing such words
+/// changes the answer; deleting them leaves it, and says so.
 /// </summary>
-public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering)
+public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages)
 {
     /// <returns>The answer's result, or null when the words are not taken as an answer.</returns>
     public async Task<TurnResult?> AnswerAsync(Actor actor, string text, string deliveryKey, CancellationToken ct)
@@ -31,4 +32,34 @@ public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering)
 
         return answeringNow is [var only] ? await answering.AnswerTextAsync(actor, only, text, deliveryKey, ct) : null;
     }
+
+    /// <summary>
+    /// The person edited a message in their private chat (<paramref name="messageKey"/> is its delivery key): the answer
+    /// it gave reads as edited, in whichever deliberation it was given (one closed since says the answer stays). Editing
+    /// a message that gave no answer (a command) changes nothing and says nothing.
+    /// </summary>
+    public async Task<TurnResult> ReviseAsync(Actor actor, string messageKey, string text, string deliveryKey, CancellationToken ct)
+    {
+        if (await GivenByAsync(actor, messageKey, ct) is { } given)
+        {
+            return await answering.ReviseTextAsync(actor, given.DeliberationId, messageKey, text, deliveryKey, ct);
+        }
+
+        // The message itself has not come yet: the edited words answer in its place, under its key, so that when it does
+        // come it counts as handled and the first words never replace the edited ones.
+        return !await messages.WasHandledAsync(actor.WorkspaceId, messageKey, ct)
+            ? await AnswerAsync(actor, text, messageKey, ct) ?? new TurnResult([])
+            : new TurnResult([]);
+    }
+
+    /// <summary>The person deleted a message in their private chat: if it gave an answer, they are told it is kept.</summary>
+    public async Task<TurnResult> DeletedAsync(Actor actor, string messageKey, string deliveryKey, CancellationToken ct) =>
+        await GivenByAsync(actor, messageKey, ct) is { } given
+            ? await messages.DeletedAsync(actor, given.DeliberationId, messageKey, deliveryKey, ct)
+            : new TurnResult([]);
+
+    /// <summary>The answer the message gave, by name or anonymously, unless it has been changed since.</summary>
+    private Task<Answer?> GivenByAsync(Actor actor, string messageKey, CancellationToken ct) =>
+        turn.Store.FindAnswerGivenByAsync(
+            actor.WorkspaceId, [messageKey, turn.AnswerSource(actor.WorkspaceId, anonymous: true, messageKey)], ct);
 }

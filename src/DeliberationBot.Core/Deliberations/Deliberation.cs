@@ -77,8 +77,9 @@ public sealed record Answer(
     DateTimeOffset AnsweredAt)
 {
     /// <summary>
-    /// The delivery that gave this revision (a chat message's key, say), so that editing that message changes it. Never
-    /// kept for an anonymous participant's answer.
+    /// The delivery that gave this revision (a chat message's key, say), so that editing that message changes it. For an
+    /// anonymous participant's answer, a keyed pseudonym of it (<see cref="TurnSupport.AnswerSource"/>): a delivery key
+    /// can name where it came from (the person's 1:1 chat).
     /// </summary>
     public string? Source { get; init; }
 }

@@ -113,6 +113,13 @@ public interface IDeliberationStore
     /// <summary>One participant's answers: what a turn of theirs needs, however many others have answered.</summary>
     Task<IReadOnlyList<Answer>> ListAnswersOfAsync(string workspaceId, Guid deliberationId, string participantKey, CancellationToken ct);
 
+    /// <summary>
+    /// The answer of the workspace that a message gave and that no message or form has changed since: the answer whose
+    /// <see cref="Answer.Source"/> is one of <paramref name="sources"/> (a message's key, and its pseudonym for someone
+    /// answering anonymously). What an edit or a deletion in a person's private chat is about, whichever deliberation it is.
+    /// </summary>
+    Task<Answer?> FindAnswerGivenByAsync(string workspaceId, IReadOnlyCollection<string> sources, CancellationToken ct);
+
     Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct);

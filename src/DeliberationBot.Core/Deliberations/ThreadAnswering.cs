@@ -8,7 +8,7 @@ namespace DeliberationBot.Core.Deliberations;
 /// name. Not where answers are anonymous only, and not from someone who joined anonymously: their answer would be
 /// stored as anonymous while their name stands next to it in the thread.
 /// </summary>
-public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering, ReplyOutbox replies)
+public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, ReplyOutbox replies)
 {
     /// <summary>What someone whose thread reply can't be taken as an answer is told.</summary>
     public const string PublicReplyNotTaken =
@@ -86,11 +86,10 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// <summary>A reply was edited: the answer it gave (<paramref name="answeredBy"/> is the reply's delivery key) reads as edited.</summary>
     public async Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)
     {
-        // Every reply handled leaves its key (an answer's commit) or its reply queued. Neither means the reply itself has
-        // not come yet (a platform retrying a delivery sends it late). From someone who may answer here, the edited words
-        // then answer in its place, under its key, so that when it does come it counts as handled and the first words
-        // never replace the edited ones. Anyone else hears from the reply itself when it comes.
-        if (!await turn.Store.WasDeliveredAsync(actor.WorkspaceId, answeredBy, ct) && !await replies.WereQueuedAsync(actor.WorkspaceId, answeredBy, ct))
+        // The reply itself has not come yet. From someone who may answer here, the edited words then answer in its place,
+        // under its key, so that when it does come it counts as handled and the first words never replace the edited
+        // ones. Anyone else hears from the reply itself when it comes.
+        if (!await messages.WasHandledAsync(actor.WorkspaceId, answeredBy, ct))
         {
             var mayAnswer = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d
                 && await turn.FindParticipantAsync(actor, d.Id, ct) is { } participant
@@ -110,32 +109,6 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         }
 
         return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
-    }
-
-    /// <summary>
-    /// A reply was deleted (<paramref name="answeredBy"/> is its delivery key). The answer it gave stays: it is part of
-    /// the record the owners rely on, and the deletion may not be the person's own (an admin's). So the person is told
-    /// that it is still there and how to change it, rather than left believing it gone.
-    /// </summary>
-    public async Task<TurnResult> DeletedAsync(Actor actor, Guid deliberationId, string answeredBy, string deliveryKey, CancellationToken ct)
-    {
-        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow)
-            || await turn.FindParticipantAsync(actor, d.Id, ct) is not { } participant
-            || (await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct)).FirstOrDefault(a => a.Source == answeredBy) is not { } given
-            || flow.FindQuestion(given.QuestionId) is not { } question)
-        {
-            return new TurnResult([]); // the reply gave no answer, or the answer has been changed since: none of its words are kept
-        }
-
-        if (await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct))
-        {
-            return TurnResult.AlreadyHandled;
-        }
-
-        var kept = $"Your reply was deleted, but your answer to \"{question.Text}\" is still recorded as you wrote it{(given.FlaggedConcern ? ", as a concern" : "")}.";
-        return TurnResult.Reply(new Confirmation(d.IsOpen
-            ? kept + " To change it, press *Answer* on the deliberation's card."
-            : kept + $" \"{d.Title}\" is closed, so it stays in the record as it is."));
     }
 
     private static bool MayAnswerInPublic(Deliberation deliberation, Participant? participant) =>

@@ -29,6 +29,13 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
 
     public string AnonymousKey(Actor actor, Guid deliberationId) => pseudonyms.For(actor.WorkspaceId, deliberationId, actor.User.Id);
 
+    /// <summary>
+    /// What an answer keeps of the message that gave it (<see cref="Answer.Source"/>): its delivery key, or for an
+    /// anonymous participant a keyed pseudonym of it.
+    /// </summary>
+    public string AnswerSource(string workspaceId, bool anonymous, string deliveryKey) =>
+        anonymous ? pseudonyms.ForSource(workspaceId, deliveryKey) : deliveryKey;
+
     /// <summary>A person's participation, whether they joined by name or anonymously (by name if both).</summary>
     public Task<Participant?> FindParticipantAsync(Actor actor, Guid deliberationId, CancellationToken ct) =>
         store.FindParticipantAsync(actor.WorkspaceId, deliberationId, NamedKey(actor.User.Id), AnonymousKey(actor, deliberationId), ct);

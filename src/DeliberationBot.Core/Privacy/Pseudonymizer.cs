@@ -26,4 +26,15 @@ public sealed class Pseudonymizer
         var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{workspaceId}\n{deliberationId:N}\n{userId}"));
         return "anon:" + Convert.ToHexStringLower(mac)[..32];
     }
+
+    /// <summary>
+    /// What an anonymous answer keeps of the message that gave it (a delivery key), so that editing the message in the
+    /// person's private chat can change the answer, while the answer keeps nothing that says which chat it came from.
+    /// The same in every deliberation of a workspace: an edit names the message, not the deliberation.
+    /// </summary>
+    public string ForSource(string workspaceId, string deliveryKey)
+    {
+        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"source\n{workspaceId}\n{deliveryKey}"));
+        return "anon-source:" + Convert.ToHexStringLower(mac)[..32];
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class EventCallbackHandler
 {
     private readonly Dictionary<string, Func<EventTurn, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
     private readonly ThreadAnswering _answering;
+    private readonly AnswerMessages _answerMessages;
     private readonly CommandDispatcher _commands;
     private readonly CardThreads _threads;
     private readonly ReplyOutbox _replies;
@@ -26,10 +27,10 @@ internal sealed class EventCallbackHandler
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
-        ThreadAnswering answering, CommandDispatcher commands, CardThreads threads, ReplyOutbox replies,
+        ThreadAnswering answering, AnswerMessages answerMessages, CommandDispatcher commands, CardThreads threads, ReplyOutbox replies,
         SlackPeople people, UninstallEvents uninstalls, SlackLog log)
     {
-        (_answering, _commands, _threads, _replies, _people, _log) = (answering, commands, threads, replies, people, log);
+        (_answering, _answerMessages, _commands, _threads, _replies, _people, _log) = (answering, answerMessages, commands, threads, replies, people, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
@@ -148,7 +149,7 @@ internal sealed class EventCallbackHandler
 
     /// <summary>
     /// A message was deleted. When it was a person's reply in a deliberation's thread that gave an answer, they are told
-    /// that the answer is still recorded (see <see cref="ThreadAnswering.DeletedAsync"/>).
+    /// that the answer is still recorded (see <see cref="AnswerMessages.DeletedAsync"/>).
     /// </summary>
     private async Task<SlackAck> DeletedAsync(EventTurn turn, CancellationToken ct)
     {
@@ -159,7 +160,7 @@ internal sealed class EventCallbackHandler
         }
 
         var deliveryKey = DeliveryKeys.Deletion(turn.Team, reply.Channel, reply.Ts);
-        var result = await _answering.DeletedAsync(reply.Actor(turn.Team), reply.DeliberationId, reply.Key(turn.Team), deliveryKey, ct);
+        var result = await _answerMessages.DeletedAsync(reply.Actor(turn.Team), reply.DeliberationId, reply.Key(turn.Team), deliveryKey, ct);
         return await ReplyAsync(turn, reply.Where(turn.Team), reply.User, deliveryKey, result, ct);
     }
 

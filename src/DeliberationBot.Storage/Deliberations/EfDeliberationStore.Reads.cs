@@ -159,6 +159,15 @@ internal sealed partial class EfDeliberationStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
+    public async Task<Answer?> FindAnswerGivenByAsync(string workspaceId, IReadOnlyCollection<string> sources, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Answers.AsNoTracking()
+            .Where(x => x.WorkspaceId == workspaceId && x.Source != null && sources.Contains(x.Source))
+            .FirstOrDefaultAsync(ct); // one message gives one answer
+        return row?.ToRecord();
+    }
+
     public async Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();

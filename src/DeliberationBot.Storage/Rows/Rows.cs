@@ -61,7 +61,7 @@ internal sealed class AnswerRow
     public int Revision { get; set; }
     public DateTimeOffset AnsweredAt { get; set; }
 
-    /// <summary>The delivery that gave this revision (named answers only); a message's key, so that editing it changes the answer.</summary>
+    /// <summary>The delivery that gave this revision (a message's key, or its pseudonym for an anonymous answer), so that editing it changes the answer.</summary>
     public string? Source { get; set; }
 }
 

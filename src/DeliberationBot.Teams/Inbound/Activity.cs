@@ -9,7 +9,11 @@ internal sealed record Activity
 {
     public string? Type { get; init; }
 
+    /// <summary>The activity's id; for messageUpdate and messageDelete, the id of the message edited or deleted.</summary>
     public string? Id { get; init; }
+
+    /// <summary>When the channel sent it (ISO 8601): for an edit, tells one edit of a message from the next.</summary>
+    public string? Timestamp { get; init; }
 
     public string? ServiceUrl { get; init; }
 
@@ -65,7 +69,10 @@ internal sealed record ChannelAccount(string? Id, string? Name, string? AadObjec
 
 internal sealed record ConversationAccount(string? Id, string? ConversationType = null, string? TenantId = null, bool? IsGroup = null, string? Name = null);
 
-/// <summary>Teams' channelData as this adapter reads it (protocols.md C): the tenant, and in a team its team and channel.</summary>
+/// <summary>
+/// Teams' channelData as this adapter reads it (protocols.md C): the tenant, in a team its team and channel, and the
+/// event type (editMessage, undeleteMessage, softDeleteMessage, the conversation updates).
+/// </summary>
 internal sealed record TeamsChannelData(TeamsTenant? Tenant = null, TeamsTeam? Team = null, TeamsChannelInfo? Channel = null, string? EventType = null);
 
 internal sealed record TeamsTenant(string? Id);
@@ -86,6 +93,12 @@ internal static class ActivityTypes
     public const string Invoke = "invoke";
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
+
+    /// <summary>A message was edited (channelData.eventType editMessage) or brought back (undeleteMessage).</summary>
+    public const string MessageUpdate = "messageUpdate";
+
+    /// <summary>A message was deleted (channelData.eventType softDeleteMessage).</summary>
+    public const string MessageDelete = "messageDelete";
 }
 
 /// <summary>

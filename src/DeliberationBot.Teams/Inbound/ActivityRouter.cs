@@ -26,6 +26,9 @@ internal sealed class ActivityRouter(
                 case ActivityTypes.Message:
                     await messages.HandleAsync(turn, ct);
                     return Ok;
+                case ActivityTypes.MessageUpdate or ActivityTypes.MessageDelete:
+                    await messages.ChangedAsync(turn, ct);
+                    return Ok;
                 case ActivityTypes.Invoke:
                     return await invokes.HandleAsync(turn, ct);
                 case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:

@@ -9,7 +9,8 @@ namespace DeliberationBot.Teams.Inbound;
 /// A message activity: typed text is a command of the shared grammar (with the bot's mention stripped and other
 /// mentions resolved to people), or, in the person's private chat where their questions come, words that are no command
 /// answer their current question (<see cref="ChatAnswering"/>); a message with a value and no text is an Action.Submit
-/// click on one of our cards.
+/// click on one of our cards. In that chat, editing a message changes the answer it gave, and deleting it leaves the
+/// answer and says so.
 /// </summary>
 internal sealed class MessageHandler(CommandDispatcher commands, ChatAnswering chat, CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
 {
@@ -33,6 +34,35 @@ internal sealed class MessageHandler(CommandDispatcher commands, ChatAnswering c
         }
 
         await replies.QueueAsync(turn, result.Replies, personalTurn: false, ct);
+    }
+
+    /// <summary>
+    /// A message edited (messageUpdate) or deleted (messageDelete): the activity names the message by its id, so the turn's
+    /// delivery key is the message's own. Outside the private chat, messages are commands, which an edit does not run again.
+    /// </summary>
+    public async Task ChangedAsync(Turn turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        var edited = activity.Type == ActivityTypes.MessageUpdate && activity.ChannelData?.EventType is null or "editMessage";
+        var deleted = activity.Type == ActivityTypes.MessageDelete && activity.ChannelData?.EventType is null or "softDeleteMessage";
+        if (!activity.IsPersonal || !(edited || deleted))
+        {
+            log.Ignored(activity.Type!, "a change of a message outside a private chat, or one that is no edit or deletion");
+            return;
+        }
+
+        var messageKey = turn.DeliveryKey;
+        var change = turn with { DeliveryKey = edited ? DeliveryKeys.Edit(activity) : DeliveryKeys.Deletion(activity) };
+        var result = edited
+            ? await chat.ReviseAsync(turn.Actor, messageKey, MentionText.Normalise(activity).Text, change.DeliveryKey, ct)
+            : await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct);
+        if (result.Duplicate)
+        {
+            log.Duplicate(activity.Type!, turn.TenantId, change.DeliveryKey);
+            return;
+        }
+
+        await replies.QueueAsync(change, result.Replies, personalTurn: false, ct);
     }
 
     private async Task SubmitAsync(Turn turn, ActivityValue value, CancellationToken ct)

@@ -64,7 +64,8 @@ internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRou
         }
 
         var tenant = activity.TenantId ?? (opts.Unauthenticated ? "development" : null);
-        if (tenant is null || (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke && string.IsNullOrEmpty(activity.Id)))
+        if (tenant is null || (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.MessageUpdate or ActivityTypes.MessageDelete
+            && string.IsNullOrEmpty(activity.Id)))
         {
             log.Malformed(tenant is null ? "the activity names no tenant" : "the activity has no id");
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -36,6 +36,16 @@ internal static class DeliveryKeys
     /// </remarks>
     public static string For(Activity activity) => "teams:" + Hash(activity.Id + "\n" + activity.Conversation!.Id!);
 
+    /// <summary>
+    /// One edit of a message: Teams names the message edited (its id), so the edit's time and words tell this edit from
+    /// the next one, while a redelivery of it, the same activity again, has the same key.
+    /// </summary>
+    public static string Edit(Activity activity) =>
+        "teams:edit:" + Hash(activity.Id + "\n" + activity.Conversation!.Id! + "\n" + activity.Timestamp + "\n" + activity.Text);
+
+    /// <summary>The deletion of a message: it happens once.</summary>
+    public static string Deletion(Activity activity) => "teams:deleted:" + Hash(activity.Id + "\n" + activity.Conversation!.Id!);
+
     /// <summary>One greeting per conversation, whichever install event (or its redelivery) asks for it.</summary>
     public static string Greeting(string conversationId) => $"teams:greeting:{Hash(ConversationIds.Base(conversationId))}";
 

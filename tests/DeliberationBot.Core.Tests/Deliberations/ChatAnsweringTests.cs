@@ -35,7 +35,7 @@ public sealed class ChatAnsweringTests
 
         var answer = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None));
         Assert.DoesNotContain("U0SAM", answer.ParticipantKey, StringComparison.Ordinal);
-        Assert.Null(answer.Source);
+        Assert.StartsWith("anon-source:", answer.Source, StringComparison.Ordinal); // a keyed pseudonym of the message, never its key
     }
 
     [Fact]
@@ -55,5 +55,40 @@ public sealed class ChatAnsweringTests
 
         Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, first, None));
         Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, second, None));
+    }
+
+    [Fact]
+    public async Task An_edit_that_comes_before_its_message_answers_in_its_place_and_the_message_then_changes_nothing()
+    {
+        var d = await _bed.StartAsync();
+        await _bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+
+        var edited = await _bed.Chat.ReviseAsync(Sam, "chat-1", "It adds typing to every case, more at night.", "edit-1", None);
+        var late = await _bed.Chat.AnswerAsync(Sam, "It adds typing to every case.", "chat-1", None);
+
+        Assert.IsType<QuestionPrompt>(Assert.Single(edited.Replies));
+        Assert.True(late!.Duplicate);
+        var answer = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None));
+        Assert.Equal(AnswerValue.FromText("It adds typing to every case, more at night."), answer.Value);
+    }
+
+    [Fact]
+    public async Task An_edit_finds_the_answer_in_whichever_deliberation_it_was_given_and_a_changed_answer_is_left_alone()
+    {
+        var first = await _bed.StartAsync();
+        await _bed.Answering.JoinAsync(Sam, first, StakeholderGroup.FrontlineWorker, anonymous: true, "join-1", None);
+        await _bed.Chat.AnswerAsync(Sam, "It adds typing to every case.", "chat-1", None);
+        var second = await _bed.StartAsync(home: Home with { ConversationId = "C2" });
+        await _bed.Answering.JoinAsync(Sam, second, StakeholderGroup.FrontlineWorker, anonymous: false, "join-2", None);
+
+        var edited = await _bed.Chat.ReviseAsync(Sam, "chat-1", "It adds typing to every case, more at night.", "edit-1", None);
+
+        Assert.Contains("now reads as you edited it", Assert.IsType<Confirmation>(Assert.Single(edited.Replies)).Text, StringComparison.Ordinal);
+        Assert.Equal("It adds typing to every case, more at night.", Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, first, None)).Value.Text);
+
+        await _bed.Answering.AnswerAsync(Sam, first, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "form-1", None);
+        Assert.Empty((await _bed.Chat.ReviseAsync(Sam, "chat-1", "Something else.", "edit-2", None)).Replies);
+        Assert.Empty((await _bed.Chat.DeletedAsync(Sam, "chat-1", "deleted-1", None)).Replies);
+        Assert.Equal("More typing.", Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, first, None)).Value.Text);
     }
 }

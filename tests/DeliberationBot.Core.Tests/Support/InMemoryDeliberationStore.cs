@@ -181,6 +181,9 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
         List(() => _answers.Where(a => a.Key.Workspace == workspaceId && a.Key.Deliberation == deliberationId && a.Value.ParticipantKey == participantKey).Select(a => a.Value)
             .OrderBy(a => a.AnsweredAt).ThenBy(a => a.QuestionId, StringComparer.Ordinal));
 
+    public Task<Answer?> FindAnswerGivenByAsync(string workspaceId, IReadOnlyCollection<string> sources, CancellationToken ct) =>
+        Read(() => _answers.Where(a => a.Key.Workspace == workspaceId && a.Value.Source is { } source && sources.Contains(source)).Select(a => a.Value).FirstOrDefault());
+
     public Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
         List(() => _events.Where(e => e.Workspace == workspaceId && e.Event.DeliberationId == deliberationId).Select(e => e.Event));
 

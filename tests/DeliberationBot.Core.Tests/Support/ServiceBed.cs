@@ -59,7 +59,7 @@ internal sealed class ServiceBed
         var links = new TestLinks(Time);
         var reports = new ReportService(turn, links, links, links);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));
-        Chat = new ChatAnswering(turn, Answering);
+        Chat = new ChatAnswering(turn, Answering, new AnswerMessages(turn, new ReplyOutbox(Store, signal, Time)));
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, signal, Options.Create(new DigestOptions()), links);

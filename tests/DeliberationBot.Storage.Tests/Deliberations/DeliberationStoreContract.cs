@@ -262,6 +262,32 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
     }
 
     [SkippableFact]
+    public async Task The_answer_a_message_gave_is_found_by_its_source_in_its_own_workspace_until_it_is_changed()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var flow = Samples.Flow();
+        var now = db.Time.GetUtcNow();
+        var d = Samples.Deliberation(Ws, flow, now);
+        var ana = Samples.Participant(d, "U-ANA", StakeholderGroup.FrontlineWorker, now);
+        var ben = Samples.Participant(d, "U-BEN", StakeholderGroup.LegalPolicy, now);
+        await store.CommitAsync(new Commit(Ws, "start") { Deliberation = d, FlowSnapshot = flow, Participants = [ana, ben] }, default);
+        var typed = Samples.Answer(ana, "minutes", AnswerValue.FromNumber(15), now) with { Source = "teams:msg-1" };
+        await store.CommitAsync(new Commit(Ws, "teams:msg-1") { Answer = typed }, default);
+        await store.CommitAsync(new Commit(Ws, "teams:msg-2") { Answer = Samples.Answer(ben, "minutes", AnswerValue.FromNumber(5), now) with { Source = "anon-source:ben" } }, default);
+
+        Assert.Equal(typed, await store.FindAnswerGivenByAsync(Ws, ["teams:msg-1", "anon-source:msg-1"], default));
+        Assert.Equal("U-BEN", (await store.FindAnswerGivenByAsync(Ws, ["teams:nothing", "anon-source:ben"], default))?.ParticipantKey[5..]);
+        Assert.Null(await store.FindAnswerGivenByAsync("T-OTHER", ["teams:msg-1"], default));
+        Assert.Null(await store.FindAnswerGivenByAsync(Ws, ["teams:msg-3"], default));
+
+        // A form changed the answer since: the message gave none that is still there.
+        await store.CommitAsync(new Commit(Ws, "form-1") { Answer = Samples.Answer(ana, "minutes", AnswerValue.FromNumber(20), now, revision: 2) with { Source = "form-1" } }, default);
+        Assert.Null(await store.FindAnswerGivenByAsync(Ws, ["teams:msg-1"], default));
+    }
+
+    [SkippableFact]
     public async Task The_open_deliberations_of_a_workspace_on_one_platform_are_listed_oldest_first()
     {
         SkipIfUnavailable();

@@ -95,6 +95,28 @@ internal static class Activities
         return activity;
     }
 
+    /// <summary>
+    /// An edit of a message, as Teams sends it: a messageUpdate naming the message edited by its id, with the new text,
+    /// channelData.eventType editMessage and the time of the edit.
+    /// </summary>
+    public static JsonObject Edit(string serviceUrl, Person from, Chat chat, string messageId, string text, string at)
+    {
+        var activity = Base("messageUpdate", serviceUrl, from, chat, messageId);
+        activity["timestamp"] = at;
+        activity["text"] = text;
+        activity["textFormat"] = "plain";
+        activity["channelData"]!["eventType"] = "editMessage";
+        return activity;
+    }
+
+    /// <summary>The deletion of a message, as Teams sends it: a messageDelete naming it, eventType softDeleteMessage.</summary>
+    public static JsonObject Deletion(string serviceUrl, Person from, Chat chat, string messageId)
+    {
+        var activity = Base("messageDelete", serviceUrl, from, chat, messageId);
+        activity["channelData"]!["eventType"] = "softDeleteMessage";
+        return activity;
+    }
+
     /// <summary>Adds the message's HTML as Teams sends it beside the text: a text/html attachment.</summary>
     public static JsonObject WithHtml(JsonObject activity, string html)
     {

@@ -67,6 +67,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.HasIndex(new[] { "WorkspaceId", "DeliberationId" }, "IX_answers_flagged")
                         .HasFilter("\"FlaggedConcern\"");
 
+                    b.HasIndex(new[] { "WorkspaceId", "Source" }, "IX_answers_source")
+                        .HasFilter("\"Source\" IS NOT NULL");
+
                     b.ToTable("answers", (string)null);
                 });
 

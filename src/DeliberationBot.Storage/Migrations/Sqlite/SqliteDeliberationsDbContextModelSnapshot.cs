@@ -62,6 +62,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.HasIndex(new[] { "WorkspaceId", "DeliberationId" }, "IX_answers_flagged")
                         .HasFilter("\"FlaggedConcern\"");
 
+                    b.HasIndex(new[] { "WorkspaceId", "Source" }, "IX_answers_source")
+                        .HasFilter("\"Source\" IS NOT NULL");
+
                     b.ToTable("answers", (string)null);
                 });
 

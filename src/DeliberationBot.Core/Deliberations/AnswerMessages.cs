@@ -1,0 +1,44 @@
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Deliberations;
+
+/// <summary>
+/// What both ways of answering by typing (a reply in a Slack thread, words in a Teams private chat) need to know about
+/// the message that gave an answer: whether it has been handled yet, and what its deletion means.
+/// </summary>
+public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
+{
+    /// <summary>
+    /// Every message handled leaves its key (an answer's commit) or its reply queued. Neither means it has not come yet:
+    /// a platform retrying a delivery can send it after an edit of it.
+    /// </summary>
+    public async Task<bool> WasHandledAsync(string workspaceId, string messageKey, CancellationToken ct) =>
+        await turn.Store.WasDeliveredAsync(workspaceId, messageKey, ct) || await replies.WereQueuedAsync(workspaceId, messageKey, ct);
+
+    /// <summary>
+    /// A message was deleted (<paramref name="messageKey"/> is its delivery key). The answer it gave stays: it is part of
+    /// the record the owners rely on, and the deletion may not be the person's own (an admin's). So the person is told
+    /// that it is still there and how to change it, rather than left believing it gone.
+    /// </summary>
+    public async Task<TurnResult> DeletedAsync(Actor actor, Guid deliberationId, string messageKey, string deliveryKey, CancellationToken ct)
+    {
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow)
+            || await turn.FindParticipantAsync(actor, d.Id, ct) is not { } participant
+            || (await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct))
+                .FirstOrDefault(a => a.Source == turn.AnswerSource(d.WorkspaceId, participant.Anonymous, messageKey)) is not { } given
+            || flow.FindQuestion(given.QuestionId) is not { } question)
+        {
+            return new TurnResult([]); // the message gave no answer, or the answer has been changed since: none of its words are kept
+        }
+
+        if (await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct))
+        {
+            return TurnResult.AlreadyHandled;
+        }
+
+        var kept = $"Your message was deleted, but your answer to \"{question.Text}\" is still recorded as you wrote it{(given.FlaggedConcern ? ", as a concern" : "")}.";
+        return TurnResult.Reply(new Confirmation(d.IsOpen
+            ? kept + " To change it, press *Answer* on the deliberation's card."
+            : kept + $" \"{d.Title}\" is closed, so it stays in the record as it is."));
+    }
+}
