@@ -38,7 +38,7 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
 
         var kept = $"Your message was deleted, but your answer to \"{question.Text}\" is still recorded as you wrote it{(given.FlaggedConcern ? ", as a concern" : "")}.";
         return TurnResult.Reply(new Confirmation(d.IsOpen
-            ? kept + " To change it, press *Answer* on the deliberation's card."
+            ? kept + " To change it, press Answer on the deliberation's card."
             : kept + $" \"{d.Title}\" is closed, so it stays in the record as it is."));
     }
 }

@@ -180,7 +180,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         var (words, flag) = ConcernPrefix.Strip(text);
         var (value, error) = AnswerParser.Parse(question, words);
         return value is null
-            ? TurnResult.Reply(new ErrorMessage(error!, $"Question: {question.Text}"))
+            ? TurnResult.Reply(new ErrorMessage(error!) { Question = question.Text })
             : await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
     }
 
@@ -198,8 +198,8 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         if (given is null || flow.FindQuestion(given.QuestionId) is not { } question)
         {
             return TurnResult.Error(
-                "Editing that message changes no answer: it gave none, or the answer it gave has been changed since.",
-                "Press *Answer* on the deliberation's card to change an answer.");
+                "Editing that message changes no answer: it gave none, or the answer it gave has been changed since. " +
+                "To change an answer, press Answer on the deliberation's card.");
         }
 
         if (!d.IsOpen)
@@ -212,7 +212,7 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         var (value, error) = AnswerParser.Parse(question, words);
         if (value is null)
         {
-            return TurnResult.Reply(new ErrorMessage(error!, $"Your answer to \"{question.Text}\" stays as it was."));
+            return TurnResult.Error($"{error} Your answer to \"{question.Text}\" stays as it was.");
         }
 
         flag |= given.FlaggedConcern;

@@ -125,7 +125,11 @@ public sealed record AnswersReview(Guid DeliberationId, string Title, string Tex
 public sealed record Confirmation(string Text) : OutgoingMessage;
 
 /// <summary>Something the person can fix, with what to type instead.</summary>
-public sealed record ErrorMessage(string Text, string? Usage = null) : OutgoingMessage;
+public sealed record ErrorMessage(string Text, string? Usage = null) : OutgoingMessage
+{
+    /// <summary>The question a typed answer that could not be taken was for, shown beneath it (it is no command to type).</summary>
+    public string? Question { get; init; }
+}
 
 public sealed record SectionCoverage(string SectionId, string SectionTitle, IReadOnlyDictionary<StakeholderGroup, int> AnswersByGroup);
 

@@ -84,6 +84,11 @@ public static partial class PlainTextRenderer
                     sb.AppendLine($"Usage: {e.Usage}");
                 }
 
+                if (e.Question is not null)
+                {
+                    sb.AppendLine($"Question: {e.Question}");
+                }
+
                 break;
             case StatusReport s:
                 sb.AppendLine($"Status of \"{s.Title}\" ({s.Status}{(s.Due is { } d ? $", due {d:yyyy-MM-dd}" : "")})");

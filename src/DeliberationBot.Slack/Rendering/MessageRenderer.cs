@@ -103,6 +103,11 @@ internal static class MessageRenderer
                     content.Add(Block.Context("Usage: `" + Escape(e.Usage) + "`"));
                 }
 
+                if (e.Question is not null)
+                {
+                    content.Add(Block.Context("Question: " + Escape(e.Question)));
+                }
+
                 break;
             case Confirmation c:
                 content.Add(Block.Section(Escape(c.Text)));

@@ -77,6 +77,11 @@ internal static class CommandCards
             body.Add(Card.Text("Usage: " + CardText.Escape(error.Usage), subtle: true));
         }
 
+        if (error.Question is not null)
+        {
+            body.Add(Card.Text("Question: " + CardText.Escape(error.Question), subtle: true));
+        }
+
         return Card.New(body);
     }
 

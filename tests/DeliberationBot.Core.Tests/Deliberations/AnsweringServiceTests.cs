@@ -137,7 +137,7 @@ public sealed class AnsweringServiceTests
         var result = await Answering.AnswerTextAsync(Sam, d, "about twenty", "typed", None);
 
         var error = Assert.IsType<ErrorMessage>(Assert.Single(result.Replies));
-        Assert.Equal(("Please answer with a number of 0 or more, for example 15.", "Question: Minutes added per case?"), (error.Text, error.Usage));
+        Assert.Equal(("Please answer with a number of 0 or more, for example 15.", null, "Minutes added per case?"), (error.Text, error.Usage, error.Question));
         Assert.Equal(before, _bed.Store.Commits.Count);
     }
 
@@ -267,10 +267,13 @@ public sealed class AnsweringServiceTests
         await _bed.Deliberations.CloseAsync(Fiona, Home, "close", None);
         var closed = await Answering.ReviseTextAsync(Sam, d, "msg-2", "20", "edit-3", None);
 
+        // One message each, and no "usage": these are no commands to type.
         Assert.Equal(
-            ("Editing that message changes no answer: it gave none, or the answer it gave has been changed since.", "Press *Answer* on the deliberation's card to change an answer."),
-            (Assert.IsType<ErrorMessage>(Assert.Single(replaced.Replies)).Text, Assert.IsType<ErrorMessage>(Assert.Single(replaced.Replies)).Usage));
-        Assert.Equal("Your answer to \"Minutes added per case?\" stays as it was.", Assert.IsType<ErrorMessage>(Assert.Single(wrong.Replies)).Usage);
+            new ErrorMessage("Editing that message changes no answer: it gave none, or the answer it gave has been changed since. To change an answer, press Answer on the deliberation's card."),
+            Assert.Single(replaced.Replies));
+        var refused = Assert.IsType<ErrorMessage>(Assert.Single(wrong.Replies));
+        Assert.Null(refused.Usage);
+        Assert.EndsWith(" Your answer to \"Minutes added per case?\" stays as it was.", refused.Text, StringComparison.Ordinal);
         Assert.Equal("\"Predictive screening\" is closed, so your answer to \"Minutes added per case?\" stays as it was.", Assert.IsType<ErrorMessage>(Assert.Single(closed.Replies)).Text);
         var answers = await _bed.Store.ListAnswersAsync(Workspace, d, None);
         Assert.Equal(AnswerValue.FromText("More typing, and at night."), Assert.Single(answers, a => a.QuestionId == "impact").Value);

@@ -41,6 +41,7 @@ public class PlainTextRendererTests
         { new Confirmation("Thanks, your answer is saved."), ["Thanks, your answer is saved."] },
         { new AnswersReview(Id, "Predictive screening", "Thank you.", [new AnsweredQuestion("can-override", "Can workers override?", "No")]), ["Thank you.", "• Can workers override? — No [Change]"] },
         { new ErrorMessage("That is not a command.", Usage.Start), ["That is not a command.", "Usage: " + Usage.Start] },
+        { new ErrorMessage("Please answer with a number.") { Question = "Minutes added per case?" }, ["Please answer with a number.", "Question: Minutes added per case?"] },
         { new StatusReport(Id, "Predictive screening", DeliberationStatus.Open, new DateOnly(2026, 12, 18), Progress, [new SectionCoverage("goals", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 2, [StakeholderGroup.AgencyLeader] = 5 }), new SectionCoverage("data", "Data", new Dictionary<StakeholderGroup, int>())], 7, 5), ["Status of \"Predictive screening\" (Open, due 2026-12-18)", "Goals: Agency leader 5, Vendor 2", "Data: no answers yet", "Concerns so far: 7 (5 unresolved)", "Progress: 3 participant(s)"] },
         { new FlowList(SampleFlows), ["Flows you can start:", "ai-proposal — Full review of an AI proposal (42 questions). A full review.", "quick-check — Quick check (10 questions). A short first look."] },
         { new HelpMessage(Usage.All), ["Commands:", Usage.Start, "status — Show who has answered what so far", "help — Show this help."] },

@@ -27,7 +27,7 @@ public sealed class DeletedReplyTests : SlackHostTest
         Assert.Equal(2, Api.CallsTo("chat.postEphemeral").Count); // the answer's own reply, then this, once
         Assert.Equal(("U0ANN", card.MessageId), (told.Json.GetProperty("user").GetString(), told.Json.GetProperty("thread_ts").GetString()));
         Assert.Contains("Your message was deleted, but your answer to \"In a sentence or two", told.Strings, StringComparison.Ordinal);
-        Assert.Contains("is still recorded as you wrote it. To change it, press *Answer*", told.Strings, StringComparison.Ordinal);
+        Assert.Contains("is still recorded as you wrote it. To change it, press Answer", told.Strings, StringComparison.Ordinal);
         var answer = Assert.Single(await Host.AnswersAsync(d));
         Assert.Equal(("It sorts calls by risk", 1), (answer.Value.Text, answer.Revision));
     }

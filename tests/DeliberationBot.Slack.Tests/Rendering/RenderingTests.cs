@@ -70,6 +70,15 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_typed_answer_that_could_not_be_taken_shows_its_question_not_as_a_command_to_type()
+    {
+        var strings = Strings(MessageRenderer.Render(new ErrorMessage("Please answer with a number of 0 or more, for example 15.") { Question = "Minutes added per case?" }).ToPayload());
+
+        Assert.Contains("Question: Minutes added per case?", strings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage", strings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_decisions_rationale_and_every_voice_of_the_concern_an_owner_responds_to_are_shown_whole()
     {
         var title = LongText.Words("title", 200);

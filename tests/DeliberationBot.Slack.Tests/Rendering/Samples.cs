@@ -29,6 +29,7 @@ internal static class Samples
 
         yield return new Confirmation(text);
         yield return new ErrorMessage(text, text);
+        yield return new ErrorMessage(text) { Question = text };
         yield return new StatusReport(Id, text, DeliberationStatus.Open, new DateOnly(2026, 12, 18), progress,
             [.. Enumerable.Range(1, many).Select(i => new SectionCoverage($"s{i}", $"{text} {i}", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = i }))], 4, 2)
         {

@@ -39,6 +39,7 @@ public sealed class RendererTests
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)) with { JustFlagged = preview },
             new Confirmation(Evil),
             new ErrorMessage(Evil, "start <flow>"),
+            new ErrorMessage(Evil) { Question = Evil },
             new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2, 1)
             {
                 Community = new Core.Community.CommunityStatus(Core.Community.InvitationState.Open, 3, 12),
@@ -138,6 +139,15 @@ public sealed class RendererTests
         Assert.True(input["isRequired"]!.GetValue<bool>());
         Assert.Equal(error, input["errorMessage"]!.GetValue<string>());
         Assert.Null(optional["isRequired"]);
+    }
+
+    [Fact]
+    public void A_typed_answer_that_could_not_be_taken_shows_its_question_not_as_a_command_to_type()
+    {
+        var lines = TextBlocks(AdaptiveCardRenderer.Render(new ErrorMessage("Please answer with a number of 0 or more, for example 15.") { Question = "Minutes added per case?" })).ToList();
+
+        Assert.Contains("Question: Minutes added per case?", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("Usage", StringComparison.Ordinal));
     }
 
     [Fact]
