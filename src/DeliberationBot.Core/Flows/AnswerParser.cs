@@ -47,14 +47,17 @@ public static partial class AnswerParser
                     ? Checked(question, AnswerValue.FromChoices(stated).WithWords(text))
                     : (null, "Please answer yes, no or unsure.");
             case AnswerKind.SingleChoice:
-                var single = MatchOption(question, text);
-                return single is null ? (null, "Please pick one of: " + OptionList(question)) : Checked(question, AnswerValue.FromChoices(single));
+                if (MatchOption(question, text) is { } single)
+                {
+                    return Checked(question, AnswerValue.FromChoices(single));
+                }
+
+                // "2 - the score follows the child": the option, then the person's words, kept with it.
+                return OptionThenWords(question, text, commaStartsWords: true) is { } chosen
+                    ? Checked(question, AnswerValue.FromChoices(chosen).WithWords(text))
+                    : (null, "Please pick one of: " + OptionList(question));
             case AnswerKind.MultipleChoice:
-                var parts = text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var matched = parts.Select(p => MatchOption(question, p)).ToList();
-                return matched.Any(m => m is null)
-                    ? (null, "Please pick one or more of (separate with commas): " + OptionList(question))
-                    : Checked(question, AnswerValue.FromChoices(matched.Distinct().Select(m => m!)));
+                return MultipleChoices(question, text);
             case AnswerKind.Scale:
             case AnswerKind.Number:
                 if (LeadingNumber(text) is not { } n)
@@ -113,6 +116,49 @@ public static partial class AnswerParser
     private static (AnswerValue?, string?) Checked(Question question, AnswerValue value) =>
         FlowEngine.Validate(question, value) is { } problem ? (null, problem.Text) : (value, null);
 
+    /// <summary>
+    /// Options separated by commas or semicolons; words may follow the last one after a dash, colon, full stop or line
+    /// break ("1, 3 - both follow the family"). A comma cannot start them: it separates the options, and a mistyped
+    /// option must be refused rather than kept as words.
+    /// </summary>
+    private static (AnswerValue?, string?) MultipleChoices(Question question, string text)
+    {
+        var chosen = new List<string>();
+        string? words = null;
+        for (var rest = text; rest.Length > 0;)
+        {
+            var cut = rest.IndexOfAny([',', ';']);
+            var part = (cut < 0 ? rest : rest[..cut]).Trim();
+            var option = part.Length == 0 ? null : MatchOption(question, part);
+            if (part.Length == 0 || option is not null)
+            {
+                if (option is not null)
+                {
+                    chosen.Add(option);
+                }
+
+                rest = cut < 0 ? "" : rest[(cut + 1)..];
+                continue;
+            }
+
+            if (OptionThenWords(question, rest.Trim(), commaStartsWords: false) is { } last)
+            {
+                chosen.Add(last);
+                words = text;
+                break;
+            }
+
+            // "1, 2, because it scores children": words after a comma; say how to add them.
+            var hint = chosen.Count > 0 && part.Contains(' ', StringComparison.Ordinal) ? ". To say why, write it after a dash: 1, 2 - why." : "";
+            return (null, "Please pick one or more of (separate with commas): " + OptionList(question) + hint);
+        }
+
+        return chosen.Count == 0
+            ? (null, "Please pick one or more of (separate with commas): " + OptionList(question))
+            : Checked(question, AnswerValue.FromChoices(chosen.Distinct()).WithWords(words));
+    }
+
+    /// <summary>An option by its number in the list, its id or its label; "2. Blue", as the list shows it, is Blue too.</summary>
     private static string? MatchOption(Question question, string text)
     {
         var options = question.EffectiveOptions;
@@ -121,8 +167,45 @@ public static partial class AnswerParser
             return options[index - 1].Id;
         }
 
+        if (NumberedOption().Match(text) is { Success: true } numbered
+            && int.TryParse(numbered.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= options.Count
+            && options[n - 1].Label.Equals(numbered.Groups["label"].Value.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return options[n - 1].Id;
+        }
+
         return options.FirstOrDefault(o => o.Id.Equals(text, StringComparison.OrdinalIgnoreCase) || o.Label.Equals(text, StringComparison.OrdinalIgnoreCase))?.Id;
     }
+
+    /// <summary>
+    /// The option a reply begins with (its number, id or label, the longest that fits) when words follow it after a
+    /// separator: "2 - the score follows the child". Never when what follows is itself an option or a list of them.
+    /// </summary>
+    private static string? OptionThenWords(Question question, string text, bool commaStartsWords)
+    {
+        var options = question.EffectiveOptions;
+        string? found = null;
+        var longest = 0;
+        for (var i = 0; i < options.Count; i++)
+        {
+            foreach (var name in (string[])[(i + 1).ToString(CultureInfo.InvariantCulture), options[i].Id, options[i].Label])
+            {
+                if (name.Length > longest && text.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                    && SeparatorThenWords().Match(text, name.Length) is { Success: true } after
+                    && (commaStartsWords || after.Groups["sep"].Value.IndexOfAny([',', ';']) < 0)
+                    && !IsOptionList(question, text[(name.Length + after.Length)..]))
+                {
+                    (found, longest) = (options[i].Id, name.Length);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsOptionList(Question question, string text) =>
+        text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } parts
+        && parts.All(p => MatchOption(question, p) is not null);
 
     private static string OptionList(Question question) =>
         string.Join(", ", question.EffectiveOptions.Select((o, i) => $"{i + 1}. {o.Label}"));
@@ -167,6 +250,13 @@ public static partial class AnswerParser
 
     [GeneratedRegex(@"^(?<word>[\p{L}' ]{1,12}?|\?)\s*(?:[-–—:,;.!]+|\r?\n)\s*\S")]
     private static partial Regex YesNoThenWords();
+
+    /// <summary>A separator, then words that begin with a letter (so "1, 2" is no option with words).</summary>
+    [GeneratedRegex(@"\G\s*(?<sep>[-–—:,;.!(]+|\r?\n)\s*(?=\p{L})")]
+    private static partial Regex SeparatorThenWords();
+
+    [GeneratedRegex(@"^(?<n>\d{1,3})[.)]\s*(?<label>.+)$")]
+    private static partial Regex NumberedOption();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

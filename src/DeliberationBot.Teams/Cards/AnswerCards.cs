@@ -55,6 +55,15 @@ internal static class AnswerCards
             body.Add(Card.Text("Why it matters: " + CardText.Escape(q.Help), subtle: true));
         }
 
+        // A number or an option typed in the chat came with the person's words; the card holds only the number or the
+        // option, so it shows them, and they stay with the answer as long as it is not changed.
+        if (q.Kind != AnswerKind.FreeText && q.CurrentAnswer is { Skipped: false, Text: { } said })
+        {
+            body.Add(Card.Text("Your message said:", subtle: true));
+            body.Add(Card.Text(CardText.Escape(said), spacing: "None"));
+            body.Add(Card.Text("Your words above stay with your answer while you keep it.", subtle: true, spacing: "Small"));
+        }
+
         body.Add(Asked(q, Input(q)));
         body.Add(Card.Toggle(CardVerbs.ConcernInput, "This is a concern: I want the owners to look at it", q.CurrentlyFlagged));
 

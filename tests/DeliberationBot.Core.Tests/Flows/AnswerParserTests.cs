@@ -70,6 +70,49 @@ public class AnswerParserTests
         Assert.Equal("Please pick one of: 1. Red, 2. Blue", Rejected("pick", input));
     }
 
+    [Theory]
+    [InlineData("2 - the score follows the child into court", "blue")]
+    [InlineData("Blue: nobody asked the night shift", "blue")]
+    [InlineData("red, because the vendor will not share error rates", "red")]
+    [InlineData("1.\nThe night shift carries it", "red")]
+    [InlineData("2 (mostly at night)", "blue")]
+    public void A_single_choice_followed_by_words_keeps_them_as_written(string input, string option)
+    {
+        Assert.Equal(AnswerValue.FromChoices(option).WithWords(input), Parsed("pick", input));
+    }
+
+    [Theory]
+    [InlineData("2. Blue", "blue")]
+    [InlineData("1) red", "red")]
+    public void An_option_typed_as_the_list_shows_it_is_that_option_with_no_words(string input, string option)
+    {
+        Assert.Equal(AnswerValue.FromChoices(option), Parsed("pick", input));
+    }
+
+    [Theory]
+    [InlineData("red - blue")]
+    [InlineData("1, 2")]
+    [InlineData("2 - 3 of them")]
+    [InlineData("green - it is cheaper")]
+    [InlineData("redder than it looks")]
+    public void A_single_choice_with_another_option_or_no_separator_after_it_is_refused(string input)
+    {
+        Assert.Equal("Please pick one of: 1. Red, 2. Blue", Rejected("pick", input));
+    }
+
+    [Fact]
+    public void Multiple_choices_followed_by_words_after_a_dash_keep_them_and_after_a_comma_say_how()
+    {
+        Assert.Equal(AnswerValue.FromChoices("alpha", "gamma").WithWords("1, 3 - both follow the family"), Parsed("many", "1, 3 - both follow the family"));
+        Assert.Equal(AnswerValue.FromChoices("beta").WithWords("Beta: the vendor, the county and the court"), Parsed("many", "Beta: the vendor, the county and the court"));
+        Assert.Equal(["alpha", "gamma"], Parsed("many", "1. Alpha, 3. Gamma").Choices);
+        Assert.Null(Parsed("many", "1. Alpha, 3. Gamma").Text);
+
+        Assert.Equal(
+            "Please pick one or more of (separate with commas): 1. Alpha, 2. Beta, 3. Gamma. To say why, write it after a dash: 1, 2 - why.",
+            Rejected("many", "1, 2, because it scores children"));
+    }
+
     [Fact]
     public void Multiple_choice_by_index_id_and_label()
     {
@@ -263,6 +306,8 @@ public class AnswerParserTests
         Assert.Equal("No, and nobody told us", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("no").WithWords("No, and nobody told us")));
         Assert.Equal("Yes (\"y - after a review\")", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("yes").WithWords("y - after a review")));
         Assert.Equal("purple", AnswerParser.Describe(Q("pick"), AnswerValue.FromChoices("purple")));
+        Assert.Equal("Blue (\"2 - the score follows the child\")", AnswerParser.Describe(Q("pick"), Parsed("pick", "2 - the score follows the child")));
+        Assert.Equal("Alpha, Gamma (\"1, 3 - both follow the family\")", AnswerParser.Describe(Q("many"), Parsed("many", "1, 3 - both follow the family")));
         Assert.Equal("free words", AnswerParser.Describe(Q("why-slow"), AnswerValue.FromText("free words")));
     }
 

@@ -37,6 +37,7 @@ public sealed class RendererTests
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)),
             new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]) { JustFlagged = preview },
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)) with { JustFlagged = preview },
+            Question(AnswerKind.Number, current: AnswerValue.FromNumber(15, Evil)),
             new Confirmation(Evil),
             new ErrorMessage(Evil, "start <flow>"),
             new ErrorMessage(Evil) { Question = Evil },
@@ -139,6 +140,19 @@ public sealed class RendererTests
         Assert.True(input["isRequired"]!.GetValue<bool>());
         Assert.Equal(error, input["errorMessage"]!.GetValue<string>());
         Assert.Null(optional["isRequired"]);
+    }
+
+    [Fact]
+    public void Changing_a_number_or_an_option_typed_with_words_shows_the_words_the_card_cannot_hold()
+    {
+        const string Said = "15-20, but 45 for complex cases with several children";
+        var number = TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.Number, current: AnswerValue.FromNumber(15, Said)))).ToList();
+        var option = TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.SingleChoice, current: AnswerValue.FromChoices("b").WithWords("B - nobody asked us")))).ToList();
+        var plain = TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.Number, current: AnswerValue.FromNumber(15)))).ToList();
+
+        Assert.Contains(Said, number);
+        Assert.Contains("B - nobody asked us", option);
+        Assert.DoesNotContain("Your message said:", plain);
     }
 
     [Fact]
