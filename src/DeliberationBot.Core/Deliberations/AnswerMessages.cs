@@ -15,6 +15,10 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
     public async Task<bool> WasHandledAsync(string workspaceId, string messageKey, CancellationToken ct) =>
         await turn.Store.WasDeliveredAsync(workspaceId, messageKey, ct) || await replies.WereQueuedAsync(workspaceId, messageKey, ct);
 
+    /// <summary>Whether a message that gave no answer was deleted: its words must not become one later.</summary>
+    public Task<bool> WasWithdrawnAsync(string workspaceId, string messageKey, CancellationToken ct) =>
+        turn.Store.WasDeliveredAsync(workspaceId, Withdrawn(messageKey), ct);
+
     /// <summary>
     /// A message was deleted (<paramref name="messageKey"/> is its delivery key). The answer it gave stays: it is part of
     /// the record the owners rely on, and the deletion may not be the person's own (an admin's). So the person is told
@@ -28,7 +32,7 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
                 .FirstOrDefault(a => a.Source == turn.AnswerSource(d.WorkspaceId, participant.Anonymous, messageKey)) is not { } given
             || flow.FindQuestion(given.QuestionId) is not { } question)
         {
-            return new TurnResult([]); // the message gave no answer, or the answer has been changed since: none of its words are kept
+            return await WithdrawAsync(actor, deliberationId, messageKey, deliveryKey, ct);
         }
 
         if (await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct))
@@ -41,4 +45,27 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
             ? kept + " To change it, press Answer on the deliberation's card."
             : kept + $" \"{d.Title}\" is closed, so it stays in the record as it is."));
     }
+
+    /// <summary>
+    /// A deleted message that gave no answer. If it was never taken as one, it may still be waiting to be: a reply
+    /// written before joining rides in the Answer button the person was given (<see cref="ThreadAnswering"/>), and
+    /// pressing it later must not record words they deleted. So the deletion is written down, and the person told.
+    /// </summary>
+    private async Task<TurnResult> WithdrawAsync(Actor actor, Guid deliberationId, string messageKey, string deliveryKey, CancellationToken ct)
+    {
+        // Taken as an answer (changed since: none of its words are kept), or never seen, or nothing waits any more.
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, messageKey, ct)
+            || !await replies.WereQueuedAsync(actor.WorkspaceId, messageKey, ct)
+            || await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is not { IsOpen: true })
+        {
+            return new TurnResult([]);
+        }
+
+        await turn.CommitAsync(new Commit(actor.WorkspaceId, Withdrawn(messageKey)), ct);
+        return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
+            ? TurnResult.AlreadyHandled
+            : TurnResult.Reply(new Confirmation("Your message was deleted, so it will not be taken as an answer."));
+    }
+
+    private static string Withdrawn(string messageKey) => "withdrawn:" + messageKey;
 }

@@ -38,6 +38,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// </summary>
     public async Task<TurnResult> OpenAsync(Actor actor, Guid deliberationId, WaitingReply? waiting, CancellationToken ct)
     {
+        waiting = await StillThereAsync(actor, waiting, ct);
         var opened = await answering.OpenAsync(actor, deliberationId, ct);
         return waiting is null ? opened
             : opened.Replies is [GroupPrompt] ? Waiting(opened, waiting)
@@ -48,6 +49,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     public async Task<TurnResult> JoinAsync(
         Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, WaitingReply? waiting, string deliveryKey, CancellationToken ct)
     {
+        waiting = await StillThereAsync(actor, waiting, ct);
         var joined = await answering.JoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct);
         return waiting is null || joined.Duplicate ? joined : await AnswerWaitingAsync(actor, deliberationId, waiting, joined, ct);
     }
@@ -72,6 +74,10 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
                 ? WithNotice(asked, $"Your reply in the thread is not taken as your answer to \"{question.Text}\": {error.Text} Answer here instead.")
                 : WithNotice(answered, $"Your reply in the thread is your answer to \"{question.Text}\".");
     }
+
+    /// <summary>A waiting reply the person has deleted since is no longer theirs to give (<see cref="AnswerMessages.DeletedAsync"/>).</summary>
+    private async Task<WaitingReply?> StillThereAsync(Actor actor, WaitingReply? waiting, CancellationToken ct) =>
+        waiting is not null && await messages.WasWithdrawnAsync(actor.WorkspaceId, waiting.DeliveryKey, ct) ? null : waiting;
 
     private static TurnResult Waiting(TurnResult result, WaitingReply waiting) =>
         new([.. result.Replies.Select(r => r is GroupPrompt g ? g with { Waiting = waiting } : r)]);

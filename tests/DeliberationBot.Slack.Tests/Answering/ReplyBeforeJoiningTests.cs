@@ -67,6 +67,30 @@ public sealed class ReplyBeforeJoiningTests : SlackHostTest
     }
 
     [Fact]
+    public async Task A_reply_deleted_before_joining_is_never_recorded_from_the_button_that_carries_it()
+    {
+        var (d, card) = await RepliedBeforeJoiningAsync(Words);
+        var answer = Assert.Single(Blocks.Buttons((await Api.WaitForAsync("chat.postEphemeral")).Json), b => b.ActionId == "answer");
+
+        var deletion = SlackPayloads.Event(SlackPayloads.MessageDeleted("U0ANN", Words, Reply, card.MessageId));
+        await Host.EventAsync(deletion);
+        await Host.EventAsync(deletion, h => h.Add("X-Slack-Retry-Num", "1"));
+        var told = await Api.WaitForAsync("chat.postEphemeral", 2);
+        Assert.Contains("Your message was deleted, so it will not be taken as an answer.", Blocks.Text(told.Json), StringComparison.Ordinal);
+
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", answer.Value, "U0ANN"));
+        var groupForm = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        Assert.DoesNotContain("nobody told us", Read(groupForm), StringComparison.Ordinal);
+        var first = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupForm,
+            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), "U0ANN", "V0ANN", "a-0")));
+
+        Assert.Contains("In a sentence or two", Read(first), StringComparison.Ordinal);
+        Assert.Empty(await Host.AnswersAsync(d));
+        await Host.SettleOutboxAsync();
+        Assert.Equal(2, Api.CallsTo("chat.postEphemeral").Count); // the deletion delivered twice is told once
+    }
+
+    [Fact]
     public async Task Answering_anonymously_leaves_the_named_reply_out_and_says_so()
     {
         var (d, _) = await RepliedBeforeJoiningAsync(Words, anonymous: true);
