@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnswerMessages>();
         services.AddSingleton<ThreadAnswering>();
         services.AddSingleton<ChatAnswering>();
+        services.AddSingleton<EditedCommands>();
         services.AddSingleton<CardThreads>();
         services.AddOptions<GroupSizeOptions>().BindConfiguration(GroupSizeOptions.Section);
         services.AddSingleton<DeliberationService>();

@@ -20,6 +20,7 @@ internal sealed class EventCallbackHandler
     private readonly Dictionary<string, Func<EventTurn, CancellationToken, Task<SlackAck>>> _routes = new(StringComparer.Ordinal);
     private readonly ThreadAnswering _answering;
     private readonly AnswerMessages _answerMessages;
+    private readonly EditedCommands _editedCommands;
     private readonly CommandDispatcher _commands;
     private readonly CardThreads _threads;
     private readonly ReplyOutbox _replies;
@@ -27,10 +28,11 @@ internal sealed class EventCallbackHandler
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
-        ThreadAnswering answering, AnswerMessages answerMessages, CommandDispatcher commands, CardThreads threads, ReplyOutbox replies,
+        ThreadAnswering answering, AnswerMessages answerMessages, EditedCommands editedCommands, CommandDispatcher commands, CardThreads threads, ReplyOutbox replies,
         SlackPeople people, UninstallEvents uninstalls, SlackLog log)
     {
-        (_answering, _answerMessages, _commands, _threads, _replies, _people, _log) = (answering, answerMessages, commands, threads, replies, people, log);
+        (_answering, _answerMessages, _editedCommands, _commands, _threads, _replies, _people, _log) =
+            (answering, answerMessages, editedCommands, commands, threads, replies, people, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
@@ -128,16 +130,21 @@ internal sealed class EventCallbackHandler
 
     /// <summary>
     /// A person edited a message. When it is their reply in a deliberation's thread, the answer it gave reads as
-    /// edited. Edits Slack makes itself (a link unfurled, a language detected) carry no <c>edited</c> and change nothing.
+    /// edited; when it is a message to the bot, it is not run again (<see cref="EditedCommands"/>). Edits Slack makes
+    /// itself (a link unfurled, a language detected) carry no <c>edited</c> and change nothing.
     /// </summary>
     private async Task<SlackAck> EditedAsync(EventTurn turn, CancellationToken ct)
     {
         var e = turn.Event;
-        if (e.Message is not { Edited.Ts: { } editedTs, Text: var text } || text == e.PreviousMessage?.Text
-            || await ReplyInThreadAsync(turn, e.Message, "message_changed", ct) is not { } reply)
+        if (e.Message is not { Edited.Ts: { } editedTs, Text: var text } || text == e.PreviousMessage?.Text)
         {
-            _log.Ignored("event", "message_changed that is not an edit of a person's reply in a deliberation's thread");
+            _log.Ignored("event", "message_changed that is no edit of a person's message");
             return SlackAck.Empty;
+        }
+
+        if (await ReplyInThreadAsync(turn, e.Message, "message_changed", ct) is not { } reply)
+        {
+            return await EditedCommandAsync(turn, e.Message, editedTs, ct);
         }
 
         var names = await _people.NamesMentionedAsync(turn.Team, text, turn.BotUserId, ct);
@@ -145,6 +152,23 @@ internal sealed class EventCallbackHandler
         var result = await _answering.ReviseAsync(
             reply.Actor(turn.Team), reply.DeliberationId, reply.Key(turn.Team), InboundText.ForMessage(text, turn.BotUserId, names), deliveryKey, ct);
         return await ReplyAsync(turn, reply.Where(turn.Team), reply.User, deliveryKey, result, ct);
+    }
+
+    /// <summary>An edited message that mentions the bot: a command, which is not run again.</summary>
+    private async Task<SlackAck> EditedCommandAsync(EventTurn turn, ChangedMessage message, string editedTs, CancellationToken ct)
+    {
+        if (message is not { User: { } user, Ts: { } ts, Text: { } text } || message.BotId is not null || user == turn.BotUserId
+            || !InboundText.Mentions(text, turn.BotUserId))
+        {
+            _log.Ignored("event", "message_changed that is not an edit of a person's reply in a deliberation's thread or of a message to the bot");
+            return SlackAck.Empty;
+        }
+
+        var channel = SlackPayload.Required(turn.Event.Channel, "message_changed channel");
+        var names = await _people.NamesMentionedAsync(turn.Team, text, turn.BotUserId, ct);
+        var result = _editedCommands.Edited(InboundText.ForCommand(StripBot(text, turn.BotUserId), names));
+        var where = new ConversationRef(SlackChannel.Name, turn.Team, channel, message.ThreadTs is { } thread && thread != ts ? thread : null);
+        return await ReplyAsync(turn, where, user, DeliveryKeys.Edit(turn.Team, channel, ts, editedTs), result, ct);
     }
 
     /// <summary>

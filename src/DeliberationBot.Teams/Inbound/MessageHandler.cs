@@ -12,7 +12,8 @@ namespace DeliberationBot.Teams.Inbound;
 /// click on one of our cards. In that chat, editing a message changes the answer it gave, and deleting it leaves the
 /// answer and says so.
 /// </summary>
-internal sealed class MessageHandler(CommandDispatcher commands, ChatAnswering chat, CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
+internal sealed class MessageHandler(
+    CommandDispatcher commands, ChatAnswering chat, EditedCommands editedCommands, CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
@@ -38,24 +39,31 @@ internal sealed class MessageHandler(CommandDispatcher commands, ChatAnswering c
 
     /// <summary>
     /// A message edited (messageUpdate) or deleted (messageDelete): the activity names the message by its id, so the turn's
-    /// delivery key is the message's own. Outside the private chat, messages are commands, which an edit does not run again.
+    /// delivery key is the message's own. In the private chat, an answer typed there changes or stays; a command, there
+    /// or anywhere else, is not run again (<see cref="EditedCommands"/>).
     /// </summary>
     public async Task ChangedAsync(Turn turn, CancellationToken ct)
     {
         var activity = turn.Activity;
         var edited = activity.Type == ActivityTypes.MessageUpdate && activity.ChannelData?.EventType is null or "editMessage";
         var deleted = activity.Type == ActivityTypes.MessageDelete && activity.ChannelData?.EventType is null or "softDeleteMessage";
-        if (!activity.IsPersonal || !(edited || deleted))
+        if (!(edited || activity.IsPersonal && deleted))
         {
-            log.Ignored(activity.Type!, "a change of a message outside a private chat, or one that is no edit or deletion");
+            log.Ignored(activity.Type!, "a change of a message that is no edit, nor a deletion in a private chat");
             return;
         }
 
         var messageKey = turn.DeliveryKey;
         var change = turn with { DeliveryKey = edited ? DeliveryKeys.Edit(activity) : DeliveryKeys.Deletion(activity) };
-        var result = edited
-            ? await chat.ReviseAsync(turn.Actor, messageKey, MentionText.Normalise(activity).Text, change.DeliveryKey, ct)
-            : await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct);
+        var text = MentionText.Normalise(activity).Text;
+        var result = deleted ? await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct)
+            : activity.IsPersonal ? await chat.ReviseAsync(turn.Actor, messageKey, text, change.DeliveryKey, ct)
+            : new TurnResult([]);
+        if (edited && result is { Duplicate: false, Replies.Count: 0 })
+        {
+            result = editedCommands.Edited(text);
+        }
+
         if (result.Duplicate)
         {
             log.Duplicate(activity.Type!, turn.TenantId, change.DeliveryKey);
