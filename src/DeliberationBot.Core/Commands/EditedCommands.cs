@@ -16,7 +16,7 @@ public sealed class EditedCommands(TimeProvider time)
         return CommandParser.Parse(text, null, today).Command is AddConcernCommand concern
             ? TurnResult.Reply(new Confirmation(
                 "An edited message is not run again, so the owners do not get these words. " +
-                $"To raise this concern as it reads now, send it as a new message: concern \"{concern.Text}\""))
+                $"To raise this concern as it reads now, send it to me again in a new message: concern \"{concern.Text}\""))
             : new TurnResult([]);
     }
 }

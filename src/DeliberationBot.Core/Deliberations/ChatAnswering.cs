@@ -45,9 +45,10 @@ public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, 
             return await answering.ReviseTextAsync(actor, given.DeliberationId, messageKey, text, deliveryKey, ct);
         }
 
-        // The message itself has not come yet: the edited words answer in its place, under its key, so that when it does
-        // come it counts as handled and the first words never replace the edited ones.
-        return !await messages.WasHandledAsync(actor.WorkspaceId, messageKey, ct)
+        // The message gave no answer: it has not come yet (a retried delivery comes late), or it was not taken (it did not
+        // fit the question, which the person was told, and the edit is how they correct it). The edited words are taken
+        // as the message would be, under its key: when it does come it counts as handled, and a later edit changes that answer.
+        return !await turn.Store.WasDeliveredAsync(actor.WorkspaceId, messageKey, ct)
             ? await AnswerAsync(actor, text, messageKey, ct) ?? new TurnResult([])
             : new TurnResult([]);
     }

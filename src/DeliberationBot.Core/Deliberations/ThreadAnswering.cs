@@ -92,22 +92,31 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// <summary>A reply was edited: the answer it gave (<paramref name="answeredBy"/> is the reply's delivery key) reads as edited.</summary>
     public async Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)
     {
-        // The reply itself has not come yet. From someone who may answer here, the edited words then answer in its place,
-        // under its key, so that when it does come it counts as handled and the first words never replace the edited
-        // ones. Anyone else hears from the reply itself when it comes.
-        if (!await messages.WasHandledAsync(actor.WorkspaceId, answeredBy, ct))
+        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, answeredBy, ct))
         {
-            var mayAnswer = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { } d
-                && await turn.FindParticipantAsync(actor, d.Id, ct) is { } participant
-                && MayAnswerInPublic(d, participant);
-            return mayAnswer ? await answering.AnswerTextAsync(actor, deliberationId, text, answeredBy, ct) : new TurnResult([]);
+            return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
+        }
+
+        // The reply gave no answer: it has not come yet (a platform retrying a delivery sends it late), or it was not
+        // taken (it did not fit the question, which the person was told, and the edit is how they correct it). From
+        // someone who may answer here, the edited words answer as the reply would have, under its key: when it does
+        // come it counts as handled, and a later edit changes that answer.
+        var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
+        var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
+        if (d is not null && participant is not null && MayAnswerInPublic(d, participant))
+        {
+            return await answering.AnswerTextAsync(actor, deliberationId, text, answeredBy, ct);
+        }
+
+        // Anyone else hears from the reply itself when it comes.
+        if (!await replies.WereQueuedAsync(actor.WorkspaceId, answeredBy, ct))
+        {
+            return new TurnResult([]);
         }
 
         // A reply still waiting for its writer to join (the Answer button they were given carries it): the edited words
         // come in a new prompt, so that the answer they give on joining is what they meant.
-        if (!await turn.Store.WasDeliveredAsync(actor.WorkspaceId, answeredBy, ct)
-            && await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is { IsOpen: true } open
-            && MayAnswerInPublic(open, null) && await turn.FindParticipantAsync(actor, open.Id, ct) is null)
+        if (d is { IsOpen: true } && participant is null && MayAnswerInPublic(d, null))
         {
             return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
                 ? TurnResult.AlreadyHandled

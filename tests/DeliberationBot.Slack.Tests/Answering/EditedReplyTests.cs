@@ -1,5 +1,6 @@
 using System.Net;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
@@ -30,6 +31,34 @@ public sealed class EditedReplyTests : SlackHostTest
         var answer = Assert.Single(await Host.AnswersAsync(d));
         Assert.Equal(("purpose", "It sorts calls by a risk score @Sam O'Neill never saw", 2), (answer.QuestionId, answer.Value.Text, answer.Revision));
         Assert.Single(await Host.EventsAsync(d), e => e.Type == EventTypes.Edited);
+    }
+
+    [Fact]
+    public async Task A_reply_that_did_not_fit_its_question_is_answered_by_correcting_it_as_the_person_was_told()
+    {
+        var (d, card) = await AnsweredByReplyAsync("It sorts calls by risk");
+        const string Refused = "1700000600.000002";
+        const string Said = "1, 2, because the score follows families into court";
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", Said, Refused, card.MessageId)));
+        var hint = await Api.WaitForAsync("chat.postEphemeral", 2);
+        Assert.Contains("To say why, write it after a dash: 1, 2 - why.", hint.Strings, StringComparison.Ordinal);
+
+        const string Corrected = "1, 2 - the score follows families into court";
+        var edit = SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", Corrected, Said, Refused, card.MessageId, "1700000700.000002"));
+        await Host.EventAsync(edit);
+        await Host.EventAsync(edit, h => h.Add("X-Slack-Retry-Num", "1"));
+
+        var next = await Api.WaitForAsync("chat.postEphemeral", 3);
+        Assert.Contains("About how many extra minutes", next.Strings, StringComparison.Ordinal);
+        var given = Assert.Single(await Host.AnswersAsync(d), a => a.QuestionId == "who-affected");
+        Assert.Equal((AnswerValue.FromChoices("children-families", "benefit-applicants").WithWords(Corrected), 1), (given.Value, given.Revision));
+
+        // The corrected reply now gave the answer, so editing it again changes that answer.
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", "1 - only the families", Corrected, Refused, card.MessageId, "1700000800.000002")));
+        await Api.WaitForAsync("chat.postEphemeral", 4);
+        Assert.Equal(["children-families"], Assert.Single(await Host.AnswersAsync(d), a => a.QuestionId == "who-affected").Value.Choices);
+        await Host.SettleOutboxAsync();
+        Assert.Equal(4, Api.CallsTo("chat.postEphemeral").Count);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class TypedConcernTests : SlackHostTest
         Assert.Equal("U0DANA", told.Json.GetProperty("user").GetString());
         Assert.False(told.Json.TryGetProperty("thread_ts", out _)); // beside the message, not in a thread of its own
         Assert.Contains(
-            "An edited message is not run again, so the owners do not get these words. To raise this concern as it reads now, send it as a new message: concern \"Nobody asked the night shift or the families\"",
+            "An edited message is not run again, so the owners do not get these words. To raise this concern as it reads now, send it to me again in a new message: concern \"Nobody asked the night shift or the families\"",
             told.Strings, StringComparison.Ordinal);
         Assert.Equal("Nobody asked the nigth shift", Assert.Single(await Host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default)).Text);
     }

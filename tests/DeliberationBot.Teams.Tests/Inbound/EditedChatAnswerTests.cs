@@ -38,6 +38,25 @@ public sealed class EditedChatAnswerTests : HostTest
     }
 
     [Fact]
+    public async Task Words_that_did_not_fit_the_question_are_answered_by_correcting_them()
+    {
+        var d = await StartedAsync();
+        await JoinAsync(d, anonymous: false);
+        var personal = Chat.Personal(Person.Sam);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, First, id: "1700000011"));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, "1, 2, because the score follows families", id: "1700000012"));
+        Assert.Contains(await Host.SentAsync(), c => (c.CardText + c.Body?["text"]).Contains("write it after a dash", StringComparison.Ordinal));
+
+        await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Sam, personal, "1700000012", "1, 2 - the score follows families", "2026-11-29T10:02:00.000Z"));
+
+        var next = Assert.Single(await Host.SentAsync(), c => c.IsPost);
+        Assert.Contains("About how many extra minutes", next.CardText, StringComparison.Ordinal);
+        var given = Assert.Single(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default), a => a.QuestionId == "who-affected");
+        Assert.Equal(["children-families", "benefit-applicants"], given.Value.Choices);
+        Assert.Equal("1, 2 - the score follows families", given.Value.Text);
+    }
+
+    [Fact]
     public async Task Someone_answering_anonymously_can_edit_their_typed_answer_and_it_keeps_no_key_of_their_chat()
     {
         var d = await StartedAsync();
@@ -85,7 +104,7 @@ public sealed class EditedChatAnswerTests : HostTest
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "status", id: "1700000006"));
         await Host.SentAsync();
 
-        await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Sam, personal, "1700000005", "It ranks calls", "2026-11-29T10:02:00.000Z"));
+        await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Sam, personal, "1700000005", "flows", "2026-11-29T10:02:00.000Z"));
         await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Fiona, Chat.Group, "1700000006", "<at>DeliberationBot</at> close", "2026-11-29T10:02:00.000Z"));
         Assert.DoesNotContain(await Host.SentAsync(), c => c.IsPost);
         Assert.True((await Host.Store.FindAsync(Activities.Tenant, d, default))!.IsOpen);

@@ -24,7 +24,7 @@ public sealed class EditedCommandTests : HostTest
 
         var told = Assert.Single(await Host.SentAsync(), c => c.IsPost);
         Assert.Contains(
-            "An edited message is not run again, so the owners do not get these words. To raise this concern as it reads now, send it as a new message: concern \"Nobody asked the night shift or the families\"",
+            "An edited message is not run again, so the owners do not get these words. To raise this concern as it reads now, send it to me again in a new message: concern \"Nobody asked the night shift or the families\"",
             told.CardText + told.Body?["text"], StringComparison.Ordinal);
         Assert.Equal("Nobody asked the nigth shift", Assert.Single(await Host.Store.ListConcernsAsync(Activities.Tenant, d.Id, default)).Text);
     }
