@@ -18,10 +18,8 @@ public sealed class EditedChatAnswerTests : HostTest
     [Fact]
     public async Task Editing_a_typed_answer_changes_it_once_however_often_the_edit_comes_and_again_at_the_next_edit()
     {
-        var d = await StartedAsync();
-        await JoinAsync(d, anonymous: false);
+        var d = await AnsweredInChatAsync("1700000001", anonymous: false);
         var personal = Chat.Personal(Person.Sam);
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, First, id: "1700000001"));
         await Host.SentAsync();
 
         var edit = Activities.Edit(ServiceUrl, Person.Sam, personal, "1700000001", Edited, "2026-11-29T10:02:00.000Z");
@@ -40,10 +38,8 @@ public sealed class EditedChatAnswerTests : HostTest
     [Fact]
     public async Task Words_that_did_not_fit_the_question_are_answered_by_correcting_them()
     {
-        var d = await StartedAsync();
-        await JoinAsync(d, anonymous: false);
+        var d = await AnsweredInChatAsync("1700000011", anonymous: false);
         var personal = Chat.Personal(Person.Sam);
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, First, id: "1700000011"));
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, "1, 2, because the score follows families", id: "1700000012"));
         Assert.Contains(await Host.SentAsync(), c => (c.CardText + c.Body?["text"]).Contains("write it after a dash", StringComparison.Ordinal));
 
@@ -59,10 +55,8 @@ public sealed class EditedChatAnswerTests : HostTest
     [Fact]
     public async Task Someone_answering_anonymously_can_edit_their_typed_answer_and_it_keeps_no_key_of_their_chat()
     {
-        var d = await StartedAsync();
-        await JoinAsync(d, anonymous: true);
+        var d = await AnsweredInChatAsync("1700000002", anonymous: true);
         var personal = Chat.Personal(Person.Sam);
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, First, id: "1700000002"));
 
         await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Sam, personal, "1700000002", Edited, "2026-11-29T10:02:00.000Z"));
 
@@ -78,10 +72,8 @@ public sealed class EditedChatAnswerTests : HostTest
     [Fact]
     public async Task Deleting_a_typed_answer_keeps_it_and_tells_the_person_once()
     {
-        var d = await StartedAsync();
-        await JoinAsync(d, anonymous: false);
+        var d = await AnsweredInChatAsync("1700000003", anonymous: false);
         var personal = Chat.Personal(Person.Sam);
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, First, id: "1700000003"));
         await Host.SentAsync();
 
         var deletion = Activities.Deletion(ServiceUrl, Person.Sam, personal, "1700000003");
@@ -96,10 +88,8 @@ public sealed class EditedChatAnswerTests : HostTest
     [Fact]
     public async Task After_closing_an_edit_says_the_answer_stays_and_edits_of_commands_or_in_channels_change_nothing()
     {
-        var d = await StartedAsync();
-        await JoinAsync(d, anonymous: false);
+        var d = await AnsweredInChatAsync("1700000004", anonymous: false);
         var personal = Chat.Personal(Person.Sam);
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, First, id: "1700000004"));
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, "status", id: "1700000005"));
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "status", id: "1700000006"));
         await Host.SentAsync();
@@ -124,6 +114,15 @@ public sealed class EditedChatAnswerTests : HostTest
         var d = await Host.SingleDeliberationAsync();
         await Host.SentAsync();
         return d.Id;
+    }
+
+    /// <summary>Sam joins and answers the first question by typing <see cref="First"/> in his private chat (message <paramref name="id"/>).</summary>
+    private async Task<Guid> AnsweredInChatAsync(string id, bool anonymous = false)
+    {
+        var d = await StartedAsync();
+        await JoinAsync(d, anonymous);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), First, id: id));
+        return d;
     }
 
     private Task JoinAsync(Guid d, bool anonymous) =>
