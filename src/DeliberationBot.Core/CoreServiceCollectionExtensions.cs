@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StaleTurns>();
         services.AddSingleton<AnsweringService>();
         services.AddSingleton<AnswerMessages>();
+        services.AddSingleton<RefusedAnswers>();
         services.AddSingleton<ThreadAnswering>();
         services.AddSingleton<ChatAnswering>();
         services.AddSingleton<EditedCommands>();

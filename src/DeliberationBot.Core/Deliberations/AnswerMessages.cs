@@ -3,11 +3,18 @@ using DeliberationBot.Core.Messaging;
 namespace DeliberationBot.Core.Deliberations;
 
 /// <summary>
-/// What the deletion of a message typed as an answer means, for both ways of answering by typing (a reply in a Slack
-/// thread, words in a Teams private chat).
+/// What both ways of answering by typing (a reply in a Slack thread, words in a Teams private chat) need to know about
+/// the message that gave an answer: whether it has been handled yet, and what its deletion means.
 /// </summary>
 public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
 {
+    /// <summary>
+    /// Every message handled leaves its key (an answer's commit) or its reply queued. Neither means it has not come yet:
+    /// a platform retrying a delivery can send it after an edit of it.
+    /// </summary>
+    public async Task<bool> WasHandledAsync(string workspaceId, string messageKey, CancellationToken ct) =>
+        await turn.Store.WasDeliveredAsync(workspaceId, messageKey, ct) || await replies.WereQueuedAsync(workspaceId, messageKey, ct);
+
     /// <summary>Whether a message that gave no answer was deleted: its words must not become one later.</summary>
     public Task<bool> WasWithdrawnAsync(string workspaceId, string messageKey, CancellationToken ct) =>
         turn.Store.WasDeliveredAsync(workspaceId, Withdrawn(messageKey), ct);

@@ -179,9 +179,14 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
 
         var (words, flag) = ConcernPrefix.Strip(text);
         var (value, error) = AnswerParser.Parse(question, words);
-        return value is null
-            ? TurnResult.Reply(new ErrorMessage(error!) { Question = question.Text })
-            : await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
+        if (value is null)
+        {
+            // Marked, so that correcting the message by editing it answers this question (RefusedAnswers).
+            await turn.CommitAsync(new Commit(d.WorkspaceId, RefusedAnswers.Mark(question.Id, deliveryKey)), ct);
+            return TurnResult.Reply(new ErrorMessage(error!) { Question = question.Text });
+        }
+
+        return await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
     }
 
     private async Task<TurnResult> RecordRevisionAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace DeliberationBot.Core.Deliberations;
 /// other case the words are what they were: an unknown command, which says it was not recorded. Editing such words
 /// changes the answer; deleting them leaves it, and says so.
 /// </summary>
-public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages)
+public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, RefusedAnswers refused)
 {
     /// <returns>The answer's result, or null when the words are not taken as an answer.</returns>
     public async Task<TurnResult?> AnswerAsync(Actor actor, string text, string deliveryKey, CancellationToken ct)
@@ -35,8 +35,9 @@ public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, 
 
     /// <summary>
     /// The person edited a message in their private chat (<paramref name="messageKey"/> is its delivery key): the answer
-    /// it gave reads as edited, in whichever deliberation it was given (one closed since says the answer stays). Editing
-    /// a message that gave no answer (a command) changes nothing and says nothing.
+    /// it gave reads as edited, in whichever deliberation it was given (one closed since says the answer stays); words
+    /// that were refused as an answer answer it once they fit (<see cref="RefusedAnswers"/>). Editing any other message
+    /// (a command) changes nothing here.
     /// </summary>
     public async Task<TurnResult> ReviseAsync(Actor actor, string messageKey, string text, string deliveryKey, CancellationToken ct)
     {
@@ -45,12 +46,23 @@ public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, 
             return await answering.ReviseTextAsync(actor, given.DeliberationId, messageKey, text, deliveryKey, ct);
         }
 
-        // The message gave no answer: it has not come yet (a retried delivery comes late), or it was not taken (it did not
-        // fit the question, which the person was told, and the edit is how they correct it). The edited words are taken
-        // as the message would be, under its key: when it does come it counts as handled, and a later edit changes that answer.
-        return !await turn.Store.WasDeliveredAsync(actor.WorkspaceId, messageKey, ct)
-            ? await AnswerAsync(actor, text, messageKey, ct) ?? new TurnResult([])
-            : new TurnResult([]);
+        // The message itself has not come yet: the edited words answer in its place, under its key, so that when it does
+        // come it counts as handled and the first words never replace the edited ones.
+        if (!await messages.WasHandledAsync(actor.WorkspaceId, messageKey, ct))
+        {
+            return await AnswerAsync(actor, text, messageKey, ct) ?? new TurnResult([]);
+        }
+
+        // Words that did not fit their question, corrected as the person was told to.
+        foreach (var d in await turn.Store.ListOpenAsync(actor.WorkspaceId, actor.Channel, ct))
+        {
+            if (await refused.CorrectAsync(actor, d.Id, messageKey, text, ct) is { } corrected)
+            {
+                return corrected;
+            }
+        }
+
+        return new TurnResult([]);
     }
 
     /// <summary>The person deleted a message in their private chat: if it gave an answer, they are told it is kept.</summary>

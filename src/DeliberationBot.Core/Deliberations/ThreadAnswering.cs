@@ -8,7 +8,7 @@ namespace DeliberationBot.Core.Deliberations;
 /// name. Not where answers are anonymous only, and not from someone who joined anonymously: their answer would be
 /// stored as anonymous while their name stands next to it in the thread.
 /// </summary>
-public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, ReplyOutbox replies)
+public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, RefusedAnswers refused, ReplyOutbox replies)
 {
     /// <summary>What someone whose thread reply can't be taken as an answer is told.</summary>
     public const string PublicReplyNotTaken =
@@ -97,21 +97,21 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
             return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);
         }
 
-        // The reply gave no answer: it has not come yet (a platform retrying a delivery sends it late), or it was not
-        // taken (it did not fit the question, which the person was told, and the edit is how they correct it). From
-        // someone who may answer here, the edited words answer as the reply would have, under its key: when it does
-        // come it counts as handled, and a later edit changes that answer.
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
         var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
-        if (d is not null && participant is not null && MayAnswerInPublic(d, participant))
+        var mayAnswer = d is not null && participant is not null && MayAnswerInPublic(d, participant);
+        if (!await messages.WasHandledAsync(actor.WorkspaceId, answeredBy, ct))
         {
-            return await answering.AnswerTextAsync(actor, deliberationId, text, answeredBy, ct);
+            // The reply itself has not come yet (a platform retrying a delivery sends it late). From someone who may
+            // answer here, the edited words answer in its place, under its key, so that when it does come it counts as
+            // handled and the first words never replace the edited ones. Anyone else hears from the reply when it comes.
+            return mayAnswer ? await answering.AnswerTextAsync(actor, deliberationId, text, answeredBy, ct) : new TurnResult([]);
         }
 
-        // Anyone else hears from the reply itself when it comes.
-        if (!await replies.WereQueuedAsync(actor.WorkspaceId, answeredBy, ct))
+        // A reply that did not fit its question, corrected as the person was told to.
+        if (mayAnswer && await refused.CorrectAsync(actor, deliberationId, answeredBy, text, ct) is { } corrected)
         {
-            return new TurnResult([]);
+            return corrected;
         }
 
         // A reply still waiting for its writer to join (the Answer button they were given carries it): the edited words

@@ -128,7 +128,7 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
-    public async Task A_typed_reply_that_is_no_answer_says_what_to_type_and_writes_nothing()
+    public async Task A_typed_reply_that_is_no_answer_says_what_to_type_and_writes_only_its_refusal()
     {
         var d = await JoinedAsync(Sam);
         await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "answer-1", None);
@@ -138,7 +138,11 @@ public sealed class AnsweringServiceTests
 
         var error = Assert.IsType<ErrorMessage>(Assert.Single(result.Replies));
         Assert.Equal(("Please answer with a number of 0 or more, for example 15.", null, "Minutes added per case?"), (error.Text, error.Usage, error.Question));
-        Assert.Equal(before, _bed.Store.Commits.Count);
+        // Only the mark that the message was refused for this question, so that editing it can correct it.
+        var mark = Assert.Single(_bed.Store.Commits.Skip(before));
+        Assert.Equal(RefusedAnswers.Mark("minutes", "typed"), mark.DeliveryKey);
+        Assert.Equal((null, 0, 0, 0), (mark.Answer, mark.Participants.Count, mark.Events.Count, mark.Outbox.Count));
+        Assert.DoesNotContain(await _bed.Store.ListAnswersAsync(Workspace, d, None), a => a.QuestionId == "minutes");
     }
 
     [Fact]

@@ -91,4 +91,27 @@ public sealed class ChatAnsweringTests
         Assert.Empty((await _bed.Chat.DeletedAsync(Sam, "chat-1", "deleted-1", None)).Replies);
         Assert.Equal("More typing.", Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, first, None)).Value.Text);
     }
+
+    [Fact]
+    public async Task Correcting_words_that_were_refused_answers_the_question_they_were_refused_for_whatever_came_since()
+    {
+        var d = await _bed.StartAsync();
+        await _bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+        await _bed.Chat.AnswerAsync(Sam, "It adds typing to every case.", "chat-1", None);
+        var refused = await _bed.Chat.AnswerAsync(Sam, "about twenty", "chat-2", None);
+        await _bed.Replies.QueueAsync(Workspace, "chat-2", refused!.Replies, _ => Destination.To(Home), None); // as the adapter does
+        await _bed.Chat.AnswerAsync(Sam, "20", "chat-3", None); // answered again rather than corrected
+
+        var corrected = await _bed.Chat.ReviseAsync(Sam, "chat-2", "25 - more at night", "edit-1", None);
+
+        Assert.IsType<ErrorMessage>(Assert.Single(refused.Replies));
+        Assert.DoesNotContain(corrected.Replies, r => r is ErrorMessage);
+        var minutes = Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None), a => a.QuestionId == "minutes");
+        Assert.Equal((AnswerValue.FromNumber(25, "25 - more at night"), "chat-2"), (minutes.Value, minutes.Source));
+        Assert.DoesNotContain(await _bed.Store.ListAnswersAsync(Workspace, d, None), a => a.QuestionId == "workers-only");
+
+        // Now it gave the answer, so a further edit changes it; words that still do not fit leave it and say so.
+        await _bed.Chat.ReviseAsync(Sam, "chat-2", "30", "edit-2", None);
+        Assert.Equal(30, Assert.Single(await _bed.Store.ListAnswersAsync(Workspace, d, None), a => a.QuestionId == "minutes").Value.Number);
+    }
 }

@@ -59,7 +59,8 @@ internal sealed class ServiceBed
         var links = new TestLinks(Time);
         var reports = new ReportService(turn, links, links, links);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));
-        Chat = new ChatAnswering(turn, Answering, new AnswerMessages(turn, new ReplyOutbox(Store, signal, Time)));
+        Replies = new ReplyOutbox(Store, signal, Time);
+        Chat = new ChatAnswering(turn, Answering, new AnswerMessages(turn, Replies), new RefusedAnswers(turn, Answering));
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, signal, Options.Create(new DigestOptions()), links);
@@ -80,6 +81,9 @@ internal sealed class ServiceBed
     public AnsweringService Answering { get; }
 
     public ChatAnswering Chat { get; }
+
+    /// <summary>Where an adapter queues a turn's replies (what tells a handled message from one not come yet).</summary>
+    public ReplyOutbox Replies { get; }
 
     public DeliberationService Deliberations { get; }
 

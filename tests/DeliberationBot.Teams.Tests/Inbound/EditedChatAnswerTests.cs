@@ -94,7 +94,7 @@ public sealed class EditedChatAnswerTests : HostTest
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "status", id: "1700000006"));
         await Host.SentAsync();
 
-        await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Sam, personal, "1700000005", "flows", "2026-11-29T10:02:00.000Z"));
+        await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Sam, personal, "1700000005", "It ranks calls", "2026-11-29T10:02:00.000Z"));
         await Host.SendAsync(Activities.Edit(ServiceUrl, Person.Fiona, Chat.Group, "1700000006", "<at>DeliberationBot</at> close", "2026-11-29T10:02:00.000Z"));
         Assert.DoesNotContain(await Host.SentAsync(), c => c.IsPost);
         Assert.True((await Host.Store.FindAsync(Activities.Tenant, d, default))!.IsOpen);
