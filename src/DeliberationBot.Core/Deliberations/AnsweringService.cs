@@ -14,7 +14,7 @@ namespace DeliberationBot.Core.Deliberations;
 /// writes asks once whether it was delivered before (<see cref="TurnSupport.OnceAsync"/>); the Record methods behind
 /// them, which call one another, do not ask again.
 /// </summary>
-public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions> groupSize)
+public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions> groupSize)
 {
     /// <summary>The "Answer" button: asks for the group first, then shows the next question.</summary>
     public async Task<TurnResult> OpenAsync(Actor actor, Guid deliberationId, CancellationToken ct)
@@ -39,21 +39,6 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
     /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
     public Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct) =>
         turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordAnswerAsync(actor, deliberationId, questionId, value, flagConcern, deliveryKey, ct), ct);
-
-    /// <summary>What someone who has answered everything is told when they reply again: their words went nowhere.</summary>
-    public const string AllAnswered =
-        "You have answered every question, so this reply is not recorded. To add it to an answer, press *Change* next to that answer below; there you can also flag it as a concern.";
-
-    /// <summary>A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question.</summary>
-    public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, ct), ct);
-
-    /// <summary>
-    /// A typed reply that answered a question was edited (<paramref name="answeredBy"/> is the reply's delivery key):
-    /// the answer it gave now reads as edited, as long as it is still the answer that reply gave.
-    /// </summary>
-    public Task<TurnResult> ReviseTextAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordRevisionAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct), ct);
 
     /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
     public Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct) =>
@@ -155,81 +140,6 @@ public sealed class AnsweringService(TurnSupport turn, IOptions<GroupSizeOptions
         var min = groupSize.Value.MinGroupSize;
         var small = participant.Anonymous && ((await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).Groups.FirstOrDefault(g => g.Group == participant.Group)?.Participants ?? 0) < min;
         return new ConcernPreview(voice.Text, ConcernView.Attribution(voice), question.Text, small, min);
-    }
-
-    private async Task<TurnResult> RecordTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
-    {
-        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
-        {
-            return TurnResult.Error(TurnSupport.NotFound);
-        }
-
-        var participant = await turn.FindParticipantAsync(actor, d.Id, ct);
-        if (participant is null || !d.IsOpen)
-        {
-            return await OpenAsync(actor, deliberationId, ct);
-        }
-
-        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
-        var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
-        if (progress.Next is not { } question)
-        {
-            return TurnResult.Reply(Completed(d, flow, progress, Overview.AnswersOf(answers, participant.Key), edited: false) with { Notice = AllAnswered });
-        }
-
-        var (words, flag) = ConcernPrefix.Strip(text);
-        var (value, error) = AnswerParser.Parse(question, words);
-        if (value is null)
-        {
-            // Marked, so that correcting the message by editing it answers this question (RefusedAnswers).
-            await turn.CommitAsync(new Commit(d.WorkspaceId, RefusedAnswers.Mark(question.Id, deliveryKey)), ct);
-            return TurnResult.Reply(new ErrorMessage(error!) { Question = question.Text });
-        }
-
-        return await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
-    }
-
-    private async Task<TurnResult> RecordRevisionAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)
-    {
-        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow)
-            || await turn.FindParticipantAsync(actor, d.Id, ct) is not { } participant)
-        {
-            return new TurnResult([]); // someone who never answered edited a message: nothing of theirs to change
-        }
-
-        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
-        var source = turn.AnswerSource(d.WorkspaceId, participant.Anonymous, answeredBy);
-        var given = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.Source == source);
-        if (given is null || flow.FindQuestion(given.QuestionId) is not { } question)
-        {
-            return TurnResult.Error(
-                "Editing that message changes no answer: it gave none, or the answer it gave has been changed since. " +
-                "To change an answer, press Answer on the deliberation's card.");
-        }
-
-        if (!d.IsOpen)
-        {
-            return TurnResult.Error($"\"{d.Title}\" is closed, so your answer to \"{question.Text}\" stays as it was.");
-        }
-
-        // Taking "concern:" away in an edit does not withdraw a concern; unflagging is its own, deliberate step.
-        var (words, flag) = ConcernPrefix.Strip(text);
-        var (value, error) = AnswerParser.Parse(question, words);
-        if (value is null)
-        {
-            return TurnResult.Error($"{error} Your answer to \"{question.Text}\" stays as it was.");
-        }
-
-        flag |= given.FlaggedConcern;
-        if (value == given.Value && flag == given.FlaggedConcern)
-        {
-            return new TurnResult([]);
-        }
-
-        var recorded = await RecordAnswerAsync(actor, d.Id, question.Id, value, flag, deliveryKey, ct, source: given.Source);
-        return recorded.Duplicate || recorded.Replies.Any(r => r is ErrorMessage)
-            ? recorded
-            : TurnResult.Reply(new Confirmation($"Your answer to \"{question.Text}\" now reads as you edited it."));
     }
 
     private async Task<TurnResult> RecordFlagAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct)
