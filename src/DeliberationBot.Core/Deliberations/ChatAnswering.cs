@@ -7,13 +7,14 @@ namespace DeliberationBot.Core.Deliberations;
 /// Words typed to the bot in a person's private chat that are no command. Where the questions come in that chat (Teams),
 /// people answer by typing as often as in the question's card: when the person is answering exactly one open
 /// deliberation of the workspace (joined, questions left), the words answer its current question, as a reply in a
-/// Slack thread does. The chat is the person's alone, so someone answering anonymously may answer this way too. In any
-/// other case the words are what they were: an unknown command, which says it was not recorded. Editing such words
-/// changes the answer; deleting them leaves it, and says so.
+/// Slack thread does; answering several, they are told the words were not recorded and why. The chat is the person's
+/// alone, so someone answering anonymously may answer this way too. Answering none, the words are what they were: an
+/// unknown command, which says it was not recorded. Editing such words changes the answer; deleting them leaves it,
+/// and says so.
 /// </summary>
 public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, RefusedAnswers refused)
 {
-    /// <returns>The answer's result, or null when the words are not taken as an answer.</returns>
+    /// <returns>The answer's result, or null when the words are not taken as an answer (a command, or nothing to answer).</returns>
     public async Task<TurnResult?> AnswerAsync(Actor actor, string text, string deliveryKey, CancellationToken ct)
     {
         if (CommandParser.IsCommand(text))
@@ -21,16 +22,24 @@ public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, 
             return null;
         }
 
-        var answeringNow = new List<Guid>();
+        var answeringNow = new List<Deliberation>();
         foreach (var d in await turn.Store.ListOpenAsync(actor.WorkspaceId, actor.Channel, ct))
         {
             if (await turn.FindParticipantAsync(actor, d.Id, ct) is { FinishedAt: null })
             {
-                answeringNow.Add(d.Id);
+                answeringNow.Add(d);
             }
         }
 
-        return answeringNow is [var only] ? await answering.AnswerTextAsync(actor, only, text, deliveryKey, ct) : null;
+        return answeringNow switch
+        {
+            [] => null,
+            [var only] => await answering.AnswerTextAsync(actor, only.Id, text, deliveryKey, ct),
+            // Which one the words are for is the person's to say: taken for either, they could land under the wrong proposal.
+            _ => TurnResult.Error(
+                $"You are answering {answeringNow.Count} deliberations ({string.Join(", ", answeringNow.Select(d => $"\"{d.Title}\""))}), " +
+                "so I can't tell which one this is for, and it was not recorded. Press Answer on the card of the one it is for and give it there."),
+        };
     }
 
     /// <summary>

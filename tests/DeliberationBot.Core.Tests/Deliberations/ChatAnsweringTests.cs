@@ -39,7 +39,7 @@ public sealed class ChatAnsweringTests
     }
 
     [Fact]
-    public async Task Commands_and_words_from_someone_answering_none_or_several_are_not_taken_as_answers()
+    public async Task Commands_and_words_from_someone_answering_none_or_several_are_not_taken_as_answers_and_several_say_why()
     {
         Assert.Null(await _bed.Chat.AnswerAsync(Sam, "It adds typing to every case.", "chat-0", None)); // nothing open
 
@@ -51,7 +51,10 @@ public sealed class ChatAnsweringTests
 
         var second = await _bed.StartAsync(home: Home with { ConversationId = "C2" });
         await _bed.Answering.JoinAsync(Sam, second, StakeholderGroup.FrontlineWorker, anonymous: false, "join-2", None);
-        Assert.Null(await _bed.Chat.AnswerAsync(Sam, "It adds typing to every case.", "chat-3", None)); // which one?
+        var which = await _bed.Chat.AnswerAsync(Sam, "It adds typing to every case.", "chat-3", None);
+        Assert.Equal(
+            "You are answering 2 deliberations (\"Predictive screening\", \"Predictive screening\"), so I can't tell which one this is for, and it was not recorded. Press Answer on the card of the one it is for and give it there.",
+            Assert.IsType<ErrorMessage>(Assert.Single(which!.Replies)).Text);
 
         Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, first, None));
         Assert.Empty(await _bed.Store.ListAnswersAsync(Workspace, second, None));
