@@ -15,9 +15,12 @@ public sealed class EndpointTests : HostTest
     [InlineData("""{"type":"message","id":"1","channelId":"msteams","from":{"id":"29:x"},"conversation":{"id":"a:1"}}""")]
     [InlineData("""{"type":"message","id":"1","serviceUrl":"SERVICE","channelId":"msteams","from":{"id":"29:x"}}""")]
     [InlineData("""{"type":"message","id":"1","serviceUrl":"SERVICE","channelId":"msteams","conversation":{"id":"a:1"},"from":{"id":"29:x"}}""")]
+    [InlineData("""{"type":"messageUpdate","serviceUrl":"SERVICE","channelId":"msteams","from":{"id":"29:x"},"conversation":{"id":"a:1","conversationType":"personal","tenantId":"TENANT"},"text":"edited","channelData":{"eventType":"editMessage"}}""")]
+    [InlineData("""{"type":"messageDelete","serviceUrl":"SERVICE","channelId":"msteams","from":{"id":"29:x"},"conversation":{"id":"a:1","conversationType":"personal","tenantId":"TENANT"},"channelData":{"eventType":"softDeleteMessage"}}""")]
+    [InlineData("""{"type":"messageUpdate","id":"1","serviceUrl":"SERVICE","channelId":"msteams","from":{"id":"29:x"},"conversation":{"id":"a:1","tenantId":"TENANT"},"channelData":{"eventType":7}}""")]
     public async Task A_malformed_activity_gets_400_and_changes_nothing(string body)
     {
-        using var response = await Host.PostAsync(new JsonObject(), rawBody: body.Replace("SERVICE", ServiceUrl, StringComparison.Ordinal));
+        using var response = await Host.PostAsync(new JsonObject(), rawBody: body.Replace("SERVICE", ServiceUrl, StringComparison.Ordinal).Replace("TENANT", Activities.Tenant, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await Db.StoredRowsAsync());
         Assert.True(Host.Logs.Contains(Microsoft.Extensions.Logging.LogLevel.Warning, "malformed"));
