@@ -26,13 +26,16 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
     /// </summary>
     public async Task<TurnResult> DeletedAsync(Actor actor, Guid deliberationId, string messageKey, string deliveryKey, CancellationToken ct)
     {
-        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow)
-            || await turn.FindParticipantAsync(actor, d.Id, ct) is not { } participant
-            || (await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct))
-                .FirstOrDefault(a => a.Source == turn.AnswerSource(d.WorkspaceId, participant.Anonymous, messageKey)) is not { } given
+        if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
+        {
+            return new TurnResult([]);
+        }
+
+        if (await turn.FindParticipantAsync(actor, d.Id, ct) is not { } participant
+            || await turn.AnswerGivenByAsync(d, participant, messageKey, ct) is not { } given
             || flow.FindQuestion(given.QuestionId) is not { } question)
         {
-            return await WithdrawAsync(actor, deliberationId, messageKey, deliveryKey, ct);
+            return await WithdrawAsync(d, messageKey, deliveryKey, ct);
         }
 
         if (await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct))
@@ -51,18 +54,18 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
     /// written before joining rides in the Answer button the person was given (<see cref="ThreadAnswering"/>), and
     /// pressing it later must not record words they deleted. So the deletion is written down, and the person told.
     /// </summary>
-    private async Task<TurnResult> WithdrawAsync(Actor actor, Guid deliberationId, string messageKey, string deliveryKey, CancellationToken ct)
+    private async Task<TurnResult> WithdrawAsync(Deliberation d, string messageKey, string deliveryKey, CancellationToken ct)
     {
-        // Taken as an answer (changed since: none of its words are kept), or never seen, or nothing waits any more.
-        if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, messageKey, ct)
-            || !await replies.WereQueuedAsync(actor.WorkspaceId, messageKey, ct)
-            || await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct) is not { IsOpen: true })
+        // Nothing waits any more, or it was taken as an answer (changed since: none of its words are kept), or never seen.
+        if (!d.IsOpen
+            || await turn.Store.WasDeliveredAsync(d.WorkspaceId, messageKey, ct)
+            || !await replies.WereQueuedAsync(d.WorkspaceId, messageKey, ct))
         {
             return new TurnResult([]);
         }
 
-        await turn.CommitAsync(new Commit(actor.WorkspaceId, Withdrawn(messageKey)), ct);
-        return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
+        await turn.CommitAsync(new Commit(d.WorkspaceId, Withdrawn(messageKey)), ct);
+        return await replies.WereQueuedAsync(d.WorkspaceId, deliveryKey, ct)
             ? TurnResult.AlreadyHandled
             : TurnResult.Reply(new Confirmation("Your message was deleted, so it will not be taken as an answer."));
     }

@@ -61,9 +61,7 @@ public sealed partial class AnsweringService
             return new TurnResult([]); // someone who never answered edited a message: nothing of theirs to change
         }
 
-        var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
-        var source = turn.AnswerSource(d.WorkspaceId, participant.Anonymous, answeredBy);
-        var given = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.Source == source);
+        var given = await turn.AnswerGivenByAsync(d, participant, answeredBy, ct);
         if (given is null || flow.FindQuestion(given.QuestionId) is not { } question)
         {
             return TurnResult.Error(

@@ -100,7 +100,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
         var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
         var mayAnswer = d is not null && participant is not null && MayAnswerInPublic(d, participant);
-        if (!await messages.WasHandledAsync(actor.WorkspaceId, answeredBy, ct))
+        if (!await replies.WereQueuedAsync(actor.WorkspaceId, answeredBy, ct)) // nor answered (above): not handled yet
         {
             // The reply itself has not come yet (a platform retrying a delivery sends it late). From someone who may
             // answer here, the edited words answer in its place, under its key, so that when it does come it counts as

@@ -36,6 +36,13 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     public string AnswerSource(string workspaceId, bool anonymous, string deliveryKey) =>
         anonymous ? pseudonyms.ForSource(workspaceId, deliveryKey) : deliveryKey;
 
+    /// <summary>The participant's answer that a message (its delivery key) gave, unless it has been changed since.</summary>
+    public async Task<Answer?> AnswerGivenByAsync(Deliberation d, Participant participant, string messageKey, CancellationToken ct)
+    {
+        var source = AnswerSource(d.WorkspaceId, participant.Anonymous, messageKey);
+        return (await store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct)).FirstOrDefault(a => a.Source == source);
+    }
+
     /// <summary>A person's participation, whether they joined by name or anonymously (by name if both).</summary>
     public Task<Participant?> FindParticipantAsync(Actor actor, Guid deliberationId, CancellationToken ct) =>
         store.FindParticipantAsync(actor.WorkspaceId, deliberationId, NamedKey(actor.User.Id), AnonymousKey(actor, deliberationId), ct);

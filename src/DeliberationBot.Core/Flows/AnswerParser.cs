@@ -116,6 +116,8 @@ public static partial class AnswerParser
     private static (AnswerValue?, string?) Checked(Question question, AnswerValue value) =>
         FlowEngine.Validate(question, value) is { } problem ? (null, problem.Text) : (value, null);
 
+    private const string PickSome = "Please pick one or more of (separate with commas): ";
+
     /// <summary>
     /// Options separated by commas or semicolons; words may follow the last one after a dash, colon, full stop or line
     /// break ("1, 3 - both follow the family"). A comma cannot start them: it separates the options, and a mistyped
@@ -129,33 +131,32 @@ public static partial class AnswerParser
         {
             var cut = rest.IndexOfAny([',', ';']);
             var part = (cut < 0 ? rest : rest[..cut]).Trim();
-            var option = part.Length == 0 ? null : MatchOption(question, part);
-            if (part.Length == 0 || option is not null)
+            var fromHere = rest.Trim(); // this part and all after it: the words of the last option may hold commas
+            rest = cut < 0 ? "" : rest[(cut + 1)..];
+            if (part.Length == 0)
             {
-                if (option is not null)
-                {
-                    chosen.Add(option);
-                }
-
-                rest = cut < 0 ? "" : rest[(cut + 1)..];
                 continue;
             }
 
-            if (OptionThenWords(question, rest.Trim(), commaStartsWords: false) is { } last)
+            if (MatchOption(question, part) is { } option)
+            {
+                chosen.Add(option);
+            }
+            else if (OptionThenWords(question, fromHere, commaStartsWords: false) is { } last)
             {
                 chosen.Add(last);
                 words = text;
                 break;
             }
-
-            // "1, 2, because it scores children": words after a comma; say how to add them.
-            var hint = chosen.Count > 0 && part.Contains(' ', StringComparison.Ordinal) ? ". To say why, write it after a dash: 1, 2 - why." : "";
-            return (null, "Please pick one or more of (separate with commas): " + OptionList(question) + hint);
+            else
+            {
+                // "1, 2, because it scores children": words after a comma; say how to add them.
+                return (null, PickSome + OptionList(question)
+                    + (chosen.Count > 0 && part.Contains(' ', StringComparison.Ordinal) ? ". To say why, write it after a dash: 1, 2 - why." : ""));
+            }
         }
 
-        return chosen.Count == 0
-            ? (null, "Please pick one or more of (separate with commas): " + OptionList(question))
-            : Checked(question, AnswerValue.FromChoices(chosen.Distinct()).WithWords(words));
+        return chosen.Count == 0 ? (null, PickSome + OptionList(question)) : Checked(question, AnswerValue.FromChoices(chosen.Distinct()).WithWords(words));
     }
 
     /// <summary>An option by its number in the list, its id or its label; "2. Blue", as the list shows it, is Blue too.</summary>
