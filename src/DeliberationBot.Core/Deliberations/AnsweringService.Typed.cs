@@ -8,7 +8,7 @@ public sealed partial class AnsweringService
 {
     /// <summary>What someone who has answered everything is told when they reply again: their words went nowhere.</summary>
     public const string AllAnswered =
-        "You have answered every question, so this reply is not recorded. To add it to an answer, press *Change* next to that answer below; there you can also flag it as a concern.";
+        "You have answered every question, so this reply is not recorded. To add it to an answer, change that answer below; there you can also flag it as a concern.";
 
     /// <summary>A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question.</summary>
     public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct) =>

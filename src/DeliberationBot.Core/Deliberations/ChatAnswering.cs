@@ -7,10 +7,11 @@ namespace DeliberationBot.Core.Deliberations;
 /// Words typed to the bot in a person's private chat that are no command. Where the questions come in that chat (Teams),
 /// people answer by typing as often as in the question's card: when the person is answering exactly one open
 /// deliberation of the workspace (joined, questions left), the words answer its current question, as a reply in a
-/// Slack thread does; answering several, they are told the words were not recorded and why. The chat is the person's
-/// alone, so someone answering anonymously may answer this way too. Answering none, the words are what they were: an
-/// unknown command, which says it was not recorded. Editing such words changes the answer; deleting them leaves it,
-/// and says so.
+/// Slack thread does; answering several, they are told the words were not recorded and why. Having answered everything
+/// of the one they took part in, they get their answers back, with the words said not to be recorded and how to add them
+/// to an answer. The chat is the person's alone, so someone answering anonymously may answer this way too. Answering
+/// none, the words are what they were: an unknown command, which says it was not recorded. Editing such words changes
+/// the answer; deleting them leaves it, and says so.
 /// </summary>
 public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, RefusedAnswers refused)
 {
@@ -23,18 +24,25 @@ public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, 
         }
 
         var answeringNow = new List<Deliberation>();
+        var finished = new List<Deliberation>();
         foreach (var d in await turn.Store.ListOpenAsync(actor.WorkspaceId, actor.Channel, ct))
         {
-            if (await turn.FindParticipantAsync(actor, d.Id, ct) is { FinishedAt: null })
+            switch (await turn.FindParticipantAsync(actor, d.Id, ct))
             {
-                answeringNow.Add(d);
+                case { FinishedAt: null }:
+                    answeringNow.Add(d);
+                    break;
+                case not null:
+                    finished.Add(d);
+                    break;
             }
         }
 
-        return answeringNow switch
+        return (answeringNow, finished) switch
         {
-            [] => null,
-            [var only] => await answering.AnswerTextAsync(actor, only.Id, text, deliveryKey, ct),
+            ([], [var done]) => await answering.AnswerTextAsync(actor, done.Id, text, deliveryKey, ct), // their answers, and how to add to one
+            ([], _) => null,
+            ([var only], _) => await answering.AnswerTextAsync(actor, only.Id, text, deliveryKey, ct),
             // Which one the words are for is the person's to say: taken for either, they could land under the wrong proposal.
             _ => TurnResult.Error(
                 $"You are answering {answeringNow.Count} deliberations ({string.Join(", ", answeringNow.Select(d => $"\"{d.Title}\""))}), " +

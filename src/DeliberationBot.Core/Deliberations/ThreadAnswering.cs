@@ -13,7 +13,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// <summary>What someone whose thread reply can't be taken as an answer is told.</summary>
     public const string PublicReplyNotTaken =
         "Replies in this thread are public, so they are not taken as anonymous answers. " +
-        "Press *Answer* on the deliberation's card to answer privately and anonymously.";
+        "Press Answer on the deliberation's card to answer privately and anonymously.";
 
     public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
     {

@@ -41,6 +41,7 @@ internal static class AnswerCards
     public static JsonObject Question(QuestionPrompt q)
     {
         var body = new List<JsonNode?> { Card.Text(CardText.Escape(q.DeliberationTitle), subtle: true, weight: "Bolder") };
+        body.AddRange(Notice(q.Notice));
         body.AddRange(Flagged(q.JustFlagged));
         var position = $"{CardText.Escape(q.SectionTitle)} · {PlainTextRenderer.Progress(q)}{(q.Required ? " · required" : "")}{(q.Anonymous ? " · anonymous" : "")}";
         if (q.SectionIntro is not null)
@@ -82,7 +83,12 @@ internal static class AnswerCards
         return Card.New(body, actions);
     }
 
+    /// <summary>What became of words the person typed (a reply in a thread, a message after answering everything), first.</summary>
+    public static IEnumerable<JsonNode?> Notice(string? notice) =>
+        notice is null ? [] : [Card.Text(CardText.Escape(notice), weight: "Bolder")];
+
     /// <summary>What someone who just flagged an answer sees: exactly what the owners will receive, and a warning for a small group.</summary>
+
     public static IEnumerable<JsonNode?> Flagged(ConcernPreview? preview)
     {
         if (preview is null)

@@ -14,6 +14,7 @@ internal static class ConcernCards
     public static CardLayout Review(AnswersReview review)
     {
         var head = new List<JsonNode?> { Card.Text(CardText.Escape(review.Title), subtle: true, weight: "Bolder") };
+        head.AddRange(AnswerCards.Notice(review.Notice));
         head.AddRange(AnswerCards.Flagged(review.JustFlagged));
         head.Add(Card.Text(CardText.Escape(review.Text)));
         var parts = review.Answers.Select((answer, i) => (IReadOnlyList<JsonNode?>)

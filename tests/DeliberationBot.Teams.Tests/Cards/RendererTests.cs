@@ -35,7 +35,8 @@ public sealed class RendererTests
             new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Open, Progress),
             new GroupPrompt(Id, Evil, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor),
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)),
-            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]) { JustFlagged = preview },
+            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]) { JustFlagged = preview, Notice = Evil },
+            Question(AnswerKind.FreeText) with { Notice = Evil },
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)) with { JustFlagged = preview },
             Question(AnswerKind.Number, current: AnswerValue.FromNumber(15, Evil)),
             new Confirmation(Evil),
@@ -153,6 +154,18 @@ public sealed class RendererTests
         Assert.Contains(Said, number);
         Assert.Contains("B - nobody asked us", option);
         Assert.DoesNotContain("Your message said:", plain);
+    }
+
+    [Fact]
+    public void What_became_of_typed_words_comes_first_on_the_question_and_on_the_review()
+    {
+        const string Notice = "Your reply in the thread is your answer to \"Whose lives?\".";
+        var question = TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText) with { Notice = Notice })).ToList();
+        var review = TextBlocks(AdaptiveCardRenderer.Render(new AnswersReview(Id, "Screening", "Thanks", [new AnsweredQuestion("q1", "Q?", "A")]) { Notice = Notice })).ToList();
+
+        Assert.Equal(Notice, question[1]);
+        Assert.Equal(Notice, review[1]);
+        Assert.DoesNotContain(Notice, TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText))));
     }
 
     [Fact]

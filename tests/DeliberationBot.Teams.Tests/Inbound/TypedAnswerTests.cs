@@ -1,5 +1,7 @@
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Teams.Tests.Cards;
 using DeliberationBot.Teams.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +46,34 @@ public sealed class TypedAnswerTests : HostTest
         Assert.Contains("quick-check", string.Concat((await Host.SentAsync()).Select(c => c.CardText + c.Body?["text"])), StringComparison.Ordinal);
         Assert.Empty(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
     }
+
+    [Fact]
+    public async Task Words_typed_after_answering_everything_are_said_not_to_be_recorded_on_the_review()
+    {
+        var d = await StartedAsync();
+        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        var sam = Actor(Person.Sam);
+        var step = await answering.JoinAsync(sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "seed-join", default);
+        for (var n = 0; step.Replies is [QuestionPrompt q]; n++)
+        {
+            step = await answering.AnswerTextAsync(sam, d, Typed(q.Kind), $"seed-{n}", default);
+        }
+
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), Words));
+
+        var review = Assert.Single(await Host.SentAsync(), c => c.IsPost);
+        Assert.StartsWith("You have answered every question, so this reply is not recorded.", RendererTests.TextBlocks(review.Card!).ElementAt(1), StringComparison.Ordinal);
+        Assert.DoesNotContain(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default), a => a.Value.Text == Words);
+    }
+
+    private static string Typed(Core.Flows.AnswerKind kind) => kind switch
+    {
+        Core.Flows.AnswerKind.FreeText => "Words",
+        Core.Flows.AnswerKind.YesNoUnsure => "yes",
+        Core.Flows.AnswerKind.Scale => "3",
+        Core.Flows.AnswerKind.Number => "15",
+        _ => "1",
+    };
 
     private async Task<Guid> StartedAsync()
     {
