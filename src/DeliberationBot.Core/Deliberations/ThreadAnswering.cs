@@ -27,9 +27,20 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
                 : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
         }
 
-        // Someone who has not joined is asked for their group first; their reply waits in the prompt, to answer then.
-        var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
-        return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey)) : result;
+        if (d is null || participant is null)
+        {
+            // Someone who has not joined is asked for their group first; their reply waits in the prompt, to answer then.
+            var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
+            return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey)) : result;
+        }
+
+        // The next step may come where the thread is out of sight (Teams sends it to the person's private chat), so it
+        // says which question the reply answered.
+        var asked = await answering.OpenAsync(actor, deliberationId, ct);
+        var answered = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
+        return asked.Replies is [QuestionPrompt question] && !answered.Duplicate && answered.Replies is not [ErrorMessage, ..]
+            ? WithNotice(answered, $"Your reply in the thread is your answer to \"{question.Text}\".")
+            : answered;
     }
 
     /// <summary>

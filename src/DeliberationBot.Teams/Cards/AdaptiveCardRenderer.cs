@@ -6,8 +6,11 @@ using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Teams.Cards;
 
-/// <summary>What the renderer needs to know about where a card goes: the bot's own name there, for its help text.</summary>
-internal sealed record RenderContext(string BotName)
+/// <summary>
+/// What the renderer needs to know about where a card goes: the bot's own name there, for its help text, and whether it
+/// is a channel, where a post's thread can be replied in.
+/// </summary>
+internal sealed record RenderContext(string BotName, bool InChannel = false)
 {
     public const string DefaultBotName = "DeliberationBot";
 
@@ -50,7 +53,7 @@ internal static class AdaptiveCardRenderer
     /// <summary>Every message without a long layout above (an empty digest has none).</summary>
     private static JsonObject Single(OutgoingMessage message, RenderContext context) => message switch
     {
-        DeliberationCard card => DeliberationCards.Deliberation(card),
+        DeliberationCard card => DeliberationCards.Deliberation(card, context),
         StatusReport status => DeliberationCards.Status(status),
         ReminderNotice reminder => DeliberationCards.Reminder(reminder),
         SummaryPlaceholder summary => DeliberationCards.Summary(summary),

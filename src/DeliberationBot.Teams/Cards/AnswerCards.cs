@@ -35,6 +35,15 @@ internal static class AnswerCards
         }
 
         var data = Card.Data((CardVerbs.DeliberationField, prompt.DeliberationId.ToString()));
+        if (prompt.Waiting is { } waiting)
+        {
+            // The reply rides in the action's data, to be the answer to the first question once the person has a group.
+            body.Add(Card.Text("Your reply in the thread will be your answer to the first question:", subtle: true, spacing: "Medium"));
+            body.Add(Card.Text(CardText.Escape(waiting.Text), spacing: "None"));
+            data[CardVerbs.WaitingTextField] = waiting.Text;
+            data[CardVerbs.WaitingKeyField] = waiting.DeliveryKey;
+        }
+
         return Card.New(body, [Card.Execute("Continue", CardVerbs.Join, data, style: "positive")]);
     }
 

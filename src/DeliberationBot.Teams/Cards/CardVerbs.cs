@@ -27,6 +27,10 @@ internal static class CardVerbs
     public const string SuggestionField = "suggestion";
     public const string ConfirmField = "confirm";
 
+    /// <summary>A reply written in a deliberation's thread before joining, carried by the group card to answer on joining.</summary>
+    public const string WaitingTextField = "waitingText";
+    public const string WaitingKeyField = "waitingKey";
+
     /// <summary>What the decision form shows (the title, the unresolved concerns), so it can be drawn again with an error.</summary>
     public const string TitleField = "deliberationTitle";
     public const string UnresolvedField = "unresolved";

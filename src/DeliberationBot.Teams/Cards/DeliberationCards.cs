@@ -9,7 +9,7 @@ namespace DeliberationBot.Teams.Cards;
 /// <summary>Cards about a whole deliberation: its card in the home conversation, status, concerns, reminders, the closing note.</summary>
 internal static class DeliberationCards
 {
-    public static JsonObject Deliberation(DeliberationCard c)
+    public static JsonObject Deliberation(DeliberationCard c, RenderContext context)
     {
         var open = c.Status == DeliberationStatus.Open;
         var body = new List<JsonNode?>
@@ -33,7 +33,12 @@ internal static class DeliberationCards
         body.AddRange(Progress(c.Progress));
         if (open)
         {
-            body.Add(Card.Text("Press **Answer** to take part; your questions come in a private chat with me.", subtle: true, spacing: "Medium"));
+            // In a channel the card is a post of its own, and a reply to it answers (it shows its writer's name, so only
+            // where answers may carry one).
+            var byReply = context.InChannel && c.Anonymity != AnonymityPolicy.AnonymousOnly
+                ? $" You can also answer by replying to this post with @{CardText.Escape(context.BotName)} and your answer."
+                : "";
+            body.Add(Card.Text("Press **Answer** to take part; your questions come in a private chat with me." + byReply, subtle: true, spacing: "Medium"));
         }
 
         var actions = open ? new JsonNode?[] { Answer(c.DeliberationId, "Answer") } : [];

@@ -19,7 +19,7 @@ internal sealed record CardOutcome(TurnResult Result, string? BadRequest = null)
 /// flag, edit (show an earlier question again), start-form, concern (an owner's or raiser's action on a concern) and
 /// decide. Used by both Action.Execute invokes and Action.Submit messages.
 /// </summary>
-internal sealed class CardActions(AnsweringService answering, DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, PeopleDirectory people, TimeProvider time)
+internal sealed class CardActions(AnsweringService answering, ThreadAnswering threads, DeliberationService deliberations, ConcernService concerns, DecisionService decisions, SuggestionService suggestions, PeopleDirectory people, TimeProvider time)
 {
     public Task<CardOutcome> HandleAsync(Turn turn, string? verb, CardData data, CancellationToken ct) => verb switch
     {
@@ -81,8 +81,12 @@ internal sealed class CardActions(AnsweringService answering, DeliberationServic
             return Task.FromResult(Problem(problem!));
         }
 
-        return WithIdAsync(data, id => answering.JoinAsync(turn.Actor, id, chosen, data.Flag(CardVerbs.AnonymousInput), turn.DeliveryKey, ct));
+        return WithIdAsync(data, id => threads.JoinAsync(turn.Actor, id, chosen, data.Flag(CardVerbs.AnonymousInput), Waiting(data), turn.DeliveryKey, ct));
     }
+
+    /// <summary>The thread reply a group card carries (<see cref="AnswerCards.Group"/>), if any.</summary>
+    public static WaitingReply? Waiting(CardData data) =>
+        data.Str(CardVerbs.WaitingKeyField) is { Length: > 0 } key && data.Str(CardVerbs.WaitingTextField) is { Length: > 0 } text ? new WaitingReply(text, key) : null;
 
     private Task<CardOutcome> SubmitAnswerAsync(Turn turn, CardData data, CancellationToken ct)
     {

@@ -23,7 +23,8 @@ internal sealed class FormRedraw(AnsweringService answering, DeliberationService
             CardVerbs.SubmitAnswer or CardVerbs.Flag when id is { } d && data.Str(CardVerbs.QuestionField) is { } question =>
                 Only<QuestionPrompt>(await answering.ShowQuestionAsync(turn.Actor, d, question, ct)),
             CardVerbs.Edit when id is { } d => Only<AnswersReview>(await answering.OpenAsync(turn.Actor, d, ct)),
-            CardVerbs.Join when id is { } d => Only<GroupPrompt>(await answering.OpenAsync(turn.Actor, d, ct)),
+            CardVerbs.Join when id is { } d => Only<GroupPrompt>(await answering.OpenAsync(turn.Actor, d, ct)) is { } group
+                ? group with { Waiting = CardActions.Waiting(data) } : null,
             CardVerbs.StartForm => new StartForm(deliberations.Flows()),
             CardVerbs.Decide when id is { } d && data.Str(CardVerbs.TitleField) is { } title && int.TryParse(data.Str(CardVerbs.UnresolvedField), out var unresolved) =>
                 new DecisionRequest(d, title, unresolved),
@@ -39,7 +40,7 @@ internal sealed class FormRedraw(AnsweringService answering, DeliberationService
         return card;
     }
 
-    private static OutgoingMessage? Only<T>(TurnResult result) where T : OutgoingMessage =>
+    private static T? Only<T>(TurnResult result) where T : OutgoingMessage =>
         result.Replies is [T form] ? form : null;
 
     /// <summary>Puts what the person entered back into every input of the card it came from.</summary>

@@ -18,16 +18,24 @@ internal sealed record Mention(string Key, string TeamsId, string Name);
 /// </summary>
 internal static partial class MentionText
 {
-    public static (string Text, IReadOnlyList<Mention> Mentions) Normalise(Activity activity)
+    public static (string Text, IReadOnlyList<Mention> Mentions) Normalise(Activity activity) => Normalise(activity, asNames: false);
+
+    /// <summary>
+    /// The message as words someone wrote (an answer): the bot's mention removed, anyone else mentioned by the name
+    /// Teams shows ("@Maria Garcia"), line breaks kept.
+    /// </summary>
+    public static string Words(Activity activity) => Normalise(activity, asNames: true).Text;
+
+    private static (string Text, IReadOnlyList<Mention> Mentions) Normalise(Activity activity, bool asNames)
     {
         var text = activity.Text ?? "";
-        var (replacements, mentions) = Replacements(activity);
+        var (replacements, mentions) = Replacements(activity, asNames);
         var oneLine = Plain(ReplaceMentions(text, replacements));
         return (WithLineBreaks(activity, text, replacements, oneLine) ?? oneLine, mentions);
     }
 
-    /// <summary>What each mention tag becomes: the bot's own a space, anyone else "@Key".</summary>
-    private static (List<(string Tag, string With)> Replacements, List<Mention> Mentions) Replacements(Activity activity)
+    /// <summary>What each mention tag becomes: the bot's own a space, anyone else "@Key" (or "@Name").</summary>
+    private static (List<(string Tag, string With)> Replacements, List<Mention> Mentions) Replacements(Activity activity, bool asNames)
     {
         var botId = activity.Recipient?.Id;
         var replacements = new List<(string Tag, string With)>();
@@ -54,7 +62,7 @@ internal static partial class MentionText
                 mentions.Add(existing);
             }
 
-            replacements.Add((tag, "@" + existing.Key));
+            replacements.Add((tag, "@" + (asNames && existing.Name.Trim().Length > 0 ? existing.Name.Trim() : existing.Key)));
         }
 
         return (replacements, mentions);

@@ -2,18 +2,21 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Cards;
+using DeliberationBot.Teams.Installation;
 
 namespace DeliberationBot.Teams.Inbound;
 
 /// <summary>
 /// A message activity: typed text is a command of the shared grammar (with the bot's mention stripped and other
-/// mentions resolved to people), or, in the person's private chat where their questions come, words that are no command
-/// answer their current question (<see cref="ChatAnswering"/>); a message with a value and no text is an Action.Submit
-/// click on one of our cards. In that chat, editing a message changes the answer it gave, and deleting it leaves the
-/// answer and says so.
+/// mentions resolved to people), or words that are no command answer the person's current question: in their private
+/// chat, where their questions come (<see cref="ChatAnswering"/>), and in the channel thread of a deliberation's card,
+/// as a reply in its Slack thread does (<see cref="ThreadAnswering"/>). A message with a value and no text is an
+/// Action.Submit click on one of our cards. Editing a message that answered changes the answer it gave, and deleting it
+/// leaves the answer and says so.
 /// </summary>
 internal sealed class MessageHandler(
-    CommandDispatcher commands, ChatAnswering chat, EditedCommands editedCommands, CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
+    CommandDispatcher commands, ChatAnswering chat, ThreadAnswering thread, CardThreads cardThreads, AnswerMessages answerMessages, EditedCommands editedCommands,
+    CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
@@ -26,51 +29,70 @@ internal sealed class MessageHandler(
 
         var (text, mentions) = MentionText.Normalise(activity);
         log.Command(turn.TenantId, activity.Conversation!.ConversationType, text.Length);
-        var answered = activity.IsPersonal ? await chat.AnswerAsync(turn.Actor, text, turn.DeliveryKey, ct) : null;
-        var result = answered ?? await commands.HandleAsync(turn.Actor, turn.Home, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
-        if (result.Duplicate)
+        if (!activity.IsPersonal && !CommandParser.IsCommand(text) && await CardThreadAsync(turn, ct) is { } deliberationId)
         {
-            log.Duplicate(ActivityTypes.Message, turn.TenantId, turn.DeliveryKey);
+            // The answering flow is the person's: what follows comes in their private chat, as after pressing Answer.
+            var reply = await thread.AnswerAsync(turn.Actor, deliberationId, MentionText.Words(activity), turn.DeliveryKey, ct);
+            await QueueAsync(turn, reply, ActivityTypes.Message, personal: true, ct);
             return;
         }
 
-        await replies.QueueAsync(turn, result.Replies, personalTurn: false, ct);
+        var answered = activity.IsPersonal ? await chat.AnswerAsync(turn.Actor, MentionText.Words(activity), turn.DeliveryKey, ct) : null;
+        var result = answered ?? await commands.HandleAsync(turn.Actor, turn.Home, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
+        await QueueAsync(turn, result, ActivityTypes.Message, personal: false, ct);
+    }
+
+    /// <summary>The deliberation whose card starts the channel thread the activity is in; null anywhere else.</summary>
+    private async Task<Guid?> CardThreadAsync(Turn turn, CancellationToken ct) =>
+        ConversationIds.ThreadRoot(turn.Activity.Conversation!.Id!) is { } root
+            ? await cardThreads.FindDeliberationAsync(turn.TenantId, turn.Home.ConversationId, root, ct)
+            : null;
+
+    private async Task QueueAsync(Turn turn, TurnResult result, string kind, bool personal, CancellationToken ct)
+    {
+        if (result.Duplicate)
+        {
+            log.Duplicate(kind, turn.TenantId, turn.DeliveryKey);
+            return;
+        }
+
+        await replies.QueueAsync(turn, result.Replies, personalTurn: personal, ct);
     }
 
     /// <summary>
     /// A message edited (messageUpdate) or deleted (messageDelete): the activity names the message by its id, so the turn's
-    /// delivery key is the message's own. In the private chat, an answer typed there changes or stays; a command, there
-    /// or anywhere else, is not run again (<see cref="EditedCommands"/>).
+    /// delivery key is the message's own. In the private chat, and in the thread of a deliberation's card, an answer typed
+    /// there changes or stays; a command, there or anywhere else, is not run again (<see cref="EditedCommands"/>).
     /// </summary>
     public async Task ChangedAsync(Turn turn, CancellationToken ct)
     {
         var activity = turn.Activity;
         var edited = activity.Type == ActivityTypes.MessageUpdate && activity.ChannelData?.EventType is null or "editMessage";
         var deleted = activity.Type == ActivityTypes.MessageDelete && activity.ChannelData?.EventType is null or "softDeleteMessage";
-        if (!(edited || activity.IsPersonal && deleted))
+        var inCardThread = activity.IsPersonal || !(edited || deleted) ? null : await CardThreadAsync(turn, ct);
+        if (!(edited || deleted && (activity.IsPersonal || inCardThread is not null)))
         {
-            log.Ignored(activity.Type!, "a change of a message that is no edit, nor a deletion in a private chat");
+            log.Ignored(activity.Type!, "a change of a message that is no edit, nor a deletion where answers are typed");
             return;
         }
 
         var messageKey = turn.DeliveryKey;
         var change = turn with { DeliveryKey = edited ? DeliveryKeys.Edit(activity) : DeliveryKeys.Deletion(activity) };
-        var text = MentionText.Normalise(activity).Text;
-        var result = deleted ? await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct)
-            : activity.IsPersonal ? await chat.ReviseAsync(turn.Actor, messageKey, text, change.DeliveryKey, ct)
-            : new TurnResult([]);
+        var text = MentionText.Words(activity);
+        var result = (inCardThread, deleted) switch
+        {
+            (null, true) => await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct),
+            ({ } id, true) => await answerMessages.DeletedAsync(turn.Actor, id, messageKey, change.DeliveryKey, ct),
+            ({ } id, false) when !CommandParser.IsCommand(text) => await thread.ReviseAsync(turn.Actor, id, messageKey, text, change.DeliveryKey, ct),
+            (null, false) when activity.IsPersonal => await chat.ReviseAsync(turn.Actor, messageKey, text, change.DeliveryKey, ct),
+            _ => new TurnResult([]),
+        };
         if (edited && result is { Duplicate: false, Replies.Count: 0 })
         {
-            result = editedCommands.Edited(text);
+            result = editedCommands.Edited(MentionText.Normalise(activity).Text);
         }
 
-        if (result.Duplicate)
-        {
-            log.Duplicate(activity.Type!, turn.TenantId, change.DeliveryKey);
-            return;
-        }
-
-        await replies.QueueAsync(change, result.Replies, personalTurn: false, ct);
+        await QueueAsync(change, result, activity.Type!, personal: inCardThread is not null, ct);
     }
 
     private async Task SubmitAsync(Turn turn, ActivityValue value, CancellationToken ct)

@@ -36,7 +36,8 @@ internal sealed class TeamsChannelSender(
             return failure!;
         }
 
-        var activities = AdaptiveCardRenderer.Activities(message.Message, RenderContext.Named(target.Envelope.BotName)).Select(target.Envelope.Apply).ToList();
+        var context = RenderContext.Named(target.Envelope.BotName) with { InChannel = target.Envelope.ConversationType == "channel" };
+        var activities = AdaptiveCardRenderer.Activities(message.Message, context).Select(target.Envelope.Apply).ToList();
         if (activities.FirstOrDefault(a => CardPager.Bytes(a) > CardPager.MaxActivityBytes) is { } tooBig)
         {
             return SendResult.Fail($"a part of {message.Message.GetType().Name} is {CardPager.Bytes(tooBig)} bytes, over the {CardPager.MaxActivityBytes} Teams accepts; it was not sent");

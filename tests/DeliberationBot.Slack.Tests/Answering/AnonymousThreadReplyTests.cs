@@ -26,7 +26,7 @@ public sealed class AnonymousThreadReplyTests : SlackHostTest
         Assert.Empty(await Host.AnswersAsync(deliberation));
         var told = Assert.Single(Api.CallsTo("chat.postEphemeral"));
         Assert.Equal("U0ANON123", told.Json.GetProperty("user").GetString());
-        Assert.Contains("Press *Answer* on the deliberation's card to answer privately and anonymously", told.Strings, StringComparison.Ordinal);
+        Assert.Contains("Press Answer on the deliberation's card to answer privately and anonymously", told.Strings, StringComparison.Ordinal);
         Assert.Contains(DeliberationBot.Core.Deliberations.ThreadAnswering.PublicReplyNotTaken[..40], told.Strings, StringComparison.Ordinal);
     }
 }

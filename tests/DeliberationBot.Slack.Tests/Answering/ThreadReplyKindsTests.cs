@@ -4,7 +4,10 @@ using DeliberationBot.Slack.Tests.Infrastructure;
 
 namespace DeliberationBot.Slack.Tests.Answering;
 
-/// <summary>A reply in the thread is an answer however it was sent: also to the channel, or with a file attached.</summary>
+/// <summary>
+/// A reply in the thread is an answer however it was sent: also to the channel, or with a file attached; the next question
+/// says which one it answered.
+/// </summary>
 public sealed class ThreadReplyKindsTests : SlackHostTest
 {
     [Theory]
@@ -26,6 +29,7 @@ public sealed class ThreadReplyKindsTests : SlackHostTest
 
         var next = await Api.WaitForAsync("chat.postEphemeral");
         Assert.Contains("Whose lives", next.Strings, StringComparison.Ordinal);
+        Assert.Contains("Your reply in the thread is your answer to \"In a sentence or two, what is this tool supposed to do?\"", next.Strings, StringComparison.Ordinal);
         var answer = Assert.Single(await Host.AnswersAsync(d));
         Assert.Equal(("purpose", "It sorts calls by risk, see the screenshot"), (answer.QuestionId, answer.Value.Text));
     }

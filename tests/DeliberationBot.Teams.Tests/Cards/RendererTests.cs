@@ -197,6 +197,19 @@ public sealed class RendererTests
         Assert.Equal("graph.microsoft.com/users", Body(card).Single(e => e["id"]?.GetValue<string>() == "owners")["choices.data"]!["dataset"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(AnonymityPolicy.Named, true, true)]
+    [InlineData(AnonymityPolicy.AnonymousAllowed, true, true)]
+    [InlineData(AnonymityPolicy.AnonymousOnly, true, false)]
+    [InlineData(AnonymityPolicy.Named, false, false)]
+    public void A_card_in_a_channel_says_a_reply_to_it_answers_unless_answers_are_anonymous_only(AnonymityPolicy anonymity, bool inChannel, bool says)
+    {
+        var card = AdaptiveCardRenderer.Render(
+            new DeliberationCard(Id, "T", null, "f", "F", 3, [], new UserRef("f"), null, anonymity, DeliberationStatus.Open, Progress), new RenderContext("Screening Bot", inChannel));
+
+        Assert.Equal(says, Texts.Of(card).Contains("You can also answer by replying to this post with @Screening Bot and your answer.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_closed_deliberation_card_has_no_Answer_button()
     {
