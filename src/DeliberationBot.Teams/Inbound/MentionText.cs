@@ -86,6 +86,9 @@ internal static partial class MentionText
             return null;
         }
 
+        // A quoted reply's HTML starts with the message it quotes, which the text leaves out.
+        html = QuotedReply().Replace(html, " ");
+
         // Whitespace in HTML source is layout; only the markup says where a line ends. Most messages are one line.
         html = Block().Replace(LineBreak().Replace(HtmlWhitespace().Replace(html, " "), "\n"), "\n").Trim();
         if (!html.Contains('\n', StringComparison.Ordinal))
@@ -164,6 +167,9 @@ internal static partial class MentionText
 
     [GeneratedRegex(@"<span\b[^<>]*\bitemtype=""http://schema\.skype\.com/Mention""[^<>]*>.*?</span>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MentionSpan();
+
+    [GeneratedRegex(@"<blockquote\b[^<>]*\bitemtype=""http://schema\.skype\.com/Reply""[^<>]*>.*?</blockquote>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedReply();
 
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LineBreak();

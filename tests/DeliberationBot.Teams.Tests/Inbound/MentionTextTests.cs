@@ -117,4 +117,16 @@ public sealed class MentionTextTests
             Activities.BotMention);
         Assert.Equal("concern \"One\nTwo\"", text);
     }
+
+    [Fact]
+    public void A_quoted_reply_keeps_its_own_lines_and_never_the_words_it_quotes()
+    {
+        // Teams puts the message quoted (a question card, say) in the HTML only; the text holds the reply alone.
+        var quoted = "<blockquote itemscope=\"\" itemtype=\"http://schema.skype.com/Reply\" itemid=\"1700000000000\">\r\n" +
+            "<strong itemprop=\"mri\" itemid=\"28:bot\">DeliberationBot</strong><span itemprop=\"time\" itemid=\"1700000000000\"></span>\r\n" +
+            "<p itemprop=\"preview\">Whose lives would the tool's results affect most directly?</p>\r\n</blockquote>";
+        var (text, _) = NormaliseWithHtml("1, 2 - families first  and then applicants", $"<div>{quoted}<p>1, 2 - families first</p><p>and then applicants</p></div>");
+
+        Assert.Equal("1, 2 - families first\nand then applicants", text);
+    }
 }
