@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnswerMessages>();
         services.AddSingleton<RefusedAnswers>();
         services.AddSingleton<ThreadAnswering>();
+        services.AddSingleton<TypedCommands>();
         services.AddSingleton<ChatAnswering>();
         services.AddSingleton<EditedCommands>();
         services.AddSingleton<CardThreads>();

@@ -1,3 +1,5 @@
+using DeliberationBot.Core.Concerns;
+
 namespace DeliberationBot.Core.Commands;
 
 /// <summary>The words commands start with, and what is said of text that starts with none of them.</summary>
@@ -11,15 +13,37 @@ public static partial class CommandParser
     };
 
     /// <summary>
-    /// Whether typed text is meant as a command: empty (help), starting with a command's word, or one word a slip away
-    /// from one ("stauts"), which is answered as the unknown command it is rather than taken for anything else.
+    /// Whether text typed where words also answer a question (a private chat, a deliberation's thread) is meant as a
+    /// command: empty (help); one word that is a command's word or a slip away from one ("stauts"), which is answered as
+    /// the unknown command it is rather than taken for anything else; or several words that start with a command's word
+    /// and read as that command. Prose that happens to start with one ("Help screeners decide…", "Close monitoring is
+    /// needed…", "Start with the families…", "Report writing takes an hour…") is no command: it is the person's answer.
     /// </summary>
-    public static bool IsCommand(string? text) => Tokenise(text ?? "") switch
+    /// <param name="isFlow">Whether a word names a flow, which tells "start quick-check …" from "Start with …".</param>
+    public static bool IsCommand(string? text, Func<string, bool> isFlow) => Tokenise(text ?? "") switch
     {
         [] => true,
         [var only] => Verbs.Contains(only.Text) || Verbs.Any(verb => verb.Length >= 4 && Distance(only.Text.ToLowerInvariant(), verb) <= 2),
-        [var first, ..] => Verbs.Contains(first.Text),
+        [var first, .. var rest] => Verbs.Contains(first.Text) && ReadsAsCommand(first.Text.ToLowerInvariant(), rest, text!, isFlow),
     };
+
+    private static bool ReadsAsCommand(string verb, List<Token> rest, string text, Func<string, bool> isFlow) => verb switch
+    {
+        "concern" => true, // a concern in any words reaches the owners, as the person asked
+        "help" or "?" or "status" or "progress" or "remind" or "close" or "end" or "concerns" or "export" or "flows" => false, // these take no words
+        "start" or "new" => isFlow(rest[0].Text) || rest.Any(CommandSyntax),
+        "decide" or "decision" => DecisionOutcomes.TryParse(rest[0].Text, out _) || rest.Any(CommandSyntax),
+        // A date only matters after "due:", which is command syntax already.
+        _ => rest.Any(CommandSyntax) || Parse(text, null, DateOnly.MinValue).Command is not null,
+    };
+
+    /// <summary>What prose does not have: a quoted part, an option (due:, owner:, lang:…), a mention, a number like #3 or S3.</summary>
+    private static bool CommandSyntax(Token token) =>
+        token.Quoted || token.Text.Contains(':', StringComparison.Ordinal) || token.Text.StartsWith('@') || token.Text.StartsWith('<')
+        || token.Text.StartsWith('#') || SuggestionNumber().IsMatch(token.Text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[Ss]\d+$")]
+    private static partial System.Text.RegularExpressions.Regex SuggestionNumber();
 
     /// <summary>Edits (insert, delete, replace, swap two neighbours) from one short word to another.</summary>
     private static int Distance(string a, string b)

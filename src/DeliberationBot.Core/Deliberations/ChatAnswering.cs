@@ -13,12 +13,12 @@ namespace DeliberationBot.Core.Deliberations;
 /// none, the words are what they were: an unknown command, which says it was not recorded. Editing such words changes
 /// the answer; deleting them leaves it, and says so.
 /// </summary>
-public sealed class ChatAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, RefusedAnswers refused)
+public sealed class ChatAnswering(TurnSupport turn, TypedCommands commands, AnsweringService answering, AnswerMessages messages, RefusedAnswers refused)
 {
     /// <returns>The answer's result, or null when the words are not taken as an answer (a command, or nothing to answer).</returns>
     public async Task<TurnResult?> AnswerAsync(Actor actor, string text, string deliveryKey, CancellationToken ct)
     {
-        if (CommandParser.IsCommand(text))
+        if (commands.IsCommand(text))
         {
             return null;
         }

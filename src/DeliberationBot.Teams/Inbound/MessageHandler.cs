@@ -15,7 +15,7 @@ namespace DeliberationBot.Teams.Inbound;
 /// leaves the answer and says so.
 /// </summary>
 internal sealed class MessageHandler(
-    CommandDispatcher commands, ChatAnswering chat, ThreadAnswering thread, CardThreads cardThreads, AnswerMessages answerMessages, EditedCommands editedCommands,
+    CommandDispatcher commands, TypedCommands typedCommands, ChatAnswering chat, ThreadAnswering thread, CardThreads cardThreads, AnswerMessages answerMessages, EditedCommands editedCommands,
     CardActions cards, PeopleDirectory people, ReplyQueue replies, TeamsLog log)
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
@@ -29,7 +29,7 @@ internal sealed class MessageHandler(
 
         var (text, mentions) = MentionText.Normalise(activity);
         log.Command(turn.TenantId, activity.Conversation!.ConversationType, text.Length);
-        if (!activity.IsPersonal && !CommandParser.IsCommand(text) && await CardThreadAsync(turn, ct) is { } deliberationId)
+        if (!activity.IsPersonal && !typedCommands.IsCommand(text) && await CardThreadAsync(turn, ct) is { } deliberationId)
         {
             // The answering flow is the person's: what follows comes in their private chat, as after pressing Answer.
             var reply = await thread.AnswerAsync(turn.Actor, deliberationId, MentionText.Words(activity), turn.DeliveryKey, ct);
@@ -83,7 +83,7 @@ internal sealed class MessageHandler(
         {
             (null, true) => await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct),
             ({ } id, true) => await answerMessages.DeletedAsync(turn.Actor, id, messageKey, change.DeliveryKey, ct),
-            ({ } id, false) when !CommandParser.IsCommand(text) => await thread.ReviseAsync(turn.Actor, id, messageKey, text, change.DeliveryKey, ct),
+            ({ } id, false) when !typedCommands.IsCommand(text) => await thread.ReviseAsync(turn.Actor, id, messageKey, text, change.DeliveryKey, ct),
             (null, false) when activity.IsPersonal => await chat.ReviseAsync(turn.Actor, messageKey, text, change.DeliveryKey, ct),
             _ => new TurnResult([]),
         };

@@ -217,9 +217,31 @@ public class CommandParserTests
     [InlineData("Yes", false)]
     [InlineData("15", false)]
     [InlineData("Fairness", false)]
-    public void Typed_text_is_a_command_when_it_starts_with_a_commands_word(string text, bool command)
+    [InlineData("start quick-check Intake screening", true)]
+    [InlineData("new \"Intake screening\"", true)]
+    [InlineData("decide go", true)]
+    [InlineData("digest subscribe", true)]
+    [InlineData("report revoke", true)]
+    [InlineData("confirm S3", true)]
+    [InlineData("merge #2 #5", true)]
+    [InlineData("invite lang:es", true)]
+    [InlineData("condition \"Audit\" owner:@maria due:2026-12-18", true)]
+    [InlineData("Concern about the night shift: nobody asked", true)]
+    [InlineData("Help screeners decide which calls to follow up", false)]
+    [InlineData("Close monitoring is needed for the first year", false)]
+    [InlineData("status quo is better", false)]
+    [InlineData("Start with the families who call most", false)]
+    [InlineData("New staff would need training", false)]
+    [InlineData("End users were never asked", false)]
+    [InlineData("Report writing takes an hour per case", false)]
+    [InlineData("Confirm identity is hard on the phone", false)]
+    [InlineData("Invite community members to weigh in", false)]
+    [InlineData("Decision makers never see the line staff", false)]
+    [InlineData("Merge the two teams first", false)]
+    [InlineData("Concerns about privacy are high", false)]
+    public void Typed_text_is_a_command_when_it_reads_as_one_and_prose_starting_with_a_commands_word_is_not(string text, bool command)
     {
-        Assert.Equal(command, CommandParser.IsCommand(text));
+        Assert.Equal(command, CommandParser.IsCommand(text, flow => flow == "quick-check"));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal sealed class ServiceBed
         var reports = new ReportService(turn, links, links, links);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));
         Replies = new ReplyOutbox(Store, signal, Time);
-        Chat = new ChatAnswering(turn, Answering, new AnswerMessages(turn, Replies), new RefusedAnswers(turn, Answering));
+        Chat = new ChatAnswering(turn, new TypedCommands(catalog), Answering, new AnswerMessages(turn, Replies), new RefusedAnswers(turn, Answering));
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, signal, Options.Create(new DigestOptions()), links);

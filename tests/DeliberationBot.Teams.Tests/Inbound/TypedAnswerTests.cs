@@ -31,6 +31,22 @@ public sealed class TypedAnswerTests : HostTest
         Assert.Equal(("purpose", Words), (answer.QuestionId, answer.Value.Text));
     }
 
+    [Theory]
+    [InlineData("Help screeners decide which calls to follow up first")]
+    [InlineData("Close the gap between hotline and field staff")]
+    [InlineData("Start with the families who call most")]
+    public async Task An_answer_that_starts_with_a_commands_word_is_an_answer(string words)
+    {
+        var d = await StartedAsync();
+        await Host.Services.GetRequiredService<AnsweringService>().JoinAsync(Actor(Person.Sam), d, StakeholderGroup.FrontlineWorker, anonymous: false, "seed-join", default);
+
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), words));
+
+        Assert.Contains("Whose lives", Assert.Single(await Host.SentAsync(), c => c.IsPost).CardText, StringComparison.Ordinal);
+        Assert.Equal(words, Assert.Single(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default)).Value.Text);
+        Assert.Single(await Host.Store.ListOpenAsync(Activities.Tenant, "teams", default));
+    }
+
     [Fact]
     public async Task Words_from_someone_answering_nothing_say_they_were_not_recorded_and_commands_stay_commands()
     {
