@@ -11,7 +11,8 @@ namespace DeliberationBot.Slack.Inbound;
 /// <summary>
 /// Events API callbacks, routed by event type through an explicit table (<see cref="HandledTypes"/>; the app manifest
 /// subscribes to exactly these, see <see cref="SlackApp.EventSubscriptions"/>). A reply in a deliberation's thread
-/// answers the person's current question; a mention of the bot elsewhere is a command; uninstalling deletes the
+/// answers the person's current question, unless it mentions the bot and reads as a command (<see cref="TypedCommands"/>);
+/// a mention of the bot elsewhere is a command; uninstalling deletes the
 /// workspace's installation. A person's edit of their reply changes the answer it gave. Bots (including this one) and
 /// other subtypes (joins, deletions, Slack's own changes) are ignored.
 /// </summary>
@@ -22,17 +23,18 @@ internal sealed class EventCallbackHandler
     private readonly AnswerMessages _answerMessages;
     private readonly EditedCommands _editedCommands;
     private readonly CommandDispatcher _commands;
+    private readonly TypedCommands _typedCommands;
     private readonly CardThreads _threads;
     private readonly ReplyOutbox _replies;
     private readonly SlackPeople _people;
     private readonly SlackLog _log;
 
     public EventCallbackHandler(
-        ThreadAnswering answering, AnswerMessages answerMessages, EditedCommands editedCommands, CommandDispatcher commands, CardThreads threads, ReplyOutbox replies,
-        SlackPeople people, UninstallEvents uninstalls, SlackLog log)
+        ThreadAnswering answering, AnswerMessages answerMessages, EditedCommands editedCommands, CommandDispatcher commands, TypedCommands typedCommands,
+        CardThreads threads, ReplyOutbox replies, SlackPeople people, UninstallEvents uninstalls, SlackLog log)
     {
-        (_answering, _answerMessages, _editedCommands, _commands, _threads, _replies, _people, _log) =
-            (answering, answerMessages, editedCommands, commands, threads, replies, people, log);
+        (_answering, _answerMessages, _editedCommands, _commands, _typedCommands, _threads, _replies, _people, _log) =
+            (answering, answerMessages, editedCommands, commands, typedCommands, threads, replies, people, log);
         Register("message", MessageAsync);
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
@@ -100,7 +102,7 @@ internal sealed class EventCallbackHandler
         var deliberationId = threadTs is not null && threadTs != ts ? await _threads.FindDeliberationAsync(team, channel, threadTs, ct) : null;
         TurnResult result;
         string deliveryKey;
-        if (deliberationId is { } id)
+        if (deliberationId is { } id && !(type == "app_mention" && IsCommandToTheBot(text, botUserId)))
         {
             var names = await _people.NamesMentionedAsync(team, text, botUserId, ct);
             var answer = InboundText.ForMessage(text, botUserId, names);
@@ -142,7 +144,7 @@ internal sealed class EventCallbackHandler
             return SlackAck.Empty;
         }
 
-        if (await ReplyInThreadAsync(turn, e.Message, "message_changed", ct) is not { } reply)
+        if (await ReplyInThreadAsync(turn, e.Message, "message_changed", ct) is not { } reply || IsCommandToTheBot(text, turn.BotUserId))
         {
             return await EditedCommandAsync(turn, e.Message, editedTs, ct);
         }
@@ -199,6 +201,10 @@ internal sealed class EventCallbackHandler
         var channel = SlackPayload.Required(turn.Event.Channel, change + " channel");
         return await _threads.FindDeliberationAsync(turn.Team, channel, threadTs, ct) is { } id ? new ThreadReply(id, channel, user, ts, threadTs) : null;
     }
+
+    /// <summary>A message that mentions the bot and reads as a command: in a deliberation's thread too, it is one.</summary>
+    private bool IsCommandToTheBot(string? text, string? botUserId) =>
+        InboundText.Mentions(text, botUserId) && _typedCommands.IsCommand(InboundText.ForMessage(text, botUserId));
 
     private async Task<SlackAck> ReplyAsync(EventTurn turn, ConversationRef where, string user, string deliveryKey, TurnResult result, CancellationToken ct)
     {

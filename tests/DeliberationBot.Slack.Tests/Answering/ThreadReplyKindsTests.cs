@@ -33,4 +33,22 @@ public sealed class ThreadReplyKindsTests : SlackHostTest
         var answer = Assert.Single(await Host.AnswersAsync(d));
         Assert.Equal(("purpose", "It sorts calls by risk, see the screenshot"), (answer.QuestionId, answer.Value.Text));
     }
+
+    [Fact]
+    public async Task A_mention_of_the_bot_in_the_thread_that_reads_as_a_command_runs_it_and_prose_still_answers()
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
+        var card = await Host.CardAsync(d);
+        await Host.Answering.JoinAsync(SlackPayloads.Person("U0ANN", "ann"), d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
+
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", $"<@{SlackPayloads.Bot}> status", "1700000600.000002", card.MessageId, type: "app_mention")));
+        var status = await Api.WaitForAsync("chat.postEphemeral");
+        Assert.Contains("Predictive screening", status.Strings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Whose lives", status.Strings, StringComparison.Ordinal);
+        Assert.Empty(await Host.AnswersAsync(d));
+
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message(
+            "U0ANN", $"<@{SlackPayloads.Bot}> Help screeners decide which calls to follow up", "1700000600.000003", card.MessageId, type: "app_mention")));
+        Assert.Equal("Help screeners decide which calls to follow up", Assert.Single(await Host.AnswersAsync(d)).Value.Text);
+    }
 }
