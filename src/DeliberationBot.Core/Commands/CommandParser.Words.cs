@@ -29,9 +29,9 @@ public static partial class CommandParser
 
     private static bool ReadsAsCommand(string verb, List<Token> rest, string text, Func<string, bool> isFlow) => verb switch
     {
-        "concern" => true, // a concern in any words reaches the owners, as the person asked
         "help" or "?" or "status" or "progress" or "remind" or "close" or "end" or "concerns" or "export" or "flows" => false, // these take no words
         "start" or "new" => isFlow(rest[0].Text) || rest.Any(CommandSyntax),
+        "concern" => rest.Any(CommandSyntax), // the command quotes its words; "Concern about…" is someone's answer
         "decide" or "decision" => DecisionOutcomes.TryParse(rest[0].Text, out _) || rest.Any(CommandSyntax),
         // A date only matters after "due:", which is command syntax already.
         _ => rest.Any(CommandSyntax) || Parse(text, null, DateOnly.MinValue).Command is not null,
@@ -39,11 +39,10 @@ public static partial class CommandParser
 
     /// <summary>What prose does not have: a quoted part, an option (due:, owner:, lang:…), a mention, a number like #3 or S3.</summary>
     private static bool CommandSyntax(Token token) =>
-        token.Quoted || token.Text.Contains(':', StringComparison.Ordinal) || token.Text.StartsWith('@') || token.Text.StartsWith('<')
-        || token.Text.StartsWith('#') || SuggestionNumber().IsMatch(token.Text);
+        token.Quoted || token.Text.StartsWith('@') || token.Text.StartsWith('<') || CommandToken().IsMatch(token.Text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[Ss]\d+$")]
-    private static partial System.Text.RegularExpressions.Regex SuggestionNumber();
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:owners?|due|lang(?:uages?|s)?|until|max):|#\d|[Ss]\d+$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CommandToken();
 
     /// <summary>Edits (insert, delete, replace, swap two neighbours) from one short word to another.</summary>
     private static int Distance(string a, string b)

@@ -109,7 +109,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
         if (!d.MayClose(actor.User))
         {
-            return TurnResult.Error("Only the facilitator or an owner can record a concern directly. Everyone else: flag your answer as a concern.");
+            return TurnResult.Error("Only the facilitator or an owner can record a concern directly. Everyone else: flag your answer as a concern (typing it, start it with \"concern:\").");
         }
 
         var flow = await turn.FlowOfAsync(d, ct);
