@@ -80,7 +80,7 @@ public static partial class CommandParser
     /// </summary>
     private static string Unknown(List<Token> tokens) => tokens.Count < ProseWords
         ? $"I don't know the command \"{tokens[0].Text}\"."
-        : $"I don't know the command \"{tokens[0].Text}\", so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there.";
+        : $"I don't know the command \"{tokens[0].Text}\", so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there; as a response to a concern, press Respond under the concern.";
 
     /// <summary>From how many words an unknown command reads as prose.</summary>
     private const int ProseWords = 4;

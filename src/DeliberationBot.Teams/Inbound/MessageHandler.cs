@@ -29,6 +29,13 @@ internal sealed class MessageHandler(
 
         var (text, mentions) = MentionText.Normalise(activity);
         log.Command(turn.TenantId, activity.Conversation!.ConversationType, text.Length);
+        if (text.Length == 0 && CarriesAFile(activity))
+        {
+            // Not the help an empty message gets: the person sent something, and should know it was not taken.
+            await QueueAsync(turn, TurnResult.Error(OnlyWords), ActivityTypes.Message, personal: false, ct);
+            return;
+        }
+
         if (!activity.IsPersonal && !typedCommands.IsCommand(text) && await CardThreadAsync(turn, ct) is { } deliberationId)
         {
             // The answering flow is the person's: what follows comes in their private chat, as after pressing Answer.
@@ -41,6 +48,13 @@ internal sealed class MessageHandler(
         var result = answered ?? await commands.HandleAsync(turn.Actor, turn.Home, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
         await QueueAsync(turn, result, ActivityTypes.Message, personal: false, ct);
     }
+
+    public const string OnlyWords = "I can only read words, so the picture or file you sent was not kept. Type what you want to say in a message.";
+
+    /// <summary>A picture pasted in (an &lt;img&gt; in the message's HTML) or a file attached.</summary>
+    private static bool CarriesAFile(Activity activity) => activity.Attachments?.Any(a =>
+        !string.Equals(a.ContentType, "text/html", StringComparison.OrdinalIgnoreCase)
+        || a.Content is { ValueKind: System.Text.Json.JsonValueKind.String } html && html.GetString()!.Contains("<img", StringComparison.OrdinalIgnoreCase)) == true;
 
     /// <summary>The deliberation whose card starts the channel thread the activity is in; null anywhere else.</summary>
     private async Task<Guid?> CardThreadAsync(Turn turn, CancellationToken ct) =>

@@ -262,7 +262,7 @@ public class CommandParserTests
         var error = Error("It ranks calls by risk and nobody asked us");
 
         Assert.Equal(
-            "I don't know the command \"It\", so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there.",
+            "I don't know the command \"It\", so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there; as a response to a concern, press Respond under the concern.",
             error.Text);
     }
 

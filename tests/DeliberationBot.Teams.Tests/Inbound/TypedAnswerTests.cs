@@ -48,6 +48,20 @@ public sealed class TypedAnswerTests : HostTest
     }
 
     [Fact]
+    public async Task A_picture_sent_without_words_is_said_not_to_be_kept_and_nothing_is_recorded()
+    {
+        var d = await StartedAsync();
+        await Host.Services.GetRequiredService<AnsweringService>().JoinAsync(Actor(Person.Sam), d, StakeholderGroup.FrontlineWorker, anonymous: false, "seed-join", default);
+        var picture = Activities.WithHtml(Activities.Message(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), ""), "<div><img src=\"https://example.test/screenshot.png\" alt=\"image\"></div>");
+        picture["attachments"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["contentType"] = "image/*", ["contentUrl"] = "https://example.test/screenshot.png" });
+
+        await Host.SendAsync(picture);
+
+        Assert.Contains("the picture or file you sent was not kept", Assert.Single(await Host.SentAsync(), c => c.IsPost).CardText, StringComparison.Ordinal);
+        Assert.Empty(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
+    }
+
+    [Fact]
     public async Task Words_from_someone_answering_nothing_say_they_were_not_recorded_and_commands_stay_commands()
     {
         var d = await StartedAsync();
