@@ -60,14 +60,17 @@ public static partial class AnswerParser
                 return MultipleChoices(question, text);
             case AnswerKind.Scale:
             case AnswerKind.Number:
-                if (LeadingNumber(text) is not { } n)
+                if (LeadingNumber(text) is { } n)
                 {
-                    return (null, NumberError(question.Kind));
+                    // "15 minutes" is the number; "15-20, but 45 for complex cases" is the number and the person's words,
+                    // which are kept with it: the owners read what was said, the tallies count the number.
+                    return Checked(question, AnswerValue.FromNumber(n, SaysMore(question, text) ? text : null));
                 }
 
-                // "15 minutes" is the number; "15-20, but 45 for complex cases" is the number and the person's words,
-                // which are kept with it: the owners read what was said, the tallies count the number.
-                return Checked(question, AnswerValue.FromNumber(n, SaysMore(question, text) ? text : null));
+                // "About 20 minutes", "close to 20", "twenty": the number, and the words, which say how sure the person is.
+                return HedgedOrSpelledNumber(text) is { } hedged
+                    ? Checked(question, AnswerValue.FromNumber(hedged.Number, hedged.Plain ? null : text))
+                    : (null, NumberError(question.Kind));
             default:
                 throw new InvalidOperationException($"Unhandled answer kind {question.Kind}");
         }
@@ -248,6 +251,48 @@ public static partial class AnswerParser
         var fraction = match.Groups["fraction"].Success ? "." + match.Groups["fraction"].Value : "";
         return decimal.TryParse(match.Groups["sign"].Value + whole + fraction, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
+
+    /// <summary>
+    /// A number after a few words that only say how sure it is ("about 20", "close to 20, more for complex cases",
+    /// "~20"), or a number spelled out ("twenty", "twenty-five", "none"). Plain when the text is the spelled number alone.
+    /// Other words before a number ("in 2 years") are not an answer to how many.
+    /// </summary>
+    private static (decimal Number, bool Plain)? HedgedOrSpelledNumber(string text)
+    {
+        var words = HedgeWords().Match(text);
+        var rest = text[words.Length..];
+        if (words.Length > 0 && LeadingNumber(rest) is { } n)
+        {
+            return (n, false);
+        }
+
+        if (SpelledNumber().Match(rest) is not { Success: true } spelled)
+        {
+            return null;
+        }
+
+        var value = (spelled.Groups["tens"].Success ? Tens[spelled.Groups["tens"].Value.ToLowerInvariant()] : 0)
+            + (spelled.Groups["unit"].Success ? Units[spelled.Groups["unit"].Value.ToLowerInvariant()] : 0);
+        return (value, words.Length == 0 && rest[spelled.Length..].Trim().TrimEnd('.', '!').Length == 0);
+    }
+
+    private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["none"] = 0, ["nothing"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
+        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+    };
+
+    private static readonly Dictionary<string, int> Tens = new(StringComparer.Ordinal)
+    {
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    [GeneratedRegex(@"^\s*(?:[~≈]\s*|(?:(?:about|around|approximately|approx|roughly|maybe|perhaps|probably|possibly|likely|nearly|almost|close|to|at|least|most|up|under|over|more|less|fewer|than|some|just|only|well|easily|i|i'd|i’d|think|guess|say|estimate|estimated|ca|c|est)\.?,?\s+){1,4})", RegexOptions.IgnoreCase)]
+    private static partial Regex HedgeWords();
+
+    [GeneratedRegex(@"^\s*(?:(?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?<unit>one|two|three|four|five|six|seven|eight|nine))?|(?<unit>zero|none|nothing|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledNumber();
 
     [GeneratedRegex(@"^(?<word>[\p{L}' ]{1,12}?|\?)\s*(?:[-–—:,;.!]+|\r?\n)\s*\S")]
     private static partial Regex YesNoThenWords();

@@ -134,7 +134,7 @@ public sealed class AnsweringServiceTests
         await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "answer-1", None);
         var before = _bed.Store.Commits.Count;
 
-        var result = await Answering.AnswerTextAsync(Sam, d, "about twenty", "typed", None);
+        var result = await Answering.AnswerTextAsync(Sam, d, "no idea yet", "typed", None);
 
         var error = Assert.IsType<ErrorMessage>(Assert.Single(result.Replies));
         Assert.Equal(("Please answer with a number of 0 or more, for example 15.", null, "Minutes added per case?"), (error.Text, error.Usage, error.Question));
@@ -267,7 +267,7 @@ public sealed class AnsweringServiceTests
         await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing, and at night."), flagConcern: false, "form-1", None);
 
         var replaced = await Answering.ReviseTextAsync(Sam, d, "msg-1", "Less typing.", "edit-1", None);
-        var wrong = await Answering.ReviseTextAsync(Sam, d, "msg-2", "about twenty", "edit-2", None);
+        var wrong = await Answering.ReviseTextAsync(Sam, d, "msg-2", "no idea yet", "edit-2", None);
         await _bed.Deliberations.CloseAsync(Fiona, Home, "close", None);
         var closed = await Answering.ReviseTextAsync(Sam, d, "msg-2", "20", "edit-3", None);
 

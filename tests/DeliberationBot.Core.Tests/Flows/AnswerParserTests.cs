@@ -197,9 +197,34 @@ public class AnswerParserTests
     [Fact]
     public void Number_errors()
     {
-        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "about 15"));
-        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "fifteen"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "no idea"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "in 2 years"));
         Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "-3"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "oneish"));
+    }
+
+    [Theory]
+    [InlineData("minutes", "about 15", 15)]
+    [InlineData("minutes", "Close to 20 minutes, more for complex cases", 20)]
+    [InlineData("minutes", "~20", 20)]
+    [InlineData("minutes", "I'd say 30", 30)]
+    [InlineData("minutes", "at least 45 on a bad day", 45)]
+    [InlineData("minutes", "twenty-five, give or take", 25)]
+    [InlineData("minutes", "about thirty", 30)]
+    [InlineData("minutes", "None, it would save us time", 0)]
+    [InlineData("readiness", "probably 4", 4)]
+    public void A_number_said_with_how_sure_it_is_or_spelled_out_keeps_the_words(string questionId, string input, int number)
+    {
+        Assert.Equal(AnswerValue.FromNumber(number, input), Parsed(questionId, input));
+    }
+
+    [Theory]
+    [InlineData("fifteen", 15)]
+    [InlineData("Thirty.", 30)]
+    [InlineData("none", 0)]
+    public void A_number_spelled_out_alone_is_that_number(string input, int number)
+    {
+        Assert.Equal(AnswerValue.FromNumber(number), Parsed("minutes", input));
     }
 
     [Fact]
