@@ -68,7 +68,7 @@ public static partial class AnswerParser
                 }
 
                 // "About 20 minutes", "close to 20", "twenty": the number, and the words, which say how sure the person is.
-                return HedgedOrSpelledNumber(text) is { } hedged
+                return HedgedOrSpelledNumber(question, text) is { } hedged
                     ? Checked(question, AnswerValue.FromNumber(hedged.Number, hedged.Plain ? null : text))
                     : (null, NumberError(question.Kind));
             default:
@@ -232,9 +232,16 @@ public static partial class AnswerParser
             return !(ScaleTop().Match(rest) is { Success: true } top && top.Groups["top"].Value == AnswerKinds.ScaleMax.ToString(CultureInfo.InvariantCulture));
         }
 
-        var unit = (question.Unit ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return !words.All(word => word.TrimEnd('s', 'S') is { Length: > 0 } stem && unit.Any(u => u.StartsWith(stem, StringComparison.OrdinalIgnoreCase)));
+        return !words.All(word => IsUnit(question, word));
     }
+
+    /// <summary>Whether a word is (a form of) a word of the question's unit: "mins" for "minutes per case".</summary>
+    private static bool IsUnit(Question question, string word) =>
+        word.TrimEnd('s', 'S') is { Length: > 0 } stem
+        && (question.Unit ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(u => u.StartsWith(stem, StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"^[-–—:,;.!?()/]")]
+    private static partial Regex SeparatorOrEnd();
 
     /// <summary>
     /// The number a reply starts with: "15 minutes" is 15, "1,000,000" a million, and "1,5" (a decimal comma) 1.5.
@@ -254,10 +261,11 @@ public static partial class AnswerParser
 
     /// <summary>
     /// A number after a few words that only say how sure it is ("about 20", "close to 20, more for complex cases",
-    /// "~20"), or a number spelled out ("twenty", "twenty-five", "none"). Plain when the text is the spelled number alone.
+    /// "~20"), or a number spelled out ("twenty", "twenty-five", "none"). Plain when the text is the spelled number alone,
+    /// or with its unit.
     /// Other words before a number ("in 2 years") are not an answer to how many.
     /// </summary>
-    private static (decimal Number, bool Plain)? HedgedOrSpelledNumber(string text)
+    private static (decimal Number, bool Plain)? HedgedOrSpelledNumber(Question question, string text)
     {
         var words = HedgeWords().Match(text);
         var rest = text[words.Length..];
@@ -266,14 +274,16 @@ public static partial class AnswerParser
             return (n, false);
         }
 
-        if (SpelledNumber().Match(rest) is not { Success: true } spelled)
+        // A spelled number ends the sentence, a clause or comes with its unit: "one of the reasons…" is no number.
+        if (SpelledNumber().Match(rest) is not { Success: true } spelled
+            || rest[spelled.Length..].TrimStart() is { Length: > 0 } after && !SeparatorOrEnd().IsMatch(after) && !IsUnit(question, Word().Match(after).Value))
         {
             return null;
         }
 
         var value = (spelled.Groups["tens"].Success ? Tens[spelled.Groups["tens"].Value.ToLowerInvariant()] : 0)
             + (spelled.Groups["unit"].Success ? Units[spelled.Groups["unit"].Value.ToLowerInvariant()] : 0);
-        return (value, words.Length == 0 && rest[spelled.Length..].Trim().TrimEnd('.', '!').Length == 0);
+        return (value, words.Length == 0 && Word().Matches(rest[spelled.Length..]).All(w => IsUnit(question, w.Value)));
     }
 
     private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)

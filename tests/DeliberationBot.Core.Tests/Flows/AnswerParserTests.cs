@@ -201,6 +201,8 @@ public class AnswerParserTests
         Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "in 2 years"));
         Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "-3"));
         Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "oneish"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "one of the reasons is the typing"));
+        Assert.Equal("Please answer with a number of 0 or more, for example 15.", Rejected("minutes", "none of your business"));
     }
 
     [Theory]
@@ -220,6 +222,7 @@ public class AnswerParserTests
 
     [Theory]
     [InlineData("fifteen", 15)]
+    [InlineData("fifteen minutes", 15)]
     [InlineData("Thirty.", 30)]
     [InlineData("none", 0)]
     public void A_number_spelled_out_alone_is_that_number(string input, int number)
