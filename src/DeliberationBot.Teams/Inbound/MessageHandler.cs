@@ -101,7 +101,9 @@ internal sealed class MessageHandler(
             (null, false) when activity.IsPersonal => await chat.ReviseAsync(turn.Actor, messageKey, text, change.DeliveryKey, ct),
             _ => new TurnResult([]),
         };
-        if (edited && result is { Duplicate: false, Replies.Count: 0 })
+        // Where words answer, only an edit that reads as a command is one (an answer edited to the same words says nothing).
+        var answersHere = activity.IsPersonal || inCardThread is not null;
+        if (edited && result is { Duplicate: false, Replies.Count: 0 } && (!answersHere || typedCommands.IsCommand(text)))
         {
             result = editedCommands.Edited(MentionText.Normalise(activity).Text);
         }

@@ -90,6 +90,23 @@ public sealed class ThreadReplyTests : HostTest
     }
 
     [Fact]
+    public async Task An_answer_that_reads_like_a_concern_edited_without_a_change_says_nothing()
+    {
+        var (d, thread) = await StartedAsync();
+        await JoinAsync(d, anonymous: false);
+        const string Said = "Concern about the vendor: they will not explain the model";
+        var reply = Reply(thread, Said);
+        await Host.SendAsync(reply);
+        await Host.SentAsync();
+
+        // Teams sends an edit when only the formatting changed: the words, and so the answer, are the same.
+        await Host.SendAsync(WithBotMention(Activities.Edit(ServiceUrl, Person.Sam, thread, reply["id"]!.GetValue<string>(), Said, "2026-12-05T10:00:00Z")));
+
+        Assert.DoesNotContain(await Host.SentAsync(), c => c.IsPost);
+        Assert.Equal(Said, Assert.Single(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default)).Value.Text);
+    }
+
+    [Fact]
     public async Task Commands_in_the_thread_stay_commands_and_replies_elsewhere_answer_nothing()
     {
         var (d, thread) = await StartedAsync();
