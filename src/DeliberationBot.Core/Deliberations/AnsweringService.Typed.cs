@@ -10,6 +10,9 @@ public sealed partial class AnsweringService
     public const string AllAnswered =
         "You have answered every question, so this reply is not recorded. To add it to an answer, change that answer below; there you can also flag it as a concern.";
 
+    /// <summary>What someone who sent a picture or a file with no words is told: it answers nothing, and is not kept.</summary>
+    public const string OnlyWords = "I can only read words, so the picture or file you sent was not kept. Type what you want to say in a message.";
+
     /// <summary>A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question.</summary>
     public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct) =>
         turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, ct), ct);

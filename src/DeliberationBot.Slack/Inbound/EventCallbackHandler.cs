@@ -108,7 +108,9 @@ internal sealed class EventCallbackHandler
             var answer = InboundText.ForMessage(text, botUserId, names);
             _log.ThreadAnswer(channel, id, answer.Length);
             deliveryKey = DeliveryKeys.Message(team, channel, ts);
-            result = await _answering.AnswerAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, deliveryKey, ct);
+            result = answer.Length == 0 && e.Subtype == "file_share"
+                ? TurnResult.Error(AnsweringService.OnlyWords) // a file with no words: it answers nothing, and is not kept
+                : await _answering.AnswerAsync(new Actor(SlackChannel.Name, team, new UserRef(user)), id, answer, deliveryKey, ct);
         }
         else if (type == "app_mention")
         {

@@ -32,7 +32,7 @@ internal sealed class MessageHandler(
         if (text.Length == 0 && CarriesAFile(activity))
         {
             // Not the help an empty message gets: the person sent something, and should know it was not taken.
-            await QueueAsync(turn, TurnResult.Error(OnlyWords), ActivityTypes.Message, personal: false, ct);
+            await QueueAsync(turn, TurnResult.Error(AnsweringService.OnlyWords), ActivityTypes.Message, personal: false, ct);
             return;
         }
 
@@ -48,8 +48,6 @@ internal sealed class MessageHandler(
         var result = answered ?? await commands.HandleAsync(turn.Actor, turn.Home, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
         await QueueAsync(turn, result, ActivityTypes.Message, personal: false, ct);
     }
-
-    public const string OnlyWords = "I can only read words, so the picture or file you sent was not kept. Type what you want to say in a message.";
 
     /// <summary>A picture pasted in (an &lt;img&gt; in the message's HTML) or a file attached.</summary>
     private static bool CarriesAFile(Activity activity) => activity.Attachments?.Any(a =>

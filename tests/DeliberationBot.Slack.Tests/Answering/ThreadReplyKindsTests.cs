@@ -51,4 +51,20 @@ public sealed class ThreadReplyKindsTests : SlackHostTest
             "U0ANN", $"<@{SlackPayloads.Bot}> Help screeners decide which calls to follow up", "1700000600.000003", card.MessageId, type: "app_mention")));
         Assert.Equal("Help screeners decide which calls to follow up", Assert.Single(await Host.AnswersAsync(d)).Value.Text);
     }
+
+    [Fact]
+    public async Task A_file_sent_without_words_is_said_not_to_be_kept_and_answers_nothing()
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
+        var card = await Host.CardAsync(d);
+        await Host.Answering.JoinAsync(SlackPayloads.Person("U0ANN", "ann"), d.Id, StakeholderGroup.FrontlineWorker, false, "seed-join", CancellationToken.None);
+        var reply = SlackPayloads.Message("U0ANN", "", "1700000600.000004", card.MessageId);
+        reply["subtype"] = "file_share";
+        reply["files"] = new JsonArray(new JsonObject { ["id"] = "F0SHOT", ["name"] = "screen.png" });
+
+        await Host.EventAsync(SlackPayloads.Event(reply));
+
+        Assert.Contains("the picture or file you sent was not kept", (await Api.WaitForAsync("chat.postEphemeral")).Strings, StringComparison.Ordinal);
+        Assert.Empty(await Host.AnswersAsync(d));
+    }
 }
