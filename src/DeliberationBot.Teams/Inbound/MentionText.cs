@@ -86,8 +86,9 @@ internal static partial class MentionText
             return null;
         }
 
-        // A quoted reply's HTML starts with the message it quotes, which the text leaves out.
-        html = QuotedReply().Replace(html, " ");
+        // A quoted reply's HTML starts with the message it quotes, which the text leaves out; an emoji is a tag there
+        // and a character in the text.
+        html = Emoji().Replace(QuotedReply().Replace(html, " "), m => m.Groups["alt"].Value);
 
         // Whitespace in HTML source is layout; only the markup says where a line ends. Most messages are one line.
         html = Block().Replace(LineBreak().Replace(HtmlWhitespace().Replace(html, " "), "\n"), "\n").Trim();
@@ -170,6 +171,10 @@ internal static partial class MentionText
 
     [GeneratedRegex(@"<blockquote\b[^<>]*\bitemtype=""http://schema\.skype\.com/Reply""[^<>]*>.*?</blockquote>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex QuotedReply();
+
+    /// <summary>Teams' emoji in HTML: an &lt;emoji&gt; element, or an &lt;img&gt; of itemtype Emoji; its alt is the character.</summary>
+    [GeneratedRegex(@"<emoji\b[^<>]*?\balt=""(?<alt>[^""]*)""[^<>]*>(?:\s*</emoji>)?|<img\b(?=[^<>]*\bitemtype=""http://schema\.skype\.com/Emoji"")[^<>]*?\balt=""(?<alt>[^""]*)""[^<>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Emoji();
 
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LineBreak();

@@ -129,4 +129,14 @@ public sealed class MentionTextTests
 
         Assert.Equal("1, 2 - families first\nand then applicants", text);
     }
+
+    [Theory]
+    [InlineData("<emoji id=\"1f622_cryingface\" alt=\"😢\" title=\"Crying face\"></emoji>")]
+    [InlineData("<img itemscope=\"\" itemtype=\"http://schema.skype.com/Emoji\" itemid=\"cry\" src=\"https://statics.teams.cdn.office.net/cry.png\" title=\"Crying\" alt=\"😢\" style=\"width:20px\">")]
+    public void An_emoji_keeps_the_lines_of_the_message_it_is_in(string emoji)
+    {
+        var (text, _) = NormaliseWithHtml("Nobody asked us 😢 And now it is late", $"<p>Nobody asked us {emoji}</p><p>And now it is late</p>");
+
+        Assert.Equal("Nobody asked us 😢\nAnd now it is late", text);
+    }
 }
