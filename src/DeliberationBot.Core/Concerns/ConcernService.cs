@@ -136,7 +136,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         var problem = (target, source) switch
         {
             _ when into == from => "Name two different concerns: the one to keep first, then the one to merge into it.",
-            (null, _) or (_, null) => $"There is no concern #{(target is null ? into : from)} in \"{d.Title}\". Type `concerns` to see their numbers.",
+            (null, _) or (_, null) => $"There is no concern #{(target is null ? into : from)} in \"{d.Title}\". Type \"concerns\" to see their numbers.",
             _ when target.Kind != ConcernKind.Concern || source.Kind != ConcernKind.Concern => "Conditions of a decision can't be merged.",
             _ when target.IsMerged => $"Concern #{into} was already merged into #{target.MergedInto}.",
             _ when source.IsMerged => $"Concern #{from} was already merged into #{source.MergedInto}.",
@@ -174,7 +174,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         return TurnResult.Reply(new Confirmation(
-            $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with `concerns`."));
+            $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with \"concerns\"."));
     }
 
     private static IReadOnlyList<UserRef> RecipientsOf(Deliberation d, Concern c) => c.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;

@@ -65,7 +65,7 @@ public static class DigestText
         }
     }
 
-    public const string ShortenedNote = "Concerns ending in … are shortened here; `concerns` in the deliberation's conversation shows each in full.";
+    public const string ShortenedNote = "Concerns ending in … are shortened here; \"concerns\" in the deliberation's conversation shows each in full.";
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));

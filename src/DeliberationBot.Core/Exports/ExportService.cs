@@ -36,7 +36,7 @@ public sealed class ExportService(TurnSupport turn, IExportLinkSigner signer, IS
         return d.MayClose(actor.User)
             ? TurnResult.Reply(signer.Sign(d.WorkspaceId, d.Id, d.Title))
             : TurnResult.Error(
-                $"Only the facilitator ({d.Facilitator.Display}) and the owners ({string.Join(", ", d.Owners.Select(o => o.Display))}) can export the whole record of \"{d.Title}\". Ask one of them, or type `concerns` to see the concerns.");
+                $"Only the facilitator ({d.Facilitator.Display}) and the owners ({string.Join(", ", d.Owners.Select(o => o.Display))}) can export the whole record of \"{d.Title}\". Ask one of them, or type \"concerns\" to see the concerns.");
     }
 
     public async Task<DeliberationRecord?> RecordAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
