@@ -63,8 +63,9 @@ public sealed class CommandDispatcher(
     {
         return command switch
         {
+            // A new deliberation, and a digest's subscription, belong to the conversation, whatever thread they were typed in.
             StartCommand start => await deliberations.StartAsync(
-                actor, conversation,
+                actor, conversation with { InThreadOf = null },
                 new StartRequest(start.FlowId, start.Title, null, start.Owners, start.Due, start.Anonymous ? AnonymityPolicy.AnonymousAllowed : AnonymityPolicy.Named),
                 deliveryKey, ct),
             RemindCommand => await deliberations.RemindAsync(actor, conversation, deliveryKey, ct),
@@ -75,7 +76,7 @@ public sealed class CommandDispatcher(
             SuggestionCommand s => await WithLatestAsync(actor, conversation, id => suggestions.SettleAsync(actor, id, s.Number, s.Confirm, deliveryKey, ct), ct),
             DecideCommand decide => await WithLatestAsync(actor, conversation, id => decisions.DecideAsync(actor, id, decide.Outcome, decide.Rationale, deliveryKey, ct), ct),
             ConditionCommand condition => await WithLatestAsync(actor, conversation, id => decisions.AddConditionAsync(actor, id, condition.Text, condition.Owner, condition.Due, deliveryKey, ct), ct),
-            DigestCommand { Action: DigestAction.Subscribe } digest => await digests.SubscribeAsync(actor, conversation, digest.Day, digest.Time, deliveryKey, ct),
+            DigestCommand { Action: DigestAction.Subscribe } digest => await digests.SubscribeAsync(actor, conversation with { InThreadOf = null }, digest.Day, digest.Time, deliveryKey, ct),
             DigestCommand { Action: DigestAction.Unsubscribe } => await digests.UnsubscribeAsync(actor, deliveryKey, ct),
             ReportCommand report => await WithLatestAsync(actor, conversation, id => reports.RevokeAsync(actor, id, report.Only, deliveryKey, ct), ct),
             InviteCommand invite => await WithLatestAsync(actor, conversation, id => invitations.InviteAsync(actor, id, invite.Languages, invite.Until, invite.MaxPeople, deliveryKey, ct), ct),

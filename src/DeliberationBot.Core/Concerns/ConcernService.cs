@@ -14,7 +14,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     /// </summary>
     public async Task<TurnResult> ReviewAsync(Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
     {
-        var d = await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+        var d = await turn.FindHereAsync(actor, conversation, includeClosed: true, ct);
         if (d is null)
         {
             return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
@@ -101,7 +101,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     /// <summary><c>concern "text"</c>: the facilitator or an owner records a concern of their own, in their words.</summary>
     public async Task<TurnResult> AddAsync(Actor actor, ConversationRef conversation, string text, string deliveryKey, CancellationToken ct)
     {
-        var d = await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+        var d = await turn.FindHereAsync(actor, conversation, includeClosed: true, ct);
         if (d is null)
         {
             return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);
@@ -119,7 +119,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     /// <summary><c>merge #4 #9</c>: the facilitator folds one concern into another; every person's words are kept.</summary>
     public async Task<TurnResult> MergeAsync(Actor actor, ConversationRef conversation, int into, int from, string deliveryKey, CancellationToken ct)
     {
-        var d = await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+        var d = await turn.FindHereAsync(actor, conversation, includeClosed: true, ct);
         if (d is null)
         {
             return TurnResult.Error(TurnSupport.NoneHere, Usage.Start);

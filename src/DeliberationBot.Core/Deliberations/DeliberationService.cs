@@ -19,9 +19,9 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
     public Task<bool> WasDeliveredAsync(Actor actor, string deliveryKey, CancellationToken ct) =>
         turn.Store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct);
 
-    /// <summary>The newest deliberation of a conversation, open or closed.</summary>
+    /// <summary>The deliberation a command is about (<see cref="TurnSupport.FindHereAsync"/>), open or closed.</summary>
     public async Task<Guid?> LatestIdAsync(Actor actor, ConversationRef conversation, CancellationToken ct) =>
-        (await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct))?.Id;
+        (await turn.FindHereAsync(actor, conversation, includeClosed: true, ct))?.Id;
 
     public async Task<TurnResult> StartAsync(Actor actor, ConversationRef home, StartRequest request, string deliveryKey, CancellationToken ct)
     {
@@ -170,9 +170,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
 
     private async Task<(Deliberation, FlowDefinition)?> FindHereAsync(Actor actor, ConversationRef conversation, CancellationToken ct, bool includeClosed = false)
     {
-        var d = includeClosed
-            ? await turn.Store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct)
-            : await turn.Store.FindLatestOpenAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+        var d = await turn.FindHereAsync(actor, conversation, includeClosed, ct);
         return d is null ? null : (d, await turn.FlowOfAsync(d, ct));
     }
 }

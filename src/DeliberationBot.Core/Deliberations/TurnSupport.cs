@@ -25,6 +25,23 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
 
     public Task<FlowDefinition> FlowOfAsync(Deliberation deliberation, CancellationToken ct) => flows.ForAsync(deliberation, ct);
 
+    /// <summary>
+    /// The deliberation a command typed in a conversation is about: the one whose card's thread it was typed in, else
+    /// the conversation's newest; closed ones only when <paramref name="includeClosed"/>.
+    /// </summary>
+    public async Task<Deliberation?> FindHereAsync(Actor actor, ConversationRef conversation, bool includeClosed, CancellationToken ct)
+    {
+        if (conversation.InThreadOf is { } id)
+        {
+            var d = await store.FindAsync(actor.WorkspaceId, id, ct);
+            return d is not null && (includeClosed || d.IsOpen) ? d : null;
+        }
+
+        return includeClosed
+            ? await store.FindLatestAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct)
+            : await store.FindLatestOpenAsync(actor.WorkspaceId, conversation.Channel, conversation.ConversationId, ct);
+    }
+
     public static string NamedKey(string userId) => "user:" + userId;
 
     public string AnonymousKey(Actor actor, Guid deliberationId) => pseudonyms.For(actor.WorkspaceId, deliberationId, actor.User.Id);

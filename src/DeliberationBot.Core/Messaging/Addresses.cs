@@ -10,7 +10,15 @@ public sealed record UserRef(string Id, string? Name = null)
 /// Where a conversation lives: the channel (slack, teams, console), the workspace (Slack team or Microsoft tenant),
 /// the conversation, and optionally a thread within it.
 /// </summary>
-public sealed record ConversationRef(string Channel, string WorkspaceId, string ConversationId, string? ThreadId = null);
+public sealed record ConversationRef(string Channel, string WorkspaceId, string ConversationId, string? ThreadId = null)
+{
+    /// <summary>
+    /// Set by an adapter on a command typed in the thread of a deliberation's card: the command is about that
+    /// deliberation, not the conversation's newest (<see cref="Deliberations.TurnSupport.FindHereAsync"/>). Never kept.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? InThreadOf { get; init; }
+}
 
 public enum DeliveryMode
 {

@@ -119,7 +119,8 @@ internal sealed class EventCallbackHandler
             var names = await _people.NamesMentionedAsync(team, text, botUserId, ct);
             var person = await writer;
             var actor = new Actor(SlackChannel.Name, team, new UserRef(user, person.Name), person.TimeZone);
-            var conversation = new ConversationRef(SlackChannel.Name, team, channel);
+            // In a deliberation's thread, the command is about that deliberation, not the channel's newest.
+            var conversation = new ConversationRef(SlackChannel.Name, team, channel) { InThreadOf = deliberationId };
             deliveryKey = DeliveryKeys.Event(eventId);
             result = await _commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId), names), null, deliveryKey, ct);
         }

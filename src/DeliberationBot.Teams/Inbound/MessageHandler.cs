@@ -45,7 +45,9 @@ internal sealed class MessageHandler(
         }
 
         var answered = activity.IsPersonal ? await chat.AnswerAsync(turn.Actor, MentionText.Words(activity), turn.DeliveryKey, ct) : null;
-        var result = answered ?? await commands.HandleAsync(turn.Actor, turn.Home, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
+        // A command in a deliberation card's thread is about that deliberation, not the channel's newest.
+        var here = activity.IsPersonal ? turn.Home : turn.Home with { InThreadOf = await CardThreadAsync(turn, ct) };
+        var result = answered ?? await commands.HandleAsync(turn.Actor, here, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
         await QueueAsync(turn, result, ActivityTypes.Message, personal: false, ct);
     }
 

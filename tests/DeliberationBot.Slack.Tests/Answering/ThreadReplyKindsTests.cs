@@ -67,4 +67,22 @@ public sealed class ThreadReplyKindsTests : SlackHostTest
         Assert.Contains("the picture or file you sent was not kept", (await Api.WaitForAsync("chat.postEphemeral")).Strings, StringComparison.Ordinal);
         Assert.Empty(await Host.AnswersAsync(d));
     }
+
+    [Fact]
+    public async Task A_command_in_an_older_deliberations_thread_is_about_that_deliberation()
+    {
+        var older = await Host.StartDeliberationAsync("start quick-check \"Predictive screening\"");
+        var card = await Host.CardAsync(older);
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
+        await Host.StartDeliberationAsync("start quick-check \"Road repair ranking\"");
+        await Host.SettleOutboxAsync();
+        var before = Api.CallsTo("chat.postEphemeral").Count;
+
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0ANN", $"<@{SlackPayloads.Bot}> status", "1700000600.000005", card.MessageId, type: "app_mention")));
+        await Host.SettleOutboxAsync();
+
+        var status = Api.CallsTo("chat.postEphemeral").Skip(before).Single();
+        Assert.Contains("Predictive screening", status.Strings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Road repair ranking", status.Strings, StringComparison.Ordinal);
+    }
 }

@@ -149,6 +149,20 @@ public sealed class ThreadReplyTests : HostTest
         Assert.DoesNotContain(Says, Assert.Single(cards, c => c.CardText.Contains("In a group chat", StringComparison.Ordinal)).CardText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_command_in_an_older_cards_thread_is_about_that_deliberation_not_the_channels_newest()
+    {
+        var (older, olderThread) = await StartedAsync();
+        await Host.AdvanceAsync(TimeSpan.FromMinutes(5));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Thread("620"), "start quick-check \"Road repair ranking\"", id: "620"));
+        await Host.SentAsync();
+
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, olderThread, "close", id: Activities.NewId()));
+
+        Assert.False((await Host.DeliberationAsync(older)).IsOpen);
+        Assert.Single(await Host.Store.ListOpenAsync(Activities.Tenant, "teams", default), d => d.Title == "Road repair ranking");
+    }
+
     /// <summary>Fiona starts a deliberation in the channel; its card is a post of its own, whose thread people reply in.</summary>
     private async Task<(Guid Deliberation, Chat Thread)> StartedAsync(string options = "")
     {
