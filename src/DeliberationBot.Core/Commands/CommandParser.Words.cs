@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DeliberationBot.Core.Concerns;
 
 namespace DeliberationBot.Core.Commands;
@@ -41,8 +42,8 @@ public static partial class CommandParser
     private static bool CommandSyntax(Token token) =>
         token.Quoted || token.Text.StartsWith('@') || token.Text.StartsWith('<') || CommandToken().IsMatch(token.Text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:owners?|due|lang(?:uages?|s)?|until|max):|#\d|[Ss]\d+$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex CommandToken();
+    [GeneratedRegex(@"^(?:(?:owners?|due|lang(?:uages?|s)?|until|max):|#\d|[Ss]\d+$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CommandToken();
 
     /// <summary>Edits (insert, delete, replace, swap two neighbours) from one short word to another.</summary>
     private static int Distance(string a, string b)

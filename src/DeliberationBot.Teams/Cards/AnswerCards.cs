@@ -38,7 +38,8 @@ internal static class AnswerCards
         if (prompt.Waiting is { } waiting)
         {
             // The reply rides in the action's data, to be the answer to the first question once the person has a group.
-            body.Add(Card.Text("Your reply in the thread will be your answer to the first question:", subtle: true, spacing: "Medium"));
+            var unlessAnonymous = prompt.Anonymity == AnonymityPolicy.AnonymousAllowed ? " (unless you answer anonymously: the thread shows your name)" : "";
+            body.Add(Card.Text($"Your reply in the thread will be your answer to the first question{unlessAnonymous}:", subtle: true, spacing: "Medium"));
             body.Add(Card.Text(CardText.Escape(waiting.Text), spacing: "None"));
             data[CardVerbs.WaitingTextField] = waiting.Text;
             data[CardVerbs.WaitingKeyField] = waiting.DeliveryKey;
@@ -97,7 +98,6 @@ internal static class AnswerCards
         notice is null ? [] : [Card.Text(CardText.Escape(notice), weight: "Bolder")];
 
     /// <summary>What someone who just flagged an answer sees: exactly what the owners will receive, and a warning for a small group.</summary>
-
     public static IEnumerable<JsonNode?> Flagged(ConcernPreview? preview)
     {
         if (preview is null)

@@ -187,6 +187,20 @@ public sealed class RendererTests
         Assert.DoesNotContain(Body(card), e => e["id"]?.GetValue<string>() == "anonymous");
     }
 
+    [Theory]
+    [InlineData(AnonymityPolicy.Named, false)]
+    [InlineData(AnonymityPolicy.AnonymousAllowed, true)]
+    public void A_group_card_shows_and_carries_the_reply_waiting_to_be_the_first_answer(AnonymityPolicy anonymity, bool saysUnlessAnonymous)
+    {
+        var card = AdaptiveCardRenderer.Render(new GroupPrompt(Id, "T", anonymity, null) { Waiting = new WaitingReply(Evil, "teams:abc") });
+
+        var lines = TextBlocks(card).ToList();
+        Assert.Contains(CardText.Escape(Evil), lines);
+        Assert.Equal(saysUnlessAnonymous, lines.Any(l => l.Contains("unless you answer anonymously", StringComparison.Ordinal)));
+        var data = card["actions"]![0]!["data"]!;
+        Assert.Equal((Evil, "teams:abc"), (data["waitingText"]!.GetValue<string>(), data["waitingKey"]!.GetValue<string>()));
+    }
+
     [Fact]
     public void The_start_form_asks_for_flow_title_owners_deadline_and_anonymity()
     {
