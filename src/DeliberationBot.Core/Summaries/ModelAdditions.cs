@@ -88,7 +88,7 @@ public sealed record RecordFacts(
         var set = SummaryAnswerSet.From(input);
         var given = set.All.Where(a => !a.Value.Skipped).Select(a => (Answer: a, Question: set.Flow.FindQuestion(a.QuestionId)!)).ToList();
         return new RecordFacts(
-            given.Where(x => set.IsShown(x.Answer)).ToDictionary(x => x.Answer.Id, x => SummaryAnswerSet.TextOf(x.Question, x.Answer.Value), StringComparer.Ordinal),
+            given.Where(x => set.IsShown(x.Answer)).ToDictionary(x => x.Answer.Id, x => set.QuotableText(x.Question, x.Answer), StringComparer.Ordinal),
             offline.Questions.Select(q => q.QuestionId).ToHashSet(StringComparer.Ordinal),
             offline.Disagreements.Select(d => d.QuestionId).ToHashSet(StringComparer.Ordinal),
             input.UnresolvedConcerns > 0 || given.Any(x => x.Answer.FlaggedConcern || x.Question.RaisesConcern(x.Answer.Value)));

@@ -18,7 +18,7 @@ internal static class QuestionDigest
         {
             var all = byGroup.ToList();
             var shown = all.Where(a => !a.Value.Skipped && set.IsShown(a)).ToList();
-            var group = ForGroup(question, all, shown);
+            var group = ForGroup(question, all, shown, set.IsShownInWords);
             groups.Add(group);
             statements.AddRange(Statements(question, group, shown));
         }
@@ -47,13 +47,14 @@ internal static class QuestionDigest
     private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>One group's answers to the question: all of them (skips included), and those shown (no skips).</summary>
-    private static GroupAnswers ForGroup(Question question, List<SummaryAnswer> answers, List<SummaryAnswer> shown)
+    private static GroupAnswers ForGroup(Question question, List<SummaryAnswer> answers, List<SummaryAnswer> shown, Func<SummaryAnswer, bool> words)
     {
         var given = answers.Count(a => !a.Value.Skipped);
         var options = question.Kind is AnswerKind.FreeText or AnswerKind.Number ? [] : Options(question, shown);
         var numbers = Stats(shown.Select(a => a.Value.Number).OfType<decimal>());
-        // Written answers are quoted, and a number or an option a typed reply gave with the person's words.
-        var quotes = Representative(shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null).ToList()).Select(a => Quote(question, a)).ToList();
+        // Written answers are quoted, and a number or an option a typed reply gave with the person's words (not where
+        // only the number may be shown: an anonymous labour figure of a small group).
+        var quotes = Representative(shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null && words(a)).ToList()).Select(a => Quote(question, a)).ToList();
         return new GroupAnswers(
             answers[0].Group,
             given,

@@ -49,8 +49,13 @@ public sealed class SummaryAnswerSet
 
     public bool IsGroupShown(StakeholderGroup group) => ParticipantsIn(group) >= Input.MinGroupSize;
 
-    public bool IsShown(SummaryAnswer answer) =>
-        !answer.Anonymous || answer.FlaggedConcern || _labourQuestions.Contains(answer.QuestionId) || IsGroupShown(answer.Group);
+    public bool IsShown(SummaryAnswer answer) => IsShownInWords(answer) || _labourQuestions.Contains(answer.QuestionId);
+
+    /// <summary>
+    /// Whether the person's own words may be shown: a labour figure is shown whatever the group's size, but words typed
+    /// with it ("20, more since the new intake form") can tell who wrote them like any written answer.
+    /// </summary>
+    public bool IsShownInWords(SummaryAnswer answer) => !answer.Anonymous || answer.FlaggedConcern || IsGroupShown(answer.Group);
 
     public IReadOnlyList<SummaryAnswer> ForQuestion(string questionId) =>
         _byQuestion.TryGetValue(questionId, out var list) ? list : [];
@@ -61,6 +66,10 @@ public sealed class SummaryAnswerSet
     /// <summary>The answer as it may be quoted: free text as written, other kinds as their option labels or number.</summary>
     public static string TextOf(Question question, AnswerValue value) =>
         question.Kind == AnswerKind.FreeText && value.Text is not null ? value.Text : AnswerParser.Describe(question, value);
+
+    /// <summary>A shown answer as it may be quoted here: a labour figure shown only for its number, without the words typed with it.</summary>
+    public string QuotableText(Question question, SummaryAnswer answer) =>
+        TextOf(question, IsShownInWords(answer) ? answer.Value : answer.Value.WithWords(null));
 }
 
 /// <summary>Citation ids in natural order ("A2" before "A10"), then ordinal.</summary>

@@ -48,7 +48,7 @@ internal sealed class SectionRequestBuilder(SummaryPrompts prompts, ITokenCounte
 
             var pseudonyms = answers.Select(x => x.Answer.ParticipantRef).Distinct(StringComparer.Ordinal)
                 .Select((r, i) => (r, $"P{i + 1}")).ToDictionary(x => x.r, x => x.Item2, StringComparer.Ordinal);
-            var entries = answers.Select(x => Entry(x.Question, x.Answer, pseudonyms)).ToList();
+            var entries = answers.Select(x => Entry(x.Question, x.Answer, set.QuotableText(x.Question, x.Answer), pseudonyms)).ToList();
             var chunks = Pack(set, section, entries, tokenBudget);
             requests.AddRange(chunks.Select((chunk, i) => Request(set, section, chunk, i + 1, chunks.Count, cacheSalt)));
         }
@@ -115,12 +115,12 @@ internal sealed class SectionRequestBuilder(SummaryPrompts prompts, ITokenCounte
             .Replace("{{data}}", data, StringComparison.Ordinal);
     }
 
-    private static AnswerEntry Entry(Question question, SummaryAnswer answer, Dictionary<string, string> pseudonyms) => new(
+    private static AnswerEntry Entry(Question question, SummaryAnswer answer, string text, Dictionary<string, string> pseudonyms) => new(
         answer.Id,
         question.Id,
         answer.Group.Label(),
         pseudonyms[answer.ParticipantRef],
-        SummaryAnswerSet.TextOf(question, answer.Value),
+        text,
         answer.FlaggedConcern,
         question.RaisesConcern(answer.Value),
         null);

@@ -21,6 +21,19 @@ public sealed class GroundedStatementsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
+    public async Task The_words_typed_with_a_small_groups_anonymous_figure_are_not_sent_to_the_model()
+    {
+        using var host = SummariesHost.Azure(_server);
+        var input = Offline.LabourTests.LoneCaseworkerWith("Close to 20, more since my team lost two screeners in March").Build(minGroupSize: 3);
+
+        await host.Summarizer.SummarizeAsync(input, CancellationToken.None);
+
+        var sent = _server.Requests.SelectMany(r => r.Answers).ToList();
+        Assert.Contains(sent, a => a.Text == "20 minutes per case");
+        Assert.DoesNotContain(_server.Requests, r => r.UserPrompt.Contains("lost two screeners", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_statements_quoting_a_cited_answer_and_agreeing_with_the_record_are_published()
     {
         using var host = SummariesHost.Azure(_server);

@@ -66,6 +66,31 @@ public sealed class LabourTests
     }
 
     [Fact]
+    public void A_small_groups_anonymous_figure_is_shown_but_not_the_words_typed_with_it()
+    {
+        const string Words = "Close to 20, more since my team lost two screeners in March";
+        var d = LoneCaseworkerWith(Words);
+        var summary = OfflineSummarizer.Summarize(d.Build(minGroupSize: 3));
+
+        Assert.Equal(new NumberStats(1, 20, 20, 20, 20), Assert.Single(summary.AddedLabour).ByGroup[0].Stats);
+        Assert.Empty(SummaryAssertions.Question(summary, Question).Groups.Single(g => g.Group == StakeholderGroup.FrontlineWorker).Quotes);
+        Assert.DoesNotContain("lost two screeners", SummaryText.Render(summary), StringComparison.Ordinal);
+        Assert.Equal("20 minutes per case", RecordFacts.From(summary, d.Build(minGroupSize: 3)).Quotable.Values.Single(v => v.StartsWith("20 ", StringComparison.Ordinal)));
+
+        // Once the group is large enough, the words are quoted like any written answer.
+        var larger = OfflineSummarizer.Summarize(d.Build(minGroupSize: 1));
+        Assert.Contains("lost two screeners", SummaryText.Render(larger), StringComparison.Ordinal);
+    }
+
+    internal static DeliberationBuilder LoneCaseworkerWith(string words)
+    {
+        var d = new DeliberationBuilder(Repo.QuickCheck, "Labour");
+        d.Named("U1", StakeholderGroup.AgencyLeader, p => p.Number(Question, 2));
+        d.Anonymous("anon:fw1", StakeholderGroup.FrontlineWorker, p => p.Number(Question, 20, words));
+        return d;
+    }
+
+    [Fact]
     public void Figures_are_never_summed_across_people_or_groups()
     {
         var summary = OfflineSummarizer.Summarize(Fixtures.ScreeningTool().Build());
