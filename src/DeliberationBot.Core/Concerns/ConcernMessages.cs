@@ -61,14 +61,21 @@ public sealed record ConcernView(
 
 /// <summary>
 /// Shown to the person who flags an answer: exactly what the owners will receive (their words, group, named or
-/// anonymous), and a plain warning when an anonymous person's group is small enough for them to be recognised.
+/// anonymous), and a plain warning when an anonymous person's group is small enough for them to be recognised. Also
+/// shown, <see cref="ByRule"/>, to an anonymous person of a small group whose answer with words of their own meets the
+/// question's concern rule: it reaches the owners as a concern though they flagged nothing.
 /// </summary>
 public sealed record ConcernPreview(string Words, string Attribution, string QuestionText, bool SmallGroup, int MinGroupSize)
 {
-    public string Lead => "Flagged as a concern. The proposal's owners will receive:";
+    public bool ByRule { get; init; }
+
+    public string Lead => ByRule
+        ? "This answer meets the question's concern rule, so the proposal's owners will receive it as a concern:"
+        : "Flagged as a concern. The proposal's owners will receive:";
 
     public string? Warning => SmallGroup
-        ? $"Your stakeholder group has fewer than {MinGroupSize} people in this deliberation, so people who know the group may be able to tell who wrote this. It will still be delivered, with your group."
+        ? $"Your stakeholder group has fewer than {MinGroupSize} people in this deliberation, so people who know the group may be able to tell who wrote this. " +
+          (ByRule ? "To keep your words out of it, change your answer to leave them out." : "It will still be delivered, with your group.")
         : null;
 }
 

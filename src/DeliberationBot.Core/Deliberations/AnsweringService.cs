@@ -127,7 +127,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
 
         var preview = flagConcern && (previous?.FlaggedConcern != true || previous.Value != value)
             ? await PreviewAsync(d, participant, question, answer, ct)
-            : null;
+            : await RuleWarningAsync(d, participant, question, answer, previous, ct);
         return TurnResult.Reply(progress.IsComplete
             ? Completed(d, flow, progress, mine, previous is not null) with { JustFlagged = preview }
             : Prompt(d, flow, participant, progress, mine, null) with { JustFlagged = preview });
@@ -141,6 +141,16 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         var small = participant.Anonymous && ((await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).Groups.FirstOrDefault(g => g.Group == participant.Group)?.Participants ?? 0) < min;
         return new ConcernPreview(voice.Text, ConcernView.Attribution(voice), question.Text, small, min);
     }
+
+    /// <summary>
+    /// An anonymous person's words that meet the question's concern rule reach the owners, with their group, though they
+    /// flagged nothing: where the group is small, they are shown what the owners receive and warned, as when flagging.
+    /// </summary>
+    private async Task<ConcernPreview?> RuleWarningAsync(Deliberation d, Participant participant, Question question, Answer answer, Answer? previous, CancellationToken ct) =>
+        participant.Anonymous && answer.Value.Text is not null && question.RaisesConcern(answer.Value)
+        && previous?.Value != answer.Value && await PreviewAsync(d, participant, question, answer, ct) is { SmallGroup: true } preview
+            ? preview with { ByRule = true }
+            : null;
 
     private async Task<TurnResult> RecordFlagAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct)
     {

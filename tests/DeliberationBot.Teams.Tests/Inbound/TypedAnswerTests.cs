@@ -62,6 +62,37 @@ public sealed class TypedAnswerTests : HostTest
     }
 
     [Fact]
+    public async Task Words_of_a_small_groups_anonymous_answer_that_meets_a_concern_rule_come_with_what_the_owners_get_and_a_warning()
+    {
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\" anonymous"));
+        var d = (await Host.SingleDeliberationAsync()).Id;
+        await Host.SentAsync();
+        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        await answering.JoinAsync(Actor(Person.Sam), d, StakeholderGroup.FrontlineWorker, anonymous: true, "seed-join", default);
+        var personal = Chat.Personal(Person.Sam);
+        foreach (var typed in new[] { "It ranks calls by risk", "1", "20" })
+        {
+            await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, typed));
+        }
+
+        await Host.SentAsync();
+
+        const string Said = "No, my supervisor told me off for overriding it last week";
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, Said));
+
+        var next = Assert.Single(await Host.SentAsync(), c => c.IsPost).CardText;
+        Assert.Contains("This answer meets the question's concern rule, so the proposal's owners will receive it as a concern:", next, StringComparison.Ordinal);
+        Assert.Contains(Said, next, StringComparison.Ordinal);
+        Assert.Contains("To keep your words out of it, change your answer to leave them out.", next, StringComparison.Ordinal);
+
+        // Without words of their own, there is nothing to recognise them by, and nothing is said.
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, "1")); // "How open has the builder been?" 1 of 5 meets its rule too
+        var plain = Assert.Single(await Host.SentAsync(), c => c.IsPost).CardText;
+        Assert.Contains("Can people challenge or appeal", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("concern rule", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Words_from_someone_answering_nothing_say_they_were_not_recorded_and_commands_stay_commands()
     {
         var d = await StartedAsync();
