@@ -88,7 +88,7 @@ internal static class MessageRenderer
                 // A reply written before joining rides in the button, to be the answer once the person has a group.
                 var carried = g.Waiting is { } waiting && SlackIds.Carries(waiting) ? waiting : null;
                 content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\"" + (g.Waiting is null ? " and start."
-                    : carried is not null ? ": your reply will then be your answer."
+                    : carried is not null ? ": your reply will then be your answer" + (g.Anonymity == AnonymityPolicy.AnonymousAllowed ? " (unless you answer anonymously: the thread shows your name)." : ".")
                     : $" and start. Your reply is longer than this button can carry ({g.Waiting.Text.Length:N0} characters), so it is not your answer yet: paste it into the form when the question comes."))));
                 trailer.Add(AnswerButton(g.DeliberationId, "Answer", carried));
                 break;

@@ -247,6 +247,17 @@ public sealed class RenderingTests
         Assert.Null(Modals.InputElement(named, "group")!["initial_option"]);
     }
 
+    [Theory]
+    [InlineData(Core.Deliberations.AnonymityPolicy.Named, false)]
+    [InlineData(Core.Deliberations.AnonymityPolicy.AnonymousAllowed, true)]
+    public void A_reply_waiting_in_the_group_prompt_is_said_to_be_the_answer_unless_the_person_answers_anonymously(Core.Deliberations.AnonymityPolicy anonymity, bool caveat)
+    {
+        var strings = Strings(MessageRenderer.Render(new GroupPrompt(Samples.Id, "T", anonymity, null) { Waiting = new WaitingReply("It ranks calls", "slack:msg:T:C:1.2") }).ToPayload());
+
+        Assert.Contains("your reply will then be your answer", strings, StringComparison.Ordinal);
+        Assert.Equal(caveat, strings.Contains("unless you answer anonymously: the thread shows your name", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_start_form_has_flow_title_description_owners_deadline_and_anonymity()
     {
