@@ -16,6 +16,29 @@ public static partial class AnswerParser
         ["unsure"] = "unsure", ["not sure"] = "unsure", ["don't know"] = "unsure", ["dont know"] = "unsure", ["maybe"] = "unsure", ["?"] = "unsure",
     };
 
+    /// <summary>
+    /// Answers to a yes/no question said with how sure the person is, and the option they lean to. Counted as that
+    /// option, the person's words always kept with it: "probably not" is not the same answer as "no".
+    /// </summary>
+    private static readonly (string Phrase, string Option)[] LeaningPhrases =
+    [
+        ("probably yes", "yes"), ("probably not", "no"), ("probably", "yes"), ("i think so", "yes"), ("mostly", "yes"), ("usually", "yes"),
+        ("always", "yes"), ("not really", "no"), ("i don't think so", "no"), ("i dont think so", "no"), ("not usually", "no"), ("rarely", "no"),
+        ("hardly", "no"), ("never", "no"), ("not yet", "no"), ("no way", "no"), ("sometimes", "unsure"), ("partly", "unsure"),
+        ("it depends", "unsure"), ("depends", "unsure"), ("hard to say", "unsure"), ("no idea", "unsure"), ("not sure yet", "unsure"),
+    ];
+
+    /// <summary>The option a reply leans to when it starts with one of <see cref="LeaningPhrases"/>, alone or followed by more words.</summary>
+    private static string? Leaning(string text)
+    {
+        var said = text.Replace('’', '\'').ToLowerInvariant();
+        return LeaningPhrases
+            .Where(p => said.StartsWith(p.Phrase, StringComparison.Ordinal) && (said.Length == p.Phrase.Length || !char.IsLetterOrDigit(said[p.Phrase.Length])))
+            .OrderByDescending(p => p.Phrase.Length)
+            .Select(p => p.Option)
+            .FirstOrDefault();
+    }
+
     /// <summary>Returns the answer, or an error that says what to type.</summary>
     public static (AnswerValue? Value, string? Error) Parse(Question question, string input)
     {
@@ -42,9 +65,15 @@ public static partial class AnswerParser
                 }
 
                 // "No, and nobody told us why": the answer, then the person's words after a comma, dash, colon, full
-                // stop or line break, kept with it. Without one ("no idea") it is no answer.
-                return YesNoThenWords().Match(text) is { Success: true } said && YesNoWords.TryGetValue(said.Groups["word"].Value.Trim(), out var stated)
-                    ? Checked(question, AnswerValue.FromChoices(stated).WithWords(text))
+                // stop or line break, kept with it. Without one ("no way to tell") it is no answer.
+                if (YesNoThenWords().Match(text) is { Success: true } said && YesNoWords.TryGetValue(said.Groups["word"].Value.Trim(), out var stated))
+                {
+                    return Checked(question, AnswerValue.FromChoices(stated).WithWords(text));
+                }
+
+                // "Probably not, the supervisor signs off": the way the person leans, with all they said.
+                return Leaning(text) is { } leaning
+                    ? Checked(question, AnswerValue.FromChoices(leaning).WithWords(text))
                     : (null, "Please answer yes, no or unsure.");
             case AnswerKind.SingleChoice:
                 if (MatchOption(question, text) is { } single)

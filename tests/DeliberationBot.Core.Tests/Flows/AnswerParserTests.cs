@@ -179,7 +179,20 @@ public class AnswerParserTests
     }
 
     [Theory]
-    [InlineData("no idea")]
+    [InlineData("Probably not, the supervisor has to sign off", "no")]
+    [InlineData("Not really", "no")]
+    [InlineData("I don’t think so. Nobody explained it", "no")]
+    [InlineData("Never been asked", "no")]
+    [InlineData("probably", "yes")]
+    [InlineData("Mostly, when the supervisor agrees", "yes")]
+    [InlineData("It depends on the shift", "unsure")]
+    [InlineData("no idea", "unsure")]
+    public void Yes_no_or_unsure_said_with_how_sure_the_person_is_counts_as_what_they_lean_to_with_their_words(string input, string option)
+    {
+        Assert.Equal(AnswerValue.FromChoices(option).WithWords(input), Parsed("appeal", input));
+    }
+
+    [Theory]
     [InlineData("yes and no")]
     [InlineData("n/a")]
     [InlineData("nobody knows, really")]
