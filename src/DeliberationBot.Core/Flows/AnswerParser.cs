@@ -130,9 +130,9 @@ public static partial class AnswerParser
         if (value.Choices.Count > 0)
         {
             var chosen = string.Join(", ", value.Choices.Select(c => question.EffectiveOptions.FirstOrDefault(o => o.Id == c)?.Label ?? c));
-            // Words that begin with the answer ("No, nobody told us") say it already.
+            // Words that begin with the answer ("No, nobody told us") say it already; "Not yet" does not say "No".
             return value.Text is not { } said ? chosen
-                : said.StartsWith(chosen, StringComparison.OrdinalIgnoreCase) ? said
+                : said.StartsWith(chosen, StringComparison.OrdinalIgnoreCase) && (said.Length == chosen.Length || !char.IsLetterOrDigit(said[chosen.Length])) ? said
                 : $"{chosen} (\"{said}\")";
         }
 

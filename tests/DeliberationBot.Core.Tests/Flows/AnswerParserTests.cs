@@ -345,6 +345,8 @@ public class AnswerParserTests
         Assert.Equal("Alpha, Gamma", AnswerParser.Describe(Q("many"), AnswerValue.FromChoices("alpha", "gamma")));
         Assert.Equal("Not sure", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("unsure")));
         Assert.Equal("No, and nobody told us", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("no").WithWords("No, and nobody told us")));
+        Assert.Equal("No (\"Not yet\")", AnswerParser.Describe(Q("appeal"), Parsed("appeal", "Not yet")));
+        Assert.Equal("No (\"Not really, the supervisor signs off\")", AnswerParser.Describe(Q("appeal"), Parsed("appeal", "Not really, the supervisor signs off")));
         Assert.Equal("Yes (\"y - after a review\")", AnswerParser.Describe(Q("appeal"), AnswerValue.FromChoices("yes").WithWords("y - after a review")));
         Assert.Equal("purple", AnswerParser.Describe(Q("pick"), AnswerValue.FromChoices("purple")));
         Assert.Equal("Blue (\"2 - the score follows the child\")", AnswerParser.Describe(Q("pick"), Parsed("pick", "2 - the score follows the child")));
