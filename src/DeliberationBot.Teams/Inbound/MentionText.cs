@@ -21,10 +21,15 @@ internal static partial class MentionText
     public static (string Text, IReadOnlyList<Mention> Mentions) Normalise(Activity activity) => Normalise(activity, asNames: false);
 
     /// <summary>
-    /// The message as words someone wrote (an answer): the bot's mention removed, anyone else mentioned by the name
-    /// Teams shows ("@Maria Garcia"), line breaks kept.
+    /// The message read once for both uses: as a command (<see cref="Normalise(Activity)"/>), and as words someone wrote
+    /// (an answer), where anyone else mentioned keeps the name Teams shows ("@Maria Garcia"); without such a mention the
+    /// two are the same text.
     /// </summary>
-    public static string Words(Activity activity) => Normalise(activity, asNames: true).Text;
+    public static (string Text, string Words, IReadOnlyList<Mention> Mentions) Read(Activity activity)
+    {
+        var (text, mentions) = Normalise(activity, asNames: false);
+        return (text, mentions.Count == 0 ? text : Normalise(activity, asNames: true).Text, mentions);
+    }
 
     private static (string Text, IReadOnlyList<Mention> Mentions) Normalise(Activity activity, bool asNames)
     {

@@ -27,7 +27,7 @@ internal sealed class MessageHandler(
             return;
         }
 
-        var (text, mentions) = MentionText.Normalise(activity);
+        var (text, words, mentions) = MentionText.Read(activity);
         log.Command(turn.TenantId, activity.Conversation!.ConversationType, text.Length);
         if (text.Length == 0 && CarriesAFile(activity))
         {
@@ -36,17 +36,18 @@ internal sealed class MessageHandler(
             return;
         }
 
-        if (!activity.IsPersonal && !typedCommands.IsCommand(text) && await CardThreadAsync(turn, ct) is { } deliberationId)
+        var cardThread = activity.IsPersonal ? null : await CardThreadAsync(turn, ct);
+        if (cardThread is { } deliberationId && !typedCommands.IsCommand(text))
         {
             // The answering flow is the person's: what follows comes in their private chat, as after pressing Answer.
-            var reply = await thread.AnswerAsync(turn.Actor, deliberationId, MentionText.Words(activity), turn.DeliveryKey, ct);
+            var reply = await thread.AnswerAsync(turn.Actor, deliberationId, words, turn.DeliveryKey, ct);
             await QueueAsync(turn, reply, ActivityTypes.Message, personal: true, ct);
             return;
         }
 
-        var answered = activity.IsPersonal ? await chat.AnswerAsync(turn.Actor, MentionText.Words(activity), turn.DeliveryKey, ct) : null;
+        var answered = activity.IsPersonal ? await chat.AnswerAsync(turn.Actor, words, turn.DeliveryKey, ct) : null;
         // A command in a deliberation card's thread is about that deliberation, not the channel's newest.
-        var here = activity.IsPersonal ? turn.Home : turn.Home with { InThreadOf = await CardThreadAsync(turn, ct) };
+        var here = turn.Home with { InThreadOf = cardThread };
         var result = answered ?? await commands.HandleAsync(turn.Actor, here, text, await people.ResolveAsync(turn, mentions, ct), turn.DeliveryKey, ct);
         await QueueAsync(turn, result, ActivityTypes.Message, personal: false, ct);
     }
@@ -92,7 +93,7 @@ internal sealed class MessageHandler(
 
         var messageKey = turn.DeliveryKey;
         var change = turn with { DeliveryKey = edited ? DeliveryKeys.Edit(activity) : DeliveryKeys.Deletion(activity) };
-        var text = MentionText.Words(activity);
+        var (command, text, _) = MentionText.Read(activity);
         var result = (inCardThread, deleted) switch
         {
             (null, true) => await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct),
@@ -105,7 +106,7 @@ internal sealed class MessageHandler(
         var answersHere = activity.IsPersonal || inCardThread is not null;
         if (edited && result is { Duplicate: false, Replies.Count: 0 } && (!answersHere || typedCommands.IsCommand(text)))
         {
-            result = editedCommands.Edited(MentionText.Normalise(activity).Text);
+            result = editedCommands.Edited(command);
         }
 
         await QueueAsync(change, result, activity.Type!, personal: inCardThread is not null, ct);

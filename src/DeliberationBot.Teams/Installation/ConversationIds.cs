@@ -8,14 +8,16 @@ internal static class ConversationIds
     /// </summary>
     public static string Base(string conversationId)
     {
-        var at = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        var at = conversationId.IndexOf(ThreadMarker, StringComparison.OrdinalIgnoreCase);
         return at < 0 ? conversationId : conversationId[..at];
     }
 
     /// <summary>The id of the post a channel conversation id is the thread of, or null for a conversation that is no thread.</summary>
     public static string? ThreadRoot(string conversationId)
     {
-        var at = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
-        return at < 0 || at + ";messageid=".Length == conversationId.Length ? null : conversationId[(at + ";messageid=".Length)..];
+        var at = conversationId.IndexOf(ThreadMarker, StringComparison.OrdinalIgnoreCase);
+        return at < 0 || at + ThreadMarker.Length == conversationId.Length ? null : conversationId[(at + ThreadMarker.Length)..];
     }
+
+    private const string ThreadMarker = ";messageid=";
 }
