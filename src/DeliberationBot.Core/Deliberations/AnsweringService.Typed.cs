@@ -13,9 +13,15 @@ public sealed partial class AnsweringService
     /// <summary>What someone who sent a picture or a file with no words is told: it answers nothing, and is not kept.</summary>
     public const string OnlyWords = "I can only read words, so the picture or file you sent was not kept. Type what you want to say in a message.";
 
-    /// <summary>A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question.</summary>
-    public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, ct), ct);
+    /// <summary>What follows a reply in a deliberation's thread that answered: the next step may come where the thread is out of sight.</summary>
+    public static string ThreadReplyAnswered(string question) => $"Your reply in the thread is your answer to \"{question}\".";
+
+    /// <summary>
+    /// A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question; one from a
+    /// thread (<paramref name="fromThread"/>) is followed by which question it answered.
+    /// </summary>
+    public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct, bool fromThread = false) =>
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, fromThread, ct), ct);
 
     /// <summary>
     /// A typed reply that answered a question was edited (<paramref name="answeredBy"/> is the reply's delivery key):
@@ -24,7 +30,7 @@ public sealed partial class AnsweringService
     public Task<TurnResult> ReviseTextAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct) =>
         turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordRevisionAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct), ct);
 
-    private async Task<TurnResult> RecordTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
+    private async Task<TurnResult> RecordTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, bool fromThread, CancellationToken ct)
     {
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
@@ -53,7 +59,8 @@ public sealed partial class AnsweringService
             return TurnResult.Reply(new ErrorMessage(error!) { Question = question.Text });
         }
 
-        return await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
+        var recorded = await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
+        return fromThread && !recorded.Duplicate && recorded.Replies is not [ErrorMessage, ..] ? recorded.WithNotice(ThreadReplyAnswered(question.Text)) : recorded;
     }
 
     private async Task<TurnResult> RecordRevisionAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)

@@ -27,20 +27,11 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
                 : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
         }
 
-        if (d is null || participant is null)
-        {
-            // Someone who has not joined is asked for their group first; their reply waits in the prompt, to answer then.
-            var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
-            return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey)) : result;
-        }
-
-        // The next step may come where the thread is out of sight (Teams sends it to the person's private chat), so it
-        // says which question the reply answered.
-        var asked = await answering.OpenAsync(actor, deliberationId, ct);
-        var answered = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct);
-        return asked.Replies is [QuestionPrompt question] && !answered.Duplicate && answered.Replies is not [ErrorMessage, ..]
-            ? WithNotice(answered, $"Your reply in the thread is your answer to \"{question.Text}\".")
-            : answered;
+        // Someone who has not joined is asked for their group first; their reply waits in the prompt, to answer then. An
+        // answer says which question it answered: the next step may come where the thread is out of sight (Teams sends
+        // it to the person's private chat).
+        var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct, fromThread: true);
+        return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey)) : result;
     }
 
     /// <summary>
@@ -76,14 +67,14 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         // The thread shows the writer's name: their reply cannot become an anonymous answer.
         if (await turn.FindParticipantAsync(actor, deliberationId, ct) is { Anonymous: true })
         {
-            return WithNotice(asked, "Your reply in the thread is not taken as your answer: the thread shows your name, and you answer anonymously. Answer here instead.");
+            return asked.WithNotice("Your reply in the thread is not taken as your answer: the thread shows your name, and you answer anonymously. Answer here instead.");
         }
 
-        var answered = await answering.AnswerTextAsync(actor, deliberationId, waiting.Text, waiting.DeliveryKey, ct);
+        var answered = await answering.AnswerTextAsync(actor, deliberationId, waiting.Text, waiting.DeliveryKey, ct, fromThread: true);
         return answered.Duplicate ? asked // the reply gave its answer already
             : answered.Replies is [ErrorMessage error, ..]
-                ? WithNotice(asked, $"Your reply in the thread is not taken as your answer to \"{question.Text}\": {error.Text} Answer here instead.")
-                : WithNotice(answered, $"Your reply in the thread is your answer to \"{question.Text}\".");
+                ? asked.WithNotice($"Your reply in the thread is not taken as your answer to \"{question.Text}\": {error.Text} Answer here instead.")
+                : answered;
     }
 
     /// <summary>A waiting reply the person has deleted since is no longer theirs to give (<see cref="AnswerMessages.DeletedAsync"/>).</summary>
@@ -93,12 +84,6 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     private static TurnResult Waiting(TurnResult result, WaitingReply waiting) =>
         new([.. result.Replies.Select(r => r is GroupPrompt g ? g with { Waiting = waiting } : r)]);
 
-    private static TurnResult WithNotice(TurnResult result, string notice) => new([.. result.Replies.Select(r => r switch
-    {
-        QuestionPrompt q => q with { Notice = notice },
-        AnswersReview review => review with { Notice = notice },
-        _ => r,
-    })]);
 
     /// <summary>A reply was edited: the answer it gave (<paramref name="answeredBy"/> is the reply's delivery key) reads as edited.</summary>
     public async Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)

@@ -13,4 +13,15 @@ public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Replies, bool Dup
     public static TurnResult Error(string text, string? usage = null) => new([new ErrorMessage(text, usage)]);
 
     public static TurnResult AlreadyHandled { get; } = new([], Duplicate: true);
+
+    /// <summary>The same replies, the question or review among them saying first what became of the person's words.</summary>
+    public TurnResult WithNotice(string notice) => this with
+    {
+        Replies = [.. Replies.Select(r => r switch
+        {
+            QuestionPrompt q => q with { Notice = notice },
+            AnswersReview review => review with { Notice = notice },
+            _ => r,
+        })],
+    };
 }
