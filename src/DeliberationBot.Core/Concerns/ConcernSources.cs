@@ -13,11 +13,22 @@ public sealed record ConcernSources(IReadOnlyList<Concern> Existing, IReadOnlyLi
     public static async Task<ConcernSources> ReadAsync(IDeliberationStore store, Deliberation d, FlowDefinition flow, CancellationToken ct)
     {
         var existing = await store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var ruleQuestions = flow.Questions.Where(q => q.ConcernWhen is not null).Select(q => q.Id).ToList();
-        var answers = await store.ListConcernAnswersAsync(d.WorkspaceId, d.Id, ruleQuestions, ct);
+        var answers = await ReadAnswersAsync(store, d, flow, ct);
         var raisers = answers.Count == 0
             ? []
             : await store.ListParticipantsAsync(d.WorkspaceId, d.Id, [.. answers.Select(a => a.ParticipantKey).Distinct(StringComparer.Ordinal)], ct);
         return new ConcernSources(existing, answers, raisers);
     }
+
+    /// <summary>The same, for a deliberation whose concerns and participants were read already (the digest reads a workspace's at once).</summary>
+    public static async Task<ConcernSources> ReadAsync(
+        IDeliberationStore store, Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, IReadOnlyList<Participant> participants, CancellationToken ct)
+    {
+        var answers = await ReadAnswersAsync(store, d, flow, ct);
+        var keys = answers.Select(a => a.ParticipantKey).ToHashSet(StringComparer.Ordinal);
+        return new ConcernSources(existing, answers, [.. participants.Where(p => keys.Contains(p.Key))]);
+    }
+
+    private static Task<IReadOnlyList<Answer>> ReadAnswersAsync(IDeliberationStore store, Deliberation d, FlowDefinition flow, CancellationToken ct) =>
+        store.ListConcernAnswersAsync(d.WorkspaceId, d.Id, [.. flow.Questions.Where(q => q.ConcernWhen is not null).Select(q => q.Id)], ct);
 }

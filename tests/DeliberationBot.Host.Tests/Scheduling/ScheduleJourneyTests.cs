@@ -156,6 +156,47 @@ public sealed class ScheduleJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_concern_raised_while_the_deliberation_is_open_is_in_the_leaders_digest_and_the_owners_hear_of_it_no_later()
+    {
+        Start(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Predictive screening\" owner:<@U-MARIA|Maria>");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var leader = new Actor("test", Ws, new UserRef("U-LEE", "Lee"), "UTC");
+        await Command(leader, "digest subscribe mon 09:00");
+        var ana = new Actor("test", Ws, new UserRef("U-ANA", "Ana"));
+        await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.AnswerTextAsync(ana, d.Id, "concern: Nobody asked the night shift, and they carry the extra fields", Key(), default);
+
+        // Previewing reads the concern as it would be, and stores or sends nothing.
+        var preview = Assert.IsType<WeeklyDigest>((await Command(leader, "digest preview")).Replies.Single());
+        Assert.Contains("Nobody asked the night shift, and they carry the extra fields", Assert.Single(Assert.Single(preview.Proposals).OpenConcerns).Text);
+        Assert.Empty(await Store.ListConcernsAsync(Ws, d.Id, default));
+
+        _factory!.Time.Advance(TimeSpan.FromHours(1.5));
+        await Digests.RunAsync(default);
+        await _factory.DeliverAsync();
+
+        var digest = (WeeklyDigest)Assert.Single(_factory.Channel.Sent, m => m.Message.Message is WeeklyDigest).Message.Message;
+        var concern = Assert.Single(Assert.Single(digest.Proposals).OpenConcerns);
+        Assert.Contains("Nobody asked the night shift, and they carry the extra fields", concern.Text);
+        Assert.Equal([StakeholderGroup.FrontlineWorker], concern.RaisedBy);
+        Assert.Contains(digest.NewSinceLast, c => c.Id == concern.Id);
+        var toMaria = Assert.Single(_factory.Channel.Sent, m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA");
+        Assert.Contains("Nobody asked the night shift", Assert.Single(((OwnerConcerns)toMaria.Message.Message).Concerns).Text);
+        Assert.Single(await Store.ListConcernsAsync(Ws, d.Id, default), c => c.Id == concern.Id && c.OwnersHeardAt is not null);
+
+        // A week on, nothing new: the owners are not told again, and the concern is still in the digest.
+        _factory.Time.Advance(TimeSpan.FromDays(7));
+        await Digests.RunAsync(default);
+        await _factory.DeliverAsync();
+        Assert.Single(_factory.Channel.Sent, m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA");
+        var second = (WeeklyDigest)_factory.Channel.Sent.Last(m => m.Message.Message is WeeklyDigest).Message.Message;
+        Assert.Equal(concern.Id, Assert.Single(Assert.Single(second.Proposals).OpenConcerns).Id);
+        Assert.Empty(second.NewSinceLast);
+    }
+
+    [Fact]
     public async Task An_empty_week_says_so_in_one_line()
     {
         Start(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
