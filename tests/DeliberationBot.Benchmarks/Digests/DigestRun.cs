@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Scheduling;
 using Microsoft.Data.Sqlite;
@@ -44,7 +45,9 @@ internal static class DigestRun
         var digests = services.GetRequiredService<DigestService>();
 
         Console.WriteLine($"seeding {deliberations} deliberations with {concernsEach} open concerns each and {subscribers} subscribers…");
-        var workspace = DigestWorkspace.Build(deliberations, concernsEach, subscribers, now);
+        // The flow version the service has loaded, as every deliberation it starts records.
+        var flowVersion = services.GetRequiredService<FlowCatalog>().Find("quick-check")!.Version;
+        var workspace = DigestWorkspace.Build(deliberations, concernsEach, subscribers, now, flowVersion);
         foreach (var source in workspace.Sources)
         {
             // The store writes at most one new participant per commit (two new rows in one commit collide in EF's
@@ -169,6 +172,11 @@ internal static class DigestRun
             return (_heap, _workingSet);
         }
 
-        public void Dispose() => _stop.Dispose();
+        // Stopped first, so that a run that throws reports its own exception rather than the sampler's.
+        public void Dispose()
+        {
+            Stop();
+            _stop.Dispose();
+        }
     }
 }
