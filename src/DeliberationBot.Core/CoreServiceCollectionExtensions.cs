@@ -48,7 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Community.PublicAnswering>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DigestConcerns>();
+        services.AddSingleton<DigestSourceReader>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DigestService>());
         services.AddSingleton<IScheduledJob, ReminderJob>();

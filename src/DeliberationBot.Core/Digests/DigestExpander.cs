@@ -9,7 +9,7 @@ namespace DeliberationBot.Core.Digests;
 /// run's snapshot, what changed since their last digest, and their own page links, signed now so they last their full
 /// lifetime from when the reader gets them.
 /// </summary>
-public sealed class DigestExpander(IDigestStore store, IReportLinkSigner reports, IOptions<DigestOptions> options, TimeProvider time) : IOutgoingMessageRefresher
+public sealed class DigestExpander(IDigestStore store, DigestSourceReader sources, IReportLinkSigner reports, IOptions<DigestOptions> options, TimeProvider time) : IOutgoingMessageRefresher
 {
     // Every reader of a run refers to the same snapshot, and the outbox sends several conversations at once: they share
     // one read of the last snapshot asked for rather than reading megabytes once per reader.
@@ -49,11 +49,11 @@ public sealed class DigestExpander(IDigestStore store, IReportLinkSigner reports
 
     /// <summary>
     /// A digest still unsent when its snapshot was pruned (weeks of failed delivery, then a retry) is not lost: it is
-    /// composed from the record as it is now.
+    /// composed from the record as it is now (read only: sending a digest changes no concern).
     /// </summary>
     private async Task<DigestSnapshot> RecomposeAsync(string workspaceId, Guid id, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return DigestComposer.Snapshot(id, workspaceId, await store.ListSourcesAsync(workspaceId, now.AddDays(-180), ct), now, options.Value.StaleAfterDays);
+        return DigestComposer.Snapshot(id, workspaceId, await sources.ReadAsync(workspaceId, now, deliveryKey: null, ct), now, options.Value.StaleAfterDays);
     }
 }

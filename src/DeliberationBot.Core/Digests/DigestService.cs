@@ -8,7 +8,7 @@ namespace DeliberationBot.Core.Digests;
 
 /// <summary><c>digest subscribe|unsubscribe|preview</c>, and producing each subscriber's digest once a week.</summary>
 public sealed class DigestService(
-    TurnSupport turn, IScheduleStore schedule, IDigestStore digests, DigestConcerns concerns, OutboxSignal signal, IOptions<DigestOptions> options, IReportLinkSigner reports) : IScheduledJob
+    TurnSupport turn, IScheduleStore schedule, IDigestStore digests, DigestSourceReader sources, OutboxSignal signal, IOptions<DigestOptions> options, IReportLinkSigner reports) : IScheduledJob
 {
     public static readonly DayOfWeek DefaultDay = DayOfWeek.Monday;
     public static readonly TimeOnly DefaultTime = new(9, 0);
@@ -65,8 +65,8 @@ public sealed class DigestService(
         var subscription = await schedule.FindSubscriptionAsync(actor.WorkspaceId, actor.User.Id, ct);
         var zone = DigestSchedule.Zone(subscription?.TimeZone ?? actor.TimeZone ?? options.Value.DefaultTimeZone);
         var since = subscription?.LastSentAt ?? turn.Now.AddDays(-7);
-        var sources = await concerns.UpToDateAsync(await digests.ListSourcesAsync(actor.WorkspaceId, turn.Now.AddDays(-180), ct), deliveryKey: null, ct);
-        var digest = DigestComposer.Compose(sources, turn.Now, since, options.Value.StaleAfterDays, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone.Id);
+        var read = await sources.ReadAsync(actor.WorkspaceId, turn.Now, deliveryKey: null, ct);
+        var digest = DigestComposer.Compose(read, turn.Now, since, options.Value.StaleAfterDays, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone.Id);
         return TurnResult.Reply(DigestSnapshot.WithLinks(digest, reports, actor.WorkspaceId, actor.User));
     }
 
@@ -128,8 +128,8 @@ public sealed class DigestService(
     private async Task<Guid> SnapshotAsync(string workspaceId, DateTimeOffset now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(now);
-        var sources = await concerns.UpToDateAsync(await digests.ListSourcesAsync(workspaceId, now.AddDays(-180), ct), $"digest-concerns:{id:N}", ct);
-        var snapshot = DigestComposer.Snapshot(id, workspaceId, sources, now, options.Value.StaleAfterDays);
+        var read = await sources.ReadAsync(workspaceId, now, $"digest-concerns:{id:N}", ct);
+        var snapshot = DigestComposer.Snapshot(id, workspaceId, read, now, options.Value.StaleAfterDays);
         await digests.SaveSnapshotAsync(snapshot, ct);
         return snapshot.Id;
     }

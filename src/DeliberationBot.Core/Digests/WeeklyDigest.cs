@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 
@@ -48,7 +49,11 @@ public sealed record WeeklyDigest(
 }
 
 /// <summary>One deliberation's part of a workspace, as the digest needs it.</summary>
-public sealed record DigestSource(Deliberation Deliberation, IReadOnlyList<Concern> Concerns, IReadOnlyList<Participant> Participants);
+public sealed record DigestSource(Deliberation Deliberation, IReadOnlyList<Concern> Concerns, IReadOnlyList<Participant> Participants)
+{
+    /// <summary>The flow the deliberation runs, for the questions its concerns are about; without it a concern reads as stored.</summary>
+    public FlowDefinition? Flow { get; init; }
+}
 
 /// <summary>Builds a digest from a workspace's deliberations. Pure, so every rule can be tested on fixed data.</summary>
 public static class DigestComposer
@@ -71,12 +76,16 @@ public static class DigestComposer
     public static DigestSnapshot Snapshot(Guid id, string workspaceId, IReadOnlyList<DigestSource> sources, DateTimeOffset now, int staleAfterDays)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        DigestConcern View(Deliberation d, Concern c) =>
-            new(c.Id, d.Title, c.Number, Shorten(c.Text), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status) { Shortened = c.Text.Length > WordsShown };
+        DigestConcern View(DigestSource s, Concern c)
+        {
+            var words = WordsOf(c, s.Flow);
+            return new(c.Id, s.Deliberation.Title, c.Number, Shorten(words), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status) { Shortened = words.Length > WordsShown };
+        }
+
         static bool Undecided(Deliberation d) => d.IsOpen || d.Decision is null;
 
         // Each concern's view is made once and shared by the lists it appears in.
-        var views = sources.Select(s => s.Concerns.Select(c => (Concern: c, View: View(s.Deliberation, c))).ToList()).ToList();
+        var views = sources.Select(s => s.Concerns.Select(c => (Concern: c, View: View(s, c))).ToList()).ToList();
         var all = sources.SelectMany((s, i) => views[i].Select(x => (s.Deliberation, x.Concern, x.View))).ToList();
         var proposals = sources
             .Select((s, i) => new DigestProposal(
@@ -109,6 +118,28 @@ public static class DigestComposer
             .ToList();
 
         return new DigestSnapshot(id, workspaceId, now, staleAfterDays, proposals, stale, due, changes);
+    }
+
+    /// <summary>
+    /// What a leader reads of a concern: the words of the people who raised it. A concern a question's rule raised is
+    /// stored as the rule it met ("Answers that meet this question's concern rule (any of no, unsure).") and a flagged
+    /// yes/no, choice or rating as the option alone ("No"): neither says anything without its question, so those read
+    /// as the question followed by what was answered, each different answer once with how many gave it.
+    /// </summary>
+    public static string WordsOf(Concern c, FlowDefinition? flow)
+    {
+        var question = c.QuestionId is null ? null : flow?.FindQuestion(c.QuestionId);
+        var needsQuestion = c.Origin == ConcernOrigin.FlowRule
+            || (c.Origin == ConcernOrigin.FlaggedAnswer && question?.Kind is not (AnswerKind.FreeText or AnswerKind.Number));
+        if (question is null || !needsQuestion)
+        {
+            return c.Text;
+        }
+
+        var answered = c.Origin == ConcernOrigin.FlowRule && c.Voices.Count > 0
+            ? string.Join("; ", c.Voices.GroupBy(v => v.Text, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (×{g.Count()})"))
+            : c.Text;
+        return $"{question.Text} {answered}";
     }
 
     /// <summary>The first <see cref="WordsShown"/> characters, ending with "…" when there is more; never half a surrogate pair.</summary>

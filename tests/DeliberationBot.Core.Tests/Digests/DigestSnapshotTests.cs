@@ -4,6 +4,7 @@ using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Reports;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Tests.Support;
 
 namespace DeliberationBot.Core.Tests.Digests;
 
@@ -86,7 +87,7 @@ public class DigestSnapshotTests
     }
 
     private static DigestExpander Expander(IDigestStore store) =>
-        new(store, new ReaderLinks(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        new(store, new ServiceBed().DigestSources(store), new ReaderLinks(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
 
     private static OutboxMessage Reference(DigestSnapshot snapshot, UserRef reader, DateTimeOffset since) => new(
         Guid.NewGuid(), Ws, $"digest:{reader.Id}:2026-W46", Destination.PrivatelyTo(Home, reader),
@@ -97,7 +98,7 @@ public class DigestSnapshotTests
     {
         var facilitator = new UserRef("U0DANA", "Dana");
         Deliberation Deliberation(string title, DeliberationStatus status, Decision? decision = null) => new(
-            Guid.NewGuid(), Ws, "quick-check", "1", title, null, [facilitator], facilitator, Home, DateOnly.FromDateTime(Now.AddDays(5).UtcDateTime),
+            Guid.NewGuid(), Ws, "services", ServiceBed.FlowVersion, title, null, [facilitator], facilitator, Home, DateOnly.FromDateTime(Now.AddDays(5).UtcDateTime),
             AnonymityPolicy.AnonymousAllowed, status, Now.AddDays(-30), status == DeliberationStatus.Open ? null : Now.AddDays(-4), decision);
         Concern Concern(Deliberation d, int number, string text, ConcernStatus status, DateTimeOffset created, DateTimeOffset updated, ConcernKind kind = ConcernKind.Concern, DateOnly? due = null) => new(
             Guid.NewGuid(), d.Id, number, kind, ConcernOrigin.FlaggedAnswer, "work", "minutes", text, [StakeholderGroup.FrontlineWorker], ["user:U0P"], status, null, null, due, [], created, updated);

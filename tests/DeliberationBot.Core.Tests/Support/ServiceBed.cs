@@ -63,13 +63,20 @@ internal sealed class ServiceBed
         Chat = new ChatAnswering(turn, new TypedCommands(catalog), Answering, new AnswerMessages(turn, Replies), new RefusedAnswers(turn, Answering));
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher);
-        var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, signal, Options.Create(new DigestOptions()), links);
+        DigestSources = store => new DigestSourceReader(turn, store, publisher);
+        var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, DigestSources(Unused<IDigestStore>.Instance), signal, Options.Create(new DigestOptions()), links);
         Commands = new CommandDispatcher(
             Deliberations, Concerns, new DecisionService(turn, Concerns), new SuggestionService(turn, Concerns), new ExportService(turn, links), digests,
             reports, new InvitationService(turn, Unused<ICommunityLinks>.Instance), Stale, Time);
     }
 
     public InMemoryDeliberationStore Store { get; } = new();
+
+    /// <summary>What the digest reads a workspace through, over a given digest store and this bed's flows and deliberations.</summary>
+    public Func<IDigestStore, DigestSourceReader> DigestSources { get; }
+
+    /// <summary>The version <see cref="FlowYaml"/> has once loaded, as a deliberation on it records.</summary>
+    public static string FlowVersion { get; } = FlowParser.Parse(FlowYaml, "services.yaml", "services").Version;
 
     /// <summary>What wakes the outbox worker; these tests have no worker, so nothing else waits on it.</summary>
     public OutboxSignal Signal { get; } = new();

@@ -197,6 +197,32 @@ public sealed class ScheduleJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_concern_raised_by_a_questions_rule_or_a_flagged_option_reads_in_the_digest_as_the_question_and_what_was_answered()
+    {
+        Start(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Predictive screening\" owner:<@U-MARIA|Maria>");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var (ana, bo) = (new Actor("test", Ws, new UserRef("U-ANA", "Ana")), new Actor("test", Ws, new UserRef("U-BO", "Bo")));
+        await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.JoinAsync(bo, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        var no = new Core.Flows.AnswerValue("Probably not, the supervisor has to sign off", ["no"], null, false);
+        await Answering.AnswerAsync(ana, d.Id, "can-override", no, false, Key(), default); // meets the question's rule
+        await Answering.AnswerAsync(bo, d.Id, "can-override", Core.Flows.AnswerValue.FromChoices("no"), false, Key(), default);
+        await Answering.AnswerAsync(ana, d.Id, "who-affected", Core.Flows.AnswerValue.FromChoices("children-families"), true, Key(), default); // flagged
+
+        var digest = Assert.IsType<WeeklyDigest>((await Command(new Actor("test", Ws, new UserRef("U-LEE", "Lee")), "digest preview")).Replies.Single());
+
+        var words = Assert.Single(digest.Proposals).OpenConcerns.ToDictionary(c => c.Number, c => c.Text);
+        Assert.Equal(
+            "Whose lives would the tool's results affect most directly? Children and families",
+            words[1]);
+        Assert.Equal(
+            "Can workers set aside the tool's score when their own judgment about a case is different? No (\"Probably not, the supervisor has to sign off\"); No",
+            words[2]);
+    }
+
+    [Fact]
     public async Task An_empty_week_says_so_in_one_line()
     {
         Start(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));

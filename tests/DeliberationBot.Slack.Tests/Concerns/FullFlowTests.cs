@@ -6,6 +6,7 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Slack.Tests.Concerns;
 
@@ -87,7 +88,8 @@ public sealed class FullFlowTests : SlackHostTest
         var ownerText = LongText.Squash(string.Join("", toMaria.Select(c => LongText.Read(c))));
         Assert.All(concerns, c => Assert.Contains(LongText.Squash(c.Text), ownerText, StringComparison.Ordinal));
 
-        // Maria's digest: every open concern by its first 200 characters. The answer to the command is its first part;
+        // Maria's digest: every open concern by its first 200 characters (read with its question where its own words
+        // need it: DigestComposer.WordsOf). The answer to the command is its first part;
         // the others follow right after it, only for her.
         var preview = JsonNode.Parse(await (await Host.CommandAsync("digest preview", Maria, "maria")).Content.ReadAsStringAsync())!.AsObject();
         SlackLimitsAssert.Message(preview);
@@ -96,7 +98,8 @@ public sealed class FullFlowTests : SlackHostTest
         await Api.WaitForAsync("chat.postEphemeral", c => c.Json.GetProperty("user").GetString() == Maria, count: parts - 1);
         var rest = Api.CallsTo("chat.postEphemeral").Where(c => c.Json.GetProperty("user").GetString() == Maria);
         var digest = LongText.Squash(LongText.Read(preview) + string.Join("", rest.Select(c => LongText.Read(c))));
-        Assert.All(concerns, c => Assert.Contains(LongText.Squash(DigestComposer.Shorten(c.Text)), digest, StringComparison.Ordinal));
+        var flow = Host.Services.GetRequiredService<FlowCatalog>().Find("ai-proposal");
+        Assert.All(concerns, c => Assert.Contains(LongText.Squash(DigestComposer.Shorten(DigestComposer.WordsOf(c, flow))), digest, StringComparison.Ordinal));
 
         // Every message and modal this deliberation produced is within Slack's limits.
         foreach (var call in Api.Calls.Where(c => c.Method is "chat.postMessage" or "chat.update" or "chat.postEphemeral"))

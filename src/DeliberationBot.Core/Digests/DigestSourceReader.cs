@@ -1,0 +1,54 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Deliberations;
+
+namespace DeliberationBot.Core.Digests;
+
+/// <summary>
+/// Reads what a workspace's digest is composed from, as leaders must read it.
+/// <para>
+/// In a deliberation still open, concerns are made from its answers (flagged, or meeting a question's concern rule)
+/// only on <c>concerns</c> and on close, so a digest read from the stored concerns alone told a leader "0 open concerns"
+/// while people had raised several. Each open deliberation's concerns are first brought up to date as <c>concerns</c>
+/// from the facilitator would: stored, and sent to the owners, who so never hear of a concern after the leaders do.
+/// </para>
+/// <para>Each source carries its flow, so that a concern is read with the question it is about (<see cref="DigestComposer.WordsOf"/>).</para>
+/// </summary>
+public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, ConcernPublisher publisher)
+{
+    /// <summary>How far back closed deliberations are read: their concerns can stay open long after.</summary>
+    public static readonly TimeSpan ClosedWithin = TimeSpan.FromDays(180);
+
+    /// <param name="deliveryKey">The run's key, under which concerns brought up to date are committed; null to read them only (a preview).</param>
+    public async Task<IReadOnlyList<DigestSource>> ReadAsync(string workspaceId, DateTimeOffset now, string? deliveryKey, CancellationToken ct)
+    {
+        var sources = await digests.ListSourcesAsync(workspaceId, now - ClosedWithin, ct);
+        var result = new List<DigestSource>(sources.Count);
+        foreach (var source in sources)
+        {
+            var flow = await turn.FlowOfAsync(source.Deliberation, ct);
+            var read = source with { Flow = flow };
+            result.Add(read.Deliberation.IsOpen ? await UpToDateAsync(read, deliveryKey, ct) : read);
+        }
+
+        return result;
+    }
+
+    private async Task<DigestSource> UpToDateAsync(DigestSource source, string? deliveryKey, CancellationToken ct)
+    {
+        var d = source.Deliberation;
+        var read = await ConcernSources.ReadAsync(turn.Store, d, source.Flow!, source.Concerns, source.Participants, ct);
+        var key = $"{deliveryKey}/{d.Id:N}";
+        var changes = publisher.Prepare(d, source.Flow!, read, key, summaryAnswers: null);
+        if (changes.Concerns.Count == 0)
+        {
+            return source;
+        }
+
+        if (deliveryKey is not null)
+        {
+            await turn.CommitAsync(new Commit(d.WorkspaceId, key) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
+        }
+
+        return source with { Concerns = changes.All };
+    }
+}
