@@ -68,7 +68,7 @@ public static class ConcernSync
             var isNew = rule is null;
             rule ??= new Concern(
                 Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlowRule, question.SectionId, question.Id,
-                $"Answers that meet this question's concern rule ({question.ConcernWhen!.Describe()}).", [], [], ConcernStatus.Open, null, null, null, [], now, now);
+                $"Answers that meet this question's concern rule ({question.ConcernWhen!.Describe(question)}).", [], [], ConcernStatus.Open, null, null, null, [], now, now);
             // All of the question's voices at once: one at a time, each copied and searched the list of those before it.
             var withVoices = WithVoices(rule, [.. meetingRule.Select(a => VoiceOf(question, a, names))], now);
             if (isNew || withVoices is not null)

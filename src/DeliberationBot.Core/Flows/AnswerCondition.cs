@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DeliberationBot.Core.Flows;
 
 /// <summary>
@@ -28,9 +30,25 @@ public sealed record AnswerCondition(IReadOnlyList<string> AnyOf, decimal? AtLea
         return (AtLeast is null || number >= AtLeast) && (AtMost is null || number <= AtMost);
     }
 
-    public string Describe() =>
-        AnyOf.Count > 0 ? $"any of {string.Join(", ", AnyOf)}"
-        : AtLeast is not null && AtMost is not null ? $"between {AtLeast} and {AtMost}"
-        : AtLeast is not null ? $"at least {AtLeast}"
-        : $"at most {AtMost}";
+    /// <summary>
+    /// The condition as the people reading a concern understand it: options by their labels, not their ids (*any of
+    /// "No", "Not sure"*, not *any of no, unsure*); a rating out of its scale; a number with its unit.
+    /// </summary>
+    public string Describe(Question question)
+    {
+        if (AnyOf.Count > 0)
+        {
+            var labels = AnyOf.Select(id => question.EffectiveOptions.FirstOrDefault(o => string.Equals(o.Id, id, StringComparison.OrdinalIgnoreCase))?.Label ?? id);
+            return "any of " + string.Join(", ", labels.Select(label => $"\"{label}\""));
+        }
+
+        var bound = AtLeast is { } low && AtMost is { } high ? $"between {Number(low)} and {Number(high)}"
+            : AtLeast is { } least ? $"at least {Number(least)}"
+            : $"at most {Number(AtMost ?? 0)}";
+        return question.Kind == AnswerKind.Scale ? $"a rating of {bound} out of {AnswerKinds.ScaleMax}"
+            : question.Unit is { } unit ? $"{bound} {unit}"
+            : bound;
+    }
+
+    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -142,7 +142,7 @@ internal static class QuestionDigest
         {
             var raising = shown.Where(a => question.RaisesConcern(a.Value)).Select(a => a.Id).ToList();
             yield return new Statement(
-                $"{raising.Count} of {GroupWords.Count(group.Shown, "shown answer")} from {GroupWords.Plural(group.Group)} {(raising.Count == 1 ? "meets" : "meet")} this question's concern rule ({question.ConcernWhen!.Describe()}).",
+                $"{raising.Count} of {GroupWords.Count(group.Shown, "shown answer")} from {GroupWords.Plural(group.Group)} {(raising.Count == 1 ? "meets" : "meet")} this question's concern rule ({question.ConcernWhen!.Describe(question)}).",
                 raising, StatementOrigin.Rule);
         }
     }

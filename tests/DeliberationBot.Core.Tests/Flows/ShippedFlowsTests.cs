@@ -102,6 +102,19 @@ public class ShippedFlowsTests
     }
 
     [Fact]
+    public void A_concern_rule_is_described_in_the_words_people_answered_with_not_its_option_ids()
+    {
+        string Rule(FlowDefinition flow, string questionId) => flow.FindQuestion(questionId) is { ConcernWhen: { } rule } q ? rule.Describe(q) : "";
+
+        Assert.Equal("any of \"No\", \"Not sure\"", Rule(QuickCheck, "can-override"));
+        Assert.Equal("a rating of at most 2 out of 5", Rule(QuickCheck, "vendor-transparency"));
+        Assert.Equal("at least 10 minutes per case", Rule(QuickCheck, "added-minutes-per-case"));
+        Assert.Equal("any of \"A vendor offered it\", \"I'm not sure\"", Rule(AiProposal, "why-ai"));
+        Assert.All(Catalog.All.SelectMany(f => f.Questions).Where(q => q.ConcernWhen is { AnyOf.Count: > 0 }), q =>
+            Assert.All(q.ConcernWhen!.AnyOf, id => Assert.Contains(q.EffectiveOptions, o => o.Id == id)));
+    }
+
+    [Fact]
     public void Quick_check_is_short()
     {
         Assert.InRange(QuickCheck.Questions.Count, 8, 12);
