@@ -123,7 +123,35 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
 /// To the people who raised a concern: the owners' response, and Accept / Reopen. Anonymous raisers cannot be
 /// addressed, so for them it is posted in the conversation and only a raiser's click counts.
 /// </summary>
-public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, ConcernView Concern, bool InConversation) : OutgoingMessage;
+public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, ConcernView Concern, bool InConversation) : OutgoingMessage
+{
+    /// <summary>Whether the people who raised it are asked to accept or reopen: only once the owners mark it addressed or say they won't address it.</summary>
+    [JsonIgnore]
+    public bool AsksRaisers => Concern.Actions.Contains(ConcernAction.Accept);
+
+    /// <summary>The first line, with the title as the platform shows it: who did what to which concern.</summary>
+    public string Lead(string title) => (Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
+    {
+        (true, false) => $"The facilitator of {title} closed the concern you raised.",
+        (true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
+        (false, false) => $"The owners of {title} responded to the concern you raised.",
+        (false, true) => $"The owners of {title} responded to concern #{Concern.Number}.",
+    };
+
+    /// <summary>
+    /// What the people who raised it can do now. A response that leaves the concern open, or the facilitator closing
+    /// it, does not wait for them: its notice must not ask them to accept what they have no button for.
+    /// </summary>
+    [JsonIgnore]
+    public string NextStep => (AsksRaisers, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
+    {
+        (true, _, false) => "Accept the response, or reopen the concern if it is not settled for you.",
+        (true, _, true) => "Only the people who raised it can accept the response or reopen the concern.",
+        (false, true, _) => "It is closed without waiting for the people who raised it to accept a response, for the reason below; their words stay in the record.",
+        (false, false, false) => "It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.",
+        (false, false, true) => "It stays open: when the owners mark it addressed, or say they won't address it, the people who raised it will be asked whether that settles it.",
+    };
+}
 
 public enum DecisionOutcome
 {

@@ -148,9 +148,7 @@ public static partial class PlainTextRenderer
                 AppendConcerns(sb, $"Concerns on \"{o.Title}\" for you to act on:", o.Concerns);
                 break;
             case ConcernResponseNotice n:
-                sb.AppendLine(n.InConversation
-                    ? $"The owners of \"{n.Title}\" responded to concern #{n.Concern.Number}. If you raised it, review the response:"
-                    : $"The owners of \"{n.Title}\" responded to the concern you raised:");
+                sb.AppendLine(n.Lead($"\"{n.Title}\"") + " " + n.NextStep);
                 AppendConcern(sb, n.Concern);
                 break;
             case DecisionRequest r:

@@ -27,11 +27,9 @@ internal static class ConcernRenderer
 
     public static void Response(ConcernResponseNotice n, List<JsonObject> content)
     {
-        content.Add(Block.Section(n.InConversation
-            ? $"The owners of *{Escape(n.Title)}* responded to concern #{n.Concern.Number}. Only the people who raised it can accept the response or reopen the concern."
-            : $"The owners of *{Escape(n.Title)}* responded to the concern you raised. Accept the response, or reopen the concern if it is not settled for you."));
+        content.Add(Block.Section(n.Lead($"*{Escape(n.Title)}*") + " " + Escape(n.NextStep)));
         AddConcern(n.Concern, content);
-        if (n.InConversation)
+        if (n.InConversation && n.AsksRaisers)
         {
             content.Add(Block.Context("Anyone else who presses a button is told so privately; nothing changes."));
         }

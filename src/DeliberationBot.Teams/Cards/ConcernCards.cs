@@ -90,10 +90,7 @@ internal static class ConcernCards
 
     public static JsonObject Response(ConcernResponseNotice notice)
     {
-        var intro = notice.InConversation
-            ? $"The owners of \"{CardText.Escape(notice.Title)}\" responded to concern #{notice.Concern.Number}. If you raised it, tell them whether this settles it."
-            : $"The owners of \"{CardText.Escape(notice.Title)}\" responded to the concern you raised. Does this settle it?";
-        var body = new List<JsonNode?> { Card.Text(intro) };
+        var body = new List<JsonNode?> { Card.Text(notice.Lead($"\"{CardText.Escape(notice.Title)}\"") + " " + CardText.Escape(notice.NextStep)) };
         body.AddRange(Concern(notice.Concern));
         return Card.New(body, ActionsFor(notice.Concern));
     }

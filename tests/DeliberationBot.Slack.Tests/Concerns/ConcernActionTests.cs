@@ -117,6 +117,24 @@ public sealed class ConcernActionTests : SlackHostTest
     }
 
     [Fact]
+    public async Task A_response_that_leaves_the_concern_open_tells_the_raiser_so_and_asks_nothing_they_have_no_button_for()
+    {
+        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
+        var overrides = _closed.Overrides;
+        await Host.InteractionAsync(Press(dm, "concern_respond", overrides.Id, Maria));
+        var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Modals.Values(("response", SlackPayloads.Input("plain_text_input", "We are asking the vendor."))), Maria, "V0MA", "r-1"));
+        Assert.Equal(ConcernStatus.Acknowledged, (await _closed.ReloadAsync(overrides)).Status);
+
+        await Host.SettleOutboxAsync();
+        var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
+        Assert.Contains("*Response:* We are asking the vendor.", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains("It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.", notice.Strings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accept", notice.Strings, StringComparison.Ordinal);
+        Assert.Empty(Blocks.Buttons(notice.Json));
+    }
+
+    [Fact]
     public async Task A_response_to_an_anonymous_raiser_is_posted_in_the_channel_where_only_a_raiser_can_accept()
     {
         var dm = _closed.LastDirectMessage(Maria, "Concerns for you");

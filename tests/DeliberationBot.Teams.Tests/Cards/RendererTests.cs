@@ -225,6 +225,22 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void A_response_asks_the_raiser_to_settle_it_only_when_they_have_the_buttons_to()
+    {
+        var concern = new ConcernView(Id, 3, ConcernKind.Concern, "Safeguards", "Words", [StakeholderGroup.Community], 1, ConcernStatus.Acknowledged, "We are asking the vendor.", null, null, []);
+
+        var open = AdaptiveCardRenderer.Render(new ConcernResponseNotice(Id, "Screening", concern, false));
+        var addressed = AdaptiveCardRenderer.Render(new ConcernResponseNotice(Id, "Screening", concern with { Status = ConcernStatus.Addressed, Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, false));
+
+        Assert.Equal(
+            "The owners of \"Screening\" responded to the concern you raised. It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.",
+            TextBlocks(open).First());
+        Assert.Empty(Actions(open));
+        Assert.Equal("The owners of \"Screening\" responded to the concern you raised. Accept the response, or reopen the concern if it is not settled for you.", TextBlocks(addressed).First());
+        Assert.Equal(["Accept", "Reopen"], Actions(addressed).Select(a => a["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void A_closed_deliberation_card_has_no_Answer_button()
     {
         var card = AdaptiveCardRenderer.Render(new DeliberationCard(Id, "T", null, "f", "F", 3, [], new UserRef("f"), null, AnonymityPolicy.Named, DeliberationStatus.Closed, Progress));
