@@ -155,9 +155,9 @@ public static class SummaryText
             {
                 detail.AddRange(group.Options.Select(o => $"{o.Label} {o.Count}"));
             }
-            if (group.Numbers is { } n)
+            if (group.Numbers is { } n && NumbersInWords(n, question) is { } numbers)
             {
-                detail.Add($"average {GroupWords.WithUnit(n.Mean, question.Unit)}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}");
+                detail.Add(numbers);
             }
 
             if (group.Skipped > 0)
@@ -183,6 +183,16 @@ public static class SummaryText
             text.AppendLine($"  * {mark}{statement.Text} {Cites(statement.Cites)}".TrimEnd());
         }
     }
+
+    /// <summary>
+    /// A group's numbers: the average and range where they differ. Where every answer is the same, "average 2, from 2 to
+    /// 2" only repeats it: a rating is already in the ratings, a number is said once.
+    /// </summary>
+    private static string? NumbersInWords(NumberStats n, QuestionSummary question) =>
+        n.Min != n.Max ? $"average {GroupWords.WithUnit(n.Mean, question.Unit)}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}"
+        : question.Kind == Flows.AnswerKind.Scale ? null
+        : n.Count == 1 ? GroupWords.WithUnit(n.Min, question.Unit)
+        : $"all {GroupWords.WithUnit(n.Min, question.Unit)}";
 
     private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";
 }

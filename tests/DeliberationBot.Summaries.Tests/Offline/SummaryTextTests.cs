@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Core.Summaries;
 using DeliberationBot.Summaries.Tests.Support;
@@ -73,5 +74,19 @@ public sealed class SummaryTextTests
 
         Assert.Contains("    \"Six new fields.\n     \n     1. Typed by hand,  twice\n     every case.\" [A99]", text, StringComparison.Ordinal);
         Assert.Single(text.Split("\n\n"), p => p.Contains("[A99]", StringComparison.Ordinal) && p.Contains("Six new fields.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_groups_numbers_that_are_all_the_same_are_said_once()
+    {
+        var offline = OfflineSummarizer.Summarize(Fixtures.BenefitsChatbot().Build());
+        QuestionSummary Question(AnswerKind kind, string? unit, NumberStats stats) => new("q", "s", "How many?", kind, unit,
+            [new GroupAnswers(StakeholderGroup.FrontlineWorker, stats.Count, 0, 0, [], stats, [], 0, 0)], [], []);
+        string Rendered(QuestionSummary q) => SummaryText.Render(offline with { Sections = [offline.Sections[0] with { Questions = [q] }] });
+
+        Assert.Contains("Frontline worker (1 answered): 25 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(1, 25, 25, 25, 25))), StringComparison.Ordinal);
+        Assert.Contains("Frontline worker (3 answered): all 20 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(3, 20, 20, 20, 20))), StringComparison.Ordinal);
+        Assert.Contains("Frontline worker (2 answered): average 15 minutes per case, from 10 to 20\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(2, 15, 15, 10, 20))), StringComparison.Ordinal);
+        Assert.DoesNotContain("from 2 to 2", Rendered(Question(AnswerKind.Scale, null, new(1, 2, 2, 2, 2))), StringComparison.Ordinal);
     }
 }
