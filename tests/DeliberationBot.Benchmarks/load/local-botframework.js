@@ -82,7 +82,9 @@ function connector(req, res, raw) {
   }
 
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify(created ? { id: `a:created-${otherCalls}` } : { id: `reply-${replies + otherCalls}` }));
+  // A roster lookup (GET …/members/{id}, how a mentioned person is resolved) answers with the member as asked for.
+  const member = req.method === 'GET' && decodeURIComponent(path).match(/\/members\/([^/]+)$/);
+  res.end(JSON.stringify(member ? { id: member[1] } : created ? { id: `a:created-${otherCalls}` } : { id: `reply-${replies + otherCalls}` }));
 }
 
 async function drive({ target, count, concurrency, label }) {
