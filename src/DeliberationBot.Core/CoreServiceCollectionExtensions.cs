@@ -53,6 +53,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DigestService>());
         services.AddSingleton<IScheduledJob, ReminderJob>();
         services.AddSingleton<IScheduledJob, DeadlineJob>();
+        services.AddSingleton<ConcernRoundup>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ConcernRoundup>());
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IOutgoingMessageRefresher, DeliberationCardRefresher>();
         services.AddSingleton<IOutgoingMessageRefresher, DigestExpander>();

@@ -7,13 +7,14 @@ namespace DeliberationBot.Core.Digests;
 /// Reads what a workspace's digest is composed from, as leaders must read it.
 /// <para>
 /// In a deliberation still open, concerns are made from its answers (flagged, or meeting a question's concern rule)
-/// only on <c>concerns</c> and on close, so a digest read from the stored concerns alone told a leader "0 open concerns"
-/// while people had raised several. Each open deliberation's concerns are first brought up to date as <c>concerns</c>
-/// from the facilitator would: stored, and sent to the owners, who so never hear of a concern after the leaders do.
+/// on <c>concerns</c>, on close and once a day (<see cref="ConcernRoundup"/>), so a digest read from the stored
+/// concerns alone could tell a leader "0 open concerns" while people had raised several. Each open deliberation's
+/// concerns are first brought up to date: stored, and sent to the owners, who so never hear of a concern after the
+/// leaders do.
 /// </para>
 /// <para>Each source carries its flow, so that a concern is read with the question it is about (<see cref="DigestComposer.WordsOf"/>).</para>
 /// </summary>
-public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, ConcernPublisher publisher)
+public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, ConcernRoundup concerns)
 {
     /// <summary>How far back closed deliberations are read: their concerns can stay open long after.</summary>
     public static readonly TimeSpan ClosedWithin = TimeSpan.FromDays(180);
@@ -37,18 +38,6 @@ public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, C
     {
         var d = source.Deliberation;
         var read = await ConcernSources.ReadAsync(turn.Store, d, source.Flow!, source.Concerns, source.Participants, ct);
-        var key = $"{deliveryKey}/{d.Id:N}";
-        var changes = publisher.Prepare(d, source.Flow!, read, key, summaryAnswers: null);
-        if (changes.Concerns.Count == 0)
-        {
-            return source;
-        }
-
-        if (deliveryKey is not null)
-        {
-            await turn.CommitAsync(new Commit(d.WorkspaceId, key) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
-        }
-
-        return source with { Concerns = changes.All };
+        return source with { Concerns = await concerns.BringUpToDateAsync(d, source.Flow!, read, deliveryKey is null ? null : $"{deliveryKey}/{d.Id:N}", ct) };
     }
 }

@@ -223,6 +223,40 @@ public sealed class ScheduleJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task The_owners_hear_of_a_concern_raised_in_an_open_deliberation_by_the_next_morning_and_only_of_what_is_new()
+    {
+        Start(new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Predictive screening\" owner:<@U-MARIA|Maria>");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var (ana, bo) = (new Actor("test", Ws, new UserRef("U-ANA", "Ana")), new Actor("test", Ws, new UserRef("U-BO", "Bo")));
+        await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.AnswerTextAsync(ana, d.Id, "concern: Nobody asked the night shift", Key(), default);
+        var roundup = _factory!.Services.GetServices<IScheduledJob>().OfType<ConcernRoundup>().Single();
+        Assert.Equal("0 8 * * *", roundup.Cron);
+
+        _factory.Time.Advance(TimeSpan.FromHours(18)); // 08:00 the next day
+        await roundup.RunAsync(default);
+        await roundup.RunAsync(default); // run again the same day: nothing more
+        await _factory.DeliverAsync();
+        var first = Assert.Single(_factory.Channel.Sent, m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA");
+        Assert.Contains("Nobody asked the night shift", Assert.Single(((OwnerConcerns)first.Message.Message).Concerns).Text);
+
+        await Answering.JoinAsync(bo, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.AnswerTextAsync(bo, d.Id, "concern: The score follows families into court", Key(), default);
+        _factory.Time.Advance(TimeSpan.FromDays(1));
+        await roundup.RunAsync(default);
+        _factory.Time.Advance(TimeSpan.FromDays(1));
+        await roundup.RunAsync(default); // nothing new: nothing sent
+        await _factory.DeliverAsync();
+
+        var toMaria = _factory.Channel.Sent.Where(m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA").ToList();
+        Assert.Equal(2, toMaria.Count);
+        Assert.Contains("The score follows families into court", Assert.Single(((OwnerConcerns)toMaria[1].Message.Message).Concerns).Text);
+        Assert.Equal(2, (await Store.ListConcernsAsync(Ws, d.Id, default)).Count);
+    }
+
+    [Fact]
     public async Task An_empty_week_says_so_in_one_line()
     {
         Start(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));

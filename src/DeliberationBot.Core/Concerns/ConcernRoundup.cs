@@ -1,0 +1,51 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Scheduling;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>
+/// Concerns raised in an open deliberation (an answer flagged, or meeting a question's concern rule) are made from the
+/// answers on <c>concerns</c> and on close. A person who flags an answer is told the owners will receive it; waiting
+/// for a close weeks away broke that. Once a day each open deliberation's concerns are brought up to date and the owners
+/// are sent what is news to them; nothing is sent when nothing is new. The weekly digest does the same first
+/// (<see cref="Digests.DigestSourceReader"/>).
+/// </summary>
+public sealed class ConcernRoundup(TurnSupport turn, ConcernPublisher publisher, IScheduleStore schedule) : IScheduledJob
+{
+    public string Name => "concern-roundup";
+
+    /// <summary>Daily, at the start of a European working day and before an American one.</summary>
+    public string Cron => "0 8 * * *";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(turn.Now.UtcDateTime);
+        foreach (var d in await schedule.ListOpenDeliberationsAsync(ct))
+        {
+            var flow = await turn.FlowOfAsync(d, ct);
+            await BringUpToDateAsync(d, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), $"concern-roundup:{d.Id:N}:{day:yyyy-MM-dd}", ct);
+        }
+    }
+
+    /// <summary>
+    /// Makes the concerns the answers raise and sends the owners what is new or changed since they last heard.
+    /// Returns every concern as it now stands.
+    /// </summary>
+    /// <param name="deliveryKey">Under which the changes are committed, once; null to read them only (a preview).</param>
+    public async Task<IReadOnlyList<Concern>> BringUpToDateAsync(Deliberation d, FlowDefinition flow, ConcernSources sources, string? deliveryKey, CancellationToken ct)
+    {
+        var changes = publisher.Prepare(d, flow, sources, deliveryKey ?? "preview", summaryAnswers: null);
+        if (changes.Concerns.Count == 0)
+        {
+            return sources.Existing;
+        }
+
+        if (deliveryKey is not null)
+        {
+            await turn.CommitAsync(new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
+        }
+
+        return changes.All;
+    }
+}
