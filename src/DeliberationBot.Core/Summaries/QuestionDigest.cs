@@ -14,13 +14,15 @@ internal static class QuestionDigest
         var answers = set.ForQuestion(question.Id);
         var groups = new List<GroupAnswers>();
         var statements = new List<Statement>();
+        var ruleSaid = false;
         foreach (var byGroup in answers.GroupBy(a => a.Group).OrderBy(g => g.Key))
         {
             var all = byGroup.ToList();
             var shown = all.Where(a => !a.Value.Skipped && set.IsShown(a)).ToList();
             var group = ForGroup(question, all, shown, set.IsShownInWords);
             groups.Add(group);
-            statements.AddRange(Statements(question, group, shown));
+            statements.AddRange(Statements(question, group, shown, ruleSaid));
+            ruleSaid |= group.RuleConcerns > 0;
         }
 
         var concerns = answers.Where(a => a.FlaggedConcern && !a.Value.Skipped).Select(a => Quote(question, a)).ToList();
@@ -118,7 +120,8 @@ internal static class QuestionDigest
             .Order(AnswerOrder.Instance);
     }
 
-    private static IEnumerable<Statement> Statements(Question question, GroupAnswers group, List<SummaryAnswer> shown)
+    /// <param name="ruleSaid">Whether an earlier group's statement already said what the question's concern rule is: it is said once.</param>
+    private static IEnumerable<Statement> Statements(Question question, GroupAnswers group, List<SummaryAnswer> shown, bool ruleSaid)
     {
         var plural = GroupWords.Capitalised(GroupWords.Plural(group.Group));
         var shownIds = shown.Select(a => a.Id).ToList();
@@ -141,8 +144,9 @@ internal static class QuestionDigest
         if (group.RuleConcerns > 0)
         {
             var raising = shown.Where(a => question.RaisesConcern(a.Value)).Select(a => a.Id).ToList();
+            var rule = ruleSaid ? "it too" : $"this question's concern rule ({question.ConcernWhen!.Describe(question)})";
             yield return new Statement(
-                $"{raising.Count} of {GroupWords.Count(group.Shown, "shown answer")} from {GroupWords.Plural(group.Group)} {(raising.Count == 1 ? "meets" : "meet")} this question's concern rule ({question.ConcernWhen!.Describe(question)}).",
+                $"{raising.Count} of {GroupWords.Count(group.Shown, "shown answer")} from {GroupWords.Plural(group.Group)} {(raising.Count == 1 ? "meets" : "meet")} {rule}.",
                 raising, StatementOrigin.Rule);
         }
     }

@@ -51,6 +51,9 @@ internal static class CompactMarkup
         return new MarkupString(table.Append("</table>").ToString());
     }
 
+    /// <summary>Words as an element's text, escaped only where they must be: a paragraph of statements quotes options and says "question's" dozens of times on a large page.</summary>
+    public static MarkupString Words(string text) => new(Text(new StringBuilder(text.Length + 16), text).ToString());
+
     /// <summary>Text content escaped for HTML: quotes need no escaping outside attributes.</summary>
     private static StringBuilder Text(StringBuilder html, string text)
     {

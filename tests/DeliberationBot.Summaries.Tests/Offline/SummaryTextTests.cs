@@ -89,4 +89,19 @@ public sealed class SummaryTextTests
         Assert.Contains("Frontline worker (2 answered): average 15 minutes per case, from 10 to 20\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(2, 15, 15, 10, 20))), StringComparison.Ordinal);
         Assert.DoesNotContain("from 2 to 2", Rendered(Question(AnswerKind.Scale, null, new(1, 2, 2, 2, 2))), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_questions_concern_rule_is_described_once_however_many_groups_meet_it()
+    {
+        var summary = OfflineSummarizer.Summarize(Fixtures.ScreeningTool().Build());
+        var questions = summary.Sections.SelectMany(s => s.Questions).Where(q => q.Statements.Count(s => s.Text.Contains(" meet", StringComparison.Ordinal)) >= 2).ToList();
+
+        Assert.NotEmpty(questions);
+        Assert.All(questions, q =>
+        {
+            var rule = q.Statements.Where(s => s.Text.Contains("concern rule (", StringComparison.Ordinal) || s.Text.EndsWith(" it too.", StringComparison.Ordinal)).ToList();
+            Assert.Contains("concern rule (", rule[0].Text, StringComparison.Ordinal);
+            Assert.All(rule.Skip(1), s => Assert.EndsWith(" it too.", s.Text, StringComparison.Ordinal));
+        });
+    }
 }
