@@ -14,14 +14,14 @@ public sealed partial class AnsweringService
     public const string OnlyWords = "I can only read words, so the picture or file you sent was not kept. Type what you want to say in a message.";
 
     /// <summary>What follows a reply in a deliberation's thread that answered: the next step may come where the thread is out of sight.</summary>
-    public static string ThreadReplyAnswered(string question) => $"Your reply in the thread is your answer to \"{question}\".";
+    public static string ThreadReplyAnswered(string question, PublicPlace place = PublicPlace.Thread) => $"Your {place.Message()} is your answer to \"{question}\".";
 
     /// <summary>
-    /// A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question; one from a
-    /// thread (<paramref name="fromThread"/>) is followed by which question it answered.
+    /// A typed reply (e.g. in a chat, or a deliberation's thread) answers the person's current question; one written
+    /// where others read it (<paramref name="from"/>) is followed by which question it answered.
     /// </summary>
-    public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct, bool fromThread = false) =>
-        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, fromThread, ct), ct);
+    public Task<TurnResult> AnswerTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct, PublicPlace? from = null) =>
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordTextAsync(actor, deliberationId, text, deliveryKey, from, ct), ct);
 
     /// <summary>
     /// A typed reply that answered a question was edited (<paramref name="answeredBy"/> is the reply's delivery key):
@@ -30,7 +30,7 @@ public sealed partial class AnsweringService
     public Task<TurnResult> ReviseTextAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct) =>
         turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordRevisionAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct), ct);
 
-    private async Task<TurnResult> RecordTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, bool fromThread, CancellationToken ct)
+    private async Task<TurnResult> RecordTextAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, PublicPlace? from, CancellationToken ct)
     {
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
@@ -60,7 +60,7 @@ public sealed partial class AnsweringService
         }
 
         var recorded = await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
-        return fromThread && !recorded.Duplicate && recorded.Replies is not [ErrorMessage, ..] ? recorded.WithNotice(ThreadReplyAnswered(question.Text)) : recorded;
+        return from is { } place && !recorded.Duplicate && recorded.Replies is not [ErrorMessage, ..] ? recorded.WithNotice(ThreadReplyAnswered(question.Text, place)) : recorded;
     }
 
     private async Task<TurnResult> RecordRevisionAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)

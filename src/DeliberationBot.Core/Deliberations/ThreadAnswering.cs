@@ -15,7 +15,53 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         "Replies in this thread are public, so they are not taken as anonymous answers. " +
         "Press Answer on the deliberation's card to answer privately and anonymously.";
 
-    public async Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct)
+    /// <summary>The same, for a message in the conversation itself.</summary>
+    public const string PublicMessageNotTaken =
+        "Messages in this conversation are public, so they are not taken as anonymous answers. " +
+        "Press Answer on the deliberation's card to answer privately and anonymously.";
+
+    /// <summary>What someone is told whose words in a conversation with several open deliberations could be for any of them.</summary>
+    public const string SeveralOpenHere =
+        "Several deliberations are open in this conversation, so I can't tell which one this answers, and it was not recorded. " +
+        "Press Answer on the card of the one it is for and give it there.";
+
+    /// <summary>
+    /// Words that are no command, written in a conversation outside any card's thread (a Teams group chat has no
+    /// threads; a channel post need not be a reply): they answer the conversation's only open deliberation, as a reply
+    /// in its thread would. With several open, nothing is guessed: the person is told. Null when none is open here.
+    /// </summary>
+    public async Task<TurnResult?> AnswerHereAsync(Actor actor, ConversationRef conversation, string text, string deliveryKey, CancellationToken ct)
+    {
+        switch (await OpenHereAsync(actor, conversation, ct))
+        {
+            case []:
+                return null;
+            case [var only]:
+                // Written down, so that an edit or deletion of this message is later read as one of words that answer,
+                // not of a command (a message in the conversation can be either).
+                await turn.CommitAsync(new Commit(actor.WorkspaceId, WordsHere(deliveryKey)), ct);
+                return await AnswerAsync(actor, only.Id, text, deliveryKey, ct, PublicPlace.Conversation);
+            default:
+                return TurnResult.Error(SeveralOpenHere);
+        }
+    }
+
+    /// <summary>
+    /// The deliberation a message in a conversation (edited or deleted now) was taken as words for: its only open one,
+    /// if the message was; null for a command, or where it was not.
+    /// </summary>
+    public async Task<Guid?> AnsweredHereAsync(Actor actor, ConversationRef conversation, string messageKey, CancellationToken ct) =>
+        await turn.Store.WasDeliveredAsync(actor.WorkspaceId, WordsHere(messageKey), ct) && await OpenHereAsync(actor, conversation, ct) is [var only]
+            ? only.Id
+            : null;
+
+    private static string WordsHere(string messageKey) => "words-here:" + messageKey;
+
+    private async Task<List<Deliberation>> OpenHereAsync(Actor actor, ConversationRef conversation, CancellationToken ct) =>
+        [.. (await turn.Store.ListOpenAsync(actor.WorkspaceId, conversation.Channel, ct)).Where(d => d.Home.ConversationId == conversation.ConversationId)];
+
+    public async Task<TurnResult> AnswerAsync(
+        Actor actor, Guid deliberationId, string text, string deliveryKey, CancellationToken ct, PublicPlace place = PublicPlace.Thread)
     {
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
         var participant = d is null ? null : await turn.FindParticipantAsync(actor, d.Id, ct);
@@ -24,14 +70,14 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
             // Nothing is written for a refused reply but the reply itself, so that is what tells a redelivery apart.
             return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
                 ? TurnResult.AlreadyHandled
-                : TurnResult.Reply(new Confirmation(PublicReplyNotTaken));
+                : TurnResult.Reply(new Confirmation(place == PublicPlace.Thread ? PublicReplyNotTaken : PublicMessageNotTaken));
         }
 
         // Someone who has not joined is asked for their group first; their reply waits in the prompt, to answer then. An
         // answer says which question it answered: the next step may come where the thread is out of sight (Teams sends
         // it to the person's private chat).
-        var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct, fromThread: true);
-        return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey)) : result;
+        var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct, from: place);
+        return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey) { Place = place }) : result;
     }
 
     /// <summary>
@@ -67,13 +113,13 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         // The thread shows the writer's name: their reply cannot become an anonymous answer.
         if (await turn.FindParticipantAsync(actor, deliberationId, ct) is { Anonymous: true })
         {
-            return asked.WithNotice("Your reply in the thread is not taken as your answer: the thread shows your name, and you answer anonymously. Answer here instead.");
+            return asked.WithNotice($"Your {waiting.Place.Message()} is not taken as your answer: {waiting.Place.Name()} shows your name, and you answer anonymously. Answer here instead.");
         }
 
-        var answered = await answering.AnswerTextAsync(actor, deliberationId, waiting.Text, waiting.DeliveryKey, ct, fromThread: true);
+        var answered = await answering.AnswerTextAsync(actor, deliberationId, waiting.Text, waiting.DeliveryKey, ct, from: waiting.Place);
         return answered.Duplicate ? asked // the reply gave its answer already
             : answered.Replies is [ErrorMessage error, ..]
-                ? asked.WithNotice($"Your reply in the thread is not taken as your answer to \"{question.Text}\": {error.Text} Answer here instead.")
+                ? asked.WithNotice($"Your {waiting.Place.Message()} is not taken as your answer to \"{question.Text}\": {error.Text} Answer here instead.")
                 : answered;
     }
 
@@ -86,7 +132,8 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
 
 
     /// <summary>A reply was edited: the answer it gave (<paramref name="answeredBy"/> is the reply's delivery key) reads as edited.</summary>
-    public async Task<TurnResult> ReviseAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)
+    public async Task<TurnResult> ReviseAsync(
+        Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct, PublicPlace place = PublicPlace.Thread)
     {
         if (await turn.Store.WasDeliveredAsync(actor.WorkspaceId, answeredBy, ct))
         {
@@ -116,7 +163,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         {
             return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
                 ? TurnResult.AlreadyHandled
-                : Waiting(await answering.OpenAsync(actor, deliberationId, ct), new WaitingReply(text, answeredBy));
+                : Waiting(await answering.OpenAsync(actor, deliberationId, ct), new WaitingReply(text, answeredBy) { Place = place });
         }
 
         return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);

@@ -69,10 +69,14 @@ public sealed record GroupPrompt(Guid DeliberationId, string DeliberationTitle, 
 }
 
 /// <summary>
-/// A reply typed in a deliberation's thread by someone who had not joined yet: its words, and the key of the delivery
-/// that brought it, which the answer is recorded under (so the reply counts once, and editing it changes the answer).
+/// A reply typed in a deliberation's thread (or its conversation, <see cref="Deliberations.PublicPlace"/>) by someone who
+/// had not joined yet: its words, and the key of the delivery that brought it, which the answer is recorded under (so
+/// the reply counts once, and editing it changes the answer).
 /// </summary>
-public sealed record WaitingReply(string Text, string DeliveryKey);
+public sealed record WaitingReply(string Text, string DeliveryKey)
+{
+    public Deliberations.PublicPlace Place { get; init; }
+}
 
 /// <summary>
 /// One question, with everything a channel needs to build a form for its answer kind. Progress is counted as questions

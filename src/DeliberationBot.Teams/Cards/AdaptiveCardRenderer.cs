@@ -10,7 +10,7 @@ namespace DeliberationBot.Teams.Cards;
 /// What the renderer needs to know about where a card goes: the bot's own name there, for its help text, and whether it
 /// is a channel, where a post's thread can be replied in.
 /// </summary>
-internal sealed record RenderContext(string BotName, bool InChannel = false)
+internal sealed record RenderContext(string BotName, bool InChannel = false, bool InGroupChat = false)
 {
     public const string DefaultBotName = "DeliberationBot";
 

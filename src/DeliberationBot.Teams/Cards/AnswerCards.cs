@@ -38,11 +38,15 @@ internal static class AnswerCards
         if (prompt.Waiting is { } waiting)
         {
             // The reply rides in the action's data, to be the answer to the first question once the person has a group.
-            var unlessAnonymous = prompt.Anonymity == AnonymityPolicy.AnonymousAllowed ? " (unless you answer anonymously: the thread shows your name)" : "";
-            body.Add(Card.Text($"Your reply in the thread will be your answer to the first question{unlessAnonymous}:", subtle: true, spacing: "Medium"));
+            var unlessAnonymous = prompt.Anonymity == AnonymityPolicy.AnonymousAllowed ? $" (unless you answer anonymously: {waiting.Place.Name()} shows your name)" : "";
+            body.Add(Card.Text($"Your {waiting.Place.Message()} will be your answer to the first question{unlessAnonymous}:", subtle: true, spacing: "Medium"));
             body.Add(Card.Text(CardText.Escape(waiting.Text), spacing: "None"));
             data[CardVerbs.WaitingTextField] = waiting.Text;
             data[CardVerbs.WaitingKeyField] = waiting.DeliveryKey;
+            if (waiting.Place != PublicPlace.Thread)
+            {
+                data[CardVerbs.WaitingPlaceField] = waiting.Place.ToString();
+            }
         }
 
         return Card.New(body, [Card.Execute("Continue", CardVerbs.Join, data, style: "positive")]);

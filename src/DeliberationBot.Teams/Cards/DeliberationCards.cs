@@ -33,10 +33,13 @@ internal static class DeliberationCards
         body.AddRange(Progress(c.Progress));
         if (open)
         {
-            // In a channel the card is a post of its own, and a reply to it answers (it shows its writer's name, so only
-            // where answers may carry one).
-            var byReply = context.InChannel && c.Anonymity != AnonymityPolicy.AnonymousOnly
-                ? $" You can also answer by replying to this post with @{CardText.Escape(context.BotName)} and your answer."
+            // In a channel the card is a post of its own, and a reply to it answers; a group chat has no threads, and a
+            // message there answers its only open deliberation. Either shows its writer's name, so only where answers may
+            // carry one.
+            var mention = "@" + CardText.Escape(context.BotName);
+            var byReply = c.Anonymity == AnonymityPolicy.AnonymousOnly ? ""
+                : context.InChannel ? $" You can also answer by replying to this post with {mention} and your answer."
+                : context.InGroupChat ? $" You can also answer here: write {mention} and your answer."
                 : "";
             body.Add(Card.Text("Press **Answer** to take part; your questions come in a private chat with me." + byReply, subtle: true, spacing: "Medium"));
         }

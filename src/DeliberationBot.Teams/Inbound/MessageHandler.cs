@@ -9,8 +9,9 @@ namespace DeliberationBot.Teams.Inbound;
 /// <summary>
 /// A message activity: typed text is a command of the shared grammar (with the bot's mention stripped and other
 /// mentions resolved to people), or words that are no command answer the person's current question: in their private
-/// chat, where their questions come (<see cref="ChatAnswering"/>), and in the channel thread of a deliberation's card,
-/// as a reply in its Slack thread does (<see cref="ThreadAnswering"/>). A message with a value and no text is an
+/// chat, where their questions come (<see cref="ChatAnswering"/>); in the channel thread of a deliberation's card, as a
+/// reply in its Slack thread does; and elsewhere in a channel or group chat, for the conversation's only open
+/// deliberation (<see cref="ThreadAnswering"/>). A message with a value and no text is an
 /// Action.Submit click on one of our cards. Editing a message that answered changes the answer it gave, and deleting it
 /// leaves the answer and says so.
 /// </summary>
@@ -37,11 +38,14 @@ internal sealed class MessageHandler(
         }
 
         var cardThread = activity.IsPersonal ? null : await CardThreadAsync(turn, ct);
-        if (cardThread is { } deliberationId && !typedCommands.IsCommand(text))
+        var answer = activity.IsPersonal || typedCommands.IsCommand(text) ? null
+            : cardThread is { } deliberationId ? await thread.AnswerAsync(turn.Actor, deliberationId, words, turn.DeliveryKey, ct)
+            : words.Length > 0 ? await thread.AnswerHereAsync(turn.Actor, turn.Home, words, turn.DeliveryKey, ct)
+            : null;
+        if (answer is not null)
         {
             // The answering flow is the person's: what follows comes in their private chat, as after pressing Answer.
-            var reply = await thread.AnswerAsync(turn.Actor, deliberationId, words, turn.DeliveryKey, ct);
-            await QueueAsync(turn, reply, ActivityTypes.Message, personal: true, ct);
+            await QueueAsync(turn, answer, ActivityTypes.Message, personal: true, ct);
             return;
         }
 
@@ -84,8 +88,11 @@ internal sealed class MessageHandler(
         var activity = turn.Activity;
         var edited = activity.Type == ActivityTypes.MessageUpdate && activity.ChannelData?.EventType is null or "editMessage";
         var deleted = activity.Type == ActivityTypes.MessageDelete && activity.ChannelData?.EventType is null or "softDeleteMessage";
+        // Where the message answered: a card's thread, else the conversation's only open deliberation.
         var inCardThread = activity.IsPersonal || !(edited || deleted) ? null : await CardThreadAsync(turn, ct);
-        if (!(edited || deleted && (activity.IsPersonal || inCardThread is not null)))
+        var place = inCardThread is null ? PublicPlace.Conversation : PublicPlace.Thread;
+        var answeredIn = inCardThread ?? (activity.IsPersonal || !(edited || deleted) ? null : await thread.AnsweredHereAsync(turn.Actor, turn.Home, turn.DeliveryKey, ct));
+        if (!(edited || deleted && (activity.IsPersonal || answeredIn is not null)))
         {
             log.Ignored(activity.Type!, "a change of a message that is no edit, nor a deletion where answers are typed");
             return;
@@ -94,22 +101,22 @@ internal sealed class MessageHandler(
         var messageKey = turn.DeliveryKey;
         var change = turn with { DeliveryKey = edited ? DeliveryKeys.Edit(activity) : DeliveryKeys.Deletion(activity) };
         var (command, text, _) = MentionText.Read(activity);
-        var result = (inCardThread, deleted) switch
+        var result = (answeredIn, deleted) switch
         {
             (null, true) => await chat.DeletedAsync(turn.Actor, messageKey, change.DeliveryKey, ct),
             ({ } id, true) => await answerMessages.DeletedAsync(turn.Actor, id, messageKey, change.DeliveryKey, ct),
-            ({ } id, false) when !typedCommands.IsCommand(text) => await thread.ReviseAsync(turn.Actor, id, messageKey, text, change.DeliveryKey, ct),
+            ({ } id, false) when !typedCommands.IsCommand(text) => await thread.ReviseAsync(turn.Actor, id, messageKey, text, change.DeliveryKey, ct, place),
             (null, false) when activity.IsPersonal => await chat.ReviseAsync(turn.Actor, messageKey, text, change.DeliveryKey, ct),
             _ => new TurnResult([]),
         };
         // Where words answer, only an edit that reads as a command is one (an answer edited to the same words says nothing).
-        var answersHere = activity.IsPersonal || inCardThread is not null;
+        var answersHere = activity.IsPersonal || answeredIn is not null;
         if (edited && result is { Duplicate: false, Replies.Count: 0 } && (!answersHere || typedCommands.IsCommand(text)))
         {
             result = editedCommands.Edited(command);
         }
 
-        await QueueAsync(change, result, activity.Type!, personal: inCardThread is not null, ct);
+        await QueueAsync(change, result, activity.Type!, personal: answeredIn is not null, ct);
     }
 
     private async Task SubmitAsync(Turn turn, ActivityValue value, CancellationToken ct)

@@ -36,7 +36,11 @@ internal sealed class TeamsChannelSender(
             return failure!;
         }
 
-        var context = RenderContext.Named(target.Envelope.BotName) with { InChannel = target.Envelope.ConversationType == "channel" };
+        var context = RenderContext.Named(target.Envelope.BotName) with
+        {
+            InChannel = target.Envelope.ConversationType == "channel",
+            InGroupChat = target.Envelope.ConversationType == "groupChat",
+        };
         var activities = AdaptiveCardRenderer.Activities(message.Message, context).Select(target.Envelope.Apply).ToList();
         if (activities.FirstOrDefault(a => CardPager.Bytes(a) > CardPager.MaxActivityBytes) is { } tooBig)
         {
