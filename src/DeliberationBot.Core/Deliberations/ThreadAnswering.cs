@@ -4,9 +4,10 @@ using DeliberationBot.Core.Stakeholders;
 namespace DeliberationBot.Core.Deliberations;
 
 /// <summary>
-/// A reply typed where others read it (a deliberation's channel thread) answers the person's current question, by
-/// name. Not where answers are anonymous only, and not from someone who joined anonymously: their answer would be
-/// stored as anonymous while their name stands next to it in the thread.
+/// A reply typed where others read it (a deliberation's channel thread, or a conversation whose only open deliberation
+/// it is: <see cref="PublicPlace"/>) answers the person's current question, by name. Not where answers are anonymous
+/// only, and not from someone who joined anonymously: their answer would be stored as anonymous while their name stands
+/// next to it.
 /// </summary>
 public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering, AnswerMessages messages, RefusedAnswers refused, ReplyOutbox replies)
 {
