@@ -69,9 +69,10 @@ public sealed record ConcernPreview(string Words, string Attribution, string Que
 {
     public bool ByRule { get; init; }
 
+    /// <summary>What the owners will receive and when: the daily round-up (<see cref="ConcernRoundup"/>) sends it within a day.</summary>
     public string Lead => ByRule
-        ? "This answer meets the question's concern rule, so the proposal's owners will receive it as a concern:"
-        : "Flagged as a concern. The proposal's owners will receive:";
+        ? "This answer meets the question's concern rule, so within a day the proposal's owners will receive it as a concern:"
+        : "Flagged as a concern. Within a day, the proposal's owners will receive:";
 
     public string? Warning => SmallGroup
         ? $"Your stakeholder group has fewer than {MinGroupSize} people in this deliberation, so people who know the group may be able to tell who wrote this. " +

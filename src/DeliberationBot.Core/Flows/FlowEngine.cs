@@ -57,7 +57,7 @@ public static class FlowEngine
         return question.Kind switch
         {
             AnswerKind.FreeText when string.IsNullOrWhiteSpace(value.Text) => new AnswerProblem(AnswerRule.WriteAnswer),
-            AnswerKind.FreeText when value.Text!.Length > maxLength => new AnswerProblem(AnswerRule.TooLong, maxLength),
+            AnswerKind.FreeText when value.Text!.Length > maxLength => new AnswerProblem(AnswerRule.TooLong, maxLength) { Given = value.Text.Length },
             AnswerKind.SingleChoice or AnswerKind.YesNoUnsure when value.Choices.Count != 1 => new AnswerProblem(AnswerRule.ChooseOption),
             AnswerKind.MultipleChoice when value.Choices.Count == 0 => new AnswerProblem(AnswerRule.ChooseOption),
             AnswerKind.SingleChoice or AnswerKind.YesNoUnsure or AnswerKind.MultipleChoice when value.Choices.Any(c => !options.Any(o => o.Id == c)) =>
@@ -65,7 +65,7 @@ public static class FlowEngine
             AnswerKind.Scale when value.Number is not { } n || n != decimal.Truncate(n) || n < AnswerKinds.ScaleMin || n > AnswerKinds.ScaleMax =>
                 new AnswerProblem(AnswerRule.GiveScale),
             AnswerKind.Number when value.Number is not { } n || n < 0 || n > AnswerForm.MaxNumber => new AnswerProblem(AnswerRule.GiveNumber),
-            _ when value.Text?.Length > maxLength => new AnswerProblem(AnswerRule.TooLong, maxLength), // the words a number or choice came with
+            _ when value.Text?.Length > maxLength => new AnswerProblem(AnswerRule.TooLong, maxLength) { Given = value.Text.Length }, // the words a number or choice came with
             _ => null,
         };
     }

@@ -30,6 +30,9 @@ public enum AnswerRule
 /// <summary>Why an answer can't be used: the rule, with the number it names when it names one.</summary>
 public sealed record AnswerProblem(AnswerRule Rule, int? Limit = null)
 {
+    /// <summary>For an answer too long, how long it was: the person can see how much to cut.</summary>
+    public int? Given { get; init; }
+
     /// <summary>In English, for the chat platforms.</summary>
     public string Text => FormTexts.Answer(this);
 }

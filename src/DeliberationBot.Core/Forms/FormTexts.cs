@@ -18,13 +18,14 @@ public static class FormTexts
     public const string ChooseOption = "Please pick one of the options.";
     public const string Required = "This question is required, so it can't be skipped.";
 
-    public static string AnswerTooLong(int limit) => $"Please keep the answer under {limit} characters.";
+    public static string AnswerTooLong(int limit, int? given = null) =>
+        given is { } length ? $"Please keep the answer under {limit} characters (this one has {length})." : $"Please keep the answer under {limit} characters.";
 
     /// <summary>What a broken answer rule reads as in English, on every chat platform and in typed replies.</summary>
     public static string Answer(AnswerProblem problem) => problem.Rule switch
     {
         AnswerRule.WriteAnswer => WriteAnswer,
-        AnswerRule.TooLong => AnswerTooLong(problem.Limit ?? Flows.AnswerParser.MaxTextLength),
+        AnswerRule.TooLong => AnswerTooLong(problem.Limit ?? Flows.AnswerParser.MaxTextLength, problem.Given),
         AnswerRule.GiveNumber => GiveNumber,
         AnswerRule.GiveScale => GiveScale,
         AnswerRule.Required => Required,

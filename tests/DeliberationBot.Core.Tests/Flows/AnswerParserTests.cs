@@ -303,7 +303,7 @@ public class AnswerParserTests
     public void Free_text_is_trimmed_and_limited()
     {
         Assert.Equal("Because of typing.", Parsed("why-slow", "  Because of typing.  ").Text);
-        Assert.Equal("Please keep the answer under 4000 characters.", Rejected("why-slow", new string('x', AnswerParser.MaxTextLength + 1)));
+        Assert.Equal("Please keep the answer under 4000 characters (this one has 4001).", Rejected("why-slow", new string('x', AnswerParser.MaxTextLength + 1)));
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public class FlowEngineValidateTests
         Assert.Equal("Please write an answer.", Said(question, AnswerValue.FromText("")));
         Assert.Equal("Please write an answer.", Said(question, AnswerValue.FromText("   ")));
         Assert.Equal("Please write an answer.", Said(question, AnswerValue.FromNumber(3)));
-        Assert.Equal("Please keep the answer under 4000 characters.", Said(question, AnswerValue.FromText(new string('x', AnswerParser.MaxTextLength + 1))));
+        Assert.Equal("Please keep the answer under 4000 characters (this one has 4001).", Said(question, AnswerValue.FromText(new string('x', AnswerParser.MaxTextLength + 1))));
     }
 
     [Fact]

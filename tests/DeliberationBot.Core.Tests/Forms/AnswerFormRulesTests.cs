@@ -40,8 +40,8 @@ public sealed class AnswerFormRulesTests
     {
         var (value, problem) = AnswerForm.Read(Asked(AnswerKind.FreeText), [new string('x', 11)], skip: false, maxLength: 10);
 
-        Assert.Equal(new AnswerProblem(AnswerRule.TooLong, 10), problem);
-        Assert.Equal("Please keep the answer under 10 characters.", problem!.Text);
+        Assert.Equal(new AnswerProblem(AnswerRule.TooLong, 10) { Given = 11 }, problem);
+        Assert.Equal("Please keep the answer under 10 characters (this one has 11).", problem!.Text);
         Assert.Equal(new string('x', 11), value?.Text);
         Assert.Equal(AnswerParser.MaxTextLength, AnswerForm.Read(Asked(AnswerKind.FreeText), [new string('x', 5000)], skip: false, maxLength: 9000).Problem?.Limit);
     }
@@ -116,7 +116,7 @@ public sealed class AnswerFormRulesTests
     {
         Assert.Equal(new AnswerProblem(AnswerRule.Required), FlowEngine.Validate(Asked(AnswerKind.Number), AnswerValue.Skip()));
         Assert.Null(FlowEngine.Validate(Asked(AnswerKind.Number, required: false), AnswerValue.Skip()));
-        Assert.Equal(new AnswerProblem(AnswerRule.TooLong, 10), FlowEngine.Validate(Asked(AnswerKind.FreeText), AnswerValue.FromText(new string('x', 11)), maxLength: 10));
+        Assert.Equal(new AnswerProblem(AnswerRule.TooLong, 10) { Given = 11 }, FlowEngine.Validate(Asked(AnswerKind.FreeText), AnswerValue.FromText(new string('x', 11)), maxLength: 10));
     }
 
     [Fact]

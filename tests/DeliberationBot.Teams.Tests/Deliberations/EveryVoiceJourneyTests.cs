@@ -75,7 +75,7 @@ public sealed class EveryVoiceJourneyTests : HostTest
 
             // What they see is what the owners will receive: their words, their group, named or anonymous.
             var seen = Texts.Of(flagged);
-            Assert.Contains("Flagged as a concern. The proposal's owners will receive:", seen, StringComparison.Ordinal);
+            Assert.Contains("Flagged as a concern. Within a day, the proposal's owners will receive:", seen, StringComparison.Ordinal);
             Assert.Contains($"“{CardText.Escape(words)}”\n— {CardText.Escape(Attribution(person, group, anonymous))}", seen, StringComparison.Ordinal);
             Assert.Equal(anonymous, seen.Contains("fewer than 3 people", StringComparison.Ordinal));
         }

@@ -81,7 +81,7 @@ public sealed class TypedAnswerTests : HostTest
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, personal, Said));
 
         var next = Assert.Single(await Host.SentAsync(), c => c.IsPost).CardText;
-        Assert.Contains("This answer meets the question's concern rule, so the proposal's owners will receive it as a concern:", next, StringComparison.Ordinal);
+        Assert.Contains("This answer meets the question's concern rule, so within a day the proposal's owners will receive it as a concern:", next, StringComparison.Ordinal);
         Assert.Contains(Said, next, StringComparison.Ordinal);
         Assert.Contains("To keep your words out of it, change your answer to leave them out.", next, StringComparison.Ordinal);
 
