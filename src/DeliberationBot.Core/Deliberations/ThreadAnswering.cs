@@ -78,7 +78,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         // answer says which question it answered: the next step may come where the thread is out of sight (Teams sends
         // it to the person's private chat).
         var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct, from: place);
-        return participant is null ? Waiting(result, new WaitingReply(text, deliveryKey) { Place = place }) : result;
+        return participant is null ? await WaitingAsync(actor, result, new WaitingReply(text, deliveryKey) { Place = place }, ct) : result;
     }
 
     /// <summary>
@@ -124,9 +124,31 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
                 : answered;
     }
 
-    /// <summary>A waiting reply the person has deleted since is no longer theirs to give (<see cref="AnswerMessages.DeletedAsync"/>).</summary>
+    /// <summary>
+    /// A waiting reply is given only by the person it waited for, and not once they have deleted it
+    /// (<see cref="AnswerMessages.DeletedAsync"/>). The reply rides in a button's or card's data, which a client could
+    /// change: without the first check, someone could name another person's waiting reply and answer under its key
+    /// first, so that the other's words, coming later, would count as given already and be lost.
+    /// </summary>
     private async Task<WaitingReply?> StillThereAsync(Actor actor, WaitingReply? waiting, CancellationToken ct) =>
-        waiting is not null && await messages.WasWithdrawnAsync(actor.WorkspaceId, waiting.DeliveryKey, ct) ? null : waiting;
+        waiting is not null
+        && await turn.Store.WasDeliveredAsync(actor.WorkspaceId, WaitingFor(actor, waiting.DeliveryKey), ct)
+        && !await messages.WasWithdrawnAsync(actor.WorkspaceId, waiting.DeliveryKey, ct)
+            ? waiting
+            : null;
+
+    /// <summary>The prompt to join carries the reply, written down as waiting for this person.</summary>
+    private async Task<TurnResult> WaitingAsync(Actor actor, TurnResult result, WaitingReply waiting, CancellationToken ct)
+    {
+        if (result.Replies.Any(r => r is GroupPrompt))
+        {
+            await turn.CommitAsync(new Commit(actor.WorkspaceId, WaitingFor(actor, waiting.DeliveryKey)), ct);
+        }
+
+        return Waiting(result, waiting);
+    }
+
+    private static string WaitingFor(Actor actor, string replyKey) => $"waiting-for:{actor.User.Id}:{replyKey}";
 
     private static TurnResult Waiting(TurnResult result, WaitingReply waiting) =>
         new([.. result.Replies.Select(r => r is GroupPrompt g ? g with { Waiting = waiting } : r)]);
@@ -164,7 +186,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
         {
             return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)
                 ? TurnResult.AlreadyHandled
-                : Waiting(await answering.OpenAsync(actor, deliberationId, ct), new WaitingReply(text, answeredBy) { Place = place });
+                : await WaitingAsync(actor, await answering.OpenAsync(actor, deliberationId, ct), new WaitingReply(text, answeredBy) { Place = place }, ct);
         }
 
         return await answering.ReviseTextAsync(actor, deliberationId, answeredBy, text, deliveryKey, ct);

@@ -62,6 +62,28 @@ public sealed class ThreadReplyTests : HostTest
     }
 
     [Fact]
+    public async Task A_waiting_reply_named_in_someone_elses_card_data_is_not_theirs_to_give_and_its_writers_words_still_count()
+    {
+        var (d, thread) = await StartedAsync();
+        await Host.SendAsync(Reply(thread, Words));
+        var group = Assert.Single(await Host.SentAsync(), c => c.IsPost);
+        var data = group.Card!["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        data["group"] = "frontline_worker";
+        data["anonymous"] = "false";
+
+        // Maria continues with Sam's reply in the data (a client can send any data), her own words in its place.
+        var forged = data.DeepClone().AsObject();
+        forged["waitingText"] = "Nothing to worry about";
+        await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, Chat.Personal(Person.Maria), "join", forged));
+        Assert.Empty(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
+
+        // Sam's own continue still gives his words.
+        await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), "join", data));
+        var answer = Assert.Single(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
+        Assert.Equal(("purpose", Words), (answer.QuestionId, answer.Value.Text));
+    }
+
+    [Fact]
     public async Task An_edited_reply_changes_its_answer_and_a_deleted_one_keeps_it_and_says_so_privately()
     {
         var (d, thread) = await StartedAsync();
