@@ -15,6 +15,18 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
     public async Task<bool> WasHandledAsync(string workspaceId, string messageKey, CancellationToken ct) =>
         await turn.Store.WasDeliveredAsync(workspaceId, messageKey, ct) || await replies.WereQueuedAsync(workspaceId, messageKey, ct);
 
+    /// <summary>
+    /// Writes down that a reply waits for its writer to join (<see cref="ThreadAnswering"/>): it rides in data a client
+    /// sends back, so only the person it waits for may give it, and only while it waits is its deletion news to them.
+    /// </summary>
+    public Task MarkWaitingAsync(Actor actor, string messageKey, CancellationToken ct) =>
+        turn.CommitAsync(new Commit(actor.WorkspaceId, WaitingFor(actor, messageKey)), ct);
+
+    public Task<bool> IsWaitingForAsync(Actor actor, string messageKey, CancellationToken ct) =>
+        turn.Store.WasDeliveredAsync(actor.WorkspaceId, WaitingFor(actor, messageKey), ct);
+
+    private static string WaitingFor(Actor actor, string messageKey) => $"waiting-for:{actor.User.Id}:{messageKey}";
+
     /// <summary>Whether a message that gave no answer was deleted: its words must not become one later.</summary>
     public Task<bool> WasWithdrawnAsync(string workspaceId, string messageKey, CancellationToken ct) =>
         turn.Store.WasDeliveredAsync(workspaceId, Withdrawn(messageKey), ct);
@@ -35,7 +47,7 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
             || await turn.AnswerGivenByAsync(d, participant, messageKey, ct) is not { } given
             || flow.FindQuestion(given.QuestionId) is not { } question)
         {
-            return await WithdrawAsync(d, messageKey, deliveryKey, ct);
+            return await WithdrawAsync(actor, d, messageKey, deliveryKey, ct);
         }
 
         if (await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct))
@@ -54,12 +66,13 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
     /// written before joining rides in the Answer button the person was given (<see cref="ThreadAnswering"/>), and
     /// pressing it later must not record words they deleted. So the deletion is written down, and the person told.
     /// </summary>
-    private async Task<TurnResult> WithdrawAsync(Deliberation d, string messageKey, string deliveryKey, CancellationToken ct)
+    private async Task<TurnResult> WithdrawAsync(Actor actor, Deliberation d, string messageKey, string deliveryKey, CancellationToken ct)
     {
-        // Nothing waits any more, or it was taken as an answer (changed since: none of its words are kept), or never seen.
+        // Nothing waits any more, or it was taken as an answer (changed since: none of its words are kept), or it never
+        // waited (a command, or never seen): a deleted command is not told it "will not be taken as an answer".
         if (!d.IsOpen
             || await turn.Store.WasDeliveredAsync(d.WorkspaceId, messageKey, ct)
-            || !await replies.WereQueuedAsync(d.WorkspaceId, messageKey, ct))
+            || !await IsWaitingForAsync(actor, messageKey, ct))
         {
             return new TurnResult([]);
         }

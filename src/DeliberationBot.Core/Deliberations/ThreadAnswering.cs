@@ -132,7 +132,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// </summary>
     private async Task<WaitingReply?> StillThereAsync(Actor actor, WaitingReply? waiting, CancellationToken ct) =>
         waiting is not null
-        && await turn.Store.WasDeliveredAsync(actor.WorkspaceId, WaitingFor(actor, waiting.DeliveryKey), ct)
+        && await messages.IsWaitingForAsync(actor, waiting.DeliveryKey, ct)
         && !await messages.WasWithdrawnAsync(actor.WorkspaceId, waiting.DeliveryKey, ct)
             ? waiting
             : null;
@@ -142,13 +142,11 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     {
         if (result.Replies.Any(r => r is GroupPrompt))
         {
-            await turn.CommitAsync(new Commit(actor.WorkspaceId, WaitingFor(actor, waiting.DeliveryKey)), ct);
+            await messages.MarkWaitingAsync(actor, waiting.DeliveryKey, ct);
         }
 
         return Waiting(result, waiting);
     }
-
-    private static string WaitingFor(Actor actor, string replyKey) => $"waiting-for:{actor.User.Id}:{replyKey}";
 
     private static TurnResult Waiting(TurnResult result, WaitingReply waiting) =>
         new([.. result.Replies.Select(r => r is GroupPrompt g ? g with { Waiting = waiting } : r)]);

@@ -134,11 +134,16 @@ public sealed class ThreadReplyTests : HostTest
         var (d, thread) = await StartedAsync();
         await JoinAsync(d, anonymous: false);
 
-        await Host.SendAsync(Reply(thread, "status"));
+        var command = Reply(thread, "status");
+        await Host.SendAsync(command);
         var status = Assert.Single(await Host.SentAsync(), c => c.IsPost);
         Assert.Equal(thread.Id, status.ConversationId);
         Assert.Contains("Shared screening", status.CardText, StringComparison.Ordinal);
         Assert.Empty(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
+
+        // Deleting the command is no news: it was never going to be an answer.
+        await Host.SendAsync(Activities.Deletion(ServiceUrl, Person.Sam, thread, command["id"]!.GetValue<string>()));
+        Assert.DoesNotContain(await Host.SentAsync(), c => c.IsPost);
     }
 
     [Fact]
