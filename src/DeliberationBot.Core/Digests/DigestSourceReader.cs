@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
 
 namespace DeliberationBot.Core.Digests;
 
@@ -27,17 +28,17 @@ public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, C
         foreach (var source in sources)
         {
             var flow = await turn.FlowOfAsync(source.Deliberation, ct);
-            var read = source with { Flow = flow };
-            result.Add(read.Deliberation.IsOpen ? await UpToDateAsync(read, deliveryKey, ct) : read);
+            var concernsNow = source.Deliberation.IsOpen ? await UpToDateAsync(source, flow, deliveryKey, ct) : source.Concerns;
+            result.Add(source with { Concerns = concernsNow, Flow = flow });
         }
 
         return result;
     }
 
-    private async Task<DigestSource> UpToDateAsync(DigestSource source, string? deliveryKey, CancellationToken ct)
+    private async Task<IReadOnlyList<Concern>> UpToDateAsync(DigestSource source, FlowDefinition flow, string? deliveryKey, CancellationToken ct)
     {
         var d = source.Deliberation;
-        var read = await ConcernSources.ReadAsync(turn.Store, d, source.Flow!, source.Concerns, source.Participants, ct);
-        return source with { Concerns = await concerns.BringUpToDateAsync(d, source.Flow!, read, deliveryKey is null ? null : $"{deliveryKey}/{d.Id:N}", ct) };
+        var read = await ConcernSources.ReadAsync(turn.Store, d, flow, source.Concerns, source.Participants, ct);
+        return await concerns.BringUpToDateAsync(d, flow, read, deliveryKey is null ? null : $"{deliveryKey}/{d.Id:N}", ct);
     }
 }
