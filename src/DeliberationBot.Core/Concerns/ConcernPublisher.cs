@@ -50,6 +50,27 @@ public sealed class ConcernPublisher(TurnSupport turn)
         return new ConcernChanges(changed, events, outbox) { All = Merge(all, heard) };
     }
 
+    /// <summary>
+    /// Makes the concerns the answers raise and, under <paramref name="deliveryKey"/>, stores them with what the owners are
+    /// sent of them (what is new or changed since they last heard). Returns every concern as it now stands.
+    /// </summary>
+    /// <param name="deliveryKey">Under which the changes are committed, once; null to read them only (a preview).</param>
+    public async Task<IReadOnlyList<Concern>> PublishAsync(Deliberation d, FlowDefinition flow, ConcernSources sources, string? deliveryKey, CancellationToken ct)
+    {
+        var changes = Prepare(d, flow, sources, deliveryKey ?? "preview", summaryAnswers: null);
+        if (changes.Concerns.Count == 0)
+        {
+            return sources.Existing;
+        }
+
+        if (deliveryKey is not null)
+        {
+            await turn.CommitAsync(new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
+        }
+
+        return changes.All;
+    }
+
     /// <summary>A person's unresolved concerns with every action their roles allow (owner, facilitator).</summary>
     public static IReadOnlyList<ConcernView> ForPerson(IEnumerable<Concern> concerns, Deliberation d, FlowDefinition flow, string userId) =>
         [.. concerns

@@ -1,5 +1,4 @@
 using DeliberationBot.Core.Deliberations;
-using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Scheduling;
 
 namespace DeliberationBot.Core.Concerns;
@@ -24,28 +23,7 @@ public sealed class ConcernRoundup(TurnSupport turn, ConcernPublisher publisher,
         foreach (var d in await schedule.ListOpenDeliberationsAsync(ct))
         {
             var flow = await turn.FlowOfAsync(d, ct);
-            await BringUpToDateAsync(d, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), $"concern-roundup:{d.Id:N}:{day:yyyy-MM-dd}", ct);
+            await publisher.PublishAsync(d, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), $"concern-roundup:{d.Id:N}:{day:yyyy-MM-dd}", ct);
         }
-    }
-
-    /// <summary>
-    /// Makes the concerns the answers raise and sends the owners what is new or changed since they last heard.
-    /// Returns every concern as it now stands.
-    /// </summary>
-    /// <param name="deliveryKey">Under which the changes are committed, once; null to read them only (a preview).</param>
-    public async Task<IReadOnlyList<Concern>> BringUpToDateAsync(Deliberation d, FlowDefinition flow, ConcernSources sources, string? deliveryKey, CancellationToken ct)
-    {
-        var changes = publisher.Prepare(d, flow, sources, deliveryKey ?? "preview", summaryAnswers: null);
-        if (changes.Concerns.Count == 0)
-        {
-            return sources.Existing;
-        }
-
-        if (deliveryKey is not null)
-        {
-            await turn.CommitAsync(new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
-        }
-
-        return changes.All;
     }
 }

@@ -15,7 +15,7 @@ namespace DeliberationBot.Core.Digests;
 /// </para>
 /// <para>Each source carries its flow, so that a concern is read with the question it is about (<see cref="DigestComposer.WordsOf"/>).</para>
 /// </summary>
-public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, ConcernRoundup concerns)
+public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, ConcernPublisher concerns)
 {
     /// <summary>How far back closed deliberations are read: their concerns can stay open long after.</summary>
     public static readonly TimeSpan ClosedWithin = TimeSpan.FromDays(180);
@@ -39,6 +39,6 @@ public sealed class DigestSourceReader(TurnSupport turn, IDigestStore digests, C
     {
         var d = source.Deliberation;
         var read = await ConcernSources.ReadAsync(turn.Store, d, flow, source.Concerns, source.Participants, ct);
-        return await concerns.BringUpToDateAsync(d, flow, read, deliveryKey is null ? null : $"{deliveryKey}/{d.Id:N}", ct);
+        return await concerns.PublishAsync(d, flow, read, deliveryKey is null ? null : $"{deliveryKey}/{d.Id:N}", ct);
     }
 }

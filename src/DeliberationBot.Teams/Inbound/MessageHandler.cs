@@ -88,10 +88,11 @@ internal sealed class MessageHandler(
         var activity = turn.Activity;
         var edited = activity.Type == ActivityTypes.MessageUpdate && activity.ChannelData?.EventType is null or "editMessage";
         var deleted = activity.Type == ActivityTypes.MessageDelete && activity.ChannelData?.EventType is null or "softDeleteMessage";
-        // Where the message answered: a card's thread, else the conversation's only open deliberation.
-        var inCardThread = activity.IsPersonal || !(edited || deleted) ? null : await CardThreadAsync(turn, ct);
+        // Where a message outside the private chat answered: a card's thread, else the conversation's only open deliberation.
+        var inPublic = !activity.IsPersonal && (edited || deleted);
+        var inCardThread = inPublic ? await CardThreadAsync(turn, ct) : null;
         var place = inCardThread is null ? PublicPlace.Conversation : PublicPlace.Thread;
-        var answeredIn = inCardThread ?? (activity.IsPersonal || !(edited || deleted) ? null : await thread.AnsweredHereAsync(turn.Actor, turn.Home, turn.DeliveryKey, ct));
+        var answeredIn = inCardThread ?? (inPublic ? await thread.AnsweredHereAsync(turn.Actor, turn.Home, turn.DeliveryKey, ct) : null);
         if (!(edited || deleted && (activity.IsPersonal || answeredIn is not null)))
         {
             log.Ignored(activity.Type!, "a change of a message that is no edit, nor a deletion where answers are typed");

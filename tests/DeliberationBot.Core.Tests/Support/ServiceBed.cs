@@ -63,7 +63,7 @@ internal sealed class ServiceBed
         Chat = new ChatAnswering(turn, new TypedCommands(catalog), Answering, new AnswerMessages(turn, Replies), new RefusedAnswers(turn, Answering));
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher);
-        DigestSources = store => new DigestSourceReader(turn, store, new ConcernRoundup(turn, publisher, Unused<IScheduleStore>.Instance));
+        DigestSources = store => new DigestSourceReader(turn, store, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, DigestSources(Unused<IDigestStore>.Instance), signal, Options.Create(new DigestOptions()), links);
         Commands = new CommandDispatcher(
             Deliberations, Concerns, new DecisionService(turn, Concerns), new SuggestionService(turn, Concerns), new ExportService(turn, links), digests,
