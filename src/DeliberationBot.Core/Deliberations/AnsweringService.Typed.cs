@@ -60,7 +60,9 @@ public sealed partial class AnsweringService
         }
 
         var recorded = await RecordAnswerAsync(actor, deliberationId, question.Id, value, flag, deliveryKey, ct);
-        return from is { } place && !recorded.Duplicate && recorded.Replies is not [ErrorMessage, ..] ? recorded.WithNotice(ThreadReplyAnswered(question.Text, place)) : recorded;
+        return from is { } place && !recorded.Duplicate && recorded.Replies is not [ErrorMessage, ..]
+            ? recorded.WithNotice(ThreadReplyAnswered(question.Text, place)).From(place)
+            : recorded;
     }
 
     private async Task<TurnResult> RecordRevisionAsync(Actor actor, Guid deliberationId, string answeredBy, string text, string deliveryKey, CancellationToken ct)

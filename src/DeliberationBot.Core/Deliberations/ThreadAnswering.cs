@@ -128,13 +128,14 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// A waiting reply is given only by the person it waited for, and not once they have deleted it
     /// (<see cref="AnswerMessages.DeletedAsync"/>). The reply rides in a button's or card's data, which a client could
     /// change: without the first check, someone could name another person's waiting reply and answer under its key
-    /// first, so that the other's words, coming later, would count as given already and be lost.
+    /// first, so that the other's words, coming later, would count as given already and be lost. Where it was written
+    /// is read from what was written down when it came, not from that data.
     /// </summary>
     private async Task<WaitingReply?> StillThereAsync(Actor actor, WaitingReply? waiting, CancellationToken ct) =>
         waiting is not null
         && await messages.IsWaitingForAsync(actor, waiting.DeliveryKey, ct)
         && !await messages.WasWithdrawnAsync(actor.WorkspaceId, waiting.DeliveryKey, ct)
-            ? waiting
+            ? waiting with { Place = await turn.Store.WasDeliveredAsync(actor.WorkspaceId, WordsHere(waiting.DeliveryKey), ct) ? PublicPlace.Conversation : PublicPlace.Thread }
             : null;
 
     /// <summary>The prompt to join carries the reply, written down as waiting for this person.</summary>

@@ -24,4 +24,10 @@ public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Replies, bool Dup
             _ => r,
         })],
     };
+
+    /// <summary>The same replies, the question among them knowing where the person's words were written (<see cref="QuestionPrompt.WordsFrom"/>).</summary>
+    public TurnResult From(PublicPlace place) => this with
+    {
+        Replies = [.. Replies.Select(r => r is QuestionPrompt q ? q with { WordsFrom = place } : r)],
+    };
 }

@@ -75,6 +75,7 @@ public sealed record GroupPrompt(Guid DeliberationId, string DeliberationTitle, 
 /// </summary>
 public sealed record WaitingReply(string Text, string DeliveryKey)
 {
+    /// <summary>Where it was written; not carried by a button or card, but read back from what was written down (<see cref="Deliberations.ThreadAnswering"/>).</summary>
     public Deliberations.PublicPlace Place { get; init; }
 }
 
@@ -111,6 +112,9 @@ public sealed record QuestionPrompt(
 
     /// <summary>What happened to a thread reply the person wrote before joining, when they have just joined.</summary>
     public string? Notice { get; init; }
+
+    /// <summary>Where the person's words that led here were written for others to read; their next can come there too.</summary>
+    public Deliberations.PublicPlace? WordsFrom { get; init; }
 }
 
 public sealed record AnsweredQuestion(string QuestionId, string Text, string Answer);

@@ -12,8 +12,9 @@ namespace DeliberationBot.Slack.Inbound;
 /// Events API callbacks, routed by event type through an explicit table (<see cref="HandledTypes"/>; the app manifest
 /// subscribes to exactly these, see <see cref="SlackApp.EventSubscriptions"/>). A reply in a deliberation's thread
 /// answers the person's current question, unless it mentions the bot and reads as a command (<see cref="TypedCommands"/>);
-/// a mention of the bot elsewhere is a command; uninstalling deletes the
-/// workspace's installation. A person's edit of their reply changes the answer it gave. Bots (including this one) and
+/// a mention of the bot elsewhere is a command, or, when its words are no command, answers the channel's only open
+/// deliberation (<see cref="ThreadAnswering.AnswerHereAsync"/>); uninstalling deletes the workspace's installation. A
+/// person's edit of a message that answered changes the answer it gave. Bots (including this one) and
 /// other subtypes (joins, deletions, Slack's own changes) are ignored.
 /// </summary>
 internal sealed class EventCallbackHandler
@@ -119,10 +120,17 @@ internal sealed class EventCallbackHandler
             var names = await _people.NamesMentionedAsync(team, text, botUserId, ct);
             var person = await writer;
             var actor = new Actor(SlackChannel.Name, team, new UserRef(user, person.Name), person.TimeZone);
+            var words = InboundText.ForMessage(text, botUserId, names);
+            var here = new ConversationRef(SlackChannel.Name, team, channel);
+            // Words to the bot outside any card's thread that are no command answer the channel's only open deliberation,
+            // as a reply in its thread would; they are keyed by the message, so that an edit or deletion finds them.
+            var answer = deliberationId is null && words.Length > 0 && !_typedCommands.IsCommand(words)
+                ? await _answering.AnswerHereAsync(actor, here, words, DeliveryKeys.Message(team, channel, ts), ct)
+                : null;
+            deliveryKey = answer is null ? DeliveryKeys.Event(eventId) : DeliveryKeys.Message(team, channel, ts);
             // In a deliberation's thread, the command is about that deliberation, not the channel's newest.
-            var conversation = new ConversationRef(SlackChannel.Name, team, channel) { InThreadOf = deliberationId };
-            deliveryKey = DeliveryKeys.Event(eventId);
-            result = await _commands.HandleAsync(actor, conversation, InboundText.ForCommand(StripBot(text, botUserId), names), null, deliveryKey, ct);
+            result = answer ?? await _commands.HandleAsync(
+                actor, here with { InThreadOf = deliberationId }, InboundText.ForCommand(StripBot(text, botUserId), names), null, deliveryKey, ct);
         }
         else
         {
@@ -147,7 +155,7 @@ internal sealed class EventCallbackHandler
             return SlackAck.Empty;
         }
 
-        if (await ReplyInThreadAsync(turn, e.Message, "message_changed", ct) is not { } reply || IsCommandToTheBot(text, turn.BotUserId))
+        if (await AnsweringMessageAsync(turn, e.Message, "message_changed", ct) is not { } reply || IsCommandToTheBot(text, turn.BotUserId))
         {
             return await EditedCommandAsync(turn, e.Message, editedTs, ct);
         }
@@ -155,7 +163,7 @@ internal sealed class EventCallbackHandler
         var names = await _people.NamesMentionedAsync(turn.Team, text, turn.BotUserId, ct);
         var deliveryKey = DeliveryKeys.Edit(turn.Team, reply.Channel, reply.Ts, editedTs);
         var result = await _answering.ReviseAsync(
-            reply.Actor(turn.Team), reply.DeliberationId, reply.Key(turn.Team), InboundText.ForMessage(text, turn.BotUserId, names), deliveryKey, ct);
+            reply.Actor(turn.Team), reply.DeliberationId, reply.Key(turn.Team), InboundText.ForMessage(text, turn.BotUserId, names), deliveryKey, ct, reply.Place);
         return await ReplyAsync(turn, reply.Where(turn.Team), reply.User, deliveryKey, result, ct);
     }
 
@@ -182,7 +190,7 @@ internal sealed class EventCallbackHandler
     /// </summary>
     private async Task<SlackAck> DeletedAsync(EventTurn turn, CancellationToken ct)
     {
-        if (await ReplyInThreadAsync(turn, turn.Event.PreviousMessage, "message_deleted", ct) is not { } reply)
+        if (await AnsweringMessageAsync(turn, turn.Event.PreviousMessage, "message_deleted", ct) is not { } reply)
         {
             _log.Ignored("event", "message_deleted that is not of a person's reply in a deliberation's thread");
             return SlackAck.Empty;
@@ -193,16 +201,30 @@ internal sealed class EventCallbackHandler
         return await ReplyAsync(turn, reply.Where(turn.Team), reply.User, deliveryKey, result, ct);
     }
 
-    /// <summary>The person's reply in a deliberation's thread that an edit or a deletion is about; null for any other message.</summary>
-    private async Task<ThreadReply?> ReplyInThreadAsync(EventTurn turn, ChangedMessage? message, string change, CancellationToken ct)
+    /// <summary>
+    /// The person's message that an edit or a deletion is about, when it answered: a reply in a deliberation's thread, or
+    /// words to the bot elsewhere in the channel taken for its only open deliberation (<see cref="ThreadAnswering.AnswerHereAsync"/>);
+    /// null for any other message.
+    /// </summary>
+    private async Task<AnsweringMessage?> AnsweringMessageAsync(EventTurn turn, ChangedMessage? message, string change, CancellationToken ct)
     {
-        if (message is not { User: { } user, Ts: { } ts, ThreadTs: { } threadTs } || message.BotId is not null || user == turn.BotUserId || threadTs == ts)
+        if (message is not { User: { } user, Ts: { } ts } || message.BotId is not null || user == turn.BotUserId)
         {
             return null;
         }
 
         var channel = SlackPayload.Required(turn.Event.Channel, change + " channel");
-        return await _threads.FindDeliberationAsync(turn.Team, channel, threadTs, ct) is { } id ? new ThreadReply(id, channel, user, ts, threadTs) : null;
+        var threadTs = message.ThreadTs is { } thread && thread != ts ? thread : null;
+        if (threadTs is not null && await _threads.FindDeliberationAsync(turn.Team, channel, threadTs, ct) is { } id)
+        {
+            return new AnsweringMessage(id, channel, user, ts, threadTs, PublicPlace.Thread);
+        }
+
+        var writer = new Actor(SlackChannel.Name, turn.Team, new UserRef(user));
+        var here = new ConversationRef(SlackChannel.Name, turn.Team, channel);
+        return await _answering.AnsweredHereAsync(writer, here, DeliveryKeys.Message(turn.Team, channel, ts), ct) is { } answered
+            ? new AnsweringMessage(answered, channel, user, ts, threadTs, PublicPlace.Conversation)
+            : null;
     }
 
     /// <summary>A message that mentions the bot and reads as a command: in a deliberation's thread too, it is one.</summary>
@@ -251,8 +273,11 @@ internal sealed class EventCallbackHandler
     /// <summary>An event with its envelope's workspace, event id and our bot's user id there.</summary>
     private sealed record EventTurn(string Team, string EventId, SlackEvent Event, string? BotUserId);
 
-    /// <summary>A person's reply in a deliberation's thread: its writer, where it is, and the key it was answered under.</summary>
-    private sealed record ThreadReply(Guid DeliberationId, string Channel, string User, string Ts, string ThreadTs)
+    /// <summary>
+    /// A person's message that answered: its writer, where it is (the thread it is in, if any: replies to them go
+    /// there), and the key it was answered under.
+    /// </summary>
+    private sealed record AnsweringMessage(Guid DeliberationId, string Channel, string User, string Ts, string? ThreadTs, PublicPlace Place)
     {
         public Actor Actor(string team) => new(SlackChannel.Name, team, new UserRef(User));
 

@@ -81,15 +81,17 @@ internal static class MessageRenderer
                 ConcernRenderer.Preview(q.JustFlagged, content);
                 content.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · {PlainTextRenderer.Progress(q)}")));
                 content.Add(Block.Section($"*{Escape(q.Text)}*"));
-                content.Add(Block.Context(Escape("Press Answer to answer in a form, or reply in this thread. " + AnswerHint(q))));
+                // Typed words answer where the person wrote them: in the card's thread, where this shows, or in the channel.
+                var orType = q.WordsFrom == PublicPlace.Conversation ? "or mention me in the channel with your answer" : "or reply in this thread";
+                content.Add(Block.Context(Escape($"Press Answer to answer in a form, {orType}. " + AnswerHint(q))));
                 trailer.Add(AnswerButton(q.DeliberationId, "Answer"));
                 break;
             case GroupPrompt g:
                 // A reply written before joining rides in the button, to be the answer once the person has a group.
                 var carried = g.Waiting is { } waiting && SlackIds.Carries(waiting) ? waiting : null;
                 content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\"" + (g.Waiting is null ? " and start."
-                    : carried is not null ? ": your reply will then be your answer" + (g.Anonymity == AnonymityPolicy.AnonymousAllowed ? " (unless you answer anonymously: the thread shows your name)." : ".")
-                    : $" and start. Your reply is longer than this button can carry ({g.Waiting.Text.Length:N0} characters), so it is not your answer yet: paste it into the form when the question comes."))));
+                    : carried is not null ? $": your {carried.Place.Message()} will then be your answer" + (g.Anonymity == AnonymityPolicy.AnonymousAllowed ? $" (unless you answer anonymously: {carried.Place.Name()} shows your name)." : ".")
+                    : $" and start. Your {g.Waiting.Place.Message()} is longer than this button can carry ({g.Waiting.Text.Length:N0} characters), so it is not your answer yet: paste it into the form when the question comes."))));
                 trailer.Add(AnswerButton(g.DeliberationId, "Answer", carried));
                 break;
             case StartForm:

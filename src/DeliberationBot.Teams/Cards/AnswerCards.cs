@@ -43,10 +43,6 @@ internal static class AnswerCards
             body.Add(Card.Text(CardText.Escape(waiting.Text), spacing: "None"));
             data[CardVerbs.WaitingTextField] = waiting.Text;
             data[CardVerbs.WaitingKeyField] = waiting.DeliveryKey;
-            if (waiting.Place != PublicPlace.Thread)
-            {
-                data[CardVerbs.WaitingPlaceField] = waiting.Place.ToString();
-            }
         }
 
         return Card.New(body, [Card.Execute("Continue", CardVerbs.Join, data, style: "positive")]);

@@ -31,9 +31,6 @@ internal static class CardVerbs
     public const string WaitingTextField = "waitingText";
     public const string WaitingKeyField = "waitingKey";
 
-    /// <summary>Where the waiting reply was written, when not in a card's thread (<see cref="Core.Deliberations.PublicPlace"/>).</summary>
-    public const string WaitingPlaceField = "waitingPlace";
-
     /// <summary>What the decision form shows (the title, the unresolved concerns), so it can be drawn again with an error.</summary>
     public const string TitleField = "deliberationTitle";
     public const string UnresolvedField = "unresolved";

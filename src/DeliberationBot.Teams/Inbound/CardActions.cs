@@ -87,7 +87,7 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
     /// <summary>The thread reply a group card carries (<see cref="AnswerCards.Group"/>), if any.</summary>
     public static WaitingReply? Waiting(CardData data) =>
         data.Str(CardVerbs.WaitingKeyField) is { Length: > 0 } key && data.Str(CardVerbs.WaitingTextField) is { Length: > 0 } text
-            ? new WaitingReply(text, key) { Place = Enum.TryParse<PublicPlace>(data.Str(CardVerbs.WaitingPlaceField), out var place) ? place : PublicPlace.Thread }
+            ? new WaitingReply(text, key)
             : null;
 
     private Task<CardOutcome> SubmitAnswerAsync(Turn turn, CardData data, CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed class ReplyBeforeJoiningTests : SlackHostTest
         var (d, card) = await RepliedBeforeJoiningAsync(Words);
 
         var prompt = await Api.WaitForAsync("chat.postEphemeral");
-        Assert.Contains("your reply will then be your answer", Blocks.Text(prompt.Json), StringComparison.Ordinal);
+        Assert.Contains("your reply in the thread will then be your answer", Blocks.Text(prompt.Json), StringComparison.Ordinal);
         var answer = Assert.Single(Blocks.Buttons(prompt.Json), b => b.ActionId == "answer");
         await Host.InteractionAsync(SlackPayloads.BlockAction("answer", answer.Value, "U0ANN"));
         var groupForm = Modals.ViewOf(await Api.WaitForAsync("views.open"));
@@ -128,7 +128,7 @@ public sealed class ReplyBeforeJoiningTests : SlackHostTest
         await RepliedBeforeJoiningAsync(words);
 
         var prompt = await Api.WaitForAsync("chat.postEphemeral");
-        Assert.Contains("Your reply is longer than this button can carry (2,309 characters), so it is not your answer yet", Blocks.Text(prompt.Json), StringComparison.Ordinal);
+        Assert.Contains("Your reply in the thread is longer than this button can carry (2,309 characters), so it is not your answer yet", Blocks.Text(prompt.Json), StringComparison.Ordinal);
         Assert.True(Guid.TryParse(Assert.Single(Blocks.Buttons(prompt.Json), b => b.ActionId == "answer").Value, out _));
     }
 

@@ -137,12 +137,13 @@ internal static class SlackPayloads
 
     /// <summary>
     /// A message_changed event as Slack sends it when a person edits <paramref name="ts"/> (a reply in the thread of
-    /// <paramref name="threadTs"/>); <paramref name="editedTs"/> null is an edit Slack made itself, such as an unfurl.
+    /// <paramref name="threadTs"/>, or null: a message in the channel); <paramref name="editedTs"/> null is an edit Slack
+    /// made itself, such as an unfurl.
     /// </summary>
-    public static JsonObject MessageChanged(string user, string text, string previous, string ts, string threadTs, string? editedTs, string channel = Channel)
+    public static JsonObject MessageChanged(string user, string text, string previous, string ts, string? threadTs, string? editedTs, string channel = Channel)
     {
         var eventTs = editedTs ?? ts[..^1] + "9";
-        var message = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts, ["thread_ts"] = threadTs };
+        var message = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts, ["thread_ts"] = threadTs }.WithoutNulls();
         if (editedTs is not null)
         {
             message["edited"] = new JsonObject { ["user"] = user, ["ts"] = editedTs };
@@ -152,19 +153,30 @@ internal static class SlackPayloads
         {
             ["type"] = "message", ["subtype"] = "message_changed", ["hidden"] = true, ["channel"] = channel, ["ts"] = eventTs, ["event_ts"] = eventTs,
             ["channel_type"] = "channel", ["message"] = message,
-            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = previous, ["ts"] = ts, ["thread_ts"] = threadTs },
+            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = previous, ["ts"] = ts, ["thread_ts"] = threadTs }.WithoutNulls(),
         };
     }
 
-    /// <summary>A message_deleted event for a reply in a thread: Slack carries the message as it was.</summary>
-    public static JsonObject MessageDeleted(string user, string text, string ts, string threadTs, string channel = Channel)
+    /// <summary>A message_deleted event for a reply in a thread (or, <paramref name="threadTs"/> null, a message in the channel): Slack carries the message as it was.</summary>
+    public static JsonObject MessageDeleted(string user, string text, string ts, string? threadTs, string channel = Channel)
     {
         var eventTs = ts[..^1] + "8";
         return new JsonObject
         {
             ["type"] = "message", ["subtype"] = "message_deleted", ["hidden"] = true, ["channel"] = channel, ["ts"] = eventTs, ["event_ts"] = eventTs,
             ["deleted_ts"] = ts, ["channel_type"] = "channel",
-            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts, ["thread_ts"] = threadTs },
+            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts, ["thread_ts"] = threadTs }.WithoutNulls(),
         };
+    }
+
+    /// <summary>Slack leaves out a field it has no value for (a message in the channel has no thread_ts).</summary>
+    private static JsonObject WithoutNulls(this JsonObject o)
+    {
+        foreach (var name in o.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            o.Remove(name);
+        }
+
+        return o;
     }
 }

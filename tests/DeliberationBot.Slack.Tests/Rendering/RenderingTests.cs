@@ -254,7 +254,7 @@ public sealed class RenderingTests
     {
         var strings = Strings(MessageRenderer.Render(new GroupPrompt(Samples.Id, "T", anonymity, null) { Waiting = new WaitingReply("It ranks calls", "slack:msg:T:C:1.2") }).ToPayload());
 
-        Assert.Contains("your reply will then be your answer", strings, StringComparison.Ordinal);
+        Assert.Contains("your reply in the thread will then be your answer", strings, StringComparison.Ordinal);
         Assert.Equal(caveat, strings.Contains("unless you answer anonymously: the thread shows your name", StringComparison.Ordinal));
     }
 
