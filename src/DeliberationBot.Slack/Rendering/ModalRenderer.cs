@@ -77,7 +77,7 @@ internal static class ModalRenderer
 
         if (g.Waiting is { } waiting)
         {
-            blocks.Add(Block.Context("Your reply in the thread will be your answer to the first question:"));
+            blocks.Add(Block.Context($"Your {waiting.Place.Message()} will be your answer to the first question:"));
             blocks.AddRange(Block.Sections(Escape(waiting.Text)));
         }
 

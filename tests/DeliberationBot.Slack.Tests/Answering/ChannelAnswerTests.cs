@@ -65,6 +65,7 @@ public sealed class ChannelAnswerTests : SlackHostTest
         var answer = Assert.Single(Blocks.Buttons(prompt.Json), b => b.ActionId == "answer");
         await Host.InteractionAsync(SlackPayloads.BlockAction("answer", answer.Value, "U0ANN"));
         var groupForm = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        Assert.Contains("Your message in the conversation will be your answer to the first question:", Read(groupForm), StringComparison.Ordinal);
         var next = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupForm,
             Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), "U0ANN", "V0ANN", "a-0")));
 
