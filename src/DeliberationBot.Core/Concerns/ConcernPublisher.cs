@@ -12,11 +12,11 @@ public sealed record ConcernChanges(IReadOnlyList<Concern> Concerns, IReadOnlyLi
 }
 
 /// <summary>
-/// On close and on <c>concerns</c>: concerns are synced from the answers, and each owner gets, privately, the unresolved
-/// concerns they have not heard of yet or that changed since, with what they can do about each. On close the summary
-/// also goes to the deliberation's conversation.
+/// On close, on <c>concerns</c>, each morning (<see cref="ConcernRoundup"/>) and before a digest: concerns are synced from
+/// the answers, and each owner gets, privately, the unresolved concerns they have not heard of yet or that changed since,
+/// with what they can do about each. On close the summary also goes to the deliberation's conversation.
 /// </summary>
-public sealed class ConcernPublisher(TurnSupport turn)
+public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
 {
     /// <param name="summaryAnswers">On close, the answers given in all, for the summary posted in the conversation; null posts none.</param>
     public ConcernChanges Prepare(Deliberation d, FlowDefinition flow, ConcernSources sources, string deliveryKey, int? summaryAnswers)
@@ -55,20 +55,33 @@ public sealed class ConcernPublisher(TurnSupport turn)
     /// sent of them (what is new or changed since they last heard). Returns every concern as it now stands.
     /// </summary>
     /// <param name="deliveryKey">Under which the changes are committed, once; null to read them only (a preview).</param>
+    /// <remarks>
+    /// New concerns are numbered after those in <paramref name="sources"/>. When someone records one meanwhile (a
+    /// <c>concern</c> command, the facilitator's <c>concerns</c>), the commit is stale: the sources are read again and
+    /// the changes worked out anew, in the lane of the conversation's commands (<see cref="StaleTurns"/>), rather than
+    /// failing the run and leaving the owners unaware until the next one.
+    /// </remarks>
     public async Task<IReadOnlyList<Concern>> PublishAsync(Deliberation d, FlowDefinition flow, ConcernSources sources, string? deliveryKey, CancellationToken ct)
     {
-        var changes = Prepare(d, flow, sources, deliveryKey ?? "preview", summaryAnswers: null);
-        if (changes.Concerns.Count == 0)
+        if (deliveryKey is null)
         {
-            return sources.Existing;
+            return Prepare(d, flow, sources, "preview", summaryAnswers: null) is { Concerns.Count: > 0 } preview ? preview.All : sources.Existing;
         }
 
-        if (deliveryKey is not null)
+        var tries = 0;
+        return await stale.RunAsync(TurnLanes.Of(d.Home), async () =>
         {
+            // A try after a stale one reads the record as it now is.
+            var now = tries++ == 0 ? sources : await ConcernSources.ReadAsync(turn.Store, d, flow, ct);
+            var changes = Prepare(d, flow, now, deliveryKey, summaryAnswers: null);
+            if (changes.Concerns.Count == 0)
+            {
+                return now.Existing;
+            }
+
             await turn.CommitAsync(new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
-        }
-
-        return changes.All;
+            return changes.All;
+        }, ct);
     }
 
     /// <summary>A person's unresolved concerns with every action their roles allow (owner, facilitator).</summary>

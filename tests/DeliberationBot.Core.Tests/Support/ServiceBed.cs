@@ -55,7 +55,7 @@ internal sealed class ServiceBed
         var catalog = new FlowCatalog([FlowParser.Parse(FlowYaml, "services.yaml", "services")]);
         var signal = Signal;
         var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, Stale, Time);
-        var publisher = new ConcernPublisher(turn);
+        var publisher = new ConcernPublisher(turn, Stale);
         var links = new TestLinks(Time);
         var reports = new ReportService(turn, links, links, links);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));

@@ -257,6 +257,33 @@ public sealed class ScheduleJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_concern_recorded_while_the_round_up_works_does_not_cost_the_owners_a_day()
+    {
+        Start(new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Predictive screening\" owner:<@U-MARIA|Maria>");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var ana = new Actor("test", Ws, new UserRef("U-ANA", "Ana"));
+        await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.AnswerTextAsync(ana, d.Id, "concern: Nobody asked the night shift", Key(), default);
+        _factory!.Time.Advance(TimeSpan.FromHours(18));
+
+        // The round-up has read the deliberation (no concerns yet: Ana's flag would be #1) when the facilitator records one, which
+        // takes #1; the round-up's write then comes.
+        var flow = await _factory.Services.GetRequiredService<TurnSupport>().FlowOfAsync(d, default);
+        var read = await ConcernSources.ReadAsync(Store, d, flow, default);
+        var recorded = await Command(dana, "concern \"The score follows families into court\"");
+        Assert.StartsWith("Recorded concern #1", PlainTextRenderer.Render(recorded.Replies.Single()), StringComparison.Ordinal);
+        await _factory.Services.GetRequiredService<ConcernPublisher>().PublishAsync(d, flow, read, "concern-roundup:race", default);
+
+        var concerns = await Store.ListConcernsAsync(Ws, d.Id, default);
+        Assert.Equal([(1, "The score follows families into court"), (2, "Nobody asked the night shift")], concerns.OrderBy(c => c.Number).Select(c => (c.Number, c.Text)));
+        await _factory.DeliverAsync();
+        Assert.Contains(_factory.Channel.Sent, m => m.Message.Message is OwnerConcerns o && m.Message.Destination.User?.Id == "U-MARIA"
+            && o.Concerns.Any(c => c.Text.Contains("Nobody asked the night shift", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task An_empty_week_says_so_in_one_line()
     {
         Start(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
