@@ -88,13 +88,15 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
     public static IReadOnlyList<ConcernView> ForPerson(IEnumerable<Concern> concerns, Deliberation d, FlowDefinition flow, string userId) =>
         [.. concerns
             .Where(c => c.IsUnresolved)
-            .Select(c => (Concern: c, Actions: ConcernLifecycle.RolesOf(c, d, userId, [])
-                .Where(r => r != ConcernLifecycle.Role.Raiser)
-                .SelectMany(r => ConcernLifecycle.AllowedFor(c, r))
-                .Distinct()
-                .ToList()))
-            .Where(x => x.Actions.Count > 0)
-            .Select(x => ConcernView.Of(x.Concern, flow, x.Actions))];
+            .Select(c => ConcernView.Of(c, flow, ActionsOf(c, d, userId)))
+            .Where(v => v.Actions.Count > 0)];
+
+    /// <summary>What a person may do about a concern as its owner or the facilitator (a raiser's actions come to them apart).</summary>
+    public static IReadOnlyList<ConcernAction> ActionsOf(Concern c, Deliberation d, string userId) =>
+        [.. ConcernLifecycle.RolesOf(c, d, userId, [])
+            .Where(r => r != ConcernLifecycle.Role.Raiser)
+            .SelectMany(r => ConcernLifecycle.AllowedFor(c, r))
+            .Distinct()];
 
     /// <summary>The concerns of <paramref name="first"/> with those of <paramref name="then"/> taking their place, in number order.</summary>
     public static IReadOnlyList<Concern> Merge(IEnumerable<Concern> first, IEnumerable<Concern> then)

@@ -24,6 +24,9 @@ internal static class CardVerbs
     public const string SkipField = "skip";
     public const string ConcernField = "concernId";
     public const string ConcernActionField = "concernAction";
+
+    /// <summary>The concerns an owner's card lists (their numbers, comma-separated: a card holds many actions): the card is drawn again as they stand after an action.</summary>
+    public const string ListedConcernsField = "listedConcerns";
     public const string SuggestionField = "suggestion";
     public const string ConfirmField = "confirm";
 

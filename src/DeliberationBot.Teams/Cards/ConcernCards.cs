@@ -48,17 +48,20 @@ internal static class ConcernCards
     /// </summary>
     public static CardLayout Owner(OwnerConcerns owner)
     {
+        var waiting = owner.Concerns.Count(c => c.Actions.Count > 0);
         var head = new List<JsonNode?>
         {
             Card.Text("Concerns for you as an owner", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(owner.Title)),
-            Card.Text($"{owner.Concerns.Count} concern(s) need your response. Open **Respond** under one to answer it.", spacing: "None"),
+            Card.Text(waiting == 0 ? "Nothing here needs your response now." : $"{waiting} concern(s) need your response. Open **Respond** under one to answer it.", spacing: "None"),
         };
-        var parts = owner.Concerns.Select(concern => (IReadOnlyList<JsonNode?>)[.. Concern(concern), RespondOnDemand(concern)]).ToList();
+        // Every action names the card's concerns, so that the card can be drawn again as they then stand.
+        var listed = string.Join(",", owner.Concerns.Select(c => c.Number));
+        var parts = owner.Concerns.Select(concern => (IReadOnlyList<JsonNode?>)[.. Concern(concern), RespondOnDemand(concern, listed)]).ToList();
         return new CardLayout(head, parts, $"Concerns for you as an owner: {CardText.Escape(owner.Title)} (continued)");
     }
 
-    private static JsonObject? RespondOnDemand(ConcernView concern)
+    private static JsonObject? RespondOnDemand(ConcernView concern, string listed)
     {
         if (concern.Actions.Count == 0)
         {
@@ -79,7 +82,7 @@ internal static class ConcernCards
         {
             ["type"] = "Action.ShowCard",
             ["title"] = $"Respond to #{concern.Number}",
-            ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray([.. ActionsFor(concern)]) },
+            ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray([.. ActionsFor(concern, listed)]) },
         };
         return new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(show) };
     }
@@ -223,10 +226,19 @@ internal static class ConcernCards
         return new CardLayout(head, [.. list.Concerns.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)])], $"Concerns on {CardText.Escape(list.Title)} (continued)");
     }
 
-    private static JsonNode?[] ActionsFor(ConcernView c) =>
+    /// <param name="listed">The concerns of an owner's card (<see cref="CardVerbs.ListedConcernsField"/>), to draw it again after the action.</param>
+    private static JsonNode?[] ActionsFor(ConcernView c, string? listed = null) =>
     [
-        .. c.Actions.Select(action => (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern,
-            Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString())), withInputs: NeedsText(action))),
+        .. c.Actions.Select(action =>
+        {
+            var data = Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString()));
+            if (listed is not null)
+            {
+                data[CardVerbs.ListedConcernsField] = listed;
+            }
+
+            return (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern, data, withInputs: NeedsText(action));
+        }),
     ];
 
     private static string Label(ConcernAction action) => action switch

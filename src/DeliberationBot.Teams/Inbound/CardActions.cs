@@ -11,6 +11,9 @@ namespace DeliberationBot.Teams.Inbound;
 /// <summary>What a card action did: Core's result, or why the action's data made no sense (a bug or a forged card).</summary>
 internal sealed record CardOutcome(TurnResult Result, string? BadRequest = null)
 {
+    /// <summary>What the card acted on reads as now, to be drawn in its place (an owner's concerns after acting on one).</summary>
+    public OutgoingMessage? Redrawn { get; init; }
+
     public static CardOutcome Bad(string why) => new(TurnResult.Reply(), why);
 }
 
@@ -57,7 +60,12 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
         }
 
         var text = data.Str(ConcernCards.ResponseInput(concern))?.Trim() is { Length: > 0 } written ? written : null;
-        return new CardOutcome(await concerns.ActAsync(turn.Actor, concern, action, text, turn.DeliveryKey, ct));
+        var result = await concerns.ActAsync(turn.Actor, concern, action, text, turn.DeliveryKey, ct);
+        var listed = data.Str(CardVerbs.ListedConcernsField)?.Split(',').Select(n => int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0).Where(n => n > 0).ToHashSet();
+        return new CardOutcome(result)
+        {
+            Redrawn = listed is { Count: > 0 } && !result.Duplicate && result.Replies is not [ErrorMessage, ..] ? await concerns.AsTheyStandAsync(turn.Actor, concern, listed, ct) : null,
+        };
     }
 
     private async Task<CardOutcome> DecideAsync(Turn turn, CardData data, CancellationToken ct)

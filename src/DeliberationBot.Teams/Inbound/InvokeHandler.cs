@@ -12,8 +12,9 @@ internal sealed record InvokeAnswer(int HttpStatus, JsonObject? Body);
 /// adaptiveCard/action (Action.Execute), answered in the HTTP response of the same request. In a 1:1 chat the card
 /// is replaced by what comes next (the next question, a thank-you); elsewhere the answering flow goes to the person's
 /// 1:1 chat through the outbox and the card stays as it is, with a short note for the person who pressed it. The
-/// "answer", "concern" and "decide" verbs never replace their card (the deliberation's card, a reminder or a list of
-/// concerns, which still matter); their replies are queued and the person sees a short note.
+/// "answer", "concern" and "decide" verbs do not replace their card with their replies (the deliberation's card, a
+/// reminder or a list of concerns, which still matter); their replies are queued and the person sees a short note, or,
+/// for an owner's concerns, the card drawn again as they now stand.
 /// </summary>
 internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQueue replies, TeamsLog log)
 {
@@ -71,6 +72,12 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
         if (verb == CardVerbs.Answer)
         {
             return Message(activity.IsPersonal ? "Here you go." : "I've sent you the questions in our 1:1 chat.");
+        }
+
+        // An owner's concerns, drawn again as they now stand: no button offers what was just done.
+        if (outcome.Redrawn is { } redrawn && AdaptiveCardRenderer.Combine([redrawn], context) is var card && CardPager.Fits(card))
+        {
+            return CardAnswer(card);
         }
 
         return Message(CardText.Truncate(PlainTextRenderer.Render(result.Replies[0]), 200));

@@ -75,6 +75,49 @@ public sealed class OwnerConcernsTests : HostTest
         }
     }
 
+    [Fact]
+    public async Task After_the_owner_acts_on_a_concern_the_card_shows_where_each_stands_and_offers_only_what_is_left()
+    {
+        await StartWithConcernsAsync(["The score decides who gets a visit.", "Nobody asked the night shift."]);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        var maria = Chat.Personal(Person.Maria);
+        var card = Assert.Single(Payloads.Parts(await Host.SentAsync(), maria.Id, "", "need your response")).Card!;
+        var before = Actions(card);
+        Assert.Contains(("Acknowledge", 1), before);
+        Assert.Contains(("Acknowledge", 2), before);
+
+        var acknowledged = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, maria, "concern", DataOf(card, "Acknowledge", 1)));
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", acknowledged!["type"]!.GetValue<string>());
+        var redrawn = acknowledged["value"]!.AsObject();
+        Assert.Contains("**#1** · acknowledged", Texts.Of(redrawn), StringComparison.Ordinal);
+        Assert.Contains("The score decides who gets a visit.", Texts.Of(redrawn), StringComparison.Ordinal);
+        var after = Actions(redrawn);
+        Assert.DoesNotContain(("Acknowledge", 1), after);
+        Assert.Contains(("Mark addressed", 1), after);
+        Assert.Contains(("Acknowledge", 2), after);
+
+        // Marked addressed, #1 waits on the people who raised it: the owner can still add to the response, no more.
+        var data = DataOf(redrawn, "Mark addressed", 1);
+        data["response-" + Guid.Parse(data["concernId"]!.GetValue<string>()).ToString("N")] = "We will pilot on day shift only."; // the box's words come with the action
+        var addressed = (await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, maria, "concern", data)))!["value"]!.AsObject();
+        Assert.Contains("Response: We will pilot on day shift only.", Texts.Of(addressed), StringComparison.Ordinal);
+        Assert.Equal(["Respond"], Actions(addressed).Where(a => a.Number == 1).Select(a => a.Title));
+        Assert.Contains(("Acknowledge", 2), Actions(addressed));
+    }
+
+    /// <summary>The card's concern actions: (title, concern number), read from each "Respond to #n" that opens them.</summary>
+    private static List<(string Title, int Number)> Actions(System.Text.Json.Nodes.JsonObject card) =>
+        [.. ShowCards(card).SelectMany(show => show["card"]!["actions"]!.AsArray().Select(a =>
+            (a!["title"]!.GetValue<string>(), int.Parse(show["title"]!.GetValue<string>()["Respond to #".Length..], System.Globalization.CultureInfo.InvariantCulture))))];
+
+    private static System.Text.Json.Nodes.JsonObject DataOf(System.Text.Json.Nodes.JsonObject card, string title, int number) =>
+        ShowCards(card).Single(s => s["title"]!.GetValue<string>() == $"Respond to #{number}")["card"]!["actions"]!.AsArray()
+            .Single(a => a!["title"]!.GetValue<string>() == title)!["data"]!.DeepClone().AsObject();
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonNode> ShowCards(System.Text.Json.Nodes.JsonObject card) =>
+        card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").Select(set => set!["actions"]![0]!);
+
     /// <summary>
     /// Fiona starts an ai-proposal deliberation owned by Maria; people of every group answer it through the engine,
     /// flagging free-text answers written with the given texts, one concern each, until every text is used.
