@@ -4,6 +4,7 @@ using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Inbound.Payloads;
 using DeliberationBot.Slack.Interactivity;
+using DeliberationBot.Slack.Outbound;
 using DeliberationBot.Slack.Rendering;
 
 namespace DeliberationBot.Slack.Concerns;
@@ -11,8 +12,9 @@ namespace DeliberationBot.Slack.Concerns;
 /// <summary>
 /// The buttons on a concern. Acknowledge, Accept and Reopen act at once (the reply, or why not, comes privately);
 /// Respond, Mark addressed, Won't address and Close ask for the words in a modal first. Core decides who may do what.
+/// An owner's concerns message is then drawn again as its concerns now stand, so that it never offers what was done.
 /// </summary>
-internal sealed class ConcernActions(ConcernService concerns, ActionReplies replies, ViewReplies views)
+internal sealed class ConcernActions(ConcernService concerns, ActionReplies replies, ViewReplies views, SlackApiClient api, SlackLog log)
 {
     public async Task<SlackAck> PressAsync(SlackAction a, ConcernAction action, CancellationToken ct)
     {
@@ -24,21 +26,42 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
         if (SlackIds.NeedsText(action))
         {
             var concern = await concerns.FindAsync(a.Actor, concernId, ct);
-            return replies.Modal(a, ConcernModals.Text(concernId, action, concern), "concern");
+            return replies.Modal(a, ConcernModals.Text(concernId, action, concern, a.OwnerMessage), "concern");
         }
 
-        return await replies.PrivateAsync(a, await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct), "concern", ct);
+        var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);
+        return await RedrawingAsync(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, result, a.OwnerMessage, ct);
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
     {
-        if (!SlackIds.TryParseConcernMetadata(metadata, out var concernId, out var action))
+        if (!SlackIds.TryParseConcernMetadata(metadata, out var concernId, out var action, out var from))
         {
             throw new SlackPayloadException("concern modal without its concern and action");
         }
 
         var text = state.Text(SlackIds.ResponseBlock)?.Trim();
         var result = await concerns.ActAsync(actor, concernId, action, string.IsNullOrEmpty(text) ? null : text, key, ct);
-        return await views.RespondAsync(result, SlackIds.ResponseBlock, actor, key, ct);
+        return await RedrawingAsync(await views.RespondAsync(result, SlackIds.ResponseBlock, actor, key, ct), actor, concernId, result, from, ct);
+    }
+
+    /// <summary>After the acknowledgement, the owner's message drawn again, when the action was taken and it still fits one message.</summary>
+    private async Task<SlackAck> RedrawingAsync(SlackAck ack, Actor actor, Guid concernId, TurnResult result, OwnerMessage? message, CancellationToken ct)
+    {
+        if (message is null || result.Duplicate || result.Replies is [ErrorMessage, ..]
+            || await concerns.AsTheyStandAsync(actor, concernId, message.Listed, ct) is not { } now
+            || MessageRenderer.RenderPages(now, threaded: false) is not [var page])
+        {
+            return ack;
+        }
+
+        return ack.AndThen(async ct =>
+        {
+            var updated = await api.UpdateMessageAsync(actor.WorkspaceId, message.Channel, message.Ts, page, ct);
+            if (!updated.Ok)
+            {
+                log.ReplyNotSent(actor.WorkspaceId, updated.Error);
+            }
+        });
     }
 }

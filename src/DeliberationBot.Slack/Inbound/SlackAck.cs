@@ -15,4 +15,14 @@ internal sealed record SlackAck(int StatusCode, JsonObject? Body = null, Func<Ca
     public static SlackAck Then(Func<CancellationToken, Task> after) => new(200, null, after);
 
     public static SlackAck Failed { get; } = new(500);
+
+    /// <summary>The same acknowledgement, with <paramref name="next"/> to do after what it does already.</summary>
+    public SlackAck AndThen(Func<CancellationToken, Task> next) => this with
+    {
+        After = After is not { } first ? next : async ct =>
+        {
+            await first(ct);
+            await next(ct);
+        },
+    };
 }

@@ -1,6 +1,8 @@
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Concerns;
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Inbound.Payloads;
+using DeliberationBot.Slack.Rendering;
 
 namespace DeliberationBot.Slack.Interactivity;
 
@@ -22,6 +24,9 @@ internal sealed record SlackAction(
 {
     public bool InModal => ViewId is not null;
 
+    /// <summary>The owner's concerns message the button was pressed on, to draw again after the action; null on any other.</summary>
+    public OwnerMessage? OwnerMessage { get; init; }
+
     /// <summary>The delivery key of a press that acts at once; a double click has one effect.</summary>
     public string ClickKey => DeliveryKeys.Click(Actor.WorkspaceId, Actor.User.Id, ViewId ?? $"{ChannelId}/{MessageTs}", ActionId, Value);
 
@@ -39,6 +44,12 @@ internal sealed record SlackAction(
             payload.Message?.ThreadTs,
             inModal ? SlackPayload.Required(payload.View?.Id ?? payload.Container?.ViewId, "view id") : null,
             inModal ? payload.View?.Hash : null,
-            inModal ? payload.View?.PrivateMetadata : null);
+            inModal ? payload.View?.PrivateMetadata : null)
+        {
+            OwnerMessage = !inModal && (payload.Container?.ChannelId ?? payload.Channel?.Id) is { } channel && (payload.Container?.MessageTs ?? payload.Message?.Ts) is { } ts
+                && SlackIds.OwnerConcernsListed(payload.Message?.Blocks?.Select(b => b.BlockId) ?? []) is { Count: > 0 } listed
+                    ? new OwnerMessage(channel, ts, listed)
+                    : null,
+        };
     }
 }

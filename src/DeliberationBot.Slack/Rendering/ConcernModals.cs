@@ -7,7 +7,8 @@ namespace DeliberationBot.Slack.Rendering;
 /// <summary>The modals that ask for words: a response to a concern (or why it closes), and the facilitator's decision.</summary>
 internal static class ConcernModals
 {
-    public static JsonObject Text(Guid concernId, ConcernAction action, ConcernView? concern)
+    /// <param name="from">The owner's message the modal was opened from, drawn again once the words are in.</param>
+    public static JsonObject Text(Guid concernId, ConcernAction action, ConcernView? concern, Concerns.OwnerMessage? from = null)
     {
         var (title, label, hint, submit) = action switch
         {
@@ -23,7 +24,7 @@ internal static class ConcernModals
         }
 
         blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: false, hint));
-        return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(concernId, action));
+        return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(concernId, action, from));
     }
 
     public static JsonObject Decision(Guid deliberationId, string? title)

@@ -17,8 +17,15 @@ internal static class ConcernRenderer
 {
     public static void Owner(OwnerConcerns o, List<JsonObject> content)
     {
-        content.Add(Block.Header("Concerns for you: " + o.Title));
-        content.Add(Block.Section($"Concerns on *{Escape(o.Title)}* for you to act on. The people who raised each one will see your response."));
+        var header = Block.Header("Concerns for you: " + o.Title);
+        if (SlackIds.OwnerConcernsBlock(o.Concerns.Select(c => c.Number)) is { } listed)
+        {
+            header["block_id"] = listed; // to draw the message again after an action
+        }
+        content.Add(header);
+        content.Add(Block.Section(o.Concerns.Any(c => c.Actions.Count > 0)
+            ? $"Concerns on *{Escape(o.Title)}* for you to act on. The people who raised each one will see your response."
+            : $"Concerns on *{Escape(o.Title)}*: nothing here needs your response now."));
         foreach (var c in o.Concerns)
         {
             AddConcern(c, content);

@@ -1,7 +1,9 @@
+using System.Globalization;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Forms;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Slack.Concerns;
 
 namespace DeliberationBot.Slack.Rendering;
 
@@ -119,14 +121,47 @@ internal static class SlackIds
     public static bool TryParseChangeValue(string? value, out Guid deliberationId, out string questionId) =>
         TryParsePair(value, out deliberationId, out questionId);
 
-    /// <summary>private_metadata of a concern modal: the concern and what the person is doing to it.</summary>
-    public static string ConcernMetadata(Guid concernId, ConcernAction action) => $"{concernId:N}|{action}";
+    /// <summary>
+    /// private_metadata of a concern modal: the concern and what the person is doing to it, and the owner's message it
+    /// was opened from, to draw again once it is done.
+    /// </summary>
+    public static string ConcernMetadata(Guid concernId, ConcernAction action, OwnerMessage? from = null) =>
+        $"{concernId:N}|{action}" + (from is null ? "" : $"|{from.Channel}|{from.Ts}|{Numbers(from.Listed)}");
 
-    public static bool TryParseConcernMetadata(string? metadata, out Guid concernId, out ConcernAction action)
+    public static bool TryParseConcernMetadata(string? metadata, out Guid concernId, out ConcernAction action, out OwnerMessage? from)
     {
         action = default;
-        return TryParsePair(metadata, out concernId, out var name) && Enum.TryParse(name, out action) && Enum.IsDefined(action);
+        from = null;
+        if (!TryParsePair(metadata, out concernId, out var rest) || rest.Split('|') is not [var name, .. var message]
+            || !Enum.TryParse(name, out action) || !Enum.IsDefined(action))
+        {
+            return false;
+        }
+
+        from = message is [{ Length: > 0 } channel, { Length: > 0 } ts, var listed] && ParseNumbers(listed) is { Count: > 0 } numbers ? new OwnerMessage(channel, ts, numbers) : null;
+        return true;
     }
+
+    /// <summary>
+    /// The id of the block that opens an owner's concerns message: it names the concerns the message lists (by number,
+    /// a message holds few), so that the message can be drawn again as they stand after the owner acts on one.
+    /// </summary>
+    /// <returns>Null when the numbers are too many for a block id (such a message is in parts, and not drawn again).</returns>
+    public static string? OwnerConcernsBlock(IEnumerable<int> numbers) =>
+        OwnerConcernsPrefix + Numbers(numbers) is { Length: <= SlackLimits.BlockId } id ? id : null;
+
+    /// <summary>The concerns an owner's message lists, read from its opening block's id; empty for any other message.</summary>
+    public static IReadOnlySet<int> OwnerConcernsListed(IEnumerable<string?> blockIds) =>
+        blockIds.FirstOrDefault(id => id?.StartsWith(OwnerConcernsPrefix, StringComparison.Ordinal) == true) is { } block
+            ? ParseNumbers(block[OwnerConcernsPrefix.Length..])
+            : new HashSet<int>();
+
+    private const string OwnerConcernsPrefix = "owner_concerns:";
+
+    private static string Numbers(IEnumerable<int> numbers) => string.Join(".", numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+
+    private static HashSet<int> ParseNumbers(string text) =>
+        [.. text.Split('.').Select(n => int.TryParse(n, CultureInfo.InvariantCulture, out var number) ? number : 0).Where(n => n > 0)];
 
     private static bool TryParsePair(string? text, out Guid id, out string rest)
     {

@@ -25,6 +25,9 @@ internal static class SlackLimits
     public const int RadioOrCheckboxOptions = 10;
     public const int SelectOptions = 100;
 
+    /// <summary>A block's <c>block_id</c>; a longer one fails the whole message.</summary>
+    public const int BlockId = 255;
+
     /// <summary>Fallback <c>text</c> of a message (Slack cuts at 40,000; aim low).</summary>
     public const int FallbackText = 3000;
 

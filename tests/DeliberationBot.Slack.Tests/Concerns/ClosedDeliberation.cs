@@ -70,7 +70,11 @@ internal sealed class ClosedDeliberation
     {
         var (channel, ts) = Blocks.Posted(message);
         Assert.Contains(Blocks.Buttons(message.Json), b => b.ActionId == actionId && b.Value == value.ToString("N"));
-        return SlackPayloads.BlockAction(actionId, value.ToString("N"), userId, channel: channel, messageTs: ts);
+        var press = SlackPayloads.BlockAction(actionId, value.ToString("N"), userId, channel: channel, messageTs: ts);
+        // Slack sends the message the button is on, blocks and all.
+        var blocks = message.Json.GetProperty("blocks");
+        press["message"]!["blocks"] = System.Text.Json.Nodes.JsonNode.Parse(blocks.ValueKind == System.Text.Json.JsonValueKind.String ? blocks.GetString()! : blocks.GetRawText());
+        return press;
     }
 
     /// <summary>The ephemeral replies a person got, in order.</summary>

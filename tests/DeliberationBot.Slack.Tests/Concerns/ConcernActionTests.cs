@@ -62,6 +62,32 @@ public sealed class ConcernActionTests : SlackHostTest
     }
 
     [Fact]
+    public async Task After_the_owner_acts_their_message_is_drawn_again_as_its_concerns_stand_offering_only_what_is_left()
+    {
+        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
+        var (overrides, purpose) = (_closed.Overrides, _closed.Purpose);
+
+        await Host.InteractionAsync(Press(dm, "concern_acknowledge", overrides.Id, Maria));
+        var redrawn = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(dm).Ts);
+        Assert.Equal(Blocks.Posted(dm).Channel, redrawn.Json.GetProperty("channel").GetString());
+        SlackLimitsAssert.Message(JsonNode.Parse(redrawn.Body)!.AsObject());
+        var after = Blocks.Buttons(redrawn.Json);
+        Assert.Equal(["concern_respond", "concern_mark_addressed", "concern_wont_address"], after.Where(b => b.BlockId == $"concern_{overrides.Id:N}").Select(b => b.ActionId));
+        Assert.Contains("concern_acknowledge", after.Where(b => b.BlockId == $"concern_{purpose.Id:N}").Select(b => b.ActionId));
+        Assert.Contains("Status: acknowledged", redrawn.Strings, StringComparison.Ordinal);
+
+        // Words asked for in a modal: the message is drawn again once they are in.
+        var pressed = Press(dm, "concern_mark_addressed", overrides.Id, Maria);
+        pressed["message"]!["blocks"] = JsonNode.Parse(redrawn.Json.GetProperty("blocks").GetRawText());
+        await Host.InteractionAsync(pressed);
+        var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Overrides need one click."))), Maria, "V0MA", "m-1"));
+        var again = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(dm).Ts, count: 2);
+        Assert.Contains("Overrides need one click.", again.Strings, StringComparison.Ordinal);
+        Assert.Equal(["concern_respond"], Blocks.Buttons(again.Json).Where(b => b.BlockId == $"concern_{overrides.Id:N}").Select(b => b.ActionId));
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_an_owner_is_refused_privately_and_nothing_changes()
     {
         var dm = _closed.LastDirectMessage(Maria, "Concerns for you");

@@ -269,4 +269,21 @@ public sealed class RenderingTests
             new[] { "flow", "title", "description", "owners", "due", "anonymity" }.Select(b => Modals.InputElement(view, b)!["type"]!.GetValue<string>()));
         Assert.True(Modals.InputElement(view, "description")!["multiline"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public void An_owners_message_names_its_concerns_in_a_block_id_that_stays_within_slacks_limit_and_a_modal_carries_the_message_along()
+    {
+        var listed = SlackIds.OwnerConcernsBlock([1, 2, 12]);
+        Assert.Equal([1, 2, 12], SlackIds.OwnerConcernsListed(["b1", listed, "concern_x"]).Order());
+        Assert.Empty(SlackIds.OwnerConcernsListed(["b1", null]));
+        Assert.Null(SlackIds.OwnerConcernsBlock(Enumerable.Range(1, 120))); // too many for 255 characters: left out, never cut
+
+        var concern = Guid.NewGuid();
+        var metadata = SlackIds.ConcernMetadata(concern, ConcernAction.MarkAddressed, new Slack.Concerns.OwnerMessage("D0MARIA", "1700000000.000009", new HashSet<int> { 3, 4 }));
+        Assert.True(SlackIds.TryParseConcernMetadata(metadata, out var id, out var action, out var from));
+        Assert.Equal((concern, ConcernAction.MarkAddressed, "D0MARIA", "1700000000.000009"), (id, action, from!.Channel, from.Ts));
+        Assert.Equal([3, 4], from.Listed.Order());
+        Assert.True(SlackIds.TryParseConcernMetadata(SlackIds.ConcernMetadata(concern, ConcernAction.Respond), out _, out var plain, out var none));
+        Assert.Equal((ConcernAction.Respond, null), (plain, none));
+    }
 }

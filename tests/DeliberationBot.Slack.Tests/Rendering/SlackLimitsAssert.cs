@@ -52,6 +52,11 @@ internal static class SlackLimitsAssert
                     }
                 }
 
+                if (o["block_id"] is JsonValue blockId)
+                {
+                    Assert.InRange(blockId.GetValue<string>().Length, 1, 255);
+                }
+
                 if (o["type"]?.GetValue<string>() is "header")
                 {
                     Assert.True(o["text"]!["text"]!.GetValue<string>().Length <= 150, "header text over 150");

@@ -28,7 +28,10 @@ internal sealed record PayloadChannel(string? Id = null);
 /// <summary>Where a block action happened: a message (<c>type</c> "message") or a modal ("view").</summary>
 internal sealed record ActionContainer(string? Type = null, string? ChannelId = null, string? MessageTs = null, string? ViewId = null);
 
-internal sealed record PayloadMessage(string? Ts = null, string? ThreadTs = null);
+internal sealed record PayloadMessage(string? Ts = null, string? ThreadTs = null, IReadOnlyList<MessageBlock>? Blocks = null);
+
+/// <summary>A block of the message a button was pressed on: only its id is read (an owner's concerns name theirs in it).</summary>
+internal sealed record MessageBlock(string? BlockId = null);
 
 /// <summary>One pressed button or chosen option: buttons carry <c>value</c>, selects <c>selected_option</c>.</summary>
 internal sealed record BlockAction(string ActionId, string? BlockId = null, string? Value = null, SelectedOption? SelectedOption = null);
