@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using DeliberationBot.Host.Tests.Support;
 
 namespace DeliberationBot.Host.Tests.Startup;
@@ -11,7 +11,7 @@ namespace DeliberationBot.Host.Tests.Startup;
 /// exporter and no tracing-only instrumentation without a destination, no PostgreSQL driver on SQLite. Read from /proc/&lt;pid&gt;/maps of the built service
 /// in its own process, once it answers /readyz. Measured in tests/DeliberationBot.Benchmarks/results/startup-memory.md.
 /// </summary>
-public sealed class LoadedAssembliesTests
+public sealed partial class LoadedAssembliesTests
 {
     private const string AzureMonitor = "Azure.Monitor.OpenTelemetry.Exporter.dll";
     private const string Otlp = "OpenTelemetry.Exporter.OpenTelemetryProtocol.dll";
@@ -48,10 +48,11 @@ public sealed class LoadedAssembliesTests
     private static async Task<HashSet<string>> MappedAssembliesOnceReadyAsync((string Name, string Value)[] settings)
     {
         var folder = Directory.CreateTempSubdirectory("deliberationbot-assemblies-");
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(BuiltService.Folder, "DeliberationBot.Host.dll"));
-        start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
+        // Port 0: the service takes a free port as it binds and logs it. A port found free beforehand can be taken by
+        // another process before the service binds it, which a busy machine running tests side by side does.
+        start.ArgumentList.Add("--Urls=http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__Provider"] = "Sqlite";
         start.Environment["Storage__SqlitePath"] = Path.Combine(folder.FullName, "bot.db");
@@ -68,7 +69,7 @@ public sealed class LoadedAssembliesTests
         var output = new StringBuilder();
         try
         {
-            await WaitUntilReadyAsync(process, port, output);
+            await WaitUntilReadyAsync(process, output);
             return File.ReadLines($"/proc/{process.Id}/maps")
                 .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(5))
                 .Where(path => path?.EndsWith(".dll", StringComparison.Ordinal) == true)
@@ -88,19 +89,21 @@ public sealed class LoadedAssembliesTests
     }
 
     /// <summary>
-    /// Reads the service's log until the host says it has started (every hosted service, the database's preparation
-    /// included, has run by then), then asks /readyz once, so the readiness check's own code is mapped too. The guard
-    /// only ends a service that never starts.
+    /// Reads the service's log for the address it bound and until the host says it has started (every hosted service,
+    /// the database's preparation included, has run by then), then asks /readyz once, so the readiness check's own code
+    /// is mapped too. The guard only ends a service that never starts.
     /// </summary>
-    private static async Task WaitUntilReadyAsync(Process process, int port, StringBuilder output)
+    private static async Task WaitUntilReadyAsync(Process process, StringBuilder output)
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        string? address = null;
         while (await process.StandardOutput.ReadLineAsync(guard.Token) is { } line)
         {
             output.AppendLine(line);
+            address ??= ListeningAddress().Match(line) is { Success: true } bound ? bound.Groups[1].Value : null;
             if (line.Contains("Application started", StringComparison.Ordinal))
             {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                using var http = new HttpClient { BaseAddress = new Uri(address ?? throw new InvalidOperationException("The service started without saying where it listens.")) };
                 using var response = await http.GetAsync("/readyz", guard.Token);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 _ = process.StandardOutput.ReadToEndAsync(); // keeps the pipe drained while the maps are read
@@ -111,10 +114,6 @@ public sealed class LoadedAssembliesTests
         throw new InvalidOperationException("The service exited before it was ready.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningAddress();
 }
