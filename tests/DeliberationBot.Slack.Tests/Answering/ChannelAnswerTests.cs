@@ -46,10 +46,11 @@ public sealed class ChannelAnswerTests : SlackHostTest
             "U0ANN", $"<@{SlackPayloads.Bot}> {Edited}", $"<@{SlackPayloads.Bot}> {Words.Replace("&", "&amp;", StringComparison.Ordinal)}", Written, null, "1700000700.000001")));
         var revised = Assert.Single(await Host.AnswersAsync(d));
         Assert.Equal((Edited, 2), (revised.Value.Text, revised.Revision));
+        await Api.WaitForAsync("chat.postEphemeral", c => c.Strings.Contains("now reads as you edited it", StringComparison.Ordinal));
 
+        // Each told in its own message, which the outbox may send in either order.
         await Host.EventAsync(SlackPayloads.Event(SlackPayloads.MessageDeleted("U0ANN", $"<@{SlackPayloads.Bot}> {Edited}", Written, null)));
-        await Host.SettleOutboxAsync();
-        Assert.Contains("Your message was deleted, but your answer to", Api.CallsTo("chat.postEphemeral")[^1].Strings, StringComparison.Ordinal);
+        await Api.WaitForAsync("chat.postEphemeral", c => c.Strings.Contains("Your message was deleted, but your answer to", StringComparison.Ordinal));
         Assert.Equal(Edited, Assert.Single(await Host.AnswersAsync(d)).Value.Text);
     }
 
