@@ -65,7 +65,7 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
     {
         if (deliveryKey is null)
         {
-            return Prepare(d, flow, sources, "preview", summaryAnswers: null) is { Concerns.Count: > 0 } preview ? preview.All : sources.Existing;
+            return Prepare(d, flow, sources, "preview", summaryAnswers: null).All;
         }
 
         var tries = 0;
@@ -74,12 +74,11 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
             // A try after a stale one reads the record as it now is.
             var now = tries++ == 0 ? sources : await ConcernSources.ReadAsync(turn.Store, d, flow, ct);
             var changes = Prepare(d, flow, now, deliveryKey, summaryAnswers: null);
-            if (changes.Concerns.Count == 0)
+            if (changes.Concerns.Count > 0)
             {
-                return now.Existing;
+                await turn.CommitAsync(new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
             }
 
-            await turn.CommitAsync(new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox }, ct);
             return changes.All;
         }, ct);
     }

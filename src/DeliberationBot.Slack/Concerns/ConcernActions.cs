@@ -30,7 +30,7 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
         }
 
         var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);
-        return await RedrawingAsync(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, result, a.OwnerMessage, ct);
+        return Redrawing(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, result, a.OwnerMessage);
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -42,21 +42,28 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
 
         var text = state.Text(SlackIds.ResponseBlock)?.Trim();
         var result = await concerns.ActAsync(actor, concernId, action, string.IsNullOrEmpty(text) ? null : text, key, ct);
-        return await RedrawingAsync(await views.RespondAsync(result, SlackIds.ResponseBlock, actor, key, ct), actor, concernId, result, from, ct);
+        return Redrawing(await views.RespondAsync(result, SlackIds.ResponseBlock, actor, key, ct), actor, concernId, result, from);
     }
 
-    /// <summary>After the acknowledgement, the owner's message drawn again, when the action was taken and it still fits one message.</summary>
-    private async Task<SlackAck> RedrawingAsync(SlackAck ack, Actor actor, Guid concernId, TurnResult result, OwnerMessage? message, CancellationToken ct)
+    /// <summary>
+    /// After the acknowledgement (the record is read then, not while Slack waits), the owner's message drawn again when
+    /// the action was taken and it still fits one message.
+    /// </summary>
+    private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, TurnResult result, OwnerMessage? message)
     {
-        if (message is null || result.Duplicate || result.Replies is [ErrorMessage, ..]
-            || await concerns.AsTheyStandAsync(actor, concernId, message.Listed, ct) is not { } now
-            || MessageRenderer.RenderPages(now, threaded: false) is not [var page])
+        if (message is null || result.Duplicate || result.Replies is [ErrorMessage, ..])
         {
             return ack;
         }
 
         return ack.AndThen(async ct =>
         {
+            if (await concerns.AsTheyStandAsync(actor, concernId, message.Listed, ct) is not { } now
+                || MessageRenderer.RenderPages(now, threaded: false) is not [var page])
+            {
+                return;
+            }
+
             var updated = await api.UpdateMessageAsync(actor.WorkspaceId, message.Channel, message.Ts, page, ct);
             if (!updated.Ok)
             {

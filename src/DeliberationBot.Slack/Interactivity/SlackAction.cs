@@ -34,7 +34,7 @@ internal sealed record SlackAction(
     {
         var action = payload.Actions is [{ } first, ..] ? first : throw new SlackPayloadException("block_actions without actions");
         var inModal = payload.Container?.Type == "view";
-        return new SlackAction(
+        var pressed = new SlackAction(
             InteractionHandler.ActorOf(payload),
             SlackPayload.Required(action.ActionId, "action_id"),
             action.Value ?? action.SelectedOption?.Value,
@@ -44,9 +44,10 @@ internal sealed record SlackAction(
             payload.Message?.ThreadTs,
             inModal ? SlackPayload.Required(payload.View?.Id ?? payload.Container?.ViewId, "view id") : null,
             inModal ? payload.View?.Hash : null,
-            inModal ? payload.View?.PrivateMetadata : null)
+            inModal ? payload.View?.PrivateMetadata : null);
+        return pressed with
         {
-            OwnerMessage = !inModal && (payload.Container?.ChannelId ?? payload.Channel?.Id) is { } channel && (payload.Container?.MessageTs ?? payload.Message?.Ts) is { } ts
+            OwnerMessage = !inModal && pressed is { ChannelId: { } channel, MessageTs: { } ts }
                 && SlackIds.OwnerConcernsListed(payload.Message?.Blocks?.Select(b => b.BlockId) ?? []) is { Count: > 0 } listed
                     ? new OwnerMessage(channel, ts, listed)
                     : null,
