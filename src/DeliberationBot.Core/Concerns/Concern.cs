@@ -47,7 +47,13 @@ public enum ConcernStatus
 /// by name. <see cref="RaiserKey"/> is their participant key (pseudonymous for anonymous people); <see cref="QuestionId"/>
 /// the question they answered, kept as context.
 /// </summary>
-public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, string? Name, string Text, string? QuestionId);
+public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, string? Name, string Text, string? QuestionId)
+{
+    public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;
+}
+
+/// <summary>A voice added to a concern the owners had heard of, or one whose words changed (<see cref="Edited"/>) since.</summary>
+public sealed record VoiceChange(string RaiserKey, string? QuestionId, bool Edited);
 
 /// <summary>
 /// A concern (or a decision's condition) and where it stands. <see cref="Raisers"/> are participant keys, so anonymous
@@ -80,6 +86,31 @@ public sealed record Concern(
 
     /// <summary>When the owners were last sent this concern as it stands; cleared by any change they have not heard of.</summary>
     public DateTimeOffset? OwnersHeardAt { get; init; }
+
+    /// <summary>
+    /// The voices added or edited since the owners were sent this concern before: what is new to them when they are sent
+    /// it again, kept until the next change after that. Empty for a concern they have never been sent (all of it is new).
+    /// </summary>
+    public IReadOnlyList<VoiceChange> VoiceChanges { get; init; } = [];
+
+    /// <summary>
+    /// What <see cref="VoiceChanges"/> becomes when <paramref name="added"/> and <paramref name="edited"/> voices change
+    /// the concern: the changes since the owners last heard of it. A voice added and then edited before they hear of it
+    /// is still new to them.
+    /// </summary>
+    public IReadOnlyList<VoiceChange> ChangedBy(IEnumerable<ConcernVoice> added, IEnumerable<ConcernVoice> edited)
+    {
+        var heardBefore = OwnersHeardAt is not null || VoiceChanges.Count > 0;
+        if (!heardBefore)
+        {
+            return [];
+        }
+
+        var since = OwnersHeardAt is null ? VoiceChanges : [];
+        var news = added.Select(v => new VoiceChange(v.RaiserKey, v.QuestionId, Edited: false))
+            .Concat(edited.Select(v => new VoiceChange(v.RaiserKey, v.QuestionId, Edited: true)));
+        return [.. since.Concat(news).DistinctBy(c => (c.RaiserKey, c.QuestionId))];
+    }
 
     /// <summary>Unresolved until the raisers accept or the facilitator closes it without them. A merged concern lives on in another.</summary>
     public bool IsUnresolved => Status is not (ConcernStatus.Resolved or ConcernStatus.ClosedByFacilitator or ConcernStatus.Merged);

@@ -32,6 +32,13 @@ public sealed record ConcernView(
 
     public int? MergedInto { get; init; }
 
+    /// <summary>In an owner's notice of a concern sent to them before: the voices added or edited since (<see cref="Concern.VoiceChanges"/>).</summary>
+    public IReadOnlyList<VoiceChange> Changes { get; init; } = [];
+
+    /// <summary>A concern as its owners (and the facilitator) are sent it: with what is new to them since they were sent it before.</summary>
+    public static ConcernView ForOwners(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
+        Of(c, flow, actions) with { Changes = c.VoiceChanges };
+
     public static ConcernView Of(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
         new(c.Id, c.Number, c.Kind, c.SectionId is null ? null : flow.Sections.FirstOrDefault(s => s.Id == c.SectionId)?.Title, c.Text,
             c.RaisedByGroups, c.Raisers.Count, c.Status, c.Response, c.Owner, c.Due, actions)
@@ -47,6 +54,47 @@ public sealed record ConcernView(
     /// voices say it all (a flagged answer's concern is its words).
     /// </summary>
     public string? Heading => Origin == ConcernOrigin.FlowRule || Voices.Count == 0 ? Text : null;
+
+    /// <summary>How a voice is marked in a notice sent again: "new", "edited", or null for words the reader was sent before.</summary>
+    public string? ChangeOf(ConcernVoice v) => Changes.FirstOrDefault(v.Is) switch
+    {
+        null => null,
+        { Edited: true } => "edited",
+        _ => "new",
+    };
+
+    /// <summary>
+    /// Above the voices of a concern sent again, so the reader can find what they have not read among everyone's words:
+    /// "Since you were last sent this concern, 2 people added their words (marked new)." Null when nothing is marked.
+    /// </summary>
+    public string? ChangesLine
+    {
+        get
+        {
+            var added = Changes.Count(c => !c.Edited);
+            var edited = Changes.Count - added;
+            var parts = new List<string>();
+            if (added > 0)
+            {
+                parts.Add($"{People(added)} added their words");
+            }
+
+            if (edited > 0)
+            {
+                parts.Add($"{People(edited)} changed {(added > 0 ? "theirs" : "their words")}");
+            }
+
+            var marks = (added > 0, edited > 0) switch
+            {
+                (true, true) => "marked new and edited",
+                (true, false) => "marked new",
+                _ => "marked edited",
+            };
+            return parts.Count == 0 ? null : $"Since you were last sent this concern, {string.Join(" and ", parts)} ({marks}).";
+
+            static string People(int n) => n == 1 ? "1 person" : $"{n} people";
+        }
+    }
 
     /// <summary>"Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", or "the facilitator".</summary>
     public static string Attribution(ConcernVoice v) =>
@@ -113,7 +161,11 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
             newer[c.Number] = c;
         }
 
-        var combined = Concerns.Select(c => newer.GetValueOrDefault(c.Number, c))
+        // The owner has read neither notice: words marked in the waiting one are still new to them, and where it marked
+        // nothing (the concern is all new to them) the later state marks nothing either.
+        var combined = Concerns.Select(c => newer.TryGetValue(c.Number, out var later)
+                ? later with { Changes = c.Changes.Count == 0 ? [] : [.. c.Changes.Concat(later.Changes).DistinctBy(v => (v.RaiserKey, v.QuestionId))] }
+                : c)
             .Concat(more.Concerns.Where(c => Concerns.All(had => had.Number != c.Number)))
             .ToList();
         return combined.Count > Math.Max(MaxGathered, Concerns.Count) ? null : new OwnerConcerns(DeliberationId, more.Title, combined);

@@ -87,7 +87,7 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
     public static IReadOnlyList<ConcernView> ForPerson(IEnumerable<Concern> concerns, Deliberation d, FlowDefinition flow, string userId) =>
         [.. concerns
             .Where(c => c.IsUnresolved)
-            .Select(c => ConcernView.Of(c, flow, ActionsOf(c, d, userId)))
+            .Select(c => ConcernView.ForOwners(c, flow, ActionsOf(c, d, userId)))
             .Where(v => v.Actions.Count > 0)];
 
     /// <summary>What a person may do about a concern as its owner or the facilitator (a raiser's actions come to them apart).</summary>

@@ -113,7 +113,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         var listed = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => numbers.Contains(c.Number)).OrderBy(c => c.Number);
-        return new OwnerConcerns(d.Id, d.Title, [.. listed.Select(c => ConcernView.Of(c, flow, ConcernPublisher.ActionsOf(c, d, actor.User.Id)))]);
+        return new OwnerConcerns(d.Id, d.Title, [.. listed.Select(c => ConcernView.ForOwners(c, flow, ConcernPublisher.ActionsOf(c, d, actor.User.Id)))]);
     }
 
     /// <summary><c>concern "text"</c>: the facilitator or an owner records a concern of their own, in their words.</summary>
@@ -166,9 +166,11 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         var newRaisers = source!.Raisers.Except(target!.Raisers).ToList();
+        var joining = source.Voices.Where(v => !target.Voices.Contains(v)).ToList();
         var merged = target with
         {
-            Voices = [.. target.Voices, .. source.Voices.Where(v => !target.Voices.Contains(v))],
+            Voices = [.. target.Voices, .. joining],
+            VoiceChanges = target.ChangedBy(joining, []),
             Raisers = [.. target.Raisers, .. newRaisers],
             RaisedByGroups = [.. target.RaisedByGroups.Union(source.RaisedByGroups).Order()],
             // A settled concern gains people who have not accepted: it is theirs to accept too.

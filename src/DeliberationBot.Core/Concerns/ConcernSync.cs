@@ -117,6 +117,8 @@ public static class ConcernSync
         var raisers = c.Raisers.ToHashSet(StringComparer.Ordinal);
         var newRaisers = new List<string>();
         var groups = c.RaisedByGroups.ToHashSet();
+        var added = new List<ConcernVoice>();
+        var edited = new List<ConcernVoice>();
         foreach (var voice in voices)
         {
             if (at.TryGetValue((voice.RaiserKey, voice.QuestionId), out var index))
@@ -128,6 +130,7 @@ public static class ConcernSync
 
                 changed ??= [.. c.Voices];
                 changed[index] = voice;
+                edited.Add(voice);
                 // The concern's own text follows its first voice's words when that person edits their answer.
                 text = index == 0 && c.Origin == ConcernOrigin.FlaggedAnswer ? voice.Text : text;
                 continue;
@@ -136,6 +139,7 @@ public static class ConcernSync
             changed ??= [.. c.Voices];
             at[(voice.RaiserKey, voice.QuestionId)] = changed.Count;
             changed.Add(voice);
+            added.Add(voice);
             if (raisers.Add(voice.RaiserKey))
             {
                 newRaisers.Add(voice.RaiserKey);
@@ -156,6 +160,7 @@ public static class ConcernSync
             Status = newRaisers.Count > 0 && !c.IsUnresolved ? ConcernStatus.Open : c.Status,
             UpdatedAt = now,
             OwnersHeardAt = null,
+            VoiceChanges = c.ChangedBy(added, edited),
         };
     }
 

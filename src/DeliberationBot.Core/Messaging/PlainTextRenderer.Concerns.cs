@@ -21,9 +21,14 @@ public static partial class PlainTextRenderer
         var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
         var heading = string.Join(' ', new[] { $"#{c.Number}", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading }.OfType<string>());
         sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status)}");
+        if (c.ChangesLine is { } changes)
+        {
+            sb.AppendLine($"    {changes}");
+        }
+
         foreach (var v in c.Voices)
         {
-            sb.AppendLine($"    \"{v.Text}\" — {ConcernView.Attribution(v)}");
+            sb.AppendLine($"    \"{v.Text}\" — {ConcernView.Attribution(v)}{(c.ChangeOf(v) is { } mark ? " · " + mark : "")}");
         }
 
         if (Context(c) is { } context)

@@ -118,9 +118,18 @@ internal static class ConcernRenderer
             sb.Append(' ').Append(Escape(heading));
         }
 
+        if (c.ChangesLine is { } changes)
+        {
+            sb.Append('\n').Append(Escape(changes));
+        }
+
         foreach (var v in c.Voices)
         {
             sb.Append("\n>").Append(Escape(v.Text).ReplaceLineEndings("\n>")).Append("\n— _").Append(Escape(ConcernView.Attribution(v))).Append('_');
+            if (c.ChangeOf(v) is { } mark)
+            {
+                sb.Append(" · *").Append(mark).Append('*');
+            }
         }
 
         if (PlainTextRenderer.Context(c) is { } context)

@@ -63,6 +63,7 @@ internal static class RowMapping
         VoicesJson = Json.Write(c.Voices),
         MergedInto = c.MergedInto,
         OwnersHeardAt = c.OwnersHeardAt,
+        VoiceChangesJson = Json.Write(c.VoiceChanges),
     };
 
     public static SuggestionRow ToRow(this Suggestion s, string workspaceId) => new()
@@ -93,6 +94,7 @@ internal static class RowMapping
         Voices = Json.Read<List<ConcernVoice>>(r.VoicesJson),
         MergedInto = r.MergedInto,
         OwnersHeardAt = r.OwnersHeardAt,
+        VoiceChanges = Json.Read<List<VoiceChange>>(r.VoiceChangesJson),
     };
 
     public static ParticipantRow ToRow(this Participant p, string workspaceId) => new()

@@ -167,6 +167,7 @@ internal sealed class ConcernRow
     public string VoicesJson { get; set; } = "[]";
     public int? MergedInto { get; set; }
     public DateTimeOffset? OwnersHeardAt { get; set; }
+    public string VoiceChangesJson { get; set; } = "[]";
 }
 
 /// <summary>A concern a summary suggested, until the facilitator confirms or dismisses it.</summary>

@@ -197,10 +197,16 @@ internal static class ConcernCards
         var merged = c.MergedInto is { } into ? $" · merged into #{into}" : "";
         var owner = c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display) + (c.Due is { } due ? " · due " + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
         yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status)}{merged}{owner}", spacing: "Medium"));
+        if (c.ChangesLine is { } changes)
+        {
+            yield return Card.Text(CardText.Escape(changes), subtle: true, spacing: "Small");
+        }
+
         foreach (var voice in c.Voices)
         {
             yield return Card.Text($"“{CardText.Escape(voice.Text)}”", spacing: "Small");
-            yield return Card.Text("— " + CardText.Escape(ConcernView.Attribution(voice)), subtle: true, spacing: "None");
+            var mark = c.ChangeOf(voice) is { } change ? $" · **{change}**" : "";
+            yield return Card.Text("— " + CardText.Escape(ConcernView.Attribution(voice)) + mark, subtle: true, spacing: "None");
         }
 
         if (PlainTextRenderer.Context(c) is { } context)

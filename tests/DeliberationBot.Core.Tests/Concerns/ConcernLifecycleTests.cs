@@ -153,4 +153,60 @@ public class ConcernLifecycleTests
         Assert.Equal(ConcernStatus.Open, again.Status);
         Assert.Empty(ConcernSync.FromAnswers(flow, D.Id, [again], people, [], Now)); // nothing new: nothing changes
     }
+
+    [Fact]
+    public void A_concern_sent_to_the_owners_before_marks_the_words_added_or_edited_since_and_only_those()
+    {
+        var flow = FlowParser.Parse("""
+            id: f
+            title: F
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - id: override
+                    text: Can workers override the score?
+                    kind: yes_no_unsure
+                    concern_when:
+                      any_of: ["no", unsure]
+            """, "f.yaml");
+        Answer A(string who, string choice) => new(D.Id, who, "override", StakeholderGroup.FrontlineWorker, AnswerValue.FromChoices(choice), false, 1, Now);
+        var answers = new List<Answer> { A("anon:a", "no"), A("anon:b", "no") };
+
+        // Never sent: all of it is new to the owners, so nothing is marked.
+        var first = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [], answers, [], Now));
+        Assert.Empty(first.VoiceChanges);
+        answers.Add(A("anon:c", "no"));
+        Assert.Empty(Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [first], answers, [], Now)).VoiceChanges);
+
+        // Sent; then one more person, and one person changes their answer.
+        var heard = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [first], answers, [], Now)) with { OwnersHeardAt = Now };
+        answers.Add(A("user:U-D", "unsure"));
+        answers[0] = A("anon:a", "unsure");
+        var again = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [heard], answers, [], Now));
+        Assert.Equal([new VoiceChange("anon:a", "override", Edited: true), new VoiceChange("user:U-D", "override", Edited: false)], again.VoiceChanges.OrderBy(c => c.RaiserKey));
+
+        // Before they hear of it, more comes: it joins what is new to them; a new voice edited is still new.
+        answers[3] = A("user:U-D", "no");
+        answers.Add(A("user:U-E", "no"));
+        var more = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [again], answers, [], Now));
+        Assert.Equal(["anon:a edited", "user:U-D new", "user:U-E new"], more.VoiceChanges.Select(c => $"{c.RaiserKey} {(c.Edited ? "edited" : "new")}").Order());
+
+        // Once they heard of it, only what came after is marked.
+        answers.Add(A("user:U-F", "no"));
+        var after = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [more with { OwnersHeardAt = Now }], answers, [], Now));
+        Assert.Equal([new VoiceChange("user:U-F", "override", Edited: false)], after.VoiceChanges);
+
+        var view = ConcernView.ForOwners(after, flow, [ConcernAction.Acknowledge]);
+        Assert.Equal("Since you were last sent this concern, 1 person added their words (marked new).", view.ChangesLine);
+        Assert.Equal(["new"], after.Voices.Select(view.ChangeOf).OfType<string>());
+        Assert.Equal("new", view.ChangeOf(after.Voices[^1]));
+        Assert.Null(ConcernView.Of(after, flow, []).ChangesLine); // the list everyone sees marks nothing
+        Assert.Equal(
+            "Since you were last sent this concern, 2 people added their words and 1 person changed theirs (marked new and edited).",
+            ConcernView.ForOwners(more, flow, []).ChangesLine);
+        Assert.Equal(
+            "Since you were last sent this concern, 1 person changed their words (marked edited).",
+            (ConcernView.ForOwners(more, flow, []) with { Changes = [new VoiceChange("anon:a", "override", true)] }).ChangesLine);
+    }
 }

@@ -23,6 +23,23 @@ public sealed class OwnerNoticeGatheringTests
     }
 
     [Fact]
+    public void Words_marked_new_in_a_waiting_notice_stay_marked_when_a_later_state_of_the_concern_takes_its_place()
+    {
+        // The owner was sent #1 before; the waiting notice marks Ana's words, and a later one (after the first was
+        // counted as heard) marks only Ben's. The owner has read neither.
+        var waiting = Notice(Proposal, View(1, "Answers that meet the rule") with { Changes = [new VoiceChange("anon:ana", "q", false)] });
+        var later = Notice(Proposal, View(1, "Answers that meet the rule") with { Changes = [new VoiceChange("anon:ben", "q", false), new VoiceChange("anon:ana", "q", true)] });
+
+        var gathered = Assert.IsType<OwnerConcerns>(waiting.Gather(later));
+
+        Assert.Equal(["anon:ana new", "anon:ben new"], Assert.Single(gathered.Concerns).Changes.Select(c => $"{c.RaiserKey} {(c.Edited ? "edited" : "new")}"));
+
+        // Waiting unmarked, the concern is all new to the owner: so it stays, whatever the later state marks.
+        var unmarked = Notice(Proposal, View(1, "Answers that meet the rule"));
+        Assert.Empty(Assert.Single(Assert.IsType<OwnerConcerns>(unmarked.Gather(later)).Concerns).Changes);
+    }
+
+    [Fact]
     public void A_full_notice_takes_in_no_new_concern_but_still_takes_a_later_state_of_one_it_holds()
     {
         var full = Notice(Proposal, [.. Enumerable.Range(1, OwnerConcerns.MaxGathered).Select(n => View(n, $"concern {n}"))]);

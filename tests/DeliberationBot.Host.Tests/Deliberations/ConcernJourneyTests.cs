@@ -135,6 +135,10 @@ public sealed class ConcernJourneyTests : JourneyTest
         await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
         var news = (OwnerConcerns)(await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == purpose.Id && c.Voices.Count == 2))).Message.Message;
         Assert.Equal([purpose.Id], news.Concerns.Select(c => c.Id));
+        // The owners had heard of both: the words merged in are marked as new to this concern, the rest not.
+        var view = news.Concerns.Single();
+        Assert.Equal([null, "new"], view.Voices.Select(view.ChangeOf));
+        Assert.Equal("Since you were last sent this concern, 1 person added their words (marked new).", view.ChangesLine);
     }
 
     [Fact]

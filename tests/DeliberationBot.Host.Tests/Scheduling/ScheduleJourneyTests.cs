@@ -257,6 +257,46 @@ public sealed class ScheduleJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task An_owner_sent_a_concern_again_finds_the_words_added_or_changed_since_marked_among_everyones()
+    {
+        Start(new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Predictive screening\" owner:<@U-MARIA|Maria>");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var (ana, bo, cy) = (new Actor("test", Ws, new UserRef("U-ANA", "Ana")), new Actor("test", Ws, new UserRef("U-BO", "Bo")), new Actor("test", Ws, new UserRef("U-CY", "Cy")));
+        foreach (var person in new[] { ana, bo, cy })
+        {
+            await Answering.JoinAsync(person, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        }
+
+        static Core.Flows.AnswerValue No(string words) => new(words, ["no"], null, false);
+        await Answering.AnswerAsync(ana, d.Id, "can-override", No("Only with a supervisor"), false, Key(), default); // meets the question's rule
+        await Answering.AnswerAsync(bo, d.Id, "can-override", No("Not on night shift"), false, Key(), default);
+        var roundup = _factory!.Services.GetServices<IScheduledJob>().OfType<ConcernRoundup>().Single();
+        _factory.Time.Advance(TimeSpan.FromHours(18));
+        await roundup.RunAsync(default);
+        await _factory.DeliverAsync();
+
+        // The next day Cy's answer joins the rule's concern and Ana changes hers.
+        await Answering.AnswerAsync(cy, d.Id, "can-override", No("The override form takes twenty minutes"), false, Key(), default);
+        await Answering.AnswerAsync(ana, d.Id, "can-override", No("Only with a supervisor, who is never there at night"), false, Key(), default);
+        _factory.Time.Advance(TimeSpan.FromDays(1));
+        await roundup.RunAsync(default);
+        await _factory.DeliverAsync();
+
+        var toMaria = _factory.Channel.Sent.Where(m => m.Message.Message is OwnerConcerns && m.Message.Destination.User?.Id == "U-MARIA")
+            .Select(m => PlainTextRenderer.Render(m.Message.Message)).ToList();
+        Assert.Equal(2, toMaria.Count);
+        Assert.DoesNotContain("Since you were last sent", toMaria[0], StringComparison.Ordinal); // all of it was new
+        Assert.DoesNotContain(" · new", toMaria[0], StringComparison.Ordinal);
+        var again = toMaria[1];
+        Assert.Contains("Since you were last sent this concern, 1 person added their words and 1 person changed theirs (marked new and edited).", again, StringComparison.Ordinal);
+        Assert.Contains("\"No (\"Only with a supervisor, who is never there at night\")\" — Frontline worker (Ana) · edited", again, StringComparison.Ordinal);
+        Assert.Contains("\"No (\"Not on night shift\")\" — Frontline worker (Bo)\n", again.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("\"No (\"The override form takes twenty minutes\")\" — Frontline worker (Cy) · new", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_concern_recorded_while_the_round_up_works_does_not_cost_the_owners_a_day()
     {
         Start(new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));

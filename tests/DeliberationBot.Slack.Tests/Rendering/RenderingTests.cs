@@ -150,6 +150,18 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_concern_sent_to_its_owner_again_says_what_is_new_and_marks_those_words()
+    {
+        var concern = Samples.Concern("Overrides <b>", 1, ConcernStatus.Open, Samples.OwnerActions) with { Changes = [new VoiceChange("user:U1", "q", Edited: false)] };
+        var text = Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [concern])).ToPayload());
+
+        Assert.Contains("Since you were last sent this concern, 1 person added their words (marked new).", text, StringComparison.Ordinal);
+        Assert.Contains($"— _{Mrkdwn.Escape(ConcernView.Attribution(concern.Voices[1]))}_ · *new*", text, StringComparison.Ordinal);
+        Assert.Single(text.Split("· *new*")[..^1]);
+        Assert.DoesNotContain("Since you were last sent", Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [concern with { Changes = [] }])).ToPayload()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_answers_review_has_a_Change_button_per_answer_as_a_message_and_as_a_modal()
     {
         var review = new AnswersReview(Samples.Id, "T", "Thanks", [new("purpose", "Why?", "To triage"), new("who-affected", "Who?", "Children")]);

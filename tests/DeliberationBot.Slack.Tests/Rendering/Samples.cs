@@ -50,6 +50,7 @@ internal static class Samples
         yield return new OwnerConcerns(Id, text, [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, OwnerActions))]);
         // Core offers CloseWithoutRaisers to the facilitator only; a view may carry any action, so show every one once.
         yield return new OwnerConcerns(Id, text, [Concern(text, 1, ConcernStatus.Acknowledged, Enum.GetValues<ConcernAction>())]);
+        yield return new OwnerConcerns(Id, text, [Concern(text, 1, ConcernStatus.Open, OwnerActions) with { Changes = [new VoiceChange("user:U1", "q", Edited: false), new VoiceChange("anon:1", "q", Edited: true)] }]);
         yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.Addressed, [ConcernAction.Accept, ConcernAction.Reopen]), InConversation: true);
         yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.WontAddress, [ConcernAction.Accept, ConcernAction.Reopen]), InConversation: false);
         yield return new DecisionRequest(Id, text, 2);

@@ -53,6 +53,7 @@ public sealed class RendererTests
             new SummaryPlaceholder(Id, Evil, Evil),
             new ConcernList(Id, Evil, [view, view with { MergedInto = 2 }]),
             new OwnerConcerns(Id, Evil, [view]),
+            new OwnerConcerns(Id, Evil, [view with { Changes = [new VoiceChange("k2", "q1", Edited: false), new VoiceChange("k1", "q1", Edited: true)] }]),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
             new DecisionRequest(Id, Evil, 2),
             new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view])
@@ -175,6 +176,23 @@ public sealed class RendererTests
 
         Assert.Contains("Question: Minutes added per case?", lines);
         Assert.DoesNotContain(lines, l => l.Contains("Usage", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_concern_sent_to_its_owner_again_says_what_is_new_and_marks_those_words()
+    {
+        var view = new ConcernView(Id, 3, ConcernKind.Concern, null, "Answers that meet the rule", [StakeholderGroup.Community], 2, ConcernStatus.Open, null, null, null,
+            [ConcernAction.Acknowledge])
+        {
+            Voices = [new ConcernVoice("k1", StakeholderGroup.Community, "Ana", "Nobody asked us", "q1"), new ConcernVoice("k2", StakeholderGroup.FrontlineWorker, null, "Nights *differ*", "q1")],
+            Changes = [new VoiceChange("k2", "q1", Edited: true)],
+        };
+
+        var text = Texts.Of(AdaptiveCardRenderer.Activities(new OwnerConcerns(Id, "T", [view]))[0]);
+
+        Assert.Contains("Since you were last sent this concern, 1 person changed their words (marked edited).", text, StringComparison.Ordinal);
+        Assert.Contains("— Frontline worker (anonymous) · **edited**", text, StringComparison.Ordinal);
+        Assert.Contains("— Community member or advocate (Ana)\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -240,6 +240,10 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("VoiceChangesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("VoicesJson")
                         .IsRequired()
                         .HasColumnType("text");

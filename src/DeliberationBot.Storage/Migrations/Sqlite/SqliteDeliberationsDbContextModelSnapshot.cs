@@ -235,6 +235,10 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VoiceChangesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VoicesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
