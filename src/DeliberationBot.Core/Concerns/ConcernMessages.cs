@@ -32,6 +32,9 @@ public sealed record ConcernView(
 
     public int? MergedInto { get; init; }
 
+    /// <summary>How many of the people who raised it accepted the owners' response.</summary>
+    public int Accepted { get; init; }
+
     /// <summary>In an owner's notice of a concern sent to them before: the voices added or edited since (<see cref="Concern.VoiceChanges"/>).</summary>
     public IReadOnlyList<VoiceChange> Changes { get; init; } = [];
 
@@ -47,6 +50,7 @@ public sealed record ConcernView(
             Voices = c.Voices,
             Origin = c.Origin,
             MergedInto = c.MergedInto,
+            Accepted = c.AcceptedBy.Count,
         };
 
     /// <summary>
@@ -178,6 +182,12 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
 /// </summary>
 public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, ConcernView Concern, bool InConversation) : OutgoingMessage
 {
+    /// <summary>
+    /// Set when the notice is drawn again after a person who raised the concern accepted the response or reopened it:
+    /// the reader themselves on a private notice, any of them on the conversation's.
+    /// </summary>
+    public ConcernAction? After { get; init; }
+
     /// <summary>Whether the people who raised it are asked to accept or reopen: only once the owners mark it addressed or say they won't address it.</summary>
     [JsonIgnore]
     public bool AsksRaisers => Concern.Actions.Contains(ConcernAction.Accept);
@@ -196,13 +206,29 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// it, does not wait for them: its notice must not ask them to accept what they have no button for.
     /// </summary>
     [JsonIgnore]
-    public string NextStep => (AsksRaisers, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
+    public string NextStep => AfterRaisersActed ?? (AsksRaisers, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
         (true, _, false) => "Accept the response, or reopen the concern if it is not settled for you.",
         (true, _, true) => "Only the people who raised it can accept the response or reopen the concern.",
         (false, true, _) => "It is closed without waiting for the people who raised it to accept a response, for the reason below; their words stay in the record.",
         (false, false, false) => "It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.",
         (false, false, true) => "It stays open: when the owners mark it addressed, or say they won't address it, the people who raised it will be asked whether that settles it.",
+    };
+
+    /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
+    private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch
+    {
+        (ConcernAction.Accept, ConcernStatus.Resolved, false) => "You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.",
+        (ConcernAction.Accept, ConcernStatus.Resolved, true) => "Everyone who raised it accepted the response, so the concern is settled. Any of them can still reopen it.",
+        (ConcernAction.Accept, ConcernStatus.Addressed or ConcernStatus.WontAddress, false) =>
+            "You accepted the response. The concern is settled once everyone who raised it has accepted; you can still reopen it.",
+        (ConcernAction.Accept, ConcernStatus.Addressed or ConcernStatus.WontAddress, true) =>
+            $"{Concern.Accepted} of the {Concern.Raisers} people who raised it accepted the response; the concern is settled once all of them have. Only they can accept it or reopen the concern.",
+        (ConcernAction.Reopen, ConcernStatus.Open, false) =>
+            "You reopened the concern, and the owners have been told. When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.",
+        (ConcernAction.Reopen, ConcernStatus.Open, true) =>
+            "One of the people who raised it reopened the concern, and the owners have been told. When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
+        _ => null,
     };
 }
 

@@ -42,7 +42,6 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             : TurnResult.Reply(list);
     }
 
-    /// <summary>One concern as it stands, e.g. to show its words in the form that asks for a response.</summary>
     /// <summary>A concern as people see it (every voice, the question it answers), for a form that asks for a response to it.</summary>
     public async Task<ConcernView?> FindAsync(Actor actor, Guid concernId, CancellationToken ct) =>
         await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct) is { } concern
@@ -96,24 +95,6 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         return TurnResult.Reply(new Confirmation($"Concern #{changed.Number} is now {Describe(changed.Status)}.{told}"));
-    }
-
-    /// <summary>
-    /// An owner's notice (<see cref="OwnerConcerns"/>) as it stands now for <paramref name="actor"/>: the concerns it
-    /// listed (by <paramref name="numbers"/>, in the deliberation of <paramref name="concernId"/>, the one acted on),
-    /// each where it stands, with what they may do about it now. Drawn again after they act on one, so the notice never
-    /// offers what was done already. Null when the concern is not found in the actor's workspace.
-    /// </summary>
-    public async Task<OwnerConcerns?> AsTheyStandAsync(Actor actor, Guid concernId, IReadOnlyCollection<int> numbers, CancellationToken ct)
-    {
-        var acted = await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);
-        if (acted is null || await turn.LoadAsync(actor.WorkspaceId, acted.DeliberationId, ct) is not var (d, flow))
-        {
-            return null;
-        }
-
-        var listed = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => numbers.Contains(c.Number)).OrderBy(c => c.Number);
-        return new OwnerConcerns(d.Id, d.Title, [.. listed.Select(c => ConcernView.ForOwners(c, flow, ConcernPublisher.ActionsOf(c, d, actor.User.Id)))]);
     }
 
     /// <summary><c>concern "text"</c>: the facilitator or an owner records a concern of their own, in their words.</summary>

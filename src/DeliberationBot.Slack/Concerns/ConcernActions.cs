@@ -12,7 +12,8 @@ namespace DeliberationBot.Slack.Concerns;
 /// <summary>
 /// The buttons on a concern. Acknowledge, Accept and Reopen act at once (the reply, or why not, comes privately);
 /// Respond, Mark addressed, Won't address and Close ask for the words in a modal first. Core decides who may do what.
-/// An owner's concerns message is then drawn again as its concerns now stand, so that it never offers what was done.
+/// The message pressed on (an owner's concerns, or the response to the people who raised one) is then drawn again as
+/// it now stands, so that it never offers what was done.
 /// </summary>
 internal sealed class ConcernActions(ConcernService concerns, ActionReplies replies, ViewReplies views, SlackApiClient api, SlackLog log)
 {
@@ -26,11 +27,11 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
         if (SlackIds.NeedsText(action))
         {
             var concern = await concerns.FindAsync(a.Actor, concernId, ct);
-            return replies.Modal(a, ConcernModals.Text(concernId, action, concern, a.OwnerMessage), "concern");
+            return replies.Modal(a, ConcernModals.Text(concernId, action, concern, a.ConcernMessage), "concern");
         }
 
         var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);
-        return Redrawing(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, result, a.OwnerMessage);
+        return Redrawing(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, action, result, a.ConcernMessage);
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -42,14 +43,14 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
 
         var text = state.Text(SlackIds.ResponseBlock)?.Trim();
         var result = await concerns.ActAsync(actor, concernId, action, string.IsNullOrEmpty(text) ? null : text, key, ct);
-        return Redrawing(await views.RespondAsync(result, SlackIds.ResponseBlock, actor, key, ct), actor, concernId, result, from);
+        return Redrawing(await views.RespondAsync(result, SlackIds.ResponseBlock, actor, key, ct), actor, concernId, action, result, from);
     }
 
     /// <summary>
-    /// After the acknowledgement (the record is read then, not while Slack waits), the owner's message drawn again when
-    /// the action was taken and it still fits one message.
+    /// After the acknowledgement (the record is read then, not while Slack waits), the message drawn again when the
+    /// action was taken and it still fits one message: an owner's concerns, or the response to the people who raised one.
     /// </summary>
-    private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, TurnResult result, OwnerMessage? message)
+    private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, ConcernAction action, TurnResult result, ConcernMessage? message)
     {
         if (message is null || result.Duplicate || result.Replies is [ErrorMessage, ..])
         {
@@ -58,7 +59,7 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
 
         return ack.AndThen(async ct =>
         {
-            if (await concerns.AsTheyStandAsync(actor, concernId, message.Listed, ct) is not { } now
+            if (await concerns.AsItStandsAsync(actor, concernId, message.Shown, action, ct) is not { } now
                 || MessageRenderer.RenderPages(now, threaded: false) is not [var page])
             {
                 return;

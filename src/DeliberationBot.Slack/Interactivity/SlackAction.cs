@@ -24,8 +24,8 @@ internal sealed record SlackAction(
 {
     public bool InModal => ViewId is not null;
 
-    /// <summary>The owner's concerns message the button was pressed on, to draw again after the action; null on any other.</summary>
-    public OwnerMessage? OwnerMessage { get; init; }
+    /// <summary>The concerns message the button was pressed on, to draw again after the action; null on any other.</summary>
+    public ConcernMessage? ConcernMessage { get; init; }
 
     /// <summary>The delivery key of a press that acts at once; a double click has one effect.</summary>
     public string ClickKey => DeliveryKeys.Click(Actor.WorkspaceId, Actor.User.Id, ViewId ?? $"{ChannelId}/{MessageTs}", ActionId, Value);
@@ -47,9 +47,9 @@ internal sealed record SlackAction(
             inModal ? payload.View?.PrivateMetadata : null);
         return pressed with
         {
-            OwnerMessage = !inModal && pressed is { ChannelId: { } channel, MessageTs: { } ts }
-                && SlackIds.OwnerConcernsListed(payload.Message?.Blocks?.Select(b => b.BlockId) ?? []) is { Count: > 0 } listed
-                    ? new OwnerMessage(channel, ts, listed)
+            ConcernMessage = !inModal && pressed is { ChannelId: { } channel, MessageTs: { } ts }
+                && SlackIds.ShownOn(payload.Message?.Blocks?.Select(b => b.BlockId) ?? []) is { } shown
+                    ? new ConcernMessage(channel, ts, shown)
                     : null,
         };
     }

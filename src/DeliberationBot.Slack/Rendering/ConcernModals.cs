@@ -8,7 +8,7 @@ namespace DeliberationBot.Slack.Rendering;
 internal static class ConcernModals
 {
     /// <param name="from">The owner's message the modal was opened from, drawn again once the words are in.</param>
-    public static JsonObject Text(Guid concernId, ConcernAction action, ConcernView? concern, Concerns.OwnerMessage? from = null)
+    public static JsonObject Text(Guid concernId, ConcernAction action, ConcernView? concern, Concerns.ConcernMessage? from = null)
     {
         var (title, label, hint, submit) = action switch
         {

@@ -123,12 +123,12 @@ internal static class SlackIds
 
     /// <summary>
     /// private_metadata of a concern modal: the concern and what the person is doing to it, and the owner's message it
-    /// was opened from, to draw again once it is done.
+    /// was opened from, to draw again once it is done (only an owner's message asks for words in a modal).
     /// </summary>
-    public static string ConcernMetadata(Guid concernId, ConcernAction action, OwnerMessage? from = null) =>
-        $"{concernId:N}|{action}" + (from is null ? "" : $"|{from.Channel}|{from.Ts}|{Numbers(from.Listed)}");
+    public static string ConcernMetadata(Guid concernId, ConcernAction action, ConcernMessage? from = null) =>
+        $"{concernId:N}|{action}" + (from is { Shown: ConcernMessageShown.ToOwner owner } ? $"|{from.Channel}|{from.Ts}|{Numbers(owner.Listed)}" : "");
 
-    public static bool TryParseConcernMetadata(string? metadata, out Guid concernId, out ConcernAction action, out OwnerMessage? from)
+    public static bool TryParseConcernMetadata(string? metadata, out Guid concernId, out ConcernAction action, out ConcernMessage? from)
     {
         action = default;
         from = null;
@@ -138,7 +138,9 @@ internal static class SlackIds
             return false;
         }
 
-        from = message is [{ Length: > 0 } channel, { Length: > 0 } ts, var listed] && ParseNumbers(listed) is { Count: > 0 } numbers ? new OwnerMessage(channel, ts, numbers) : null;
+        from = message is [{ Length: > 0 } channel, { Length: > 0 } ts, var listed] && ParseNumbers(listed) is { Count: > 0 } numbers
+            ? new ConcernMessage(channel, ts, new ConcernMessageShown.ToOwner(numbers))
+            : null;
         return true;
     }
 
@@ -150,13 +152,30 @@ internal static class SlackIds
     public static string? OwnerConcernsBlock(IEnumerable<int> numbers) =>
         OwnerConcernsPrefix + Numbers(numbers) is { Length: <= SlackLimits.BlockId } id ? id : null;
 
-    /// <summary>The concerns an owner's message lists, read from its opening block's id; empty for any other message.</summary>
-    public static IReadOnlySet<int> OwnerConcernsListed(IEnumerable<string?> blockIds) =>
-        blockIds.FirstOrDefault(id => id?.StartsWith(OwnerConcernsPrefix, StringComparison.Ordinal) == true) is { } block
-            ? ParseNumbers(block[OwnerConcernsPrefix.Length..])
-            : new HashSet<int>();
+    /// <summary>The id of the block that opens the owners' response to the people who raised a concern, privately or in the conversation.</summary>
+    public static string RaisersNoticeBlock(bool inConversation) => RaisersNoticePrefix + (inConversation ? "conversation" : "private");
+
+    /// <summary>Which concerns message a button was pressed on, read from its blocks' ids; null for any other message.</summary>
+    public static ConcernMessageShown? ShownOn(IEnumerable<string?> blockIds)
+    {
+        foreach (var id in blockIds)
+        {
+            switch (id)
+            {
+                case not null when id.StartsWith(OwnerConcernsPrefix, StringComparison.Ordinal) && ParseNumbers(id[OwnerConcernsPrefix.Length..]) is { Count: > 0 } listed:
+                    return new ConcernMessageShown.ToOwner(listed);
+                case RaisersNoticePrefix + "private":
+                    return new ConcernMessageShown.ToRaisers(InConversation: false);
+                case RaisersNoticePrefix + "conversation":
+                    return new ConcernMessageShown.ToRaisers(InConversation: true);
+            }
+        }
+
+        return null;
+    }
 
     private const string OwnerConcernsPrefix = "owner_concerns:";
+    private const string RaisersNoticePrefix = "raisers_notice:";
 
     private static string Numbers(IEnumerable<int> numbers) => string.Join(".", numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)));
 

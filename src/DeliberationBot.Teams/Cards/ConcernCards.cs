@@ -82,7 +82,7 @@ internal static class ConcernCards
         {
             ["type"] = "Action.ShowCard",
             ["title"] = $"Respond to #{concern.Number}",
-            ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray([.. ActionsFor(concern, listed)]) },
+            ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray([.. ActionsFor(concern, (CardVerbs.ListedConcernsField, listed))]) },
         };
         return new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(show) };
     }
@@ -95,7 +95,7 @@ internal static class ConcernCards
     {
         var body = new List<JsonNode?> { Card.Text(notice.Lead($"\"{CardText.Escape(notice.Title)}\"") + " " + CardText.Escape(notice.NextStep)) };
         body.AddRange(Concern(notice.Concern));
-        return Card.New(body, ActionsFor(notice.Concern));
+        return Card.New(body, ActionsFor(notice.Concern, (CardVerbs.RaisersNoticeField, CardVerbs.RaisersNotice(notice.InConversation))));
     }
 
     public static JsonObject DecisionRequest(DecisionRequest request) => Card.New(
@@ -232,16 +232,12 @@ internal static class ConcernCards
         return new CardLayout(head, [.. list.Concerns.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)])], $"Concerns on {CardText.Escape(list.Title)} (continued)");
     }
 
-    /// <param name="listed">The concerns of an owner's card (<see cref="CardVerbs.ListedConcernsField"/>), to draw it again after the action.</param>
-    private static JsonNode?[] ActionsFor(ConcernView c, string? listed = null) =>
+    /// <param name="shown">Which card this is (<see cref="CardVerbs.ListedConcernsField"/>, <see cref="CardVerbs.RaisersNoticeField"/>), to draw it again after the action.</param>
+    private static JsonNode?[] ActionsFor(ConcernView c, (string Field, string Value) shown) =>
     [
         .. c.Actions.Select(action =>
         {
-            var data = Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString()));
-            if (listed is not null)
-            {
-                data[CardVerbs.ListedConcernsField] = listed;
-            }
+            var data = Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString()), shown);
 
             return (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern, data, withInputs: NeedsText(action));
         }),

@@ -61,10 +61,11 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
 
         var text = data.Str(ConcernCards.ResponseInput(concern))?.Trim() is { Length: > 0 } written ? written : null;
         var result = await concerns.ActAsync(turn.Actor, concern, action, text, turn.DeliveryKey, ct);
-        var listed = data.Str(CardVerbs.ListedConcernsField)?.Split(',').Select(n => int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0).Where(n => n > 0).ToHashSet();
         return new CardOutcome(result)
         {
-            Redrawn = listed is { Count: > 0 } && !result.Duplicate && result.Replies is not [ErrorMessage, ..] ? await concerns.AsTheyStandAsync(turn.Actor, concern, listed, ct) : null,
+            Redrawn = CardVerbs.ShownOn(data.Str) is { } shown && !result.Duplicate && result.Replies is not [ErrorMessage, ..]
+                ? await concerns.AsItStandsAsync(turn.Actor, concern, shown, action, ct)
+                : null,
         };
     }
 

@@ -74,7 +74,8 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
             return Message(activity.IsPersonal ? "Here you go." : "I've sent you the questions in our 1:1 chat.");
         }
 
-        // An owner's concerns, drawn again as they now stand: no button offers what was just done.
+        // A concerns card (an owner's, or the response to the people who raised one), drawn again as it now stands: no
+        // button offers what was just done.
         if (outcome.Redrawn is { } redrawn && AdaptiveCardRenderer.Combine([redrawn], context) is var card && CardPager.Fits(card))
         {
             return CardAnswer(card);

@@ -127,6 +127,43 @@ public sealed class ConcernServiceTests
         Assert.Equal((ConcernStatus.Merged, 1), (concerns[1].Status, concerns[1].MergedInto));
     }
 
+    [Fact]
+    public async Task After_a_raiser_accepts_or_reopens_their_notice_says_where_the_raisers_answer_stands()
+    {
+        // Sam flags by name, Lee anonymously; the facilitator merges the two, so the concern has two raisers.
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: true, "join-lee", None);
+        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+        await Concerns.MergeAsync(Fiona, Home, 1, 2, "merge", None);
+        var concern = (await _bed.Store.ListConcernsAsync(Workspace, d, None)).Single(c => c.Number == 1).Id;
+        await Concerns.ActAsync(Maria, concern, ConcernAction.MarkAddressed, "We drop two of the fields.", "addressed", None);
+        var toSam = new ConcernMessageShown.ToRaisers(InConversation: false);
+        var inConversation = new ConcernMessageShown.ToRaisers(InConversation: true);
+
+        await Concerns.ActAsync(Sam, concern, ConcernAction.Accept, null, "sam-accepts", None);
+        var samsNotice = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, toSam, ConcernAction.Accept, None));
+        Assert.Equal("You accepted the response. The concern is settled once everyone who raised it has accepted; you can still reopen it.", samsNotice.NextStep);
+        Assert.Equal([ConcernAction.Reopen], samsNotice.Concern.Actions);
+        var shared = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, inConversation, ConcernAction.Accept, None));
+        Assert.Equal(
+            "1 of the 2 people who raised it accepted the response; the concern is settled once all of them have. Only they can accept it or reopen the concern.",
+            shared.NextStep);
+        Assert.Equal([ConcernAction.Accept, ConcernAction.Reopen], shared.Concern.Actions); // the same for everyone who reads it
+
+        await Concerns.ActAsync(Lee, concern, ConcernAction.Accept, null, "lee-accepts", None);
+        var settled = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Lee, concern, inConversation, ConcernAction.Accept, None));
+        Assert.Equal("Everyone who raised it accepted the response, so the concern is settled. Any of them can still reopen it.", settled.NextStep);
+        Assert.Equal([ConcernAction.Reopen], settled.Concern.Actions);
+        Assert.Equal(ConcernStatus.Resolved, settled.Concern.Status);
+
+        await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, null, "lee-reopens", None);
+        var reopened = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Lee, concern, inConversation, ConcernAction.Reopen, None));
+        Assert.StartsWith("One of the people who raised it reopened the concern, and the owners have been told.", reopened.NextStep, StringComparison.Ordinal);
+        Assert.Empty(reopened.Concern.Actions);
+        Assert.StartsWith("You reopened the concern", Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, toSam, ConcernAction.Reopen, None)).NextStep, StringComparison.Ordinal);
+    }
+
     /// <summary>Sam answers by name and flags the answer.</summary>
     private async Task<Guid> FlaggedAsync(string words)
     {

@@ -140,6 +140,19 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Equal(ConcernStatus.Resolved, (await _closed.ReloadAsync(overrides)).Status);
         await Host.SettleOutboxAsync();
         Assert.Contains("Status: resolved", _closed.LastDirectMessage(Maria, "Concerns for you").Strings, StringComparison.Ordinal);
+
+        // Her notice is drawn again as it now stands: settled, and only Reopen left; reopening it, then, says so.
+        var settled = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(notice).Ts);
+        Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", settled.Strings, StringComparison.Ordinal);
+        Assert.Contains("Status: resolved", settled.Strings, StringComparison.Ordinal);
+        Assert.Equal(["concern_reopen"], Blocks.Buttons(settled.Json).Select(b => b.ActionId));
+        var reopen = Press(notice, "concern_reopen", overrides.Id, Ana);
+        reopen["message"]!["blocks"] = JsonNode.Parse(settled.Json.GetProperty("blocks").GetRawText());
+        await Host.InteractionAsync(reopen);
+        var reopened = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(notice).Ts, count: 2);
+        Assert.Contains("You reopened the concern, and the owners have been told.", reopened.Strings, StringComparison.Ordinal);
+        Assert.Empty(Blocks.Buttons(reopened.Json));
+        Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(overrides)).Status);
     }
 
     [Fact]
@@ -185,5 +198,13 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Equal(Sam, accepted.Json.GetProperty("user").GetString());
         Assert.Equal(ConcernStatus.Resolved, (await _closed.ReloadAsync(appeal)).Status);
         Assert.StartsWith("anon:", (await Host.EventsAsync(_closed.Deliberation)).Single(e => e.Type == "concern.accepted").Actor, StringComparison.Ordinal);
+
+        // The channel's message is drawn again for everyone, the same for all: Eve's refused press drew nothing.
+        bool OnThePost(RecordedCall c) => c.Json.GetProperty("ts").GetString() == Blocks.Posted(posted).Ts;
+        var settled = await Api.WaitForAsync("chat.update", OnThePost);
+        Assert.Equal(SlackPayloads.Channel, settled.Json.GetProperty("channel").GetString());
+        Assert.Contains("Everyone who raised it accepted the response, so the concern is settled. Any of them can still reopen it.", settled.Strings, StringComparison.Ordinal);
+        Assert.Equal(["concern_reopen"], Blocks.Buttons(settled.Json).Select(b => b.ActionId));
+        Assert.Single(Api.CallsTo("chat.update"), OnThePost);
     }
 }

@@ -286,15 +286,18 @@ public sealed class RenderingTests
     public void An_owners_message_names_its_concerns_in_a_block_id_that_stays_within_slacks_limit_and_a_modal_carries_the_message_along()
     {
         var listed = SlackIds.OwnerConcernsBlock([1, 2, 12]);
-        Assert.Equal([1, 2, 12], SlackIds.OwnerConcernsListed(["b1", listed, "concern_x"]).Order());
-        Assert.Empty(SlackIds.OwnerConcernsListed(["b1", null]));
+        Assert.Equal([1, 2, 12], Assert.IsType<ConcernMessageShown.ToOwner>(SlackIds.ShownOn(["b1", listed, "concern_x"])).Listed.Order());
+        Assert.Null(SlackIds.ShownOn(["b1", null]));
         Assert.Null(SlackIds.OwnerConcernsBlock(Enumerable.Range(1, 120))); // too many for 255 characters: left out, never cut
+        Assert.Equal(new ConcernMessageShown.ToRaisers(true), SlackIds.ShownOn([SlackIds.RaisersNoticeBlock(inConversation: true), "concern_x"]));
+        Assert.Equal(new ConcernMessageShown.ToRaisers(false), SlackIds.ShownOn([SlackIds.RaisersNoticeBlock(inConversation: false)]));
 
         var concern = Guid.NewGuid();
-        var metadata = SlackIds.ConcernMetadata(concern, ConcernAction.MarkAddressed, new Slack.Concerns.OwnerMessage("D0MARIA", "1700000000.000009", new HashSet<int> { 3, 4 }));
+        var metadata = SlackIds.ConcernMetadata(concern, ConcernAction.MarkAddressed,
+            new Slack.Concerns.ConcernMessage("D0MARIA", "1700000000.000009", new ConcernMessageShown.ToOwner(new HashSet<int> { 3, 4 })));
         Assert.True(SlackIds.TryParseConcernMetadata(metadata, out var id, out var action, out var from));
         Assert.Equal((concern, ConcernAction.MarkAddressed, "D0MARIA", "1700000000.000009"), (id, action, from!.Channel, from.Ts));
-        Assert.Equal([3, 4], from.Listed.Order());
+        Assert.Equal([3, 4], Assert.IsType<ConcernMessageShown.ToOwner>(from.Shown).Listed.Order());
         Assert.True(SlackIds.TryParseConcernMetadata(SlackIds.ConcernMetadata(concern, ConcernAction.Respond), out _, out var plain, out var none));
         Assert.Equal((ConcernAction.Respond, null), (plain, none));
     }

@@ -106,6 +106,38 @@ public sealed class OwnerConcernsTests : HostTest
         Assert.Contains(("Acknowledge", 2), Actions(addressed));
     }
 
+    [Fact]
+    public async Task The_person_who_raised_it_finds_their_notice_drawn_again_after_accepting_or_reopening()
+    {
+        await StartWithConcernsAsync(["The score decides who gets a visit."]);
+        var raiser = new Person("29:person-0", "aad-person-0", "Person 0");
+        Fake.AddToRoster(raiser);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        var maria = Chat.Personal(Person.Maria);
+        var card = Assert.Single(Payloads.Parts(await Host.SentAsync(), maria.Id, "", "need your response")).Card!;
+        var data = DataOf(card, "Mark addressed", 1);
+        data["response-" + Guid.Parse(data["concernId"]!.GetValue<string>()).ToString("N")] = "Visits stay a worker's call.";
+        await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, maria, "concern", data));
+        var theirs = Chat.Personal(raiser);
+        var notice = Assert.Single(Payloads.Parts(await Host.SentAsync(), theirs.Id, "", "responded")).Card!;
+        Assert.Equal(["Accept", "Reopen"], TopActions(notice).Select(a => a["title"]!.GetValue<string>()));
+
+        var accepted = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(notice, "Accept"))))!["value"]!.AsObject();
+        Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", Texts.Of(accepted), StringComparison.Ordinal);
+        Assert.Contains("Visits stay a worker's call.", Texts.Of(accepted), StringComparison.Ordinal);
+        Assert.Equal(["Reopen"], TopActions(accepted).Select(a => a["title"]!.GetValue<string>()));
+
+        var reopened = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(accepted, "Reopen"))))!["value"]!.AsObject();
+        Assert.Contains("You reopened the concern, and the owners have been told.", Texts.Of(reopened), StringComparison.Ordinal);
+        Assert.Empty(TopActions(reopened));
+    }
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonObject> TopActions(System.Text.Json.Nodes.JsonObject card) =>
+        (card["actions"]?.AsArray() ?? []).Select(a => a!.AsObject());
+
+    private static System.Text.Json.Nodes.JsonObject TopAction(System.Text.Json.Nodes.JsonObject card, string title) =>
+        TopActions(card).Single(a => a["title"]!.GetValue<string>() == title)["data"]!.DeepClone().AsObject();
+
     /// <summary>The card's concern actions: (title, concern number), read from each "Respond to #n" that opens them.</summary>
     private static List<(string Title, int Number)> Actions(System.Text.Json.Nodes.JsonObject card) =>
         [.. ShowCards(card).SelectMany(show => show["card"]!["actions"]!.AsArray().Select(a =>

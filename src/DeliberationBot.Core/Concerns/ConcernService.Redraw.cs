@@ -1,0 +1,60 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>
+/// A concerns message a person acted on, as the adapters carry it back with the action (in a card's data, a block's
+/// id), so that it can be drawn again as it then stands and never offers what was done already.
+/// </summary>
+public abstract record ConcernMessageShown
+{
+    private ConcernMessageShown()
+    {
+    }
+
+    /// <summary>An owner's concerns (<see cref="OwnerConcerns"/>), which it lists by number.</summary>
+    public sealed record ToOwner(IReadOnlySet<int> Listed) : ConcernMessageShown;
+
+    /// <summary>The owners' response to the people who raised a concern (<see cref="ConcernResponseNotice"/>).</summary>
+    public sealed record ToRaisers(bool InConversation) : ConcernMessageShown;
+}
+
+public sealed partial class ConcernService
+{
+    /// <summary>
+    /// The message <paramref name="shown"/> as it stands for <paramref name="actor"/> after they did <paramref name="done"/>
+    /// to the concern <paramref name="concernId"/>, each concern with what they may do about it now. Null when the
+    /// concern is not found in the actor's workspace.
+    /// </summary>
+    /// <remarks>
+    /// An owner's message lists its concerns where they stand. The notice to the people who raised a concern says what
+    /// became of their answer: one person's own notice, without Accept once they accepted; the conversation's, shared
+    /// by its anonymous raisers, the same for everyone.
+    /// </remarks>
+    public async Task<OutgoingMessage?> AsItStandsAsync(Actor actor, Guid concernId, ConcernMessageShown shown, ConcernAction done, CancellationToken ct)
+    {
+        var acted = await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);
+        if (acted is null || await turn.LoadAsync(actor.WorkspaceId, acted.DeliberationId, ct) is not var (d, flow))
+        {
+            return null;
+        }
+
+        if (shown is ConcernMessageShown.ToOwner owner)
+        {
+            var listed = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => owner.Listed.Contains(c.Number)).OrderBy(c => c.Number);
+            return new OwnerConcerns(d.Id, d.Title, [.. listed.Select(c => ConcernView.ForOwners(c, flow, ConcernPublisher.ActionsOf(c, d, actor.User.Id)))]);
+        }
+
+        var inConversation = ((ConcernMessageShown.ToRaisers)shown).InConversation;
+        string[] theirKeys = [TurnSupport.NamedKey(actor.User.Id), turn.AnonymousKey(actor, d.Id)];
+        var accepted = acted.AcceptedBy.Intersect(theirKeys).Any();
+        var actions = ConcernLifecycle.AllowedFor(acted, ConcernLifecycle.Role.Raiser)
+            .Where(a => inConversation || a != ConcernAction.Accept || !accepted)
+            .ToList();
+        return new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(acted, flow, actions), inConversation)
+        {
+            After = done is ConcernAction.Accept or ConcernAction.Reopen ? done : null,
+        };
+    }
+}
