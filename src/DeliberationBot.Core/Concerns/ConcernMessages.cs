@@ -35,6 +35,13 @@ public sealed record ConcernView(
     /// <summary>How many of the people who raised it accepted the owners' response.</summary>
     public int Accepted { get; init; }
 
+    /// <summary>In the owners' notice that a person who raised it accepted the response or reopened it: what they did.</summary>
+    public string? Happened { get; init; }
+
+    /// <summary>The lines to show above the voices: what just happened to the concern, and what is new since the reader last had it.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> Notes => new[] { Happened, ChangesLine }.OfType<string>();
+
     /// <summary>In an owner's notice of a concern sent to them before: the voices added or edited since (<see cref="Concern.VoiceChanges"/>).</summary>
     public IReadOnlyList<VoiceChange> Changes { get; init; } = [];
 
@@ -71,6 +78,7 @@ public sealed record ConcernView(
     /// Above the voices of a concern sent again, so the reader can find what they have not read among everyone's words:
     /// "Since you were last sent this concern, 2 people added their words (marked new)." Null when nothing is marked.
     /// </summary>
+    [JsonIgnore]
     public string? ChangesLine
     {
         get
@@ -168,7 +176,11 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
         // The owner has read neither notice: words marked in the waiting one are still new to them, and where it marked
         // nothing (the concern is all new to them) the later state marks nothing either.
         var combined = Concerns.Select(c => newer.TryGetValue(c.Number, out var later)
-                ? later with { Changes = c.Changes.Count == 0 ? [] : [.. c.Changes.Concat(later.Changes).DistinctBy(v => (v.RaiserKey, v.QuestionId))] }
+                ? later with
+                {
+                    Changes = c.Changes.Count == 0 ? [] : [.. c.Changes.Concat(later.Changes).DistinctBy(v => (v.RaiserKey, v.QuestionId))],
+                    Happened = later.Happened ?? c.Happened,
+                }
                 : c)
             .Concat(more.Concerns.Where(c => Concerns.All(had => had.Number != c.Number)))
             .ToList();

@@ -80,7 +80,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.Error(error!);
         }
 
-        var (outbox, told) = Announcements(d, flow, changed, action, deliveryKey);
+        var (outbox, told) = Announcements(d, flow, changed, action, actorKey, deliveryKey);
         // The owners know of a change they made, or that they are told of now.
         changed = role == ConcernLifecycle.Role.Owner || action is ConcernAction.Accept or ConcernAction.Reopen ? changed with { OwnersHeardAt = turn.Now } : changed;
         var commit = new Commit(d.WorkspaceId, deliveryKey)
@@ -184,7 +184,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     /// Who hears about a change: raisers when owners respond (privately when named, in the conversation when
     /// anonymous), owners when raisers accept or reopen. Returns the messages and a sentence saying who was told.
     /// </summary>
-    private (List<OutboxMessage> Outbox, string Told) Announcements(Deliberation d, FlowDefinition flow, Concern c, ConcernAction action, string deliveryKey)
+    private (List<OutboxMessage> Outbox, string Told) Announcements(Deliberation d, FlowDefinition flow, Concern c, ConcernAction action, string actorKey, string deliveryKey)
     {
         var outbox = new List<OutboxMessage>();
         if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers)
@@ -215,7 +215,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
         if (action is ConcernAction.Accept or ConcernAction.Reopen)
         {
-            var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner));
+            var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner)) with { Happened = RaisersAnswer(c, action, actorKey) };
             var owners = c.Owner is { } o ? [o] : d.Owners;
             foreach (var owner in owners)
             {
@@ -226,6 +226,22 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         return (outbox, "");
+    }
+
+    /// <summary>
+    /// What the owners are told a raiser did: who, by name only if they answered by name, and where that leaves the
+    /// concern. "Ana reopened it: your response did not settle it for them."
+    /// </summary>
+    private static string RaisersAnswer(Concern c, ConcernAction action, string actorKey)
+    {
+        var name = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey)?.Name;
+        return (action, c.Status) switch
+        {
+            (ConcernAction.Reopen, _) => $"{name ?? "One of the people who raised it"} reopened it: your response did not settle it for them.",
+            (_, ConcernStatus.Resolved) when c.Raisers.Count == 1 && name is not null => $"{name}, who raised it, accepted your response: the concern is settled.",
+            (_, ConcernStatus.Resolved) => "Everyone who raised it accepted your response: the concern is settled.",
+            _ => $"{c.AcceptedBy.Count} of the {c.Raisers.Count} people who raised it accepted your response; the concern is settled once all of them have.",
+        };
     }
 
     private static string People(int n) => n == 1 ? "person" : $"{n} people";

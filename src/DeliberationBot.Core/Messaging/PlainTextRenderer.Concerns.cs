@@ -21,9 +21,9 @@ public static partial class PlainTextRenderer
         var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
         var heading = string.Join(' ', new[] { $"#{c.Number}", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading }.OfType<string>());
         sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status)}");
-        if (c.ChangesLine is { } changes)
+        foreach (var note in c.Notes)
         {
-            sb.AppendLine($"    {changes}");
+            sb.AppendLine($"    {note}");
         }
 
         foreach (var v in c.Voices)

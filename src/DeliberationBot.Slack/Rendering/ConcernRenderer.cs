@@ -120,9 +120,9 @@ internal static class ConcernRenderer
             sb.Append(' ').Append(Escape(heading));
         }
 
-        if (c.ChangesLine is { } changes)
+        foreach (var note in c.Notes)
         {
-            sb.Append('\n').Append(Escape(changes));
+            sb.Append('\n').Append(Escape(note));
         }
 
         foreach (var v in c.Voices)

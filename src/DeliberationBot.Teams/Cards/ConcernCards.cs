@@ -197,9 +197,9 @@ internal static class ConcernCards
         var merged = c.MergedInto is { } into ? $" · merged into #{into}" : "";
         var owner = c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display) + (c.Due is { } due ? " · due " + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
         yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status)}{merged}{owner}", spacing: "Medium"));
-        if (c.ChangesLine is { } changes)
+        foreach (var note in c.Notes)
         {
-            yield return Card.Text(CardText.Escape(changes), subtle: true, spacing: "Small");
+            yield return Card.Text(CardText.Escape(note), subtle: true, spacing: "Small");
         }
 
         foreach (var voice in c.Voices)

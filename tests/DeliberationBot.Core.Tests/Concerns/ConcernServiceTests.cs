@@ -69,6 +69,8 @@ public sealed class ConcernServiceTests
         var notice = Assert.Single(_bed.Store.Outbox, m => m.Message is ConcernResponseNotice);
         Assert.Equal((DeliveryMode.Private, Sam.User.Id), (notice.Destination.Mode, notice.Destination.User!.Id));
         Assert.Equal("Concern #1 is now resolved. maria has been told.", Assert.IsType<Confirmation>(Assert.Single(accepted.Replies)).Text);
+        var toMaria = (OwnerConcerns)_bed.Store.Outbox.Last(m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message;
+        Assert.Equal(["sam, who raised it, accepted your response: the concern is settled."], Assert.Single(toMaria.Concerns).Notes);
     }
 
     [Fact]
@@ -142,6 +144,8 @@ public sealed class ConcernServiceTests
         var inConversation = new ConcernMessageShown.ToRaisers(InConversation: true);
 
         await Concerns.ActAsync(Sam, concern, ConcernAction.Accept, null, "sam-accepts", None);
+        string ToMaria() => Assert.Single(((OwnerConcerns)_bed.Store.Outbox.Last(m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message).Concerns).Happened!;
+        Assert.Equal("1 of the 2 people who raised it accepted your response; the concern is settled once all of them have.", ToMaria());
         var samsNotice = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, toSam, ConcernAction.Accept, None));
         Assert.Equal("You accepted the response. The concern is settled once everyone who raised it has accepted; you can still reopen it.", samsNotice.NextStep);
         Assert.Equal([ConcernAction.Reopen], samsNotice.Concern.Actions);
@@ -156,11 +160,13 @@ public sealed class ConcernServiceTests
         Assert.Equal("Everyone who raised it accepted the response, so the concern is settled. Any of them can still reopen it.", settled.NextStep);
         Assert.Equal([ConcernAction.Reopen], settled.Concern.Actions);
         Assert.Equal(ConcernStatus.Resolved, settled.Concern.Status);
+        Assert.Equal("Everyone who raised it accepted your response: the concern is settled.", ToMaria());
 
         await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, null, "lee-reopens", None);
         var reopened = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Lee, concern, inConversation, ConcernAction.Reopen, None));
         Assert.StartsWith("One of the people who raised it reopened the concern, and the owners have been told.", reopened.NextStep, StringComparison.Ordinal);
         Assert.Empty(reopened.Concern.Actions);
+        Assert.Equal("One of the people who raised it reopened it: your response did not settle it for them.", ToMaria()); // Lee raised it anonymously
         Assert.StartsWith("You reopened the concern", Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, toSam, ConcernAction.Reopen, None)).NextStep, StringComparison.Ordinal);
     }
 

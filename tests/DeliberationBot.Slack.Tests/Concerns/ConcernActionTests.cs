@@ -140,6 +140,7 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Equal(ConcernStatus.Resolved, (await _closed.ReloadAsync(overrides)).Status);
         await Host.SettleOutboxAsync();
         Assert.Contains("Status: resolved", _closed.LastDirectMessage(Maria, "Concerns for you").Strings, StringComparison.Ordinal);
+        Assert.Contains(", who raised it, accepted your response: the concern is settled.", _closed.LastDirectMessage(Maria, "Concerns for you").Strings, StringComparison.Ordinal);
 
         // Her notice is drawn again as it now stands: settled, and only Reopen left; reopening it, then, says so.
         var settled = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(notice).Ts);
@@ -153,6 +154,8 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Contains("You reopened the concern, and the owners have been told.", reopened.Strings, StringComparison.Ordinal);
         Assert.Empty(Blocks.Buttons(reopened.Json));
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(overrides)).Status);
+        await Host.SettleOutboxAsync();
+        Assert.Contains("reopened it: your response did not settle it for them.", _closed.LastDirectMessage(Maria, "Concerns for you").Strings, StringComparison.Ordinal);
     }
 
     [Fact]
