@@ -35,6 +35,13 @@ public sealed record ConcernView(
     /// <summary>How many of the people who raised it accepted the owners' response.</summary>
     public int Accepted { get; init; }
 
+    /// <summary>
+    /// Whether the reader, as an owner, still owes the people who raised it an answer: it is open or acknowledged and
+    /// they may mark it addressed. One waiting on the raisers, or offered to the facilitator only to close, does not.
+    /// </summary>
+    [JsonIgnore]
+    public bool AwaitsResponse => Status is ConcernStatus.Open or ConcernStatus.Acknowledged && Actions.Contains(ConcernAction.MarkAddressed);
+
     /// <summary>In the owners' notice that a person who raised it accepted the response or reopened it: what they did.</summary>
     public string? Happened { get; init; }
 
@@ -155,6 +162,10 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
 
     [JsonIgnore]
     public bool HasRoom => Concerns.Count < MaxGathered;
+
+    /// <summary>How many of its concerns still wait for the reader's response (<see cref="ConcernView.AwaitsResponse"/>).</summary>
+    [JsonIgnore]
+    public int AwaitingResponse => Concerns.Count(c => c.AwaitsResponse);
 
     /// <summary>
     /// The later notice's concerns added after these; a concern already here is replaced by its later state where it

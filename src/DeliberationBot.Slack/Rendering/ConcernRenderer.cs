@@ -23,7 +23,7 @@ internal static class ConcernRenderer
             header["block_id"] = listed; // to draw the message again after an action
         }
         content.Add(header);
-        content.Add(Block.Section(o.Concerns.Any(c => c.Actions.Count > 0)
+        content.Add(Block.Section(o.AwaitingResponse > 0
             ? $"Concerns on *{Escape(o.Title)}* for you to act on. The people who raised each one will see your response."
             : $"Concerns on *{Escape(o.Title)}*: nothing here needs your response now."));
         foreach (var c in o.Concerns)

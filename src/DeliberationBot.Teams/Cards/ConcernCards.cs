@@ -48,7 +48,7 @@ internal static class ConcernCards
     /// </summary>
     public static CardLayout Owner(OwnerConcerns owner)
     {
-        var waiting = owner.Concerns.Count(c => c.Actions.Count > 0);
+        var waiting = owner.AwaitingResponse;
         var head = new List<JsonNode?>
         {
             Card.Text("Concerns for you as an owner", subtle: true, weight: "Bolder"),

@@ -82,9 +82,10 @@ function connector(req, res, raw) {
   }
 
   res.setHeader('content-type', 'application/json');
-  // A roster lookup (GET …/members/{id}, how a mentioned person is resolved) answers with the member as asked for.
+  // A roster lookup (GET …/members/{id}, how a mentioned person is resolved) answers with the member as asked for and,
+  // as Teams does, an Entra object id: "29:maria" is "aad-maria".
   const member = req.method === 'GET' && decodeURIComponent(path).match(/\/members\/([^/]+)$/);
-  res.end(JSON.stringify(member ? { id: member[1] } : created ? { id: `a:created-${otherCalls}` } : { id: `reply-${replies + otherCalls}` }));
+  res.end(JSON.stringify(member ? { id: member[1], aadObjectId: `aad-${member[1].replace(/^29:/, '')}` } : created ? { id: `a:created-${otherCalls}` } : { id: `reply-${replies + otherCalls}` }));
 }
 
 async function drive({ target, count, concurrency, label }) {

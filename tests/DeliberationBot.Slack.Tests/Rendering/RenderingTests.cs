@@ -162,6 +162,16 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void An_owners_message_says_nothing_needs_their_response_once_every_concern_waits_on_its_raisers()
+    {
+        var waiting = Samples.Concern("Overrides", 1, ConcernStatus.Addressed, [ConcernAction.Respond]);
+        var open = Samples.Concern("Appeals", 2, ConcernStatus.Open, Samples.OwnerActions);
+
+        Assert.Contains("nothing here needs your response now", Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [waiting])).ToPayload()), StringComparison.Ordinal);
+        Assert.Contains("for you to act on", Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [waiting, open])).ToPayload()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_answers_review_has_a_Change_button_per_answer_as_a_message_and_as_a_modal()
     {
         var review = new AnswersReview(Samples.Id, "T", "Thanks", [new("purpose", "Why?", "To triage"), new("who-affected", "Who?", "Children")]);
