@@ -49,6 +49,9 @@ public enum ConcernStatus
 /// </summary>
 public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, string? Name, string Text, string? QuestionId)
 {
+    /// <summary>Words a person who raised the concern gave when they reopened it: why the response did not settle it for them.</summary>
+    public bool Reopening { get; init; }
+
     public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;
 }
 

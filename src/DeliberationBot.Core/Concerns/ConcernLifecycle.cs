@@ -69,11 +69,28 @@ public static class ConcernLifecycle
             ConcernAction.MarkAddressed => c with { Response = text, Status = ConcernStatus.Addressed, AcceptedBy = [] },
             ConcernAction.WontAddress => c with { Response = text, Status = ConcernStatus.WontAddress, AcceptedBy = [] },
             ConcernAction.Accept => Accept(c, actorKey),
-            ConcernAction.Reopen => c with { Status = ConcernStatus.Open, AcceptedBy = [] },
+            ConcernAction.Reopen => Reopen(c, actorKey, text),
             ConcernAction.CloseWithoutRaisers => c with { Response = c.Response is null ? text : $"{c.Response}\n\nClosed by the facilitator: {text}", Status = ConcernStatus.ClosedByFacilitator },
             _ => throw new InvalidOperationException($"Unhandled concern action {action}"),
         };
         return (changed with { UpdatedAt = now }, null);
+    }
+
+    /// <summary>
+    /// Reopened, and with the words the person gave, if any, among the concern's voices: the owners read why the
+    /// response did not settle it in the words it was said, and the record keeps them.
+    /// </summary>
+    private static Concern Reopen(Concern c, string actorKey, string? text)
+    {
+        var reopened = c with { Status = ConcernStatus.Open, AcceptedBy = [] };
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return reopened;
+        }
+
+        var theirs = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey);
+        var why = new ConcernVoice(actorKey, theirs?.Group, theirs?.Name, text.Trim(), null) { Reopening = true };
+        return reopened with { Voices = [.. c.Voices, why], VoiceChanges = c.ChangedBy([why], []) };
     }
 
     private static Concern Accept(Concern c, string actorKey)

@@ -123,7 +123,7 @@ public sealed record ConcernView(
             ({ } g, null) => $"{g.Label()} (anonymous)",
             (null, { } name) => name,
             _ => "a participant",
-        };
+        } + (v.Reopening ? ", on reopening it" : "");
 }
 
 /// <summary>

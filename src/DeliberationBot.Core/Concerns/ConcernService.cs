@@ -215,7 +215,13 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
         if (action is ConcernAction.Accept or ConcernAction.Reopen)
         {
-            var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner)) with { Happened = RaisersAnswer(c, action, actorKey) };
+            // Words given on reopening are marked as new; nothing else changed since the owners last had it.
+            var reopenedWith = c.VoiceChanges.Where(v => action == ConcernAction.Reopen && v.RaiserKey == actorKey && v.QuestionId is null);
+            var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner)) with
+            {
+                Happened = RaisersAnswer(c, action, actorKey),
+                Changes = [.. reopenedWith],
+            };
             var owners = c.Owner is { } o ? [o] : d.Owners;
             foreach (var owner in owners)
             {

@@ -137,7 +137,7 @@ public static class DigestComposer
         }
 
         var answered = c.Origin == ConcernOrigin.FlowRule && c.Voices.Count > 0
-            ? string.Join("; ", c.Voices.GroupBy(v => v.Text, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (×{g.Count()})"))
+            ? string.Join("; ", c.Voices.Where(v => !v.Reopening).GroupBy(v => v.Text, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (×{g.Count()})"))
             : c.Text;
         return $"{question.Text} {answered}";
     }

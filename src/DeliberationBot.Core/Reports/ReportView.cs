@@ -116,7 +116,7 @@ public static class ReportViews
     private static string Who(ConcernVoice v, bool leader)
     {
         var group = v.Group?.Label() ?? "the facilitator or an owner";
-        return leader && v.Name is not null ? $"{v.Name} ({group})" : group;
+        return (leader && v.Name is not null ? $"{v.Name} ({group})" : group) + (v.Reopening ? ", on reopening it" : "");
     }
 
     private static string Leader(Deliberation d, string? actorKey)

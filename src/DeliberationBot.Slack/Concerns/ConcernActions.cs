@@ -10,8 +10,9 @@ using DeliberationBot.Slack.Rendering;
 namespace DeliberationBot.Slack.Concerns;
 
 /// <summary>
-/// The buttons on a concern. Acknowledge, Accept and Reopen act at once (the reply, or why not, comes privately);
-/// Respond, Mark addressed, Won't address and Close ask for the words in a modal first. Core decides who may do what.
+/// The buttons on a concern. Acknowledge and Accept act at once (the reply, or why not, comes privately); Respond,
+/// Mark addressed, Won't address and Close ask for the words in a modal first, and Reopen for the words, if any, of
+/// why the response did not settle it. Core decides who may do what.
 /// The message pressed on (an owner's concerns, or the response to the people who raised one) is then drawn again as
 /// it now stands, so that it never offers what was done.
 /// </summary>
@@ -24,7 +25,7 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
             throw new SlackPayloadException("concern button without a concern id");
         }
 
-        if (SlackIds.NeedsText(action))
+        if (SlackIds.AsksForWords(action))
         {
             var concern = await concerns.FindAsync(a.Actor, concernId, ct);
             return replies.Modal(a, ConcernModals.Text(concernId, action, concern, a.ConcernMessage), "concern");

@@ -4,10 +4,13 @@ using static DeliberationBot.Slack.Rendering.Mrkdwn;
 
 namespace DeliberationBot.Slack.Rendering;
 
-/// <summary>The modals that ask for words: a response to a concern (or why it closes), and the facilitator's decision.</summary>
+/// <summary>
+/// The modals that ask for words: a response to a concern (or why it closes, or why it is reopened), and the
+/// facilitator's decision.
+/// </summary>
 internal static class ConcernModals
 {
-    /// <param name="from">The owner's message the modal was opened from, drawn again once the words are in.</param>
+    /// <param name="from">The message the modal was opened from, drawn again once the words are in.</param>
     public static JsonObject Text(Guid concernId, ConcernAction action, ConcernView? concern, Concerns.ConcernMessage? from = null)
     {
         var (title, label, hint, submit) = action switch
@@ -15,6 +18,7 @@ internal static class ConcernModals
             ConcernAction.Respond => ("Respond", "Your response", "The people who raised it will see it.", "Send"),
             ConcernAction.MarkAddressed => ("Mark addressed", "How it is addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Mark addressed"),
             ConcernAction.WontAddress => ("Won't address", "Why it won't be addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Send"),
+            ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", "Optional. The owners will read it with the concern, in your words.", "Reopen"),
             _ => ("Close concern", "Why it closes without the people who raised it", "This is recorded in the deliberation's history.", "Close concern"),
         };
         var blocks = new List<JsonObject>();
@@ -23,7 +27,7 @@ internal static class ConcernModals
             blocks.AddRange(Block.Sections(ConcernRenderer.Text(concern))); // every voice, whole, as the owner's message shows it
         }
 
-        blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: false, hint));
+        blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: action == ConcernAction.Reopen, hint));
         return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(concernId, action, from));
     }
 

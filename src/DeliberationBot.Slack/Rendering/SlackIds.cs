@@ -96,8 +96,8 @@ internal static class SlackIds
     };
 
     /// <summary>The actions that need words from the person (a modal); the others act at once.</summary>
-    public static bool NeedsText(ConcernAction action) =>
-        action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers;
+    public static bool AsksForWords(ConcernAction action) =>
+        action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers or ConcernAction.Reopen;
 
     /// <summary>
     /// The Answer button's value, and the group form's metadata: the deliberation, and a thread reply written before
@@ -122,11 +122,17 @@ internal static class SlackIds
         TryParsePair(value, out deliberationId, out questionId);
 
     /// <summary>
-    /// private_metadata of a concern modal: the concern and what the person is doing to it, and the owner's message it
-    /// was opened from, to draw again once it is done (only an owner's message asks for words in a modal).
+    /// private_metadata of a concern modal: the concern and what the person is doing to it, and the message it was
+    /// opened from (an owner's, by the concerns it lists; or the response to the people who raised it), to draw again
+    /// once it is done.
     /// </summary>
     public static string ConcernMetadata(Guid concernId, ConcernAction action, ConcernMessage? from = null) =>
-        $"{concernId:N}|{action}" + (from is { Shown: ConcernMessageShown.ToOwner owner } ? $"|{from.Channel}|{from.Ts}|{Numbers(owner.Listed)}" : "");
+        $"{concernId:N}|{action}" + from switch
+        {
+            { Shown: ConcernMessageShown.ToOwner owner } => $"|{from.Channel}|{from.Ts}|{OwnerConcernsPrefix}{Numbers(owner.Listed)}",
+            { Shown: ConcernMessageShown.ToRaisers raisers } => $"|{from.Channel}|{from.Ts}|{RaisersNoticeBlock(raisers.InConversation)}",
+            _ => "",
+        };
 
     public static bool TryParseConcernMetadata(string? metadata, out Guid concernId, out ConcernAction action, out ConcernMessage? from)
     {
@@ -138,8 +144,8 @@ internal static class SlackIds
             return false;
         }
 
-        from = message is [{ Length: > 0 } channel, { Length: > 0 } ts, var listed] && ParseNumbers(listed) is { Count: > 0 } numbers
-            ? new ConcernMessage(channel, ts, new ConcernMessageShown.ToOwner(numbers))
+        from = message is [{ Length: > 0 } channel, { Length: > 0 } ts, var shown] && ShownOn([shown]) is { } kind
+            ? new ConcernMessage(channel, ts, kind)
             : null;
         return true;
     }

@@ -95,6 +95,15 @@ internal static class ConcernCards
     {
         var body = new List<JsonNode?> { Card.Text(notice.Lead($"\"{CardText.Escape(notice.Title)}\"") + " " + CardText.Escape(notice.NextStep)) };
         body.AddRange(Concern(notice.Concern));
+        if (notice.Concern.Actions.Contains(ConcernAction.Reopen))
+        {
+            // Sent with Reopen only: why the response does not settle it, in their words, for the owners to read.
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = ResponseInput(notice.Concern.Id), ["label"] = "If you reopen it: what is not settled for you? (optional)",
+                ["isMultiline"] = true, ["maxLength"] = 2000,
+            });
+        }
         return Card.New(body, ActionsFor(notice.Concern, (CardVerbs.RaisersNoticeField, CardVerbs.RaisersNotice(notice.InConversation))));
     }
 
@@ -239,7 +248,7 @@ internal static class ConcernCards
         {
             var data = Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString()), shown);
 
-            return (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern, data, withInputs: NeedsText(action));
+            return (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern, data, withInputs: NeedsText(action) || action == ConcernAction.Reopen);
         }),
     ];
 

@@ -162,11 +162,18 @@ public sealed class ConcernServiceTests
         Assert.Equal(ConcernStatus.Resolved, settled.Concern.Status);
         Assert.Equal("Everyone who raised it accepted your response: the concern is settled.", ToMaria());
 
-        await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, null, "lee-reopens", None);
+        await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "  Nobody timed the fields at night.  ", "lee-reopens", None);
         var reopened = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Lee, concern, inConversation, ConcernAction.Reopen, None));
         Assert.StartsWith("One of the people who raised it reopened the concern, and the owners have been told.", reopened.NextStep, StringComparison.Ordinal);
         Assert.Empty(reopened.Concern.Actions);
         Assert.Equal("One of the people who raised it reopened it: your response did not settle it for them.", ToMaria()); // Lee raised it anonymously
+
+        // Lee's words on reopening join the concern's, anonymous as Lee answered, and are what is new to the owners.
+        var why = (await _bed.Store.FindConcernAsync(Workspace, concern, None))!.Voices[^1];
+        Assert.Equal(("Nobody timed the fields at night.", true, null), (why.Text, why.Reopening, why.Name));
+        Assert.Equal("Community member or advocate (anonymous), on reopening it", ConcernView.Attribution(why));
+        var told = Assert.Single(((OwnerConcerns)_bed.Store.Outbox.Last(m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message).Concerns);
+        Assert.Equal([null, null, "new"], told.Voices.Select(told.ChangeOf));
         Assert.StartsWith("You reopened the concern", Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, toSam, ConcernAction.Reopen, None)).NextStep, StringComparison.Ordinal);
     }
 

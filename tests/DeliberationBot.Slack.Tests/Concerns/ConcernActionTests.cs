@@ -147,15 +147,26 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", settled.Strings, StringComparison.Ordinal);
         Assert.Contains("Status: resolved", settled.Strings, StringComparison.Ordinal);
         Assert.Equal(["concern_reopen"], Blocks.Buttons(settled.Json).Select(b => b.ActionId));
+        // Reopen asks, in a form, what is not settled for her; her words join the concern's, and the owners read them.
         var reopen = Press(notice, "concern_reopen", overrides.Id, Ana);
         reopen["message"]!["blocks"] = JsonNode.Parse(settled.Json.GetProperty("blocks").GetRawText());
         await Host.InteractionAsync(reopen);
+        var form = Modals.ViewOf(await Api.WaitForAsync("views.open", 2));
+        Assert.Equal("Reopen concern", Modals.Title(form));
+        Assert.True(form["blocks"]!.AsArray().Single(b => b!["block_id"]?.GetValue<string>() == "response")!["optional"]!.GetValue<bool>());
+        await Host.InteractionAsync(SlackPayloads.ViewSubmission(form,
+            Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Nights still have one supervisor for forty cases."))), Ana, "V0AR", "ar-1"));
         var reopened = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(notice).Ts, count: 2);
         Assert.Contains("You reopened the concern, and the owners have been told.", reopened.Strings, StringComparison.Ordinal);
+        Assert.Contains(">Nights still have one supervisor for forty cases.", reopened.Strings, StringComparison.Ordinal);
         Assert.Empty(Blocks.Buttons(reopened.Json));
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(overrides)).Status);
         await Host.SettleOutboxAsync();
-        Assert.Contains("reopened it: your response did not settle it for them.", _closed.LastDirectMessage(Maria, "Concerns for you").Strings, StringComparison.Ordinal);
+        var toMaria = _closed.LastDirectMessage(Maria, "Concerns for you").Strings;
+        Assert.Contains("reopened it: your response did not settle it for them.", toMaria, StringComparison.Ordinal);
+        Assert.Contains("Since you were last sent this concern, 1 person added their words (marked new).", toMaria, StringComparison.Ordinal);
+        Assert.Contains(">Nights still have one supervisor for forty cases.", toMaria, StringComparison.Ordinal);
+        Assert.Contains(", on reopening it_ · *new*", toMaria, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -125,15 +125,22 @@ public sealed class OwnerConcernsTests : HostTest
         var theirs = Chat.Personal(raiser);
         var notice = Assert.Single(Payloads.Parts(await Host.SentAsync(), theirs.Id, "", "responded")).Card!;
         Assert.Equal(["Accept", "Reopen"], TopActions(notice).Select(a => a["title"]!.GetValue<string>()));
+        Assert.Contains("If you reopen it: what is not settled for you? (optional)", notice.ToJsonString(), StringComparison.Ordinal);
 
         var accepted = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(notice, "Accept"))))!["value"]!.AsObject();
         Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", Texts.Of(accepted), StringComparison.Ordinal);
         Assert.Contains("Visits stay a worker's call.", Texts.Of(accepted), StringComparison.Ordinal);
         Assert.Equal(["Reopen"], TopActions(accepted).Select(a => a["title"]!.GetValue<string>()));
 
-        var reopened = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(accepted, "Reopen"))))!["value"]!.AsObject();
+        // Reopening sends what they wrote in the box beside it, if anything: their words join the concern's.
+        var reopen = TopAction(accepted, "Reopen");
+        reopen["response-" + Guid.Parse(reopen["concernId"]!.GetValue<string>()).ToString("N")] = "Visits are still ranked before a worker reads the file.";
+        var reopened = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", reopen)))!["value"]!.AsObject();
         Assert.Contains("You reopened the concern, and the owners have been told.", Texts.Of(reopened), StringComparison.Ordinal);
+        Assert.Contains("“Visits are still ranked before a worker reads the file.”", Texts.Of(reopened), StringComparison.Ordinal);
+        Assert.Contains(", on reopening it", Texts.Of(reopened), StringComparison.Ordinal);
         Assert.Empty(TopActions(reopened));
+        Assert.DoesNotContain("Input.Text", reopened.ToJsonString(), StringComparison.Ordinal);
     }
 
     private static IEnumerable<System.Text.Json.Nodes.JsonObject> TopActions(System.Text.Json.Nodes.JsonObject card) =>
