@@ -238,6 +238,18 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
         (false, false, true) => "It stays open: when the owners mark it addressed, or say they won't address it, the people who raised it will be asked whether that settles it.",
     };
 
+    /// <summary>
+    /// Beside the box for why a concern is reopened: who will read the words and how they are attributed. A notice in
+    /// the conversation is for people who answered anonymously; <paramref name="inConversation"/> null when it is not known.
+    /// </summary>
+    public static string ReopenWordsHint(bool? inConversation) => inConversation switch
+    {
+        false => "Optional. The owners will read it with the concern, in your words, with your name and group.",
+        true => "Optional. The owners will read it with the concern, in your words, with your stakeholder group but not your name. " +
+            "If few people of your group answered, people who know the group may be able to tell who wrote it.",
+        null => "Optional. The owners will read it with the concern, in your words, with your group (and your name only if you answered by name).",
+    };
+
     /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch
     {

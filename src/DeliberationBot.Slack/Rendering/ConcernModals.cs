@@ -18,7 +18,7 @@ internal static class ConcernModals
             ConcernAction.Respond => ("Respond", "Your response", "The people who raised it will see it.", "Send"),
             ConcernAction.MarkAddressed => ("Mark addressed", "How it is addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Mark addressed"),
             ConcernAction.WontAddress => ("Won't address", "Why it won't be addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Send"),
-            ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", "Optional. The owners will read it with the concern, in your words, with your group (and your name only if you answered by name).", "Reopen"),
+            ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", ConcernResponseNotice.ReopenWordsHint((from?.Shown as ConcernMessageShown.ToRaisers)?.InConversation), "Reopen"),
             _ => ("Close concern", "Why it closes without the people who raised it", "This is recorded in the deliberation's history.", "Close concern"),
         };
         var blocks = new List<JsonObject>();

@@ -102,7 +102,7 @@ internal static class ConcernCards
             {
                 ["type"] = "Input.Text", ["id"] = ResponseInput(notice.Concern.Id), ["label"] = "If you reopen it: what is not settled for you? (optional)",
                 ["isMultiline"] = true, ["maxLength"] = 2000,
-                ["placeholder"] = "The owners read it in your words, with your group (and your name only if you answered by name).",
+                ["placeholder"] = ConcernResponseNotice.ReopenWordsHint(notice.InConversation),
             });
         }
         return Card.New(body, ActionsFor(notice.Concern, (CardVerbs.RaisersNoticeField, CardVerbs.RaisersNotice(notice.InConversation))));

@@ -153,6 +153,7 @@ public sealed class ConcernActionTests : SlackHostTest
         await Host.InteractionAsync(reopen);
         var form = Modals.ViewOf(await Api.WaitForAsync("views.open", 2));
         Assert.Equal("Reopen concern", Modals.Title(form));
+        Assert.Contains("in your words, with your name and group.", form.ToJsonString(), StringComparison.Ordinal);
         Assert.True(form["blocks"]!.AsArray().Single(b => b!["block_id"]?.GetValue<string>() == "response")!["optional"]!.GetValue<bool>());
         await Host.InteractionAsync(SlackPayloads.ViewSubmission(form,
             Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Nights still have one supervisor for forty cases."))), Ana, "V0AR", "ar-1"));
@@ -220,5 +221,13 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Contains("Everyone who raised it accepted the response, so the concern is settled. Any of them can still reopen it.", settled.Strings, StringComparison.Ordinal);
         Assert.Equal(["concern_reopen"], Blocks.Buttons(settled.Json).Select(b => b.ActionId));
         Assert.Single(Api.CallsTo("chat.update"), OnThePost);
+
+        // Reopening from the channel's message: the form says the words go with Sam's group, not his name, and what
+        // that can mean in a small group.
+        var reopen = Press(posted, "concern_reopen", appeal.Id, Sam);
+        reopen["message"]!["blocks"] = JsonNode.Parse(settled.Json.GetProperty("blocks").GetRawText());
+        await Host.InteractionAsync(reopen);
+        var form = (await Api.WaitForAsync("views.open", 2)).Strings;
+        Assert.Contains("with your stakeholder group but not your name. If few people of your group answered", form, StringComparison.Ordinal);
     }
 }

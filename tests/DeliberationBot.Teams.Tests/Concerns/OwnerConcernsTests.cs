@@ -126,6 +126,7 @@ public sealed class OwnerConcernsTests : HostTest
         var notice = Assert.Single(Payloads.Parts(await Host.SentAsync(), theirs.Id, "", "responded")).Card!;
         Assert.Equal(["Accept", "Reopen"], TopActions(notice).Select(a => a["title"]!.GetValue<string>()));
         Assert.Contains("If you reopen it: what is not settled for you? (optional)", notice.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("in your words, with your name and group.", notice.ToJsonString(), StringComparison.Ordinal);
 
         var accepted = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(notice, "Accept"))))!["value"]!.AsObject();
         Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", Texts.Of(accepted), StringComparison.Ordinal);
