@@ -1,0 +1,127 @@
+using System.Text.Json.Serialization;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>
+/// A concern as people see it: each person's words with their group (and name, only if they answered by name), the
+/// question it came from as context, where it stands and what the reader can do about it.
+/// </summary>
+public sealed record ConcernView(
+    Guid Id,
+    int Number,
+    ConcernKind Kind,
+    string? SectionTitle,
+    string Text,
+    IReadOnlyList<StakeholderGroup> RaisedBy,
+    int Raisers,
+    ConcernStatus Status,
+    string? Response,
+    UserRef? Owner,
+    DateOnly? Due,
+    IReadOnlyList<ConcernAction> Actions)
+{
+    /// <summary>The question the words answer, when they came from an answer.</summary>
+    public string? QuestionText { get; init; }
+
+    public IReadOnlyList<ConcernVoice> Voices { get; init; } = [];
+
+    public ConcernOrigin Origin { get; init; }
+
+    public int? MergedInto { get; init; }
+
+    /// <summary>How many of the people who raised it accepted the owners' response.</summary>
+    public int Accepted { get; init; }
+
+    /// <summary>
+    /// Whether the reader, as an owner, still owes the people who raised it an answer: it is open or acknowledged and
+    /// they may mark it addressed. One waiting on the raisers, or offered to the facilitator only to close, does not.
+    /// </summary>
+    [JsonIgnore]
+    public bool AwaitsResponse => Status is ConcernStatus.Open or ConcernStatus.Acknowledged && Actions.Contains(ConcernAction.MarkAddressed);
+
+    /// <summary>In the owners' notice that a person who raised it accepted the response or reopened it: what they did.</summary>
+    public string? Happened { get; init; }
+
+    /// <summary>The lines to show above the voices: what just happened to the concern, and what is new since the reader last had it.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> Notes => new[] { Happened, ChangesLine }.OfType<string>();
+
+    /// <summary>In an owner's notice of a concern sent to them before: the voices added or edited since (<see cref="Concern.VoiceChanges"/>).</summary>
+    public IReadOnlyList<VoiceChange> Changes { get; init; } = [];
+
+    /// <summary>A concern as its owners (and the facilitator) are sent it: with what is new to them since they were sent it before.</summary>
+    public static ConcernView ForOwners(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
+        Of(c, flow, actions) with { Changes = c.VoiceChanges };
+
+    public static ConcernView Of(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
+        new(c.Id, c.Number, c.Kind, c.SectionId is null ? null : flow.Sections.FirstOrDefault(s => s.Id == c.SectionId)?.Title, c.Text,
+            c.RaisedByGroups, c.Raisers.Count, c.Status, c.Response, c.Owner, c.Due, actions)
+        {
+            QuestionText = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
+            Voices = c.Voices,
+            Origin = c.Origin,
+            MergedInto = c.MergedInto,
+            Accepted = c.AcceptedBy.Count,
+        };
+
+    /// <summary>
+    /// A line to show above the voices: a flow rule's wording, or the text of a concern with no voices; null when the
+    /// voices say it all (a flagged answer's concern is its words).
+    /// </summary>
+    public string? Heading => Origin == ConcernOrigin.FlowRule || Voices.Count == 0 ? Text : null;
+
+    /// <summary>How a voice is marked in a notice sent again: "new", "edited", or null for words the reader was sent before.</summary>
+    public string? ChangeOf(ConcernVoice v) => Changes.FirstOrDefault(v.Is) switch
+    {
+        null => null,
+        { Edited: true } => "edited",
+        _ => "new",
+    };
+
+    /// <summary>
+    /// Above the voices of a concern sent again, so the reader can find what they have not read among everyone's words:
+    /// "Since you were last sent this concern, 2 people added their words (marked new)." Null when nothing is marked.
+    /// </summary>
+    [JsonIgnore]
+    public string? ChangesLine
+    {
+        get
+        {
+            var added = Changes.Count(c => !c.Edited);
+            var edited = Changes.Count - added;
+            var parts = new List<string>();
+            if (added > 0)
+            {
+                parts.Add($"{People(added)} added their words");
+            }
+
+            if (edited > 0)
+            {
+                parts.Add($"{People(edited)} changed {(added > 0 ? "theirs" : "their words")}");
+            }
+
+            var marks = (added > 0, edited > 0) switch
+            {
+                (true, true) => "marked new and edited",
+                (true, false) => "marked new",
+                _ => "marked edited",
+            };
+            return parts.Count == 0 ? null : $"Since you were last sent this concern, {string.Join(" and ", parts)} ({marks}).";
+
+            static string People(int n) => n == 1 ? "1 person" : $"{n} people";
+        }
+    }
+
+    /// <summary>"Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", or "the facilitator".</summary>
+    public static string Attribution(ConcernVoice v) =>
+        (v.Group, v.Name) switch
+        {
+            ({ } g, { } name) => $"{g.Label()} ({name})",
+            ({ } g, null) => $"{g.Label()} (anonymous)",
+            (null, { } name) => name,
+            _ => "a participant",
+        } + (v.Reopening ? ", on reopening it" : "");
+}
