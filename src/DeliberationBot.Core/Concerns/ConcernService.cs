@@ -57,23 +57,13 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
-        var concern = await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);
-        var loaded = concern is null ? null : await turn.LoadAsync(actor.WorkspaceId, concern.DeliberationId, ct);
-        if (concern is null || loaded is not var (d, flow))
+        var allowed = await AllowedAsync(actor, concernId, action, ct);
+        if (allowed is not { Concern: { } concern, Deliberation: { } d, Flow: { } flow, ActorKey: { } actorKey })
         {
-            return TurnResult.Error("I can't find that concern here.");
+            return allowed.Refusal!;
         }
 
-        var named = TurnSupport.NamedKey(actor.User.Id);
-        var anonymous = turn.AnonymousKey(actor, d.Id);
-        var roles = ConcernLifecycle.RolesOf(concern, d, actor.User.Id, [named, anonymous]);
-        var role = roles.FirstOrDefault(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action));
-        if (!roles.Any(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action)))
-        {
-            return TurnResult.Error(NotAllowed(concern, action, roles));
-        }
-
-        var actorKey = role == ConcernLifecycle.Role.Raiser ? concern.Raisers.First(k => k == named || k == anonymous) : named;
+        var role = allowed.Role;
         var (changed, error) = ConcernLifecycle.Apply(concern, action, actorKey, text, turn.Now);
         if (changed is null)
         {
@@ -253,18 +243,6 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     private static string People(int n) => n == 1 ? "person" : $"{n} people";
 
     /// <summary>Why an action is refused, with where the concern stands now (a button may be older than the last change).</summary>
-    private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles) => action switch
-    {
-        _ when c.IsMerged => $"Concern #{c.Number} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
-        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"Concern #{c.Number} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
-        ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",
-        ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
-        ConcernAction.CloseWithoutRaisers => "Only the facilitator can close a concern without the people who raised it.",
-        _ when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
-        _ when roles.Contains(ConcernLifecycle.Role.Owner) => $"Concern #{c.Number} is {Describe(c.Status)} by now, so that is no longer possible. Nothing changed.",
-        _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status)}.",
-    };
-
     public static string Describe(ConcernStatus status) => status switch
     {
         ConcernStatus.Open => "open",

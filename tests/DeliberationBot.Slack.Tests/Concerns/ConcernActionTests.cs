@@ -222,6 +222,13 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Equal(["concern_reopen"], Blocks.Buttons(settled.Json).Select(b => b.ActionId));
         Assert.Single(Api.CallsTo("chat.update"), OnThePost);
 
+        // Someone who did not raise it is refused before any form asks them for words.
+        await Host.InteractionAsync(Press(posted, "concern_reopen", appeal.Id, Eve));
+        var refusedReopen = await Api.WaitForAsync("chat.postEphemeral", 3);
+        Assert.Equal(Eve, refusedReopen.Json.GetProperty("user").GetString());
+        Assert.Contains("Only the people who raised this concern can accept or reopen it.", refusedReopen.Strings, StringComparison.Ordinal);
+        Assert.Single(Api.CallsTo("views.open")); // the owner's form only
+
         // Reopening from the channel's message: the form says the words go with Sam's group, not his name, and what
         // that can mean in a small group.
         var reopen = Press(posted, "concern_reopen", appeal.Id, Sam);

@@ -1,0 +1,64 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>Who may act on a concern, and the reply to someone who may not.</summary>
+public sealed partial class ConcernService
+{
+    /// <summary>
+    /// Why <paramref name="actor"/> may not do <paramref name="action"/> to the concern now, as the reply to give; null
+    /// when they may. Asked before a form is opened for the words, so that nobody writes them only to be refused.
+    /// </summary>
+    public async Task<TurnResult?> RefusalAsync(Actor actor, Guid concernId, ConcernAction action, CancellationToken ct) =>
+        (await AllowedAsync(actor, concernId, action, ct)).Refusal;
+
+    /// <summary>The concern and the actor's part in it when they may do <paramref name="action"/> to it; otherwise the refusal.</summary>
+    private async Task<Permission> AllowedAsync(Actor actor, Guid concernId, ConcernAction action, CancellationToken ct)
+    {
+        var concern = await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);
+        var loaded = concern is null ? null : await turn.LoadAsync(actor.WorkspaceId, concern.DeliberationId, ct);
+        if (concern is null || loaded is not var (d, flow))
+        {
+            return new Permission(TurnResult.Error("I can't find that concern here."));
+        }
+
+        var named = TurnSupport.NamedKey(actor.User.Id);
+        var anonymous = turn.AnonymousKey(actor, d.Id);
+        var roles = ConcernLifecycle.RolesOf(concern, d, actor.User.Id, [named, anonymous]);
+        if (!roles.Any(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action)))
+        {
+            return new Permission(TurnResult.Error(NotAllowed(concern, action, roles)));
+        }
+
+        var role = roles.First(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action));
+        var actorKey = role == ConcernLifecycle.Role.Raiser ? concern.Raisers.First(k => k == named || k == anonymous) : named;
+        return new Permission(null) { Concern = concern, Deliberation = d, Flow = flow, Role = role, ActorKey = actorKey };
+    }
+
+    private sealed record Permission(TurnResult? Refusal)
+    {
+        public Concern? Concern { get; init; }
+
+        public Deliberation? Deliberation { get; init; }
+
+        public FlowDefinition? Flow { get; init; }
+
+        public ConcernLifecycle.Role Role { get; init; }
+
+        public string? ActorKey { get; init; }
+    }
+
+    private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles) => action switch
+    {
+        _ when c.IsMerged => $"Concern #{c.Number} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
+        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"Concern #{c.Number} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
+        ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",
+        ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
+        ConcernAction.CloseWithoutRaisers => "Only the facilitator can close a concern without the people who raised it.",
+        _ when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
+        _ when roles.Contains(ConcernLifecycle.Role.Owner) => $"Concern #{c.Number} is {Describe(c.Status)} by now, so that is no longer possible. Nothing changed.",
+        _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status)}.",
+    };
+}
