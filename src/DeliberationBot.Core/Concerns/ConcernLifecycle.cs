@@ -90,7 +90,8 @@ public static class ConcernLifecycle
 
         var theirs = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey);
         var why = new ConcernVoice(actorKey, theirs?.Group, theirs?.Name, text.Trim(), null) { Reopening = true };
-        return reopened with { Voices = [.. c.Voices, why], VoiceChanges = c.ChangedBy([why], []) };
+        // Like any new voice, news to the owners until they are told of it.
+        return reopened with { Voices = [.. c.Voices, why], VoiceChanges = c.ChangedBy([why], []), OwnersHeardAt = null };
     }
 
     private static Concern Accept(Concern c, string actorKey)

@@ -8,11 +8,15 @@ namespace DeliberationBot.Core.Concerns;
 public sealed partial class ConcernService
 {
     /// <summary>
-    /// Why <paramref name="actor"/> may not do <paramref name="action"/> to the concern now, as the reply to give; null
-    /// when they may. Asked before a form is opened for the words, so that nobody writes them only to be refused.
+    /// For a form that asks <paramref name="actor"/> for the words to <paramref name="action"/> a concern: the concern as
+    /// people see it (every voice, the question it answers); or, when they may not, the reply to give instead, so that
+    /// nobody writes words only to be refused.
     /// </summary>
-    public async Task<TurnResult?> RefusalAsync(Actor actor, Guid concernId, ConcernAction action, CancellationToken ct) =>
-        (await AllowedAsync(actor, concernId, action, ct)).Refusal;
+    public async Task<(ConcernView? Concern, TurnResult? Refusal)> ForWordsAsync(Actor actor, Guid concernId, ConcernAction action, CancellationToken ct)
+    {
+        var allowed = await AllowedAsync(actor, concernId, action, ct);
+        return allowed is { Concern: { } concern, Flow: { } flow } ? (ConcernView.Of(concern, flow, []), null) : (null, allowed.Refusal);
+    }
 
     /// <summary>The concern and the actor's part in it when they may do <paramref name="action"/> to it; otherwise the refusal.</summary>
     private async Task<Permission> AllowedAsync(Actor actor, Guid concernId, ConcernAction action, CancellationToken ct)

@@ -17,7 +17,18 @@ public abstract record ConcernMessageShown
     public sealed record ToOwner(IReadOnlySet<int> Listed) : ConcernMessageShown;
 
     /// <summary>The owners' response to the people who raised a concern (<see cref="ConcernResponseNotice"/>).</summary>
-    public sealed record ToRaisers(bool InConversation) : ConcernMessageShown;
+    public sealed record ToRaisers(bool InConversation) : ConcernMessageShown
+    {
+        /// <summary>How the adapters name it in the message they draw: "private" or "conversation".</summary>
+        public string Name => InConversation ? "conversation" : "private";
+
+        public static ToRaisers? Named(string? name) => name switch
+        {
+            "private" => new(InConversation: false),
+            "conversation" => new(InConversation: true),
+            _ => null,
+        };
+    }
 }
 
 public sealed partial class ConcernService

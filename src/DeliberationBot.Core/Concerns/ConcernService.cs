@@ -42,13 +42,6 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             : TurnResult.Reply(list);
     }
 
-    /// <summary>A concern as people see it (every voice, the question it answers), for a form that asks for a response to it.</summary>
-    public async Task<ConcernView?> FindAsync(Actor actor, Guid concernId, CancellationToken ct) =>
-        await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct) is { } concern
-        && await turn.LoadAsync(actor.WorkspaceId, concern.DeliberationId, ct) is var (_, flow)
-            ? ConcernView.Of(concern, flow, [])
-            : null;
-
     /// <summary>An owner's, raiser's or facilitator's action on one concern. A button pressed on a stale message changes nothing.</summary>
     public async Task<TurnResult> ActAsync(Actor actor, Guid concernId, ConcernAction action, string? text, string deliveryKey, CancellationToken ct)
     {
@@ -205,12 +198,11 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
         if (action is ConcernAction.Accept or ConcernAction.Reopen)
         {
-            // Words given on reopening are marked as new; nothing else changed since the owners last had it.
-            var reopenedWith = c.VoiceChanges.Where(v => action == ConcernAction.Reopen && v.RaiserKey == actorKey && v.QuestionId is null);
-            var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner)) with
+            // What changed since the owners last had it (words given on reopening) is marked, as in any notice of news.
+            var actions = ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Owner);
+            var view = (c.IsNewsToOwners ? ConcernView.ForOwners(c, flow, actions) : ConcernView.Of(c, flow, actions)) with
             {
                 Happened = RaisersAnswer(c, action, actorKey),
-                Changes = [.. reopenedWith],
             };
             var owners = c.Owner is { } o ? [o] : d.Owners;
             foreach (var owner in owners)

@@ -28,13 +28,10 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
         if (SlackIds.AsksForWords(action))
         {
             // Anyone in the channel can press a button on the conversation's notice: no form for someone refused.
-            if (await concerns.RefusalAsync(a.Actor, concernId, action, ct) is { } refused)
-            {
-                return await replies.PrivateAsync(a, refused, "concern", ct);
-            }
-
-            var concern = await concerns.FindAsync(a.Actor, concernId, ct);
-            return replies.Modal(a, ConcernModals.Text(concernId, action, concern, a.ConcernMessage), "concern");
+            var (concern, refused) = await concerns.ForWordsAsync(a.Actor, concernId, action, ct);
+            return refused is not null
+                ? await replies.PrivateAsync(a, refused, "concern", ct)
+                : replies.Modal(a, ConcernModals.Text(concernId, action, concern, a.ConcernMessage), "concern");
         }
 
         var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);

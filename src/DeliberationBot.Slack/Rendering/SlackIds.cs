@@ -159,7 +159,7 @@ internal static class SlackIds
         OwnerConcernsPrefix + Numbers(numbers) is { Length: <= SlackLimits.BlockId } id ? id : null;
 
     /// <summary>The id of the block that opens the owners' response to the people who raised a concern, privately or in the conversation.</summary>
-    public static string RaisersNoticeBlock(bool inConversation) => RaisersNoticePrefix + (inConversation ? "conversation" : "private");
+    public static string RaisersNoticeBlock(bool inConversation) => RaisersNoticePrefix + new ConcernMessageShown.ToRaisers(inConversation).Name;
 
     /// <summary>Which concerns message a button was pressed on, read from its blocks' ids; null for any other message.</summary>
     public static ConcernMessageShown? ShownOn(IEnumerable<string?> blockIds)
@@ -170,10 +170,8 @@ internal static class SlackIds
             {
                 case not null when id.StartsWith(OwnerConcernsPrefix, StringComparison.Ordinal) && ParseNumbers(id[OwnerConcernsPrefix.Length..]) is { Count: > 0 } listed:
                     return new ConcernMessageShown.ToOwner(listed);
-                case RaisersNoticePrefix + "private":
-                    return new ConcernMessageShown.ToRaisers(InConversation: false);
-                case RaisersNoticePrefix + "conversation":
-                    return new ConcernMessageShown.ToRaisers(InConversation: true);
+                case not null when id.StartsWith(RaisersNoticePrefix, StringComparison.Ordinal) && ConcernMessageShown.ToRaisers.Named(id[RaisersNoticePrefix.Length..]) is { } raisers:
+                    return raisers;
             }
         }
 

@@ -28,26 +28,9 @@ internal static class CardVerbs
     /// <summary>The concerns an owner's card lists (their numbers, comma-separated: a card holds many actions): the card is drawn again as they stand after an action.</summary>
     public const string ListedConcernsField = "listedConcerns";
 
-    /// <summary>On the owners' response to the people who raised a concern: "private" or "conversation", to draw it again after Accept or Reopen.</summary>
+    /// <summary>On the owners' response to the people who raised a concern: which it is (<see cref="Core.Concerns.ConcernMessageShown.ToRaisers.Name"/>), to draw it again after Accept or Reopen.</summary>
     public const string RaisersNoticeField = "raisersNotice";
 
-    public static string RaisersNotice(bool inConversation) => inConversation ? "conversation" : "private";
-
-    /// <summary>The card an action on a concern was taken on, read from its data; null for a card not drawn again.</summary>
-    public static Core.Concerns.ConcernMessageShown? ShownOn(Func<string, string?> field)
-    {
-        var listed = field(ListedConcernsField)?.Split(',')
-            .Select(n => int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0)
-            .Where(n => n > 0)
-            .ToHashSet();
-        return (listed, field(RaisersNoticeField)) switch
-        {
-            ({ Count: > 0 }, _) => new Core.Concerns.ConcernMessageShown.ToOwner(listed),
-            (_, "private") => new Core.Concerns.ConcernMessageShown.ToRaisers(InConversation: false),
-            (_, "conversation") => new Core.Concerns.ConcernMessageShown.ToRaisers(InConversation: true),
-            _ => null,
-        };
-    }
     public const string SuggestionField = "suggestion";
     public const string ConfirmField = "confirm";
 
@@ -77,4 +60,16 @@ internal static class CardVerbs
 
     /// <summary>Verbs whose card stays as it is (it lists more than the one thing acted on, or others still need it).</summary>
     public static bool KeepsCard(string verb) => verb is Answer or Concern or Decide or Suggestion;
+
+    /// <summary>The card an action on a concern was taken on, read from its data; null for a card not drawn again.</summary>
+    public static Core.Concerns.ConcernMessageShown? ShownOn(Func<string, string?> field)
+    {
+        var listed = field(ListedConcernsField)?.Split(',')
+            .Select(n => int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0)
+            .Where(n => n > 0)
+            .ToHashSet();
+        return listed is { Count: > 0 }
+            ? new Core.Concerns.ConcernMessageShown.ToOwner(listed)
+            : Core.Concerns.ConcernMessageShown.ToRaisers.Named(field(RaisersNoticeField));
+    }
 }

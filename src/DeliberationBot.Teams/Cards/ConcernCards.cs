@@ -105,7 +105,7 @@ internal static class ConcernCards
                 ["placeholder"] = ConcernResponseNotice.ReopenWordsHint(notice.InConversation),
             });
         }
-        return Card.New(body, ActionsFor(notice.Concern, (CardVerbs.RaisersNoticeField, CardVerbs.RaisersNotice(notice.InConversation))));
+        return Card.New(body, ActionsFor(notice.Concern, (CardVerbs.RaisersNoticeField, new ConcernMessageShown.ToRaisers(notice.InConversation).Name)));
     }
 
     public static JsonObject DecisionRequest(DecisionRequest request) => Card.New(

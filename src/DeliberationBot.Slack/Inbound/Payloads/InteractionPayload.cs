@@ -30,7 +30,7 @@ internal sealed record ActionContainer(string? Type = null, string? ChannelId = 
 
 internal sealed record PayloadMessage(string? Ts = null, string? ThreadTs = null, IReadOnlyList<MessageBlock>? Blocks = null);
 
-/// <summary>A block of the message a button was pressed on: only its id is read (an owner's concerns name theirs in it).</summary>
+/// <summary>A block of the message a button was pressed on: only its id is read (a concerns message says in it which it is).</summary>
 internal sealed record MessageBlock(string? BlockId = null);
 
 /// <summary>One pressed button or chosen option: buttons carry <c>value</c>, selects <c>selected_option</c>.</summary>
