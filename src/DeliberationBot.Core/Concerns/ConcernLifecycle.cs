@@ -49,6 +49,9 @@ public static class ConcernLifecycle
     }
 
     /// <summary>Applies an action; returns the changed concern or an error a person can act on.</summary>
+    public const string AcceptWithWords =
+        "Nothing was accepted: Accept does not send what you wrote in the box. To send your words to the owners, press Reopen; to accept the response, empty the box and press Accept.";
+
     public static (Concern? Changed, string? Error) Apply(Concern c, ConcernAction action, string actorKey, string? text, DateTimeOffset now)
     {
         if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers
@@ -60,6 +63,12 @@ public static class ConcernLifecycle
                 ConcernAction.CloseWithoutRaisers => "Please record why this is closed without the people who raised it.",
                 _ => "Please write your response; the people who raised it will see it.",
             });
+        }
+
+        // Words come only with Reopen; accepting with words in the box would settle the concern and drop them.
+        if (action == ConcernAction.Accept && !string.IsNullOrWhiteSpace(text))
+        {
+            return (null, AcceptWithWords);
         }
 
         var changed = action switch

@@ -97,7 +97,8 @@ internal static class ConcernCards
         body.AddRange(Concern(notice.Concern));
         if (notice.Concern.Actions.Contains(ConcernAction.Reopen))
         {
-            // Sent with Reopen only: why the response does not settle it, in their words, for the owners to read.
+            // For Reopen: why the response does not settle it, in their words, for the owners to read. Accept sends it too,
+            // only to be refused rather than drop the words.
             body.Add(new JsonObject
             {
                 ["type"] = "Input.Text", ["id"] = ResponseInput(notice.Concern.Id), ["label"] = "If you reopen it: what is not settled for you? (optional)",
@@ -249,7 +250,7 @@ internal static class ConcernCards
         {
             var data = Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString()), shown);
 
-            return (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern, data, withInputs: NeedsText(action) || action == ConcernAction.Reopen);
+            return (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern, data, withInputs: NeedsText(action) || action is ConcernAction.Reopen or ConcernAction.Accept);
         }),
     ];
 

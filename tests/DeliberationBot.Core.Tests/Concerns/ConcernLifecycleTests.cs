@@ -26,7 +26,9 @@ public class ConcernLifecycleTests
         Assert.Equal(ConcernStatus.Acknowledged, c.Status);
         c = ConcernLifecycle.Apply(c, ConcernAction.MarkAddressed, "user:U-OWNER", "Fixed in the pilot.", Now).Changed!;
         Assert.Equal((ConcernStatus.Addressed, "Fixed in the pilot."), (c.Status, c.Response));
-        c = ConcernLifecycle.Apply(c, ConcernAction.Accept, "user:U-A", null, Now).Changed!;
+        // Words come only with Reopen: accepting with words would drop them, so nothing is accepted.
+        Assert.Equal((null, ConcernLifecycle.AcceptWithWords), ConcernLifecycle.Apply(c, ConcernAction.Accept, "user:U-A", "Fine, but watch nights.", Now));
+        c = ConcernLifecycle.Apply(c, ConcernAction.Accept, "user:U-A", " ", Now).Changed!;
         Assert.Equal(ConcernStatus.Addressed, c.Status);
         Assert.True(c.IsUnresolved);
         c = ConcernLifecycle.Apply(c, ConcernAction.Accept, "anon:x", null, Now).Changed!;

@@ -1,3 +1,4 @@
+using DeliberationBot.Core.Concerns;
 using System.Net;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
@@ -127,6 +128,17 @@ public sealed class OwnerConcernsTests : HostTest
         Assert.Equal(["Accept", "Reopen"], TopActions(notice).Select(a => a["title"]!.GetValue<string>()));
         Assert.Contains("If you reopen it: what is not settled for you? (optional)", notice.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("in your words, with your name and group.", notice.ToJsonString(), StringComparison.Ordinal);
+
+        // Words in the box go with Reopen; pressing Accept with words there accepts nothing, and the card keeps them.
+        var acceptWithWords = TopAction(notice, "Accept");
+        acceptWithWords["response-" + Guid.Parse(acceptWithWords["concernId"]!.GetValue<string>()).ToString("N")] = "Fine, but check the night shift.";
+        var refused = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", acceptWithWords)))!;
+        Assert.Equal("application/vnd.microsoft.activity.message", refused["type"]!.GetValue<string>());
+        Assert.Contains("Nothing was accepted: Accept does not send what you wrote in the box. To send your words to the owners, press Reopen", refused["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        var concern = await Host.Store.FindConcernAsync(Activities.Tenant, Guid.Parse(acceptWithWords["concernId"]!.GetValue<string>()), default);
+        Assert.Equal(ConcernStatus.Addressed, concern!.Status);
+        Assert.Empty(concern.AcceptedBy);
+        Assert.NotEqual("none", TopActions(notice).Single(a => a["title"]!.GetValue<string>() == "Accept")["associatedInputs"]?.GetValue<string>());
 
         var accepted = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(notice, "Accept"))))!["value"]!.AsObject();
         Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", Texts.Of(accepted), StringComparison.Ordinal);
