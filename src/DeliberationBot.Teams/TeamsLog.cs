@@ -75,4 +75,10 @@ internal sealed partial class TeamsLog(ILogger<TeamsLog> logger)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} was sent as {Parts} Teams messages, to fit Teams' size limit")]
     public partial void SentInParts(Guid messageId, int parts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card pressed in a conversation was not drawn again for everyone there: {Result}")]
+    public partial void CardNotUpdated(string result);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Work after answering a Teams invoke failed")]
+    public partial void AfterFailed(Exception e);
 }

@@ -1,12 +1,18 @@
 using System.Text.Json.Nodes;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Teams.Cards;
+using DeliberationBot.Teams.Installation;
+using DeliberationBot.Teams.Outbound;
 using Microsoft.AspNetCore.Http;
 
 namespace DeliberationBot.Teams.Inbound;
 
-/// <summary>What to write back for an invoke: the HTTP status and the JSON body (the invoke response).</summary>
-internal sealed record InvokeAnswer(int HttpStatus, JsonObject? Body);
+/// <summary>
+/// What to write back for an invoke: the HTTP status and the JSON body (the invoke response), and optionally work to do
+/// right after answering (drawing a shared card again for everyone who sees it).
+/// </summary>
+internal sealed record InvokeAnswer(int HttpStatus, JsonObject? Body, Func<CancellationToken, Task>? After = null);
 
 /// <summary>
 /// adaptiveCard/action (Action.Execute), answered in the HTTP response of the same request. In a 1:1 chat the card
@@ -16,7 +22,7 @@ internal sealed record InvokeAnswer(int HttpStatus, JsonObject? Body);
 /// reminder or a list of concerns, which still matter); their replies are queued and the person sees a short note, or,
 /// for an owner's concerns, the card drawn again as they now stand.
 /// </summary>
-internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQueue replies, TeamsLog log)
+internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQueue replies, BotConnectorClient connector, TeamsLog log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -78,10 +84,31 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
         // button offers what was just done.
         if (outcome.Redrawn is { } redrawn && AdaptiveCardRenderer.Combine([redrawn], context) is var card && CardPager.Fits(card))
         {
-            return CardAnswer(card);
+            return SharedByEveryone(redrawn) && !activity.IsPersonal && activity.ReplyToId is { Length: > 0 } pressed
+                ? CardAnswer(card) with { After = ct => UpdateForEveryoneAsync(activity, pressed, AdaptiveCardRenderer.Activity(card.DeepClone().AsObject()), ct) }
+                : CardAnswer(card);
         }
 
         return Message(CardText.Truncate(PlainTextRenderer.Render(result.Replies[0]), 200));
+    }
+
+    /// <summary>
+    /// The response to the people who raised a concern, posted in the conversation for those who answered anonymously,
+    /// reads the same for everyone there; the other concerns cards say what the reader may do.
+    /// </summary>
+    private static bool SharedByEveryone(OutgoingMessage redrawn) => redrawn is ConcernResponseNotice { InConversation: true };
+
+    /// <summary>
+    /// An invoke's card replaces the pressed one for the person who pressed it only; the message itself is updated so
+    /// that everyone else in the conversation sees where the concern stands too, not buttons that no longer apply.
+    /// </summary>
+    private async Task UpdateForEveryoneAsync(Activity activity, string pressed, JsonObject redrawn, CancellationToken ct)
+    {
+        var updated = await connector.UpdateActivityAsync(activity.ServiceUrl!, ConversationIds.Base(activity.Conversation!.Id!), pressed, redrawn, ct);
+        if (!updated.Ok)
+        {
+            log.CardNotUpdated(updated.ToString());
+        }
     }
 
     /// <summary>

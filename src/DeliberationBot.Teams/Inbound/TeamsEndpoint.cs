@@ -2,6 +2,7 @@ using System.Text.Json;
 using DeliberationBot.Core.Inbound;
 using DeliberationBot.Teams.Auth;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Teams.Inbound;
@@ -12,7 +13,7 @@ namespace DeliberationBot.Teams.Inbound;
 /// service URL (401). Only then is anything stored. Without an App ID (Development only, enforced at start-up) no
 /// token is expected, and one that is sent cannot be checked, so it is refused.
 /// </summary>
-internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRouter router, IOptions<TeamsOptions> options, TeamsLog log)
+internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRouter router, IOptions<TeamsOptions> options, IHostApplicationLifetime lifetime, TeamsLog log)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -73,11 +74,29 @@ internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRou
         }
 
         var answer = await router.RouteAsync(Turn.From(activity, tenant), ct);
+        if (answer.After is { } after)
+        {
+            var stopping = lifetime.ApplicationStopping;
+            context.Response.OnCompleted(() => RunAfterAsync(after, stopping));
+        }
+
         context.Response.StatusCode = answer.HttpStatus;
         if (answer.Body is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(answer.Body.ToJsonString(), ct);
+        }
+    }
+
+    private async Task RunAfterAsync(Func<CancellationToken, Task> after, CancellationToken ct)
+    {
+        try
+        {
+            await after(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.AfterFailed(e);
         }
     }
 

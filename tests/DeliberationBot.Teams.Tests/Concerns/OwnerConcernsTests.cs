@@ -114,15 +114,7 @@ public sealed class OwnerConcernsTests : HostTest
     [Fact]
     public async Task The_person_who_raised_it_finds_their_notice_drawn_again_after_accepting_or_reopening()
     {
-        await StartWithConcernsAsync(["The score decides who gets a visit."]);
-        var raiser = new Person("29:person-0", "aad-person-0", "Person 0");
-        Fake.AddToRoster(raiser);
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
-        var maria = Chat.Personal(Person.Maria);
-        var card = Assert.Single(Payloads.Parts(await Host.SentAsync(), maria.Id, "", "need your response")).Card!;
-        var data = DataOf(card, "Mark addressed", 1);
-        data["response-" + Guid.Parse(data["concernId"]!.GetValue<string>()).ToString("N")] = "Visits stay a worker's call.";
-        await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, maria, "concern", data));
+        var raiser = await AddressedAsync(anonymous: false);
         var theirs = Chat.Personal(raiser);
         var notice = Assert.Single(Payloads.Parts(await Host.SentAsync(), theirs.Id, "", "responded")).Card!;
         Assert.Equal(["Accept", "Reopen"], TopActions(notice).Select(a => a["title"]!.GetValue<string>()));
@@ -156,6 +148,42 @@ public sealed class OwnerConcernsTests : HostTest
         Assert.DoesNotContain("Input.Text", reopened.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_someone_who_raised_it_anonymously_accepts_everyone_in_the_conversation_sees_where_it_stands()
+    {
+        var raiser = await AddressedAsync(anonymous: true);
+
+        // They answered anonymously, so the response is posted in the conversation, where everyone sees the same card.
+        var posted = Assert.Single(await Host.SentAsync(), c => c.IsPost && c.ConversationId == Chat.Group.Id && c.CardText.Contains("responded", StringComparison.Ordinal));
+        var accept = Activities.Execute(ServiceUrl, raiser, Chat.Group, "concern", TopAction(posted.Card!, "Accept"));
+        accept["replyToId"] = posted.ResponseId;
+        var theirs = (await Host.SendAsync(accept))!["value"]!.AsObject();
+        const string Settled = "Everyone who raised it accepted the response, so the concern is settled.";
+        Assert.Contains(Settled, Texts.Of(theirs), StringComparison.Ordinal);
+
+        // The invoke's card replaces the card for the person who pressed only; the message is updated for the others.
+        var update = Assert.Single(await Fake.WaitForAsync(c => c.IsUpdate && c.ActivityId == posted.ResponseId));
+        Assert.Equal(Chat.Group.Id, update.ConversationId);
+        Assert.Contains(Settled, update.CardText, StringComparison.Ordinal);
+        Assert.Equal(["Reopen"], TopActions(update.Card!).Select(a => a["title"]!.GetValue<string>()));
+        Assert.Equal(theirs.ToJsonString(), update.Card!.ToJsonString());
+    }
+
+    /// <summary>One person raises a concern (by name or anonymously); once the deliberation closes, Maria marks it addressed.</summary>
+    private async Task<Person> AddressedAsync(bool anonymous)
+    {
+        await StartWithConcernsAsync(["The score decides who gets a visit."], anonymous);
+        var raiser = new Person("29:person-0", "aad-person-0", "Person 0");
+        Fake.AddToRoster(raiser);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        var maria = Chat.Personal(Person.Maria);
+        var card = Assert.Single(Payloads.Parts(await Host.SentAsync(), maria.Id, "", "need your response")).Card!;
+        var data = DataOf(card, "Mark addressed", 1);
+        data["response-" + Guid.Parse(data["concernId"]!.GetValue<string>()).ToString("N")] = "Visits stay a worker's call.";
+        await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, maria, "concern", data));
+        return raiser;
+    }
+
     private static IEnumerable<System.Text.Json.Nodes.JsonObject> TopActions(System.Text.Json.Nodes.JsonObject card) =>
         (card["actions"]?.AsArray() ?? []).Select(a => a!.AsObject());
 
@@ -178,10 +206,10 @@ public sealed class OwnerConcernsTests : HostTest
     /// Fiona starts an ai-proposal deliberation owned by Maria; people of every group answer it through the engine,
     /// flagging free-text answers written with the given texts, one concern each, until every text is used.
     /// </summary>
-    private async Task<Guid> StartWithConcernsAsync(IReadOnlyList<string> texts)
+    private async Task<Guid> StartWithConcernsAsync(IReadOnlyList<string> texts, bool anonymous = false)
     {
         Fake.AddToRoster(Person.Maria);
-        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start ai-proposal \"Predictive screening\" owner:<at>Maria Garcia</at>", [Activities.Mention(Person.Maria)]));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, $"start ai-proposal \"Predictive screening\" owner:<at>Maria Garcia</at>{(anonymous ? " anonymous" : "")}", [Activities.Mention(Person.Maria)]));
         var d = await Host.SingleDeliberationAsync();
         var answering = Host.Services.GetRequiredService<AnsweringService>();
         var groups = Enum.GetValues<StakeholderGroup>();
@@ -190,7 +218,7 @@ public sealed class OwnerConcernsTests : HostTest
         {
             Assert.True(p < 100, "enough people to flag every text");
             var actor = new Actor("teams", Activities.Tenant, new UserRef($"aad-person-{p}", $"Person {p}"));
-            var result = await answering.JoinAsync(actor, d.Id, groups[p % groups.Length], anonymous: false, $"test:join:{p}", CancellationToken.None);
+            var result = await answering.JoinAsync(actor, d.Id, groups[p % groups.Length], anonymous, $"test:join:{p}", CancellationToken.None);
             while (result.Replies.OfType<QuestionPrompt>().FirstOrDefault() is { } q)
             {
                 var flag = q.Kind == AnswerKind.FreeText && used < texts.Count;
