@@ -97,10 +97,16 @@ public static class ConcernLifecycle
             return reopened;
         }
 
-        var theirs = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey);
-        var why = new ConcernVoice(actorKey, theirs?.Group, theirs?.Name, text.Trim(), null) { Reopening = true };
+        var why = ReopeningVoice(c, actorKey, text.Trim());
         // Like any new voice, news to the owners until they are told of it.
         return reopened with { Voices = [.. c.Voices, why], VoiceChanges = c.ChangedBy([why], []), OwnersHeardAt = null };
+    }
+
+    /// <summary>Words given on reopening, as they join the concern: with the person's group, and their name only if they answered by name.</summary>
+    public static ConcernVoice ReopeningVoice(Concern c, string actorKey, string text)
+    {
+        var theirs = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey);
+        return new ConcernVoice(actorKey, theirs?.Group, theirs?.Name, text, null) { Reopening = true };
     }
 
     private static Concern Accept(Concern c, string actorKey)

@@ -19,9 +19,13 @@ public sealed record ConcernPreview(string Words, string Attribution, string Que
         : "Flagged as a concern. Within a day, the proposal's owners will receive:";
 
     public string? Warning => SmallGroup
-        ? $"Your stakeholder group has fewer than {MinGroupSize} people in this deliberation, so people who know the group may be able to tell who wrote this. " +
+        ? SmallGroupWarning(MinGroupSize) + " " +
           (ByRule ? "To keep your words out of it, change your answer to leave them out." : "It will still be delivered, with your group.")
         : null;
+
+    /// <summary>Said to an anonymous person whose group has fewer people than <paramref name="minGroupSize"/>.</summary>
+    public static string SmallGroupWarning(int minGroupSize) =>
+        $"Your stakeholder group has fewer than {minGroupSize} people in this deliberation, so people who know the group may be able to tell who wrote this.";
 }
 
 /// <summary>
@@ -119,6 +123,16 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// Beside the box for why a concern is reopened: who will read the words and how they are attributed. A notice in
     /// the conversation is for people who answered anonymously; <paramref name="inConversation"/> null when it is not known.
     /// </summary>
+    /// <summary>
+    /// The hint for one person's words on reopening, in a form only they see: the attribution the owners will read, and
+    /// where they answered anonymously in a small group, that they may be recognised (<paramref name="smallGroupOf"/>,
+    /// the smallest group size that is not).
+    /// </summary>
+    public static string ReopenWordsHint(ConcernVoice voice, int? smallGroupOf) =>
+        $"Optional. The owners will read it with the concern, in your words, attributed “{ConcernView.Attribution(voice)}”." +
+        (smallGroupOf is { } min ? " " + ConcernPreview.SmallGroupWarning(min) : "");
+
+    /// <summary>The hint where one box serves everyone who raised it (a card in the conversation), or where who is asking is not known.</summary>
     public static string ReopenWordsHint(bool? inConversation) => inConversation switch
     {
         false => "Optional. The owners will read it with the concern, in your words, with your name and group.",

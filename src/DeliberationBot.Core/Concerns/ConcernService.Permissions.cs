@@ -9,13 +9,27 @@ public sealed partial class ConcernService
 {
     /// <summary>
     /// For a form that asks <paramref name="actor"/> for the words to <paramref name="action"/> a concern: the concern as
-    /// people see it (every voice, the question it answers); or, when they may not, the reply to give instead, so that
-    /// nobody writes words only to be refused.
+    /// people see it (every voice, the question it answers) and, to reopen it, how their words will reach the owners;
+    /// or, when they may not, the reply to give instead, so that nobody writes words only to be refused.
     /// </summary>
-    public async Task<(ConcernView? Concern, TurnResult? Refusal)> ForWordsAsync(Actor actor, Guid concernId, ConcernAction action, CancellationToken ct)
+    public async Task<(WordsForm? Form, TurnResult? Refusal)> ForWordsAsync(Actor actor, Guid concernId, ConcernAction action, CancellationToken ct)
     {
         var allowed = await AllowedAsync(actor, concernId, action, ct);
-        return allowed is { Concern: { } concern, Flow: { } flow } ? (ConcernView.Of(concern, flow, []), null) : (null, allowed.Refusal);
+        if (allowed is not { Concern: { } concern, Deliberation: { } d, Flow: { } flow, ActorKey: { } actorKey })
+        {
+            return (null, allowed.Refusal);
+        }
+
+        string? hint = null;
+        if (action == ConcernAction.Reopen)
+        {
+            var voice = ConcernLifecycle.ReopeningVoice(concern, actorKey, "");
+            var min = groupSize.Value.MinGroupSize;
+            var small = voice is { Name: null, Group: { } group } && (await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).IsSmall(group, min);
+            hint = ConcernResponseNotice.ReopenWordsHint(voice, small ? min : null);
+        }
+
+        return (new WordsForm(ConcernView.Of(concern, flow, []), hint), null);
     }
 
     /// <summary>The concern and the actor's part in it when they may do <paramref name="action"/> to it; otherwise the refusal.</summary>
@@ -66,3 +80,6 @@ public sealed partial class ConcernService
         _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status)}.",
     };
 }
+
+/// <summary>What a form asking for someone's words about a concern shows: the concern, and a hint of how the words will be read, if Core words it.</summary>
+public sealed record WordsForm(ConcernView Concern, string? Hint);

@@ -2,11 +2,13 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
+using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Core.Concerns;
 
 /// <summary>Concerns after the answers: review, the owners' responses, the raisers' acceptance, merging, the facilitator's closing word.</summary>
-public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher publisher)
+public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher publisher, IOptions<GroupSizeOptions> groupSize)
 {
     /// <summary>
     /// <c>concerns</c>: everyone sees the list; when the facilitator or an owner asks, the owners are sent the

@@ -9,6 +9,9 @@ namespace DeliberationBot.Core.Deliberations;
 /// </summary>
 public sealed record DeliberationTally(IReadOnlyList<GroupTally> Groups, IReadOnlyList<AnswerTally> Answers, PublicPageTally PublicPage)
 {
+    /// <summary>Whether fewer than <paramref name="min"/> people of <paramref name="group"/> joined: few enough that an anonymous one of them may be recognised.</summary>
+    public bool IsSmall(StakeholderGroup group, int min) => (Groups.FirstOrDefault(g => g.Group == group)?.Participants ?? 0) < min;
+
     public static readonly DeliberationTally Empty = new([], [], new PublicPageTally(0, 0));
 
     /// <summary>The same counts from lists already in hand (a report or an export reads them all anyway).</summary>

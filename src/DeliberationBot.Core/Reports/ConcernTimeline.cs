@@ -59,7 +59,8 @@ public static class ConcernTimeline
             {
                 history.Add((e.At, ConcernStatus.Merged));
             }
-            else if (ActionOf(e.Type) is { } action && ConcernLifecycle.Apply(state, action, e.Actor ?? "", "recorded", e.At).Changed is { } changed)
+            // The words an action took do not change where it leaves the concern; only Accept is given none, as it takes none.
+            else if (ActionOf(e.Type) is { } action && ConcernLifecycle.Apply(state, action, e.Actor ?? "", action == ConcernAction.Accept ? null : "recorded", e.At).Changed is { } changed)
             {
                 state = changed;
                 history.Add((e.At, state.Status));

@@ -28,10 +28,10 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
         if (SlackIds.AsksForWords(action))
         {
             // Anyone in the channel can press a button on the conversation's notice: no form for someone refused.
-            var (concern, refused) = await concerns.ForWordsAsync(a.Actor, concernId, action, ct);
+            var (form, refused) = await concerns.ForWordsAsync(a.Actor, concernId, action, ct);
             return refused is not null
                 ? await replies.PrivateAsync(a, refused, "concern", ct)
-                : replies.Modal(a, ConcernModals.Text(concernId, action, concern, a.ConcernMessage), "concern");
+                : replies.Modal(a, ConcernModals.Text(concernId, action, form, a.ConcernMessage), "concern");
         }
 
         var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);

@@ -11,20 +11,21 @@ namespace DeliberationBot.Slack.Rendering;
 internal static class ConcernModals
 {
     /// <param name="from">The message the modal was opened from, drawn again once the words are in.</param>
-    public static JsonObject Text(Guid concernId, ConcernAction action, ConcernView? concern, Concerns.ConcernMessage? from = null)
+    /// <param name="form">The concern, and how the words will be read when Core says it for the person asked.</param>
+    public static JsonObject Text(Guid concernId, ConcernAction action, WordsForm? form, Concerns.ConcernMessage? from = null)
     {
         var (title, label, hint, submit) = action switch
         {
             ConcernAction.Respond => ("Respond", "Your response", "The people who raised it will see it.", "Send"),
             ConcernAction.MarkAddressed => ("Mark addressed", "How it is addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Mark addressed"),
             ConcernAction.WontAddress => ("Won't address", "Why it won't be addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Send"),
-            ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", ConcernResponseNotice.ReopenWordsHint((from?.Shown as ConcernMessageShown.ToRaisers)?.InConversation), "Reopen"),
+            ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", form?.Hint ?? ConcernResponseNotice.ReopenWordsHint((from?.Shown as ConcernMessageShown.ToRaisers)?.InConversation), "Reopen"),
             _ => ("Close concern", "Why it closes without the people who raised it", "This is recorded in the deliberation's history.", "Close concern"),
         };
         var blocks = new List<JsonObject>();
-        if (concern is not null)
+        if (form is not null)
         {
-            blocks.AddRange(Block.Sections(ConcernRenderer.Text(concern))); // every voice, whole, as the owner's message shows it
+            blocks.AddRange(Block.Sections(ConcernRenderer.Text(form.Concern))); // every voice, whole, as the owner's message shows it
         }
 
         blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: action == ConcernAction.Reopen, hint));

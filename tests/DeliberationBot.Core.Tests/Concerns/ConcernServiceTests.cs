@@ -132,14 +132,7 @@ public sealed class ConcernServiceTests
     [Fact]
     public async Task After_a_raiser_accepts_or_reopens_their_notice_says_where_the_raisers_answer_stands()
     {
-        // Sam flags by name, Lee anonymously; the facilitator merges the two, so the concern has two raisers.
-        var d = await FlaggedAsync("It adds twenty minutes a case.");
-        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: true, "join-lee", None);
-        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
-        await Concerns.ReviewAsync(Fiona, Home, "review", None);
-        await Concerns.MergeAsync(Fiona, Home, 1, 2, "merge", None);
-        var concern = (await _bed.Store.ListConcernsAsync(Workspace, d, None)).Single(c => c.Number == 1).Id;
-        await Concerns.ActAsync(Maria, concern, ConcernAction.MarkAddressed, "We drop two of the fields.", "addressed", None);
+        var (_, concern) = await AddressedForTwoAsync();
         var toSam = new ConcernMessageShown.ToRaisers(InConversation: false);
         var inConversation = new ConcernMessageShown.ToRaisers(InConversation: true);
 
@@ -175,6 +168,43 @@ public sealed class ConcernServiceTests
         var told = Assert.Single(((OwnerConcerns)_bed.Store.Outbox.Last(m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message).Concerns);
         Assert.Equal([null, null, "new"], told.Voices.Select(told.ChangeOf));
         Assert.StartsWith("You reopened the concern", Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, toSam, ConcernAction.Reopen, None)).NextStep, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_form_for_words_on_reopening_tells_each_person_how_the_owners_will_read_them()
+    {
+        var (d, concern) = await AddressedForTwoAsync();
+        async Task<string?> HintFor(Actor who) => (await Concerns.ForWordsAsync(who, concern, ConcernAction.Reopen, None)).Form!.Hint;
+
+        Assert.Equal("Optional. The owners will read it with the concern, in your words, attributed “Frontline worker (sam), on reopening it”.", await HintFor(Sam));
+        Assert.Equal(
+            "Optional. The owners will read it with the concern, in your words, attributed “Community member or advocate (anonymous), on reopening it”. " +
+            "Your stakeholder group has fewer than 3 people in this deliberation, so people who know the group may be able to tell who wrote this.",
+            await HintFor(Lee));
+
+        // Once the group is large enough to hide in, the warning goes.
+        for (var i = 0; i < 2; i++)
+        {
+            await _bed.Answering.JoinAsync(new Actor("slack", Workspace, new UserRef($"U0C{i}", $"c{i}")), d, StakeholderGroup.Community, anonymous: true, $"join-c{i}", None);
+        }
+
+        Assert.Equal("Optional. The owners will read it with the concern, in your words, attributed “Community member or advocate (anonymous), on reopening it”.", await HintFor(Lee));
+    }
+
+    /// <summary>
+    /// Sam flags by name, Lee anonymously (the only community member); the facilitator merges the two, so the concern
+    /// has two raisers, and Maria marks it addressed. The deliberation and the concern.
+    /// </summary>
+    private async Task<(Guid Deliberation, Guid Concern)> AddressedForTwoAsync()
+    {
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: true, "join-lee", None);
+        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+        await Concerns.MergeAsync(Fiona, Home, 1, 2, "merge", None);
+        var concern = (await _bed.Store.ListConcernsAsync(Workspace, d, None)).Single(c => c.Number == 1).Id;
+        await Concerns.ActAsync(Maria, concern, ConcernAction.MarkAddressed, "We drop two of the fields.", "addressed", None);
+        return (d, concern);
     }
 
     /// <summary>Sam answers by name and flags the answer.</summary>

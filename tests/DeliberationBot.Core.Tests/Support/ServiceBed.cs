@@ -62,7 +62,7 @@ internal sealed class ServiceBed
         Replies = new ReplyOutbox(Store, signal, Time);
         Chat = new ChatAnswering(turn, new TypedCommands(catalog), Answering, new AnswerMessages(turn, Replies), new RefusedAnswers(turn, Answering));
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
-        Concerns = new ConcernService(turn, publisher);
+        Concerns = new ConcernService(turn, publisher, Options.Create(new GroupSizeOptions()));
         DigestSources = store => new DigestSourceReader(turn, store, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, DigestSources(Unused<IDigestStore>.Instance), signal, Options.Create(new DigestOptions()), links);
         Commands = new CommandDispatcher(

@@ -151,9 +151,10 @@ public sealed class ConcernActionTests : SlackHostTest
         var reopen = Press(notice, "concern_reopen", overrides.Id, Ana);
         reopen["message"]!["blocks"] = JsonNode.Parse(settled.Json.GetProperty("blocks").GetRawText());
         await Host.InteractionAsync(reopen);
-        var form = Modals.ViewOf(await Api.WaitForAsync("views.open", 2));
+        var opened = await Api.WaitForAsync("views.open", 2);
+        var form = Modals.ViewOf(opened);
         Assert.Equal("Reopen concern", Modals.Title(form));
-        Assert.Contains("in your words, with your name and group.", form.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Optional. The owners will read it with the concern, in your words, attributed “Frontline worker (u0ana), on reopening it”.\n", opened.Strings, StringComparison.Ordinal);
         Assert.True(form["blocks"]!.AsArray().Single(b => b!["block_id"]?.GetValue<string>() == "response")!["optional"]!.GetValue<bool>());
         await Host.InteractionAsync(SlackPayloads.ViewSubmission(form,
             Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Nights still have one supervisor for forty cases."))), Ana, "V0AR", "ar-1"));
@@ -229,12 +230,12 @@ public sealed class ConcernActionTests : SlackHostTest
         Assert.Contains("Only the people who raised this concern can accept or reopen it.", refusedReopen.Strings, StringComparison.Ordinal);
         Assert.Single(Api.CallsTo("views.open")); // the owner's form only
 
-        // Reopening from the channel's message: the form says the words go with Sam's group, not his name, and what
-        // that can mean in a small group.
+        // Reopening from the channel's message: the form, Sam's alone, says his words go with his group, not his name,
+        // and that in a group as small as his, people who know it may tell who wrote them.
         var reopen = Press(posted, "concern_reopen", appeal.Id, Sam);
         reopen["message"]!["blocks"] = JsonNode.Parse(settled.Json.GetProperty("blocks").GetRawText());
         await Host.InteractionAsync(reopen);
         var form = (await Api.WaitForAsync("views.open", 2)).Strings;
-        Assert.Contains("with your stakeholder group but not your name. If few people of your group answered", form, StringComparison.Ordinal);
+        Assert.Contains("in your words, attributed “Community member or advocate (anonymous), on reopening it”. Your stakeholder group has fewer than 3 people in this deliberation, so people who know the group may be able to tell who wrote this.", form, StringComparison.Ordinal);
     }
 }
