@@ -28,6 +28,12 @@ public sealed record ConcernView(
 
     public IReadOnlyList<ConcernVoice> Voices { get; init; } = [];
 
+    /// <summary>The words that raised it, which the question (<see cref="QuestionText"/>) is shown after.</summary>
+    public IEnumerable<ConcernVoice> Raising => Voices.Where(v => !v.Reopening);
+
+    /// <summary>Words given on reopening it: they answer the owners' response, not the question, so they follow it.</summary>
+    public IEnumerable<ConcernVoice> OnReopening => Voices.Where(v => v.Reopening);
+
     public ConcernOrigin Origin { get; init; }
 
     public int? MergedInto { get; init; }

@@ -26,14 +26,20 @@ public static partial class PlainTextRenderer
             sb.AppendLine($"    {note}");
         }
 
-        foreach (var v in c.Voices)
+        void Voice(ConcernVoice v) => sb.AppendLine($"    \"{v.Text}\" — {ConcernView.Attribution(v)}{(c.ChangeOf(v) is { } mark ? " · " + mark : "")}");
+        foreach (var v in c.Raising)
         {
-            sb.AppendLine($"    \"{v.Text}\" — {ConcernView.Attribution(v)}{(c.ChangeOf(v) is { } mark ? " · " + mark : "")}");
+            Voice(v);
         }
 
         if (Context(c) is { } context)
         {
             sb.AppendLine($"    {context}");
+        }
+
+        foreach (var v in c.OnReopening)
+        {
+            Voice(v);
         }
 
         if (c.Response is not null)

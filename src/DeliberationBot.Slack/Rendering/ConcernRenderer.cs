@@ -125,7 +125,7 @@ internal static class ConcernRenderer
             sb.Append('\n').Append(Escape(note));
         }
 
-        foreach (var v in c.Voices)
+        void Voice(ConcernVoice v)
         {
             sb.Append("\n>").Append(Escape(v.Text).ReplaceLineEndings("\n>")).Append("\n— _").Append(Escape(ConcernView.Attribution(v))).Append('_');
             if (c.ChangeOf(v) is { } mark)
@@ -134,9 +134,19 @@ internal static class ConcernRenderer
             }
         }
 
+        foreach (var v in c.Raising)
+        {
+            Voice(v);
+        }
+
         if (PlainTextRenderer.Context(c) is { } context)
         {
             sb.Append('\n').Append(Escape(context));
+        }
+
+        foreach (var v in c.OnReopening)
+        {
+            Voice(v);
         }
 
         if (c.Owner is not null)

@@ -200,7 +200,7 @@ internal static class ConcernCards
 
     /// <summary>
     /// A concern: its number and where it stands, then each person's words with their group (and name, only if they
-    /// answered by name), then the question it came from as context, and any response.
+    /// answered by name), then the question it came from as context, any words given on reopening it, and any response.
     /// </summary>
     public static IEnumerable<JsonNode?> Concern(ConcernView c)
     {
@@ -213,11 +213,9 @@ internal static class ConcernCards
             yield return Card.Text(CardText.Escape(note), subtle: true, spacing: "Small");
         }
 
-        foreach (var voice in c.Voices)
+        foreach (var block in c.Raising.SelectMany(Voice))
         {
-            yield return Card.Text($"“{CardText.Escape(voice.Text)}”", spacing: "Small");
-            var mark = c.ChangeOf(voice) is { } change ? $" · **{change}**" : "";
-            yield return Card.Text("— " + CardText.Escape(ConcernView.Attribution(voice)) + mark, subtle: true, spacing: "None");
+            yield return block;
         }
 
         if (PlainTextRenderer.Context(c) is { } context)
@@ -225,9 +223,20 @@ internal static class ConcernCards
             yield return Card.Text(CardText.Escape(context), subtle: true, spacing: "Small");
         }
 
+        foreach (var block in c.OnReopening.SelectMany(Voice))
+        {
+            yield return block;
+        }
+
         if (c.Response is not null)
         {
             yield return Card.Text("Response: " + CardText.Escape(c.Response), spacing: "Small");
+        }
+
+        IEnumerable<JsonNode?> Voice(ConcernVoice voice)
+        {
+            var mark = c.ChangeOf(voice) is { } change ? $" · **{change}**" : "";
+            return [Card.Text($"“{CardText.Escape(voice.Text)}”", spacing: "Small"), Card.Text("— " + CardText.Escape(ConcernView.Attribution(voice)) + mark, subtle: true, spacing: "None")];
         }
     }
 

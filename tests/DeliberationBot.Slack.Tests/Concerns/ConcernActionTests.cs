@@ -161,6 +161,9 @@ public sealed class ConcernActionTests : SlackHostTest
         var reopened = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(notice).Ts, count: 2);
         Assert.Contains("You reopened the concern, and the owners have been told.", reopened.Strings, StringComparison.Ordinal);
         Assert.Contains(">Nights still have one supervisor for forty cases.", reopened.Strings, StringComparison.Ordinal);
+        // Her words answer the response, not the question: they come after the line saying which question raised it.
+        var drawn = string.Join("\n", RecordedCall.StringsOf(reopened.Json.GetProperty("blocks")));
+        Assert.True(drawn.IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < drawn.IndexOf(">Nights still", StringComparison.Ordinal));
         Assert.Empty(Blocks.Buttons(reopened.Json));
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(overrides)).Status);
         await Host.SettleOutboxAsync();

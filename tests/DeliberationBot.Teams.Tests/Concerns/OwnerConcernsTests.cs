@@ -144,6 +144,8 @@ public sealed class OwnerConcernsTests : HostTest
         Assert.Contains("You reopened the concern, and the owners have been told.", Texts.Of(reopened), StringComparison.Ordinal);
         Assert.Contains("“Visits are still ranked before a worker reads the file.”", Texts.Of(reopened), StringComparison.Ordinal);
         Assert.Contains(", on reopening it", Texts.Of(reopened), StringComparison.Ordinal);
+        // Their words answer the response, not the question: they come after the line saying which question raised it.
+        Assert.True(Texts.Of(reopened).IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < Texts.Of(reopened).IndexOf("“Visits are still", StringComparison.Ordinal));
         Assert.Empty(TopActions(reopened));
         Assert.DoesNotContain("Input.Text", reopened.ToJsonString(), StringComparison.Ordinal);
     }
