@@ -11,7 +11,7 @@
 //   POST /send { target, activity }                                 sends one activity as Teams would (serviceUrl filled
 //        in, a valid token), for trying the service by hand. Answers { status, body }.
 //   GET  /calls                                                     with RECORD_CALLS=1, every call the connector got:
-//        [{ method, path, body }], to read what the service actually posted.
+//        [{ method, path, body, answeredId }], to read what the service actually posted (and the id it was given).
 // Environment: PORT, APP_ID (the bots' Microsoft App ID, the tokens' audience), IDENTITY_HEADER (the secret /msi/token
 // expects), REPLY_TIMEOUT_MS (how long a request may wait for its reply, default 30000), CONNECTOR_DELAY_MS (how long
 // the connector takes to answer each call, default 0: the real one takes tens of milliseconds).
@@ -71,7 +71,7 @@ function connector(req, res, raw) {
   try { body = raw.length ? JSON.parse(raw) : {}; } catch { /* counted below like any other call */ }
   const path = req.url.split('?')[0];
   const created = req.method === 'POST' && path === '/connector/v3/conversations';
-  if (recordCalls) calls.push({ method: req.method, path: decodeURIComponent(req.url), body });
+  const recorded = recordCalls ? calls[calls.push({ method: req.method, path: decodeURIComponent(req.url), body }) - 1] : {};
   const repliedTo = body.replyToId || (req.method === 'POST' && !created ? decodeURIComponent(path.split('/activities/')[1] || '') : '');
   if (repliedTo && waiting.has(repliedTo)) {
     replies++;
@@ -85,7 +85,9 @@ function connector(req, res, raw) {
   // A roster lookup (GET …/members/{id}, how a mentioned person is resolved) answers with the member as asked for and,
   // as Teams does, an Entra object id: "29:maria" is "aad-maria".
   const member = req.method === 'GET' && decodeURIComponent(path).match(/\/members\/([^/]+)$/);
-  res.end(JSON.stringify(member ? { id: member[1], aadObjectId: `aad-${member[1].replace(/^29:/, '')}` } : created ? { id: `a:created-${otherCalls}` } : { id: `reply-${replies + otherCalls}` }));
+  const answer = member ? { id: member[1], aadObjectId: `aad-${member[1].replace(/^29:/, '')}` } : created ? { id: `a:created-${otherCalls}` } : { id: `reply-${replies + otherCalls}` };
+  recorded.answeredId = answer.id; // the id a posted activity was given, which an update or a card's invoke names
+  res.end(JSON.stringify(answer));
 }
 
 async function drive({ target, count, concurrency, label }) {
