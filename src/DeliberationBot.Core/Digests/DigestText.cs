@@ -31,7 +31,7 @@ public static class DigestText
             }
             foreach (var c in p.OpenConcerns)
             {
-                sb.AppendLine($"    #{c.Number} \"{c.Text}\" — {Groups(c.RaisedBy)}; {c.AgeDays} day(s) old");
+                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {Groups(c.RaisedBy)}; {c.AgeDays} day(s) old");
             }
 
             if (p.MissingVoices.Count > 0)
@@ -45,7 +45,7 @@ public static class DigestText
             sb.AppendLine($"No response from the owners for more than {w.StaleAfterDays} days:");
             foreach (var c in w.Stale)
             {
-                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Text} ({c.AgeDays} days)");
+                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} ({c.AgeDays} days)");
             }
         }
 
@@ -69,4 +69,6 @@ public static class DigestText
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));
+
+    private static string Plain(string text) => text;
 }

@@ -13,6 +13,16 @@ namespace DeliberationBot.Core.Digests;
 public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status)
 {
     public bool Shortened { get; init; }
+
+    /// <summary>
+    /// The question the words answer, to be read before them where they say nothing without it (a rule's answers, an
+    /// option chosen); it is the flow's wording, not anyone's words, so it is never quoted with them.
+    /// </summary>
+    public string? Question { get; init; }
+
+    /// <summary>The words in quotation marks, after their question when they need it; <paramref name="escape"/> makes each part safe for the surface.</summary>
+    public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
+        (Question is { } question ? escape(question) + " " : "") + open + escape(Text) + close;
 }
 
 public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus Status, DateOnly? Due, IReadOnlyList<DigestConcern> OpenConcerns, IReadOnlyList<StakeholderGroup> MissingVoices)
@@ -78,8 +88,12 @@ public static class DigestComposer
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         DigestConcern View(DigestSource s, Concern c)
         {
-            var words = WordsOf(c, s.Flow);
-            return new(c.Id, s.Deliberation.Title, c.Number, Shorten(words), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status) { Shortened = words.Length > WordsShown };
+            var (question, words) = WordsOf(c, s.Flow);
+            return new(c.Id, s.Deliberation.Title, c.Number, Shorten(words), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status)
+            {
+                Shortened = words.Length > WordsShown,
+                Question = question,
+            };
         }
 
         static bool Undecided(Deliberation d) => d.IsOpen || d.Decision is null;
@@ -123,23 +137,23 @@ public static class DigestComposer
     /// <summary>
     /// What a leader reads of a concern: the words of the people who raised it. A concern a question's rule raised is
     /// stored as the rule it met ("Answers that meet this question's concern rule (any of no, unsure).") and a flagged
-    /// yes/no, choice or rating as the option alone ("No"): neither says anything without its question, so those read
-    /// as the question followed by what was answered, each different answer once with how many gave it.
+    /// yes/no, choice or rating as the option alone ("No"): neither says anything without its question, so those come
+    /// with the question, and read as what was answered, each different answer once with how many gave it.
     /// </summary>
-    public static string WordsOf(Concern c, FlowDefinition? flow)
+    public static (string? Question, string Words) WordsOf(Concern c, FlowDefinition? flow)
     {
         var question = c.QuestionId is null ? null : flow?.FindQuestion(c.QuestionId);
         var needsQuestion = c.Origin == ConcernOrigin.FlowRule
             || (c.Origin == ConcernOrigin.FlaggedAnswer && question?.Kind is not (AnswerKind.FreeText or AnswerKind.Number));
         if (question is null || !needsQuestion)
         {
-            return c.Text;
+            return (null, c.Text);
         }
 
         var answered = c.Origin == ConcernOrigin.FlowRule && c.Voices.Count > 0
             ? string.Join("; ", c.Voices.Where(v => !v.Reopening).GroupBy(v => v.Text, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (×{g.Count()})"))
             : c.Text;
-        return $"{question.Text} {answered}";
+        return (question.Text, answered);
     }
 
     /// <summary>The first <see cref="WordsShown"/> characters, ending with "…" when there is more; never half a surrogate pair.</summary>

@@ -35,7 +35,7 @@ internal static class ReportRenderer
             var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}");
             foreach (var c in p.OpenConcerns)
             {
-                text.Append($"\n• #{c.Number} \u201C{Escape(c.Text)}\u201D — {Escape(Groups(c.RaisedBy))}; {c.AgeDays} day(s) old");
+                text.Append($"\n• #{c.Number} {c.Quoted(Escape)} — {Escape(Groups(c.RaisedBy))}; {c.AgeDays} day(s) old");
             }
 
             content.AddRange(Block.Sections(text.ToString()));
@@ -53,12 +53,12 @@ internal static class ReportRenderer
         if (w.Stale.Count > 0)
         {
             content.AddRange(Block.Sections($"*No response from the owners for more than {w.StaleAfterDays} days*\n" +
-                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: \u201C{Escape(c.Text)}\u201D ({c.AgeDays} days)"))));
+                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)} ({c.AgeDays} days)"))));
         }
 
         if (w.ResolvedSinceLast.Count > 0)
         {
-            content.AddRange(Block.Sections("*Resolved since the last digest*\n" + string.Join("\n", w.ResolvedSinceLast.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: \u201C{Escape(c.Text)}\u201D"))));
+            content.AddRange(Block.Sections("*Resolved since the last digest*\n" + string.Join("\n", w.ResolvedSinceLast.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)}"))));
         }
 
         if (w.AnyShortened)

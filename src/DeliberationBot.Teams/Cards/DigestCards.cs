@@ -62,7 +62,7 @@ internal static class DigestCards
             var due = p.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
             var lines = p.OpenConcerns.Select(c => new JsonNode?[]
             {
-                Card.Text($"**#{c.Number}** {Excerpt(c.Text)}", spacing: "Small"),
+                Card.Text($"**#{c.Number}** {c.Quoted(CardText.Escape)}", spacing: "Small"),
                 Card.Text($"{c.AgeDays} day(s) old · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
             }).ToList();
             if (lines.Count == 0)
@@ -95,7 +95,7 @@ internal static class DigestCards
             yield return
             [
                 i == 0 ? Card.Separator(Card.Label(CardText.Escape(title))) : null,
-                Card.Text($"{CardText.Escape(c.Proposal)} **#{c.Number}**: {Excerpt(c.Text)}", spacing: "Small"),
+                Card.Text($"{CardText.Escape(c.Proposal)} **#{c.Number}**: {c.Quoted(CardText.Escape)}", spacing: "Small"),
                 Card.Text($"{note(c)} · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
             ];
         }
@@ -118,8 +118,6 @@ internal static class DigestCards
     }
 
     /// <summary>A concern's words as Core gives them to a digest (its first 200 characters, marked when shortened).</summary>
-    private static string Excerpt(string text) => CardText.Escape(text);
-
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => CardText.Escape(g.Label())));
 }

@@ -93,6 +93,25 @@ public class DigestSnapshotTests
         Guid.NewGuid(), Ws, $"digest:{reader.Id}:2026-W46", Destination.PrivatelyTo(Home, reader),
         new DigestReference(snapshot.Id, since, "2026-W46", false, null, "UTC"), Now);
 
+    [Fact]
+    public void A_concern_raised_by_a_questions_rule_reads_as_its_question_then_what_people_answered_and_only_their_words_are_quoted()
+    {
+        var hotline = Sources()[0].Deliberation;
+        Concern rule = new(Guid.NewGuid(), hotline.Id, 5, ConcernKind.Concern, ConcernOrigin.FlowRule, "first", "workers-only",
+            "Answers that meet this question's concern rule (any of \"No\").", [StakeholderGroup.FrontlineWorker], ["user:U0A", "user:U0B", "user:U0C"],
+            ConcernStatus.Open, null, null, null, [], Now.AddDays(-1), Now.AddDays(-1))
+        {
+            Voices = [new("user:U0A", StakeholderGroup.FrontlineWorker, "Ann", "No", "workers-only"), new("user:U0B", StakeholderGroup.FrontlineWorker, "Ben", "No", "workers-only"),
+                new("user:U0C", StakeholderGroup.FrontlineWorker, null, "Not sure", "workers-only")],
+        };
+
+        Assert.Equal(("Workers only?", "No (×2); Not sure"), DigestComposer.WordsOf(rule, Flows.TestFlows.Engine));
+        var digest = DigestComposer.Compose([new DigestSource(hotline, [rule], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+        Assert.Contains("#5 Workers only? \"No (×2); Not sure\" — Frontline worker; 1 day(s) old", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
+        // Without its flow, the concern reads as it was stored, and nothing but that is quoted.
+        Assert.Equal((null, rule.Text), DigestComposer.WordsOf(rule, null));
+    }
+
     /// <summary>An open deliberation with concerns of every kind of age and state; one closed awaiting its decision; one decided.</summary>
     private static List<DigestSource> Sources()
     {

@@ -99,7 +99,7 @@ public sealed class FullFlowTests : SlackHostTest
         var rest = Api.CallsTo("chat.postEphemeral").Where(c => c.Json.GetProperty("user").GetString() == Maria);
         var digest = LongText.Squash(LongText.Read(preview) + string.Join("", rest.Select(c => LongText.Read(c))));
         var flow = Host.Services.GetRequiredService<FlowCatalog>().Find("ai-proposal");
-        Assert.All(concerns, c => Assert.Contains(LongText.Squash(DigestComposer.Shorten(DigestComposer.WordsOf(c, flow))), digest, StringComparison.Ordinal));
+        Assert.All(concerns, c => Assert.Contains(LongText.Squash(Quoted(DigestComposer.WordsOf(c, flow))), digest, StringComparison.Ordinal));
 
         // Every message and modal this deliberation produced is within Slack's limits.
         foreach (var call in Api.Calls.Where(c => c.Method is "chat.postMessage" or "chat.update" or "chat.postEphemeral"))
@@ -114,6 +114,10 @@ public sealed class FullFlowTests : SlackHostTest
     }
 
     /// <summary>A valid answer of the question's kind; free text is as long as an answer may be.</summary>
+    /// <summary>A concern as a digest reads it: its question, where its words need it, then its first 200 characters in quotation marks.</summary>
+    private static string Quoted((string? Question, string Words) c) =>
+        (c.Question is { } q ? q + " " : "") + "\u201C" + DigestComposer.Shorten(c.Words) + "\u201D";
+
     private static AnswerValue AnswerFor(QuestionPrompt q, int person, string text) => q.Kind switch
     {
         AnswerKind.FreeText => AnswerValue.FromText(text),

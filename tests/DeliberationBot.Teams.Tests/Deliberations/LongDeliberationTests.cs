@@ -99,7 +99,7 @@ public sealed class LongDeliberationTests : HostTest
         Assert.NotEmpty(digest);
         var digestText = string.Join("\n", digest.Select(o => o.CardText));
         var flow = Host.Services.GetRequiredService<FlowCatalog>().Find("ai-proposal"); // a concern is read with its question where its words need it
-        Assert.All(concerns.Where(c => c.IsUnresolved), c => Assert.Contains(CardText.Escape(DigestComposer.Shorten(DigestComposer.WordsOf(c, flow))), digestText, StringComparison.Ordinal));
+        Assert.All(concerns.Where(c => c.IsUnresolved), c => Assert.Contains(Quoted(DigestComposer.WordsOf(c, flow)), digestText, StringComparison.Ordinal));
         Assert.Contains(CardText.Escape(DigestText.ShortenedNote), digestText, StringComparison.Ordinal);
 
         Payloads.AssertSentAsTeamsExpects(sent);
@@ -108,6 +108,10 @@ public sealed class LongDeliberationTests : HostTest
     private static List<JsonObject> RendererActions(JsonObject card) => Cards.RendererTests.Actions(card);
 
     /// <summary>A valid answer of the question's kind; free text is as long as an answer may be.</summary>
+    /// <summary>A concern as a digest reads it: its question, where its words need it, then its first 200 characters in quotation marks.</summary>
+    private static string Quoted((string? Question, string Words) c) =>
+        (c.Question is { } q ? CardText.Escape(q) + " " : "") + "\u201C" + CardText.Escape(DigestComposer.Shorten(c.Words)) + "\u201D";
+
     private static AnswerValue AnswerFor(QuestionPrompt q, int person, string text) => q.Kind switch
     {
         AnswerKind.FreeText => AnswerValue.FromText(text),
