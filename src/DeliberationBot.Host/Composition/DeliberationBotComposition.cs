@@ -12,6 +12,8 @@ using DeliberationBot.Host.Reports;
 using DeliberationBot.Core.Reports;
 using DeliberationBot.Storage;
 using DeliberationBot.Summaries;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Host.Composition;
@@ -39,6 +41,9 @@ internal static class DeliberationBotComposition
         services.AddSingleton<IReportLinkSigner, SignedReportLinks>();
         services.AddSingleton<ICommunityLinks, CommunityLinks>();
         services.AddRazorComponents();
+        // Pages are UTF-8: people's words in any language, and the page's own dashes and quotation marks, are written as
+        // characters rather than entities (what HTML gives meaning to is still encoded).
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         // Pages and their stylesheet travel compressed; nothing else this service sends is HTML or CSS.
         services.AddResponseCompression(o =>
         {

@@ -65,6 +65,24 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
+    public async Task Each_concern_on_the_page_says_which_question_its_words_answer_and_a_rules_concern_what_rule_it_met()
+    {
+        await ClosedDeliberationAsync(anaSaysNoOverride: true);
+        var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
+
+        // Ana's "No" met the question's rule: the page says so, and which question it answers.
+        Assert.Contains("<p>Answers that meet this question's concern rule (any of \"No\", \"Not sure\").</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<blockquote>No <small>— Ana (Frontline worker)</small></blockquote>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "Raised by Frontline worker (1 person), answering “Can workers set aside the tool's score when their own judgment about a case is different?” in “Daily work”.",
+            page, StringComparison.Ordinal);
+        // Her flagged words are the concern itself: they are not shown twice.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "Rank calls by risk <small>"));
+        Assert.DoesNotContain("<p>Rank calls by risk</p>", page, StringComparison.Ordinal);
+        Assert.Contains("answering “In a sentence or two, what is this tool supposed to do?” in “Purpose and people affected”.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Leaders_read_each_answer_by_name_or_group_as_given_and_participants_never_reach_the_answers()
     {
         var d = await ClosedDeliberationAsync();
