@@ -28,6 +28,12 @@ public sealed record ConcernView(
 
     public IReadOnlyList<ConcernVoice> Voices { get; init; } = [];
 
+    /// <summary>
+    /// What the owners' response is called where it is shown. A concern is open with a response only once it was
+    /// reopened (responding to an open concern acknowledges it), and then the response is the one that did not settle it.
+    /// </summary>
+    public string ResponseLabel => Status == ConcernStatus.Open && Response is not null ? "Response, before it was reopened" : "Response";
+
     /// <summary>The words that raised it, which the question (<see cref="QuestionText"/>) is shown after.</summary>
     public IEnumerable<ConcernVoice> Raising => Voices.Where(v => !v.Reopening);
 

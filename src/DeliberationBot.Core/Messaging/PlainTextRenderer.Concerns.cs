@@ -44,7 +44,7 @@ public static partial class PlainTextRenderer
 
         if (c.Response is not null)
         {
-            sb.AppendLine($"    Response: {c.Response}");
+            sb.AppendLine($"    {c.ResponseLabel}: {c.Response}");
         }
 
         if (c.Actions.Count > 0)

@@ -161,7 +161,7 @@ internal static class ConcernRenderer
         sb.Append("\nStatus: ").Append(Escape(ConcernService.Describe(c.Status)));
         if (!string.IsNullOrWhiteSpace(c.Response))
         {
-            sb.Append("\n*Response:* ").Append(Escape(c.Response));
+            sb.Append("\n*").Append(c.ResponseLabel).Append(":* ").Append(Escape(c.Response));
         }
 
         return sb.ToString();

@@ -230,7 +230,7 @@ internal static class ConcernCards
 
         if (c.Response is not null)
         {
-            yield return Card.Text("Response: " + CardText.Escape(c.Response), spacing: "Small");
+            yield return Card.Text($"{c.ResponseLabel}: " + CardText.Escape(c.Response), spacing: "Small");
         }
 
         IEnumerable<JsonNode?> Voice(ConcernVoice voice)

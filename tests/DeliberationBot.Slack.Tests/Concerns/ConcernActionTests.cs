@@ -164,6 +164,7 @@ public sealed class ConcernActionTests : SlackHostTest
         // Her words answer the response, not the question: they come after the line saying which question raised it.
         var drawn = string.Join("\n", RecordedCall.StringsOf(reopened.Json.GetProperty("blocks")));
         Assert.True(drawn.IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < drawn.IndexOf(">Nights still", StringComparison.Ordinal));
+        Assert.Contains("*Response, before it was reopened:* ", drawn, StringComparison.Ordinal); // the response that did not settle it
         Assert.Empty(Blocks.Buttons(reopened.Json));
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(overrides)).Status);
         await Host.SettleOutboxAsync();

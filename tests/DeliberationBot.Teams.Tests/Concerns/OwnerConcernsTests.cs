@@ -134,7 +134,7 @@ public sealed class OwnerConcernsTests : HostTest
 
         var accepted = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(notice, "Accept"))))!["value"]!.AsObject();
         Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", Texts.Of(accepted), StringComparison.Ordinal);
-        Assert.Contains("Visits stay a worker's call.", Texts.Of(accepted), StringComparison.Ordinal);
+        Assert.Contains("Response: Visits stay a worker's call.", Texts.Of(accepted), StringComparison.Ordinal);
         Assert.Equal(["Reopen"], TopActions(accepted).Select(a => a["title"]!.GetValue<string>()));
 
         // Reopening sends what they wrote in the box beside it, if anything: their words join the concern's.
@@ -144,6 +144,7 @@ public sealed class OwnerConcernsTests : HostTest
         Assert.Contains("You reopened the concern, and the owners have been told.", Texts.Of(reopened), StringComparison.Ordinal);
         Assert.Contains("“Visits are still ranked before a worker reads the file.”", Texts.Of(reopened), StringComparison.Ordinal);
         Assert.Contains(", on reopening it", Texts.Of(reopened), StringComparison.Ordinal);
+        Assert.Contains("Response, before it was reopened: Visits stay a worker's call.", Texts.Of(reopened), StringComparison.Ordinal);
         // Their words answer the response, not the question: they come after the line saying which question raised it.
         Assert.True(Texts.Of(reopened).IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < Texts.Of(reopened).IndexOf("“Visits are still", StringComparison.Ordinal));
         Assert.Empty(TopActions(reopened));
