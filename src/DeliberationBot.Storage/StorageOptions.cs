@@ -48,6 +48,15 @@ public sealed class StorageOptions : IValidatableObject
             }
         }
 
+        // Set and silently unused, it would leave an operator believing the data is in PostgreSQL.
+        if (Provider == StorageProvider.Sqlite && !string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                $"ConnectionStrings:Deliberations is set, but Storage:Provider is Sqlite, so it would not be used: the database would be the file at Storage:SqlitePath ({SqlitePath}). " +
+                "To use PostgreSQL, set Storage:Provider=Postgres; to use SQLite, remove the connection string.",
+                [nameof(ConnectionString)]);
+        }
+
         if (Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(SqlitePath))
         {
             yield return new ValidationResult("Storage:SqlitePath must name a file, e.g. data/deliberations.db.", [nameof(SqlitePath)]);
