@@ -56,7 +56,7 @@ public static class DigestText
 
         if (w.AnyShortened)
         {
-            sb.AppendLine(ShortenedNote);
+            sb.AppendLine(ShortenedNote(w));
         }
 
         foreach (var item in w.ComingDue)
@@ -65,7 +65,13 @@ public static class DigestText
         }
     }
 
-    public const string ShortenedNote = "Concerns ending in … are shortened here; \"concerns\" in the deliberation's conversation shows each in full.";
+    /// <summary>
+    /// Where a shortened concern is read whole. A leader may not be in the deliberation's conversation, so where the
+    /// digest links each proposal to the reader's page, the page is named first.
+    /// </summary>
+    public static string ShortenedNote(WeeklyDigest w) => w.Proposals.Count > 0 && w.Proposals.All(p => p.Report is not null)
+        ? "Concerns ending in … are shortened here; each proposal's page, linked here, shows them in full, as does \"concerns\" in the deliberation's conversation."
+        : "Concerns ending in … are shortened here; \"concerns\" in the deliberation's conversation shows each in full.";
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));

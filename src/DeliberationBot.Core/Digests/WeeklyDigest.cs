@@ -53,7 +53,9 @@ public sealed record WeeklyDigest(
     int StaleAfterDays) : OutgoingMessage
 {
     /// <summary>Some concern's words were shortened to fit.</summary>
-    public bool AnyShortened => Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Any(c => c.Shortened);
+    /// <summary>Whether any concern the digest shows with its words is shortened.</summary>
+    public bool AnyShortened =>
+        Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Concat(NewSinceLast).Concat(ResolvedSinceLast).Any(c => c.Shortened);
 
     public bool IsEmpty => Proposals.Count == 0 && NewSinceLast.Count == 0 && ResolvedSinceLast.Count == 0 && ComingDue.Count == 0;
 }

@@ -63,7 +63,7 @@ internal static class ReportRenderer
 
         if (w.AnyShortened)
         {
-            content.Add(Block.Context(Escape(DigestText.ShortenedNote)));
+            content.Add(Block.Context(Escape(DigestText.ShortenedNote(w))));
         }
 
         if (w.ComingDue.Count > 0)

@@ -29,9 +29,9 @@ internal static class DigestCards
         var open = w.Proposals.Sum(p => p.OpenConcerns.Count);
         head.Add(Card.Text(
             $"{open} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
-        if (w.AnyShortened || w.NewSinceLast.Concat(w.ResolvedSinceLast).Any(c => c.Shortened))
+        if (w.AnyShortened)
         {
-            head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote), subtle: true, spacing: "None"));
+            head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote(w)), subtle: true, spacing: "None"));
         }
 
         var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{c.AgeDays} day(s) old"))

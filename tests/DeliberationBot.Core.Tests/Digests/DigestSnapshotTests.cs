@@ -112,6 +112,24 @@ public class DigestSnapshotTests
         Assert.Equal((null, rule.Text), DigestComposer.WordsOf(rule, null));
     }
 
+    [Fact]
+    public void A_shortened_concern_says_where_it_is_read_whole_the_readers_page_first_when_the_digest_links_one()
+    {
+        var hotline = Sources()[0].Deliberation;
+        var words = string.Join(" ", Enumerable.Repeat("Nobody timed the new fields on a night shift.", 8));
+        Concern Long(ConcernStatus status) => new(Guid.NewGuid(), hotline.Id, 6, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "first", "intro", words,
+            [StakeholderGroup.FrontlineWorker], ["user:U0A"], status, null, null, null, [], Now.AddDays(-2), Now.AddDays(-1));
+
+        // Only resolved since the last digest, and still shown with its words: the note is there all the same.
+        var resolved = DigestComposer.Compose([new DigestSource(hotline, [Long(ConcernStatus.Resolved)], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+        Assert.True(Assert.Single(resolved.ResolvedSinceLast).Shortened);
+        Assert.Contains("Concerns ending in … are shortened here; \"concerns\" in the deliberation's conversation shows each in full.", PlainTextRenderer.Render(resolved), StringComparison.Ordinal);
+
+        var open = DigestComposer.Compose([new DigestSource(hotline, [Long(ConcernStatus.Open)], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+        var linked = open with { Proposals = [.. open.Proposals.Select(p => p with { Report = new Uri("https://bot.example/d/x?token=t") })] };
+        Assert.Contains("each proposal's page, linked here, shows them in full", PlainTextRenderer.Render(linked), StringComparison.Ordinal);
+    }
+
     /// <summary>An open deliberation with concerns of every kind of age and state; one closed awaiting its decision; one decided.</summary>
     private static List<DigestSource> Sources()
     {
