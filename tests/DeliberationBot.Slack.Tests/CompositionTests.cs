@@ -54,7 +54,7 @@ public sealed class CompositionTests
         var actions = host.Services.GetRequiredService<ActionRouter>().ActionIds;
         var callbacks = host.Services.GetRequiredService<ViewSubmissionHandler>().Callbacks;
         List<JsonObject> rendered = [.. Samples.All("T").SelectMany(m => MessageRenderer.RenderPages(m).Select(p => p.ToPayload()).Append(ModalRenderer.Render(m, "C1")))];
-        rendered.AddRange(Enum.GetValues<ConcernAction>().Where(SlackIds.AsksForWords).Select(a => ConcernModals.Text(Guid.NewGuid(), a, null)));
+        rendered.AddRange(Enum.GetValues<ConcernAction>().Where(SlackIds.AsksForWords).Select(a => ConcernModals.Text(a, new WordsForm(Samples.Concern("Nobody asked the night shift.", 1, ConcernStatus.Open, []), null))));
         rendered.Add(ConcernModals.Decision(Guid.NewGuid(), "T"));
 
         var emitted = rendered.SelectMany(r => ActionIds(r)).Where(id => id != SlackIds.Value).ToHashSet();

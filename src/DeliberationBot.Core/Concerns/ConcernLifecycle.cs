@@ -48,10 +48,11 @@ public static class ConcernLifecycle
         return roles;
     }
 
-    /// <summary>Applies an action; returns the changed concern or an error a person can act on.</summary>
+    /// <summary>Said to someone who pressed Accept with words in the box: words go with Reopen only.</summary>
     public const string AcceptWithWords =
         "Nothing was accepted: Accept does not send what you wrote in the box. To send your words to the owners, press Reopen; to accept the response, empty the box and press Accept.";
 
+    /// <summary>Applies an action; returns the changed concern or an error a person can act on.</summary>
     public static (Concern? Changed, string? Error) Apply(Concern c, ConcernAction action, string actorKey, string? text, DateTimeOffset now)
     {
         if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers

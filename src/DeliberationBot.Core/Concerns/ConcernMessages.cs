@@ -120,10 +120,6 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     };
 
     /// <summary>
-    /// Beside the box for why a concern is reopened: who will read the words and how they are attributed. A notice in
-    /// the conversation is for people who answered anonymously; <paramref name="inConversation"/> null when it is not known.
-    /// </summary>
-    /// <summary>
     /// The hint for one person's words on reopening, in a form only they see: the attribution the owners will read, and
     /// where they answered anonymously in a small group, that they may be recognised (<paramref name="smallGroupOf"/>,
     /// the smallest group size that is not).
@@ -132,14 +128,14 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
         $"Optional. The owners will read it with the concern, in your words, attributed “{ConcernView.Attribution(voice)}”." +
         (smallGroupOf is { } min ? " " + ConcernPreview.SmallGroupWarning(min) : "");
 
-    /// <summary>The hint where one box serves everyone who raised it (a card in the conversation), or where who is asking is not known.</summary>
-    public static string ReopenWordsHint(bool? inConversation) => inConversation switch
-    {
-        false => "Optional. The owners will read it with the concern, in your words, with your name and group.",
-        true => "Optional. The owners will read it with the concern, in your words, with your stakeholder group but not your name. " +
-            "If few people of your group answered, people who know the group may be able to tell who wrote it.",
-        null => "Optional. The owners will read it with the concern, in your words, with your group (and your name only if you answered by name).",
-    };
+    /// <summary>
+    /// The hint on a notice's box, which every reader of the notice sees: on a person's own notice, they answered by
+    /// name; on the conversation's, shared by people who answered anonymously, whose groups may differ.
+    /// </summary>
+    public static string ReopenWordsHint(bool inConversation) => inConversation
+        ? "Optional. The owners will read it with the concern, in your words, with your stakeholder group but not your name. " +
+          "If few people of your group answered, people who know the group may be able to tell who wrote it."
+        : "Optional. The owners will read it with the concern, in your words, with your name and group.";
 
     /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch

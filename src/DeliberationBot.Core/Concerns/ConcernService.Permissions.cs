@@ -68,6 +68,7 @@ public sealed partial class ConcernService
         public string? ActorKey { get; init; }
     }
 
+    /// <summary>Why an action is refused, with where the concern stands now (a button may be older than the last change).</summary>
     private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles) => action switch
     {
         _ when c.IsMerged => $"Concern #{c.Number} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",

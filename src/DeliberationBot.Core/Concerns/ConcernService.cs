@@ -236,7 +236,6 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
     private static string People(int n) => n == 1 ? "person" : $"{n} people";
 
-    /// <summary>Why an action is refused, with where the concern stands now (a button may be older than the last change).</summary>
     public static string Describe(ConcernStatus status) => status switch
     {
         ConcernStatus.Open => "open",

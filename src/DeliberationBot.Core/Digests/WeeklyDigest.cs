@@ -52,8 +52,7 @@ public sealed record WeeklyDigest(
     IReadOnlyList<DigestDue> ComingDue,
     int StaleAfterDays) : OutgoingMessage
 {
-    /// <summary>Some concern's words were shortened to fit.</summary>
-    /// <summary>Whether any concern the digest shows with its words is shortened.</summary>
+    /// <summary>Whether any concern the digest shows with its words was shortened to fit.</summary>
     public bool AnyShortened =>
         Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Concat(NewSinceLast).Concat(ResolvedSinceLast).Any(c => c.Shortened);
 

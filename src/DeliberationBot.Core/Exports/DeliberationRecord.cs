@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
@@ -50,6 +51,13 @@ public sealed record RecordConcern(int Number, string Kind, string Text, string?
 
     /// <summary>The concern this one was merged into.</summary>
     public int? MergedInto { get; init; }
+
+    /// <summary>
+    /// The concern's own text where none of its voices says it, to be shown above them: the rule a question's answers
+    /// met, or the words of a concern nobody's voice carries. A flagged answer's concern is its words: null.
+    /// </summary>
+    [JsonIgnore]
+    public string? Lead => Voices.Any(v => v.Words == Text) ? null : Text;
 }
 
 public sealed record RecordVoice(string Words, string By);

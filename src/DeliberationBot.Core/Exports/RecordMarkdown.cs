@@ -48,9 +48,9 @@ public static class RecordMarkdown
         foreach (var c in r.Concerns)
         {
             sb.AppendLine($"### {(c.Kind == "Condition" ? "Condition" : "Concern")} #{c.Number}{(c.MergedInto is { } into ? $" \\(merged into #{into}\\)" : "")}").AppendLine();
-            if (c.Voices.Count == 0 || c.Voices.All(v => v.Words != c.Text))
+            if (c.Lead is { } lead)
             {
-                sb.AppendLine(Escape(c.Text, InParagraph)).AppendLine();
+                sb.AppendLine(Escape(lead, InParagraph)).AppendLine();
             }
 
             foreach (var v in c.Voices)

@@ -29,9 +29,9 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
         {
             // Anyone in the channel can press a button on the conversation's notice: no form for someone refused.
             var (form, refused) = await concerns.ForWordsAsync(a.Actor, concernId, action, ct);
-            return refused is not null
-                ? await replies.PrivateAsync(a, refused, "concern", ct)
-                : replies.Modal(a, ConcernModals.Text(concernId, action, form, a.ConcernMessage), "concern");
+            return form is not null
+                ? replies.Modal(a, ConcernModals.Text(action, form, a.ConcernMessage), "concern")
+                : await replies.PrivateAsync(a, refused!, "concern", ct);
         }
 
         var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);

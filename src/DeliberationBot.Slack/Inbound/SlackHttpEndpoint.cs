@@ -102,7 +102,7 @@ internal sealed class SlackHttpEndpoint(
         if (ack.After is { } after)
         {
             var stopping = lifetime.ApplicationStopping;
-            context.Response.OnCompleted(() => RunAfterAsync(after, stopping));
+            context.Response.OnCompleted(() => AfterResponse.RunAsync(after, log.AfterFailed, stopping));
         }
 
         context.Response.StatusCode = ack.StatusCode;
@@ -112,19 +112,6 @@ internal sealed class SlackHttpEndpoint(
             await context.Response.WriteAsync(ack.Body.ToJsonString(SlackJson.Options), Encoding.UTF8, context.RequestAborted);
         }
     }
-
-    private async Task RunAfterAsync(Func<CancellationToken, Task> after, CancellationToken ct)
-    {
-        try
-        {
-            await after(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            log.AfterFailed(e);
-        }
-    }
-
 
     private static async Task PlainAsync(HttpContext context, int status, string text)
     {

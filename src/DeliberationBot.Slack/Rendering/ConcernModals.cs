@@ -10,26 +10,23 @@ namespace DeliberationBot.Slack.Rendering;
 /// </summary>
 internal static class ConcernModals
 {
+    /// <param name="form">The concern, as people see it, and for Reopen how the person's words will be read.</param>
     /// <param name="from">The message the modal was opened from, drawn again once the words are in.</param>
-    /// <param name="form">The concern, and how the words will be read when Core says it for the person asked.</param>
-    public static JsonObject Text(Guid concernId, ConcernAction action, WordsForm? form, Concerns.ConcernMessage? from = null)
+    public static JsonObject Text(ConcernAction action, WordsForm form, Concerns.ConcernMessage? from = null)
     {
         var (title, label, hint, submit) = action switch
         {
             ConcernAction.Respond => ("Respond", "Your response", "The people who raised it will see it.", "Send"),
             ConcernAction.MarkAddressed => ("Mark addressed", "How it is addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Mark addressed"),
             ConcernAction.WontAddress => ("Won't address", "Why it won't be addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Send"),
-            ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", form?.Hint ?? ConcernResponseNotice.ReopenWordsHint((from?.Shown as ConcernMessageShown.ToRaisers)?.InConversation), "Reopen"),
+            ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", form.Hint, "Reopen"),
             _ => ("Close concern", "Why it closes without the people who raised it", "This is recorded in the deliberation's history.", "Close concern"),
         };
-        var blocks = new List<JsonObject>();
-        if (form is not null)
-        {
-            blocks.AddRange(Block.Sections(ConcernRenderer.Text(form.Concern))); // every voice, whole, as the owner's message shows it
-        }
+        // Every voice, whole, as the owner's message shows it.
+        var blocks = new List<JsonObject>(Block.Sections(ConcernRenderer.Text(form.Concern)));
 
         blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: action == ConcernAction.Reopen, hint));
-        return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(concernId, action, from));
+        return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(form.Concern.Id, action, from));
     }
 
     public static JsonObject Decision(Guid deliberationId, string? title)

@@ -117,7 +117,6 @@ internal static class DigestCards
         ];
     }
 
-    /// <summary>A concern's words as Core gives them to a digest (its first 200 characters, marked when shortened).</summary>
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => CardText.Escape(g.Label())));
 }

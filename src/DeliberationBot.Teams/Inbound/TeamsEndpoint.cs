@@ -77,7 +77,7 @@ internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRou
         if (answer.After is { } after)
         {
             var stopping = lifetime.ApplicationStopping;
-            context.Response.OnCompleted(() => RunAfterAsync(after, stopping));
+            context.Response.OnCompleted(() => AfterResponse.RunAsync(after, log.AfterFailed, stopping));
         }
 
         context.Response.StatusCode = answer.HttpStatus;
@@ -85,18 +85,6 @@ internal sealed class TeamsEndpoint(ChannelTokenValidator validator, ActivityRou
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(answer.Body.ToJsonString(), ct);
-        }
-    }
-
-    private async Task RunAfterAsync(Func<CancellationToken, Task> after, CancellationToken ct)
-    {
-        try
-        {
-            await after(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            log.AfterFailed(e);
         }
     }
 

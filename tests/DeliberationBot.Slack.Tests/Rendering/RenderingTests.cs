@@ -97,7 +97,7 @@ public sealed class RenderingTests
         };
 
         var pages = MessageRenderer.RenderPages(decision).Select(p => p.ToPayload()).ToList();
-        var form = ConcernModals.Text(concern.Id, ConcernAction.Respond, new WordsForm(concern, null));
+        var form = ConcernModals.Text(ConcernAction.Respond, new WordsForm(concern, null));
 
         pages.ForEach(SlackLimitsAssert.Message);
         SlackLimitsAssert.Modal(form);
