@@ -58,9 +58,25 @@ public sealed record RecordConcern(int Number, string Kind, string Text, string?
     /// </summary>
     [JsonIgnore]
     public string? Lead => Voices.Any(v => v.Words == Text) ? null : Text;
+
+    /// <summary>What <see cref="Response"/> is called where it is shown (<see cref="ConcernView.ResponseLabel"/>).</summary>
+    [JsonIgnore]
+    public string ResponseLabel { get; init; } = "Response";
+
+    /// <summary>The words that raised it, which <see cref="Question"/> is shown after.</summary>
+    [JsonIgnore]
+    public IEnumerable<RecordVoice> Raising => Voices.Where(v => !v.Reopening);
+
+    /// <summary>Words given on reopening it: they answer the owners' response, not the question, so they follow it.</summary>
+    [JsonIgnore]
+    public IEnumerable<RecordVoice> OnReopening => Voices.Where(v => v.Reopening);
 }
 
-public sealed record RecordVoice(string Words, string By);
+public sealed record RecordVoice(string Words, string By)
+{
+    /// <summary>Given on reopening the concern, in answer to the owners' response.</summary>
+    public bool Reopening { get; init; }
+}
 
 public sealed record RecordEvent(DateTimeOffset At, string What, string Who);
 
@@ -104,8 +120,9 @@ public static class DeliberationRecords
             [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)))])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
-            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)))],
+            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening })],
             MergedInto = c.MergedInto,
+            ResponseLabel = ConcernView.ResponseLabelOf(c.Status, c.Response),
         }).ToList();
         var decisions = DecisionService.History(events);
 

@@ -53,14 +53,20 @@ public static class RecordMarkdown
                 sb.AppendLine(Escape(lead, InParagraph)).AppendLine();
             }
 
-            foreach (var v in c.Voices)
-            {
-                sb.AppendLine($"> \u201C{Escape(v.Words, InQuote)}\u201D — {Escape(v.By)}").AppendLine();
-            }
-
+            Voices(sb, c.Raising);
             if (c.Question is not null)
             {
                 sb.AppendLine($"- On: {Escape(c.Question)}");
+            }
+
+            if (c.OnReopening.Any())
+            {
+                if (c.Question is not null)
+                {
+                    sb.AppendLine(); // ends the list the question line began
+                }
+
+                Voices(sb, c.OnReopening);
             }
 
             sb.AppendLine($"- Status: {c.Status}{(c.Section is null ? "" : $"; section: {Escape(c.Section)}")}; raised by {(c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy))} ({c.Raisers} raiser(s))");
@@ -71,7 +77,7 @@ public static class RecordMarkdown
 
             if (c.Response is not null)
             {
-                sb.AppendLine($"- Response: {Escape(c.Response, InListItem)}");
+                sb.AppendLine($"- {c.ResponseLabel}: {Escape(c.Response, InListItem)}");
             }
 
             foreach (var e in c.History)
@@ -104,6 +110,14 @@ public static class RecordMarkdown
         }
 
         return sb.ToString();
+    }
+
+    private static void Voices(StringBuilder sb, IEnumerable<RecordVoice> voices)
+    {
+        foreach (var v in voices)
+        {
+            sb.AppendLine($"> \u201C{Escape(v.Words, InQuote)}\u201D — {Escape(v.By)}").AppendLine();
+        }
     }
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

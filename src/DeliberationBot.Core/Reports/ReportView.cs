@@ -34,7 +34,11 @@ public sealed record ReportView(
 }
 
 /// <summary>One person's words in a concern; <see cref="Who"/> names them only for leaders, and only if they answered by name.</summary>
-public sealed record ConcernWords(string Text, string Who);
+public sealed record ConcernWords(string Text, string Who)
+{
+    /// <summary>Given on reopening the concern, in answer to the owners' response.</summary>
+    public bool Reopening { get; init; }
+}
 
 /// <summary>One question's answers by group, option by option; <see cref="Disagreement"/> says how groups differ, if they do.</summary>
 public sealed record DistributionChart(string QuestionId, string SectionTitle, string Question, AnswerKind Kind, IReadOnlyList<string> Options, IReadOnlyList<GroupDistribution> Groups, string? Disagreement);
@@ -78,7 +82,7 @@ public static class ReportViews
             [.. summary.AddedLabour.Select(l => l with { ByGroup = [.. l.ByGroup.OrderBy(g => Array.IndexOf(LabourOrder, g.Group))] })],
             ConcernTimeline.Build(d, source.Concerns, source.Events, now),
             DecisionHistory(d, source.Events),
-            source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader)))]),
+            source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader)) { Reopening = v.Reopening })]),
             exports,
             now)
         {

@@ -37,6 +37,24 @@ public sealed partial class RecordMarkdownTests
     }
 
     [Fact]
+    public void Words_given_on_reopening_follow_the_question_and_the_earlier_response_is_labelled_so()
+    {
+        var reopened = new RecordConcern(1, "Concern", "No", "Daily work", ["Frontline worker"], 1, "Open", "Workers can always override.", null, null, [])
+        {
+            Question = "Can workers set aside the tool's score?",
+            Voices = [new RecordVoice("No", "Frontline worker (Ana)"), new RecordVoice("Not on the night shift: nobody there may.", "Frontline worker (Ana), on reopening it") { Reopening = true }],
+            ResponseLabel = "Response, before it was reopened",
+        };
+        var html = Markdig.Markdown.ToHtml(RecordMarkdown.Render(Record() with { Concerns = [reopened] }));
+
+        var said = html.IndexOf("\u201CNo\u201D — Frontline worker (Ana)</p>", StringComparison.Ordinal);
+        var question = html.IndexOf("<li>On: Can workers set aside the tool's score?</li>", StringComparison.Ordinal);
+        var onReopening = html.IndexOf("\u201CNot on the night shift: nobody there may.\u201D — Frontline worker (Ana), on reopening it</p>", StringComparison.Ordinal);
+        var response = html.IndexOf("<li>Response, before it was reopened: Workers can always override.</li>", StringComparison.Ordinal);
+        Assert.True(said >= 0 && said < question && question < onReopening && onReopening < response, html);
+    }
+
+    [Fact]
     public void The_summary_is_shown_exactly_as_written_columns_and_quotes_included()
     {
         const string summary = "VOICES HEARD\n                    S1   S2\nFrontline worker   3/3    0\n  \"Typed ```twice``` by <b>hand</b>,  * not bold *\n\n  second line\"";

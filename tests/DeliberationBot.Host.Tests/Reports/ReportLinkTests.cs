@@ -83,6 +83,22 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
+    public async Task A_reopened_concerns_words_follow_its_question_and_its_earlier_response_is_labelled_so()
+    {
+        var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);
+        var concern = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "can-override");
+        await Concerns.ActAsync(Maria, concern.Id, ConcernAction.MarkAddressed, "Workers can always override.", Key(), default);
+        await Concerns.ActAsync(Ana, concern.Id, ConcernAction.Reopen, "Not on the night shift: nobody there may.", Key(), default);
+
+        var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
+        var said = page.IndexOf("<blockquote>No <small>— Ana (Frontline worker)</small></blockquote>", StringComparison.Ordinal);
+        var question = page.IndexOf("answering “Can workers set aside the tool's score when their own judgment about a case is different?” in “Daily work”.", StringComparison.Ordinal);
+        var onReopening = page.IndexOf("<blockquote>Not on the night shift: nobody there may. <small>— Ana (Frontline worker), on reopening it</small></blockquote>", StringComparison.Ordinal);
+        var response = page.IndexOf("<p>Response, before it was reopened: <span class=\"said\">Workers can always override.</span></p>", StringComparison.Ordinal);
+        Assert.True(said >= 0 && said < question && question < onReopening && onReopening < response, page);
+    }
+
+    [Fact]
     public async Task Leaders_read_each_answer_by_name_or_group_as_given_and_participants_never_reach_the_answers()
     {
         var d = await ClosedDeliberationAsync();
