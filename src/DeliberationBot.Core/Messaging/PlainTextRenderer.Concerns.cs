@@ -105,7 +105,7 @@ public static partial class PlainTextRenderer
         yield return $"Public link for community members to answer \"{c.Title}\" (link {StateWord(c.State)}):";
         yield return $"  {c.Page}";
         yield return $"QR code to print (PNG): {c.QrCode}";
-        var settings = new List<string> { "languages " + string.Join(", ", c.Languages) };
+        var settings = new List<string> { "Languages: " + string.Join(", ", c.Languages) };
         if (c.Until is { } until)
         {
             settings.Add($"works until {until:yyyy-MM-dd}");

@@ -68,7 +68,7 @@ public class PlainTextRendererTests
         { new Core.Reports.ReportLink(Id, "Predictive screening", new Uri("https://bot.example/d/x?token=t"), new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)), ["page of \"Predictive screening\"", "until 2026-12-08 09:00 UTC", "https://bot.example/d/x?token=t"] },
         {
             new Core.Community.CommunityInvitationLink(Id, "Predictive screening", new Uri("https://bot.example/c/tok"), new Uri("https://bot.example/c/tok/qr.png"), ["en", "es"], new DateOnly(2026, 12, 31), 200, Core.Community.InvitationState.Paused, 3, "Paused."),
-            ["to answer \"Predictive screening\" (link paused)", "https://bot.example/c/tok", "QR code to print (PNG): https://bot.example/c/tok/qr.png", "languages en, es; works until 2026-12-31; up to 200 people. 3 people have answered so far.", "Paused."]
+            ["to answer \"Predictive screening\" (link paused)", "https://bot.example/c/tok", "QR code to print (PNG): https://bot.example/c/tok/qr.png", "Languages: en, es; works until 2026-12-31; up to 200 people. 3 people have answered so far.", "Paused."]
         },
         {
             new Core.Community.CommunityContactList(Id, "Predictive screening", [new Core.Community.CommunityContact(Id, Id, "ana@example.org", "es", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero))]),
