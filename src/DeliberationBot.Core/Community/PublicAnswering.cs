@@ -34,6 +34,18 @@ public enum PublicAnswerOutcome
     Duplicate,
 }
 
+/// <summary>
+/// One of a visitor's concerns as they read it on the public page: their own words (never anyone else's), where it
+/// stands, the owners' response, and what they may do about it now (<see cref="ConcernAction.Accept"/>,
+/// <see cref="ConcernAction.Reopen"/>). A visitor has no conversation to be told in: this is where they hear back.
+/// </summary>
+/// <param name="Number">Null for a flagged answer the owners have not had yet (they get concerns when someone reviews them, at the latest with the daily round-up).</param>
+public sealed record PublicConcern(int? Number, Question? Question, IReadOnlyList<ConcernVoice> Words, ConcernStatus Status, string? Response, bool Accepted, IReadOnlyList<ConcernAction> Actions)
+{
+    /// <summary>Whether the owners have answered it (a response, or a decision to address it or not).</summary>
+    public bool Answered => Response is not null;
+}
+
 /// <summary>What became of an answer; an invalid one names the answer rule it broke, none when the question is not asked here.</summary>
 public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, AnswerProblem? Problem = null);
 
@@ -42,9 +54,64 @@ public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage?
 /// community member or advocate. A visitor is known only by a random key their browser keeps, turned into a keyed
 /// pseudonym like any anonymous participant's, so they can come back and change an answer.
 /// </summary>
-public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering)
+public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering, ConcernService concerns)
 {
     public const string Channel = "web";
+
+    /// <summary>
+    /// The concerns the visitor raised (a flagged answer, or one a question's rule took up), merged ones as the concern
+    /// that carries their words now. Shown whatever the link's state but revoked, so that a visitor who comes back after
+    /// the deliberation closed still reads the response.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicConcern>> ConcernsAsync(PublicPage page, string? visitor, CancellationToken ct)
+    {
+        if (visitor is null || page.Invitation.State == InvitationState.Revoked)
+        {
+            return [];
+        }
+
+        var d = page.Deliberation;
+        var key = turn.AnonymousKey(ActorOf(page.Invitation, visitor), d.Id);
+        var all = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var raised = all
+            .Where(c => !c.IsMerged && c.Raisers.Contains(key))
+            .OrderBy(c => c.Number)
+            .Select(c =>
+            {
+                var accepted = c.AcceptedBy.Contains(key);
+                var actions = ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser).Where(a => !(accepted && a == ConcernAction.Accept)).ToList();
+                return new PublicConcern(
+                    c.Number, c.QuestionId is null ? null : page.Flow.FindQuestion(c.QuestionId), [.. c.Voices.Where(v => v.RaiserKey == key)], c.Status, c.Response, accepted, actions);
+            });
+
+        // A flagged answer is sent at once, but becomes a numbered concern only when the owners next get their concerns.
+        var notYet = page.Mine.Values
+            .Where(a => a.FlaggedConcern && !all.Any(c => c.Voices.Any(v => v.RaiserKey == key && v.QuestionId == a.QuestionId)))
+            .Select(a => (Answer: a, Question: page.Flow.FindQuestion(a.QuestionId)!))
+            .Select(x => new PublicConcern(null, x.Question, [ConcernSync.VoiceOf(x.Question, x.Answer, new Dictionary<string, string?>())], ConcernStatus.Open, null, false, []));
+        return [.. raised, .. notYet];
+    }
+
+    /// <summary>
+    /// The visitor accepts the owners' response to one of their concerns, or reopens it with why it does not settle it
+    /// for them; Core's rules decide, as for anyone who raised it in chat. False when it is not theirs or no longer
+    /// possible (the page then shows where it stands).
+    /// </summary>
+    public async Task<bool> ActAsync(string token, string visitor, int number, ConcernAction action, string? words, string deliveryKey, CancellationToken ct)
+    {
+        if (action is not (ConcernAction.Accept or ConcernAction.Reopen)
+            || await OpenAsync(token, visitor, ct) is not { Invitation.State: not InvitationState.Revoked } page
+            || (await ConcernsAsync(page, visitor, ct)).FirstOrDefault(c => c.Number == number) is not { Number: not null } mine
+            || !mine.Actions.Contains(action))
+        {
+            return false;
+        }
+
+        var d = page.Deliberation;
+        var concern = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Single(c => c.Number == number);
+        var result = await concerns.ActAsync(ActorOf(page.Invitation, visitor), concern.Id, action, action == ConcernAction.Reopen ? words : null, deliveryKey, ct);
+        return result.Duplicate || result.Replies is not [ErrorMessage, ..];
+    }
 
     public async Task<PublicPage?> OpenAsync(string token, string? visitor, CancellationToken ct)
     {

@@ -65,7 +65,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.Error(error!);
         }
 
-        var (outbox, told) = Announcements(d, flow, changed, action, actorKey, deliveryKey);
+        var (outbox, told) = await AnnouncementsAsync(d, flow, changed, action, actorKey, deliveryKey, ct);
         // The owners know of a change they made, or that they are told of now.
         changed = role == ConcernLifecycle.Role.Owner || action is ConcernAction.Accept or ConcernAction.Reopen ? changed with { OwnersHeardAt = turn.Now } : changed;
         var commit = new Commit(d.WorkspaceId, deliveryKey)
@@ -167,9 +167,11 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
     /// <summary>
     /// Who hears about a change: raisers when owners respond (privately when named, in the conversation when
-    /// anonymous), owners when raisers accept or reopen. Returns the messages and a sentence saying who was told.
+    /// anonymous, on the public page when they answered there), owners when raisers accept or reopen. Returns the
+    /// messages and a sentence saying who was told.
     /// </summary>
-    private (List<OutboxMessage> Outbox, string Told) Announcements(Deliberation d, FlowDefinition flow, Concern c, ConcernAction action, string actorKey, string deliveryKey)
+    private async Task<(List<OutboxMessage> Outbox, string Told)> AnnouncementsAsync(
+        Deliberation d, FlowDefinition flow, Concern c, ConcernAction action, string actorKey, string deliveryKey, CancellationToken ct)
     {
         var outbox = new List<OutboxMessage>();
         if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers)
@@ -182,19 +184,29 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
                 outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/raiser/{user.Id}", Destination.PrivatelyTo(d.Home, user), new ConcernResponseNotice(d.Id, d.Title, view, false)));
             }
 
-            var anonymous = c.Raisers.Count - named.Count;
+            // Someone who answered on the public page has no conversation to read: their page shows the response.
+            var unnamed = c.Raisers.Except(named).ToList();
+            var onPage = unnamed.Count == 0 ? 0 : (await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, unnamed, ct)).Count(p => p.ViaPublicPage);
+            var anonymous = unnamed.Count - onPage;
             if (anonymous > 0)
             {
                 outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/raisers", Destination.To(d.Home), new ConcernResponseNotice(d.Id, d.Title, view, true)));
             }
 
+            var what = action == ConcernAction.CloseWithoutRaisers ? "why it is closed" : "your response";
             var told = (named.Count, anonymous) switch
             {
                 (0, 0) => "",
-                (_, 0) => $" The {People(named.Count)} who raised it {(named.Count == 1 ? "has" : "have")} been sent {(action == ConcernAction.CloseWithoutRaisers ? "why it is closed" : "your response")} privately.",
-                (0, _) => $" {(action == ConcernAction.CloseWithoutRaisers ? "Why it is closed" : "Your response")} is posted in the conversation for the {People(anonymous)} who raised it anonymously.",
+                (_, 0) => $" The {People(named.Count)} who raised it {(named.Count == 1 ? "has" : "have")} been sent {what} privately.",
+                (0, _) => $" {Capitalised(what)} is posted in the conversation for the {People(anonymous)} who raised it anonymously.",
                 _ => $" Sent privately to {named.Count} of the people who raised it, and posted in the conversation for the {anonymous} who raised it anonymously.",
             };
+            if (onPage > 0)
+            {
+                told += $" The {(onPage == 1 ? "community member" : $"{onPage} community members")} who raised it on the public page can't be sent it: " +
+                    $"{(onPage == 1 ? "they read" : "each reads")} {what} on that page when they open their link again{(c.IsAwaitingRaisers ? ", and can accept it or reopen the concern there" : "")}.";
+            }
+
             return (outbox, told);
         }
 
@@ -235,6 +247,8 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     }
 
     private static string People(int n) => n == 1 ? "person" : $"{n} people";
+
+    private static string Capitalised(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 
     public static string Describe(ConcernStatus status) => status switch
     {

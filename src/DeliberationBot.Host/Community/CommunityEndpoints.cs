@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Host.Community;
 
-internal static class CommunityEndpoints
+internal static partial class CommunityEndpoints
 {
     /// <summary>Forms post back here only; nothing else loads from anywhere but here, and no script runs at all.</summary>
     private const string ContentSecurityPolicy =
@@ -37,8 +37,16 @@ internal static class CommunityEndpoints
                 : Results.NotFound());
 
         group.MapGet("/", async (string token, HttpContext http, PublicAnswering pages, CancellationToken ct) =>
-            await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
-            : Unavailable(http, page) ?? Render<IntroPage>(new { Frame = Frame(http), Page = page }));
+        {
+            if (await OpenAsync(http, pages, token, ct) is not { } page)
+            {
+                return Unknown(http);
+            }
+
+            // Someone coming back after answers stopped (closed, expired, full, paused) still reaches the responses to their concerns.
+            var concerns = await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct);
+            return Unavailable(http, page, concerns.Count > 0) ?? Render<IntroPage>(new { Frame = Frame(http), Page = page, HasConcerns = concerns.Count > 0 });
+        });
 
         group.MapGet("/q/{questionId}", async (string token, string questionId, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, IOptions<CommunityOptions> options, CancellationToken ct) =>
         {
@@ -62,7 +70,14 @@ internal static class CommunityEndpoints
 
         group.MapGet("/answers", async (string token, HttpContext http, PublicAnswering pages, CancellationToken ct) =>
             await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
-            : Unavailable(http, page) ?? Render<AnswersPage>(new { Frame = Frame(http), Page = page }));
+            : Unavailable(http, page) ?? Render<AnswersPage>(new { Frame = Frame(http), Page = page, HasConcerns = (await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct)).Count > 0 }));
+
+        group.MapGet("/concerns", async (string token, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, IOptions<CommunityOptions> options, CancellationToken ct) =>
+            await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
+            : page.Invitation.State == InvitationState.Revoked ? Unavailable(http, page)!
+            : Concerns(http, antiforgery, options, await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct), null));
+
+        group.MapPost("/concerns/{number:int}", ActOnConcernAsync);
 
         group.MapGet("/done", async (string token, bool? contact, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, CancellationToken ct) =>
             await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
@@ -223,12 +238,13 @@ internal static class CommunityEndpoints
             error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     /// <summary>A paused, expired, revoked, full or closed link: a page saying so, in the reader's language; answers already given stay.</summary>
-    private static IResult? Unavailable(HttpContext http, PublicPage page) => page.Availability switch
+    /// <param name="concerns">Whether the reader raised concerns, whose responses the page then links to (not once the link is revoked).</param>
+    private static IResult? Unavailable(HttpContext http, PublicPage page, bool concerns = false) => page.Availability switch
     {
         InvitationAvailability.Open => null,
-        InvitationAvailability.Paused => Message(http, "PausedHeading", "PausedText", page, StatusCodes.Status503ServiceUnavailable),
-        InvitationAvailability.Full => Message(http, "FullHeading", "FullText", page, StatusCodes.Status403Forbidden),
-        _ => Message(http, "ClosedHeading", "ClosedText", page, StatusCodes.Status410Gone),
+        InvitationAvailability.Paused => Message(http, "PausedHeading", "PausedText", page, StatusCodes.Status503ServiceUnavailable, concerns),
+        InvitationAvailability.Full => Message(http, "FullHeading", "FullText", page, StatusCodes.Status403Forbidden, concerns),
+        _ => Message(http, "ClosedHeading", "ClosedText", page, StatusCodes.Status410Gone, concerns),
     };
 
     private static IResult Unknown(HttpContext http) => Message(http, "NotFoundHeading", "NotFoundText", null, StatusCodes.Status404NotFound);
@@ -236,8 +252,8 @@ internal static class CommunityEndpoints
     /// <summary>A form without this visitor's antiforgery token (forged, or from another site), or too large.</summary>
     private static IResult Refused(HttpContext http) => Message(http, "NotFoundHeading", "NotFoundText", null, StatusCodes.Status400BadRequest);
 
-    private static IResult Message(HttpContext http, string heading, string text, PublicPage? page, int status) =>
-        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title }, status);
+    private static IResult Message(HttpContext http, string heading, string text, PublicPage? page, int status, bool concerns = false) =>
+        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns }, status);
 
     private static RazorComponentResult Render<TPage>(object parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
@@ -251,3 +267,4 @@ internal static class CommunityEndpoints
 
     private static string? One(IFormCollection form, string name) => form[name] is { Count: 1 } v ? v.ToString() : null;
 }
+

@@ -172,7 +172,22 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await page.WaitForSelectorAsync("#contact-error");
         await AssertAccessibleAsync(page);
 
-        await pages.RunAsync((await pages.Store.FindAsync(Ws, link.DeliberationId, default))!.Home, "invite pause");
+        // The owners' response on the reader's own page, with Accept and Reopen, and words too long for reopening.
+        var home = (await pages.Store.FindAsync(Ws, link.DeliberationId, default))!.Home;
+        await pages.Commands.HandleAsync(Dana, home, "concerns", null, "community-test:concerns:" + language, default);
+        var flagged = (await pages.Store.ListConcernsAsync(Ws, link.DeliberationId, default)).Single(c => c.Origin == ConcernOrigin.FlaggedAnswer);
+        var maria = new Actor("test", Ws, new UserRef("U-MARIA", "Maria"));
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ConcernService>(pages.Factory.Services)
+            .ActAsync(maria, flagged.Id, ConcernAction.MarkAddressed, "An appeals desk opens in March.", "community-test:addressed:" + language, default);
+        await page.GotoAsync($"{link.Page.PathAndQuery}/concerns?lang={language}");
+        await page.WaitForSelectorAsync("blockquote.response");
+        await AssertAccessibleAsync(page);
+        await page.FillAsync("textarea", new string('x', 2001));
+        await page.ClickAsync("button.secondary");
+        await page.WaitForSelectorAsync(".error-summary");
+        await AssertAccessibleAsync(page);
+
+        await pages.RunAsync(home, "invite pause");
         await page.GotoAsync($"{link.Page.PathAndQuery}?lang={language}");
         await AssertAccessibleAsync(page);
         await page.GotoAsync($"/c/no-such-link?lang={language}");

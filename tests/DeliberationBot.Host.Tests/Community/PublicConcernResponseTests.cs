@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Host.Tests.Support;
+using static DeliberationBot.Host.Tests.Support.Cast;
+
+namespace DeliberationBot.Host.Tests.Community;
+
+/// <summary>
+/// A community member who raised a concern on the public page has no conversation to be told in: they read the
+/// owners' response on the page, and accept it or reopen the concern there, also once answers have stopped.
+/// </summary>
+public sealed partial class PublicConcernResponseTests : JourneyTest
+{
+    private const string Words = "Our street was skipped three years running.\nTell us why a road ranks low.";
+
+    [Fact]
+    public async Task The_person_who_raised_it_on_the_page_reads_the_response_there_and_reopens_it_with_words_that_reach_the_owners()
+    {
+        var (link, visitor) = await RaisedOnThePageAsync();
+        var sent = await PageAsync(visitor, link);
+        Assert.Contains("<h2 id=\"concern-appeal-what-would-change\">Concern, sent</h2>", sent, StringComparison.Ordinal); // before the owners have had it
+        Assert.Contains("The people in charge have not responded yet.", sent, StringComparison.Ordinal);
+        var concern = await OwnersReviewAsync(link);
+        Assert.Contains("<h2 id=\"concern-1\">Concern 1</h2>", await PageAsync(visitor, link), StringComparison.Ordinal);
+
+        // The owner is told where the response goes, and nothing is posted in the conversation for a person who is not there.
+        var marked = await Concerns.ActAsync(Maria, concern.Id, ConcernAction.MarkAddressed, "The ranking rules are published, with each street's score.", Key(), default);
+        var told = Assert.IsType<Confirmation>(marked.Replies.Single()).Text;
+        Assert.Contains("The community member who raised it on the public page can't be sent it: they read your response on that page when they open their link again, and can accept it or reopen the concern there.", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("posted in the conversation", told, StringComparison.Ordinal);
+        await Factory.DeliverAsync();
+        Assert.DoesNotContain(Factory.Channel.Sent, m => m.Message.Message is ConcernResponseNotice);
+
+        var page = await PageAsync(visitor, link);
+        Assert.Contains("<p>Our street was skipped three years running.\nTell us why a road ranks low.</p>", page, StringComparison.Ordinal);
+        Assert.Contains("About the question: What would need to change so that people can fairly challenge a decision the tool influenced?", page, StringComparison.Ordinal);
+        Assert.Contains("The people in charge say it is addressed. Does their response settle it for you?", page, StringComparison.Ordinal);
+        Assert.Contains("<p>The ranking rules are published, with each street's score.</p>", page, StringComparison.Ordinal);
+        Assert.Equal(["accept", "reopen"], Actions(page));
+
+        // Reopening with words, sent twice as a browser might: once.
+        var form = Forms(page).Single(f => f.Action == "reopen");
+        const string Why = "The page says nothing about my street.";
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(visitor, link, form, ("words", "  " + Why + "  "))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(visitor, link, form, ("words", Why))).StatusCode);
+        var reopened = (await Store.FindConcernAsync(Ws, concern.Id, default))!;
+        Assert.Equal(ConcernStatus.Open, reopened.Status);
+        Assert.Equal(Why, Assert.Single(reopened.Voices, v => v.Reopening).Text);
+        Assert.Single(await Store.ListEventsAsync(Ws, link.DeliberationId, default), e => e.Type == ConcernLifecycle.EventType(ConcernAction.Reopen));
+
+        await Factory.DeliverAsync();
+        var toMaria = Assert.IsType<OwnerConcerns>(Factory.Channel.Sent.Last(m => m.Message.Destination.User?.Id == "U-MARIA").Message.Message);
+        Assert.Contains(Why, PlainTextRenderer.Render(toMaria), StringComparison.Ordinal);
+
+        page = await PageAsync(visitor, link);
+        Assert.Contains("Reopened: the people in charge will respond again.", page, StringComparison.Ordinal);
+        Assert.Contains("Response from the people in charge, before the concern was reopened:", page, StringComparison.Ordinal);
+        Assert.Contains("<p>" + Why + "</p>", page, StringComparison.Ordinal);
+        Assert.Empty(Actions(page));
+    }
+
+    [Fact]
+    public async Task After_the_deliberation_closes_the_page_still_leads_to_the_response_and_takes_the_acceptance()
+    {
+        var (link, visitor) = await RaisedOnThePageAsync();
+        var concern = await OwnersReviewAsync(link);
+        await Commands.HandleAsync(Dana, Room, "close", null, Key(), default);
+        await Concerns.ActAsync(Maria, concern.Id, ConcernAction.WontAddress, "Ranking stays as it is this year.", Key(), default);
+
+        using var closed = await visitor.GetAsync(link.Page.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
+        var message = await closed.Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"{link.Page.AbsolutePath}/concerns?lang=en\"", message, StringComparison.Ordinal);
+
+        var page = await PageAsync(visitor, link);
+        Assert.Contains("The people in charge say they will not address it.", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(visitor, link, Forms(page).Single(f => f.Action == "accept"))).StatusCode);
+        Assert.Equal(ConcernStatus.Resolved, (await Store.FindConcernAsync(Ws, concern.Id, default))!.Status);
+        Assert.Contains("Settled: everyone who raised it accepted the response.", await PageAsync(visitor, link), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nobody_else_acts_on_a_visitors_concern_and_words_too_long_are_kept_with_what_to_do()
+    {
+        var (link, visitor) = await RaisedOnThePageAsync();
+        var concern = await OwnersReviewAsync(link);
+        await Concerns.ActAsync(Maria, concern.Id, ConcernAction.MarkAddressed, "Published.", Key(), default);
+        var reopen = Forms(await PageAsync(visitor, link)).Single(f => f.Action == "reopen");
+
+        var tooLong = new string('x', 2001);
+        using var refused = await ActAsync(visitor, link, reopen, ("words", tooLong));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var shown = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Keep your answer under 2000 characters", shown, StringComparison.Ordinal);
+        Assert.Contains(tooLong + "</textarea>", shown, StringComparison.Ordinal);
+
+        // Another browser, with a page of its own, and a form without the visitor's antiforgery token: nothing changes.
+        using var stranger = Browser();
+        await AnswerAsync(stranger, link, "communities-asked", ("choice", "yes"));
+        Assert.Contains("You have not sent a concern from this device.", await PageAsync(stranger, link), StringComparison.Ordinal);
+        var theirs = Forms(await PageAsync(stranger, link, question: true)).Single();
+        await ActAsync(stranger, link, reopen with { Token = theirs.Token, Submission = theirs.Submission }, ("words", "Not mine to reopen."));
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(stranger, link, reopen, ("words", "Forged."))).StatusCode);
+        Assert.Equal(ConcernStatus.Addressed, (await Store.FindConcernAsync(Ws, concern.Id, default))!.Status);
+    }
+
+    /// <summary>A visitor flags a written answer on the public page; returns the link and their browser.</summary>
+    private async Task<(CommunityInvitationLink Link, HttpClient Visitor)> RaisedOnThePageAsync()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var link = Assert.IsType<CommunityInvitationLink>((await Commands.HandleAsync(Dana, Room, "invite community", null, Key(), default)).Replies.Single());
+        var visitor = Browser();
+        await AnswerAsync(visitor, link, "can-appeal", ("choice", "no")); // asks what would need to change
+        await AnswerAsync(visitor, link, "appeal-what-would-change", ("text", Words), ("flag", "true"));
+        return (link, visitor);
+    }
+
+    /// <summary>Maria asks for her concerns, which makes the flagged answer concern #1.</summary>
+    private async Task<Concern> OwnersReviewAsync(CommunityInvitationLink link)
+    {
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        return Assert.Single(await Store.ListConcernsAsync(Ws, link.DeliberationId, default), c => c.Raisers.Count == 1 && c.Origin == ConcernOrigin.FlaggedAnswer);
+    }
+
+    private static async Task AnswerAsync(HttpClient browser, CommunityInvitationLink link, string question, params (string Name, string Value)[] fields)
+    {
+        var html = await browser.GetStringAsync($"{link.Page.PathAndQuery}/q/{question}");
+        using var answered = await browser.PostAsync($"{link.Page.PathAndQuery}/q/{question}", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", Hidden().Match(html).Groups[1].Value), new("submission", Submission().Match(html).Groups[1].Value), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+    }
+
+    private sealed record Form(string Path, string Token, string Submission, string Action);
+
+    private HttpClient Browser() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Factory.ClientOptions.BaseAddress };
+
+    /// <param name="question">A question page instead, for a form token of the browser's own.</param>
+    private static async Task<string> PageAsync(HttpClient browser, CommunityInvitationLink link, bool question = false) =>
+        WebUtility.HtmlDecode(await browser.GetStringAsync(link.Page.PathAndQuery + (question ? "/q/communities-asked" : "/concerns")));
+
+    private static List<Form> Forms(string page) =>
+        [.. FormTag().Matches(page).Select(m => new Form(
+            m.Groups[1].Value, Hidden().Match(m.Value).Groups[1].Value, Submission().Match(m.Value).Groups[1].Value, ActionField().Match(m.Value).Groups[1].Value))];
+
+    private static List<string> Actions(string page) => [.. Forms(page).Select(f => f.Action)];
+
+    private static Task<HttpResponseMessage> ActAsync(HttpClient browser, CommunityInvitationLink link, Form form, params (string Name, string Value)[] fields) =>
+        browser.PostAsync(form.Path.Length > 0 ? form.Path : link.Page.PathAndQuery, new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", form.Token), new("submission", form.Submission), new("action", form.Action), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
+
+    [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormTag();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Hidden();
+
+    [GeneratedRegex("name=\"submission\" value=\"([^\"]+)\"")]
+    private static partial Regex Submission();
+
+    [GeneratedRegex("name=\"action\" value=\"([^\"]+)\"")]
+    private static partial Regex ActionField();
+}
