@@ -52,7 +52,7 @@ public sealed class StorageOptions : IValidatableObject
         if (Provider == StorageProvider.Sqlite && !string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult(
-                $"ConnectionStrings:Deliberations is set, but Storage:Provider is Sqlite, so it would not be used: the database would be the file at Storage:SqlitePath ({SqlitePath}). " +
+                $"A connection string is set (ConnectionStrings:Deliberations or Storage:ConnectionString), but Storage:Provider is Sqlite, so it would not be used: the database would be the file at Storage:SqlitePath ({SqlitePath}). " +
                 "To use PostgreSQL, set Storage:Provider=Postgres; to use SQLite, remove the connection string.",
                 [nameof(ConnectionString)]);
         }

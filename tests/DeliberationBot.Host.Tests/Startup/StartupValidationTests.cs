@@ -61,6 +61,7 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("Storage:Provider", "Postgres", "ConnectionStrings:Deliberations")]
     [InlineData("ConnectionStrings:Deliberations", "Host=db;Database=deliberations", "but Storage:Provider is Sqlite, so it would not be used")]
+    [InlineData("Storage:ConnectionString", "Data Source=/tmp/other.db", "A connection string is set (ConnectionStrings:Deliberations or Storage:ConnectionString), but Storage:Provider is Sqlite")]
     [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize must be between 1 and 500")]
     [InlineData("Outbox:ParallelConversations", "0", "Outbox:ParallelConversations must be between 1 and 64")]
     [InlineData("Memory:TrimAfterQuiet", "00:00:01", "Memory:TrimAfterQuiet must be between 5 seconds and 1 day")]
