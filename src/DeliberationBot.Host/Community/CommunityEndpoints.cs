@@ -110,14 +110,18 @@ internal static partial class CommunityEndpoints
 
         var text = Localizer(http);
         var (value, problem) = ReadAnswer(question, form, options.Value.MaxAnswerLength, text);
-        if (problem is not null)
+        var (words, wordsProblem) = ReadWords(question, form, options.Value.MaxAnswerLength, text);
+        if (problem is not null || wordsProblem is not null)
         {
-            return Question(http, antiforgery, options, page, question, value, flag, problem);
+            var given = question.Kind == AnswerKind.FreeText ? value : (value ?? AnswerValue.FromChoices()).WithWords(words);
+            return Question(http, antiforgery, options, page, question, given, flag, problem, wordsProblem);
         }
 
+        // A written answer is its words; a skip keeps none, as there is no answer for them to go with.
+        value = value!.Skipped || question.Kind == AnswerKind.FreeText ? value : value.WithWords(words);
         var visitor = VisitorCookie.ReadOrIssue(http, token);
         var submission = Guid.TryParse(One(form, "submission"), out var s) ? s : Guid.NewGuid();
-        var result = await pages.AnswerAsync(token, visitor, question.Id, value!, flag && !value!.Skipped, $"web:{submission:N}", ct);
+        var result = await pages.AnswerAsync(token, visitor, question.Id, value, flag && !value.Skipped, $"web:{submission:N}", ct);
         return result.Outcome switch
         {
             PublicAnswerOutcome.Unavailable => Unavailable(http, result.Page!) ?? Unknown(http),
@@ -188,6 +192,20 @@ internal static partial class CommunityEndpoints
         return (value, problem is null ? null : Localised(problem, question, text));
     }
 
+    /// <summary>
+    /// The words the reader added to a choice or a number (a written answer is all words already): none when the box
+    /// was left empty; a problem in the reader's language when they are too long, the words kept to fill the box again.
+    /// </summary>
+    private static (string? Words, string? Problem) ReadWords(Question question, IFormCollection form, int maxLength, IStringLocalizer text)
+    {
+        if (question.Kind == AnswerKind.FreeText || One(form, "words")?.Trim().ReplaceLineEndings("\n") is not { Length: > 0 } words)
+        {
+            return (null, null);
+        }
+
+        return words.Length > maxLength ? (words, text["ErrorTooLong", maxLength]) : (words, null);
+    }
+
     /// <summary>A broken answer rule in the reader's language; a required question skipped asks for what its form asks for.</summary>
     private static string Localised(AnswerProblem? problem, Question question, IStringLocalizer text) => problem?.Rule switch
     {
@@ -228,14 +246,15 @@ internal static partial class CommunityEndpoints
     private static string NextHref(PageFrame frame, PublicPage page) =>
         page.Progress.Next is { } next ? frame.Href($"/q/{next.Id}") : frame.Href("/answers");
 
-    private static IResult Question(HttpContext http, IAntiforgery antiforgery, IOptions<CommunityOptions> options, PublicPage page, Question question, AnswerValue? current, bool flagged, string? error) =>
+    private static IResult Question(
+        HttpContext http, IAntiforgery antiforgery, IOptions<CommunityOptions> options, PublicPage page, Question question, AnswerValue? current, bool flagged, string? error, string? wordsError = null) =>
         Render<QuestionPage>(
             new
             {
                 Frame = Frame(http), Page = page, Question = question, RequestToken = Token(http, antiforgery), Submission = Guid.NewGuid(),
-                MaxLength = options.Value.MaxAnswerLength, Current = current, Flagged = flagged, Error = error,
+                MaxLength = options.Value.MaxAnswerLength, Current = current, Flagged = flagged, Error = error, WordsError = wordsError,
             },
-            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            error is null && wordsError is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     /// <summary>A paused, expired, revoked, full or closed link: a page saying so, in the reader's language; answers already given stay.</summary>
     /// <param name="concerns">Whether the reader raised concerns, whose responses the page then links to (not once the link is revoked).</param>

@@ -107,6 +107,39 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         Assert.Equal(ConcernStatus.Addressed, (await Store.FindConcernAsync(Ws, concern.Id, default))!.Status);
     }
 
+    [Fact]
+    public async Task A_choice_comes_with_the_visitors_own_words_which_the_owners_read_in_the_concern()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var link = Assert.IsType<CommunityInvitationLink>((await Commands.HandleAsync(Dana, Room, "invite community", null, Key(), default)).Replies.Single());
+        using var visitor = Browser();
+        const string Why = "There is no appeal desk,\nand nobody answers the phone.";
+
+        var tooLong = new string('x', 2001);
+        var html = await visitor.GetStringAsync($"{link.Page.PathAndQuery}/q/can-appeal");
+        using var refused = await visitor.PostAsync($"{link.Page.PathAndQuery}/q/can-appeal", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", Hidden().Match(html).Groups[1].Value), new("submission", Submission().Match(html).Groups[1].Value), new("choice", "no"), new("words", tooLong)]));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var shown = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("<li><a href=\"#words\">Keep your answer under 2000 characters</a></li>", shown, StringComparison.Ordinal);
+        Assert.Contains(tooLong + "</textarea>", shown, StringComparison.Ordinal);
+        Assert.Contains("id=\"answer-1\" name=\"choice\" value=\"no\" checked", shown, StringComparison.Ordinal);
+        Assert.Empty(await Store.ListAnswersAsync(Ws, link.DeliberationId, default));
+
+        await AnswerAsync(visitor, link, "can-appeal", ("choice", "no"), ("words", " " + Why.Replace("\n", "\r\n", StringComparison.Ordinal) + " "), ("flag", "true"));
+        var answer = Assert.Single(await Store.ListAnswersAsync(Ws, link.DeliberationId, default));
+        Assert.Equal(["no"], answer.Value.Choices);
+        Assert.Equal(Why, answer.Value.Text);
+        Assert.Contains("No\n" + Why, WebUtility.HtmlDecode(await visitor.GetStringAsync(link.Page.PathAndQuery + "/answers")), StringComparison.Ordinal);
+        Assert.Contains(Why + "</textarea>", WebUtility.HtmlDecode(await visitor.GetStringAsync(link.Page.PathAndQuery + "/q/can-appeal")), StringComparison.Ordinal);
+
+        var concern = await OwnersReviewAsync(link);
+        Assert.Equal($"No (\"{Why}\")", Assert.Single(concern.Voices).Text);
+        await Factory.DeliverAsync();
+        var toMaria = Factory.Channel.Sent.Last(m => m.Message.Destination.User?.Id == "U-MARIA").Message.Message;
+        Assert.Contains(Why, PlainTextRenderer.Render(toMaria), StringComparison.Ordinal);
+    }
+
     /// <summary>A visitor flags a written answer on the public page; returns the link and their browser.</summary>
     private async Task<(CommunityInvitationLink Link, HttpClient Visitor)> RaisedOnThePageAsync()
     {
