@@ -31,6 +31,9 @@ internal static class ReportFormat
             ? (q.Total == 1 ? "1 answer" : $"{q.Total} answers")
             : $"answers {q.From + 1}–{q.From + q.Question.Answers.Count} of {q.Total}";
 
+    /// <summary>"1 person", "3 people": a count with its noun, singular for one.</summary>
+    public static string Count(int n, string one, string many) => $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
+
     public static bool IsResolved(string status) => status is "Resolved" or "ClosedByFacilitator";
 
     public static string Status(string status) => status switch

@@ -99,6 +99,19 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
+    public async Task One_person_and_one_answer_are_counted_in_the_singular()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        await Answering.JoinAsync(Ana, d.Id, Core.Stakeholders.StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+        await Answering.AnswerTextAsync(Ana, d.Id, "Rank roads by risk", Key(), default);
+
+        var page = await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery);
+        Assert.Contains("Progress by stakeholder group: 1 person joined, 0 finished", page, StringComparison.Ordinal);
+        Assert.Contains("<p>1 participant gave 1 answer.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Leaders_read_each_answer_by_name_or_group_as_given_and_participants_never_reach_the_answers()
     {
         var d = await ClosedDeliberationAsync();
