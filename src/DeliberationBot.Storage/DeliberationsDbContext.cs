@@ -18,6 +18,7 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
     public DbSet<ConcernRow> Concerns => Set<ConcernRow>();
     public DbSet<SuggestionRow> Suggestions => Set<SuggestionRow>();
     public DbSet<MemberProfileRow> MemberProfiles => Set<MemberProfileRow>();
+    public DbSet<WaitingWordsRow> WaitingWords => Set<WaitingWordsRow>();
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<ProcessedDeliveryRow> ProcessedDeliveries => Set<ProcessedDeliveryRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
@@ -81,6 +82,11 @@ internal abstract class DeliberationsDbContext(DbContextOptions options) : DbCon
         {
             e.ToTable("member_profiles");
             e.HasKey(x => new { x.WorkspaceId, x.UserId });
+        });
+        b.Entity<WaitingWordsRow>(e =>
+        {
+            e.ToTable("waiting_words");
+            e.HasKey(x => new { x.WorkspaceId, x.UserId, x.MessageKey });
         });
         b.Entity<EventRow>(e =>
         {

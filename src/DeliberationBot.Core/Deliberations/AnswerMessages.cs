@@ -16,14 +16,27 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
         await turn.Store.WasDeliveredAsync(workspaceId, messageKey, ct) || await replies.WereQueuedAsync(workspaceId, messageKey, ct);
 
     /// <summary>
-    /// Writes down that a reply waits for its writer to join (<see cref="ThreadAnswering"/>): it rides in data a client
-    /// sends back, so only the person it waits for may give it, and only while it waits is its deletion news to them.
+    /// Writes down that a reply waits for its writer to join (<see cref="ThreadAnswering"/>), and holds its words for
+    /// them, replacing any held before (an edit of it). Data a client sends back names it, so only the person it waits
+    /// for may give it, and only while it waits is its deletion news to them.
     /// </summary>
-    public Task MarkWaitingAsync(Actor actor, string messageKey, CancellationToken ct) =>
-        turn.CommitAsync(new Commit(actor.WorkspaceId, WaitingFor(actor, messageKey)), ct);
+    public async Task MarkWaitingAsync(Actor actor, string messageKey, string text, CancellationToken ct)
+    {
+        // The words first, in a commit with no key of its own: the marker's commit is a duplicate once the reply has
+        // waited before (it was edited), and would take them with it. Written first, a marked reply always has them.
+        await turn.CommitAsync(new Commit(actor.WorkspaceId, null) { WaitingWords = new(actor.User.Id, messageKey, text) }, ct);
+        await turn.CommitAsync(new Commit(actor.WorkspaceId, WaitingFor(actor, messageKey)), ct);
+    }
 
     public Task<bool> IsWaitingForAsync(Actor actor, string messageKey, CancellationToken ct) =>
         turn.Store.WasDeliveredAsync(actor.WorkspaceId, WaitingFor(actor, messageKey), ct);
+
+    /// <summary>
+    /// The words held for a reply waiting for <paramref name="actor"/>; null for one marked waiting before words were
+    /// held, whose prompt carried them itself.
+    /// </summary>
+    public Task<string?> WaitingWordsAsync(Actor actor, string messageKey, CancellationToken ct) =>
+        turn.Store.FindWaitingWordsAsync(actor.WorkspaceId, actor.User.Id, messageKey, ct);
 
     private static string WaitingFor(Actor actor, string messageKey) => $"waiting-for:{actor.User.Id}:{messageKey}";
 
@@ -63,8 +76,9 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
 
     /// <summary>
     /// A deleted message that gave no answer. If it was never taken as one, it may still be waiting to be: a reply
-    /// written before joining rides in the Answer button the person was given (<see cref="ThreadAnswering"/>), and
-    /// pressing it later must not record words they deleted. So the deletion is written down, and the person told.
+    /// written before joining waits for the person to press the Answer button they were given (<see cref="ThreadAnswering"/>),
+    /// and pressing it later must not record words they deleted. So the deletion is written down, the words held for
+    /// it are let go, and the person told.
     /// </summary>
     private async Task<TurnResult> WithdrawAsync(Actor actor, Deliberation d, string messageKey, string deliveryKey, CancellationToken ct)
     {
@@ -77,7 +91,7 @@ public sealed class AnswerMessages(TurnSupport turn, ReplyOutbox replies)
             return new TurnResult([]);
         }
 
-        await turn.CommitAsync(new Commit(d.WorkspaceId, Withdrawn(messageKey)), ct);
+        await turn.CommitAsync(new Commit(d.WorkspaceId, Withdrawn(messageKey)) { WaitingWords = new(actor.User.Id, messageKey, "") }, ct);
         return await replies.WereQueuedAsync(d.WorkspaceId, deliveryKey, ct)
             ? TurnResult.AlreadyHandled
             : TurnResult.Reply(new Confirmation("Your message was deleted, so it will not be taken as an answer."));

@@ -24,6 +24,12 @@ public sealed record Commit(string WorkspaceId, string? DeliveryKey)
 
     public MemberProfile? Profile { get; init; }
 
+    /// <summary>
+    /// A waiting reply's words, written over any held for the same person and message. Put them in a commit whose
+    /// delivery key is new (or null): a duplicate commit writes nothing, and an edit's words would be lost with it.
+    /// </summary>
+    public WaitingWords? WaitingWords { get; init; }
+
     public Digests.DigestSubscription? Subscription { get; init; }
 
     /// <summary>The deliberation's public link, created or changed (paused, resumed, revoked).</summary>
@@ -123,6 +129,9 @@ public interface IDeliberationStore
     Task<IReadOnlyList<DeliberationEvent>> ListEventsAsync(string workspaceId, Guid deliberationId, CancellationToken ct);
 
     Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct);
+
+    /// <summary>The words held for <paramref name="userId"/>'s reply <paramref name="messageKey"/> while it waits for them to join; null when none were.</summary>
+    Task<string?> FindWaitingWordsAsync(string workspaceId, string userId, string messageKey, CancellationToken ct);
 
     /// <summary>The deliberation's public link, whatever its state.</summary>
     Task<Community.CommunityInvitation?> FindInvitationAsync(string workspaceId, Guid deliberationId, CancellationToken ct);

@@ -74,9 +74,9 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
                 : TurnResult.Reply(new Confirmation(place == PublicPlace.Thread ? PublicReplyNotTaken : PublicMessageNotTaken));
         }
 
-        // Someone who has not joined is asked for their group first; their reply waits in the prompt, to answer then. An
-        // answer says which question it answered: the next step may come where the thread is out of sight (Teams sends
-        // it to the person's private chat).
+        // Someone who has not joined is asked for their group first; their reply waits (its words held here, the prompt
+        // naming it), to answer then. An answer says which question it answered: the next step may come where the
+        // thread is out of sight (Teams sends it to the person's private chat).
         var result = await answering.AnswerTextAsync(actor, deliberationId, text, deliveryKey, ct, from: place);
         return participant is null ? await WaitingAsync(actor, result, new WaitingReply(text, deliveryKey) { Place = place }, ct) : result;
     }
@@ -87,7 +87,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// </summary>
     public async Task<TurnResult> OpenAsync(Actor actor, Guid deliberationId, WaitingReply? waiting, CancellationToken ct)
     {
-        waiting = await StillThereAsync(actor, waiting, ct);
+        waiting = await FindWaitingAsync(actor, waiting, ct);
         var opened = await answering.OpenAsync(actor, deliberationId, ct);
         return waiting is null ? opened
             : opened.Replies is [GroupPrompt] ? Waiting(opened, waiting)
@@ -98,7 +98,7 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     public async Task<TurnResult> JoinAsync(
         Actor actor, Guid deliberationId, StakeholderGroup group, bool anonymous, WaitingReply? waiting, string deliveryKey, CancellationToken ct)
     {
-        waiting = await StillThereAsync(actor, waiting, ct);
+        waiting = await FindWaitingAsync(actor, waiting, ct);
         var joined = await answering.JoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct);
         return waiting is null || joined.Duplicate ? joined : await AnswerWaitingAsync(actor, deliberationId, waiting, joined, ct);
     }
@@ -125,25 +125,33 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     }
 
     /// <summary>
-    /// A waiting reply is given only by the person it waited for, and not once they have deleted it
-    /// (<see cref="AnswerMessages.DeletedAsync"/>). The reply rides in a button's or card's data, which a client could
-    /// change: without the first check, someone could name another person's waiting reply and answer under its key
-    /// first, so that the other's words, coming later, would count as given already and be lost. Where it was written
-    /// is read from what was written down when it came, not from that data.
+    /// The reply a button's or card's data names (<paramref name="carried"/>), if it still waits for this person: its
+    /// words and where it was written are read from what was written down, not from that data, which a client could
+    /// change. Null for a reply that waits for someone else (else a person could name another's waiting reply and answer
+    /// under its key first, so that the other's words, coming later, would count as given already and be lost), or that
+    /// they have deleted (<see cref="AnswerMessages.DeletedAsync"/>). Only a prompt sent before words were held carried
+    /// them itself; its reply waits with those.
     /// </summary>
-    private async Task<WaitingReply?> StillThereAsync(Actor actor, WaitingReply? waiting, CancellationToken ct) =>
-        waiting is not null
-        && await messages.IsWaitingForAsync(actor, waiting.DeliveryKey, ct)
-        && !await messages.WasWithdrawnAsync(actor.WorkspaceId, waiting.DeliveryKey, ct)
-            ? waiting with { Place = await turn.Store.WasDeliveredAsync(actor.WorkspaceId, WordsHere(waiting.DeliveryKey), ct) ? PublicPlace.Conversation : PublicPlace.Thread }
-            : null;
+    public async Task<WaitingReply?> FindWaitingAsync(Actor actor, WaitingReply? carried, CancellationToken ct)
+    {
+        if (carried is null
+            || !await messages.IsWaitingForAsync(actor, carried.DeliveryKey, ct)
+            || await messages.WasWithdrawnAsync(actor.WorkspaceId, carried.DeliveryKey, ct))
+        {
+            return null;
+        }
 
-    /// <summary>The prompt to join carries the reply, written down as waiting for this person.</summary>
+        var words = await messages.WaitingWordsAsync(actor, carried.DeliveryKey, ct) ?? carried.Text;
+        var place = await turn.Store.WasDeliveredAsync(actor.WorkspaceId, WordsHere(carried.DeliveryKey), ct) ? PublicPlace.Conversation : PublicPlace.Thread;
+        return words.Length == 0 ? null : new WaitingReply(words, carried.DeliveryKey) { Place = place };
+    }
+
+    /// <summary>The prompt to join names the reply, written down (its words held) as waiting for this person.</summary>
     private async Task<TurnResult> WaitingAsync(Actor actor, TurnResult result, WaitingReply waiting, CancellationToken ct)
     {
         if (result.Replies.Any(r => r is GroupPrompt))
         {
-            await messages.MarkWaitingAsync(actor, waiting.DeliveryKey, ct);
+            await messages.MarkWaitingAsync(actor, waiting.DeliveryKey, waiting.Text, ct);
         }
 
         return Waiting(result, waiting);
@@ -179,8 +187,8 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
             return corrected;
         }
 
-        // A reply still waiting for its writer to join (the Answer button they were given carries it): the edited words
-        // come in a new prompt, so that the answer they give on joining is what they meant.
+        // A reply still waiting for its writer to join: the edited words replace those held for it, so that the answer
+        // they give on joining is what they meant, whichever prompt's button they press; a new prompt shows them.
         if (d is { IsOpen: true } && participant is null && MayAnswerInPublic(d, null))
         {
             return await replies.WereQueuedAsync(actor.WorkspaceId, deliveryKey, ct)

@@ -71,10 +71,17 @@ public sealed record GroupPrompt(Guid DeliberationId, string DeliberationTitle, 
 /// <summary>
 /// A reply typed in a deliberation's thread (or its conversation, <see cref="Deliberations.PublicPlace"/>) by someone who
 /// had not joined yet: its words, and the key of the delivery that brought it, which the answer is recorded under (so
-/// the reply counts once, and editing it changes the answer).
+/// the reply counts once, and editing it changes the answer). Core holds the words (<see cref="Deliberations.WaitingWords"/>);
+/// a button or card carries only the key, so what one sends back has no words (<see cref="Carried"/>).
 /// </summary>
 public sealed record WaitingReply(string Text, string DeliveryKey)
 {
+    /// <summary>
+    /// What a button or card sends back: the key, and words only from a prompt sent before Core held them (read only
+    /// when none are held, <see cref="Deliberations.ThreadAnswering.FindWaitingAsync"/>).
+    /// </summary>
+    public static WaitingReply Carried(string deliveryKey, string? words = null) => new(words ?? "", deliveryKey);
+
     /// <summary>Where it was written; not carried by a button or card, but read back from what was written down (<see cref="Deliberations.ThreadAnswering"/>).</summary>
     public Deliberations.PublicPlace Place { get; init; }
 }

@@ -87,12 +87,11 @@ internal static class MessageRenderer
                 trailer.Add(AnswerButton(q.DeliberationId, "Answer"));
                 break;
             case GroupPrompt g:
-                // A reply written before joining rides in the button, to be the answer once the person has a group.
-                var carried = g.Waiting is { } waiting && SlackIds.Carries(waiting) ? waiting : null;
-                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\"" + (g.Waiting is null ? " and start."
-                    : carried is not null ? $": your {carried.Place.Message()} will then be your answer" + (g.Anonymity == AnonymityPolicy.AnonymousAllowed ? $" (unless you answer anonymously: {carried.Place.Name()} shows your name)." : ".")
-                    : $" and start. Your {g.Waiting.Place.Message()} is longer than this button can carry ({g.Waiting.Text.Length:N0} characters), so it is not your answer yet: paste it into the form when the question comes."))));
-                trailer.Add(AnswerButton(g.DeliberationId, "Answer", carried));
+                // The button names a reply written before joining (Core holds its words, of any length), to be the
+                // answer once the person has a group.
+                content.Add(Block.Section(Escape($"Press Answer to choose your stakeholder group for \"{g.DeliberationTitle}\"" + (g.Waiting is not { } waiting ? " and start."
+                    : $": your {waiting.Place.Message()} will then be your answer" + (g.Anonymity == AnonymityPolicy.AnonymousAllowed ? $" (unless you answer anonymously: {waiting.Place.Name()} shows your name)." : ".")))));
+                trailer.Add(AnswerButton(g.DeliberationId, "Answer", g.Waiting));
                 break;
             case StartForm:
                 content.Add(Block.Section("Type `/deliberate start` on its own to open the form, or " +

@@ -100,19 +100,22 @@ internal static class SlackIds
         action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers or ConcernAction.Reopen;
 
     /// <summary>
-    /// The Answer button's value, and the group form's metadata: the deliberation, and a thread reply written before
-    /// joining that is to be the answer once the person joins ("{id}|{delivery key}|{words}").
+    /// The Answer button's value, and the group form's metadata: the deliberation, and the key of a thread reply written
+    /// before joining that is to be the answer once the person joins ("{id}|{delivery key}"). Core holds its words.
     /// </summary>
     public static string AnswerValue(Guid deliberationId, WaitingReply? waiting) =>
-        waiting is null ? deliberationId.ToString("D") : $"{deliberationId:D}|{waiting.DeliveryKey}|{waiting.Text}";
+        waiting is null ? deliberationId.ToString("D") : $"{deliberationId:D}|{waiting.DeliveryKey}";
 
-    /// <summary>Whether a waiting reply fits in a button's value (and so in the group form's metadata, which holds more).</summary>
-    public static bool Carries(WaitingReply waiting) => AnswerValue(Guid.Empty, waiting).Length <= SlackLimits.ButtonValue;
-
+    /// <summary>Reads <see cref="AnswerValue"/>; a button sent before Core held the words has them third, "{id}|{key}|{words}".</summary>
     public static bool TryParseAnswerValue(string? value, out Guid deliberationId, out WaitingReply? waiting)
     {
         var parts = (value ?? "").Split('|', 3);
-        waiting = parts is [_, { Length: > 0 } key, var text] ? new WaitingReply(text, key) : null;
+        waiting = parts switch
+        {
+            [_, { Length: > 0 } key] => WaitingReply.Carried(key),
+            [_, { Length: > 0 } key, var words] => WaitingReply.Carried(key, words),
+            _ => null,
+        };
         return Guid.TryParse(parts[0], out deliberationId) && (parts.Length == 1 || waiting is not null);
     }
 

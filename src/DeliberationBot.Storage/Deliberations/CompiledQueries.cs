@@ -92,6 +92,12 @@ internal sealed class CompiledQueries
     public readonly Func<DeliberationsDbContext, string, string, CancellationToken, Task<MemberProfileRow?>> Profile =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string user, CancellationToken ct) => ctx.MemberProfiles.AsNoTracking().FirstOrDefault(x => x.WorkspaceId == ws && x.UserId == user));
 
+    public readonly Func<DeliberationsDbContext, string, string, string, CancellationToken, Task<string?>> WaitingWords =
+        EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, string user, string message, CancellationToken ct) => ctx.WaitingWords
+            .Where(x => x.WorkspaceId == ws && x.UserId == user && x.MessageKey == message)
+            .Select(x => x.Text)
+            .FirstOrDefault());
+
     public readonly Func<DeliberationsDbContext, string, Guid, CancellationToken, Task<CommunityInvitationRow?>> Invitation =
         EF.CompileAsyncQuery((DeliberationsDbContext ctx, string ws, Guid deliberation, CancellationToken ct) => ctx.CommunityInvitations.AsNoTracking()
             .FirstOrDefault(x => x.WorkspaceId == ws && x.DeliberationId == deliberation));

@@ -185,6 +185,12 @@ internal sealed partial class EfDeliberationStore
         return row?.ToRecord();
     }
 
+    public async Task<string?> FindWaitingWordsAsync(string workspaceId, string userId, string messageKey, CancellationToken ct)
+    {
+        await using var ctx = db.Create();
+        return await db.Queries.WaitingWords(ctx, workspaceId, userId, messageKey, ct);
+    }
+
     public async Task<CommunityInvitation?> FindInvitationAsync(string workspaceId, Guid deliberationId, CancellationToken ct)
     {
         await using var ctx = db.Create();

@@ -138,6 +138,11 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
             write.Add(RowWrite.Upsert, new MemberProfileRow { WorkspaceId = ws, UserId = profile.UserId, Group = profile.Group?.ToString(), TimeZone = profile.TimeZone });
         }
 
+        if (commit.WaitingWords is { } words)
+        {
+            write.Add(RowWrite.Upsert, new WaitingWordsRow { WorkspaceId = ws, UserId = words.UserId, MessageKey = words.MessageKey, Text = words.Text, At = time.GetUtcNow() });
+        }
+
         if (commit.Subscription is { } subscription)
         {
             EnsureWorkspace(ws, subscription.WorkspaceId);

@@ -73,6 +73,16 @@ internal sealed class MemberProfileRow
     public string? TimeZone { get; set; }
 }
 
+/// <summary>The words of a reply waiting for its writer to join, held for them under the reply's key.</summary>
+internal sealed class WaitingWordsRow
+{
+    public string WorkspaceId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string MessageKey { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
 internal sealed class EventRow
 {
     public long Id { get; set; }

@@ -37,11 +37,11 @@ internal static class AnswerCards
         var data = Card.Data((CardVerbs.DeliberationField, prompt.DeliberationId.ToString()));
         if (prompt.Waiting is { } waiting)
         {
-            // The reply rides in the action's data, to be the answer to the first question once the person has a group.
+            // The action's data names the reply (Core holds its words), to be the answer to the first question once the
+            // person has a group.
             var unlessAnonymous = prompt.Anonymity == AnonymityPolicy.AnonymousAllowed ? $" (unless you answer anonymously: {waiting.Place.Name()} shows your name)" : "";
             body.Add(Card.Text($"Your {waiting.Place.Message()} will be your answer to the first question{unlessAnonymous}:", subtle: true, spacing: "Medium"));
             body.Add(Card.Text(CardText.Escape(waiting.Text), spacing: "None"));
-            data[CardVerbs.WaitingTextField] = waiting.Text;
             data[CardVerbs.WaitingKeyField] = waiting.DeliveryKey;
         }
 

@@ -34,9 +34,11 @@ internal static class CardVerbs
     public const string SuggestionField = "suggestion";
     public const string ConfirmField = "confirm";
 
-    /// <summary>A reply written in a deliberation's thread before joining, carried by the group card to answer on joining.</summary>
-    public const string WaitingTextField = "waitingText";
+    /// <summary>The key of a reply written in a deliberation's thread before joining, named by the group card to answer on joining.</summary>
     public const string WaitingKeyField = "waitingKey";
+
+    /// <summary>The reply's words, carried by group cards sent before Core held them; read only from those.</summary>
+    public const string WaitingTextField = "waitingText";
 
     /// <summary>What the decision form shows (the title, the unresolved concerns), so it can be drawn again with an error.</summary>
     public const string TitleField = "deliberationTitle";

@@ -93,11 +93,9 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
         return WithIdAsync(data, id => threads.JoinAsync(turn.Actor, id, chosen, data.Flag(CardVerbs.AnonymousInput), Waiting(data), turn.DeliveryKey, ct));
     }
 
-    /// <summary>The thread reply a group card carries (<see cref="AnswerCards.Group"/>), if any.</summary>
+    /// <summary>The thread reply a group card names (<see cref="AnswerCards.Group"/>), if any.</summary>
     public static WaitingReply? Waiting(CardData data) =>
-        data.Str(CardVerbs.WaitingKeyField) is { Length: > 0 } key && data.Str(CardVerbs.WaitingTextField) is { Length: > 0 } text
-            ? new WaitingReply(text, key)
-            : null;
+        data.Str(CardVerbs.WaitingKeyField) is { Length: > 0 } key ? WaitingReply.Carried(key, data.Str(CardVerbs.WaitingTextField)) : null;
 
     private Task<CardOutcome> SubmitAnswerAsync(Turn turn, CardData data, CancellationToken ct)
     {

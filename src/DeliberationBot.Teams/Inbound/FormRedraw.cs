@@ -12,7 +12,7 @@ namespace DeliberationBot.Teams.Inbound;
 /// question, the review, the group choice, the start form, the decision request); what they entered comes from the
 /// action's inputs.
 /// </summary>
-internal sealed class FormRedraw(AnsweringService answering, DeliberationService deliberations)
+internal sealed class FormRedraw(AnsweringService answering, ThreadAnswering threads, DeliberationService deliberations)
 {
     /// <summary>The form again, or null when this verb has no form to draw again (its card then stays as it is).</summary>
     public async Task<JsonObject?> RedrawAsync(Turn turn, string verb, CardData data, string error, RenderContext context, CancellationToken ct)
@@ -24,7 +24,7 @@ internal sealed class FormRedraw(AnsweringService answering, DeliberationService
                 Only<QuestionPrompt>(await answering.ShowQuestionAsync(turn.Actor, d, question, ct)),
             CardVerbs.Edit when id is { } d => Only<AnswersReview>(await answering.OpenAsync(turn.Actor, d, ct)),
             CardVerbs.Join when id is { } d => Only<GroupPrompt>(await answering.OpenAsync(turn.Actor, d, ct)) is { } group
-                ? group with { Waiting = CardActions.Waiting(data) } : null,
+                ? group with { Waiting = await threads.FindWaitingAsync(turn.Actor, CardActions.Waiting(data), ct) } : null,
             CardVerbs.StartForm => new StartForm(deliberations.Flows()),
             CardVerbs.Decide when id is { } d && data.Str(CardVerbs.TitleField) is { } title && int.TryParse(data.Str(CardVerbs.UnresolvedField), out var unresolved) =>
                 new DecisionRequest(d, title, unresolved),

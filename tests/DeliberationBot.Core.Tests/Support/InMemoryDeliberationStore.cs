@@ -21,6 +21,7 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
     private readonly Dictionary<(string Workspace, Guid Id), Concern> _concerns = [];
     private readonly Dictionary<(string Workspace, Guid Id), Suggestion> _suggestions = [];
     private readonly Dictionary<(string Workspace, string User), MemberProfile> _profiles = [];
+    private readonly Dictionary<(string Workspace, string User, string Message), string> _waitingWords = [];
     private readonly Dictionary<(string Workspace, Guid Deliberation), CommunityInvitation> _invitations = [];
     private readonly List<(string Workspace, CommunityContact Contact)> _contacts = [];
     private readonly List<(string Workspace, DeliberationEvent Event)> _events = [];
@@ -75,6 +76,11 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
             if (commit.Profile is { } profile)
             {
                 _profiles[(ws, profile.UserId)] = profile;
+            }
+
+            if (commit.WaitingWords is { } words)
+            {
+                _waitingWords[(ws, words.UserId, words.MessageKey)] = words.Text;
             }
 
             if (commit.Invitation is { } invitation)
@@ -189,6 +195,9 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
 
     public Task<MemberProfile?> FindProfileAsync(string workspaceId, string userId, CancellationToken ct) =>
         Read(() => _profiles.GetValueOrDefault((workspaceId, userId)));
+
+    public Task<string?> FindWaitingWordsAsync(string workspaceId, string userId, string messageKey, CancellationToken ct) =>
+        Read(() => _waitingWords.GetValueOrDefault((workspaceId, userId, messageKey)));
 
     public Task<CommunityInvitation?> FindInvitationAsync(string workspaceId, Guid deliberationId, CancellationToken ct) =>
         Read(() => _invitations.GetValueOrDefault((workspaceId, deliberationId)));

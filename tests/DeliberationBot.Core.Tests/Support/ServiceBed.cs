@@ -60,7 +60,10 @@ internal sealed class ServiceBed
         var reports = new ReportService(turn, links, links, links);
         Answering = new AnsweringService(turn, Options.Create(new GroupSizeOptions()));
         Replies = new ReplyOutbox(Store, signal, Time);
-        Chat = new ChatAnswering(turn, new TypedCommands(catalog), Answering, new AnswerMessages(turn, Replies), new RefusedAnswers(turn, Answering));
+        Messages = new AnswerMessages(turn, Replies);
+        var refused = new RefusedAnswers(turn, Answering);
+        Chat = new ChatAnswering(turn, new TypedCommands(catalog), Answering, Messages, refused);
+        Threads = new ThreadAnswering(turn, Answering, Messages, refused, Replies);
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher, Options.Create(new GroupSizeOptions()));
         DigestSources = store => new DigestSourceReader(turn, store, publisher);
@@ -88,6 +91,12 @@ internal sealed class ServiceBed
     public AnsweringService Answering { get; }
 
     public ChatAnswering Chat { get; }
+
+    /// <summary>Replies typed in a deliberation's thread (or its conversation).</summary>
+    public ThreadAnswering Threads { get; }
+
+    /// <summary>What an edit or a deletion of a message that answers needs to know about it.</summary>
+    public AnswerMessages Messages { get; }
 
     /// <summary>Where an adapter queues a turn's replies (what tells a handled message from one not come yet).</summary>
     public ReplyOutbox Replies { get; }

@@ -10,8 +10,8 @@ namespace DeliberationBot.Slack.Tests.Answering;
 
 /// <summary>
 /// Someone's first move is often to reply in the card's thread before they have joined. They are asked for their
-/// stakeholder group first; the reply waits under the Answer button they are given and becomes their answer once they
-/// join, so they never have to type it again.
+/// stakeholder group first; the reply waits (the bot holds its words, the Answer button they are given names it) and
+/// becomes their answer once they join, so they never have to type it again, however long it is.
 /// </summary>
 public sealed class ReplyBeforeJoiningTests : SlackHostTest
 {
@@ -67,7 +67,7 @@ public sealed class ReplyBeforeJoiningTests : SlackHostTest
     }
 
     [Fact]
-    public async Task A_reply_deleted_before_joining_is_never_recorded_from_the_button_that_carries_it()
+    public async Task A_reply_deleted_before_joining_is_never_recorded_from_the_button_that_names_it()
     {
         var (d, card) = await RepliedBeforeJoiningAsync(Words);
         var answer = Assert.Single(Blocks.Buttons((await Api.WaitForAsync("chat.postEphemeral")).Json), b => b.ActionId == "answer");
@@ -122,14 +122,48 @@ public sealed class ReplyBeforeJoiningTests : SlackHostTest
     }
 
     [Fact]
-    public async Task A_reply_longer_than_a_button_can_carry_is_not_cut_but_the_person_is_told()
+    public async Task A_reply_edited_before_joining_answers_in_its_edited_words_from_the_button_of_the_first_prompt()
     {
-        var words = string.Join(' ', Enumerable.Repeat("The night shift was never asked.", 70)); // about 2,300 characters
-        await RepliedBeforeJoiningAsync(words);
+        var (d, card) = await RepliedBeforeJoiningAsync("It sorts calls by risk");
+        var first = Assert.Single(Blocks.Buttons((await Api.WaitForAsync("chat.postEphemeral")).Json), b => b.ActionId == "answer");
+
+        await Host.EventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("U0ANN", Words, "It sorts calls by risk", Reply, card.MessageId, "1700000700.000001")));
+        await Api.WaitForAsync("chat.postEphemeral", 2);
+        var (groupForm, _) = await JoinFromAsync(first.Value);
+
+        Assert.Contains("nobody told us how", Read(groupForm), StringComparison.Ordinal);
+        Assert.Equal((Words, 1), (Assert.Single(await Host.AnswersAsync(d)).Value.Text, (await Host.AnswersAsync(d))[0].Revision));
+    }
+
+    [Fact]
+    public async Task A_reply_longer_than_a_button_could_hold_becomes_the_answer_word_for_word_and_the_button_names_it_only()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("The night shift was never asked.", 70));
+        Assert.Equal(2309, words.Length);
+        var (d, _) = await RepliedBeforeJoiningAsync(words);
 
         var prompt = await Api.WaitForAsync("chat.postEphemeral");
-        Assert.Contains("Your reply in the thread is longer than this button can carry (2,309 characters), so it is not your answer yet", Blocks.Text(prompt.Json), StringComparison.Ordinal);
-        Assert.True(Guid.TryParse(Assert.Single(Blocks.Buttons(prompt.Json), b => b.ActionId == "answer").Value, out _));
+        Assert.Contains("your reply in the thread will then be your answer", Blocks.Text(prompt.Json), StringComparison.Ordinal);
+        var answer = Assert.Single(Blocks.Buttons(prompt.Json), b => b.ActionId == "answer");
+        Assert.DoesNotContain("night shift", answer.Value, StringComparison.Ordinal);
+        Assert.True(answer.Value.Length < 2000, $"the button's value has {answer.Value.Length} characters");
+        var (groupForm, next) = await JoinFromAsync(answer.Value);
+
+        SlackLimitsAssert.Modal(groupForm);
+        Assert.DoesNotContain("night shift", groupForm["private_metadata"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Your reply in the thread is your answer to \"In a sentence or two", Read(next), StringComparison.Ordinal);
+        var given = Assert.Single(await Host.AnswersAsync(d));
+        Assert.Equal(("purpose", words), (given.QuestionId, given.Value.Text));
+    }
+
+    /// <summary>Ann presses an Answer button and joins as a frontline worker: the group form, and what follows it.</summary>
+    private async Task<(JsonObject GroupForm, JsonObject Next)> JoinFromAsync(string buttonValue)
+    {
+        await Host.InteractionAsync(SlackPayloads.BlockAction("answer", buttonValue, "U0ANN"));
+        var groupForm = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        var next = await Modals.UpdatedViewAsync(await Host.InteractionAsync(SlackPayloads.ViewSubmission(groupForm,
+            Modals.Values(("group", SlackPayloads.Input("static_select", SlackPayloads.Option("frontline_worker")))), "U0ANN", "V0ANN", "a-0")));
+        return (groupForm, next);
     }
 
     private static string Read(JsonObject view) => Blocks.Text(JsonDocument.Parse(view.ToJsonString()).RootElement);

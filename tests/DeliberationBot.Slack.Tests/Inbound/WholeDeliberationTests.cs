@@ -98,13 +98,13 @@ public sealed class WholeDeliberationTests : SlackHostTest
         Assert.Equal("purpose", bobAnswer.QuestionId);
         Assert.Equal("It should help @channel triage @Ann Lee calls <fast> click (https://evil.example)", bobAnswer.Value.Text);
 
-        // 6. Carol has not joined: her thread reply gets an ephemeral invitation with the Answer button, which carries
-        //    her reply to be her answer once she has chosen her group.
+        // 6. Carol has not joined: her thread reply gets an ephemeral invitation with the Answer button, which names
+        //    her reply (the bot holds its words) to be her answer once she has chosen her group.
         await Host.EventAsync(SlackPayloads.Event(SlackPayloads.Message("U0CAROL", "hi", "1700000100.000002", card.MessageId)));
         var invitation = await Api.WaitForAsync("chat.postEphemeral", 2);
         Assert.Equal("U0CAROL", invitation.Json.GetProperty("user").GetString());
         var carolsReply = DeliveryKeys.Message(SlackPayloads.Team, SlackPayloads.Channel, "1700000100.000002");
-        Assert.Equal($"{deliberation.Id}|{carolsReply}|hi", AnswerButton(invitation.Json).GetProperty("value").GetString());
+        Assert.Equal($"{deliberation.Id}|{carolsReply}", AnswerButton(invitation.Json).GetProperty("value").GetString());
 
         // 7. Status and concerns are ephemeral reports for the caller.
         var status = await SlackTestHost.JsonAsync(await Host.CommandAsync("status"));

@@ -278,6 +278,14 @@ public sealed class RenderingTests
 
         Assert.Contains("your reply in the thread will then be your answer", strings, StringComparison.Ordinal);
         Assert.Equal(caveat, strings.Contains("unless you answer anonymously: the thread shows your name", StringComparison.Ordinal));
+        Assert.Contains($"\n{Samples.Id:D}|slack:msg:T:C:1.2\n", strings, StringComparison.Ordinal); // the button names the reply; its words stay with Core
+    }
+
+    [Fact]
+    public void An_answer_button_sent_while_buttons_carried_the_words_still_reads_with_them()
+    {
+        Assert.True(SlackIds.TryParseAnswerValue($"{Samples.Id:D}|slack:msg:T:C:1.2|It ranks | calls", out var id, out var waiting));
+        Assert.Equal((Samples.Id, WaitingReply.Carried("slack:msg:T:C:1.2", "It ranks | calls")), (id, waiting));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ThreadReplyTests : HostTest
     }
 
     [Fact]
-    public async Task A_reply_from_someone_who_has_not_joined_rides_in_the_group_card_and_answers_on_joining()
+    public async Task A_reply_from_someone_who_has_not_joined_is_named_by_the_group_card_and_answers_on_joining()
     {
         var (d, thread) = await StartedAsync();
 
@@ -50,8 +50,15 @@ public sealed class ThreadReplyTests : HostTest
         Assert.Contains(Words, group.CardText, StringComparison.Ordinal);
         Assert.Empty(await Host.Store.ListAnswersAsync(Activities.Tenant, d, default));
 
-        // Continue on that card, with the data it carries and a group chosen.
+        // Continue on that card, with the data it carries (the reply's key, not its words) and a group chosen.
         var data = group.Card!["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        Assert.DoesNotContain("night shift", data.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(data["waitingKey"]);
+
+        // Continued with no group, the card comes back with the error, still showing the words (from what Core holds).
+        var redrawn = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), "join", data.DeepClone().AsObject()));
+        Assert.Contains(Words, Texts.Of(redrawn!["value"]!), StringComparison.Ordinal);
+
         data["group"] = "frontline_worker";
         data["anonymous"] = "false";
         var joined = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), "join", data));

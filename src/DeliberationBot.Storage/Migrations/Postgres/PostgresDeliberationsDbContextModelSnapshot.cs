@@ -738,6 +738,29 @@ namespace DeliberationBot.Storage.Migrations.Postgres
 
                     b.ToTable("suggestions", (string)null);
                 });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.WaitingWordsRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MessageKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("WorkspaceId", "UserId", "MessageKey");
+
+                    b.ToTable("waiting_words", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

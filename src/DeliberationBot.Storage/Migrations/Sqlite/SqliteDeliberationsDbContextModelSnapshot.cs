@@ -729,6 +729,29 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
 
                     b.ToTable("suggestions", (string)null);
                 });
+
+            modelBuilder.Entity("DeliberationBot.Storage.Rows.WaitingWordsRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId", "UserId", "MessageKey");
+
+                    b.ToTable("waiting_words", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
