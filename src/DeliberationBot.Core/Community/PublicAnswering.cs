@@ -161,7 +161,7 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         var existing = await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, key, ct);
         var participant = existing ?? new Participant(d.Id, key, null, null, StakeholderGroup.Community, true, turn.Now, ViaPublicPage: true);
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, key, ct);
-        var recorded = AnswerRecording.Build(turn, d, page.Flow, participant, question, value, flagConcern, answers, deliveryKey, joining: existing is null);
+        var recorded = AnswerRecording.Build(turn, d, page.Flow, participant, question, value, flagConcern, answers, deliveryKey, joining: existing is null, withWords: true);
         if (await turn.CommitAsync(recorded.Commit, ct) == CommitOutcome.Duplicate)
         {
             return new PublicAnswerResult(PublicAnswerOutcome.Duplicate, page);

@@ -138,6 +138,10 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         await Factory.DeliverAsync();
         var toMaria = Factory.Channel.Sent.Last(m => m.Message.Destination.User?.Id == "U-MARIA").Message.Message;
         Assert.Contains(Why, PlainTextRenderer.Render(toMaria), StringComparison.Ordinal);
+
+        // The box emptied and the same choice saved again: the words go, as the person asked.
+        await AnswerAsync(visitor, link, "can-appeal", ("choice", "no"), ("words", ""), ("flag", "true"));
+        Assert.Null(Assert.Single(await Store.ListAnswersAsync(Ws, link.DeliberationId, default)).Value.Text);
     }
 
     /// <summary>A visitor flags a written answer on the public page; returns the link and their browser.</summary>
