@@ -94,23 +94,22 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
 
     /// <summary>
     /// The visitor accepts the owners' response to one of their concerns, or reopens it with why it does not settle it
-    /// for them; Core's rules decide, as for anyone who raised it in chat. False when it is not theirs or no longer
-    /// possible (the page then shows where it stands).
+    /// for them; Core's rules decide, as for anyone who raised it in chat. Nothing changes when it is not theirs or no
+    /// longer possible: the page they are sent back to shows where it stands.
     /// </summary>
-    public async Task<bool> ActAsync(string token, string visitor, int number, ConcernAction action, string? words, string deliveryKey, CancellationToken ct)
+    public async Task ActAsync(string token, string visitor, int number, ConcernAction action, string? words, string deliveryKey, CancellationToken ct)
     {
         if (action is not (ConcernAction.Accept or ConcernAction.Reopen)
             || await OpenAsync(token, visitor, ct) is not { Invitation.State: not InvitationState.Revoked } page
             || (await ConcernsAsync(page, visitor, ct)).FirstOrDefault(c => c.Number == number) is not { Number: not null } mine
             || !mine.Actions.Contains(action))
         {
-            return false;
+            return;
         }
 
         var d = page.Deliberation;
         var concern = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Single(c => c.Number == number);
-        var result = await concerns.ActAsync(ActorOf(page.Invitation, visitor), concern.Id, action, action == ConcernAction.Reopen ? words : null, deliveryKey, ct);
-        return result.Duplicate || result.Replies is not [ErrorMessage, ..];
+        await concerns.ActAsync(ActorOf(page.Invitation, visitor), concern.Id, action, action == ConcernAction.Reopen ? words : null, deliveryKey, ct);
     }
 
     public async Task<PublicPage?> OpenAsync(string token, string? visitor, CancellationToken ct)
