@@ -16,18 +16,23 @@ public static class AnswerRecording
     /// <param name="answers">The person's answers so far (others' may be included; they are not read).</param>
     /// <param name="joining">The person is new: their participation is written in the same commit as their first answer.</param>
     /// <param name="source">What gave the answer, when not this delivery: the kept source of the answer an edit changed.</param>
-    /// <param name="withWords">The form holds the words of a choice or a number too (the public page): what it sends is all of the answer, words left out included.</param>
+    /// <param name="withWords">The form holds the words of a choice or a number too: what it sends is all of the answer, words left out included.</param>
     public static Recorded Build(
         TurnSupport turn, Deliberation d, FlowDefinition flow, Participant participant, Question question, AnswerValue value, bool flagConcern,
         IReadOnlyList<Answer> answers, string deliveryKey, bool joining = false, string? source = null, bool withWords = false)
     {
         var previous = answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == question.Id);
-        // A chat form holds only the number or the option: given again unchanged (to flag it, say), it keeps the words a
-        // typed reply gave with it, and the reply stays their source, so editing the reply still changes them.
+        // A form that holds only the number or the option (one drawn before it had a box for words, or one whose words
+        // were too long for its box): given again unchanged (to flag it, say), it keeps the words a typed reply gave with
+        // it, and the reply stays their source, so editing the reply still changes them.
         if (!withWords && question.Kind != AnswerKind.FreeText && value.Text is null && previous?.Value is { Text: { } words } given && given.WithWords(null) == value)
         {
             value = value.WithWords(words);
             source ??= previous.Source;
+        }
+        else if (withWords && previous?.Value == value)
+        {
+            source ??= previous.Source; // given back as it was (to flag it, say): a reply that gave it stays its source
         }
 
         var answer = new Answer(d.Id, participant.Key, question.Id, participant.Group, value, flagConcern, (previous?.Revision ?? 0) + 1, turn.Now)

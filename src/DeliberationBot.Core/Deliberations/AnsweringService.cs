@@ -37,8 +37,10 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordJoinAsync(actor, deliberationId, group, anonymous, deliveryKey, ct), ct);
 
     /// <summary>Records an answer, or replaces an earlier one (an edit).</summary>
-    public Task<TurnResult> AnswerAsync(Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct) =>
-        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordAnswerAsync(actor, deliberationId, questionId, value, flagConcern, deliveryKey, ct), ct);
+    /// <param name="withWords">The form had a box for the words of a choice or a number: <paramref name="value"/> is all of the answer, its words left out included (<see cref="AnswerRecording.Build"/>).</param>
+    public Task<TurnResult> AnswerAsync(
+        Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct, bool withWords = false) =>
+        turn.OnceAsync(actor, deliberationId, deliveryKey, () => RecordAnswerAsync(actor, deliberationId, questionId, value, flagConcern, deliveryKey, ct, withWords: withWords), ct);
 
     /// <summary>Flags (or unflags) an answer already given as a concern.</summary>
     public Task<TurnResult> FlagConcernAsync(Actor actor, Guid deliberationId, string questionId, bool flagged, string deliveryKey, CancellationToken ct) =>
@@ -88,7 +90,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
     }
 
     private async Task<TurnResult> RecordAnswerAsync(
-        Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct, string? source = null)
+        Actor actor, Guid deliberationId, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct, string? source = null, bool withWords = false)
     {
         using var span = BotTelemetry.StartCommand("Answer", actor.Channel);
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
@@ -119,7 +121,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         }
 
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
-        var (commit, answer, previous, progress, mine) = AnswerRecording.Build(turn, d, flow, participant, question, value, flagConcern, answers, deliveryKey, source: source);
+        var (commit, answer, previous, progress, mine) = AnswerRecording.Build(turn, d, flow, participant, question, value, flagConcern, answers, deliveryKey, source: source, withWords: withWords);
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
             return TurnResult.AlreadyHandled;

@@ -98,6 +98,17 @@ public static class AnswerForm
         return problem is null ? (value, null) : (question.Kind == AnswerKind.FreeText ? value : null, problem);
     }
 
+    /// <summary>
+    /// The words a person added to a choice or a number in a form's box for them: trimmed, line breaks as one \n, none
+    /// when the box is empty; too long, the problem (the words are kept, to fill the box again).
+    /// </summary>
+    public static (string? Words, AnswerProblem? Problem) Words(string? given, int maxLength = AnswerParser.MaxTextLength)
+    {
+        var words = given?.Trim().ReplaceLineEndings("\n") is { Length: > 0 } w ? w : null;
+        var limit = Math.Min(maxLength, AnswerParser.MaxTextLength);
+        return words?.Length > limit ? (words, new AnswerProblem(AnswerRule.TooLong, limit) { Given = words.Length }) : (words, null);
+    }
+
     private static List<string> Given(IEnumerable<string?> given) => [.. given.Select(v => v?.Trim()).OfType<string>().Where(v => v.Length > 0)];
 
     /// <summary>The rule an empty answer of this kind breaks: what a form says when nothing was written or picked.</summary>

@@ -198,12 +198,13 @@ internal static partial class CommunityEndpoints
     /// </summary>
     private static (string? Words, string? Problem) ReadWords(Question question, IFormCollection form, int maxLength, IStringLocalizer text)
     {
-        if (question.Kind == AnswerKind.FreeText || One(form, "words")?.Trim().ReplaceLineEndings("\n") is not { Length: > 0 } words)
+        if (question.Kind == AnswerKind.FreeText)
         {
             return (null, null);
         }
 
-        return words.Length > maxLength ? (words, text["ErrorTooLong", maxLength]) : (words, null);
+        var (words, problem) = AnswerForm.Words(One(form, "words"), maxLength);
+        return (words, problem is null ? null : text["ErrorTooLong", problem.Limit!].Value);
     }
 
     /// <summary>A broken answer rule in the reader's language; a required question skipped asks for what its form asks for.</summary>

@@ -135,7 +135,16 @@ internal sealed class ViewSubmissionHandler
                 return SlackAck.Json(Replies.Errors(problem!));
             }
 
-            result = await _answering.AnswerAsync(actor, deliberationId, questionId, value, flagged, key, ct);
+            var (shown, typed) = state.Words();
+            var (words, tooLong) = AnswerForm.Words(typed);
+            if (tooLong is not null)
+            {
+                return SlackAck.Json(Replies.Errors(SlackIds.WordsBlock, tooLong.Text));
+            }
+
+            // The box is only on a choice's or a number's form; a skip keeps no words, as there is no answer for them.
+            var answer = shown && !value.Skipped ? value.WithWords(words) : value;
+            result = await _answering.AnswerAsync(actor, deliberationId, questionId, answer, flagged, key, ct, withWords: shown);
         }
 
         return await _replies.RespondAsync(result, SlackIds.AnswerBlock, actor, key, ct);

@@ -61,6 +61,9 @@ internal static class SlackIds
     public const string AnonymousBlock = "anonymous";
     public const string AnswerBlock = "answer";
     public const string ConcernBlock = "concern";
+
+    /// <summary>The question form's box for the words a person adds to a choice or a number.</summary>
+    public const string WordsBlock = "words";
     public const string ButtonsBlock = "deliberation_actions";
     public const string JumpBlock = "jump";
     public const string ResponseBlock = "response";

@@ -66,16 +66,23 @@ internal static class AnswerCards
             body.Add(Card.Text("Why it matters: " + CardText.Escape(q.Help), subtle: true));
         }
 
-        // A number or an option typed in the chat came with the person's words; the card holds only the number or the
-        // option, so it shows them, and they stay with the answer as long as it is not changed.
-        if (q.Kind != AnswerKind.FreeText && q.CurrentAnswer is { Skipped: false, Text: { } said })
+        body.Add(Asked(q, Input(q)));
+        if (q.Kind != AnswerKind.FreeText)
         {
-            body.Add(Card.Text("Your message said:", subtle: true));
-            body.Add(Card.Text(CardText.Escape(said), spacing: "None"));
-            body.Add(Card.Text("Your words above stay with your answer while you keep it.", subtle: true, spacing: "Small"));
+            // A choice or a number comes with the person's own words (those a message typed with it, to begin with).
+            var words = new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = CardVerbs.WordsInput, ["label"] = "Anything to add? (optional)", ["isMultiline"] = true,
+                ["maxLength"] = AnswerParser.MaxTextLength, ["placeholder"] = "In your own words, kept with your answer",
+            };
+            if (q.CurrentAnswer is { Skipped: false, Text: { } said })
+            {
+                words["value"] = CardText.Plain(said);
+            }
+
+            body.Add(words);
         }
 
-        body.Add(Asked(q, Input(q)));
         body.Add(Card.Toggle(CardVerbs.ConcernInput, "This is a concern: I want the owners to look at it", q.CurrentlyFlagged));
 
         var data = Card.Data(

@@ -46,6 +46,9 @@ internal static class CardVerbs
 
     public const string AnswerInput = "answer";
     public const string ConcernInput = "concern";
+
+    /// <summary>The question card's box for the words a person adds to a choice or a number.</summary>
+    public const string WordsInput = "words";
     public const string GroupInput = "group";
     public const string AnonymousInput = "anonymous";
     public const string FlowInput = "flow";

@@ -110,7 +110,16 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
             return Task.FromResult(Problem(problem!));
         }
 
-        return WithIdAsync(data, id => answering.AnswerAsync(turn.Actor, id, question, value, data.Flag(CardVerbs.ConcernInput), turn.DeliveryKey, ct));
+        // A card drawn with the box for words sends it, empty too: what it holds is all of the answer's words.
+        var withWords = kind != AnswerKind.FreeText && data.Fields.ContainsKey(CardVerbs.WordsInput);
+        var (words, tooLong) = AnswerForm.Words(data.Str(CardVerbs.WordsInput));
+        if (tooLong is not null)
+        {
+            return Task.FromResult(new CardOutcome(TurnResult.Error(tooLong.Text)));
+        }
+
+        var answer = withWords && !value.Skipped ? value.WithWords(words) : value;
+        return WithIdAsync(data, id => answering.AnswerAsync(turn.Actor, id, question, answer, data.Flag(CardVerbs.ConcernInput), turn.DeliveryKey, ct, withWords));
     }
 
     /// <summary>The answer input as sent: one value, or a multiple choice's comma-separated option ids.</summary>

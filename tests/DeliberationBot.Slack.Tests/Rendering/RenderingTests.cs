@@ -240,18 +240,26 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void A_number_given_with_words_in_a_thread_reply_shows_the_words_above_the_number()
+    public void A_number_given_with_words_in_a_thread_reply_has_them_in_the_box_for_words_and_words_too_long_for_it_above()
     {
         const string said = "15-20, but 45 for complex cases & <night> shifts";
         var view = ModalRenderer.Render(Samples.Question("How long?", AnswerKind.Number, [], AnswerValue.FromNumber(15, said)));
 
         SlackLimitsAssert.Modal(view);
         Assert.Equal("15", Modals.InputElement(view, "answer")!["initial_value"]!.GetValue<string>());
-        var json = view.ToJsonString();
+        Assert.Equal(said, Modals.InputElement(view, SlackIds.WordsBlock)!["initial_value"]!.GetValue<string>()); // plain text: not escaped
+        Assert.DoesNotContain("Your reply said:", view.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(Modals.InputElement(ModalRenderer.Render(Samples.Question("How long?", AnswerKind.Number, [], AnswerValue.FromNumber(15))), SlackIds.WordsBlock)!["initial_value"]);
+        Assert.Null(Modals.InputElement(ModalRenderer.Render(Samples.Question("Why?", AnswerKind.FreeText, [], AnswerValue.FromText(said))), SlackIds.WordsBlock));
+
+        // Words longer than the box holds are shown above it instead, and kept while the number is.
+        var longWords = string.Concat(Enumerable.Repeat("15, but more at night & on weekends. ", 90));
+        var kept = ModalRenderer.Render(Samples.Question("How long?", AnswerKind.Number, [], AnswerValue.FromNumber(15, longWords)));
+        SlackLimitsAssert.Modal(kept);
+        var json = kept.ToJsonString();
         Assert.Contains("Your reply said:", json, StringComparison.Ordinal);
-        Assert.Contains(JsonSerializer.Serialize("15-20, but 45 for complex cases &amp; &lt;night&gt; shifts")[1..^1], json, StringComparison.Ordinal);
         Assert.Contains("Your words above stay with your answer while you keep it.", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("Your reply said:", ModalRenderer.Render(Samples.Question("How long?", AnswerKind.Number, [], AnswerValue.FromNumber(15))).ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(Modals.InputElement(kept, SlackIds.WordsBlock));
     }
 
     [Fact]

@@ -145,17 +145,18 @@ public sealed class RendererTests
     }
 
     [Fact]
-    public void Changing_a_number_or_an_option_typed_with_words_shows_the_words_the_card_cannot_hold()
+    public void A_number_or_an_option_has_a_box_for_the_persons_words_holding_those_typed_with_it()
     {
         const string Said = "15-20, but 45 for complex cases with several children";
-        var number = TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.Number, current: AnswerValue.FromNumber(15, Said)))).ToList();
-        var option = TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.SingleChoice, current: AnswerValue.FromChoices("b").WithWords("B - nobody asked us")))).ToList();
-        var plain = TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.Number, current: AnswerValue.FromNumber(15)))).ToList();
-
-        Assert.Contains(Said, number);
-        Assert.Contains("B - nobody asked us", option);
-        Assert.DoesNotContain("Your message said:", plain);
+        Assert.Equal(Said, WordsBox(AdaptiveCardRenderer.Render(Question(AnswerKind.Number, current: AnswerValue.FromNumber(15, Said))))!["value"]!.GetValue<string>());
+        Assert.Equal("B - nobody asked us", WordsBox(AdaptiveCardRenderer.Render(Question(AnswerKind.SingleChoice, current: AnswerValue.FromChoices("b").WithWords("B - nobody asked us"))))!["value"]!.GetValue<string>());
+        var plain = WordsBox(AdaptiveCardRenderer.Render(Question(AnswerKind.Number, current: AnswerValue.FromNumber(15))))!;
+        Assert.Equal(("Anything to add? (optional)", null), (plain["label"]!.GetValue<string>(), plain["value"]));
+        Assert.Null(WordsBox(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText, current: AnswerValue.FromText(Said))))); // a written answer is all words
     }
+
+    private static JsonObject? WordsBox(JsonObject card) =>
+        Body(card).FirstOrDefault(e => e["type"]?.GetValue<string>() == "Input.Text" && e["id"]?.GetValue<string>() == "words");
 
     [Fact]
     public void What_became_of_typed_words_comes_first_on_the_question_and_on_the_review()

@@ -26,6 +26,13 @@ internal sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary
 
     public bool Checked(string blockId) => SelectedMany(blockId).Contains(SlackIds.Checked);
 
+    /// <summary>
+    /// The words a person added to a choice or a number, when the form had the box for them (<c>Shown</c>): what it
+    /// holds is then all of them, and an emptied box none. Not shown, the form says nothing of words.
+    /// </summary>
+    public (bool Shown, string? Words) Words() =>
+        Values.ContainsKey(SlackIds.WordsBlock) ? (true, Text(SlackIds.WordsBlock)) : (false, null);
+
     /// <summary>What the answer block holds for a question of <paramref name="kind"/>, for Core to read as an answer.</summary>
     public IReadOnlyList<string?> Answer(AnswerKind kind) => kind switch
     {
