@@ -63,7 +63,27 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
     /// that carries their words now. Shown whatever the link's state but revoked, so that a visitor who comes back after
     /// the deliberation closed still reads the response.
     /// </summary>
-    public async Task<IReadOnlyList<PublicConcern>> ConcernsAsync(PublicPage page, string? visitor, CancellationToken ct)
+    public async Task<IReadOnlyList<PublicConcern>> ConcernsAsync(PublicPage page, string? visitor, CancellationToken ct) =>
+        [.. (await RaisedAsync(page, visitor, ct)).Select(x => x.Shown)];
+
+    /// <summary>
+    /// The visitor accepts the owners' response to one of their concerns, or reopens it with why it does not settle it
+    /// for them; Core's rules decide, as for anyone who raised it in chat. Nothing changes when it is not theirs or no
+    /// longer possible: the page they are sent back to shows where it stands.
+    /// </summary>
+    public async Task ActAsync(string token, string visitor, int number, ConcernAction action, string? words, string deliveryKey, CancellationToken ct)
+    {
+        if (action is ConcernAction.Accept or ConcernAction.Reopen
+            && await OpenAsync(token, visitor, ct) is { } page
+            && (await RaisedAsync(page, visitor, ct)).FirstOrDefault(x => x.Shown.Number == number) is { Concern: { } concern, Shown: var mine }
+            && mine.Actions.Contains(action))
+        {
+            await concerns.ActAsync(ActorOf(page.Invitation, visitor), concern.Id, action, action == ConcernAction.Reopen ? words : null, deliveryKey, ct);
+        }
+    }
+
+    /// <summary>The visitor's concerns as <see cref="ConcernsAsync"/> shows them, each with the concern it is (none yet for a flagged answer not numbered).</summary>
+    private async Task<List<(Concern? Concern, PublicConcern Shown)>> RaisedAsync(PublicPage page, string? visitor, CancellationToken ct)
     {
         if (visitor is null || page.Invitation.State == InvitationState.Revoked)
         {
@@ -80,36 +100,16 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
             {
                 var accepted = c.AcceptedBy.Contains(key);
                 var actions = ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser).Where(a => !(accepted && a == ConcernAction.Accept)).ToList();
-                return new PublicConcern(
-                    c.Number, c.QuestionId is null ? null : page.Flow.FindQuestion(c.QuestionId), [.. c.Voices.Where(v => v.RaiserKey == key)], c.Status, c.Response, accepted, actions);
+                var question = c.QuestionId is null ? null : page.Flow.FindQuestion(c.QuestionId);
+                return ((Concern?)c, new PublicConcern(c.Number, question, [.. c.Voices.Where(v => v.RaiserKey == key)], c.Status, c.Response, accepted, actions));
             });
 
         // A flagged answer is sent at once, but becomes a numbered concern only when the owners next get their concerns.
         var notYet = page.Mine.Values
             .Where(a => a.FlaggedConcern && !all.Any(c => c.Voices.Any(v => v.RaiserKey == key && v.QuestionId == a.QuestionId)))
             .Select(a => (Answer: a, Question: page.Flow.FindQuestion(a.QuestionId)!))
-            .Select(x => new PublicConcern(null, x.Question, [ConcernSync.VoiceOf(x.Question, x.Answer, new Dictionary<string, string?>())], ConcernStatus.Open, null, false, []));
+            .Select(x => ((Concern?)null, new PublicConcern(null, x.Question, [ConcernSync.VoiceOf(x.Question, x.Answer, new Dictionary<string, string?>())], ConcernStatus.Open, null, false, [])));
         return [.. raised, .. notYet];
-    }
-
-    /// <summary>
-    /// The visitor accepts the owners' response to one of their concerns, or reopens it with why it does not settle it
-    /// for them; Core's rules decide, as for anyone who raised it in chat. Nothing changes when it is not theirs or no
-    /// longer possible: the page they are sent back to shows where it stands.
-    /// </summary>
-    public async Task ActAsync(string token, string visitor, int number, ConcernAction action, string? words, string deliveryKey, CancellationToken ct)
-    {
-        if (action is not (ConcernAction.Accept or ConcernAction.Reopen)
-            || await OpenAsync(token, visitor, ct) is not { Invitation.State: not InvitationState.Revoked } page
-            || (await ConcernsAsync(page, visitor, ct)).FirstOrDefault(c => c.Number == number) is not { Number: not null } mine
-            || !mine.Actions.Contains(action))
-        {
-            return;
-        }
-
-        var d = page.Deliberation;
-        var concern = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Single(c => c.Number == number);
-        await concerns.ActAsync(ActorOf(page.Invitation, visitor), concern.Id, action, action == ConcernAction.Reopen ? words : null, deliveryKey, ct);
     }
 
     public async Task<PublicPage?> OpenAsync(string token, string? visitor, CancellationToken ct)

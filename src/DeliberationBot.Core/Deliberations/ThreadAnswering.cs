@@ -134,16 +134,22 @@ public sealed class ThreadAnswering(TurnSupport turn, AnsweringService answering
     /// </summary>
     public async Task<WaitingReply?> FindWaitingAsync(Actor actor, WaitingReply? carried, CancellationToken ct)
     {
-        if (carried is null
-            || !await messages.IsWaitingForAsync(actor, carried.DeliveryKey, ct)
-            || await messages.WasWithdrawnAsync(actor.WorkspaceId, carried.DeliveryKey, ct))
+        if (carried is null)
         {
             return null;
         }
 
-        var words = await messages.WaitingWordsAsync(actor, carried.DeliveryKey, ct) ?? carried.Text;
+        // Words are held for the person they wait for only, and emptied when the reply is deleted. A reply whose prompt
+        // carried its words (sent before they were held) is checked as it was then: marked waiting for them, not deleted.
+        var words = await messages.WaitingWordsAsync(actor, carried.DeliveryKey, ct)
+            ?? (await messages.IsWaitingForAsync(actor, carried.DeliveryKey, ct) && !await messages.WasWithdrawnAsync(actor.WorkspaceId, carried.DeliveryKey, ct) ? carried.Text : "");
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
         var place = await turn.Store.WasDeliveredAsync(actor.WorkspaceId, WordsHere(carried.DeliveryKey), ct) ? PublicPlace.Conversation : PublicPlace.Thread;
-        return words.Length == 0 ? null : new WaitingReply(words, carried.DeliveryKey) { Place = place };
+        return new WaitingReply(words, carried.DeliveryKey) { Place = place };
     }
 
     /// <summary>The prompt to join names the reply, written down (its words held) as waiting for this person.</summary>
