@@ -61,7 +61,7 @@ public sealed record RecordConcern(int Number, string Kind, string Text, string?
 
     /// <summary>What <see cref="Response"/> is called where it is shown (<see cref="ConcernView.ResponseLabel"/>).</summary>
     [JsonIgnore]
-    public string ResponseLabel { get; init; } = "Response";
+    public string ResponseLabel => ConcernView.ResponseLabelOf(Enum.Parse<ConcernStatus>(Status), Response);
 
     /// <summary>The words that raised it, which <see cref="Question"/> is shown after.</summary>
     [JsonIgnore]
@@ -122,7 +122,6 @@ public static class DeliberationRecords
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
             Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening })],
             MergedInto = c.MergedInto,
-            ResponseLabel = ConcernView.ResponseLabelOf(c.Status, c.Response),
         }).ToList();
         var decisions = DecisionService.History(events);
 

@@ -43,7 +43,6 @@ public sealed partial class RecordMarkdownTests
         {
             Question = "Can workers set aside the tool's score?",
             Voices = [new RecordVoice("No", "Frontline worker (Ana)"), new RecordVoice("Not on the night shift: nobody there may.", "Frontline worker (Ana), on reopening it") { Reopening = true }],
-            ResponseLabel = "Response, before it was reopened",
         };
         var html = Markdig.Markdown.ToHtml(RecordMarkdown.Render(Record() with { Concerns = [reopened] }));
 
