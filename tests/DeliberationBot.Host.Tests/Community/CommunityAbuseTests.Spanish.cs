@@ -1,4 +1,5 @@
 using System.Net;
+using static DeliberationBot.Host.Tests.Community.CommunityVisitor;
 
 namespace DeliberationBot.Host.Tests.Community;
 

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using DeliberationBot.Core.Community;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using static DeliberationBot.Host.Tests.Community.CommunityVisitor;
 
 namespace DeliberationBot.Host.Tests.Community;
 
@@ -134,12 +134,6 @@ public sealed partial class CommunityAbuseTests : IDisposable
         Assert.Contains("This link does not work", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private sealed record Form(string Token, string Submission);
-
-    /// <summary>One visitor's browser over real loopback: its own cookies, redirects left for the test to see.</summary>
-    private static HttpClient Browser(BotFactory factory) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = factory.ClientOptions.BaseAddress };
-
     private async Task<CommunityInvitationLink> InviteAsync(string options = "")
     {
         await RunAsync("start quick-check \"Predictive screening for hotline calls\"");
@@ -148,23 +142,4 @@ public sealed partial class CommunityAbuseTests : IDisposable
 
     private async Task<OutgoingMessage> RunAsync(string text) =>
         (await _factory.Services.GetRequiredService<Core.Commands.CommandDispatcher>().HandleAsync(CommunityPages.Dana, _room, text, null, $"k{++_key}", default)).Replies.Single();
-
-    private static async Task<Form> FormAsync(HttpClient http, CommunityInvitationLink link, string question)
-    {
-        var html = await http.GetStringAsync($"{link.Page.PathAndQuery}/q/{question}");
-        return new Form(Hidden().Match(html).Groups[1].Value, Submission().Match(html).Groups[1].Value);
-    }
-
-    private static async Task<HttpResponseMessage> AnswerAsync(HttpClient http, CommunityInvitationLink link, string question, params (string Name, string Value)[] fields) =>
-        await PostAsync(http, link, question, await FormAsync(http, link, question), fields);
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, CommunityInvitationLink link, string question, Form form, params (string Name, string Value)[] fields) =>
-        http.PostAsync($"{link.Page.PathAndQuery}/q/{question}", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", form.Token), new("submission", form.Submission), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Hidden();
-
-    [GeneratedRegex("name=\"submission\" value=\"([^\"]+)\"")]
-    private static partial Regex Submission();
 }

@@ -116,9 +116,7 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         const string Why = "There is no appeal desk,\nand nobody answers the phone.";
 
         var tooLong = new string('x', 2001);
-        var html = await visitor.GetStringAsync($"{link.Page.PathAndQuery}/q/can-appeal");
-        using var refused = await visitor.PostAsync($"{link.Page.PathAndQuery}/q/can-appeal", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", Hidden().Match(html).Groups[1].Value), new("submission", Submission().Match(html).Groups[1].Value), new("choice", "no"), new("words", tooLong)]));
+        using var refused = await CommunityVisitor.AnswerAsync(visitor, link, "can-appeal", ("choice", "no"), ("words", tooLong));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var shown = await refused.Content.ReadAsStringAsync();
         Assert.Contains("<li><a href=\"#words\">Keep your answer under 2000 characters</a></li>", shown, StringComparison.Ordinal);
@@ -164,16 +162,14 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
 
     private static async Task AnswerAsync(HttpClient browser, CommunityInvitationLink link, string question, params (string Name, string Value)[] fields)
     {
-        var html = await browser.GetStringAsync($"{link.Page.PathAndQuery}/q/{question}");
-        using var answered = await browser.PostAsync($"{link.Page.PathAndQuery}/q/{question}", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", Hidden().Match(html).Groups[1].Value), new("submission", Submission().Match(html).Groups[1].Value), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
+        using var answered = await CommunityVisitor.AnswerAsync(browser, link, question, fields);
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
     }
 
+    /// <summary>A form of the concerns page: where it posts, its hidden fields, and what it does.</summary>
     private sealed record Form(string Path, string Token, string Submission, string Action);
 
-    private HttpClient Browser() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Factory.ClientOptions.BaseAddress };
+    private HttpClient Browser() => CommunityVisitor.Browser(Factory);
 
     /// <param name="question">A question page instead, for a form token of the browser's own.</param>
     private static async Task<string> PageAsync(HttpClient browser, CommunityInvitationLink link, bool question = false) =>
@@ -181,7 +177,7 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
 
     private static List<Form> Forms(string page) =>
         [.. FormTag().Matches(page).Select(m => new Form(
-            m.Groups[1].Value, Hidden().Match(m.Value).Groups[1].Value, Submission().Match(m.Value).Groups[1].Value, ActionField().Match(m.Value).Groups[1].Value))];
+            m.Groups[1].Value, CommunityVisitor.Hidden().Match(m.Value).Groups[1].Value, CommunityVisitor.Submission().Match(m.Value).Groups[1].Value, ActionField().Match(m.Value).Groups[1].Value))];
 
     private static List<string> Actions(string page) => [.. Forms(page).Select(f => f.Action)];
 
@@ -191,12 +187,6 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\".*?</form>", RegexOptions.Singleline)]
     private static partial Regex FormTag();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Hidden();
-
-    [GeneratedRegex("name=\"submission\" value=\"([^\"]+)\"")]
-    private static partial Regex Submission();
 
     [GeneratedRegex("name=\"action\" value=\"([^\"]+)\"")]
     private static partial Regex ActionField();
