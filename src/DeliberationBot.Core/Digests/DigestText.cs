@@ -32,6 +32,10 @@ public static class DigestText
             foreach (var c in p.OpenConcerns)
             {
                 sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {Groups(c.RaisedBy)}; {c.AgeDays} day(s) old");
+                foreach (var line in c.StandingLines(Plain, '"', '"'))
+                {
+                    sb.AppendLine($"        {line}");
+                }
             }
 
             if (p.MissingVoices.Count > 0)

@@ -7,8 +7,9 @@ using DeliberationBot.Core.Stakeholders;
 namespace DeliberationBot.Core.Digests;
 
 /// <summary>
-/// A concern in a digest: the first <see cref="DigestComposer.WordsShown"/> characters of its words (<see cref="Shortened"/>
-/// says when there is more, to be read with <c>concerns</c>), and the groups of the people who raised it.
+/// A concern in a digest: the first <see cref="DigestComposer.WordsShown"/> characters of each person's words
+/// (<see cref="Shortened"/> says when there is more, to be read with <c>concerns</c>), the groups of the people who raised
+/// it, and where it stands (<see cref="Standing"/>).
 /// </summary>
 public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status)
 {
@@ -20,10 +21,78 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
     /// </summary>
     public string? Question { get; init; }
 
+    /// <summary>
+    /// Each person's words when the concern holds more than <see cref="Text"/> (several people's answers met a rule, or
+    /// concerns were merged): the same words once, with how many gave them. Null when <see cref="Text"/> is all of them.
+    /// </summary>
+    public IReadOnlyList<DigestWords>? Words { get; init; }
+
+    /// <summary>The owners' response and what the people who raised it said on reopening it; null in a digest composed before they were kept.</summary>
+    public DigestStanding? Standing { get; init; }
+
     /// <summary>The words in quotation marks, after their question when they need it; <paramref name="escape"/> makes each part safe for the surface.</summary>
     public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
-        (Question is { } question ? escape(question) + " " : "") + open + escape(Text) + close;
+        (Question is { } question ? escape(question) + " " : "") +
+        string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w => open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
+
+    /// <summary>
+    /// Where the concern stands, as lines to show under its words: the owners' response in their words, and why the
+    /// people who raised it reopened it in theirs. A leader reads a concern the owners declined, or one whose response
+    /// did not settle it, as it is, not as one more open line.
+    /// </summary>
+    public IReadOnlyList<string> StandingLines(Func<string, string> escape, char open = '\u201C', char close = '\u201D')
+    {
+        if (Standing is not { } s)
+        {
+            return [];
+        }
+
+        string Q(string text) => open + escape(text) + close;
+        var response = s.Response is { } r ? Q(r) : null;
+        var raisers = s.Raisers == 1 ? "the person who raised it" : "the people who raised it";
+        var waiting = $"Waiting for {raisers} to accept" + (s.Accepted > 0 && s.Raisers > 1 ? $" ({s.Accepted} of {s.Raisers} have)." : ".");
+        var reopening = s.Reopening.Count == 0 ? null : string.Join(" · ", s.Reopening.Select(Q));
+        var reopened = Status == ConcernStatus.Open && response is not null;
+        var lines = new List<string>();
+        if (reopened)
+        {
+            var by = s.Raisers == 1 ? raisers : s.Reopening.Count == 1 ? "one of the people who raised it" : "people who raised it";
+            lines.Add(reopening is null ? $"Reopened by {by}." : $"Reopened by {by}: {reopening}");
+            lines.Add($"{ConcernView.ResponseLabelOf(Status, s.Response)}: {response}");
+            return lines;
+        }
+
+        lines.Add((Status, response) switch
+        {
+            (ConcernStatus.Open, _) => "No response from the owners yet.",
+            (ConcernStatus.Acknowledged, null) => "The owners acknowledged it; no response yet.",
+            (ConcernStatus.Acknowledged, _) => $"The owners responded: {response}",
+            (ConcernStatus.Addressed, _) => $"The owners say it is addressed: {response ?? "(no words)"} {waiting}",
+            (ConcernStatus.WontAddress, _) => $"The owners will not address it: {response ?? "(no reason given)"} {waiting}",
+            (ConcernStatus.Resolved, null) => $"{Capitalised(raisers)} accepted the response.",
+            (ConcernStatus.Resolved, _) => $"{Capitalised(raisers)} accepted the response: {response}",
+            (ConcernStatus.ClosedByFacilitator, _) => $"Closed by the facilitator without {raisers} accepting{(response is null ? "." : ": " + response)}",
+            _ => ConcernService.Describe(Status),
+        });
+        if (reopening is not null)
+        {
+            lines.Add($"Earlier, on reopening it: {reopening}");
+        }
+
+        return lines;
+
+        static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+    }
 }
+
+/// <summary>Words as a digest shows them: shortened to <see cref="DigestComposer.WordsShown"/> characters, and how many people gave them.</summary>
+public sealed record DigestWords(string Text, int Count);
+
+/// <summary>
+/// The owners' response (shortened like the words) and the words the people who raised the concern gave on reopening it,
+/// with how many of them have accepted the response so far.
+/// </summary>
+public sealed record DigestStanding(string? Response, IReadOnlyList<string> Reopening, int Accepted, int Raisers);
 
 public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus Status, DateOnly? Due, IReadOnlyList<DigestConcern> OpenConcerns, IReadOnlyList<StakeholderGroup> MissingVoices)
 {
@@ -90,10 +159,13 @@ public static class DigestComposer
         DigestConcern View(DigestSource s, Concern c)
         {
             var (question, words) = WordsOf(c, s.Flow);
-            return new(c.Id, s.Deliberation.Title, c.Number, Shorten(words), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status)
+            var reopening = c.Voices.Where(v => v.Reopening).Select(v => v.Text).ToList();
+            return new(c.Id, s.Deliberation.Title, c.Number, Shorten(words[0].Text), c.RaisedByGroups, (int)(now - c.CreatedAt).TotalDays, c.Status)
             {
-                Shortened = words.Length > WordsShown,
+                Shortened = words.Select(w => w.Text).Concat(reopening).Append(c.Response ?? "").Any(t => t.Length > WordsShown),
                 Question = question,
+                Words = words.Count > 1 || words[0].Count > 1 ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
+                Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count),
             };
         }
 
@@ -115,7 +187,8 @@ public static class DigestComposer
             .ThenBy(p => p.Title, StringComparer.Ordinal)
             .ToList();
 
-        var changes = all.Select(x => new DigestChange(x.View, x.Concern.CreatedAt, x.Concern.UpdatedAt, x.Concern.IsUnresolved)).ToList();
+        // A merged concern is neither new nor resolved: its words and its people live on in the concern it joined.
+        var changes = all.Where(x => !x.Concern.IsMerged).Select(x => new DigestChange(x.View, x.Concern.CreatedAt, x.Concern.UpdatedAt, x.Concern.IsUnresolved)).ToList();
         var stale = all
             .Where(x => x.Concern.Status == ConcernStatus.Open && now - x.Concern.UpdatedAt > TimeSpan.FromDays(staleAfterDays))
             .OrderBy(x => x.Concern.UpdatedAt)
@@ -136,25 +209,24 @@ public static class DigestComposer
     }
 
     /// <summary>
-    /// What a leader reads of a concern: the words of the people who raised it. A concern a question's rule raised is
-    /// stored as the rule it met ("Answers that meet this question's concern rule (any of no, unsure).") and a flagged
-    /// yes/no, choice or rating as the option alone ("No"): neither says anything without its question, so those come
-    /// with the question, and read as what was answered, each different answer once with how many gave it.
+    /// What a leader reads of a concern: the words of the people who raised it, each different words once with how many
+    /// gave them (several people's, once concerns are merged). A concern a question's rule raised is stored as the rule
+    /// it met ("Answers that meet this question's concern rule (any of no, unsure).") and a flagged yes/no, choice or
+    /// rating as the option alone ("No"): neither says anything without its question, so those come with the question,
+    /// and a rule's concern reads as what was answered. Words given on reopening answer the owners' response, not the
+    /// question: they are where the concern stands (<see cref="DigestConcern.Standing"/>), not here.
     /// </summary>
-    public static (string? Question, string Words) WordsOf(Concern c, FlowDefinition? flow)
+    public static (string? Question, IReadOnlyList<DigestWords> Words) WordsOf(Concern c, FlowDefinition? flow)
     {
         var question = c.QuestionId is null ? null : flow?.FindQuestion(c.QuestionId);
         var needsQuestion = c.Origin == ConcernOrigin.FlowRule
             || (c.Origin == ConcernOrigin.FlaggedAnswer && question?.Kind is not (AnswerKind.FreeText or AnswerKind.Number));
-        if (question is null || !needsQuestion)
-        {
-            return (null, c.Text);
-        }
-
-        var answered = c.Origin == ConcernOrigin.FlowRule && c.Voices.Count > 0
-            ? string.Join("; ", c.Voices.Where(v => !v.Reopening).GroupBy(v => v.Text, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (×{g.Count()})"))
-            : c.Text;
-        return (question.Text, answered);
+        var raising = c.Voices.Where(v => !v.Reopening).ToList();
+        var fromVoices = c.Origin == ConcernOrigin.FlowRule ? question is not null && raising.Count > 0 : raising.Count > 1;
+        IReadOnlyList<DigestWords> words = fromVoices
+            ? [.. raising.GroupBy(v => v.Text, StringComparer.Ordinal).Select(g => new DigestWords(g.Key, g.Count()))]
+            : [new DigestWords(c.Text, 1)];
+        return (needsQuestion ? question?.Text : null, words);
     }
 
     /// <summary>The first <see cref="WordsShown"/> characters, ending with "…" when there is more; never half a surrogate pair.</summary>

@@ -36,6 +36,7 @@ internal static class ReportRenderer
             foreach (var c in p.OpenConcerns)
             {
                 text.Append($"\n• #{c.Number} {c.Quoted(Escape)} — {Escape(Groups(c.RaisedBy))}; {c.AgeDays} day(s) old");
+                Standing(text, c);
             }
 
             content.AddRange(Block.Sections(text.ToString()));
@@ -58,7 +59,14 @@ internal static class ReportRenderer
 
         if (w.ResolvedSinceLast.Count > 0)
         {
-            content.AddRange(Block.Sections("*Resolved since the last digest*\n" + string.Join("\n", w.ResolvedSinceLast.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)}"))));
+            var text = new StringBuilder("*Resolved since the last digest*");
+            foreach (var c in w.ResolvedSinceLast)
+            {
+                text.Append($"\n• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)}");
+                Standing(text, c);
+            }
+
+            content.AddRange(Block.Sections(text.ToString()));
         }
 
         if (w.AnyShortened)
@@ -92,6 +100,15 @@ internal static class ReportRenderer
         }
 
         content.Add(Block.Context("The whole record, answers included as the anonymity rules allow: `/deliberate export` (facilitator and owners)."));
+    }
+
+    /// <summary>Where a concern stands, each line under its words.</summary>
+    private static void Standing(StringBuilder text, DigestConcern c)
+    {
+        foreach (var line in c.StandingLines(Escape))
+        {
+            text.Append("\n      ↳ ").Append(line);
+        }
     }
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>

@@ -35,7 +35,7 @@ internal static class DigestCards
         }
 
         var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{c.AgeDays} day(s) old"))
-            .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => ConcernService.Describe(c.Status)))
+            .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => ConcernService.Describe(c.Status), standing: true))
             .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => $"{c.AgeDays} days old"))
             .Concat(ComingDue(w.ComingDue));
         return new CardLayout(head, [.. parts], $"Weekly digest · {CardText.Escape(w.Week)} (continued)");
@@ -60,11 +60,12 @@ internal static class DigestCards
         foreach (var (p, i) in w.Proposals.Select((p, i) => (p, i)))
         {
             var due = p.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
-            var lines = p.OpenConcerns.Select(c => new JsonNode?[]
-            {
+            var lines = p.OpenConcerns.Select(c => (JsonNode?[])
+            [
                 Card.Text($"**#{c.Number}** {c.Quoted(CardText.Escape)}", spacing: "Small"),
                 Card.Text($"{c.AgeDays} day(s) old · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
-            }).ToList();
+                .. Standing(c),
+            ]).ToList();
             if (lines.Count == 0)
             {
                 lines.Add([Card.Text("No open concerns.", subtle: true, spacing: "None")]);
@@ -88,7 +89,7 @@ internal static class DigestCards
         }
     }
 
-    private static IEnumerable<IReadOnlyList<JsonNode?>> List(string title, IReadOnlyList<DigestConcern> concerns, Func<DigestConcern, string> note)
+    private static IEnumerable<IReadOnlyList<JsonNode?>> List(string title, IReadOnlyList<DigestConcern> concerns, Func<DigestConcern, string> note, bool standing = false)
     {
         foreach (var (c, i) in concerns.Select((c, i) => (c, i)))
         {
@@ -97,6 +98,7 @@ internal static class DigestCards
                 i == 0 ? Card.Separator(Card.Label(CardText.Escape(title))) : null,
                 Card.Text($"{CardText.Escape(c.Proposal)} **#{c.Number}**: {c.Quoted(CardText.Escape)}", spacing: "Small"),
                 Card.Text($"{note(c)} · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
+                .. standing ? Standing(c) : [],
             ];
         }
     }
@@ -116,6 +118,10 @@ internal static class DigestCards
                 $"{CardText.Escape(d.Proposal)}: {CardText.Escape(CardText.Truncate(d.What, 300))} ({(d.DaysLeft < 0 ? $"{-d.DaysLeft} day(s) overdue" : $"in {d.DaysLeft} day(s)")})"))),
         ];
     }
+
+    /// <summary>Where a concern stands, each line under its words.</summary>
+    private static IEnumerable<JsonNode?> Standing(DigestConcern c) =>
+        c.StandingLines(CardText.Escape).Select(line => Card.Text(line, spacing: "None"));
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => CardText.Escape(g.Label())));

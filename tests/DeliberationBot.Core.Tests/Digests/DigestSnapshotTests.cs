@@ -105,11 +105,15 @@ public class DigestSnapshotTests
                 new("user:U0C", StakeholderGroup.FrontlineWorker, null, "Not sure", "workers-only")],
         };
 
-        Assert.Equal(("Workers only?", "No (×2); Not sure"), DigestComposer.WordsOf(rule, Flows.TestFlows.Engine));
+        var (question, words) = DigestComposer.WordsOf(rule, Flows.TestFlows.Engine);
+        Assert.Equal("Workers only?", question);
+        Assert.Equal([new("No", 2), new("Not sure", 1)], words);
         var digest = DigestComposer.Compose([new DigestSource(hotline, [rule], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
-        Assert.Contains("#5 Workers only? \"No (×2); Not sure\" — Frontline worker; 1 day(s) old", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
+        Assert.Contains("#5 Workers only? \"No\" (×2) · \"Not sure\" — Frontline worker; 1 day(s) old", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
         // Without its flow, the concern reads as it was stored, and nothing but that is quoted.
-        Assert.Equal((null, rule.Text), DigestComposer.WordsOf(rule, null));
+        var stored = DigestComposer.WordsOf(rule, null);
+        Assert.Null(stored.Question);
+        Assert.Equal([new DigestWords(rule.Text, 1)], stored.Words);
     }
 
     [Fact]
@@ -128,6 +132,53 @@ public class DigestSnapshotTests
         var open = DigestComposer.Compose([new DigestSource(hotline, [Long(ConcernStatus.Open)], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
         var linked = open with { Proposals = [.. open.Proposals.Select(p => p with { Report = new Uri("https://bot.example/d/x?token=t") })] };
         Assert.Contains("each proposal's page, linked here, shows them in full", PlainTextRenderer.Render(linked), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_leader_reads_where_each_concern_stands_in_the_owners_and_the_raisers_words_and_everyone_whose_words_were_merged_into_it()
+    {
+        var hotline = Sources()[0].Deliberation;
+        Concern Raised(int number, string raiser, StakeholderGroup group, string words, ConcernStatus status, string? response) => new(
+            Guid.NewGuid(), hotline.Id, number, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "first", "intro", words, [group], [raiser], status, response, null, null, [],
+            Now.AddDays(-3), Now.AddDays(-1))
+        {
+            Voices = [new(raiser, group, null, words, "intro")],
+        };
+
+        var ana = Raised(1, "user:U0ANA", StakeholderGroup.FrontlineWorker, "Nobody asked the night shift how they triage today.", ConcernStatus.Open, "Night shift leads will review the fields before any pilot.");
+        var cy = Raised(3, "user:U0CY", StakeholderGroup.FrontlineWorker, "The night shift will type every call twice.", ConcernStatus.Merged, null) with { MergedInto = 1 };
+        // Cy's concern was merged into Ana's; the owners marked it addressed; Ana reopened it with her reason.
+        ana = ana with
+        {
+            Raisers = [.. ana.Raisers, .. cy.Raisers],
+            Voices = [.. ana.Voices, .. cy.Voices, new("user:U0ANA", StakeholderGroup.FrontlineWorker, null, "The review comes after the pilot starts.", null) { Reopening = true }],
+        };
+        var lex = Raised(2, "user:U0LEX", StakeholderGroup.LegalPolicy, "A court could subpoena the score.", ConcernStatus.WontAddress, "Retention is set by the state records schedule.");
+        var both = Raised(4, "user:U0BO", StakeholderGroup.FrontlineWorker, "Who checks the vendor's data?", ConcernStatus.Addressed, "Research checks it quarterly.") with
+        {
+            Raisers = ["user:U0BO", "user:U0DI"], AcceptedBy = ["user:U0DI"],
+        };
+        var settled = Raised(5, "user:U0DI", StakeholderGroup.FrontlineWorker, "Is there a manual path?", ConcernStatus.Resolved, "Yes: any worker can skip the score.");
+
+        var digest = DigestComposer.Compose([new DigestSource(hotline, [ana, lex, cy, both, settled], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+        var text = PlainTextRenderer.Render(digest);
+
+        Assert.Contains("""
+                #1 "Nobody asked the night shift how they triage today." · "The night shift will type every call twice." — Frontline worker; 3 day(s) old
+                    Reopened by one of the people who raised it: "The review comes after the pilot starts."
+                    Response, before it was reopened: "Night shift leads will review the fields before any pilot."
+            """.ReplaceLineEndings(), text, StringComparison.Ordinal);
+        Assert.Contains("""
+                #2 "A court could subpoena the score." — Legal & policy; 3 day(s) old
+                    The owners will not address it: "Retention is set by the state records schedule." Waiting for the person who raised it to accept.
+            """.ReplaceLineEndings(), text, StringComparison.Ordinal);
+        Assert.Contains("""
+                    The owners say it is addressed: "Research checks it quarterly." Waiting for the people who raised it to accept (1 of 2 have).
+            """.ReplaceLineEndings(), text, StringComparison.Ordinal);
+        // The merged concern is neither new nor resolved: its words are read in the concern it joined.
+        Assert.Equal([1, 2, 4, 5], digest.NewSinceLast.Select(c => c.Number));
+        Assert.Equal([5], digest.ResolvedSinceLast.Select(c => c.Number));
+        Assert.Equal(["The person who raised it accepted the response: \u201CYes: any worker can skip the score.\u201D"], digest.ResolvedSinceLast[0].StandingLines(t => t));
     }
 
     /// <summary>An open deliberation with concerns of every kind of age and state; one closed awaiting its decision; one decided.</summary>

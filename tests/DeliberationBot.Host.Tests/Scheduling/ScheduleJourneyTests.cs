@@ -214,10 +214,10 @@ public sealed class ScheduleJourneyTests : IDisposable
         var digest = Assert.IsType<WeeklyDigest>((await Command(new Actor("test", Ws, new UserRef("U-LEE", "Lee")), "digest preview")).Replies.Single());
 
         // The question is the flow's wording, not anyone's: it comes first, and only what people answered is quoted.
-        var words = Assert.Single(digest.Proposals).OpenConcerns.ToDictionary(c => c.Number, c => (c.Question, c.Text));
-        Assert.Equal(("Whose lives would the tool's results affect most directly?", "Children and families"), words[1]);
+        var words = Assert.Single(digest.Proposals).OpenConcerns.ToDictionary(c => c.Number, c => c.Quoted(t => t, '[', ']'));
+        Assert.Equal("Whose lives would the tool's results affect most directly? [Children and families]", words[1]);
         Assert.Equal(
-            ("Can workers set aside the tool's score when their own judgment about a case is different?", "No (\"Probably not, the supervisor has to sign off\"); No"),
+            "Can workers set aside the tool's score when their own judgment about a case is different? [No (\"Probably not, the supervisor has to sign off\")] · [No]",
             words[2]);
         Assert.Contains("#1 Whose lives would the tool's results affect most directly? \"Children and families\" — Frontline worker", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
     }

@@ -115,8 +115,8 @@ public sealed class FullFlowTests : SlackHostTest
 
     /// <summary>A valid answer of the question's kind; free text is as long as an answer may be.</summary>
     /// <summary>A concern as a digest reads it: its question, where its words need it, then its first 200 characters in quotation marks.</summary>
-    private static string Quoted((string? Question, string Words) c) =>
-        (c.Question is { } q ? q + " " : "") + "\u201C" + DigestComposer.Shorten(c.Words) + "\u201D";
+    private static string Quoted((string? Question, IReadOnlyList<DigestWords> Words) c) =>
+        (c.Question is { } q ? q + " " : "") + string.Join(" · ", c.Words.Select(w => "\u201C" + DigestComposer.Shorten(w.Text) + "\u201D" + (w.Count > 1 ? $" (×{w.Count})" : "")));
 
     private static AnswerValue AnswerFor(QuestionPrompt q, int person, string text) => q.Kind switch
     {

@@ -58,7 +58,12 @@ public sealed class LongContentTests : SlackHostTest
     [Fact]
     public async Task A_digest_with_many_long_concerns_is_split_not_cut()
     {
-        var concerns = Enumerable.Range(1, 60).Select(i => new DigestConcern(Guid.NewGuid(), "Screening", i, DigestComposer.Shorten(LongText.Words($"person {i}", 4000)), [StakeholderGroup.FrontlineWorker], 3, Core.Concerns.ConcernStatus.Open) { Shortened = true }).ToList();
+        // Each declined by the owners with a reason as long as a digest shows, after it was reopened with as many words.
+        var concerns = Enumerable.Range(1, 60).Select(i => new DigestConcern(Guid.NewGuid(), "Screening", i, DigestComposer.Shorten(LongText.Words($"person {i}", 4000)), [StakeholderGroup.FrontlineWorker], 3, Core.Concerns.ConcernStatus.WontAddress)
+        {
+            Shortened = true,
+            Standing = new DigestStanding(DigestComposer.Shorten(LongText.Words($"owner {i}", 4000)), [DigestComposer.Shorten(LongText.Words($"reopening {i}", 4000))], 0, 1),
+        }).ToList();
         var digest = new WeeklyDigest("2026-W49", false, null, "UTC", [new DigestProposal(Guid.NewGuid(), "Screening", Core.Deliberations.DeliberationStatus.Closed, null, concerns, [StakeholderGroup.Community]) { AwaitingDecision = true }], [], [], concerns, [], 7);
 
         var pages = Slack.Rendering.MessageRenderer.RenderPages(digest);
@@ -67,6 +72,8 @@ public sealed class LongContentTests : SlackHostTest
         Assert.All(pages, p => SlackLimitsAssert.Message(p.ToPayload()));
         var text = LongText.Squash(string.Join("", pages.Select(p => LongText.Read(p.ToPayload()))));
         Assert.All(concerns, c => Assert.Contains(LongText.Squash(c.Text), text, StringComparison.Ordinal));
+        Assert.All(concerns, c => Assert.Contains(LongText.Squash(c.Standing!.Response!), text, StringComparison.Ordinal));
+        Assert.All(concerns, c => Assert.Contains(LongText.Squash(c.Standing!.Reopening[0]), text, StringComparison.Ordinal));
         Assert.Contains(LongText.Squash("Closed, awaiting the decision."), text, StringComparison.Ordinal);
     }
 }

@@ -75,7 +75,12 @@ internal static class Samples
     public static WeeklyDigest Digest(string text, int many, bool empty)
     {
         many = Math.Min(many, 25); // 25 × 25 already overflows every limit
-        var concerns = Enumerable.Range(1, many).Select(i => new DigestConcern(Id, text, i, text, [StakeholderGroup.FrontlineWorker], i, ConcernStatus.Open)).ToList();
+        // Every other concern holds two people's words, was reopened with words and is now declined with a reason.
+        var concerns = Enumerable.Range(1, many).Select(i => new DigestConcern(Id, text, i, text, [StakeholderGroup.FrontlineWorker], i, i % 2 == 0 ? ConcernStatus.WontAddress : ConcernStatus.Open)
+        {
+            Words = i % 2 == 0 ? [new(text, 2), new(text, 1)] : null,
+            Standing = i % 2 == 0 ? new DigestStanding(text, [text], 1, 3) : new DigestStanding(null, [], 0, 1),
+        }).ToList();
         return empty
             ? new WeeklyDigest("2026-W45", false, null, "UTC", [], [], [], [], [], 7)
             : new WeeklyDigest("2026-W45", true, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), "Europe/Berlin",

@@ -59,6 +59,10 @@ public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
         Assert.Equal(Json(snapshot), Json(read));
         Assert.Equal(2, read.Changes.Count);
         Assert.True(read.Proposals.Single().OpenConcerns.All(c => c.Shortened), "the words were longer than a digest shows");
+        // Everyone's words and where the concern stands are kept with it.
+        var declined = read.Proposals.Single().OpenConcerns.Single(c => c.Number == 2);
+        Assert.Equal(["We type every call twice."], declined.Words!.Skip(1).Select(w => w.Text));
+        Assert.Equal(("The records schedule sets retention.", "The review comes after the pilot."), (declined.Standing!.Response, declined.Standing.Reopening.Single()));
         Assert.Null(await digests.FindSnapshotAsync("T-OTHER", snapshot.Id, default));
     }
 
@@ -126,7 +130,7 @@ public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
         {
             Deliberation = d,
             FlowSnapshot = flow,
-            Concerns = [.. Enumerable.Range(1, concerns).Select(n => new Concern(
+            Concerns = [.. Enumerable.Range(1, concerns).Select(n => n == 2 ? Declined(d, at) : new Concern(
                 Guid.CreateVersion7(at.AddMinutes(n)), d.Id, n, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "work", "minutes", $"#{n}: {words}",
                 [StakeholderGroup.FrontlineWorker], [$"user:U-P{n}"], n == 1 ? ConcernStatus.Resolved : ConcernStatus.Open, null, null, null, [], at.AddMinutes(n), at.AddMinutes(n)))],
         }, default);
@@ -137,6 +141,19 @@ public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
 
         return d.Id;
     }
+
+    /// <summary>Concern #2: two people's words merged, reopened with words, then declined by the owners with a reason.</summary>
+    private static Concern Declined(Deliberation d, DateTimeOffset at) => new(
+        Guid.CreateVersion7(at.AddMinutes(2)), d.Id, 2, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "work", "minutes", string.Concat(Enumerable.Repeat("Nobody timed the fields. ", 10)),
+        [StakeholderGroup.FrontlineWorker], ["user:U-P2", "user:U-P3"], ConcernStatus.WontAddress, "The records schedule sets retention.", null, null, [], at.AddMinutes(2), at.AddMinutes(3))
+    {
+        Voices =
+        [
+            new("user:U-P2", StakeholderGroup.FrontlineWorker, null, string.Concat(Enumerable.Repeat("Nobody timed the fields. ", 10)), "minutes"),
+            new("user:U-P3", StakeholderGroup.FrontlineWorker, "Cy", "We type every call twice.", "minutes"),
+            new("user:U-P2", StakeholderGroup.FrontlineWorker, null, "The review comes after the pilot.", null) { Reopening = true },
+        ],
+    };
 
     /// <summary>Records holding lists compare the lists by reference; their JSON compares what they hold.</summary>
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);

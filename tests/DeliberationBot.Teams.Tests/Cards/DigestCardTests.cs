@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Teams.Cards;
 using DeliberationBot.Teams.Tests.Infrastructure;
 
@@ -38,6 +39,39 @@ public sealed class DigestCardTests
         Assert.InRange(first, 0, text.IndexOf("Screening concern 1.2", StringComparison.Ordinal)); // as Core ordered them: oldest first
         Assert.Contains("29 day(s) old · raised by Frontline worker, Community member or advocate", text, StringComparison.Ordinal);
         Assert.Contains("Not heard yet: Vendor, Legal & policy", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Where_each_concern_stands_is_read_under_its_words_in_the_owners_and_the_raisers_own_words()
+    {
+        var declined = Samples.Concern("Screening", 2, "A court could *subpoena* the score.", 3, StakeholderGroup.LegalPolicy) with
+        {
+            Status = ConcernStatus.WontAddress,
+            Words = [new("A court could *subpoena* the score.", 1), new("Keep it out of case files.", 2)],
+            Standing = new DigestStanding("Retention is set by the [state](https://x.example) schedule.", ["Then say who keeps the **inputs**."], 1, 3),
+        };
+        var reopened = Samples.Concern("Screening", 1, "Nobody asked the night shift.", 4, StakeholderGroup.FrontlineWorker) with
+        {
+            Standing = new DigestStanding("Leads will review the fields.", ["The review comes after the pilot."], 0, 1),
+        };
+        var digest = Samples.Digest("Screening", proposals: 1, concernsEach: 0);
+        digest = digest with { Proposals = [digest.Proposals[0] with { OpenConcerns = [reopened, declined] }], ResolvedSinceLast = [] };
+
+        var lines = RendererTests.TextBlocks(AdaptiveCardRenderer.Render(digest)).ToList();
+
+        var first = lines.IndexOf("**#1** \u201CNobody asked the night shift.\u201D");
+        Assert.Equal(
+            [
+                "4 day(s) old · raised by Frontline worker",
+                "Reopened by the person who raised it: \u201CThe review comes after the pilot.\u201D",
+                "Response, before it was reopened: \u201CLeads will review the fields.\u201D",
+                "**#2** " + $"\u201C{CardText.Escape("A court could *subpoena* the score.")}\u201D · \u201CKeep it out of case files.\u201D (×2)",
+                "3 day(s) old · raised by Legal & policy",
+                $"The owners will not address it: \u201C{CardText.Escape("Retention is set by the [state](https://x.example) schedule.")}\u201D Waiting for the people who raised it to accept (1 of 3 have).",
+                $"Earlier, on reopening it: \u201C{CardText.Escape("Then say who keeps the **inputs**.")}\u201D",
+            ],
+            lines.Skip(first + 1).Take(7));
+        Assert.DoesNotContain("[state](https://x.example)", string.Join("\n", lines), StringComparison.Ordinal);
     }
 
     [Fact]
