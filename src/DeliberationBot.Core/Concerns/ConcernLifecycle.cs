@@ -26,6 +26,18 @@ public static class ConcernLifecycle
         _ => [],
     };
 
+    /// <summary>
+    /// Whether <paramref name="role"/> may do <paramref name="action"/>: what <see cref="AllowedFor"/> offers, and one more
+    /// thing no button offers. A concern one of its raisers reopened, and that the owners have not answered again, may be
+    /// reopened by the others too, to give their own reasons: the response did not settle it for them either, and the
+    /// owners should read that in their words rather than have them refused because someone else pressed first.
+    /// </summary>
+    public static bool Allows(Concern c, Role role, ConcernAction action) =>
+        AllowedFor(c, role).Contains(action) || (action == ConcernAction.Reopen && role == Role.Raiser && IsReopened(c));
+
+    /// <summary>Reopened by one of the people who raised it, and not answered again by the owners since.</summary>
+    public static bool IsReopened(Concern c) => c.Status == ConcernStatus.Open && c.Response is not null;
+
     /// <summary>The roles a person holds for a concern of a deliberation.</summary>
     public static IReadOnlyList<Role> RolesOf(Concern c, Deliberation d, string userId, IEnumerable<string> actorKeys)
     {
@@ -64,6 +76,12 @@ public static class ConcernLifecycle
                 ConcernAction.CloseWithoutRaisers => "Please record why this is closed without the people who raised it.",
                 _ => "Please write your response; the people who raised it will see it.",
             });
+        }
+
+        // Reopening a concern already reopened changes nothing but the words it adds.
+        if (action == ConcernAction.Reopen && IsReopened(c) && string.IsNullOrWhiteSpace(text))
+        {
+            return (null, $"Concern #{c.Number} is already reopened, and the owners have been told. To tell them why their response does not settle it for you, write it in the box and press Reopen.");
         }
 
         // Words come only with Reopen; accepting with words in the box would settle the concern and drop them.

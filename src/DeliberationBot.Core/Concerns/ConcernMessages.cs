@@ -124,8 +124,9 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// where they answered anonymously in a small group, that they may be recognised (<paramref name="smallGroupOf"/>,
     /// the smallest group size that is not).
     /// </summary>
-    public static string ReopenWordsHint(ConcernVoice voice, int? smallGroupOf) =>
-        $"Optional. The owners will read it with the concern, in your words, attributed “{ConcernView.Attribution(voice)}”." +
+    public static string ReopenWordsHint(ConcernVoice voice, int? smallGroupOf, bool alreadyReopened = false) =>
+        (alreadyReopened ? "Someone who raised it has reopened it already, so your words are what you add. " : "Optional. ") +
+        $"The owners will read it with the concern, in your words, attributed “{ConcernView.Attribution(voice)}”." +
         (smallGroupOf is { } min ? " " + ConcernPreview.SmallGroupWarning(min) : "");
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed partial class ConcernService
             var voice = ConcernLifecycle.ReopeningVoice(concern, actorKey, "");
             var min = groupSize.Value.MinGroupSize;
             var small = voice is { Name: null, Group: { } group } && (await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).IsSmall(group, min);
-            hint = ConcernResponseNotice.ReopenWordsHint(voice, small ? min : null);
+            hint = ConcernResponseNotice.ReopenWordsHint(voice, small ? min : null, ConcernLifecycle.IsReopened(concern));
         }
 
         return (new WordsForm(ConcernView.Of(concern, flow, []), hint), null);
@@ -45,12 +45,12 @@ public sealed partial class ConcernService
         var named = TurnSupport.NamedKey(actor.User.Id);
         var anonymous = turn.AnonymousKey(actor, d.Id);
         var roles = ConcernLifecycle.RolesOf(concern, d, actor.User.Id, [named, anonymous]);
-        if (!roles.Any(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action)))
+        if (!roles.Any(r => ConcernLifecycle.Allows(concern, r, action)))
         {
             return new Permission(TurnResult.Error(NotAllowed(concern, action, roles)));
         }
 
-        var role = roles.First(r => ConcernLifecycle.AllowedFor(concern, r).Contains(action));
+        var role = roles.First(r => ConcernLifecycle.Allows(concern, r, action));
         var actorKey = role == ConcernLifecycle.Role.Raiser ? concern.Raisers.First(k => k == named || k == anonymous) : named;
         return new Permission(null) { Concern = concern, Deliberation = d, Flow = flow, Role = role, ActorKey = actorKey };
     }
@@ -72,6 +72,8 @@ public sealed partial class ConcernService
     private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles) => action switch
     {
         _ when c.IsMerged => $"Concern #{c.Number} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
+        ConcernAction.Accept when ConcernLifecycle.IsReopened(c) && roles.Contains(ConcernLifecycle.Role.Raiser) =>
+            $"Concern #{c.Number} was reopened by one of the people who raised it, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"Concern #{c.Number} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",
         ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",

@@ -171,6 +171,41 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
+    public async Task Once_one_person_reopened_it_another_who_raised_it_can_still_tell_the_owners_why_in_their_words_but_not_accept_a_response_no_longer_standing()
+    {
+        var (_, concern) = await AddressedForTwoAsync();
+        await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "Nobody timed the fields at night.", "lee-reopens", None);
+        var before = _bed.Store.Commits.Count;
+
+        // Sam's notice still offers Accept and Reopen: Accept is refused with what happened.
+        var accept = await Concerns.ActAsync(Sam, concern, ConcernAction.Accept, null, "sam-accepts", None);
+        Assert.Equal(
+            "Concern #1 was reopened by one of the people who raised it, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
+            Assert.IsType<ErrorMessage>(Assert.Single(accept.Replies)).Text);
+
+        // Reopen opens the form for Sam's words; without words there is nothing to add.
+        var (form, refusal) = await Concerns.ForWordsAsync(Sam, concern, ConcernAction.Reopen, None);
+        Assert.Null(refusal);
+        Assert.Equal("Someone who raised it has reopened it already, so your words are what you add. The owners will read it with the concern, in your words, attributed “Frontline worker (sam), on reopening it”.", form!.Hint);
+        var empty = await Concerns.ActAsync(Sam, concern, ConcernAction.Reopen, " ", "sam-reopens-empty", None);
+        Assert.StartsWith("Concern #1 is already reopened, and the owners have been told.", Assert.IsType<ErrorMessage>(Assert.Single(empty.Replies)).Text, StringComparison.Ordinal);
+        Assert.Equal(before, _bed.Store.Commits.Count);
+
+        await Concerns.ActAsync(Sam, concern, ConcernAction.Reopen, "The pilot starts before anyone on nights is asked.", "sam-reopens", None);
+
+        var now = (await _bed.Store.FindConcernAsync(Workspace, concern, None))!;
+        Assert.Equal((ConcernStatus.Open, "We drop two of the fields."), (now.Status, now.Response));
+        Assert.Equal(
+            [("Nobody timed the fields at night.", (string?)null), ("The pilot starts before anyone on nights is asked.", "sam")],
+            now.Voices.Where(v => v.Reopening).Select(v => (v.Text, v.Name)));
+        var told = Assert.Single(((OwnerConcerns)_bed.Store.Outbox.Last(m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message).Concerns);
+        Assert.Equal("sam reopened it: your response did not settle it for them.", told.Happened);
+        Assert.Equal("new", told.ChangeOf(told.Voices[^1]));
+        var samsNotice = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, new ConcernMessageShown.ToRaisers(InConversation: false), ConcernAction.Reopen, None));
+        Assert.Empty(samsNotice.Concern.Actions);
+    }
+
+    [Fact]
     public async Task The_form_for_words_on_reopening_tells_each_person_how_the_owners_will_read_them()
     {
         var (d, concern) = await AddressedForTwoAsync();
