@@ -112,6 +112,17 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
+    public async Task One_concern_merged_into_another_is_counted_in_the_singular()
+    {
+        var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);
+        var numbers = (await Store.ListConcernsAsync(Ws, d.Id, default)).Select(c => c.Number).Order().ToList();
+        Assert.IsType<Confirmation>((await Concerns.MergeAsync(Dana, Room, numbers[0], numbers[1], Key(), default)).Replies[0]);
+
+        var page = await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery);
+        Assert.Contains(" 1 more was merged into these; their words are kept in the concern they joined.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Leaders_read_each_answer_by_name_or_group_as_given_and_participants_never_reach_the_answers()
     {
         var d = await ClosedDeliberationAsync();
