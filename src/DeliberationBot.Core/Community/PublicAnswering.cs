@@ -44,6 +44,9 @@ public sealed record PublicConcern(int? Number, Question? Question, IReadOnlyLis
 {
     /// <summary>Whether the owners have answered it (a response, or a decision to address it or not).</summary>
     public bool Answered => Response is not null;
+
+    /// <summary>Reopened, and not answered again since: words are all there is left to add, so the box is not optional.</summary>
+    public bool Reopened => Status == ConcernStatus.Open && Answered;
 }
 
 /// <summary>What became of an answer; an invalid one names the answer rule it broke, none when the question is not asked here.</summary>
@@ -99,9 +102,13 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
             .Select(c =>
             {
                 var accepted = c.AcceptedBy.Contains(key);
-                var actions = ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser).Where(a => !(accepted && a == ConcernAction.Accept)).ToList();
+                var words = c.Voices.Where(v => v.RaiserKey == key).ToList();
+                // Reopened by someone else who raised it: the visitor may still add why it does not settle it for them.
+                List<ConcernAction> actions = ConcernLifecycle.IsReopened(c)
+                    ? words.Any(v => v.Reopening) ? [] : [ConcernAction.Reopen]
+                    : [.. ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser).Where(a => !(accepted && a == ConcernAction.Accept))];
                 var question = c.QuestionId is null ? null : page.Flow.FindQuestion(c.QuestionId);
-                return ((Concern?)c, new PublicConcern(c.Number, question, [.. c.Voices.Where(v => v.RaiserKey == key)], c.Status, c.Response, accepted, actions));
+                return ((Concern?)c, new PublicConcern(c.Number, question, words, c.Status, c.Response, accepted, actions));
             });
 
         // A flagged answer is sent at once, but becomes a numbered concern only when the owners next get their concerns.

@@ -142,6 +142,42 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         Assert.Null(Assert.Single(await Store.ListAnswersAsync(Ws, link.DeliberationId, default)).Value.Text);
     }
 
+    [Fact]
+    public async Task Once_another_person_who_raised_it_reopened_it_the_visitor_can_still_send_why_it_does_not_settle_it_for_them()
+    {
+        var (link, first) = await RaisedOnThePageAsync();
+        using var second = Browser();
+        await AnswerAsync(second, link, "can-appeal", ("choice", "no"));
+        await AnswerAsync(second, link, "appeal-what-would-change", ("text", "A person to call, not a form."), ("flag", "true"));
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        var numbers = (await Store.ListConcernsAsync(Ws, link.DeliberationId, default)).Where(c => c.Origin == ConcernOrigin.FlaggedAnswer).Select(c => c.Number).Order().ToList();
+        Assert.IsType<Confirmation>((await Concerns.MergeAsync(Dana, Room, numbers[0], numbers[1], Key(), default)).Replies[0]);
+        var concern = (await Store.ListConcernsAsync(Ws, link.DeliberationId, default)).Single(c => c.Number == numbers[0]);
+        await Concerns.ActAsync(Maria, concern.Id, ConcernAction.MarkAddressed, "The ranking rules are published.", Key(), default);
+        await ActAsync(first, link, Forms(await PageAsync(first, link)).Single(f => f.Action == "reopen"), ("words", "Published is not explained."));
+
+        var page = await PageAsync(second, link);
+        Assert.Contains("Reopened: the people in charge will respond again.", page, StringComparison.Ordinal);
+        Assert.Contains("It has been reopened. Say why the response does not settle it for you</label>", page, StringComparison.Ordinal);
+        Assert.Contains(">Send to the people in charge</button>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Published is not explained.", page, StringComparison.Ordinal); // only the visitor's own words
+        var form = Forms(page).Single();
+        Assert.Equal("reopen", form.Action);
+
+        // An empty box is pointed out, and nothing changes.
+        using var empty = await ActAsync(second, link, form, ("words", "  "));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Write why the response does not settle it for you, then send it", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single((await Store.FindConcernAsync(Ws, concern.Id, default))!.Voices, v => v.Reopening);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(second, link, form, ("words", "Nobody answers the phone at the desk."))).StatusCode);
+        var now = (await Store.FindConcernAsync(Ws, concern.Id, default))!;
+        Assert.Equal(["Published is not explained.", "Nobody answers the phone at the desk."], now.Voices.Where(v => v.Reopening).Select(v => v.Text));
+        Assert.Equal(ConcernStatus.Open, now.Status);
+        Assert.Empty(Actions(await PageAsync(second, link)));
+        Assert.Empty(Actions(await PageAsync(first, link)));
+    }
+
     /// <summary>A visitor flags a written answer on the public page; returns the link and their browser.</summary>
     private async Task<(CommunityInvitationLink Link, HttpClient Visitor)> RaisedOnThePageAsync()
     {
