@@ -81,7 +81,79 @@ public sealed record ConcernView(
             Origin = c.Origin,
             MergedInto = c.MergedInto,
             Accepted = c.AcceptedBy.Count,
+            OtherQuestions = OtherQuestionsOf(c, flow),
         };
+
+    /// <summary>
+    /// Where the words of people merged in from another question came from, by question id: "On: question (section)".
+    /// Empty when every voice answered the concern's own question, as almost always.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OtherQuestions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where the concern's words came from: "On: question (section)".</summary>
+    [JsonIgnore]
+    public string? Context => ContextOf(QuestionText, SectionTitle);
+
+    /// <summary>
+    /// The words that raised it, each run of them followed by where they came from: the concern's own question, or, for
+    /// words merged in from a concern about another question, that question, so that nobody reads them as an answer
+    /// to a question they were not answering.
+    /// </summary>
+    [JsonIgnore]
+    public IEnumerable<(IReadOnlyList<ConcernVoice> Voices, string? Context)> RaisingInContext
+    {
+        get
+        {
+            string? ContextOfVoice(ConcernVoice v) => v.QuestionId is { } id && OtherQuestions.TryGetValue(id, out var other) ? other : Context;
+            var run = new List<ConcernVoice>();
+            string? current = null;
+            foreach (var v in Raising)
+            {
+                var context = ContextOfVoice(v);
+                if (run.Count > 0 && context != current)
+                {
+                    yield return (run, current);
+                    run = [];
+                }
+
+                current = context;
+                run.Add(v);
+            }
+
+            if (run.Count > 0 || Context is not null)
+            {
+                yield return (run, run.Count > 0 ? current : Context);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The question <paramref name="v"/> answered when it is not the concern's own (words merged in from a concern about
+    /// another question); null for the concern's own question, words given on reopening, and a question the flow lacks.
+    /// </summary>
+    public static string? OtherQuestionOf(Concern c, ConcernVoice v, FlowDefinition flow) => OtherQuestion(c, v, flow)?.Text;
+
+    private static Question? OtherQuestion(Concern c, ConcernVoice v, FlowDefinition flow) =>
+        v.Reopening || v.QuestionId is not { } id || id == c.QuestionId ? null : flow.FindQuestion(id);
+
+    private static string? ContextOf(string? question, string? section) => (question, section) switch
+    {
+        ({ } q, { } s) => $"On: {q} ({s})",
+        ({ } q, null) => $"On: {q}",
+        (null, { } s) => $"Section: {s}",
+        _ => null,
+    };
+
+    private static Dictionary<string, string> OtherQuestionsOf(Concern c, FlowDefinition flow)
+    {
+        var others = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in c.Voices.Select(v => OtherQuestion(c, v, flow)).OfType<Question>())
+        {
+            others.TryAdd(question.Id, ContextOf(question.Text, flow.SectionOf(question).Title)!);
+        }
+
+        return others;
+    }
 
     /// <summary>
     /// A line to show above the voices: a flow rule's wording, or the text of a concern with no voices; null when the

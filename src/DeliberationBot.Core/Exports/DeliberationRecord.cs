@@ -76,6 +76,9 @@ public sealed record RecordVoice(string Words, string By)
 {
     /// <summary>Given on reopening the concern, in answer to the owners' response.</summary>
     public bool Reopening { get; init; }
+
+    /// <summary>The question these words answered when it is not the concern's own: they were merged in from a concern about it.</summary>
+    public string? Answering { get; init; }
 }
 
 public sealed record RecordEvent(DateTimeOffset At, string What, string Who);
@@ -120,7 +123,7 @@ public static class DeliberationRecords
             [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)))])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
-            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening })],
+            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow) })],
             MergedInto = c.MergedInto,
         }).ToList();
         var decisions = DecisionService.History(events);

@@ -116,7 +116,7 @@ public static class RecordMarkdown
     {
         foreach (var v in voices)
         {
-            sb.AppendLine($"> \u201C{Escape(v.Words, InQuote)}\u201D — {Escape(v.By)}").AppendLine();
+            sb.AppendLine($"> \u201C{Escape(v.Words, InQuote)}\u201D — {Escape(v.By)}{(v.Answering is { } question ? $", answering \u201C{Escape(question)}\u201D" : "")}").AppendLine();
         }
     }
 

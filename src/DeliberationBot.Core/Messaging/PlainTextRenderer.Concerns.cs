@@ -27,14 +27,17 @@ public static partial class PlainTextRenderer
         }
 
         void Voice(ConcernVoice v) => sb.AppendLine($"    \"{v.Text}\" — {ConcernView.Attribution(v)}{(c.ChangeOf(v) is { } mark ? " · " + mark : "")}");
-        foreach (var v in c.Raising)
+        foreach (var (voices, context) in c.RaisingInContext)
         {
-            Voice(v);
-        }
+            foreach (var v in voices)
+            {
+                Voice(v);
+            }
 
-        if (Context(c) is { } context)
-        {
-            sb.AppendLine($"    {context}");
+            if (context is not null)
+            {
+                sb.AppendLine($"    {context}");
+            }
         }
 
         foreach (var v in c.OnReopening)
@@ -68,15 +71,6 @@ public static partial class PlainTextRenderer
             yield return $"- {s.Label}: {s.Text}{(s.Cites.Count == 0 ? "" : $" [{string.Join(", ", s.Cites)}]")} — type confirm {s.Label} or dismiss {s.Label}";
         }
     }
-
-    /// <summary>Where a concern's words came from: "On: question (section)".</summary>
-    public static string? Context(ConcernView c) => (c.QuestionText, c.SectionTitle) switch
-    {
-        ({ } q, { } s) => $"On: {q} ({s})",
-        ({ } q, null) => $"On: {q}",
-        (null, { } s) => $"Section: {s}",
-        _ => null,
-    };
 
     /// <summary>What came through the public page, for every channel's status.</summary>
     public static string CommunityLine(Community.CommunityStatus c) =>

@@ -38,6 +38,9 @@ public sealed record ConcernWords(string Text, string Who)
 {
     /// <summary>Given on reopening the concern, in answer to the owners' response.</summary>
     public bool Reopening { get; init; }
+
+    /// <inheritdoc cref="Exports.RecordVoice.Answering"/>
+    public string? Answering { get; init; }
 }
 
 /// <summary>One question's answers by group, option by option; <see cref="Disagreement"/> says how groups differ, if they do.</summary>
@@ -82,7 +85,11 @@ public static class ReportViews
             [.. summary.AddedLabour.Select(l => l with { ByGroup = [.. l.ByGroup.OrderBy(g => Array.IndexOf(LabourOrder, g.Group))] })],
             ConcernTimeline.Build(d, source.Concerns, source.Events, now),
             DecisionHistory(d, source.Events),
-            source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader)) { Reopening = v.Reopening })]),
+            source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader))
+            {
+                Reopening = v.Reopening,
+                Answering = ConcernView.OtherQuestionOf(c, v, flow),
+            })]),
             exports,
             now)
         {

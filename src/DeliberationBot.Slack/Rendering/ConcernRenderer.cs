@@ -134,14 +134,17 @@ internal static class ConcernRenderer
             }
         }
 
-        foreach (var v in c.Raising)
+        foreach (var (voices, context) in c.RaisingInContext)
         {
-            Voice(v);
-        }
+            foreach (var v in voices)
+            {
+                Voice(v);
+            }
 
-        if (PlainTextRenderer.Context(c) is { } context)
-        {
-            sb.Append('\n').Append(Escape(context));
+            if (context is not null)
+            {
+                sb.Append('\n').Append(Escape(context));
+            }
         }
 
         foreach (var v in c.OnReopening)

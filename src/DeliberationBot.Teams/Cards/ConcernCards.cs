@@ -213,14 +213,17 @@ internal static class ConcernCards
             yield return Card.Text(CardText.Escape(note), subtle: true, spacing: "Small");
         }
 
-        foreach (var block in c.Raising.SelectMany(Voice))
+        foreach (var (voices, context) in c.RaisingInContext)
         {
-            yield return block;
-        }
+            foreach (var block in voices.SelectMany(Voice))
+            {
+                yield return block;
+            }
 
-        if (PlainTextRenderer.Context(c) is { } context)
-        {
-            yield return Card.Text(CardText.Escape(context), subtle: true, spacing: "Small");
+            if (context is not null)
+            {
+                yield return Card.Text(CardText.Escape(context), subtle: true, spacing: "Small");
+            }
         }
 
         foreach (var block in c.OnReopening.SelectMany(Voice))

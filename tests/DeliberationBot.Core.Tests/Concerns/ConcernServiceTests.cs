@@ -130,6 +130,24 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
+    public async Task Words_merged_in_from_a_concern_about_another_question_are_read_with_that_question_not_this_ones()
+    {
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: true, "join-lee", None);
+        await _bed.Answering.AnswerAsync(Lee, d, "minutes", AnswerValue.FromNumber(25), flagConcern: true, "answer-lee", None);
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+        await Concerns.MergeAsync(Fiona, Home, 1, 2, "merge", None);
+
+        var list = Assert.IsType<ConcernList>((await Concerns.ReviewAsync(Maria, Home, "review-2", None)).Replies[0]);
+        var text = PlainTextRenderer.Render(list).ReplaceLineEndings("\n");
+
+        Assert.Contains(
+            "\"It adds twenty minutes a case.\" — Frontline worker (sam)\n    On: What changes for you? (Daily work)\n" +
+            "    \"25\" — Community member or advocate (anonymous)\n    On: Minutes added per case? (Daily work)",
+            text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_a_raiser_accepts_or_reopens_their_notice_says_where_the_raisers_answer_stands()
     {
         var (_, concern) = await AddressedForTwoAsync();

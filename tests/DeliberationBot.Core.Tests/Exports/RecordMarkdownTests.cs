@@ -54,6 +54,20 @@ public sealed partial class RecordMarkdownTests
     }
 
     [Fact]
+    public void Words_merged_in_from_another_question_say_which_question_they_answered()
+    {
+        var merged = new RecordConcern(1, "Concern", Concern, "Daily work", ["Frontline worker"], 2, "Open", null, null, null, [])
+        {
+            Question = "What changes for you?",
+            Voices = [new RecordVoice("It adds twenty minutes.", "Frontline worker (Ana)"), new RecordVoice("25", "Frontline worker (anonymous)") { Answering = "Minutes added per case?" }],
+        };
+        var html = Markdig.Markdown.ToHtml(RecordMarkdown.Render(Record() with { Concerns = [merged] }));
+
+        Assert.Contains("\u201CIt adds twenty minutes.\u201D — Frontline worker (Ana)</p>", html, StringComparison.Ordinal);
+        Assert.Contains("\u201C25\u201D — Frontline worker (anonymous), answering \u201CMinutes added per case?\u201D</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_summary_is_shown_exactly_as_written_columns_and_quotes_included()
     {
         const string summary = "VOICES HEARD\n                    S1   S2\nFrontline worker   3/3    0\n  \"Typed ```twice``` by <b>hand</b>,  * not bold *\n\n  second line\"";

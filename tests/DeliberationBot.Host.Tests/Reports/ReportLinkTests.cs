@@ -112,14 +112,19 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
-    public async Task One_concern_merged_into_another_is_counted_in_the_singular()
+    public async Task Words_merged_in_from_another_question_say_which_question_they_answered_and_one_merge_is_counted_in_the_singular()
     {
         var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);
-        var numbers = (await Store.ListConcernsAsync(Ws, d.Id, default)).Select(c => c.Number).Order().ToList();
-        Assert.IsType<Confirmation>((await Concerns.MergeAsync(Dana, Room, numbers[0], numbers[1], Key(), default)).Replies[0]);
+        var concerns = await Store.ListConcernsAsync(Ws, d.Id, default);
+        var (purpose, overrides) = (concerns.Single(c => c.QuestionId == "purpose"), concerns.Single(c => c.QuestionId == "can-override"));
+        Assert.IsType<Confirmation>((await Concerns.MergeAsync(Dana, Room, purpose.Number, overrides.Number, Key(), default)).Replies[0]);
 
-        var page = await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery);
+        var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
         Assert.Contains(" 1 more was merged into these; their words are kept in the concern they joined.", page, StringComparison.Ordinal);
+        Assert.Contains("<blockquote>Rank calls by risk <small>— Ana (Frontline worker)</small></blockquote>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<blockquote>No <small>— Ana (Frontline worker), answering “Can workers set aside the tool's score when their own judgment about a case is different?”</small></blockquote>",
+            page, StringComparison.Ordinal);
     }
 
     [Fact]
