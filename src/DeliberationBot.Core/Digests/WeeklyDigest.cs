@@ -33,7 +33,8 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
     /// <summary>The words in quotation marks, after their question when they need it; <paramref name="escape"/> makes each part safe for the surface.</summary>
     public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
         (Question is { } question ? escape(question) + " " : "") +
-        string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w => open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
+        string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w =>
+            (w.Question is { } other ? escape(other) + " " : "") + open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
 
     /// <summary>
     /// Where the concern stands, as lines to show under its words: the owners' response in their words, and why the
@@ -86,7 +87,11 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
 }
 
 /// <summary>Words as a digest shows them: shortened to <see cref="DigestComposer.WordsShown"/> characters, and how many people gave them.</summary>
-public sealed record DigestWords(string Text, int Count);
+public sealed record DigestWords(string Text, int Count)
+{
+    /// <summary>The question these words answered when it is not the concern's own: they were merged in from a concern about it.</summary>
+    public string? Question { get; init; }
+}
 
 /// <summary>
 /// The owners' response (shortened like the words) and the words the people who raised the concern gave on reopening it,
@@ -223,8 +228,10 @@ public static class DigestComposer
             || (c.Origin == ConcernOrigin.FlaggedAnswer && question?.Kind is not (AnswerKind.FreeText or AnswerKind.Number));
         var raising = c.Voices.Where(v => !v.Reopening).ToList();
         var fromVoices = c.Origin == ConcernOrigin.FlowRule ? question is not null && raising.Count > 0 : raising.Count > 1;
+        // Words merged in from a concern about another question come with that question (without the flow, none can).
+        string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow);
         IReadOnlyList<DigestWords> words = fromVoices
-            ? [.. raising.GroupBy(v => v.Text, StringComparer.Ordinal).Select(g => new DigestWords(g.Key, g.Count()))]
+            ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text)).Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question })]
             : [new DigestWords(c.Text, 1)];
         return (needsQuestion ? question?.Text : null, words);
     }

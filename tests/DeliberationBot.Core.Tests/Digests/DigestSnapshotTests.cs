@@ -147,11 +147,15 @@ public class DigestSnapshotTests
 
         var ana = Raised(1, "user:U0ANA", StakeholderGroup.FrontlineWorker, "Nobody asked the night shift how they triage today.", ConcernStatus.Open, "Night shift leads will review the fields before any pilot.");
         var cy = Raised(3, "user:U0CY", StakeholderGroup.FrontlineWorker, "The night shift will type every call twice.", ConcernStatus.Merged, null) with { MergedInto = 1 };
+        var bo = Raised(6, "user:U0BO", StakeholderGroup.FrontlineWorker, "No", ConcernStatus.Merged, null) with
+        {
+            QuestionId = "workers-only", MergedInto = 1, Voices = [new("user:U0BO", StakeholderGroup.FrontlineWorker, null, "No", "workers-only")],
+        };
         // Cy's concern was merged into Ana's; the owners marked it addressed; Ana reopened it with her reason.
         ana = ana with
         {
-            Raisers = [.. ana.Raisers, .. cy.Raisers],
-            Voices = [.. ana.Voices, .. cy.Voices, new("user:U0ANA", StakeholderGroup.FrontlineWorker, null, "The review comes after the pilot starts.", null) { Reopening = true }],
+            Raisers = [.. ana.Raisers, .. cy.Raisers, .. bo.Raisers],
+            Voices = [.. ana.Voices, .. cy.Voices, .. bo.Voices, new("user:U0ANA", StakeholderGroup.FrontlineWorker, null, "The review comes after the pilot starts.", null) { Reopening = true }],
         };
         var lex = Raised(2, "user:U0LEX", StakeholderGroup.LegalPolicy, "A court could subpoena the score.", ConcernStatus.WontAddress, "Retention is set by the state records schedule.");
         var both = Raised(4, "user:U0BO", StakeholderGroup.FrontlineWorker, "Who checks the vendor's data?", ConcernStatus.Addressed, "Research checks it quarterly.") with
@@ -160,11 +164,11 @@ public class DigestSnapshotTests
         };
         var settled = Raised(5, "user:U0DI", StakeholderGroup.FrontlineWorker, "Is there a manual path?", ConcernStatus.Resolved, "Yes: any worker can skip the score.");
 
-        var digest = DigestComposer.Compose([new DigestSource(hotline, [ana, lex, cy, both, settled], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+        var digest = DigestComposer.Compose([new DigestSource(hotline, [ana, lex, cy, both, settled, bo], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
         var text = PlainTextRenderer.Render(digest);
 
         Assert.Contains("""
-                #1 "Nobody asked the night shift how they triage today." · "The night shift will type every call twice." — Frontline worker; 3 day(s) old
+                #1 "Nobody asked the night shift how they triage today." · "The night shift will type every call twice." · Workers only? "No" — Frontline worker; 3 day(s) old
                     Reopened by one of the people who raised it: "The review comes after the pilot starts."
                     Response, before it was reopened: "Night shift leads will review the fields before any pilot."
             """.ReplaceLineEndings(), text, StringComparison.Ordinal);
