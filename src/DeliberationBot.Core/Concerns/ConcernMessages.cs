@@ -150,7 +150,8 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
         (ConcernAction.Reopen, ConcernStatus.Open, false) =>
             "You reopened the concern, and the owners have been told. When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.",
         (ConcernAction.Reopen, ConcernStatus.Open, true) =>
-            "One of the people who raised it reopened the concern, and the owners have been told. When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
+            "One of the people who raised it reopened the concern, and the owners have been told. Anyone else who raised it can still press Reopen to tell them why it does not settle it for them. " +
+            "When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
         _ => null,
     };
 }

@@ -63,6 +63,12 @@ public sealed partial class ConcernService
         var actions = ConcernLifecycle.AllowedFor(acted, ConcernLifecycle.Role.Raiser)
             .Where(a => inConversation || a != ConcernAction.Accept || !accepted)
             .ToList();
+        // The conversation's notice is everyone's who raised it: once one of them reopened it, the others may still give their reasons.
+        if (inConversation && ConcernLifecycle.IsReopened(acted))
+        {
+            actions = [ConcernAction.Reopen];
+        }
+
         return new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(acted, flow, actions), inConversation)
         {
             After = done is ConcernAction.Accept or ConcernAction.Reopen ? done : null,

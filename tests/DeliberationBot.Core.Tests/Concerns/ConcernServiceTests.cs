@@ -175,8 +175,10 @@ public sealed class ConcernServiceTests
 
         await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "  Nobody timed the fields at night.  ", "lee-reopens", None);
         var reopened = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Lee, concern, inConversation, ConcernAction.Reopen, None));
-        Assert.StartsWith("One of the people who raised it reopened the concern, and the owners have been told.", reopened.NextStep, StringComparison.Ordinal);
-        Assert.Empty(reopened.Concern.Actions);
+        Assert.StartsWith(
+            "One of the people who raised it reopened the concern, and the owners have been told. Anyone else who raised it can still press Reopen to tell them why it does not settle it for them.",
+            reopened.NextStep, StringComparison.Ordinal);
+        Assert.Equal([ConcernAction.Reopen], reopened.Concern.Actions); // the conversation's notice is everyone's: the others may still give their reasons
         Assert.Equal("One of the people who raised it reopened it: your response did not settle it for them.", ToMaria()); // Lee raised it anonymously
 
         // Lee's words on reopening join the concern's, anonymous as Lee answered, and are what is new to the owners.
