@@ -46,7 +46,7 @@ public sealed record PublicConcern(int? Number, Question? Question, IReadOnlyLis
     public bool Answered => Response is not null;
 
     /// <summary>Reopened, and not answered again since: words are all there is left to add, so the box is not optional.</summary>
-    public bool Reopened => Status == ConcernStatus.Open && Answered;
+    public bool Reopened => ConcernLifecycle.IsReopened(Status, Response);
 }
 
 /// <summary>What became of an answer; an invalid one names the answer rule it broke, none when the question is not asked here.</summary>

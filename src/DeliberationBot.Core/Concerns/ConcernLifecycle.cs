@@ -36,7 +36,13 @@ public static class ConcernLifecycle
         AllowedFor(c, role).Contains(action) || (action == ConcernAction.Reopen && role == Role.Raiser && IsReopened(c));
 
     /// <summary>Reopened by one of the people who raised it, and not answered again by the owners since.</summary>
-    public static bool IsReopened(Concern c) => c.Status == ConcernStatus.Open && c.Response is not null;
+    public static bool IsReopened(Concern c) => IsReopened(c.Status, c.Response);
+
+    /// <summary>
+    /// A concern is open with a response only once it was reopened: responding to an open concern acknowledges it, and
+    /// the response kept is the one that did not settle it.
+    /// </summary>
+    public static bool IsReopened(ConcernStatus status, string? response) => status == ConcernStatus.Open && response is not null;
 
     /// <summary>The roles a person holds for a concern of a deliberation.</summary>
     public static IReadOnlyList<Role> RolesOf(Concern c, Deliberation d, string userId, IEnumerable<string> actorKeys)

@@ -28,15 +28,12 @@ public sealed record ConcernView(
 
     public IReadOnlyList<ConcernVoice> Voices { get; init; } = [];
 
-    /// <summary>
-    /// What the owners' response is called where it is shown. A concern is open with a response only once it was
-    /// reopened (responding to an open concern acknowledges it), and then the response is the one that did not settle it.
-    /// </summary>
+    /// <summary>What the owners' response is called where it is shown: once reopened, the one that did not settle it (<see cref="ConcernLifecycle.IsReopened(ConcernStatus, string?)"/>).</summary>
     public string ResponseLabel => ResponseLabelOf(Status, Response);
 
     /// <inheritdoc cref="ResponseLabel"/>
     public static string ResponseLabelOf(ConcernStatus status, string? response) =>
-        status == ConcernStatus.Open && response is not null ? "Response, before it was reopened" : "Response";
+        ConcernLifecycle.IsReopened(status, response) ? "Response, before it was reopened" : "Response";
 
     /// <summary>The words that raised it, which the question (<see cref="QuestionText"/>) is shown after.</summary>
     public IEnumerable<ConcernVoice> Raising => Voices.Where(v => !v.Reopening);

@@ -1,0 +1,96 @@
+using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Stakeholders;
+
+namespace DeliberationBot.Core.Digests;
+
+/// <summary>
+/// A concern in a digest: the first <see cref="DigestComposer.WordsShown"/> characters of each person's words
+/// (<see cref="Shortened"/> says when there is more, to be read with <c>concerns</c>), the groups of the people who raised
+/// it, and where it stands (<see cref="Standing"/>).
+/// </summary>
+public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status)
+{
+    public bool Shortened { get; init; }
+
+    /// <summary>
+    /// The question the words answer, to be read before them where they say nothing without it (a rule's answers, an
+    /// option chosen); it is the flow's wording, not anyone's words, so it is never quoted with them.
+    /// </summary>
+    public string? Question { get; init; }
+
+    /// <summary>
+    /// Each person's words when the concern holds more than <see cref="Text"/> (several people's answers met a rule, or
+    /// concerns were merged): the same words once, with how many gave them. Null when <see cref="Text"/> is all of them.
+    /// </summary>
+    public IReadOnlyList<DigestWords>? Words { get; init; }
+
+    /// <summary>The owners' response and what the people who raised it said on reopening it; null in a digest composed before they were kept.</summary>
+    public DigestStanding? Standing { get; init; }
+
+    /// <summary>The words in quotation marks, after their question when they need it; <paramref name="escape"/> makes each part safe for the surface.</summary>
+    public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
+        (Question is { } question ? escape(question) + " " : "") +
+        string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w =>
+            (w.Question is { } other ? escape(other) + " " : "") + open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
+
+    /// <summary>
+    /// Where the concern stands, as lines to show under its words: the owners' response in their words, and why the
+    /// people who raised it reopened it in theirs. A leader reads a concern the owners declined, or one whose response
+    /// did not settle it, as it is, not as one more open line.
+    /// </summary>
+    public IReadOnlyList<string> StandingLines(Func<string, string> escape, char open = '\u201C', char close = '\u201D')
+    {
+        if (Standing is not { } s)
+        {
+            return [];
+        }
+
+        string Q(string text) => open + escape(text) + close;
+        var response = s.Response is { } r ? Q(r) : null;
+        var raisers = s.Raisers == 1 ? "the person who raised it" : "the people who raised it";
+        var waiting = $"Waiting for {raisers} to accept" + (s.Accepted > 0 && s.Raisers > 1 ? $" ({s.Accepted} of {s.Raisers} have)." : ".");
+        var reopening = s.Reopening.Count == 0 ? null : string.Join(" · ", s.Reopening.Select(Q));
+        var lines = new List<string>();
+        if (ConcernLifecycle.IsReopened(Status, s.Response))
+        {
+            var by = s.Raisers == 1 ? raisers : s.Reopening.Count == 1 ? "one of the people who raised it" : "people who raised it";
+            lines.Add(reopening is null ? $"Reopened by {by}." : $"Reopened by {by}: {reopening}");
+            lines.Add($"{ConcernView.ResponseLabelOf(Status, s.Response)}: {response}");
+            return lines;
+        }
+
+        lines.Add((Status, response) switch
+        {
+            (ConcernStatus.Open, _) => "No response from the owners yet.",
+            (ConcernStatus.Acknowledged, null) => "The owners acknowledged it; no response yet.",
+            (ConcernStatus.Acknowledged, _) => $"The owners responded: {response}",
+            (ConcernStatus.Addressed, _) => $"The owners say it is addressed: {response ?? "(no words)"} {waiting}",
+            (ConcernStatus.WontAddress, _) => $"The owners will not address it: {response ?? "(no reason given)"} {waiting}",
+            (ConcernStatus.Resolved, null) => $"{Capitalised(raisers)} accepted the response.",
+            (ConcernStatus.Resolved, _) => $"{Capitalised(raisers)} accepted the response: {response}",
+            (ConcernStatus.ClosedByFacilitator, _) => $"Closed by the facilitator without {raisers} accepting{(response is null ? "." : ": " + response)}",
+            _ => ConcernService.Describe(Status),
+        });
+        if (reopening is not null)
+        {
+            lines.Add($"Earlier, on reopening it: {reopening}");
+        }
+
+        return lines;
+
+        static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+    }
+}
+
+/// <summary>Words as a digest shows them: shortened to <see cref="DigestComposer.WordsShown"/> characters, and how many people gave them.</summary>
+public sealed record DigestWords(string Text, int Count)
+{
+    /// <summary>The question these words answered when it is not the concern's own: they were merged in from a concern about it.</summary>
+    public string? Question { get; init; }
+}
+
+/// <summary>
+/// The owners' response (shortened like the words) and the words the people who raised the concern gave on reopening it,
+/// with how many of them have accepted the response so far.
+/// </summary>
+public sealed record DigestStanding(string? Response, IReadOnlyList<string> Reopening, int Accepted, int Raisers);
