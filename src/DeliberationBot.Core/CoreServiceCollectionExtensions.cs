@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DigestService>());
         services.AddSingleton<IScheduledJob, ReminderJob>();
         services.AddSingleton<IScheduledJob, DeadlineJob>();
+        services.AddOptions<ConcernOptions>().BindConfiguration(ConcernOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConcernRoundup>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ConcernRoundup>());
         services.AddSingleton<CommandDispatcher>();

@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Scheduling;
+using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Core.Concerns;
 
@@ -10,12 +11,14 @@ namespace DeliberationBot.Core.Concerns;
 /// are sent what is news to them; nothing is sent when nothing is new. The weekly digest does the same first
 /// (<see cref="Digests.DigestSourceReader"/>).
 /// </summary>
-public sealed class ConcernRoundup(TurnSupport turn, ConcernPublisher publisher, IScheduleStore schedule) : IScheduledJob
+public sealed class ConcernRoundup(TurnSupport turn, ConcernPublisher publisher, IScheduleStore schedule, IOptions<ConcernOptions> options) : IScheduledJob
 {
     public string Name => "concern-roundup";
 
-    /// <summary>Daily, at the start of a European working day and before an American one.</summary>
-    public string Cron => "0 8 * * *";
+    /// <summary>Daily at <see cref="ConcernOptions.RoundupAt"/> (08:00 unless set), the start of the owners' working day.</summary>
+    public string Cron => $"{options.Value.RoundupAt.Minute} {options.Value.RoundupAt.Hour} * * *";
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.RoundupTimeZone);
 
     public async Task RunAsync(CancellationToken ct)
     {

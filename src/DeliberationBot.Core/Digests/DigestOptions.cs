@@ -11,6 +11,7 @@ public sealed class DigestOptions
 
     /// <summary>Used when a subscriber's platform has not told us their time zone (IANA id, e.g. America/Chicago).</summary>
     [Required(ErrorMessage = "Digests:DefaultTimeZone is required, e.g. UTC or America/Chicago.")]
+    [Scheduling.TimeZoneId(ErrorMessage = "Digests:DefaultTimeZone is not a time zone this machine knows; use an IANA id such as UTC, Europe/Berlin or America/Chicago.")]
     public string DefaultTimeZone { get; set; } = "UTC";
 
     /// <summary>A digest produced more than this after its time says it is late.</summary>

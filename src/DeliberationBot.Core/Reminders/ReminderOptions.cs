@@ -20,6 +20,7 @@ public sealed class ReminderOptions
     public bool QuietWeekends { get; set; } = true;
 
     [Required(ErrorMessage = "Reminders:DefaultTimeZone is required, e.g. UTC or America/Chicago.")]
+    [Scheduling.TimeZoneId(ErrorMessage = "Reminders:DefaultTimeZone is not a time zone this machine knows; use an IANA id such as UTC, Europe/Berlin or America/Chicago.")]
     public string DefaultTimeZone { get; set; } = "UTC";
 }
 

@@ -24,8 +24,11 @@ public interface IScheduledJob
 {
     string Name { get; }
 
-    /// <summary>A Cronos expression in UTC, e.g. "*/1 * * * *".</summary>
+    /// <summary>A Cronos expression, read in <see cref="TimeZone"/>, e.g. "*/1 * * * *".</summary>
     string Cron { get; }
+
+    /// <summary>The zone <see cref="Cron"/> is read in; UTC unless the job says otherwise.</summary>
+    TimeZoneInfo TimeZone => TimeZoneInfo.Utc;
 
     Task RunAsync(CancellationToken ct);
 }

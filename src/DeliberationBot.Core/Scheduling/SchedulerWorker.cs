@@ -41,7 +41,7 @@ public sealed partial class SchedulerWorker : BackgroundService
             foreach (var (job, cron) in _jobs.Where(j => due[j.Job.Name] <= now))
             {
                 await RunOnceAsync(job, stoppingToken);
-                due[job.Name] = cron.GetNextOccurrence(_time.GetUtcNow(), TimeZoneInfo.Utc) ?? DateTimeOffset.MaxValue;
+                due[job.Name] = NextRun(job, cron, _time.GetUtcNow());
             }
 
             var wait = due.Values.Min() - _time.GetUtcNow();
@@ -58,6 +58,10 @@ public sealed partial class SchedulerWorker : BackgroundService
             }
         }
     }
+
+    /// <summary>When <paramref name="job"/> runs next after <paramref name="after"/>: its cron times in its own zone.</summary>
+    public static DateTimeOffset NextRun(IScheduledJob job, CronExpression cron, DateTimeOffset after) =>
+        cron.GetNextOccurrence(after, job.TimeZone) ?? DateTimeOffset.MaxValue;
 
     /// <summary>Runs a job if this instance wins its lease; returns whether it ran.</summary>
     public async Task<bool> RunOnceAsync(IScheduledJob job, CancellationToken ct)

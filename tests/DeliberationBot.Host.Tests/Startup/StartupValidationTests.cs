@@ -66,6 +66,9 @@ public sealed class StartupValidationTests
     [InlineData("Outbox:ParallelConversations", "0", "Outbox:ParallelConversations must be between 1 and 64")]
     [InlineData("Memory:TrimAfterQuiet", "00:00:01", "Memory:TrimAfterQuiet must be between 5 seconds and 1 day")]
     [InlineData("Privacy:PseudonymKey", "c2hvcnQ=", "at least 32 bytes")]
+    [InlineData("Concerns:RoundupTimeZone", "Chicago", "Concerns:RoundupTimeZone is not a time zone this machine knows; use an IANA id such as UTC, Europe/Berlin or America/Chicago.")]
+    [InlineData("Digests:DefaultTimeZone", "CET+1", "Digests:DefaultTimeZone is not a time zone this machine knows")]
+    [InlineData("Reminders:DefaultTimeZone", "Central", "Reminders:DefaultTimeZone is not a time zone this machine knows")]
     public void A_bad_setting_stops_start_up_with_a_message_a_person_can_act_on(string key, string value, string expected)
     {
         // In-memory server: start-up fails before any socket matters, and the failure surfaces as it is.
