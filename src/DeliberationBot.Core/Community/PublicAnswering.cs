@@ -45,6 +45,16 @@ public sealed record PublicConcern(int? Number, Question? Question, IReadOnlyLis
     /// <summary>Whether the owners have answered it (a response, or a decision to address it or not).</summary>
     public bool Answered => Response is not null;
 
+    /// <summary>The questions the visitor's words answered other than the concern's own, by id (words merged in from another concern).</summary>
+    public IReadOnlyDictionary<string, Question> OtherQuestions { get; init; } = new Dictionary<string, Question>();
+
+    /// <summary>
+    /// The visitor's words that raised it, each run followed by the question it answered: the concern's own, or, for
+    /// words merged in from a concern about another question, that one.
+    /// </summary>
+    public IReadOnlyList<(IReadOnlyList<ConcernVoice> Words, Question? Question)> RaisingByQuestion() =>
+        VoiceRuns.Of(Words.Where(w => !w.Reopening), v => v.QuestionId is { } id && OtherQuestions.TryGetValue(id, out var other) ? other : Question);
+
     /// <summary>Reopened, and not answered again since: words are all there is left to add, so the box is not optional.</summary>
     public bool Reopened => ConcernLifecycle.IsReopened(Status, Response);
 }
@@ -108,7 +118,8 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
                     ? words.Any(v => v.Reopening) ? [] : [ConcernAction.Reopen]
                     : [.. ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser).Where(a => !(accepted && a == ConcernAction.Accept))];
                 var question = c.QuestionId is null ? null : page.Flow.FindQuestion(c.QuestionId);
-                return ((Concern?)c, new PublicConcern(c.Number, question, words, c.Status, c.Response, accepted, actions));
+                var others = words.Select(v => ConcernView.OtherQuestionOf(c, v, page.Flow)).OfType<Question>().DistinctBy(q => q.Id).ToDictionary(q => q.Id);
+                return ((Concern?)c, new PublicConcern(c.Number, question, words, c.Status, c.Response, accepted, actions) { OtherQuestions = others });
             });
 
         // A flagged answer is sent at once, but becomes a numbered concern only when the owners next get their concerns.

@@ -101,26 +101,8 @@ public sealed record ConcernView(
     {
         get
         {
-            string? ContextOfVoice(ConcernVoice v) => v.QuestionId is { } id && OtherQuestions.TryGetValue(id, out var other) ? other : Context;
-            var run = new List<ConcernVoice>();
-            string? current = null;
-            foreach (var v in Raising)
-            {
-                var context = ContextOfVoice(v);
-                if (run.Count > 0 && context != current)
-                {
-                    yield return (run, current);
-                    run = [];
-                }
-
-                current = context;
-                run.Add(v);
-            }
-
-            if (run.Count > 0 || Context is not null)
-            {
-                yield return (run, run.Count > 0 ? current : Context);
-            }
+            var runs = VoiceRuns.Of(Raising, v => v.QuestionId is { } id && OtherQuestions.TryGetValue(id, out var other) ? other : Context);
+            return runs.Count == 0 && Context is not null ? [([], Context)] : runs;
         }
     }
 
@@ -128,9 +110,7 @@ public sealed record ConcernView(
     /// The question <paramref name="v"/> answered when it is not the concern's own (words merged in from a concern about
     /// another question); null for the concern's own question, words given on reopening, and a question the flow lacks.
     /// </summary>
-    public static string? OtherQuestionOf(Concern c, ConcernVoice v, FlowDefinition flow) => OtherQuestion(c, v, flow)?.Text;
-
-    private static Question? OtherQuestion(Concern c, ConcernVoice v, FlowDefinition flow) =>
+    public static Question? OtherQuestionOf(Concern c, ConcernVoice v, FlowDefinition flow) =>
         v.Reopening || v.QuestionId is not { } id || id == c.QuestionId ? null : flow.FindQuestion(id);
 
     private static string? ContextOf(string? question, string? section) => (question, section) switch
@@ -144,7 +124,7 @@ public sealed record ConcernView(
     private static Dictionary<string, string> OtherQuestionsOf(Concern c, FlowDefinition flow)
     {
         var others = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var question in c.Voices.Select(v => OtherQuestion(c, v, flow)).OfType<Question>())
+        foreach (var question in c.Voices.Select(v => OtherQuestionOf(c, v, flow)).OfType<Question>())
         {
             others.TryAdd(question.Id, ContextOf(question.Text, flow.SectionOf(question).Title)!);
         }

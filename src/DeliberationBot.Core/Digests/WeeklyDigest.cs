@@ -136,7 +136,7 @@ public static class DigestComposer
         var raising = c.Voices.Where(v => !v.Reopening).ToList();
         var fromVoices = c.Origin == ConcernOrigin.FlowRule ? question is not null && raising.Count > 0 : raising.Count > 1;
         // Words merged in from a concern about another question come with that question (without the flow, none can).
-        string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow);
+        string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow)?.Text;
         IReadOnlyList<DigestWords> words = fromVoices
             ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text)).Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question })]
             : [new DigestWords(c.Text, 1)];

@@ -123,7 +123,7 @@ public static class DeliberationRecords
             [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)))])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
-            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow) })],
+            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.Text })],
             MergedInto = c.MergedInto,
         }).ToList();
         var decisions = DecisionService.History(events);

@@ -88,7 +88,7 @@ public static class ReportViews
             source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader))
             {
                 Reopening = v.Reopening,
-                Answering = ConcernView.OtherQuestionOf(c, v, flow),
+                Answering = ConcernView.OtherQuestionOf(c, v, flow)?.Text,
             })]),
             exports,
             now)

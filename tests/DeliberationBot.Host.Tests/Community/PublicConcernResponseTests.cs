@@ -178,6 +178,25 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         Assert.Empty(Actions(await PageAsync(first, link)));
     }
 
+    [Fact]
+    public async Task Words_merged_into_a_concern_about_another_question_are_shown_with_the_question_they_answered()
+    {
+        var (link, visitor) = await RaisedOnThePageAsync(); // "No" meets the appeal question's rule; the flagged words answer the next question
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        var concerns = await Store.ListConcernsAsync(Ws, link.DeliberationId, default);
+        var (rule, flagged) = (concerns.Single(c => c.QuestionId == "can-appeal"), concerns.Single(c => c.QuestionId == "appeal-what-would-change"));
+        Assert.IsType<Confirmation>((await Concerns.MergeAsync(Dana, Room, rule.Number, flagged.Number, Key(), default)).Replies[0]);
+
+        var page = await PageAsync(visitor, link);
+
+        Assert.Contains(
+            "<blockquote class=\"preview\"><p>No</p><footer>About the question: Can people challenge or appeal a decision that the tool influenced?</footer></blockquote>",
+            page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<blockquote class=\"preview\"><p>" + Words + "</p><footer>About the question: What would need to change so that people can fairly challenge a decision the tool influenced?</footer></blockquote>",
+            page, StringComparison.Ordinal);
+    }
+
     /// <summary>A visitor flags a written answer on the public page; returns the link and their browser.</summary>
     private async Task<(CommunityInvitationLink Link, HttpClient Visitor)> RaisedOnThePageAsync()
     {
