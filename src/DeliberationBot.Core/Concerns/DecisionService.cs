@@ -64,9 +64,22 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         }
 
         var what = previous is null ? "Recorded" : $"Amended (was {previous.Outcome.Label()}; the earlier decision stays in the record)";
-        return TurnResult.Reply(new Confirmation(outcome == DecisionOutcome.GoWithConditions
+        return TurnResult.Reply(new Confirmation((outcome == DecisionOutcome.GoWithConditions
             ? $"{what}: {outcome.Label()}. Add each condition with: {Usage.Condition}"
-            : $"{what}: {outcome.Label()}."));
+            : $"{what}: {outcome.Label()}.") + await PromisedAsync(d, ct)));
+    }
+
+    /// <summary>
+    /// The public page told each person who left an address "You will hear what was decided"; only the facilitator can
+    /// keep that promise, so the decision reminds them how many are waiting and where the addresses are (never the
+    /// addresses themselves, which stay in <c>invite contacts</c>).
+    /// </summary>
+    private async Task<string> PromisedAsync(Deliberation d, CancellationToken ct)
+    {
+        var waiting = (await turn.Store.ListContactsAsync(d.WorkspaceId, d.Id, ct)).Count;
+        return waiting == 0 ? "" :
+            $" {(waiting == 1 ? "1 person" : $"{waiting} people")} left an address on the public page to hear what was decided: " +
+            "type \"invite contacts\" for the list, and let them know.";
     }
 
     /// <summary>

@@ -90,6 +90,13 @@ public sealed class InvitationJourneyTests : IDisposable
 
         var maria = Dana with { User = new UserRef("U-MARIA", "Maria") };
         Assert.Contains("Only the facilitator", Assert.IsType<ErrorMessage>(await RunAsync(maria, "invite contacts")).Text, StringComparison.Ordinal);
+
+        // They were told they would hear the decision: recording it reminds the facilitator, without the addresses.
+        await RunAsync(Dana, "close");
+        var decided = Assert.IsType<Confirmation>(await RunAsync(Dana, "decide go \"The ranking rules will be published.\"")).Text;
+        Assert.Equal(
+            "Recorded: Go. 2 people left an address on the public page to hear what was decided: type \"invite contacts\" for the list, and let them know.",
+            decided);
     }
 
     [Fact]
