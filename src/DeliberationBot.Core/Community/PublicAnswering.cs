@@ -113,7 +113,7 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
             {
                 var accepted = c.AcceptedBy.Contains(key);
                 var words = c.Voices.Where(v => v.RaiserKey == key).ToList();
-                // Reopened by someone else who raised it: the visitor may still add why it does not settle it for them.
+                // Reopened, by someone else who raised it or by the visitor without words: they may still say why it does not settle it for them.
                 List<ConcernAction> actions = ConcernLifecycle.IsReopened(c)
                     ? words.Any(v => v.Reopening) ? [] : [ConcernAction.Reopen]
                     : [.. ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser).Where(a => !(accepted && a == ConcernAction.Accept))];
