@@ -82,17 +82,25 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
     /// <summary>
     /// The visitor accepts the owners' response to one of their concerns, or reopens it with why it does not settle it
     /// for them; Core's rules decide, as for anyone who raised it in chat. Nothing changes when it is not theirs or no
-    /// longer possible: the page they are sent back to shows where it stands.
+    /// longer possible: the page they are sent back to shows where it stands. False when nothing changed because words
+    /// were needed: a concern already reopened takes only words, and an empty box is a mistake to point out.
     /// </summary>
-    public async Task ActAsync(string token, string visitor, int number, ConcernAction action, string? words, string deliveryKey, CancellationToken ct)
+    public async Task<bool> ActAsync(string token, string visitor, int number, ConcernAction action, string? words, string deliveryKey, CancellationToken ct)
     {
         if (action is ConcernAction.Accept or ConcernAction.Reopen
             && await OpenAsync(token, visitor, ct) is { } page
             && (await RaisedAsync(page, visitor, ct)).FirstOrDefault(x => x.Shown.Number == number) is { Concern: { } concern, Shown: var mine }
             && mine.Actions.Contains(action))
         {
+            if (action == ConcernAction.Reopen && mine.Reopened && words is null)
+            {
+                return false;
+            }
+
             await concerns.ActAsync(ActorOf(page.Invitation, visitor), concern.Id, action, action == ConcernAction.Reopen ? words : null, deliveryKey, ct);
         }
+
+        return true;
     }
 
     /// <summary>The visitor's concerns as <see cref="ConcernsAsync"/> shows them, each with the concern it is (none yet for a flagged answer not numbered).</summary>

@@ -109,6 +109,13 @@ public static class AnswerForm
         return words?.Length > limit ? (words, new AnswerProblem(AnswerRule.TooLong, limit) { Given = words.Length }) : (words, null);
     }
 
+    /// <summary>
+    /// The answer a form with a box for words sends: a choice or a number with the box's words (none when it was
+    /// emptied). A skip keeps none, as there is no answer for them to go with, and a written answer is its own words.
+    /// </summary>
+    public static AnswerValue WithBoxWords(AnswerValue value, AnswerKind kind, string? words) =>
+        value.Skipped || kind == AnswerKind.FreeText ? value : value.WithWords(words);
+
     private static List<string> Given(IEnumerable<string?> given) => [.. given.Select(v => v?.Trim()).OfType<string>().Where(v => v.Length > 0)];
 
     /// <summary>The rule an empty answer of this kind breaks: what a form says when nothing was written or picked.</summary>

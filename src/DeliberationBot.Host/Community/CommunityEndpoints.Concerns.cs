@@ -44,14 +44,12 @@ internal static partial class CommunityEndpoints
             return Concerns(http, antiforgery, options, await pages.ConcernsAsync(page, visitor, ct), new ConcernWordsError(number, problem, words));
         }
 
-        // A concern already reopened takes only words: an empty box is a mistake to point out, not a press to ignore.
-        if (words is null && action == ConcernAction.Reopen && await pages.ConcernsAsync(page, visitor, ct) is var mine && mine.Any(c => c.Number == number && c.Reopened))
+        var submission = Guid.TryParse(One(form, "submission"), out var s) ? s : Guid.NewGuid();
+        if (!await pages.ActAsync(token, visitor, number, action.Value, words, $"web:{submission:N}", ct))
         {
-            return Concerns(http, antiforgery, options, mine, new ConcernWordsError(number, Localizer(http)["ErrorWordsNeeded"], ""));
+            return Concerns(http, antiforgery, options, await pages.ConcernsAsync(page, visitor, ct), new ConcernWordsError(number, Localizer(http)["ErrorWordsNeeded"], ""));
         }
 
-        var submission = Guid.TryParse(One(form, "submission"), out var s) ? s : Guid.NewGuid();
-        await pages.ActAsync(token, visitor, number, action.Value, words, $"web:{submission:N}", ct);
         return Results.Redirect(Frame(http).Href("/concerns") + $"#concern-{number}");
     }
 

@@ -117,8 +117,7 @@ internal static partial class CommunityEndpoints
             return Question(http, antiforgery, options, page, question, given, flag, problem, wordsProblem);
         }
 
-        // A written answer is its words; a skip keeps none, as there is no answer for them to go with.
-        value = value!.Skipped || question.Kind == AnswerKind.FreeText ? value : value.WithWords(words);
+        value = AnswerForm.WithBoxWords(value!, question.Kind, words);
         var visitor = VisitorCookie.ReadOrIssue(http, token);
         var submission = Guid.TryParse(One(form, "submission"), out var s) ? s : Guid.NewGuid();
         var result = await pages.AnswerAsync(token, visitor, question.Id, value, flag && !value.Skipped, $"web:{submission:N}", ct);

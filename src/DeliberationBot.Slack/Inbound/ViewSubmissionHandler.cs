@@ -142,8 +142,7 @@ internal sealed class ViewSubmissionHandler
                 return SlackAck.Json(Replies.Errors(SlackIds.WordsBlock, tooLong.Text));
             }
 
-            // The box is only on a choice's or a number's form; a skip keeps no words, as there is no answer for them.
-            var answer = shown && !value.Skipped ? value.WithWords(words) : value;
+            var answer = shown ? AnswerForm.WithBoxWords(value, kind, words) : value;
             result = await _answering.AnswerAsync(actor, deliberationId, questionId, answer, flagged, key, ct, withWords: shown);
         }
 

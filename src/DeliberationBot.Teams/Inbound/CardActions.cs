@@ -118,7 +118,7 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
             return Task.FromResult(new CardOutcome(TurnResult.Error(tooLong.Text)));
         }
 
-        var answer = withWords && !value.Skipped ? value.WithWords(words) : value;
+        var answer = withWords ? AnswerForm.WithBoxWords(value, kind, words) : value;
         return WithIdAsync(data, id => answering.AnswerAsync(turn.Actor, id, question, answer, data.Flag(CardVerbs.ConcernInput), turn.DeliveryKey, ct, withWords));
     }
 
