@@ -64,10 +64,11 @@ public sealed record QuotedAnswer(string AnswerId, StakeholderGroup Group, strin
 public sealed record OptionCount(string OptionId, string Label, int Count, IReadOnlyList<string> Cites);
 
 /// <summary>
-/// Numbers as given, one per answer; <see cref="Mean"/> and <see cref="Median"/> (the middle value, or the mean of the
-/// two middle values) are rounded to two decimals. No total: a sum across people means nothing per case.
+/// Numbers as given, one per answer; <see cref="Median"/> (the middle value, or the mean of the two middle values) is
+/// rounded to two decimals. The median, not the mean, is a group's figure everywhere: one person's outlying number does
+/// not move it. No total: a sum across people means nothing per case.
 /// </summary>
-public sealed record NumberStats(int Count, decimal Mean, decimal Median, decimal Min, decimal Max);
+public sealed record NumberStats(int Count, decimal Median, decimal Min, decimal Max);
 
 /// <summary>
 /// What one stakeholder group said to one question. <see cref="Answered"/> counts every answer given (so a group is never
@@ -107,15 +108,15 @@ public sealed record SectionSummary(string SectionId, string Title, IReadOnlyLis
 
 public enum DisagreementKind
 {
-    /// <summary>Group averages of a number or scale lie far apart.</summary>
+    /// <summary>Group medians of a number or scale lie far apart.</summary>
     Numbers,
 
     /// <summary>Groups' majorities chose different options.</summary>
     Majority,
 }
 
-/// <summary>Where one group stands on a question: its mean, or the option most of it chose.</summary>
-public sealed record GroupPosition(StakeholderGroup Group, int Answers, string Position, decimal? Mean, string? OptionId, IReadOnlyList<string> Cites);
+/// <summary>Where one group stands on a question: its median, or the option most of it chose.</summary>
+public sealed record GroupPosition(StakeholderGroup Group, int Answers, string Position, decimal? Median, string? OptionId, IReadOnlyList<string> Cites);
 
 public sealed record Disagreement(
     string QuestionId,
@@ -153,7 +154,7 @@ public sealed record GroupLabour(StakeholderGroup Group, NumberStats Stats, IRea
 /// <summary>
 /// A number question measured in minutes (e.g. added minutes per case), per stakeholder group and never summed across
 /// people or groups. <see cref="ByGroup"/> lists frontline workers first; <see cref="Comparison"/> sets their median
-/// against the leaders' estimates in one sentence.
+/// against the leaders' estimates in one sentence, and <see cref="OtherGroups"/> are the groups it does not name.
 /// </summary>
 public sealed record LabourEstimate(
     string QuestionId,
@@ -161,7 +162,11 @@ public sealed record LabourEstimate(
     string QuestionText,
     string Unit,
     IReadOnlyList<GroupLabour> ByGroup,
-    Statement Comparison);
+    Statement Comparison)
+{
+    /// <summary>The groups whose figures <see cref="Comparison"/> does not give, so each figure is read once.</summary>
+    public IEnumerable<GroupLabour> OtherGroups => ByGroup.Where(g => !LabourTally.IsCompared(g.Group));
+}
 
 /// <summary>A concern a model noticed that nobody flagged. Always a suggestion until a facilitator confirms it.</summary>
 public sealed record SuggestedConcern(string Text, string SectionId, string? QuestionId, IReadOnlyList<string> Cites);

@@ -4,15 +4,16 @@ namespace DeliberationBot.Core.Summaries;
 
 /// <summary>
 /// Questions where stakeholder groups answered differently, from shown answers only (so a withheld answer cannot be
-/// worked out from a position). Numbers and scales: group averages far apart. Single choices and yes/no/unsure: groups
+/// worked out from a position). Numbers and scales: group medians far apart (the figure every part of the summary
+/// gives for a group, so a leader reads one number for it, not an average here and a median there). Single choices and yes/no/unsure: groups
 /// whose majorities chose different options. Free text and multiple choice are left to people (or a model).
 /// </summary>
 internal static class DisagreementFinder
 {
-    /// <summary>Scale averages (1 to 5) at least this far apart.</summary>
+    /// <summary>Scale medians (1 to 5) at least this far apart.</summary>
     public const decimal ScaleGap = 1.5m;
 
-    /// <summary>Number averages differ by at least half of the larger one, and by at least this much.</summary>
+    /// <summary>Number medians differ by at least half of the larger one, and by at least this much.</summary>
     public const decimal NumberFloor = 2m;
 
     public static IReadOnlyList<Disagreement> Find(SummaryAnswerSet set) =>
@@ -42,8 +43,7 @@ internal static class DisagreementFinder
             .Select(g =>
             {
                 var stats = QuestionDigest.Stats(g.Answers.Select(a => a.Value.Number!.Value))!;
-                return new GroupPosition(g.Group, stats.Count, $"average {GroupWords.WithUnit(stats.Mean, question.Unit)} ({GroupWords.Count(stats.Count, "answer")})",
-                    stats.Mean, null, [.. g.Answers.Select(a => a.Id)]);
+                return (Position: new GroupPosition(g.Group, stats.Count, GroupWords.Figure(stats, question.Unit), stats.Median, null, [.. g.Answers.Select(a => a.Id)]), Stats: stats);
             })
             .ToList();
         if (positions.Count < 2)
@@ -51,19 +51,19 @@ internal static class DisagreementFinder
             return null;
         }
 
-        var low = positions.OrderBy(p => p.Mean).First();
-        var high = positions.OrderByDescending(p => p.Mean).First();
-        var gap = high.Mean!.Value - low.Mean!.Value;
-        var far = question.Kind == AnswerKind.Scale ? gap >= ScaleGap : gap >= NumberFloor && gap * 2 >= Math.Abs(high.Mean.Value);
+        var low = positions.OrderBy(p => p.Stats.Median).First();
+        var high = positions.OrderByDescending(p => p.Stats.Median).First();
+        var gap = high.Stats.Median - low.Stats.Median;
+        var far = question.Kind == AnswerKind.Scale ? gap >= ScaleGap : gap >= NumberFloor && gap * 2 >= Math.Abs(high.Stats.Median);
         if (!far)
         {
             return null;
         }
 
-        var text = $"{GroupWords.Capitalised(GroupWords.Possessive(GroupWords.Plural(low.Group)))} answers average {GroupWords.WithUnit(low.Mean.Value, question.Unit)}; " +
-            $"{GroupWords.Possessive(GroupWords.Plural(high.Group))} average {GroupWords.WithUnit(high.Mean.Value, question.Unit)}.";
-        return new Disagreement(question.Id, question.SectionId, question.Text, DisagreementKind.Numbers, positions,
-            new Statement(text, [.. low.Cites.Concat(high.Cites).Order(CitationIdComparer.Instance)], StatementOrigin.Rule));
+        var text = $"{GroupWords.Capitalised(GroupWords.Plural(low.Position.Group))}: {low.Position.Position}; " +
+            $"{GroupWords.Plural(high.Position.Group)}: {high.Position.Position}.";
+        return new Disagreement(question.Id, question.SectionId, question.Text, DisagreementKind.Numbers, [.. positions.Select(p => p.Position)],
+            new Statement(text, [.. low.Position.Cites.Concat(high.Position.Cites).Order(CitationIdComparer.Instance)], StatementOrigin.Rule));
     }
 
     private static Disagreement? ByMajority(Question question, List<IGrouping<Stakeholders.StakeholderGroup, SummaryAnswer>> byGroup)

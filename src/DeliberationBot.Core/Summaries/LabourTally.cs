@@ -18,6 +18,9 @@ internal static class LabourTally
 {
     private static readonly StakeholderGroup[] Leaders = [StakeholderGroup.AgencyLeader, StakeholderGroup.FrontlineLeader];
 
+    /// <summary>Whether the comparison sentence gives this group's figure: frontline workers' and the leaders'.</summary>
+    public static bool IsCompared(StakeholderGroup group) => group == StakeholderGroup.FrontlineWorker || Leaders.Contains(group);
+
     public static bool IsLabourQuestion(Question question) =>
         question.Kind == AnswerKind.Number && question.Unit is { } unit && unit.Contains("minute", StringComparison.OrdinalIgnoreCase);
 

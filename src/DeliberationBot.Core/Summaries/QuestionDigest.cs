@@ -43,7 +43,7 @@ internal static class QuestionDigest
         list.Sort();
         var middle = list.Count / 2;
         var median = list.Count % 2 == 1 ? list[middle] : (list[middle - 1] + list[middle]) / 2;
-        return new NumberStats(list.Count, Round(list.Sum() / list.Count), Round(median), list[0], list[^1]);
+        return new NumberStats(list.Count, Round(median), list[0], list[^1]);
     }
 
     private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
@@ -125,13 +125,15 @@ internal static class QuestionDigest
     {
         var plural = GroupWords.Capitalised(GroupWords.Plural(group.Group));
         var shownIds = shown.Select(a => a.Id).ToList();
-        if (group.Numbers is { Count: >= 2 } n)
+        // A number's figure is on its group's line wherever the question is shown; a scale's is said here, since the
+        // page shows a scale as a chart of its ratings.
+        if (question.Kind == AnswerKind.Scale && group.Numbers is { Count: >= 2 } n)
         {
-            var scale = question.Kind == AnswerKind.Scale && question.LowLabel is not null && question.HighLabel is not null
+            var scale = question.LowLabel is not null && question.HighLabel is not null
                 ? $" on a scale from {AnswerKinds.ScaleMin} ({question.LowLabel}) to {AnswerKinds.ScaleMax} ({question.HighLabel})"
                 : "";
             yield return new Statement(
-                $"{GroupWords.Possessive(plural)} answers average {GroupWords.WithUnit(n.Mean, question.Unit)}{scale} ({GroupWords.Count(n.Count, "answer")}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}).",
+                $"{GroupWords.Possessive(plural)} median answer is {GroupWords.Number(n.Median)}{scale} ({GroupWords.Count(n.Count, "answer")}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}).",
                 shownIds, StatementOrigin.Rule);
         }
         else if (question.Kind is AnswerKind.SingleChoice or AnswerKind.YesNoUnsure or AnswerKind.MultipleChoice && group.Shown >= 2

@@ -116,7 +116,7 @@ public static class SummaryText
         {
             text.AppendLine($"- {estimate.QuestionText}");
             text.AppendLine($"  {estimate.Comparison.Text} {Cites(estimate.Comparison.Cites)}");
-            foreach (var group in estimate.ByGroup)
+            foreach (var group in estimate.OtherGroups)
             {
                 text.AppendLine($"  {group.Group.Label()}: {GroupWords.Figure(group.Stats, estimate.Unit)} {Cites(group.Cites)}");
             }
@@ -185,12 +185,12 @@ public static class SummaryText
     }
 
     /// <summary>
-    /// A group's numbers: the average and range where they differ. Where every answer is the same, "average 2, from 2 to
-    /// 2" only repeats it: a rating is already in the ratings, a number is said once.
+    /// A group's numbers: the median and range where they differ, a number said once where every answer is the same. A
+    /// scale's are in its ratings, and its median in the question's statements.
     /// </summary>
     private static string? NumbersInWords(NumberStats n, QuestionSummary question) =>
-        n.Min != n.Max ? $"average {GroupWords.WithUnit(n.Mean, question.Unit)}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}"
-        : question.Kind == Flows.AnswerKind.Scale ? null
+        question.Kind == Flows.AnswerKind.Scale ? null
+        : n.Min != n.Max ? $"median {GroupWords.WithUnit(n.Median, question.Unit)}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}"
         : n.Count == 1 ? GroupWords.WithUnit(n.Min, question.Unit)
         : $"all {GroupWords.WithUnit(n.Min, question.Unit)}";
 

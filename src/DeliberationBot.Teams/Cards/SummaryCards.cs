@@ -82,7 +82,7 @@ internal static class SummaryCards
                 i == 0 ? Card.Separator(Card.Label("Added frontline labour, per group")) : null,
                 Card.Text($"**{CardText.Escape(e.QuestionText)}**", spacing: "Small"),
                 Card.Text(CardText.Escape(e.Comparison.Text) + Cites(e.Comparison.Cites), spacing: "None"),
-                Card.Facts(e.ByGroup.Select(g => (CardText.Escape(g.Group.Label()), CardText.Escape(GroupWords.Figure(g.Stats, e.Unit))))),
+                e.OtherGroups.Any() ? Card.Facts(e.OtherGroups.Select(g => (CardText.Escape(g.Group.Label()), CardText.Escape(GroupWords.Figure(g.Stats, e.Unit))))) : null,
             ];
         }
     }

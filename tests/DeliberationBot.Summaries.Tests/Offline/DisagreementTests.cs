@@ -25,11 +25,13 @@ public sealed class DisagreementTests
 
         var minutes = summary.Disagreements.Single(d => d.QuestionId == "added-minutes-per-case");
         Assert.Equal(DisagreementKind.Numbers, minutes.Kind);
-        Assert.Equal("Agency leaders' answers average 2.5 minutes per case; frontline workers' average 18 minutes per case.", minutes.Statement.Text);
+        Assert.Equal(
+            "Agency leaders: 2.5 minutes per case (median of 2 people, from 2 to 3); frontline workers: 17.5 minutes per case (median of 4 people, from 12 to 25).",
+            minutes.Statement.Text);
         Assert.Equal(["A10", "A24", "A38", "A54", "A70", "A87"], minutes.Statement.Cites);
         Assert.Equal(
-            [(StakeholderGroup.AgencyLeader, 2.5m), (StakeholderGroup.ResearchDevelopment, 5m), (StakeholderGroup.FrontlineWorker, 18m)],
-            minutes.Positions.Select(p => (p.Group, p.Mean!.Value)));
+            [(StakeholderGroup.AgencyLeader, 2.5m), (StakeholderGroup.ResearchDevelopment, 5m), (StakeholderGroup.FrontlineWorker, 17.5m)],
+            minutes.Positions.Select(p => (p.Group, p.Median!.Value)));
     }
 
     [Fact]

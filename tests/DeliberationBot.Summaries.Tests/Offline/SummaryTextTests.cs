@@ -84,10 +84,34 @@ public sealed class SummaryTextTests
             [new GroupAnswers(StakeholderGroup.FrontlineWorker, stats.Count, 0, 0, [], stats, [], 0, 0)], [], []);
         string Rendered(QuestionSummary q) => SummaryText.Render(offline with { Sections = [offline.Sections[0] with { Questions = [q] }] });
 
-        Assert.Contains("Frontline worker (1 answered): 25 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(1, 25, 25, 25, 25))), StringComparison.Ordinal);
-        Assert.Contains("Frontline worker (3 answered): all 20 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(3, 20, 20, 20, 20))), StringComparison.Ordinal);
-        Assert.Contains("Frontline worker (2 answered): average 15 minutes per case, from 10 to 20\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(2, 15, 15, 10, 20))), StringComparison.Ordinal);
-        Assert.DoesNotContain("from 2 to 2", Rendered(Question(AnswerKind.Scale, null, new(1, 2, 2, 2, 2))), StringComparison.Ordinal);
+        Assert.Contains("Frontline worker (1 answered): 25 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(1, 25, 25, 25))), StringComparison.Ordinal);
+        Assert.Contains("Frontline worker (3 answered): all 20 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(3, 20, 20, 20))), StringComparison.Ordinal);
+        Assert.Contains("Frontline worker (2 answered): median 15 minutes per case, from 10 to 20\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(2, 15, 10, 20))), StringComparison.Ordinal);
+        Assert.DoesNotContain("from 2 to 2", Rendered(Question(AnswerKind.Scale, null, new(1, 2, 2, 2))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_has_one_figure_for_a_number_wherever_the_summary_gives_it()
+    {
+        // Frontline workers said 12, 15, 20 and 25 minutes: an average (18) in one place and a median (17.5) in another
+        // read as two findings.
+        var summary = OfflineSummarizer.Summarize(Fixtures.ScreeningTool().Build());
+        var text = SummaryText.Render(summary);
+
+        Assert.DoesNotContain("average", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("18 minutes", text, StringComparison.Ordinal);
+        Assert.Contains("frontline workers: 17.5 minutes per case (median of 4 people, from 12 to 25).", text, StringComparison.Ordinal);
+        Assert.Contains("Frontline worker (4 answered): median 17.5 minutes per case, from 12 to 25\n", text, StringComparison.Ordinal);
+
+        // A number's figure is on its group's line, so no statement beneath says it again; a scale's median is said once.
+        var minutes = SummaryAssertions.Question(summary, "added-minutes-per-case");
+        Assert.DoesNotContain(minutes.Statements, s => s.Text.Contains("17.5", StringComparison.Ordinal));
+        var scale = summary.Sections.SelectMany(s => s.Questions).First(q => q.Kind == AnswerKind.Scale && q.Groups.Any(g => g.Numbers is { Count: >= 2 }));
+        var group = scale.Groups.First(g => g.Numbers is { Count: >= 2 });
+        var said = Assert.Single(scale.Statements, s => s.Text.StartsWith(GroupWords.Capitalised(GroupWords.Possessive(GroupWords.Plural(group.Group))) + " median answer is", StringComparison.Ordinal));
+        Assert.Contains($" median answer is {GroupWords.Number(group.Numbers!.Median)} on a scale from 1 (", said.Text, StringComparison.Ordinal);
+        var block = text[text.IndexOf($"Q: {scale.Text}\n", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("median", block[..block.IndexOf("  * ", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DeliberationBot.Core.Summaries;
 using DeliberationBot.Teams.Cards;
 using DeliberationBot.Teams.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class SummaryCardTests
             "Where groups disagree", "Disagreed: Hotline screening", "Frontline workers mostly said no",
             "Voices heard", "No community member or advocate has taken part.", "answered 1 of the 2 section(s) meant for them",
             "Added frontline labour", "Frontline workers: 9 minutes (median of 4 people, from 5 to 15); agency leaders estimate 2 minutes (1 person).",
-            "Frontline worker", "9 minutes (median of 4 people, from 5 to 15)", "Agency leader", "2 minutes (1 person)",
+            "Vendor", "3 minutes (1 person)",
             "Flagged concerns", "Goals Hotline screening", "Question 1: Hotline screening", "Concern 1.1: Hotline screening", "Concern 1.2: Hotline screening",
             "Question 2: Hotline screening", "Suggested by the AI", @"\[suggested\] Error rates are unknown",
         ];
@@ -29,6 +30,10 @@ public sealed class SummaryCardTests
             Assert.True(next >= 0, $"\"{part}\" missing or out of order in:\n{text}");
             at = next + part.Length;
         }
+
+        // The comparison gives frontline workers' and leaders' figures; only the other groups are listed beneath it.
+        Assert.Single(Regex.Matches(text, Regex.Escape("9 minutes (median of 4 people")));
+        Assert.Single(Regex.Matches(text, Regex.Escape("2 minutes (1 person)")));
     }
 
     [Fact]
