@@ -42,6 +42,17 @@ public static class GroupWords
 
     public static string WithUnit(decimal value, string? unit) => unit is null ? Number(value) : $"{Number(value)} {unit}";
 
+    /// <summary>
+    /// A group's numbers on its line under a question: the median and range where they differ, a number said once where
+    /// every answer is the same ("median 20 minutes per case, from 12 to 25", "all 20 minutes per case"). A scale's are
+    /// in its ratings, so nothing.
+    /// </summary>
+    public static string? Numbers(NumberStats n, Flows.AnswerKind kind, string? unit) =>
+        kind == Flows.AnswerKind.Scale ? null
+        : n.Min != n.Max ? $"median {WithUnit(n.Median, unit)}, from {Number(n.Min)} to {Number(n.Max)}"
+        : n.Count == 1 ? WithUnit(n.Min, unit)
+        : $"all {WithUnit(n.Min, unit)}";
+
     /// <summary>A group's figure with how many people gave it: "20 minutes per case (median of 3 people, from 12 to 25)", "2 minutes per case (1 person)".</summary>
     public static string Figure(NumberStats stats, string? unit)
     {

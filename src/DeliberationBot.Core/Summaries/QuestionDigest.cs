@@ -56,7 +56,8 @@ internal static class QuestionDigest
         var numbers = Stats(shown.Select(a => a.Value.Number).OfType<decimal>());
         // Written answers are quoted, and a number or an option a typed reply gave with the person's words (not where
         // only the number may be shown: an anonymous labour figure of a small group).
-        var quotes = Representative(shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null && words(a)).ToList()).Select(a => Quote(question, a)).ToList();
+        var inWords = shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null && words(a)).ToList();
+        var quotes = Representative(inWords).Select(a => Quote(question, a)).ToList();
         return new GroupAnswers(
             answers[0].Group,
             given,
@@ -65,6 +66,7 @@ internal static class QuestionDigest
             options,
             numbers,
             quotes,
+            inWords.Count - quotes.Count,
             shown.Count(a => a.FlaggedConcern),
             shown.Count(a => question.RaisesConcern(a.Value)));
     }

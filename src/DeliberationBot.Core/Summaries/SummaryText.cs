@@ -155,7 +155,7 @@ public static class SummaryText
             {
                 detail.AddRange(group.Options.Select(o => $"{o.Label} {o.Count}"));
             }
-            if (group.Numbers is { } n && NumbersInWords(n, question) is { } numbers)
+            if (group.Numbers is { } n && GroupWords.Numbers(n, question.Kind, question.Unit) is { } numbers)
             {
                 detail.Add(numbers);
             }
@@ -163,6 +163,11 @@ public static class SummaryText
             if (group.Skipped > 0)
             {
                 detail.Add($"{group.Skipped} skipped");
+            }
+
+            if (group.FlaggedConcerns > 0)
+            {
+                detail.Add(group.FlaggedConcerns == 1 ? "1 flagged as a concern, above" : $"{group.FlaggedConcerns} flagged as concerns, above");
             }
 
             text.AppendLine($"  {group.Group.Label()} ({group.Answered} answered): {string.Join("; ", detail)}".TrimEnd(' ', ':'));
@@ -175,6 +180,11 @@ public static class SummaryText
             {
                 text.AppendLine($"    \"{Indented(quote.Text, 5)}\" [{quote.AnswerId}]");
             }
+
+            if (group.Unquoted > 0)
+            {
+                text.AppendLine($"    {GroupWords.Capitalised(GroupWords.Count(group.Unquoted, "more answer"))} in their own words, in the whole record.");
+            }
         }
 
         foreach (var statement in question.Statements)
@@ -183,16 +193,6 @@ public static class SummaryText
             text.AppendLine($"  * {mark}{statement.Text} {Cites(statement.Cites)}".TrimEnd());
         }
     }
-
-    /// <summary>
-    /// A group's numbers: the median and range where they differ, a number said once where every answer is the same. A
-    /// scale's are in its ratings, and its median in the question's statements.
-    /// </summary>
-    private static string? NumbersInWords(NumberStats n, QuestionSummary question) =>
-        question.Kind == Flows.AnswerKind.Scale ? null
-        : n.Min != n.Max ? $"median {GroupWords.WithUnit(n.Median, question.Unit)}, from {GroupWords.Number(n.Min)} to {GroupWords.Number(n.Max)}"
-        : n.Count == 1 ? GroupWords.WithUnit(n.Min, question.Unit)
-        : $"all {GroupWords.WithUnit(n.Min, question.Unit)}";
 
     private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";
 }

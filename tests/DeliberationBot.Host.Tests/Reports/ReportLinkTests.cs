@@ -112,6 +112,27 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
+    public async Task The_summary_on_the_page_says_its_quotes_are_not_all_and_gives_a_groups_numbers_with_their_unit()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        foreach (var (who, words) in new[] { (Ana, "Rank roads by risk"), (Sam, "Rank roads by traffic"), (Eve, "Nobody has said") })
+        {
+            await Answering.JoinAsync(who, d.Id, Core.Stakeholders.StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+            await Answering.AnswerTextAsync(who, d.Id, words, Key(), default);
+        }
+
+        await Answering.AnswerAsync(Ana, d.Id, "added-minutes-per-case", Core.Flows.AnswerValue.FromNumber(20), false, Key(), default);
+        await Answering.AnswerAsync(Sam, d.Id, "added-minutes-per-case", Core.Flows.AnswerValue.FromNumber(12), false, Key(), default);
+
+        var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
+        Assert.Equal(2, page.Split("</q>").Length - 1);
+        Assert.Contains("Where a group gave more answers in words than are quoted here, those quoted are the ones most like the rest, and the whole record holds every one.", page, StringComparison.Ordinal);
+        // The same words for a group's numbers as the summary in chat: its median with the unit.
+        Assert.Contains("Frontline worker (2 answered): median 16 minutes per case, from 12 to 20", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Words_merged_in_from_another_question_say_which_question_they_answered_and_one_merge_is_counted_in_the_singular()
     {
         var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);

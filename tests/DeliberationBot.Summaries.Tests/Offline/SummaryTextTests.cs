@@ -81,7 +81,7 @@ public sealed class SummaryTextTests
     {
         var offline = OfflineSummarizer.Summarize(Fixtures.BenefitsChatbot().Build());
         QuestionSummary Question(AnswerKind kind, string? unit, NumberStats stats) => new("q", "s", "How many?", kind, unit,
-            [new GroupAnswers(StakeholderGroup.FrontlineWorker, stats.Count, 0, 0, [], stats, [], 0, 0)], [], []);
+            [new GroupAnswers(StakeholderGroup.FrontlineWorker, stats.Count, 0, 0, [], stats, [], 0, 0, 0)], [], []);
         string Rendered(QuestionSummary q) => SummaryText.Render(offline with { Sections = [offline.Sections[0] with { Questions = [q] }] });
 
         Assert.Contains("Frontline worker (1 answered): 25 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(1, 25, 25, 25))), StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class SummaryTextTests
         Assert.DoesNotContain("average", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("18 minutes", text, StringComparison.Ordinal);
         Assert.Contains("frontline workers: 17.5 minutes per case (median of 4 people, from 12 to 25).", text, StringComparison.Ordinal);
-        Assert.Contains("Frontline worker (4 answered): median 17.5 minutes per case, from 12 to 25\n", text, StringComparison.Ordinal);
+        Assert.Contains("Frontline worker (4 answered): median 17.5 minutes per case, from 12 to 25", text, StringComparison.Ordinal);
 
         // A number's figure is on its group's line, so no statement beneath says it again; a scale's median is said once.
         var minutes = SummaryAssertions.Question(summary, "added-minutes-per-case");
@@ -112,6 +112,30 @@ public sealed class SummaryTextTests
         Assert.Contains($" median answer is {GroupWords.Number(group.Numbers!.Median)} on a scale from 1 (", said.Text, StringComparison.Ordinal);
         var block = text[text.IndexOf($"Q: {scale.Text}\n", StringComparison.Ordinal)..];
         Assert.DoesNotContain("median", block[..block.IndexOf("  * ", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_with_more_answers_than_its_quotes_says_how_many_more_and_where_they_are()
+    {
+        var d = new DeliberationBuilder(Repo.QuickCheck, "More said");
+        d.Named("U1", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks hotline calls by risk.", flagged: true));
+        d.Named("U2", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks calls so supervisors see the risky ones first."));
+        d.Named("U3", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks calls by how risky the family looks."));
+        d.Named("U4", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "Nobody has told us."));
+        d.Named("U5", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "Cutting the night shift, I think."));
+        d.Named("U6", StakeholderGroup.AgencyLeader, p => p.Text("purpose", "Consistency across shifts."));
+        var text = SummaryText.Render(OfflineSummarizer.Summarize(d.Build()));
+
+        // Five frontline workers: one flagged (listed above), two quoted, two more said in the record; the quotes are not all.
+        Assert.Contains("  Frontline worker (5 answered): 1 flagged as a concern, above\n", text, StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        var under = lines.SkipWhile(l => !l.StartsWith("  Frontline worker (5 answered)", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, under.Count);
+        Assert.All(under.Take(2), l => Assert.StartsWith("    \"", l, StringComparison.Ordinal));
+        Assert.Equal("    2 more answers in their own words, in the whole record.", under[2]);
+        // A group whose every answer is quoted says nothing more.
+        Assert.Contains("  Agency leader (1 answered)\n    \"Consistency across shifts.\" [A6]\n", text, StringComparison.Ordinal);
+        Assert.Single(text.Split("more answer")[1..]);
     }
 
     [Fact]
