@@ -24,7 +24,7 @@ public static partial class CommandParser
     public static bool IsCommand(string? text, Func<string, bool> isFlow) => Tokenise(text ?? "") switch
     {
         [] => true,
-        [var only] => Verbs.Contains(only.Text) || Verbs.Any(verb => verb.Length >= 4 && Distance(only.Text.ToLowerInvariant(), verb) <= 2),
+        [var only] => Verbs.Contains(only.Text) || NearestVerb(only.Text) is not null,
         [var first, .. var rest] => Verbs.Contains(first.Text) && ReadsAsCommand(first.Text.ToLowerInvariant(), rest, text!, isFlow),
     };
 
@@ -77,11 +77,49 @@ public static partial class CommandParser
 
     /// <summary>
     /// An unknown command; several words are more likely an answer typed where commands are read, which says so rather
-    /// than let the person believe it was heard.
+    /// than let the person believe it was heard. One word says what the person may have meant: a command a slip away
+    /// ("stauts"), or where the thing they asked for is.
     /// </summary>
-    private static string Unknown(List<Token> tokens) => tokens.Count < ProseWords
-        ? $"I don't know the command \"{tokens[0].Text}\"."
-        : $"I don't know the command \"{tokens[0].Text}\", so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there; as a response to a concern, press Respond under the concern.";
+    private static string Unknown(List<Token> tokens)
+    {
+        var said = $"I don't know the command \"{tokens[0].Text}\"";
+        if (tokens.Count >= ProseWords)
+        {
+            return $"{said}, so this message was not recorded. If you meant it as an answer, press Answer on the deliberation's card and give it there; as a response to a concern, press Respond under the concern.";
+        }
+
+        var word = tokens[0].Text.ToLowerInvariant();
+        if (Meant.TryGetValue(word, out var where))
+        {
+            return $"{said}. {where}";
+        }
+
+        return NearestVerb(word) is { } nearest ? $"{said}. Did you mean \"{nearest}\"?" : said + ".";
+    }
+
+    /// <summary>The command's word a slip away from <paramref name="word"/> (at most two edits, of a word of four letters or more).</summary>
+    private static string? NearestVerb(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        return Verbs.Where(verb => verb.Length >= 4).Select(verb => (Verb: verb, Edits: Distance(lower, verb))).Where(x => x.Edits <= 2)
+            .OrderBy(x => x.Edits).ThenBy(x => x.Verb, StringComparer.Ordinal).Select(x => x.Verb).FirstOrDefault();
+    }
+
+    /// <summary>Words people try for something that is not a command of its own, and where that thing is.</summary>
+    private static readonly Dictionary<string, string> Meant = new(StringComparer.Ordinal)
+    {
+        ["summary"] = SummaryIsAt,
+        ["summarise"] = SummaryIsAt,
+        ["summarize"] = SummaryIsAt,
+        ["results"] = SummaryIsAt,
+        ["join"] = TakingPartIsAt,
+        ["answer"] = TakingPartIsAt,
+        ["participate"] = TakingPartIsAt,
+    };
+
+    private const string SummaryIsAt = "The summary is posted in this conversation when the deliberation closes (\"close\"); \"report\" sends you your own page with the summary so far.";
+
+    private const string TakingPartIsAt = "To take part, press Answer on the deliberation's card in this conversation.";
 
     /// <summary>From how many words an unknown command reads as prose.</summary>
     private const int ProseWords = 4;

@@ -205,6 +205,17 @@ public class CommandParserTests
     }
 
     [Theory]
+    [InlineData("stauts", "I don't know the command \"stauts\". Did you mean \"status\"?")]
+    [InlineData("concrens", "I don't know the command \"concrens\". Did you mean \"concerns\"?")]
+    [InlineData("Summary", "I don't know the command \"Summary\". The summary is posted in this conversation when the deliberation closes (\"close\"); \"report\" sends you your own page with the summary so far.")]
+    [InlineData("join", "I don't know the command \"join\". To take part, press Answer on the deliberation's card in this conversation.")]
+    [InlineData("launch", "I don't know the command \"launch\".")]
+    public void An_unknown_word_says_what_the_person_may_have_meant(string typed, string said)
+    {
+        Assert.Equal(said, Error(typed).Text);
+    }
+
+    [Theory]
     [InlineData("start", true)]
     [InlineData("Status", true)]
     [InlineData("concern \"x\"", true)]
