@@ -146,34 +146,10 @@ public static class SummaryText
 
         foreach (var group in question.Groups)
         {
-            var detail = new List<string>();
-            if (question.Kind == Flows.AnswerKind.Scale && group.Options.Count > 0)
-            {
-                detail.Add("ratings " + string.Join(", ", group.Options.Select(o => $"{o.Label}×{o.Count}")));
-            }
-            else if (question.Kind != Flows.AnswerKind.Scale)
-            {
-                detail.AddRange(group.Options.Select(o => $"{o.Label} {o.Count}"));
-            }
-            if (group.Numbers is { } n && GroupWords.Numbers(n, question.Kind, question.Unit) is { } numbers)
-            {
-                detail.Add(numbers);
-            }
-
-            if (group.Skipped > 0)
-            {
-                detail.Add($"{group.Skipped} skipped");
-            }
-
-            if (group.FlaggedConcerns > 0)
-            {
-                detail.Add(group.FlaggedConcerns == 1 ? "1 flagged as a concern, above" : $"{group.FlaggedConcerns} flagged as concerns, above");
-            }
-
-            text.AppendLine($"  {group.Group.Label()} ({group.Answered} answered): {string.Join("; ", detail)}".TrimEnd(' ', ':'));
+            text.AppendLine($"  {GroupLine(question, group)}");
             if (group.Withheld > 0)
             {
-                text.AppendLine($"    {GroupWords.Count(group.Withheld, "anonymous answer")} not shown: fewer than {minGroupSize} people in this group have answered.");
+                text.AppendLine($"    {WithheldLine(group, minGroupSize)}");
             }
 
             foreach (var quote in group.Quotes)
@@ -183,7 +159,7 @@ public static class SummaryText
 
             if (group.Unquoted > 0)
             {
-                text.AppendLine($"    {GroupWords.Capitalised(GroupWords.Count(group.Unquoted, "more answer"))} in their own words, in the whole record.");
+                text.AppendLine($"    {UnquotedLine(group)}");
             }
         }
 
@@ -193,6 +169,48 @@ public static class SummaryText
             text.AppendLine($"  * {mark}{statement.Text} {Cites(statement.Cites)}".TrimEnd());
         }
     }
+
+    /// <summary>
+    /// A group's line under a question, for every platform: how many answered and what they chose, their numbers, the
+    /// skips, and how many of their answers were flagged (listed above it). "Frontline worker (3 answered): No 2; Not sure 1".
+    /// </summary>
+    public static string GroupLine(QuestionSummary question, GroupAnswers group)
+    {
+        var detail = new List<string>();
+        if (question.Kind == Flows.AnswerKind.Scale && group.Options.Count > 0)
+        {
+            detail.Add("ratings " + string.Join(", ", group.Options.Select(o => $"{o.Label}×{o.Count}")));
+        }
+        else if (question.Kind != Flows.AnswerKind.Scale)
+        {
+            detail.AddRange(group.Options.Select(o => $"{o.Label} {o.Count}"));
+        }
+
+        if (group.Numbers is { } n && GroupWords.Numbers(n, question.Kind, question.Unit) is { } numbers)
+        {
+            detail.Add(numbers);
+        }
+
+        if (group.Skipped > 0)
+        {
+            detail.Add($"{group.Skipped} skipped");
+        }
+
+        if (group.FlaggedConcerns > 0)
+        {
+            detail.Add(group.FlaggedConcerns == 1 ? "1 flagged as a concern, above" : $"{group.FlaggedConcerns} flagged as concerns, above");
+        }
+
+        return $"{group.Group.Label()} ({group.Answered} answered): {string.Join("; ", detail)}".TrimEnd(' ', ':');
+    }
+
+    /// <summary>Why some of a group's answers are not shown: "2 anonymous answers not shown: fewer than 3 people …".</summary>
+    public static string WithheldLine(GroupAnswers group, int minGroupSize) =>
+        $"{GroupWords.Count(group.Withheld, "anonymous answer")} not shown: fewer than {minGroupSize} people in this group have answered.";
+
+    /// <summary>That the quotes are not all the group said: "2 more answers in their own words, in the whole record."</summary>
+    public static string UnquotedLine(GroupAnswers group) =>
+        $"{GroupWords.Capitalised(GroupWords.Count(group.Unquoted, "more answer"))} in their own words, in the whole record.";
 
     private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";
 }

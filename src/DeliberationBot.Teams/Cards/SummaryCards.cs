@@ -8,7 +8,7 @@ namespace DeliberationBot.Teams.Cards;
 /// <summary>
 /// A deliberation's summary as a card: the key parts in the order a decision-maker needs them (where the summary comes
 /// from, where groups disagree, whose voices are missing, the added frontline labour, then the flagged concerns under
-/// their questions and the AI's suggestions, marked as such), every quote in full. Every answer is in the exported
+/// their questions, what each group said to each question and the AI's suggestions, marked as such), every quote in full. Every answer is in the exported
 /// record; a long summary is sent as several cards (<see cref="CardPager"/>), never cut.
 /// </summary>
 internal static class SummaryCards
@@ -26,7 +26,8 @@ internal static class SummaryCards
             Card.Text(CardText.Escape(SummaryText.SourceLine(s)), color: s.Source == SummarySource.Offline ? null : "Warning"),
             Card.Text($"Anonymous answers of a group are shown once at least {s.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.", subtle: true, spacing: "None"),
         };
-        var parts = Disagreements(s).Concat(Voices(s.VoicesHeard)).Concat(Labour(s.AddedLabour)).Concat(Concerns(s)).Concat(report.Suggestions.Count > 0 ? Numbered(report) : Suggestions(s.SuggestedConcerns))
+        var parts = Disagreements(s).Concat(Voices(s.VoicesHeard)).Concat(Labour(s.AddedLabour)).Concat(Concerns(s)).Concat(Answers(s))
+            .Concat(report.Suggestions.Count > 0 ? Numbered(report) : Suggestions(s.SuggestedConcerns))
             .Append([Card.Text("The whole record, every answer by question, comes with **export**.", subtle: true, spacing: "Large")]);
         return new CardLayout(head, [.. parts], $"Summary of {CardText.Escape(report.Title)} (continued)");
     }
@@ -46,7 +47,7 @@ internal static class SummaryCards
             [
                 i == 0 ? heading : null,
                 Card.Text($"**{CardText.Escape(d.QuestionText)}**", spacing: "Small"),
-                Card.Text((d.Statement.Origin == StatementOrigin.Model ? "(AI) " : "") + CardText.Escape(d.Statement.Text) + Cites(d.Statement.Cites), spacing: "None"),
+                Card.Text(Said(d.Statement), spacing: "None"),
             ];
         }
     }
@@ -125,6 +126,43 @@ internal static class SummaryCards
         }
     }
 
+    /// <summary>
+    /// What each group said to each question, as the summary in Slack and in text gives it: the group's line, its quotes
+    /// word for word, and the question's statements. One part per group, so a long summary is cut between two groups.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<JsonNode?>> Answers(DeliberationSummary s)
+    {
+        var heading = Card.Separator(Card.Label("What each group said"));
+        var first = true;
+        foreach (var section in s.Sections.Where(section => section.Questions.Any(q => q.Groups.Count > 0)))
+        {
+            var sectionShown = false;
+            foreach (var q in section.Questions.Where(q => q.Groups.Count > 0))
+            {
+                foreach (var (g, i) in q.Groups.Select((g, i) => (g, i)))
+                {
+                    yield return
+                    [
+                        first ? heading : null,
+                        sectionShown ? null : Card.Text(CardText.Escape(section.Title), subtle: true, weight: "Bolder", spacing: "Medium"),
+                        i == 0 ? Card.Text($"**{CardText.Escape(q.Text)}**", spacing: "Small") : null,
+                        Card.Text(CardText.Escape(SummaryText.GroupLine(q, g)), spacing: "None"),
+                        g.Withheld > 0 ? Card.Text(CardText.Escape(SummaryText.WithheldLine(g, s.MinGroupSize)), subtle: true, spacing: "None") : null,
+                        .. g.Quotes.Select(quote => Card.Text($"“{CardText.Escape(quote.Text)}”{Cites([quote.AnswerId])}", spacing: "None")),
+                        g.Unquoted > 0 ? Card.Text(CardText.Escape(SummaryText.UnquotedLine(g)), subtle: true, spacing: "None") : null,
+                    ];
+                    first = false;
+                    sectionShown = true;
+                }
+
+                if (q.Statements.Count > 0)
+                {
+                    yield return [.. q.Statements.Select(st => Card.Text(Said(st), spacing: "None"))];
+                }
+            }
+        }
+    }
+
     private static IEnumerable<IReadOnlyList<JsonNode?>> Suggestions(IReadOnlyList<SuggestedConcern> suggested)
     {
         foreach (var (c, i) in suggested.Select((c, i) => (c, i)))
@@ -157,6 +195,10 @@ internal static class SummaryCards
             ];
         }
     }
+
+    /// <summary>A statement with the answers it rests on, marked (AI) where a model wrote it.</summary>
+    private static string Said(Statement statement) =>
+        (statement.Origin == StatementOrigin.Model ? "(AI) " : "") + CardText.Escape(statement.Text) + Cites(statement.Cites);
 
     /// <summary>The answers a line rests on, as in the exported record ("A12"), a few at most.</summary>
     private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0

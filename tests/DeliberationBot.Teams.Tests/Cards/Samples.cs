@@ -39,9 +39,11 @@ internal static class Samples
     {
         var quote = quoteLength > text.Length ? text + new string('x', quoteLength - text.Length) : text;
         var sections = new[] { new SectionSummary("goals", "Goals " + text, [.. Enumerable.Range(1, questions).Select(q => new QuestionSummary(
-            $"q{q}", "goals", $"Question {q}: {text}", AnswerKind.FreeText, null, [],
+            $"q{q}", "goals", $"Question {q}: {text}", AnswerKind.FreeText, null,
+            [.. new[] { StakeholderGroup.AgencyLeader, StakeholderGroup.FrontlineWorker }.Select((g, i) => new GroupAnswers(g, 5 + concernsEach, 0, 0, [], null,
+                [new QuotedAnswer($"A{(q * 100) + 50 + i}", g, $"Said {q}.{i + 1}: {quote}", false, false)], 4, i == 1 ? concernsEach : 0, 0))],
             [.. Enumerable.Range(1, concernsEach).Select(c => new QuotedAnswer($"A{(q * 100) + c}", StakeholderGroup.FrontlineWorker, $"Concern {q}.{c}: {quote}", true, false))],
-            []))]) };
+            [new Statement($"Most agency leaders said {q}.", [$"A{(q * 100) + 50}"], StatementOrigin.Rule)]))]) };
         var summary = new DeliberationSummary(
             Id, text, "ai-proposal", "1", source, source == SummarySource.OfflineFallback ? "timeout" : null, 3, 12, 80,
             [new Disagreement("q1", "goals", "Disagreed: " + text, DisagreementKind.Majority,

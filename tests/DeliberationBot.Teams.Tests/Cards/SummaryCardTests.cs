@@ -21,7 +21,11 @@ public sealed class SummaryCardTests
             "Added frontline labour", "Frontline workers: 9 minutes (median of 4 people, from 5 to 15); agency leaders estimate 2 minutes (1 person).",
             "Vendor", "3 minutes (1 person)",
             "Flagged concerns", "Goals Hotline screening", "Question 1: Hotline screening", "Concern 1.1: Hotline screening", "Concern 1.2: Hotline screening",
-            "Question 2: Hotline screening", "Suggested by the AI", @"\[suggested\] Error rates are unknown",
+            "Question 2: Hotline screening",
+            "What each group said", "Goals Hotline screening", "Question 1: Hotline screening", "Agency leader (7 answered)", "“Said 1.1: Hotline screening” \\[A150\\]",
+            "4 more answers in their own words, in the whole record.", "Frontline worker (7 answered): 2 flagged as concerns, above", "“Said 1.2: Hotline screening”",
+            "Most agency leaders said 1.", "Question 2: Hotline screening", "Said 2.1",
+            "Suggested by the AI", @"\[suggested\] Error rates are unknown",
         ];
         var at = 0;
         foreach (var part in order)
@@ -95,12 +99,12 @@ public sealed class SummaryCardTests
         Assert.True(activities.Count > 1);
         Assert.All(activities, a => Assert.InRange(CardPager.Bytes(a), 1, CardPager.MaxActivityBytes - CardPager.EnvelopeReserve + 200)); // + the summary line
         var lines = activities.SelectMany(a => RendererTests.TextBlocks(a)).ToList();
-        foreach (var kept in new[] { "Where groups disagree", "Voices heard", "Added frontline labour", "Flagged concerns", "Suggested by the AI", "comes with **export**" })
+        foreach (var kept in new[] { "Where groups disagree", "Voices heard", "Added frontline labour", "Flagged concerns", "What each group said", "Suggested by the AI", "comes with **export**" })
         {
             Assert.Contains(lines, l => l.Contains(kept, StringComparison.Ordinal));
         }
 
-        // Every flagged concern, word for word, under its question.
+        // Every flagged concern, word for word, under its question, and every group's quotes.
         var quote = "Hotline screening" + new string('x', 1500 - "Hotline screening".Length);
         foreach (var q in Enumerable.Range(1, 40))
         {
@@ -108,6 +112,9 @@ public sealed class SummaryCardTests
             {
                 Assert.Contains(lines, l => l.Contains($"Concern {q}.{c}: {quote}” — Frontline worker", StringComparison.Ordinal));
             }
+
+            Assert.Contains(lines, l => l.Contains($"“Said {q}.1: {quote}”", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"“Said {q}.2: {quote}”", StringComparison.Ordinal));
         }
 
         Assert.All(activities.Skip(1), a => Assert.Equal("Summary of Hotline screening (continued)", RendererTests.TextBlocks(a).ElementAt(1)));
