@@ -31,7 +31,7 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
         if (summaryAnswers is { } given)
         {
             outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/summary", Destination.To(d.Home), new SummaryPlaceholder(d.Id, d.Title,
-                $"Summary of \"{d.Title}\": {given} answer(s), {all.Count(c => c.IsUnresolved)} unresolved concern(s).")));
+                $"Summary of \"{d.Title}\": {Summaries.GroupWords.Count(given, "answer")}, {Summaries.GroupWords.Count(all.Count(c => c.IsUnresolved), "unresolved concern")}.")));
         }
 
         // Owners get what they can answer; the facilitator also gets the concerns they may close without the raisers.

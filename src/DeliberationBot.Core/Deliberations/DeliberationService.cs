@@ -120,7 +120,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         var text = unfinished.Count == 0
             ? "Everyone who joined has finished; nobody needed a reminder."
             : $"Reminded {named} {(named == 1 ? "person" : "people")} privately" +
-              (anonymousLeft > 0 ? $", and posted a reminder in the conversation for {anonymousLeft} anonymous participant(s)." : ".");
+              (anonymousLeft > 0 ? $", and posted a reminder in the conversation for {Summaries.GroupWords.Count(anonymousLeft, "anonymous participant")}." : ".");
         return TurnResult.Reply(new Confirmation(text));
     }
 

@@ -21,7 +21,7 @@ public static class DigestText
             return;
         }
 
-        sb.AppendLine($"Weekly digest {w.Week}: {w.Proposals.Sum(p => p.OpenConcerns.Count)} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
+        sb.AppendLine($"Weekly digest {w.Week}: {Summaries.GroupWords.Count(w.Proposals.Sum(p => p.OpenConcerns.Count), "open concern")} across {Summaries.GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
         foreach (var p in w.Proposals)
         {
             sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}{(p.AwaitingDecision ? " — closed, awaiting the decision" : "")}");
@@ -31,7 +31,7 @@ public static class DigestText
             }
             foreach (var c in p.OpenConcerns)
             {
-                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {Groups(c.RaisedBy)}; {c.AgeDays} day(s) old");
+                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {Groups(c.RaisedBy)}; {Summaries.GroupWords.Count(c.AgeDays, "day")} old");
                 foreach (var line in c.StandingLines(Plain, '"', '"'))
                 {
                     sb.AppendLine($"        {line}");
@@ -49,7 +49,7 @@ public static class DigestText
             sb.AppendLine($"No response from the owners for more than {w.StaleAfterDays} days:");
             foreach (var c in w.Stale)
             {
-                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} ({c.AgeDays} days)");
+                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} ({Summaries.GroupWords.Count(c.AgeDays, "day")})");
             }
         }
 
@@ -65,7 +65,7 @@ public static class DigestText
 
         foreach (var item in w.ComingDue)
         {
-            sb.AppendLine($"Due {item.Due:yyyy-MM-dd} ({(item.DaysLeft < 0 ? $"{-item.DaysLeft} day(s) overdue" : $"in {item.DaysLeft} day(s)")}): {item.Proposal} — {item.What}");
+            sb.AppendLine($"Due {item.Due:yyyy-MM-dd} ({(item.DaysLeft < 0 ? $"{Summaries.GroupWords.Count(-item.DaysLeft, "day")} overdue" : $"in {Summaries.GroupWords.Count(item.DaysLeft, "day")}")}): {item.Proposal} — {item.What}");
         }
     }
 

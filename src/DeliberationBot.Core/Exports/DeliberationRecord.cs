@@ -110,7 +110,7 @@ public static class DeliberationRecords
                     .Select(a => new RecordAnswer(a.Group.Label(), Who(byKey[a.ParticipantKey]), AnswerParser.Describe(q, a.Value), a.FlaggedConcern) { Anonymous = byKey[a.ParticipantKey].Anonymous })
                     .ToList();
                 var withheld = given.Where(a => !Shown(byKey[a.ParticipantKey])).GroupBy(a => a.Group)
-                    .Select(g => $"{g.Count()} anonymous answer(s) from {g.Key.Label()} withheld: fewer than {minGroupSize} people of that group answered anonymously.")
+                    .Select(g => $"{Summaries.GroupWords.Count(g.Count(), "anonymous answer")} from {g.Key.Label()} withheld: fewer than {minGroupSize} people of that group answered anonymously.")
                     .ToList();
                 return new RecordQuestion(flow.SectionOf(q).Title, q.Id, q.Text, shown, withheld);
             })

@@ -69,7 +69,7 @@ public static class RecordMarkdown
                 Voices(sb, c.OnReopening);
             }
 
-            sb.AppendLine($"- Status: {c.Status}{(c.Section is null ? "" : $"; section: {Escape(c.Section)}")}; raised by {(c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy))} ({c.Raisers} raiser(s))");
+            sb.AppendLine($"- Status: {c.Status}{(c.Section is null ? "" : $"; section: {Escape(c.Section)}")}; raised by {(c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy))} ({(c.Raisers == 1 ? "1 person" : $"{c.Raisers} people")})");
             if (c.Owner is not null)
             {
                 sb.AppendLine($"- Owner: {Escape(c.Owner)}{(c.Due is { } conditionDue ? $", due {conditionDue:yyyy-MM-dd}" : "")}");

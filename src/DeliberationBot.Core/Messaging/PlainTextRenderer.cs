@@ -127,7 +127,7 @@ public static partial class PlainTextRenderer
                 break;
             case ReminderNotice r:
                 sb.AppendLine(r.QuestionsLeft > 0
-                    ? $"Reminder: you have {r.QuestionsLeft} question(s) left in \"{r.Title}\"{Due(r.Due)}. Press Answer to continue where you stopped."
+                    ? $"Reminder: you have {GroupWords.Count(r.QuestionsLeft, "question")} left in \"{r.Title}\"{Due(r.Due)}. Press Answer to continue where you stopped."
                     : $"Reminder: some participants have not finished \"{r.Title}\"{Due(r.Due)}. Press Answer to continue where you stopped.");
                 break;
             case SummaryReport report:
@@ -152,7 +152,7 @@ public static partial class PlainTextRenderer
                 AppendConcern(sb, n.Concern);
                 break;
             case DecisionRequest r:
-                sb.AppendLine($"\"{r.Title}\" is closed with {r.UnresolvedConcerns} unresolved concern(s). What is the decision?");
+                sb.AppendLine($"\"{r.Title}\" is closed with {GroupWords.Count(r.UnresolvedConcerns, "unresolved concern")}. What is the decision?");
                 sb.AppendLine($"  {Usage.Decide}");
                 break;
             case DecisionRecorded r:
@@ -231,10 +231,10 @@ public static partial class PlainTextRenderer
 
     private static void AppendProgress(StringBuilder sb, ProgressSummary progress)
     {
-        sb.AppendLine($"Progress: {progress.Participants} participant(s), {progress.Finished} finished");
+        sb.AppendLine($"Progress: {GroupWords.Count(progress.Participants, "participant")}, {progress.Finished} finished");
         foreach (var g in progress.ByGroup)
         {
-            sb.AppendLine($"  {g.Group.Label()}: {g.Participants} joined, {g.Finished} finished, {g.Answers} answer(s)");
+            sb.AppendLine($"  {g.Group.Label()}: {g.Participants} joined, {g.Finished} finished, {GroupWords.Count(g.Answers, "answer")}");
         }
     }
 

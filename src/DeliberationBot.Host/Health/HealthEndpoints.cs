@@ -55,7 +55,7 @@ internal static class HealthEndpoints
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(flows.All.Count > 0
-                ? HealthCheckResult.Healthy($"{flows.All.Count} flow(s): {string.Join(", ", flows.All.Select(f => f.Id))}")
+                ? HealthCheckResult.Healthy($"{Core.Summaries.GroupWords.Count(flows.All.Count, "flow")}: {string.Join(", ", flows.All.Select(f => f.Id))}")
                 : HealthCheckResult.Unhealthy("no flows loaded"));
     }
 }

@@ -5,6 +5,7 @@ using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
 using static DeliberationBot.Slack.Rendering.Mrkdwn;
 
 namespace DeliberationBot.Slack.Rendering;
@@ -46,7 +47,7 @@ internal static class ConcernRenderer
 
     public static void DecisionRequest(DecisionRequest r, List<JsonObject> content, List<JsonObject> trailer)
     {
-        content.Add(Block.Section($"*{Escape(r.Title)}* is closed with {r.UnresolvedConcerns} unresolved concern(s). What is the decision?"));
+        content.Add(Block.Section($"*{Escape(r.Title)}* is closed with {GroupWords.Count(r.UnresolvedConcerns, "unresolved concern")}. What is the decision?"));
         content.Add(Block.Context("Or type `/deliberate " + Escape(Usage.Decide) + "` in its channel."));
         trailer.Add(Block.Actions(SlackIds.ButtonsBlock, Block.Button("Record the decision", SlackIds.DecideAction, r.DeliberationId.ToString("N"), primary: true)));
     }
@@ -174,7 +175,7 @@ internal static class ConcernRenderer
     public static void List(ConcernList list, List<JsonObject> content)
     {
         content.Add(Block.Header($"Concerns: {list.Title}"));
-        content.Add(Block.Section(list.Concerns.Count == 0 ? "No concerns raised yet." : $"{list.Concerns.Count} concern(s), each in the words of the people who raised it:"));
+        content.Add(Block.Section(list.Concerns.Count == 0 ? "No concerns raised yet." : $"{GroupWords.Count(list.Concerns.Count, "concern")}, each in the words of the people who raised it:"));
         content.AddRange(list.Concerns.SelectMany(c => Block.Sections(Text(c))));
     }
 

@@ -226,10 +226,10 @@ internal static class MessageRenderer
 
     private static string Progress(ProgressSummary progress)
     {
-        var sb = new StringBuilder($"*Progress*: {progress.Participants} participant(s), {progress.Finished} finished");
+        var sb = new StringBuilder($"*Progress*: {GroupWords.Count(progress.Participants, "participant")}, {progress.Finished} finished");
         foreach (var g in progress.ByGroup)
         {
-            sb.Append($"\n• {Escape(g.Group.Label())}: {g.Participants} joined, {g.Finished} finished, {g.Answers} answer(s)");
+            sb.Append($"\n• {Escape(g.Group.Label())}: {g.Participants} joined, {g.Finished} finished, {GroupWords.Count(g.Answers, "answer")}");
         }
 
         return sb.ToString();

@@ -28,14 +28,14 @@ internal static class ReportRenderer
         }
 
         content.Add(Block.Section(
-            $"*{w.Proposals.Sum(p => p.OpenConcerns.Count)}* open concern(s) across *{w.Proposals.Count}* proposal(s) · " +
+            $"*{GroupWords.Count(w.Proposals.Sum(p => p.OpenConcerns.Count), "open concern")}* across *{GroupWords.Count(w.Proposals.Count, "proposal")}* · " +
             $"{w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest"));
         foreach (var p in w.Proposals)
         {
             var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}");
             foreach (var c in p.OpenConcerns)
             {
-                text.Append($"\n• #{c.Number} {c.Quoted(Escape)} — {Escape(Groups(c.RaisedBy))}; {c.AgeDays} day(s) old");
+                text.Append($"\n• #{c.Number} {c.Quoted(Escape)} — {Escape(Groups(c.RaisedBy))}; {GroupWords.Count(c.AgeDays, "day")} old");
                 Standing(text, c);
             }
 
@@ -54,7 +54,7 @@ internal static class ReportRenderer
         if (w.Stale.Count > 0)
         {
             content.AddRange(Block.Sections($"*No response from the owners for more than {w.StaleAfterDays} days*\n" +
-                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)} ({c.AgeDays} days)"))));
+                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)} ({GroupWords.Count(c.AgeDays, "day")})"))));
         }
 
         if (w.ResolvedSinceLast.Count > 0)
@@ -77,7 +77,7 @@ internal static class ReportRenderer
         if (w.ComingDue.Count > 0)
         {
             content.AddRange(Block.Sections("*Coming due*\n" + string.Join("\n", w.ComingDue.Select(d =>
-                $"• {d.Due:yyyy-MM-dd} ({(d.DaysLeft < 0 ? $"{-d.DaysLeft} day(s) overdue" : $"in {d.DaysLeft} day(s)")}): {Escape(d.Proposal)} — {Escape(d.What)}"))));
+                $"• {d.Due:yyyy-MM-dd} ({(d.DaysLeft < 0 ? $"{GroupWords.Count(-d.DaysLeft, "day")} overdue" : $"in {GroupWords.Count(d.DaysLeft, "day")}")}): {Escape(d.Proposal)} — {Escape(d.What)}"))));
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed record SummaryPrompts(string System, string SectionTemplate, str
         if (missing.Count > 0)
         {
             throw Unusable(
-                $"Summaries:PromptsDirectory: {Path.Combine(folder, file)} lacks the placeholder(s) {string.Join(", ", missing)}.");
+                $"Summaries:PromptsDirectory: {Path.Combine(folder, file)} lacks {(missing.Count == 1 ? "the placeholder" : "the placeholders")} {string.Join(", ", missing)}.");
         }
     }
 

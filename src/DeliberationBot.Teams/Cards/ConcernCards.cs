@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Teams.Cards;
 
@@ -53,7 +54,7 @@ internal static class ConcernCards
         {
             Card.Text("Concerns for you as an owner", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(owner.Title)),
-            Card.Text(waiting == 0 ? "Nothing here needs your response now." : $"{waiting} concern(s) need your response. Open **Respond** under one to answer it.", spacing: "None"),
+            Card.Text(waiting == 0 ? "Nothing here needs your response now." : $"{GroupWords.Count(waiting, "concern")} {(waiting == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it.", spacing: "None"),
         };
         // Every action names the card's concerns, so that the card can be drawn again as they then stand.
         var listed = string.Join(",", owner.Concerns.Select(c => c.Number));
@@ -112,7 +113,7 @@ internal static class ConcernCards
     public static JsonObject DecisionRequest(DecisionRequest request) => Card.New(
         [
             Card.Heading(CardText.Escape(request.Title)),
-            Card.Text($"The deliberation is closed with {request.UnresolvedConcerns} unresolved concern(s). What is the decision?"),
+            Card.Text($"The deliberation is closed with {GroupWords.Count(request.UnresolvedConcerns, "unresolved concern")}. What is the decision?"),
             Card.ChoiceSet(CardVerbs.OutcomeInput, "Decision", Enum.GetValues<DecisionOutcome>().Select(o => Card.Choice(o.Label(), o.ToString())), expanded: true, required: true),
             new JsonObject
             {

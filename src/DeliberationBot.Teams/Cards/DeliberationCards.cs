@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Teams.Cards;
 
@@ -75,7 +76,7 @@ internal static class DeliberationCards
     {
         var due = Date(r.Due) is { } d ? $" (due {d})" : "";
         var text = r.QuestionsLeft > 0
-            ? $"You have {r.QuestionsLeft} question(s) left in \"{CardText.Escape(r.Title)}\"{due}."
+            ? $"You have {GroupWords.Count(r.QuestionsLeft, "question")} left in \"{CardText.Escape(r.Title)}\"{due}."
             : $"Some participants have not finished \"{CardText.Escape(r.Title)}\"{due}.";
         return Card.New(
             [Card.Text("Reminder", weight: "Bolder"), Card.Text(text), Card.Text("Press **Continue** to pick up where you stopped.", subtle: true)],
@@ -91,12 +92,12 @@ internal static class DeliberationCards
     private static IEnumerable<JsonNode?> Progress(ProgressSummary progress)
     {
         yield return Card.Label("Progress");
-        yield return Card.Text($"{progress.Participants} participant(s), {progress.Finished} finished", spacing: "None");
+        yield return Card.Text($"{GroupWords.Count(progress.Participants, "participant")}, {progress.Finished} finished", spacing: "None");
         if (progress.ByGroup.Count > 0)
         {
             yield return Card.Facts(progress.ByGroup.Select(g => (
                 CardText.Escape(g.Group.Label()),
-                $"{g.Participants} joined · {g.Finished} finished · {g.Answers} answer(s)")));
+                $"{g.Participants} joined · {g.Finished} finished · {GroupWords.Count(g.Answers, "answer")}")));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Stakeholders;
+using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Teams.Cards;
 
@@ -28,15 +29,15 @@ internal static class DigestCards
 
         var open = w.Proposals.Sum(p => p.OpenConcerns.Count);
         head.Add(Card.Text(
-            $"{open} open concern(s) across {w.Proposals.Count} proposal(s); {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
+            $"{GroupWords.Count(open, "open concern")} across {GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
         if (w.AnyShortened)
         {
             head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote(w)), subtle: true, spacing: "None"));
         }
 
-        var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{c.AgeDays} day(s) old"))
+        var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{GroupWords.Count(c.AgeDays, "day")} old"))
             .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => ConcernService.Describe(c.Status), standing: true))
-            .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => $"{c.AgeDays} days old"))
+            .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => $"{GroupWords.Count(c.AgeDays, "day")} old"))
             .Concat(ComingDue(w.ComingDue));
         return new CardLayout(head, [.. parts], $"Weekly digest · {CardText.Escape(w.Week)} (continued)");
     }
@@ -63,7 +64,7 @@ internal static class DigestCards
             var lines = p.OpenConcerns.Select(c => (JsonNode?[])
             [
                 Card.Text($"**#{c.Number}** {c.Quoted(CardText.Escape)}", spacing: "Small"),
-                Card.Text($"{c.AgeDays} day(s) old · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
+                Card.Text($"{GroupWords.Count(c.AgeDays, "day")} old · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
                 .. Standing(c),
             ]).ToList();
             if (lines.Count == 0)
@@ -115,7 +116,7 @@ internal static class DigestCards
             Card.Separator(Card.Label("Coming due")),
             Card.Facts(due.Select(d => (
                 d.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{CardText.Escape(d.Proposal)}: {CardText.Escape(CardText.Truncate(d.What, 300))} ({(d.DaysLeft < 0 ? $"{-d.DaysLeft} day(s) overdue" : $"in {d.DaysLeft} day(s)")})"))),
+                $"{CardText.Escape(d.Proposal)}: {CardText.Escape(CardText.Truncate(d.What, 300))} ({(d.DaysLeft < 0 ? $"{GroupWords.Count(-d.DaysLeft, "day")} overdue" : $"in {GroupWords.Count(d.DaysLeft, "day")}")})"))),
         ];
     }
 

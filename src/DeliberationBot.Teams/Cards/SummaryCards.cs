@@ -71,7 +71,7 @@ internal static class SummaryCards
         var asked = row.Cells.Count(c => c.Asked);
         var answered = row.Cells.Count(c => c.Asked && c.Answers > 0);
         var who = GroupWords.Count(row.Participants, "participant");
-        return asked == 0 ? $"{who}; no section is meant for them" : $"{who}; answered {answered} of the {asked} section(s) meant for them";
+        return asked == 0 ? $"{who}; no section is meant for them" : $"{who}; answered {answered} of the {GroupWords.Count(asked, "section")} meant for them";
     }
 
     private static IEnumerable<IReadOnlyList<JsonNode?>> Labour(IReadOnlyList<LabourEstimate> labour)

@@ -120,7 +120,7 @@ public sealed class DeliberationServiceTests
 
         var result = await Deliberations.RemindAsync(Fiona, Home, "remind", None);
 
-        Assert.Equal("Reminded 1 person privately, and posted a reminder in the conversation for 1 anonymous participant(s).", Assert.IsType<Confirmation>(Assert.Single(result.Replies)).Text);
+        Assert.Equal("Reminded 1 person privately, and posted a reminder in the conversation for 1 anonymous participant.", Assert.IsType<Confirmation>(Assert.Single(result.Replies)).Text);
         var sent = _bed.Store.Outbox.Skip(before).ToList();
         Assert.Equal(2, sent.Count);
         Assert.Contains(sent, m => m.Destination.User?.Id == Sam.User.Id && m.Destination.Mode != DeliveryMode.Conversation);

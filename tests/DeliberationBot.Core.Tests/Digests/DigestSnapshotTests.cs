@@ -109,7 +109,7 @@ public class DigestSnapshotTests
         Assert.Equal("Workers only?", question);
         Assert.Equal([new("No", 2), new("Not sure", 1)], words);
         var digest = DigestComposer.Compose([new DigestSource(hotline, [rule], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
-        Assert.Contains("#5 Workers only? \"No\" (×2) · \"Not sure\" — Frontline worker; 1 day(s) old", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
+        Assert.Contains("#5 Workers only? \"No\" (×2) · \"Not sure\" — Frontline worker; 1 day old", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
         // Without its flow, the concern reads as it was stored, and nothing but that is quoted.
         var stored = DigestComposer.WordsOf(rule, null);
         Assert.Null(stored.Question);
@@ -168,12 +168,12 @@ public class DigestSnapshotTests
         var text = PlainTextRenderer.Render(digest);
 
         Assert.Contains("""
-                #1 "Nobody asked the night shift how they triage today." · "The night shift will type every call twice." · Workers only? "No" — Frontline worker; 3 day(s) old
+                #1 "Nobody asked the night shift how they triage today." · "The night shift will type every call twice." · Workers only? "No" — Frontline worker; 3 days old
                     Reopened by one of the people who raised it: "The review comes after the pilot starts."
                     Response, before it was reopened: "Night shift leads will review the fields before any pilot."
             """.ReplaceLineEndings(), text, StringComparison.Ordinal);
         Assert.Contains("""
-                #2 "A court could subpoena the score." — Legal & policy; 3 day(s) old
+                #2 "A court could subpoena the score." — Legal & policy; 3 days old
                     The owners will not address it: "Retention is set by the state records schedule." Waiting for the person who raised it to accept.
             """.ReplaceLineEndings(), text, StringComparison.Ordinal);
         Assert.Contains("""

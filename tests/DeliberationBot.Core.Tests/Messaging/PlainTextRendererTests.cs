@@ -35,18 +35,18 @@ public class PlainTextRendererTests
     /// <summary>One instance of every message type, with text each rendering must contain.</summary>
     public static TheoryData<OutgoingMessage, string[]> EveryMessage() => new()
     {
-        { Card(due: new DateOnly(2026, 12, 18)), ["[Deliberation] Predictive screening", "Score hotline calls.", "Flow: Full review of an AI proposal (42 questions)", "Owners: maria, U2", "Facilitator: sam", "Deadline: 2026-12-18", "named or anonymous", "Progress: 3 participant(s), 1 finished", "Frontline worker: 2 joined, 1 finished, 10 answer(s)", "Legal & policy: 1 joined, 0 finished, 4 answer(s)", "[Answer]"] },
+        { Card(due: new DateOnly(2026, 12, 18)), ["[Deliberation] Predictive screening", "Score hotline calls.", "Flow: Full review of an AI proposal (42 questions)", "Owners: maria, U2", "Facilitator: sam", "Deadline: 2026-12-18", "named or anonymous", "Progress: 3 participants, 1 finished", "Frontline worker: 2 joined, 1 finished, 10 answers", "Legal & policy: 1 joined, 0 finished, 4 answers", "[Answer]"] },
         { new GroupPrompt(Id, "Predictive screening", AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor), ["\"Predictive screening\"", "Frontline worker", "Community member or advocate", "Vendor — The company or partner supplying the tool. (last time)", "[ ] Answer anonymously"] },
         { Prompt(AnswerKind.Number, unit: "minutes per case"), ["How the tool changes daily work.", "Daily work · 2 answered · 10 left (required) · anonymous", "How many minutes?", "Why it matters: Small additions add up.", "Answer with a number (minutes per case)"] },
         { new Confirmation("Thanks, your answer is saved."), ["Thanks, your answer is saved."] },
         { new AnswersReview(Id, "Predictive screening", "Thank you.", [new AnsweredQuestion("can-override", "Can workers override?", "No")]), ["Thank you.", "• Can workers override? — No [Change]"] },
         { new ErrorMessage("That is not a command.", Usage.Start), ["That is not a command.", "Usage: " + Usage.Start] },
         { new ErrorMessage("Please answer with a number.") { Question = "Minutes added per case?" }, ["Please answer with a number.", "Question: Minutes added per case?"] },
-        { new StatusReport(Id, "Predictive screening", DeliberationStatus.Open, new DateOnly(2026, 12, 18), Progress, [new SectionCoverage("goals", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 2, [StakeholderGroup.AgencyLeader] = 5 }), new SectionCoverage("data", "Data", new Dictionary<StakeholderGroup, int>())], 7, 5), ["Status of \"Predictive screening\" (Open, due 2026-12-18)", "Goals: Agency leader 5, Vendor 2", "Data: no answers yet", "Concerns so far: 7 (5 unresolved)", "Progress: 3 participant(s)"] },
+        { new StatusReport(Id, "Predictive screening", DeliberationStatus.Open, new DateOnly(2026, 12, 18), Progress, [new SectionCoverage("goals", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 2, [StakeholderGroup.AgencyLeader] = 5 }), new SectionCoverage("data", "Data", new Dictionary<StakeholderGroup, int>())], 7, 5), ["Status of \"Predictive screening\" (Open, due 2026-12-18)", "Goals: Agency leader 5, Vendor 2", "Data: no answers yet", "Concerns so far: 7 (5 unresolved)", "Progress: 3 participants"] },
         { new FlowList(SampleFlows), ["Flows you can start:", "ai-proposal — Full review of an AI proposal (42 questions). A full review.", "quick-check — Quick check (10 questions). A short first look."] },
         { new HelpMessage(Usage.All), ["Commands:", Usage.Start, "status — Show who has answered what so far", "help — Show this help."] },
         { new StartForm(SampleFlows), ["Start a deliberation: choose a flow (ai-proposal, quick-check)"] },
-        { new ReminderNotice(Id, "Predictive screening", 4, new DateOnly(2026, 12, 18)), ["Reminder: you have 4 question(s) left in \"Predictive screening\" (due 2026-12-18)"] },
+        { new ReminderNotice(Id, "Predictive screening", 4, new DateOnly(2026, 12, 18)), ["Reminder: you have 4 questions left in \"Predictive screening\" (due 2026-12-18)"] },
         { new SummaryPlaceholder(Id, "Predictive screening", "The summary is being written."), ["The summary is being written."] },
         { new ConcernList(Id, "Predictive screening", [SampleConcern with { Actions = [] }]), ["Concerns raised in \"Predictive screening\":", "#4 · open", "\"Six new fields typed in by hand, another 20 minutes a case.\" — Frontline worker (anonymous)", "\"Overrides need a supervisor's form.\" — Legal & policy (Sam Lee)", "On: Can workers override? (Daily work)"] },
         { new OwnerConcerns(Id, "Predictive screening", [SampleConcern]), ["Concerns on \"Predictive screening\" for you to act on:", "\"Six new fields typed in by hand, another 20 minutes a case.\" — Frontline worker (anonymous)", "[Acknowledge] [Respond] [Mark addressed] [Won't address]"] },
@@ -57,12 +57,12 @@ public class PlainTextRendererTests
             [new DeliberationBot.Core.Digests.DigestProposal(Id, "Predictive screening", DeliberationStatus.Open, new DateOnly(2026, 12, 18),
                 [new DeliberationBot.Core.Digests.DigestConcern(Id, "Predictive screening", 2, "Can workers override?", [StakeholderGroup.FrontlineWorker], 9, ConcernStatus.Open)],
                 [StakeholderGroup.Community])], [], [], [], [], 7),
-          ["This digest is late: it was due Monday 2 November 09:00", "1 open concern(s) across 1 proposal(s)", "#2 \"Can workers override?\" — Frontline worker; 9 day(s) old", "Not heard yet: Community member or advocate"] },
+          ["This digest is late: it was due Monday 2 November 09:00", "1 open concern across 1 proposal", "#2 \"Can workers override?\" — Frontline worker; 9 days old", "Not heard yet: Community member or advocate"] },
         { new DeliberationBot.Core.Summaries.SummaryReport(Id, "Predictive screening", DeliberationBot.Core.Summaries.OfflineSummarizer.Summarize(new DeliberationBot.Core.Summaries.SummaryInput(
               Id, "Predictive screening", DeliberationBot.Core.Tests.Flows.TestFlows.Engine,
               [new DeliberationBot.Core.Summaries.SummaryAnswer("A1", "intro", StakeholderGroup.LegalPolicy, "P1", false, AnswerValue.FromText("Scores could reach court."), true)], 3))),
           ["Summary of \"Predictive screening\"", "Scores could reach court."] },
-        { new DecisionRequest(Id, "Predictive screening", 2), ["\"Predictive screening\" is closed with 2 unresolved concern(s). What is the decision?", Usage.Decide] },
+        { new DecisionRequest(Id, "Predictive screening", 2), ["\"Predictive screening\" is closed with 2 unresolved concerns. What is the decision?", Usage.Decide] },
         { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.GoWithConditions, "Pilot first.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), [SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Actions = [] }]), ["Decision on \"Predictive screening\": Go with conditions — Pilot first. (sam)", "owner maria, due 2027-01-31"] },
         { new ExportLink(Id, "Predictive screening", new Uri("https://bot.example/md"), new Uri("https://bot.example/json"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), ["links work until 2026-12-01 09:00 UTC", "Markdown: https://bot.example/md", "JSON: https://bot.example/json"] },
         { new Core.Reports.ReportLink(Id, "Predictive screening", new Uri("https://bot.example/d/x?token=t"), new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)), ["page of \"Predictive screening\"", "until 2026-12-08 09:00 UTC", "https://bot.example/d/x?token=t"] },
@@ -214,9 +214,9 @@ public class PlainTextRendererTests
         var status = PlainTextRenderer.Render(Overview.Status(deliberation, flow, DeliberationTally.Of(participants, answers)));
 
         Assert.Contains("Flow: Engine test (11 questions) · Owners: maria · Facilitator: maria", card, StringComparison.Ordinal);
-        Assert.Contains("Progress: 2 participant(s), 1 finished", card, StringComparison.Ordinal);
-        Assert.Contains("Legal & policy: 1 joined, 1 finished, 2 answer(s)", card, StringComparison.Ordinal);
-        Assert.Contains("Community member or advocate: 1 joined, 0 finished, 1 answer(s)", card, StringComparison.Ordinal);
+        Assert.Contains("Progress: 2 participants, 1 finished", card, StringComparison.Ordinal);
+        Assert.Contains("Legal & policy: 1 joined, 1 finished, 2 answers", card, StringComparison.Ordinal);
+        Assert.Contains("Community member or advocate: 1 joined, 0 finished, 1 answer", card, StringComparison.Ordinal);
         Assert.Contains("First: Legal & policy 2", status, StringComparison.Ordinal);
         Assert.Contains("Second: Community member or advocate 1", status, StringComparison.Ordinal);
         Assert.DoesNotContain("li", status.Replace("policy", "", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -23,5 +23,5 @@ public class AnswerPagesTests
 
     private static RecordQuestion Question(string id, int answers, bool withheld = false) =>
         new("Section", id, $"Question {id}?", [.. Enumerable.Range(1, answers).Select(i => new RecordAnswer("Vendor", $"Person {i}", $"{id}{i}", false))],
-            withheld ? [$"1 anonymous answer(s) from Vendor withheld."] : []);
+            withheld ? [$"1 anonymous answer from Vendor withheld."] : []);
 }

@@ -160,7 +160,7 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.Contains("\u201CRank calls by risk\u201D — Frontline worker \\(Ana\\)", markdown, StringComparison.Ordinal);
         Assert.Contains("Concern #", markdown, StringComparison.Ordinal);
         Assert.Contains("Ana, Frontline worker", markdown, StringComparison.Ordinal);
-        Assert.Contains("anonymous answer(s) from Community member or advocate withheld", markdown, StringComparison.Ordinal);
+        Assert.Contains("anonymous answer from Community member or advocate withheld", markdown, StringComparison.Ordinal);
         var json = await Http.GetStringAsync(link.Json.PathAndQuery);
         Assert.Equal(d.Id, JsonDocument.Parse(json).RootElement.GetProperty("id").GetGuid());
         foreach (var body in new[] { markdown, json })

@@ -164,7 +164,7 @@ public sealed class ReportLinkTests : JourneyTest
         Assert.Contains($"href=\"{maria[maria.IndexOf('?', StringComparison.Ordinal)..]}\"", page, StringComparison.Ordinal); // back to the whole page, with the reader's own token
         Assert.Contains("<li>Rank calls by risk<span class=\"by\"> — Ana, Frontline worker, flagged as a concern</span></li>", page, StringComparison.Ordinal);
         // Sam answered anonymously, alone in his group: his answer is withheld as in chat and the export, and never named.
-        Assert.Contains("1 anonymous answer(s) from Community member or advocate withheld: fewer than 3 people of that group answered anonymously.", page, StringComparison.Ordinal);
+        Assert.Contains("1 anonymous answer from Community member or advocate withheld: fewer than 3 people of that group answered anonymously.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam Secret", page, StringComparison.Ordinal);
         Assert.DoesNotContain("U-SAM", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(maria + "&answers=2")).StatusCode);

@@ -23,7 +23,7 @@ public sealed partial class DecisionAndExportTests : SlackHostTest
     public async Task The_facilitator_records_the_decision_from_the_button_in_the_private_request()
     {
         var request = _closed.LastDirectMessage(Dana, "What is the decision?");
-        Assert.Contains("3 unresolved concern(s)", request.Strings, StringComparison.Ordinal);
+        Assert.Contains("3 unresolved concerns", request.Strings, StringComparison.Ordinal);
         await Host.InteractionAsync(Press(request, "decision_open", _closed.Deliberation.Id, Dana));
         var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         SlackLimitsAssert.Modal(modal);

@@ -33,11 +33,11 @@ public sealed class DigestCardTests
     {
         var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Digest("Screening")));
 
-        Assert.Contains("4 open concern(s) across 2 proposal(s); 1 new and 1 resolved since the last digest.", text, StringComparison.Ordinal);
+        Assert.Contains("4 open concerns across 2 proposals; 1 new and 1 resolved since the last digest.", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Screening proposal 1", StringComparison.Ordinal) < text.IndexOf("Screening proposal 2", StringComparison.Ordinal));
         var first = text.IndexOf("Screening concern 1.1", StringComparison.Ordinal);
         Assert.InRange(first, 0, text.IndexOf("Screening concern 1.2", StringComparison.Ordinal)); // as Core ordered them: oldest first
-        Assert.Contains("29 day(s) old · raised by Frontline worker, Community member or advocate", text, StringComparison.Ordinal);
+        Assert.Contains("29 days old · raised by Frontline worker, Community member or advocate", text, StringComparison.Ordinal);
         Assert.Contains("Not heard yet: Vendor, Legal & policy", text, StringComparison.Ordinal);
     }
 
@@ -62,11 +62,11 @@ public sealed class DigestCardTests
         var first = lines.IndexOf("**#1** \u201CNobody asked the night shift.\u201D");
         Assert.Equal(
             [
-                "4 day(s) old · raised by Frontline worker",
+                "4 days old · raised by Frontline worker",
                 "Reopened by the person who raised it: \u201CThe review comes after the pilot.\u201D",
                 "Response, before it was reopened: \u201CLeads will review the fields.\u201D",
                 "**#2** " + $"\u201C{CardText.Escape("A court could *subpoena* the score.")}\u201D · \u201CKeep it out of case files.\u201D (×2)",
-                "3 day(s) old · raised by Legal & policy",
+                "3 days old · raised by Legal & policy",
                 $"The owners will not address it: \u201C{CardText.Escape("Retention is set by the [state](https://x.example) schedule.")}\u201D Waiting for the people who raised it to accept (1 of 3 have).",
                 $"Earlier, on reopening it: \u201C{CardText.Escape("Then say who keeps the **inputs**.")}\u201D",
             ],
@@ -86,8 +86,8 @@ public sealed class DigestCardTests
         Assert.Contains("No response from the owners for more than 14 days", text, StringComparison.Ordinal);
         Assert.Contains("Screening stale", text, StringComparison.Ordinal);
         Assert.Contains("2026-12-04", text, StringComparison.Ordinal);
-        Assert.Contains("Deliberation closes (in 3 day(s))", text, StringComparison.Ordinal);
-        Assert.Contains("(2 day(s) overdue)", text, StringComparison.Ordinal);
+        Assert.Contains("Deliberation closes (in 3 days)", text, StringComparison.Ordinal);
+        Assert.Contains("(2 days overdue)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class DigestCardTests
         Assert.True(activities.Count > 1, "40 proposals of 6 concerns do not fit one message");
         Assert.All(activities, a => Assert.InRange(CardPager.Bytes(a), 1, CardPager.MaxActivityBytes - CardPager.EnvelopeReserve + 200)); // + the summary line
         var text = string.Join("\n", activities.Select(a => Texts.Of(a)));
-        Assert.Contains("open concern(s) across 40 proposal(s)", text, StringComparison.Ordinal);
+        Assert.Contains("open concerns across 40 proposals", text, StringComparison.Ordinal);
         foreach (var p in Enumerable.Range(1, 40))
         {
             foreach (var c in Enumerable.Range(1, 6))

@@ -17,7 +17,7 @@ public sealed class SummaryCardTests
         [
             "Hotline screening", "12 participants, 80 answers", SummaryText.SourceLine(Samples.Summary("x").Summary),
             "Where groups disagree", "Disagreed: Hotline screening", "Frontline workers mostly said no",
-            "Voices heard", "No community member or advocate has taken part.", "answered 1 of the 2 section(s) meant for them",
+            "Voices heard", "No community member or advocate has taken part.", "answered 1 of the 2 sections meant for them",
             "Added frontline labour", "Frontline workers: 9 minutes (median of 4 people, from 5 to 15); agency leaders estimate 2 minutes (1 person).",
             "Vendor", "3 minutes (1 person)",
             "Flagged concerns", "Goals Hotline screening", "Question 1: Hotline screening", "Concern 1.1: Hotline screening", "Concern 1.2: Hotline screening",

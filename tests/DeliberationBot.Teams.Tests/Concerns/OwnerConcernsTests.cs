@@ -106,7 +106,7 @@ public sealed class OwnerConcernsTests : HostTest
         Assert.Equal(["Respond"], Actions(addressed).Where(a => a.Number == 1).Select(a => a.Title));
         // #1 waits on the people who raised it now: one fewer needs the owner's response.
         static int Waiting(System.Text.Json.Nodes.JsonObject c) =>
-            int.Parse(System.Text.RegularExpressions.Regex.Match(Texts.Of(c), @"(\d+) concern\(s\) need your response").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            int.Parse(System.Text.RegularExpressions.Regex.Match(Texts.Of(c), @"(\d+) concerns? needs? your response").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(Waiting(redrawn) - 1, Waiting(addressed));
         Assert.Contains(("Acknowledge", 2), Actions(addressed));
     }

@@ -71,7 +71,7 @@ public sealed class JourneyTests : HostTest
         Assert.NotEmpty(updates);
         Assert.All(updates, u => Assert.Equal((Chat.ChannelId, card.ResponseId), (u.ConversationId, u.ActivityId)));
         Assert.DoesNotContain(sent, c => c.IsPost && c.ConversationId == Chat.ChannelId);
-        Assert.Contains("1 participant(s), 1 finished", updates[^1].CardText);
+        Assert.Contains("1 participant, 1 finished", updates[^1].CardText);
 
         // Sam may not close it; Maria, an owner, may.
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Sam, Chat.Thread("9101"), "close", id: "9101"));

@@ -45,7 +45,7 @@ public sealed class FormErrorTests : HostTest
         var card = answer!["value"]!.AsObject();
         Assert.Equal("Please say why, for the record.", Cards.RendererTests.TextBlocks(card).First());
         Assert.Equal("NoGo", Cards.RendererTests.Body(card).Single(e => e["id"]?.GetValue<string>() == "outcome")["value"]!.GetValue<string>());
-        Assert.Contains("2 unresolved concern(s)", Texts.Of(card), StringComparison.Ordinal);
+        Assert.Contains("2 unresolved concerns", Texts.Of(card), StringComparison.Ordinal);
         Assert.Contains(Cards.RendererTests.Actions(card), a => a["verb"]?.GetValue<string>() == "decide");
     }
 
