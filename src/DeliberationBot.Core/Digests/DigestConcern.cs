@@ -27,6 +27,9 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
     /// <summary>The owners' response and what the people who raised it said on reopening it; null in a digest composed before they were kept.</summary>
     public DigestStanding? Standing { get; init; }
 
+    /// <summary>How old it is, as a leader reads it: "raised today", "1 day old", "9 days old".</summary>
+    public string Age => AgeDays <= 0 ? "raised today" : $"{Summaries.GroupWords.Count(AgeDays, "day")} old";
+
     /// <summary>The words in quotation marks, after their question when they need it; <paramref name="escape"/> makes each part safe for the surface.</summary>
     public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
         (Question is { } question ? escape(question) + " " : "") +

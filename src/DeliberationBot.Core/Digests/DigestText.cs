@@ -31,7 +31,7 @@ public static class DigestText
             }
             foreach (var c in p.OpenConcerns)
             {
-                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {Groups(c.RaisedBy)}; {Summaries.GroupWords.Count(c.AgeDays, "day")} old");
+                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {Groups(c.RaisedBy)}; {c.Age}");
                 foreach (var line in c.StandingLines(Plain, '"', '"'))
                 {
                     sb.AppendLine($"        {line}");
@@ -49,7 +49,7 @@ public static class DigestText
             sb.AppendLine($"No response from the owners for more than {w.StaleAfterDays} days:");
             foreach (var c in w.Stale)
             {
-                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} ({Summaries.GroupWords.Count(c.AgeDays, "day")})");
+                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} ({c.Age})");
             }
         }
 

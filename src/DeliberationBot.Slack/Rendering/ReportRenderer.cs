@@ -35,7 +35,7 @@ internal static class ReportRenderer
             var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}");
             foreach (var c in p.OpenConcerns)
             {
-                text.Append($"\n• #{c.Number} {c.Quoted(Escape)} — {Escape(Groups(c.RaisedBy))}; {GroupWords.Count(c.AgeDays, "day")} old");
+                text.Append($"\n• #{c.Number} {c.Quoted(Escape)} — {Escape(Groups(c.RaisedBy))}; {c.Age}");
                 Standing(text, c);
             }
 
@@ -54,7 +54,7 @@ internal static class ReportRenderer
         if (w.Stale.Count > 0)
         {
             content.AddRange(Block.Sections($"*No response from the owners for more than {w.StaleAfterDays} days*\n" +
-                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)} ({GroupWords.Count(c.AgeDays, "day")})"))));
+                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)} ({c.Age})"))));
         }
 
         if (w.ResolvedSinceLast.Count > 0)

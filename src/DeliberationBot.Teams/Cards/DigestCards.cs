@@ -35,9 +35,9 @@ internal static class DigestCards
             head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote(w)), subtle: true, spacing: "None"));
         }
 
-        var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => $"{GroupWords.Count(c.AgeDays, "day")} old"))
+        var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => c.Age))
             .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => ConcernService.Describe(c.Status), standing: true))
-            .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => $"{GroupWords.Count(c.AgeDays, "day")} old"))
+            .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => c.Age))
             .Concat(ComingDue(w.ComingDue));
         return new CardLayout(head, [.. parts], $"Weekly digest · {CardText.Escape(w.Week)} (continued)");
     }
@@ -64,7 +64,7 @@ internal static class DigestCards
             var lines = p.OpenConcerns.Select(c => (JsonNode?[])
             [
                 Card.Text($"**#{c.Number}** {c.Quoted(CardText.Escape)}", spacing: "Small"),
-                Card.Text($"{GroupWords.Count(c.AgeDays, "day")} old · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
+                Card.Text($"{GroupWords.Capitalised(c.Age)} · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
                 .. Standing(c),
             ]).ToList();
             if (lines.Count == 0)

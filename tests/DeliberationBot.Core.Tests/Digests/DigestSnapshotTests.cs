@@ -17,6 +17,17 @@ public class DigestSnapshotTests
     private static readonly UserRef Ana = new("U0ANA", "Ana");
     private static readonly UserRef Ben = new("U0BEN", "Ben");
 
+    [Theory]
+    [InlineData(0, "raised today")]
+    [InlineData(1, "1 day old")]
+    [InlineData(9, "9 days old")]
+    public void A_concerns_age_reads_as_a_leader_would_say_it(int days, string said)
+    {
+        var concern = new DigestConcern(Guid.NewGuid(), "Screening", 1, "Nobody asked the night shift.", [StakeholderGroup.FrontlineWorker], days, ConcernStatus.Open);
+
+        Assert.Equal(said, concern.Age);
+    }
+
     [Fact]
     public void Readers_whose_last_digests_differ_share_the_workspace_part_and_each_get_their_own_changes()
     {
