@@ -166,8 +166,19 @@ public enum DecisionOutcome
 
 public sealed record Decision(DecisionOutcome Outcome, string Rationale, UserRef DecidedBy, DateTimeOffset At);
 
-/// <summary>Asks the facilitator, privately, for the outcome once a deliberation closes.</summary>
-public sealed record DecisionRequest(Guid DeliberationId, string Title, int UnresolvedConcerns) : OutgoingMessage;
+/// <summary>
+/// Asks the facilitator, privately, for the outcome once a deliberation closes, with the concerns still unresolved in
+/// the words of the people who raised them and where each stands: the decision is taken having read them, not only
+/// their number.
+/// </summary>
+public sealed record DecisionRequest(Guid DeliberationId, string Title, int UnresolvedConcerns) : OutgoingMessage
+{
+    /// <summary>The unresolved concerns, in number order, to be read (no actions); empty in a form drawn again after a mistake.</summary>
+    public IReadOnlyList<ConcernView> Unresolved { get; init; } = [];
+
+    /// <summary>What the list of <see cref="Unresolved"/> is headed with on every platform.</summary>
+    public const string UnresolvedHeading = "Still unresolved, in the words of the people who raised them:";
+}
 
 /// <summary>The decision, posted in the conversation; <see cref="Previous"/> is the decision it amends, if any.</summary>
 public sealed record DecisionRecorded(Guid DeliberationId, string Title, Decision Decision, IReadOnlyList<ConcernView> Conditions) : OutgoingMessage

@@ -153,6 +153,11 @@ public static partial class PlainTextRenderer
                 break;
             case DecisionRequest r:
                 sb.AppendLine($"\"{r.Title}\" is closed with {GroupWords.Count(r.UnresolvedConcerns, "unresolved concern")}. What is the decision?");
+                if (r.Unresolved.Count > 0)
+                {
+                    AppendConcerns(sb, DecisionRequest.UnresolvedHeading, r.Unresolved);
+                }
+
                 sb.AppendLine($"  {Usage.Decide}");
                 break;
             case DecisionRecorded r:

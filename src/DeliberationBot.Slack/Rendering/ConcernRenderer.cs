@@ -48,6 +48,15 @@ internal static class ConcernRenderer
     public static void DecisionRequest(DecisionRequest r, List<JsonObject> content, List<JsonObject> trailer)
     {
         content.Add(Block.Section($"*{Escape(r.Title)}* is closed with {GroupWords.Count(r.UnresolvedConcerns, "unresolved concern")}. What is the decision?"));
+        if (r.Unresolved.Count > 0)
+        {
+            content.Add(Block.Section(Escape(Core.Concerns.DecisionRequest.UnresolvedHeading)));
+            foreach (var concern in r.Unresolved)
+            {
+                AddConcern(concern, content);
+            }
+        }
+
         content.Add(Block.Context("Or type `/deliberate " + Escape(Usage.Decide) + "` in its channel."));
         trailer.Add(Block.Actions(SlackIds.ButtonsBlock, Block.Button("Record the decision", SlackIds.DecideAction, r.DeliberationId.ToString("N"), primary: true)));
     }

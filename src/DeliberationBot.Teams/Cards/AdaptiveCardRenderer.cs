@@ -47,6 +47,7 @@ internal static class AdaptiveCardRenderer
         OwnerConcerns owner => ConcernCards.Owner(owner),
         AnswersReview review => ConcernCards.Review(review),
         ConcernList list => ConcernCards.List(list),
+        DecisionRequest request => ConcernCards.DecisionRequest(request),
         _ => null,
     };
 
@@ -65,7 +66,6 @@ internal static class AdaptiveCardRenderer
         ErrorMessage error => CommandCards.Error(error),
         Confirmation confirmation => CommandCards.Confirmation(confirmation),
         ConcernResponseNotice notice => ConcernCards.Response(notice),
-        DecisionRequest request => ConcernCards.DecisionRequest(request),
         DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
         ExportLink link => ConcernCards.Export(link),
         Core.Reports.ReportLink link => ConcernCards.Report(link),

@@ -110,21 +110,37 @@ internal static class ConcernCards
         return Card.New(body, ActionsFor(notice.Concern, (CardVerbs.RaisersNoticeField, new ConcernMessageShown.ToRaisers(notice.InConversation).Name)));
     }
 
-    public static JsonObject DecisionRequest(DecisionRequest request) => Card.New(
-        [
+    /// <summary>
+    /// The decision form, after the unresolved concerns in the words of the people who raised them: a long list pages
+    /// between concerns, and the form with its button comes last.
+    /// </summary>
+    public static CardLayout DecisionRequest(DecisionRequest request)
+    {
+        var head = new List<JsonNode?>
+        {
             Card.Heading(CardText.Escape(request.Title)),
             Card.Text($"The deliberation is closed with {GroupWords.Count(request.UnresolvedConcerns, "unresolved concern")}. What is the decision?"),
+            request.Unresolved.Count > 0 ? Card.Text(CardText.Escape(Core.Concerns.DecisionRequest.UnresolvedHeading), weight: "Bolder", spacing: "Medium") : null,
+        };
+        IReadOnlyList<JsonNode?> form =
+        [
             Card.ChoiceSet(CardVerbs.OutcomeInput, "Decision", Enum.GetValues<DecisionOutcome>().Select(o => Card.Choice(o.Label(), o.ToString())), expanded: true, required: true),
             new JsonObject
             {
                 ["type"] = "Input.Text", ["id"] = CardVerbs.RationaleInput, ["label"] = "Why", ["isMultiline"] = true, ["maxLength"] = 2000,
                 ["isRequired"] = true, ["errorMessage"] = Core.Forms.FormTexts.GiveRationale,
             },
-        ],
-        [Card.Execute("Record decision", CardVerbs.Decide, Card.Data(
-            (CardVerbs.DeliberationField, request.DeliberationId.ToString()),
-            (CardVerbs.TitleField, CardText.Plain(request.Title)),
-            (CardVerbs.UnresolvedField, request.UnresolvedConcerns.ToString(CultureInfo.InvariantCulture))), style: "positive")]);
+        ];
+        JsonNode?[] record =
+        [
+            Card.Execute("Record decision", CardVerbs.Decide, Card.Data(
+                (CardVerbs.DeliberationField, request.DeliberationId.ToString()),
+                (CardVerbs.TitleField, CardText.Plain(request.Title)),
+                (CardVerbs.UnresolvedField, request.UnresolvedConcerns.ToString(CultureInfo.InvariantCulture))), style: "positive"),
+        ];
+        return new CardLayout(head, [.. request.Unresolved.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)]), form],
+            $"Decision on {CardText.Escape(request.Title)} (continued)", record);
+    }
 
     public static JsonObject DecisionRecorded(DecisionRecorded r)
     {

@@ -27,7 +27,11 @@ public sealed class ConcernJourneyTests : JourneyTest
         var toMaria = await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns && s.Message.Destination.User?.Id == "U-MARIA");
         Assert.Equal(DeliveryMode.Private, toMaria.Message.Destination.Mode);
         Assert.Contains(((OwnerConcerns)toMaria.Message.Message).Concerns, c => c.Id == overrides.Id && c.Actions.Contains(ConcernAction.MarkAddressed));
-        await Factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRequest && s.Message.Destination.User?.Id == "U-DANA");
+        // The facilitator is asked for the decision with every unresolved concern in its raisers' words, through the outbox as stored.
+        var request = (DecisionRequest)(await Factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRequest && s.Message.Destination.User?.Id == "U-DANA")).Message.Message;
+        Assert.Equal(concerns.Where(c => c.IsUnresolved).Select(c => c.Number).Order(), request.Unresolved.Select(v => v.Number));
+        Assert.Equal(request.UnresolvedConcerns, request.Unresolved.Count);
+        Assert.Contains(request.Unresolved, v => v.Voices.Any(voice => voice.Text == "Rank calls by risk" && voice.Name == "Ana"));
         var toDana = await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns && s.Message.Destination.User?.Id == "U-DANA");
         Assert.All(((OwnerConcerns)toDana.Message.Message).Concerns, c => Assert.Equal([ConcernAction.CloseWithoutRaisers], c.Actions));
         var summary = (Core.Summaries.SummaryReport)(await Factory.Channel.WaitForAsync(s => s.Message.Message is Core.Summaries.SummaryReport)).Message.Message;

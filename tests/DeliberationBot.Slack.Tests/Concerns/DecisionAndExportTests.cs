@@ -24,6 +24,11 @@ public sealed partial class DecisionAndExportTests : SlackHostTest
     {
         var request = _closed.LastDirectMessage(Dana, "What is the decision?");
         Assert.Contains("3 unresolved concerns", request.Strings, StringComparison.Ordinal);
+        // The facilitator reads each unresolved concern in the words of whoever raised it before deciding, not only how many.
+        Assert.Contains("Still unresolved, in the words of the people who raised them:", request.Strings, StringComparison.Ordinal);
+        Assert.Contains(">Rank calls by risk\n— _Frontline worker (u0ana)_", request.Strings, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(request.Strings, @"\*#\d\*"));
+        Assert.True(request.Strings.IndexOf("Rank calls by risk", StringComparison.Ordinal) < request.Strings.IndexOf("Or type", StringComparison.Ordinal));
         await Host.InteractionAsync(Press(request, "decision_open", _closed.Deliberation.Id, Dana));
         var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         SlackLimitsAssert.Modal(modal);
