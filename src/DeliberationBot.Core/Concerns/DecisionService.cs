@@ -64,21 +64,26 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         }
 
         var what = previous is null ? "Recorded" : $"Amended (was {previous.Outcome.Label()}; the earlier decision stays in the record)";
-        return TurnResult.Reply(new Confirmation((outcome == DecisionOutcome.GoWithConditions
-            ? $"{what}: {outcome.Label()}. Add each condition with: {Usage.Condition}"
-            : $"{what}: {outcome.Label()}.") + await PromisedAsync(d, ct)));
+        // The way to add conditions comes last: it ends with what to type.
+        return TurnResult.Reply(new Confirmation($"{what}: {outcome.Label()}." + await PromisedAsync(d, ct) +
+            (outcome == DecisionOutcome.GoWithConditions ? $" Add each condition with: {Usage.Condition}" : "")));
     }
 
     /// <summary>
-    /// The public page told each person who left an address "You will hear what was decided"; only the facilitator can
-    /// keep that promise, so the decision reminds them how many are waiting and where the addresses are (never the
-    /// addresses themselves, which stay in <c>invite contacts</c>).
+    /// What the decision means for the public page: the people who answered there read it on the page from now on (the
+    /// facilitator is told, since the rationale is read outside the agency too, and how to stop it), and each person who
+    /// left an address was told "You will hear what was decided", which only the facilitator can keep, so the decision
+    /// reminds them how many are waiting and where the addresses are (never the addresses themselves, which stay in
+    /// <c>invite contacts</c>).
     /// </summary>
     private async Task<string> PromisedAsync(Deliberation d, CancellationToken ct)
     {
+        var shown = await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct) is { State: not Community.InvitationState.Revoked }
+            ? " The public page now shows the people who answered there what was decided and why, in these words (\"invite revoke\" stops the page)."
+            : "";
         var waiting = (await turn.Store.ListContactsAsync(d.WorkspaceId, d.Id, ct)).Count;
-        return waiting == 0 ? "" :
-            $" {(waiting == 1 ? "1 person" : $"{waiting} people")} left an address on the public page to hear what was decided: " +
+        return waiting == 0 ? shown :
+            shown + $" {(waiting == 1 ? "1 person" : $"{waiting} people")} left an address on the public page to hear what was decided: " +
             "type \"invite contacts\" for the list, and let them know.";
     }
 

@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Forms;
@@ -263,6 +264,9 @@ internal static partial class CommunityEndpoints
         InvitationAvailability.Open => null,
         InvitationAvailability.Paused => Message(http, "PausedHeading", "PausedText", page, StatusCodes.Status503ServiceUnavailable, concerns),
         InvitationAvailability.Full => Message(http, "FullHeading", "FullText", page, StatusCodes.Status403Forbidden, concerns),
+        // Once decided, the people who answered here read what was decided, as the page promised them (not once the link is revoked).
+        _ when page.Deliberation.Decision is { } decision && page.Invitation.State != InvitationState.Revoked =>
+            Message(http, "ClosedHeading", "DecidedText", page, StatusCodes.Status410Gone, concerns, decision),
         _ => Message(http, "ClosedHeading", "ClosedText", page, StatusCodes.Status410Gone, concerns),
     };
 
@@ -271,8 +275,8 @@ internal static partial class CommunityEndpoints
     /// <summary>A form without this visitor's antiforgery token (forged, or from another site), or too large.</summary>
     private static IResult Refused(HttpContext http) => Message(http, "NotFoundHeading", "NotFoundText", null, StatusCodes.Status400BadRequest);
 
-    private static IResult Message(HttpContext http, string heading, string text, PublicPage? page, int status, bool concerns = false) =>
-        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns }, status);
+    private static IResult Message(HttpContext http, string heading, string text, PublicPage? page, int status, bool concerns = false, Decision? decision = null) =>
+        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns, Decision = decision }, status);
 
     private static RazorComponentResult Render<TPage>(object parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>

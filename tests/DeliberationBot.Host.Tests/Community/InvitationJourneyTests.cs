@@ -95,8 +95,40 @@ public sealed class InvitationJourneyTests : IDisposable
         await RunAsync(Dana, "close");
         var decided = Assert.IsType<Confirmation>(await RunAsync(Dana, "decide go \"The ranking rules will be published.\"")).Text;
         Assert.Equal(
-            "Recorded: Go. 2 people left an address on the public page to hear what was decided: type \"invite contacts\" for the list, and let them know.",
+            "Recorded: Go. The public page now shows the people who answered there what was decided and why, in these words (\"invite revoke\" stops the page). " +
+            "2 people left an address on the public page to hear what was decided: type \"invite contacts\" for the list, and let them know.",
             decided);
+    }
+
+    [Fact]
+    public async Task Once_decided_the_public_page_says_what_was_decided_and_why_in_the_readers_language_until_the_link_is_revoked()
+    {
+        await RunAsync(Dana, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>");
+        var link = Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite community lang:en,es"));
+        using var http = _factory.CreateClient();
+        await RunAsync(Dana, "close");
+        var closed = System.Net.WebUtility.HtmlDecode(await (await http.GetAsync(link.Page.PathAndQuery)).Content.ReadAsStringAsync());
+        Assert.Contains("Answers already given are kept and will be read.", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("What was decided", closed, StringComparison.Ordinal);
+
+        await RunAsync(Dana, "decide conditions \"Go, once the ranking rules are published <and> explained in plain words.\"");
+
+        using var english = await http.GetAsync(link.Page.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, english.StatusCode);
+        var page = await english.Content.ReadAsStringAsync();
+        Assert.Contains("The time for answers has ended, and a decision has been recorded.", page, StringComparison.Ordinal);
+        Assert.Contains("<h2>What was decided</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>Go ahead once conditions are met</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("<blockquote>Go, once the ranking rules are published &lt;and&gt; explained in plain words.</blockquote>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dana", page, StringComparison.Ordinal);
+        var spanish = System.Net.WebUtility.HtmlDecode(await (await http.GetAsync(link.Page.PathAndQuery + "?lang=es")).Content.ReadAsStringAsync());
+        Assert.Contains("Lo que se decidió", spanish, StringComparison.Ordinal);
+        Assert.Contains("Seguir adelante cuando se cumplan ciertas condiciones", spanish, StringComparison.Ordinal);
+
+        await RunAsync(Dana, "invite revoke");
+        var revoked = System.Net.WebUtility.HtmlDecode(await (await http.GetAsync(link.Page.PathAndQuery)).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("What was decided", revoked, StringComparison.Ordinal);
+        Assert.DoesNotContain("ranking rules are published", revoked, StringComparison.Ordinal);
     }
 
     [Fact]
