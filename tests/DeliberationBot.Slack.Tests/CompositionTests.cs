@@ -55,7 +55,7 @@ public sealed class CompositionTests
         var callbacks = host.Services.GetRequiredService<ViewSubmissionHandler>().Callbacks;
         List<JsonObject> rendered = [.. Samples.All("T").SelectMany(m => MessageRenderer.RenderPages(m).Select(p => p.ToPayload()).Append(ModalRenderer.Render(m, "C1")))];
         rendered.AddRange(Enum.GetValues<ConcernAction>().Where(SlackIds.AsksForWords).Select(a => ConcernModals.Text(a, new WordsForm(Samples.Concern("Nobody asked the night shift.", 1, ConcernStatus.Open, []), null))));
-        rendered.Add(ConcernModals.Decision(Guid.NewGuid(), "T"));
+        rendered.Add(ConcernModals.Decision(Guid.NewGuid(), "T", DecisionRequest.WhoReads(publicPage: true)));
 
         var emitted = rendered.SelectMany(r => ActionIds(r)).Where(id => id != SlackIds.Value).ToHashSet();
         Assert.Equal(actions.Order(StringComparer.Ordinal), emitted.Order(StringComparer.Ordinal));

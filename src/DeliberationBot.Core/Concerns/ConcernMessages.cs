@@ -178,6 +178,13 @@ public sealed record DecisionRequest(Guid DeliberationId, string Title, int Unre
 
     /// <summary>What the list of <see cref="Unresolved"/> is headed with on every platform.</summary>
     public const string UnresolvedHeading = "Still unresolved, in the words of the people who raised them:";
+
+    /// <summary>Who will read the decision and its rationale (<see cref="WhoReads(bool)"/>), said beside the box it is written in.</summary>
+    public string WhoReadsIt { get; init; } = WhoReads(publicPage: false);
+
+    public static string WhoReads(bool publicPage) => publicPage
+        ? "Everyone in the conversation will see the decision and this rationale, and so will the people who answered on the public page."
+        : "Everyone in the conversation will see the decision and this rationale.";
 }
 
 /// <summary>The decision, posted in the conversation; <see cref="Previous"/> is the decision it amends, if any.</summary>

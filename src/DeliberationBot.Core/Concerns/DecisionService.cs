@@ -89,13 +89,19 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
 
     /// <summary>
     /// Pressing "Record the decision": once a decision is recorded, the decision (only a typed <c>decide</c> amends it);
-    /// before, the title of the deliberation the form is for (null when it can't be found; the submission says so).
+    /// before, the title of the deliberation the form is for (null when it can't be found; the submission says so); and
+    /// who will read the rationale.
     /// </summary>
-    public async Task<(TurnResult? Decided, string? Title)> OpenFormAsync(Actor actor, Guid deliberationId, CancellationToken ct)
+    public async Task<(TurnResult? Decided, string? Title, string WhoReads)> OpenFormAsync(Actor actor, Guid deliberationId, CancellationToken ct)
     {
         var d = await turn.Store.FindAsync(actor.WorkspaceId, deliberationId, ct);
-        return d?.Decision is not null ? (AlreadyDecided(d), d.Title) : (null, d?.Title);
+        var whoReads = d is null ? DecisionRequest.WhoReads(publicPage: false) : await WhoReadsAsync(d, ct);
+        return d?.Decision is not null ? (AlreadyDecided(d), d.Title, whoReads) : (null, d?.Title, whoReads);
     }
+
+    /// <summary>Who will read the rationale, said on the form before it is written: the conversation, and the public page's readers when it has one.</summary>
+    public async Task<string> WhoReadsAsync(Deliberation d, CancellationToken ct) =>
+        DecisionRequest.WhoReads(await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct) is { State: not Community.InvitationState.Revoked });
 
     /// <summary>What a decision button pressed after the decision was recorded answers: the decision, and how to amend it.</summary>
     private static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(

@@ -19,10 +19,10 @@ internal sealed class DecisionActions(DecisionService decisions, ActionReplies r
             throw new SlackPayloadException("decision button without a deliberation id");
         }
 
-        var (decided, title) = await decisions.OpenFormAsync(a.Actor, deliberationId, ct);
+        var (decided, title, whoReads) = await decisions.OpenFormAsync(a.Actor, deliberationId, ct);
         return decided is not null
             ? await replies.PrivateAsync(a, decided, "decision", ct)
-            : replies.Modal(a, ConcernModals.Decision(deliberationId, title), "decision");
+            : replies.Modal(a, ConcernModals.Decision(deliberationId, title, whoReads), "decision");
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)

@@ -29,7 +29,8 @@ internal static class ConcernModals
         return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(form.Concern.Id, action, from));
     }
 
-    public static JsonObject Decision(Guid deliberationId, string? title)
+    /// <param name="whoReads">Who will read the rationale, said under its box before it is written.</param>
+    public static JsonObject Decision(Guid deliberationId, string? title, string whoReads)
     {
         JsonObject outcome = ModalRenderer.Radio(
         [
@@ -45,7 +46,7 @@ internal static class ConcernModals
         }
 
         blocks.Add(Block.Input(SlackIds.OutcomeBlock, "Outcome", outcome, optional: false));
-        blocks.Add(Block.Input(SlackIds.RationaleBlock, "Rationale", LongText(), optional: false, "Everyone in the channel will see the decision and this rationale."));
+        blocks.Add(Block.Input(SlackIds.RationaleBlock, "Rationale", LongText(), optional: false, whoReads));
         return ModalRenderer.Modal(SlackIds.DecisionCallback, "Record the decision", blocks, "Record", deliberationId.ToString("N"));
     }
 

@@ -130,6 +130,7 @@ internal static class ConcernCards
                 ["type"] = "Input.Text", ["id"] = CardVerbs.RationaleInput, ["label"] = "Why", ["isMultiline"] = true, ["maxLength"] = 2000,
                 ["isRequired"] = true, ["errorMessage"] = Core.Forms.FormTexts.GiveRationale,
             },
+            Card.Text(CardText.Escape(request.WhoReadsIt), subtle: true, spacing: "None"),
         ];
         JsonNode?[] record =
         [

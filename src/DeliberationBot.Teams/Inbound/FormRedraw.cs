@@ -12,7 +12,7 @@ namespace DeliberationBot.Teams.Inbound;
 /// question, the review, the group choice, the start form, the decision request); what they entered comes from the
 /// action's inputs.
 /// </summary>
-internal sealed class FormRedraw(AnsweringService answering, ThreadAnswering threads, DeliberationService deliberations)
+internal sealed class FormRedraw(AnsweringService answering, ThreadAnswering threads, DeliberationService deliberations, DecisionService decisions)
 {
     /// <summary>The form again, or null when this verb has no form to draw again (its card then stays as it is).</summary>
     public async Task<JsonObject?> RedrawAsync(Turn turn, string verb, CardData data, string error, RenderContext context, CancellationToken ct)
@@ -27,7 +27,7 @@ internal sealed class FormRedraw(AnsweringService answering, ThreadAnswering thr
                 ? group with { Waiting = await threads.FindWaitingAsync(turn.Actor, CardActions.Waiting(data), ct) } : null,
             CardVerbs.StartForm => new StartForm(deliberations.Flows()),
             CardVerbs.Decide when id is { } d && data.Str(CardVerbs.TitleField) is { } title && int.TryParse(data.Str(CardVerbs.UnresolvedField), out var unresolved) =>
-                new DecisionRequest(d, title, unresolved),
+                new DecisionRequest(d, title, unresolved) { WhoReadsIt = (await decisions.OpenFormAsync(turn.Actor, d, ct)).WhoReads },
             _ => null,
         };
         if (form is null || AdaptiveCardRenderer.Pages(form, context) is not [var card])

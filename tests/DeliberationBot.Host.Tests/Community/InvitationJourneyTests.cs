@@ -1,6 +1,7 @@
 using System.Net;
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Host.Tests.Support;
@@ -107,6 +108,9 @@ public sealed class InvitationJourneyTests : IDisposable
         var link = Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite community lang:en,es"));
         using var http = _factory.CreateClient();
         await RunAsync(Dana, "close");
+        // Before the rationale is written, the form says who will read it: the public page's readers too.
+        var request = (DecisionRequest)(await _factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRequest)).Message.Message;
+        Assert.Equal("Everyone in the conversation will see the decision and this rationale, and so will the people who answered on the public page.", request.WhoReadsIt);
         var closed = System.Net.WebUtility.HtmlDecode(await (await http.GetAsync(link.Page.PathAndQuery)).Content.ReadAsStringAsync());
         Assert.Contains("Answers already given are kept and will be read.", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("What was decided", closed, StringComparison.Ordinal);

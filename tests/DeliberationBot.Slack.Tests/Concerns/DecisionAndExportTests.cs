@@ -35,6 +35,7 @@ public sealed partial class DecisionAndExportTests : SlackHostTest
         Assert.Equal("decision", Modals.Callback(modal));
         Assert.Equal(["go", "no-go", "conditions", "revisit"], Modals.OptionValues(Modals.InputElement(modal, "outcome")!));
         Assert.Contains("Predictive screening for hotline calls", modal.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Everyone in the conversation will see the decision and this rationale.", modal.ToJsonString(), StringComparison.Ordinal); // no public page here
 
         JsonObject Values(string? outcome, string rationale)
         {
