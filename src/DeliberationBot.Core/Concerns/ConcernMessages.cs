@@ -191,6 +191,17 @@ public sealed record DecisionRequest(Guid DeliberationId, string Title, int Unre
 public sealed record DecisionRecorded(Guid DeliberationId, string Title, Decision Decision, IReadOnlyList<ConcernView> Conditions) : OutgoingMessage
 {
     public Decision? Previous { get; init; }
+
+    /// <summary>
+    /// The numbers of the concerns still unresolved when it was decided: the people who raised them, reading the
+    /// decision in the conversation, learn that it was taken with their concern open and that the owners still respond.
+    /// </summary>
+    public IReadOnlyList<int> Unresolved { get; init; } = [];
+
+    /// <summary>"Decided with 2 concerns unresolved (#1, #4); the owners still respond to each.", or null when none was.</summary>
+    public string? UnresolvedLine => Unresolved.Count == 0 ? null
+        : $"Decided with {Summaries.GroupWords.Count(Unresolved.Count, "concern")} unresolved ({string.Join(", ", Unresolved.Select(n => $"#{n}"))}); " +
+          $"the owners still respond to {(Unresolved.Count == 1 ? "it" : "each")}.";
 }
 
 /// <summary>Signed, expiring links to the deliberation's whole record.</summary>

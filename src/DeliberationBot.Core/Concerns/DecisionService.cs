@@ -49,14 +49,15 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         }
 
         var decision = new Decision(outcome, rationale.Trim(), actor.User, turn.Now);
-        var conditions = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => c.Kind == ConcernKind.Condition)
-            .Select(c => ConcernView.Of(c, flow, [])).ToList();
+        var all = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
+        var conditions = all.Where(c => c.Kind == ConcernKind.Condition).Select(c => ConcernView.Of(c, flow, [])).ToList();
+        var unresolved = all.Where(c => c.Kind == ConcernKind.Concern && c.IsUnresolved).Select(c => c.Number).Order().ToList();
         var previous = d.Decision;
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Deliberation = d with { Decision = decision },
             Events = [new DeliberationEvent(d.Id, previous is null ? Recorded : Amended, TurnSupport.NamedKey(actor.User.Id), null, JsonSerializer.Serialize(decision), turn.Now)],
-            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), new DecisionRecorded(d.Id, d.Title, decision, conditions) { Previous = previous })],
+            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), new DecisionRecorded(d.Id, d.Title, decision, conditions) { Previous = previous, Unresolved = unresolved })],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {

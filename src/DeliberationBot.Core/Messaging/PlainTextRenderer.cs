@@ -162,6 +162,11 @@ public static partial class PlainTextRenderer
                 break;
             case DecisionRecorded r:
                 AppendConcerns(sb, $"Decision on \"{r.Title}\": {r.Decision.Outcome.Label()} — {r.Decision.Rationale} ({r.Decision.DecidedBy.Display})", r.Conditions);
+                if (r.UnresolvedLine is { } unresolvedLine)
+                {
+                    sb.AppendLine(unresolvedLine);
+                }
+
                 break;
             case WeeklyDigest w:
                 DigestText.Append(sb, w);

@@ -73,6 +73,11 @@ internal static class ConcernRenderer
         }
 
         content.AddRange(Block.Sections($"*{Escape(r.Title)}*: *{Escape(d.Outcome.Label())}*\n{Escape(d.Rationale)}\n— {Mention(d.DecidedBy)}"));
+        if (r.UnresolvedLine is { } unresolved)
+        {
+            content.Add(Block.Context(Escape(unresolved)));
+        }
+
         if (r.Conditions.Count > 0)
         {
             content.Add(Block.Section("*Conditions*"));

@@ -159,6 +159,7 @@ internal static class ConcernCards
             }),
             Card.Text(CardText.Escape(d.Rationale)),
             Card.Text($"Decided by {CardText.Escape(d.DecidedBy.Display)} on {d.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", subtle: true, spacing: "None"),
+            r.UnresolvedLine is { } unresolved ? Card.Text(CardText.Escape(unresolved), spacing: "Small") : null,
         };
         if (r.Previous is { } earlier)
         {

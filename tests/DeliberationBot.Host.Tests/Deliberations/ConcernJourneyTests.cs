@@ -93,7 +93,13 @@ public sealed class ConcernJourneyTests : JourneyTest
 
         var decided = await Commands.HandleAsync(Dana, Room, "decide conditions \"Pilot in one office first.\"", null, Key(), default);
         Assert.Contains("Add each condition with", Assert.IsType<Confirmation>(decided.Replies.Single()).Text, StringComparison.Ordinal);
-        await Factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRecorded r && r.Decision.Outcome == DecisionOutcome.GoWithConditions);
+        var recorded = (DecisionRecorded)(await Factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRecorded r && r.Decision.Outcome == DecisionOutcome.GoWithConditions)).Message.Message;
+        // The conversation reads that it was decided with the override concern open (the one closed without its raisers is not).
+        var open = (await Store.ListConcernsAsync(Ws, d.Id, default)).Where(c => c.Status == ConcernStatus.Open).Select(c => c.Number).Order().ToList();
+        Assert.Contains((await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "can-override").Number, open);
+        Assert.DoesNotContain(purpose.Number, recorded.Unresolved);
+        Assert.Equal(open, recorded.Unresolved);
+        Assert.Contains($"Decided with {open.Count} concerns unresolved ({string.Join(", ", open.Select(n => $"#{n}"))}); the owners still respond to each.", PlainTextRenderer.Render(recorded), StringComparison.Ordinal);
         await Commands.HandleAsync(Dana, Room, "condition \"Measure data-entry minutes in the pilot\" owner:<@U-MARIA|Maria> due:2099-01-31", null, Key(), default);
 
         var condition = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.Kind == ConcernKind.Condition);
