@@ -79,7 +79,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
     /// </summary>
     private async Task<string> PromisedAsync(Deliberation d, CancellationToken ct)
     {
-        var shown = await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct) is { State: not Community.InvitationState.Revoked }
+        var shown = await turn.HasPublicPageAsync(d, ct)
             ? " The public page now shows the people who answered there what was decided and why, in these words (\"invite revoke\" stops the page)."
             : "";
         var waiting = (await turn.Store.ListContactsAsync(d.WorkspaceId, d.Id, ct)).Count;
@@ -102,7 +102,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
 
     /// <summary>Who will read the rationale, said on the form before it is written: the conversation, and the public page's readers when it has one.</summary>
     public async Task<string> WhoReadsAsync(Deliberation d, CancellationToken ct) =>
-        DecisionRequest.WhoReads(await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct) is { State: not Community.InvitationState.Revoked });
+        DecisionRequest.WhoReads(await turn.HasPublicPageAsync(d, ct));
 
     /// <summary>What a decision button pressed after the decision was recorded answers: the decision, and how to amend it.</summary>
     private static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(

@@ -152,7 +152,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         var given = (await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).Answers.Sum(a => a.Given);
         var published = concerns.Prepare(closed, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), deliveryKey, summaryAnswers: given);
         var unresolved = published.All.Where(c => c.IsUnresolved).OrderBy(c => c.Number).Select(c => ConcernView.Of(c, flow, [])).ToList();
-        var whoReads = DecisionRequest.WhoReads(await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct) is { State: not Community.InvitationState.Revoked });
+        var whoReads = DecisionRequest.WhoReads(await turn.HasPublicPageAsync(d, ct));
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Deliberation = closed,

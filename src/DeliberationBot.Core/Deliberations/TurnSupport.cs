@@ -44,6 +44,10 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
 
     public static string NamedKey(string userId) => "user:" + userId;
 
+    /// <summary>Whether people outside the agency can still open the deliberation's public page (it has a link, not revoked).</summary>
+    public async Task<bool> HasPublicPageAsync(Deliberation d, CancellationToken ct) =>
+        await store.FindInvitationAsync(d.WorkspaceId, d.Id, ct) is { State: not Community.InvitationState.Revoked };
+
     public string AnonymousKey(Actor actor, Guid deliberationId) => pseudonyms.For(actor.WorkspaceId, deliberationId, actor.User.Id);
 
     /// <summary>
