@@ -4,9 +4,10 @@ namespace DeliberationBot.Core.Summaries;
 
 /// <summary>
 /// Questions where stakeholder groups answered differently, from shown answers only (so a withheld answer cannot be
-/// worked out from a position). Numbers and scales: group medians far apart (the figure every part of the summary
-/// gives for a group, so a leader reads one number for it, not an average here and a median there). Single choices and yes/no/unsure: groups
-/// whose majorities chose different options. Free text and multiple choice are left to people (or a model).
+/// worked out from a position). Numbers and scales: group medians far apart (the figure every part of the summary gives
+/// for a group, so a leader reads one number for it, not an average here and a median there). Single choices and
+/// yes/no/unsure: groups whose majorities chose different options. Free text and multiple choice are left to people (or
+/// a model).
 /// </summary>
 internal static class DisagreementFinder
 {
