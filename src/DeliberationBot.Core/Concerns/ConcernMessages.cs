@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Concerns;
@@ -185,6 +187,13 @@ public sealed record DecisionRequest(Guid DeliberationId, string Title, int Unre
     public static string WhoReads(bool publicPage) => publicPage
         ? "Everyone in the conversation will see the decision and this rationale, and so will the people who answered on the public page."
         : "Everyone in the conversation will see the decision and this rationale.";
+
+    /// <summary>The request for <paramref name="d"/> given its concerns as they stand: the unresolved ones, in number order, to be read.</summary>
+    public static DecisionRequest For(Deliberation d, FlowDefinition flow, IEnumerable<Concern> concerns, bool publicPage)
+    {
+        List<ConcernView> unresolved = [.. concerns.Where(c => c.Kind == ConcernKind.Concern && c.IsUnresolved).OrderBy(c => c.Number).Select(c => ConcernView.Of(c, flow, []))];
+        return new DecisionRequest(d.Id, d.Title, unresolved.Count) { Unresolved = unresolved, WhoReadsIt = WhoReads(publicPage) };
+    }
 }
 
 /// <summary>The decision, posted in the conversation; <see cref="Previous"/> is the decision it amends, if any.</summary>

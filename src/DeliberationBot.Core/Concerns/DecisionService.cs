@@ -100,6 +100,15 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         return d?.Decision is not null ? (AlreadyDecided(d), d.Title, whoReads) : (null, d?.Title, whoReads);
     }
 
+    /// <summary>
+    /// The decision form as it stands, to draw it again after a mistake: the concerns unresolved now, and who will read
+    /// the rationale. Null when the deliberation is not found.
+    /// </summary>
+    public async Task<DecisionRequest?> RequestAsync(Actor actor, Guid deliberationId, CancellationToken ct) =>
+        await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is var (d, flow)
+            ? DecisionRequest.For(d, flow, await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct), await turn.HasPublicPageAsync(d, ct))
+            : null;
+
     /// <summary>Who will read the rationale, said on the form before it is written: the conversation, and the public page's readers when it has one.</summary>
     public async Task<string> WhoReadsAsync(Deliberation d, CancellationToken ct) =>
         DecisionRequest.WhoReads(await turn.HasPublicPageAsync(d, ct));

@@ -151,8 +151,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         var closed = d with { Status = DeliberationStatus.Closed, ClosedAt = turn.Now };
         var given = (await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).Answers.Sum(a => a.Given);
         var published = concerns.Prepare(closed, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), deliveryKey, summaryAnswers: given);
-        var unresolved = published.All.Where(c => c.IsUnresolved).OrderBy(c => c.Number).Select(c => ConcernView.Of(c, flow, [])).ToList();
-        var whoReads = DecisionRequest.WhoReads(await turn.HasPublicPageAsync(d, ct));
+        var request = DecisionRequest.For(closed, flow, published.All, await turn.HasPublicPageAsync(d, ct));
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Deliberation = closed,
@@ -162,7 +161,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
             [
                 turn.CardUpdate(closed, flow, deliveryKey),
                 .. published.Outbox,
-                turn.Outbox(d.WorkspaceId, deliveryKey + "/decision-request", Destination.PrivatelyTo(d.Home, d.Facilitator), new DecisionRequest(d.Id, d.Title, unresolved.Count) { Unresolved = unresolved, WhoReadsIt = whoReads }),
+                turn.Outbox(d.WorkspaceId, deliveryKey + "/decision-request", Destination.PrivatelyTo(d.Home, d.Facilitator), request),
                 .. reports.LinksForLeaders(closed, deliveryKey),
             ],
         };

@@ -40,10 +40,6 @@ internal static class CardVerbs
     /// <summary>The reply's words, carried by group cards sent before Core held them; read only from those.</summary>
     public const string WaitingTextField = "waitingText";
 
-    /// <summary>What the decision form shows (the title, the unresolved concerns), so it can be drawn again with an error.</summary>
-    public const string TitleField = "deliberationTitle";
-    public const string UnresolvedField = "unresolved";
-
     public const string AnswerInput = "answer";
     public const string ConcernInput = "concern";
 

@@ -134,10 +134,7 @@ internal static class ConcernCards
         ];
         JsonNode?[] record =
         [
-            Card.Execute("Record decision", CardVerbs.Decide, Card.Data(
-                (CardVerbs.DeliberationField, request.DeliberationId.ToString()),
-                (CardVerbs.TitleField, CardText.Plain(request.Title)),
-                (CardVerbs.UnresolvedField, request.UnresolvedConcerns.ToString(CultureInfo.InvariantCulture))), style: "positive"),
+            Card.Execute("Record decision", CardVerbs.Decide, Card.Data((CardVerbs.DeliberationField, request.DeliberationId.ToString())), style: "positive"),
         ];
         return new CardLayout(head, [.. request.Unresolved.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)]), form],
             $"Decision on {CardText.Escape(request.Title)} (continued)", record);

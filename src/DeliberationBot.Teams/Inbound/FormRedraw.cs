@@ -26,8 +26,7 @@ internal sealed class FormRedraw(AnsweringService answering, ThreadAnswering thr
             CardVerbs.Join when id is { } d => Only<GroupPrompt>(await answering.OpenAsync(turn.Actor, d, ct)) is { } group
                 ? group with { Waiting = await threads.FindWaitingAsync(turn.Actor, CardActions.Waiting(data), ct) } : null,
             CardVerbs.StartForm => new StartForm(deliberations.Flows()),
-            CardVerbs.Decide when id is { } d && data.Str(CardVerbs.TitleField) is { } title && int.TryParse(data.Str(CardVerbs.UnresolvedField), out var unresolved) =>
-                new DecisionRequest(d, title, unresolved) { WhoReadsIt = (await decisions.OpenFormAsync(turn.Actor, d, ct)).WhoReads },
+            CardVerbs.Decide when id is { } d => await decisions.RequestAsync(turn.Actor, d, ct),
             _ => null,
         };
         if (form is null || AdaptiveCardRenderer.Pages(form, context) is not [var card])

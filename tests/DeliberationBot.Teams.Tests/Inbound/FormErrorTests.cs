@@ -38,14 +38,18 @@ public sealed class FormErrorTests : HostTest
     public async Task A_decision_without_a_reason_comes_back_with_the_chosen_outcome_kept()
     {
         var d = await StartAsync();
-        var data = Deliberations.JourneyTests.Data(d, ("deliberationTitle", "Predictive screening"), ("unresolved", "2"), ("outcome", "NoGo"), ("rationale", " "));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "concern \"Nobody asked the night shift.\""));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        var data = Deliberations.JourneyTests.Data(d, ("outcome", "NoGo"), ("rationale", " "));
 
         var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "decide", data));
 
+        // Drawn again as it stands: the unresolved concern in its words stays above the form.
         var card = answer!["value"]!.AsObject();
         Assert.Equal("Please say why, for the record.", Cards.RendererTests.TextBlocks(card).First());
         Assert.Equal("NoGo", Cards.RendererTests.Body(card).Single(e => e["id"]?.GetValue<string>() == "outcome")["value"]!.GetValue<string>());
-        Assert.Contains("2 unresolved concerns", Texts.Of(card), StringComparison.Ordinal);
+        Assert.Contains("1 unresolved concern.", Texts.Of(card), StringComparison.Ordinal);
+        Assert.Contains("Nobody asked the night shift.", Texts.Of(card), StringComparison.Ordinal);
         Assert.Contains(Cards.RendererTests.Actions(card), a => a["verb"]?.GetValue<string>() == "decide");
     }
 
