@@ -110,7 +110,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             : null;
 
     /// <summary>Who will read the rationale, said on the form before it is written: the conversation, and the public page's readers when it has one.</summary>
-    public async Task<string> WhoReadsAsync(Deliberation d, CancellationToken ct) =>
+    private async Task<string> WhoReadsAsync(Deliberation d, CancellationToken ct) =>
         DecisionRequest.WhoReads(await turn.HasPublicPageAsync(d, ct));
 
     /// <summary>What a decision button pressed after the decision was recorded answers: the decision, and how to amend it.</summary>

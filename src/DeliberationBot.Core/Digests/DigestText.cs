@@ -65,7 +65,7 @@ public static class DigestText
 
         foreach (var item in w.ComingDue)
         {
-            sb.AppendLine($"Due {item.Due:yyyy-MM-dd} ({(item.DaysLeft < 0 ? $"{Summaries.GroupWords.Count(-item.DaysLeft, "day")} overdue" : $"in {Summaries.GroupWords.Count(item.DaysLeft, "day")}")}): {item.Proposal} — {item.What}");
+            sb.AppendLine($"Due {item.Due:yyyy-MM-dd} ({item.When}): {item.Proposal} — {item.What}");
         }
     }
 

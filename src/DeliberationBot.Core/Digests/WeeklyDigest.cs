@@ -15,7 +15,16 @@ public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus St
     public Uri? Report { get; init; }
 }
 
-public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft);
+public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft)
+{
+    /// <summary>When it falls due, as a leader reads it: "in 3 days", "today", "2 days overdue".</summary>
+    public string When => DaysLeft switch
+    {
+        < 0 => $"{Summaries.GroupWords.Count(-DaysLeft, "day")} overdue",
+        0 => "today",
+        _ => $"in {Summaries.GroupWords.Count(DaysLeft, "day")}",
+    };
+}
 
 /// <summary>
 /// A leader's week: open concerns by proposal (oldest first), what is new and what was resolved since the last

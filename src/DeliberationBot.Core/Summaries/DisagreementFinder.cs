@@ -44,7 +44,7 @@ internal static class DisagreementFinder
             .Select(g =>
             {
                 var stats = QuestionDigest.Stats(g.Answers.Select(a => a.Value.Number!.Value))!;
-                return (Position: new GroupPosition(g.Group, stats.Count, GroupWords.Figure(stats, question.Unit), stats.Median, null, [.. g.Answers.Select(a => a.Id)]), Stats: stats);
+                return new GroupPosition(g.Group, stats.Count, GroupWords.Figure(stats, question.Unit), stats.Median, null, [.. g.Answers.Select(a => a.Id)]);
             })
             .ToList();
         if (positions.Count < 2)
@@ -52,19 +52,18 @@ internal static class DisagreementFinder
             return null;
         }
 
-        var low = positions.OrderBy(p => p.Stats.Median).First();
-        var high = positions.OrderByDescending(p => p.Stats.Median).First();
-        var gap = high.Stats.Median - low.Stats.Median;
-        var far = question.Kind == AnswerKind.Scale ? gap >= ScaleGap : gap >= NumberFloor && gap * 2 >= Math.Abs(high.Stats.Median);
+        var low = positions.MinBy(p => p.Median)!;
+        var high = positions.MaxBy(p => p.Median)!;
+        var gap = high.Median!.Value - low.Median!.Value;
+        var far = question.Kind == AnswerKind.Scale ? gap >= ScaleGap : gap >= NumberFloor && gap * 2 >= Math.Abs(high.Median.Value);
         if (!far)
         {
             return null;
         }
 
-        var text = $"{GroupWords.Capitalised(GroupWords.Plural(low.Position.Group))}: {low.Position.Position}; " +
-            $"{GroupWords.Plural(high.Position.Group)}: {high.Position.Position}.";
-        return new Disagreement(question.Id, question.SectionId, question.Text, DisagreementKind.Numbers, [.. positions.Select(p => p.Position)],
-            new Statement(text, [.. low.Position.Cites.Concat(high.Position.Cites).Order(CitationIdComparer.Instance)], StatementOrigin.Rule));
+        var text = $"{GroupWords.Capitalised(GroupWords.Plural(low.Group))}: {low.Position}; {GroupWords.Plural(high.Group)}: {high.Position}.";
+        return new Disagreement(question.Id, question.SectionId, question.Text, DisagreementKind.Numbers, positions,
+            new Statement(text, [.. low.Cites.Concat(high.Cites).Order(CitationIdComparer.Instance)], StatementOrigin.Rule));
     }
 
     private static Disagreement? ByMajority(Question question, List<IGrouping<Stakeholders.StakeholderGroup, SummaryAnswer>> byGroup)

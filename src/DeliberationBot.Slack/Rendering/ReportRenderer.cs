@@ -77,7 +77,7 @@ internal static class ReportRenderer
         if (w.ComingDue.Count > 0)
         {
             content.AddRange(Block.Sections("*Coming due*\n" + string.Join("\n", w.ComingDue.Select(d =>
-                $"• {d.Due:yyyy-MM-dd} ({(d.DaysLeft < 0 ? $"{GroupWords.Count(-d.DaysLeft, "day")} overdue" : $"in {GroupWords.Count(d.DaysLeft, "day")}")}): {Escape(d.Proposal)} — {Escape(d.What)}"))));
+                $"• {d.Due:yyyy-MM-dd} ({d.When}): {Escape(d.Proposal)} — {Escape(d.What)}"))));
         }
     }
 

@@ -18,6 +18,15 @@ public class DigestSnapshotTests
     private static readonly UserRef Ben = new("U0BEN", "Ben");
 
     [Theory]
+    [InlineData(-2, "2 days overdue")]
+    [InlineData(0, "today")]
+    [InlineData(1, "in 1 day")]
+    public void When_something_falls_due_reads_as_a_leader_would_say_it(int daysLeft, string said)
+    {
+        Assert.Equal(said, new DigestDue("Screening", "Deliberation closes", new DateOnly(2026, 12, 4), daysLeft).When);
+    }
+
+    [Theory]
     [InlineData(0, "raised today")]
     [InlineData(1, "1 day old")]
     [InlineData(9, "9 days old")]
