@@ -74,8 +74,9 @@ public sealed record NumberStats(int Count, decimal Median, decimal Min, decimal
 /// What one stakeholder group said to one question. <see cref="Answered"/> counts every answer given (so a group is never
 /// silently missing); <see cref="Withheld"/> of them are anonymous answers of a group with fewer than the minimum number
 /// of participants (flagged answers and labour figures excepted, see <see cref="SummaryAnswerSet"/>), and are left out of
-/// everything else here. <see cref="Quotes"/> are a few of its answers in words; <see cref="Unquoted"/> counts the others,
-/// so a reader is told that more was said, and where to read it, rather than left to think the quotes are all.
+/// everything else here. <see cref="Quotes"/> are its answers in words most like the rest, and <see cref="LeastAlike"/>,
+/// when more were written, the one least like them; <see cref="Unquoted"/> counts the others, so a reader is told that
+/// more was said, and where to read it, rather than left to think the quotes are all.
 /// </summary>
 public sealed record GroupAnswers(
     StakeholderGroup Group,
@@ -85,6 +86,7 @@ public sealed record GroupAnswers(
     IReadOnlyList<OptionCount> Options,
     NumberStats? Numbers,
     IReadOnlyList<QuotedAnswer> Quotes,
+    QuotedAnswer? LeastAlike,
     int Unquoted,
     int FlaggedConcerns,
     int RuleConcerns)

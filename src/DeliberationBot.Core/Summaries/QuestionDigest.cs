@@ -9,6 +9,9 @@ internal static class QuestionDigest
     /// <summary>How many answers in words a group gets quoted (besides its flagged concerns, which are all listed).</summary>
     public const int QuotesPerGroup = 2;
 
+    /// <summary>The share of words in common under which the answer least like a group's quotes is quoted too.</summary>
+    private const double DifferentBelow = 0.5;
+
     public static QuestionSummary Build(Question question, SummaryAnswerSet set)
     {
         var answers = set.ForQuestion(question.Id);
@@ -57,7 +60,8 @@ internal static class QuestionDigest
         // Written answers are quoted, and a number or an option a typed reply gave with the person's words (not where
         // only the number may be shown: an anonymous labour figure of a small group).
         var inWords = shown.Where(a => !a.FlaggedConcern && a.Value.Text is not null && words(a)).ToList();
-        var quotes = Representative(inWords).Select(a => Quote(question, a)).ToList();
+        var (alike, apart) = Quoted(inWords);
+        var quotes = alike.Select(a => Quote(question, a)).ToList();
         return new GroupAnswers(
             answers[0].Group,
             given,
@@ -66,7 +70,8 @@ internal static class QuestionDigest
             options,
             numbers,
             quotes,
-            inWords.Count - quotes.Count,
+            apart is null ? null : Quote(question, apart),
+            inWords.Count - quotes.Count - (apart is null ? 0 : 1),
             shown.Count(a => a.FlaggedConcern),
             shown.Count(a => question.RaisesConcern(a.Value)));
     }
@@ -101,25 +106,28 @@ internal static class QuestionDigest
     }
 
     /// <summary>
-    /// The answers most like the others of the group (by shared words), so a quote stands for more than one person;
-    /// ties go to the lower citation id. Every quote is an answer's own text.
+    /// The answers quoted for a group: the two most like the others (by shared words), so a quote stands for more than
+    /// one person; and, when more were written, the one least like them, so a view only one person holds is read, not
+    /// only counted: when it shares less than half its words with each of the two (else it says what they say). Ties go
+    /// to the lower citation id; every quote is an answer's own text, and no text is quoted twice.
     /// </summary>
-    private static IEnumerable<SummaryAnswer> Representative(List<SummaryAnswer> answers)
+    private static (IReadOnlyList<SummaryAnswer> Alike, SummaryAnswer? Apart) Quoted(List<SummaryAnswer> answers)
     {
         if (answers.Count <= QuotesPerGroup && answers.DistinctBy(a => a.Value.Text!.Trim(), StringComparer.OrdinalIgnoreCase).Count() == answers.Count)
         {
-            return answers;
+            return (answers, null);
         }
 
         var scores = WordOverlap.Scores([.. answers.Select(a => a.Value.Text!)]);
-        return answers
+        var ranked = answers
             .Select((a, i) => (Answer: a, Score: scores[i]))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Answer, AnswerOrder.Instance)
-            .Select(x => x.Answer)
-            .DistinctBy(a => a.Value.Text!.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Take(QuotesPerGroup)
-            .Order(AnswerOrder.Instance);
+            .DistinctBy(x => x.Answer.Value.Text!.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var alike = ranked.Take(QuotesPerGroup).Select(x => x.Answer).Order(AnswerOrder.Instance).ToList();
+        var apart = ranked.Count > QuotesPerGroup ? ranked.Skip(QuotesPerGroup).MinBy(x => x.Score).Answer : null;
+        return (alike, apart is not null && alike.All(a => WordOverlap.Similarity(a.Value.Text!, apart.Value.Text!) < DifferentBelow) ? apart : null);
     }
 
     /// <param name="ruleSaid">Whether an earlier group's statement already said what the question's concern rule is: it is said once.</param>

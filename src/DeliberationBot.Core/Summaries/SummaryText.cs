@@ -157,6 +157,11 @@ public static class SummaryText
                 text.AppendLine($"    \"{Indented(quote.Text, 5)}\" [{quote.AnswerId}]");
             }
 
+            if (group.LeastAlike is { } apart)
+            {
+                text.AppendLine($"    {LeastAlikeLabel} \"{Indented(apart.Text, 5 + LeastAlikeLabel.Length + 1)}\" [{apart.AnswerId}]");
+            }
+
             if (group.Unquoted > 0)
             {
                 text.AppendLine($"    {UnquotedLine(group)}");
@@ -207,6 +212,9 @@ public static class SummaryText
     /// <summary>Why some of a group's answers are not shown: "2 anonymous answers not shown: fewer than 3 people …".</summary>
     public static string WithheldLine(GroupAnswers group, int minGroupSize) =>
         $"{GroupWords.Count(group.Withheld, "anonymous answer")} not shown: fewer than {minGroupSize} people in this group have answered.";
+
+    /// <summary>Said before the quote of the group's answer least like the others, so it is not read as what most said.</summary>
+    public const string LeastAlikeLabel = "Least like the others:";
 
     /// <summary>That the quotes are not all the group said: "2 more answers in their own words, in the whole record."</summary>
     public static string UnquotedLine(GroupAnswers group) =>

@@ -27,6 +27,13 @@ internal static class WordOverlap
         return scores;
     }
 
+    /// <summary>The share of two answers' words they have in common (Jaccard similarity of their word sets), from 0 to 1.</summary>
+    public static double Similarity(string a, string b)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return Jaccard(WordSet(a, numbers), WordSet(b, numbers));
+    }
+
     /// <summary>The answer's distinct words as sorted numbers; words are split on white space as <c>string.Split()</c> does.</summary>
     private static int[] WordSet(string text, Dictionary<string, int> numbers)
     {

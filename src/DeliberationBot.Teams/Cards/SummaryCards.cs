@@ -149,6 +149,9 @@ internal static class SummaryCards
                         Card.Text(CardText.Escape(SummaryText.GroupLine(q, g)), spacing: "None"),
                         g.Withheld > 0 ? Card.Text(CardText.Escape(SummaryText.WithheldLine(g, s.MinGroupSize)), subtle: true, spacing: "None") : null,
                         .. g.Quotes.Select(quote => Card.Text($"“{CardText.Escape(quote.Text)}”{Cites([quote.AnswerId])}", spacing: "None")),
+                        g.LeastAlike is { } apart
+                            ? Card.Text($"{CardText.Escape(SummaryText.LeastAlikeLabel)} “{CardText.Escape(apart.Text)}”{Cites([apart.AnswerId])}", spacing: "None")
+                            : null,
                         g.Unquoted > 0 ? Card.Text(CardText.Escape(SummaryText.UnquotedLine(g)), subtle: true, spacing: "None") : null,
                     ];
                     first = false;

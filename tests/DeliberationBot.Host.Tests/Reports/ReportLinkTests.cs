@@ -126,8 +126,10 @@ public sealed class ReportLinkTests : JourneyTest
         await Answering.AnswerAsync(Sam, d.Id, "added-minutes-per-case", Core.Flows.AnswerValue.FromNumber(12), false, Key(), default);
 
         var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
-        Assert.Equal(2, page.Split("</q>").Length - 1);
-        Assert.Contains("Where a group gave more answers in words than are quoted here, those quoted are the ones most like the rest, and the whole record holds every one.", page, StringComparison.Ordinal);
+        // The two answers most like the rest, then the one least like them, marked as such.
+        Assert.Equal(3, page.Split("</q>").Length - 1);
+        Assert.Matches(@"<q>Rank roads by risk</q>\s*<q>Rank roads by traffic</q>\s*Least like the others: <q>Nobody has said</q>", page);
+        Assert.Contains("Where a group gave more answers in words than are quoted here, those quoted are the ones most like the rest and, where more were written, the one least like them; the whole record holds every one.", page, StringComparison.Ordinal);
         // The same words for a group's numbers as the summary in chat: its median with the unit.
         Assert.Contains("Frontline worker (2 answered): median 16 minutes per case, from 12 to 20", page, StringComparison.Ordinal);
     }

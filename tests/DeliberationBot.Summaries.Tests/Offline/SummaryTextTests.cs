@@ -81,7 +81,7 @@ public sealed class SummaryTextTests
     {
         var offline = OfflineSummarizer.Summarize(Fixtures.BenefitsChatbot().Build());
         QuestionSummary Question(AnswerKind kind, string? unit, NumberStats stats) => new("q", "s", "How many?", kind, unit,
-            [new GroupAnswers(StakeholderGroup.FrontlineWorker, stats.Count, 0, 0, [], stats, [], 0, 0, 0)], [], []);
+            [new GroupAnswers(StakeholderGroup.FrontlineWorker, stats.Count, 0, 0, [], stats, [], null, 0, 0, 0)], [], []);
         string Rendered(QuestionSummary q) => SummaryText.Render(offline with { Sections = [offline.Sections[0] with { Questions = [q] }] });
 
         Assert.Contains("Frontline worker (1 answered): 25 minutes per case\n", Rendered(Question(AnswerKind.Number, "minutes per case", new(1, 25, 25, 25))), StringComparison.Ordinal);
@@ -122,20 +122,42 @@ public sealed class SummaryTextTests
         d.Named("U2", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks calls so supervisors see the risky ones first."));
         d.Named("U3", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks calls by how risky the family looks."));
         d.Named("U4", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "Nobody has told us."));
-        d.Named("U5", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "Cutting the night shift, I think."));
-        d.Named("U6", StakeholderGroup.AgencyLeader, p => p.Text("purpose", "Consistency across shifts."));
+        d.Named("U5", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "Risky calls get ranked first, so it ranks calls."));
+        d.Named("U6", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks the calls it thinks are risky."));
+        d.Named("U7", StakeholderGroup.AgencyLeader, p => p.Text("purpose", "Consistency across shifts."));
         var text = SummaryText.Render(OfflineSummarizer.Summarize(d.Build()));
 
-        // Five frontline workers: one flagged (listed above), two quoted, two more said in the record; the quotes are not all.
-        Assert.Contains("  Frontline worker (5 answered): 1 flagged as a concern, above\n", text, StringComparison.Ordinal);
+        // Six frontline workers: one flagged (listed above); the two answers most like the rest, then the one least like
+        // them, marked so it is not read as what most said; and how many more the record holds. The quotes are not all.
+        Assert.Contains("  Frontline worker (6 answered): 1 flagged as a concern, above\n", text, StringComparison.Ordinal);
         var lines = text.Split('\n');
-        var under = lines.SkipWhile(l => !l.StartsWith("  Frontline worker (5 answered)", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, under.Count);
+        var under = lines.SkipWhile(l => !l.StartsWith("  Frontline worker (6 answered)", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, under.Count);
         Assert.All(under.Take(2), l => Assert.StartsWith("    \"", l, StringComparison.Ordinal));
-        Assert.Equal("    2 more answers in their own words, in the whole record.", under[2]);
+        Assert.DoesNotContain(under.Take(2), l => l.Contains("Nobody", StringComparison.Ordinal));
+        Assert.Equal("    Least like the others: \"Nobody has told us.\" [A4]", under[2]);
+        Assert.Equal("    2 more answers in their own words, in the whole record.", under[3]);
         // A group whose every answer is quoted says nothing more.
-        Assert.Contains("  Agency leader (1 answered)\n    \"Consistency across shifts.\" [A6]\n", text, StringComparison.Ordinal);
+        Assert.Contains("  Agency leader (1 answered)\n    \"Consistency across shifts.\" [A7]\n", text, StringComparison.Ordinal);
         Assert.Single(text.Split("more answer")[1..]);
+        Assert.Single(text.Split("Least like the others")[1..]);
+    }
+
+    [Fact]
+    public void The_answer_least_like_the_others_is_quoted_only_when_it_says_something_else()
+    {
+        var d = new DeliberationBuilder(Repo.QuickCheck, "Much the same");
+        d.Named("U1", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks hotline calls by risk for supervisors."));
+        d.Named("U2", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks hotline calls by risk for the night shift."));
+        d.Named("U3", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks hotline calls by risk, for supervisors mostly."));
+        var summary = OfflineSummarizer.Summarize(d.Build());
+        var group = Assert.Single(summary.Sections.SelectMany(s => s.Questions).Single(q => q.QuestionId == "purpose").Groups);
+
+        // The third answer says what the two quoted say, in much the same words: it is counted, not quoted as apart.
+        Assert.Equal(2, group.Quotes.Count);
+        Assert.Null(group.LeastAlike);
+        Assert.Equal(1, group.Unquoted);
+        Assert.Contains("    1 more answer in their own words, in the whole record.", SummaryText.Render(summary), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ internal static class Samples
         var sections = new[] { new SectionSummary("goals", "Goals " + text, [.. Enumerable.Range(1, questions).Select(q => new QuestionSummary(
             $"q{q}", "goals", $"Question {q}: {text}", AnswerKind.FreeText, null,
             [.. new[] { StakeholderGroup.AgencyLeader, StakeholderGroup.FrontlineWorker }.Select((g, i) => new GroupAnswers(g, 5 + concernsEach, 0, 0, [], null,
-                [new QuotedAnswer($"A{(q * 100) + 50 + i}", g, $"Said {q}.{i + 1}: {quote}", false, false)], 4, i == 1 ? concernsEach : 0, 0))],
+                [new QuotedAnswer($"A{(q * 100) + 50 + i}", g, $"Said {q}.{i + 1}: {quote}", false, false)],
+                new QuotedAnswer($"A{(q * 100) + 60 + i}", g, $"Apart {q}.{i + 1}: {quote}", false, false), 3, i == 1 ? concernsEach : 0, 0))],
             [.. Enumerable.Range(1, concernsEach).Select(c => new QuotedAnswer($"A{(q * 100) + c}", StakeholderGroup.FrontlineWorker, $"Concern {q}.{c}: {quote}", true, false))],
             [new Statement($"Most agency leaders said {q}.", [$"A{(q * 100) + 50}"], StatementOrigin.Rule)]))]) };
         var summary = new DeliberationSummary(

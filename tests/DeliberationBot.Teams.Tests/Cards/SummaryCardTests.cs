@@ -23,7 +23,7 @@ public sealed class SummaryCardTests
             "Flagged concerns", "Goals Hotline screening", "Question 1: Hotline screening", "Concern 1.1: Hotline screening", "Concern 1.2: Hotline screening",
             "Question 2: Hotline screening",
             "What each group said", "Goals Hotline screening", "Question 1: Hotline screening", "Agency leader (7 answered)", "“Said 1.1: Hotline screening” \\[A150\\]",
-            "4 more answers in their own words, in the whole record.", "Frontline worker (7 answered): 2 flagged as concerns, above", "“Said 1.2: Hotline screening”",
+            "Least like the others: “Apart 1.1: Hotline screening” \\[A160\\]", "3 more answers in their own words, in the whole record.", "Frontline worker (7 answered): 2 flagged as concerns, above", "“Said 1.2: Hotline screening”",
             "Most agency leaders said 1.", "Question 2: Hotline screening", "Said 2.1",
             "Suggested by the AI", @"\[suggested\] Error rates are unknown",
         ];
@@ -115,6 +115,7 @@ public sealed class SummaryCardTests
 
             Assert.Contains(lines, l => l.Contains($"“Said {q}.1: {quote}”", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.Contains($"“Said {q}.2: {quote}”", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"Least like the others: “Apart {q}.2: {quote}”", StringComparison.Ordinal));
         }
 
         Assert.All(activities.Skip(1), a => Assert.Equal("Summary of Hotline screening (continued)", RendererTests.TextBlocks(a).ElementAt(1)));
