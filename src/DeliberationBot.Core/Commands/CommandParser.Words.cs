@@ -94,7 +94,7 @@ public static partial class CommandParser
             return $"{said}. {where}";
         }
 
-        return NearestVerb(word) is { } nearest ? $"{said}. Did you mean \"{nearest}\"?" : said + ".";
+        return NearestVerb(word) is { } nearest ? $"{said}. Did you mean \"{nearest}\"?" : $"{said}. {EveryCommand}";
     }
 
     /// <summary>The command's word a slip away from <paramref name="word"/> (at most two edits, of a word of four letters or more).</summary>
@@ -115,7 +115,15 @@ public static partial class CommandParser
         ["join"] = TakingPartIsAt,
         ["answer"] = TakingPartIsAt,
         ["participate"] = TakingPartIsAt,
+        ["launch"] = StartIs,
+        ["begin"] = StartIs,
+        ["create"] = StartIs,
+        ["open"] = StartIs,
     };
+
+    private const string StartIs = "To start a deliberation, type: " + Usage.Start + " (\"flows\" lists the flows).";
+
+    private const string EveryCommand = "Type \"help\" to see every command.";
 
     private const string SummaryIsAt = "The summary is posted in this conversation when the deliberation closes (\"close\"); \"report\" sends you your own page with the summary so far.";
 

@@ -27,7 +27,7 @@ public static partial class CommandParser
         var verb = tokens[0].Text.ToLowerInvariant();
         if (!Verbs.Contains(verb))
         {
-            return (null, new ErrorMessage(Unknown(tokens), "Try: help, flows, status, " + Usage.Start));
+            return (null, new ErrorMessage(Unknown(tokens)));
         }
 
         var rest = tokens.Skip(1).ToList();

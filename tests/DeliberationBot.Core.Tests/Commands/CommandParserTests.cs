@@ -196,12 +196,15 @@ public class CommandParserTests
     }
 
     [Fact]
-    public void Unknown_verb_gives_an_error_with_usage()
+    public void An_unknown_word_says_where_every_command_is_and_a_word_for_starting_says_how_to_start()
     {
-        var error = Error("launch ai-proposal \"T\"");
+        var unknown = Error("frobnicate now");
+        Assert.Equal("I don't know the command \"frobnicate\". Type \"help\" to see every command.", unknown.Text);
+        Assert.Null(unknown.Usage);
 
-        Assert.Equal("I don't know the command \"launch\".", error.Text);
-        Assert.Equal("Try: help, flows, status, " + Usage.Start, error.Usage);
+        var launch = Error("launch ai-proposal \"T\"");
+        Assert.Equal("I don't know the command \"launch\". To start a deliberation, type: " + Usage.Start + " (\"flows\" lists the flows).", launch.Text);
+        Assert.Null(launch.Usage);
     }
 
     [Theory]
@@ -209,7 +212,7 @@ public class CommandParserTests
     [InlineData("concrens", "I don't know the command \"concrens\". Did you mean \"concerns\"?")]
     [InlineData("Summary", "I don't know the command \"Summary\". The summary is posted in this conversation when the deliberation closes (\"close\"); \"report\" sends you your own page with the summary so far.")]
     [InlineData("join", "I don't know the command \"join\". To take part, press Answer on the deliberation's card in this conversation.")]
-    [InlineData("launch", "I don't know the command \"launch\".")]
+    [InlineData("zebra", "I don't know the command \"zebra\". Type \"help\" to see every command.")]
     public void An_unknown_word_says_what_the_person_may_have_meant(string typed, string said)
     {
         Assert.Equal(said, Error(typed).Text);
