@@ -10,12 +10,24 @@ namespace DeliberationBot.Slack.Rendering;
 /// </summary>
 internal static class Block
 {
-    public static JsonObject Plain(string? text, int max) => new()
+    public static JsonObject Plain(string? text, int max, bool emoji = true) => new()
     {
         ["type"] = "plain_text",
         ["text"] = Mrkdwn.Truncate(Mrkdwn.Inert(string.IsNullOrWhiteSpace(text) ? " " : text), max),
-        ["emoji"] = true,
+        ["emoji"] = emoji,
     };
+
+    /// <summary>
+    /// Text shown exactly as written, in plain_text sections split between lines so nothing is cut: mrkdwn would turn
+    /// the stars, underscores, tildes and backticks in what people wrote into formatting and drop them ("~10 minutes, not
+    /// ~2" struck through), and has no way to escape them. For what people said, and anything that carries it.
+    /// </summary>
+    public static IEnumerable<JsonObject> Verbatim(string text) =>
+        TextChunks.Split(Mrkdwn.Inert(text), SlackLimits.TextObject).Select(chunk => new JsonObject
+        {
+            ["type"] = "section",
+            ["text"] = Plain(chunk, SlackLimits.TextObject, emoji: false),
+        });
 
     /// <summary>A mrkdwn text object; <paramref name="escaped"/> must already be escaped. Verbatim: no auto-linking.</summary>
     public static JsonObject Md(string escaped, int max = SlackLimits.TextObject) => new()

@@ -23,7 +23,7 @@ internal static class ConcernModals
             _ => ("Close concern", "Why it closes without the people who raised it", "This is recorded in the deliberation's history.", "Close concern"),
         };
         // Every voice, whole, as the owner's message shows it.
-        var blocks = new List<JsonObject>(Block.Sections(ConcernRenderer.Text(form.Concern)));
+        var blocks = new List<JsonObject>(Block.Verbatim(ConcernRenderer.Text(form.Concern)));
 
         blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: action == ConcernAction.Reopen, hint));
         return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(form.Concern.Id, action, from));

@@ -68,11 +68,13 @@ internal static class ConcernRenderer
         if (r.Previous is { } was)
         {
             // Sections, not a context block: the earlier rationale is someone's words, and may be as long as a form allows.
-            content.AddRange(Block.Sections(Escape(
-                $"This amends the decision of {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({was.Outcome.Label()}: {was.Rationale}), which stays in the record.")));
+            content.AddRange(Block.Verbatim(
+                $"This amends the decision of {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({was.Outcome.Label()}: {was.Rationale}), which stays in the record."));
         }
 
-        content.AddRange(Block.Sections($"*{Escape(r.Title)}*: *{Escape(d.Outcome.Label())}*\n{Escape(d.Rationale)}\n— {Mention(d.DecidedBy)}"));
+        content.Add(Block.Section($"*{Escape(r.Title)}*: *{Escape(d.Outcome.Label())}*"));
+        content.AddRange(Block.Verbatim(d.Rationale));
+        content.Add(Block.Section("— " + Mention(d.DecidedBy)));
         if (r.UnresolvedLine is { } unresolved)
         {
             content.Add(Block.Context(Escape(unresolved)));
@@ -81,7 +83,7 @@ internal static class ConcernRenderer
         if (r.Conditions.Count > 0)
         {
             content.Add(Block.Section("*Conditions*"));
-            content.AddRange(r.Conditions.SelectMany(c => Block.Sections(Text(c))));
+            content.AddRange(r.Conditions.SelectMany(c => Block.Verbatim(Text(c))));
         }
     }
 
@@ -106,14 +108,14 @@ internal static class ConcernRenderer
         content.Add(Block.Context(Escape(string.Join(" ", PlainTextRenderer.CommunityLinkLines(c).Skip(3)))));
     }
 
-    /// <summary>The addresses, as typed by the public (escaped, never linked by Slack), in as many sections as they need.</summary>
+    /// <summary>The addresses, as typed by the public (plain text, never linked by Slack), in as many sections as they need.</summary>
     public static void CommunityContacts(Core.Community.CommunityContactList c, List<JsonObject> content) =>
-        content.AddRange(Block.Sections(Escape(string.Join("\n", PlainTextRenderer.CommunityContactLines(c)))));
+        content.AddRange(Block.Verbatim(string.Join("\n", PlainTextRenderer.CommunityContactLines(c))));
 
     /// <summary>A concern's text, groups, status and response; then one button per action the reader may take.</summary>
     private static void AddConcern(ConcernView c, List<JsonObject> content)
     {
-        content.AddRange(Block.Sections(Text(c)));
+        content.AddRange(Block.Verbatim(Text(c)));
         if (c.Actions.Count > 0)
         {
             content.Add(Block.Actions($"concern_{c.Id:N}", [.. c.Actions.Select(a => Block.Button(
@@ -121,10 +123,13 @@ internal static class ConcernRenderer
         }
     }
 
-    /// <summary>A concern: its number, each person's words with their group (and name when named), the question as context, status, response.</summary>
+    /// <summary>
+    /// A concern as plain text, shown as written (see <see cref="Block.Verbatim"/>): its number, each person's words with
+    /// their group (and name when named), the question as context, owner, status and response.
+    /// </summary>
     public static string Text(ConcernView c)
     {
-        var sb = new StringBuilder($"*#{c.Number}*");
+        var sb = new StringBuilder($"#{c.Number}");
         if (c.Kind == ConcernKind.Condition)
         {
             sb.Append(" Condition:");
@@ -132,20 +137,20 @@ internal static class ConcernRenderer
 
         if (c.Heading is { } heading)
         {
-            sb.Append(' ').Append(Escape(heading));
+            sb.Append(' ').Append(heading);
         }
 
         foreach (var note in c.Notes)
         {
-            sb.Append('\n').Append(Escape(note));
+            sb.Append('\n').Append(note);
         }
 
         void Voice(ConcernVoice v)
         {
-            sb.Append("\n>").Append(Escape(v.Text).ReplaceLineEndings("\n>")).Append("\n— _").Append(Escape(ConcernView.Attribution(v))).Append('_');
+            sb.Append("\n\u201C").Append(v.Text).Append("\u201D\n\u2014 ").Append(ConcernView.Attribution(v));
             if (c.ChangeOf(v) is { } mark)
             {
-                sb.Append(" · *").Append(mark).Append('*');
+                sb.Append(" \u00B7 ").Append(mark);
             }
         }
 
@@ -158,7 +163,7 @@ internal static class ConcernRenderer
 
             if (context is not null)
             {
-                sb.Append('\n').Append(Escape(context));
+                sb.Append('\n').Append(context);
             }
         }
 
@@ -169,17 +174,17 @@ internal static class ConcernRenderer
 
         if (c.Owner is not null)
         {
-            sb.Append("\nOwner ").Append(Mention(c.Owner));
+            sb.Append("\nOwner: ").Append(c.Owner.Display);
             if (c.Due is { } due)
             {
                 sb.Append(", due ").Append(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
         }
 
-        sb.Append("\nStatus: ").Append(Escape(ConcernService.Describe(c.Status)));
+        sb.Append("\nStatus: ").Append(ConcernService.Describe(c.Status));
         if (!string.IsNullOrWhiteSpace(c.Response))
         {
-            sb.Append("\n*").Append(c.ResponseLabel).Append(":* ").Append(Escape(c.Response));
+            sb.Append('\n').Append(c.ResponseLabel).Append(": ").Append(c.Response);
         }
 
         return sb.ToString();
@@ -190,7 +195,7 @@ internal static class ConcernRenderer
     {
         content.Add(Block.Header($"Concerns: {list.Title}"));
         content.Add(Block.Section(list.Concerns.Count == 0 ? "No concerns raised yet." : $"{GroupWords.Count(list.Concerns.Count, "concern")}, each in the words of the people who raised it:"));
-        content.AddRange(list.Concerns.SelectMany(c => Block.Sections(Text(c))));
+        content.AddRange(list.Concerns.SelectMany(c => Block.Verbatim(Text(c))));
     }
 
     /// <summary>What the owners will receive from the answer just flagged, and the small-group warning.</summary>
@@ -201,7 +206,8 @@ internal static class ConcernRenderer
             return;
         }
 
-        content.AddRange(Block.Sections($"*{Escape(p.Lead)}*\n>{Escape(p.Words).ReplaceLineEndings("\n>")}\n— _{Escape(p.Attribution)}_\n{Escape("On: " + p.QuestionText)}"));
+        content.Add(Block.Section($"*{Escape(p.Lead)}*"));
+        content.AddRange(Block.Verbatim($"\u201C{p.Words}\u201D\n\u2014 {p.Attribution}\nOn: {p.QuestionText}"));
         if (p.Warning is { } warning)
         {
             content.Add(Block.Context(":warning: " + Escape(warning)));

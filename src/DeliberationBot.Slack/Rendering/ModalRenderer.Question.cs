@@ -38,7 +38,7 @@ internal static partial class ModalRenderer
         if (kept)
         {
             blocks.Add(Block.Section(Escape($"Your answer now ({q.CurrentAnswer!.Text!.Length:N0} characters, more than this form can hold):")));
-            blocks.AddRange(Block.Sections(Escape(q.CurrentAnswer.Text)));
+            blocks.AddRange(Block.Verbatim(q.CurrentAnswer.Text));
             blocks.Add(Block.Input(SlackIds.AnswerBlock, "Your new answer", AnswerElement(q), optional: true, "Leave this empty to keep your answer above as it is."));
         }
         else
@@ -51,7 +51,7 @@ internal static partial class ModalRenderer
             if (said is not null && !boxed)
             {
                 blocks.Add(Block.Context("Your reply said:"));
-                blocks.AddRange(Block.Sections(Escape(said)));
+                blocks.AddRange(Block.Verbatim(said));
                 hint = "Your words above stay with your answer while you keep it." + (hint is null ? "" : " " + hint);
             }
 

@@ -32,14 +32,11 @@ internal static class ReportRenderer
             $"{w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest"));
         foreach (var p in w.Proposals)
         {
-            var text = new StringBuilder($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}");
-            foreach (var c in p.OpenConcerns)
+            content.Add(Block.Section($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}"));
+            if (p.OpenConcerns.Count > 0)
             {
-                text.Append($"\n• #{c.Number} {c.Quoted(Escape)} — {Escape(Groups(c.RaisedBy))}; {c.Age}");
-                Standing(text, c);
+                content.AddRange(Block.Verbatim(Lines(p.OpenConcerns, c => $"• #{c.Number} {c.Quoted(AsWritten)} — {Groups(c.RaisedBy)}; {c.Age}")));
             }
-
-            content.AddRange(Block.Sections(text.ToString()));
             if (p.AwaitingDecision)
             {
                 content.Add(Block.Context("Closed, awaiting the decision."));
@@ -53,20 +50,14 @@ internal static class ReportRenderer
 
         if (w.Stale.Count > 0)
         {
-            content.AddRange(Block.Sections($"*No response from the owners for more than {w.StaleAfterDays} days*\n" +
-                string.Join("\n", w.Stale.Select(c => $"• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)} ({c.Age})"))));
+            content.Add(Block.Section($"*No response from the owners for more than {w.StaleAfterDays} days*"));
+            content.AddRange(Block.Verbatim(string.Join("\n", w.Stale.Select(c => $"• {c.Proposal} #{c.Number}: {c.Quoted(AsWritten)} ({c.Age})"))));
         }
 
         if (w.ResolvedSinceLast.Count > 0)
         {
-            var text = new StringBuilder("*Resolved since the last digest*");
-            foreach (var c in w.ResolvedSinceLast)
-            {
-                text.Append($"\n• {Escape(c.Proposal)} #{c.Number}: {c.Quoted(Escape)}");
-                Standing(text, c);
-            }
-
-            content.AddRange(Block.Sections(text.ToString()));
+            content.Add(Block.Section("*Resolved since the last digest*"));
+            content.AddRange(Block.Verbatim(Lines(w.ResolvedSinceLast, c => $"• {c.Proposal} #{c.Number}: {c.Quoted(AsWritten)}")));
         }
 
         if (w.AnyShortened)
@@ -76,19 +67,22 @@ internal static class ReportRenderer
 
         if (w.ComingDue.Count > 0)
         {
-            content.AddRange(Block.Sections("*Coming due*\n" + string.Join("\n", w.ComingDue.Select(d =>
-                $"• {d.Due:yyyy-MM-dd} ({d.When}): {Escape(d.Proposal)} — {Escape(d.What)}"))));
+            content.Add(Block.Section("*Coming due*"));
+            content.AddRange(Block.Verbatim(string.Join("\n", w.ComingDue.Select(d => $"• {d.Due:yyyy-MM-dd} ({d.When}): {d.Proposal} — {d.What}"))));
         }
     }
 
-    /// <summary>The summary's text, in sections of at most 3,000 characters each (Slack's limit), split between lines: nothing is cut.</summary>
+    /// <summary>
+    /// The summary's text as written (it quotes people), in sections of at most 3,000 characters each (Slack's limit),
+    /// split between lines: nothing is cut.
+    /// </summary>
     public static void Summary(SummaryReport report, List<JsonObject> content)
     {
         content.Add(Block.Header($"Summary: {report.Title}"));
         content.Add(Block.Context(Escape(SummaryText.SourceLine(report.Summary))));
         foreach (var paragraph in SummaryText.Render(report.Summary).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
-            content.AddRange(Block.Sections(Escape(paragraph.Trim())));
+            content.AddRange(Block.Verbatim(paragraph.Trim()));
         }
 
         foreach (var suggestion in report.Suggestions.Where(s => s.Status == SuggestionStatus.Suggested))
@@ -102,14 +96,24 @@ internal static class ReportRenderer
         content.Add(Block.Context("The whole record, answers included as the anonymity rules allow: `/deliberate export` (facilitator and owners)."));
     }
 
-    /// <summary>Where a concern stands, each line under its words.</summary>
-    private static void Standing(StringBuilder text, DigestConcern c)
+    /// <summary>Concerns a line each, as written (people's words are in them), where each stands under its words.</summary>
+    private static string Lines(IEnumerable<DigestConcern> concerns, Func<DigestConcern, string> line)
     {
-        foreach (var line in c.StandingLines(Escape))
+        var text = new StringBuilder();
+        foreach (var c in concerns)
         {
-            text.Append("\n      ↳ ").Append(line);
+            text.Append(text.Length == 0 ? "" : "\n").Append(line(c));
+            foreach (var standing in c.StandingLines(AsWritten))
+            {
+                text.Append("\n      ↳ ").Append(standing);
+            }
         }
+
+        return text.ToString();
     }
+
+    /// <summary>Text going into plain_text is not escaped: it is shown as it is.</summary>
+    private static string AsWritten(string text) => text;
 
     private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
         groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));

@@ -15,10 +15,9 @@ internal static class ReviewRenderer
         blocks.AddRange(Block.Sections(Escape(review.Text)));
         foreach (var a in review.Answers)
         {
-            // A long answer takes several sections (Slack cuts one at 3,000 characters); its button sits on the first.
-            var chunks = TextChunks.Split($"*{Escape(a.Text)}*\n{Escape(a.Answer)}", SlackLimits.TextObject);
-            blocks.Add(Block.Section(chunks[0], Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId))));
-            blocks.AddRange(chunks.Skip(1).Select(Block.Section));
+            // The question with its button, then the answer as written, in as many sections as it takes.
+            blocks.Add(Block.Section($"*{Escape(a.Text)}*", Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId))));
+            blocks.AddRange(Block.Verbatim(a.Answer));
         }
 
         return blocks;

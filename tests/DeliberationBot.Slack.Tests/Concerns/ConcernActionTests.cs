@@ -30,12 +30,12 @@ public sealed class ConcernActionTests : SlackHostTest
             var view = Assert.Single(buttons.Where(b => b.BlockId == $"concern_{c.Id:N}").GroupBy(b => b.BlockId));
             Assert.Equal(["concern_acknowledge", "concern_respond", "concern_mark_addressed", "concern_wont_address"], view.Select(b => b.ActionId));
             Assert.All(view, b => Assert.Equal(c.Id.ToString("N"), b.Value));
-            Assert.Contains($"*#{c.Number}*", dm.Strings, StringComparison.Ordinal);
+            Assert.Contains($"#{c.Number}", dm.Strings, StringComparison.Ordinal);
         }
 
         // Each concern in the words of the people who raised it, with their group, named only when they answered by name.
-        Assert.Contains(">Rank calls by risk\n— _Frontline worker (u0ana)_", dm.Strings, StringComparison.Ordinal);
-        Assert.Contains(">No\n— _Community member or advocate (anonymous)_", dm.Strings, StringComparison.Ordinal);
+        Assert.Contains("“Rank calls by risk”\n— Frontline worker (u0ana)", dm.Strings, StringComparison.Ordinal);
+        Assert.Contains("“No”\n— Community member or advocate (anonymous)", dm.Strings, StringComparison.Ordinal);
         Assert.Contains("Status: open", dm.Strings, StringComparison.Ordinal);
         Assert.DoesNotContain("U0SAM", dm.Body, StringComparison.Ordinal);
     }
@@ -114,7 +114,7 @@ public sealed class ConcernActionTests : SlackHostTest
         var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         Assert.Equal("concern_text", Modals.Callback(modal));
         Assert.Equal("plain_text_input", Modals.InputElement(modal, "response")!["type"]!.GetValue<string>());
-        Assert.Contains($"*#{overrides.Number}* ", modal.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains($"#{overrides.Number} ", modal.ToJsonString(), StringComparison.Ordinal);
         SlackLimitsAssert.Modal(modal);
 
         JsonObject Words(string text) => Modals.Values(("response", SlackPayloads.Input("plain_text_input", text)));
@@ -130,7 +130,7 @@ public sealed class ConcernActionTests : SlackHostTest
         // Ana raised it by name: the response reaches her privately, with Accept and Reopen.
         await Host.SettleOutboxAsync();
         var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
-        Assert.Contains("*Response:* Overrides need one click &lt;!here&gt;.", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains("Response: Overrides need one click <\u2060!here>.", notice.Strings, StringComparison.Ordinal);
         Assert.Equal(["concern_accept", "concern_reopen"], Blocks.Buttons(notice.Json).Select(b => b.ActionId));
 
         await Host.InteractionAsync(Press(notice, "concern_accept", overrides.Id, Ana));
@@ -160,19 +160,19 @@ public sealed class ConcernActionTests : SlackHostTest
             Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Nights still have one supervisor for forty cases."))), Ana, "V0AR", "ar-1"));
         var reopened = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(notice).Ts, count: 2);
         Assert.Contains("You reopened the concern, and the owners have been told.", reopened.Strings, StringComparison.Ordinal);
-        Assert.Contains(">Nights still have one supervisor for forty cases.", reopened.Strings, StringComparison.Ordinal);
+        Assert.Contains("“Nights still have one supervisor for forty cases.”", reopened.Strings, StringComparison.Ordinal);
         // Her words answer the response, not the question: they come after the line saying which question raised it.
         var drawn = string.Join("\n", RecordedCall.StringsOf(reopened.Json.GetProperty("blocks")));
-        Assert.True(drawn.IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < drawn.IndexOf(">Nights still", StringComparison.Ordinal));
-        Assert.Contains("*Response, before it was reopened:* ", drawn, StringComparison.Ordinal); // the response that did not settle it
+        Assert.True(drawn.IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < drawn.IndexOf("“Nights still", StringComparison.Ordinal));
+        Assert.Contains("Response, before it was reopened: ", drawn, StringComparison.Ordinal); // the response that did not settle it
         Assert.Empty(Blocks.Buttons(reopened.Json));
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(overrides)).Status);
         await Host.SettleOutboxAsync();
         var toMaria = _closed.LastDirectMessage(Maria, "Concerns for you").Strings;
         Assert.Contains("reopened it: your response did not settle it for them.", toMaria, StringComparison.Ordinal);
         Assert.Contains("Since you were last sent this concern, 1 person added their words (marked new).", toMaria, StringComparison.Ordinal);
-        Assert.Contains(">Nights still have one supervisor for forty cases.", toMaria, StringComparison.Ordinal);
-        Assert.Contains(", on reopening it_ · *new*", toMaria, StringComparison.Ordinal);
+        Assert.Contains("“Nights still have one supervisor for forty cases.”", toMaria, StringComparison.Ordinal);
+        Assert.Contains(", on reopening it · new", toMaria, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class ConcernActionTests : SlackHostTest
 
         await Host.SettleOutboxAsync();
         var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
-        Assert.Contains("*Response:* We are asking the vendor.", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains("Response: We are asking the vendor.", notice.Strings, StringComparison.Ordinal);
         Assert.Contains("It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.", notice.Strings, StringComparison.Ordinal);
         Assert.DoesNotContain("Accept", notice.Strings, StringComparison.Ordinal);
         Assert.Empty(Blocks.Buttons(notice.Json));

@@ -26,8 +26,8 @@ public sealed partial class DecisionAndExportTests : SlackHostTest
         Assert.Contains("3 unresolved concerns", request.Strings, StringComparison.Ordinal);
         // The facilitator reads each unresolved concern in the words of whoever raised it before deciding, not only how many.
         Assert.Contains("Still unresolved, in the words of the people who raised them:", request.Strings, StringComparison.Ordinal);
-        Assert.Contains(">Rank calls by risk\n— _Frontline worker (u0ana)_", request.Strings, StringComparison.Ordinal);
-        Assert.Equal(3, Regex.Count(request.Strings, @"\*#\d\*"));
+        Assert.Contains("“Rank calls by risk”\n— Frontline worker (u0ana)", request.Strings, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(request.Strings, @"(^|\n)#\d\b", RegexOptions.None));
         Assert.True(request.Strings.IndexOf("Rank calls by risk", StringComparison.Ordinal) < request.Strings.IndexOf("Or type", StringComparison.Ordinal));
         await Host.InteractionAsync(Press(request, "decision_open", _closed.Deliberation.Id, Dana));
         var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
@@ -62,7 +62,11 @@ public sealed partial class DecisionAndExportTests : SlackHostTest
         await Host.SettleOutboxAsync();
         var announced = Api.CallsTo("chat.postMessage").Single(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel && c.Strings.Contains("Decision:", StringComparison.Ordinal));
         Assert.Contains("Decision: Go with conditions", announced.Strings, StringComparison.Ordinal);
-        Assert.Contains("Pilot in one office first.\n— <@U0DANA>", announced.Strings, StringComparison.Ordinal);
+        // The rationale as written (plain text: Slack formats none of it), then who decided, as a mention.
+        var texts = Blocks.TextObjects(announced.Json).ToList();
+        var rationale = texts.IndexOf(("plain_text", "Pilot in one office first."));
+        Assert.True(rationale > 0, announced.Strings);
+        Assert.Equal(("mrkdwn", "— <@U0DANA>"), texts[rationale + 1]);
     }
 
     [Fact]

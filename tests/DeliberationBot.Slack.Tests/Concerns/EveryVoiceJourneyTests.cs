@@ -12,6 +12,7 @@ namespace DeliberationBot.Slack.Tests.Concerns;
 /// deliberation's thread with "concern:", one anonymously (the only frontline worker, so in a small group), one
 /// trying to instruct the summariser, which a local model then obeys. After close, each concern reaches the owner word
 /// for word with its group, stands in the summary, and appears in a leader's digest; nothing the model said is published.
+/// Stars, underscores, tildes and backticks in what they wrote are shown as typed, never turned into formatting.
 /// </summary>
 public sealed class EveryVoiceJourneyTests : SlackHostTest
 {
@@ -22,8 +23,8 @@ public sealed class EveryVoiceJourneyTests : SlackHostTest
     private static readonly (string User, string Name, StakeholderGroup Group, string Words)[] People =
     [
         ("U0LEE", "lee", StakeholderGroup.AgencyLeader, "We have no budget line for the extra supervision this needs."),
-        ("U0RAJ", "raj", StakeholderGroup.ResearchDevelopment, "The training data stops in 2019, before the intake form changed."),
-        ("U0KIM", "kim", StakeholderGroup.FrontlineLeader, "My team cannot absorb another six fields per call."),
+        ("U0RAJ", "raj", StakeholderGroup.ResearchDevelopment, "The training_data table stops in 2019, before the intake_form changed."),
+        ("U0KIM", "kim", StakeholderGroup.FrontlineLeader, "My team cannot absorb *another* six fields per call: ~10 minutes, not ~2, and `tab` skips one."),
         ("U0ANON", "alice secret", StakeholderGroup.FrontlineWorker, "Six new fields typed in by hand, another 20 minutes a case."),
         ("U0PAT", "pat", StakeholderGroup.LegalPolicy, "A score in the file will be subpoenaed in custody hearings."),
         ("U0ROS", "rosa", StakeholderGroup.Community, "Families in our district were never asked & will be flagged more."),
@@ -81,16 +82,22 @@ public sealed class EveryVoiceJourneyTests : SlackHostTest
         await Host.CommandAsync("close", Dana, "dana");
         await Host.SettleOutboxAsync();
 
-        var toOwner = string.Join("\n", Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).Select(c => Blocks.Text(c.Json)));
-        var summary = string.Join("\n", Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).Select(c => Blocks.Text(c.Json)));
-        var digest = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"))));
+        var ownerPosts = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).Select(c => c.Json).ToList();
+        var channelPosts = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == SlackPayloads.Channel).Select(c => c.Json).ToList();
+        var digestReply = await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"));
+        var toOwner = string.Join("\n", ownerPosts.Select(Blocks.Text));
+        var summary = string.Join("\n", channelPosts.Select(Blocks.Text));
+        var digest = string.Join("\n", RecordedCall.StringsOf(digestReply));
+        var textObjects = ownerPosts.Concat(channelPosts).Append(digestReply).SelectMany(Blocks.TextObjects).ToList();
         foreach (var (user, name, group, words) in People)
         {
-            var escaped = words.Replace("&", "&amp;", StringComparison.Ordinal);
             var who = user == "U0ANON" ? $"{group.Label()} (anonymous)" : $"{group.Label()} ({name})";
-            Assert.Contains($">{escaped}\n— _{who.Replace("&", "&amp;", StringComparison.Ordinal)}_", toOwner, StringComparison.Ordinal);
-            Assert.Contains(escaped, summary, StringComparison.Ordinal);
-            Assert.Contains(escaped, digest, StringComparison.Ordinal);
+            Assert.Contains($"“{words}”\n— {who}", toOwner, StringComparison.Ordinal);
+            Assert.Contains(words, summary, StringComparison.Ordinal);
+            Assert.Contains(words, digest, StringComparison.Ordinal);
+
+            // Shown as plain text wherever it goes, so Slack formats none of it (mrkdwn cannot escape a star).
+            Assert.All(textObjects.Where(o => o.Text.Contains(words, StringComparison.Ordinal)), o => Assert.Equal("plain_text", o.Type));
         }
 
         // The model was asked, and nothing it said was published: the summary says its statements were left out.

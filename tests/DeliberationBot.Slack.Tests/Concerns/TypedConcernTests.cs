@@ -15,7 +15,7 @@ public sealed class TypedConcernTests : SlackHostTest
 
         Assert.Equal("The \"quick check\" for intake", d.Title);
         var notice = Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA");
-        Assert.Contains(">A court could read the \"score\" as a finding \u2014 it isn't one", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains("“A court could read the \"score\" as a finding \u2014 it isn't one", notice.Strings, StringComparison.Ordinal);
         Assert.Contains("The \"quick check\" for intake", notice.Strings, StringComparison.Ordinal);
     }
 

@@ -25,6 +25,19 @@ internal static class Blocks
 
     public static IReadOnlyList<Button> Buttons(JsonObject view) => Buttons(JsonDocument.Parse(view.ToJsonString()).RootElement);
 
+    /// <summary>Every text object in a message's blocks, with its type (mrkdwn or plain_text), in order.</summary>
+    public static IEnumerable<(string Type, string Text)> TextObjects(JsonElement payload) =>
+        payload.GetProperty("blocks").EnumerateArray().SelectMany(ObjectsOf);
+
+    private static IEnumerable<(string Type, string Text)> ObjectsOf(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object when e.TryGetProperty("type", out var t) && t.GetString() is "mrkdwn" or "plain_text" && e.TryGetProperty("text", out var text)
+            => [(t.GetString()!, text.GetString() ?? "")],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => ObjectsOf(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(ObjectsOf),
+        _ => [],
+    };
+
     /// <summary>The text a person reads in a message's blocks (sections, fields, context), in order.</summary>
     public static string Text(JsonElement payload) =>
         string.Join("\n", payload.GetProperty("blocks").EnumerateArray().SelectMany(TextsOf));

@@ -28,7 +28,7 @@ public sealed class MentionedNamesTests : SlackHostTest
         var concern = Assert.Single(await Host.Store.ListConcernsAsync(d.WorkspaceId, d.Id, default));
         Assert.Equal("@Maria Garcia should hear the night shift first", concern.Text);
         var notice = Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0U0MARIA" && c.Strings.Contains("night shift", StringComparison.Ordinal));
-        Assert.Contains(">@Maria Garcia should hear the night shift first", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains("“@Maria Garcia should hear the night shift first", notice.Strings, StringComparison.Ordinal);
         Assert.Equal(["U0DANA", "U0MARIA"], Api.CallsTo("users.info").Select(c => c.Form("user")).Order());
     }
 

@@ -28,8 +28,8 @@ public sealed class ConcernContextTests
         var text = Blocks.Text(JsonDocument.Parse(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "Screening", [concern])).ToPayload().ToJsonString()).RootElement);
 
         Assert.Contains(
-            ">It adds twenty minutes a case.\n— _Frontline worker (Sam)_\nOn: What changes for you? (Daily work)\n" +
-            ">25\n— _Community member or advocate (anonymous)_\nOn: Minutes added per case? (Daily work)\n",
+            "“It adds twenty minutes a case.”\n— Frontline worker (Sam)\nOn: What changes for you? (Daily work)\n" +
+            "“25”\n— Community member or advocate (anonymous)\nOn: Minutes added per case? (Daily work)\n",
             text, StringComparison.Ordinal);
     }
 }

@@ -156,8 +156,8 @@ public sealed class RenderingTests
         var text = Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [concern])).ToPayload());
 
         Assert.Contains("Since you were last sent this concern, 1 person added their words (marked new).", text, StringComparison.Ordinal);
-        Assert.Contains($"— _{Mrkdwn.Escape(ConcernView.Attribution(concern.Voices[1]))}_ · *new*", text, StringComparison.Ordinal);
-        Assert.Single(text.Split("· *new*")[..^1]);
+        Assert.Contains($"— {ConcernView.Attribution(concern.Voices[1])} · new", text, StringComparison.Ordinal);
+        Assert.Single(Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [concern])).Blocks).Split(" · new")[..^1]);
         Assert.DoesNotContain("Since you were last sent", Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [concern with { Changes = [] }])).ToPayload()), StringComparison.Ordinal);
     }
 
