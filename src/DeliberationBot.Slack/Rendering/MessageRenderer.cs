@@ -171,7 +171,7 @@ internal static class MessageRenderer
         content.Add(Block.Header((open ? "Deliberation: " : "Closed: ") + c.Title));
         if (!string.IsNullOrWhiteSpace(c.Description))
         {
-            content.Add(Block.Section(Escape(c.Description)));
+            content.AddRange(Block.Verbatim(c.Description));
         }
 
         content.Add(Block.Fields(
