@@ -83,7 +83,19 @@ public static class SummaryText
 
     private static void RenderVoices(StringBuilder text, VoicesHeard voices)
     {
-        text.AppendLine().AppendLine("VOICES HEARD (participants who answered / answers, per section)");
+        text.AppendLine().AppendLine(VoicesHeading).Append(VoicesGrid(voices));
+        foreach (var line in VoicesGaps(voices))
+        {
+            text.AppendLine(line);
+        }
+    }
+
+    public const string VoicesHeading = "VOICES HEARD (participants who answered / answers, per section)";
+
+    /// <summary>The sections' legend and a row per group, in columns that line up in a fixed-width font.</summary>
+    public static string VoicesGrid(VoicesHeard voices)
+    {
+        var text = new StringBuilder();
         for (var i = 0; i < voices.Sections.Count; i++)
         {
             text.AppendLine($"  S{i + 1} = {voices.Sections[i].Title}");
@@ -97,12 +109,14 @@ public static class SummaryText
             text.AppendLine(string.Concat(row.Cells.Select(c => (c.Answers == 0 ? (c.Asked ? "0" : "-") : $"{c.Participants}/{c.Answers}").PadLeft(8))));
         }
 
-        text.AppendLine(voices.Gaps.Count == 0 ? "Every group that was expected has answered every section meant for it." : "Gaps:");
-        foreach (var gap in voices.Gaps)
-        {
-            text.AppendLine($"- {gap.Text}");
-        }
+        return text.ToString();
     }
+
+    /// <summary>The groups that were expected and not heard, or that every one was.</summary>
+    public static IEnumerable<string> VoicesGaps(VoicesHeard voices) =>
+        voices.Gaps.Count == 0
+            ? ["Every group that was expected has answered every section meant for it."]
+            : ["Gaps:", .. voices.Gaps.Select(gap => $"- {gap.Text}")];
 
     private static void RenderLabour(StringBuilder text, IReadOnlyList<LabourEstimate> labour)
     {

@@ -82,6 +82,12 @@ internal static class ReportRenderer
         content.Add(Block.Context(Escape(SummaryText.SourceLine(report.Summary))));
         foreach (var paragraph in SummaryText.Render(report.Summary).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
+            if (paragraph.StartsWith(SummaryText.VoicesHeading, StringComparison.Ordinal))
+            {
+                Voices(report.Summary.VoicesHeard, content);
+                continue;
+            }
+
             content.AddRange(Block.Verbatim(paragraph.Trim()));
         }
 
@@ -94,6 +100,18 @@ internal static class ReportRenderer
         }
 
         content.Add(Block.Context("The whole record, answers included as the anonymity rules allow: `/deliberate export` (facilitator and owners)."));
+    }
+
+    /// <summary>
+    /// Who was heard, its grid in a code block: Slack shows other text in a proportional font, where the columns of
+    /// counts would not line up under their sections. The grid holds group names, section titles and counts, no one's words.
+    /// </summary>
+    private static void Voices(VoicesHeard voices, List<JsonObject> content)
+    {
+        content.AddRange(Block.Verbatim(SummaryText.VoicesHeading));
+        var grid = "```\n" + Escape(SummaryText.VoicesGrid(voices).TrimEnd()) + "\n```";
+        content.AddRange(grid.Length <= SlackLimits.TextObject ? [Block.Section(grid)] : Block.Verbatim(SummaryText.VoicesGrid(voices)));
+        content.AddRange(Block.Verbatim(string.Join("\n", SummaryText.VoicesGaps(voices))));
     }
 
     /// <summary>Concerns a line each, as written (people's words are in them), where each stands under its words.</summary>

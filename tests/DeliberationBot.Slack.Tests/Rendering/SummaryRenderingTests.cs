@@ -35,4 +35,25 @@ public sealed class SummaryRenderingTests
         Assert.Contains("Frontline workers: 2 minutes per case (median of 3 people, from 1 to 3); agency leaders estimate 2 minutes per case", text, StringComparison.Ordinal);
         Assert.DoesNotContain("total", text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Who_was_heard_is_a_grid_in_a_code_block_so_its_columns_line_up()
+    {
+        var report = Samples.Summary("Predictive screening", 3);
+        var texts = Blocks.TextObjects(JsonDocument.Parse(MessageRenderer.Render(report).ToPayload().ToJsonString()).RootElement).ToList();
+
+        var heading = texts.FindIndex(t => t.Text == SummaryText.VoicesHeading);
+        Assert.True(heading >= 0);
+        var (type, grid) = texts[heading + 1];
+        Assert.Equal("mrkdwn", type);
+        Assert.StartsWith("```\n  S1 = ", grid, StringComparison.Ordinal);
+        Assert.EndsWith("\n```", grid, StringComparison.Ordinal);
+        // Every row of the grid has its counts in the same columns.
+        var rows = grid.Split('\n').Where(l => l.StartsWith("Frontline worker", StringComparison.Ordinal) || l.StartsWith("Agency leader", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(rows[0].Length, rows[1].Length);
+        var gaps = texts[heading + 2];
+        Assert.Equal("plain_text", gaps.Type);
+        Assert.Equal(string.Join("\n", SummaryText.VoicesGaps(report.Summary.VoicesHeard)), gaps.Text);
+    }
 }
