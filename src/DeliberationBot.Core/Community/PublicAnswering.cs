@@ -18,6 +18,9 @@ public sealed record PublicPage(
 {
     public bool TakesAnswers => Availability == InvitationAvailability.Open;
 
+    /// <summary>The conditions of the decision, once one is recorded, for the people who answered here to read with it.</summary>
+    public IReadOnlyList<PublicCondition> Conditions { get; init; } = [];
+
     /// <summary>The question asked before this one, for the back link; null for the first.</summary>
     public Question? Before(Question question)
     {
@@ -25,6 +28,9 @@ public sealed record PublicPage(
         return index > 0 ? Progress.Applicable[index - 1] : null;
     }
 }
+
+/// <summary>A condition of the decision as the public page shows it: its words, when it is due, whether it is met; never its owner.</summary>
+public sealed record PublicCondition(int Number, string Text, DateOnly? Due, bool Met);
 
 public enum PublicAnswerOutcome
 {
@@ -153,7 +159,13 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         var mine = answers.Where(a => a.ParticipantKey == key && view.FindQuestion(a.QuestionId) is not null).ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
         var availability = invitation.Availability(d.IsOpen, DateOnly.FromDateTime(turn.Now.UtcDateTime), participants.Count(p => p.ViaPublicPage), participants.Any(p => p.Key == key));
         var progress = FlowEngine.Evaluate(view, StakeholderGroup.Community, mine.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal));
-        return new PublicPage(invitation, d, view, availability, mine, progress);
+        // Conditions are read only once decided: until then the page shows no decision to read them with.
+        var conditions = d.Decision is null ? [] : (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct))
+            .Where(c => c.Kind == ConcernKind.Condition)
+            .OrderBy(c => c.Number)
+            .Select(c => new PublicCondition(c.Number, c.Text, c.Due, c.Status == ConcernStatus.Resolved))
+            .ToList();
+        return new PublicPage(invitation, d, view, availability, mine, progress) { Conditions = conditions };
     }
 
     /// <summary>Records (or changes) a visitor's answer; their participation is created with their first answer.</summary>

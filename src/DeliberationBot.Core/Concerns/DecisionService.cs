@@ -131,8 +131,15 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) sets conditions.");
         }
 
-        return await concerns.RecordNewAsync(actor, d, flow, ConcernKind.Condition, ConcernOrigin.Decision, text, null, owner, due, deliveryKey, ct);
+        var recorded = await concerns.RecordNewAsync(actor, d, flow, ConcernKind.Condition, ConcernOrigin.Decision, text, null, owner, due, deliveryKey, ct);
+        return recorded.Replies is [Confirmation confirmation] && await turn.HasPublicPageAsync(d, ct)
+            ? TurnResult.Reply(confirmation with { Text = confirmation.Text + " " + ConditionOnPublicPage })
+            : recorded;
     }
+
+    /// <summary>Said to the facilitator setting a condition when the deliberation has a public page, since its readers see it.</summary>
+    public const string ConditionOnPublicPage =
+        "The public page shows it, with its due date but not its owner, to the people who answered there, with the decision (\"invite revoke\" stops the page).";
 
     /// <summary>Every decision recorded for a deliberation, oldest first, from its history.</summary>
     public static IReadOnlyList<Decision> History(IEnumerable<DeliberationEvent> events) =>

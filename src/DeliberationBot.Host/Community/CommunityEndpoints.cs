@@ -276,7 +276,7 @@ internal static partial class CommunityEndpoints
     private static IResult Refused(HttpContext http) => Message(http, "NotFoundHeading", "NotFoundText", null, StatusCodes.Status400BadRequest);
 
     private static IResult Message(HttpContext http, string heading, string text, PublicPage? page, int status, bool concerns = false, Decision? decision = null) =>
-        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns, Decision = decision }, status);
+        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns, Decision = decision, Conditions = decision is null ? [] : page!.Conditions }, status);
 
     private static RazorComponentResult Render<TPage>(object parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>

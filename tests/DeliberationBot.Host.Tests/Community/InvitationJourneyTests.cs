@@ -111,7 +111,7 @@ public sealed class InvitationJourneyTests : IDisposable
         // Before the rationale is written, the form says who will read it: the public page's readers too.
         var request = (DecisionRequest)(await _factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRequest)).Message.Message;
         Assert.Equal("Everyone in the conversation will see the decision and this rationale, and so will the people who answered on the public page.", request.WhoReadsIt);
-        var closed = System.Net.WebUtility.HtmlDecode(await (await http.GetAsync(link.Page.PathAndQuery)).Content.ReadAsStringAsync());
+        var closed = await ReadAsync(http, link.Page.PathAndQuery);
         Assert.Contains("Answers already given are kept and will be read.", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("What was decided", closed, StringComparison.Ordinal);
 
@@ -123,14 +123,28 @@ public sealed class InvitationJourneyTests : IDisposable
         Assert.Contains("The time for answers has ended, and a decision has been recorded.", page, StringComparison.Ordinal);
         Assert.Contains("<h2>What was decided</h2>", page, StringComparison.Ordinal);
         Assert.Contains("<strong>Go ahead once conditions are met</strong>", page, StringComparison.Ordinal);
-        Assert.Contains("<blockquote>Go, once the ranking rules are published &lt;and&gt; explained in plain words.</blockquote>", page, StringComparison.Ordinal);
+        // Its line breaks kept, as every person's words on the page are.
+        Assert.Contains("<blockquote class=\"said\">Go, once the ranking rules are published &lt;and&gt; explained in plain words.</blockquote>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Dana", page, StringComparison.Ordinal);
-        var spanish = System.Net.WebUtility.HtmlDecode(await (await http.GetAsync(link.Page.PathAndQuery + "?lang=es")).Content.ReadAsStringAsync());
+        var spanish = await ReadAsync(http, link.Page.PathAndQuery + "?lang=es");
         Assert.Contains("Lo que se decidió", spanish, StringComparison.Ordinal);
         Assert.Contains("Seguir adelante cuando se cumplan ciertas condiciones", spanish, StringComparison.Ordinal);
+        Assert.DoesNotContain("conditions, as they were set", page, StringComparison.Ordinal);
+
+        // A condition set after the decision is read with it, in its words, with its due date and never its owner; the
+        // facilitator setting it is told who reads it.
+        var set = Assert.IsType<Confirmation>(await RunAsync(Dana, "condition \"Publish the ranking rules *first*, in plain words.\" owner:<@U-MARIA|Maria> due:2030-01-15"));
+        Assert.EndsWith(DecisionService.ConditionOnPublicPage, set.Text, StringComparison.Ordinal);
+        var withCondition = await ReadAsync(http, link.Page.PathAndQuery);
+        Assert.Contains("<h3>The conditions, as they were set</h3>", withCondition, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"said\">Publish the ranking rules *first*, in plain words.</span> <span class=\"hint\">(to be met by Tuesday, January 15, 2030)</span>", withCondition, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maria", withCondition, StringComparison.Ordinal);
+        var conditionEs = await ReadAsync(http, link.Page.PathAndQuery + "?lang=es");
+        Assert.Contains("Las condiciones, tal como se fijaron", conditionEs, StringComparison.Ordinal);
+        Assert.Contains("(deben cumplirse antes del martes, 15 de enero de 2030)", conditionEs, StringComparison.Ordinal);
 
         await RunAsync(Dana, "invite revoke");
-        var revoked = System.Net.WebUtility.HtmlDecode(await (await http.GetAsync(link.Page.PathAndQuery)).Content.ReadAsStringAsync());
+        var revoked = await ReadAsync(http, link.Page.PathAndQuery);
         Assert.DoesNotContain("What was decided", revoked, StringComparison.Ordinal);
         Assert.DoesNotContain("ranking rules are published", revoked, StringComparison.Ordinal);
     }
@@ -142,6 +156,10 @@ public sealed class InvitationJourneyTests : IDisposable
         await RunAsync(Dana, "start quick-check \"Chatbot for benefit questions\"");
         Assert.Equal(Usage.Invite, Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite pause")).Usage);
     }
+
+    /// <summary>A page's text as a reader sees it (entities decoded), whatever its status.</summary>
+    private static async Task<string> ReadAsync(HttpClient http, string path) =>
+        WebUtility.HtmlDecode(await (await http.GetAsync(path)).Content.ReadAsStringAsync());
 
     private async Task<OutgoingMessage> RunAsync(Actor actor, string text) =>
         (await Commands.HandleAsync(actor, Room, text, null, $"k{++_key}", default)).Replies.Single();
