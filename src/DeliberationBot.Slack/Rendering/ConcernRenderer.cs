@@ -129,15 +129,11 @@ internal static class ConcernRenderer
     /// </summary>
     public static string Text(ConcernView c)
     {
-        var sb = new StringBuilder($"#{c.Number}");
-        if (c.Kind == ConcernKind.Condition)
-        {
-            sb.Append(" Condition:");
-        }
-
+        // Named in words, not only "#3": plain text has no bold to set the number apart.
+        var sb = new StringBuilder(c.Kind == ConcernKind.Condition ? $"Condition #{c.Number}" : $"Concern #{c.Number}");
         if (c.Heading is { } heading)
         {
-            sb.Append(' ').Append(heading);
+            sb.Append(": ").Append(heading);
         }
 
         foreach (var note in c.Notes)

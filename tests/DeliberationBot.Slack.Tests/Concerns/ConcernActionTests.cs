@@ -30,7 +30,7 @@ public sealed class ConcernActionTests : SlackHostTest
             var view = Assert.Single(buttons.Where(b => b.BlockId == $"concern_{c.Id:N}").GroupBy(b => b.BlockId));
             Assert.Equal(["concern_acknowledge", "concern_respond", "concern_mark_addressed", "concern_wont_address"], view.Select(b => b.ActionId));
             Assert.All(view, b => Assert.Equal(c.Id.ToString("N"), b.Value));
-            Assert.Contains($"#{c.Number}", dm.Strings, StringComparison.Ordinal);
+            Assert.Contains($"Concern #{c.Number}", dm.Strings, StringComparison.Ordinal);
         }
 
         // Each concern in the words of the people who raised it, with their group, named only when they answered by name.
@@ -114,7 +114,7 @@ public sealed class ConcernActionTests : SlackHostTest
         var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
         Assert.Equal("concern_text", Modals.Callback(modal));
         Assert.Equal("plain_text_input", Modals.InputElement(modal, "response")!["type"]!.GetValue<string>());
-        Assert.Contains($"#{overrides.Number} ", modal.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains($"Concern #{overrides.Number}", modal.ToJsonString(), StringComparison.Ordinal);
         SlackLimitsAssert.Modal(modal);
 
         JsonObject Words(string text) => Modals.Values(("response", SlackPayloads.Input("plain_text_input", text)));

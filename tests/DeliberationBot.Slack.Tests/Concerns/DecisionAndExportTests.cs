@@ -27,7 +27,7 @@ public sealed partial class DecisionAndExportTests : SlackHostTest
         // The facilitator reads each unresolved concern in the words of whoever raised it before deciding, not only how many.
         Assert.Contains("Still unresolved, in the words of the people who raised them:", request.Strings, StringComparison.Ordinal);
         Assert.Contains("“Rank calls by risk”\n— Frontline worker (u0ana)", request.Strings, StringComparison.Ordinal);
-        Assert.Equal(3, Regex.Count(request.Strings, @"(^|\n)#\d\b", RegexOptions.None));
+        Assert.Equal(3, Regex.Count(request.Strings, @"(^|\n)Concern #\d\b", RegexOptions.None));
         Assert.True(request.Strings.IndexOf("Rank calls by risk", StringComparison.Ordinal) < request.Strings.IndexOf("Or type", StringComparison.Ordinal));
         await Host.InteractionAsync(Press(request, "decision_open", _closed.Deliberation.Id, Dana));
         var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
