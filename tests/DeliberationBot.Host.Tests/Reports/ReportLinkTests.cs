@@ -135,6 +135,23 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
+    public async Task Words_given_beside_a_choice_are_quoted_with_the_question_on_the_page()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        foreach (var (who, words) in new[] { (Ana, "Not on nights: nobody there may."), (Sam, "Not on nights, nobody there may override."), (Eve, "Only with a supervisor's sign-off, which takes a day.") })
+        {
+            await Answering.JoinAsync(who, d.Id, Core.Stakeholders.StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+            await Answering.AnswerAsync(who, d.Id, "can-override", Core.Flows.AnswerValue.FromChoices("no").WithWords(words), false, Key(), default);
+        }
+
+        var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
+        // A leader reading the summary reads why people chose as they did, as chat's summary gives it, not only the counts.
+        var notes = page[page.IndexOf("<p>In their own words:</p>", StringComparison.Ordinal)..];
+        Assert.Matches(@"^<p>In their own words:</p>\s*<ul><li>Frontline worker<q>No \(""Not on nights: nobody there may.""\)</q>\s*<q>No \(""Not on nights, nobody there may override.""\)</q>\s*Least like the others: <q>No \(""Only with a supervisor's sign-off, which takes a day.""\)</q></li></ul>", notes);
+    }
+
+    [Fact]
     public async Task Words_merged_in_from_another_question_say_which_question_they_answered_and_one_merge_is_counted_in_the_singular()
     {
         var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);
