@@ -94,17 +94,24 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// </summary>
     public ConcernAction? After { get; init; }
 
+    /// <summary>
+    /// Set on the notice to the others who raised it when one of them reopens it: who did ("Ana", or "One of the people
+    /// who raised it" when they answered anonymously).
+    /// </summary>
+    public string? ReopenedBy { get; init; }
+
     /// <summary>Whether the people who raised it are asked to accept or reopen: only once the owners mark it addressed or say they won't address it.</summary>
     [JsonIgnore]
     public bool AsksRaisers => Concern.Actions.Contains(ConcernAction.Accept);
 
     /// <summary>The first line, with the title as the platform shows it: who did what to which concern.</summary>
-    public string Lead(string title) => (Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
+    public string Lead(string title) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
-        (true, false) => $"The facilitator of {title} closed the concern you raised.",
-        (true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
-        (false, false) => $"The owners of {title} responded to the concern you raised.",
-        (false, true) => $"The owners of {title} responded to concern #{Concern.Number}.",
+        ({ } who, _, _) => $"The concern you raised on {title} is open again: {who}, who raised it too, reopened it, as the owners' response did not settle it for them.",
+        (null, true, false) => $"The facilitator of {title} closed the concern you raised.",
+        (null, true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
+        (null, false, false) => $"The owners of {title} responded to the concern you raised.",
+        (null, false, true) => $"The owners of {title} responded to concern #{Concern.Number}.",
     };
 
     /// <summary>
@@ -112,7 +119,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// it, does not wait for them: its notice must not ask them to accept what they have no button for.
     /// </summary>
     [JsonIgnore]
-    public string NextStep => AfterRaisersActed ?? (AsksRaisers, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
+    public string NextStep => AfterRaisersActed ?? OpenAgain ?? (AsksRaisers, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
         (true, _, false) => "Accept the response, or reopen the concern if it is not settled for you.",
         (true, _, true) => "Only the people who raised it can accept the response or reopen the concern.",
@@ -141,6 +148,10 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
         : "Optional. The owners will read it with the concern, in your words, with your name and group.";
 
     /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
+    private string? OpenAgain => ReopenedBy is null || After is not null ? null
+        : "The owners have been told. " + (Concern.Actions.Contains(ConcernAction.Reopen) ? "If it is not settled for you either, press Reopen and tell them why. " : "") +
+          "When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.";
+
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch
     {
         (ConcernAction.Accept, ConcernStatus.Resolved, false) => "You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.",

@@ -66,6 +66,11 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         var (outbox, told) = await AnnouncementsAsync(d, flow, changed, action, actorKey, deliveryKey, ct);
+        if (action == ConcernAction.Reopen && !ConcernLifecycle.IsReopened(concern))
+        {
+            told += OthersWhoRaisedIt(d, flow, changed, actorKey, deliveryKey, outbox);
+        }
+
         // The owners know of a change they made, or that they are told of now.
         changed = role == ConcernLifecycle.Role.Owner || action is ConcernAction.Accept or ConcernAction.Reopen ? changed with { OwnersHeardAt = turn.Now } : changed;
         var commit = new Commit(d.WorkspaceId, deliveryKey)
@@ -228,6 +233,28 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         return (outbox, "");
+    }
+
+    /// <summary>
+    /// The first reopening of a concern, to the others who raised it by name: their concern is open again, in the words
+    /// of whoever reopened it, and they may add their own reasons. An earlier notice of theirs may still offer Accept;
+    /// this one says where it stands now. Those who raised it anonymously cannot be addressed (their notice in the
+    /// conversation answers a press with where the concern stands), and people who answered on the public page read
+    /// it there. Returns what the person who reopened it is told.
+    /// </summary>
+    private string OthersWhoRaisedIt(Deliberation d, FlowDefinition flow, Concern c, string actorKey, string deliveryKey, List<OutboxMessage> outbox)
+    {
+        var others = c.Raisers.Where(k => k != actorKey && k.StartsWith("user:", StringComparison.Ordinal)).ToList();
+        var who = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey)?.Name ?? "One of the people who raised it";
+        foreach (var raiser in others)
+        {
+            List<ConcernAction> actions = c.Voices.Any(v => v.RaiserKey == raiser && v.Reopening) ? [] : [ConcernAction.Reopen];
+            var user = new UserRef(raiser["user:".Length..]);
+            outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/co-raiser/{user.Id}", Destination.PrivatelyTo(d.Home, user),
+                new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(c, flow, actions), false) { ReopenedBy = who }));
+        }
+
+        return others.Count == 0 ? "" : $" So {(others.Count == 1 ? "has the other person" : $"have the {others.Count} other people")} who raised it by name.";
     }
 
     /// <summary>

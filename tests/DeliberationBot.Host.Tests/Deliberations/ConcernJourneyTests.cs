@@ -65,6 +65,45 @@ public sealed class ConcernJourneyTests : JourneyTest
     }
 
     [Fact]
+    public async Task When_one_person_reopens_a_concern_the_others_who_raised_it_by_name_are_told_in_their_words()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        foreach (var who in new[] { Ana, Eve })
+        {
+            await Answering.JoinAsync(who, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+            await Answering.AnswerAsync(who, d.Id, "can-override", Core.Flows.AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
+        }
+
+        await Commands.HandleAsync(Dana, Room, "close", null, Key(), default);
+        await Factory.DeliverAsync();
+        var overrides = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "can-override");
+        Assert.Equal(["user:U-ANA", "user:U-EVE"], overrides.Raisers.Order(StringComparer.Ordinal));
+        await Concerns.ActAsync(Maria, overrides.Id, ConcernAction.MarkAddressed, "Overrides need one click.", Key(), default);
+        await Factory.DeliverAsync();
+
+        // Ana reopens it: Eve, who may have accepted already, is told it is open again, with Ana's reasons, and may add hers.
+        var reopened = Assert.IsType<Confirmation>(Assert.Single((await Concerns.ActAsync(Ana, overrides.Id, ConcernAction.Reopen, "Not on nights: nobody there may.", Key(), default)).Replies));
+        Assert.EndsWith("Maria has been told. So has the other person who raised it by name.", reopened.Text, StringComparison.Ordinal);
+        var toEve = await Factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null } && s.Message.Destination.User?.Id == "U-EVE");
+        var notice = (ConcernResponseNotice)toEve.Message.Message;
+        Assert.Equal(DeliveryMode.Private, toEve.Message.Destination.Mode);
+        Assert.Equal(
+            "The concern you raised on \"Predictive screening for hotline calls\" is open again: Ana, who raised it too, reopened it, as the owners' response did not settle it for them. " +
+            "The owners have been told. If it is not settled for you either, press Reopen and tell them why. When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.",
+            notice.Lead("\"Predictive screening for hotline calls\"") + " " + notice.NextStep);
+        Assert.Equal([ConcernAction.Reopen], notice.Concern.Actions);
+        Assert.Contains(notice.Concern.OnReopening, v => v.Text == "Not on nights: nobody there may." && v.Name == "Ana");
+        Assert.DoesNotContain(Factory.Channel.Sent, s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null } && s.Message.Destination.User?.Id == "U-ANA");
+
+        // Eve adds her reasons to the reopened concern; it was open again already, so nobody is told a second time.
+        var sent = Factory.Channel.Sent.Count(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null });
+        Assert.IsType<Confirmation>(Assert.Single((await Concerns.ActAsync(Eve, overrides.Id, ConcernAction.Reopen, "Days too: it takes a form.", Key(), default)).Replies));
+        await Factory.DeliverAsync();
+        Assert.Equal(sent, Factory.Channel.Sent.Count(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null }));
+    }
+
+    [Fact]
     public async Task An_anonymous_raiser_hears_the_response_in_the_conversation_and_accepts_without_being_named()
     {
         var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);
