@@ -24,7 +24,7 @@ public static class DigestText
         sb.AppendLine($"Weekly digest {w.Week}: {Summaries.GroupWords.Count(w.Proposals.Sum(p => p.OpenConcerns.Count), "open concern")} across {Summaries.GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
         foreach (var p in w.Proposals)
         {
-            sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}{(p.AwaitingDecision ? " — closed, awaiting the decision" : "")}");
+            sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}{(p.Standing is { } standing ? " — " + standing : "")}");
             if (p.Report is not null)
             {
                 sb.AppendLine($"    Page: {p.Report}");

@@ -11,9 +11,23 @@ public sealed record DigestProposal(Guid Id, string Title, DeliberationStatus St
     /// <summary>Closed, and the facilitator has not recorded the decision yet.</summary>
     public bool AwaitingDecision { get; init; }
 
+    /// <summary>The decision, once recorded: a proposal decided with concerns still unresolved stays in the digest.</summary>
+    public DigestDecision? Decided { get; init; }
+
+    /// <summary>
+    /// Where the proposal stands, when that is more than open: "closed, awaiting the decision", or "decided 2026-12-06:
+    /// Go with conditions, with the concerns below still unresolved", so a leader does not read a decided proposal as
+    /// still being discussed.
+    /// </summary>
+    public string? Standing => AwaitingDecision
+        ? "closed, awaiting the decision"
+        : Decided is { } d ? $"decided {d.On:yyyy-MM-dd}: {d.Outcome.Label()}{(OpenConcerns.Count > 0 ? ", with the concerns below still unresolved" : "")}" : null;
+
     /// <summary>The reader's own link to the deliberation's page.</summary>
     public Uri? Report { get; init; }
 }
+
+public sealed record DigestDecision(DecisionOutcome Outcome, DateOnly On);
 
 public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft)
 {
@@ -102,6 +116,7 @@ public static class DigestComposer
                 Undecided(s.Deliberation) ? [.. Voices.Where(g => s.Participants.All(p => p.Group != g))] : [])
             {
                 AwaitingDecision = !s.Deliberation.IsOpen && s.Deliberation.Decision is null,
+                Decided = s.Deliberation.Decision is { } decision ? new DigestDecision(decision.Outcome, DateOnly.FromDateTime(decision.At.UtcDateTime)) : null,
             })
             .Where(p => p.Status == DeliberationStatus.Open || p.AwaitingDecision || p.OpenConcerns.Count > 0)
             .OrderByDescending(p => p.OpenConcerns.Count == 0 ? 0 : p.OpenConcerns.Max(c => c.AgeDays))

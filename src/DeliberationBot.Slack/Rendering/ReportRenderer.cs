@@ -33,13 +33,14 @@ internal static class ReportRenderer
         foreach (var p in w.Proposals)
         {
             content.Add(Block.Section($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}"));
+            if (p.Standing is { } standing)
+            {
+                content.Add(Block.Context(Escape(GroupWords.Capitalised(standing) + ".")));
+            }
+
             if (p.OpenConcerns.Count > 0)
             {
                 content.AddRange(Block.Verbatim(Lines(p.OpenConcerns, c => $"• #{c.Number} {c.Quoted(AsWritten)} — {Groups(c.RaisedBy)}; {c.Age}")));
-            }
-            if (p.AwaitingDecision)
-            {
-                content.Add(Block.Context("Closed, awaiting the decision."));
             }
 
             if (p.MissingVoices.Count > 0)

@@ -75,7 +75,7 @@ internal static class DigestCards
             yield return
             [
                 i == 0 ? Card.Separator(Card.Label("Open concerns by proposal")) : null,
-                Card.Text($"**{CardText.Escape(p.Title)}**{due}{(p.AwaitingDecision ? " · closed, awaiting the decision" : "")}{(p.Report is { } page ? $" · [page]({page.AbsoluteUri})" : "")}", spacing: "Medium"),
+                Card.Text($"**{CardText.Escape(p.Title)}**{due}{(p.Standing is { } standing ? " · " + CardText.Escape(standing) : "")}{(p.Report is { } page ? $" · [page]({page.AbsoluteUri})" : "")}", spacing: "Medium"),
                 .. lines[0],
             ];
             foreach (var line in lines.Skip(1))

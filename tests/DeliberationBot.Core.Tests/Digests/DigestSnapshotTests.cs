@@ -206,6 +206,22 @@ public class DigestSnapshotTests
     }
 
     /// <summary>An open deliberation with concerns of every kind of age and state; one closed awaiting its decision; one decided.</summary>
+    [Fact]
+    public void A_proposal_decided_with_concerns_unresolved_says_it_was_decided_and_how()
+    {
+        var decided = Sources()[2].Deliberation;
+        var concern = new Concern(Guid.NewGuid(), decided.Id, 1, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "work", "minutes", "Permits favour car owners",
+            [StakeholderGroup.Community], ["user:U0P"], ConcernStatus.Open, null, null, null, [], Now.AddDays(-5), Now.AddDays(-5));
+        var digest = DigestComposer.Compose([new DigestSource(decided, [concern], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+
+        // A leader reads that the decision is made, not that the proposal is still being discussed, and that these are left open.
+        var proposal = Assert.Single(digest.Proposals);
+        Assert.False(proposal.AwaitingDecision);
+        Assert.Equal("decided 2026-11-06: Go, with the concerns below still unresolved", proposal.Standing);
+        Assert.Contains("• Parking permits (due 2026-11-14) — decided 2026-11-06: Go, with the concerns below still unresolved", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
+        Assert.Equal("closed, awaiting the decision", DigestComposer.Compose([Sources()[1] with { Concerns = [concern] }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC").Proposals.Single().Standing);
+    }
+
     private static List<DigestSource> Sources()
     {
         var facilitator = new UserRef("U0DANA", "Dana");

@@ -62,6 +62,22 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_decided_proposal_in_the_digest_says_so_above_the_concerns_it_left_unresolved()
+    {
+        var concern = new Core.Digests.DigestConcern(Guid.NewGuid(), "Parking", 1, "Permits favour car owners", [StakeholderGroup.Community], 5, ConcernStatus.Open);
+        var proposal = new Core.Digests.DigestProposal(Guid.NewGuid(), "Parking", Core.Deliberations.DeliberationStatus.Closed, null, [concern], [])
+        {
+            Decided = new Core.Digests.DigestDecision(DecisionOutcome.GoWithConditions, new DateOnly(2026, 12, 4)),
+        };
+        var digest = new Core.Digests.WeeklyDigest("2026-W49", false, null, "UTC", [proposal], [], [], [concern], [], 7);
+        var texts = Blocks.TextObjects(JsonDocument.Parse(MessageRenderer.Render(digest).ToPayload().ToJsonString()).RootElement).Select(t => t.Text).ToList();
+
+        var title = texts.IndexOf("*Parking*");
+        Assert.Equal("Decided 2026-12-04: Go with conditions, with the concerns below still unresolved.", texts[title + 1]);
+        Assert.StartsWith("• #1 “Permits favour car owners”", texts[title + 2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Oversized_content_is_cut_with_a_marker_and_stays_within_every_limit()
     {
         var huge = string.Concat(Enumerable.Repeat("Long & <winding> text ", 800));
