@@ -95,8 +95,8 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     public ConcernAction? After { get; init; }
 
     /// <summary>
-    /// Set on the notice to the others who raised it when one of them reopens it: who did ("Ana", or "One of the people
-    /// who raised it" when they answered anonymously).
+    /// Set on the notice to the others who raised it when one of them reopens it: who did ("Ana, who raised it too", or
+    /// "someone who raised it anonymously").
     /// </summary>
     public string? ReopenedBy { get; init; }
 
@@ -107,7 +107,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// <summary>The first line, with the title as the platform shows it: who did what to which concern.</summary>
     public string Lead(string title) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
-        ({ } who, _, _) => $"The concern you raised on {title} is open again: {who}, who raised it too, reopened it, as the owners' response did not settle it for them.",
+        ({ } who, _, _) => $"The concern you raised on {title} is open again: it was reopened by {who}, as the owners' response did not settle it for them.",
         (null, true, false) => $"The facilitator of {title} closed the concern you raised.",
         (null, true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
         (null, false, false) => $"The owners of {title} responded to the concern you raised.",
@@ -147,10 +147,12 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
           "If few people of your group answered, people who know the group may be able to tell who wrote it."
         : "Optional. The owners will read it with the concern, in your words, with your name and group.";
 
-    /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
+    /// <summary>What someone told that another who raised it reopened it can do: add their own reasons, unless they already did.</summary>
     private string? OpenAgain => ReopenedBy is null || After is not null ? null
         : "The owners have been told. " + (Concern.Actions.Contains(ConcernAction.Reopen) ? "If it is not settled for you either, press Reopen and tell them why. " : "") +
           "When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.";
+
+    /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
 
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch
     {

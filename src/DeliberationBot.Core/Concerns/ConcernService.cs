@@ -245,7 +245,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     private string OthersWhoRaisedIt(Deliberation d, FlowDefinition flow, Concern c, string actorKey, string deliveryKey, List<OutboxMessage> outbox)
     {
         var others = c.Raisers.Where(k => k != actorKey && k.StartsWith("user:", StringComparison.Ordinal)).ToList();
-        var who = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey)?.Name ?? "One of the people who raised it";
+        var who = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey)?.Name is { } name ? $"{name}, who raised it too" : "someone who raised it anonymously";
         foreach (var raiser in others)
         {
             List<ConcernAction> actions = c.Voices.Any(v => v.RaiserKey == raiser && v.Reopening) ? [] : [ConcernAction.Reopen];

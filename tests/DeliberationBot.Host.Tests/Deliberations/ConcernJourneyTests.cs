@@ -89,7 +89,7 @@ public sealed class ConcernJourneyTests : JourneyTest
         var notice = (ConcernResponseNotice)toEve.Message.Message;
         Assert.Equal(DeliveryMode.Private, toEve.Message.Destination.Mode);
         Assert.Equal(
-            "The concern you raised on \"Predictive screening for hotline calls\" is open again: Ana, who raised it too, reopened it, as the owners' response did not settle it for them. " +
+            "The concern you raised on \"Predictive screening for hotline calls\" is open again: it was reopened by Ana, who raised it too, as the owners' response did not settle it for them. " +
             "The owners have been told. If it is not settled for you either, press Reopen and tell them why. When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.",
             notice.Lead("\"Predictive screening for hotline calls\"") + " " + notice.NextStep);
         Assert.Equal([ConcernAction.Reopen], notice.Concern.Actions);
