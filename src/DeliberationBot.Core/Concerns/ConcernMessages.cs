@@ -104,10 +104,13 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     [JsonIgnore]
     public bool AsksRaisers => Concern.Actions.Contains(ConcernAction.Accept);
 
-    /// <summary>The first line, with the title as the platform shows it: who did what to which concern.</summary>
-    public string Lead(string title) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
+    /// <summary>
+    /// The first line, with the title as the platform shows it: who did what to which concern. <paramref name="escape"/>
+    /// makes the person's name (who reopened it) safe for the platform's markup.
+    /// </summary>
+    public string Lead(string title, Func<string, string> escape) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
-        ({ } who, _, _) => $"The concern you raised on {title} is open again: it was reopened by {who}, as the owners' response did not settle it for them.",
+        ({ } who, _, _) => $"The concern you raised on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         (null, true, false) => $"The facilitator of {title} closed the concern you raised.",
         (null, true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
         (null, false, false) => $"The owners of {title} responded to the concern you raised.",

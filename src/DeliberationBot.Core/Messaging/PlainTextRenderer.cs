@@ -148,7 +148,7 @@ public static partial class PlainTextRenderer
                 AppendConcerns(sb, $"Concerns on \"{o.Title}\" for you to act on:", o.Concerns);
                 break;
             case ConcernResponseNotice n:
-                sb.AppendLine(n.Lead($"\"{n.Title}\"") + " " + n.NextStep);
+                sb.AppendLine(n.Lead($"\"{n.Title}\"", text => text) + " " + n.NextStep);
                 AppendConcern(sb, n.Concern);
                 break;
             case DecisionRequest r:

@@ -35,7 +35,7 @@ internal static class ConcernRenderer
 
     public static void Response(ConcernResponseNotice n, List<JsonObject> content)
     {
-        var lead = Block.Section(n.Lead($"*{Escape(n.Title)}*") + " " + Escape(n.NextStep));
+        var lead = Block.Section(n.Lead($"*{Escape(n.Title)}*", Escape) + " " + Escape(n.NextStep));
         lead["block_id"] = SlackIds.RaisersNoticeBlock(n.InConversation); // to draw the notice again after Accept or Reopen
         content.Add(lead);
         AddConcern(n.Concern, content);

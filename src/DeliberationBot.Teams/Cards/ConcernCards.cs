@@ -94,7 +94,7 @@ internal static class ConcernCards
 
     public static JsonObject Response(ConcernResponseNotice notice)
     {
-        var body = new List<JsonNode?> { Card.Text(notice.Lead($"\"{CardText.Escape(notice.Title)}\"") + " " + CardText.Escape(notice.NextStep)) };
+        var body = new List<JsonNode?> { Card.Text(notice.Lead($"\"{CardText.Escape(notice.Title)}\"", CardText.Escape) + " " + CardText.Escape(notice.NextStep)) };
         body.AddRange(Concern(notice.Concern));
         if (notice.Concern.Actions.Contains(ConcernAction.Reopen))
         {

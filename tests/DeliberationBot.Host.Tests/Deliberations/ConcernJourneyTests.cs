@@ -91,7 +91,7 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.Equal(
             "The concern you raised on \"Predictive screening for hotline calls\" is open again: it was reopened by Ana, who raised it too, as the owners' response did not settle it for them. " +
             "The owners have been told. If it is not settled for you either, press Reopen and tell them why. When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.",
-            notice.Lead("\"Predictive screening for hotline calls\"") + " " + notice.NextStep);
+            notice.Lead("\"Predictive screening for hotline calls\"", text => text) + " " + notice.NextStep);
         Assert.Equal([ConcernAction.Reopen], notice.Concern.Actions);
         Assert.Contains(notice.Concern.OnReopening, v => v.Text == "Not on nights: nobody there may." && v.Name == "Ana");
         Assert.DoesNotContain(Factory.Channel.Sent, s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null } && s.Message.Destination.User?.Id == "U-ANA");

@@ -55,6 +55,7 @@ public sealed class RendererTests
             new OwnerConcerns(Id, Evil, [view]),
             new OwnerConcerns(Id, Evil, [view with { Changes = [new VoiceChange("k2", "q1", Edited: false), new VoiceChange("k1", "q1", Edited: true)] }]),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
+            new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Reopen] }, false) { ReopenedBy = Evil + ", who raised it too" },
             new DecisionRequest(Id, Evil, 1) { Unresolved = [view with { Actions = [] }] },
             new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view])
             {
