@@ -12,6 +12,9 @@ internal static class QuestionDigest
     /// <summary>The share of words in common under which the answer least like a group's quotes is quoted too.</summary>
     private const double DifferentBelow = 0.5;
 
+    /// <summary>How many words of more than three letters an answer needs to be quoted as the one least like the rest.</summary>
+    private const int SaysSomething = 2;
+
     public static QuestionSummary Build(Question question, SummaryAnswerSet set)
     {
         var answers = set.ForQuestion(question.Id);
@@ -108,7 +111,8 @@ internal static class QuestionDigest
     /// <summary>
     /// The answers quoted for a group: the two most like the others (by shared words), so a quote stands for more than
     /// one person; and, when more were written, the one least like them, so a view only one person holds is read, not
-    /// only counted: when it shares less than half its words with each of the two (else it says what they say). Ties go
+    /// only counted: when it says something (at least two words of more than three letters: "idk", "No." or "Not
+    /// sure" is not a view of its own) and shares less than half its words with each of the two (else it says what they say). Ties go
     /// to the lower citation id; every quote is an answer's own text, and no text is quoted twice.
     /// </summary>
     private static (IReadOnlyList<SummaryAnswer> Alike, SummaryAnswer? Apart) Quoted(List<SummaryAnswer> answers)
@@ -126,7 +130,8 @@ internal static class QuestionDigest
             .DistinctBy(x => x.Answer.Value.Text!.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToList();
         var alike = ranked.Take(QuotesPerGroup).Select(x => x.Answer).Order(AnswerOrder.Instance).ToList();
-        var apart = ranked.Count > QuotesPerGroup ? ranked.Skip(QuotesPerGroup).MinBy(x => x.Score).Answer : null;
+        var candidates = ranked.Skip(QuotesPerGroup).Where(x => WordOverlap.ContentWords(x.Answer.Value.Text!) >= SaysSomething).ToList();
+        var apart = candidates.Count == 0 ? null : candidates.MinBy(x => x.Score).Answer;
         return (alike, apart is not null && alike.All(a => WordOverlap.Similarity(a.Value.Text!, apart.Value.Text!) < DifferentBelow) ? apart : null);
     }
 

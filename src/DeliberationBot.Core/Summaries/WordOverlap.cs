@@ -27,6 +27,9 @@ internal static class WordOverlap
         return scores;
     }
 
+    /// <summary>How many distinct words longer than three letters an answer has: a rough measure of how much it says.</summary>
+    public static int ContentWords(string text) => WordSet(text, new Dictionary<string, int>(StringComparer.Ordinal)).Length;
+
     /// <summary>The share of two answers' words they have in common (Jaccard similarity of their word sets), from 0 to 1.</summary>
     public static double Similarity(string a, string b)
     {

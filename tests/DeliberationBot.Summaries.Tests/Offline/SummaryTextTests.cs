@@ -161,6 +161,21 @@ public sealed class SummaryTextTests
     }
 
     [Fact]
+    public void An_answer_of_a_word_or_two_is_not_quoted_as_the_view_least_like_the_others()
+    {
+        var d = new DeliberationBuilder(Repo.QuickCheck, "Short answers");
+        d.Named("U1", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks hotline calls by risk for supervisors."));
+        d.Named("U2", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "It ranks hotline calls by risk for night supervisors."));
+        d.Named("U3", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "idk"));
+        d.Named("U4", StakeholderGroup.FrontlineWorker, p => p.Text("purpose", "Cutting costs on the night shift, I heard."));
+        var group = Assert.Single(OfflineSummarizer.Summarize(d.Build()).Sections.SelectMany(s => s.Questions).Single(q => q.QuestionId == "purpose").Groups);
+
+        // "idk" shares no word with the rest, but says no view of its own: the answer that does is quoted instead.
+        Assert.Equal("Cutting costs on the night shift, I heard.", group.LeastAlike?.Text);
+        Assert.Equal(1, group.Unquoted);
+    }
+
+    [Fact]
     public void A_questions_concern_rule_is_described_once_however_many_groups_meet_it()
     {
         var summary = OfflineSummarizer.Summarize(Fixtures.ScreeningTool().Build());
