@@ -22,11 +22,17 @@ internal static class Block
     /// the stars, underscores, tildes and backticks in what people wrote into formatting and drop them ("~10 minutes, not
     /// ~2" struck through), and has no way to escape them. For what people said, and anything that carries it.
     /// </summary>
-    public static IEnumerable<JsonObject> Verbatim(string text) =>
-        TextChunks.Split(Mrkdwn.Inert(text), SlackLimits.TextObject).Select(chunk => new JsonObject
+    /// <param name="accessory">A button beside the first section, if any.</param>
+    public static IEnumerable<JsonObject> Verbatim(string text, JsonObject? accessory = null) =>
+        TextChunks.Split(Mrkdwn.Inert(text), SlackLimits.TextObject).Select((chunk, i) =>
         {
-            ["type"] = "section",
-            ["text"] = Plain(chunk, SlackLimits.TextObject, emoji: false),
+            var section = new JsonObject { ["type"] = "section", ["text"] = Plain(chunk, SlackLimits.TextObject, emoji: false) };
+            if (i == 0 && accessory is not null)
+            {
+                section["accessory"] = accessory;
+            }
+
+            return section;
         });
 
     /// <summary>A mrkdwn text object; <paramref name="escaped"/> must already be escaped. Verbatim: no auto-linking.</summary>

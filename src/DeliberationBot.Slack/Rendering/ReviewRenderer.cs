@@ -15,9 +15,9 @@ internal static class ReviewRenderer
         blocks.AddRange(Block.Sections(Escape(review.Text)));
         foreach (var a in review.Answers)
         {
-            // The question with its button, then the answer as written, in as many sections as it takes.
-            blocks.Add(Block.Section($"*{Escape(a.Text)}*", Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId))));
-            blocks.AddRange(Block.Verbatim(a.Answer));
+            // The question and the answer as written, one section each (a long answer takes more), its button on the first:
+            // a full review of fifty answers then still fits one form.
+            blocks.AddRange(Block.Verbatim($"{a.Text}\n{a.Answer}", Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId))));
         }
 
         return blocks;

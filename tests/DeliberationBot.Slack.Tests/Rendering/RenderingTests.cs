@@ -211,6 +211,16 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_full_review_of_fifty_answers_fits_one_form_with_each_answer_as_written()
+    {
+        var review = new AnswersReview(Samples.Id, "T", "Thanks", [.. Enumerable.Range(1, 50).Select(i => new AnsweredQuestion($"q{i}", $"Question {i}?", $"About ~{i} minutes, *not* less."))]);
+
+        Assert.True(ModalRenderer.Fits(review));
+        var texts = Blocks.TextObjects(JsonDocument.Parse(new JsonObject { ["blocks"] = ModalRenderer.Render(review)["blocks"]!.DeepClone() }.ToJsonString()).RootElement).ToList();
+        Assert.Contains(("plain_text", "Question 7?\nAbout ~7 minutes, *not* less."), texts);
+    }
+
+    [Fact]
     public void Export_links_are_our_own_links_with_nothing_that_could_end_them_early()
     {
         var link = Strings(MessageRenderer.Render(Samples.All("T").OfType<ExportLink>().Single()).Blocks);
