@@ -84,9 +84,15 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
         // button offers what was just done.
         if (outcome.Redrawn is { } redrawn && AdaptiveCardRenderer.Combine([redrawn], context) is var card && CardPager.Fits(card))
         {
-            return SharedByEveryone(redrawn) && !activity.IsPersonal && activity.ReplyToId is { Length: > 0 } pressed
-                ? CardAnswer(card) with { After = ct => UpdateForEveryoneAsync(activity, pressed, AdaptiveCardRenderer.Activity(card.DeepClone().AsObject()), ct) }
-                : CardAnswer(card);
+            if (SharedByEveryone(redrawn) && !activity.IsPersonal && activity.ReplyToId is { Length: > 0 } pressed)
+            {
+                return CardAnswer(card) with { After = ct => UpdateForEveryoneAsync(activity, pressed, AdaptiveCardRenderer.Activity(card.DeepClone().AsObject()), ct) };
+            }
+
+            // A card only its reader sees also says what came of the press (who was told), above the concern as it now
+            // stands, as Slack shows it beside the redrawn message.
+            return CardAnswer(result.Replies.OfType<Confirmation>().ToList() is [_, ..] said
+                && AdaptiveCardRenderer.Combine([.. said, redrawn], context) is var told && CardPager.Fits(told) ? told : card);
         }
 
         return Message(CardText.Truncate(PlainTextRenderer.Render(result.Replies[0]), 200));

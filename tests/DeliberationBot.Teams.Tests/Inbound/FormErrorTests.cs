@@ -67,6 +67,33 @@ public sealed class FormErrorTests : HostTest
         Assert.Empty(await Db.DeliberationIdsAsync());
     }
 
+    [Fact]
+    public async Task An_owners_response_from_the_card_draws_it_again_and_says_who_was_told()
+    {
+        var d = await StartAsync();
+        var sam = new Actor("teams", Activities.Tenant, new UserRef(Person.Sam.AadId, Person.Sam.Name));
+        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        await answering.JoinAsync(sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "test:join", CancellationToken.None);
+        await answering.AnswerAsync(sam, d, "purpose", AnswerValue.FromText("Nobody asked the night shift."), flagConcern: true, "test:purpose", CancellationToken.None);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        var concern = Assert.Single(await Host.Services.GetRequiredService<IDeliberationStore>().ListConcernsAsync(Activities.Tenant, d, CancellationToken.None));
+        var data = new System.Text.Json.Nodes.JsonObject
+        {
+            ["concernId"] = concern.Id.ToString(),
+            ["concernAction"] = "MarkAddressed",
+            ["listedConcerns"] = concern.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["response-" + concern.Id.ToString("N")] = "Night shift leads review it first.",
+        };
+
+        var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "concern", data));
+
+        // The owner reads who heard of it, as Slack shows it beside the message, then the concern as it now stands.
+        var texts = Cards.RendererTests.TextBlocks(answer!["value"]!.AsObject()).ToList();
+        Assert.StartsWith("Concern #1 is now addressed", texts[0], StringComparison.Ordinal);
+        Assert.Contains("The person who raised it has been sent your response privately.", texts[0], StringComparison.Ordinal);
+        Assert.Contains(texts, t => t.Contains("Night shift leads review it first.", StringComparison.Ordinal));
+    }
+
     private async Task<Guid> StartAsync()
     {
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Predictive screening\""));
