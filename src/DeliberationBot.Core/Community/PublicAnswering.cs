@@ -18,9 +18,6 @@ public sealed record PublicPage(
 {
     public bool TakesAnswers => Availability == InvitationAvailability.Open;
 
-    /// <summary>The conditions of the decision, once one is recorded, for the people who answered here to read with it.</summary>
-    public IReadOnlyList<PublicCondition> Conditions { get; init; } = [];
-
     /// <summary>The question asked before this one, for the back link; null for the first.</summary>
     public Question? Before(Question question)
     {
@@ -159,14 +156,15 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         var mine = answers.Where(a => a.ParticipantKey == key && view.FindQuestion(a.QuestionId) is not null).ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
         var availability = invitation.Availability(d.IsOpen, DateOnly.FromDateTime(turn.Now.UtcDateTime), participants.Count(p => p.ViaPublicPage), participants.Any(p => p.Key == key));
         var progress = FlowEngine.Evaluate(view, StakeholderGroup.Community, mine.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal));
-        // Conditions are read only once decided: until then the page shows no decision to read them with.
-        var conditions = d.Decision is null ? [] : (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct))
+        return new PublicPage(invitation, d, view, availability, mine, progress);
+    }
+
+    /// <summary>The conditions of the decision, for the page that shows the decision to the people who answered here.</summary>
+    public async Task<IReadOnlyList<PublicCondition>> ConditionsAsync(PublicPage page, CancellationToken ct) =>
+        [.. (await turn.Store.ListConcernsAsync(page.Deliberation.WorkspaceId, page.Deliberation.Id, ct))
             .Where(c => c.Kind == ConcernKind.Condition)
             .OrderBy(c => c.Number)
-            .Select(c => new PublicCondition(c.Number, c.Text, c.Due, c.Status == ConcernStatus.Resolved))
-            .ToList();
-        return new PublicPage(invitation, d, view, availability, mine, progress) { Conditions = conditions };
-    }
+            .Select(c => new PublicCondition(c.Number, c.Text, c.Due, c.Status == ConcernStatus.Resolved))];
 
     /// <summary>Records (or changes) a visitor's answer; their participation is created with their first answer.</summary>
     public async Task<PublicAnswerResult> AnswerAsync(string token, string visitor, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)

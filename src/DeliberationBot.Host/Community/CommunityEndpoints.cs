@@ -46,7 +46,7 @@ internal static partial class CommunityEndpoints
 
             // Someone coming back after answers stopped (closed, expired, full, paused) still reaches the responses to their concerns.
             var concerns = await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct);
-            return Unavailable(http, page, concerns.Count > 0) ?? Render<IntroPage>(new { Frame = Frame(http), Page = page, HasConcerns = concerns.Count > 0 });
+            return await UnavailableAsync(http, pages, page, ct, concerns.Count > 0) ?? Render<IntroPage>(new { Frame = Frame(http), Page = page, HasConcerns = concerns.Count > 0 });
         });
 
         group.MapGet("/q/{questionId}", async (string token, string questionId, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, IOptions<CommunityOptions> options, CancellationToken ct) =>
@@ -71,11 +71,11 @@ internal static partial class CommunityEndpoints
 
         group.MapGet("/answers", async (string token, HttpContext http, PublicAnswering pages, CancellationToken ct) =>
             await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
-            : Unavailable(http, page) ?? Render<AnswersPage>(new { Frame = Frame(http), Page = page, HasConcerns = (await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct)).Count > 0 }));
+            : await UnavailableAsync(http, pages, page, ct) ?? Render<AnswersPage>(new { Frame = Frame(http), Page = page, HasConcerns = (await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct)).Count > 0 }));
 
         group.MapGet("/concerns", async (string token, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, IOptions<CommunityOptions> options, CancellationToken ct) =>
             await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
-            : page.Invitation.State == InvitationState.Revoked ? Unavailable(http, page)!
+            : page.Invitation.State == InvitationState.Revoked ? (await UnavailableAsync(http, pages, page, ct))!
             : Concerns(http, antiforgery, options, await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct), null));
 
         group.MapPost("/concerns/{number:int}", ActOnConcernAsync);
@@ -124,7 +124,7 @@ internal static partial class CommunityEndpoints
         var result = await pages.AnswerAsync(token, visitor, question.Id, value, flag && !value.Skipped, $"web:{submission:N}", ct);
         return result.Outcome switch
         {
-            PublicAnswerOutcome.Unavailable => Unavailable(http, result.Page!) ?? Unknown(http),
+            PublicAnswerOutcome.Unavailable => await UnavailableAsync(http, pages, result.Page!, ct) ?? Unknown(http),
             PublicAnswerOutcome.Invalid => Question(http, antiforgery, options, page, question, value, flag, Localised(result.Problem, question, text)),
             _ when result.Flagged is not null => Results.Redirect(Frame(http).Href($"/flagged/{question.Id}")),
             _ => Results.Redirect(NextHref(Frame(http), result.Page ?? page)),
@@ -233,7 +233,7 @@ internal static partial class CommunityEndpoints
             return (null, null, Unknown(http));
         }
 
-        if (Unavailable(http, page) is { } closed)
+        if (await UnavailableAsync(http, pages, page, ct) is { } closed)
         {
             return (null, null, closed);
         }
@@ -259,14 +259,15 @@ internal static partial class CommunityEndpoints
 
     /// <summary>A paused, expired, revoked, full or closed link: a page saying so, in the reader's language; answers already given stay.</summary>
     /// <param name="concerns">Whether the reader raised concerns, whose responses the page then links to (not once the link is revoked).</param>
-    private static IResult? Unavailable(HttpContext http, PublicPage page, bool concerns = false) => page.Availability switch
+    private static async Task<IResult?> UnavailableAsync(HttpContext http, PublicAnswering pages, PublicPage page, CancellationToken ct, bool concerns = false) => page.Availability switch
     {
         InvitationAvailability.Open => null,
         InvitationAvailability.Paused => Message(http, "PausedHeading", "PausedText", page, StatusCodes.Status503ServiceUnavailable, concerns),
         InvitationAvailability.Full => Message(http, "FullHeading", "FullText", page, StatusCodes.Status403Forbidden, concerns),
-        // Once decided, the people who answered here read what was decided, as the page promised them (not once the link is revoked).
+        // Once decided, the people who answered here read what was decided and its conditions, as the page promised them
+        // (not once the link is revoked).
         _ when page.Deliberation.Decision is { } decision && page.Invitation.State != InvitationState.Revoked =>
-            Message(http, "ClosedHeading", "DecidedText", page, StatusCodes.Status410Gone, concerns, decision),
+            Message(http, "ClosedHeading", "DecidedText", page, StatusCodes.Status410Gone, concerns, decision, await pages.ConditionsAsync(page, ct)),
         _ => Message(http, "ClosedHeading", "ClosedText", page, StatusCodes.Status410Gone, concerns),
     };
 
@@ -275,8 +276,9 @@ internal static partial class CommunityEndpoints
     /// <summary>A form without this visitor's antiforgery token (forged, or from another site), or too large.</summary>
     private static IResult Refused(HttpContext http) => Message(http, "NotFoundHeading", "NotFoundText", null, StatusCodes.Status400BadRequest);
 
-    private static IResult Message(HttpContext http, string heading, string text, PublicPage? page, int status, bool concerns = false, Decision? decision = null) =>
-        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns, Decision = decision, Conditions = decision is null ? [] : page!.Conditions }, status);
+    private static IResult Message(
+        HttpContext http, string heading, string text, PublicPage? page, int status, bool concerns = false, Decision? decision = null, IReadOnlyList<PublicCondition>? conditions = null) =>
+        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns, Decision = decision, Conditions = conditions ?? [] }, status);
 
     private static RazorComponentResult Render<TPage>(object parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
