@@ -156,7 +156,6 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
           "When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.";
 
     /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
-
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch
     {
         (ConcernAction.Accept, ConcernStatus.Resolved, false) => "You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.",

@@ -122,17 +122,22 @@ internal static class QuestionDigest
             return (answers, null);
         }
 
-        var scores = WordOverlap.Scores([.. answers.Select(a => a.Value.Text!)]);
+        var overlap = WordOverlap.Of([.. answers.Select(a => a.Value.Text!)]);
         var ranked = answers
-            .Select((a, i) => (Answer: a, Score: scores[i]))
+            .Select((a, i) => (Answer: a, Index: i, Score: overlap.Scored[i]))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Answer, AnswerOrder.Instance)
             .DistinctBy(x => x.Answer.Value.Text!.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var alike = ranked.Take(QuotesPerGroup).Select(x => x.Answer).Order(AnswerOrder.Instance).ToList();
-        var candidates = ranked.Skip(QuotesPerGroup).Where(x => WordOverlap.ContentWords(x.Answer.Value.Text!) >= SaysSomething).ToList();
-        var apart = candidates.Count == 0 ? null : candidates.MinBy(x => x.Score).Answer;
-        return (alike, apart is not null && alike.All(a => WordOverlap.Similarity(a.Value.Text!, apart.Value.Text!) < DifferentBelow) ? apart : null);
+        var alike = ranked.Take(QuotesPerGroup).OrderBy(x => x.Answer, AnswerOrder.Instance).ToList();
+        var candidates = ranked.Skip(QuotesPerGroup).Where(x => overlap.ContentWords(x.Index) >= SaysSomething).ToList();
+        SummaryAnswer? apart = null;
+        if (candidates.Count > 0 && candidates.MinBy(x => x.Score) is var least && alike.All(a => overlap.Similarity(a.Index, least.Index) < DifferentBelow))
+        {
+            apart = least.Answer;
+        }
+
+        return ([.. alike.Select(x => x.Answer)], apart);
     }
 
     /// <param name="ruleSaid">Whether an earlier group's statement already said what the question's concern rule is: it is said once.</param>

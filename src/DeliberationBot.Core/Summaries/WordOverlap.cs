@@ -6,9 +6,19 @@ namespace DeliberationBot.Core.Summaries;
 /// case). Each distinct word becomes a number, so comparing two answers is a merge of two short sorted arrays; a
 /// group's answers are compared pairwise once, not once from each side.
 /// </summary>
-internal static class WordOverlap
+internal sealed class WordOverlap
 {
-    public static double[] Scores(IReadOnlyList<string> texts)
+    private readonly int[][] sets;
+
+    private WordOverlap(int[][] sets, double[] scores) => (this.sets, Scored) = (sets, scores);
+
+    /// <summary>Each answer's score, in the order of the texts.</summary>
+    public double[] Scored { get; }
+
+    public static double[] Scores(IReadOnlyList<string> texts) => Of(texts).Scored;
+
+    /// <summary>The texts' word sets, read once, and their scores; two of them can then be compared without reading them again.</summary>
+    public static WordOverlap Of(IReadOnlyList<string> texts)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var sets = texts.Select(t => WordSet(t, numbers)).ToArray();
@@ -24,18 +34,14 @@ internal static class WordOverlap
             }
         }
 
-        return scores;
+        return new WordOverlap(sets, scores);
     }
 
-    /// <summary>How many distinct words longer than three letters an answer has: a rough measure of how much it says.</summary>
-    public static int ContentWords(string text) => WordSet(text, new Dictionary<string, int>(StringComparer.Ordinal)).Length;
+    /// <summary>How many distinct words longer than three letters text <paramref name="i"/> has: a rough measure of how much it says.</summary>
+    public int ContentWords(int i) => sets[i].Length;
 
-    /// <summary>The share of two answers' words they have in common (Jaccard similarity of their word sets), from 0 to 1.</summary>
-    public static double Similarity(string a, string b)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        return Jaccard(WordSet(a, numbers), WordSet(b, numbers));
-    }
+    /// <summary>The share of two texts' words they have in common (Jaccard similarity of their word sets), from 0 to 1.</summary>
+    public double Similarity(int i, int j) => Jaccard(sets[i], sets[j]);
 
     /// <summary>The answer's distinct words as sorted numbers; words are split on white space as <c>string.Split()</c> does.</summary>
     private static int[] WordSet(string text, Dictionary<string, int> numbers)

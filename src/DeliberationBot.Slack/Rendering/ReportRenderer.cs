@@ -110,8 +110,9 @@ internal static class ReportRenderer
     private static void Voices(VoicesHeard voices, List<JsonObject> content)
     {
         content.AddRange(Block.Verbatim(SummaryText.VoicesHeading));
-        var grid = "```\n" + Escape(SummaryText.VoicesGrid(voices).TrimEnd()) + "\n```";
-        content.AddRange(grid.Length <= SlackLimits.TextObject ? [Block.Section(grid)] : Block.Verbatim(SummaryText.VoicesGrid(voices)));
+        var grid = SummaryText.VoicesGrid(voices).TrimEnd();
+        var block = "```\n" + Escape(grid) + "\n```";
+        content.AddRange(block.Length <= SlackLimits.TextObject ? [Block.Section(block)] : Block.Verbatim(grid));
         content.AddRange(Block.Verbatim(string.Join("\n", SummaryText.VoicesGaps(voices))));
     }
 
