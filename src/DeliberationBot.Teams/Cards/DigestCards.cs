@@ -116,7 +116,7 @@ internal static class DigestCards
             Card.Separator(Card.Label("Coming due")),
             Card.Facts(due.Select(d => (
                 d.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{CardText.Escape(d.Proposal)}: {CardText.Escape(CardText.Truncate(d.What, 300))} ({d.When})"))),
+                $"{CardText.Escape(d.Proposal)}: {CardText.Escape(d.What)} ({d.When})"))),
         ];
     }
 

@@ -91,6 +91,17 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    public void A_condition_coming_due_is_given_whole_however_long()
+    {
+        var condition = string.Join(" ", Enumerable.Range(1, 120).Select(i => $"step{i}")) + " before launch.";
+        var digest = Samples.Digest("Screening") with { ComingDue = [new DigestDue("Screening", "Condition #2: " + condition, new DateOnly(2027, 1, 15), 40)] };
+
+        var text = Texts.Of(AdaptiveCardRenderer.Render(digest));
+
+        Assert.Contains("Condition #2: " + condition, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_digest_too_long_for_one_message_is_split_into_parts_with_every_concern()
     {
         var digest = Samples.Digest(new string('w', 150), proposals: 40, concernsEach: 6);
