@@ -112,7 +112,9 @@ internal static class ReportRenderer
         content.AddRange(Block.Verbatim(SummaryText.VoicesHeading));
         var grid = SummaryText.VoicesGrid(voices).TrimEnd();
         var block = "```\n" + Escape(grid) + "\n```";
-        content.AddRange(block.Length <= SlackLimits.TextObject ? [Block.Section(block)] : Block.Verbatim(grid));
+        // A title with three backticks of its own would end the code block early and show the rest as formatting.
+        var fits = block.Length <= SlackLimits.TextObject && !grid.Contains("```", StringComparison.Ordinal);
+        content.AddRange(fits ? [Block.Section(block)] : Block.Verbatim(grid));
         content.AddRange(Block.Verbatim(string.Join("\n", SummaryText.VoicesGaps(voices))));
     }
 

@@ -56,4 +56,18 @@ public sealed class SummaryRenderingTests
         Assert.Equal("plain_text", gaps.Type);
         Assert.Equal(string.Join("\n", SummaryText.VoicesGaps(report.Summary.VoicesHeard)), gaps.Text);
     }
+
+    [Fact]
+    public void A_section_title_that_would_end_the_code_block_early_is_shown_as_plain_text_instead()
+    {
+        var report = Samples.Summary("Predictive screening", 3);
+        var voices = report.Summary.VoicesHeard;
+        voices = voices with { Sections = [voices.Sections[0] with { Title = "Costs ``` and *who* pays" }, .. voices.Sections.Skip(1)] };
+        report = report with { Summary = report.Summary with { VoicesHeard = voices } };
+        var texts = Blocks.TextObjects(JsonDocument.Parse(MessageRenderer.Render(report).ToPayload().ToJsonString()).RootElement).ToList();
+
+        var (type, grid) = texts[texts.FindIndex(t => t.Text == SummaryText.VoicesHeading) + 1];
+        Assert.Equal("plain_text", type);
+        Assert.Equal(SummaryText.VoicesGrid(voices).TrimEnd(), grid);
+    }
 }
