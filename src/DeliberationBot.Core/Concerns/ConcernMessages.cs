@@ -96,7 +96,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
 
     /// <summary>
     /// Set on the notice to the others who raised it when one of them reopens it: who did ("Ana, who raised it too", or
-    /// "someone who raised it anonymously").
+    /// "someone who raised it anonymously"; in the conversation, "Ana, one of the people who raised it").
     /// </summary>
     public string? ReopenedBy { get; init; }
 
@@ -110,7 +110,8 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// </summary>
     public string Lead(string title, Func<string, string> escape) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
-        ({ } who, _, _) => $"The concern you raised on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
+        ({ } who, _, false) => $"The concern you raised on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
+        ({ } who, _, true) => $"Concern #{Concern.Number} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         (null, true, false) => $"The facilitator of {title} closed the concern you raised.",
         (null, true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
         (null, false, false) => $"The owners of {title} responded to the concern you raised.",
@@ -151,9 +152,14 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
         : "Optional. The owners will read it with the concern, in your words, with your name and group.";
 
     /// <summary>What someone told that another who raised it reopened it can do: add their own reasons, unless they already did.</summary>
-    private string? OpenAgain => ReopenedBy is null || After is not null ? null
-        : "The owners have been told. " + (Concern.Actions.Contains(ConcernAction.Reopen) ? "If it is not settled for you either, press Reopen and tell them why. " : "") +
-          "When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.";
+    private string? OpenAgain => (ReopenedBy is null || After is not null, InConversation) switch
+    {
+        (true, _) => null,
+        (false, false) => "The owners have been told. " + (Concern.Actions.Contains(ConcernAction.Reopen) ? "If it is not settled for you either, press Reopen and tell them why. " : "") +
+            "When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.",
+        (false, true) => "The owners have been told. Anyone else who raised it can press Reopen to tell them why it does not settle it for them either. " +
+            "When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
+    };
 
     /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch

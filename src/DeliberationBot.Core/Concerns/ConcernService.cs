@@ -68,7 +68,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         var (outbox, told) = await AnnouncementsAsync(d, flow, changed, action, actorKey, deliveryKey, ct);
         if (action == ConcernAction.Reopen && !ConcernLifecycle.IsReopened(concern))
         {
-            told += OthersWhoRaisedIt(d, flow, changed, actorKey, deliveryKey, outbox);
+            told += await OthersWhoRaisedItAsync(d, flow, changed, actorKey, deliveryKey, outbox, ct);
         }
 
         // The owners know of a change they made, or that they are told of now.
@@ -236,25 +236,42 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     }
 
     /// <summary>
-    /// The first reopening of a concern, to the others who raised it by name: their concern is open again, in the words
-    /// of whoever reopened it, and they may add their own reasons. An earlier notice of theirs may still offer Accept;
-    /// this one says where it stands now. Those who raised it anonymously cannot be addressed (their notice in the
-    /// conversation answers a press with where the concern stands), and people who answered on the public page read
-    /// it there. Returns what the person who reopened it is told.
+    /// The first reopening of a concern, to the others who raised it: their concern is open again, in the words of
+    /// whoever reopened it, and they may add their own reasons. Those who raised it by name are told privately (an
+    /// earlier notice of theirs may still offer Accept; this one says where it stands now). Those who raised it
+    /// anonymously read the owners' response in the conversation, so they are told there, unless the one who reopened
+    /// it is one of them: they pressed Reopen on that notice, which is then drawn again for everyone. People who answered
+    /// on the public page read it there. Returns what the person who reopened it is told.
     /// </summary>
-    private string OthersWhoRaisedIt(Deliberation d, FlowDefinition flow, Concern c, string actorKey, string deliveryKey, List<OutboxMessage> outbox)
+    private async Task<string> OthersWhoRaisedItAsync(
+        Deliberation d, FlowDefinition flow, Concern c, string actorKey, string deliveryKey, List<OutboxMessage> outbox, CancellationToken ct)
     {
+        var name = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey)?.Name;
         var others = c.Raisers.Where(k => k != actorKey && k.StartsWith("user:", StringComparison.Ordinal)).ToList();
-        var who = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey)?.Name is { } name ? $"{name}, who raised it too" : "someone who raised it anonymously";
         foreach (var raiser in others)
         {
             List<ConcernAction> actions = c.Voices.Any(v => v.RaiserKey == raiser && v.Reopening) ? [] : [ConcernAction.Reopen];
             var user = new UserRef(raiser["user:".Length..]);
             outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/co-raiser/{user.Id}", Destination.PrivatelyTo(d.Home, user),
-                new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(c, flow, actions), false) { ReopenedBy = who }));
+                new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(c, flow, actions), false) { ReopenedBy = name is null ? "someone who raised it anonymously" : $"{name}, who raised it too" }));
         }
 
-        return others.Count == 0 ? "" : $" So {(others.Count == 1 ? "has the other person" : $"have the {others.Count} other people")} who raised it by name.";
+        var told = others.Count == 0 ? "" : $" So {(others.Count == 1 ? "has the other person" : $"have the {others.Count} other people")} who raised it by name.";
+        var unnamed = c.Raisers.Where(k => !k.StartsWith("user:", StringComparison.Ordinal)).ToList();
+        var participants = unnamed.Count == 0 ? [] : await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, unnamed, ct);
+        var inConversation = participants.Where(p => !p.ViaPublicPage).Select(p => p.Key).ToList();
+        if (inConversation.Contains(actorKey) || inConversation.Count == 0)
+        {
+            return told;
+        }
+
+        var onPage = participants.Any(p => p.Key == actorKey);
+        outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/co-raisers", Destination.To(d.Home),
+            new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(c, flow, [ConcernAction.Reopen]), true)
+            {
+                ReopenedBy = name is not null ? $"{name}, one of the people who raised it" : onPage ? "one of the people who raised it on the public page" : "one of the people who raised it",
+            }));
+        return told + $" It is posted in the conversation for the {(inConversation.Count == 1 ? "person" : $"{inConversation.Count} people")} who raised it anonymously.";
     }
 
     /// <summary>

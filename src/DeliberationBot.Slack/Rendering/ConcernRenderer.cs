@@ -39,7 +39,7 @@ internal static class ConcernRenderer
         lead["block_id"] = SlackIds.RaisersNoticeBlock(n.InConversation); // to draw the notice again after Accept or Reopen
         content.Add(lead);
         AddConcern(n.Concern, content);
-        if (n.InConversation && n.AsksRaisers)
+        if (n.InConversation && n.Concern.Actions.Count > 0)
         {
             content.Add(Block.Context("Anyone else who presses a button is told so privately; nothing changes."));
         }

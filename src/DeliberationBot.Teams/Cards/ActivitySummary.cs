@@ -18,6 +18,8 @@ internal static class ActivitySummary
         var line = message switch
         {
             OwnerConcerns o => $"{Count(o.Concerns.Count, "concern")} on \"{o.Title}\" {(o.Concerns.Count == 1 ? "needs" : "need")} your response",
+            ConcernResponseNotice { ReopenedBy: not null } n => $"Concern #{n.Concern.Number} on \"{n.Title}\" is open again",
+            ConcernResponseNotice { Concern.Status: ConcernStatus.ClosedByFacilitator } n => $"The facilitator of \"{n.Title}\" closed concern #{n.Concern.Number}",
             ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to concern #{n.Concern.Number}",
             QuestionPrompt q => $"{q.Left} question{(q.Left == 1 ? "" : "s")} left: {q.Text}",
             GroupPrompt g => $"\"{g.DeliberationTitle}\": which stakeholder group are you answering as?",

@@ -104,6 +104,47 @@ public sealed class ConcernJourneyTests : JourneyTest
     }
 
     [Fact]
+    public async Task When_a_named_raiser_reopens_a_concern_those_who_raised_it_anonymously_are_told_in_the_conversation()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Predictive screening for hotline calls\" owner:<@U-MARIA|Maria> anonymous", null, Key(), default);
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        await Answering.JoinAsync(Ana, d.Id, StakeholderGroup.FrontlineWorker, anonymous: false, Key(), default);
+        await Answering.JoinAsync(Sam, d.Id, StakeholderGroup.FrontlineWorker, anonymous: true, Key(), default);
+        foreach (var who in new[] { Ana, Sam })
+        {
+            await Answering.AnswerAsync(who, d.Id, "can-override", Core.Flows.AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
+        }
+
+        await Commands.HandleAsync(Dana, Room, "close", null, Key(), default);
+        await Factory.DeliverAsync();
+        var overrides = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "can-override");
+        await Concerns.ActAsync(Maria, overrides.Id, ConcernAction.MarkAddressed, "Overrides need one click.", Key(), default);
+        await Factory.DeliverAsync();
+
+        // Sam read the response in the conversation, with Accept: that is where he hears that Ana reopened it.
+        var reopened = Assert.IsType<Confirmation>(Assert.Single((await Concerns.ActAsync(Ana, overrides.Id, ConcernAction.Reopen, "Not on nights: nobody there may.", Key(), default)).Replies));
+        Assert.EndsWith("Maria has been told. It is posted in the conversation for the person who raised it anonymously.", reopened.Text, StringComparison.Ordinal);
+        var posted = await Factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null, InConversation: true });
+        Assert.Equal(Destination.To(Room), posted.Message.Destination);
+        var notice = (ConcernResponseNotice)posted.Message.Message;
+        Assert.Equal(
+            "Concern #" + overrides.Number + " on \"Predictive screening for hotline calls\" is open again: it was reopened by Ana, one of the people who raised it, as the owners' response did not settle it for them. " +
+            "The owners have been told. Anyone else who raised it can press Reopen to tell them why it does not settle it for them either. " +
+            "When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
+            notice.Lead("\"Predictive screening for hotline calls\"", text => text) + " " + notice.NextStep);
+        Assert.Equal([ConcernAction.Reopen], notice.Concern.Actions);
+        Assert.Contains(notice.Concern.OnReopening, v => v.Text == "Not on nights: nobody there may." && v.Name == "Ana");
+        Assert.DoesNotContain("Sam", JsonSerializer.Serialize<object>(notice), StringComparison.Ordinal);
+
+        // Sam adds his reasons from the conversation; his press draws that notice again for everyone, so nobody is told anew.
+        var sent = Factory.Channel.Sent.Count(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null });
+        Assert.IsType<Confirmation>(Assert.Single((await Concerns.ActAsync(Sam, overrides.Id, ConcernAction.Reopen, "Days too: it takes a form.", Key(), default)).Replies));
+        await Factory.DeliverAsync();
+        Assert.Equal(sent, Factory.Channel.Sent.Count(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null }));
+        Assert.Contains((await Store.FindConcernAsync(Ws, overrides.Id, default))!.Voices, v => v.Reopening && v.Text == "Days too: it takes a form." && v.Name is null);
+    }
+
+    [Fact]
     public async Task An_anonymous_raiser_hears_the_response_in_the_conversation_and_accepts_without_being_named()
     {
         var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);

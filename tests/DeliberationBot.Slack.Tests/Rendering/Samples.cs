@@ -54,6 +54,7 @@ internal static class Samples
         yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.Addressed, [ConcernAction.Accept, ConcernAction.Reopen]), InConversation: true);
         yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.WontAddress, [ConcernAction.Accept, ConcernAction.Reopen]), InConversation: false);
         yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.Open, [ConcernAction.Reopen]), InConversation: false) { ReopenedBy = text + ", who raised it too" };
+        yield return new ConcernResponseNotice(Id, text, Concern(text, 1, ConcernStatus.Open, [ConcernAction.Reopen]), InConversation: true) { ReopenedBy = text + ", one of the people who raised it" };
         yield return new DecisionRequest(Id, text, many) { Unresolved = [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, []))] };
         yield return new DecisionRecorded(Id, text, new Decision(DecisionOutcome.GoWithConditions, text, new UserRef("U0DANA", "dana"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)),
             [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, []) with { Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), Due = new DateOnly(2027, 1, 31) })])

@@ -56,6 +56,7 @@ public sealed class RendererTests
             new OwnerConcerns(Id, Evil, [view with { Changes = [new VoiceChange("k2", "q1", Edited: false), new VoiceChange("k1", "q1", Edited: true)] }]),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Reopen] }, false) { ReopenedBy = Evil + ", who raised it too" },
+            new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Reopen] }, true) { ReopenedBy = Evil + ", one of the people who raised it" },
             new DecisionRequest(Id, Evil, 1) { Unresolved = [view with { Actions = [] }] },
             new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [view])
             {
@@ -144,6 +145,18 @@ public sealed class RendererTests
         Assert.True(input["isRequired"]!.GetValue<bool>());
         Assert.Equal(error, input["errorMessage"]!.GetValue<string>());
         Assert.Null(optional["isRequired"]);
+    }
+
+    [Theory]
+    [InlineData(ConcernStatus.Addressed, null, "The owners of \"Screening\" responded to concern #3")]
+    [InlineData(ConcernStatus.ClosedByFacilitator, null, "The facilitator of \"Screening\" closed concern #3")]
+    [InlineData(ConcernStatus.Open, "Ana, who raised it too", "Concern #3 on \"Screening\" is open again")]
+    public void A_notice_to_the_people_who_raised_a_concern_is_announced_as_what_happened(ConcernStatus status, string? reopenedBy, string line)
+    {
+        var view = new ConcernView(Id, 3, ConcernKind.Concern, null, "Too many fields", [StakeholderGroup.FrontlineWorker], 2, status, "Cut to two.", null, null, []);
+        var activity = AdaptiveCardRenderer.Activities(new ConcernResponseNotice(Id, "Screening", view, false) { ReopenedBy = reopenedBy })[0];
+
+        Assert.Equal(line, activity["summary"]!.GetValue<string>());
     }
 
     [Fact]
