@@ -46,7 +46,7 @@ internal static partial class CommunityEndpoints
 
             // Someone coming back after answers stopped (closed, expired, full, paused) still reaches the responses to their concerns.
             var concerns = await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct);
-            return await UnavailableAsync(http, pages, page, ct, concerns.Count > 0) ?? Render<IntroPage>(new { Frame = Frame(http), Page = page, HasConcerns = concerns.Count > 0 });
+            return await UnavailableAsync(http, pages, page, ct, concerns) ?? Render<IntroPage>(new { Frame = Frame(http), Page = page, Concerns = concerns });
         });
 
         group.MapGet("/q/{questionId}", async (string token, string questionId, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, IOptions<CommunityOptions> options, CancellationToken ct) =>
@@ -71,7 +71,7 @@ internal static partial class CommunityEndpoints
 
         group.MapGet("/answers", async (string token, HttpContext http, PublicAnswering pages, CancellationToken ct) =>
             await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
-            : await UnavailableAsync(http, pages, page, ct) ?? Render<AnswersPage>(new { Frame = Frame(http), Page = page, HasConcerns = (await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct)).Count > 0 }));
+            : await UnavailableAsync(http, pages, page, ct) ?? Render<AnswersPage>(new { Frame = Frame(http), Page = page, Concerns = await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct) }));
 
         group.MapGet("/concerns", async (string token, HttpContext http, PublicAnswering pages, IAntiforgery antiforgery, IOptions<CommunityOptions> options, CancellationToken ct) =>
             await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
@@ -258,8 +258,8 @@ internal static partial class CommunityEndpoints
             error is null && wordsError is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     /// <summary>A paused, expired, revoked, full or closed link: a page saying so, in the reader's language; answers already given stay.</summary>
-    /// <param name="concerns">Whether the reader raised concerns, whose responses the page then links to (not once the link is revoked).</param>
-    private static async Task<IResult?> UnavailableAsync(HttpContext http, PublicAnswering pages, PublicPage page, CancellationToken ct, bool concerns = false) => page.Availability switch
+    /// <param name="concerns">The reader's concerns, whose responses the page then links to (none once the link is revoked).</param>
+    private static async Task<IResult?> UnavailableAsync(HttpContext http, PublicAnswering pages, PublicPage page, CancellationToken ct, IReadOnlyList<PublicConcern>? concerns = null) => page.Availability switch
     {
         InvitationAvailability.Open => null,
         InvitationAvailability.Paused => Message(http, "PausedHeading", "PausedText", page, StatusCodes.Status503ServiceUnavailable, concerns),
@@ -277,8 +277,8 @@ internal static partial class CommunityEndpoints
     private static IResult Refused(HttpContext http) => Message(http, "NotFoundHeading", "NotFoundText", null, StatusCodes.Status400BadRequest);
 
     private static IResult Message(
-        HttpContext http, string heading, string text, PublicPage? page, int status, bool concerns = false, Decision? decision = null, IReadOnlyList<PublicCondition>? conditions = null) =>
-        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns, Decision = decision, Conditions = conditions ?? [] }, status);
+        HttpContext http, string heading, string text, PublicPage? page, int status, IReadOnlyList<PublicConcern>? concerns = null, Decision? decision = null, IReadOnlyList<PublicCondition>? conditions = null) =>
+        Render<MessagePage>(new { Frame = Frame(http), Heading = heading, Text = text, Deliberation = page?.Deliberation.Title, Concerns = concerns ?? [], Decision = decision, Conditions = conditions ?? [] }, status);
 
     private static RazorComponentResult Render<TPage>(object parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>

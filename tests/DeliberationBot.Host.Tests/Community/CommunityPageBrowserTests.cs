@@ -189,6 +189,7 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
 
         await pages.RunAsync(home, "invite pause");
         await page.GotoAsync($"{link.Page.PathAndQuery}?lang={language}");
+        await page.WaitForSelectorAsync("p.notice"); // the response waiting for the reader's word, said first
         await AssertAccessibleAsync(page);
         await page.GotoAsync($"/c/no-such-link?lang={language}");
         await AssertAccessibleAsync(page);

@@ -33,6 +33,7 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         Assert.DoesNotContain("posted in the conversation", told, StringComparison.Ordinal);
         await Factory.DeliverAsync();
         Assert.DoesNotContain(Factory.Channel.Sent, m => m.Message.Message is ConcernResponseNotice);
+        Assert.Contains("<p class=\"notice\">The people in charge responded to one of your concerns", WebUtility.HtmlDecode(await visitor.GetStringAsync(link.Page.PathAndQuery)), StringComparison.Ordinal);
 
         var page = await PageAsync(visitor, link);
         Assert.Contains("<p>Our street was skipped three years running.\nTell us why a road ranks low.</p>", page, StringComparison.Ordinal);
@@ -73,13 +74,20 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         using var closed = await visitor.GetAsync(link.Page.PathAndQuery);
         Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
         var message = await closed.Content.ReadAsStringAsync();
-        Assert.Contains($"href=\"{link.Page.AbsolutePath}/concerns?lang=en\"", message, StringComparison.Ordinal);
+        // Coming back, the visitor reads first that a response waits for their word.
+        const string Waiting = "<p class=\"notice\">The people in charge responded to one of your concerns, and ask whether their response settles it for you. " +
+            "<a href=\"{0}/concerns?lang=en\">Your concerns and the responses to them</a></p>";
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, Waiting, link.Page.AbsolutePath), message, StringComparison.Ordinal);
 
         var page = await PageAsync(visitor, link);
         Assert.Contains("The people in charge say they will not address it.", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(visitor, link, Forms(page).Single(f => f.Action == "accept"))).StatusCode);
         Assert.Equal(ConcernStatus.Resolved, (await Store.FindConcernAsync(Ws, concern.Id, default))!.Status);
         Assert.Contains("Settled: everyone who raised it accepted the response.", await PageAsync(visitor, link), StringComparison.Ordinal);
+        using var after = await visitor.GetAsync(link.Page.PathAndQuery);
+        message = await after.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("class=\"notice\"", message, StringComparison.Ordinal);
+        Assert.Contains($"<p><a href=\"{link.Page.AbsolutePath}/concerns?lang=en\">Your concerns and the responses to them</a></p>", message, StringComparison.Ordinal);
     }
 
     [Fact]
