@@ -70,6 +70,13 @@ public sealed record RecordConcern(int Number, string Kind, string Text, string?
     /// <summary>Words given on reopening it: they answer the owners' response, not the question, so they follow it.</summary>
     [JsonIgnore]
     public IEnumerable<RecordVoice> OnReopening => Voices.Where(v => v.Reopening);
+
+    /// <summary>
+    /// The words to show beside a step of the history: those it gave, except the latest response's, which the concern
+    /// carries as <see cref="Response"/> and which is shown above the history.
+    /// </summary>
+    public string? WordsAt(RecordEvent step) =>
+        step.Words is { } words && (words != Response || !ReferenceEquals(step, History.LastOrDefault(e => e.Words is not null))) ? words : null;
 }
 
 public sealed record RecordVoice(string Words, string By)
@@ -81,7 +88,14 @@ public sealed record RecordVoice(string Words, string By)
     public string? Answering { get; init; }
 }
 
-public sealed record RecordEvent(DateTimeOffset At, string What, string Who);
+public sealed record RecordEvent(DateTimeOffset At, string What, string Who)
+{
+    /// <summary>
+    /// What the owners or the facilitator wrote at this step (a response, or why it was closed), as written: a concern
+    /// keeps only its latest response, so earlier ones live here. The raisers' words on reopening are among its voices.
+    /// </summary>
+    public string? Words { get; init; }
+}
 
 public sealed record RecordDecision(string Outcome, string Rationale, string DecidedBy, DateTimeOffset At);
 
@@ -120,7 +134,7 @@ public static class DeliberationRecords
         var recordConcerns = concerns.OrderBy(c => c.Number).Select(c => new RecordConcern(
             c.Number, c.Kind.ToString(), c.Text, ConcernView.Of(c, flow, []).SectionTitle, [.. c.RaisedByGroups.Select(g => g.Label())], c.Raisers.Count,
             c.Status.ToString(), c.Response, c.Owner?.Display, c.Due,
-            [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)))])
+            [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)) { Words = ResponseIn(e) })])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
             Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.Text })],
@@ -165,6 +179,21 @@ public static class DeliberationRecords
         var digits = data.AsSpan(1, end - 1);
         var followed = end == data.Length || data[end] is ' ' or ':';
         return followed && (digits.Length == 1 || digits[0] != '0') && int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
+
+    private static readonly string[] Responses =
+        [.. new[] { ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress, ConcernAction.CloseWithoutRaisers }.Select(ConcernLifecycle.EventType)];
+
+    /// <summary>The words of a response or a closing, which follow the concern's number: "#3: We cut it to two fields."</summary>
+    private static string? ResponseIn(DeliberationEvent e)
+    {
+        if (!Responses.Contains(e.Type) || e.Data is not { } data)
+        {
+            return null;
+        }
+
+        var colon = data.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? null : data[(colon + 2)..];
     }
 
     /// <summary>An anonymous actor is only ever "an anonymous participant".</summary>

@@ -82,7 +82,7 @@ public static class RecordMarkdown
 
             foreach (var e in c.History)
             {
-                sb.AppendLine($"  - {Date(e.At)} {e.What} — {Escape(e.Who)}");
+                sb.AppendLine($"  - {Date(e.At)} {e.What} — {Escape(e.Who)}{(c.WordsAt(e) is { } words ? ": " + Escape(words, InNestedListItem) : "")}");
             }
 
             sb.AppendLine();
@@ -125,6 +125,7 @@ public static class RecordMarkdown
     // A person's line break, kept as a hard break (a backslash at the end of the line) that continues the block it is in.
     private const string InParagraph = "\\\n";
     private const string InListItem = "\\\n  ";
+    private const string InNestedListItem = "\\\n    ";
     private const string InQuote = "\\\n> ";
 
     /// <summary>

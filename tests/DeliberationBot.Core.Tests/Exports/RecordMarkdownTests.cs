@@ -54,6 +54,28 @@ public sealed partial class RecordMarkdownTests
     }
 
     [Fact]
+    public void Each_earlier_response_stays_in_its_step_of_the_history_with_its_line_breaks()
+    {
+        var concern = Record().Concerns[0] with
+        {
+            History =
+            [
+                new RecordEvent(At, "concern.addressed", "Maria") { Words = Response },
+                new RecordEvent(At.AddHours(1), "concern.reopened", "Ana"),
+                new RecordEvent(At.AddHours(2), "concern.addressed", "Maria") { Words = "Asked, and answered." },
+            ],
+            Response = "Asked, and answered.",
+        };
+        var html = Markdig.Markdown.ToHtml(RecordMarkdown.Render(Record() with { Concerns = [concern] }));
+
+        Assert.Contains("<li>2026-12-01 09:00 UTC concern.addressed — Maria: We will ask them.<br />\n2. Then decide.</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>2026-12-01 10:00 UTC concern.reopened — Ana</li>", html, StringComparison.Ordinal);
+        // The latest is the concern's response, given once above the history.
+        Assert.Contains("<li>2026-12-01 11:00 UTC concern.addressed — Maria</li>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "Asked, and answered"));
+    }
+
+    [Fact]
     public void Words_merged_in_from_another_question_say_which_question_they_answered()
     {
         var merged = new RecordConcern(1, "Concern", Concern, "Daily work", ["Frontline worker"], 2, "Open", null, null, null, [])

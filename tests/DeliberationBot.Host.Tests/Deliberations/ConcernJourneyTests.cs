@@ -62,6 +62,17 @@ public sealed class ConcernJourneyTests : JourneyTest
             ["concern.raised", "concern.acknowledged", "concern.addressed", "concern.reopened", "concern.addressed", "concern.accepted"],
             history.Select(e => e.Type));
         Assert.Equal(["user:U-MARIA", "user:U-ANA"], history.Skip(1).Select(e => e.Actor).Distinct().Order(StringComparer.Ordinal).Reverse());
+
+        // The record keeps each response in its step, the first as well as the one the concern now carries (given once, as its response).
+        var export = Assert.IsType<ExportLink>((await Commands.HandleAsync(Maria, Room, "export", null, Key(), default)).Replies.Single());
+        var markdown = await Http.GetStringAsync(export.Markdown.PathAndQuery);
+        Assert.Contains(" concern.addressed — Maria: Overrides need one click and no form.", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Response: Now with a pilot of the override button.", markdown, StringComparison.Ordinal);
+        Assert.Contains(" concern.addressed — Maria\n", markdown, StringComparison.Ordinal);
+        var steps = JsonDocument.Parse(await Http.GetStringAsync(export.Json.PathAndQuery)).RootElement.GetProperty("concerns").EnumerateArray()
+            .Single(c => c.GetProperty("number").GetInt32() == overrides.Number).GetProperty("history").EnumerateArray()
+            .Select(e => e.GetProperty("words").GetString()).ToList();
+        Assert.Equal([null, null, "Overrides need one click and no form.", null, "Now with a pilot of the override button.", null], steps);
     }
 
     [Fact]
