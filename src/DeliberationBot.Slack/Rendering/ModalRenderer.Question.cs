@@ -55,6 +55,7 @@ internal static partial class ModalRenderer
                 hint = "Your words above stay with your answer while you keep it." + (hint is null ? "" : " " + hint);
             }
 
+            blocks.AddRange(ChoicesInFull(q));
             blocks.Add(Block.Input(SlackIds.AnswerBlock, label, AnswerElement(q), optional: !q.Required, hint));
             if (boxed)
             {
@@ -136,6 +137,18 @@ internal static partial class ModalRenderer
             default:
                 return Choice([.. q.Options.Select(o => Block.Option(o.Label, o.Id))], current?.Choices ?? [], multiple: false);
         }
+    }
+
+    /// <summary>
+    /// Slack cuts an option's text at 75 characters: where a choice is longer, every choice is given in full above the
+    /// answer, so that one cut short can still be read whole.
+    /// </summary>
+    private static IEnumerable<JsonObject> ChoicesInFull(QuestionPrompt q)
+    {
+        var labels = q.Options.Select(o => q.Kind == AnswerKind.Scale ? ScaleLabel(q, o) : o.Label).ToList();
+        return labels.Any(l => l.Length > SlackLimits.OptionText)
+            ? Block.Verbatim("The choices in full:\n" + string.Join("\n", labels.Select((l, i) => $"{i + 1}. {l}")))
+            : [];
     }
 
     private static string ScaleLabel(QuestionPrompt q, ChoiceOption o) => o.Id switch

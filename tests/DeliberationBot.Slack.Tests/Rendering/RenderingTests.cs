@@ -263,6 +263,21 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_choice_longer_than_Slack_shows_in_an_option_is_given_in_full_above_the_answer()
+    {
+        const string Long = "Yes, but only once the vendor has disclosed its training data and its error rates for each group we serve";
+        var view = ModalRenderer.Render(Samples.Question("Go ahead?", AnswerKind.SingleChoice, [new("yes", Long), new("no", "No")]));
+
+        SlackLimitsAssert.Modal(view);
+        var texts = Blocks.TextObjects(JsonDocument.Parse(view.ToJsonString()).RootElement).ToList();
+        Assert.Contains(("plain_text", "The choices in full:\n1. " + Long + "\n2. No"), texts);
+        Assert.True(Modals.InputElement(view, "answer")!["options"]![0]!["text"]!["text"]!.GetValue<string>().Length <= SlackLimits.OptionText);
+
+        var plain = ModalRenderer.Render(Samples.Question("Go ahead?", AnswerKind.SingleChoice, [new("yes", "Yes"), new("no", "No")]));
+        Assert.DoesNotContain("The choices in full", plain.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_question_shown_again_carries_the_current_answer_so_it_can_be_edited()
     {
         var scale = ModalRenderer.Render(Samples.Question("How ready?", AnswerKind.Scale, AnswerKinds.ImpliedOptions(AnswerKind.Scale), AnswerValue.FromNumber(4)));
