@@ -52,6 +52,19 @@ public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, str
     /// <summary>Words a person who raised the concern gave when they reopened it: why the response did not settle it for them.</summary>
     public bool Reopening { get; init; }
 
+    /// <summary>
+    /// A concern the AI summary suggested, in the summary's words, as the facilitator confirmed it: nobody's answer,
+    /// and said so wherever it is shown.
+    /// </summary>
+    public bool Suggested { get; init; }
+
+    /// <summary>
+    /// An answer the summary cited for the concern it suggested, as it stood when the facilitator confirmed it: what
+    /// the suggestion rests on, in the person's words. They did not raise the concern themselves and are not asked
+    /// about the owners' response; their answer stays theirs (a concern they flag later is their own).
+    /// </summary>
+    public bool Cited { get; init; }
+
     public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;
 }
 

@@ -24,9 +24,10 @@ public sealed partial class ConcernService
     /// A new concern and the commit that records it and tells its owners, for the number the store gives it when it
     /// writes the commit; the caller may add to the commit.
     /// </summary>
+    /// <param name="cited">For a confirmed suggestion, the answers it rests on, quoted after its words.</param>
     public async Task<NewConcernDraft> PrepareNewAsync(
         Actor actor, Deliberation d, FlowDefinition flow, ConcernKind kind, ConcernOrigin origin, string text, Question? question, UserRef? owner, DateOnly? due,
-        string deliveryKey, CancellationToken ct)
+        string deliveryKey, CancellationToken ct, IReadOnlyList<ConcernVoice>? cited = null)
     {
         var key = TurnSupport.NamedKey(actor.User.Id);
         var group = (await turn.Store.FindParticipantAsync(d.WorkspaceId, d.Id, key, ct))?.Group;
@@ -38,7 +39,7 @@ public sealed partial class ConcernService
                 id, d.Id, number, kind, origin, question?.SectionId, question?.Id, text,
                 group is { } g ? [g] : [], [key], ConcernStatus.Open, null, owner, due, [], now, now)
             {
-                Voices = [new ConcernVoice(key, group, actor.User.Display, text, question?.Id)],
+                Voices = [new ConcernVoice(key, group, actor.User.Display, text, question?.Id) { Suggested = origin == ConcernOrigin.ConfirmedSuggestion }, .. cited ?? []],
                 OwnersHeardAt = now,
             };
             var commit = new Commit(d.WorkspaceId, deliveryKey)
@@ -70,7 +71,15 @@ public sealed partial class ConcernService
             return TurnResult.AlreadyHandled;
         }
 
+        var cited = concern!.Voices.Count(v => v.Cited);
+        var quoting = (concern.Origin, cited) switch
+        {
+            (not ConcernOrigin.ConfirmedSuggestion, _) => "",
+            (_, 0) => " It quotes no answer: the summary cited none that may be shown.",
+            (_, 1) => " It quotes the answer the summary cited, in the words given.",
+            _ => $" It quotes the {cited} answers the summary cited, in the words given.",
+        };
         return TurnResult.Reply(new Confirmation(
-            $"Recorded {(concern!.Kind == ConcernKind.Condition ? "condition" : "concern")} #{concern.Number}; {string.Join(", ", RecipientsOf(d, concern).Select(r => r.Display))} will see it."));
+            $"Recorded {(concern.Kind == ConcernKind.Condition ? "condition" : "concern")} #{concern.Number}; {string.Join(", ", RecipientsOf(d, concern).Select(r => r.Display))} will see it.{quoting}"));
     }
 }

@@ -184,7 +184,8 @@ public static class ConcernSync
         public void Add(Concern c)
         {
             _order.TryAdd(c.Id, _order.Count);
-            foreach (var v in c.Voices)
+            // An answer a suggested concern cites is not raised in it: the person's own flag makes a concern of its own.
+            foreach (var v in c.Voices.Where(v => !v.Cited))
             {
                 var holders = _holders.TryGetValue((v.RaiserKey, v.QuestionId), out var list) ? list : _holders[(v.RaiserKey, v.QuestionId)] = [];
                 if (!holders.Contains(c.Id))

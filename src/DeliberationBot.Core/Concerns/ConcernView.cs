@@ -181,12 +181,13 @@ public sealed record ConcernView(
     }
 
     /// <summary>"Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", or "the facilitator".</summary>
-    public static string Attribution(ConcernVoice v) =>
-        (v.Group, v.Name) switch
+    public static string Attribution(ConcernVoice v) => v.Suggested
+        ? $"suggested by the AI summary, confirmed by {v.Name ?? "the facilitator"}"
+        : (v.Group, v.Name) switch
         {
             ({ } g, { } name) => $"{g.Label()} ({name})",
             ({ } g, null) => $"{g.Label()} (anonymous)",
             (null, { } name) => name,
             _ => "a participant",
-        } + (v.Reopening ? ", on reopening it" : "");
+        } + (v.Reopening ? ", on reopening it" : v.Cited ? ", an answer the summary cited" : "");
 }

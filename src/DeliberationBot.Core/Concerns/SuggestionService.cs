@@ -1,12 +1,15 @@
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Privacy;
 using DeliberationBot.Core.Summaries;
+using Microsoft.Extensions.Options;
 
 namespace DeliberationBot.Core.Concerns;
 
 /// <summary>Keeps the concerns a summary suggested, and lets the facilitator confirm or dismiss each.</summary>
-public sealed class SuggestionService(TurnSupport turn, ConcernService concerns)
+public sealed class SuggestionService(TurnSupport turn, ConcernService concerns, IOptions<GroupSizeOptions> groupSize)
 {
     /// <summary>
     /// Stores a summary's suggestions once per summary message (<paramref name="summaryKey"/>); a suggestion with the
@@ -74,7 +77,8 @@ public sealed class SuggestionService(TurnSupport turn, ConcernService concerns)
         }
 
         var question = suggestion.QuestionId is null ? null : flow.FindQuestion(suggestion.QuestionId);
-        var draft = await concerns.PrepareNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, suggestion.Text, question, null, null, deliveryKey, ct);
+        var cited = await CitedAsync(d, flow, suggestion, ct);
+        var draft = await concerns.PrepareNewAsync(actor, d, flow, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, suggestion.Text, question, null, null, deliveryKey, ct, cited);
         var now = turn.Now;
         return await concerns.CommitNewAsync(d, number =>
         {
@@ -85,6 +89,33 @@ public sealed class SuggestionService(TurnSupport turn, ConcernService concerns)
                 Events = [.. commit.Events, new DeliberationEvent(d.Id, "suggestion.confirmed", TurnSupport.NamedKey(actor.User.Id), suggestion.QuestionId, $"{suggestion.Label} became #{concern.Number}", now)],
             });
         }, ct);
+    }
+
+    /// <summary>
+    /// The answers the summary cited for a suggestion, to be quoted in the concern it becomes: what the owners are asked
+    /// to answer rests on people's words, which they read as written, not only on the summary's. An anonymous answer of
+    /// a group too few people answered anonymously in is left out, as the summary and the record leave it out; so is
+    /// an id that names no answer within the suggestion's section.
+    /// </summary>
+    private async Task<IReadOnlyList<ConcernVoice>> CitedAsync(Deliberation d, FlowDefinition flow, Suggestion suggestion, CancellationToken ct)
+    {
+        if (suggestion.Cites.Count == 0)
+        {
+            return [];
+        }
+
+        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        var ordered = CitedAnswers.InOrder(participants, await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct), await turn.Store.ListEventsAsync(d.WorkspaceId, d.Id, ct));
+        var byKey = participants.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var anonymousIn = participants.Where(p => p.Anonymous).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count());
+        var names = participants.Where(p => !p.Anonymous).ToDictionary(p => p.Key, p => p.DisplayName ?? p.UserId, StringComparer.Ordinal);
+        var cites = suggestion.Cites.ToHashSet(StringComparer.Ordinal);
+        return [.. ordered
+            .Where((a, i) => cites.Contains(CitedAnswers.Id(i)))
+            .Where(a => !a.Value.Skipped && (!byKey[a.ParticipantKey].Anonymous || anonymousIn[a.Group] >= groupSize.Value.MinGroupSize))
+            .Select(a => (Answer: a, Question: flow.FindQuestion(a.QuestionId)))
+            .Where(x => x.Question is { } q && (suggestion.SectionId is null || q.SectionId == suggestion.SectionId))
+            .Select(x => ConcernSync.VoiceOf(x.Question!, x.Answer, names) with { Cited = true })];
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();

@@ -49,24 +49,15 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
 internal static class SummaryAnswers
 {
     /// <summary>
-    /// Citation ids follow the order answers were first recorded (A1, A2, …), and participant refs the order people
-    /// joined (P1, P2, …): both stay the same as more answers arrive, so unchanged sections give unchanged requests.
+    /// Citation ids follow the order answers were first recorded (<see cref="CitedAnswers"/>), and participant refs the
+    /// order people joined (P1, P2, …): both stay the same as more answers arrive, so unchanged sections give unchanged requests.
     /// </summary>
     public static IReadOnlyList<SummaryAnswer> From(IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers, IReadOnlyList<DeliberationEvent> events)
     {
         var refs = participants.OrderBy(p => p.JoinedAt).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select((p, i) => (p.Key, Ref: $"P{i + 1}", p.Anonymous))
             .ToDictionary(x => x.Key);
-        var firstRecorded = events
-            .Where(e => e.Type == EventTypes.Answered && e.Actor is not null && e.QuestionId is not null)
-            .Select(e => (e.Actor!, e.QuestionId!))
-            .Distinct()
-            .Select((key, i) => (key, i))
-            .ToDictionary(x => x.key, x => x.i);
-        return [.. answers
-            .Where(a => refs.ContainsKey(a.ParticipantKey))
-            .OrderBy(a => firstRecorded.GetValueOrDefault((a.ParticipantKey, a.QuestionId), int.MaxValue))
-            .ThenBy(a => a.AnsweredAt)
-            .Select((a, i) => new SummaryAnswer($"A{i + 1}", a.QuestionId, a.Group, refs[a.ParticipantKey].Ref, refs[a.ParticipantKey].Anonymous, a.Value, a.FlaggedConcern))];
+        return [.. CitedAnswers.InOrder(participants, answers, events)
+            .Select((a, i) => new SummaryAnswer(CitedAnswers.Id(i), a.QuestionId, a.Group, refs[a.ParticipantKey].Ref, refs[a.ParticipantKey].Anonymous, a.Value, a.FlaggedConcern))];
     }
 }

@@ -121,6 +121,38 @@ public class ConcernLifecycleTests
     }
 
     [Fact]
+    public void An_answer_a_suggested_concern_cites_becomes_a_concern_of_its_own_when_its_author_flags_it()
+    {
+        var flow = FlowParser.Parse("""
+            id: f
+            title: F
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - id: purpose
+                    text: What is it for?
+                    kind: free_text
+            """, "f.yaml");
+        var suggested = new Concern(Guid.NewGuid(), D.Id, 1, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, "s", null, "Nobody knows what it is for.",
+            [], ["user:U-F"], ConcernStatus.Open, null, null, null, [], Now, Now)
+        {
+            Voices =
+            [
+                new ConcernVoice("user:U-F", null, "Fiona", "Nobody knows what it is for.", null) { Suggested = true },
+                new ConcernVoice("user:U-A", StakeholderGroup.FrontlineWorker, "Ana", "To rank, I think", "purpose") { Cited = true },
+            ],
+        };
+        var flagged = new Answer(D.Id, "user:U-A", "purpose", StakeholderGroup.FrontlineWorker, AnswerValue.FromText("To rank, nobody said why"), true, 1, Now);
+
+        var changed = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [suggested], [flagged], [], Now));
+
+        Assert.NotEqual(suggested.Id, changed.Id); // the suggested concern keeps the words it cited, as they were
+        Assert.Equal((ConcernOrigin.FlaggedAnswer, 2, "To rank, nobody said why"), (changed.Origin, changed.Number, changed.Text));
+        Assert.Equal(["user:U-A"], changed.Raisers);
+    }
+
+    [Fact]
     public void A_rules_concern_takes_every_answer_meeting_it_keeps_each_persons_words_and_reopens_for_new_raisers()
     {
         var flow = FlowParser.Parse("""

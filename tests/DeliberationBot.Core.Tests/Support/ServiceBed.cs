@@ -69,7 +69,7 @@ internal sealed class ServiceBed
         DigestSources = store => new DigestSourceReader(turn, store, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, DigestSources(Unused<IDigestStore>.Instance), signal, Options.Create(new DigestOptions()), links);
         Commands = new CommandDispatcher(
-            Deliberations, Concerns, new DecisionService(turn, Concerns), new SuggestionService(turn, Concerns), new ExportService(turn, links), digests,
+            Deliberations, Concerns, new DecisionService(turn, Concerns), new SuggestionService(turn, Concerns, Options.Create(new GroupSizeOptions())), new ExportService(turn, links), digests,
             reports, new InvitationService(turn, Unused<ICommunityLinks>.Instance), Stale, Time);
     }
 

@@ -309,6 +309,39 @@ public sealed class ConcernJourneyTests : JourneyTest
     }
 
     [Fact]
+    public async Task A_confirmed_suggestion_reaches_the_owners_as_the_summarys_words_with_the_answers_it_cites_in_theirs()
+    {
+        // A1 is Ana's purpose, A2 her "no" to overriding the score, A3 Sam's anonymous "no" to an appeal (the only
+        // anonymous answer of his group, too few to quote); A9 names no answer.
+        var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);
+        var suggestions = Factory.Services.GetRequiredService<SuggestionService>();
+        await suggestions.KeepAsync(d,
+            [
+                new Core.Summaries.SuggestedConcern("People cannot set the score aside or appeal it.", "daily-work", null, ["A2", "A3", "A9"]),
+                new Core.Summaries.SuggestedConcern("The daily work section is unclear.", "daily-work", null, ["A1"]),
+            ], "summary:1", default);
+        Assert.EndsWith("Maria will see it. It quotes the answer the summary cited, in the words given.",
+            Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(Dana, Room, "confirm S1", null, Key(), default)).Replies)).Text, StringComparison.Ordinal);
+        Assert.EndsWith("It quotes no answer: the summary cited none that may be shown.",
+            Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(Dana, Room, "confirm S2", null, Key(), default)).Replies)).Text, StringComparison.Ordinal);
+
+        var confirmed = (await Store.ListConcernsAsync(Ws, d.Id, default)).Where(c => c.Origin == ConcernOrigin.ConfirmedSuggestion).OrderBy(c => c.Number).ToList();
+        var (aside, unclear) = (confirmed[0], confirmed[1]);
+        Assert.Equal(["user:U-DANA"], aside.Raisers); // Ana is quoted, not asked to accept the owners' response
+        Assert.Equal(
+            [("People cannot set the score aside or appeal it.", true, false, "Dana"), ("No", false, true, "Ana")],
+            aside.Voices.Select(v => (v.Text, v.Suggested, v.Cited, v.Name)));
+        Assert.Equal([true], unclear.Voices.Select(v => v.Suggested)); // A1 answered a question of another section
+
+        var toMaria = await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == aside.Id) && s.Message.Destination.User?.Id == "U-MARIA");
+        var text = PlainTextRenderer.Render(toMaria.Message.Message);
+        Assert.Contains("\"People cannot set the score aside or appeal it.\" — suggested by the AI summary, confirmed by Dana", text, StringComparison.Ordinal);
+        Assert.Contains("\"No\" — Frontline worker (Ana), an answer the summary cited", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Community member", text, StringComparison.Ordinal);
+
+    }
+
+    [Fact]
     public async Task No_message_record_or_row_anywhere_carries_an_anonymous_participants_identity()
     {
         var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);

@@ -27,7 +27,8 @@ public sealed class RendererTests
             [ConcernAction.Acknowledge, ConcernAction.Respond])
         {
             QuestionText = Evil,
-            Voices = [new ConcernVoice("k1", StakeholderGroup.Community, Evil, Evil, "q1"), new ConcernVoice("k2", StakeholderGroup.Community, null, Evil, "q1")],
+            Voices = [new ConcernVoice("k1", StakeholderGroup.Community, Evil, Evil, "q1"), new ConcernVoice("k2", StakeholderGroup.Community, null, Evil, "q1"),
+                new ConcernVoice("k3", null, Evil, Evil, null) { Suggested = true }, new ConcernVoice("k4", StakeholderGroup.Community, Evil, Evil, "q1") { Cited = true }],
         };
         var preview = new ConcernPreview(Evil, Evil, Evil, SmallGroup: true, MinGroupSize: 3);
         return new TheoryData<OutgoingMessage>
