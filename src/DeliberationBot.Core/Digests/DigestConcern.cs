@@ -34,7 +34,8 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
     public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
         (Question is { } question ? escape(question) + " " : "") +
         string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w =>
-            (w.Question is { } other ? escape(other) + " " : "") + open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
+            (w.Question is { } other ? escape(other) + " " : "") + (w.Suggested ? "the AI summary's suggestion, confirmed by the facilitator: " : "") +
+            open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
 
     /// <summary>
     /// Where the concern stands, as lines to show under its words: the owners' response in their words, and why the
@@ -90,6 +91,9 @@ public sealed record DigestWords(string Text, int Count)
 {
     /// <summary>The question these words answered when it is not the concern's own: they were merged in from a concern about it.</summary>
     public string? Question { get; init; }
+
+    /// <summary>The AI summary's words for a concern it suggested (<see cref="Concerns.ConcernVoice.Suggested"/>): nobody's answer, and said so.</summary>
+    public bool Suggested { get; init; }
 }
 
 /// <summary>

@@ -99,7 +99,7 @@ public static class DigestComposer
             {
                 Shortened = words.Select(w => w.Text).Concat(reopening).Append(c.Response ?? "").Any(t => t.Length > WordsShown),
                 Question = question,
-                Words = words.Count > 1 || words[0].Count > 1 ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
+                Words = words.Count > 1 || words[0].Count > 1 || words[0].Suggested ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
                 Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count),
             };
         }
@@ -162,8 +162,8 @@ public static class DigestComposer
         // Words merged in from a concern about another question come with that question (without the flow, none can).
         string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow)?.Text;
         IReadOnlyList<DigestWords> words = fromVoices
-            ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text)).Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question })]
-            : [new DigestWords(c.Text, 1)];
+            ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text, v.Suggested)).Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question, Suggested = g.Key.Suggested })]
+            : [new DigestWords(c.Text, 1) { Suggested = c.Origin == ConcernOrigin.ConfirmedSuggestion }];
         return (needsQuestion ? question?.Text : null, words);
     }
 

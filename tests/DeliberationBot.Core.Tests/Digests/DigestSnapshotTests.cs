@@ -137,6 +137,24 @@ public class DigestSnapshotTests
     }
 
     [Fact]
+    public void A_confirmed_suggestion_reads_as_the_AI_summarys_words_then_the_answers_it_cited()
+    {
+        var hotline = Sources()[0].Deliberation;
+        Concern Suggested(int number, params ConcernVoice[] cited) => new(Guid.NewGuid(), hotline.Id, number, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, "first", null,
+            "Night staff were never told its purpose.", [], ["user:U0DANA"], ConcernStatus.Open, null, null, null, [], Now.AddDays(-1), Now.AddDays(-1))
+        {
+            Voices = [new("user:U0DANA", null, "Dana", "Night staff were never told its purpose.", null) { Suggested = true }, .. cited],
+        };
+        var withWords = Suggested(6, new ConcernVoice("user:U0A", StakeholderGroup.FrontlineWorker, "Ann", "Nobody told us what it is for.", "workers-only") { Cited = true });
+
+        var digest = DigestComposer.Compose([new DigestSource(hotline, [withWords, Suggested(7)], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+
+        var text = PlainTextRenderer.Render(digest);
+        Assert.Contains("#6 the AI summary's suggestion, confirmed by the facilitator: \"Night staff were never told its purpose.\" · Workers only? \"Nobody told us what it is for.\"", text, StringComparison.Ordinal);
+        Assert.Contains("#7 the AI summary's suggestion, confirmed by the facilitator: \"Night staff were never told its purpose.\" —", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_shortened_concern_says_where_it_is_read_whole_the_readers_page_first_when_the_digest_links_one()
     {
         var hotline = Sources()[0].Deliberation;
