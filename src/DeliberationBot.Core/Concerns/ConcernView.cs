@@ -181,13 +181,19 @@ public sealed record ConcernView(
     }
 
     /// <summary>"Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", or "the facilitator".</summary>
+    /// <summary>How the AI summary's words for a concern it suggested are attributed, before who confirmed it.</summary>
+    public const string SuggestedBy = "suggested by the AI summary, confirmed by ";
+
+    /// <summary>What follows the attribution of an answer a suggested concern cites, or of words given on reopening.</summary>
+    public static string Note(ConcernVoice v) => v.Reopening ? ", on reopening it" : v.Cited ? ", an answer the summary cited" : "";
+
     public static string Attribution(ConcernVoice v) => v.Suggested
-        ? $"suggested by the AI summary, confirmed by {v.Name ?? "the facilitator"}"
+        ? SuggestedBy + (v.Name ?? "the facilitator")
         : (v.Group, v.Name) switch
         {
             ({ } g, { } name) => $"{g.Label()} ({name})",
             ({ } g, null) => $"{g.Label()} (anonymous)",
             (null, { } name) => name,
             _ => "a participant",
-        } + (v.Reopening ? ", on reopening it" : v.Cited ? ", an answer the summary cited" : "");
+        } + Note(v);
 }

@@ -126,8 +126,13 @@ public static class ReportViews
 
     private static string Who(ConcernVoice v, bool leader)
     {
+        if (v.Suggested)
+        {
+            return ConcernView.SuggestedBy + (leader && v.Name is not null ? v.Name : "the facilitator");
+        }
+
         var group = v.Group?.Label() ?? "the facilitator or an owner";
-        return (leader && v.Name is not null ? $"{v.Name} ({group})" : group) + (v.Reopening ? ", on reopening it" : "");
+        return (leader && v.Name is not null ? $"{v.Name} ({group})" : group) + ConcernView.Note(v);
     }
 
     private static string Leader(Deliberation d, string? actorKey)

@@ -339,6 +339,13 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.Contains("\"No\" — Frontline worker (Ana), an answer the summary cited", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Community member", text, StringComparison.Ordinal);
 
+        // The record page says the same.
+        await Commands.HandleAsync(Dana, Room, "report", null, Key(), default);
+        var report = (Core.Reports.ReportLink)(await Factory.Channel.WaitForAsync(s => s.Message.Message is Core.Reports.ReportLink && s.Message.Destination.User?.Id == "U-DANA")).Message.Message;
+        var page = WebUtility.HtmlDecode(await Http.GetStringAsync(report.Page.PathAndQuery));
+        Assert.Contains("<blockquote>People cannot set the score aside or appeal it. <small>— suggested by the AI summary, confirmed by Dana</small></blockquote>", page, StringComparison.Ordinal);
+        Assert.Contains("<blockquote>No <small>— Ana (Frontline worker), an answer the summary cited", page, StringComparison.Ordinal);
+
     }
 
     [Fact]
