@@ -125,6 +125,9 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         var problem = (target, source) switch
         {
             _ when into == from => "Name two different concerns: the one to keep first, then the one to merge into it.",
+            // Flagged answers are numbered as concerns only when they are sent to the owners (ConcernRoundup).
+            _ when concerns.Count == 0 => $"No concern in \"{d.Title}\" has a number yet: flagged answers get theirs when they are sent to the owners (once a day, " +
+                "on close, or when you type \"concerns\", which sends them now).",
             (null, _) or (_, null) => $"There is no concern #{(target is null ? into : from)} in \"{d.Title}\". Type \"concerns\" to see their numbers.",
             _ when target.Kind != ConcernKind.Concern || source.Kind != ConcernKind.Concern => "Conditions of a decision can't be merged.",
             _ when target.IsMerged => $"Concern #{into} was already merged into #{target.MergedInto}.",

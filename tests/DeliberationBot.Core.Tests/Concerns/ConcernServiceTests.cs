@@ -114,6 +114,10 @@ public sealed class ConcernServiceTests
     public async Task Merging_keeps_every_persons_words_and_is_the_facilitators_alone()
     {
         await _bed.StartAsync();
+        // Before any concern has its number, the facilitator learns when flagged answers get theirs.
+        Assert.Equal(
+            "No concern in \"Predictive screening\" has a number yet: flagged answers get theirs when they are sent to the owners (once a day, on close, or when you type \"concerns\", which sends them now).",
+            Assert.IsType<ErrorMessage>(Assert.Single((await Concerns.MergeAsync(Fiona, Home, 1, 2, "merge-early", None)).Replies)).Text);
         await Concerns.AddAsync(Fiona, Home, "Nobody asked the night shift.", "add-1", None);
         await Concerns.AddAsync(Maria, Home, "The night shift was not consulted.", "add-2", None);
 
