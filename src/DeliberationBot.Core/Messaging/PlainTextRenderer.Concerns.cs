@@ -68,7 +68,7 @@ public static partial class PlainTextRenderer
         yield return "SUGGESTED CONCERNS (suggested by the AI, not raised by anyone; the facilitator confirms or dismisses each)";
         foreach (var s in waiting)
         {
-            yield return $"- {s.Label}: {s.Text}{(s.Cites.Count == 0 ? "" : $" [{string.Join(", ", s.Cites)}]")} — type confirm {s.Label} or dismiss {s.Label}";
+            yield return $"- {s.Label}: {s.Text}{(s.Cites.Count == 0 ? "" : " " + SummaryText.Cites(s.Cites))} — type confirm {s.Label} or dismiss {s.Label}";
         }
     }
 

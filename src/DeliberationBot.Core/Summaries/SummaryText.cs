@@ -234,5 +234,6 @@ public static class SummaryText
     public static string UnquotedLine(GroupAnswers group) =>
         $"{GroupWords.Capitalised(GroupWords.Count(group.Unquoted, "more answer"))} in their own words, in the whole record.";
 
-    private static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";
+    /// <summary>The answers a line rests on, by citation id ("[A1, A4]"), or nothing.</summary>
+    public static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";
 }

@@ -94,7 +94,8 @@ internal static class ReportRenderer
 
         foreach (var suggestion in report.Suggestions.Where(s => s.Status == SuggestionStatus.Suggested))
         {
-            content.Add(Block.Section($"*Suggested concern {suggestion.Label}* (by the AI, not raised by anyone)\n{Escape(suggestion.Text)}"));
+            // With the answers it rests on, by the ids the summary's quotes carry: what confirming it will quote to the owners.
+            content.Add(Block.Section($"*Suggested concern {suggestion.Label}* (by the AI, not raised by anyone)\n{Escape(suggestion.Text)} {Escape(SummaryText.Cites(suggestion.Cites))}".TrimEnd()));
             content.Add(Block.Actions($"suggestion_{suggestion.Number}",
                 Block.Button("Confirm as a concern", SlackIds.ConfirmSuggestionAction, SlackIds.SuggestionValue(report.DeliberationId, suggestion.Number), primary: true),
                 Block.Button("Dismiss", SlackIds.DismissSuggestionAction, SlackIds.SuggestionValue(report.DeliberationId, suggestion.Number))));

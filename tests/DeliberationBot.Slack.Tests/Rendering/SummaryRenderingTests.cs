@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Summaries;
 using DeliberationBot.Slack.Rendering;
 using DeliberationBot.Slack.Tests.Infrastructure;
@@ -69,5 +70,18 @@ public sealed class SummaryRenderingTests
         var (type, grid) = texts[texts.FindIndex(t => t.Text == SummaryText.VoicesHeading) + 1];
         Assert.Equal("plain_text", type);
         Assert.Equal(SummaryText.VoicesGrid(voices).TrimEnd(), grid);
+    }
+
+    [Fact]
+    public void A_suggested_concern_says_which_answers_it_rests_on_and_can_be_confirmed_or_dismissed()
+    {
+        var report = Samples.Summary("Predictive screening", 1) with
+        {
+            Suggestions = [new Suggestion(Guid.Empty, Samples.Id, 1, "Night staff <were> never told.", null, null, ["A1", "A4"], SuggestionStatus.Suggested, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)],
+        };
+        var texts = MessageRenderer.RenderPages(report).SelectMany(m => Blocks.TextObjects(JsonDocument.Parse(m.ToPayload().ToJsonString()).RootElement)).ToList();
+
+        Assert.Contains(("mrkdwn", "*Suggested concern S1* (by the AI, not raised by anyone)\nNight staff &lt;were&gt; never told. [A1, A4]"), texts);
+        Assert.Contains(texts, t => t.Text == "Confirm as a concern");
     }
 }
