@@ -180,13 +180,16 @@ public sealed record ConcernView(
         }
     }
 
-    /// <summary>"Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", or "the facilitator".</summary>
     /// <summary>How the AI summary's words for a concern it suggested are attributed, before who confirmed it.</summary>
     public const string SuggestedBy = "suggested by the AI summary, confirmed by ";
 
     /// <summary>What follows the attribution of an answer a suggested concern cites, or of words given on reopening.</summary>
     public static string Note(ConcernVoice v) => v.Reopening ? ", on reopening it" : v.Cited ? ", an answer the summary cited" : "";
 
+    /// <summary>
+    /// "Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", "the facilitator", or for the AI summary's words
+    /// of a concern it suggested, "suggested by the AI summary, confirmed by Dana".
+    /// </summary>
     public static string Attribution(ConcernVoice v) => v.Suggested
         ? SuggestedBy + (v.Name ?? "the facilitator")
         : (v.Group, v.Name) switch

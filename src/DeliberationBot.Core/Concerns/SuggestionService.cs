@@ -112,7 +112,7 @@ public sealed class SuggestionService(TurnSupport turn, ConcernService concerns,
         var cites = suggestion.Cites.ToHashSet(StringComparer.Ordinal);
         return [.. ordered
             .Where((a, i) => cites.Contains(CitedAnswers.Id(i)))
-            .Where(a => !a.Value.Skipped && (!byKey[a.ParticipantKey].Anonymous || anonymousIn[a.Group] >= groupSize.Value.MinGroupSize))
+            .Where(a => !a.Value.Skipped && byKey[a.ParticipantKey] is var p && (!p.Anonymous || anonymousIn.GetValueOrDefault(p.Group) >= groupSize.Value.MinGroupSize))
             .Select(a => (Answer: a, Question: flow.FindQuestion(a.QuestionId)))
             .Where(x => x.Question is { } q && (suggestion.SectionId is null || q.SectionId == suggestion.SectionId))
             .Select(x => ConcernSync.VoiceOf(x.Question!, x.Answer, names) with { Cited = true })];
