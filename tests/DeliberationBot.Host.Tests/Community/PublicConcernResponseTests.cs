@@ -91,6 +91,30 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
     }
 
     [Fact]
+    public async Task A_visitor_reopening_a_concern_shared_with_someone_anonymous_in_chat_is_told_in_the_conversation()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria> anonymous", null, Key(), default);
+        var link = Assert.IsType<CommunityInvitationLink>((await Commands.HandleAsync(Dana, Room, "invite community", null, Key(), default)).Replies.Single());
+        using var visitor = Browser();
+        await AnswerAsync(visitor, link, "can-appeal", ("choice", "no"));
+        await Answering.JoinAsync(Sam, link.DeliberationId, Core.Stakeholders.StakeholderGroup.Community, anonymous: true, Key(), default);
+        await Answering.AnswerAsync(Sam, link.DeliberationId, "can-appeal", Core.Flows.AnswerValue.FromChoices("no"), flagConcern: false, Key(), default);
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        var appeal = Assert.Single(await Store.ListConcernsAsync(Ws, link.DeliberationId, default), c => c.QuestionId == "can-appeal");
+        Assert.Equal(2, appeal.Raisers.Count);
+        await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.MarkAddressed, "Appeals go to the roads board.", Key(), default);
+        await Factory.DeliverAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(visitor, link, Forms(await PageAsync(visitor, link)).Single(f => f.Action == "reopen"), ("words", "The board never answers."))).StatusCode);
+
+        var posted = await Factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null, InConversation: true });
+        Assert.Equal(Destination.To(Room), posted.Message.Destination);
+        Assert.StartsWith(
+            $"Concern #{appeal.Number} on \"Road repair ranking\" is open again: it was reopened by one of the people who raised it on the public page,",
+            ((ConcernResponseNotice)posted.Message.Message).Lead("\"Road repair ranking\"", t => t), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_else_acts_on_a_visitors_concern_and_words_too_long_are_kept_with_what_to_do()
     {
         var (link, visitor) = await RaisedOnThePageAsync();
