@@ -93,9 +93,9 @@ public sealed class SuggestionService(TurnSupport turn, ConcernService concerns,
 
     /// <summary>
     /// The answers the summary cited for a suggestion, to be quoted in the concern it becomes: what the owners are asked
-    /// to answer rests on people's words, which they read as written, not only on the summary's. An anonymous answer of
-    /// a group too few people answered anonymously in is left out, as the summary and the record leave it out; so is
-    /// an id that names no answer within the suggestion's section.
+    /// to answer rests on people's words, which they read as written, not only on the summary's. Only what the summary
+    /// itself may quote (<see cref="CitedAnswers.Quotable"/>), and as it quotes it, with the person's name when they
+    /// answered by name, as any voice.
     /// </summary>
     private async Task<IReadOnlyList<ConcernVoice>> CitedAsync(Deliberation d, FlowDefinition flow, Suggestion suggestion, CancellationToken ct)
     {
@@ -105,17 +105,13 @@ public sealed class SuggestionService(TurnSupport turn, ConcernService concerns,
         }
 
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var ordered = CitedAnswers.InOrder(participants, await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct), await turn.Store.ListEventsAsync(d.WorkspaceId, d.Id, ct));
-        var byKey = participants.ToDictionary(p => p.Key, StringComparer.Ordinal);
-        var anonymousIn = participants.Where(p => p.Anonymous).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count());
+        var inOrder = CitedAnswers.InOrder(participants, await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct), await turn.Store.ListEventsAsync(d.WorkspaceId, d.Id, ct));
+        var set = SummaryAnswerSet.From(new SummaryInput(d.Id, d.Title, flow, CitedAnswers.ForSummary(participants, inOrder), groupSize.Value.MinGroupSize));
+        var byId = inOrder.Select((a, i) => (a, i)).ToDictionary(x => CitedAnswers.Id(x.i), x => x.a, StringComparer.Ordinal);
         var names = participants.Where(p => !p.Anonymous).ToDictionary(p => p.Key, p => p.DisplayName ?? p.UserId, StringComparer.Ordinal);
-        var cites = suggestion.Cites.ToHashSet(StringComparer.Ordinal);
-        return [.. ordered
-            .Where((a, i) => cites.Contains(CitedAnswers.Id(i)))
-            .Where(a => !a.Value.Skipped && byKey[a.ParticipantKey] is var p && (!p.Anonymous || anonymousIn.GetValueOrDefault(p.Group) >= groupSize.Value.MinGroupSize))
-            .Select(a => (Answer: a, Question: flow.FindQuestion(a.QuestionId)))
-            .Where(x => x.Question is { } q && (suggestion.SectionId is null || q.SectionId == suggestion.SectionId))
-            .Select(x => ConcernSync.VoiceOf(x.Question!, x.Answer, names) with { Cited = true })];
+        return [.. CitedAnswers.Quotable(set, suggestion.Cites, suggestion.SectionId)
+            .Select(q => (q.Text, Answer: byId[q.Answer.Id]))
+            .Select(x => new ConcernVoice(x.Answer.ParticipantKey, x.Answer.Group, names.GetValueOrDefault(x.Answer.ParticipantKey), x.Text, x.Answer.QuestionId) { Cited = true })];
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();

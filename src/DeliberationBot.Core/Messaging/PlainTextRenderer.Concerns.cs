@@ -69,6 +69,14 @@ public static partial class PlainTextRenderer
         foreach (var s in waiting)
         {
             yield return $"- {s.Label}: {s.Text}{(s.Cites.Count == 0 ? "" : " " + SummaryText.Cites(s.Cites))} — type confirm {s.Label} or dismiss {s.Label}";
+            if (report.QuotesFor(s) is [_, ..] quotes)
+            {
+                yield return "  " + SummaryText.RestingOnHeading;
+                foreach (var quote in quotes)
+                {
+                    yield return "    " + SummaryText.RestingOn(quote, '"', '"');
+                }
+            }
         }
     }
 

@@ -234,6 +234,13 @@ public static class SummaryText
     public static string UnquotedLine(GroupAnswers group) =>
         $"{GroupWords.Capitalised(GroupWords.Count(group.Unquoted, "more answer"))} in their own words, in the whole record.";
 
+    /// <summary>Above the answers a suggested concern cites, as the summary may quote them.</summary>
+    public const string RestingOnHeading = "The answers it cites:";
+
+    /// <summary>One answer a suggested concern cites, as the summary quotes answers: its words, its group, its id.</summary>
+    public static string RestingOn(QuotedAnswer quote, char open = '\u201C', char close = '\u201D') =>
+        $"{open}{quote.Text}{close} — {quote.Group.Label()} [{quote.AnswerId}]";
+
     /// <summary>The answers a line rests on, by citation id ("[A1, A4]"), or nothing.</summary>
     public static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";
 }

@@ -96,6 +96,11 @@ internal static class ReportRenderer
         {
             // With the answers it rests on, by the ids the summary's quotes carry: what confirming it will quote to the owners.
             content.Add(Block.Section($"*Suggested concern {suggestion.Label}* (by the AI, not raised by anyone)\n{Escape(suggestion.Text)} {Escape(SummaryText.Cites(suggestion.Cites))}".TrimEnd()));
+            if (report.QuotesFor(suggestion) is [_, ..] quotes)
+            {
+                content.AddRange(Block.Verbatim(SummaryText.RestingOnHeading + "\n" + string.Join("\n", quotes.Select(q => SummaryText.RestingOn(q)))));
+            }
+
             content.Add(Block.Actions($"suggestion_{suggestion.Number}",
                 Block.Button("Confirm as a concern", SlackIds.ConfirmSuggestionAction, SlackIds.SuggestionValue(report.DeliberationId, suggestion.Number), primary: true),
                 Block.Button("Dismiss", SlackIds.DismissSuggestionAction, SlackIds.SuggestionValue(report.DeliberationId, suggestion.Number))));

@@ -21,43 +21,32 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
         DeliberationRefresh.RebuildAsync<SummaryPlaceholder>(store, message, placeholder => placeholder.DeliberationId, async (_, d) =>
         {
             // A model's suggestions are kept, numbered, so the facilitator can confirm or dismiss each by its number.
-            var summary = await SummarizeAsync(d, ct);
+            var (summary, input) = await SummarizeAsync(d, ct);
             var kept = await suggestions.KeepAsync(d, summary.SuggestedConcerns, $"suggestions:{message.Id:N}", ct);
-            return new SummaryReport(d.Id, d.Title, summary with { SuggestedConcerns = [] }) { Suggestions = kept };
+            var set = SummaryAnswerSet.From(input);
+            return new SummaryReport(d.Id, d.Title, summary with { SuggestedConcerns = [] })
+            {
+                Suggestions = kept,
+                RestingOn = [.. kept.Where(s => s.Status == SuggestionStatus.Suggested).Select(s => new SuggestionQuotes(s.Number,
+                    [.. CitedAnswers.Quotable(set, s.Cites, s.SectionId).Select(q => new QuotedAnswer(q.Answer.Id, q.Answer.Group, q.Text, q.Answer.FlaggedConcern, false))]))],
+            };
         }, ct);
 
     public async Task<string?> SummaryTextAsync(Deliberation deliberation, CancellationToken ct) =>
-        SummaryText.Render(await SummarizeAsync(deliberation, ct));
+        SummaryText.Render((await SummarizeAsync(deliberation, ct)).Summary);
 
-    public Task<DeliberationSummary> SummaryAsync(Deliberation deliberation, CancellationToken ct) => SummarizeAsync(deliberation, ct);
+    public async Task<DeliberationSummary> SummaryAsync(Deliberation deliberation, CancellationToken ct) => (await SummarizeAsync(deliberation, ct)).Summary;
 
-    private async Task<DeliberationSummary> SummarizeAsync(Deliberation d, CancellationToken ct)
+    private async Task<(DeliberationSummary Summary, SummaryInput Input)> SummarizeAsync(Deliberation d, CancellationToken ct)
     {
         var flow = await flows.ForAsync(d, ct);
         var participants = await store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var events = await store.ListEventsAsync(d.WorkspaceId, d.Id, ct);
         var unresolved = (await store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved);
-        var summary = await summarizer.SummarizeAsync(
-            new SummaryInput(d.Id, d.Title, flow, SummaryAnswers.From(participants, answers, events), MinGroupSize, unresolved), ct);
+        var input = new SummaryInput(d.Id, d.Title, flow, CitedAnswers.ForSummary(participants, CitedAnswers.InOrder(participants, answers, events)), MinGroupSize, unresolved);
+        var summary = await summarizer.SummarizeAsync(input, ct);
         BotTelemetry.RecordSummary(options.Value.Provider, fallback: summary.Source == SummarySource.OfflineFallback);
-        return summary;
-    }
-}
-
-/// <summary>What the summariser may see of the answers: no names, no user ids, no pseudonyms.</summary>
-internal static class SummaryAnswers
-{
-    /// <summary>
-    /// Citation ids follow the order answers were first recorded (<see cref="CitedAnswers"/>), and participant refs the
-    /// order people joined (P1, P2, …): both stay the same as more answers arrive, so unchanged sections give unchanged requests.
-    /// </summary>
-    public static IReadOnlyList<SummaryAnswer> From(IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers, IReadOnlyList<DeliberationEvent> events)
-    {
-        var refs = participants.OrderBy(p => p.JoinedAt).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Select((p, i) => (p.Key, Ref: $"P{i + 1}", p.Anonymous))
-            .ToDictionary(x => x.Key);
-        return [.. CitedAnswers.InOrder(participants, answers, events)
-            .Select((a, i) => new SummaryAnswer(CitedAnswers.Id(i), a.QuestionId, a.Group, refs[a.ParticipantKey].Ref, refs[a.ParticipantKey].Anonymous, a.Value, a.FlaggedConcern))];
+        return (summary, input);
     }
 }

@@ -194,6 +194,9 @@ internal static class SummaryCards
                 i == 0 ? Card.Separator(Card.Label("Suggested by the AI")) : null,
                 i == 0 ? Card.Text("Not raised by anyone: the facilitator confirms or dismisses each (or types **confirm S1** / **dismiss S1**).", subtle: true, spacing: "None") : null,
                 Card.Text($"**{CardText.Escape(c.Label)}** {CardText.Escape(c.Text)}{Cites(c.Cites)}{(open ? "" : $" · {CardText.Escape(c.Status.ToString().ToLowerInvariant())}")}", spacing: "Small"),
+                .. open && report.QuotesFor(c) is [_, ..] quotes
+                    ? [Card.Text(CardText.Escape(SummaryText.RestingOnHeading), subtle: true, spacing: "Small"), .. quotes.Select(q => Card.Text(CardText.Escape(SummaryText.RestingOn(q)), spacing: "None"))]
+                    : Array.Empty<JsonNode?>(),
                 open ? new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(Button("Confirm as a concern", true), Button("Dismiss", false)) } : null,
             ];
         }

@@ -66,6 +66,14 @@ public class PlainTextRendererTests
               Id, "Predictive screening", DeliberationBot.Core.Tests.Flows.TestFlows.Engine,
               [new DeliberationBot.Core.Summaries.SummaryAnswer("A1", "intro", StakeholderGroup.LegalPolicy, "P1", false, AnswerValue.FromText("Scores could reach court."), true)], 3))),
           ["Summary of \"Predictive screening\"", "Scores could reach court."] },
+        { new DeliberationBot.Core.Summaries.SummaryReport(Id, "Predictive screening", DeliberationBot.Core.Summaries.OfflineSummarizer.Summarize(new DeliberationBot.Core.Summaries.SummaryInput(
+              Id, "Predictive screening", DeliberationBot.Core.Tests.Flows.TestFlows.Engine,
+              [new DeliberationBot.Core.Summaries.SummaryAnswer("A1", "intro", StakeholderGroup.LegalPolicy, "P1", false, AnswerValue.FromText("Scores could reach court."), true)], 3)))
+          {
+              Suggestions = [new Suggestion(Id, Id, 2, "Retention is undecided.", "first", null, ["A1"], SuggestionStatus.Suggested, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)],
+              RestingOn = [new DeliberationBot.Core.Summaries.SuggestionQuotes(2, [new DeliberationBot.Core.Summaries.QuotedAnswer("A1", StakeholderGroup.LegalPolicy, "Scores could reach court.", true, false)])],
+          },
+          ["- S2: Retention is undecided. [A1] — type confirm S2 or dismiss S2", "  The answers it cites:", "    \"Scores could reach court.\" — Legal & policy [A1]"] },
         { new DecisionRequest(Id, "Predictive screening", 2), ["\"Predictive screening\" is closed with 2 unresolved concerns. What is the decision?", Usage.Decide] },
         { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.GoWithConditions, "Pilot first.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), [SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Actions = [] }]), ["Decision on \"Predictive screening\": Go with conditions — Pilot first. (sam)", "owner maria, due 2027-01-31"] },
         { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.NoGo, "Not now.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), []) { Unresolved = [4] },

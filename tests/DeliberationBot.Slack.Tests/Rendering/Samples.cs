@@ -67,6 +67,7 @@ internal static class Samples
         yield return Summary(text, 1) with
         {
             Suggestions = [new Suggestion(Guid.Empty, Id, 1, text, null, null, ["A1"], SuggestionStatus.Suggested, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)],
+            RestingOn = [new SuggestionQuotes(1, [new QuotedAnswer("A1", StakeholderGroup.Community, text, false, false)])],
         };
         yield return new ExportLink(Id, text, new Uri("https://bot.example/api/deliberations/x/export?format=md&token=a|b"), new Uri("https://bot.example/api/deliberations/x/export?format=json&token=a"),
             new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));

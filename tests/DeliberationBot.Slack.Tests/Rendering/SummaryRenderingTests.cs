@@ -78,10 +78,12 @@ public sealed class SummaryRenderingTests
         var report = Samples.Summary("Predictive screening", 1) with
         {
             Suggestions = [new Suggestion(Guid.Empty, Samples.Id, 1, "Night staff <were> never told.", null, null, ["A1", "A4"], SuggestionStatus.Suggested, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)],
+            RestingOn = [new SuggestionQuotes(1, [new QuotedAnswer("A1", Core.Stakeholders.StakeholderGroup.FrontlineWorker, "Nights *differ* & <nobody> asked", false, false)])],
         };
         var texts = MessageRenderer.RenderPages(report).SelectMany(m => Blocks.TextObjects(JsonDocument.Parse(m.ToPayload().ToJsonString()).RootElement)).ToList();
 
         Assert.Contains(("mrkdwn", "*Suggested concern S1* (by the AI, not raised by anyone)\nNight staff &lt;were&gt; never told. [A1, A4]"), texts);
+        Assert.Contains(("plain_text", "The answers it cites:\n\u201CNights *differ* & <nobody> asked\u201D — Frontline worker [A1]"), texts);
         Assert.Contains(texts, t => t.Text == "Confirm as a concern");
     }
 }

@@ -128,11 +128,16 @@ public sealed class SummaryCardTests
         var report = Samples.Summary("T") with
         {
             Suggestions = [new Core.Concerns.Suggestion(Guid.NewGuid(), Samples.Id, 3, "Error rates are unknown", "goals", "q1", ["A4"], Core.Concerns.SuggestionStatus.Suggested, null, now, now)],
+            RestingOn = [new SuggestionQuotes(3, [new QuotedAnswer("A4", Core.Stakeholders.StakeholderGroup.Vendor, "We never *measured* them", false, false)])],
         };
 
         var card = AdaptiveCardRenderer.Render(report);
 
-        Assert.Contains(RendererTests.TextBlocks(card), l => l.StartsWith("**S3** Error rates are unknown", StringComparison.Ordinal));
+        var lines = RendererTests.TextBlocks(card).ToList();
+        var suggestion = lines.FindIndex(l => l.StartsWith("**S3** Error rates are unknown", StringComparison.Ordinal));
+        Assert.True(suggestion >= 0);
+        // What it rests on, before confirming it: the answer it cites, as the summary quotes it.
+        Assert.Equal(["The answers it cites:", "\u201CWe never \\*measured\\* them\u201D — Vendor \\[A4\\]"], lines.Skip(suggestion + 1).Take(2));
         var buttons = RendererTests.Actions(card).Where(a => a["verb"]?.GetValue<string>() == "suggestion").ToList();
         Assert.Equal([("Confirm as a concern", "3", "true"), ("Dismiss", "3", "false")],
             buttons.Select(b => (b["title"]!.GetValue<string>(), b["data"]!["suggestion"]!.GetValue<string>(), b["data"]!["confirm"]!.GetValue<string>())));
