@@ -34,7 +34,7 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
     public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
         (Question is { } question ? escape(question) + " " : "") +
         string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w =>
-            (w.Question is { } other ? escape(other) + " " : "") + (w.Suggested ? "the AI summary's suggestion, confirmed by the facilitator: " : "") +
+            (w.Question is { } other ? escape(other) + " " : "") + (w.Suggested ? Concerns.ConcernView.SuggestedBy + "the facilitator: " : "") +
             open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
 
     /// <summary>

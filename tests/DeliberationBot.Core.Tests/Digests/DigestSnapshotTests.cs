@@ -150,8 +150,8 @@ public class DigestSnapshotTests
         var digest = DigestComposer.Compose([new DigestSource(hotline, [withWords, Suggested(7)], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
 
         var text = PlainTextRenderer.Render(digest);
-        Assert.Contains("#6 the AI summary's suggestion, confirmed by the facilitator: \"Night staff were never told its purpose.\" · Workers only? \"Nobody told us what it is for.\"", text, StringComparison.Ordinal);
-        Assert.Contains("#7 the AI summary's suggestion, confirmed by the facilitator: \"Night staff were never told its purpose.\" —", text, StringComparison.Ordinal);
+        Assert.Contains("#6 suggested by the AI summary, confirmed by the facilitator: \"Night staff were never told its purpose.\" · Workers only? \"Nobody told us what it is for.\"", text, StringComparison.Ordinal);
+        Assert.Contains("#7 suggested by the AI summary, confirmed by the facilitator: \"Night staff were never told its purpose.\" —", text, StringComparison.Ordinal);
     }
 
     [Fact]
