@@ -15,8 +15,6 @@ internal sealed class WordOverlap
     /// <summary>Each answer's score, in the order of the texts.</summary>
     public double[] Scored { get; }
 
-    public static double[] Scores(IReadOnlyList<string> texts) => Of(texts).Scored;
-
     /// <summary>The texts' word sets, read once, and their scores; two of them can then be compared without reading them again.</summary>
     public static WordOverlap Of(IReadOnlyList<string> texts)
     {

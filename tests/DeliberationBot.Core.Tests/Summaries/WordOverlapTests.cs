@@ -18,14 +18,14 @@ public class WordOverlapTests
                 .ToList();
             var sets = texts.Select(Words).ToList();
             var expected = sets.Select((mine, i) => sets.Where((_, j) => j != i).Sum(other => Jaccard(mine, other)));
-            Assert.Equal(expected, WordOverlap.Scores(texts)); // exactly: the same sums in the same order
+            Assert.Equal(expected, WordOverlap.Of(texts).Scored); // exactly: the same sums in the same order
         }
     }
 
     [Fact]
     public void Words_of_four_letters_or_more_count_whatever_their_case_and_punctuation()
     {
-        var scores = WordOverlap.Scores(["Screeners need reasons.", "screeners NEED reasons", "a b c"]);
+        var scores = WordOverlap.Of(["Screeners need reasons.", "screeners NEED reasons", "a b c"]).Scored;
         Assert.Equal([1.0, 1.0, 0.0], scores);
     }
 
