@@ -123,27 +123,17 @@ public class ConcernLifecycleTests
     [Fact]
     public void An_answer_a_suggested_concern_cites_becomes_a_concern_of_its_own_when_its_author_flags_it()
     {
-        var flow = FlowParser.Parse("""
-            id: f
-            title: F
-            sections:
-              - id: s
-                title: S
-                questions:
-                  - id: purpose
-                    text: What is it for?
-                    kind: free_text
-            """, "f.yaml");
-        var suggested = new Concern(Guid.NewGuid(), D.Id, 1, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, "s", null, "Nobody knows what it is for.",
+        var flow = Flows.TestFlows.Engine;
+        var suggested = new Concern(Guid.NewGuid(), D.Id, 1, ConcernKind.Concern, ConcernOrigin.ConfirmedSuggestion, "first", null, "Nobody knows what it is for.",
             [], ["user:U-F"], ConcernStatus.Open, null, null, null, [], Now, Now)
         {
             Voices =
             [
                 new ConcernVoice("user:U-F", null, "Fiona", "Nobody knows what it is for.", null) { Suggested = true },
-                new ConcernVoice("user:U-A", StakeholderGroup.FrontlineWorker, "Ana", "To rank, I think", "purpose") { Cited = true },
+                new ConcernVoice("user:U-A", StakeholderGroup.FrontlineWorker, "Ana", "To rank, I think", "intro") { Cited = true },
             ],
         };
-        var flagged = new Answer(D.Id, "user:U-A", "purpose", StakeholderGroup.FrontlineWorker, AnswerValue.FromText("To rank, nobody said why"), true, 1, Now);
+        var flagged = new Answer(D.Id, "user:U-A", "intro", StakeholderGroup.FrontlineWorker, AnswerValue.FromText("To rank, nobody said why"), true, 1, Now);
 
         var changed = Assert.Single(ConcernSync.FromAnswers(flow, D.Id, [suggested], [flagged], [], Now));
 
