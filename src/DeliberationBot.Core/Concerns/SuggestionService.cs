@@ -104,8 +104,7 @@ public sealed class SuggestionService(TurnSupport turn, ConcernService concerns,
             return [];
         }
 
-        var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var inOrder = CitedAnswers.InOrder(participants, await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct), await turn.Store.ListEventsAsync(d.WorkspaceId, d.Id, ct));
+        var (participants, inOrder) = await CitedAnswers.ReadAsync(turn.Store, d, ct);
         var set = SummaryAnswerSet.From(new SummaryInput(d.Id, d.Title, flow, CitedAnswers.ForSummary(participants, inOrder), groupSize.Value.MinGroupSize));
         var byId = inOrder.Select((a, i) => (a, i)).ToDictionary(x => CitedAnswers.Id(x.i), x => x.a, StringComparer.Ordinal);
         var names = participants.Where(p => !p.Anonymous).ToDictionary(p => p.Key, p => p.DisplayName ?? p.UserId, StringComparer.Ordinal);

@@ -12,8 +12,15 @@ public static class CitedAnswers
 {
     public static string Id(int index) => $"A{index + 1}";
 
+    /// <summary>The deliberation's participants and its answers in citation order, as a summary reads them.</summary>
+    public static async Task<(IReadOnlyList<Participant> Participants, IReadOnlyList<Answer> InOrder)> ReadAsync(IDeliberationStore store, Deliberation d, CancellationToken ct)
+    {
+        var participants = await store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
+        return (participants, InOrder(participants, await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct), await store.ListEventsAsync(d.WorkspaceId, d.Id, ct)));
+    }
+
     /// <summary>The answers in citation order: the one at index i has the id <see cref="Id"/>(i).</summary>
-    public static IReadOnlyList<Answer> InOrder(IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers, IReadOnlyList<DeliberationEvent> events)
+    private static IReadOnlyList<Answer> InOrder(IReadOnlyList<Participant> participants, IReadOnlyList<Answer> answers, IReadOnlyList<DeliberationEvent> events)
     {
         var taking = participants.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var firstRecorded = events

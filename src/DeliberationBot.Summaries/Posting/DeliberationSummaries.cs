@@ -40,11 +40,9 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
     private async Task<(DeliberationSummary Summary, SummaryInput Input)> SummarizeAsync(Deliberation d, CancellationToken ct)
     {
         var flow = await flows.ForAsync(d, ct);
-        var participants = await store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
-        var answers = await store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
-        var events = await store.ListEventsAsync(d.WorkspaceId, d.Id, ct);
+        var (participants, inOrder) = await CitedAnswers.ReadAsync(store, d, ct);
         var unresolved = (await store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved);
-        var input = new SummaryInput(d.Id, d.Title, flow, CitedAnswers.ForSummary(participants, CitedAnswers.InOrder(participants, answers, events)), MinGroupSize, unresolved);
+        var input = new SummaryInput(d.Id, d.Title, flow, CitedAnswers.ForSummary(participants, inOrder), MinGroupSize, unresolved);
         var summary = await summarizer.SummarizeAsync(input, ct);
         BotTelemetry.RecordSummary(options.Value.Provider, fallback: summary.Source == SummarySource.OfflineFallback);
         return (summary, input);
