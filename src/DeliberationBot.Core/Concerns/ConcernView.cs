@@ -73,7 +73,7 @@ public sealed record ConcernView(
         new(c.Id, c.Number, c.Kind, c.SectionId is null ? null : flow.Sections.FirstOrDefault(s => s.Id == c.SectionId)?.Title, c.Text,
             c.RaisedByGroups, c.Raisers.Count, c.Status, c.Response, c.Owner, c.Due, actions)
         {
-            QuestionText = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
+            QuestionText = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.TextWithScale,
             Voices = c.Voices,
             Origin = c.Origin,
             MergedInto = c.MergedInto,
@@ -126,7 +126,7 @@ public sealed record ConcernView(
         var others = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in c.Voices.Select(v => OtherQuestionOf(c, v, flow)).OfType<Question>())
         {
-            others.TryAdd(question.Id, ContextOf(question.Text, flow.SectionOf(question).Title)!);
+            others.TryAdd(question.Id, ContextOf(question.TextWithScale, flow.SectionOf(question).Title)!);
         }
 
         return others;

@@ -160,11 +160,11 @@ public static class DigestComposer
         var raising = c.Voices.Where(v => !v.Reopening).ToList();
         var fromVoices = c.Origin == ConcernOrigin.FlowRule ? question is not null && raising.Count > 0 : raising.Count > 1;
         // Words merged in from a concern about another question come with that question (without the flow, none can).
-        string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow)?.Text;
+        string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale;
         IReadOnlyList<DigestWords> words = fromVoices
             ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text, v.Suggested)).Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question, Suggested = g.Key.Suggested })]
             : [new DigestWords(c.Text, 1) { Suggested = c.Origin == ConcernOrigin.ConfirmedSuggestion }];
-        return (needsQuestion ? question?.Text : null, words);
+        return (needsQuestion ? question?.TextWithScale : null, words);
     }
 
     /// <summary>The first <see cref="WordsShown"/> characters, ending with "…" when there is more; never half a surrogate pair.</summary>

@@ -126,7 +126,7 @@ public static class DeliberationRecords
                 var withheld = given.Where(a => !Shown(byKey[a.ParticipantKey])).GroupBy(a => a.Group)
                     .Select(g => $"{Summaries.GroupWords.Count(g.Count(), "anonymous answer")} from {g.Key.Label()} withheld: fewer than {minGroupSize} people of that group answered anonymously.")
                     .ToList();
-                return new RecordQuestion(flow.SectionOf(q).Title, q.Id, q.Text, shown, withheld);
+                return new RecordQuestion(flow.SectionOf(q).Title, q.Id, q.TextWithScale, shown, withheld);
             })
             .Where(q => q.Answers.Count > 0 || q.Withheld.Count > 0)
             .ToList();
@@ -136,8 +136,8 @@ public static class DeliberationRecords
             c.Status.ToString(), c.Response, c.Owner?.Display, c.Due,
             [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)) { Words = ResponseIn(e) })])
         {
-            Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.Text,
-            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.Text })],
+            Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.TextWithScale,
+            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale })],
             MergedInto = c.MergedInto,
         }).ToList();
         var decisions = DecisionService.History(events);

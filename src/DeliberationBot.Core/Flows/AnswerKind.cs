@@ -37,5 +37,12 @@ public static class AnswerKinds
         _ => [],
     };
 
+    /// <summary>
+    /// What a scale's ends mean, as the person answering is shown them: "1 = Not open at all, 5 = Very open" (a flow
+    /// need not name them: "lowest", "highest").
+    /// </summary>
+    public static string ScaleLegend(string? lowLabel, string? highLabel) =>
+        $"{ScaleMin} = {lowLabel ?? "lowest"}, {ScaleMax} = {highLabel ?? "highest"}";
+
     public static bool HasListedOptions(this AnswerKind kind) => kind is AnswerKind.SingleChoice or AnswerKind.MultipleChoice;
 }

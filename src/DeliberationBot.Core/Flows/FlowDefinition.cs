@@ -27,6 +27,12 @@ public sealed record Question(
     /// <summary>Listed options for choice kinds, implied ones for yes/no/unsure and scales.</summary>
     public IReadOnlyList<ChoiceOption> EffectiveOptions => Kind.HasListedOptions() ? Options : AnswerKinds.ImpliedOptions(Kind);
 
+    /// <summary>
+    /// The question as whoever reads its answers needs it: a scale's with what its ends mean ("How ready is it? (1 = Not
+    /// ready at all, 5 = Fully ready)"), since an answer of 2 says nothing without them.
+    /// </summary>
+    public string TextWithScale => Kind == AnswerKind.Scale ? $"{Text} ({AnswerKinds.ScaleLegend(LowLabel, HighLabel)})" : Text;
+
     public bool RaisesConcern(AnswerValue value) => ConcernWhen?.IsMetBy(value) ?? false;
 
     /// <summary>Asked on the public community page (<c>audience: community</c> on the question or its section).</summary>

@@ -248,17 +248,11 @@ public static partial class PlainTextRenderer
         }
     }
 
-    private static string ScaleLabels(QuestionPrompt q)
-    {
-        var labels = new[] { q.LowLabel is null ? null : $"1 = {q.LowLabel}", q.HighLabel is null ? null : $"5 = {q.HighLabel}" }.OfType<string>().ToList();
-        return labels.Count == 0 ? "" : $" ({string.Join(", ", labels)})";
-    }
-
     private static string AnswerHint(QuestionPrompt q) => q.Kind switch
     {
         AnswerKind.FreeText => "Answer in your own words.",
         AnswerKind.YesNoUnsure => "Answer: yes / no / unsure",
-        AnswerKind.Scale => "Answer 1–5" + ScaleLabels(q),
+        AnswerKind.Scale => $"Answer 1–5 ({AnswerKinds.ScaleLegend(q.LowLabel, q.HighLabel)})",
         AnswerKind.Number => $"Answer with a number{(q.Unit is null ? "" : $" ({q.Unit})")}",
         _ => (q.Kind == AnswerKind.MultipleChoice ? "Pick one or more: " : "Pick one: ") + string.Join(" · ", q.Options.Select((o, i) => $"{i + 1}. {o.Label}")),
     };

@@ -29,7 +29,7 @@ internal static partial class ModalRenderer
         var label = q.Kind switch
         {
             AnswerKind.Number when q.Unit is not null => $"Your answer ({q.Unit})",
-            AnswerKind.Scale => $"Your answer (1 = {q.LowLabel ?? "lowest"}, 5 = {q.HighLabel ?? "highest"})",
+            AnswerKind.Scale => $"Your answer ({AnswerKinds.ScaleLegend(q.LowLabel, q.HighLabel)})",
             _ => "Your answer",
         };
         // An answer longer than a text input holds (a reply in the thread can be) is never put into one, where it would

@@ -105,7 +105,7 @@ internal sealed class SectionRequestBuilder(SummaryPrompts prompts, ITokenCounte
         var questionJson = JsonSerializer.Serialize(questions.Select(q => new QuestionEntry(
             q.Id, q.Text, KindName(q.Kind), q.Unit,
             q.EffectiveOptions.Count > 0 && q.Kind != AnswerKind.Scale ? [.. q.EffectiveOptions.Select(o => o.Label)] : null,
-            q.Kind == AnswerKind.Scale ? $"1 = {q.LowLabel}, 5 = {q.HighLabel}" : null)), Json);
+            q.Kind == AnswerKind.Scale ? AnswerKinds.ScaleLegend(q.LowLabel, q.HighLabel) : null)), Json);
         var data = JsonSerializer.Serialize(new DataBlock(set.Input.Title, answers), Json);
         return prompts.SectionTemplate
             .Replace("{{flow_title}}", set.Flow.Title, StringComparison.Ordinal)

@@ -1,5 +1,7 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Core.Exports;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -149,6 +151,41 @@ public sealed class ConcernServiceTests
             "\"It adds twenty minutes a case.\" — Frontline worker (sam)\n    On: What changes for you? (Daily work)\n" +
             "    \"25\" — Community member or advocate (anonymous)\n    On: Minutes added per case? (Daily work)",
             text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flagged_rating_is_read_everywhere_with_what_the_scales_ends_mean()
+    {
+        const string yaml = FlowYaml + """
+
+                  - id: vendor-open
+                    text: How open has the vendor been?
+                    kind: scale
+                    low_label: Not open at all
+                    high_label: Very open
+            """;
+        var bed = new ServiceBed(yaml);
+        var flow = FlowParser.Parse(yaml, "services.yaml", "services");
+        const string asked = "How open has the vendor been? (1 = Not open at all, 5 = Very open)";
+        var d = await bed.StartAsync();
+        await bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+
+        var answered = await bed.Answering.AnswerAsync(Sam, d, "vendor-open", AnswerValue.FromNumber(2, "They would not show us the factors."), flagConcern: true, "answer", None);
+        await bed.Concerns.ReviewAsync(Fiona, Home, "review", None);
+
+        // What Sam is shown the owners will receive is what they do receive: "2" means nothing without the scale.
+        Assert.Equal(asked, Assert.IsType<QuestionPrompt>(Assert.Single(answered.Replies)).JustFlagged!.QuestionText);
+        var toMaria = (OwnerConcerns)bed.Store.Outbox.Single(m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message;
+        Assert.Contains(
+            "\"2 (\"They would not show us the factors.\")\" — Frontline worker (sam)\n    On: " + asked + " (Daily work)",
+            PlainTextRenderer.Render(toMaria).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var concern = Assert.Single(await bed.Store.ListConcernsAsync(Workspace, d, None));
+        Assert.Equal(asked, DigestComposer.WordsOf(concern, flow).Question);
+        var record = DeliberationRecords.Build(
+            (await bed.Store.FindAsync(Workspace, d, None))!, flow, await bed.Store.ListParticipantsAsync(Workspace, d, None), await bed.Store.ListAnswersAsync(Workspace, d, None),
+            [concern], await bed.Store.ListEventsAsync(Workspace, d, None), minGroupSize: 3, summary: null);
+        Assert.Equal(asked, Assert.Single(record.Concerns).Question);
+        Assert.Equal(asked, Assert.Single(record.Answers, q => q.QuestionId == "vendor-open").Question);
     }
 
     [Fact]

@@ -171,8 +171,8 @@ public class PlainTextRendererTests
         Assert.EndsWith("Pick one or more: 1. Red · 2. Blue", PlainTextRenderer.Render(Prompt(AnswerKind.MultipleChoice, options)), StringComparison.Ordinal);
         Assert.EndsWith("Answer with a number", PlainTextRenderer.Render(Prompt(AnswerKind.Number)), StringComparison.Ordinal);
         Assert.EndsWith("Answer 1–5 (1 = Low, 5 = High)", PlainTextRenderer.Render(Prompt(AnswerKind.Scale, low: "Low", high: "High")), StringComparison.Ordinal);
-        Assert.EndsWith("Answer 1–5 (1 = Low)", PlainTextRenderer.Render(Prompt(AnswerKind.Scale, low: "Low")), StringComparison.Ordinal);
-        Assert.EndsWith("Answer 1–5", PlainTextRenderer.Render(Prompt(AnswerKind.Scale)), StringComparison.Ordinal);
+        Assert.EndsWith("Answer 1–5 (1 = Low, 5 = highest)", PlainTextRenderer.Render(Prompt(AnswerKind.Scale, low: "Low")), StringComparison.Ordinal);
+        Assert.EndsWith("Answer 1–5 (1 = lowest, 5 = highest)", PlainTextRenderer.Render(Prompt(AnswerKind.Scale)), StringComparison.Ordinal);
     }
 
     [Fact]

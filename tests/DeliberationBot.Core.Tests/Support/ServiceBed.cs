@@ -50,9 +50,10 @@ internal sealed class ServiceBed
     public static readonly Actor Sam = new("slack", Workspace, new UserRef("U0SAM", "sam"));
     public static readonly Actor Lee = new("slack", Workspace, new UserRef("U0LEE", "lee"));
 
-    public ServiceBed()
+    /// <param name="flowYaml">The "services" flow the bed's deliberations run, <see cref="FlowYaml"/> unless a test needs more.</param>
+    public ServiceBed(string flowYaml = FlowYaml)
     {
-        var catalog = new FlowCatalog([FlowParser.Parse(FlowYaml, "services.yaml", "services")]);
+        var catalog = new FlowCatalog([FlowParser.Parse(flowYaml, "services.yaml", "services")]);
         var signal = Signal;
         var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, Stale, Time);
         var publisher = new ConcernPublisher(turn, Stale);
