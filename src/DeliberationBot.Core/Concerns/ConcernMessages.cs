@@ -234,6 +234,16 @@ public sealed record DecisionRecorded(Guid DeliberationId, string Title, Decisio
           $"the owners still respond to {(Unresolved.Count == 1 ? "it" : "each")}.";
 }
 
+/// <summary>
+/// A condition the facilitator gave the decision after it was posted, posted in the conversation too: the people who
+/// read the decision, and who raised the concerns it may answer, learn what it is, whose it is and when it is due.
+/// </summary>
+public sealed record ConditionSet(Guid DeliberationId, string Title, DecisionOutcome Outcome, ConcernView Condition) : OutgoingMessage
+{
+    /// <summary>"A condition of the decision on "Hotline score" (Go with conditions):", the line above it on every platform.</summary>
+    public string Heading => $"A condition of the decision on \"{Title}\" ({Outcome.Label()}):";
+}
+
 /// <summary>Signed, expiring links to the deliberation's whole record.</summary>
 public sealed record ExportLink(Guid DeliberationId, string Title, Uri Markdown, Uri Json, DateTimeOffset Expires) : OutgoingMessage;
 

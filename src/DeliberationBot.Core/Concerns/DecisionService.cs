@@ -131,10 +131,23 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             return TurnResult.Error($"Only the facilitator ({d.Facilitator.Display}) sets conditions.");
         }
 
-        var recorded = await concerns.RecordNewAsync(actor, d, flow, ConcernKind.Condition, ConcernOrigin.Decision, text, null, owner, due, deliveryKey, ct);
-        return recorded.Replies is [Confirmation confirmation] && await turn.HasPublicPageAsync(d, ct)
-            ? TurnResult.Reply(confirmation with { Text = confirmation.Text + " " + ConditionOnPublicPage })
-            : recorded;
+        var draft = await concerns.PrepareNewAsync(actor, d, flow, ConcernKind.Condition, ConcernOrigin.Decision, text, null, owner, due, deliveryKey, ct);
+        // Once the decision is posted, the conversation that read it hears each condition it is given, in the same
+        // commit; a condition set before the decision is listed in it.
+        var recorded = await concerns.CommitNewAsync(d, d.Decision is not { } decision ? draft : number =>
+        {
+            var (condition, commit) = draft(number);
+            var announced = new ConditionSet(d.Id, d.Title, decision.Outcome, ConcernView.Of(condition, flow, []));
+            return (condition, commit with { Outbox = [.. commit.Outbox, turn.Outbox(d.WorkspaceId, deliveryKey + "/condition", Destination.To(d.Home), announced)] });
+        }, ct);
+        if (recorded.Replies is not [Confirmation confirmation])
+        {
+            return recorded;
+        }
+
+        var told = (d.Decision is null ? "" : " It is posted in the conversation, with the decision.") +
+            (await turn.HasPublicPageAsync(d, ct) ? " " + ConditionOnPublicPage : "");
+        return TurnResult.Reply(confirmation with { Text = confirmation.Text + told });
     }
 
     /// <summary>Said to the facilitator setting a condition when the deliberation has a public page, since its readers see it.</summary>

@@ -168,6 +168,9 @@ public static partial class PlainTextRenderer
                 }
 
                 break;
+            case ConditionSet c:
+                AppendConcerns(sb, c.Heading, [c.Condition]);
+                break;
             case WeeklyDigest w:
                 DigestText.Append(sb, w);
                 break;

@@ -87,6 +87,12 @@ internal static class ConcernRenderer
         }
     }
 
+    public static void ConditionSet(ConditionSet c, List<JsonObject> content)
+    {
+        content.Add(Block.Section($"A condition of the decision on *{Escape(c.Title)}* (*{Escape(c.Outcome.Label())}*):"));
+        AddConcern(c.Condition, content);
+    }
+
     public static void Export(ExportLink e, List<JsonObject> content)
     {
         content.Add(Block.Section($"The record of *{Escape(e.Title)}*: {Link(e.Markdown, "Markdown")} · {Link(e.Json, "JSON")}"));

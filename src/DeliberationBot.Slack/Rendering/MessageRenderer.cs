@@ -131,6 +131,9 @@ internal static class MessageRenderer
             case DecisionRecorded r:
                 ConcernRenderer.DecisionRecorded(r, content);
                 break;
+            case ConditionSet c:
+                ConcernRenderer.ConditionSet(c, content);
+                break;
             case ExportLink e:
                 ConcernRenderer.Export(e, content);
                 break;

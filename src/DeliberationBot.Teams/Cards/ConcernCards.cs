@@ -168,16 +168,27 @@ internal static class ConcernCards
         if (r.Conditions.Count > 0)
         {
             body.Add(Card.Separator(Card.Label("Conditions")));
-            foreach (var c in r.Conditions)
-            {
-                body.Add(Card.Text($"**#{c.Number}** {CardText.Escape(c.Text)}", spacing: "Small"));
-                var owner = c.Owner is null ? "no owner yet" : "owner " + CardText.Escape(c.Owner.Display);
-                var due = c.Due is { } date ? " · due " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-                body.Add(Card.Text($"{owner}{due} · {ConcernService.Describe(c.Status)}", subtle: true, spacing: "None"));
-            }
+            body.AddRange(r.Conditions.SelectMany(Condition));
         }
 
         return Card.New(body);
+    }
+
+    public static JsonObject ConditionSet(ConditionSet c) => Card.New(
+        [
+            Card.Text("A condition of the decision", subtle: true, weight: "Bolder"),
+            Card.Heading(CardText.Escape(c.Title)),
+            Card.Text(CardText.Escape(c.Outcome.Label()), weight: "Bolder", spacing: "None"),
+            .. Condition(c.Condition),
+        ]);
+
+    /// <summary>A condition of the decision as the decision lists it: its number and words, then its owner, due date and status.</summary>
+    private static IEnumerable<JsonNode> Condition(ConcernView c)
+    {
+        yield return Card.Text($"**#{c.Number}** {CardText.Escape(c.Text)}", spacing: "Small");
+        var owner = c.Owner is null ? "no owner yet" : "owner " + CardText.Escape(c.Owner.Display);
+        var due = c.Due is { } date ? " · due " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        yield return Card.Text($"{owner}{due} · {ConcernService.Describe(c.Status)}", subtle: true, spacing: "None");
     }
 
     public static JsonObject Export(ExportLink link) => Card.New(

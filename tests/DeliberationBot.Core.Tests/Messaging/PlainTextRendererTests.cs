@@ -78,6 +78,8 @@ public class PlainTextRendererTests
         { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.GoWithConditions, "Pilot first.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), [SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Actions = [] }]), ["Decision on \"Predictive screening\": Go with conditions — Pilot first. (sam)", "owner maria, due 2027-01-31"] },
         { new DecisionRecorded(Id, "Predictive screening", new Decision(DecisionOutcome.NoGo, "Not now.", new UserRef("U3", "sam"), DateTimeOffset.UnixEpoch), []) { Unresolved = [4] },
           ["Decision on \"Predictive screening\": No-go — Not now. (sam)", "Decided with 1 concern unresolved (#4); the owners still respond to it."] },
+        { new ConditionSet(Id, "Predictive screening", DecisionOutcome.GoWithConditions, SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Actions = [] }),
+          ["A condition of the decision on \"Predictive screening\" (Go with conditions):", "owner maria, due 2027-01-31"] },
         { new ExportLink(Id, "Predictive screening", new Uri("https://bot.example/md"), new Uri("https://bot.example/json"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), ["links work until 2026-12-01 09:00 UTC", "Markdown: https://bot.example/md", "JSON: https://bot.example/json"] },
         { new Core.Reports.ReportLink(Id, "Predictive screening", new Uri("https://bot.example/d/x?token=t"), new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)), ["page of \"Predictive screening\"", "until 2026-12-08 09:00 UTC", "https://bot.example/d/x?token=t"] },
         {

@@ -191,10 +191,18 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.DoesNotContain(purpose.Number, recorded.Unresolved);
         Assert.Equal(open, recorded.Unresolved);
         Assert.Contains($"Decided with {open.Count} concerns unresolved ({string.Join(", ", open.Select(n => $"#{n}"))}); the owners still respond to each.", PlainTextRenderer.Render(recorded), StringComparison.Ordinal);
-        await Commands.HandleAsync(Dana, Room, "condition \"Measure data-entry minutes in the pilot\" owner:<@U-MARIA|Maria> due:2099-01-31", null, Key(), default);
+        var set = await Commands.HandleAsync(Dana, Room, "condition \"Measure data-entry minutes in the pilot\" owner:<@U-MARIA|Maria> due:2099-01-31", null, Key(), default);
 
         var condition = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.Kind == ConcernKind.Condition);
         Assert.Equal((new UserRef("U-MARIA", "Maria"), new DateOnly(2099, 1, 31)), (condition.Owner!, condition.Due!.Value));
+        // The conversation that read the decision reads each condition it is given afterwards, in its words.
+        Assert.EndsWith("It is posted in the conversation, with the decision.", Assert.IsType<Confirmation>(set.Replies.Single()).Text, StringComparison.Ordinal);
+        var announced = await Factory.Channel.WaitForAsync(s => s.Message.Message is ConditionSet);
+        Assert.Equal((DeliveryMode.Conversation, Room.ConversationId), (announced.Message.Destination.Mode, announced.Message.Destination.Conversation.ConversationId));
+        Assert.Contains(
+            $"A condition of the decision on \"{d.Title}\" (Go with conditions):\n  #{condition.Number} Condition: — owner Maria, due 2099-01-31 · open\n" +
+            "    \"Measure data-entry minutes in the pilot\" — Dana",
+            PlainTextRenderer.Render(announced.Message.Message).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id));
         Assert.Equal(DecisionOutcome.GoWithConditions, (await Store.FindAsync(Ws, d.Id, default))!.Decision!.Outcome);
     }

@@ -61,6 +61,10 @@ internal static class Samples
         {
             Unresolved = [.. Enumerable.Range(1, many)],
         };
+        yield return new ConditionSet(Id, text, DecisionOutcome.GoWithConditions, Concern(text, many, ConcernStatus.Open, []) with
+        {
+            Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), Due = new DateOnly(2027, 1, 31),
+        });
         yield return Digest(text, many, empty: true);
         yield return Digest(text, many, empty: false);
         yield return Summary(text, many);

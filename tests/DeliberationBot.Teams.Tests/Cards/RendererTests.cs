@@ -71,6 +71,7 @@ public sealed class RendererTests
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
             Samples.Digest(Evil, late: true),
             Samples.Decision(Evil),
+            new ConditionSet(Id, Evil, DecisionOutcome.GoWithConditions, Samples.Decision(Evil).Conditions[0]),
             Samples.Summary(Evil),
         };
     }
