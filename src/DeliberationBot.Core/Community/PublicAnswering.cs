@@ -27,7 +27,11 @@ public sealed record PublicPage(
 }
 
 /// <summary>A condition of the decision as the public page shows it: its words, when it is due, whether it is met; never its owner.</summary>
-public sealed record PublicCondition(int Number, string Text, DateOnly? Due, bool Met);
+public sealed record PublicCondition(int Number, string Text, DateOnly? Due, bool Met)
+{
+    /// <summary>It will not be met: its owner said why and the facilitator accepted it, or the facilitator closed it.</summary>
+    public bool Dropped { get; init; }
+}
 
 public enum PublicAnswerOutcome
 {
@@ -159,12 +163,27 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         return new PublicPage(invitation, d, view, availability, mine, progress);
     }
 
-    /// <summary>The conditions of the decision, for the page that shows the decision to the people who answered here.</summary>
-    public async Task<IReadOnlyList<PublicCondition>> ConditionsAsync(PublicPage page, CancellationToken ct) =>
-        [.. (await turn.Store.ListConcernsAsync(page.Deliberation.WorkspaceId, page.Deliberation.Id, ct))
-            .Where(c => c.Kind == ConcernKind.Condition)
-            .OrderBy(c => c.Number)
-            .Select(c => new PublicCondition(c.Number, c.Text, c.Due, c.Status == ConcernStatus.Resolved))];
+    /// <summary>
+    /// The conditions of the decision, for the page that shows the decision to the people who answered here: met only
+    /// when the facilitator accepted that it was addressed, not that it won't be.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicCondition>> ConditionsAsync(PublicPage page, CancellationToken ct)
+    {
+        var d = page.Deliberation;
+        var conditions = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => c.Kind == ConcernKind.Condition).OrderBy(c => c.Number).ToList();
+        var history = conditions.Any(c => c.Status == ConcernStatus.Resolved)
+            ? Exports.DeliberationRecords.EventsByConcern(await turn.Store.ListEventsAsync(d.WorkspaceId, d.Id, ct))
+            : null;
+        return [.. conditions.Select(c => Of(c, history?[c.Number]))];
+
+        static PublicCondition Of(Concern c, IEnumerable<DeliberationEvent>? history)
+        {
+            var (addressed, wontAddress) = (ConcernLifecycle.EventType(ConcernAction.MarkAddressed), ConcernLifecycle.EventType(ConcernAction.WontAddress));
+            var answered = history?.LastOrDefault(e => e.Type == addressed || e.Type == wontAddress)?.Type;
+            var met = c.Status == ConcernStatus.Resolved && answered == addressed;
+            return new PublicCondition(c.Number, c.Text, c.Due, met) { Dropped = c.Status is ConcernStatus.Resolved or ConcernStatus.ClosedByFacilitator && !met };
+        }
+    }
 
     /// <summary>Records (or changes) a visitor's answer; their participation is created with their first answer.</summary>
     public async Task<PublicAnswerResult> AnswerAsync(string token, string visitor, string questionId, AnswerValue value, bool flagConcern, string deliveryKey, CancellationToken ct)

@@ -141,6 +141,20 @@ public static class ConcernLifecycle
         return c with { AcceptedBy = accepted, Status = everyone ? ConcernStatus.Resolved : c.Status };
     }
 
+    /// <summary>
+    /// What became of a condition of the decision when it went from <paramref name="before"/> to <paramref name="after"/>:
+    /// met or not once the facilitator, who set it, accepted its owner's answer; closed by the facilitator. Null for a
+    /// concern, or any other change.
+    /// </summary>
+    public static ConditionChange? ConditionChangeOf(Concern before, Concern after) => (after.Kind, before.Status, after.Status) switch
+    {
+        (not ConcernKind.Condition, _, _) => null,
+        (_, ConcernStatus.Addressed, ConcernStatus.Resolved) => ConditionChange.Met,
+        (_, ConcernStatus.WontAddress, ConcernStatus.Resolved) => ConditionChange.NotMet,
+        (_, not ConcernStatus.ClosedByFacilitator, ConcernStatus.ClosedByFacilitator) => ConditionChange.Closed,
+        _ => null,
+    };
+
     public static string EventType(ConcernAction action) => action switch
     {
         ConcernAction.Acknowledge => "concern.acknowledged",

@@ -71,6 +71,14 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             told += await OthersWhoRaisedItAsync(d, flow, changed, actorKey, deliveryKey, outbox, ct);
         }
 
+        // A condition is the decision's: the conversation that read the decision hears whether it is met.
+        if (ConcernLifecycle.ConditionChangeOf(concern, changed) is { } change && d.Decision is { } decision)
+        {
+            outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/condition", Destination.To(d.Home),
+                new ConditionNotice(d.Id, d.Title, decision.Outcome, ConcernView.Of(changed, flow, [])) { Change = change }));
+            told += ConditionPosted;
+        }
+
         // The owners know of a change they made, or that they are told of now.
         changed = role == ConcernLifecycle.Role.Owner || action is ConcernAction.Accept or ConcernAction.Reopen ? changed with { OwnersHeardAt = turn.Now } : changed;
         var commit = new Commit(d.WorkspaceId, deliveryKey)
@@ -84,8 +92,11 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation($"Concern #{changed.Number} is now {Describe(changed.Status)}.{told}"));
+        return TurnResult.Reply(new Confirmation($"{(changed.Kind == ConcernKind.Condition ? "Condition" : "Concern")} #{changed.Number} is now {Describe(changed.Status)}.{told}"));
     }
+
+    /// <summary>Said to the facilitator when what they did to a condition of the decision is posted in the conversation.</summary>
+    public const string ConditionPosted = " It is posted in the conversation, as the decision was.";
 
     /// <summary><c>concern "text"</c>: the facilitator or an owner records a concern of their own, in their words.</summary>
     public async Task<TurnResult> AddAsync(Actor actor, ConversationRef conversation, string text, string deliveryKey, CancellationToken ct)

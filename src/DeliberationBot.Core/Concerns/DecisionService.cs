@@ -137,7 +137,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         var recorded = await concerns.CommitNewAsync(d, d.Decision is not { } decision ? draft : number =>
         {
             var (condition, commit) = draft(number);
-            var announced = new ConditionSet(d.Id, d.Title, decision.Outcome, ConcernView.Of(condition, flow, []));
+            var announced = new ConditionNotice(d.Id, d.Title, decision.Outcome, ConcernView.Of(condition, flow, []));
             return (condition, commit with { Outbox = [.. commit.Outbox, turn.Outbox(d.WorkspaceId, deliveryKey + "/condition", Destination.To(d.Home), announced)] });
         }, ct);
         if (recorded.Replies is not [Confirmation confirmation])
@@ -145,7 +145,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             return recorded;
         }
 
-        var told = (d.Decision is null ? "" : " It is posted in the conversation, with the decision.") +
+        var told = (d.Decision is null ? "" : ConcernService.ConditionPosted) +
             (await turn.HasPublicPageAsync(d, ct) ? " " + ConditionOnPublicPage : "");
         return TurnResult.Reply(confirmation with { Text = confirmation.Text + told });
     }

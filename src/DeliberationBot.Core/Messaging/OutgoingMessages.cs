@@ -33,7 +33,7 @@ namespace DeliberationBot.Core.Messaging;
 [JsonDerivedType(typeof(ConcernResponseNotice), "concern-response")]
 [JsonDerivedType(typeof(DecisionRequest), "decision-request")]
 [JsonDerivedType(typeof(DecisionRecorded), "decision-recorded")]
-[JsonDerivedType(typeof(ConditionSet), "condition-set")]
+[JsonDerivedType(typeof(ConditionNotice), "condition")]
 [JsonDerivedType(typeof(ExportLink), "export-link")]
 [JsonDerivedType(typeof(Reports.ReportLink), "report-link")]
 [JsonDerivedType(typeof(Community.CommunityInvitationLink), "community-link")]

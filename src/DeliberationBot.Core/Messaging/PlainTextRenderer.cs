@@ -168,8 +168,8 @@ public static partial class PlainTextRenderer
                 }
 
                 break;
-            case ConditionSet c:
-                AppendConcerns(sb, c.Heading, [c.Condition]);
+            case ConditionNotice c:
+                AppendConcerns(sb, c.Lead($"\"{c.Title}\""), [c.Condition]);
                 break;
             case WeeklyDigest w:
                 DigestText.Append(sb, w);

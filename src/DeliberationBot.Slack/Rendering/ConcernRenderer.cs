@@ -87,9 +87,9 @@ internal static class ConcernRenderer
         }
     }
 
-    public static void ConditionSet(ConditionSet c, List<JsonObject> content)
+    public static void ConditionNotice(ConditionNotice c, List<JsonObject> content)
     {
-        content.Add(Block.Section($"A condition of the decision on *{Escape(c.Title)}* (*{Escape(c.Outcome.Label())}*):"));
+        content.Add(Block.Section(c.Lead($"*{Escape(c.Title)}*")));
         AddConcern(c.Condition, content);
     }
 

@@ -131,8 +131,8 @@ internal static class MessageRenderer
             case DecisionRecorded r:
                 ConcernRenderer.DecisionRecorded(r, content);
                 break;
-            case ConditionSet c:
-                ConcernRenderer.ConditionSet(c, content);
+            case ConditionNotice c:
+                ConcernRenderer.ConditionNotice(c, content);
                 break;
             case ExportLink e:
                 ConcernRenderer.Export(e, content);

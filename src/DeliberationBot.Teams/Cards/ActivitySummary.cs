@@ -29,7 +29,7 @@ internal static class ActivitySummary
             WeeklyDigest w => w.IsEmpty ? $"Weekly digest {w.Week}: a quiet week" : $"Weekly digest {w.Week}: {Count(w.Proposals.Sum(p => p.OpenConcerns.Count), "open concern")}",
             DecisionRequest d => $"\"{d.Title}\" is closed: what is the decision?",
             DecisionRecorded d => $"Decision on \"{d.Title}\": {d.Decision.Outcome.Label()}",
-            ConditionSet c => $"Condition #{c.Condition.Number} of the decision on \"{c.Title}\"",
+            ConditionNotice c => $"Condition #{c.Condition.Number} of the decision on \"{c.Title}\"",
             ReminderNotice r => $"Reminder: {Count(r.QuestionsLeft, "question")} left on \"{r.Title}\"",
             ConcernList l => $"{Count(l.Concerns.Count, "concern")} on \"{l.Title}\"",
             StatusReport s => $"Status of \"{s.Title}\"",

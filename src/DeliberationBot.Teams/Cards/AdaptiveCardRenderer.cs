@@ -67,7 +67,7 @@ internal static class AdaptiveCardRenderer
         Confirmation confirmation => CommandCards.Confirmation(confirmation),
         ConcernResponseNotice notice => ConcernCards.Response(notice),
         DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
-        ConditionSet condition => ConcernCards.ConditionSet(condition),
+        ConditionNotice condition => ConcernCards.ConditionNotice(condition),
         ExportLink link => ConcernCards.Export(link),
         Core.Reports.ReportLink link => ConcernCards.Report(link),
         Core.Community.CommunityInvitationLink link => ConcernCards.CommunityLink(link),

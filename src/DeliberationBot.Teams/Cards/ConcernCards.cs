@@ -174,12 +174,11 @@ internal static class ConcernCards
         return Card.New(body);
     }
 
-    public static JsonObject ConditionSet(ConditionSet c) => Card.New(
+    public static JsonObject ConditionNotice(ConditionNotice c) => Card.New(
         [
-            Card.Text("A condition of the decision", subtle: true, weight: "Bolder"),
-            Card.Heading(CardText.Escape(c.Title)),
-            Card.Text(CardText.Escape(c.Outcome.Label()), weight: "Bolder", spacing: "None"),
+            Card.Text(c.Lead($"\"{CardText.Escape(c.Title)}\""), weight: "Bolder"),
             .. Condition(c.Condition),
+            c.Condition.Response is { } response ? Card.Text($"{c.Condition.ResponseLabel}: {CardText.Escape(response)}", spacing: "Small") : null,
         ]);
 
     /// <summary>A condition of the decision as the decision lists it: its number and words, then its owner, due date and status.</summary>

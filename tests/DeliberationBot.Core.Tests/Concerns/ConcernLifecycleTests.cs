@@ -37,6 +37,26 @@ public class ConcernLifecycleTests
     }
 
     [Fact]
+    public void A_condition_is_met_only_when_the_facilitator_accepts_that_it_was_addressed()
+    {
+        var condition = Open("user:U-FAC") with { Kind = ConcernKind.Condition, Origin = ConcernOrigin.Decision };
+        ConditionChange? After(ConcernAction answer, ConcernAction then)
+        {
+            var answered = ConcernLifecycle.Apply(condition, answer, "user:U-OWNER", "Because.", Now).Changed!;
+            return ConcernLifecycle.ConditionChangeOf(answered, ConcernLifecycle.Apply(answered, then, "user:U-FAC", then == ConcernAction.Accept ? null : "Because.", Now).Changed!);
+        }
+
+        Assert.Equal(ConditionChange.Met, After(ConcernAction.MarkAddressed, ConcernAction.Accept));
+        Assert.Equal(ConditionChange.NotMet, After(ConcernAction.WontAddress, ConcernAction.Accept));
+        Assert.Null(After(ConcernAction.MarkAddressed, ConcernAction.Reopen));
+        var closed = ConcernLifecycle.Apply(condition, ConcernAction.CloseWithoutRaisers, "user:U-FAC", "Dropped with the pilot.", Now).Changed!;
+        Assert.Equal(ConditionChange.Closed, ConcernLifecycle.ConditionChangeOf(condition, closed));
+        // A concern is no condition of the decision, whatever becomes of it.
+        var concern = ConcernLifecycle.Apply(Open("user:U-A"), ConcernAction.MarkAddressed, "user:U-OWNER", "Done.", Now).Changed!;
+        Assert.Null(ConcernLifecycle.ConditionChangeOf(concern, ConcernLifecycle.Apply(concern, ConcernAction.Accept, "user:U-A", null, Now).Changed!));
+    }
+
+    [Fact]
     public void Reopening_clears_acceptances_and_a_wont_address_stays_unresolved_until_accepted()
     {
         var c = ConcernLifecycle.Apply(Open("user:U-A"), ConcernAction.WontAddress, "user:U-OWNER", "Out of scope.", Now).Changed!;

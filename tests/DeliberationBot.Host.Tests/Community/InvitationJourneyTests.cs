@@ -143,6 +143,16 @@ public sealed class InvitationJourneyTests : IDisposable
         Assert.Contains("Las condiciones, tal como se fijaron", conditionEs, StringComparison.Ordinal);
         Assert.Contains("(deben cumplirse antes del martes, 15 de enero de 2030)", conditionEs, StringComparison.Ordinal);
 
+        // A condition its owner won't address is never called met, though the facilitator accepted that.
+        var concerns = _factory.Services.GetRequiredService<ConcernService>();
+        var condition = (await _factory.Services.GetRequiredService<IDeliberationStore>().ListConcernsAsync(Ws, link.DeliberationId, default)).Single(c => c.Kind == ConcernKind.Condition);
+        await concerns.ActAsync(new Actor("test", Ws, new UserRef("U-MARIA", "Maria")), condition.Id, ConcernAction.WontAddress, "The ranking rules are the vendor's.", $"k{++_key}", default);
+        await concerns.ActAsync(Dana, condition.Id, ConcernAction.Accept, null, $"k{++_key}", default);
+        var dropped = await ReadAsync(http, link.Page.PathAndQuery);
+        Assert.Contains("<span class=\"said\">Publish the ranking rules *first*, in plain words.</span> <span class=\"hint\">(will not be met)</span>", dropped, StringComparison.Ordinal);
+        Assert.DoesNotContain("(met)", dropped, StringComparison.Ordinal);
+        Assert.Contains("(no se cumplirá)", await ReadAsync(http, link.Page.PathAndQuery + "?lang=es"), StringComparison.Ordinal);
+
         await RunAsync(Dana, "invite revoke");
         var revoked = await ReadAsync(http, link.Page.PathAndQuery);
         Assert.DoesNotContain("What was decided", revoked, StringComparison.Ordinal);

@@ -196,8 +196,8 @@ public sealed class ConcernJourneyTests : JourneyTest
         var condition = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.Kind == ConcernKind.Condition);
         Assert.Equal((new UserRef("U-MARIA", "Maria"), new DateOnly(2099, 1, 31)), (condition.Owner!, condition.Due!.Value));
         // The conversation that read the decision reads each condition it is given afterwards, in its words.
-        Assert.EndsWith("It is posted in the conversation, with the decision.", Assert.IsType<Confirmation>(set.Replies.Single()).Text, StringComparison.Ordinal);
-        var announced = await Factory.Channel.WaitForAsync(s => s.Message.Message is ConditionSet);
+        Assert.EndsWith(ConcernService.ConditionPosted, Assert.IsType<Confirmation>(set.Replies.Single()).Text, StringComparison.Ordinal);
+        var announced = await Factory.Channel.WaitForAsync(s => s.Message.Message is ConditionNotice);
         Assert.Equal((DeliveryMode.Conversation, Room.ConversationId), (announced.Message.Destination.Mode, announced.Message.Destination.Conversation.ConversationId));
         Assert.Contains(
             $"A condition of the decision on \"{d.Title}\" (Go with conditions):\n  #{condition.Number} Condition: — owner Maria, due 2099-01-31 · open\n" +
@@ -205,6 +205,16 @@ public sealed class ConcernJourneyTests : JourneyTest
             PlainTextRenderer.Render(announced.Message.Message).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id));
         Assert.Equal(DecisionOutcome.GoWithConditions, (await Store.FindAsync(Ws, d.Id, default))!.Decision!.Outcome);
+
+        // Once its owner has addressed it and the facilitator accepted that, the conversation hears it is met, and how.
+        await Concerns.ActAsync(Maria, condition.Id, ConcernAction.MarkAddressed, "The pilot logs minutes per case.", Key(), default);
+        var accepted = await Concerns.ActAsync(Dana, condition.Id, ConcernAction.Accept, null, Key(), default);
+        Assert.Equal($"Condition #{condition.Number} is now resolved. Maria has been told.{ConcernService.ConditionPosted}", Assert.IsType<Confirmation>(accepted.Replies.Single()).Text);
+        var met = (ConditionNotice)(await Factory.Channel.WaitForAsync(s => s.Message.Message is ConditionNotice { Change: ConditionChange.Met })).Message.Message;
+        Assert.Contains(
+            $"Condition #{condition.Number} of the decision on \"{d.Title}\" (Go with conditions) is met:\n",
+            PlainTextRenderer.Render(met).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal("The pilot logs minutes per case.", met.Condition.Response);
     }
 
     [Fact]

@@ -61,10 +61,13 @@ internal static class Samples
         {
             Unresolved = [.. Enumerable.Range(1, many)],
         };
-        yield return new ConditionSet(Id, text, DecisionOutcome.GoWithConditions, Concern(text, many, ConcernStatus.Open, []) with
+        foreach (var change in Enum.GetValues<ConditionChange>())
         {
-            Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), Due = new DateOnly(2027, 1, 31),
-        });
+            yield return new ConditionNotice(Id, text, DecisionOutcome.GoWithConditions, Concern(text, many, change == ConditionChange.Set ? ConcernStatus.Open : ConcernStatus.Resolved, []) with
+            {
+                Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), Due = new DateOnly(2027, 1, 31), Response = change == ConditionChange.Set ? null : text,
+            }) { Change = change };
+        }
         yield return Digest(text, many, empty: true);
         yield return Digest(text, many, empty: false);
         yield return Summary(text, many);

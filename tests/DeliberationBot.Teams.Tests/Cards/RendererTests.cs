@@ -71,7 +71,8 @@ public sealed class RendererTests
             new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 7),
             Samples.Digest(Evil, late: true),
             Samples.Decision(Evil),
-            new ConditionSet(Id, Evil, DecisionOutcome.GoWithConditions, Samples.Decision(Evil).Conditions[0]),
+            new ConditionNotice(Id, Evil, DecisionOutcome.GoWithConditions, Samples.Decision(Evil).Conditions[0]),
+            new ConditionNotice(Id, Evil, DecisionOutcome.GoWithConditions, Samples.Decision(Evil).Conditions[0] with { Status = ConcernStatus.Resolved, Response = Evil }) { Change = ConditionChange.NotMet },
             Samples.Summary(Evil),
         };
     }
