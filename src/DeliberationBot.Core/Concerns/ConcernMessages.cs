@@ -110,11 +110,11 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// </summary>
     public string Lead(string title, Func<string, string> escape) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
-        ({ } who, _, false) => $"The concern you raised on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
+        ({ } who, _, false) => $"The {Noun} you {Raised} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         ({ } who, _, true) => $"Concern #{Concern.Number} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
-        (null, true, false) => $"The facilitator of {title} closed the concern you raised.",
+        (null, true, false) => $"The facilitator of {title} closed the {Noun} you {Raised}.",
         (null, true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
-        (null, false, false) => $"The owners of {title} responded to the concern you raised.",
+        (null, false, false) => $"The owners of {title} responded to the {Noun} you {Raised}.",
         (null, false, true) => $"The owners of {title} responded to concern #{Concern.Number}.",
     };
 
@@ -161,10 +161,15 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
             "When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
     };
 
+    /// <summary>What the notice is about, for its one reader: a concern they raised, or a condition of the decision they set.</summary>
+    private string Noun => Concern.Kind == ConcernKind.Condition ? "condition" : "concern";
+
+    private string Raised => Concern.Kind == ConcernKind.Condition ? "set" : "raised";
+
     /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch
     {
-        (ConcernAction.Accept, ConcernStatus.Resolved, false) => "You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.",
+        (ConcernAction.Accept, ConcernStatus.Resolved, false) => $"You accepted the response, and the {Noun} is settled. If it stops being settled for you, you can reopen it.",
         (ConcernAction.Accept, ConcernStatus.Resolved, true) => "Everyone who raised it accepted the response, so the concern is settled. Any of them can still reopen it.",
         (ConcernAction.Accept, ConcernStatus.Addressed or ConcernStatus.WontAddress, false) =>
             "You accepted the response. The concern is settled once everyone who raised it has accepted; you can still reopen it.",

@@ -208,7 +208,11 @@ public sealed class ConcernJourneyTests : JourneyTest
 
         // Once its owner has addressed it and the facilitator accepted that, the conversation hears it is met, and how.
         await Concerns.ActAsync(Maria, condition.Id, ConcernAction.MarkAddressed, "The pilot logs minutes per case.", Key(), default);
+        var toDana = (ConcernResponseNotice)(await Factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice n && n.Concern.Id == condition.Id)).Message.Message;
+        Assert.Equal($"The owners of \"{d.Title}\" responded to the condition you set.", toDana.Lead($"\"{d.Title}\"", x => x));
         var accepted = await Concerns.ActAsync(Dana, condition.Id, ConcernAction.Accept, null, Key(), default);
+        var toMaria = (OwnerConcerns)(await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id && c.Status == ConcernStatus.Resolved))).Message.Message;
+        Assert.Equal(["Dana, who set it, accepted your response: the condition is settled."], toMaria.Concerns.Single().Notes);
         Assert.Equal($"Condition #{condition.Number} is now resolved. Maria has been told.{ConcernService.ConditionPosted}", Assert.IsType<Confirmation>(accepted.Replies.Single()).Text);
         var met = (ConditionNotice)(await Factory.Channel.WaitForAsync(s => s.Message.Message is ConditionNotice { Change: ConditionChange.Met })).Message.Message;
         Assert.Contains(
