@@ -27,6 +27,20 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
     /// <summary>The owners' response and what the people who raised it said on reopening it; null in a digest composed before they were kept.</summary>
     public DigestStanding? Standing { get; init; }
 
+    /// <summary>
+    /// Where it comes from when that is not the groups of <see cref="RaisedBy"/>: "a condition of the decision, owner
+    /// Maria, due 2027-01-15", or "the facilitator" or "an owner" who recorded it in their words. Null when the groups
+    /// say it, and in a digest composed before it was kept.
+    /// </summary>
+    public string? From { get; init; }
+
+    /// <summary>A condition of the decision, which its owner meets, rather than a concern someone raised.</summary>
+    public bool IsCondition { get; init; }
+
+    /// <summary>Who raised it as a leader reads it ("Frontline worker, Legal &amp; policy", "the facilitator"), or whose condition it is.</summary>
+    public string RaisedByText(Func<string, string> escape) =>
+        From is { } from ? escape(from) : RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", RaisedBy.Select(g => escape(g.Label())));
+
     /// <summary>How old it is, as a leader reads it: "raised today", "1 day old", "9 days old".</summary>
     public string Age => AgeDays <= 0 ? "raised today" : $"{Summaries.GroupWords.Count(AgeDays, "day")} old";
 

@@ -31,7 +31,7 @@ public static class DigestText
             }
             foreach (var c in p.OpenConcerns)
             {
-                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {Groups(c.RaisedBy)}; {c.Age}");
+                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {c.RaisedByText(Plain)}; {c.Age}");
                 foreach (var line in c.StandingLines(Plain, '"', '"'))
                 {
                     sb.AppendLine($"        {line}");
@@ -76,9 +76,6 @@ public static class DigestText
     public static string ShortenedNote(WeeklyDigest w) => w.Proposals.Count > 0 && w.Proposals.All(p => p.Report is not null)
         ? "Concerns ending in … are shortened here; each proposal's page, linked here, shows them in full, as does \"concerns\" in the deliberation's conversation."
         : "Concerns ending in … are shortened here; \"concerns\" in the deliberation's conversation shows each in full.";
-
-    private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
-        groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));
 
     private static string Plain(string text) => text;
 }

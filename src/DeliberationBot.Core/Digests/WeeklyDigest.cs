@@ -101,6 +101,8 @@ public static class DigestComposer
                 Question = question,
                 Words = words.Count > 1 || words[0].Count > 1 || words[0].Suggested ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
                 Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count),
+                From = FromWhom(s.Deliberation, c),
+                IsCondition = c.Kind == ConcernKind.Condition,
             };
         }
 
@@ -166,6 +168,19 @@ public static class DigestComposer
             : [new DigestWords(c.Text, 1) { Suggested = c.Origin == ConcernOrigin.ConfirmedSuggestion }];
         return (needsQuestion ? question?.TextWithScale : null, words);
     }
+
+    /// <summary>
+    /// Where a concern comes from when its groups do not say it: a condition of the decision is its owner's, due on a
+    /// date; words recorded by the facilitator or an owner, who answered nothing, are theirs.
+    /// </summary>
+    private static string? FromWhom(Deliberation d, Concern c) => c switch
+    {
+        { Kind: ConcernKind.Condition } => "a condition of the decision" + (c.Owner is { } owner ? $", owner {owner.Display}" : "") +
+            (c.Due is { } due ? $", due {due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : ""),
+        { RaisedByGroups.Count: > 0 } => null,
+        _ when c.Raisers.Contains(TurnSupport.NamedKey(d.Facilitator.Id)) => "the facilitator",
+        _ => "an owner",
+    };
 
     /// <summary>The first <see cref="WordsShown"/> characters, ending with "…" when there is more; never half a surrogate pair.</summary>
     public static string Shorten(string text)

@@ -40,7 +40,7 @@ internal static class ReportRenderer
 
             if (p.OpenConcerns.Count > 0)
             {
-                content.AddRange(Block.Verbatim(Lines(p.OpenConcerns, c => $"• #{c.Number} {c.Quoted(AsWritten)} — {Groups(c.RaisedBy)}; {c.Age}")));
+                content.AddRange(Block.Verbatim(Lines(p.OpenConcerns, c => $"• #{c.Number} {c.Quoted(AsWritten)} — {c.RaisedByText(AsWritten)}; {c.Age}")));
             }
 
             if (p.MissingVoices.Count > 0)
@@ -142,7 +142,4 @@ internal static class ReportRenderer
 
     /// <summary>Text going into plain_text is not escaped: it is shown as it is.</summary>
     private static string AsWritten(string text) => text;
-
-    private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
-        groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => g.Label()));
 }

@@ -64,7 +64,7 @@ internal static class DigestCards
             var lines = p.OpenConcerns.Select(c => (JsonNode?[])
             [
                 Card.Text($"**#{c.Number}** {c.Quoted(CardText.Escape)}", spacing: "Small"),
-                Card.Text($"{GroupWords.Capitalised(c.Age)} · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
+                Card.Text($"{GroupWords.Capitalised(c.Age)} · {RaisedBy(c)}", subtle: true, spacing: "None"),
                 .. Standing(c),
             ]).ToList();
             if (lines.Count == 0)
@@ -98,7 +98,7 @@ internal static class DigestCards
             [
                 i == 0 ? Card.Separator(Card.Label(CardText.Escape(title))) : null,
                 Card.Text($"{CardText.Escape(c.Proposal)} **#{c.Number}**: {c.Quoted(CardText.Escape)}", spacing: "Small"),
-                Card.Text($"{note(c)} · raised by {Groups(c.RaisedBy)}", subtle: true, spacing: "None"),
+                Card.Text($"{note(c)} · {RaisedBy(c)}", subtle: true, spacing: "None"),
                 .. standing ? Standing(c) : [],
             ];
         }
@@ -124,6 +124,5 @@ internal static class DigestCards
     private static IEnumerable<JsonNode?> Standing(DigestConcern c) =>
         c.StandingLines(CardText.Escape).Select(line => Card.Text(line, spacing: "None"));
 
-    private static string Groups(IReadOnlyList<StakeholderGroup> groups) =>
-        groups.Count == 0 ? "the facilitator" : string.Join(", ", groups.Select(g => CardText.Escape(g.Label())));
+    private static string RaisedBy(DigestConcern c) => (c.IsCondition ? "" : "raised by ") + c.RaisedByText(CardText.Escape);
 }

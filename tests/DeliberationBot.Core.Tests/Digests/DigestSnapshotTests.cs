@@ -137,6 +137,24 @@ public class DigestSnapshotTests
     }
 
     [Fact]
+    public void A_condition_of_the_decision_reads_as_one_and_words_the_facilitator_or_an_owner_recorded_as_theirs()
+    {
+        var hotline = Sources()[0].Deliberation;
+        Concern Recorded(int number, string text, string raiser, ConcernKind kind = ConcernKind.Concern) => new(
+            Guid.NewGuid(), hotline.Id, number, kind, kind == ConcernKind.Condition ? ConcernOrigin.Decision : ConcernOrigin.Facilitator, null, null, text, [], [raiser],
+            ConcernStatus.Open, null, kind == ConcernKind.Condition ? new UserRef("U0MARIA", "Maria") : null, kind == ConcernKind.Condition ? new DateOnly(2026, 12, 10) : null, [], Now.AddDays(-1), Now.AddDays(-1));
+
+        var digest = DigestComposer.Compose(
+            [new DigestSource(hotline, [Recorded(1, "Explain each score.", "user:U0DANA", ConcernKind.Condition), Recorded(2, "Nobody asked the families.", "user:U0DANA"), Recorded(3, "The contract is unsigned.", "user:U0MARIA")], [])],
+            Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+
+        var text = PlainTextRenderer.Render(digest);
+        Assert.Contains("#1 \"Explain each score.\" — a condition of the decision, owner Maria, due 2026-12-10; 1 day old", text, StringComparison.Ordinal);
+        Assert.Contains("#2 \"Nobody asked the families.\" — the facilitator; 1 day old", text, StringComparison.Ordinal);
+        Assert.Contains("#3 \"The contract is unsigned.\" — an owner; 1 day old", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_confirmed_suggestion_reads_as_the_AI_summarys_words_then_the_answers_it_cited()
     {
         var hotline = Sources()[0].Deliberation;

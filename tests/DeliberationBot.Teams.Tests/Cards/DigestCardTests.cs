@@ -42,6 +42,19 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    public void A_condition_of_the_decision_is_read_as_its_owners_with_its_due_date_not_as_raised_by_anyone()
+    {
+        var digest = Samples.Digest("Screening", proposals: 1, concernsEach: 1);
+        var condition = Samples.Concern(digest.Proposals[0].Title, 2, "Explain each score.", 1) with { IsCondition = true, From = "a condition of the decision, owner Maria, due 2026-12-10" };
+        digest = digest with { Proposals = [digest.Proposals[0] with { OpenConcerns = [.. digest.Proposals[0].OpenConcerns, condition] }] };
+
+        var text = Texts.Of(AdaptiveCardRenderer.Render(digest));
+
+        Assert.Contains("1 day old · a condition of the decision, owner Maria, due 2026-12-10", text, StringComparison.Ordinal);
+        Assert.Contains("29 days old · raised by Frontline worker, Community member or advocate", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Where_each_concern_stands_is_read_under_its_words_in_the_owners_and_the_raisers_own_words()
     {
         var declined = Samples.Concern("Screening", 2, "A court could *subpoena* the score.", 3, StakeholderGroup.LegalPolicy) with
