@@ -62,7 +62,7 @@ internal static class DisagreementFinder
         }
 
         var text = $"{GroupWords.Capitalised(GroupWords.Plural(low.Group))}: {low.Position}; {GroupWords.Plural(high.Group)}: {high.Position}.";
-        return new Disagreement(question.Id, question.SectionId, question.Text, DisagreementKind.Numbers, positions,
+        return new Disagreement(question.Id, question.SectionId, question.TextWithScale, DisagreementKind.Numbers, positions,
             new Statement(text, [.. low.Cites.Concat(high.Cites).Order(CitationIdComparer.Instance)], StatementOrigin.Rule));
     }
 
@@ -94,7 +94,7 @@ internal static class DisagreementFinder
             var verb = p.Answers == 1 ? "answered" : p.Cites.Count == p.Answers ? "all answered" : "mostly answered";
             return $"{(i == 0 ? GroupWords.Capitalised(who) : who)} {verb} {p.Position}";
         })) + ".";
-        return new Disagreement(question.Id, question.SectionId, question.Text, DisagreementKind.Majority, positions,
+        return new Disagreement(question.Id, question.SectionId, question.TextWithScale, DisagreementKind.Majority, positions,
             new Statement(text, [.. decided.SelectMany(p => p.Cites).Order(CitationIdComparer.Instance)], StatementOrigin.Rule));
     }
 }

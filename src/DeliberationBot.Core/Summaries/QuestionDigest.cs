@@ -32,7 +32,7 @@ internal static class QuestionDigest
         }
 
         var concerns = answers.Where(a => a.FlaggedConcern && !a.Value.Skipped).Select(a => Quote(question, a)).ToList();
-        return new QuestionSummary(question.Id, question.SectionId, question.Text, question.Kind, question.Unit, groups, concerns, statements);
+        return new QuestionSummary(question.Id, question.SectionId, question.TextWithScale, question.Kind, question.Unit, groups, concerns, statements);
     }
 
     public static QuotedAnswer Quote(Question question, SummaryAnswer answer) =>

@@ -115,6 +115,20 @@ public sealed class SummaryTextTests
     }
 
     [Fact]
+    public void A_rating_question_is_headed_with_what_its_scales_ends_mean_though_too_few_answered_for_a_median()
+    {
+        // "ratings 2×1" under "How ready is this proposal to go ahead?" says nothing of which end 2 is near.
+        var summary = OfflineSummarizer.Summarize(Fixtures.ScreeningTool().Build());
+        var text = SummaryText.Render(summary);
+
+        var scales = summary.Sections.SelectMany(s => s.Questions).Where(q => q.Kind == AnswerKind.Scale).ToList();
+        Assert.NotEmpty(scales);
+        Assert.All(scales, q => Assert.Contains($"Q: {q.Text}\n", text, StringComparison.Ordinal));
+        Assert.All(scales, q => Assert.Matches(@"\? \(1 = [^,]+, 5 = [^)]+\)$", q.Text));
+        Assert.All(summary.Disagreements.Where(d => scales.Any(q => q.QuestionId == d.QuestionId)), d => Assert.Matches(@"\(1 = [^,]+, 5 = [^)]+\)$", d.QuestionText));
+    }
+
+    [Fact]
     public void A_group_with_more_answers_than_its_quotes_says_how_many_more_and_where_they_are()
     {
         var d = new DeliberationBuilder(Repo.QuickCheck, "More said");
