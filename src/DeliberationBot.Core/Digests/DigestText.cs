@@ -21,7 +21,7 @@ public static class DigestText
             return;
         }
 
-        sb.AppendLine($"Weekly digest {w.Week}: {Summaries.GroupWords.Count(w.Proposals.Sum(p => p.OpenConcerns.Count), "open concern")} across {Summaries.GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
+        sb.AppendLine($"Weekly digest {w.Week}: {w.OpenCount} across {Summaries.GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
         foreach (var p in w.Proposals)
         {
             sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}{(p.Standing is { } standing ? " — " + standing : "")}");

@@ -56,6 +56,21 @@ public sealed record WeeklyDigest(
     IReadOnlyList<DigestDue> ComingDue,
     int StaleAfterDays) : OutgoingMessage
 {
+    /// <summary>
+    /// What is open across the proposals, as the headline says it: "6 open concerns", or with the conditions of decisions
+    /// counted apart, "5 open concerns and 1 open condition".
+    /// </summary>
+    public string OpenCount
+    {
+        get
+        {
+            var open = Proposals.SelectMany(p => p.OpenConcerns).ToList();
+            var conditions = open.Count(c => c.IsCondition);
+            var concerns = Summaries.GroupWords.Count(open.Count - conditions, "open concern");
+            return conditions == 0 ? concerns : $"{concerns} and {Summaries.GroupWords.Count(conditions, "open condition")}";
+        }
+    }
+
     /// <summary>Whether any concern the digest shows with its words was shortened to fit.</summary>
     public bool AnyShortened =>
         Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Concat(NewSinceLast).Concat(ResolvedSinceLast).Any(c => c.Shortened);

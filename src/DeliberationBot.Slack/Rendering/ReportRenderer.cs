@@ -28,7 +28,7 @@ internal static class ReportRenderer
         }
 
         content.Add(Block.Section(
-            $"*{GroupWords.Count(w.Proposals.Sum(p => p.OpenConcerns.Count), "open concern")}* across *{GroupWords.Count(w.Proposals.Count, "proposal")}* · " +
+            $"*{w.OpenCount}* across *{GroupWords.Count(w.Proposals.Count, "proposal")}* · " +
             $"{w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest"));
         foreach (var p in w.Proposals)
         {

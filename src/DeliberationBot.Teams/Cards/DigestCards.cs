@@ -27,9 +27,8 @@ internal static class DigestCards
             Late(w),
         };
 
-        var open = w.Proposals.Sum(p => p.OpenConcerns.Count);
         head.Add(Card.Text(
-            $"{GroupWords.Count(open, "open concern")} across {GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
+            $"{w.OpenCount} across {GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
         if (w.AnyShortened)
         {
             head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote(w)), subtle: true, spacing: "None"));

@@ -152,6 +152,7 @@ public class DigestSnapshotTests
         Assert.Contains("#1 \"Explain each score.\" — a condition of the decision, owner Maria, due 2026-12-10; 1 day old", text, StringComparison.Ordinal);
         Assert.Contains("#2 \"Nobody asked the families.\" — the facilitator; 1 day old", text, StringComparison.Ordinal);
         Assert.Contains("#3 \"The contract is unsigned.\" — an owner; 1 day old", text, StringComparison.Ordinal);
+        Assert.Contains(": 2 open concerns and 1 open condition across 1 proposal;", text, StringComparison.Ordinal);
     }
 
     [Fact]

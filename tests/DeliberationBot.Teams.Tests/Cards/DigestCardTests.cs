@@ -50,6 +50,7 @@ public sealed class DigestCardTests
 
         var text = Texts.Of(AdaptiveCardRenderer.Render(digest));
 
+        Assert.Contains("1 open concern and 1 open condition across 1 proposal;", text, StringComparison.Ordinal);
         Assert.Contains("1 day old · a condition of the decision, owner Maria, due 2026-12-10", text, StringComparison.Ordinal);
         Assert.Contains("29 days old · raised by Frontline worker, Community member or advocate", text, StringComparison.Ordinal);
     }
