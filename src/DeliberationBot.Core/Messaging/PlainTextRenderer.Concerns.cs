@@ -19,7 +19,8 @@ public static partial class PlainTextRenderer
     private static void AppendConcern(StringBuilder sb, ConcernView c)
     {
         var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
-        var heading = string.Join(' ', new[] { $"#{c.Number}", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading }.OfType<string>());
+        var kind = c.Kind != ConcernKind.Condition ? null : c.Heading is null ? "Condition" : "Condition:";
+        var heading = string.Join(' ', new[] { $"#{c.Number}", kind, c.Heading }.OfType<string>());
         sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status)}");
         foreach (var note in c.Notes)
         {

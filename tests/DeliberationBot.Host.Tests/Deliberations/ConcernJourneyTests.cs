@@ -200,7 +200,7 @@ public sealed class ConcernJourneyTests : JourneyTest
         var announced = await Factory.Channel.WaitForAsync(s => s.Message.Message is ConditionNotice);
         Assert.Equal((DeliveryMode.Conversation, Room.ConversationId), (announced.Message.Destination.Mode, announced.Message.Destination.Conversation.ConversationId));
         Assert.Contains(
-            $"A condition of the decision on \"{d.Title}\" (Go with conditions):\n  #{condition.Number} Condition: — owner Maria, due 2099-01-31 · open\n" +
+            $"A condition of the decision on \"{d.Title}\" (Go with conditions):\n  #{condition.Number} Condition — owner Maria, due 2099-01-31 · open\n" +
             "    \"Measure data-entry minutes in the pilot\" — Dana",
             PlainTextRenderer.Render(announced.Message.Message).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id));
