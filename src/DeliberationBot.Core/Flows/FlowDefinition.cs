@@ -50,7 +50,11 @@ public sealed record Question(
 }
 
 /// <summary>One question's words in one language.</summary>
-public sealed record QuestionWording(string Text, string? Help, string? LowLabel, string? HighLabel, IReadOnlyList<ChoiceOption> Options);
+public sealed record QuestionWording(string Text, string? Help, string? LowLabel, string? HighLabel, IReadOnlyList<ChoiceOption> Options)
+{
+    /// <summary>The question beside an answer to it, in this language: a scale's with what its ends mean, where the flow names them.</summary>
+    public string TextWithScale => LowLabel is null && HighLabel is null ? Text : $"{Text} ({AnswerKinds.ScaleLegend(LowLabel, HighLabel)})";
+}
 
 public sealed record Section(string Id, string Title, string? Intro, string? Relation, string? Area, IReadOnlyList<Question> Questions)
 {

@@ -115,6 +115,21 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
     }
 
     [Fact]
+    public async Task A_visitors_flagged_rating_is_read_on_their_page_with_what_the_scales_ends_mean_in_their_language()
+    {
+        await Commands.HandleAsync(Dana, Room, "start ai-proposal \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var link = Assert.IsType<CommunityInvitationLink>((await Commands.HandleAsync(Dana, Room, "invite community lang:en,es", null, Key(), default)).Replies.Single());
+        using var visitor = Browser();
+
+        await AnswerAsync(visitor, link, "harm-if-wrong", ("choice", "5"), ("flag", "true"));
+
+        var english = await PageAsync(visitor, link);
+        Assert.Contains("(1 = Minor and easy to fix, 5 = ", english, StringComparison.Ordinal);
+        using var spanish = await visitor.GetAsync($"{link.Page.AbsolutePath}/concerns?lang=es");
+        Assert.Contains("(1 = Menor y fácil de corregir, 5 = ", WebUtility.HtmlDecode(await spanish.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_else_acts_on_a_visitors_concern_and_words_too_long_are_kept_with_what_to_do()
     {
         var (link, visitor) = await RaisedOnThePageAsync();
