@@ -125,7 +125,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     [JsonIgnore]
     public string NextStep => AfterRaisersActed ?? OpenAgain ?? (AsksRaisers, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
-        (true, _, false) => "Accept the response, or reopen the concern if it is not settled for you.",
+        (true, _, false) => $"Accept the response, or reopen the {Noun} if it is not settled for you.",
         (true, _, true) => "Only the people who raised it can accept the response or reopen the concern.",
         (false, true, _) => "It is closed without waiting for the people who raised it to accept a response, for the reason below; their words stay in the record.",
         (false, false, false) => "It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.",

@@ -163,6 +163,21 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void An_owners_notice_is_announced_as_needing_their_response_only_when_it_does()
+    {
+        var view = new ConcernView(Id, 3, ConcernKind.Concern, null, "Too many fields", [StakeholderGroup.FrontlineWorker], 1, ConcernStatus.Open, null, null, null,
+            [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress]);
+        var settled = view with { Status = ConcernStatus.Resolved, Response = "Cut to two.", Actions = [], Happened = "Sam, who raised it, accepted your response: the concern is settled." };
+        string Summary(OutgoingMessage message) => AdaptiveCardRenderer.Activities(message)[0]["summary"]!.GetValue<string>();
+
+        Assert.Equal("1 concern on \"Screening\" needs your response", Summary(new OwnerConcerns(Id, "Screening", [view, settled])));
+        Assert.Equal("Concern #3 on \"Screening\": Sam, who raised it, accepted your response: the concern is settled.", Summary(new OwnerConcerns(Id, "Screening", [settled])));
+        Assert.Equal("2 concerns on \"Screening\": nothing needs your response now", Summary(new OwnerConcerns(Id, "Screening", [settled with { Happened = null }, settled with { Number = 4, Happened = null }])));
+        var condition = view with { Kind = ConcernKind.Condition, Status = ConcernStatus.Addressed, Response = "Done.", Actions = [ConcernAction.Accept, ConcernAction.Reopen] };
+        Assert.Equal("The owners of \"Screening\" responded to condition #3", Summary(new ConcernResponseNotice(Id, "Screening", condition, false)));
+    }
+
+    [Fact]
     public void A_number_or_an_option_has_a_box_for_the_persons_words_holding_those_typed_with_it()
     {
         const string Said = "15-20, but 45 for complex cases with several children";
