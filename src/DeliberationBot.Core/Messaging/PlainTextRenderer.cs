@@ -145,7 +145,8 @@ public static partial class PlainTextRenderer
                 AppendConcerns(sb, list.Concerns.Count == 0 ? $"No concerns raised yet in \"{list.Title}\"." : $"Concerns raised in \"{list.Title}\":", list.Concerns);
                 break;
             case OwnerConcerns o:
-                AppendConcerns(sb, $"Concerns on \"{o.Title}\" for you to act on:", o.Concerns);
+                // Also a Slack notice's notification text: nothing is called for acting on when nothing waits for them.
+                AppendConcerns(sb, o.AwaitingResponse > 0 ? $"Concerns on \"{o.Title}\" for you to act on:" : $"Concerns on \"{o.Title}\": nothing here needs your response now.", o.Concerns);
                 break;
             case ConcernResponseNotice n:
                 sb.AppendLine(n.Lead($"\"{n.Title}\"", text => text) + " " + n.NextStep);

@@ -196,6 +196,9 @@ public sealed class RenderingTests
 
         Assert.Contains("nothing here needs your response now", Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [waiting])).ToPayload()), StringComparison.Ordinal);
         Assert.Contains("for you to act on", Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [waiting, open])).ToPayload()), StringComparison.Ordinal);
+        // The notification, which reads the message's top-level text, says the same.
+        Assert.StartsWith("Concerns on \"T\": nothing here needs your response now.", MessageRenderer.Fallback(new OwnerConcerns(Samples.Id, "T", [waiting])), StringComparison.Ordinal);
+        Assert.StartsWith("Concerns on \"T\" for you to act on:", MessageRenderer.Fallback(new OwnerConcerns(Samples.Id, "T", [waiting, open])), StringComparison.Ordinal);
     }
 
     [Fact]
