@@ -32,6 +32,20 @@ public static class RecordMarkdown
             {
                 sb.AppendLine();
             }
+
+            // Its conditions are read with it, as on the page; each one's history follows under Concerns.
+            var conditions = r.Concerns.Where(c => c.Kind == "Condition").ToList();
+            if (conditions.Count > 0)
+            {
+                sb.AppendLine("Its conditions, each with its history under Concerns:").AppendLine();
+                foreach (var c in conditions)
+                {
+                    var owner = c.Owner is { } o ? $" — owner {Escape(o)}{(c.Due is { } by ? $", due {by:yyyy-MM-dd}" : "")}" : "";
+                    sb.AppendLine($"- #{c.Number}: {Escape(c.Text, InListItem)}{owner}; {c.Status}");
+                }
+
+                sb.AppendLine();
+            }
         }
 
         if (r.Summary is not null)

@@ -37,6 +37,21 @@ public sealed partial class RecordMarkdownTests
     }
 
     [Fact]
+    public void The_decision_is_read_with_its_conditions()
+    {
+        var record = Record() with
+        {
+            Concerns = [.. Record().Concerns, new RecordConcern(2, "Condition", "Pilot in one office.\n- Then decide.", null, [], 1, "Open", null, "Maria", new DateOnly(2027, 1, 15), [])],
+        };
+
+        var html = Markdig.Markdown.ToHtml(RecordMarkdown.Render(record));
+
+        var decision = html[html.IndexOf("<h2", StringComparison.Ordinal)..html.IndexOf("Concerns</h2>", StringComparison.Ordinal)];
+        Assert.Contains("<li>#2: Pilot in one office.<br />\n- Then decide. — owner Maria, due 2027-01-15; Open</li>", decision, StringComparison.Ordinal);
+        Assert.DoesNotContain("#1", decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Words_given_on_reopening_follow_the_question_and_the_earlier_response_is_labelled_so()
     {
         var reopened = new RecordConcern(1, "Concern", "No", "Daily work", ["Frontline worker"], 1, "Open", "Workers can always override.", null, null, [])
