@@ -47,7 +47,7 @@ public sealed partial class AnsweringService
         var progress = FlowEngine.Evaluate(flow, participant.Group, Overview.AnswersOf(answers, participant.Key));
         if (progress.Next is not { } question)
         {
-            return TurnResult.Reply(Completed(d, flow, progress, Overview.AnswersOf(answers, participant.Key), edited: false) with { Notice = AllAnswered });
+            return TurnResult.Reply(Completed(d, progress, Overview.AnswersOf(answers, participant.Key), FlaggedOf(answers, participant.Key), edited: false) with { Notice = AllAnswered });
         }
 
         var (words, flag) = ConcernPrefix.Strip(text);

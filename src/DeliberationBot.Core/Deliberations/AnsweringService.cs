@@ -131,7 +131,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
             ? await PreviewAsync(d, participant, question, answer, ct)
             : await RuleWarningAsync(d, participant, question, answer, previous, ct);
         return TurnResult.Reply(progress.IsComplete
-            ? Completed(d, flow, progress, mine, previous is not null) with { JustFlagged = preview }
+            ? Completed(d, progress, mine, FlaggedOf([.. answers.Where(a => a.QuestionId != question.Id), answer], participant.Key), previous is not null) with { JustFlagged = preview }
             : Prompt(d, flow, participant, progress, mine, null) with { JustFlagged = preview });
     }
 
@@ -200,7 +200,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var mine = Overview.AnswersOf(answers, participant.Key);
         var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
-        return progress.IsComplete ? Completed(d, flow, progress, mine, edited: false) : Prompt(d, flow, participant, progress, mine, null);
+        return progress.IsComplete ? Completed(d, progress, mine, FlaggedOf(answers, participant.Key), edited: false) : Prompt(d, flow, participant, progress, mine, null);
     }
 
     private async Task<GroupPrompt> GroupPromptAsync(Actor actor, Deliberation d, CancellationToken ct)
@@ -224,13 +224,20 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         };
     }
 
-    /// <summary>Done: thanks, and the answers given, any of which can still be changed while the deliberation is open.</summary>
-    private static AnswersReview Completed(Deliberation d, FlowDefinition flow, ParticipantProgress progress, IReadOnlyDictionary<string, AnswerValue> answers, bool edited) =>
+    /// <summary>
+    /// Done: thanks, and the answers given, any of which can still be changed while the deliberation is open; each read
+    /// as the owners would read it (a rating with what its scale's ends mean), those flagged as concerns said to be.
+    /// </summary>
+    private static AnswersReview Completed(Deliberation d, ParticipantProgress progress, IReadOnlyDictionary<string, AnswerValue> answers, IReadOnlySet<string> flagged, bool edited) =>
         new(d.Id, d.Title,
             edited
                 ? $"Your answer is updated. You have answered every question for \"{d.Title}\"."
                 : $"Thank you — you have answered every question for \"{d.Title}\". You can change an answer until the deliberation closes.",
-            [.. progress.Answered.Where(q => answers.ContainsKey(q.Id)).Select(q => new AnsweredQuestion(q.Id, q.Text, AnswerParser.Describe(q, answers[q.Id])))]);
+            [.. progress.Answered.Where(q => answers.ContainsKey(q.Id))
+                .Select(q => new AnsweredQuestion(q.Id, q.TextWithScale, AnswerParser.Describe(q, answers[q.Id])) { Flagged = flagged.Contains(q.Id) })]);
+
+    private static HashSet<string> FlaggedOf(IEnumerable<Answer> answers, string participantKey) =>
+        [.. answers.Where(a => a.ParticipantKey == participantKey && a.FlaggedConcern).Select(a => a.QuestionId)];
 
     private static TurnResult ClosedError(Deliberation d) =>
         TurnResult.Error($"\"{d.Title}\" is closed, so it no longer takes answers.");

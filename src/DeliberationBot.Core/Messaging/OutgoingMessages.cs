@@ -125,7 +125,14 @@ public sealed record QuestionPrompt(
     public Deliberations.PublicPlace? WordsFrom { get; init; }
 }
 
-public sealed record AnsweredQuestion(string QuestionId, string Text, string Answer);
+public sealed record AnsweredQuestion(string QuestionId, string Text, string Answer)
+{
+    /// <summary>The person flagged this answer as a concern: their review says so, as the preview did when they flagged it.</summary>
+    public bool Flagged { get; init; }
+
+    /// <summary>Said beside a flagged answer in the person's review.</summary>
+    public const string FlaggedNote = "Flagged as a concern: the proposal's owners receive it.";
+}
 
 /// <summary>When someone has answered everything: thanks, and their answers, each of which they can change.</summary>
 public sealed record AnswersReview(Guid DeliberationId, string Title, string Text, IReadOnlyList<AnsweredQuestion> Answers) : OutgoingMessage

@@ -74,6 +74,10 @@ public static partial class PlainTextRenderer
                 foreach (var a in review.Answers)
                 {
                     sb.AppendLine($"  • {a.Text} — {a.Answer} [Change]");
+                    if (a.Flagged)
+                    {
+                        sb.AppendLine($"    {AnsweredQuestion.FlaggedNote}");
+                    }
                 }
 
                 break;

@@ -18,6 +18,10 @@ internal static class ReviewRenderer
             // The question and the answer as written, one section each (a long answer takes more), its button on the first:
             // a full review of fifty answers then still fits one form.
             blocks.AddRange(Block.Verbatim($"{a.Text}\n{a.Answer}", Block.Button("Change", SlackIds.ChangeAnswerAction, SlackIds.ChangeValue(review.DeliberationId, a.QuestionId))));
+            if (a.Flagged)
+            {
+                blocks.Add(Block.Context(":triangular_flag_on_post: " + Escape(AnsweredQuestion.FlaggedNote)));
+            }
         }
 
         return blocks;

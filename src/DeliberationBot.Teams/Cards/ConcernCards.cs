@@ -22,6 +22,7 @@ internal static class ConcernCards
         [
             Card.Text($"{i + 1}\\. {CardText.Escape(answer.Text)}", weight: "Bolder", spacing: "Medium"),
             Card.Text(CardText.Escape(answer.Answer), spacing: "None"),
+            .. answer.Flagged ? [Card.Text(CardText.Escape(AnsweredQuestion.FlaggedNote), subtle: true, spacing: "None")] : Array.Empty<JsonNode?>(),
         ]).ToList();
         return new CardLayout(head, parts, $"Your answers to {CardText.Escape(review.Title)} (continued)", Footer: onPage => ChangeAnswer(review, onPage));
     }

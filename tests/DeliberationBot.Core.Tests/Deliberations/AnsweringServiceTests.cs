@@ -128,6 +128,40 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task The_review_of_a_persons_answers_says_which_they_flagged_and_reads_a_rating_with_its_scale()
+    {
+        const string yaml = FlowYaml + """
+
+                  - id: vendor-open
+                    text: How open has the vendor been?
+                    kind: scale
+                    low_label: Not open at all
+                    high_label: Very open
+            """;
+        var bed = new ServiceBed(yaml);
+        var d = await bed.StartAsync();
+        await bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
+        await bed.Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: true, "a1", None);
+        await bed.Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.FromNumber(15), flagConcern: false, "a2", None);
+        await bed.Answering.AnswerAsync(Sam, d, "workers-only", AnswerValue.FromChoices("no"), flagConcern: false, "a3", None);
+
+        var done = await bed.Answering.AnswerAsync(Sam, d, "vendor-open", AnswerValue.FromNumber(2), flagConcern: true, "a4", None);
+
+        // Flagged answers, the one just flagged and the one before, are said to be in the person's review.
+        var review = Assert.IsType<AnswersReview>(Assert.Single(done.Replies));
+        Assert.Equal(
+            [("impact", true), ("minutes", false), ("workers-only", false), ("vendor-open", true)],
+            review.Answers.Select(a => (a.QuestionId, a.Flagged)));
+        Assert.Equal(("How open has the vendor been? (1 = Not open at all, 5 = Very open)", "2"), (review.Answers[3].Text, review.Answers[3].Answer));
+
+        // Unflagged by changing the answer, the review says so; and the review shown again later reads the same.
+        var changed = await bed.Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "a5", None);
+        Assert.False(Assert.IsType<AnswersReview>(Assert.Single(changed.Replies)).Answers[0].Flagged);
+        var again = Assert.IsType<AnswersReview>(Assert.Single((await bed.Answering.OpenAsync(Sam, d, None)).Replies));
+        Assert.Equal([false, false, false, true], again.Answers.Select(a => a.Flagged));
+    }
+
+    [Fact]
     public async Task A_typed_reply_that_is_no_answer_says_what_to_type_and_writes_only_its_refusal()
     {
         var d = await JoinedAsync(Sam);

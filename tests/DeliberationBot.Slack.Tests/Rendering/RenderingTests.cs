@@ -214,6 +214,17 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void The_answers_review_says_under_an_answer_that_it_was_flagged_as_a_concern()
+    {
+        var review = new AnswersReview(Samples.Id, "T", "Thanks", [new("purpose", "Why?", "To triage"), new("who-affected", "Who?", "Children") { Flagged = true }]);
+
+        var blocks = ModalRenderer.Render(review)["blocks"]!.AsArray().Select(b => b!.ToJsonString()).ToList();
+
+        var flagged = Assert.Single(blocks, b => b.Contains("Flagged as a concern", StringComparison.Ordinal));
+        Assert.Contains("Who?\\nChildren", blocks[blocks.IndexOf(flagged) - 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_full_review_of_fifty_answers_fits_one_form_with_each_answer_as_written()
     {
         var review = new AnswersReview(Samples.Id, "T", "Thanks", [.. Enumerable.Range(1, 50).Select(i => new AnsweredQuestion($"q{i}", $"Question {i}?", $"About ~{i} minutes, *not* less."))]);

@@ -46,7 +46,7 @@ internal static class Samples
         {
             CurrentAnswer = AnswerValue.FromText(string.Join(' ', Enumerable.Repeat(text, (3100 / (text.Length + 1)) + 1))),
         };
-        yield return new AnswersReview(Id, text, text, [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"q{i}", text, text))]);
+        yield return new AnswersReview(Id, text, text, [.. Enumerable.Range(1, many).Select(i => new AnsweredQuestion($"q{i}", text, text) { Flagged = i % 2 == 0 })]);
         yield return new OwnerConcerns(Id, text, [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, OwnerActions))]);
         // Core offers CloseWithoutRaisers to the facilitator only; a view may carry any action, so show every one once.
         yield return new OwnerConcerns(Id, text, [Concern(text, 1, ConcernStatus.Acknowledged, Enum.GetValues<ConcernAction>())]);

@@ -36,7 +36,7 @@ public sealed class RendererTests
             new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Open, Progress),
             new GroupPrompt(Id, Evil, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor),
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)),
-            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil)]) { JustFlagged = preview, Notice = Evil },
+            new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil), new AnsweredQuestion("q2", Evil, Evil) { Flagged = true }]) { JustFlagged = preview, Notice = Evil },
             Question(AnswerKind.FreeText) with { Notice = Evil },
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)) with { JustFlagged = preview },
             Question(AnswerKind.Number, current: AnswerValue.FromNumber(15, Evil)),
@@ -201,6 +201,14 @@ public sealed class RendererTests
         Assert.Equal(Notice, question[1]);
         Assert.Equal(Notice, review[1]);
         Assert.DoesNotContain(Notice, TextBlocks(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText))));
+    }
+
+    [Fact]
+    public void The_review_says_under_an_answer_that_it_was_flagged_as_a_concern()
+    {
+        var lines = TextBlocks(AdaptiveCardRenderer.Render(new AnswersReview(Id, "Screening", "Thanks", [new AnsweredQuestion("q1", "Q?", "A"), new AnsweredQuestion("q2", "R?", "B") { Flagged = true }]))).ToList();
+
+        Assert.Equal(["1\\. Q?", "A", "2\\. R?", "B", AnsweredQuestion.FlaggedNote], lines.SkipWhile(l => l != "1\\. Q?").Take(5));
     }
 
     [Fact]
