@@ -156,14 +156,7 @@ public sealed class ConcernServiceTests
     [Fact]
     public async Task A_flagged_rating_is_read_everywhere_with_what_the_scales_ends_mean()
     {
-        const string yaml = FlowYaml + """
-
-                  - id: vendor-open
-                    text: How open has the vendor been?
-                    kind: scale
-                    low_label: Not open at all
-                    high_label: Very open
-            """;
+        const string yaml = FlowYamlWithRating;
         var bed = new ServiceBed(yaml);
         var flow = FlowParser.Parse(yaml, "services.yaml", "services");
         const string asked = "How open has the vendor been? (1 = Not open at all, 5 = Very open)";

@@ -130,14 +130,7 @@ public sealed class AnsweringServiceTests
     [Fact]
     public async Task The_review_of_a_persons_answers_says_which_they_flagged_and_reads_a_rating_with_its_scale()
     {
-        const string yaml = FlowYaml + """
-
-                  - id: vendor-open
-                    text: How open has the vendor been?
-                    kind: scale
-                    low_label: Not open at all
-                    high_label: Very open
-            """;
+        const string yaml = FlowYamlWithRating;
         var bed = new ServiceBed(yaml);
         var d = await bed.StartAsync();
         await bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);

@@ -44,6 +44,16 @@ internal sealed class ServiceBed
                 asked_of: [frontline_worker]
         """;
 
+    /// <summary><see cref="FlowYaml"/> with a rating last, whose scale's ends are named.</summary>
+    public const string FlowYamlWithRating = FlowYaml + """
+
+                  - id: vendor-open
+                    text: How open has the vendor been?
+                    kind: scale
+                    low_label: Not open at all
+                    high_label: Very open
+            """;
+
     public static readonly ConversationRef Home = new("slack", Workspace, "C1");
     public static readonly Actor Fiona = new("slack", Workspace, new UserRef("U0FIONA", "fiona"));
     public static readonly Actor Maria = new("slack", Workspace, new UserRef("U0MARIA", "maria"));
