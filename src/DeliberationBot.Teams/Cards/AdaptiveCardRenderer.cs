@@ -47,7 +47,7 @@ internal static class AdaptiveCardRenderer
         OwnerConcerns owner => ConcernCards.Owner(owner),
         AnswersReview review => ConcernCards.Review(review),
         ConcernList list => ConcernCards.List(list),
-        DecisionRequest request => ConcernCards.DecisionRequest(request),
+        DecisionRequest request => DecisionCards.DecisionRequest(request),
         _ => null,
     };
 
@@ -66,12 +66,12 @@ internal static class AdaptiveCardRenderer
         ErrorMessage error => CommandCards.Error(error),
         Confirmation confirmation => CommandCards.Confirmation(confirmation),
         ConcernResponseNotice notice => ConcernCards.Response(notice),
-        DecisionRecorded decision => ConcernCards.DecisionRecorded(decision),
-        ConditionNotice condition => ConcernCards.ConditionNotice(condition),
-        ExportLink link => ConcernCards.Export(link),
-        Core.Reports.ReportLink link => ConcernCards.Report(link),
-        Core.Community.CommunityInvitationLink link => ConcernCards.CommunityLink(link),
-        Core.Community.CommunityContactList contacts => ConcernCards.CommunityContacts(contacts),
+        DecisionRecorded decision => DecisionCards.DecisionRecorded(decision),
+        ConditionNotice condition => DecisionCards.ConditionNotice(condition),
+        ExportLink link => LinkCards.Export(link),
+        Core.Reports.ReportLink link => LinkCards.Report(link),
+        Core.Community.CommunityInvitationLink link => LinkCards.CommunityLink(link),
+        Core.Community.CommunityContactList contacts => LinkCards.CommunityContacts(contacts),
         WeeklyDigest digest => DigestCards.Quiet(digest),
         _ => throw new UnrenderableMessageException("Adaptive Cards", message),
     };

@@ -6,7 +6,7 @@ using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Teams.Cards;
 
-/// <summary>Cards after answering and around concerns and decisions: the review of one's answers, owners' concerns, responses, the decision.</summary>
+/// <summary>Cards after answering and around concerns: the review of one's answers, owners' concerns, the responses.</summary>
 internal static class ConcernCards
 {
     public const string PickAnswerError = "Pick the answer you want to change.";
@@ -110,118 +110,6 @@ internal static class ConcernCards
         }
         return Card.New(body, ActionsFor(notice.Concern, (CardVerbs.RaisersNoticeField, new ConcernMessageShown.ToRaisers(notice.InConversation).Name)));
     }
-
-    /// <summary>
-    /// The decision form, after the unresolved concerns in the words of the people who raised them: a long list pages
-    /// between concerns, and the form with its button comes last.
-    /// </summary>
-    public static CardLayout DecisionRequest(DecisionRequest request)
-    {
-        var head = new List<JsonNode?>
-        {
-            Card.Heading(CardText.Escape(request.Title)),
-            Card.Text($"The deliberation is closed with {GroupWords.Count(request.UnresolvedConcerns, "unresolved concern")}. What is the decision?"),
-            request.Unresolved.Count > 0 ? Card.Text(CardText.Escape(Core.Concerns.DecisionRequest.UnresolvedHeading), weight: "Bolder", spacing: "Medium") : null,
-        };
-        IReadOnlyList<JsonNode?> form =
-        [
-            Card.ChoiceSet(CardVerbs.OutcomeInput, "Decision", Enum.GetValues<DecisionOutcome>().Select(o => Card.Choice(o.Label(), o.ToString())), expanded: true, required: true),
-            new JsonObject
-            {
-                ["type"] = "Input.Text", ["id"] = CardVerbs.RationaleInput, ["label"] = "Why", ["isMultiline"] = true, ["maxLength"] = 2000,
-                ["isRequired"] = true, ["errorMessage"] = Core.Forms.FormTexts.GiveRationale,
-            },
-            Card.Text(CardText.Escape(request.WhoReadsIt), subtle: true, spacing: "None"),
-        ];
-        JsonNode?[] record =
-        [
-            Card.Execute("Record decision", CardVerbs.Decide, Card.Data((CardVerbs.DeliberationField, request.DeliberationId.ToString())), style: "positive"),
-        ];
-        return new CardLayout(head, [.. request.Unresolved.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)]), form],
-            $"Decision on {CardText.Escape(request.Title)} (continued)", record);
-    }
-
-    public static JsonObject DecisionRecorded(DecisionRecorded r)
-    {
-        var d = r.Decision;
-        var body = new List<JsonNode?>
-        {
-            Card.Text(r.Previous is { } was ? $"Decision amended (was {was.Outcome.Label()}, {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "Decision", subtle: true, weight: "Bolder"),
-            Card.Heading(CardText.Escape(r.Title)),
-            Card.Text(CardText.Escape(d.Outcome.Label()), size: "Large", weight: "Bolder", color: d.Outcome switch
-            {
-                DecisionOutcome.Go => "Good",
-                DecisionOutcome.NoGo => "Attention",
-                DecisionOutcome.GoWithConditions => "Warning",
-                _ => null,
-            }),
-            Card.Text(CardText.Escape(d.Rationale)),
-            Card.Text($"Decided by {CardText.Escape(d.DecidedBy.Display)} on {d.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", subtle: true, spacing: "None"),
-            r.UnresolvedLine is { } unresolved ? Card.Text(CardText.Escape(unresolved), spacing: "Small") : null,
-        };
-        if (r.Previous is { } earlier)
-        {
-            body.Add(Card.Text(
-                $"This amends the decision of {earlier.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({CardText.Escape(earlier.Outcome.Label())}: {CardText.Escape(earlier.Rationale)}), which stays in the record.",
-                subtle: true, spacing: "Small"));
-        }
-
-        if (r.Conditions.Count > 0)
-        {
-            body.Add(Card.Separator(Card.Label("Conditions")));
-            body.AddRange(r.Conditions.SelectMany(Condition));
-        }
-
-        return Card.New(body);
-    }
-
-    public static JsonObject ConditionNotice(ConditionNotice c) => Card.New(
-        [
-            Card.Text(c.Lead($"\"{CardText.Escape(c.Title)}\""), weight: "Bolder"),
-            .. Condition(c.Condition),
-            c.Condition.Response is { } response ? Card.Text($"{c.Condition.ResponseLabel}: {CardText.Escape(response)}", spacing: "Small") : null,
-        ]);
-
-    /// <summary>A condition of the decision as the decision lists it: its number and words, then its owner, due date and status.</summary>
-    private static IEnumerable<JsonNode> Condition(ConcernView c)
-    {
-        yield return Card.Text($"**#{c.Number}** {CardText.Escape(c.Text)}", spacing: "Small");
-        var owner = c.Owner is null ? "no owner yet" : "owner " + CardText.Escape(c.Owner.Display);
-        var due = c.Due is { } date ? " · due " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-        yield return Card.Text($"{owner}{due} · {ConcernService.Describe(c.Status)}", subtle: true, spacing: "None");
-    }
-
-    public static JsonObject Export(ExportLink link) => Card.New(
-        [
-            Card.Text($"The record of \"{CardText.Escape(link.Title)}\"", weight: "Bolder"),
-            Card.Text($"The links work until {link.Expires.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.", subtle: true),
-        ],
-        [
-            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Markdown", ["url"] = link.Markdown.AbsoluteUri },
-            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "JSON", ["url"] = link.Json.AbsoluteUri },
-        ]);
-
-    public static JsonObject Report(Core.Reports.ReportLink link) => Card.New(
-        [
-            Card.Text($"Your page for \"{CardText.Escape(link.Title)}\"", weight: "Bolder"),
-            Card.Text($"The link is yours alone and works until {link.Expires.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; please don't forward it.", subtle: true),
-        ],
-        [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the page", ["url"] = link.Page.AbsoluteUri }]);
-
-    public static JsonObject CommunityLink(Core.Community.CommunityInvitationLink c) => Card.New(
-        [
-            Card.Text($"Public link for community members to answer \"{CardText.Escape(c.Title)}\"", weight: "Bolder"),
-            Card.Text(c.Page.AbsoluteUri),
-            Card.Text(CardText.Escape(string.Join(" ", Core.Messaging.PlainTextRenderer.CommunityLinkLines(c).Skip(3))), subtle: true),
-        ],
-        [
-            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the page", ["url"] = c.Page.AbsoluteUri },
-            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "QR code (PNG)", ["url"] = c.QrCode.AbsoluteUri },
-        ]);
-
-    /// <summary>The addresses, as typed by the public, escaped: one line each.</summary>
-    public static JsonObject CommunityContacts(Core.Community.CommunityContactList c) => Card.New(
-        [.. Core.Messaging.PlainTextRenderer.CommunityContactLines(c).Select((line, i) => Card.Text(CardText.Escape(line.Trim()), weight: i == 0 ? "Bolder" : null))]);
 
     public static string ResponseInput(Guid concernId) => "response-" + concernId.ToString("N");
 
