@@ -12,6 +12,12 @@ public enum ConcernKind
     Condition,
 }
 
+public static class ConcernKinds
+{
+    /// <summary>"Concern #3", or for a condition of the decision, "Condition #3": how a person refers to it.</summary>
+    public static string Named(this ConcernKind kind, int number) => $"{(kind == ConcernKind.Condition ? "Condition" : "Concern")} #{number}";
+}
+
 public enum ConcernOrigin
 {
     FlaggedAnswer,

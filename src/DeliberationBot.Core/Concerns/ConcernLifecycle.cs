@@ -87,7 +87,7 @@ public static class ConcernLifecycle
         // Reopening a concern already reopened changes nothing but the words it adds.
         if (action == ConcernAction.Reopen && IsReopened(c) && string.IsNullOrWhiteSpace(text))
         {
-            return (null, $"Concern #{c.Number} is already reopened, and the owners have been told. To tell them why their response does not settle it for you, write it in the box and press Reopen.");
+            return (null, $"{c.Kind.Named(c.Number)} is already reopened, and the owners have been told. To tell them why their response does not settle it for you, write it in the box and press Reopen.");
         }
 
         // Words come only with Reopen; accepting with words in the box would settle the concern and drop them.

@@ -111,11 +111,11 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     public string Lead(string title, Func<string, string> escape) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
         ({ } who, _, false) => $"The {Noun} you {Raised} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
-        ({ } who, _, true) => $"Concern #{Concern.Number} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
+        ({ } who, _, true) => $"{Concern.Name} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         (null, true, false) => $"The facilitator of {title} closed the {Noun} you {Raised}.",
-        (null, true, true) => $"The facilitator of {title} closed concern #{Concern.Number}.",
+        (null, true, true) => $"The facilitator of {title} closed {Concern.Name.ToLowerInvariant()}.",
         (null, false, false) => $"The owners of {title} responded to the {Noun} you {Raised}.",
-        (null, false, true) => $"The owners of {title} responded to concern #{Concern.Number}.",
+        (null, false, true) => $"The owners of {title} responded to {Concern.Name.ToLowerInvariant()}.",
     };
 
     /// <summary>

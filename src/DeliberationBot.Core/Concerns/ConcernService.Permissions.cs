@@ -71,15 +71,15 @@ public sealed partial class ConcernService
     /// <summary>Why an action is refused, with where the concern stands now (a button may be older than the last change).</summary>
     private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles) => action switch
     {
-        _ when c.IsMerged => $"Concern #{c.Number} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
+        _ when c.IsMerged => $"{c.Kind.Named(c.Number)} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
         ConcernAction.Accept when ConcernLifecycle.IsReopened(c) && roles.Contains(ConcernLifecycle.Role.Raiser) =>
-            $"Concern #{c.Number} was reopened by one of the people who raised it, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
-        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"Concern #{c.Number} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
+            $"{c.Kind.Named(c.Number)} was reopened by one of the people who raised it, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
+        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"{c.Kind.Named(c.Number)} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",
-        ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
+        ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status)}. Nothing changed.",
         ConcernAction.CloseWithoutRaisers => "Only the facilitator can close a concern without the people who raised it.",
-        _ when !c.IsUnresolved => $"Concern #{c.Number} is already {Describe(c.Status)}. Nothing changed.",
-        _ when roles.Contains(ConcernLifecycle.Role.Owner) => $"Concern #{c.Number} is {Describe(c.Status)} by now, so that is no longer possible. Nothing changed.",
+        _ when !c.IsUnresolved => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status)}. Nothing changed.",
+        _ when roles.Contains(ConcernLifecycle.Role.Owner) => $"{c.Kind.Named(c.Number)} is {Describe(c.Status)} by now, so that is no longer possible. Nothing changed.",
         _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status)}.",
     };
 }

@@ -92,7 +92,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation($"{(changed.Kind == ConcernKind.Condition ? "Condition" : "Concern")} #{changed.Number} is now {Describe(changed.Status)}.{told}"));
+        return TurnResult.Reply(new Confirmation($"{changed.Kind.Named(changed.Number)} is now {Describe(changed.Status)}.{told}"));
     }
 
     /// <summary>Said to the facilitator when what they did to a condition of the decision is posted in the conversation.</summary>

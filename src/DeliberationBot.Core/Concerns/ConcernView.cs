@@ -55,6 +55,10 @@ public sealed record ConcernView(
     [JsonIgnore]
     public bool AwaitsResponse => Status is ConcernStatus.Open or ConcernStatus.Acknowledged && Actions.Contains(ConcernAction.MarkAddressed);
 
+    /// <summary>"Concern #3", or "Condition #3": how a person refers to it.</summary>
+    [JsonIgnore]
+    public string Name => Kind.Named(Number);
+
     /// <summary>In the owners' notice that a person who raised it accepted the response or reopened it: what they did.</summary>
     public string? Happened { get; init; }
 

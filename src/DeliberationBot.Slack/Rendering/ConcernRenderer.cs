@@ -136,7 +136,7 @@ internal static class ConcernRenderer
     public static string Text(ConcernView c)
     {
         // Named in words, not only "#3": plain text has no bold to set the number apart.
-        var sb = new StringBuilder(c.Kind == ConcernKind.Condition ? $"Condition #{c.Number}" : $"Concern #{c.Number}");
+        var sb = new StringBuilder(c.Name);
         if (c.Heading is { } heading)
         {
             sb.Append(": ").Append(heading);

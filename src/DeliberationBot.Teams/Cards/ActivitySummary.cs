@@ -19,11 +19,11 @@ internal static class ActivitySummary
         {
             // An owner is told something needs their response only when it does: a notice of a raiser's acceptance says so.
             OwnerConcerns { AwaitingResponse: > 0 } o => $"{Count(o.AwaitingResponse, "concern")} on \"{o.Title}\" {(o.AwaitingResponse == 1 ? "needs" : "need")} your response",
-            OwnerConcerns { Concerns: [{ Notes: var notes } c] } o when notes.Any() => $"{Named(c)} on \"{o.Title}\": {notes.First()}",
+            OwnerConcerns { Concerns: [{ Notes: var notes } c] } o when notes.Any() => $"{c.Name} on \"{o.Title}\": {notes.First()}",
             OwnerConcerns o => $"{Count(o.Concerns.Count, "concern")} on \"{o.Title}\": nothing needs your response now",
-            ConcernResponseNotice { ReopenedBy: not null } n => $"{Named(n.Concern)} on \"{n.Title}\" is open again",
-            ConcernResponseNotice { Concern.Status: ConcernStatus.ClosedByFacilitator } n => $"The facilitator of \"{n.Title}\" closed {Named(n.Concern).ToLowerInvariant()}",
-            ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to {Named(n.Concern).ToLowerInvariant()}",
+            ConcernResponseNotice { ReopenedBy: not null } n => $"{n.Concern.Name} on \"{n.Title}\" is open again",
+            ConcernResponseNotice { Concern.Status: ConcernStatus.ClosedByFacilitator } n => $"The facilitator of \"{n.Title}\" closed {n.Concern.Name.ToLowerInvariant()}",
+            ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to {n.Concern.Name.ToLowerInvariant()}",
             QuestionPrompt q => $"{q.Left} question{(q.Left == 1 ? "" : "s")} left: {q.Text}",
             GroupPrompt g => $"\"{g.DeliberationTitle}\": which stakeholder group are you answering as?",
             AnswersReview r => $"Your answers to \"{r.Title}\"",
@@ -44,9 +44,6 @@ internal static class ActivitySummary
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
-
-    /// <summary>"Concern #3", or for a condition of the decision, "Condition #3".</summary>
-    private static string Named(ConcernView c) => $"{(c.Kind == ConcernKind.Condition ? "Condition" : "Concern")} #{c.Number}";
 
     private static string FirstLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "DeliberationBot";

@@ -57,6 +57,17 @@ public class ConcernLifecycleTests
     }
 
     [Fact]
+    public void A_condition_is_named_as_one_where_an_action_on_it_is_refused()
+    {
+        var condition = Open("user:U-FAC") with { Kind = ConcernKind.Condition, Origin = ConcernOrigin.Decision };
+        var answered = ConcernLifecycle.Apply(condition, ConcernAction.MarkAddressed, "user:U-OWNER", "Done.", Now).Changed!;
+        var reopened = ConcernLifecycle.Apply(answered, ConcernAction.Reopen, "user:U-FAC", "Not yet.", Now).Changed!;
+
+        Assert.StartsWith("Condition #1 is already reopened", ConcernLifecycle.Apply(reopened, ConcernAction.Reopen, "user:U-FAC", null, Now).Error, StringComparison.Ordinal);
+        Assert.Equal(("Condition #1", "Concern #1"), (ConcernKind.Condition.Named(1), ConcernKind.Concern.Named(1)));
+    }
+
+    [Fact]
     public void Reopening_clears_acceptances_and_a_wont_address_stays_unresolved_until_accepted()
     {
         var c = ConcernLifecycle.Apply(Open("user:U-A"), ConcernAction.WontAddress, "user:U-OWNER", "Out of scope.", Now).Changed!;
