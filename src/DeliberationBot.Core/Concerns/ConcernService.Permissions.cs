@@ -75,6 +75,7 @@ public sealed partial class ConcernService
         ConcernAction.Accept when ConcernLifecycle.IsReopened(c) && roles.Contains(ConcernLifecycle.Role.Raiser) =>
             $"{c.Kind.Named(c.Number)} was reopened by one of the people who raised it, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"{c.Kind.Named(c.Number)} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
+        ConcernAction.Accept or ConcernAction.Reopen when roles.Contains(ConcernLifecycle.Role.Raiser) => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status)}. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",
         ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status)}. Nothing changed.",
         ConcernAction.CloseWithoutRaisers => "Only the facilitator can close a concern without the people who raised it.",

@@ -43,7 +43,21 @@ public sealed partial class ConcernService
     /// became of their answer: one person's own notice, without Accept once they accepted; the conversation's, shared
     /// by its anonymous raisers, the same for everyone.
     /// </remarks>
-    public async Task<OutgoingMessage?> AsItStandsAsync(Actor actor, Guid concernId, ConcernMessageShown shown, ConcernAction done, CancellationToken ct)
+    public Task<OutgoingMessage?> AsItStandsAsync(Actor actor, Guid concernId, ConcernMessageShown shown, ConcernAction done, CancellationToken ct) =>
+        DrawAsync(actor, concernId, shown, done, ct);
+
+    /// <summary>
+    /// After <paramref name="pressed"/> was refused: the message <paramref name="shown"/> as it now stands when it offered
+    /// what <paramref name="actor"/> may no longer do (it is older than the concern's last change), so it stops offering it;
+    /// null when the press was refused for what came with it (words with Accept), whose message stays as it is, words and
+    /// all, and for the conversation's notice, on which anyone may press and be refused.
+    /// </summary>
+    public async Task<OutgoingMessage?> AsItStandsAfterRefusalAsync(Actor actor, Guid concernId, ConcernMessageShown shown, ConcernAction pressed, CancellationToken ct) =>
+        shown is ConcernMessageShown.ToRaisers { InConversation: true } || (await AllowedAsync(actor, concernId, pressed, ct)).Refusal is null
+            ? null
+            : await DrawAsync(actor, concernId, shown, done: null, ct);
+
+    private async Task<OutgoingMessage?> DrawAsync(Actor actor, Guid concernId, ConcernMessageShown shown, ConcernAction? done, CancellationToken ct)
     {
         var acted = await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);
         if (acted is null || await turn.LoadAsync(actor.WorkspaceId, acted.DeliberationId, ct) is not var (d, flow))
@@ -63,15 +77,19 @@ public sealed partial class ConcernService
         var actions = ConcernLifecycle.AllowedFor(acted, ConcernLifecycle.Role.Raiser)
             .Where(a => inConversation || a != ConcernAction.Accept || !accepted)
             .ToList();
-        // The conversation's notice is everyone's who raised it: once one of them reopened it, the others may still give their reasons.
-        if (inConversation && ConcernLifecycle.IsReopened(acted))
+        // Once one of them reopened it, the others may still give their reasons: anyone on the conversation's notice, which
+        // is everyone's who raised it; on a person's own notice drawn after a refused press, they, unless they gave theirs
+        // (as the notice that it was reopened offered).
+        if (ConcernLifecycle.IsReopened(acted)
+            && (inConversation || (done is null && !acted.Voices.Any(v => v.Reopening && theirKeys.Contains(v.RaiserKey)))))
         {
             actions = [ConcernAction.Reopen];
         }
 
+        // What they did, or on a refused press, where their own answer stands: accepted, until someone reopens it.
         return new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(acted, flow, actions), inConversation)
         {
-            After = done is ConcernAction.Accept or ConcernAction.Reopen ? done : null,
+            After = done == ConcernAction.Reopen ? done : accepted ? ConcernAction.Accept : null,
         };
     }
 }

@@ -31,11 +31,11 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
             var (form, refused) = await concerns.ForWordsAsync(a.Actor, concernId, action, ct);
             return form is not null
                 ? replies.Modal(a, ConcernModals.Text(action, form, a.ConcernMessage), "concern")
-                : await replies.PrivateAsync(a, refused!, "concern", ct);
+                : Redrawing(await replies.PrivateAsync(a, refused!, "concern", ct), a.Actor, concernId, action, refused!, a.ConcernMessage, drawRefused: true);
         }
 
         var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);
-        return Redrawing(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, action, result, a.ConcernMessage);
+        return Redrawing(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, action, result, a.ConcernMessage, drawRefused: true);
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -53,17 +53,23 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
     /// <summary>
     /// After the acknowledgement (the record is read then, not while Slack waits), the message drawn again when the
     /// action was taken and it still fits one message: an owner's concerns, or the response to the people who raised one.
+    /// A button pressed on a message older than the concern's last change (<paramref name="drawRefused"/>) is refused,
+    /// and the message is drawn as the concern now stands, beside the refusal, so it no longer offers the button.
     /// </summary>
-    private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, ConcernAction action, TurnResult result, ConcernMessage? message)
+    private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, ConcernAction action, TurnResult result, ConcernMessage? message, bool drawRefused = false)
     {
-        if (message is null || result.Duplicate || result.Replies is [ErrorMessage, ..])
+        var refused = result.Replies is [ErrorMessage, ..];
+        if (message is null || result.Duplicate || (refused && !drawRefused))
         {
             return ack;
         }
 
         return ack.AndThen(async ct =>
         {
-            if (await concerns.AsItStandsAsync(actor, concernId, message.Shown, action, ct) is not { } now
+            var drawn = refused
+                ? await concerns.AsItStandsAfterRefusalAsync(actor, concernId, message.Shown, action, ct)
+                : await concerns.AsItStandsAsync(actor, concernId, message.Shown, action, ct);
+            if (drawn is not { } now
                 || MessageRenderer.RenderPages(now, threaded: false) is not [var page])
             {
                 return;

@@ -63,9 +63,10 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
         var result = await concerns.ActAsync(turn.Actor, concern, action, text, turn.DeliveryKey, ct);
         return new CardOutcome(result)
         {
-            Redrawn = CardVerbs.ShownOn(data.Str) is { } shown && !result.Duplicate && result.Replies is not [ErrorMessage, ..]
-                ? await concerns.AsItStandsAsync(turn.Actor, concern, shown, action, ct)
-                : null,
+            // Refused because the card is older than the concern's last change, it is drawn as the concern now stands, with why.
+            Redrawn = CardVerbs.ShownOn(data.Str) is not { } shown || result.Duplicate ? null
+                : result.Replies is [ErrorMessage, ..] ? await concerns.AsItStandsAfterRefusalAsync(turn.Actor, concern, shown, action, ct)
+                : await concerns.AsItStandsAsync(turn.Actor, concern, shown, action, ct),
         };
     }
 

@@ -64,6 +64,12 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
         // form to draw again, the card stays as it is (inputs and all) and the error is shown beside it.
         if (result.Replies.All(r => r is ErrorMessage))
         {
+            // A concerns card refused (pressed after the concern moved on): why, above the concern as it now stands.
+            if (outcome.Redrawn is { } now && AdaptiveCardRenderer.Combine([.. result.Replies, now], context) is var refused && CardPager.Fits(refused))
+            {
+                return CardAnswer(refused);
+            }
+
             var error = string.Join(" ", result.Replies.OfType<ErrorMessage>().Select(e => CardText.Plain(e.Text)));
             return await forms.RedrawAsync(turn, verb!, data, error, context, ct) is { } form ? CardAnswer(form) : Message(error);
         }

@@ -182,6 +182,27 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
+    public async Task A_press_refused_because_the_concern_moved_on_draws_the_persons_notice_as_it_stands_and_no_other()
+    {
+        var (_, concern) = await AddressedForTwoAsync();
+        var own = new ConcernMessageShown.ToRaisers(InConversation: false);
+        var conversation = new ConcernMessageShown.ToRaisers(InConversation: true);
+
+        // Words sent with Accept are refused for what came with them: the notice stays as it is, words in its box.
+        Assert.Null(await Concerns.AsItStandsAfterRefusalAsync(Sam, concern, own, ConcernAction.Accept, None));
+
+        // Lee reopens it; Sam's notice, which still offers Accept, is refused and drawn as the concern now stands.
+        await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "Nobody timed them.", "lee-reopens", None);
+        Assert.IsType<ErrorMessage>(Assert.Single((await Concerns.ActAsync(Sam, concern, ConcernAction.Accept, null, "sam-accepts", None)).Replies));
+        var drawn = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAfterRefusalAsync(Sam, concern, own, ConcernAction.Accept, None));
+        Assert.Equal((ConcernStatus.Open, null), (drawn.Concern.Status, drawn.After));
+        Assert.Equal([ConcernAction.Reopen], drawn.Concern.Actions); // his reasons, too, as the notice that it was reopened offers
+
+        // The conversation's notice, on which anyone may press and be refused, is left as it is.
+        Assert.Null(await Concerns.AsItStandsAfterRefusalAsync(Fiona, concern, conversation, ConcernAction.Accept, None));
+    }
+
+    [Fact]
     public async Task After_a_raiser_accepts_or_reopens_their_notice_says_where_the_raisers_answer_stands()
     {
         var (_, concern) = await AddressedForTwoAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Concerns;
+using Microsoft.Extensions.DependencyInjection;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using DeliberationBot.Slack.Tests.Rendering;
 using static DeliberationBot.Slack.Tests.Concerns.ClosedDeliberation;
@@ -176,13 +177,35 @@ public sealed class ConcernActionTests : SlackHostTest
     }
 
     [Fact]
+    public async Task A_button_on_a_notice_older_than_the_concerns_last_change_is_refused_and_the_notice_drawn_as_it_stands()
+    {
+        var overrides = _closed.Overrides;
+        await OwnerAnswersOverridesAsync("concern_mark_addressed", "Overrides need one click.");
+        await Host.SettleOutboxAsync();
+        var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
+
+        // The facilitator closes it elsewhere: Ana is sent a new notice, and the one she had still shows Accept.
+        var closed = await Host.Services.GetRequiredService<ConcernService>().ActAsync(Person(Dana), overrides.Id, ConcernAction.CloseWithoutRaisers, "Dropped with the pilot.", "close-1", default);
+        Assert.IsNotType<Core.Messaging.ErrorMessage>(Assert.Single(closed.Replies));
+        await Host.SettleOutboxAsync();
+        _closed.LastDirectMessage(Ana, "closed the concern you raised");
+
+        await Host.InteractionAsync(Press(notice, "concern_accept", overrides.Id, Ana));
+
+        var refused = await Api.WaitForAsync("chat.postEphemeral");
+        Assert.Contains($"Concern #{overrides.Number} is already closed by the facilitator. Nothing changed.", refused.Strings, StringComparison.Ordinal);
+        var redrawn = await Api.WaitForAsync("chat.update", c => c.Json.GetProperty("ts").GetString() == Blocks.Posted(notice).Ts);
+        Assert.Contains("closed the concern you raised", redrawn.Strings, StringComparison.Ordinal);
+        Assert.Contains("It is closed without waiting for the people who raised it", redrawn.Strings, StringComparison.Ordinal);
+        Assert.Empty(Blocks.Buttons(redrawn.Json));
+        Assert.Equal(ConcernStatus.ClosedByFacilitator, (await _closed.ReloadAsync(overrides)).Status);
+    }
+
+    [Fact]
     public async Task A_response_that_leaves_the_concern_open_tells_the_raiser_so_and_asks_nothing_they_have_no_button_for()
     {
-        var dm = _closed.LastDirectMessage(Maria, "Concerns for you");
         var overrides = _closed.Overrides;
-        await Host.InteractionAsync(Press(dm, "concern_respond", overrides.Id, Maria));
-        var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
-        await Host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Modals.Values(("response", SlackPayloads.Input("plain_text_input", "We are asking the vendor."))), Maria, "V0MA", "r-1"));
+        await OwnerAnswersOverridesAsync("concern_respond", "We are asking the vendor.");
         Assert.Equal(ConcernStatus.Acknowledged, (await _closed.ReloadAsync(overrides)).Status);
 
         await Host.SettleOutboxAsync();
@@ -241,5 +264,13 @@ public sealed class ConcernActionTests : SlackHostTest
         await Host.InteractionAsync(reopen);
         var form = (await Api.WaitForAsync("views.open", 2)).Strings;
         Assert.Contains("in your words, attributed “Community member or advocate (anonymous), on reopening it”. Your stakeholder group has fewer than 3 people in this deliberation, so people who know the group may be able to tell who wrote this.", form, StringComparison.Ordinal);
+    }
+
+    /// <summary>Maria presses an owner's button on the overrides concern in her message and sends her words in its form.</summary>
+    private async Task OwnerAnswersOverridesAsync(string actionId, string words)
+    {
+        await Host.InteractionAsync(Press(_closed.LastDirectMessage(Maria, "Concerns for you"), actionId, _closed.Overrides.Id, Maria));
+        var modal = Modals.ViewOf(await Api.WaitForAsync("views.open"));
+        await Host.InteractionAsync(SlackPayloads.ViewSubmission(modal, Modals.Values(("response", SlackPayloads.Input("plain_text_input", words))), Maria, "V0MA", "owner-answers"));
     }
 }

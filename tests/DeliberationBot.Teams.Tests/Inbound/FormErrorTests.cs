@@ -94,6 +94,33 @@ public sealed class FormErrorTests : HostTest
         Assert.Contains(texts, t => t.Contains("Night shift leads review it first.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_raiser_pressing_accept_on_a_notice_older_than_the_concerns_last_change_is_told_why_above_it_as_it_stands()
+    {
+        var d = await StartAsync();
+        var sam = new Actor("teams", Activities.Tenant, new UserRef(Person.Sam.AadId, Person.Sam.Name));
+        var fiona = new Actor("teams", Activities.Tenant, new UserRef(Person.Fiona.AadId, Person.Fiona.Name));
+        var answering = Host.Services.GetRequiredService<AnsweringService>();
+        await answering.JoinAsync(sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "test:join", CancellationToken.None);
+        await answering.AnswerAsync(sam, d, "purpose", AnswerValue.FromText("Nobody asked the night shift."), flagConcern: true, "test:purpose", CancellationToken.None);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        var concern = Assert.Single(await Host.Services.GetRequiredService<IDeliberationStore>().ListConcernsAsync(Activities.Tenant, d, CancellationToken.None));
+        var concerns = Host.Services.GetRequiredService<Core.Concerns.ConcernService>();
+        await concerns.ActAsync(fiona, concern.Id, Core.Concerns.ConcernAction.MarkAddressed, "Night shift leads review it first.", "test:addressed", CancellationToken.None);
+        // Sam's notice offers Accept; the facilitator then closes the concern without waiting for him.
+        await concerns.ActAsync(fiona, concern.Id, Core.Concerns.ConcernAction.CloseWithoutRaisers, "Dropped with the pilot.", "test:closed", CancellationToken.None);
+        var data = new System.Text.Json.Nodes.JsonObject { ["concernId"] = concern.Id.ToString(), ["concernAction"] = "Accept", ["raisersNotice"] = "private" };
+
+        var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Sam, Chat.Personal(Person.Sam), "concern", data));
+
+        var card = answer!["value"]!.AsObject();
+        var texts = Cards.RendererTests.TextBlocks(card).ToList();
+        Assert.Equal("Concern #1 is already closed by the facilitator. Nothing changed.", texts[0]);
+        Assert.Contains(texts, t => t.Contains("closed the concern you raised", StringComparison.Ordinal));
+        Assert.Contains("Dropped with the pilot.", Texts.Of(card), StringComparison.Ordinal);
+        Assert.DoesNotContain(Cards.RendererTests.Actions(card), a => a["verb"]?.GetValue<string>() == "concern");
+    }
+
     private async Task<Guid> StartAsync()
     {
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Predictive screening\""));
