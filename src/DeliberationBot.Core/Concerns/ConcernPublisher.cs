@@ -45,6 +45,16 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
             }
         }
 
+        // People whose answers joined a concern the owners already answered are asked, like the others, whether that settles it.
+        var viaPage = sources.Raisers.Where(p => p.ViaPublicPage).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in synced)
+        {
+            if (existing.FirstOrDefault(e => e.Id == c.Id) is { } before)
+            {
+                outbox.AddRange(ResponseForNewRaisers(d, flow, before, c, viaPage.Contains, deliveryKey));
+            }
+        }
+
         var heard = news.Where(c => c.IsUnresolved).Select(c => c with { OwnersHeardAt = turn.Now }).ToList();
         var changed = Merge(synced, heard);
         return new ConcernChanges(changed, events, outbox) { All = Merge(all, heard) };
@@ -81,6 +91,33 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
 
             return changes.All;
         }, ct);
+    }
+
+    /// <summary>
+    /// When people join a concern whose response waits for the people who raised it (their answers meet its question's
+    /// rule, or the facilitator merged their concern into it), the response they never had, with Accept and Reopen: the
+    /// concern is settled only once they accept too. Named people are sent it privately; people who answered anonymously
+    /// in the conversation read it there; people who answered on the public page read it on their page (nothing to send).
+    /// </summary>
+    public IEnumerable<OutboxMessage> ResponseForNewRaisers(Deliberation d, FlowDefinition flow, Concern before, Concern after, Func<string, bool> viaPublicPage, string deliveryKey)
+    {
+        var joined = after.Raisers.Except(before.Raisers, StringComparer.Ordinal).ToList();
+        if (!after.IsAwaitingRaisers || joined.Count == 0)
+        {
+            yield break;
+        }
+
+        var view = ConcernView.Of(after, flow, ConcernLifecycle.AllowedFor(after, ConcernLifecycle.Role.Raiser));
+        foreach (var raiser in joined.Where(k => k.StartsWith("user:", StringComparison.Ordinal)))
+        {
+            var user = new UserRef(raiser["user:".Length..]);
+            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}/{user.Id}", Destination.PrivatelyTo(d.Home, user), new ConcernResponseNotice(d.Id, d.Title, view, false));
+        }
+
+        if (joined.Any(k => !k.StartsWith("user:", StringComparison.Ordinal) && !viaPublicPage(k)))
+        {
+            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}", Destination.To(d.Home), new ConcernResponseNotice(d.Id, d.Title, view, true));
+        }
     }
 
     /// <summary>A person's unresolved concerns with every action their roles allow (owner, facilitator).</summary>

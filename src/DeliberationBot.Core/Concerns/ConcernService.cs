@@ -164,9 +164,11 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             OwnersHeardAt = null,
         };
         var by = TurnSupport.NamedKey(actor.User.Id);
+        var viaPage = newRaisers.Count == 0 ? [] : (await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, newRaisers, ct)).Where(p => p.ViaPublicPage).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Concerns = [merged, source with { Status = ConcernStatus.Merged, MergedInto = target.Number, UpdatedAt = turn.Now }],
+            Outbox = [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, viaPage.Contains, deliveryKey)],
             Events =
             [
                 new DeliberationEvent(d.Id, "concern.merged", by, source.QuestionId, $"#{from} merged into #{into}", turn.Now),
@@ -179,7 +181,8 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         return TurnResult.Reply(new Confirmation(
-            $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with \"concerns\"."));
+            $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with \"concerns\"." +
+            (merged.IsAwaitingRaisers && newRaisers.Count > 0 ? $" Whoever raised #{from} is asked whether the owners' response to #{into} settles it for them too." : "")));
     }
 
     private static IReadOnlyList<UserRef> RecipientsOf(Deliberation d, Concern c) => c.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;

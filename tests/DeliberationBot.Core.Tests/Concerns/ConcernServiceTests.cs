@@ -182,6 +182,76 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
+    public async Task People_whose_answers_join_a_concern_the_owners_answered_are_sent_the_response_to_accept_or_reopen()
+    {
+        const string yaml = FlowYaml + """
+
+                  - id: override
+                    text: Can workers override the score?
+                    kind: yes_no_unsure
+                    concern_when: { any_of: ["no"] }
+            """;
+        var bed = new ServiceBed(yaml);
+        var ada = new Actor("slack", Workspace, new UserRef("U0ADA", "ada"));
+        var d = await bed.StartAsync();
+        foreach (var (who, anonymous) in new[] { (Sam, false), (Lee, false), (ada, true) })
+        {
+            await bed.Answering.JoinAsync(who, d, StakeholderGroup.FrontlineWorker, anonymous, "join-" + who.User.Id, None);
+        }
+
+        await bed.Answering.AnswerAsync(Sam, d, "override", AnswerValue.FromChoices("no"), flagConcern: false, "sam", None);
+        await bed.Concerns.ReviewAsync(Fiona, Home, "review-1", None);
+        var concern = Assert.Single(await bed.Store.ListConcernsAsync(Workspace, d, None));
+        await bed.Concerns.ActAsync(Maria, concern.Id, ConcernAction.MarkAddressed, "Screeners may override from today.", "addressed", None);
+        var before = bed.Store.Outbox.Count;
+
+        // Lee by name and Ada anonymously say no too, after the owners answered: their words join the concern.
+        await bed.Answering.AnswerAsync(Lee, d, "override", AnswerValue.FromChoices("no"), flagConcern: false, "lee", None);
+        await bed.Answering.AnswerAsync(ada, d, "override", AnswerValue.FromChoices("no"), flagConcern: false, "ada", None);
+        await bed.Concerns.ReviewAsync(Fiona, Home, "review-2", None);
+
+        var notices = bed.Store.Outbox.Skip(before).Where(m => m.Message is ConcernResponseNotice).ToList();
+        var toLee = Assert.Single(notices, m => m.Destination.User?.Id == Lee.User.Id);
+        var inConversation = Assert.Single(notices, m => m.Destination.User is null);
+        Assert.Equal(2, notices.Count); // Sam had his when Maria answered
+        foreach (var notice in new[] { toLee, inConversation }.Select(m => (ConcernResponseNotice)m.Message))
+        {
+            Assert.Equal(("Screeners may override from today.", ConcernStatus.Addressed), (notice.Concern.Response, notice.Concern.Status));
+            Assert.Equal([ConcernAction.Accept, ConcernAction.Reopen], notice.Concern.Actions);
+        }
+
+        // The concern is settled once they accept too.
+        foreach (var who in new[] { Sam, Lee, ada })
+        {
+            await bed.Concerns.ActAsync(who, concern.Id, ConcernAction.Accept, null, "accept-" + who.User.Id, None);
+        }
+
+        Assert.Equal(ConcernStatus.Resolved, (await bed.Store.FindConcernAsync(Workspace, concern.Id, None))!.Status);
+    }
+
+    [Fact]
+    public async Task Whoever_raised_a_concern_merged_into_one_the_owners_answered_is_sent_the_response()
+    {
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: false, "join-lee", None);
+        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+        var concerns = await _bed.Store.ListConcernsAsync(Workspace, d, None);
+        var (sams, lees) = (concerns.Single(c => c.Raisers.Contains("user:" + Sam.User.Id)), concerns.Single(c => c.Raisers.Contains("user:" + Lee.User.Id)));
+        await Concerns.ActAsync(Maria, sams.Id, ConcernAction.MarkAddressed, "We drop two of the fields.", "addressed", None);
+        var before = _bed.Store.Outbox.Count;
+
+        var merged = await Concerns.MergeAsync(Fiona, Home, sams.Number, lees.Number, "merge", None);
+
+        Assert.EndsWith($"Whoever raised #{lees.Number} is asked whether the owners' response to #{sams.Number} settles it for them too.", Assert.IsType<Confirmation>(Assert.Single(merged.Replies)).Text, StringComparison.Ordinal);
+        var toLee = (ConcernResponseNotice)Assert.Single(_bed.Store.Outbox.Skip(before)).Message;
+        Assert.Equal(("We drop two of the fields.", sams.Number), (toLee.Concern.Response, toLee.Concern.Number));
+        Assert.Equal(Lee.User.Id, _bed.Store.Outbox[^1].Destination.User!.Id);
+        Assert.Contains(toLee.Concern.Voices, v => v.Text == "Nobody timed the new fields.");
+        Assert.Equal([ConcernAction.Accept, ConcernAction.Reopen], toLee.Concern.Actions);
+    }
+
+    [Fact]
     public async Task A_press_refused_because_the_concern_moved_on_draws_the_persons_notice_as_it_stands_and_no_other()
     {
         var (_, concern) = await AddressedForTwoAsync();
