@@ -133,6 +133,9 @@ public static partial class PlainTextRenderer
     /// <summary>"7 (5 unresolved)".</summary>
     public static string ConcernCount(StatusReport s) => s.Concerns == 0 ? "none" : $"{s.Concerns} ({s.UnresolvedConcerns} unresolved)";
 
+    /// <summary>The label of the box the facilitator writes in to close a concern without the people who raised it.</summary>
+    public const string CloseReasonLabel = "Why it closes without the people who raised it";
+
     public static string ActionLabel(ConcernAction action) => action switch
     {
         ConcernAction.Acknowledge => "Acknowledge",

@@ -20,7 +20,7 @@ internal static class ConcernModals
             ConcernAction.MarkAddressed => ("Mark addressed", "How it is addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Mark addressed"),
             ConcernAction.WontAddress => ("Won't address", "Why it won't be addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Send"),
             ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", form.Hint, "Reopen"),
-            _ => ("Close concern", "Why it closes without the people who raised it", "This is recorded in the deliberation's history.", "Close concern"),
+            _ => ("Close concern", Core.Messaging.PlainTextRenderer.CloseReasonLabel, "This is recorded in the deliberation's history.", "Close concern"),
         };
         // Every voice, whole, as the owner's message shows it.
         var blocks = new List<JsonObject>(Block.Verbatim(ConcernRenderer.Text(form.Concern)));

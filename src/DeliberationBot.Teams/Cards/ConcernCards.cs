@@ -53,14 +53,14 @@ internal static class ConcernCards
         var waiting = owner.AwaitingResponse;
         var head = new List<JsonNode?>
         {
-            Card.Text("Concerns for you as an owner", subtle: true, weight: "Bolder"),
+            Card.Text("Concerns for you", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(owner.Title)),
             Card.Text(waiting == 0 ? "Nothing here needs your response now." : $"{GroupWords.Count(waiting, "concern")} {(waiting == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it.", spacing: "None"),
         };
         // Every action names the card's concerns, so that the card can be drawn again as they then stand.
         var listed = string.Join(",", owner.Concerns.Select(c => c.Number));
         var parts = owner.Concerns.Select(concern => (IReadOnlyList<JsonNode?>)[.. Concern(concern), RespondOnDemand(concern, listed)]).ToList();
-        return new CardLayout(head, parts, $"Concerns for you as an owner: {CardText.Escape(owner.Title)} (continued)");
+        return new CardLayout(head, parts, $"Concerns for you: {CardText.Escape(owner.Title)} (continued)");
     }
 
     private static JsonObject? RespondOnDemand(ConcernView concern, string listed)
@@ -70,20 +70,23 @@ internal static class ConcernCards
             return null;
         }
 
+        // The facilitator, offered only to close it, writes why it closes, not a response.
+        var closesOnly = concern.Actions.All(a => a == ConcernAction.CloseWithoutRaisers);
         var body = new JsonArray();
         if (concern.Actions.Any(NeedsText))
         {
             body.Add(new JsonObject
             {
-                ["type"] = "Input.Text", ["id"] = ResponseInput(concern.Id), ["label"] = $"Your response to #{concern.Number}", ["isMultiline"] = true, ["maxLength"] = 2000,
-                ["isRequired"] = true, ["errorMessage"] = "Write your response first; the people who raised it will read it.",
+                ["type"] = "Input.Text", ["id"] = ResponseInput(concern.Id), ["isMultiline"] = true, ["maxLength"] = 2000, ["isRequired"] = true,
+                ["label"] = closesOnly ? $"{PlainTextRenderer.CloseReasonLabel} (#{concern.Number})" : $"Your response to #{concern.Number}",
+                ["errorMessage"] = closesOnly ? "Write why it closes first; it is kept in the deliberation's history." : "Write your response first; the people who raised it will read it.",
             });
         }
 
         var show = new JsonObject
         {
             ["type"] = "Action.ShowCard",
-            ["title"] = $"Respond to #{concern.Number}",
+            ["title"] = closesOnly ? $"Close #{concern.Number}" : $"Respond to #{concern.Number}",
             ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray([.. ActionsFor(concern, (CardVerbs.ListedConcernsField, listed))]) },
         };
         return new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(show) };

@@ -163,6 +163,23 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void The_facilitator_offered_only_to_close_a_concern_is_asked_why_it_closes_not_for_a_response()
+    {
+        var view = new ConcernView(Id, 3, ConcernKind.Concern, null, "Too many fields", [StakeholderGroup.FrontlineWorker], 1, ConcernStatus.Open, null, null, null,
+            [ConcernAction.CloseWithoutRaisers]);
+
+        var card = AdaptiveCardRenderer.Render(new OwnerConcerns(Id, "Screening", [view]));
+
+        Assert.Equal("Concerns for you", TextBlocks(card).First());
+        var json = card.ToJsonString();
+        Assert.Contains("\"title\":\"Close #3\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"label\":\"Why it closes without the people who raised it (#3)\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Respond to #3", json, StringComparison.Ordinal);
+        // An owner is asked for their response, as before.
+        Assert.Contains("Respond to #3", AdaptiveCardRenderer.Render(new OwnerConcerns(Id, "Screening", [view with { Actions = [ConcernAction.Respond, ConcernAction.CloseWithoutRaisers] }])).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_owners_notice_is_announced_as_needing_their_response_only_when_it_does()
     {
         var view = new ConcernView(Id, 3, ConcernKind.Concern, null, "Too many fields", [StakeholderGroup.FrontlineWorker], 1, ConcernStatus.Open, null, null, null,

@@ -54,7 +54,7 @@ public sealed class ProactiveTests : HostTest
         var create = Assert.Single(sent, c => c.IsCreateConversation);
         Assert.Equal((Person.Maria.TeamsId, TeamsTestHost.BotId), (create.Body!["members"]![0]!["id"]!.GetValue<string>(), create.Body!["bot"]!["id"]!.GetValue<string>()));
         var notice = Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.Personal(Person.Maria).Id);
-        Assert.Contains("Concerns for you as an owner", notice.CardText, StringComparison.Ordinal);
+        Assert.Contains("Concerns for you", notice.CardText, StringComparison.Ordinal);
         Assert.Contains("The vendor will not share error rates", notice.CardText, StringComparison.Ordinal);
         var maria = await restarted.References.FindUserAsync(Activities.Tenant, Person.Maria.TeamsId, CancellationToken.None);
         Assert.Equal(Chat.Personal(Person.Maria).Id, maria?.ConversationId); // kept for next time
