@@ -31,11 +31,11 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
             var (form, refused) = await concerns.ForWordsAsync(a.Actor, concernId, action, ct);
             return form is not null
                 ? replies.Modal(a, ConcernModals.Text(action, form, a.ConcernMessage), "concern")
-                : Redrawing(await replies.PrivateAsync(a, refused!, "concern", ct), a.Actor, concernId, action, refused!, a.ConcernMessage, drawRefused: true);
+                : Redrawing(await replies.PrivateAsync(a, refused!, "concern", ct), a.Actor, concernId, action, refused!, a.ConcernMessage);
         }
 
         var result = await concerns.ActAsync(a.Actor, concernId, action, null, a.ClickKey, ct);
-        return Redrawing(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, action, result, a.ConcernMessage, drawRefused: true);
+        return Redrawing(await replies.PrivateAsync(a, result, "concern", ct), a.Actor, concernId, action, result, a.ConcernMessage);
     }
 
     public async Task<SlackAck> SubmitAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)
@@ -53,13 +53,13 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
     /// <summary>
     /// After the acknowledgement (the record is read then, not while Slack waits), the message drawn again when the
     /// action was taken and it still fits one message: an owner's concerns, or the response to the people who raised one.
-    /// A button pressed on a message older than the concern's last change (<paramref name="drawRefused"/>) is refused,
-    /// and the message is drawn as the concern now stands, beside the refusal, so it no longer offers the button.
+    /// Refused because the message is older than the concern's last change, it is drawn as the concern now stands, beside
+    /// the refusal, so it no longer offers what was refused (Core says when: <see cref="ConcernService.AsItStandsAfterRefusalAsync"/>).
     /// </summary>
-    private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, ConcernAction action, TurnResult result, ConcernMessage? message, bool drawRefused = false)
+    private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, ConcernAction action, TurnResult result, ConcernMessage? message)
     {
         var refused = result.Replies is [ErrorMessage, ..];
-        if (message is null || result.Duplicate || (refused && !drawRefused))
+        if (message is null || result.Duplicate)
         {
             return ack;
         }
