@@ -46,13 +46,10 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
         }
 
         // People whose answers joined a concern the owners already answered are asked, like the others, whether that settles it.
-        var viaPage = sources.Raisers.Where(p => p.ViaPublicPage).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var c in synced)
+        var before = existing.ToDictionary(c => c.Id);
+        foreach (var c in synced.Where(c => c.IsAwaitingRaisers && before.ContainsKey(c.Id)))
         {
-            if (existing.FirstOrDefault(e => e.Id == c.Id) is { } before)
-            {
-                outbox.AddRange(ResponseForNewRaisers(d, flow, before, c, viaPage.Contains, deliveryKey));
-            }
+            outbox.AddRange(ResponseForNewRaisers(d, flow, before[c.Id], c, key => sources.Raisers.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey));
         }
 
         var heard = news.Where(c => c.IsUnresolved).Select(c => c with { OwnersHeardAt = turn.Now }).ToList();

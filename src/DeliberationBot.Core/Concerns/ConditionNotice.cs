@@ -30,9 +30,9 @@ public sealed record ConditionNotice(Guid DeliberationId, string Title, Decision
     /// <summary>The line above the condition on every platform, with <paramref name="title"/> as the platform shows a title.</summary>
     public string Lead(string title) => Change switch
     {
-        ConditionChange.Met => $"Condition #{Condition.Number} of the decision on {title} ({Outcome.Label()}) is met:",
-        ConditionChange.NotMet => $"Condition #{Condition.Number} of the decision on {title} ({Outcome.Label()}) will not be met: its owner said why, and the facilitator accepted it.",
-        ConditionChange.Closed => $"The facilitator closed condition #{Condition.Number} of the decision on {title} ({Outcome.Label()}):",
+        ConditionChange.Met => $"{Condition.Name} of the decision on {title} ({Outcome.Label()}) is met:",
+        ConditionChange.NotMet => $"{Condition.Name} of the decision on {title} ({Outcome.Label()}) will not be met: its owner said why, and the facilitator accepted it.",
+        ConditionChange.Closed => $"The facilitator closed {Condition.Name.ToLowerInvariant()} of the decision on {title} ({Outcome.Label()}):",
         _ => $"A condition of the decision on {title} ({Outcome.Label()}):",
     };
 }

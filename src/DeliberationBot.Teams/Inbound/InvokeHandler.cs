@@ -65,7 +65,7 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
         if (result.Replies.All(r => r is ErrorMessage))
         {
             // A concerns card refused (pressed after the concern moved on): why, above the concern as it now stands.
-            if (outcome.Redrawn is { } now && AdaptiveCardRenderer.Combine([.. result.Replies, now], context) is var refused && CardPager.Fits(refused))
+            if (outcome.Redrawn is { } now && Above(result.Replies, now, context) is { } refused)
             {
                 return CardAnswer(refused);
             }
@@ -88,7 +88,7 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
 
         // A concerns card (an owner's, or the response to the people who raised one), drawn again as it now stands: no
         // button offers what was just done.
-        if (outcome.Redrawn is { } redrawn && AdaptiveCardRenderer.Combine([redrawn], context) is var card && CardPager.Fits(card))
+        if (outcome.Redrawn is { } redrawn && Above([], redrawn, context) is { } card)
         {
             if (SharedByEveryone(redrawn) && !activity.IsPersonal && activity.ReplyToId is { Length: > 0 } pressed)
             {
@@ -97,12 +97,15 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
 
             // A card only its reader sees also says what came of the press (who was told), above the concern as it now
             // stands, as Slack shows it beside the redrawn message.
-            return CardAnswer(result.Replies.OfType<Confirmation>().ToList() is [_, ..] said
-                && AdaptiveCardRenderer.Combine([.. said, redrawn], context) is var told && CardPager.Fits(told) ? told : card);
+            return CardAnswer(result.Replies.OfType<Confirmation>().ToList() is [_, ..] said && Above(said, redrawn, context) is { } told ? told : card);
         }
 
         return Message(CardText.Truncate(PlainTextRenderer.Render(result.Replies[0]), 200));
     }
+
+    /// <summary>What was said of the press (done, or why not) above a concerns card as it now stands; null when that is more than one card.</summary>
+    private static JsonObject? Above(IEnumerable<OutgoingMessage> said, OutgoingMessage redrawn, RenderContext context) =>
+        AdaptiveCardRenderer.Combine([.. said, redrawn], context) is var card && CardPager.Fits(card) ? card : null;
 
     /// <summary>
     /// The response to the people who raised a concern, posted in the conversation for those who answered anonymously,
