@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 
@@ -71,7 +72,60 @@ public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, str
     /// </summary>
     public bool Cited { get; init; }
 
+    /// <summary>
+    /// What the person did with the answer these words came from once it no longer raises the concern: changed it to
+    /// one the question's rule does not take, took the flag off, or withdrew it. Null while their answer still says it.
+    /// </summary>
+    public AnswerSince? Since { get; init; }
+
     public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;
+}
+
+public enum AnswerSinceKind
+{
+    /// <summary>The answer now says something else (<see cref="AnswerSince.AnswerNow"/>, when it may be shown).</summary>
+    Changed,
+
+    /// <summary>The same words, no longer flagged as a concern.</summary>
+    Unflagged,
+
+    /// <summary>The question left unanswered after all.</summary>
+    Withdrawn,
+}
+
+/// <summary>
+/// A voice's words are kept as they were given, for the concern was raised with them; this says what became of the
+/// answer since, so nobody reads them as the person's answer now. <see cref="AnswerNow"/> is the answer as it reads now
+/// (an option, a rating, a number), never words the person typed without flagging them.
+/// </summary>
+public sealed record AnswerSince(AnswerSinceKind Kind, string? AnswerNow = null)
+{
+    /// <summary>After the person's attribution: "who has since changed this answer to “Yes”".</summary>
+    [JsonIgnore]
+    public string Clause => Kind switch
+    {
+        AnswerSinceKind.Unflagged => "who no longer flags it as a concern",
+        AnswerSinceKind.Withdrawn => "who has since withdrawn this answer",
+        _ => AnswerNow is { } now ? $"who has since changed this answer to \u201C{now}\u201D" : "who has since changed this answer",
+    };
+
+    /// <summary>To the person themselves: "you have since changed this answer to “Yes”".</summary>
+    [JsonIgnore]
+    public string ToThePerson => Kind switch
+    {
+        AnswerSinceKind.Unflagged => "you no longer flag it as a concern",
+        AnswerSinceKind.Withdrawn => "you have since withdrawn this answer",
+        _ => AnswerNow is { } now ? $"you have since changed this answer to \u201C{now}\u201D" : "you have since changed this answer",
+    };
+
+    /// <summary>After words where there is no attribution (the digest): "since changed to “Yes”".</summary>
+    [JsonIgnore]
+    public string Brief => Kind switch
+    {
+        AnswerSinceKind.Unflagged => "since unflagged",
+        AnswerSinceKind.Withdrawn => "since withdrawn",
+        _ => AnswerNow is { } now ? $"since changed to \u201C{now}\u201D" : "since changed",
+    };
 }
 
 /// <summary>A voice added to a concern the owners had heard of, or one whose words changed (<see cref="Edited"/>) since.</summary>

@@ -13,7 +13,7 @@ public sealed record ConcernSources(IReadOnlyList<Concern> Existing, IReadOnlyLi
     public static async Task<ConcernSources> ReadAsync(IDeliberationStore store, Deliberation d, FlowDefinition flow, CancellationToken ct)
     {
         var existing = await store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
-        var answers = await ReadAnswersAsync(store, d, flow, ct);
+        var answers = await ReadAnswersAsync(store, d, flow, existing, ct);
         var raisers = answers.Count == 0
             ? []
             : await store.ListParticipantsAsync(d.WorkspaceId, d.Id, [.. answers.Select(a => a.ParticipantKey).Distinct(StringComparer.Ordinal)], ct);
@@ -24,11 +24,36 @@ public sealed record ConcernSources(IReadOnlyList<Concern> Existing, IReadOnlyLi
     public static async Task<ConcernSources> ReadAsync(
         IDeliberationStore store, Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, IReadOnlyList<Participant> participants, CancellationToken ct)
     {
-        var answers = await ReadAnswersAsync(store, d, flow, ct);
+        var answers = await ReadAnswersAsync(store, d, flow, existing, ct);
         var keys = answers.Select(a => a.ParticipantKey).ToHashSet(StringComparer.Ordinal);
         return new ConcernSources(existing, answers, [.. participants.Where(p => keys.Contains(p.Key))]);
     }
 
-    private static Task<IReadOnlyList<Answer>> ReadAnswersAsync(IDeliberationStore store, Deliberation d, FlowDefinition flow, CancellationToken ct) =>
-        store.ListConcernAnswersAsync(d.WorkspaceId, d.Id, [.. flow.Questions.Where(q => q.ConcernWhen is not null).Select(q => q.Id)], ct);
+    /// <summary>
+    /// The answers that can raise a concern, and the answers behind voices that no longer can (unflagged, to a question
+    /// without a rule), so that a voice says what became of its answer (<see cref="LaterAnswers"/>). Those are rare: the
+    /// few people who took a flag off are read one by one.
+    /// </summary>
+    private static async Task<IReadOnlyList<Answer>> ReadAnswersAsync(IDeliberationStore store, Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, CancellationToken ct)
+    {
+        var answers = await store.ListConcernAnswersAsync(d.WorkspaceId, d.Id, [.. flow.Questions.Where(q => q.ConcernWhen is not null).Select(q => q.Id)], ct);
+        var read = answers.Select(a => (a.ParticipantKey, a.QuestionId)).ToHashSet();
+        var unread = existing
+            .Where(c => !c.IsMerged)
+            .SelectMany(c => c.Voices)
+            .Where(v => LaterAnswers.Follows(v) && flow.FindQuestion(v.QuestionId!) is not null && !read.Contains((v.RaiserKey, v.QuestionId!)))
+            .ToList();
+        if (unread.Count == 0)
+        {
+            return answers;
+        }
+
+        var more = new List<Answer>(answers);
+        foreach (var person in unread.Select(v => v.RaiserKey).Distinct(StringComparer.Ordinal))
+        {
+            more.AddRange((await store.ListAnswersOfAsync(d.WorkspaceId, d.Id, person, ct)).Where(a => a.ParticipantKey == person && !read.Contains((person, a.QuestionId))));
+        }
+
+        return more;
+    }
 }

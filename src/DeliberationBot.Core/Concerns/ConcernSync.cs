@@ -8,7 +8,8 @@ namespace DeliberationBot.Core.Concerns;
 /// <summary>
 /// Turns answers into concerns. Every flagged answer is its own concern, in the words the person wrote; the question
 /// is kept as context. Answers that only meet a flow's concern rule share one concern per question, each answer a voice
-/// in it. Pure and repeatable: running it again adds what is new and brings edited answers' words up to date.
+/// in it. Pure and repeatable: running it again adds what is new, brings edited answers' words up to date, and marks
+/// words whose answer no longer raises the concern (<see cref="LaterAnswers"/>).
 /// </summary>
 public static class ConcernSync
 {
@@ -76,6 +77,21 @@ public static class ConcernSync
                 rule = withVoices ?? rule;
                 current[rule.Id] = changed[rule.Id] = rule;
                 voiced.Add(rule);
+            }
+        }
+
+        // A voice whose answer no longer raises its concern says what became of the answer (LaterAnswers).
+        var byAnswer = new Dictionary<(string, string), Answer>();
+        foreach (var answer in answers)
+        {
+            byAnswer.TryAdd((answer.ParticipantKey, answer.QuestionId), answer);
+        }
+
+        foreach (var c in current.Values.Where(c => !c.IsMerged && c.Voices.Any(v => byAnswer.ContainsKey((v.RaiserKey, v.QuestionId ?? "")))).ToList())
+        {
+            if (LaterAnswers.Marked(c, flow, byAnswer, now) is { } marked)
+            {
+                current[c.Id] = changed[c.Id] = marked;
             }
         }
 

@@ -160,7 +160,9 @@ public sealed record ConcernView(
         get
         {
             var added = Changes.Count(c => !c.Edited);
-            var edited = Changes.Count - added;
+            // Words kept as given, marked with what became of the answer since (ConcernVoice.Since): the answer changed, not the words.
+            var answers = Changes.Count(c => c.Edited && Voices.FirstOrDefault(v => v.Is(c))?.Since is not null);
+            var edited = Changes.Count - added - answers;
             var parts = new List<string>();
             if (added > 0)
             {
@@ -172,13 +174,20 @@ public sealed record ConcernView(
                 parts.Add($"{People(edited)} changed {(added > 0 ? "theirs" : "their words")}");
             }
 
-            var marks = (added > 0, edited > 0) switch
+            if (answers > 0)
+            {
+                parts.Add($"{People(answers)} changed {(answers == 1 ? "their answer" : "their answers")}");
+            }
+
+            var marks = (added > 0, edited + answers > 0) switch
             {
                 (true, true) => "marked new and edited",
                 (true, false) => "marked new",
                 _ => "marked edited",
             };
-            return parts.Count == 0 ? null : $"Since you were last sent this concern, {string.Join(" and ", parts)} ({marks}).";
+            return parts.Count == 0 ? null : $"Since you were last sent this concern, {Listed(parts)} ({marks}).";
+
+            static string Listed(List<string> parts) => parts.Count < 3 ? string.Join(" and ", parts) : $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
 
             static string People(int n) => n == 1 ? "1 person" : $"{n} people";
         }
@@ -187,8 +196,12 @@ public sealed record ConcernView(
     /// <summary>How the AI summary's words for a concern it suggested are attributed, before who confirmed it.</summary>
     public const string SuggestedBy = "suggested by the AI summary, confirmed by ";
 
-    /// <summary>What follows the attribution of an answer a suggested concern cites, or of words given on reopening.</summary>
-    public static string Note(ConcernVoice v) => v.Reopening ? ", on reopening it" : v.Cited ? ", an answer the summary cited" : "";
+    /// <summary>
+    /// What follows the attribution of an answer a suggested concern cites, of words given on reopening, or of words
+    /// whose answer the person has since changed (<see cref="ConcernVoice.Since"/>).
+    /// </summary>
+    public static string Note(ConcernVoice v) =>
+        v.Reopening ? ", on reopening it" : v.Cited ? ", an answer the summary cited" : v.Since is { } since ? ", " + since.Clause : "";
 
     /// <summary>
     /// "Frontline worker (Maria Lopez)", "Frontline worker (anonymous)", "the facilitator", or for the AI summary's words

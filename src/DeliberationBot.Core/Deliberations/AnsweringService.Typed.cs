@@ -103,6 +103,6 @@ public sealed partial class AnsweringService
         var recorded = await RecordAnswerAsync(actor, d.Id, question.Id, value, flag, deliveryKey, ct, source: given.Source);
         return recorded.Duplicate || recorded.Replies.Any(r => r is ErrorMessage)
             ? recorded
-            : TurnResult.Reply(new Confirmation($"Your answer to \"{question.Text}\" now reads as you edited it."));
+            : TurnResult.Reply(new Confirmation($"Your answer to \"{question.Text}\" now reads as you edited it." + (recorded.Notice is { } kept ? " " + kept : "")));
     }
 }

@@ -130,10 +130,20 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         var preview = flagConcern && (previous?.FlaggedConcern != true || previous.Value != value)
             ? await PreviewAsync(d, participant, question, answer, ct)
             : await RuleWarningAsync(d, participant, question, answer, previous, ct);
-        return TurnResult.Reply(progress.IsComplete
+        var result = TurnResult.Reply(progress.IsComplete
             ? Completed(d, progress, mine, FlaggedOf([.. answers.Where(a => a.QuestionId != question.Id), answer], participant.Key), previous is not null) with { JustFlagged = preview }
             : Prompt(d, flow, participant, progress, mine, null) with { JustFlagged = preview });
+        return await KeptWordsAsync(d, question, previous, answer, ct) is { } kept ? result.WithNotice(kept) : result;
     }
+
+    /// <summary>
+    /// An answer changed so that it no longer raises a concern its words are in leaves them there, marked with what
+    /// became of it (<see cref="LaterAnswers"/>): the person is told, rather than left to think the concern withdrawn.
+    /// </summary>
+    private async Task<string?> KeptWordsAsync(Deliberation d, Question question, Answer? previous, Answer answer, CancellationToken ct) =>
+        previous is not null && LaterAnswers.Raises(question, previous) && !LaterAnswers.Raises(question, answer)
+            ? LaterAnswers.KeptWords(await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct), question, answer, d.Facilitator)
+            : null;
 
     /// <summary>What the owners will receive from a flagged answer, with a warning when an anonymous person's group is small.</summary>
     public async Task<ConcernPreview> PreviewAsync(Deliberation d, Participant participant, Question question, Answer answer, CancellationToken ct)

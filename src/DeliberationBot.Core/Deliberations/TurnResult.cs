@@ -25,6 +25,14 @@ public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Replies, bool Dup
         })],
     };
 
+    /// <summary>What the question or review among the replies says first, if anything (<see cref="WithNotice"/>).</summary>
+    public string? Notice => Replies.Select(r => r switch
+    {
+        QuestionPrompt q => q.Notice,
+        AnswersReview review => review.Notice,
+        _ => null,
+    }).OfType<string>().FirstOrDefault();
+
     /// <summary>The same replies, the question among them knowing where the person's words were written (<see cref="QuestionPrompt.WordsFrom"/>).</summary>
     public TurnResult From(PublicPlace place) => this with
     {

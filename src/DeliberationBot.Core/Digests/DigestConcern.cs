@@ -49,7 +49,13 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         (Question is { } question ? escape(question) + " " : "") +
         string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w =>
             (w.Question is { } other ? escape(other) + " " : "") + (w.Suggested ? Concerns.ConcernView.SuggestedBy + "the facilitator: " : "") +
-            open + escape(w.Text) + close + (w.Count > 1 ? $" (×{w.Count})" : "")));
+            open + escape(w.Text) + close + (w.Count, w.Since) switch
+            {
+                ( > 1, { } since) => $" (×{w.Count}, {escape(since)})",
+                ( > 1, null) => $" (×{w.Count})",
+                (_, { } since) => $" ({escape(since)})",
+                _ => "",
+            }));
 
     /// <summary>
     /// Where the concern stands, as lines to show under its words: the owners' response in their words, and why the
@@ -108,6 +114,9 @@ public sealed record DigestWords(string Text, int Count)
 
     /// <summary>The AI summary's words for a concern it suggested (<see cref="Concerns.ConcernVoice.Suggested"/>): nobody's answer, and said so.</summary>
     public bool Suggested { get; init; }
+
+    /// <summary>What the people who gave these words did with their answer since (<see cref="Concerns.AnswerSince.Brief"/>): "since changed to “Yes”".</summary>
+    public string? Since { get; init; }
 }
 
 /// <summary>

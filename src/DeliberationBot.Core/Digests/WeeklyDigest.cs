@@ -114,7 +114,7 @@ public static class DigestComposer
             {
                 Shortened = words.Select(w => w.Text).Concat(reopening).Append(c.Response ?? "").Any(t => t.Length > WordsShown),
                 Question = question,
-                Words = words.Count > 1 || words[0].Count > 1 || words[0].Suggested ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
+                Words = words.Count > 1 || words[0].Count > 1 || words[0].Suggested || words[0].Since is not null ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
                 Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count),
                 From = FromWhom(s.Deliberation, c),
                 IsCondition = c.Kind == ConcernKind.Condition,
@@ -175,11 +175,12 @@ public static class DigestComposer
         var needsQuestion = c.Origin == ConcernOrigin.FlowRule
             || (c.Origin == ConcernOrigin.FlaggedAnswer && question?.Kind is not (AnswerKind.FreeText or AnswerKind.Number));
         var raising = c.Voices.Where(v => !v.Reopening).ToList();
-        var fromVoices = c.Origin == ConcernOrigin.FlowRule ? question is not null && raising.Count > 0 : raising.Count > 1;
+        var fromVoices = c.Origin == ConcernOrigin.FlowRule ? question is not null && raising.Count > 0 : raising.Count > 1 || raising.Any(v => v.Since is not null);
         // Words merged in from a concern about another question come with that question (without the flow, none can).
         string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale;
         IReadOnlyList<DigestWords> words = fromVoices
-            ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text, v.Suggested)).Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question, Suggested = g.Key.Suggested })]
+            ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text, v.Suggested, Since: v.Since?.Brief))
+                .Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question, Suggested = g.Key.Suggested, Since = g.Key.Since })]
             : [new DigestWords(c.Text, 1) { Suggested = c.Origin == ConcernOrigin.ConfirmedSuggestion }];
         return (needsQuestion ? question?.TextWithScale : null, words);
     }

@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
@@ -263,5 +264,70 @@ public class ConcernLifecycleTests
         Assert.Equal(
             "Since you were last sent this concern, 1 person changed their words (marked edited).",
             (ConcernView.ForOwners(more, flow, []) with { Changes = [new VoiceChange("anon:a", "override", true)] }).ChangesLine);
+    }
+
+    [Fact]
+    public void Words_whose_answer_no_longer_raises_the_concern_are_kept_and_say_what_became_of_the_answer()
+    {
+        var flow = FlowParser.Parse("""
+            id: f
+            title: F
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - id: minutes
+                    text: Minutes added per case?
+                    kind: number
+                    unit: minutes
+                    concern_when:
+                      at_least: 10
+                  - id: impact
+                    text: What changes for you?
+                    kind: free_text
+            """, "f.yaml");
+        Answer A(string who, string question, AnswerValue value, bool flagged = false) => new(D.Id, who, question, StakeholderGroup.FrontlineWorker, value, flagged, 1, Now);
+        var answers = new List<Answer>
+        {
+            A("anon:a", "minutes", AnswerValue.FromNumber(20, "the intake form alone")),
+            A("anon:b", "minutes", AnswerValue.FromNumber(15)),
+            A("anon:c", "impact", AnswerValue.FromText("Nights get longer."), flagged: true),
+            A("anon:d", "impact", AnswerValue.FromText("Nobody timed it."), flagged: true),
+        };
+        var raised = ConcernSync.FromAnswers(flow, D.Id, [], answers, [], Now).Select(c => c with { OwnersHeardAt = Now }).ToList();
+        Assert.Equal(3, raised.Count);
+
+        // a: 5 minutes now, with words; b withdraws the answer; c takes the flag off; d changes the words unflagged.
+        answers[0] = A("anon:a", "minutes", AnswerValue.FromNumber(5, "my private reasons"));
+        answers[1] = A("anon:b", "minutes", AnswerValue.Skip());
+        answers[2] = answers[2] with { FlaggedConcern = false };
+        answers[3] = A("anon:d", "impact", AnswerValue.FromText("Words d never flagged."));
+        var later = ConcernSync.FromAnswers(flow, D.Id, raised, answers, [], Now);
+
+        var attributions = later.SelectMany(c => c.Voices).Select(v => $"\u201C{v.Text}\u201D \u2014 {ConcernView.Attribution(v)}").ToList();
+        Assert.Equal(
+        [
+            "\u201C20 minutes (\"the intake form alone\")\u201D \u2014 Frontline worker (anonymous), who has since changed this answer to \u201C5 minutes\u201D",
+            "\u201C15 minutes\u201D \u2014 Frontline worker (anonymous), who has since withdrawn this answer",
+            "\u201CNights get longer.\u201D \u2014 Frontline worker (anonymous), who no longer flags it as a concern",
+            "\u201CNobody timed it.\u201D \u2014 Frontline worker (anonymous), who has since changed this answer",
+        ], attributions);
+        Assert.All(later, c => Assert.Equal((ConcernStatus.Open, (DateTimeOffset?)null), (c.Status, c.OwnersHeardAt)));
+        Assert.All(later, c => Assert.All(c.VoiceChanges, change => Assert.True(change.Edited)));
+        Assert.Equal("Since you were last sent this concern, 2 people changed their answers (marked edited).", ConcernView.ForOwners(later[0], flow, []).ChangesLine);
+
+        // The digest says it after the words, however many gave them.
+        var (_, words) = DigestComposer.WordsOf(later[0], flow);
+        Assert.Equal(["20 minutes (\"the intake form alone\") since changed to \u201C5 minutes\u201D", "15 minutes since withdrawn"], words.Select(w => $"{w.Text} {w.Since}"));
+        var digest = DigestComposer.Snapshot(Guid.Empty, "W", [new DigestSource(D, later, []) { Flow = flow }], Now, 7).Proposals.Single().OpenConcerns;
+        Assert.Equal(
+        [
+            "Minutes added per case? \u201C20 minutes (\"the intake form alone\")\u201D (since changed to \u201C5 minutes\u201D) \u00B7 \u201C15 minutes\u201D (since withdrawn)",
+            "\u201CNights get longer.\u201D (since unflagged)",
+            "\u201CNobody timed it.\u201D (since changed)",
+        ], digest.Select(c => c.Quoted(t => t)));
+
+        // Nothing new: nothing changes.
+        Assert.Empty(ConcernSync.FromAnswers(flow, D.Id, [.. later], answers, [], Now));
     }
 }

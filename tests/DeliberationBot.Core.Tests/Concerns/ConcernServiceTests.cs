@@ -12,6 +12,15 @@ namespace DeliberationBot.Core.Tests.Concerns;
 
 public sealed class ConcernServiceTests
 {
+    /// <summary><see cref="FlowYaml"/> with a question whose "no" raises a concern by the flow's rule.</summary>
+    private const string WithOverrideRule = FlowYaml + """
+
+                  - id: override
+                    text: Can workers override the score?
+                    kind: yes_no_unsure
+                    concern_when: { any_of: ["no"] }
+            """;
+
     private readonly ServiceBed _bed = new();
 
     private ConcernService Concerns => _bed.Concerns;
@@ -184,14 +193,7 @@ public sealed class ConcernServiceTests
     [Fact]
     public async Task People_whose_answers_join_a_concern_the_owners_answered_are_sent_the_response_to_accept_or_reopen()
     {
-        const string yaml = FlowYaml + """
-
-                  - id: override
-                    text: Can workers override the score?
-                    kind: yes_no_unsure
-                    concern_when: { any_of: ["no"] }
-            """;
-        var bed = new ServiceBed(yaml);
+        var bed = new ServiceBed(WithOverrideRule);
         var ada = new Actor("slack", Workspace, new UserRef("U0ADA", "ada"));
         var d = await bed.StartAsync();
         foreach (var (who, anonymous) in new[] { (Sam, false), (Lee, false), (ada, true) })
@@ -227,6 +229,58 @@ public sealed class ConcernServiceTests
         }
 
         Assert.Equal(ConcernStatus.Resolved, (await bed.Store.FindConcernAsync(Workspace, concern.Id, None))!.Status);
+    }
+
+    [Fact]
+    public async Task An_answer_changed_so_that_it_no_longer_raises_its_concern_leaves_its_words_saying_what_became_of_the_answer()
+    {
+        var bed = new ServiceBed(WithOverrideRule);
+        var d = await bed.StartAsync();
+        await bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join-sam", None);
+        await bed.Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("It adds twenty minutes a case."), flagConcern: true, "sam-impact", None);
+        await bed.Answering.AnswerAsync(Sam, d, "override", AnswerValue.FromChoices("no"), flagConcern: false, "sam-override", None);
+        // Lee answers in a thread, one reply a question, and says no to overriding too.
+        await bed.Answering.JoinAsync(Lee, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join-lee", None);
+        foreach (var (reply, n) in new[] { "Nothing yet.", "3", "yes", "no" }.Select((r, i) => (r, i)))
+        {
+            await bed.Answering.AnswerTextAsync(Lee, d, reply, $"lee-{n}", None);
+        }
+
+        await bed.Concerns.ReviewAsync(Fiona, Home, "review-1", None);
+        Assert.Equal(2, (await bed.Store.ListConcernsAsync(Workspace, d, None)).Count);
+        var before = bed.Store.Outbox.Count;
+
+        // Sam changes his mind about overriding, and takes the flag off his first answer, changing its words.
+        var overriding = await bed.Answering.AnswerAsync(Sam, d, "override", AnswerValue.FromChoices("yes"), flagConcern: false, "sam-yes", None);
+        var unflagged = await bed.Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("Sam's private second thoughts."), flagConcern: false, "sam-unflag", None);
+        // Lee edits his reply: yes after all.
+        var edited = await bed.Answering.ReviseTextAsync(Lee, d, "lee-3", "yes", "lee-3-edit", None);
+
+        const string Ask = " If it no longer concerns you, you can ask the facilitator (fiona) to close it.";
+        Assert.Equal("Concern #2 keeps your earlier words, \u201CNo\u201D, as you gave them; the proposal's owners will read that you have since changed this answer to \u201CYes\u201D." + Ask, overriding.Notice);
+        Assert.Equal("Concern #1 keeps your earlier words, \u201CIt adds twenty minutes a case.\u201D, as you gave them; the proposal's owners will read that you have since changed this answer." + Ask, unflagged.Notice);
+        Assert.EndsWith("now reads as you edited it. Concern #2 keeps your earlier words, \u201CNo\u201D, as you gave them; the proposal's owners will read that you have since changed this answer to \u201CYes\u201D." + Ask,
+            Assert.IsType<Confirmation>(Assert.Single(edited.Replies)).Text, StringComparison.Ordinal);
+
+        await bed.Concerns.ReviewAsync(Fiona, Home, "review-2", None);
+
+        // The owners are sent both again: the words as given, and what became of each answer; never words Sam did not flag.
+        var toMaria = (OwnerConcerns)Assert.Single(bed.Store.Outbox.Skip(before), m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message;
+        var text = PlainTextRenderer.Render(toMaria).ReplaceLineEndings("\n");
+        Assert.Contains("    \"It adds twenty minutes a case.\" — Frontline worker (sam), who has since changed this answer · edited\n", text, StringComparison.Ordinal);
+        Assert.Contains("    \"No\" — Frontline worker (sam), who has since changed this answer to \u201CYes\u201D · edited\n", text, StringComparison.Ordinal);
+        Assert.Contains("    \"No\" — Frontline worker (lee), who has since changed this answer to \u201CYes\u201D · edited\n", text, StringComparison.Ordinal);
+        Assert.Contains("Since you were last sent this concern, 2 people changed their answers (marked edited).", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("second thoughts", text, StringComparison.Ordinal);
+
+        // Said again, the answer stands for the words once more; the next review leaves what is unchanged alone.
+        var again = await bed.Answering.AnswerAsync(Sam, d, "override", AnswerValue.FromChoices("no"), flagConcern: false, "sam-no", None);
+        Assert.Null(again.Notice);
+        await bed.Concerns.ReviewAsync(Fiona, Home, "review-3", None);
+        var rule = (await bed.Store.ListConcernsAsync(Workspace, d, None)).Single(c => c.Number == 2);
+        Assert.Equal(["user:U0LEE who has since changed this answer to \u201CYes\u201D", "user:U0SAM "], rule.Voices.Select(v => $"{v.RaiserKey} {v.Since?.Clause}").Order());
+        var fourth = await bed.Concerns.ReviewAsync(Fiona, Home, "review-4", None);
+        Assert.Equal("The owners have already heard of every concern as it stands; nothing was sent again.", Assert.IsType<Confirmation>(fourth.Replies[1]).Text);
     }
 
     [Fact]

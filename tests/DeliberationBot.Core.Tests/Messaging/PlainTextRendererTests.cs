@@ -49,7 +49,7 @@ public class PlainTextRendererTests
         { new ReminderNotice(Id, "Predictive screening", 4, new DateOnly(2026, 12, 18)), ["Reminder: you have 4 questions left in \"Predictive screening\" (due 2026-12-18)"] },
         { new SummaryPlaceholder(Id, "Predictive screening", "The summary is being written."), ["The summary is being written."] },
         { new ConcernList(Id, "Predictive screening", [SampleConcern with { Actions = [] }]), ["Concerns raised in \"Predictive screening\":", "#4 · open", "\"Six new fields typed in by hand, another 20 minutes a case.\" — Frontline worker (anonymous)", "\"Overrides need a supervisor's form.\" — Legal & policy (Sam Lee)", "On: Can workers override? (Daily work)"] },
-        { new OwnerConcerns(Id, "Predictive screening", [SampleConcern]), ["Concerns on \"Predictive screening\" for you to act on:", "\"Six new fields typed in by hand, another 20 minutes a case.\" — Frontline worker (anonymous)", "[Acknowledge] [Respond] [Mark addressed] [Won't address]"] },
+        { new OwnerConcerns(Id, "Predictive screening", [SampleConcern]), ["Concerns on \"Predictive screening\" for you to act on:", "\"Six new fields typed in by hand, another 20 minutes a case.\" — Frontline worker (anonymous)", "[Acknowledge] [Respond] [Mark addressed] [Won't address]", "\"No\" — Frontline worker (anonymous), who has since changed this answer to \u201CYes\u201D"] },
         { new ConcernResponseNotice(Id, "Predictive screening", SampleConcern with { Status = ConcernStatus.Acknowledged, Response = "We are asking the vendor.", Actions = [] }, false), ["The owners of \"Predictive screening\" responded to the concern you raised. It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.", "Response: We are asking the vendor."] },
         { new ConcernResponseNotice(Id, "Predictive screening", SampleConcern with { Status = ConcernStatus.ClosedByFacilitator, Response = "Out of scope.", Actions = [] }, false), ["The facilitator of \"Predictive screening\" closed the concern you raised. It is closed without waiting"] },
         { new ConcernResponseNotice(Id, "Predictive screening", SampleConcern with { Status = ConcernStatus.Open, Response = "Overrides need no form.", Actions = [ConcernAction.Reopen] }, false) { ReopenedBy = "someone who raised it anonymously" },
@@ -112,6 +112,7 @@ public class PlainTextRendererTests
         [
             new ConcernVoice("anon:1", StakeholderGroup.FrontlineWorker, null, "Six new fields typed in by hand, another 20 minutes a case.", "can-override"),
             new ConcernVoice("user:U9", StakeholderGroup.LegalPolicy, "Sam Lee", "Overrides need a supervisor's form.", "can-override"),
+            new ConcernVoice("anon:2", StakeholderGroup.FrontlineWorker, null, "No", "can-override") { Since = new AnswerSince(AnswerSinceKind.Changed, "Yes") },
         ],
     };
 

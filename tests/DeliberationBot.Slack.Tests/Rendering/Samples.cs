@@ -136,7 +136,8 @@ internal static class Samples
             QuestionText = text,
             Origin = ConcernOrigin.FlaggedAnswer,
             Voices = [new ConcernVoice("anon:1", StakeholderGroup.Vendor, null, text, "q"), new ConcernVoice("user:U1", StakeholderGroup.Community, text, text, "q"),
-                new ConcernVoice("user:U2", null, text, text, null) { Suggested = true }, new ConcernVoice("user:U3", StakeholderGroup.Community, text, text, "q") { Cited = true }],
+                new ConcernVoice("user:U2", null, text, text, null) { Suggested = true }, new ConcernVoice("user:U3", StakeholderGroup.Community, text, text, "q") { Cited = true },
+                new ConcernVoice("user:U4", StakeholderGroup.Community, text, text, "q") { Since = new AnswerSince(AnswerSinceKind.Changed, text) }],
         };
 
     public static DeliberationCard Card(string text, DeliberationStatus status, ProgressSummary progress) =>

@@ -361,7 +361,11 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
             Raisers = [p.Key, "anon:7"], Status = ConcernStatus.Acknowledged, Response = "We will time it", Owner = new UserRef("U-MARIA", "Maria"),
             Due = new DateOnly(2027, 2, 1), AcceptedBy = ["U-MARIA"], UpdatedAt = later, MergedInto = 4, OwnersHeardAt = later,
             VoiceChanges = [new VoiceChange("anon:7", null, Edited: true)],
-            Voices = [new ConcernVoice("anon:7", null, null, "Line one\nline two", null)],
+            Voices =
+            [
+                new ConcernVoice("anon:7", null, null, "Line one\nline two", null),
+                new ConcernVoice(p.Key, StakeholderGroup.LegalPolicy, "Ana P.", "No", "override") { Since = new AnswerSince(AnswerSinceKind.Changed, "Yes") },
+            ],
         };
         await store.CommitAsync(
             new Commit(Ws, "again") { Deliberation = deliberation, Participants = [participant], Answer = edited, Concerns = [responded] }, default);

@@ -1,0 +1,94 @@
+using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Flows;
+using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Summaries;
+
+namespace DeliberationBot.Core.Concerns;
+
+/// <summary>
+/// Keeps what a concern says of each person true to what they answer now. A voice keeps the words that raised the
+/// concern; once the person's answer no longer raises it (changed to one outside the question's rule, unflagged, or
+/// withdrawn), the voice says so (<see cref="ConcernVoice.Since"/>), and it counts as edited: the owners are sent the
+/// concern again, rather than go on reading the words as that person's answer.
+/// </summary>
+public static class LaterAnswers
+{
+    /// <summary>
+    /// Whether a voice stands for a person's answer to a question and so follows it: not words given on reopening,
+    /// an answer the summary cited (kept as it stood when the facilitator confirmed it), or the summary's own words.
+    /// </summary>
+    public static bool Follows(ConcernVoice v) => v.QuestionId is not null && !v.Reopening && !v.Cited && !v.Suggested;
+
+    /// <summary>The concern with its voices marked as their answers now stand; null when none changes.</summary>
+    /// <param name="answers">People's current answers by participant key and question id; a voice without one is left as it is.</param>
+    public static Concern? Marked(Concern c, FlowDefinition flow, IReadOnlyDictionary<(string, string), Answer> answers, DateTimeOffset now)
+    {
+        List<ConcernVoice>? voices = null;
+        var edited = new List<ConcernVoice>();
+        for (var i = 0; i < c.Voices.Count; i++)
+        {
+            var v = c.Voices[i];
+            if (!Follows(v) || flow.FindQuestion(v.QuestionId!) is not { } question || !answers.TryGetValue((v.RaiserKey, question.Id), out var answer))
+            {
+                continue;
+            }
+
+            var since = SinceOf(question, answer, v);
+            if (since == v.Since)
+            {
+                continue;
+            }
+
+            voices ??= [.. c.Voices];
+            voices[i] = v with { Since = since };
+            edited.Add(voices[i]);
+        }
+
+        return voices is null ? null : c with { Voices = voices, UpdatedAt = now, OwnersHeardAt = null, VoiceChanges = c.ChangedBy([], edited) };
+    }
+
+    /// <summary>Whether an answer raises a concern: flagged, or meeting its question's rule.</summary>
+    public static bool Raises(Question question, Answer answer) =>
+        !answer.Value.Skipped && (answer.FlaggedConcern || question.RaisesConcern(answer.Value));
+
+    /// <summary>
+    /// What a person is told when they change an answer so that it no longer raises the concerns holding its words:
+    /// the words stay, as given, and the owners read what became of the answer. Null when no concern holds them.
+    /// </summary>
+    public static string? KeptWords(IReadOnlyList<Concern> concerns, Question question, Answer answer, UserRef facilitator)
+    {
+        var holding = concerns
+            .Where(c => !c.IsMerged)
+            .Select(c => (Concern: c, Voice: c.Voices.FirstOrDefault(v => Follows(v) && v.RaiserKey == answer.ParticipantKey && v.QuestionId == question.Id)))
+            .Where(x => x.Voice is not null)
+            .ToList();
+        if (holding.Count == 0 || SinceOf(question, answer, holding[0].Voice!) is not { } since)
+        {
+            return null;
+        }
+
+        var names = holding.Select(x => x.Concern.Kind.Named(x.Concern.Number)).ToList();
+        var which = names.Count == 1 ? names[0] + " keeps" : string.Join(", ", names[..^1]) + " and " + names[^1] + " keep";
+        var open = holding.Any(x => x.Concern.IsUnresolved);
+        return $"{which} your earlier words, \u201C{holding[0].Voice!.Text}\u201D, as you gave them; the proposal's owners will read that {since.ToThePerson}." +
+            (open ? $" If it no longer concerns you, you can ask the facilitator ({facilitator.Display}) to close it." : "");
+    }
+
+    private static AnswerSince? SinceOf(Question question, Answer answer, ConcernVoice v)
+    {
+        if (answer.Value.Skipped)
+        {
+            return new(AnswerSinceKind.Withdrawn);
+        }
+
+        if (answer.FlaggedConcern || question.RaisesConcern(answer.Value))
+        {
+            return null; // it raises a concern still; its words are brought up to date where it does (ConcernSync)
+        }
+
+        // Words typed without a flag are not shown to the owners; an option, rating or number is what the rule reads.
+        return SummaryAnswerSet.TextOf(question, answer.Value) == v.Text
+            ? new(AnswerSinceKind.Unflagged)
+            : new(AnswerSinceKind.Changed, question.Kind == AnswerKind.FreeText ? null : AnswerParser.Describe(question, answer.Value.WithWords(null)));
+    }
+}
