@@ -115,6 +115,9 @@ public sealed record QuestionPrompt(
     /// <summary>Questions already answered, so a person can go back and change one.</summary>
     public IReadOnlyList<AnsweredQuestion> Earlier { get; init; } = [];
 
+    /// <summary>The question was answered already: the person is changing that answer, not being asked a new question.</summary>
+    public bool Changing => CurrentAnswer is not null;
+
     /// <summary>The concern the person has just flagged, as the owners will receive it.</summary>
     public ConcernPreview? JustFlagged { get; init; }
 

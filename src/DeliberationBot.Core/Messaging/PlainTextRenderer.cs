@@ -236,7 +236,18 @@ public static partial class PlainTextRenderer
     }
 
     /// <summary>"6 answered · 3 left".</summary>
-    public static string Progress(QuestionPrompt q) => $"{q.Answered} answered · {q.Left} left";
+    /// <summary>
+    /// Where the person is: "3 answered · 7 left"; or, changing an answer (which <see cref="QuestionPrompt.Left"/> counts
+    /// among those left), "Changing an answer · 10 answered", so someone who has answered everything is not told one is left.
+    /// </summary>
+    public static string Progress(QuestionPrompt q) => q.Changing
+        ? $"Changing an answer · {q.Answered + 1} answered{(q.Left > 1 ? $" · {q.Left - 1} left" : "")}"
+        : $"{q.Answered} answered · {q.Left} left";
+
+    /// <summary>A question's form as its title names it: "7 questions left", or "Change your answer".</summary>
+    public static string FormTitle(QuestionPrompt q) => q.Changing
+        ? "Change your answer"
+        : string.Create(CultureInfo.InvariantCulture, $"{q.Left} question{(q.Left == 1 ? "" : "s")} left");
 
     private static string Due(DateOnly? due) => due is { } d ? $" (due {d:yyyy-MM-dd})" : "";
 

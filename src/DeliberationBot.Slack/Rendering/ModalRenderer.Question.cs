@@ -73,8 +73,7 @@ internal static partial class ModalRenderer
             blocks.Add(jump);
         }
 
-        var title = string.Create(CultureInfo.InvariantCulture, $"{q.Left} question{(q.Left == 1 ? "" : "s")} left");
-        return Modal(kept ? SlackIds.KeptAnswerCallback : SlackIds.QuestionCallback, title, blocks, "Save and next",
+        return Modal(kept ? SlackIds.KeptAnswerCallback : SlackIds.QuestionCallback, PlainTextRenderer.FormTitle(q), blocks, q.Changing ? "Save" : "Save and next",
             SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: "Stop for now");
     }
 

@@ -24,7 +24,7 @@ internal static class ActivitySummary
             ConcernResponseNotice { ReopenedBy: not null } n => $"{n.Concern.Name} on \"{n.Title}\" is open again",
             ConcernResponseNotice { Concern.Status: ConcernStatus.ClosedByFacilitator } n => $"The facilitator of \"{n.Title}\" closed {n.Concern.Name.ToLowerInvariant()}",
             ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to {n.Concern.Name.ToLowerInvariant()}",
-            QuestionPrompt q => $"{q.Left} question{(q.Left == 1 ? "" : "s")} left: {q.Text}",
+            QuestionPrompt q => $"{PlainTextRenderer.FormTitle(q)}: {q.Text}",
             GroupPrompt g => $"\"{g.DeliberationTitle}\": which stakeholder group are you answering as?",
             AnswersReview r => $"Your answers to \"{r.Title}\"",
             DeliberationCard c => $"Deliberation: {c.Title}",

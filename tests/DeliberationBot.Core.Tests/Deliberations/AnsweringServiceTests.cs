@@ -155,6 +155,27 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task A_form_to_change_an_answer_says_so_and_does_not_count_it_among_those_left()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "a1", None);
+
+        async Task<QuestionPrompt> ShownAsync(string question) => Assert.IsType<QuestionPrompt>(Assert.Single((await Answering.ShowQuestionAsync(Sam, d, question, None)).Replies));
+
+        // Partway: one answered, two still to come.
+        var early = await ShownAsync("impact");
+        Assert.Equal(("Changing an answer · 1 answered · 2 left", "Change your answer"), (PlainTextRenderer.Progress(early), PlainTextRenderer.FormTitle(early)));
+        var next = Assert.IsType<QuestionPrompt>(Assert.Single((await Answering.OpenAsync(Sam, d, None)).Replies));
+        Assert.Equal(("1 answered · 2 left", "2 questions left"), (PlainTextRenderer.Progress(next), PlainTextRenderer.FormTitle(next)));
+
+        // Everything answered: nothing is left, though one answer is being changed.
+        await Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.FromNumber(3), flagConcern: false, "a2", None);
+        await Answering.AnswerAsync(Sam, d, "workers-only", AnswerValue.FromChoices("yes"), flagConcern: false, "a3", None);
+        var done = await ShownAsync("minutes");
+        Assert.Equal(("Changing an answer · 3 answered", "Change your answer"), (PlainTextRenderer.Progress(done), PlainTextRenderer.FormTitle(done)));
+    }
+
+    [Fact]
     public async Task A_typed_reply_that_is_no_answer_says_what_to_type_and_writes_only_its_refusal()
     {
         var d = await JoinedAsync(Sam);
