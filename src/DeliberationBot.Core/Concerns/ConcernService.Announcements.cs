@@ -89,7 +89,7 @@ public sealed partial class ConcernService
             List<ConcernAction> actions = c.Voices.Any(v => v.RaiserKey == raiser && v.Reopening) ? [] : [ConcernAction.Reopen];
             var user = new UserRef(raiser["user:".Length..]);
             outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/co-raiser/{user.Id}", Destination.PrivatelyTo(d.Home, user),
-                new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(c, flow, actions), false) { ReopenedBy = name is null ? "someone who raised it anonymously" : $"{name}, who raised it too" }));
+                new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(c, flow, actions), false) { ReopenedBy = ReopenedByCoRaiser(c, actorKey) }));
         }
 
         var told = others.Count == 0 ? "" : $" So {(others.Count == 1 ? "has the other person" : $"have the {others.Count} other people")} who raised it by name.";
@@ -139,6 +139,10 @@ public sealed partial class ConcernService
             _ => $"{c.AcceptedBy.Count} of the {c.Raisers.Count} people who raised it accepted your response; the concern is settled once all of them have.",
         };
     }
+
+    /// <summary>Who reopened a concern, as another person who raised it by name is told: "Ana, who raised it too".</summary>
+    private static string ReopenedByCoRaiser(Concern c, string reopenerKey) =>
+        c.Voices.FirstOrDefault(v => v.RaiserKey == reopenerKey)?.Name is { } name ? $"{name}, who raised it too" : "someone who raised it anonymously";
 
     private static string People(int n) => n == 1 ? "person" : $"{n} people";
 

@@ -86,10 +86,20 @@ public sealed partial class ConcernService
             actions = [ConcernAction.Reopen];
         }
 
-        // What they did, or on a refused press, where their own answer stands: accepted, until someone reopens it.
-        return new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(acted, flow, actions), inConversation)
+        // What they did, or on a refused press, where their own answer stands: accepted, until someone reopens it; once
+        // reopened, by them, or by whom (as the notice sent at the reopening says).
+        var after = done == ConcernAction.Reopen ? done : accepted ? ConcernAction.Accept : null;
+        string? reopenedBy = null;
+        if (done is null && !inConversation && ConcernLifecycle.IsReopened(acted) && await ReopenerAsync(d, acted, ct) is { } reopener)
         {
-            After = done == ConcernAction.Reopen ? done : accepted ? ConcernAction.Accept : null,
-        };
+            (after, reopenedBy) = theirKeys.Contains(reopener) ? (ConcernAction.Reopen, null) : (after, ReopenedByCoRaiser(acted, reopener));
+        }
+
+        return new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(acted, flow, actions), inConversation) { After = after, ReopenedBy = reopenedBy };
     }
+
+    /// <summary>Who last reopened the concern, by participant key, as its history records it.</summary>
+    private async Task<string?> ReopenerAsync(Deliberation d, Concern c, CancellationToken ct) =>
+        Exports.DeliberationRecords.EventsByConcern(await turn.Store.ListEventsAsync(d.WorkspaceId, d.Id, ct))[c.Number]
+            .LastOrDefault(e => e.Type == ConcernLifecycle.EventType(ConcernAction.Reopen))?.Actor;
 }

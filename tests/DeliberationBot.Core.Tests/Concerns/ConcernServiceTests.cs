@@ -321,6 +321,16 @@ public sealed class ConcernServiceTests
         var drawn = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAfterRefusalAsync(Sam, concern, own, ConcernAction.Accept, None));
         Assert.Equal((ConcernStatus.Open, null), (drawn.Concern.Status, drawn.After));
         Assert.Equal([ConcernAction.Reopen], drawn.Concern.Actions); // his reasons, too, as the notice that it was reopened offers
+        Assert.Equal(
+            "The concern you raised on P is open again: it was reopened by someone who raised it anonymously, as the owners' response did not settle it for them.",
+            drawn.Lead("P", t => t));
+
+        // Once he gave his reasons too, his older notice is drawn as one he reopened.
+        await Concerns.ActAsync(Sam, concern, ConcernAction.Reopen, "Still twenty minutes.", "sam-reopens", None);
+        var his = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAfterRefusalAsync(Sam, concern, own, ConcernAction.Accept, None));
+        Assert.Equal((ConcernAction.Reopen, null), (his.After, his.ReopenedBy));
+        Assert.Empty(his.Concern.Actions); // his reasons are given
+        Assert.StartsWith("You reopened the concern", his.NextStep, StringComparison.Ordinal);
 
         // The conversation's notice, on which anyone may press and be refused, is left as it is.
         Assert.Null(await Concerns.AsItStandsAfterRefusalAsync(Fiona, concern, conversation, ConcernAction.Accept, None));
