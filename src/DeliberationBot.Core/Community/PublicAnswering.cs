@@ -67,7 +67,8 @@ public sealed record PublicConcern(int? Number, Question? Question, IReadOnlyLis
 }
 
 /// <summary>What became of an answer; an invalid one names the answer rule it broke, none when the question is not asked here.</summary>
-public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, AnswerProblem? Problem = null);
+/// <see cref="KeptWords"/>: the answer no longer raises the concern its earlier words are in, which keeps them (<see cref="LaterAnswers"/>).
+public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, AnswerProblem? Problem = null, bool KeptWords = false);
 
 /// <summary>
 /// The public community page's side of answering: anyone with the link, no account, always anonymous, always as a
@@ -222,8 +223,19 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         }
 
         var flagged = flagConcern ? await answering.PreviewAsync(d, participant, question, recorded.Answer, ct) : null;
-        return new PublicAnswerResult(PublicAnswerOutcome.Recorded, await OpenAsync(token, visitor, ct), flagged);
+        var kept = LaterAnswers.NoLongerRaises(question, recorded.Previous, recorded.Answer)
+            && LaterAnswers.Kept(await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct), question, recorded.Answer) is not null;
+        return new PublicAnswerResult(PublicAnswerOutcome.Recorded, await OpenAsync(token, visitor, ct), flagged, KeptWords: kept);
     }
+
+    /// <summary>
+    /// The visitor's earlier words that stay in the concerns they raised now that their answer no longer raises them,
+    /// and what the people in charge will read became of it; null when none do.
+    /// </summary>
+    public async Task<KeptWords?> KeptAsync(PublicPage page, string questionId, CancellationToken ct) =>
+        page.Mine.TryGetValue(questionId, out var answer) && page.Flow.FindQuestion(questionId) is { } question
+            ? LaterAnswers.Kept(await turn.Store.ListConcernsAsync(page.Deliberation.WorkspaceId, page.Deliberation.Id, ct), question, answer)
+            : null;
 
     /// <summary>What the owners receive from one of the visitor's flagged answers.</summary>
     public async Task<ConcernPreview?> FlaggedAsync(PublicPage page, string visitor, string questionId, CancellationToken ct)

@@ -47,31 +47,29 @@ public static class LaterAnswers
         return voices is null ? null : c with { Voices = voices, UpdatedAt = now, OwnersHeardAt = null, VoiceChanges = c.ChangedBy([], edited) };
     }
 
+    /// <summary>Whether a change of answer takes it out of the concerns it raised: the answer before did raise one, and this one does not.</summary>
+    public static bool NoLongerRaises(Question question, Answer? previous, Answer answer) =>
+        previous is not null && Raises(question, previous) && !Raises(question, answer);
+
     /// <summary>Whether an answer raises a concern: flagged, or meeting its question's rule.</summary>
-    public static bool Raises(Question question, Answer answer) =>
+    private static bool Raises(Question question, Answer answer) =>
         !answer.Value.Skipped && (answer.FlaggedConcern || question.RaisesConcern(answer.Value));
 
     /// <summary>
-    /// What a person is told when they change an answer so that it no longer raises the concerns holding its words:
-    /// the words stay, as given, and the owners read what became of the answer. Null when no concern holds them.
+    /// When a person changed an answer so that it no longer raises the concerns holding its words: those concerns, the
+    /// words as they stay, and what the owners will read became of the answer. Null when no concern holds them, or the
+    /// answer still raises them.
     /// </summary>
-    public static string? KeptWords(IReadOnlyList<Concern> concerns, Question question, Answer answer, UserRef facilitator)
+    public static KeptWords? Kept(IReadOnlyList<Concern> concerns, Question question, Answer answer)
     {
         var holding = concerns
             .Where(c => !c.IsMerged)
             .Select(c => (Concern: c, Voice: c.Voices.FirstOrDefault(v => Follows(v) && v.RaiserKey == answer.ParticipantKey && v.QuestionId == question.Id)))
             .Where(x => x.Voice is not null)
             .ToList();
-        if (holding.Count == 0 || SinceOf(question, answer, holding[0].Voice!) is not { } since)
-        {
-            return null;
-        }
-
-        var names = holding.Select(x => x.Concern.Kind.Named(x.Concern.Number)).ToList();
-        var which = names.Count == 1 ? names[0] + " keeps" : string.Join(", ", names[..^1]) + " and " + names[^1] + " keep";
-        var open = holding.Any(x => x.Concern.IsUnresolved);
-        return $"{which} your earlier words, \u201C{holding[0].Voice!.Text}\u201D, as you gave them; the proposal's owners will read that {since.ToThePerson}." +
-            (open ? $" If it no longer concerns you, you can ask the facilitator ({facilitator.Display}) to close it." : "");
+        return holding.Count > 0 && SinceOf(question, answer, holding[0].Voice!) is { } since
+            ? new KeptWords([.. holding.Select(x => x.Concern)], holding[0].Voice!.Text, since)
+            : null;
     }
 
     private static AnswerSince? SinceOf(Question question, Answer answer, ConcernVoice v)
@@ -90,5 +88,25 @@ public static class LaterAnswers
         return SummaryAnswerSet.TextOf(question, answer.Value) == v.Text
             ? new(AnswerSinceKind.Unflagged)
             : new(AnswerSinceKind.Changed, question.Kind == AnswerKind.FreeText ? null : AnswerParser.Describe(question, answer.Value.WithWords(null)));
+    }
+}
+
+/// <summary>
+/// The words of a changed answer that stay in the concerns they raised (<see cref="LaterAnswers.Kept"/>), and what the
+/// owners read became of the answer since.
+/// </summary>
+public sealed record KeptWords(IReadOnlyList<Concern> Concerns, string Words, AnswerSince Since)
+{
+    /// <summary>
+    /// What the person is told when they save the answer, in chat: "Concern #2 keeps your earlier words, “No”, as you gave
+    /// them; the proposal's owners will read that you have since changed this answer to “Yes”." and, while one is open,
+    /// whom to ask to close it.
+    /// </summary>
+    public string Told(UserRef facilitator)
+    {
+        var names = Concerns.Select(c => c.Kind.Named(c.Number)).ToList();
+        var which = names.Count == 1 ? names[0] + " keeps" : string.Join(", ", names[..^1]) + " and " + names[^1] + " keep";
+        return $"{which} your earlier words, \u201C{Words}\u201D, as you gave them; the proposal's owners will read that {Since.ToThePerson}." +
+            (Concerns.Any(c => c.IsUnresolved) ? $" If it no longer concerns you, you can ask the facilitator ({facilitator.Display}) to close it." : "");
     }
 }

@@ -141,8 +141,8 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
     /// became of it (<see cref="LaterAnswers"/>): the person is told, rather than left to think the concern withdrawn.
     /// </summary>
     private async Task<string?> KeptWordsAsync(Deliberation d, Question question, Answer? previous, Answer answer, CancellationToken ct) =>
-        previous is not null && LaterAnswers.Raises(question, previous) && !LaterAnswers.Raises(question, answer)
-            ? LaterAnswers.KeptWords(await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct), question, answer, d.Facilitator)
+        LaterAnswers.NoLongerRaises(question, previous, answer)
+            ? LaterAnswers.Kept(await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct), question, answer)?.Told(d.Facilitator)
             : null;
 
     /// <summary>What the owners will receive from a flagged answer, with a warning when an anonymous person's group is small.</summary>

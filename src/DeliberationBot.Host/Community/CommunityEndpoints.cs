@@ -69,6 +69,15 @@ internal static partial class CommunityEndpoints
                 ? Render<FlaggedPage>(new { Frame = Frame(http), Preview = preview, QuestionId = questionId, Next = NextHref(Frame(http), page) })
                 : Results.Redirect(Frame(http).Href()));
 
+        group.MapGet("/kept/{questionId}", async (string token, string questionId, HttpContext http, PublicAnswering pages, CancellationToken ct) =>
+            await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
+            : await pages.KeptAsync(page, questionId, ct) is { } kept
+                ? Render<KeptPage>(new
+                {
+                    Frame = Frame(http), Kept = kept, QuestionText = page.Flow.FindQuestion(questionId)!.In(Frame(http).Language).Text, Next = NextHref(Frame(http), page),
+                })
+                : Results.Redirect(NextHref(Frame(http), page)));
+
         group.MapGet("/answers", async (string token, HttpContext http, PublicAnswering pages, CancellationToken ct) =>
             await OpenAsync(http, pages, token, ct) is not { } page ? Unknown(http)
             : await UnavailableAsync(http, pages, page, ct) ?? Render<AnswersPage>(new { Frame = Frame(http), Page = page, Concerns = await pages.ConcernsAsync(page, VisitorCookie.Read(http), ct) }));
@@ -127,6 +136,7 @@ internal static partial class CommunityEndpoints
             PublicAnswerOutcome.Unavailable => await UnavailableAsync(http, pages, result.Page!, ct) ?? Unknown(http),
             PublicAnswerOutcome.Invalid => Question(http, antiforgery, options, page, question, value, flag, Localised(result.Problem, question, text)),
             _ when result.Flagged is not null => Results.Redirect(Frame(http).Href($"/flagged/{question.Id}")),
+            _ when result.KeptWords => Results.Redirect(Frame(http).Href($"/kept/{question.Id}")),
             _ => Results.Redirect(NextHref(Frame(http), result.Page ?? page)),
         };
     }

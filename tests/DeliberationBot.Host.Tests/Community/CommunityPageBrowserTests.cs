@@ -187,6 +187,15 @@ public sealed class CommunityPageBrowserTests(CommunityPages pages)
         await page.WaitForSelectorAsync(".error-summary");
         await AssertAccessibleAsync(page);
 
+        // The flagged answer changed to "Yes", unflagged: its earlier words stay with the owners, and the page says so.
+        await page.GotoAsync($"{link.Page.PathAndQuery}/q/can-appeal?lang={language}");
+        await page.CheckAsync("input[value=yes]");
+        await page.UncheckAsync("#flag");
+        await page.ClickAsync("button[type=submit]:not([name])");
+        await CommunityPages.ArriveAtAsync(page, "**/kept/can-appeal**");
+        Assert.Equal("Not sure", (await page.InnerTextAsync("blockquote p")).Trim());
+        await AssertAccessibleAsync(page);
+
         await pages.RunAsync(home, "invite pause");
         await page.GotoAsync($"{link.Page.PathAndQuery}?lang={language}");
         await page.WaitForSelectorAsync("p.notice"); // the response waiting for the reader's word, said first

@@ -64,6 +64,40 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
     }
 
     [Fact]
+    public async Task A_visitor_who_changes_an_answer_that_raised_a_concern_is_told_their_earlier_words_stay_and_the_owners_read_what_became_of_it()
+    {
+        var (link, visitor) = await RaisedOnThePageAsync(); // "No" meets the appeal question's rule
+        await OwnersReviewAsync(link);
+
+        // "Yes" after all: the visitor is shown that the words stay, and what the people in charge will read, in their language.
+        using var changed = await CommunityVisitor.AnswerAsync(visitor, link, "can-appeal", ("choice", "yes"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var kept = changed.Headers.Location!.OriginalString;
+        Assert.Contains("/kept/can-appeal", kept, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await visitor.GetStringAsync(kept));
+        Assert.Contains("<h1>Your earlier words stay</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<p>No</p>", page, StringComparison.Ordinal);
+        Assert.Contains("About the question: Can people challenge or appeal a decision that the tool influenced?", page, StringComparison.Ordinal);
+        Assert.Contains("They will read that you have since changed this answer.", page, StringComparison.Ordinal);
+        var spanish = WebUtility.HtmlDecode(await visitor.GetStringAsync(kept.Replace("lang=en", "lang=es", StringComparison.Ordinal)));
+        Assert.Contains("<h1>Sus palabras anteriores se mantienen</h1>", spanish, StringComparison.Ordinal);
+        Assert.Contains("Sobre la pregunta: ¿Pueden las personas reclamar o apelar una decisión en la que influyó la herramienta?", spanish, StringComparison.Ordinal);
+        Assert.Contains("Leerán que usted cambió esta respuesta después.", spanish, StringComparison.Ordinal);
+
+        // The owners read the words with what became of the answer.
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        await Factory.DeliverAsync();
+        var toMaria = Assert.IsType<OwnerConcerns>(Factory.Channel.Sent.Last(m => m.Message.Destination.User?.Id == "U-MARIA").Message.Message);
+        Assert.Contains("\"No\" — Community member or advocate (anonymous), who has since changed this answer to \u201CYes\u201D", PlainTextRenderer.Render(toMaria), StringComparison.Ordinal);
+
+        // An answer that raised nothing goes on to the next page, as before, and there is nothing kept to show for it.
+        using var other = await CommunityVisitor.AnswerAsync(visitor, link, "communities-asked", ("choice", "yes"));
+        Assert.DoesNotContain("/kept/", other.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var nothing = await visitor.GetAsync(kept.Replace("can-appeal", "communities-asked", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, nothing.StatusCode);
+    }
+
+    [Fact]
     public async Task After_the_deliberation_closes_the_page_still_leads_to_the_response_and_takes_the_acceptance()
     {
         var (link, visitor) = await RaisedOnThePageAsync();
