@@ -129,7 +129,11 @@ public sealed record AnswerSince(AnswerSinceKind Kind, string? AnswerNow = null)
 }
 
 /// <summary>A voice added to a concern the owners had heard of, or one whose words changed (<see cref="Edited"/>) since.</summary>
-public sealed record VoiceChange(string RaiserKey, string? QuestionId, bool Edited);
+public sealed record VoiceChange(string RaiserKey, string? QuestionId, bool Edited)
+{
+    /// <summary>An edit of what became of the answer behind the words (<see cref="ConcernVoice.Since"/>), not of the words.</summary>
+    public bool Answer { get; init; }
+}
 
 /// <summary>
 /// A concern (or a decision's condition) and where it stands. <see cref="Raisers"/> are participant keys, so anonymous
@@ -174,7 +178,8 @@ public sealed record Concern(
     /// the concern: the changes since the owners last heard of it. A voice added and then edited before they hear of it
     /// is still new to them.
     /// </summary>
-    public IReadOnlyList<VoiceChange> ChangedBy(IEnumerable<ConcernVoice> added, IEnumerable<ConcernVoice> edited)
+    /// <param name="answers">Voices whose words stay but whose answer's standing changed (<see cref="ConcernVoice.Since"/>).</param>
+    public IReadOnlyList<VoiceChange> ChangedBy(IEnumerable<ConcernVoice> added, IEnumerable<ConcernVoice> edited, IEnumerable<ConcernVoice>? answers = null)
     {
         var heardBefore = OwnersHeardAt is not null || VoiceChanges.Count > 0;
         if (!heardBefore)
@@ -184,7 +189,8 @@ public sealed record Concern(
 
         var since = OwnersHeardAt is null ? VoiceChanges : [];
         var news = added.Select(v => new VoiceChange(v.RaiserKey, v.QuestionId, Edited: false))
-            .Concat(edited.Select(v => new VoiceChange(v.RaiserKey, v.QuestionId, Edited: true)));
+            .Concat(edited.Select(v => new VoiceChange(v.RaiserKey, v.QuestionId, Edited: true)))
+            .Concat((answers ?? []).Select(v => new VoiceChange(v.RaiserKey, v.QuestionId, Edited: true) { Answer = true }));
         return [.. since.Concat(news).DistinctBy(c => (c.RaiserKey, c.QuestionId))];
     }
 

@@ -135,6 +135,7 @@ public static class ConcernSync
         var groups = c.RaisedByGroups.ToHashSet();
         var added = new List<ConcernVoice>();
         var edited = new List<ConcernVoice>();
+        var answers = new List<ConcernVoice>();
         foreach (var voice in voices)
         {
             if (at.TryGetValue((voice.RaiserKey, voice.QuestionId), out var index))
@@ -145,8 +146,9 @@ public static class ConcernSync
                 }
 
                 changed ??= [.. c.Voices];
+                // The same words standing for the answer again (said once more after a change) change the answer, not the words.
+                (changed[index].Text == voice.Text && changed[index].Since != voice.Since ? answers : edited).Add(voice);
                 changed[index] = voice;
-                edited.Add(voice);
                 // The concern's own text follows its first voice's words when that person edits their answer.
                 text = index == 0 && c.Origin == ConcernOrigin.FlaggedAnswer ? voice.Text : text;
                 continue;
@@ -176,7 +178,7 @@ public static class ConcernSync
             Status = newRaisers.Count > 0 && !c.IsUnresolved ? ConcernStatus.Open : c.Status,
             UpdatedAt = now,
             OwnersHeardAt = null,
-            VoiceChanges = c.ChangedBy(added, edited),
+            VoiceChanges = c.ChangedBy(added, edited, answers),
         };
     }
 

@@ -160,8 +160,8 @@ public sealed record ConcernView(
         get
         {
             var added = Changes.Count(c => !c.Edited);
-            // Words kept as given, marked with what became of the answer since (ConcernVoice.Since): the answer changed, not the words.
-            var answers = Changes.Count(c => c.Edited && Voices.FirstOrDefault(v => v.Is(c))?.Since is not null);
+            // Words kept as given, with what became of the answer since (ConcernVoice.Since): the answer changed, not the words.
+            var answers = Changes.Count(c => c.Edited && c.Answer);
             var edited = Changes.Count - added - answers;
             var parts = new List<string>();
             if (added > 0)

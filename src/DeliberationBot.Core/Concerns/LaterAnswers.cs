@@ -44,7 +44,7 @@ public static class LaterAnswers
             edited.Add(voices[i]);
         }
 
-        return voices is null ? null : c with { Voices = voices, UpdatedAt = now, OwnersHeardAt = null, VoiceChanges = c.ChangedBy([], edited) };
+        return voices is null ? null : c with { Voices = voices, UpdatedAt = now, OwnersHeardAt = null, VoiceChanges = c.ChangedBy([], [], answers: edited) };
     }
 
     /// <summary>Whether a change of answer takes it out of the concerns it raised: the answer before did raise one, and this one does not.</summary>

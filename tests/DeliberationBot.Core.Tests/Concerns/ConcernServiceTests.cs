@@ -276,7 +276,10 @@ public sealed class ConcernServiceTests
         // Said again, the answer stands for the words once more; the next review leaves what is unchanged alone.
         var again = await bed.Answering.AnswerAsync(Sam, d, "override", AnswerValue.FromChoices("no"), flagConcern: false, "sam-no", None);
         Assert.Null(again.Notice);
+        var beforeAgain = bed.Store.Outbox.Count;
         await bed.Concerns.ReviewAsync(Fiona, Home, "review-3", None);
+        var told = (OwnerConcerns)Assert.Single(bed.Store.Outbox.Skip(beforeAgain), m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message;
+        Assert.Equal(["Since you were last sent this concern, 1 person changed their answer (marked edited)."], Assert.Single(told.Concerns).Notes);
         var rule = (await bed.Store.ListConcernsAsync(Workspace, d, None)).Single(c => c.Number == 2);
         Assert.Equal(["user:U0LEE who has since changed this answer to \u201CYes\u201D", "user:U0SAM "], rule.Voices.Select(v => $"{v.RaiserKey} {v.Since?.Clause}").Order());
         var fourth = await bed.Concerns.ReviewAsync(Fiona, Home, "review-4", None);
