@@ -74,7 +74,7 @@ internal static partial class ModalRenderer
         }
 
         return Modal(kept ? SlackIds.KeptAnswerCallback : SlackIds.QuestionCallback, PlainTextRenderer.FormTitle(q), blocks, q.Changing ? "Save" : "Save and next",
-            SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: "Stop for now");
+            SlackIds.QuestionMetadata(q.DeliberationId, q.Kind, q.QuestionId), close: q.Changing ? "Cancel" : "Stop for now");
     }
 
     private static JsonObject WordsElement(string? current)

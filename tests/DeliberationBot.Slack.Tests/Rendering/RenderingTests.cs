@@ -305,10 +305,10 @@ public sealed class RenderingTests
         Assert.Equal("Because <reasons>", Modals.InputElement(text, "answer")!["initial_value"]!.GetValue<string>());
 
         // Named for what it is: a change, saved; not one more question left to answer.
-        Assert.Equal(("Change your answer", "Save"), (text["title"]!["text"]!.GetValue<string>(), text["submit"]!["text"]!.GetValue<string>()));
+        Assert.Equal(("Change your answer", "Save", "Cancel"), (text["title"]!["text"]!.GetValue<string>(), text["submit"]!["text"]!.GetValue<string>(), text["close"]!["text"]!.GetValue<string>()));
         Assert.Contains(Blocks.TextObjects(JsonDocument.Parse(text.ToJsonString()).RootElement), t => t.Item2.EndsWith(" · Changing an answer · 4 answered · 10 left", StringComparison.Ordinal));
         var asked = ModalRenderer.Render(Samples.Question("Why?", AnswerKind.FreeText, []));
-        Assert.Equal(("11 questions left", "Save and next"), (asked["title"]!["text"]!.GetValue<string>(), asked["submit"]!["text"]!.GetValue<string>()));
+        Assert.Equal(("11 questions left", "Save and next", "Stop for now"), (asked["title"]!["text"]!.GetValue<string>(), asked["submit"]!["text"]!.GetValue<string>(), asked["close"]!["text"]!.GetValue<string>()));
     }
 
     [Fact]
