@@ -8,7 +8,7 @@ namespace DeliberationBot.Storage.Digests;
 /// The snapshot's JSON, source-generated: a run serialises ten thousand concerns at once, and the first run after a start
 /// would otherwise spend a third of its time building the serializer's metadata by reflection.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DigestSnapshot))]
 internal sealed partial class DigestSnapshotJson : JsonSerializerContext
 {

@@ -61,7 +61,7 @@ public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
         Assert.True(read.Proposals.Single().OpenConcerns.All(c => c.Shortened), "the words were longer than a digest shows");
         // Everyone's words and where the concern stands are kept with it.
         var declined = read.Proposals.Single().OpenConcerns.Single(c => c.Number == 2);
-        Assert.Equal(["We type every call twice."], declined.Words!.Skip(1).Select(w => w.Text));
+        Assert.Equal([("We type every call twice.", "since changed")], declined.Words!.Skip(1).Select(w => (w.Text, w.Since)));
         Assert.Equal(("The records schedule sets retention.", "The review comes after the pilot."), (declined.Standing!.Response, declined.Standing.Reopening.Single()));
         Assert.Null(await digests.FindSnapshotAsync("T-OTHER", snapshot.Id, default));
     }
@@ -150,7 +150,7 @@ public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
         Voices =
         [
             new("user:U-P2", StakeholderGroup.FrontlineWorker, null, string.Concat(Enumerable.Repeat("Nobody timed the fields. ", 10)), "minutes"),
-            new("user:U-P3", StakeholderGroup.FrontlineWorker, "Cy", "We type every call twice.", "minutes"),
+            new("user:U-P3", StakeholderGroup.FrontlineWorker, "Cy", "We type every call twice.", "minutes") { Since = new AnswerSince(AnswerSinceKind.Changed) },
             new("user:U-P2", StakeholderGroup.FrontlineWorker, null, "The review comes after the pilot.", null) { Reopening = true },
         ],
     };
