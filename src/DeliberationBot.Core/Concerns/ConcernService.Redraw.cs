@@ -57,6 +57,16 @@ public sealed partial class ConcernService
             ? null
             : await DrawAsync(actor, concernId, shown, done: null, ct);
 
+    /// <summary>
+    /// The message <paramref name="shown"/> drawn again after <paramref name="pressed"/> and what came of it
+    /// (<paramref name="result"/>): as it stands after the action, or after its refusal
+    /// (<see cref="AsItStandsAfterRefusalAsync"/>); null for a press handled before.
+    /// </summary>
+    public async Task<OutgoingMessage?> RedrawnAfterAsync(Actor actor, Guid concernId, ConcernMessageShown shown, ConcernAction pressed, TurnResult result, CancellationToken ct) =>
+        result.Duplicate ? null
+        : result.Replies is [ErrorMessage, ..] ? await AsItStandsAfterRefusalAsync(actor, concernId, shown, pressed, ct)
+        : await AsItStandsAsync(actor, concernId, shown, pressed, ct);
+
     private async Task<OutgoingMessage?> DrawAsync(Actor actor, Guid concernId, ConcernMessageShown shown, ConcernAction? done, CancellationToken ct)
     {
         var acted = await turn.Store.FindConcernAsync(actor.WorkspaceId, concernId, ct);

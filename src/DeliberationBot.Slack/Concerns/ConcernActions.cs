@@ -54,22 +54,18 @@ internal sealed class ConcernActions(ConcernService concerns, ActionReplies repl
     /// After the acknowledgement (the record is read then, not while Slack waits), the message drawn again when the
     /// action was taken and it still fits one message: an owner's concerns, or the response to the people who raised one.
     /// Refused because the message is older than the concern's last change, it is drawn as the concern now stands, beside
-    /// the refusal, so it no longer offers what was refused (Core says when: <see cref="ConcernService.AsItStandsAfterRefusalAsync"/>).
+    /// the refusal, so it no longer offers what was refused (Core says when: <see cref="ConcernService.RedrawnAfterAsync"/>).
     /// </summary>
     private SlackAck Redrawing(SlackAck ack, Actor actor, Guid concernId, ConcernAction action, TurnResult result, ConcernMessage? message)
     {
-        var refused = result.Replies is [ErrorMessage, ..];
-        if (message is null || result.Duplicate)
+        if (message is null)
         {
             return ack;
         }
 
         return ack.AndThen(async ct =>
         {
-            var drawn = refused
-                ? await concerns.AsItStandsAfterRefusalAsync(actor, concernId, message.Shown, action, ct)
-                : await concerns.AsItStandsAsync(actor, concernId, message.Shown, action, ct);
-            if (drawn is not { } now
+            if (await concerns.RedrawnAfterAsync(actor, concernId, message.Shown, action, result, ct) is not { } now
                 || MessageRenderer.RenderPages(now, threaded: false) is not [var page])
             {
                 return;

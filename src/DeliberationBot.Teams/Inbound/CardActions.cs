@@ -63,10 +63,8 @@ internal sealed class CardActions(AnsweringService answering, ThreadAnswering th
         var result = await concerns.ActAsync(turn.Actor, concern, action, text, turn.DeliveryKey, ct);
         return new CardOutcome(result)
         {
-            // Refused because the card is older than the concern's last change, it is drawn as the concern now stands, with why.
-            Redrawn = CardVerbs.ShownOn(data.Str) is not { } shown || result.Duplicate ? null
-                : result.Replies is [ErrorMessage, ..] ? await concerns.AsItStandsAfterRefusalAsync(turn.Actor, concern, shown, action, ct)
-                : await concerns.AsItStandsAsync(turn.Actor, concern, shown, action, ct),
+            // Also when refused because the card is older than the concern's last change: drawn as the concern now stands, with why.
+            Redrawn = CardVerbs.ShownOn(data.Str) is { } shown ? await concerns.RedrawnAfterAsync(turn.Actor, concern, shown, action, result, ct) : null,
         };
     }
 
