@@ -185,9 +185,7 @@ public sealed record ConcernView(
                 (true, false) => "marked new",
                 _ => "marked edited",
             };
-            return parts.Count == 0 ? null : $"Since you were last sent this concern, {Listed(parts)} ({marks}).";
-
-            static string Listed(List<string> parts) => parts.Count < 3 ? string.Join(" and ", parts) : $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
+            return parts.Count == 0 ? null : $"Since you were last sent this concern, {Summaries.GroupWords.Listed(parts)} ({marks}).";
 
             static string People(int n) => n == 1 ? "1 person" : $"{n} people";
         }

@@ -79,7 +79,7 @@ public static class LaterAnswers
             return new(AnswerSinceKind.Withdrawn);
         }
 
-        if (answer.FlaggedConcern || question.RaisesConcern(answer.Value))
+        if (Raises(question, answer))
         {
             return null; // it raises a concern still; its words are brought up to date where it does (ConcernSync)
         }
@@ -104,8 +104,7 @@ public sealed record KeptWords(IReadOnlyList<Concern> Concerns, string Words, An
     /// </summary>
     public string Told(UserRef facilitator)
     {
-        var names = Concerns.Select(c => c.Kind.Named(c.Number)).ToList();
-        var which = names.Count == 1 ? names[0] + " keeps" : string.Join(", ", names[..^1]) + " and " + names[^1] + " keep";
+        var which = GroupWords.Listed([.. Concerns.Select(c => c.Kind.Named(c.Number))]) + (Concerns.Count == 1 ? " keeps" : " keep");
         return $"{which} your earlier words, \u201C{Words}\u201D, as you gave them; the proposal's owners will read that {Since.ToThePerson}." +
             (Concerns.Any(c => c.IsUnresolved) ? $" If it no longer concerns you, you can ask the facilitator ({facilitator.Display}) to close it." : "");
     }

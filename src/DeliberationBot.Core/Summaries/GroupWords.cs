@@ -35,6 +35,10 @@ public static class GroupWords
     /// <summary>"1 answer", "3 answers".</summary>
     public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
+    /// <summary>Parts as a sentence lists them: "a", "a and b", "a, b and c".</summary>
+    public static string Listed(IReadOnlyList<string> parts) =>
+        parts.Count < 3 ? string.Join(" and ", parts) : $"{string.Join(", ", parts.Take(parts.Count - 1))} and {parts[^1]}";
+
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>Numbers as people write them: 18, 2.5, 0.33.</summary>
