@@ -67,8 +67,9 @@ public sealed record PublicConcern(int? Number, Question? Question, IReadOnlyLis
 }
 
 /// <summary>What became of an answer; an invalid one names the answer rule it broke, none when the question is not asked here.</summary>
-/// <see cref="KeptWords"/>: the answer no longer raises the concern its earlier words are in, which keeps them (<see cref="LaterAnswers"/>).
-public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, AnswerProblem? Problem = null, bool KeptWords = false);
+/// <see cref="NoLongerRaises"/>: the changed answer raised a concern before and does not now; a concern holding its earlier
+/// words keeps them (<see cref="PublicAnswering.KeptAsync"/>).
+public sealed record PublicAnswerResult(PublicAnswerOutcome Outcome, PublicPage? Page = null, ConcernPreview? Flagged = null, AnswerProblem? Problem = null, bool NoLongerRaises = false);
 
 /// <summary>
 /// The public community page's side of answering: anyone with the link, no account, always anonymous, always as a
@@ -223,9 +224,8 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
         }
 
         var flagged = flagConcern ? await answering.PreviewAsync(d, participant, question, recorded.Answer, ct) : null;
-        var kept = LaterAnswers.NoLongerRaises(question, recorded.Previous, recorded.Answer)
-            && LaterAnswers.Kept(await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct), question, recorded.Answer) is not null;
-        return new PublicAnswerResult(PublicAnswerOutcome.Recorded, await OpenAsync(token, visitor, ct), flagged, KeptWords: kept);
+        return new PublicAnswerResult(PublicAnswerOutcome.Recorded, await OpenAsync(token, visitor, ct), flagged,
+            NoLongerRaises: LaterAnswers.NoLongerRaises(question, recorded.Previous, recorded.Answer));
     }
 
     /// <summary>

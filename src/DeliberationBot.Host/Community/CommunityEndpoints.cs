@@ -136,7 +136,8 @@ internal static partial class CommunityEndpoints
             PublicAnswerOutcome.Unavailable => await UnavailableAsync(http, pages, result.Page!, ct) ?? Unknown(http),
             PublicAnswerOutcome.Invalid => Question(http, antiforgery, options, page, question, value, flag, Localised(result.Problem, question, text)),
             _ when result.Flagged is not null => Results.Redirect(Frame(http).Href($"/flagged/{question.Id}")),
-            _ when result.KeptWords => Results.Redirect(Frame(http).Href($"/kept/{question.Id}")),
+            // The page that says what stays with the owners goes on to the next when no concern holds the earlier words.
+            _ when result.NoLongerRaises => Results.Redirect(Frame(http).Href($"/kept/{question.Id}")),
             _ => Results.Redirect(NextHref(Frame(http), result.Page ?? page)),
         };
     }
