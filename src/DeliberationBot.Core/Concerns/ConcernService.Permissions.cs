@@ -47,7 +47,10 @@ public sealed partial class ConcernService
         var roles = ConcernLifecycle.RolesOf(concern, d, actor.User.Id, [named, anonymous]);
         if (!roles.Any(r => ConcernLifecycle.Allows(concern, r, action)))
         {
-            return new Permission(TurnResult.Error(NotAllowed(concern, action, roles)));
+            // Accept pressed on a concern reopened since: say by whom, as the notice drawn under the refusal does.
+            var reopener = action == ConcernAction.Accept && ConcernLifecycle.IsReopened(concern) ? await ReopenerAsync(d, concern, ct) : null;
+            var reopenedBy = reopener is null ? null : reopener == named || reopener == anonymous ? "" : ReopenedByCoRaiser(concern, reopener);
+            return new Permission(TurnResult.Error(NotAllowed(concern, action, roles, reopenedBy)));
         }
 
         var role = roles.First(r => ConcernLifecycle.Allows(concern, r, action));
@@ -68,12 +71,16 @@ public sealed partial class ConcernService
         public string? ActorKey { get; init; }
     }
 
-    /// <summary>Why an action is refused, with where the concern stands now (a button may be older than the last change).</summary>
-    private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles) => action switch
+    /// <summary>
+    /// Why an action is refused, with where the concern stands now (a button may be older than the last change).
+    /// <paramref name="reopenedBy"/>: who reopened it, as the person refused is told; empty when they did.
+    /// </summary>
+    private static string NotAllowed(Concern c, ConcernAction action, IReadOnlyList<ConcernLifecycle.Role> roles, string? reopenedBy) => action switch
     {
         _ when c.IsMerged => $"{c.Kind.Named(c.Number)} was merged into #{c.MergedInto}; act on #{c.MergedInto} instead. Nothing changed.",
         ConcernAction.Accept when ConcernLifecycle.IsReopened(c) && roles.Contains(ConcernLifecycle.Role.Raiser) =>
-            $"{c.Kind.Named(c.Number)} was reopened by one of the people who raised it, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
+            (reopenedBy == "" ? $"You reopened {c.Kind.Named(c.Number).ToLowerInvariant()}" : $"{c.Kind.Named(c.Number)} was reopened by {reopenedBy ?? "one of the people who raised it"}") +
+            ", so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"{c.Kind.Named(c.Number)} is {Describe(c.Status)}, with no response to accept yet. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen when roles.Contains(ConcernLifecycle.Role.Raiser) => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status)}. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",

@@ -392,8 +392,10 @@ public sealed class ConcernServiceTests
         // Sam's notice still offers Accept and Reopen: Accept is refused with what happened.
         var accept = await Concerns.ActAsync(Sam, concern, ConcernAction.Accept, null, "sam-accepts", None);
         Assert.Equal(
-            "Concern #1 was reopened by one of the people who raised it, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
+            "Concern #1 was reopened by someone who raised it anonymously, so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
             Assert.IsType<ErrorMessage>(Assert.Single(accept.Replies)).Text);
+        var own = await Concerns.ActAsync(Lee, concern, ConcernAction.Accept, null, "lee-accepts", None); // Lee's older notice
+        Assert.StartsWith("You reopened concern #1, so there is no response to accept now:", Assert.IsType<ErrorMessage>(Assert.Single(own.Replies)).Text, StringComparison.Ordinal);
 
         // Reopen opens the form for Sam's words; without words there is nothing to add.
         var (form, refusal) = await Concerns.ForWordsAsync(Sam, concern, ConcernAction.Reopen, None);
@@ -415,6 +417,8 @@ public sealed class ConcernServiceTests
         Assert.Equal("new", told.ChangeOf(told.Voices[^1]));
         var samsNotice = Assert.IsType<ConcernResponseNotice>(await Concerns.AsItStandsAsync(Sam, concern, new ConcernMessageShown.ToRaisers(InConversation: false), ConcernAction.Reopen, None));
         Assert.Empty(samsNotice.Concern.Actions);
+        var byName = await Concerns.ActAsync(Lee, concern, ConcernAction.Accept, null, "lee-accepts-again", None);
+        Assert.StartsWith("Concern #1 was reopened by sam, who raised it too, so", Assert.IsType<ErrorMessage>(Assert.Single(byName.Replies)).Text, StringComparison.Ordinal);
     }
 
     [Fact]
