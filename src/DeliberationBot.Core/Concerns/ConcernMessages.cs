@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Core.Concerns;
 
@@ -49,6 +50,39 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
     /// <summary>How many of its concerns still wait for the reader's response (<see cref="ConcernView.AwaitsResponse"/>).</summary>
     [JsonIgnore]
     public int AwaitingResponse => Concerns.Count(c => c.AwaitsResponse);
+
+    /// <summary>
+    /// What the message holds, as its heading names it: "Concerns", or "Conditions" when all are conditions of the
+    /// decision (an owner named on a condition is sent it this way), or "Concerns and conditions".
+    /// </summary>
+    [JsonIgnore]
+    public string Holds => (HasConcerns, HasConditions) switch
+    {
+        (true, true) => "Concerns and conditions",
+        (false, true) => "Conditions",
+        _ => "Concerns",
+    };
+
+    /// <summary><paramref name="n"/> of what the message holds, in words: "2 concerns", "1 condition", "3 concerns and conditions".</summary>
+    public string Counted(int n) => (HasConcerns, HasConditions) switch
+    {
+        (true, true) => n == 1 ? "1 concern or condition" : $"{n} concerns and conditions",
+        (false, true) => GroupWords.Count(n, "condition"),
+        _ => GroupWords.Count(n, "concern"),
+    };
+
+    /// <summary>Who reads the reader's response: the people who raised a concern, the person who set a condition.</summary>
+    [JsonIgnore]
+    public string WhoSeesResponse => (HasConcerns, HasConditions) switch
+    {
+        (true, true) => "The people who raised or set each one will see your response.",
+        (false, true) => "The person who set each condition will see your response.",
+        _ => "The people who raised each one will see your response.",
+    };
+
+    private bool HasConditions => Concerns.Any(c => c.Kind == ConcernKind.Condition);
+
+    private bool HasConcerns => Concerns.Any(c => c.Kind != ConcernKind.Condition);
 
     /// <summary>
     /// The later notice's concerns added after these; a concern already here is replaced by its later state where it

@@ -38,6 +38,7 @@ public sealed partial class ConcernService
             var told = (named.Count, anonymous) switch
             {
                 (0, 0) => "",
+                (1, 0) when c.Kind == ConcernKind.Condition => $" {(c.Voices is [{ Name: { } setter }, ..] ? setter + ", who set it," : "The person who set it")} has been sent {what} privately.",
                 (_, 0) => $" The {People(named.Count)} who raised it {(named.Count == 1 ? "has" : "have")} been sent {what} privately.",
                 (0, _) => $" {Capitalised(what)} is posted in the conversation for the {People(anonymous)} who raised it anonymously.",
                 _ => $" Sent privately to {named.Count} of the people who raised it, and posted in the conversation for the {anonymous} who raised it anonymously.",

@@ -92,7 +92,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation($"{changed.Kind.Named(changed.Number)} is now {Describe(changed.Status)}.{told}"));
+        return TurnResult.Reply(new Confirmation($"{changed.Kind.Named(changed.Number)} is now {Describe(changed.Status, changed.Kind)}.{told}"));
     }
 
     /// <summary>Said to the facilitator when what they did to a condition of the decision is posted in the conversation.</summary>
@@ -190,10 +190,13 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
     private static IReadOnlyList<UserRef> RecipientsOf(Deliberation d, Concern c) => c.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;
 
-    public static string Describe(ConcernStatus status) => status switch
+    /// <summary>Where a concern stands, in words; a condition of the decision is met, or not, and waits for the person who set it.</summary>
+    public static string Describe(ConcernStatus status, ConcernKind kind = ConcernKind.Concern) => status switch
     {
         ConcernStatus.Open => "open",
         ConcernStatus.Acknowledged => "acknowledged",
+        ConcernStatus.Addressed when kind == ConcernKind.Condition => "marked met, waiting for the person who set it to accept",
+        ConcernStatus.WontAddress when kind == ConcernKind.Condition => "marked won't be met, waiting for the person who set it to accept",
         ConcernStatus.Addressed => "addressed, waiting for the people who raised it to accept",
         ConcernStatus.WontAddress => "marked won't address, waiting for the people who raised it to accept",
         ConcernStatus.Resolved => "resolved",

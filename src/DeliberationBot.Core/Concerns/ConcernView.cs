@@ -55,6 +55,10 @@ public sealed record ConcernView(
     [JsonIgnore]
     public bool AwaitsResponse => Status is ConcernStatus.Open or ConcernStatus.Acknowledged && Actions.Contains(ConcernAction.MarkAddressed);
 
+    /// <summary>Who reads a response to it: the people who raised a concern, the person who set a condition (the facilitator).</summary>
+    [JsonIgnore]
+    public string ReadBy => Kind == ConcernKind.Condition ? "the person who set it" : "the people who raised it";
+
     /// <summary>"Concern #3", or "Condition #3": how a person refers to it.</summary>
     [JsonIgnore]
     public string Name => Kind.Named(Number);

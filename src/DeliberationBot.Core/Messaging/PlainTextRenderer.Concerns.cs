@@ -21,7 +21,7 @@ public static partial class PlainTextRenderer
         var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
         var kind = c.Kind != ConcernKind.Condition ? null : c.Heading is null ? "Condition" : "Condition:";
         var heading = string.Join(' ', new[] { $"#{c.Number}", kind, c.Heading }.OfType<string>());
-        sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status)}");
+        sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status, c.Kind)}");
         foreach (var note in c.Notes)
         {
             sb.AppendLine($"    {note}");
@@ -53,7 +53,7 @@ public static partial class PlainTextRenderer
 
         if (c.Actions.Count > 0)
         {
-            sb.AppendLine($"    [{string.Join("] [", c.Actions.Select(ActionLabel))}]");
+            sb.AppendLine($"    [{string.Join("] [", c.Actions.Select(a => ActionLabel(a, c.Kind)))}]");
         }
     }
 
@@ -136,10 +136,13 @@ public static partial class PlainTextRenderer
     /// <summary>The label of the box the facilitator writes in to close a concern without the people who raised it.</summary>
     public const string CloseReasonLabel = "Why it closes without the people who raised it";
 
-    public static string ActionLabel(ConcernAction action) => action switch
+    /// <summary>A button's label; a condition of the decision is met, or not, rather than addressed.</summary>
+    public static string ActionLabel(ConcernAction action, ConcernKind kind = ConcernKind.Concern) => action switch
     {
         ConcernAction.Acknowledge => "Acknowledge",
         ConcernAction.Respond => "Respond",
+        ConcernAction.MarkAddressed when kind == ConcernKind.Condition => "Mark met",
+        ConcernAction.WontAddress when kind == ConcernKind.Condition => "Won't be met",
         ConcernAction.MarkAddressed => "Mark addressed",
         ConcernAction.WontAddress => "Won't address",
         ConcernAction.Accept => "Accept the response",

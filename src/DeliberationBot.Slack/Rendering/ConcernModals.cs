@@ -14,18 +14,21 @@ internal static class ConcernModals
     /// <param name="from">The message the modal was opened from, drawn again once the words are in.</param>
     public static JsonObject Text(ConcernAction action, WordsForm form, Concerns.ConcernMessage? from = null)
     {
-        var (title, label, hint, submit) = action switch
+        var c = form.Concern;
+        var (readBy, kind) = (char.ToUpperInvariant(c.ReadBy[0]) + c.ReadBy[1..], c.Kind == ConcernKind.Condition ? "condition" : "concern");
+        var label = Core.Messaging.PlainTextRenderer.ActionLabel(action, c.Kind);
+        var (title, box, hint, submit) = action switch
         {
-            ConcernAction.Respond => ("Respond", "Your response", "The people who raised it will see it.", "Send"),
-            ConcernAction.MarkAddressed => ("Mark addressed", "How it is addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Mark addressed"),
-            ConcernAction.WontAddress => ("Won't address", "Why it won't be addressed", "The people who raised it will see this and can accept it or reopen the concern.", "Send"),
+            ConcernAction.Respond => ("Respond", "Your response", $"{readBy} will see it.", "Send"),
+            ConcernAction.MarkAddressed => (label, c.Kind == ConcernKind.Condition ? "How it is met" : "How it is addressed", $"{readBy} will see this and can accept it or reopen the {kind}.", label),
+            ConcernAction.WontAddress => (label, c.Kind == ConcernKind.Condition ? "Why it won't be met" : "Why it won't be addressed", $"{readBy} will see this and can accept it or reopen the {kind}.", "Send"),
             ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", form.Hint, "Reopen"),
             _ => ("Close concern", Core.Messaging.PlainTextRenderer.CloseReasonLabel, "This is recorded in the deliberation's history.", "Close concern"),
         };
         // Every voice, whole, as the owner's message shows it.
-        var blocks = new List<JsonObject>(Block.Verbatim(ConcernRenderer.Text(form.Concern)));
+        var blocks = new List<JsonObject>(Block.Verbatim(ConcernRenderer.Text(c)));
 
-        blocks.Add(Block.Input(SlackIds.ResponseBlock, label, LongText(), optional: action == ConcernAction.Reopen, hint));
+        blocks.Add(Block.Input(SlackIds.ResponseBlock, box, LongText(), optional: action == ConcernAction.Reopen, hint));
         return ModalRenderer.Modal(SlackIds.ConcernCallback, title, blocks, submit, SlackIds.ConcernMetadata(form.Concern.Id, action, from));
     }
 

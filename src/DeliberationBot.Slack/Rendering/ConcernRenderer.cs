@@ -18,15 +18,15 @@ internal static class ConcernRenderer
 {
     public static void Owner(OwnerConcerns o, List<JsonObject> content)
     {
-        var header = Block.Header("Concerns for you: " + o.Title);
+        var header = Block.Header($"{o.Holds} for you: {o.Title}");
         if (SlackIds.OwnerConcernsBlock(o.Concerns.Select(c => c.Number)) is { } listed)
         {
             header["block_id"] = listed; // to draw the message again after an action
         }
         content.Add(header);
         content.Add(Block.Section(o.AwaitingResponse > 0
-            ? $"Concerns on *{Escape(o.Title)}* for you to act on. The people who raised each one will see your response."
-            : $"Concerns on *{Escape(o.Title)}*: nothing here needs your response now."));
+            ? $"{o.Holds} on *{Escape(o.Title)}* for you to act on. {o.WhoSeesResponse}"
+            : $"{o.Holds} on *{Escape(o.Title)}*: nothing here needs your response now."));
         foreach (var c in o.Concerns)
         {
             AddConcern(c, content);
@@ -125,7 +125,7 @@ internal static class ConcernRenderer
         if (c.Actions.Count > 0)
         {
             content.Add(Block.Actions($"concern_{c.Id:N}", [.. c.Actions.Select(a => Block.Button(
-                PlainTextRenderer.ActionLabel(a), SlackIds.ConcernActionId(a), c.Id.ToString("N"), primary: a is ConcernAction.MarkAddressed or ConcernAction.Accept))]));
+                PlainTextRenderer.ActionLabel(a, c.Kind), SlackIds.ConcernActionId(a), c.Id.ToString("N"), primary: a is ConcernAction.MarkAddressed or ConcernAction.Accept))]));
         }
     }
 
@@ -183,7 +183,7 @@ internal static class ConcernRenderer
             }
         }
 
-        sb.Append("\nStatus: ").Append(ConcernService.Describe(c.Status));
+        sb.Append("\nStatus: ").Append(ConcernService.Describe(c.Status, c.Kind));
         if (!string.IsNullOrWhiteSpace(c.Response))
         {
             sb.Append('\n').Append(c.ResponseLabel).Append(": ").Append(c.Response);

@@ -18,9 +18,9 @@ internal static class ActivitySummary
         var line = message switch
         {
             // An owner is told something needs their response only when it does: a notice of a raiser's acceptance says so.
-            OwnerConcerns { AwaitingResponse: > 0 } o => $"{Count(o.AwaitingResponse, "concern")} on \"{o.Title}\" {(o.AwaitingResponse == 1 ? "needs" : "need")} your response",
+            OwnerConcerns { AwaitingResponse: > 0 } o => $"{o.Counted(o.AwaitingResponse)} on \"{o.Title}\" {(o.AwaitingResponse == 1 ? "needs" : "need")} your response",
             OwnerConcerns { Concerns: [{ Notes: var notes } c] } o when notes.Any() => $"{c.Name} on \"{o.Title}\": {notes.First()}",
-            OwnerConcerns o => $"{Count(o.Concerns.Count, "concern")} on \"{o.Title}\": nothing needs your response now",
+            OwnerConcerns o => $"{o.Counted(o.Concerns.Count)} on \"{o.Title}\": nothing needs your response now",
             ConcernResponseNotice { ReopenedBy: not null } n => $"{n.Concern.Name} on \"{n.Title}\" is open again",
             ConcernResponseNotice { Concern.Status: ConcernStatus.ClosedByFacilitator } n => $"The facilitator of \"{n.Title}\" closed {n.Concern.Name.ToLowerInvariant()}",
             ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to {n.Concern.Name.ToLowerInvariant()}",

@@ -53,14 +53,14 @@ internal static class ConcernCards
         var waiting = owner.AwaitingResponse;
         var head = new List<JsonNode?>
         {
-            Card.Text("Concerns for you", subtle: true, weight: "Bolder"),
+            Card.Text($"{owner.Holds} for you", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(owner.Title)),
-            Card.Text(waiting == 0 ? "Nothing here needs your response now." : $"{GroupWords.Count(waiting, "concern")} {(waiting == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it.", spacing: "None"),
+            Card.Text(waiting == 0 ? "Nothing here needs your response now." : $"{owner.Counted(waiting)} {(waiting == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it.", spacing: "None"),
         };
         // Every action names the card's concerns, so that the card can be drawn again as they then stand.
         var listed = string.Join(",", owner.Concerns.Select(c => c.Number));
         var parts = owner.Concerns.Select(concern => (IReadOnlyList<JsonNode?>)[.. Concern(concern), RespondOnDemand(concern, listed)]).ToList();
-        return new CardLayout(head, parts, $"Concerns for you: {CardText.Escape(owner.Title)} (continued)");
+        return new CardLayout(head, parts, $"{owner.Holds} for you: {CardText.Escape(owner.Title)} (continued)");
     }
 
     private static JsonObject? RespondOnDemand(ConcernView concern, string listed)
@@ -79,7 +79,7 @@ internal static class ConcernCards
             {
                 ["type"] = "Input.Text", ["id"] = ResponseInput(concern.Id), ["isMultiline"] = true, ["maxLength"] = 2000, ["isRequired"] = true,
                 ["label"] = closesOnly ? $"{PlainTextRenderer.CloseReasonLabel} (#{concern.Number})" : $"Your response to #{concern.Number}",
-                ["errorMessage"] = closesOnly ? "Write why it closes first; it is kept in the deliberation's history." : "Write your response first; the people who raised it will read it.",
+                ["errorMessage"] = closesOnly ? "Write why it closes first; it is kept in the deliberation's history." : $"Write your response first; {concern.ReadBy} will read it.",
             });
         }
 
@@ -125,7 +125,7 @@ internal static class ConcernCards
         var title = string.Join(" ", new[] { $"**#{c.Number}**", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading is { } h ? CardText.Escape(h) : null }.OfType<string>());
         var merged = c.MergedInto is { } into ? $" · merged into #{into}" : "";
         var owner = c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display) + (c.Due is { } due ? " · due " + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
-        yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status)}{merged}{owner}", spacing: "Medium"));
+        yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status, c.Kind)}{merged}{owner}", spacing: "Medium"));
         foreach (var note in c.Notes)
         {
             yield return Card.Text(CardText.Escape(note), subtle: true, spacing: "Small");
@@ -180,18 +180,11 @@ internal static class ConcernCards
         {
             var data = Card.Data((CardVerbs.ConcernField, c.Id.ToString()), (CardVerbs.ConcernActionField, action.ToString()), shown);
 
-            return (JsonNode?)Card.Execute(Label(action), CardVerbs.Concern, data, withInputs: NeedsText(action) || action is ConcernAction.Reopen or ConcernAction.Accept);
+            return (JsonNode?)Card.Execute(Label(action, c.Kind), CardVerbs.Concern, data, withInputs: NeedsText(action) || action is ConcernAction.Reopen or ConcernAction.Accept);
         }),
     ];
 
-    private static string Label(ConcernAction action) => action switch
-    {
-        ConcernAction.Acknowledge => "Acknowledge",
-        ConcernAction.Respond => "Respond",
-        ConcernAction.MarkAddressed => "Mark addressed",
-        ConcernAction.WontAddress => "Won't address",
-        ConcernAction.Accept => "Accept",
-        ConcernAction.Reopen => "Reopen",
-        _ => "Close without raisers",
-    };
+    /// <summary>Core's labels, with Accept kept short beside Reopen on a card.</summary>
+    private static string Label(ConcernAction action, ConcernKind kind) =>
+        action == ConcernAction.Accept ? "Accept" : PlainTextRenderer.ActionLabel(action, kind);
 }

@@ -203,11 +203,18 @@ public sealed class ConcernJourneyTests : JourneyTest
             $"A condition of the decision on \"{d.Title}\" (Go with conditions):\n  #{condition.Number} Condition — owner Maria, due 2099-01-31 · open\n" +
             "    \"Measure data-entry minutes in the pilot\" — Dana",
             PlainTextRenderer.Render(announced.Message.Message).ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id));
+        // Its owner is sent it as a condition to meet, which the person who set it reads the response to.
+        var sent = (OwnerConcerns)(await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id))).Message.Message;
+        Assert.Equal(("Conditions", "1 condition", "The person who set each condition will see your response."), (sent.Holds, sent.Counted(sent.AwaitingResponse), sent.WhoSeesResponse));
+        Assert.StartsWith($"Conditions on \"{d.Title}\" for you to act on:", PlainTextRenderer.Render(sent), StringComparison.Ordinal);
+        Assert.Contains("[Mark met] [Won't be met]", PlainTextRenderer.Render(sent), StringComparison.Ordinal);
         Assert.Equal(DecisionOutcome.GoWithConditions, (await Store.FindAsync(Ws, d.Id, default))!.Decision!.Outcome);
 
         // Once its owner has addressed it and the facilitator accepted that, the conversation hears it is met, and how.
-        await Concerns.ActAsync(Maria, condition.Id, ConcernAction.MarkAddressed, "The pilot logs minutes per case.", Key(), default);
+        var marked = await Concerns.ActAsync(Maria, condition.Id, ConcernAction.MarkAddressed, "The pilot logs minutes per case.", Key(), default);
+        Assert.Equal(
+            $"Condition #{condition.Number} is now marked met, waiting for the person who set it to accept. Dana, who set it, has been sent your response privately.",
+            Assert.IsType<Confirmation>(marked.Replies.Single()).Text);
         var toDana = (ConcernResponseNotice)(await Factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice n && n.Concern.Id == condition.Id)).Message.Message;
         Assert.Equal($"The owners of \"{d.Title}\" responded to the condition you set.", toDana.Lead($"\"{d.Title}\"", x => x));
         var accepted = await Concerns.ActAsync(Dana, condition.Id, ConcernAction.Accept, null, Key(), default);

@@ -202,6 +202,31 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_condition_reaches_its_owner_as_a_condition_to_meet_read_by_the_person_who_set_it()
+    {
+        var condition = Samples.Concern("Log every override", 3, ConcernStatus.Open, Samples.OwnerActions) with { Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria") };
+        var concern = Samples.Concern("Appeals", 2, ConcernStatus.Open, Samples.OwnerActions);
+
+        var alone = Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [condition])).ToPayload());
+        Assert.Contains("Conditions for you: T", alone, StringComparison.Ordinal);
+        Assert.Contains("Conditions on *T* for you to act on. The person who set each condition will see your response.", alone, StringComparison.Ordinal);
+        Assert.Contains("Mark met", alone, StringComparison.Ordinal);
+        Assert.Contains("Won't be met", alone, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mark addressed", alone, StringComparison.Ordinal);
+        var both = Strings(MessageRenderer.Render(new OwnerConcerns(Samples.Id, "T", [concern, condition])).ToPayload());
+        Assert.Contains("Concerns and conditions for you: T", both, StringComparison.Ordinal);
+        Assert.Contains("The people who raised or set each one will see your response.", both, StringComparison.Ordinal);
+        Assert.Contains("Mark addressed", both, StringComparison.Ordinal);
+
+        // The form for the words says who reads them.
+        var form = Strings(ConcernModals.Text(ConcernAction.MarkAddressed, new WordsForm(condition, null)));
+        Assert.Contains("Mark met", form, StringComparison.Ordinal);
+        Assert.Contains("How it is met", form, StringComparison.Ordinal);
+        Assert.Contains("The person who set it will see this and can accept it or reopen the condition.", form, StringComparison.Ordinal);
+        Assert.Contains("The people who raised it will see this and can accept it or reopen the concern.", Strings(ConcernModals.Text(ConcernAction.MarkAddressed, new WordsForm(concern, null))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_answers_review_has_a_Change_button_per_answer_as_a_message_and_as_a_modal()
     {
         var review = new AnswersReview(Samples.Id, "T", "Thanks", [new("purpose", "Why?", "To triage"), new("who-affected", "Who?", "Children")]);

@@ -195,6 +195,27 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void A_condition_reaches_its_owner_as_a_condition_to_meet_read_by_the_person_who_set_it()
+    {
+        var condition = new ConcernView(Id, 3, ConcernKind.Condition, null, "Log every override", [], 1, ConcernStatus.Open, null, new UserRef("m", "Maria"), new DateOnly(2027, 1, 15),
+            [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress]);
+        var concern = condition with { Number = 2, Kind = ConcernKind.Concern, Text = "Appeals", Owner = null, Due = null };
+        string Summary(OutgoingMessage message) => AdaptiveCardRenderer.Activities(message)[0]["summary"]!.GetValue<string>();
+
+        var card = AdaptiveCardRenderer.Render(new OwnerConcerns(Id, "Screening", [condition]));
+        Assert.Equal(["Conditions for you", "Screening", "1 condition needs your response. Open **Respond** under one to answer it."], TextBlocks(card).Take(3));
+        var json = card.ToJsonString();
+        Assert.Contains("\"title\":\"Mark met\"", json, StringComparison.Ordinal);
+        Assert.Contains("t be met\"", json, StringComparison.Ordinal);
+        Assert.Contains("the person who set it will read it.", json, StringComparison.Ordinal);
+        Assert.Equal("1 condition on \"Screening\" needs your response", Summary(new OwnerConcerns(Id, "Screening", [condition])));
+
+        var both = AdaptiveCardRenderer.Render(new OwnerConcerns(Id, "Screening", [concern, condition]));
+        Assert.Equal(["Concerns and conditions for you", "Screening", "2 concerns and conditions need your response. Open **Respond** under one to answer it."], TextBlocks(both).Take(3));
+        Assert.Contains("\"title\":\"Mark addressed\"", both.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_number_or_an_option_has_a_box_for_the_persons_words_holding_those_typed_with_it()
     {
         const string Said = "15-20, but 45 for complex cases with several children";
