@@ -89,6 +89,10 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
         await Factory.DeliverAsync();
         var toMaria = Assert.IsType<OwnerConcerns>(Factory.Channel.Sent.Last(m => m.Message.Destination.User?.Id == "U-MARIA").Message.Message);
         Assert.Contains("\"No\" — Community member or advocate (anonymous), who has since changed this answer to \u201CYes\u201D", PlainTextRenderer.Render(toMaria), StringComparison.Ordinal);
+        // The visitor's own list of their concerns says it too, under the words.
+        var own = await PageAsync(visitor, link);
+        Assert.Matches(@"<p>No</p>\s*<p class=""hint"">The people in charge read that you have since changed this answer.</p>", own);
+        Assert.Contains("Las personas a cargo leen que usted cambió esta respuesta después.", WebUtility.HtmlDecode(await visitor.GetStringAsync(link.Page.PathAndQuery + "/concerns?lang=es")), StringComparison.Ordinal);
 
         // An answer that raised nothing goes on to the next page, as before, and there is nothing kept to show for it.
         using var other = await CommunityVisitor.AnswerAsync(visitor, link, "communities-asked", ("choice", "yes"));
