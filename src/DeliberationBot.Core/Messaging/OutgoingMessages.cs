@@ -193,4 +193,31 @@ public sealed record SummaryPlaceholder(Guid DeliberationId, string Title, strin
 /// The concerns of a deliberation, each in the words of the people who raised it; concerns on the same question are
 /// shown together but stay separate. Merged concerns appear inside the one they were merged into.
 /// </summary>
-public sealed record ConcernList(Guid DeliberationId, string Title, IReadOnlyList<ConcernView> Concerns) : OutgoingMessage;
+public sealed record ConcernList(Guid DeliberationId, string Title, IReadOnlyList<ConcernView> Concerns) : OutgoingMessage
+{
+    /// <summary>
+    /// What the list holds, counted: "9 concerns and 1 condition". Conditions of the decision are listed with the
+    /// concerns but are the facilitator's, not words people raised.
+    /// </summary>
+    [JsonIgnore]
+    public string Counted => (Raised, Conditions) switch
+    {
+        (_, 0) => GroupWords.Count(Raised, "concern"),
+        (0, var n) => GroupWords.Count(n, "condition"),
+        var (raised, n) => $"{GroupWords.Count(raised, "concern")} and {GroupWords.Count(n, "condition")}",
+    };
+
+    /// <summary>The line above the list: "9 concerns, each in the words of the people who raised it, and 1 condition of the decision".</summary>
+    [JsonIgnore]
+    public string Lead => (Raised, Conditions) switch
+    {
+        (0, 0) => "No concerns raised yet.",
+        (_, 0) => $"{GroupWords.Count(Raised, "concern")}, each in the words of the people who raised it:",
+        (0, var n) => $"{GroupWords.Count(n, "condition")} of the decision:",
+        var (raised, n) => $"{GroupWords.Count(raised, "concern")}, each in the words of the people who raised it, and {GroupWords.Count(n, "condition")} of the decision:",
+    };
+
+    private int Conditions => Concerns.Count(c => c.Kind == ConcernKind.Condition);
+
+    private int Raised => Concerns.Count - Conditions;
+}

@@ -196,7 +196,7 @@ internal static class ConcernRenderer
     public static void List(ConcernList list, List<JsonObject> content)
     {
         content.Add(Block.Header($"Concerns: {list.Title}"));
-        content.Add(Block.Section(list.Concerns.Count == 0 ? "No concerns raised yet." : $"{GroupWords.Count(list.Concerns.Count, "concern")}, each in the words of the people who raised it:"));
+        content.Add(Block.Section(list.Lead));
         content.AddRange(list.Concerns.SelectMany(c => Block.Verbatim(Text(c))));
     }
 

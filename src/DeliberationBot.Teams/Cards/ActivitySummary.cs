@@ -34,7 +34,7 @@ internal static class ActivitySummary
             DecisionRecorded d => $"Decision on \"{d.Title}\": {d.Decision.Outcome.Label()}",
             ConditionNotice c => $"Condition #{c.Condition.Number} of the decision on \"{c.Title}\"",
             ReminderNotice r => $"Reminder: {Count(r.QuestionsLeft, "question")} left on \"{r.Title}\"",
-            ConcernList l => $"{Count(l.Concerns.Count, "concern")} on \"{l.Title}\"",
+            ConcernList l => $"{l.Counted} on \"{l.Title}\"",
             StatusReport s => $"Status of \"{s.Title}\"",
             ExportLink e => $"The record of \"{e.Title}\"",
             _ => FirstLine(PlainTextRenderer.Render(message)),

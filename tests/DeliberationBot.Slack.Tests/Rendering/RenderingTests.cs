@@ -218,6 +218,11 @@ public sealed class RenderingTests
         Assert.Contains("The people who raised or set each one will see your response.", both, StringComparison.Ordinal);
         Assert.Contains("Mark addressed", both, StringComparison.Ordinal);
 
+        // The deliberation's list counts them apart: a condition is not words someone raised.
+        Assert.Contains("1 concern, each in the words of the people who raised it, and 1 condition of the decision:", Strings(MessageRenderer.Render(new ConcernList(Samples.Id, "T", [concern, condition])).ToPayload()), StringComparison.Ordinal);
+        Assert.Contains("1 condition of the decision:", Strings(MessageRenderer.Render(new ConcernList(Samples.Id, "T", [condition])).ToPayload()), StringComparison.Ordinal);
+        Assert.Contains("No concerns raised yet.", Strings(MessageRenderer.Render(new ConcernList(Samples.Id, "T", [])).ToPayload()), StringComparison.Ordinal);
+
         // The form for the words says who reads them.
         var form = Strings(ConcernModals.Text(ConcernAction.MarkAddressed, new WordsForm(condition, null)));
         Assert.Contains("Mark met", form, StringComparison.Ordinal);

@@ -213,6 +213,7 @@ public sealed class RendererTests
         var both = AdaptiveCardRenderer.Render(new OwnerConcerns(Id, "Screening", [concern, condition]));
         Assert.Equal(["Concerns and conditions for you", "Screening", "2 concerns and conditions need your response. Open **Respond** under one to answer it."], TextBlocks(both).Take(3));
         Assert.Contains("\"title\":\"Mark addressed\"", both.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("1 concern and 1 condition on \"Screening\"", Summary(new ConcernList(Id, "Screening", [concern, condition])));
     }
 
     [Fact]
