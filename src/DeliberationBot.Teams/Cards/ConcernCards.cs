@@ -122,7 +122,7 @@ internal static class ConcernCards
     /// </summary>
     public static IEnumerable<JsonNode?> Concern(ConcernView c)
     {
-        var title = string.Join(" ", new[] { $"**#{c.Number}**", c.Kind == ConcernKind.Condition ? "Condition:" : null, c.Heading is { } h ? CardText.Escape(h) : null }.OfType<string>());
+        var title = string.Join(" ", new[] { $"**#{c.Number}**", c.Kind == ConcernKind.Condition ? (c.Heading is null ? "Condition" : "Condition:") : null, c.Heading is { } h ? CardText.Escape(h) : null }.OfType<string>());
         var merged = c.MergedInto is { } into ? $" · merged into #{into}" : "";
         var owner = c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display) + (c.Due is { } due ? " · due " + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
         yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status, c.Kind)}{merged}{owner}", spacing: "Medium"));

@@ -198,12 +198,16 @@ public sealed class RendererTests
     public void A_condition_reaches_its_owner_as_a_condition_to_meet_read_by_the_person_who_set_it()
     {
         var condition = new ConcernView(Id, 3, ConcernKind.Condition, null, "Log every override", [], 1, ConcernStatus.Open, null, new UserRef("m", "Maria"), new DateOnly(2027, 1, 15),
-            [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress]);
+            [ConcernAction.Acknowledge, ConcernAction.Respond, ConcernAction.MarkAddressed, ConcernAction.WontAddress])
+        {
+            Voices = [new ConcernVoice("user:dana", null, "Dana", "Log every override", null)],
+        };
         var concern = condition with { Number = 2, Kind = ConcernKind.Concern, Text = "Appeals", Owner = null, Due = null };
         string Summary(OutgoingMessage message) => AdaptiveCardRenderer.Activities(message)[0]["summary"]!.GetValue<string>();
 
         var card = AdaptiveCardRenderer.Render(new OwnerConcerns(Id, "Screening", [condition]));
         Assert.Equal(["Conditions for you", "Screening", "1 condition needs your response. Open **Respond** under one to answer it."], TextBlocks(card).Take(3));
+        Assert.Contains("**#3** Condition · open · owner Maria · due 2027-01-15", TextBlocks(card));
         var json = card.ToJsonString();
         Assert.Contains("\"title\":\"Mark met\"", json, StringComparison.Ordinal);
         Assert.Contains("t be met\"", json, StringComparison.Ordinal);
