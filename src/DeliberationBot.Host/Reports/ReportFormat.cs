@@ -36,6 +36,7 @@ internal static class ReportFormat
 
     public static bool IsResolved(string status) => status is "Resolved" or "ClosedByFacilitator";
 
+    /// <summary>Where a concern stands, in words.</summary>
     public static string Status(string status) => status switch
     {
         "Open" => "Open",
@@ -46,6 +47,15 @@ internal static class ReportFormat
         "ClosedByFacilitator" => "Closed by the facilitator",
         "Merged" => "Merged into another concern",
         _ => status,
+    };
+
+    /// <summary>Where a condition of the decision stands: met or not by its owner, then accepted by the person who set it.</summary>
+    public static string ConditionStatus(string status) => status switch
+    {
+        "Addressed" => "Marked met; awaiting the person who set it",
+        "WontAddress" => "Marked won't be met; awaiting the person who set it",
+        "Resolved" => "Settled: the person who set it accepted",
+        _ => Status(status),
     };
 
     /// <summary>A history event's type in words ("concern.wont-address" → "won't address").</summary>

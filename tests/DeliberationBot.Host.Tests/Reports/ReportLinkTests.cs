@@ -99,6 +99,23 @@ public sealed class ReportLinkTests : JourneyTest
     }
 
     [Fact]
+    public async Task A_condition_of_the_decision_on_the_page_is_met_or_not_by_its_owner_and_settled_by_the_person_who_set_it()
+    {
+        var d = await ClosedDeliberationAsync(anaSaysNoOverride: true);
+        await Commands.HandleAsync(Dana, Room, "decide conditions \"Pilot in one office first.\"", null, Key(), default);
+        await Commands.HandleAsync(Dana, Room, "condition \"Log every override\" owner:<@U-MARIA|Maria> due:2099-01-31", null, Key(), default);
+        await Commands.HandleAsync(Dana, Room, "condition \"Publish the appeal route\" owner:<@U-MARIA|Maria> due:2099-02-28", null, Key(), default);
+        var conditions = (await Store.ListConcernsAsync(Ws, d.Id, default)).Where(c => c.Kind == ConcernKind.Condition).OrderBy(c => c.Number).ToList();
+        await Concerns.ActAsync(Maria, conditions[0].Id, ConcernAction.MarkAddressed, "Logged since the pilot began.", Key(), default);
+        await Concerns.ActAsync(Maria, conditions[1].Id, ConcernAction.WontAddress, "Legal has not agreed a route.", Key(), default);
+        await Concerns.ActAsync(Dana, conditions[1].Id, ConcernAction.Accept, null, Key(), default);
+
+        var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
+        Assert.Contains($"<td>#{conditions[0].Number}</td><td class=\"said\">Log every override</td><td>Maria</td><td>31 January 2099</td><td>Marked met; awaiting the person who set it</td>", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>#{conditions[1].Number}</td><td class=\"said\">Publish the appeal route</td><td>Maria</td><td>28 February 2099</td><td>Settled: the person who set it accepted</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_person_and_one_answer_are_counted_in_the_singular()
     {
         await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
