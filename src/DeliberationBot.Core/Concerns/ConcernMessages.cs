@@ -134,6 +134,12 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// </summary>
     public string? ReopenedBy { get; init; }
 
+    /// <summary>
+    /// Set on the notice to the people whose concern the facilitator merged into this one: its number, which is the one
+    /// they knew, so that they read why they are asked about another.
+    /// </summary>
+    public int? MergedFrom { get; init; }
+
     /// <summary>Whether the people who raised it are asked to accept or reopen: only once the owners mark it addressed or say they won't address it.</summary>
     [JsonIgnore]
     public bool AsksRaisers => Concern.Actions.Contains(ConcernAction.Accept);
@@ -144,6 +150,10 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// </summary>
     public string Lead(string title, Func<string, string> escape) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
+        (null, false, false) when MergedFrom is { } from =>
+            $"The facilitator of {title} merged the concern you raised, #{from}, into {Concern.Name.ToLowerInvariant()} as saying the same thing; your words are kept in it, and the owners have responded to it.",
+        (null, false, true) when MergedFrom is { } from =>
+            $"The facilitator of {title} merged concern #{from} into {Concern.Name.ToLowerInvariant()} as saying the same thing; its words are kept in it, and the owners have responded to it.",
         ({ } who, _, false) => $"The {Noun} you {Raised} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         ({ } who, _, true) => $"{Concern.Name} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         (null, true, false) => $"The facilitator of {title} closed the {Noun} you {Raised}.",

@@ -96,7 +96,8 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
     /// concern is settled only once they accept too. Named people are sent it privately; people who answered anonymously
     /// in the conversation read it there; people who answered on the public page read it on their page (nothing to send).
     /// </summary>
-    public IEnumerable<OutboxMessage> ResponseForNewRaisers(Deliberation d, FlowDefinition flow, Concern before, Concern after, Func<string, bool> viaPublicPage, string deliveryKey)
+    /// <param name="mergedFrom">The number of the concern merged into it, when that is how they joined.</param>
+    public IEnumerable<OutboxMessage> ResponseForNewRaisers(Deliberation d, FlowDefinition flow, Concern before, Concern after, Func<string, bool> viaPublicPage, string deliveryKey, int? mergedFrom = null)
     {
         var joined = after.Raisers.Except(before.Raisers, StringComparer.Ordinal).ToList();
         if (!after.IsAwaitingRaisers || joined.Count == 0)
@@ -108,12 +109,12 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
         foreach (var raiser in joined.Where(k => k.StartsWith("user:", StringComparison.Ordinal)))
         {
             var user = new UserRef(raiser["user:".Length..]);
-            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}/{user.Id}", Destination.PrivatelyTo(d.Home, user), new ConcernResponseNotice(d.Id, d.Title, view, false));
+            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}/{user.Id}", Destination.PrivatelyTo(d.Home, user), new ConcernResponseNotice(d.Id, d.Title, view, false) { MergedFrom = mergedFrom });
         }
 
         if (joined.Any(k => !k.StartsWith("user:", StringComparison.Ordinal) && !viaPublicPage(k)))
         {
-            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}", Destination.To(d.Home), new ConcernResponseNotice(d.Id, d.Title, view, true));
+            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}", Destination.To(d.Home), new ConcernResponseNotice(d.Id, d.Title, view, true) { MergedFrom = mergedFrom });
         }
     }
 

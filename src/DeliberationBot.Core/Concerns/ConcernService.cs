@@ -171,7 +171,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         {
             Concerns = [merged, source with { Status = ConcernStatus.Merged, MergedInto = target.Number, UpdatedAt = turn.Now }],
             Outbox = !asked ? [] :
-                [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => joiners.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey)],
+                [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => joiners.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey, mergedFrom: from)],
             Events =
             [
                 new DeliberationEvent(d.Id, "concern.merged", by, source.QuestionId, $"#{from} merged into #{into}", turn.Now),

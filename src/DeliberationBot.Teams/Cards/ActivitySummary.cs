@@ -21,6 +21,7 @@ internal static class ActivitySummary
             OwnerConcerns { AwaitingResponse: > 0 } o => $"{o.Counted(o.AwaitingResponse)} on \"{o.Title}\" {(o.AwaitingResponse == 1 ? "needs" : "need")} your response",
             OwnerConcerns { Concerns: [{ Notes: var notes } c] } o when notes.Any() => $"{c.Name} on \"{o.Title}\": {notes.First()}",
             OwnerConcerns o => $"{o.Counted(o.Concerns.Count)} on \"{o.Title}\": nothing needs your response now",
+            ConcernResponseNotice { MergedFrom: { } from } n => $"Concern #{from} on \"{n.Title}\" was merged into {n.Concern.Name.ToLowerInvariant()}",
             ConcernResponseNotice { ReopenedBy: not null } n => $"{n.Concern.Name} on \"{n.Title}\" is open again",
             ConcernResponseNotice { Concern.Status: ConcernStatus.ClosedByFacilitator } n => $"The facilitator of \"{n.Title}\" closed {n.Concern.Name.ToLowerInvariant()}",
             ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to {n.Concern.Name.ToLowerInvariant()}",

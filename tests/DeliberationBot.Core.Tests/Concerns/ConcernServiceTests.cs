@@ -306,6 +306,11 @@ public sealed class ConcernServiceTests
         Assert.Equal(Lee.User.Id, _bed.Store.Outbox[^1].Destination.User!.Id);
         Assert.Contains(toLee.Concern.Voices, v => v.Text == "Nobody timed the new fields.");
         Assert.Equal([ConcernAction.Accept, ConcernAction.Reopen], toLee.Concern.Actions);
+        // Lee knew his concern by its own number: he reads that it was merged, and into which.
+        Assert.Equal(
+            $"The facilitator of P merged the concern you raised, #{lees.Number}, into concern #{sams.Number} as saying the same thing; your words are kept in it, and the owners have responded to it.",
+            toLee.Lead("P", t => t));
+        Assert.Equal("Accept the response, or reopen the concern if it is not settled for you.", toLee.NextStep);
     }
 
     [Fact]

@@ -192,6 +192,7 @@ public sealed class RendererTests
         Assert.Equal("2 concerns on \"Screening\": nothing needs your response now", Summary(new OwnerConcerns(Id, "Screening", [settled with { Happened = null }, settled with { Number = 4, Happened = null }])));
         var condition = view with { Kind = ConcernKind.Condition, Status = ConcernStatus.Addressed, Response = "Done.", Actions = [ConcernAction.Accept, ConcernAction.Reopen] };
         Assert.Equal("The owners of \"Screening\" responded to condition #3", Summary(new ConcernResponseNotice(Id, "Screening", condition, false)));
+        Assert.Equal("Concern #1 on \"Screening\" was merged into concern #3", Summary(new ConcernResponseNotice(Id, "Screening", view, false) { MergedFrom = 1 }));
     }
 
     [Fact]
