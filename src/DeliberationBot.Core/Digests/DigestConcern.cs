@@ -42,7 +42,7 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         From is { } from ? escape(from) : RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", RaisedBy.Select(g => escape(g.Label())));
 
     /// <summary>How old it is, as a leader reads it: "raised today", "1 day old", "9 days old".</summary>
-    public string Age => AgeDays <= 0 ? "raised today" : $"{Summaries.GroupWords.Count(AgeDays, "day")} old";
+    public string Age => AgeDays <= 0 ? (IsCondition ? "set today" : "raised today") : $"{Summaries.GroupWords.Count(AgeDays, "day")} old";
 
     /// <summary>The words in quotation marks, after their question when they need it; <paramref name="escape"/> makes each part safe for the surface.</summary>
     public string Quoted(Func<string, string> escape, char open = '\u201C', char close = '\u201D') =>
@@ -71,7 +71,9 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
 
         string Q(string text) => open + escape(text) + close;
         var response = s.Response is { } r ? Q(r) : null;
-        var raisers = s.Raisers == 1 ? "the person who raised it" : "the people who raised it";
+        // A condition is its owner's to meet, and the facilitator's, who set it, to accept as met or not.
+        var raisers = IsCondition ? "the person who set it" : s.Raisers == 1 ? "the person who raised it" : "the people who raised it";
+        var owners = IsCondition ? "its owner" : "the owners";
         var waiting = $"Waiting for {raisers} to accept" + (s.Accepted > 0 && s.Raisers > 1 ? $" ({s.Accepted} of {s.Raisers} have)." : ".");
         var reopening = s.Reopening.Count == 0 ? null : string.Join(" · ", s.Reopening.Select(Q));
         var lines = new List<string>();
@@ -85,15 +87,17 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
 
         lines.Add((Status, response) switch
         {
-            (ConcernStatus.Open, _) => "No response from the owners yet.",
-            (ConcernStatus.Acknowledged, null) => "The owners acknowledged it; no response yet.",
-            (ConcernStatus.Acknowledged, _) => $"The owners responded: {response}",
+            (ConcernStatus.Open, _) => $"No response from {owners} yet.",
+            (ConcernStatus.Acknowledged, null) => $"{Capitalised(owners)} acknowledged it; no response yet.",
+            (ConcernStatus.Acknowledged, _) => $"{Capitalised(owners)} responded: {response}",
+            (ConcernStatus.Addressed, _) when IsCondition => $"Its owner says it is met: {response ?? "(no words)"} {waiting}",
+            (ConcernStatus.WontAddress, _) when IsCondition => $"Its owner says it won't be met: {response ?? "(no reason given)"} {waiting}",
             (ConcernStatus.Addressed, _) => $"The owners say it is addressed: {response ?? "(no words)"} {waiting}",
             (ConcernStatus.WontAddress, _) => $"The owners will not address it: {response ?? "(no reason given)"} {waiting}",
             (ConcernStatus.Resolved, null) => $"{Capitalised(raisers)} accepted the response.",
             (ConcernStatus.Resolved, _) => $"{Capitalised(raisers)} accepted the response: {response}",
             (ConcernStatus.ClosedByFacilitator, _) => $"Closed by the facilitator without {raisers} accepting{(response is null ? "." : ": " + response)}",
-            _ => ConcernService.Describe(Status),
+            _ => ConcernService.Describe(Status, IsCondition ? ConcernKind.Condition : ConcernKind.Concern),
         });
         if (reopening is not null)
         {

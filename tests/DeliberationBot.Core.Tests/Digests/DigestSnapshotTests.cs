@@ -153,6 +153,19 @@ public class DigestSnapshotTests
         Assert.Contains("#2 \"Nobody asked the families.\" — the facilitator; 1 day old", text, StringComparison.Ordinal);
         Assert.Contains("#3 \"The contract is unsigned.\" — an owner; 1 day old", text, StringComparison.Ordinal);
         Assert.Contains(": 2 open concerns and 1 open condition across 1 proposal;", text, StringComparison.Ordinal);
+
+        // Where it stands is said as a condition's: met or not by its owner, accepted by the person who set it.
+        DigestConcern Condition(ConcernStatus status, string? response, DateTimeOffset set) => DigestComposer.Compose(
+            [new DigestSource(hotline, [Recorded(1, "Explain each score.", "user:U0DANA", ConcernKind.Condition) with { Status = status, Response = response, CreatedAt = set }], [])],
+            Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC").Proposals.Single().OpenConcerns.Single();
+        Assert.Equal(["No response from its owner yet."], Condition(ConcernStatus.Open, null, Now.AddDays(-1)).StandingLines(t => t));
+        Assert.Equal("set today", Condition(ConcernStatus.Open, null, Now).Age);
+        Assert.Equal(
+            ["Its owner says it is met: \u201CEach score comes with its three main reasons.\u201D Waiting for the person who set it to accept."],
+            Condition(ConcernStatus.Addressed, "Each score comes with its three main reasons.", Now).StandingLines(t => t));
+        Assert.Equal(
+            ["Its owner says it won't be met: \u201CThe vendor will not share reasons.\u201D Waiting for the person who set it to accept."],
+            Condition(ConcernStatus.WontAddress, "The vendor will not share reasons.", Now).StandingLines(t => t));
     }
 
     [Fact]
