@@ -17,6 +17,9 @@ public static class ConcernKinds
 {
     /// <summary>"Concern #3", or for a condition of the decision, "Condition #3": how a person refers to it.</summary>
     public static string Named(this ConcernKind kind, int number) => $"{(kind == ConcernKind.Condition ? "Condition" : "Concern")} #{number}";
+
+    /// <summary>Who reads a response to it: the people who raised a concern, the person who set a condition (the facilitator).</summary>
+    public static string ReadBy(this ConcernKind kind) => kind == ConcernKind.Condition ? "the person who set it" : "the people who raised it";
 }
 
 public enum ConcernOrigin

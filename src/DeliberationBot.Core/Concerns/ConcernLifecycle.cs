@@ -76,11 +76,12 @@ public static class ConcernLifecycle
         if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers
             && string.IsNullOrWhiteSpace(text))
         {
+            var readBy = c.Kind.ReadBy();
             return (null, action switch
             {
-                ConcernAction.WontAddress => "Please give the reason it won't be addressed; the people who raised it will see it.",
-                ConcernAction.CloseWithoutRaisers => "Please record why this is closed without the people who raised it.",
-                _ => "Please write your response; the people who raised it will see it.",
+                ConcernAction.WontAddress => $"Please give the reason it won't be {(c.Kind == ConcernKind.Condition ? "met" : "addressed")}; {readBy} will see it.",
+                ConcernAction.CloseWithoutRaisers => $"Please record why this is closed without {readBy}.",
+                _ => $"Please write your response; {readBy} will see it.",
             });
         }
 

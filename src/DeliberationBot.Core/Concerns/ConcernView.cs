@@ -55,9 +55,9 @@ public sealed record ConcernView(
     [JsonIgnore]
     public bool AwaitsResponse => Status is ConcernStatus.Open or ConcernStatus.Acknowledged && Actions.Contains(ConcernAction.MarkAddressed);
 
-    /// <summary>Who reads a response to it: the people who raised a concern, the person who set a condition (the facilitator).</summary>
+    /// <inheritdoc cref="ConcernKinds.ReadBy"/>
     [JsonIgnore]
-    public string ReadBy => Kind == ConcernKind.Condition ? "the person who set it" : "the people who raised it";
+    public string ReadBy => Kind.ReadBy();
 
     /// <summary>"Concern #3", or "Condition #3": how a person refers to it.</summary>
     [JsonIgnore]

@@ -55,6 +55,11 @@ public class ConcernLifecycleTests
         // A concern is no condition of the decision, whatever becomes of it.
         var concern = ConcernLifecycle.Apply(Open("user:U-A"), ConcernAction.MarkAddressed, "user:U-OWNER", "Done.", Now).Changed!;
         Assert.Null(ConcernLifecycle.ConditionChangeOf(concern, ConcernLifecycle.Apply(concern, ConcernAction.Accept, "user:U-A", null, Now).Changed!));
+
+        // Its owner is asked for their words as a condition's: the person who set it reads them.
+        Assert.Equal((null, "Please give the reason it won't be met; the person who set it will see it."), ConcernLifecycle.Apply(condition, ConcernAction.WontAddress, "user:U-OWNER", " ", Now));
+        Assert.Equal((null, "Please write your response; the person who set it will see it."), ConcernLifecycle.Apply(condition, ConcernAction.MarkAddressed, "user:U-OWNER", null, Now));
+        Assert.Equal((null, "Please give the reason it won't be addressed; the people who raised it will see it."), ConcernLifecycle.Apply(Open("user:U-A"), ConcernAction.WontAddress, "user:U-OWNER", "", Now));
     }
 
     [Fact]
