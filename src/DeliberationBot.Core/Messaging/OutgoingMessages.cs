@@ -207,14 +207,17 @@ public sealed record ConcernList(Guid DeliberationId, string Title, IReadOnlyLis
         var (raised, n) => $"{GroupWords.Count(raised, "concern")} and {GroupWords.Count(n, "condition")}",
     };
 
-    /// <summary>The line above the list: "9 concerns, each in the words of the people who raised it, and 1 condition of the decision".</summary>
+    /// <summary>
+    /// The line above the list, without its last stop, which the surface adds (a colon before the list it shows): "9
+    /// concerns, each in the words of the people who raised it, and 1 condition of the decision", "No concerns raised yet".
+    /// </summary>
     [JsonIgnore]
     public string Lead => (Raised, Conditions) switch
     {
-        (0, 0) => "No concerns raised yet.",
-        (_, 0) => $"{GroupWords.Count(Raised, "concern")}, each in the words of the people who raised it:",
-        (0, var n) => $"{GroupWords.Count(n, "condition")} of the decision:",
-        var (raised, n) => $"{GroupWords.Count(raised, "concern")}, each in the words of the people who raised it, and {GroupWords.Count(n, "condition")} of the decision:",
+        (0, 0) => "No concerns raised yet",
+        (_, 0) => $"{GroupWords.Count(Raised, "concern")}, each in the words of the people who raised it",
+        (0, var n) => $"{GroupWords.Count(n, "condition")} of the decision",
+        var (raised, n) => $"{GroupWords.Count(raised, "concern")}, each in the words of the people who raised it, and {GroupWords.Count(n, "condition")} of the decision",
     };
 
     private int Conditions => Concerns.Count(c => c.Kind == ConcernKind.Condition);

@@ -196,7 +196,7 @@ internal static class ConcernRenderer
     public static void List(ConcernList list, List<JsonObject> content)
     {
         content.Add(Block.Header($"Concerns: {list.Title}"));
-        content.Add(Block.Section(list.Lead));
+        content.Add(Block.Section(list.Lead + (list.Concerns.Count == 0 ? "." : ":")));
         content.AddRange(list.Concerns.SelectMany(c => Block.Verbatim(Text(c))));
     }
 

@@ -168,7 +168,7 @@ internal static class ConcernCards
         {
             Card.Text("Concerns", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(list.Title)),
-            list.Concerns.Count == 0 ? Card.Text("No concerns raised yet.") : null,
+            Card.Text(list.Lead + "."),
         };
         return new CardLayout(head, [.. list.Concerns.Select(c => (IReadOnlyList<JsonNode?>)[.. Concern(c)])], $"Concerns on {CardText.Escape(list.Title)} (continued)");
     }

@@ -219,6 +219,8 @@ public sealed class RendererTests
         Assert.Equal(["Concerns and conditions for you", "Screening", "2 concerns and conditions need your response. Open **Respond** under one to answer it."], TextBlocks(both).Take(3));
         Assert.Contains("\"title\":\"Mark addressed\"", both.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("1 concern and 1 condition on \"Screening\"", Summary(new ConcernList(Id, "Screening", [concern, condition])));
+        Assert.Contains("1 concern, each in the words of the people who raised it, and 1 condition of the decision.", TextBlocks(AdaptiveCardRenderer.Render(new ConcernList(Id, "Screening", [concern, condition]))));
+        Assert.Contains("No concerns raised yet.", TextBlocks(AdaptiveCardRenderer.Render(new ConcernList(Id, "Screening", []))));
     }
 
     [Fact]
