@@ -74,7 +74,7 @@ internal static partial class CommunityEndpoints
             : await pages.KeptAsync(page, questionId, ct) is { } kept
                 ? Render<KeptPage>(new
                 {
-                    Frame = Frame(http), Kept = kept, QuestionText = page.Flow.FindQuestion(questionId)!.In(Frame(http).Language).Text, Next = NextHref(Frame(http), page),
+                    Frame = Frame(http), Kept = kept, Question = page.Flow.FindQuestion(questionId)!, Next = NextHref(Frame(http), page),
                 })
                 : Results.Redirect(NextHref(Frame(http), page)));
 

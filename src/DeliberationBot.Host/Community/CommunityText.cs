@@ -1,4 +1,19 @@
+using DeliberationBot.Core.Flows;
+using Microsoft.Extensions.Localization;
+
 namespace DeliberationBot.Host.Community;
 
 /// <summary>The public page's own words, in <c>CommunityText.resx</c> (English) and one <c>CommunityText.{language}.resx</c> per language.</summary>
-public sealed class CommunityText;
+public sealed class CommunityText
+{
+    /// <summary>
+    /// An option of <paramref name="question"/> as the reader reads it: yes, no and not sure in the page's words, a
+    /// flow's options as the flow words them in the reader's language (<paramref name="words"/>).
+    /// </summary>
+    public static string OptionLabel(IStringLocalizer<CommunityText> t, Question question, QuestionWording words, string optionId) =>
+        question.Kind == AnswerKind.YesNoUnsure ? t[$"Option_{optionId}"].Value : words.Options.FirstOrDefault(o => o.Id == optionId)?.Label ?? optionId;
+
+    /// <summary>Words kept from an answer (a concern's), with its options in the reader's language (<see cref="ChoiceWords"/>).</summary>
+    public static string KeptWords(IStringLocalizer<CommunityText> t, string kept, Question? question, string language) =>
+        question is null ? kept : ChoiceWords.In(kept, question, o => OptionLabel(t, question, question.In(language), o.Id));
+}

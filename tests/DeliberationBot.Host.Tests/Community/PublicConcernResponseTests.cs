@@ -102,6 +102,28 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
     }
 
     [Fact]
+    public async Task A_visitor_reads_the_option_they_chose_in_their_own_language_with_their_words_as_written()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var link = Assert.IsType<CommunityInvitationLink>((await Commands.HandleAsync(Dana, Room, "invite community lang:en,es", null, Key(), default)).Replies.Single());
+        using var visitor = Browser();
+        await AnswerAsync(visitor, link, "can-appeal", ("choice", "unsure"), ("words", "Nadie nos dijo cómo."));
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+
+        // The owners read the option in the agency's wording; the visitor, on a Spanish page, in Spanish.
+        var appeal = Assert.Single(await Store.ListConcernsAsync(Ws, link.DeliberationId, default), c => c.QuestionId == "can-appeal");
+        Assert.Equal("Not sure (\"Nadie nos dijo cómo.\")", Assert.Single(appeal.Voices).Text);
+        var spanish = WebUtility.HtmlDecode(await visitor.GetStringAsync(link.Page.PathAndQuery + "/concerns?lang=es"));
+        Assert.Contains("<p>No estoy seguro/a (\"Nadie nos dijo cómo.\")</p>", spanish, StringComparison.Ordinal);
+        Assert.Contains("<p>Not sure (\"Nadie nos dijo cómo.\")</p>", WebUtility.HtmlDecode(await visitor.GetStringAsync(link.Page.PathAndQuery + "/concerns?lang=en")), StringComparison.Ordinal);
+
+        // Changed to "Yes", the words that stay with the people in charge are shown as the visitor gave them.
+        using var changed = await CommunityVisitor.AnswerAsync(visitor, link, "can-appeal", ("choice", "yes"));
+        var kept = WebUtility.HtmlDecode(await visitor.GetStringAsync(changed.Headers.Location!.OriginalString.Replace("lang=en", "lang=es", StringComparison.Ordinal)));
+        Assert.Contains("<p>No estoy seguro/a (\"Nadie nos dijo cómo.\")</p>", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_the_deliberation_closes_the_page_still_leads_to_the_response_and_takes_the_acceptance()
     {
         var (link, visitor) = await RaisedOnThePageAsync();
