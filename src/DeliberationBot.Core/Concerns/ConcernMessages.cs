@@ -151,9 +151,9 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     public string Lead(string title, Func<string, string> escape) => (ReopenedBy, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
         (null, false, false) when MergedFrom is { } from =>
-            $"The facilitator of {title} merged the concern you raised, #{from}, into {Concern.Name.ToLowerInvariant()} as saying the same thing; your words are kept in it, and the owners have responded to it.",
+            $"The facilitator of {title} merged the concern you raised, #{from}, into {Concern.Name.ToLowerInvariant()} as saying the same thing; your words are kept in it{Responded}",
         (null, false, true) when MergedFrom is { } from =>
-            $"The facilitator of {title} merged concern #{from} into {Concern.Name.ToLowerInvariant()} as saying the same thing; its words are kept in it, and the owners have responded to it.",
+            $"The facilitator of {title} merged concern #{from} into {Concern.Name.ToLowerInvariant()} as saying the same thing; its words are kept in it{Responded}",
         ({ } who, _, false) => $"The {Noun} you {Raised} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         ({ } who, _, true) => $"{Concern.Name} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         (null, true, false) => $"The facilitator of {title} closed the {Noun} you {Raised}.",
@@ -204,6 +204,9 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
         (false, true) => "The owners have been told. Anyone else who raised it can press Reopen to tell them why it does not settle it for them either. " +
             "When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
     };
+
+    /// <summary>The end of a merged concern's lead: whether the owners have answered the concern it joined.</summary>
+    private string Responded => Concern.Response is null ? "." : ", and the owners have responded to it.";
 
     /// <summary>What the notice is about, for its one reader: a concern they raised, or a condition of the decision they set.</summary>
     private string Noun => Concern.Kind == ConcernKind.Condition ? "condition" : "concern";

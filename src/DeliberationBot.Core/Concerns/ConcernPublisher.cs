@@ -99,8 +99,9 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
     /// <param name="mergedFrom">The number of the concern merged into it, when that is how they joined.</param>
     public IEnumerable<OutboxMessage> ResponseForNewRaisers(Deliberation d, FlowDefinition flow, Concern before, Concern after, Func<string, bool> viaPublicPage, string deliveryKey, int? mergedFrom = null)
     {
+        // People whose concern was merged in are told so even before the owners respond: the number they knew is gone.
         var joined = after.Raisers.Except(before.Raisers, StringComparer.Ordinal).ToList();
-        if (!after.IsAwaitingRaisers || joined.Count == 0)
+        if ((!after.IsAwaitingRaisers && mergedFrom is null) || joined.Count == 0)
         {
             yield break;
         }

@@ -164,14 +164,14 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             OwnersHeardAt = null,
         };
         var by = TurnSupport.NamedKey(actor.User.Id);
-        // Whoever raised the merged one is sent the response the other waits on, unless they answered on the public page.
+        // Whoever raised the merged one is told, and sent the response the other waits on, unless they answered on the
+        // public page, which shows it.
         var asked = merged.IsAwaitingRaisers && newRaisers.Count > 0;
-        var joiners = asked ? await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, newRaisers, ct) : [];
+        var joiners = newRaisers.Count > 0 ? await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, newRaisers, ct) : [];
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Concerns = [merged, source with { Status = ConcernStatus.Merged, MergedInto = target.Number, UpdatedAt = turn.Now }],
-            Outbox = !asked ? [] :
-                [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => joiners.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey, mergedFrom: from)],
+            Outbox = [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => joiners.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey, mergedFrom: from)],
             Events =
             [
                 new DeliberationEvent(d.Id, "concern.merged", by, source.QuestionId, $"#{from} merged into #{into}", turn.Now),
@@ -185,7 +185,8 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
         return TurnResult.Reply(new Confirmation(
             $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with \"concerns\"." +
-            (asked ? $" Whoever raised #{from} is asked whether the owners' response to #{into} settles it for them too." : "")));
+            (asked ? $" Whoever raised #{from} is asked whether the owners' response to #{into} settles it for them too."
+                : newRaisers.Count > 0 ? $" Whoever raised #{from} is told so." : "")));
     }
 
     private static IReadOnlyList<UserRef> RecipientsOf(Deliberation d, Concern c) => c.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;

@@ -314,6 +314,29 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
+    public async Task Whoever_raised_a_concern_merged_into_one_not_yet_answered_is_told_where_their_words_now_are()
+    {
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: false, "join-lee", None);
+        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+        var concerns = await _bed.Store.ListConcernsAsync(Workspace, d, None);
+        var (sams, lees) = (concerns.Single(c => c.Raisers.Contains("user:" + Sam.User.Id)), concerns.Single(c => c.Raisers.Contains("user:" + Lee.User.Id)));
+        var before = _bed.Store.Outbox.Count;
+
+        var merged = await Concerns.MergeAsync(Fiona, Home, sams.Number, lees.Number, "merge", None);
+
+        Assert.EndsWith($"Whoever raised #{lees.Number} is told so.", Assert.IsType<Confirmation>(Assert.Single(merged.Replies)).Text, StringComparison.Ordinal);
+        var toLee = (ConcernResponseNotice)Assert.Single(_bed.Store.Outbox.Skip(before)).Message;
+        Assert.Equal(Lee.User.Id, _bed.Store.Outbox[^1].Destination.User!.Id);
+        Assert.Equal(
+            $"The facilitator of P merged the concern you raised, #{lees.Number}, into concern #{sams.Number} as saying the same thing; your words are kept in it.",
+            toLee.Lead("P", t => t));
+        Assert.Equal("It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.", toLee.NextStep);
+        Assert.Empty(toLee.Concern.Actions);
+    }
+
+    [Fact]
     public async Task A_press_refused_because_the_concern_moved_on_draws_the_persons_notice_as_it_stands_and_no_other()
     {
         var (_, concern) = await AddressedForTwoAsync();
