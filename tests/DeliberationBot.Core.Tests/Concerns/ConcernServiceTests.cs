@@ -286,15 +286,21 @@ public sealed class ConcernServiceTests
         Assert.Equal("The owners have already heard of every concern as it stands; nothing was sent again.", Assert.IsType<Confirmation>(fourth.Replies[1]).Text);
     }
 
-    [Fact]
-    public async Task Whoever_raised_a_concern_merged_into_one_the_owners_answered_is_sent_the_response()
+    /// <summary>Sam and Lee each flag an answer by name; the facilitator's review numbers them as two concerns.</summary>
+    private async Task<(Concern Sams, Concern Lees)> SamsAndLeesConcernsAsync()
     {
         var d = await FlaggedAsync("It adds twenty minutes a case.");
         await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: false, "join-lee", None);
         await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
         await Concerns.ReviewAsync(Fiona, Home, "review", None);
         var concerns = await _bed.Store.ListConcernsAsync(Workspace, d, None);
-        var (sams, lees) = (concerns.Single(c => c.Raisers.Contains("user:" + Sam.User.Id)), concerns.Single(c => c.Raisers.Contains("user:" + Lee.User.Id)));
+        return (concerns.Single(c => c.Raisers.Contains("user:" + Sam.User.Id)), concerns.Single(c => c.Raisers.Contains("user:" + Lee.User.Id)));
+    }
+
+    [Fact]
+    public async Task Whoever_raised_a_concern_merged_into_one_the_owners_answered_is_sent_the_response()
+    {
+        var (sams, lees) = await SamsAndLeesConcernsAsync();
         await Concerns.ActAsync(Maria, sams.Id, ConcernAction.MarkAddressed, "We drop two of the fields.", "addressed", None);
         var before = _bed.Store.Outbox.Count;
 
@@ -316,12 +322,7 @@ public sealed class ConcernServiceTests
     [Fact]
     public async Task Whoever_raised_a_concern_merged_into_one_not_yet_answered_is_told_where_their_words_now_are()
     {
-        var d = await FlaggedAsync("It adds twenty minutes a case.");
-        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: false, "join-lee", None);
-        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
-        await Concerns.ReviewAsync(Fiona, Home, "review", None);
-        var concerns = await _bed.Store.ListConcernsAsync(Workspace, d, None);
-        var (sams, lees) = (concerns.Single(c => c.Raisers.Contains("user:" + Sam.User.Id)), concerns.Single(c => c.Raisers.Contains("user:" + Lee.User.Id)));
+        var (sams, lees) = await SamsAndLeesConcernsAsync();
         var before = _bed.Store.Outbox.Count;
 
         var merged = await Concerns.MergeAsync(Fiona, Home, sams.Number, lees.Number, "merge", None);
