@@ -20,6 +20,12 @@ public static class ConcernKinds
 
     /// <summary>Who reads a response to it: the people who raised a concern, the person who set a condition (the facilitator).</summary>
     public static string ReadBy(this ConcernKind kind) => kind == ConcernKind.Condition ? "the person who set it" : "the people who raised it";
+
+    /// <summary>"concern", or "condition".</summary>
+    public static string Noun(this ConcernKind kind) => kind == ConcernKind.Condition ? "condition" : "concern";
+
+    /// <summary>What its owners' answer makes of it: a concern is addressed (or won't be), a condition is met (or won't be).</summary>
+    public static string Settled(this ConcernKind kind) => kind == ConcernKind.Condition ? "met" : "addressed";
 }
 
 public enum ConcernOrigin

@@ -79,7 +79,7 @@ public static class ConcernLifecycle
             var readBy = c.Kind.ReadBy();
             return (null, action switch
             {
-                ConcernAction.WontAddress => $"Please give the reason it won't be {(c.Kind == ConcernKind.Condition ? "met" : "addressed")}; {readBy} will see it.",
+                ConcernAction.WontAddress => $"Please give the reason it won't be {c.Kind.Settled()}; {readBy} will see it.",
                 ConcernAction.CloseWithoutRaisers => $"Please record why this is closed without {readBy}.",
                 _ => $"Please write your response; {readBy} will see it.",
             });

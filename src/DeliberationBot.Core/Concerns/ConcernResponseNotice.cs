@@ -96,7 +96,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     private string Responded => Concern.Response is null ? "." : ", and the owners have responded to it.";
 
     /// <summary>What the notice is about, for its one reader: a concern they raised, or a condition of the decision they set.</summary>
-    private string Noun => Concern.Kind == ConcernKind.Condition ? "condition" : "concern";
+    private string Noun => Concern.Kind.Noun();
 
     private string Raised => Concern.Kind == ConcernKind.Condition ? "set" : "raised";
 

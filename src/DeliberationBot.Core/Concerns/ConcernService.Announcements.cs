@@ -40,7 +40,7 @@ public sealed partial class ConcernService
                 (0, 0) => "",
                 (1, 0) when c.Kind == ConcernKind.Condition => $" {(c.Voices is [{ Name: { } setter }, ..] ? setter + ", who set it," : "The person who set it")} has been sent {what} privately.",
                 (_, 0) => $" The {People(named.Count)} who raised it {(named.Count == 1 ? "has" : "have")} been sent {what} privately.",
-                (0, _) => $" {Capitalised(what)} is posted in the conversation for the {People(anonymous)} who raised it anonymously.",
+                (0, _) => $" {Summaries.GroupWords.Capitalised(what)} is posted in the conversation for the {People(anonymous)} who raised it anonymously.",
                 _ => $" Sent privately to {named.Count} of the people who raised it, and posted in the conversation for the {anonymous} who raised it anonymously.",
             };
             if (onPage > 0)
@@ -146,6 +146,4 @@ public sealed partial class ConcernService
         c.Voices.FirstOrDefault(v => v.RaiserKey == reopenerKey)?.Name is { } name ? $"{name}, who raised it too" : "someone who raised it anonymously";
 
     private static string People(int n) => n == 1 ? "person" : $"{n} people";
-
-    private static string Capitalised(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -88,14 +88,14 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         lines.Add((Status, response) switch
         {
             (ConcernStatus.Open, _) => $"No response from {owners} yet.",
-            (ConcernStatus.Acknowledged, null) => $"{Capitalised(owners)} acknowledged it; no response yet.",
-            (ConcernStatus.Acknowledged, _) => $"{Capitalised(owners)} responded: {response}",
+            (ConcernStatus.Acknowledged, null) => $"{Summaries.GroupWords.Capitalised(owners)} acknowledged it; no response yet.",
+            (ConcernStatus.Acknowledged, _) => $"{Summaries.GroupWords.Capitalised(owners)} responded: {response}",
             (ConcernStatus.Addressed, _) when IsCondition => $"Its owner says it is met: {response ?? "(no words)"} {waiting}",
             (ConcernStatus.WontAddress, _) when IsCondition => $"Its owner says it won't be met: {response ?? "(no reason given)"} {waiting}",
             (ConcernStatus.Addressed, _) => $"The owners say it is addressed: {response ?? "(no words)"} {waiting}",
             (ConcernStatus.WontAddress, _) => $"The owners will not address it: {response ?? "(no reason given)"} {waiting}",
-            (ConcernStatus.Resolved, null) => $"{Capitalised(raisers)} accepted the response.",
-            (ConcernStatus.Resolved, _) => $"{Capitalised(raisers)} accepted the response: {response}",
+            (ConcernStatus.Resolved, null) => $"{Summaries.GroupWords.Capitalised(raisers)} accepted the response.",
+            (ConcernStatus.Resolved, _) => $"{Summaries.GroupWords.Capitalised(raisers)} accepted the response: {response}",
             (ConcernStatus.ClosedByFacilitator, _) => $"Closed by the facilitator without {raisers} accepting{(response is null ? "." : ": " + response)}",
             _ => ConcernService.Describe(Status, IsCondition ? ConcernKind.Condition : ConcernKind.Concern),
         });
@@ -105,8 +105,6 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         }
 
         return lines;
-
-        static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
     }
 }
 

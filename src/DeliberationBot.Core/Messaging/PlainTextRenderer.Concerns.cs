@@ -137,7 +137,7 @@ public static partial class PlainTextRenderer
     public const string CloseReasonLabel = "Why it closes without the people who raised it";
 
     /// <summary>A button's label; a condition of the decision is met, or not, rather than addressed.</summary>
-    public static string ActionLabel(ConcernAction action, ConcernKind kind = ConcernKind.Concern) => action switch
+    public static string ActionLabel(ConcernAction action, ConcernKind kind) => action switch
     {
         ConcernAction.Acknowledge => "Acknowledge",
         ConcernAction.Respond => "Respond",

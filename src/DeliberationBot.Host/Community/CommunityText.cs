@@ -14,6 +14,14 @@ public sealed class CommunityText
         question.Kind == AnswerKind.YesNoUnsure ? t[$"Option_{optionId}"].Value : words.Options.FirstOrDefault(o => o.Id == optionId)?.Label ?? optionId;
 
     /// <summary>Words kept from an answer (a concern's), with its options in the reader's language (<see cref="ChoiceWords"/>).</summary>
-    public static string KeptWords(IStringLocalizer<CommunityText> t, string kept, Question? question, string language) =>
-        question is null ? kept : ChoiceWords.In(kept, question, o => OptionLabel(t, question, question.In(language), o.Id));
+    public static string KeptWords(IStringLocalizer<CommunityText> t, string kept, Question? question, string language)
+    {
+        if (question is null)
+        {
+            return kept;
+        }
+
+        var words = question.In(language);
+        return ChoiceWords.In(kept, question, o => OptionLabel(t, question, words, o.Id));
+    }
 }

@@ -15,13 +15,13 @@ internal static class ConcernModals
     public static JsonObject Text(ConcernAction action, WordsForm form, Concerns.ConcernMessage? from = null)
     {
         var c = form.Concern;
-        var (readBy, kind) = (char.ToUpperInvariant(c.ReadBy[0]) + c.ReadBy[1..], c.Kind == ConcernKind.Condition ? "condition" : "concern");
+        var readBy = Core.Summaries.GroupWords.Capitalised(c.ReadBy);
         var label = Core.Messaging.PlainTextRenderer.ActionLabel(action, c.Kind);
         var (title, box, hint, submit) = action switch
         {
             ConcernAction.Respond => ("Respond", "Your response", $"{readBy} will see it.", "Send"),
-            ConcernAction.MarkAddressed => (label, c.Kind == ConcernKind.Condition ? "How it is met" : "How it is addressed", $"{readBy} will see this and can accept it or reopen the {kind}.", label),
-            ConcernAction.WontAddress => (label, c.Kind == ConcernKind.Condition ? "Why it won't be met" : "Why it won't be addressed", $"{readBy} will see this and can accept it or reopen the {kind}.", "Send"),
+            ConcernAction.MarkAddressed => (label, $"How it is {c.Kind.Settled()}", $"{readBy} will see this and can accept it or reopen the {c.Kind.Noun()}.", label),
+            ConcernAction.WontAddress => (label, $"Why it won't be {c.Kind.Settled()}", $"{readBy} will see this and can accept it or reopen the {c.Kind.Noun()}.", "Send"),
             ConcernAction.Reopen => ("Reopen concern", "What is not settled for you?", form.Hint, "Reopen"),
             _ => ("Close concern", Core.Messaging.PlainTextRenderer.CloseReasonLabel, "This is recorded in the deliberation's history.", "Close concern"),
         };
