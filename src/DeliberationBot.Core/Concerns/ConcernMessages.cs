@@ -154,7 +154,10 @@ public sealed record DecisionRequest(Guid DeliberationId, string Title, int Unre
     }
 }
 
-/// <summary>The decision, posted in the conversation; <see cref="Previous"/> is the decision it amends, if any.</summary>
+/// <summary>
+/// The decision, posted in the conversation, and sent privately to each person who raised by name a concern still
+/// unresolved (<see cref="Yours"/>); <see cref="Previous"/> is the decision it amends, if any.
+/// </summary>
 public sealed record DecisionRecorded(Guid DeliberationId, string Title, Decision Decision, IReadOnlyList<ConcernView> Conditions) : OutgoingMessage
 {
     public Decision? Previous { get; init; }
@@ -169,6 +172,36 @@ public sealed record DecisionRecorded(Guid DeliberationId, string Title, Decisio
     public string? UnresolvedLine => Unresolved.Count == 0 ? null
         : $"Decided with {Summaries.GroupWords.Count(Unresolved.Count, "concern")} unresolved ({string.Join(", ", Unresolved.Select(n => $"#{n}"))}); " +
           $"the owners still respond to {(Unresolved.Count == 1 ? "it" : "each")}.";
+
+    /// <summary>
+    /// Set on the copy sent privately to a person who raised, by name, concerns still unresolved when it was decided:
+    /// those concerns, in their words, so that they read that the decision was taken with them open and what becomes of
+    /// them now. Empty on the conversation's copy.
+    /// </summary>
+    public IReadOnlyList<ConcernView> Yours { get; init; } = [];
+
+    /// <summary>
+    /// The first line of the private copy, with the title as the platform shows it: "The decision on X was recorded with
+    /// the concern you raised, #4, still unresolved."; null on the conversation's copy.
+    /// </summary>
+    public string? LeadForRaiser(string title) => Yours.Count == 0 ? null
+        : $"The decision on {title} was {(Previous is null ? "recorded" : "amended")} with the " +
+          (Yours.Count == 1 ? $"concern you raised, #{Yours[0].Number}," : $"concerns you raised, {Summaries.GroupWords.Listed([.. Yours.Select(c => $"#{c.Number}")])},") +
+          " still unresolved.";
+
+    /// <summary>Above the reader's concerns on the private copy.</summary>
+    [JsonIgnore]
+    public string YoursHeading => Yours.Count == 1 ? "Your concern, still unresolved:" : "Your concerns, still unresolved:";
+
+    /// <summary>What becomes of the reader's unresolved concerns now, said under them on the private copy; null on the conversation's.</summary>
+    [JsonIgnore]
+    public string? NextForRaiser => Yours switch
+    {
+        [] => null,
+        [{ Raisers: 1 }] => "The decision does not settle it: the owners still answer for it, and it stays open until you accept their response.",
+        [_] => "The decision does not settle it: the owners still answer for it, and it stays open until you and the others who raised it accept their response.",
+        _ => "The decision does not settle them: the owners still answer for each, and each stays open until the people who raised it accept their response.",
+    };
 }
 
 /// <summary>Signed, expiring links to the deliberation's whole record.</summary>

@@ -51,13 +51,18 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         var decision = new Decision(outcome, rationale.Trim(), actor.User, turn.Now);
         var all = await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct);
         var conditions = all.Where(c => c.Kind == ConcernKind.Condition).Select(c => ConcernView.Of(c, flow, [])).ToList();
-        var unresolved = all.Where(c => c.Kind == ConcernKind.Concern && c.IsUnresolved).Select(c => c.Number).Order().ToList();
+        var unresolved = all.Where(c => c.Kind == ConcernKind.Concern && c.IsUnresolved).OrderBy(c => c.Number).ToList();
         var previous = d.Decision;
+        var posted = new DecisionRecorded(d.Id, d.Title, decision, conditions) { Previous = previous, Unresolved = [.. unresolved.Select(c => c.Number)] };
+        var toRaisers = ByNamedRaiser(unresolved, except: actor.User)
+            .Select(r => turn.Outbox(d.WorkspaceId, $"{deliveryKey}/decision/raiser/{r.User.Id}", Destination.PrivatelyTo(d.Home, r.User),
+                posted with { Yours = [.. r.Concerns.Select(c => ConcernView.Of(c, flow, []))] }))
+            .ToList();
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Deliberation = d with { Decision = decision },
             Events = [new DeliberationEvent(d.Id, previous is null ? Recorded : Amended, TurnSupport.NamedKey(actor.User.Id), null, JsonSerializer.Serialize(decision), turn.Now)],
-            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), new DecisionRecorded(d.Id, d.Title, decision, conditions) { Previous = previous, Unresolved = unresolved })],
+            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), posted), .. toRaisers],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {
@@ -65,10 +70,24 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         }
 
         var what = previous is null ? "Recorded" : $"Amended (was {previous.Outcome.Label()}; the earlier decision stays in the record)";
+        var sentToRaisers = toRaisers.Count == 0 ? "" :
+            $" The decision has been sent privately to {(toRaisers.Count == 1 ? "the person" : $"the {toRaisers.Count} people")} who raised " +
+            $"{(unresolved.Count == 1 ? "the unresolved concern" : toRaisers.Count == 1 ? "an unresolved concern" : "unresolved concerns")} by name, with what they raised.";
         // The way to add conditions comes last: it ends with what to type.
-        return TurnResult.Reply(new Confirmation($"{what}: {outcome.Label()}." + await PromisedAsync(d, ct) +
+        return TurnResult.Reply(new Confirmation($"{what}: {outcome.Label()}." + sentToRaisers + await PromisedAsync(d, ct) +
             (outcome == DecisionOutcome.GoWithConditions ? $" Add each condition with: {Usage.Condition}" : "")));
     }
+
+    /// <summary>
+    /// The people who raised <paramref name="unresolved"/> by name, each with the ones they raised: they are sent the
+    /// decision privately, as the owners' responses are. Those who raised one anonymously read it in the conversation,
+    /// and those who answered on the public page read it there. <paramref name="except"/>, who decided, is not sent it.
+    /// </summary>
+    private static IEnumerable<(UserRef User, IReadOnlyList<Concern> Concerns)> ByNamedRaiser(IReadOnlyList<Concern> unresolved, UserRef except) =>
+        unresolved
+            .SelectMany(c => c.Raisers.Where(k => k.StartsWith("user:", StringComparison.Ordinal) && k != TurnSupport.NamedKey(except.Id)).Select(k => (Key: k, Concern: c)))
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .Select(g => (new UserRef(g.Key["user:".Length..]), (IReadOnlyList<Concern>)[.. g.Select(r => r.Concern)]));
 
     /// <summary>
     /// What the decision means for the public page: the people who answered there read it on the page from now on (the

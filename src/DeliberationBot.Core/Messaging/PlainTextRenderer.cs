@@ -166,10 +166,21 @@ public static partial class PlainTextRenderer
                 sb.AppendLine($"  {Usage.Decide}");
                 break;
             case DecisionRecorded r:
+                if (r.LeadForRaiser($"\"{r.Title}\"") is { } lead)
+                {
+                    sb.AppendLine(lead);
+                }
+
                 AppendConcerns(sb, $"Decision on \"{r.Title}\": {r.Decision.Outcome.Label()} — {r.Decision.Rationale} ({r.Decision.DecidedBy.Display})", r.Conditions);
                 if (r.UnresolvedLine is { } unresolvedLine)
                 {
                     sb.AppendLine(unresolvedLine);
+                }
+
+                if (r.NextForRaiser is { } next)
+                {
+                    AppendConcerns(sb, r.YoursHeading, r.Yours);
+                    sb.AppendLine(next);
                 }
 
                 break;

@@ -65,6 +65,11 @@ internal static class ConcernRenderer
     {
         var d = r.Decision;
         content.Add(Block.Header((r.Previous is null ? "Decision: " : "Decision amended: ") + d.Outcome.Label()));
+        if (r.LeadForRaiser($"*{Escape(r.Title)}*") is { } lead)
+        {
+            content.Add(Block.Section(lead));
+        }
+
         if (r.Previous is { } was)
         {
             // Sections, not a context block: the earlier rationale is someone's words, and may be as long as a form allows.
@@ -84,6 +89,17 @@ internal static class ConcernRenderer
         {
             content.Add(Block.Section("*Conditions*"));
             content.AddRange(r.Conditions.SelectMany(c => Block.Verbatim(Text(c))));
+        }
+
+        if (r.NextForRaiser is { } next)
+        {
+            content.Add(Block.Section($"*{Escape(r.YoursHeading)}*"));
+            foreach (var concern in r.Yours)
+            {
+                AddConcern(concern, content);
+            }
+
+            content.Add(Block.Context(Escape(next)));
         }
     }
 

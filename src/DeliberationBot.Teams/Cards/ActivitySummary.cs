@@ -32,6 +32,7 @@ internal static class ActivitySummary
             SummaryReport s => $"Summary of \"{s.Title}\"",
             WeeklyDigest w => w.IsEmpty ? $"Weekly digest {w.Week}: a quiet week" : $"Weekly digest {w.Week}: {w.OpenCount}",
             DecisionRequest d => $"\"{d.Title}\" is closed: what is the decision?",
+            DecisionRecorded { Yours.Count: > 0 } d => $"Decision on \"{d.Title}\": {d.Decision.Outcome.Label()}, with {(d.Yours.Count == 1 ? "your concern" : "your concerns")} unresolved",
             DecisionRecorded d => $"Decision on \"{d.Title}\": {d.Decision.Outcome.Label()}",
             ConditionNotice c => $"Condition #{c.Condition.Number} of the decision on \"{c.Title}\"",
             ReminderNotice r => $"Reminder: {Count(r.QuestionsLeft, "question")} left on \"{r.Title}\"",

@@ -45,6 +45,7 @@ internal static class DecisionCards
         var body = new List<JsonNode?>
         {
             Card.Text(r.Previous is { } was ? $"Decision amended (was {was.Outcome.Label()}, {was.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "Decision", subtle: true, weight: "Bolder"),
+            r.LeadForRaiser($"\"{CardText.Escape(r.Title)}\"") is { } lead ? Card.Text(lead, weight: "Bolder") : null,
             Card.Heading(CardText.Escape(r.Title)),
             Card.Text(CardText.Escape(d.Outcome.Label()), size: "Large", weight: "Bolder", color: d.Outcome switch
             {
@@ -68,6 +69,13 @@ internal static class DecisionCards
         {
             body.Add(Card.Separator(Card.Label("Conditions")));
             body.AddRange(r.Conditions.SelectMany(Condition));
+        }
+
+        if (r.NextForRaiser is { } next)
+        {
+            body.Add(Card.Separator(Card.Label(CardText.Escape(r.YoursHeading))));
+            body.AddRange(r.Yours.SelectMany(ConcernCards.Concern));
+            body.Add(Card.Text(CardText.Escape(next), subtle: true, spacing: "Small"));
         }
 
         return Card.New(body);

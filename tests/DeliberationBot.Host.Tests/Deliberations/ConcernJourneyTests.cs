@@ -184,6 +184,9 @@ public sealed class ConcernJourneyTests : JourneyTest
 
         var decided = await Commands.HandleAsync(Dana, Room, "decide conditions \"Pilot in one office first.\"", null, Key(), default);
         Assert.Contains("Add each condition with", Assert.IsType<Confirmation>(decided.Replies.Single()).Text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Recorded: Go with conditions. The decision has been sent privately to the person who raised an unresolved concern by name, with what they raised.",
+            Assert.IsType<Confirmation>(decided.Replies.Single()).Text, StringComparison.Ordinal);
         var recorded = (DecisionRecorded)(await Factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRecorded r && r.Decision.Outcome == DecisionOutcome.GoWithConditions)).Message.Message;
         // The conversation reads that it was decided with the override concern open (the one closed without its raisers is not).
         var open = (await Store.ListConcernsAsync(Ws, d.Id, default)).Where(c => c.Status == ConcernStatus.Open).Select(c => c.Number).Order().ToList();
@@ -191,6 +194,18 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.DoesNotContain(purpose.Number, recorded.Unresolved);
         Assert.Equal(open, recorded.Unresolved);
         Assert.Contains($"Decided with {open.Count} concerns unresolved ({string.Join(", ", open.Select(n => $"#{n}"))}); the owners still respond to each.", PlainTextRenderer.Render(recorded), StringComparison.Ordinal);
+        // Ana, who raised the override concern by name, is sent the decision privately with it in her words; Sam, who
+        // raised his anonymously, reads it in the conversation; Dana, who decided, is not sent it.
+        await Factory.DeliverAsync();
+        var toRaisers = Factory.Channel.Sent.Where(s => s.Message.Message is DecisionRecorded { Yours.Count: > 0 }).ToList();
+        var toAna = Assert.Single(toRaisers);
+        Assert.Equal((DeliveryMode.Private, "U-ANA"), (toAna.Message.Destination.Mode, toAna.Message.Destination.User!.Id));
+        var overrideConcern = Assert.Single(((DecisionRecorded)toAna.Message.Message).Yours);
+        Assert.Equal("can-override", (await Store.FindConcernAsync(Ws, overrideConcern.Id, default))!.QuestionId);
+        Assert.Contains(
+            $"The decision on \"{d.Title}\" was recorded with the concern you raised, #{overrideConcern.Number}, still unresolved.",
+            PlainTextRenderer.Render(toAna.Message.Message), StringComparison.Ordinal);
+        Assert.Contains("The decision does not settle it: the owners still answer for it, and it stays open until you accept their response.", PlainTextRenderer.Render(toAna.Message.Message), StringComparison.Ordinal);
         var set = await Commands.HandleAsync(Dana, Room, "condition \"Measure data-entry minutes in the pilot\" owner:<@U-MARIA|Maria> due:2099-01-31", null, Key(), default);
 
         var condition = (await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.Kind == ConcernKind.Condition);

@@ -232,6 +232,30 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_person_whose_concern_is_still_unresolved_is_sent_the_decision_with_it_in_their_words()
+    {
+        var decision = new DecisionRecorded(Samples.Id, "Screening", new Decision(DecisionOutcome.Go, "Pilot in one office.", new UserRef("U0DANA", "dana"), DateTimeOffset.UnixEpoch), [])
+        {
+            Unresolved = [2, 5],
+        };
+        var concern = Samples.Concern("Appeals take months", 2, ConcernStatus.Open, []) with { Raisers = 1, Voices = [new ConcernVoice("user:U0ANA", StakeholderGroup.FrontlineWorker, "ana", "Appeals take months", "q")] };
+
+        var toAna = Strings(MessageRenderer.Render(decision with { Yours = [concern] }).ToPayload());
+        Assert.Contains("The decision on *Screening* was recorded with the concern you raised, #2, still unresolved.", toAna, StringComparison.Ordinal);
+        Assert.Contains("Pilot in one office.", toAna, StringComparison.Ordinal);
+        Assert.Contains("*Your concern, still unresolved:*", toAna, StringComparison.Ordinal);
+        Assert.Contains("Appeals take months", toAna, StringComparison.Ordinal);
+        Assert.Contains("The decision does not settle it: the owners still answer for it, and it stays open until you accept their response.", toAna, StringComparison.Ordinal);
+        // Its notification says why it was sent to them.
+        Assert.StartsWith("The decision on \"Screening\" was recorded with the concern you raised", MessageRenderer.Render(decision with { Yours = [concern] }).Text, StringComparison.Ordinal);
+
+        var inConversation = Strings(MessageRenderer.Render(decision).ToPayload());
+        Assert.DoesNotContain("you raised", inConversation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Appeals take months", inConversation, StringComparison.Ordinal);
+        Assert.Contains("Decided with 2 concerns unresolved (#2, #5); the owners still respond to each.", inConversation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_answers_review_has_a_Change_button_per_answer_as_a_message_and_as_a_modal()
     {
         var review = new AnswersReview(Samples.Id, "T", "Thanks", [new("purpose", "Why?", "To triage"), new("who-affected", "Who?", "Children")]);

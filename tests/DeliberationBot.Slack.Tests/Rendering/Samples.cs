@@ -61,6 +61,11 @@ internal static class Samples
         {
             Unresolved = [.. Enumerable.Range(1, many)],
         };
+        yield return new DecisionRecorded(Id, text, new Decision(DecisionOutcome.NoGo, text, new UserRef("U0DANA", "dana"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), [])
+        {
+            Unresolved = [.. Enumerable.Range(1, many)],
+            Yours = [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Open, []))],
+        };
         foreach (var change in Enum.GetValues<ConditionChange>())
         {
             yield return new ConditionNotice(Id, text, DecisionOutcome.GoWithConditions, Concern(text, many, change == ConditionChange.Set ? ConcernStatus.Open : ConcernStatus.Resolved, []) with

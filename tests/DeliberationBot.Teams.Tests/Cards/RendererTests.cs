@@ -64,6 +64,11 @@ public sealed class RendererTests
                 Previous = new Decision(DecisionOutcome.NoGo, Evil, new UserRef("f", Evil), TimeProvider.System.GetUtcNow()),
                 Unresolved = [1, 4],
             },
+            new DecisionRecorded(Id, Evil, new Decision(DecisionOutcome.NoGo, Evil, new UserRef("f", "Fiona"), TimeProvider.System.GetUtcNow()), [])
+            {
+                Unresolved = [1, 4],
+                Yours = [view with { Actions = [] }, view with { Number = 4, Actions = [] }],
+            },
             new ExportLink(Id, Evil, new Uri("https://example.test/a.md"), new Uri("https://example.test/a.json"), TimeProvider.System.GetUtcNow()),
             new Core.Reports.ReportLink(Id, Evil, new Uri("https://example.test/d/x?token=t"), TimeProvider.System.GetUtcNow()),
             new Core.Community.CommunityInvitationLink(Id, Evil, new Uri("https://example.test/c/tok"), new Uri("https://example.test/c/tok/qr.png"), ["en", "es"], new DateOnly(2026, 12, 31), 20, Core.Community.InvitationState.Open, 1, Evil),
@@ -221,6 +226,32 @@ public sealed class RendererTests
         Assert.Equal("1 concern and 1 condition on \"Screening\"", Summary(new ConcernList(Id, "Screening", [concern, condition])));
         Assert.Contains("1 concern, each in the words of the people who raised it, and 1 condition of the decision.", TextBlocks(AdaptiveCardRenderer.Render(new ConcernList(Id, "Screening", [concern, condition]))));
         Assert.Contains("No concerns raised yet.", TextBlocks(AdaptiveCardRenderer.Render(new ConcernList(Id, "Screening", []))));
+    }
+
+    [Fact]
+    public void A_person_whose_concerns_are_still_unresolved_is_sent_the_decision_with_them_in_their_words()
+    {
+        var decision = new DecisionRecorded(Id, "Screening", new Decision(DecisionOutcome.Go, "Pilot in one office.", new UserRef("f", "Fiona"), DateTimeOffset.UnixEpoch), []) { Unresolved = [2, 5] };
+        var appeals = new ConcernView(Id, 2, ConcernKind.Concern, null, "Appeals take months", [StakeholderGroup.FrontlineWorker], 2, ConcernStatus.Addressed, "Hearings are booked weekly.", null, null, [])
+        {
+            Voices = [new ConcernVoice("user:ana", StakeholderGroup.FrontlineWorker, "Ana", "Appeals take months", "q1")],
+        };
+        var minutes = appeals with { Number = 5, Status = ConcernStatus.Open, Response = null, Voices = [new ConcernVoice("user:ana", StakeholderGroup.FrontlineWorker, "Ana", "Twenty more minutes a case", "q2")] };
+        string Summary(OutgoingMessage message) => AdaptiveCardRenderer.Activities(message)[0]["summary"]!.GetValue<string>();
+
+        var toAna = TextBlocks(AdaptiveCardRenderer.Render(decision with { Yours = [appeals, minutes] })).ToList();
+        Assert.Equal("The decision on \"Screening\" was recorded with the concerns you raised, #2 and #5, still unresolved.", toAna[1]);
+        Assert.Contains("Pilot in one office.", toAna);
+        Assert.Contains("Your concerns, still unresolved:", toAna);
+        Assert.Contains(toAna, t => t.Contains("Appeals take months", StringComparison.Ordinal));
+        Assert.Contains(toAna, t => t.Contains("Twenty more minutes a case", StringComparison.Ordinal));
+        Assert.Contains(toAna, t => t.Contains("Hearings are booked weekly.", StringComparison.Ordinal));
+        Assert.Equal("The decision does not settle them: the owners still answer for each, and each stays open until the people who raised it accept their response.", toAna[^1]);
+        Assert.Equal("Decision on \"Screening\": Go, with your concerns unresolved", Summary(decision with { Yours = [appeals, minutes] }));
+
+        var inConversation = TextBlocks(AdaptiveCardRenderer.Render(decision)).ToList();
+        Assert.DoesNotContain(inConversation, t => t.Contains("you raised", StringComparison.Ordinal) || t.Contains("Appeals take months", StringComparison.Ordinal));
+        Assert.Equal("Decision on \"Screening\": Go", Summary(decision));
     }
 
     [Fact]
