@@ -173,17 +173,23 @@ public sealed class PublicAnswering(TurnSupport turn, AnsweringService answering
     {
         var d = page.Deliberation;
         var conditions = (await turn.Store.ListConcernsAsync(d.WorkspaceId, d.Id, ct)).Where(c => c.Kind == ConcernKind.Condition).OrderBy(c => c.Number).ToList();
-        var history = conditions.Any(c => c.Status == ConcernStatus.Resolved)
+        // A condition settled before the owners' answer was kept on it: its history says what was answered.
+        var history = conditions.Any(c => c.Status == ConcernStatus.Resolved && c.OwnersAnswer is null)
             ? Exports.DeliberationRecords.EventsByConcern(await turn.Store.ListEventsAsync(d.WorkspaceId, d.Id, ct))
             : null;
-        return [.. conditions.Select(c => Of(c, history?[c.Number]))];
+        return [.. conditions.Select(c => Of(c, c.OwnersAnswer ?? AnsweredIn(history?[c.Number])))];
 
-        static PublicCondition Of(Concern c, IEnumerable<DeliberationEvent>? history)
+        static PublicCondition Of(Concern c, OwnersAnswer? answered)
+        {
+            var met = c.Status == ConcernStatus.Resolved && answered == OwnersAnswer.Addressed;
+            return new PublicCondition(c.Number, c.Text, c.Due, met) { Dropped = c.Status is ConcernStatus.Resolved or ConcernStatus.ClosedByFacilitator && !met };
+        }
+
+        static OwnersAnswer? AnsweredIn(IEnumerable<DeliberationEvent>? history)
         {
             var (addressed, wontAddress) = (ConcernLifecycle.EventType(ConcernAction.MarkAddressed), ConcernLifecycle.EventType(ConcernAction.WontAddress));
-            var answered = history?.LastOrDefault(e => e.Type == addressed || e.Type == wontAddress)?.Type;
-            var met = c.Status == ConcernStatus.Resolved && answered == addressed;
-            return new PublicCondition(c.Number, c.Text, c.Due, met) { Dropped = c.Status is ConcernStatus.Resolved or ConcernStatus.ClosedByFacilitator && !met };
+            var last = history?.LastOrDefault(e => e.Type == addressed || e.Type == wontAddress)?.Type;
+            return last is null ? null : last == addressed ? OwnersAnswer.Addressed : OwnersAnswer.WontAddress;
         }
     }
 

@@ -26,6 +26,19 @@ public static class ConcernKinds
 
     /// <summary>What its owners' answer makes of it: a concern is addressed (or won't be), a condition is met (or won't be).</summary>
     public static string Settled(this ConcernKind kind) => kind == ConcernKind.Condition ? "met" : "addressed";
+
+    /// <summary>
+    /// What accepting the owners' <paramref name="answer"/> settled, as "that it …" goes on: a condition "is met" or
+    /// "won't be met", a concern "won't be addressed". Null for a concern accepted as addressed, which "resolved" says,
+    /// and where the answer is not known.
+    /// </summary>
+    public static string? AcceptedAs(this ConcernKind kind, OwnersAnswer? answer) => (kind, answer) switch
+    {
+        (ConcernKind.Condition, OwnersAnswer.Addressed) => "is met",
+        (ConcernKind.Condition, OwnersAnswer.WontAddress) => "won't be met",
+        (_, OwnersAnswer.WontAddress) => "won't be addressed",
+        _ => null,
+    };
 }
 
 public enum ConcernOrigin
@@ -173,6 +186,13 @@ public sealed record Concern(
     /// <summary>The number of the concern this one was merged into.</summary>
     public int? MergedInto { get; init; }
 
+    /// <summary>
+    /// The owners' last answer, addressed or won't address: the status says it only until the people who raised it (or,
+    /// for a condition, who set it) accept it, and "resolved" alone would not tell a reader whether a condition was met.
+    /// Null for a concern stored before it was kept.
+    /// </summary>
+    public OwnersAnswer? OwnersAnswer { get; init; }
+
     /// <summary>When the owners were last sent this concern as it stands; cleared by any change they have not heard of.</summary>
     public DateTimeOffset? OwnersHeardAt { get; init; }
 
@@ -212,6 +232,13 @@ public sealed record Concern(
     public bool IsNewsToOwners => OwnersHeardAt is null;
 
     public bool IsAwaitingRaisers => Status is ConcernStatus.Addressed or ConcernStatus.WontAddress;
+}
+
+/// <summary>What the owners answered a concern: addressed (a condition: met), or won't address (won't be met).</summary>
+public enum OwnersAnswer
+{
+    Addressed,
+    WontAddress,
 }
 
 /// <summary>What someone can do to a concern; each becomes a button or card action on the platforms.</summary>

@@ -101,8 +101,8 @@ public static class ConcernLifecycle
         {
             ConcernAction.Acknowledge => c with { Status = ConcernStatus.Acknowledged },
             ConcernAction.Respond => c with { Response = text, Status = c.Status == ConcernStatus.Open ? ConcernStatus.Acknowledged : c.Status },
-            ConcernAction.MarkAddressed => c with { Response = text, Status = ConcernStatus.Addressed, AcceptedBy = [] },
-            ConcernAction.WontAddress => c with { Response = text, Status = ConcernStatus.WontAddress, AcceptedBy = [] },
+            ConcernAction.MarkAddressed => c with { Response = text, Status = ConcernStatus.Addressed, OwnersAnswer = OwnersAnswer.Addressed, AcceptedBy = [] },
+            ConcernAction.WontAddress => c with { Response = text, Status = ConcernStatus.WontAddress, OwnersAnswer = OwnersAnswer.WontAddress, AcceptedBy = [] },
             ConcernAction.Accept => Accept(c, actorKey),
             ConcernAction.Reopen => Reopen(c, actorKey, text),
             ConcernAction.CloseWithoutRaisers => c with { Response = c.Response is null ? text : $"{c.Response}\n\nClosed by the facilitator: {text}", Status = ConcernStatus.ClosedByFacilitator },

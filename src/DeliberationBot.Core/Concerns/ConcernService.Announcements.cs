@@ -134,7 +134,8 @@ public sealed partial class ConcernService
         return (action, c.Status) switch
         {
             (ConcernAction.Reopen, _) => $"{name ?? "One of the people who raised it"} reopened it: your response did not settle it for them.",
-            (_, ConcernStatus.Resolved) when c.Kind == ConcernKind.Condition && name is not null => $"{name}, who set it, accepted your response: the condition is settled.",
+            (_, ConcernStatus.Resolved) when c.Kind == ConcernKind.Condition && name is not null =>
+                $"{name}, who set it, accepted {(c.Kind.AcceptedAs(c.OwnersAnswer) is { } accepted ? "that it " + accepted : "your response")}: the condition is settled.",
             (_, ConcernStatus.Resolved) when c.Raisers.Count == 1 && name is not null => $"{name}, who raised it, accepted your response: the concern is settled.",
             (_, ConcernStatus.Resolved) => "Everyone who raised it accepted your response: the concern is settled.",
             _ => $"{c.AcceptedBy.Count} of the {c.Raisers.Count} people who raised it accepted your response; the concern is settled once all of them have.",

@@ -92,7 +92,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation($"{changed.Kind.Named(changed.Number)} is now {Describe(changed.Status, changed.Kind)}.{told}"));
+        return TurnResult.Reply(new Confirmation($"{changed.Kind.Named(changed.Number)} is now {Describe(changed.Status, changed.Kind, changed.OwnersAnswer)}.{told}"));
     }
 
     /// <summary>Said to the facilitator when what they did to a condition of the decision is posted in the conversation.</summary>
@@ -192,7 +192,8 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
     private static IReadOnlyList<UserRef> RecipientsOf(Deliberation d, Concern c) => c.Owner is { } conditionOwner ? [conditionOwner] : d.Owners;
 
     /// <summary>Where a concern stands, in words; a condition of the decision is met, or not, and waits for the person who set it.</summary>
-    public static string Describe(ConcernStatus status, ConcernKind kind = ConcernKind.Concern) => status switch
+    /// <param name="answer">The owners' last answer: once it is accepted, whether a condition was met, or a concern won't be addressed.</param>
+    public static string Describe(ConcernStatus status, ConcernKind kind = ConcernKind.Concern, OwnersAnswer? answer = null) => status switch
     {
         ConcernStatus.Open => "open",
         ConcernStatus.Acknowledged => "acknowledged",
@@ -200,6 +201,8 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         ConcernStatus.WontAddress when kind == ConcernKind.Condition => "marked won't be met, waiting for the person who set it to accept",
         ConcernStatus.Addressed => "addressed, waiting for the people who raised it to accept",
         ConcernStatus.WontAddress => "marked won't address, waiting for the people who raised it to accept",
+        ConcernStatus.Resolved when kind == ConcernKind.Condition && answer == OwnersAnswer.Addressed => "met",
+        ConcernStatus.Resolved when kind.AcceptedAs(answer) is { } accepted => $"resolved ({accepted})",
         ConcernStatus.Resolved => "resolved",
         ConcernStatus.Merged => "merged into another concern",
         _ => "closed by the facilitator",

@@ -45,6 +45,13 @@ public sealed record ConcernView(
 
     public int? MergedInto { get; init; }
 
+    /// <inheritdoc cref="Concern.OwnersAnswer"/>
+    public OwnersAnswer? OwnersAnswer { get; init; }
+
+    /// <summary>Where it stands, in words: "open", "met", "resolved (won't be addressed)"…</summary>
+    [JsonIgnore]
+    public string StatusWords => ConcernService.Describe(Status, Kind, OwnersAnswer);
+
     /// <summary>How many of the people who raised it accepted the owners' response.</summary>
     public int Accepted { get; init; }
 
@@ -86,6 +93,7 @@ public sealed record ConcernView(
             Origin = c.Origin,
             MergedInto = c.MergedInto,
             Accepted = c.AcceptedBy.Count,
+            OwnersAnswer = c.OwnersAnswer,
             OtherQuestions = OtherQuestionsOf(c, flow),
         };
 

@@ -94,10 +94,9 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
             (ConcernStatus.WontAddress, _) when IsCondition => $"Its owner says it won't be met: {response ?? "(no reason given)"} {waiting}",
             (ConcernStatus.Addressed, _) => $"The owners say it is addressed: {response ?? "(no words)"} {waiting}",
             (ConcernStatus.WontAddress, _) => $"The owners will not address it: {response ?? "(no reason given)"} {waiting}",
-            (ConcernStatus.Resolved, null) => $"{Summaries.GroupWords.Capitalised(raisers)} accepted the response.",
-            (ConcernStatus.Resolved, _) => $"{Summaries.GroupWords.Capitalised(raisers)} accepted the response: {response}",
+            (ConcernStatus.Resolved, _) => $"{Summaries.GroupWords.Capitalised(raisers)} accepted {(Kind.AcceptedAs(s.Answered) is { } accepted ? "that it " + accepted : "the response")}{(response is null ? "." : ": " + response)}",
             (ConcernStatus.ClosedByFacilitator, _) => $"Closed by the facilitator without {raisers} accepting{(response is null ? "." : ": " + response)}",
-            _ => ConcernService.Describe(Status, IsCondition ? ConcernKind.Condition : ConcernKind.Concern),
+            _ => StatusWords,
         });
         if (reopening is not null)
         {
@@ -106,6 +105,11 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
 
         return lines;
     }
+
+    /// <summary>Where it stands, in words: "resolved", "met", "resolved (won't be addressed)"…</summary>
+    public string StatusWords => ConcernService.Describe(Status, Kind, Standing?.Answered);
+
+    private ConcernKind Kind => IsCondition ? ConcernKind.Condition : ConcernKind.Concern;
 }
 
 /// <summary>Words as a digest shows them: shortened to <see cref="DigestComposer.WordsShown"/> characters, and how many people gave them.</summary>
@@ -125,4 +129,8 @@ public sealed record DigestWords(string Text, int Count)
 /// The owners' response (shortened like the words) and the words the people who raised the concern gave on reopening it,
 /// with how many of them have accepted the response so far.
 /// </summary>
-public sealed record DigestStanding(string? Response, IReadOnlyList<string> Reopening, int Accepted, int Raisers);
+public sealed record DigestStanding(string? Response, IReadOnlyList<string> Reopening, int Accepted, int Raisers)
+{
+    /// <inheritdoc cref="Concerns.Concern.OwnersAnswer"/>
+    public OwnersAnswer? Answered { get; init; }
+}

@@ -55,7 +55,7 @@ public static class DigestText
 
         if (w.ResolvedSinceLast.Count > 0)
         {
-            sb.AppendLine("Resolved since the last digest: " + string.Join("; ", w.ResolvedSinceLast.Select(c => $"{c.Proposal} #{c.Number}")));
+            sb.AppendLine("Resolved since the last digest: " + string.Join("; ", w.ResolvedSinceLast.Select(c => $"{c.Proposal} #{c.Number} · {c.StatusWords}")));
         }
 
         if (w.AnyShortened)

@@ -52,6 +52,15 @@ public sealed record RecordConcern(int Number, string Kind, string Text, string?
     /// <summary>The concern this one was merged into.</summary>
     public int? MergedInto { get; init; }
 
+    /// <summary>The owners' last answer, "Addressed" or "WontAddress" (<see cref="Concern.OwnersAnswer"/>): once <see cref="Status"/> is "Resolved", what was accepted.</summary>
+    public string? OwnersAnswer { get; init; }
+
+    /// <summary>What accepting the owners' answer settled, where "Resolved" alone does not say it (<see cref="ConcernKinds.AcceptedAs"/>): "is met", "won't be addressed"; else null.</summary>
+    [JsonIgnore]
+    public string? Settled => Status == nameof(ConcernStatus.Resolved) && Enum.TryParse<OwnersAnswer>(OwnersAnswer, out var answer)
+        ? Enum.Parse<ConcernKind>(Kind).AcceptedAs(answer)
+        : null;
+
     /// <summary>
     /// The concern's own text where none of its voices says it, to be shown above them: the rule a question's answers
     /// met, or the words of a concern nobody's voice carries. A flagged answer's concern is its words: null.
@@ -139,6 +148,7 @@ public static class DeliberationRecords
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.TextWithScale,
             Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale })],
             MergedInto = c.MergedInto,
+            OwnersAnswer = c.OwnersAnswer?.ToString(),
         }).ToList();
         var decisions = DecisionService.History(events);
 

@@ -41,7 +41,7 @@ public static class RecordMarkdown
                 foreach (var c in conditions)
                 {
                     var owner = c.Owner is { } o ? $" — owner {Escape(o)}{(c.Due is { } by ? $", due {by:yyyy-MM-dd}" : "")}" : "";
-                    sb.AppendLine($"- #{c.Number}: {Escape(c.Text, InListItem)}{owner}; {c.Status}");
+                    sb.AppendLine($"- #{c.Number}: {Escape(c.Text, InListItem)}{owner}; {c.Status}{(c.Settled is { } settled ? $" (accepted that it {settled})" : "")}");
                 }
 
                 sb.AppendLine();
@@ -83,7 +83,7 @@ public static class RecordMarkdown
                 Voices(sb, c.OnReopening);
             }
 
-            sb.AppendLine($"- Status: {c.Status}{(c.Section is null ? "" : $"; section: {Escape(c.Section)}")}; raised by {(c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy))} ({(c.Raisers == 1 ? "1 person" : $"{c.Raisers} people")})");
+            sb.AppendLine($"- Status: {c.Status}{(c.Settled is { } settled ? $" (accepted that it {settled})" : "")}{(c.Section is null ? "" : $"; section: {Escape(c.Section)}")}; raised by {(c.RaisedBy.Count == 0 ? "the facilitator" : string.Join(", ", c.RaisedBy))} ({(c.Raisers == 1 ? "1 person" : $"{c.Raisers} people")})");
             if (c.Owner is not null)
             {
                 sb.AppendLine($"- Owner: {Escape(c.Owner)}{(c.Due is { } conditionDue ? $", due {conditionDue:yyyy-MM-dd}" : "")}");

@@ -21,7 +21,7 @@ public static partial class PlainTextRenderer
         var owner = c.Owner is null ? "" : $" — owner {c.Owner.Display}{(c.Due is { } due ? $", due {due:yyyy-MM-dd}" : "")}";
         var kind = c.Kind != ConcernKind.Condition ? null : c.Heading is null ? "Condition" : "Condition:";
         var heading = string.Join(' ', new[] { $"#{c.Number}", kind, c.Heading }.OfType<string>());
-        sb.AppendLine($"  {heading}{owner} · {ConcernService.Describe(c.Status, c.Kind)}");
+        sb.AppendLine($"  {heading}{owner} · {c.StatusWords}");
         foreach (var note in c.Notes)
         {
             sb.AppendLine($"    {note}");

@@ -36,9 +36,10 @@ internal static class ReportFormat
 
     public static bool IsResolved(string status) => status is "Resolved" or "ClosedByFacilitator";
 
-    /// <summary>Where a concern stands, in words.</summary>
-    public static string Status(string status) => status switch
+    /// <summary>Where a concern stands, in words; <paramref name="settled"/> is what its raisers accepted, when the status alone does not say it.</summary>
+    public static string Status(string status, string? settled = null) => status switch
     {
+        "Resolved" when settled is not null => $"Resolved: the raisers accepted that it {settled}",
         "Open" => "Open",
         "Acknowledged" => "Acknowledged by the owners",
         "Addressed" => "Addressed; awaiting the raisers",
@@ -50,8 +51,10 @@ internal static class ReportFormat
     };
 
     /// <summary>Where a condition of the decision stands: met or not by its owner, then accepted by the person who set it.</summary>
-    public static string ConditionStatus(string status) => status switch
+    public static string ConditionStatus(string status, string? settled = null) => status switch
     {
+        "Resolved" when settled is "is met" => "Met: the person who set it accepted",
+        "Resolved" when settled is not null => $"Settled: the person who set it accepted that it {settled}",
         "Addressed" => "Marked met; awaiting the person who set it",
         "WontAddress" => "Marked won't be met; awaiting the person who set it",
         "Resolved" => "Settled: the person who set it accepted",

@@ -199,7 +199,7 @@ internal static class ConcernRenderer
             }
         }
 
-        sb.Append("\nStatus: ").Append(ConcernService.Describe(c.Status, c.Kind));
+        sb.Append("\nStatus: ").Append(c.StatusWords);
         if (!string.IsNullOrWhiteSpace(c.Response))
         {
             sb.Append('\n').Append(c.ResponseLabel).Append(": ").Append(c.Response);

@@ -64,6 +64,7 @@ internal static class RowMapping
         MergedInto = c.MergedInto,
         OwnersHeardAt = c.OwnersHeardAt,
         VoiceChangesJson = Json.Write(c.VoiceChanges),
+        OwnersAnswer = c.OwnersAnswer?.ToString(),
     };
 
     public static SuggestionRow ToRow(this Suggestion s, string workspaceId) => new()
@@ -95,6 +96,7 @@ internal static class RowMapping
         MergedInto = r.MergedInto,
         OwnersHeardAt = r.OwnersHeardAt,
         VoiceChanges = Json.Read<List<VoiceChange>>(r.VoiceChangesJson),
+        OwnersAnswer = r.OwnersAnswer is null ? null : Enum.Parse<OwnersAnswer>(r.OwnersAnswer),
     };
 
     public static ParticipantRow ToRow(this Participant p, string workspaceId) => new()

@@ -178,6 +178,7 @@ internal sealed class ConcernRow
     public int? MergedInto { get; set; }
     public DateTimeOffset? OwnersHeardAt { get; set; }
     public string VoiceChangesJson { get; set; } = "[]";
+    public string? OwnersAnswer { get; set; }
 }
 
 /// <summary>A concern a summary suggested, until the facilitator confirms or dismisses it.</summary>

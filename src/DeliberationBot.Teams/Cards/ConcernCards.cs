@@ -125,7 +125,7 @@ internal static class ConcernCards
         var title = string.Join(" ", new[] { $"**#{c.Number}**", c.Kind == ConcernKind.Condition ? (c.Heading is null ? "Condition" : "Condition:") : null, c.Heading is { } h ? CardText.Escape(h) : null }.OfType<string>());
         var merged = c.MergedInto is { } into ? $" · merged into #{into}" : "";
         var owner = c.Owner is null ? "" : " · owner " + CardText.Escape(c.Owner.Display) + (c.Due is { } due ? " · due " + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
-        yield return Card.Separator(Card.Text($"{title} · {ConcernService.Describe(c.Status, c.Kind)}{merged}{owner}", spacing: "Medium"));
+        yield return Card.Separator(Card.Text($"{title} · {c.StatusWords}{merged}{owner}", spacing: "Medium"));
         foreach (var note in c.Notes)
         {
             yield return Card.Text(CardText.Escape(note), subtle: true, spacing: "Small");

@@ -94,6 +94,6 @@ internal static class DecisionCards
         yield return Card.Text($"**#{c.Number}** {CardText.Escape(c.Text)}", spacing: "Small");
         var owner = c.Owner is null ? "no owner yet" : "owner " + CardText.Escape(c.Owner.Display);
         var due = c.Due is { } date ? " · due " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-        yield return Card.Text($"{owner}{due} · {ConcernService.Describe(c.Status, c.Kind)}", subtle: true, spacing: "None");
+        yield return Card.Text($"{owner}{due} · {c.StatusWords}", subtle: true, spacing: "None");
     }
 }

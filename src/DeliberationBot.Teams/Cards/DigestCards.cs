@@ -35,7 +35,7 @@ internal static class DigestCards
         }
 
         var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => c.Age))
-            .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => ConcernService.Describe(c.Status), standing: true))
+            .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => c.StatusWords, standing: true))
             .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => c.Age))
             .Concat(ComingDue(w.ComingDue));
         return new CardLayout(head, [.. parts], $"Weekly digest · {CardText.Escape(w.Week)} (continued)");

@@ -63,6 +63,29 @@ public class ConcernLifecycleTests
     }
 
     [Fact]
+    public void What_was_accepted_is_read_with_resolved_a_condition_met_or_not_a_concern_that_won_t_be_addressed()
+    {
+        var condition = Open("user:U-FAC") with { Kind = ConcernKind.Condition, Origin = ConcernOrigin.Decision };
+        string Settled(Concern c, ConcernAction answer)
+        {
+            var answered = ConcernLifecycle.Apply(c, answer, "user:U-OWNER", "Because.", Now).Changed!;
+            var accepted = ConcernLifecycle.Apply(answered, ConcernAction.Accept, c.Raisers[0], null, Now).Changed!;
+            return ConcernService.Describe(accepted.Status, accepted.Kind, accepted.OwnersAnswer);
+        }
+
+        Assert.Equal("met", Settled(condition, ConcernAction.MarkAddressed));
+        Assert.Equal("resolved (won't be met)", Settled(condition, ConcernAction.WontAddress));
+        Assert.Equal("resolved", Settled(Open("user:U-A"), ConcernAction.MarkAddressed));
+        Assert.Equal("resolved (won't be addressed)", Settled(Open("user:U-A"), ConcernAction.WontAddress));
+        // Reopened and answered again, the last answer is what was accepted.
+        var declined = ConcernLifecycle.Apply(condition, ConcernAction.WontAddress, "user:U-OWNER", "No budget.", Now).Changed!;
+        var reopened = ConcernLifecycle.Apply(declined, ConcernAction.Reopen, "user:U-FAC", "Find one.", Now).Changed!;
+        Assert.Equal("met", Settled(reopened, ConcernAction.MarkAddressed));
+        // A concern settled before the answer was kept reads as it did.
+        Assert.Equal("resolved", ConcernService.Describe(ConcernStatus.Resolved, ConcernKind.Condition));
+    }
+
+    [Fact]
     public void A_condition_is_named_as_one_where_an_action_on_it_is_refused()
     {
         var condition = Open("user:U-FAC") with { Kind = ConcernKind.Condition, Origin = ConcernOrigin.Decision };

@@ -253,6 +253,18 @@ public class DigestSnapshotTests
         Assert.Equal([1, 2, 4, 5], digest.NewSinceLast.Select(c => c.Number));
         Assert.Equal([5], digest.ResolvedSinceLast.Select(c => c.Number));
         Assert.Equal(["The person who raised it accepted the response: \u201CYes: any worker can skip the score.\u201D"], digest.ResolvedSinceLast[0].StandingLines(t => t));
+        Assert.Contains("Resolved since the last digest: Hotline screening #5 · resolved", text, StringComparison.Ordinal);
+
+        // What was accepted is read with it: a concern that won't be addressed, a condition met or not.
+        var declined = settled with { OwnersAnswer = OwnersAnswer.WontAddress, Response = "Not in this budget." };
+        var met = settled with { Number = 6, Kind = ConcernKind.Condition, Origin = ConcernOrigin.Decision, OwnersAnswer = OwnersAnswer.Addressed, Response = "Logged since March." };
+        var notMet = met with { Number = 7, OwnersAnswer = OwnersAnswer.WontAddress, Response = "The vendor cannot log it." };
+        var answered = DigestComposer.Compose([new DigestSource(hotline, [declined, met, notMet], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+        Assert.Equal(
+            [["The person who raised it accepted that it won't be addressed: \u201CNot in this budget.\u201D"], ["The person who set it accepted that it is met: \u201CLogged since March.\u201D"],
+             ["The person who set it accepted that it won't be met: \u201CThe vendor cannot log it.\u201D"]],
+            answered.ResolvedSinceLast.Select(c => c.StandingLines(t => t)));
+        Assert.Equal(["resolved (won't be addressed)", "met", "resolved (won't be met)"], answered.ResolvedSinceLast.Select(c => c.StatusWords));
     }
 
     /// <summary>An open deliberation with concerns of every kind of age and state; one closed awaiting its decision; one decided.</summary>

@@ -234,8 +234,8 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.Equal($"The owners of \"{d.Title}\" responded to the condition you set.", toDana.Lead($"\"{d.Title}\"", x => x));
         var accepted = await Concerns.ActAsync(Dana, condition.Id, ConcernAction.Accept, null, Key(), default);
         var toMaria = (OwnerConcerns)(await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id && c.Status == ConcernStatus.Resolved))).Message.Message;
-        Assert.Equal(["Dana, who set it, accepted your response: the condition is settled."], toMaria.Concerns.Single().Notes);
-        Assert.Equal($"Condition #{condition.Number} is now resolved. Maria has been told.{ConcernService.ConditionPosted}", Assert.IsType<Confirmation>(accepted.Replies.Single()).Text);
+        Assert.Equal(["Dana, who set it, accepted that it is met: the condition is settled."], toMaria.Concerns.Single().Notes);
+        Assert.Equal($"Condition #{condition.Number} is now met. Maria has been told.{ConcernService.ConditionPosted}", Assert.IsType<Confirmation>(accepted.Replies.Single()).Text);
         var met = (ConditionNotice)(await Factory.Channel.WaitForAsync(s => s.Message.Message is ConditionNotice { Change: ConditionChange.Met })).Message.Message;
         Assert.Contains(
             $"Condition #{condition.Number} of the decision on \"{d.Title}\" (Go with conditions) is met:\n",

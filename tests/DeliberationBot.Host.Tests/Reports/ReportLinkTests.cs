@@ -105,14 +105,24 @@ public sealed class ReportLinkTests : JourneyTest
         await Commands.HandleAsync(Dana, Room, "decide conditions \"Pilot in one office first.\"", null, Key(), default);
         await Commands.HandleAsync(Dana, Room, "condition \"Log every override\" owner:<@U-MARIA|Maria> due:2099-01-31", null, Key(), default);
         await Commands.HandleAsync(Dana, Room, "condition \"Publish the appeal route\" owner:<@U-MARIA|Maria> due:2099-02-28", null, Key(), default);
+        await Commands.HandleAsync(Dana, Room, "condition \"Train every screener\" owner:<@U-MARIA|Maria> due:2099-03-31", null, Key(), default);
         var conditions = (await Store.ListConcernsAsync(Ws, d.Id, default)).Where(c => c.Kind == ConcernKind.Condition).OrderBy(c => c.Number).ToList();
         await Concerns.ActAsync(Maria, conditions[0].Id, ConcernAction.MarkAddressed, "Logged since the pilot began.", Key(), default);
         await Concerns.ActAsync(Maria, conditions[1].Id, ConcernAction.WontAddress, "Legal has not agreed a route.", Key(), default);
         await Concerns.ActAsync(Dana, conditions[1].Id, ConcernAction.Accept, null, Key(), default);
+        await Concerns.ActAsync(Maria, conditions[2].Id, ConcernAction.MarkAddressed, "All forty trained in March.", Key(), default);
+        await Concerns.ActAsync(Dana, conditions[2].Id, ConcernAction.Accept, null, Key(), default);
 
         var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
         Assert.Contains($"<td>#{conditions[0].Number}</td><td class=\"said\">Log every override</td><td>Maria</td><td>31 January 2099</td><td>Marked met; awaiting the person who set it</td>", page, StringComparison.Ordinal);
-        Assert.Contains($"<td>#{conditions[1].Number}</td><td class=\"said\">Publish the appeal route</td><td>Maria</td><td>28 February 2099</td><td>Settled: the person who set it accepted</td>", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>#{conditions[1].Number}</td><td class=\"said\">Publish the appeal route</td><td>Maria</td><td>28 February 2099</td><td>Settled: the person who set it accepted that it won't be met</td>", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>#{conditions[2].Number}</td><td class=\"said\">Train every screener</td><td>Maria</td><td>31 March 2099</td><td>Met: the person who set it accepted</td>", page, StringComparison.Ordinal);
+        // The record to download says what was accepted too, in its Markdown and its JSON.
+        var record = await Factory.Services.GetRequiredService<Core.Exports.ExportService>().RecordAsync(Ws, d.Id, default);
+        var markdown = Core.Exports.RecordMarkdown.Render(record!);
+        Assert.Contains($"- #{conditions[1].Number}: Publish the appeal route — owner Maria, due 2099-02-28; Resolved (accepted that it won't be met)", markdown, StringComparison.Ordinal);
+        Assert.Contains($"- #{conditions[2].Number}: Train every screener — owner Maria, due 2099-03-31; Resolved (accepted that it is met)", markdown, StringComparison.Ordinal);
+        Assert.Equal(["Addressed", "WontAddress", "Addressed"], record!.Concerns.Where(c => c.Kind == "Condition").Select(c => c.OwnersAnswer));
     }
 
     [Fact]

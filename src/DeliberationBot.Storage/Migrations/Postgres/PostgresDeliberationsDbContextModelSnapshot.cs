@@ -213,6 +213,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.Property<string>("OwnerJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("OwnersAnswer")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("OwnersHeardAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -208,6 +208,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.Property<string>("OwnerJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnersAnswer")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OwnersHeardAt")
                         .HasColumnType("INTEGER");
 
