@@ -45,6 +45,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
         ({ } who, _, true) => $"{Concern.Name} on {title} is open again: it was reopened by {escape(who)}, as the owners' response did not settle it for them.",
         (null, true, false) => $"The facilitator of {title} closed the {Noun} you {Raised}.",
         (null, true, true) => $"The facilitator of {title} closed {Concern.Name.ToLowerInvariant()}.",
+        (null, false, false) when Concern.Kind == ConcernKind.Condition => $"{(Concern.Owner is { } owner ? escape(owner.Display) + ", its owner," : "Its owner")} responded to the condition you set on {title}.",
         (null, false, false) => $"The owners of {title} responded to the {Noun} you {Raised}.",
         (null, false, true) => $"The owners of {title} responded to {Concern.Name.ToLowerInvariant()}.",
     };

@@ -24,6 +24,7 @@ internal static class ActivitySummary
             ConcernResponseNotice { MergedFrom: { } from } n => $"Concern #{from} on \"{n.Title}\" was merged into {n.Concern.Name.ToLowerInvariant()}",
             ConcernResponseNotice { ReopenedBy: not null } n => $"{n.Concern.Name} on \"{n.Title}\" is open again",
             ConcernResponseNotice { Concern.Status: ConcernStatus.ClosedByFacilitator } n => $"The facilitator of \"{n.Title}\" closed {n.Concern.Name.ToLowerInvariant()}",
+            ConcernResponseNotice { Concern.Kind: ConcernKind.Condition } n => $"{n.Concern.Owner?.Display ?? "Its owner"} responded to {n.Concern.Name.ToLowerInvariant()} on \"{n.Title}\"",
             ConcernResponseNotice n => $"The owners of \"{n.Title}\" responded to {n.Concern.Name.ToLowerInvariant()}",
             QuestionPrompt q => $"{PlainTextRenderer.FormTitle(q)}: {q.Text}",
             GroupPrompt g => $"\"{g.DeliberationTitle}\": which stakeholder group are you answering as?",

@@ -231,7 +231,7 @@ public sealed class ConcernJourneyTests : JourneyTest
             $"Condition #{condition.Number} is now marked met, waiting for the person who set it to accept. Dana, who set it, has been sent your response privately.",
             Assert.IsType<Confirmation>(marked.Replies.Single()).Text);
         var toDana = (ConcernResponseNotice)(await Factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice n && n.Concern.Id == condition.Id)).Message.Message;
-        Assert.Equal($"The owners of \"{d.Title}\" responded to the condition you set.", toDana.Lead($"\"{d.Title}\"", x => x));
+        Assert.Equal($"Maria, its owner, responded to the condition you set on \"{d.Title}\".", toDana.Lead($"\"{d.Title}\"", x => x));
         var accepted = await Concerns.ActAsync(Dana, condition.Id, ConcernAction.Accept, null, Key(), default);
         var toMaria = (OwnerConcerns)(await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id && c.Status == ConcernStatus.Resolved))).Message.Message;
         Assert.Equal(["Dana, who set it, accepted that it is met: the condition is settled."], toMaria.Concerns.Single().Notes);
