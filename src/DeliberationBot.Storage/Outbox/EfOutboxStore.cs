@@ -12,7 +12,7 @@ namespace DeliberationBot.Storage.Outbox;
 /// so several instances can drain one outbox and a message is in one sender's hands at a time; an instance that dies
 /// mid-send loses its lease and another takes the message over.
 /// </summary>
-internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimeProvider time) : IOutboxStore
+internal sealed partial class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimeProvider time) : IOutboxStore
 {
     /// <summary>
     /// What a sent (or superseded) message keeps of its content and recipient: nothing. A delivered row only proves the
@@ -255,37 +255,6 @@ internal sealed class EfOutboxStore(DbFactory db, GroupedWrites grouped, TimePro
     {
         await using var ctx = db.Create();
         return await ctx.Outbox.CountAsync(x => x.Status == OutboxStatus.Pending, ct);
-    }
-
-    public async Task<string?> FindSlotAsync(string workspaceId, string conversationId, string messageId, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        return await ctx.PostedMessages.AsNoTracking()
-            .Where(p => p.WorkspaceId == workspaceId && p.ConversationId == conversationId && p.MessageId == messageId)
-            .Select(p => p.SlotKey)
-            .FirstOrDefaultAsync(ct);
-    }
-
-    public async Task<PostedMessage?> FindPostedAsync(string workspaceId, string key, CancellationToken ct)
-    {
-        await using var ctx = db.Create();
-        return await FindPostedAsync(ctx, workspaceId, key, ct);
-    }
-
-    private async Task<PostedMessage?> FindPostedAsync(DeliberationsDbContext ctx, string workspaceId, string key, CancellationToken ct) =>
-        await db.Queries.Posted(ctx, workspaceId, key, ct) is { } p ? new PostedMessage(p.ConversationId, p.MessageId) : null;
-
-    public Task RecordPostedAsync(string workspaceId, string key, PostedMessage posted, CancellationToken ct) =>
-        db.WriteAsync(ctx => UpsertPostedAsync(ctx, workspaceId, key, posted, time.GetUtcNow(), ct), ct);
-
-    private async Task UpsertPostedAsync(DeliberationsDbContext ctx, string workspaceId, string key, PostedMessage posted, DateTimeOffset now, CancellationToken ct)
-    {
-        var row = await db.Queries.PostedToUpdate(ctx, workspaceId, key, ct)
-            ?? ctx.PostedMessages.Add(new PostedMessageRow { WorkspaceId = workspaceId, SlotKey = key }).Entity;
-        row.ConversationId = posted.ConversationId;
-        row.MessageId = posted.MessageId;
-        row.UpdatedAt = now;
-        await ctx.SaveChangesAsync(ct);
     }
 
     private Task ReleaseAsync(Guid id, Action<UpdateSettersBuilder<OutboxRow>> change) => ReleaseAsync(x => x.Id == id, change);
