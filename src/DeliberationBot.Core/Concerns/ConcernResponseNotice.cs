@@ -57,9 +57,13 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     [JsonIgnore]
     public string NextStep => AfterRaisersActed ?? OpenAgain ?? (AsksRaisers, Concern.Status == ConcernStatus.ClosedByFacilitator, InConversation) switch
     {
+        // The person who set a condition reads its owner's answer as met or not; nobody else is asked about it.
+        (true, _, false) when IsCondition =>
+            $"Accept that it {(Concern.Status == ConcernStatus.Addressed ? "is met" : "won't be met")}, or reopen the condition if that does not settle it for you.",
         (true, _, false) => $"Accept the response, or reopen the {Noun} if it is not settled for you.",
         (true, _, true) => "Only the people who raised it can accept the response or reopen the concern.",
         (false, true, _) => "It is closed without waiting for the people who raised it to accept a response, for the reason below; their words stay in the record.",
+        (false, false, false) when IsCondition => "It stays open: when its owner marks it met, or says it won't be met, you'll be asked whether that settles it.",
         (false, false, false) => "It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.",
         (false, false, true) => "It stays open: when the owners mark it addressed, or say they won't address it, the people who raised it will be asked whether that settles it.",
     };
@@ -99,17 +103,23 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// <summary>What the notice is about, for its one reader: a concern they raised, or a condition of the decision they set.</summary>
     private string Noun => Concern.Kind.Noun();
 
-    private string Raised => Concern.Kind == ConcernKind.Condition ? "set" : "raised";
+    private string Raised => IsCondition ? "set" : "raised";
+
+    private bool IsCondition => Concern.Kind == ConcernKind.Condition;
 
     /// <summary>Where the raisers' answer stands once one of them accepted or reopened; null before any did.</summary>
     private string? AfterRaisersActed => (After, Concern.Status, InConversation) switch
     {
+        (ConcernAction.Accept, ConcernStatus.Resolved, false) when IsCondition && Concern.Kind.AcceptedAs(Concern.OwnersAnswer) is { } accepted =>
+            $"You accepted that it {accepted}, and the condition is settled. If that changes, you can reopen it.",
         (ConcernAction.Accept, ConcernStatus.Resolved, false) => $"You accepted the response, and the {Noun} is settled. If it stops being settled for you, you can reopen it.",
         (ConcernAction.Accept, ConcernStatus.Resolved, true) => "Everyone who raised it accepted the response, so the concern is settled. Any of them can still reopen it.",
         (ConcernAction.Accept, ConcernStatus.Addressed or ConcernStatus.WontAddress, false) =>
             "You accepted the response. The concern is settled once everyone who raised it has accepted; you can still reopen it.",
         (ConcernAction.Accept, ConcernStatus.Addressed or ConcernStatus.WontAddress, true) =>
             $"{Concern.Accepted} of the {Concern.Raisers} people who raised it accepted the response; the concern is settled once all of them have. Only they can accept it or reopen the concern.",
+        (ConcernAction.Reopen, ConcernStatus.Open, false) when IsCondition =>
+            "You reopened the condition, and its owner has been told. When they mark it met, or say it won't be met, you'll be asked again whether that settles it.",
         (ConcernAction.Reopen, ConcernStatus.Open, false) =>
             "You reopened the concern, and the owners have been told. When they mark it addressed, or say they won't address it, you'll be asked again whether that settles it.",
         (ConcernAction.Reopen, ConcernStatus.Open, true) =>

@@ -86,6 +86,25 @@ public class ConcernLifecycleTests
     }
 
     [Fact]
+    public void The_person_who_set_a_condition_is_asked_whether_it_is_met_and_reads_what_they_accepted()
+    {
+        var condition = new ConcernView(Guid.Empty, 3, ConcernKind.Condition, null, "Log every override", [], 1, ConcernStatus.Addressed, "Logged since March.",
+            new Core.Messaging.UserRef("U-OWNER", "Maria"), null, [ConcernAction.Accept, ConcernAction.Reopen]);
+        string Next(ConcernView c, ConcernAction? after = null) => new ConcernResponseNotice(Guid.Empty, "T", c, InConversation: false) { After = after }.NextStep;
+
+        Assert.Equal("Accept that it is met, or reopen the condition if that does not settle it for you.", Next(condition));
+        Assert.Equal("Accept that it won't be met, or reopen the condition if that does not settle it for you.", Next(condition with { Status = ConcernStatus.WontAddress }));
+        Assert.Equal("It stays open: when its owner marks it met, or says it won't be met, you'll be asked whether that settles it.",
+            Next(condition with { Status = ConcernStatus.Acknowledged, Actions = [] }));
+        Assert.Equal("You accepted that it won't be met, and the condition is settled. If that changes, you can reopen it.",
+            Next(condition with { Status = ConcernStatus.Resolved, OwnersAnswer = OwnersAnswer.WontAddress, Actions = [ConcernAction.Reopen] }, ConcernAction.Accept));
+        Assert.Equal("You reopened the condition, and its owner has been told. When they mark it met, or say it won't be met, you'll be asked again whether that settles it.",
+            Next(condition with { Status = ConcernStatus.Open, Actions = [] }, ConcernAction.Reopen));
+        // A concern's raisers are asked about the owners' response, as before.
+        Assert.Equal("Accept the response, or reopen the concern if it is not settled for you.", Next(condition with { Kind = ConcernKind.Concern }));
+    }
+
+    [Fact]
     public void A_condition_is_named_as_one_where_an_action_on_it_is_refused()
     {
         var condition = Open("user:U-FAC") with { Kind = ConcernKind.Condition, Origin = ConcernOrigin.Decision };

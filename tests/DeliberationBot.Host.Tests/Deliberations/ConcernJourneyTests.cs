@@ -232,6 +232,7 @@ public sealed class ConcernJourneyTests : JourneyTest
             Assert.IsType<Confirmation>(marked.Replies.Single()).Text);
         var toDana = (ConcernResponseNotice)(await Factory.Channel.WaitForAsync(s => s.Message.Message is ConcernResponseNotice n && n.Concern.Id == condition.Id)).Message.Message;
         Assert.Equal($"Maria, its owner, responded to the condition you set on \"{d.Title}\".", toDana.Lead($"\"{d.Title}\"", x => x));
+        Assert.Equal("Accept that it is met, or reopen the condition if that does not settle it for you.", toDana.NextStep);
         var accepted = await Concerns.ActAsync(Dana, condition.Id, ConcernAction.Accept, null, Key(), default);
         var toMaria = (OwnerConcerns)(await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns o && o.Concerns.Any(c => c.Id == condition.Id && c.Status == ConcernStatus.Resolved))).Message.Message;
         Assert.Equal(["Dana, who set it, accepted that it is met: the condition is settled."], toMaria.Concerns.Single().Notes);
