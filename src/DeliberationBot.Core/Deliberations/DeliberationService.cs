@@ -75,6 +75,8 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
             Concerns = listed.Count(c => c.Kind == ConcernKind.Concern),
             UnresolvedConcerns = listed.Count(c => c.Kind == ConcernKind.Concern && c.IsUnresolved),
             Community = Community.InvitationService.StatusOf(await turn.Store.FindInvitationAsync(d.WorkspaceId, d.Id, ct), tally.PublicPage),
+            Decision = d.Decision,
+            Conditions = [.. listed.Where(c => c.Kind == ConcernKind.Condition).OrderBy(c => c.Number).Select(c => ConcernView.Of(c, flow, []))],
         });
     }
 

@@ -171,6 +171,21 @@ public sealed record StatusReport(
 {
     /// <summary>The public page's link and what came through it; null when the deliberation has none.</summary>
     public Community.CommunityStatus? Community { get; init; }
+
+    /// <summary>The decision once it is recorded, with its rationale in the facilitator's words.</summary>
+    public Decision? Decision { get; init; }
+
+    /// <summary>The decision's conditions, each with where it stands (met, or not, or waiting).</summary>
+    public IReadOnlyList<ConcernView> Conditions { get; init; } = [];
+
+    /// <summary>Said of a closed deliberation whose decision is not recorded yet.</summary>
+    public const string AwaitingDecision = "Awaiting the facilitator's decision.";
+
+    /// <summary>"Decision (2026-12-07, Dana): Go with conditions"; null before one is recorded.</summary>
+    [JsonIgnore]
+    public string? DecisionLine => Decision is { } d
+        ? $"Decision ({d.At.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, {d.DecidedBy.Display}): {d.Outcome.Label()}"
+        : null;
 }
 
 public sealed record FlowInfo(string Id, string Title, string Description, int QuestionCount);

@@ -104,6 +104,15 @@ public static partial class PlainTextRenderer
                 }
 
                 sb.AppendLine($"Concerns so far: {ConcernCount(s)}");
+                if (s.DecisionLine is { } decided)
+                {
+                    AppendConcerns(sb, $"{decided} — {s.Decision!.Rationale}", s.Conditions);
+                }
+                else if (s.Status != DeliberationStatus.Open)
+                {
+                    sb.AppendLine(StatusReport.AwaitingDecision);
+                }
+
                 if (s.Community is { } community)
                 {
                     sb.AppendLine(CommunityLine(community));

@@ -103,6 +103,28 @@ internal static class ConcernRenderer
         }
     }
 
+    /// <summary>Under a deliberation's status: its decision in the facilitator's words and where each condition stands, or that it awaits one.</summary>
+    public static void Decided(StatusReport s, List<JsonObject> content)
+    {
+        if (s.DecisionLine is not { } decided)
+        {
+            if (s.Status != Core.Deliberations.DeliberationStatus.Open)
+            {
+                content.Add(Block.Context(Escape(StatusReport.AwaitingDecision)));
+            }
+
+            return;
+        }
+
+        content.Add(Block.Section($"*{Escape(decided)}*"));
+        content.AddRange(Block.Verbatim(s.Decision!.Rationale));
+        if (s.Conditions.Count > 0)
+        {
+            content.Add(Block.Section("*Conditions*"));
+            content.AddRange(s.Conditions.SelectMany(c => Block.Verbatim(Text(c))));
+        }
+    }
+
     public static void ConditionNotice(ConditionNotice c, List<JsonObject> content)
     {
         content.Add(Block.Section(c.Lead($"*{Escape(c.Title)}*")));

@@ -210,6 +210,7 @@ internal static class MessageRenderer
             $"*{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}*" +
             (s.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") +
             $" · concerns so far: {PlainTextRenderer.ConcernCount(s)}"));
+        ConcernRenderer.Decided(s, content);
         content.Add(Block.Section(Progress(s.Progress)));
         var coverage = new StringBuilder("*Answers by section and stakeholder group*");
         foreach (var section in s.Coverage)

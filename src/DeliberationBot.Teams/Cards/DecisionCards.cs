@@ -81,6 +81,31 @@ internal static class DecisionCards
         return Card.New(body);
     }
 
+    /// <summary>Under a deliberation's status: its decision in the facilitator's words and where each condition stands, or that it awaits one.</summary>
+    public static IEnumerable<JsonNode?> Decided(StatusReport s)
+    {
+        if (s.DecisionLine is not { } decided)
+        {
+            if (s.Status != Core.Deliberations.DeliberationStatus.Open)
+            {
+                yield return Card.Text(CardText.Escape(StatusReport.AwaitingDecision), spacing: "Small");
+            }
+
+            yield break;
+        }
+
+        yield return Card.Text(CardText.Escape(decided), weight: "Bolder", spacing: "Medium");
+        yield return Card.Text(CardText.Escape(s.Decision!.Rationale), spacing: "None");
+        if (s.Conditions.Count > 0)
+        {
+            yield return Card.Label("Conditions");
+            foreach (var element in s.Conditions.SelectMany(Condition))
+            {
+                yield return element;
+            }
+        }
+    }
+
     public static JsonObject ConditionNotice(ConditionNotice c) => Card.New(
         [
             Card.Text(c.Lead($"\"{CardText.Escape(c.Title)}\""), weight: "Bolder"),

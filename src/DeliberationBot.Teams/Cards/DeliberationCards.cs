@@ -57,6 +57,7 @@ internal static class DeliberationCards
             Card.Heading(CardText.Escape(s.Title)),
             Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {CardText.Escape(PlainTextRenderer.ConcernCount(s))}", subtle: true),
         };
+        body.AddRange(DecisionCards.Decided(s));
         body.AddRange(Progress(s.Progress));
         body.Add(Card.Label("Answers by section"));
         body.Add(Card.Facts(s.Coverage.Select(section => (

@@ -43,6 +43,13 @@ public class PlainTextRendererTests
         { new ErrorMessage("That is not a command.", Usage.Start), ["That is not a command.", "Usage: " + Usage.Start] },
         { new ErrorMessage("Please answer with a number.") { Question = "Minutes added per case?" }, ["Please answer with a number.", "Question: Minutes added per case?"] },
         { new StatusReport(Id, "Predictive screening", DeliberationStatus.Open, new DateOnly(2026, 12, 18), Progress, [new SectionCoverage("goals", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 2, [StakeholderGroup.AgencyLeader] = 5 }), new SectionCoverage("data", "Data", new Dictionary<StakeholderGroup, int>())], 7, 5), ["Status of \"Predictive screening\" (Open, due 2026-12-18)", "Goals: Agency leader 5, Vendor 2", "Data: no answers yet", "Concerns so far: 7 (5 unresolved)", "Progress: 3 participants"] },
+        { new StatusReport(Id, "Predictive screening", DeliberationStatus.Closed, null, Progress, [], 7, 5), ["Concerns so far: 7 (5 unresolved)", StatusReport.AwaitingDecision] },
+        { new StatusReport(Id, "Predictive screening", DeliberationStatus.Closed, null, Progress, [], 7, 5)
+          {
+              Decision = new Decision(DecisionOutcome.GoWithConditions, "Pilot first.", new UserRef("U3", "sam"), new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)),
+              Conditions = [SampleConcern with { Kind = ConcernKind.Condition, Owner = new UserRef("U1", "maria"), Due = new DateOnly(2027, 1, 31), Status = ConcernStatus.Resolved, OwnersAnswer = OwnersAnswer.WontAddress, Actions = [] }],
+          },
+          ["Concerns so far: 7 (5 unresolved)\nDecision (2026-12-07, sam): Go with conditions — Pilot first.", "owner maria, due 2027-01-31 · resolved (won't be met)"] },
         { new FlowList(SampleFlows), ["Flows you can start:", "ai-proposal — Full review of an AI proposal (42 questions). A full review.", "quick-check — Quick check (10 questions). A short first look."] },
         { new HelpMessage(Usage.All), ["Commands:", Usage.Start, "status — Show who has answered what so far", "help — Show this help."] },
         { new StartForm(SampleFlows), ["Start a deliberation: choose a flow (ai-proposal, quick-check)"] },

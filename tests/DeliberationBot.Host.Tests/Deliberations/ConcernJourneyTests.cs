@@ -242,6 +242,11 @@ public sealed class ConcernJourneyTests : JourneyTest
             $"Condition #{condition.Number} of the decision on \"{d.Title}\" (Go with conditions) is met:\n",
             PlainTextRenderer.Render(met).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal("The pilot logs minutes per case.", met.Condition.Response);
+
+        // Anyone asking for the status reads the decision in Dana's words and where each condition stands.
+        var status = Assert.IsType<StatusReport>(Assert.Single((await Commands.HandleAsync(Ana, Room, "status", null, Key(), default)).Replies));
+        Assert.Equal((DecisionOutcome.GoWithConditions, "Pilot in one office first."), (status.Decision!.Outcome, status.Decision.Rationale));
+        Assert.Equal((condition.Number, "met"), (Assert.Single(status.Conditions).Number, status.Conditions[0].StatusWords));
     }
 
     [Fact]

@@ -232,6 +232,26 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void The_status_of_a_closed_deliberation_says_its_decision_in_the_facilitators_words_or_that_it_awaits_one()
+    {
+        var progress = new ProgressSummary(1, 1, []);
+        var closed = new StatusReport(Samples.Id, "Screening", Core.Deliberations.DeliberationStatus.Closed, null, progress, [], 2, 1);
+        var condition = Samples.Concern("Log every override", 3, ConcernStatus.Resolved, []) with { Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), OwnersAnswer = OwnersAnswer.WontAddress };
+
+        Assert.Contains(StatusReport.AwaitingDecision, Strings(MessageRenderer.Render(closed).ToPayload()), StringComparison.Ordinal);
+        var decided = Strings(MessageRenderer.Render(closed with
+        {
+            Decision = new Decision(DecisionOutcome.GoWithConditions, "Pilot in one office <first>.", new UserRef("U0DANA", "Dana"), new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)),
+            Conditions = [condition],
+        }).ToPayload());
+        Assert.Contains("*Decision (2026-12-07, Dana): Go with conditions*", decided, StringComparison.Ordinal);
+        Assert.Contains("Pilot in one office <first>.", decided, StringComparison.Ordinal); // shown as written, in plain text
+        Assert.Contains("Condition #3", decided, StringComparison.Ordinal);
+        Assert.Contains("Status: resolved (won't be met)", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain(StatusReport.AwaitingDecision, decided, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_person_whose_concern_is_still_unresolved_is_sent_the_decision_with_it_in_their_words()
     {
         var decision = new DecisionRecorded(Samples.Id, "Screening", new Decision(DecisionOutcome.Go, "Pilot in one office.", new UserRef("U0DANA", "dana"), DateTimeOffset.UnixEpoch), [])

@@ -35,6 +35,11 @@ internal static class Samples
         {
             Community = new Core.Community.CommunityStatus(Core.Community.InvitationState.Paused, many, many * 3),
         };
+        yield return new StatusReport(Id, text, DeliberationStatus.Closed, null, progress, [], 4, 2)
+        {
+            Decision = new Decision(DecisionOutcome.GoWithConditions, text, new UserRef("U0DANA", "dana"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)),
+            Conditions = [.. Enumerable.Range(1, many).Select(i => Concern(text, i, ConcernStatus.Resolved, []) with { Kind = ConcernKind.Condition, Owner = new UserRef("U0MARIA", "maria"), OwnersAnswer = OwnersAnswer.Addressed })],
+        };
         yield return new FlowList(flows);
         yield return new HelpMessage([.. Usage.All, .. Enumerable.Range(1, many).Select(i => new CommandHelp(text, text))]);
         yield return new StartForm(flows);

@@ -43,6 +43,11 @@ public sealed class RendererTests
             new Confirmation(Evil),
             new ErrorMessage(Evil, "start <flow>"),
             new ErrorMessage(Evil) { Question = Evil },
+            new StatusReport(Id, Evil, DeliberationStatus.Closed, null, Progress, [], 2, 1)
+            {
+                Decision = new Decision(DecisionOutcome.NoGo, Evil, new UserRef("f", Evil), TimeProvider.System.GetUtcNow()),
+                Conditions = [view with { Kind = ConcernKind.Condition, Owner = new UserRef("m", Evil), Actions = [] }],
+            },
             new StatusReport(Id, Evil, DeliberationStatus.Open, null, Progress, [new SectionCoverage("s", "Goals", new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Vendor] = 1 })], 2, 1)
             {
                 Community = new Core.Community.CommunityStatus(Core.Community.InvitationState.Open, 3, 12),
