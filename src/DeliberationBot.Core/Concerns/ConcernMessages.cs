@@ -222,6 +222,10 @@ public static class DecisionOutcomes
         return Enum.IsDefined(outcome);
     }
 
+    /// <summary>"Decision (2026-12-07, Dana): Go with conditions": the decision where it is shown without its message.</summary>
+    public static string Headline(this Decision d) =>
+        $"Decision ({d.At.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, {d.DecidedBy.Display}): {d.Outcome.Label()}";
+
     public static string Label(this DecisionOutcome outcome) => outcome switch
     {
         DecisionOutcome.Go => "Go",

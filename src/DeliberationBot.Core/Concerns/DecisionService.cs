@@ -62,7 +62,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
         {
             Deliberation = d with { Decision = decision },
             Events = [new DeliberationEvent(d.Id, previous is null ? Recorded : Amended, TurnSupport.NamedKey(actor.User.Id), null, JsonSerializer.Serialize(decision), turn.Now)],
-            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), posted), .. toRaisers],
+            Outbox = [turn.Outbox(d.WorkspaceId, deliveryKey + "/decision", Destination.To(d.Home), posted), .. toRaisers, turn.CardUpdate(d with { Decision = decision }, flow, deliveryKey)],
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
         {

@@ -58,7 +58,11 @@ public sealed record DeliberationCard(
     DateOnly? Due,
     AnonymityPolicy Anonymity,
     DeliberationStatus Status,
-    ProgressSummary Progress) : OutgoingMessage;
+    ProgressSummary Progress) : OutgoingMessage
+{
+    /// <summary>The decision once it is recorded: the card says it, so that whoever finds the card learns what became of the proposal.</summary>
+    public Decision? Decision { get; init; }
+}
 
 /// <summary>Asks a person which stakeholder group they answer as (and, where allowed, whether anonymously).</summary>
 public sealed record GroupPrompt(Guid DeliberationId, string DeliberationTitle, AnonymityPolicy Anonymity, StakeholderGroup? Remembered) : OutgoingMessage
@@ -183,9 +187,7 @@ public sealed record StatusReport(
 
     /// <summary>"Decision (2026-12-07, Dana): Go with conditions"; null before one is recorded.</summary>
     [JsonIgnore]
-    public string? DecisionLine => Decision is { } d
-        ? $"Decision ({d.At.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, {d.DecidedBy.Display}): {d.Outcome.Label()}"
-        : null;
+    public string? DecisionLine => Decision?.Headline();
 }
 
 public sealed record FlowInfo(string Id, string Title, string Description, int QuestionCount);

@@ -28,6 +28,11 @@ public static partial class PlainTextRenderer
                 sb.AppendLine($"Flow: {c.FlowTitle} ({c.QuestionCount} questions) · Owners: {string.Join(", ", c.Owners.Select(o => o.Display))} · Facilitator: {c.Facilitator.Display}");
                 sb.AppendLine($"Deadline: {(c.Due is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none")} · Answers: {Anonymity(c.Anonymity)}");
                 AppendProgress(sb, c.Progress);
+                if (c.Decision is { } decision)
+                {
+                    sb.AppendLine($"{decision.Headline()} — {decision.Rationale}");
+                }
+
                 if (c.Status == DeliberationStatus.Open)
                 {
                     sb.AppendLine("[Answer]");

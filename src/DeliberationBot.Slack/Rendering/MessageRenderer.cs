@@ -199,6 +199,12 @@ internal static class MessageRenderer
         }
         else
         {
+            if (c.Decision is { } decision)
+            {
+                content.Add(Block.Section($"*{Escape(decision.Headline())}*"));
+                content.AddRange(Block.Verbatim(decision.Rationale));
+            }
+
             content.Add(Block.Context("This deliberation is closed and no longer takes answers."));
         }
     }

@@ -32,6 +32,12 @@ internal static class DeliberationCards
             ("Answers", Anonymity(c.Anonymity)),
         ]));
         body.AddRange(Progress(c.Progress));
+        if (c.Decision is { } decision)
+        {
+            body.Add(Card.Text(CardText.Escape(Core.Concerns.DecisionOutcomes.Headline(decision)), weight: "Bolder", spacing: "Medium"));
+            body.Add(Card.Text(CardText.Escape(decision.Rationale), spacing: "None"));
+        }
+
         if (open)
         {
             // In a channel the card is a post of its own, and a reply to it answers; a group chat has no threads, and a

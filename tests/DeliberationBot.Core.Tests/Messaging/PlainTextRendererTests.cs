@@ -155,6 +155,14 @@ public class PlainTextRendererTests
         Assert.StartsWith("[Closed] Predictive screening", text, StringComparison.Ordinal);
         Assert.Contains("Deadline: none", text, StringComparison.Ordinal);
         Assert.DoesNotContain("[Answer]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Decision", text, StringComparison.Ordinal);
+
+        // Once decided, whoever finds the card reads the decision in the facilitator's words.
+        var decided = PlainTextRenderer.Render(Card(DeliberationStatus.Closed) with
+        {
+            Decision = new Decision(DecisionOutcome.RevisitLater, "Wait for the audit.", new UserRef("U3", "sam"), new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)),
+        });
+        Assert.Contains("Decision (2026-12-07, sam): Revisit later — Wait for the audit.", decided, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -188,6 +188,9 @@ public sealed class ConcernJourneyTests : JourneyTest
             "Recorded: Go with conditions. The decision has been sent privately to the person who raised an unresolved concern by name, with what they raised.",
             Assert.IsType<Confirmation>(decided.Replies.Single()).Text, StringComparison.Ordinal);
         var recorded = (DecisionRecorded)(await Factory.Channel.WaitForAsync(s => s.Message.Message is DecisionRecorded r && r.Decision.Outcome == DecisionOutcome.GoWithConditions)).Message.Message;
+        // The deliberation's card, where people find it, is drawn again with the decision.
+        var card = await Factory.Channel.WaitForAsync(s => s.Message.Message is DeliberationCard { Decision: not null } && s.PreviouslyPosted is not null);
+        Assert.Contains("Go with conditions — Pilot in one office first.", PlainTextRenderer.Render(card.Message.Message), StringComparison.Ordinal);
         // The conversation reads that it was decided with the override concern open (the one closed without its raisers is not).
         var open = (await Store.ListConcernsAsync(Ws, d.Id, default)).Where(c => c.Status == ConcernStatus.Open).Select(c => c.Number).Order().ToList();
         Assert.Contains((await Store.ListConcernsAsync(Ws, d.Id, default)).Single(c => c.QuestionId == "can-override").Number, open);

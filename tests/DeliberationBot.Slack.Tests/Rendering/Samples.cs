@@ -21,6 +21,7 @@ internal static class Samples
         var flows = Enumerable.Range(1, many).Select(i => new FlowInfo($"flow-{i}", $"{text} {i}", text, 12)).ToList();
         yield return Card(text, DeliberationStatus.Open, progress);
         yield return Card(text, DeliberationStatus.Closed, progress);
+        yield return Card(text, DeliberationStatus.Closed, progress) with { Decision = new Decision(DecisionOutcome.NoGo, text, new UserRef("U0DANA", "dana"), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)) };
         yield return new GroupPrompt(Id, text, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Community);
         foreach (var kind in Enum.GetValues<AnswerKind>())
         {

@@ -34,6 +34,10 @@ public sealed class RendererTests
         return new TheoryData<OutgoingMessage>
         {
             new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), new DateOnly(2026, 12, 18), AnonymityPolicy.AnonymousAllowed, DeliberationStatus.Open, Progress),
+            new DeliberationCard(Id, Evil, Evil, "quick-check", "Quick check", 9, [new UserRef("aad-maria", Evil)], new UserRef("f", "Fiona"), null, AnonymityPolicy.Named, DeliberationStatus.Closed, Progress)
+            {
+                Decision = new Decision(DecisionOutcome.GoWithConditions, Evil, new UserRef("f", Evil), TimeProvider.System.GetUtcNow()),
+            },
             new GroupPrompt(Id, Evil, AnonymityPolicy.AnonymousAllowed, StakeholderGroup.Vendor),
             Question(AnswerKind.FreeText, current: AnswerValue.FromText(Evil)),
             new AnswersReview(Id, Evil, "Thanks", [new AnsweredQuestion("q1", "Q?", Evil), new AnsweredQuestion("q2", Evil, Evil) { Flagged = true }]) { JustFlagged = preview, Notice = Evil },
