@@ -80,6 +80,20 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
         _ => "The people who raised each one will see your response.",
     };
 
+    /// <summary>
+    /// Said when nothing here waits for the reader's response: nothing to do, or, to the facilitator offered only to
+    /// close concerns the owners answer, why they were sent them.
+    /// </summary>
+    [JsonIgnore]
+    public string NothingToAnswer => ClosesOnly
+        ? "the owners answer these; as the facilitator, you can close one without waiting for the people who raised it, saying why."
+        : "nothing here needs your response now.";
+
+    /// <summary>Whether the reader may only close these without their raisers: the facilitator, who is not an owner.</summary>
+    [JsonIgnore]
+    public bool ClosesOnly =>
+        Concerns.Any(c => c.Actions is [ConcernAction.CloseWithoutRaisers]) && Concerns.All(c => c.Actions is [] or [ConcernAction.CloseWithoutRaisers]);
+
     private bool HasConditions => Concerns.Any(c => c.Kind == ConcernKind.Condition);
 
     private bool HasConcerns => Concerns.Any(c => c.Kind != ConcernKind.Condition);

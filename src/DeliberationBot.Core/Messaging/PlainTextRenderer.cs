@@ -164,7 +164,7 @@ public static partial class PlainTextRenderer
                 break;
             case OwnerConcerns o:
                 // Also a Slack notice's notification text: nothing is called for acting on when nothing waits for them.
-                AppendConcerns(sb, o.AwaitingResponse > 0 ? $"{o.Holds} on \"{o.Title}\" for you to act on:" : $"{o.Holds} on \"{o.Title}\": nothing here needs your response now.", o.Concerns);
+                AppendConcerns(sb, o.AwaitingResponse > 0 ? $"{o.Holds} on \"{o.Title}\" for you to act on:" : $"{o.Holds} on \"{o.Title}\": {o.NothingToAnswer}", o.Concerns);
                 break;
             case ConcernResponseNotice n:
                 sb.AppendLine(n.Lead($"\"{n.Title}\"", text => text) + " " + n.NextStep);

@@ -26,7 +26,7 @@ internal static class ConcernRenderer
         content.Add(header);
         content.Add(Block.Section(o.AwaitingResponse > 0
             ? $"{o.Holds} on *{Escape(o.Title)}* for you to act on. {o.WhoSeesResponse}"
-            : $"{o.Holds} on *{Escape(o.Title)}*: nothing here needs your response now."));
+            : $"{o.Holds} on *{Escape(o.Title)}*: {Escape(o.NothingToAnswer)}"));
         foreach (var c in o.Concerns)
         {
             AddConcern(c, content);

@@ -55,7 +55,7 @@ internal static class ConcernCards
         {
             Card.Text($"{owner.Holds} for you", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(owner.Title)),
-            Card.Text(waiting == 0 ? "Nothing here needs your response now." : $"{owner.Counted(waiting)} {(waiting == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it.", spacing: "None"),
+            Card.Text(waiting == 0 ? GroupWords.Capitalised(owner.NothingToAnswer) : $"{owner.Counted(waiting)} {(waiting == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it.", spacing: "None"),
         };
         // Every action names the card's concerns, so that the card can be drawn again as they then stand.
         var listed = string.Join(",", owner.Concerns.Select(c => c.Number));

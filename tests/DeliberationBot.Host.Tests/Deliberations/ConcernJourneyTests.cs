@@ -34,6 +34,10 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.Contains(request.Unresolved, v => v.Voices.Any(voice => voice.Text == "Rank calls by risk" && voice.Name == "Ana"));
         var toDana = await Factory.Channel.WaitForAsync(s => s.Message.Message is OwnerConcerns && s.Message.Destination.User?.Id == "U-DANA");
         Assert.All(((OwnerConcerns)toDana.Message.Message).Concerns, c => Assert.Equal([ConcernAction.CloseWithoutRaisers], c.Actions));
+        // Dana, who is not an owner, reads why she was sent them.
+        Assert.StartsWith(
+            $"Concerns on \"{d.Title}\": the owners answer these; as the facilitator, you can close one without waiting for the people who raised it, saying why.",
+            PlainTextRenderer.Render(toDana.Message.Message), StringComparison.Ordinal);
         var summary = (Core.Summaries.SummaryReport)(await Factory.Channel.WaitForAsync(s => s.Message.Message is Core.Summaries.SummaryReport)).Message.Message;
         var text = PlainTextRenderer.Render(summary);
         Assert.Contains("Flagged as concerns", text, StringComparison.Ordinal);

@@ -199,6 +199,13 @@ public sealed class RenderingTests
         // The notification, which reads the message's top-level text, says the same.
         Assert.StartsWith("Concerns on \"T\": nothing here needs your response now.", MessageRenderer.Fallback(new OwnerConcerns(Samples.Id, "T", [waiting])), StringComparison.Ordinal);
         Assert.StartsWith("Concerns on \"T\" for you to act on:", MessageRenderer.Fallback(new OwnerConcerns(Samples.Id, "T", [waiting, open])), StringComparison.Ordinal);
+
+        // The facilitator, sent concerns only to close them without their raisers, reads why.
+        var toClose = new OwnerConcerns(Samples.Id, "T", [open with { Actions = [ConcernAction.CloseWithoutRaisers] }]);
+        Assert.Contains(
+            "Concerns on *T*: the owners answer these; as the facilitator, you can close one without waiting for the people who raised it, saying why.",
+            Strings(MessageRenderer.Render(toClose).ToPayload()), StringComparison.Ordinal);
+        Assert.Contains("Close without raisers", Strings(MessageRenderer.Render(toClose).ToPayload()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -204,6 +204,10 @@ public sealed class RendererTests
         Assert.Equal("1 concern on \"Screening\" needs your response", Summary(new OwnerConcerns(Id, "Screening", [view, settled])));
         Assert.Equal("Concern #3 on \"Screening\": Sam, who raised it, accepted your response: the concern is settled.", Summary(new OwnerConcerns(Id, "Screening", [settled])));
         Assert.Equal("2 concerns on \"Screening\": nothing needs your response now", Summary(new OwnerConcerns(Id, "Screening", [settled with { Happened = null }, settled with { Number = 4, Happened = null }])));
+        var toClose = new OwnerConcerns(Id, "Screening", [view with { Actions = [ConcernAction.CloseWithoutRaisers] }]);
+        Assert.Equal("1 concern on \"Screening\" that you can close as the facilitator", Summary(toClose));
+        Assert.Equal("2 concerns on \"Screening\" that you can close as the facilitator", Summary(toClose with { Concerns = [.. toClose.Concerns, view with { Number = 4, Status = ConcernStatus.ClosedByFacilitator, Actions = [] }] }));
+        Assert.Contains("The owners answer these; as the facilitator, you can close one without waiting for the people who raised it, saying why.", TextBlocks(AdaptiveCardRenderer.Render(toClose)));
         var condition = view with { Kind = ConcernKind.Condition, Status = ConcernStatus.Addressed, Response = "Done.", Owner = new UserRef("m", "Maria"), Actions = [ConcernAction.Accept, ConcernAction.Reopen] };
         Assert.Equal("Maria responded to condition #3 on \"Screening\"", Summary(new ConcernResponseNotice(Id, "Screening", condition, false)));
         Assert.Equal("Concern #1 on \"Screening\" was merged into concern #3", Summary(new ConcernResponseNotice(Id, "Screening", view, false) { MergedFrom = 1 }));
