@@ -59,7 +59,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     {
         // The person who set a condition reads its owner's answer as met or not; nobody else is asked about it.
         (true, _, false) when IsCondition =>
-            $"Accept that it {(Concern.Status == ConcernStatus.Addressed ? "is met" : "won't be met")}, or reopen the condition if that does not settle it for you.",
+            $"Accept that it {Concern.Kind.AcceptedAs(Concern.Status == ConcernStatus.Addressed ? OwnersAnswer.Addressed : OwnersAnswer.WontAddress)}, or reopen the condition if that does not settle it for you.",
         (true, _, false) => $"Accept the response, or reopen the {Noun} if it is not settled for you.",
         (true, _, true) => "Only the people who raised it can accept the response or reopen the concern.",
         (false, true, _) => "It is closed without waiting for the people who raised it to accept a response, for the reason below; their words stay in the record.",

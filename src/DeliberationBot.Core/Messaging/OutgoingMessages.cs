@@ -184,10 +184,6 @@ public sealed record StatusReport(
 
     /// <summary>Said of a closed deliberation whose decision is not recorded yet.</summary>
     public const string AwaitingDecision = "Awaiting the facilitator's decision.";
-
-    /// <summary>"Decision (2026-12-07, Dana): Go with conditions"; null before one is recorded.</summary>
-    [JsonIgnore]
-    public string? DecisionLine => Decision?.Headline();
 }
 
 public sealed record FlowInfo(string Id, string Title, string Description, int QuestionCount);

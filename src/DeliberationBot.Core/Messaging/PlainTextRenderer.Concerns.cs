@@ -7,6 +7,30 @@ namespace DeliberationBot.Core.Messaging;
 /// <summary>Concerns, suggestions and the public link in plain text; the wording other renderers reuse.</summary>
 public static partial class PlainTextRenderer
 {
+    private static void AppendDecision(StringBuilder sb, DecisionRecorded r)
+    {
+        if (r.LeadForRaiser($"\"{r.Title}\"") is { } lead)
+        {
+            sb.AppendLine(lead);
+        }
+
+        AppendConcerns(sb, $"Decision on \"{r.Title}\": {r.Decision.Outcome.Label()} — {r.Decision.Rationale} ({r.Decision.DecidedBy.Display})", r.Conditions);
+        if (r.UnresolvedLine is { } unresolvedLine)
+        {
+            sb.AppendLine(unresolvedLine);
+        }
+
+        if (r.NextForRaiser is { } next)
+        {
+            AppendConcerns(sb, r.YoursHeading, r.Yours);
+            sb.AppendLine(next);
+        }
+    }
+
+    /// <summary>The decision where it is shown without its own message (the card, the status): its headline, its rationale as written, each condition.</summary>
+    private static void AppendDecided(StringBuilder sb, Decision decision, IEnumerable<ConcernView> conditions) =>
+        AppendConcerns(sb, $"{decision.Headline()} — {decision.Rationale}", conditions);
+
     private static void AppendConcerns(StringBuilder sb, string heading, IEnumerable<ConcernView> concerns)
     {
         sb.AppendLine(heading);

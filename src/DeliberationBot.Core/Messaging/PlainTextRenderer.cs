@@ -30,7 +30,7 @@ public static partial class PlainTextRenderer
                 AppendProgress(sb, c.Progress);
                 if (c.Decision is { } decision)
                 {
-                    sb.AppendLine($"{decision.Headline()} — {decision.Rationale}");
+                    AppendDecided(sb, decision, []);
                 }
 
                 if (c.Status == DeliberationStatus.Open)
@@ -109,9 +109,9 @@ public static partial class PlainTextRenderer
                 }
 
                 sb.AppendLine($"Concerns so far: {ConcernCount(s)}");
-                if (s.DecisionLine is { } decided)
+                if (s.Decision is { } decided)
                 {
-                    AppendConcerns(sb, $"{decided} — {s.Decision!.Rationale}", s.Conditions);
+                    AppendDecided(sb, decided, s.Conditions);
                 }
                 else if (s.Status != DeliberationStatus.Open)
                 {
@@ -180,23 +180,7 @@ public static partial class PlainTextRenderer
                 sb.AppendLine($"  {Usage.Decide}");
                 break;
             case DecisionRecorded r:
-                if (r.LeadForRaiser($"\"{r.Title}\"") is { } lead)
-                {
-                    sb.AppendLine(lead);
-                }
-
-                AppendConcerns(sb, $"Decision on \"{r.Title}\": {r.Decision.Outcome.Label()} — {r.Decision.Rationale} ({r.Decision.DecidedBy.Display})", r.Conditions);
-                if (r.UnresolvedLine is { } unresolvedLine)
-                {
-                    sb.AppendLine(unresolvedLine);
-                }
-
-                if (r.NextForRaiser is { } next)
-                {
-                    AppendConcerns(sb, r.YoursHeading, r.Yours);
-                    sb.AppendLine(next);
-                }
-
+                AppendDecision(sb, r);
                 break;
             case ConditionNotice c:
                 AppendConcerns(sb, c.Lead($"\"{c.Title}\""), [c.Condition]);

@@ -103,25 +103,15 @@ internal static class ConcernRenderer
         }
     }
 
-    /// <summary>Under a deliberation's status: its decision in the facilitator's words and where each condition stands, or that it awaits one.</summary>
-    public static void Decided(StatusReport s, List<JsonObject> content)
+    /// <summary>The decision where it is shown without its own message (the card, the status): its headline, its rationale as written, each condition.</summary>
+    public static void Decided(Decision decision, IReadOnlyList<ConcernView> conditions, List<JsonObject> content)
     {
-        if (s.DecisionLine is not { } decided)
-        {
-            if (s.Status != Core.Deliberations.DeliberationStatus.Open)
-            {
-                content.Add(Block.Context(Escape(StatusReport.AwaitingDecision)));
-            }
-
-            return;
-        }
-
-        content.Add(Block.Section($"*{Escape(decided)}*"));
-        content.AddRange(Block.Verbatim(s.Decision!.Rationale));
-        if (s.Conditions.Count > 0)
+        content.Add(Block.Section($"*{Escape(decision.Headline())}*"));
+        content.AddRange(Block.Verbatim(decision.Rationale));
+        if (conditions.Count > 0)
         {
             content.Add(Block.Section("*Conditions*"));
-            content.AddRange(s.Conditions.SelectMany(c => Block.Verbatim(Text(c))));
+            content.AddRange(conditions.SelectMany(c => Block.Verbatim(Text(c))));
         }
     }
 

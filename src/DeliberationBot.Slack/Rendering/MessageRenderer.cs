@@ -201,8 +201,7 @@ internal static class MessageRenderer
         {
             if (c.Decision is { } decision)
             {
-                content.Add(Block.Section($"*{Escape(decision.Headline())}*"));
-                content.AddRange(Block.Verbatim(decision.Rationale));
+                ConcernRenderer.Decided(decision, [], content);
             }
 
             content.Add(Block.Context("This deliberation is closed and no longer takes answers."));
@@ -216,7 +215,15 @@ internal static class MessageRenderer
             $"*{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}*" +
             (s.Due is { } d ? $" · due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") +
             $" · concerns so far: {PlainTextRenderer.ConcernCount(s)}"));
-        ConcernRenderer.Decided(s, content);
+        if (s.Decision is { } decision)
+        {
+            ConcernRenderer.Decided(decision, s.Conditions, content);
+        }
+        else if (s.Status != DeliberationStatus.Open)
+        {
+            content.Add(Block.Context(Escape(StatusReport.AwaitingDecision)));
+        }
+
         content.Add(Block.Section(Progress(s.Progress)));
         var coverage = new StringBuilder("*Answers by section and stakeholder group*");
         foreach (var section in s.Coverage)

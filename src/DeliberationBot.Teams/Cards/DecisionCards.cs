@@ -81,25 +81,15 @@ internal static class DecisionCards
         return Card.New(body);
     }
 
-    /// <summary>Under a deliberation's status: its decision in the facilitator's words and where each condition stands, or that it awaits one.</summary>
-    public static IEnumerable<JsonNode?> Decided(StatusReport s)
+    /// <summary>The decision where it is shown without its own message (the card, the status): its headline, its rationale as written, each condition.</summary>
+    public static IEnumerable<JsonNode?> Decided(Decision decision, IReadOnlyList<ConcernView> conditions)
     {
-        if (s.DecisionLine is not { } decided)
-        {
-            if (s.Status != Core.Deliberations.DeliberationStatus.Open)
-            {
-                yield return Card.Text(CardText.Escape(StatusReport.AwaitingDecision), spacing: "Small");
-            }
-
-            yield break;
-        }
-
-        yield return Card.Text(CardText.Escape(decided), weight: "Bolder", spacing: "Medium");
-        yield return Card.Text(CardText.Escape(s.Decision!.Rationale), spacing: "None");
-        if (s.Conditions.Count > 0)
+        yield return Card.Text(CardText.Escape(decision.Headline()), weight: "Bolder", spacing: "Medium");
+        yield return Card.Text(CardText.Escape(decision.Rationale), spacing: "None");
+        if (conditions.Count > 0)
         {
             yield return Card.Label("Conditions");
-            foreach (var element in s.Conditions.SelectMany(Condition))
+            foreach (var element in conditions.SelectMany(Condition))
             {
                 yield return element;
             }

@@ -34,8 +34,7 @@ internal static class DeliberationCards
         body.AddRange(Progress(c.Progress));
         if (c.Decision is { } decision)
         {
-            body.Add(Card.Text(CardText.Escape(Core.Concerns.DecisionOutcomes.Headline(decision)), weight: "Bolder", spacing: "Medium"));
-            body.Add(Card.Text(CardText.Escape(decision.Rationale), spacing: "None"));
+            body.AddRange(DecisionCards.Decided(decision, []));
         }
 
         if (open)
@@ -63,7 +62,15 @@ internal static class DeliberationCards
             Card.Heading(CardText.Escape(s.Title)),
             Card.Text($"{(s.Status == DeliberationStatus.Open ? "Open" : "Closed")}{(Date(s.Due) is { } due ? " · due " + due : "")} · concerns so far: {CardText.Escape(PlainTextRenderer.ConcernCount(s))}", subtle: true),
         };
-        body.AddRange(DecisionCards.Decided(s));
+        if (s.Decision is { } decision)
+        {
+            body.AddRange(DecisionCards.Decided(decision, s.Conditions));
+        }
+        else if (s.Status != DeliberationStatus.Open)
+        {
+            body.Add(Card.Text(CardText.Escape(StatusReport.AwaitingDecision), spacing: "Small"));
+        }
+
         body.AddRange(Progress(s.Progress));
         body.Add(Card.Label("Answers by section"));
         body.Add(Card.Facts(s.Coverage.Select(section => (
