@@ -160,6 +160,31 @@ public sealed class InvitationJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_visitor_checking_their_answers_reads_each_rating_they_gave_and_finds_it_chosen_when_they_change_it()
+    {
+        await RunAsync(Dana, "start ai-proposal \"Road repair ranking\" owner:<@U-MARIA|Maria>");
+        var link = Assert.IsType<CommunityInvitationLink>(await RunAsync(Dana, "invite community lang:en,es"));
+        using var visitor = CommunityVisitor.Browser(_factory);
+        const string Words = "Mi calle lleva tres años con baches.";
+        using (var harm = await CommunityVisitor.AnswerAsync(visitor, link, "harm-if-wrong", ("choice", "5"), ("words", Words)))
+        using (var influence = await CommunityVisitor.AnswerAsync(visitor, link, "input-changes-decision", ("choice", "3")))
+        {
+            Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (harm.StatusCode, influence.StatusCode));
+        }
+
+        // The rating as the question's scale reads it, its end's meaning in the reader's language, with the words given with it.
+        var spanish = await ReadAsync(visitor, link.Page.AbsolutePath + "/answers?lang=es");
+        Assert.Contains("<span class=\"said\">5 – Grave o duradero\n" + Words + "</span>", spanish, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"said\">3</span>", spanish, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"said\">5 – Severe or lasting\n" + Words + "</span>", await ReadAsync(visitor, link.Page.AbsolutePath + "/answers?lang=en"), StringComparison.Ordinal);
+
+        var change = await ReadAsync(visitor, link.Page.AbsolutePath + "/q/harm-if-wrong?lang=es");
+        Assert.Contains("name=\"choice\" value=\"5\" checked", change, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(change, " checked"));
+        Assert.Contains("<label for=\"answer\">1 – Menor y fácil de corregir</label>", change, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_deliberation_or_a_link_the_facilitator_is_told_what_to_type()
     {
         Assert.Equal(Usage.Start, Assert.IsType<ErrorMessage>(await RunAsync(Dana, "invite community")).Usage);
