@@ -41,6 +41,9 @@ public sealed class ReportPageBrowserTests(ReportPages pages)
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
         Assert.All(requests, url => Assert.StartsWith(pages.BaseUrl, url, StringComparison.Ordinal));
         Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth")); // no sideways page scroll
+        Assert.Empty(await page.EvaluateAsync<string[]>(WordsBrokenInTables)); // "Local businesses", never "businesse / s"
+        Assert.Empty(await page.EvaluateAsync<string[]>( // a table that scrolls sideways keeps its caption readable on the screen
+            "[...document.querySelectorAll('caption')].filter(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(c => c.textContent)"));
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(ReportPages.ScreenshotFolder, $"{size}-{width}px.png"), FullPage = true, Timeout = 120_000 });
         if (width == 1280)
@@ -54,6 +57,22 @@ public sealed class ReportPageBrowserTests(ReportPages pages)
             }
         }
     }
+
+    /// <summary>Each word in a table's cells that the browser drew across more than one line.</summary>
+    private const string WordsBrokenInTables = """
+        [...document.querySelectorAll('th, td')].flatMap(cell => {
+          const broken = [], texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node; (node = texts.nextNode());) {
+            for (const word of node.data.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(word[0]);
+            }
+          }
+          return broken;
+        })
+        """;
 
     [Fact]
     public async Task Tab_follows_the_reading_order_and_every_stop_shows_a_visible_focus()
