@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Reports;
@@ -10,9 +11,10 @@ public static class ReplyPrivacy
 {
     /// <summary>
     /// The answering flow (group and question prompts show the person's answers, and anonymity must hold), and anything
-    /// carrying the reader's own link or what only they may see: a page link, the public link the facilitator hands
-    /// out, the addresses people left on the public page, a digest.
+    /// carrying the reader's own link or what only they may see: a page link, the links to the whole record (which
+    /// anyone holding them could open), the public link the facilitator hands out, the addresses people left on the
+    /// public page, a digest.
     /// </summary>
     public static bool IsForTheReaderAlone(OutgoingMessage message) =>
-        message is GroupPrompt or QuestionPrompt or ReportLink or CommunityInvitationLink or CommunityContactList or WeeklyDigest or DigestReference;
+        message is GroupPrompt or QuestionPrompt or ReportLink or ExportLink or CommunityInvitationLink or CommunityContactList or WeeklyDigest or DigestReference;
 }

@@ -1,4 +1,5 @@
 using DeliberationBot.Core.Community;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Privacy;
@@ -9,7 +10,7 @@ namespace DeliberationBot.Core.Tests.Privacy;
 
 public sealed class ReplyPrivacyTests
 {
-    private static readonly Type[] ForTheReaderAlone = [typeof(GroupPrompt), typeof(QuestionPrompt), typeof(ReportLink), typeof(CommunityInvitationLink), typeof(CommunityContactList), typeof(WeeklyDigest)];
+    private static readonly Type[] ForTheReaderAlone = [typeof(GroupPrompt), typeof(QuestionPrompt), typeof(ReportLink), typeof(ExportLink), typeof(CommunityInvitationLink), typeof(CommunityContactList), typeof(WeeklyDigest)];
 
     [Fact]
     public void The_answering_flow_and_anything_with_the_readers_own_link_go_to_them_alone_and_nothing_else_does()
