@@ -80,7 +80,10 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         });
     }
 
-    /// <summary>Reminds, privately, everyone named who has joined but not finished; anonymous participants get a reminder in the conversation.</summary>
+    /// <summary>
+    /// Reminds, privately, everyone named who has joined but not finished; anonymous participants get a reminder in the
+    /// conversation. Nobody is reminded again within <see cref="PrivateReminder.Again"/>, however often it is asked.
+    /// </summary>
     public async Task<TurnResult> RemindAsync(Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
     {
         if (await FindHereAsync(actor, conversation, ct) is not var (d, flow))
@@ -96,21 +99,23 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         var participants = await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, ct);
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var unfinished = participants.Where(p => p.FinishedAt is null).ToList();
-        var reminders = unfinished.Where(p => p.UserId is not null)
+        var due = unfinished.Where(p => !PrivateReminder.RemindedRecently(p, turn.Now)).ToList();
+        var reminders = due.Where(p => p.UserId is not null)
             .Select(p => PrivateReminder.For(turn, d, flow, answers, p, $"{deliveryKey}/remind/{p.Key}"))
             .ToList();
         var outbox = reminders.Select(r => r.Message).ToList();
 
-        var anonymousLeft = unfinished.Count(p => p.UserId is null);
-        if (anonymousLeft > 0)
+        // Anonymous people can only be reminded in the conversation; each of them counts as reminded by that post.
+        var anonymous = due.Where(p => p.UserId is null).Select(p => p with { LastRemindedAt = turn.Now }).ToList();
+        if (anonymous.Count > 0)
         {
             outbox.Add(turn.Outbox(d.WorkspaceId, $"{deliveryKey}/remind/conversation", Destination.To(d.Home), new ReminderNotice(d.Id, d.Title, 0, d.Due)));
         }
 
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
-            Participants = [.. reminders.Select(r => r.Reminded)],
-            Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, TurnSupport.NamedKey(actor.User.Id), null, unfinished.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), turn.Now)],
+            Participants = [.. reminders.Select(r => r.Reminded), .. anonymous],
+            Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, TurnSupport.NamedKey(actor.User.Id), null, due.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), turn.Now)],
             Outbox = outbox,
         };
         if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
@@ -118,11 +123,9 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
             return TurnResult.AlreadyHandled;
         }
 
-        var named = unfinished.Count - anonymousLeft;
         var text = unfinished.Count == 0
             ? "Everyone who joined has finished; nobody needed a reminder."
-            : $"Reminded {named} {(named == 1 ? "person" : "people")} privately" +
-              (anonymousLeft > 0 ? $", and posted a reminder in the conversation for {Summaries.GroupWords.Count(anonymousLeft, "anonymous participant")}." : ".");
+            : PrivateReminder.Confirmation(reminders.Count, anonymous.Count, unfinished.Count - due.Count);
         return TurnResult.Reply(new Confirmation(text));
     }
 

@@ -7,6 +7,35 @@ namespace DeliberationBot.Core.Reminders;
 /// <summary>One named participant's reminder, whoever sends it (the <c>remind</c> command or the reminder job), and the count it adds.</summary>
 public static class PrivateReminder
 {
+    /// <summary>How soon `remind` may nudge the same person again: asking twice, or right after the reminder job, sends nothing twice.</summary>
+    public static readonly TimeSpan Again = TimeSpan.FromHours(1);
+
+    public static bool RemindedRecently(Participant p, DateTimeOffset now) => p.LastRemindedAt is { } at && now - at < Again;
+
+    /// <summary>What the person who asked reads: who was reminded, where, and who was not because they just were.</summary>
+    public static string Confirmation(int named, int anonymous, int remindedRecently)
+    {
+        var done = new List<string>();
+        if (named > 0)
+        {
+            done.Add($"Reminded {(named == 1 ? "1 person" : $"{named} people")} privately");
+        }
+
+        if (anonymous > 0)
+        {
+            done.Add($"{(done.Count == 0 ? "Posted" : "posted")} a reminder in the conversation for {Summaries.GroupWords.Count(anonymous, "anonymous participant")}");
+        }
+
+        if (done.Count == 0)
+        {
+            return "Nobody was reminded again: everyone who has not finished was reminded less than an hour ago.";
+        }
+
+        var recently = remindedRecently == 0 ? ""
+            : $"; {(remindedRecently == 1 ? "1 person" : $"{remindedRecently} people")} reminded less than an hour ago {(remindedRecently == 1 ? "was" : "were")} not reminded again";
+        return string.Join(", and ", done) + recently + ".";
+    }
+
     public static (Participant Reminded, OutboxMessage Message) For(
         TurnSupport turn, Deliberation d, FlowDefinition flow, IReadOnlyList<Answer> answers, Participant p, string idempotencyKey)
     {

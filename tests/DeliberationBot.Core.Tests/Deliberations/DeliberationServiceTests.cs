@@ -3,6 +3,7 @@ using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
+using DeliberationBot.Core.Reminders;
 using DeliberationBot.Core.Reports;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Core.Tests.Support;
@@ -127,6 +128,33 @@ public sealed class DeliberationServiceTests
         Assert.Contains(sent, m => m.Destination == Destination.To(Home) && m.Message is ReminderNotice);
         Assert.True((await Deliberations.RemindAsync(Fiona, Home, "remind", None)).Duplicate);
         Assert.Equal(before + 2, _bed.Store.Outbox.Count);
+    }
+
+    [Fact]
+    public async Task Asking_again_within_the_hour_reminds_nobody_twice_and_says_why()
+    {
+        var d = await _bed.StartAsync();
+        await _bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join-sam", None);
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.LegalPolicy, anonymous: true, "join-lee", None);
+        await Deliberations.RemindAsync(Fiona, Home, "remind", None);
+        var before = _bed.Store.Outbox.Count;
+
+        _bed.Time.Advance(TimeSpan.FromMinutes(20));
+        await _bed.Answering.JoinAsync(Maria, d, StakeholderGroup.AgencyLeader, anonymous: false, "join-maria", None);
+        var again = await Deliberations.RemindAsync(Maria, Home, "remind-again", None);
+
+        Assert.Equal("Reminded 1 person privately; 2 people reminded less than an hour ago were not reminded again.", Assert.IsType<Confirmation>(Assert.Single(again.Replies)).Text);
+        Assert.Equal(Maria.User.Id, Assert.Single(_bed.Store.Outbox.Skip(before), m => m.Message is ReminderNotice).Destination.User?.Id);
+
+        before = _bed.Store.Outbox.Count;
+        var third = await Deliberations.RemindAsync(Fiona, Home, "remind-third", None);
+        Assert.Equal("Nobody was reminded again: everyone who has not finished was reminded less than an hour ago.", Assert.IsType<Confirmation>(Assert.Single(third.Replies)).Text);
+        Assert.Equal(before, _bed.Store.Outbox.Count);
+
+        _bed.Time.Advance(PrivateReminder.Again);
+        var later = await Deliberations.RemindAsync(Fiona, Home, "remind-later", None);
+        Assert.Equal("Reminded 2 people privately, and posted a reminder in the conversation for 1 anonymous participant.", Assert.IsType<Confirmation>(Assert.Single(later.Replies)).Text);
+        Assert.Equal(3, _bed.Store.Outbox.Skip(before).Count(m => m.Message is ReminderNotice));
     }
 
     [Fact]

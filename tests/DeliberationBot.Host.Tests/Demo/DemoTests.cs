@@ -18,7 +18,7 @@ public sealed class DemoTests
         Assert.Contains("Which stakeholder group are you answering", text, StringComparison.Ordinal);
         Assert.Contains("Thank you — you have answered every question", text, StringComparison.Ordinal);
         Assert.Contains("Concerns raised in \"Predictive screening for hotline calls\"", text, StringComparison.Ordinal);
-        Assert.Contains("Reminded 0 people privately, and posted a reminder in the conversation for 1 anonymous participant.", text, StringComparison.Ordinal);
+        Assert.Contains("Posted a reminder in the conversation for 1 anonymous participant.", text, StringComparison.Ordinal);
         Assert.Contains("[Closed] Predictive screening for hotline calls", text, StringComparison.Ordinal);
         Assert.Contains("Summary of \"Predictive screening for hotline calls\"", text, StringComparison.Ordinal);
         Assert.Contains("Concern #1 is now resolved.", text, StringComparison.Ordinal);
