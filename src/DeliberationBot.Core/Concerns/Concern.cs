@@ -193,6 +193,13 @@ public sealed record Concern(
     /// </summary>
     public OwnersAnswer? OwnersAnswer { get; init; }
 
+    /// <summary>
+    /// Who wrote the <see cref="Response"/>: the owner (for a condition, its owner) whose words it is, so that the people
+    /// who raised it and the leaders read who answered them. Null for a response kept before this was, and for words
+    /// only the facilitator gave in closing it.
+    /// </summary>
+    public UserRef? RespondedBy { get; init; }
+
     /// <summary>When the owners were last sent this concern as it stands; cleared by any change they have not heard of.</summary>
     public DateTimeOffset? OwnersHeardAt { get; init; }
 

@@ -65,6 +65,14 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.Error(error!);
         }
 
+        if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress)
+        {
+            // The response is someone's words: the people who raised it, the leaders and the record read whose, by the
+            // name the deliberation knows its owners by (a button press may carry only a handle).
+            var named = concern.Owner?.Id == actor.User.Id ? concern.Owner : d.Owners.FirstOrDefault(o => o.Id == actor.User.Id);
+            changed = changed with { RespondedBy = named ?? actor.User };
+        }
+
         var (outbox, told) = await AnnouncementsAsync(d, flow, changed, action, actorKey, deliveryKey, ct);
         if (action == ConcernAction.Reopen && !ConcernLifecycle.IsReopened(concern))
         {

@@ -28,12 +28,20 @@ public sealed record ConcernView(
 
     public IReadOnlyList<ConcernVoice> Voices { get; init; } = [];
 
-    /// <summary>What the owners' response is called where it is shown: once reopened, the one that did not settle it (<see cref="ConcernLifecycle.IsReopened(ConcernStatus, string?)"/>).</summary>
-    public string ResponseLabel => ResponseLabelOf(Status, Response);
+    /// <summary>
+    /// What the owners' response is called where it is shown, with who wrote it ("Response from Maria"): once reopened,
+    /// the one that did not settle it (<see cref="ConcernLifecycle.IsReopened(ConcernStatus, string?)"/>). The name is
+    /// as the platform gave it; a renderer escapes the label as it escapes the response.
+    /// </summary>
+    public string ResponseLabel => ResponseLabelOf(Status, Response, RespondedBy);
+
+    /// <inheritdoc cref="Concern.RespondedBy"/>
+    public string? RespondedBy { get; init; }
 
     /// <inheritdoc cref="ResponseLabel"/>
-    public static string ResponseLabelOf(ConcernStatus status, string? response) =>
-        ConcernLifecycle.IsReopened(status, response) ? "Response, before it was reopened" : "Response";
+    public static string ResponseLabelOf(ConcernStatus status, string? response, string? respondedBy = null) =>
+        (respondedBy is null ? "Response" : $"Response from {respondedBy}") +
+        (ConcernLifecycle.IsReopened(status, response) ? ", before it was reopened" : "");
 
     /// <summary>The words that raised it, which the question (<see cref="QuestionText"/>) is shown after.</summary>
     public IEnumerable<ConcernVoice> Raising => Voices.Where(v => !v.Reopening);
@@ -94,6 +102,7 @@ public sealed record ConcernView(
             MergedInto = c.MergedInto,
             Accepted = c.AcceptedBy.Count,
             OwnersAnswer = c.OwnersAnswer,
+            RespondedBy = c.RespondedBy?.Display,
             OtherQuestions = OtherQuestionsOf(c, flow),
         };
 

@@ -74,14 +74,16 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         // A condition is its owner's to meet, and the facilitator's, who set it, to accept as met or not.
         var raisers = IsCondition ? "the person who set it" : s.Raisers == 1 ? "the person who raised it" : "the people who raised it";
         var owners = IsCondition ? "its owner" : "the owners";
+        // Who answered, by name where it is known: a leader reads who on the team said it.
+        var by = s.RespondedBy is { } name ? escape(name) : null;
         var waiting = $"Waiting for {raisers} to accept" + (s.Accepted > 0 && s.Raisers > 1 ? $" ({s.Accepted} of {s.Raisers} have)." : ".");
         var reopening = s.Reopening.Count == 0 ? null : string.Join(" · ", s.Reopening.Select(Q));
         var lines = new List<string>();
         if (ConcernLifecycle.IsReopened(Status, s.Response))
         {
-            var by = s.Raisers == 1 ? raisers : s.Reopening.Count == 1 ? "one of the people who raised it" : "people who raised it";
-            lines.Add(reopening is null ? $"Reopened by {by}." : $"Reopened by {by}: {reopening}");
-            lines.Add($"{ConcernView.ResponseLabelOf(Status, s.Response)}: {response}");
+            var reopener = s.Raisers == 1 ? raisers : s.Reopening.Count == 1 ? "one of the people who raised it" : "people who raised it";
+            lines.Add(reopening is null ? $"Reopened by {reopener}." : $"Reopened by {reopener}: {reopening}");
+            lines.Add($"{ConcernView.ResponseLabelOf(Status, s.Response, by)}: {response}");
             return lines;
         }
 
@@ -89,11 +91,11 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         {
             (ConcernStatus.Open, _) => $"No response from {owners} yet.",
             (ConcernStatus.Acknowledged, null) => $"{Summaries.GroupWords.Capitalised(owners)} acknowledged it; no response yet.",
-            (ConcernStatus.Acknowledged, _) => $"{Summaries.GroupWords.Capitalised(owners)} responded: {response}",
-            (ConcernStatus.Addressed, _) when IsCondition => $"Its owner says it is met: {response ?? "(no words)"} {waiting}",
-            (ConcernStatus.WontAddress, _) when IsCondition => $"Its owner says it won't be met: {response ?? "(no reason given)"} {waiting}",
-            (ConcernStatus.Addressed, _) => $"The owners say it is addressed: {response ?? "(no words)"} {waiting}",
-            (ConcernStatus.WontAddress, _) => $"The owners will not address it: {response ?? "(no reason given)"} {waiting}",
+            (ConcernStatus.Acknowledged, _) => $"{by ?? Summaries.GroupWords.Capitalised(owners)} responded: {response}",
+            (ConcernStatus.Addressed, _) when IsCondition => $"{(by is null ? "Its owner" : by + ", its owner,")} says it is met: {response ?? "(no words)"} {waiting}",
+            (ConcernStatus.WontAddress, _) when IsCondition => $"{(by is null ? "Its owner" : by + ", its owner,")} says it won't be met: {response ?? "(no reason given)"} {waiting}",
+            (ConcernStatus.Addressed, _) => $"{(by is null ? "The owners say" : by + " says")} it is addressed: {response ?? "(no words)"} {waiting}",
+            (ConcernStatus.WontAddress, _) => $"{(by is null ? "The owners will not address it" : by + " says the owners won't address it")}: {response ?? "(no reason given)"} {waiting}",
             (ConcernStatus.Resolved, _) => $"{Summaries.GroupWords.Capitalised(raisers)} accepted {(Kind.AcceptedAs(s.Answered) is { } accepted ? "that it " + accepted : "the response")}{(response is null ? "." : ": " + response)}",
             (ConcernStatus.ClosedByFacilitator, _) => $"Closed by the facilitator without {raisers} accepting{(response is null ? "." : ": " + response)}",
             _ => StatusWords,
@@ -133,4 +135,7 @@ public sealed record DigestStanding(string? Response, IReadOnlyList<string> Reop
 {
     /// <inheritdoc cref="Concerns.Concern.OwnersAnswer"/>
     public OwnersAnswer? Answered { get; init; }
+
+    /// <inheritdoc cref="Concerns.Concern.RespondedBy"/>
+    public string? RespondedBy { get; init; }
 }

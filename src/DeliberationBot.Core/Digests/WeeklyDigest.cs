@@ -115,7 +115,7 @@ public static class DigestComposer
                 Shortened = words.Select(w => w.Text).Concat(reopening).Append(c.Response ?? "").Any(t => t.Length > WordsShown),
                 Question = question,
                 Words = words.Count > 1 || words[0].Count > 1 || words[0].Suggested || words[0].Since is not null ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
-                Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count) { Answered = c.OwnersAnswer },
+                Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count) { Answered = c.OwnersAnswer, RespondedBy = c.RespondedBy?.Display },
                 From = FromWhom(s.Deliberation, c),
                 IsCondition = c.Kind == ConcernKind.Condition,
             };

@@ -68,9 +68,12 @@ public sealed record RecordConcern(int Number, string Kind, string Text, string?
     [JsonIgnore]
     public string? Lead => Voices.Any(v => v.Words == Text) ? null : Text;
 
+    /// <summary>Who wrote <see cref="Response"/> (<see cref="Concern.RespondedBy"/>), by name: owners answer by name.</summary>
+    public string? RespondedBy { get; init; }
+
     /// <summary>What <see cref="Response"/> is called where it is shown (<see cref="ConcernView.ResponseLabel"/>).</summary>
     [JsonIgnore]
-    public string ResponseLabel => ConcernView.ResponseLabelOf(Enum.Parse<ConcernStatus>(Status), Response);
+    public string ResponseLabel => ConcernView.ResponseLabelOf(Enum.Parse<ConcernStatus>(Status), Response, RespondedBy);
 
     /// <summary>The words that raised it, which <see cref="Question"/> is shown after.</summary>
     [JsonIgnore]
@@ -149,6 +152,7 @@ public static class DeliberationRecords
             Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale })],
             MergedInto = c.MergedInto,
             OwnersAnswer = c.OwnersAnswer?.ToString(),
+            RespondedBy = c.RespondedBy?.Display,
         }).ToList();
         var decisions = DecisionService.History(events);
 

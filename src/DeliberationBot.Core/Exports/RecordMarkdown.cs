@@ -91,7 +91,7 @@ public static class RecordMarkdown
 
             if (c.Response is not null)
             {
-                sb.AppendLine($"- {c.ResponseLabel}: {Escape(c.Response, InListItem)}");
+                sb.AppendLine($"- {Escape(c.ResponseLabel)}: {Escape(c.Response, InListItem)}");
             }
 
             foreach (var e in c.History)

@@ -65,6 +65,7 @@ internal static class RowMapping
         OwnersHeardAt = c.OwnersHeardAt,
         VoiceChangesJson = Json.Write(c.VoiceChanges),
         OwnersAnswer = c.OwnersAnswer?.ToString(),
+        RespondedByJson = c.RespondedBy is null ? null : Json.Write(c.RespondedBy),
     };
 
     public static SuggestionRow ToRow(this Suggestion s, string workspaceId) => new()
@@ -97,6 +98,7 @@ internal static class RowMapping
         OwnersHeardAt = r.OwnersHeardAt,
         VoiceChanges = Json.Read<List<VoiceChange>>(r.VoiceChangesJson),
         OwnersAnswer = r.OwnersAnswer is null ? null : Enum.Parse<OwnersAnswer>(r.OwnersAnswer),
+        RespondedBy = r.RespondedByJson is null ? null : Json.Read<UserRef>(r.RespondedByJson),
     };
 
     public static ParticipantRow ToRow(this Participant p, string workspaceId) => new()

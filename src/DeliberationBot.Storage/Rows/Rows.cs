@@ -179,6 +179,7 @@ internal sealed class ConcernRow
     public DateTimeOffset? OwnersHeardAt { get; set; }
     public string VoiceChangesJson { get; set; } = "[]";
     public string? OwnersAnswer { get; set; }
+    public string? RespondedByJson { get; set; }
 }
 
 /// <summary>A concern a summary suggested, until the facilitator confirms or dismisses it.</summary>

@@ -151,7 +151,7 @@ internal static class ConcernCards
 
         if (c.Response is not null)
         {
-            yield return Card.Text($"{c.ResponseLabel}: " + CardText.Escape(c.Response), spacing: "Small");
+            yield return Card.Text($"{CardText.Escape(c.ResponseLabel)}: " + CardText.Escape(c.Response), spacing: "Small");
         }
 
         IEnumerable<JsonNode?> Voice(ConcernVoice voice)

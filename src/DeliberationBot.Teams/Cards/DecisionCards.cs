@@ -100,7 +100,7 @@ internal static class DecisionCards
         [
             Card.Text(c.Lead($"\"{CardText.Escape(c.Title)}\""), weight: "Bolder"),
             .. Condition(c.Condition),
-            c.Condition.Response is { } response ? Card.Text($"{c.Condition.ResponseLabel}: {CardText.Escape(response)}", spacing: "Small") : null,
+            c.Condition.Response is { } response ? Card.Text($"{CardText.Escape(c.Condition.ResponseLabel)}: {CardText.Escape(response)}", spacing: "Small") : null,
         ]);
 
     /// <summary>A condition of the decision as the decision lists it: its number and words, then its owner, due date and status.</summary>

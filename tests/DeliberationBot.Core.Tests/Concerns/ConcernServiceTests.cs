@@ -85,6 +85,33 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
+    public async Task A_response_is_read_with_the_name_of_the_owner_who_wrote_it_in_chat_the_digest_and_the_record()
+    {
+        var concern = await RaisedAsync();
+
+        await Concerns.ActAsync(Maria, concern, ConcernAction.Respond, "We are timing it on ten cases.", "respond", None);
+        var kept = (await _bed.Store.FindConcernAsync(Workspace, concern, None))!;
+        Assert.Equal(Maria.User, kept.RespondedBy);
+        var notice = (ConcernResponseNotice)_bed.Store.Outbox.Last(m => m.Message is ConcernResponseNotice).Message;
+        Assert.Contains("Response from maria: We are timing it on ten cases.", PlainTextRenderer.Render(notice), StringComparison.Ordinal);
+
+        var d = (await _bed.Store.FindAsync(Workspace, kept.DeliberationId, None))!;
+        var flow = FlowParser.Parse(FlowYaml, "services.yaml", "services");
+        var digest = DigestComposer.Snapshot(Guid.Empty, Workspace, [new DigestSource(d, [kept], []) { Flow = flow }], _bed.Time.GetUtcNow(), staleAfterDays: 7);
+        Assert.Equal(["maria responded: “We are timing it on ten cases.”"], Assert.Single(Assert.Single(digest.Proposals).OpenConcerns).StandingLines(t => t));
+
+        // Her later answer, which replaces the first, is read as hers too.
+        await Concerns.ActAsync(Maria, concern, ConcernAction.WontAddress, "The fields are required by the state.", "decline", None);
+        kept = (await _bed.Store.FindConcernAsync(Workspace, concern, None))!;
+        var record = DeliberationRecords.Build(d, flow, [], [], [kept], await _bed.Store.ListEventsAsync(Workspace, d.Id, None), minGroupSize: 3, summary: null);
+        Assert.Equal("Response from maria", Assert.Single(record.Concerns).ResponseLabel);
+        Assert.Contains("- Response from maria: The fields are required by the state.", RecordMarkdown.Render(record), StringComparison.Ordinal);
+        digest = DigestComposer.Snapshot(Guid.Empty, Workspace, [new DigestSource(d, [kept], []) { Flow = flow }], _bed.Time.GetUtcNow(), staleAfterDays: 7);
+        Assert.StartsWith("maria says the owners won't address it: “The fields are required by the state.”",
+            Assert.Single(Assert.Single(digest.Proposals).OpenConcerns).StandingLines(t => t)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_owners_respond_and_only_raisers_accept()
     {
         var concern = await RaisedAsync();

@@ -71,7 +71,7 @@ public sealed class ConcernJourneyTests : JourneyTest
         var export = Assert.IsType<ExportLink>((await Commands.HandleAsync(Maria, Room, "export", null, Key(), default)).Replies.Single());
         var markdown = await Http.GetStringAsync(export.Markdown.PathAndQuery);
         Assert.Contains(" concern.addressed — Maria: Overrides need one click and no form.", markdown, StringComparison.Ordinal);
-        Assert.Contains("- Response: Now with a pilot of the override button.", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Response from Maria: Now with a pilot of the override button.", markdown, StringComparison.Ordinal);
         Assert.Contains(" concern.addressed — Maria\n", markdown, StringComparison.Ordinal);
         var steps = JsonDocument.Parse(await Http.GetStringAsync(export.Json.PathAndQuery)).RootElement.GetProperty("concerns").EnumerateArray()
             .Single(c => c.GetProperty("number").GetInt32() == overrides.Number).GetProperty("history").EnumerateArray()

@@ -94,7 +94,7 @@ public sealed class ReportLinkTests : JourneyTest
         var said = page.IndexOf("<blockquote>No <small>— Ana (Frontline worker)</small></blockquote>", StringComparison.Ordinal);
         var question = page.IndexOf("answering “Can workers set aside the tool's score when their own judgment about a case is different?” in “Daily work”.", StringComparison.Ordinal);
         var onReopening = page.IndexOf("<blockquote>Not on the night shift: nobody there may. <small>— Ana (Frontline worker), on reopening it</small></blockquote>", StringComparison.Ordinal);
-        var response = page.IndexOf("<p>Response, before it was reopened: <span class=\"said\">Workers can always override.</span></p>", StringComparison.Ordinal);
+        var response = page.IndexOf("<p>Response from Maria, before it was reopened: <span class=\"said\">Workers can always override.</span></p>", StringComparison.Ordinal);
         Assert.True(said >= 0 && said < question && question < onReopening && onReopening < response, page);
     }
 

@@ -131,7 +131,7 @@ public sealed class ConcernActionTests : SlackHostTest
         // Ana raised it by name: the response reaches her privately, with Accept and Reopen.
         await Host.SettleOutboxAsync();
         var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
-        Assert.Contains("Response: Overrides need one click <\u2060!here>.", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains("Response from maria: Overrides need one click <\u2060!here>.", notice.Strings, StringComparison.Ordinal);
         Assert.Equal(["concern_accept", "concern_reopen"], Blocks.Buttons(notice.Json).Select(b => b.ActionId));
 
         await Host.InteractionAsync(Press(notice, "concern_accept", overrides.Id, Ana));
@@ -165,7 +165,7 @@ public sealed class ConcernActionTests : SlackHostTest
         // Her words answer the response, not the question: they come after the line saying which question raised it.
         var drawn = string.Join("\n", RecordedCall.StringsOf(reopened.Json.GetProperty("blocks")));
         Assert.True(drawn.IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < drawn.IndexOf("“Nights still", StringComparison.Ordinal));
-        Assert.Contains("Response, before it was reopened: ", drawn, StringComparison.Ordinal); // the response that did not settle it
+        Assert.Contains("Response from maria, before it was reopened: ", drawn, StringComparison.Ordinal); // the response that did not settle it
         Assert.Empty(Blocks.Buttons(reopened.Json));
         Assert.Equal(ConcernStatus.Open, (await _closed.ReloadAsync(overrides)).Status);
         await Host.SettleOutboxAsync();
@@ -210,7 +210,7 @@ public sealed class ConcernActionTests : SlackHostTest
 
         await Host.SettleOutboxAsync();
         var notice = _closed.LastDirectMessage(Ana, "responded to the concern you raised");
-        Assert.Contains("Response: We are asking the vendor.", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains("Response from maria: We are asking the vendor.", notice.Strings, StringComparison.Ordinal);
         Assert.Contains("It stays open: when the owners mark it addressed, or say they won't address it, you'll be asked whether that settles it.", notice.Strings, StringComparison.Ordinal);
         Assert.DoesNotContain("Accept", notice.Strings, StringComparison.Ordinal);
         Assert.Empty(Blocks.Buttons(notice.Json));

@@ -360,6 +360,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
             Text = "Twelve minutes \"per case\" is too many — ça ne marche pas 🙁", RaisedByGroups = [StakeholderGroup.LegalPolicy, StakeholderGroup.Community],
             Raisers = [p.Key, "anon:7"], Status = ConcernStatus.Acknowledged, Response = "We will time it", Owner = new UserRef("U-MARIA", "Maria"),
             Due = new DateOnly(2027, 2, 1), AcceptedBy = ["U-MARIA"], UpdatedAt = later, MergedInto = 4, OwnersHeardAt = later, OwnersAnswer = OwnersAnswer.WontAddress,
+            RespondedBy = new UserRef("U-MARIA", "María O'Neil"),
             VoiceChanges = [new VoiceChange("anon:7", null, Edited: true), new VoiceChange(p.Key, "override", Edited: true) { Answer = true }],
             Voices =
             [

@@ -65,6 +65,7 @@ public sealed class RendererTests
             new OwnerConcerns(Id, Evil, [view]),
             new OwnerConcerns(Id, Evil, [view with { Changes = [new VoiceChange("k2", "q1", Edited: false), new VoiceChange("k1", "q1", Edited: true)] }]),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, true),
+            new ConcernResponseNotice(Id, Evil, view with { Status = ConcernStatus.Addressed, Response = Evil, RespondedBy = Evil, Actions = [ConcernAction.Accept, ConcernAction.Reopen] }, false),
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Reopen] }, false) { ReopenedBy = Evil + ", who raised it too" },
             new ConcernResponseNotice(Id, Evil, view with { Actions = [ConcernAction.Reopen] }, true) { ReopenedBy = Evil + ", one of the people who raised it" },
             new DecisionRequest(Id, Evil, 1) { Unresolved = [view with { Actions = [] }] },
@@ -86,7 +87,7 @@ public sealed class RendererTests
             Samples.Digest(Evil, late: true),
             Samples.Decision(Evil),
             new ConditionNotice(Id, Evil, DecisionOutcome.GoWithConditions, Samples.Decision(Evil).Conditions[0]),
-            new ConditionNotice(Id, Evil, DecisionOutcome.GoWithConditions, Samples.Decision(Evil).Conditions[0] with { Status = ConcernStatus.Resolved, Response = Evil }) { Change = ConditionChange.NotMet },
+            new ConditionNotice(Id, Evil, DecisionOutcome.GoWithConditions, Samples.Decision(Evil).Conditions[0] with { Status = ConcernStatus.Resolved, Response = Evil, RespondedBy = Evil }) { Change = ConditionChange.NotMet },
             Samples.Summary(Evil),
         };
     }

@@ -102,7 +102,7 @@ public sealed class OwnerConcernsTests : HostTest
         var data = DataOf(redrawn, "Mark addressed", 1);
         data["response-" + Guid.Parse(data["concernId"]!.GetValue<string>()).ToString("N")] = "We will pilot on day shift only."; // the box's words come with the action
         var addressed = (await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, maria, "concern", data)))!["value"]!.AsObject();
-        Assert.Contains("Response: We will pilot on day shift only.", Texts.Of(addressed), StringComparison.Ordinal);
+        Assert.Contains("Response from Maria Garcia: We will pilot on day shift only.", Texts.Of(addressed), StringComparison.Ordinal);
         Assert.Equal(["Respond"], Actions(addressed).Where(a => a.Number == 1).Select(a => a.Title));
         // #1 waits on the people who raised it now: one fewer needs the owner's response.
         static int Waiting(System.Text.Json.Nodes.JsonObject c) =>
@@ -134,7 +134,7 @@ public sealed class OwnerConcernsTests : HostTest
 
         var accepted = (await Host.SendAsync(Activities.Execute(ServiceUrl, raiser, theirs, "concern", TopAction(notice, "Accept"))))!["value"]!.AsObject();
         Assert.Contains("You accepted the response, and the concern is settled. If it stops being settled for you, you can reopen it.", Texts.Of(accepted), StringComparison.Ordinal);
-        Assert.Contains("Response: Visits stay a worker's call.", Texts.Of(accepted), StringComparison.Ordinal);
+        Assert.Contains("Response from Maria Garcia: Visits stay a worker's call.", Texts.Of(accepted), StringComparison.Ordinal);
         Assert.Equal(["Reopen"], TopActions(accepted).Select(a => a["title"]!.GetValue<string>()));
 
         // Reopening sends what they wrote in the box beside it, if anything: their words join the concern's.
@@ -144,7 +144,7 @@ public sealed class OwnerConcernsTests : HostTest
         Assert.Contains("You reopened the concern, and the owners have been told.", Texts.Of(reopened), StringComparison.Ordinal);
         Assert.Contains("“Visits are still ranked before a worker reads the file.”", Texts.Of(reopened), StringComparison.Ordinal);
         Assert.Contains(", on reopening it", Texts.Of(reopened), StringComparison.Ordinal);
-        Assert.Contains("Response, before it was reopened: Visits stay a worker's call.", Texts.Of(reopened), StringComparison.Ordinal);
+        Assert.Contains("Response from Maria Garcia, before it was reopened: Visits stay a worker's call.", Texts.Of(reopened), StringComparison.Ordinal);
         // Their words answer the response, not the question: they come after the line saying which question raised it.
         Assert.True(Texts.Of(reopened).IndexOf("On: ", StringComparison.Ordinal) is var on and >= 0 && on < Texts.Of(reopened).IndexOf("“Visits are still", StringComparison.Ordinal));
         Assert.Empty(TopActions(reopened));

@@ -226,6 +226,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RespondedByJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Response")
                         .HasColumnType("text");
 

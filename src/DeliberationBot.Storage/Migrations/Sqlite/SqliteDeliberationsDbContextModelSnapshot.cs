@@ -221,6 +221,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RespondedByJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Response")
                         .HasColumnType("TEXT");
 
