@@ -7,9 +7,10 @@ namespace DeliberationBot.Core.Reminders;
 /// <summary>One named participant's reminder, whoever sends it (the <c>remind</c> command or the reminder job), and the count it adds.</summary>
 public static class PrivateReminder
 {
-    /// <summary>How soon `remind` may nudge the same person again: asking twice, or right after the reminder job, sends nothing twice.</summary>
+    /// <summary>How soon <c>remind</c> may nudge the same person again: asking twice, or right after the reminder job, sends nothing twice.</summary>
     public static readonly TimeSpan Again = TimeSpan.FromHours(1);
 
+    /// <summary>Whether <paramref name="p"/> was reminded (privately, or in the conversation if anonymous) within <see cref="Again"/>.</summary>
     public static bool RemindedRecently(Participant p, DateTimeOffset now) => p.LastRemindedAt is { } at && now - at < Again;
 
     /// <summary>What the person who asked reads: who was reminded, where, and who was not because they just were.</summary>

@@ -8,7 +8,8 @@ public sealed class CommunityText
 {
     /// <summary>
     /// An option of <paramref name="question"/> as the reader reads it: yes, no and not sure in the page's words, a
-    /// flow's options as the flow words them in the reader's language (<paramref name="words"/>).
+    /// flow's options as the flow words them in the reader's language (<paramref name="words"/>), a rating's ends with
+    /// what they mean.
     /// </summary>
     public static string OptionLabel(IStringLocalizer<CommunityText> t, Question question, QuestionWording words, string optionId)
     {
