@@ -13,8 +13,20 @@ namespace DeliberationBot.Teams.Inbound;
 /// </summary>
 internal sealed class ReplyQueue(ReplyOutbox outbox)
 {
-    public Task QueueAsync(Turn turn, IReadOnlyList<OutgoingMessage> replies, bool personalTurn, CancellationToken ct) =>
-        outbox.QueueAsync(turn.TenantId, turn.DeliveryKey, replies, message => Where(turn, message, personalTurn), ct);
+    public Task QueueAsync(Turn turn, IReadOnlyList<OutgoingMessage> replies, bool personalTurn, CancellationToken ct)
+    {
+        // Teams has no reply that only its reader sees in place (Slack's ephemeral one): a command typed in a channel or
+        // group chat whose answer goes to the person's 1:1 chat says so where it was typed, without its content.
+        if (!turn.Activity.IsPersonal && !personalTurn && replies.Any(ReplyPrivacy.IsForTheReaderAlone))
+        {
+            replies = [.. replies, new Confirmation(SentPrivately)];
+        }
+
+        return outbox.QueueAsync(turn.TenantId, turn.DeliveryKey, replies, message => Where(turn, message, personalTurn), ct);
+    }
+
+    /// <summary>Said in the thread where a command was typed when its answer went to the person's 1:1 chat.</summary>
+    public const string SentPrivately = "I've sent it to you in our 1:1 chat.";
 
     /// <summary>Messages to post in a conversation outside any turn's replies (the install greeting), once per key.</summary>
     public Task QueueOnceAsync(string tenantId, string key, Destination destination, OutgoingMessage message, CancellationToken ct) =>
