@@ -76,6 +76,7 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         var owners = IsCondition ? "its owner" : "the owners";
         // Who answered, by name where it is known: a leader reads who on the team said it.
         var by = s.RespondedBy is { } name ? escape(name) : null;
+        var itsOwner = by is null ? "Its owner" : by + ", its owner,";
         var waiting = $"Waiting for {raisers} to accept" + (s.Accepted > 0 && s.Raisers > 1 ? $" ({s.Accepted} of {s.Raisers} have)." : ".");
         var reopening = s.Reopening.Count == 0 ? null : string.Join(" · ", s.Reopening.Select(Q));
         var lines = new List<string>();
@@ -92,8 +93,8 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
             (ConcernStatus.Open, _) => $"No response from {owners} yet.",
             (ConcernStatus.Acknowledged, null) => $"{Summaries.GroupWords.Capitalised(owners)} acknowledged it; no response yet.",
             (ConcernStatus.Acknowledged, _) => $"{by ?? Summaries.GroupWords.Capitalised(owners)} responded: {response}",
-            (ConcernStatus.Addressed, _) when IsCondition => $"{(by is null ? "Its owner" : by + ", its owner,")} says it is met: {response ?? "(no words)"} {waiting}",
-            (ConcernStatus.WontAddress, _) when IsCondition => $"{(by is null ? "Its owner" : by + ", its owner,")} says it won't be met: {response ?? "(no reason given)"} {waiting}",
+            (ConcernStatus.Addressed, _) when IsCondition => $"{itsOwner} says it is met: {response ?? "(no words)"} {waiting}",
+            (ConcernStatus.WontAddress, _) when IsCondition => $"{itsOwner} says it won't be met: {response ?? "(no reason given)"} {waiting}",
             (ConcernStatus.Addressed, _) => $"{(by is null ? "The owners say" : by + " says")} it is addressed: {response ?? "(no words)"} {waiting}",
             (ConcernStatus.WontAddress, _) => $"{(by is null ? "The owners will not address it" : by + " says the owners won't address it")}: {response ?? "(no reason given)"} {waiting}",
             (ConcernStatus.Resolved, _) => $"{Summaries.GroupWords.Capitalised(raisers)} accepted {(Kind.AcceptedAs(s.Answered) is { } accepted ? "that it " + accepted : "the response")}{(response is null ? "." : ": " + response)}",

@@ -38,6 +38,13 @@ public sealed record AnswerValue
     /// <summary>A chosen option or a number with the words a typed reply gave with it ("No, and nobody told us why").</summary>
     public AnswerValue WithWords(string? words) => new(words, Choices, Number, Skipped);
 
+    /// <summary>
+    /// The options this answer chose, as a form shows them chosen again: a question's option ids, or for a rating, kept
+    /// as its number, the option that number is ("1" … "5").
+    /// </summary>
+    public IReadOnlyList<string> ChosenOptions(AnswerKind kind) =>
+        kind == AnswerKind.Scale ? Number is { } n ? [n.ToString("G29", CultureInfo.InvariantCulture)] : [] : Choices;
+
     /// <summary>The values a condition's <c>any_of</c> is compared with: option ids, or the number as text.</summary>
     public IEnumerable<string> ComparableTokens()
     {

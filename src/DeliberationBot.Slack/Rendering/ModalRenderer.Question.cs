@@ -130,7 +130,7 @@ internal static partial class ModalRenderer
                 return number;
             case AnswerKind.Scale:
                 var scale = q.Options.Select(o => Block.Option(ScaleLabel(q, o), o.Id)).ToList();
-                return Choice(scale, current?.Number is { } s ? [s.ToString(CultureInfo.InvariantCulture)] : [], multiple: false);
+                return Choice(scale, current?.ChosenOptions(q.Kind) ?? [], multiple: false);
             case AnswerKind.MultipleChoice:
                 return Choice([.. q.Options.Select(o => Block.Option(o.Label, o.Id))], current?.Choices ?? [], multiple: true);
             default:

@@ -1,5 +1,4 @@
 using DeliberationBot.Core.Concerns;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Flows;
@@ -167,7 +166,7 @@ internal static class AnswerCards
             case AnswerKind.Scale:
                 var scale = q.Options.Count > 0 ? q.Options : AnswerKinds.ImpliedOptions(AnswerKind.Scale);
                 return Card.ChoiceSet(CardVerbs.AnswerInput, "Your answer", scale.Select(o => Card.Choice(ScaleTitle(q, o), o.Id)), expanded: true,
-                    value: current?.Number?.ToString("G29", CultureInfo.InvariantCulture));
+                    value: current?.ChosenOptions(q.Kind) is [var rating] ? rating : null);
             default:
                 var multi = q.Kind == AnswerKind.MultipleChoice;
                 return Card.ChoiceSet(

@@ -279,6 +279,14 @@ public sealed class RendererTests
         Assert.Null(WordsBox(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText, current: AnswerValue.FromText(Said))))); // a written answer is all words
     }
 
+    [Fact]
+    public void A_rating_shown_again_comes_back_chosen_however_its_number_was_written()
+    {
+        var card = AdaptiveCardRenderer.Render(Question(AnswerKind.Scale, current: AnswerValue.FromNumber(4.0m)));
+
+        Assert.Equal("4", Body(card).Single(e => e["id"]?.GetValue<string>() == CardVerbs.AnswerInput)["value"]!.GetValue<string>());
+    }
+
     private static JsonObject? WordsBox(JsonObject card) =>
         Body(card).FirstOrDefault(e => e["type"]?.GetValue<string>() == "Input.Text" && e["id"]?.GetValue<string>() == "words");
 
