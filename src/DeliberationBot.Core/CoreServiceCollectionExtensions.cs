@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DigestSourceReader>();
+        services.AddSingleton<DigestAudience>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DigestService>());
         services.AddSingleton<IScheduledJob, ReminderJob>();

@@ -13,13 +13,16 @@ internal static class SlackApp
     [
         "app_mentions:read",
         "channels:history",
+        "channels:read",
         "chat:write",
         "chat:write.public",
         "commands",
         "groups:history",
+        "groups:read",
         "im:history",
         "im:write",
         "mpim:history",
+        "mpim:read",
         "users:read",
     ];
 

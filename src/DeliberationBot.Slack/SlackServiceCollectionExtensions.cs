@@ -46,6 +46,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ISlackTokenSource, InstalledTokenSource>();
         services.AddSingleton<UninstallEvents>();
         services.AddSingleton<SlackPeople>();
+        services.AddSingleton<IConversationReaders, SlackConversationReaders>();
         services.AddSingleton<SlackRateLimitGate>();
         services.AddSingleton<DirectMessageChannels>();
         services.AddSingleton<SlackApiClient>();

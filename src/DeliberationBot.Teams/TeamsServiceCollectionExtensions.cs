@@ -59,6 +59,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IChannelSender, TeamsChannelSender>();
 
         services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<IConversationReaders, TeamsConversationReaders>();
         services.AddSingleton<ReplyQueue>();
         services.AddSingleton<CardActions>();
         services.AddSingleton<MessageHandler>();

@@ -6,10 +6,11 @@ namespace DeliberationBot.Core.Digests;
 
 /// <summary>
 /// Turns a reader's <see cref="DigestReference"/> into their <see cref="WeeklyDigest"/> just before it is sent: the
-/// run's snapshot, what changed since their last digest, and their own page links, signed now so they last their full
+/// run's snapshot, what changed since their last digest, only the deliberations they may read (<see cref="DigestAudience"/>),
+/// and their own page links, signed now so they last their full
 /// lifetime from when the reader gets them.
 /// </summary>
-public sealed class DigestExpander(IDigestStore store, DigestSourceReader sources, IReportLinkSigner reports, IOptions<DigestOptions> options, TimeProvider time) : IOutgoingMessageRefresher
+public sealed class DigestExpander(IDigestStore store, DigestSourceReader sources, DigestAudience audience, IReportLinkSigner reports, IOptions<DigestOptions> options, TimeProvider time) : IOutgoingMessageRefresher
 {
     // Every reader of a run refers to the same snapshot, and the outbox sends several conversations at once: they share
     // one read of the last snapshot asked for rather than reading megabytes once per reader.
@@ -26,7 +27,8 @@ public sealed class DigestExpander(IDigestStore store, DigestSourceReader source
         var reader = message.Destination.User ?? throw new InvalidOperationException($"Digest {message.IdempotencyKey} has no reader.");
         var snapshot = await SnapshotAsync(message.WorkspaceId, reference.SnapshotId, ct);
         var digest = snapshot.For(reference.Since, reference.Week, reference.Late, reference.WasDueAt, reference.TimeZone);
-        return DigestSnapshot.WithLinks(digest, reports, message.WorkspaceId, reader);
+        var theirs = await audience.ForReaderAsync(digest, snapshot.Homes!, reader, ct);
+        return DigestSnapshot.WithLinks(theirs, reports, message.WorkspaceId, reader);
     }
 
     private Task<DigestSnapshot> SnapshotAsync(string workspaceId, Guid id, CancellationToken ct)
@@ -44,8 +46,9 @@ public sealed class DigestExpander(IDigestStore store, DigestSourceReader source
         }
     }
 
+    // A snapshot stored before it kept where each deliberation is held cannot tell who may read it: composed again.
     private async Task<DigestSnapshot> ReadAsync(string workspaceId, Guid id, CancellationToken ct) =>
-        await store.FindSnapshotAsync(workspaceId, id, ct) ?? await RecomposeAsync(workspaceId, id, ct);
+        await store.FindSnapshotAsync(workspaceId, id, ct) is { Homes: not null } stored ? stored : await RecomposeAsync(workspaceId, id, ct);
 
     /// <summary>
     /// A digest still unsent when its snapshot was pruned (weeks of failed delivery, then a retry) is not lost: it is

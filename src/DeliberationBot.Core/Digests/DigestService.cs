@@ -8,7 +8,7 @@ namespace DeliberationBot.Core.Digests;
 
 /// <summary><c>digest subscribe|unsubscribe|preview</c>, and producing each subscriber's digest once a week.</summary>
 public sealed class DigestService(
-    TurnSupport turn, IScheduleStore schedule, IDigestStore digests, DigestSourceReader sources, OutboxSignal signal, IOptions<DigestOptions> options, IReportLinkSigner reports) : IScheduledJob
+    TurnSupport turn, IScheduleStore schedule, IDigestStore digests, DigestSourceReader sources, DigestAudience audience, OutboxSignal signal, IOptions<DigestOptions> options, IReportLinkSigner reports) : IScheduledJob
 {
     public static readonly DayOfWeek DefaultDay = DayOfWeek.Monday;
     public static readonly TimeOnly DefaultTime = new(9, 0);
@@ -66,7 +66,17 @@ public sealed class DigestService(
         var zone = DigestSchedule.Zone(subscription?.TimeZone ?? actor.TimeZone ?? options.Value.DefaultTimeZone);
         var since = subscription?.LastSentAt ?? turn.Now.AddDays(-7);
         var read = await sources.ReadAsync(actor.WorkspaceId, turn.Now, deliveryKey: null, ct);
-        var digest = DigestComposer.Compose(read, turn.Now, since, options.Value.StaleAfterDays, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone.Id);
+        var snapshot = DigestComposer.Snapshot(Guid.Empty, actor.WorkspaceId, read, turn.Now, options.Value.StaleAfterDays);
+        var digest = snapshot.For(since, DigestSchedule.WeekOf(turn.Now, zone), late: false, wasDue: null, zone.Id);
+        try
+        {
+            digest = await audience.ForReaderAsync(digest, snapshot.Homes!, actor.User, ct);
+        }
+        catch (ConversationReadersUnavailableException)
+        {
+            return TurnResult.Reply(new Confirmation("I couldn't check just now who may read each deliberation's conversation, so there is no preview. Type \"digest preview\" again in a minute."));
+        }
+
         return TurnResult.Reply(DigestSnapshot.WithLinks(digest, reports, actor.WorkspaceId, actor.User));
     }
 

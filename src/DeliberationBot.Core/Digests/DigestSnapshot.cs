@@ -21,6 +21,12 @@ public sealed record DigestSnapshot(
     IReadOnlyList<DigestDue> ComingDue,
     IReadOnlyList<DigestChange> Changes)
 {
+    /// <summary>
+    /// Where each deliberation is held, whose readers alone may read of it in a digest (<see cref="DigestAudience"/>);
+    /// null in a snapshot stored before it was kept, which is then composed again.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, ConversationRef>? Homes { get; init; }
+
     public WeeklyDigest For(DateTimeOffset since, string week, bool late, DateTimeOffset? wasDue, string timeZone) => new(
         week, late, wasDue, timeZone, Proposals,
         [.. Changes.Where(c => c.CreatedAt > since).Select(c => c.Concern)],

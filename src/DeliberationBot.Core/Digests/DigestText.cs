@@ -18,10 +18,20 @@ public static class DigestText
         if (w.IsEmpty)
         {
             sb.AppendLine($"Weekly digest {w.Week}: nothing open, nothing new, nothing due. A quiet week.");
+            if (LeftOutNote(w) is { } quietNote)
+            {
+                sb.AppendLine(quietNote);
+            }
+
             return;
         }
 
         sb.AppendLine($"Weekly digest {w.Week}: {w.OpenCount} across {Summaries.GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
+        if (LeftOutNote(w) is { } note)
+        {
+            sb.AppendLine(note);
+        }
+
         foreach (var p in w.Proposals)
         {
             sb.AppendLine($"• {p.Title}{(p.Due is { } d ? $" (due {d:yyyy-MM-dd})" : "")}{(p.Standing is { } standing ? " — " + standing : "")}");
@@ -68,6 +78,17 @@ public static class DigestText
             sb.AppendLine($"Due {item.Due:yyyy-MM-dd} ({item.When}): {item.Proposal} — {item.What}");
         }
     }
+
+    /// <summary>
+    /// Why some deliberations are not in the digest, when their platform would not say whether the reader may read
+    /// their conversation (<see cref="WeeklyDigest.LeftOut"/>); null when none were left out.
+    /// </summary>
+    public static string? LeftOutNote(WeeklyDigest w) => w.LeftOut switch
+    {
+        0 => null,
+        1 => "1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in. Ask an admin to make sure the app may see the conversation's members (in Slack, reinstall it to grant channels:read, groups:read and mpim:read).",
+        var n => $"{n} deliberations are not in this digest: I couldn't check whether you are in the conversations they are held in. Ask an admin to make sure the app may see the conversations' members (in Slack, reinstall it to grant channels:read, groups:read and mpim:read).",
+    };
 
     /// <summary>
     /// Where a shortened concern is read whole. A leader may not be in the deliberation's conversation, so where the

@@ -31,6 +31,9 @@ public sealed record DigestDecision(DecisionOutcome Outcome, DateOnly On);
 
 public sealed record DigestDue(string Proposal, string What, DateOnly Due, int DaysLeft)
 {
+    /// <summary>The deliberation that falls due, or whose condition does.</summary>
+    public Guid DeliberationId { get; init; }
+
     /// <summary>When it falls due, as a leader reads it: "in 3 days", "today", "2 days overdue".</summary>
     public string When => DaysLeft switch
     {
@@ -76,6 +79,30 @@ public sealed record WeeklyDigest(
         Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Concat(NewSinceLast).Concat(ResolvedSinceLast).Any(c => c.Shortened);
 
     public bool IsEmpty => Proposals.Count == 0 && NewSinceLast.Count == 0 && ResolvedSinceLast.Count == 0 && ComingDue.Count == 0;
+
+    /// <summary>
+    /// How many deliberations were left out because their platform would not say whether the reader may read their
+    /// conversation (<see cref="Messaging.IConversationReaders"/>); the digest says so rather than drop them silently.
+    /// </summary>
+    public int LeftOut { get; init; }
+
+    /// <summary>Every deliberation this digest tells of.</summary>
+    public IEnumerable<Guid> Deliberations =>
+        Proposals.Select(p => p.Id)
+            .Concat(NewSinceLast.Concat(ResolvedSinceLast).Concat(Stale).Select(c => c.DeliberationId))
+            .Concat(ComingDue.Select(d => d.DeliberationId))
+            .Distinct();
+
+    /// <summary>The digest with only what the reader may read: the deliberations <paramref name="mayRead"/> allows.</summary>
+    public WeeklyDigest Only(Func<Guid, bool> mayRead, int leftOut) => this with
+    {
+        Proposals = [.. Proposals.Where(p => mayRead(p.Id))],
+        NewSinceLast = [.. NewSinceLast.Where(c => mayRead(c.DeliberationId))],
+        ResolvedSinceLast = [.. ResolvedSinceLast.Where(c => mayRead(c.DeliberationId))],
+        Stale = [.. Stale.Where(c => mayRead(c.DeliberationId))],
+        ComingDue = [.. ComingDue.Where(d => mayRead(d.DeliberationId))],
+        LeftOut = leftOut,
+    };
 }
 
 /// <summary>One deliberation's part of a workspace, as the digest needs it.</summary>
@@ -118,6 +145,7 @@ public static class DigestComposer
                 Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count) { Answered = c.OwnersAnswer, RespondedBy = c.RespondedBy?.Display },
                 From = FromWhom(s.Deliberation, c),
                 IsCondition = c.Kind == ConcernKind.Condition,
+                DeliberationId = s.Deliberation.Id,
             };
         }
 
@@ -151,14 +179,17 @@ public static class DigestComposer
         var horizon = today.AddDays(14);
         var due = sources
             .Where(s => s.Deliberation.IsOpen && s.Deliberation.Due is { } d && d <= horizon)
-            .Select(s => new DigestDue(s.Deliberation.Title, "Deliberation closes", s.Deliberation.Due!.Value, s.Deliberation.Due.Value.DayNumber - today.DayNumber))
+            .Select(s => new DigestDue(s.Deliberation.Title, "Deliberation closes", s.Deliberation.Due!.Value, s.Deliberation.Due.Value.DayNumber - today.DayNumber) { DeliberationId = s.Deliberation.Id })
             .Concat(all
                 .Where(x => x.Concern.Kind == ConcernKind.Condition && x.Concern.IsUnresolved && x.Concern.Due is { } d && d <= horizon)
-                .Select(x => new DigestDue(x.Deliberation.Title, $"Condition #{x.Concern.Number}: {x.Concern.Text}", x.Concern.Due!.Value, x.Concern.Due.Value.DayNumber - today.DayNumber)))
+                .Select(x => new DigestDue(x.Deliberation.Title, $"Condition #{x.Concern.Number}: {x.Concern.Text}", x.Concern.Due!.Value, x.Concern.Due.Value.DayNumber - today.DayNumber) { DeliberationId = x.Deliberation.Id }))
             .OrderBy(d => d.Due)
             .ToList();
 
-        return new DigestSnapshot(id, workspaceId, now, staleAfterDays, proposals, stale, due, changes);
+        return new DigestSnapshot(id, workspaceId, now, staleAfterDays, proposals, stale, due, changes)
+        {
+            Homes = sources.ToDictionary(s => s.Deliberation.Id, s => s.Deliberation.Home with { ThreadId = null }),
+        };
     }
 
     /// <summary>

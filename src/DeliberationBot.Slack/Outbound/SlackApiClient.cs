@@ -96,13 +96,16 @@ internal sealed partial class SlackApiClient(
     public Task<SlackApiResult> OpenConversationAsync(string teamId, string userId, CancellationToken ct) =>
         CallAsync(teamId, "conversations.open", new JsonObject { ["users"] = userId }, ct);
 
-    /// <summary>users.info takes form fields, not JSON.</summary>
-    public async Task<SlackApiResult> UserInfoAsync(string teamId, string userId, CancellationToken ct)
+    public Task<SlackApiResult> UserInfoAsync(string teamId, string userId, CancellationToken ct) =>
+        FormAsync(teamId, "users.info", [new("user", userId)], ct);
+
+    /// <summary>A method that reads (users.info, conversations.info, conversations.members) takes form fields, not JSON.</summary>
+    public async Task<SlackApiResult> FormAsync(string teamId, string method, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken ct)
     {
         var token = await tokens.BotTokenForAsync(teamId, ct);
         return token is null
-            ? NoToken(teamId, "users.info")
-            : await SendAsync(teamId, token, "users.info", () => new FormUrlEncodedContent([new("user", userId)]), ct);
+            ? NoToken(teamId, method)
+            : await SendAsync(teamId, token, method, () => new FormUrlEncodedContent(fields), ct);
     }
 
     /// <summary>

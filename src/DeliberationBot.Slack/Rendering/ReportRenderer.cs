@@ -12,6 +12,14 @@ namespace DeliberationBot.Slack.Rendering;
 /// <summary>Block Kit for the long reports: a leader's weekly digest and a deliberation's summary.</summary>
 internal static class ReportRenderer
 {
+    private static void LeftOut(WeeklyDigest w, List<JsonObject> content)
+    {
+        if (DigestText.LeftOutNote(w) is { } note)
+        {
+            content.Add(Block.Context(Escape(note)));
+        }
+    }
+
     public static void Digest(WeeklyDigest w, List<JsonObject> content)
     {
         content.Add(Block.Header($"Weekly digest {w.Week}"));
@@ -24,12 +32,14 @@ internal static class ReportRenderer
         if (w.IsEmpty)
         {
             content.Add(Block.Section("Nothing open, nothing new, nothing due. A quiet week."));
+            LeftOut(w, content);
             return;
         }
 
         content.Add(Block.Section(
             $"*{w.OpenCount}* across *{GroupWords.Count(w.Proposals.Count, "proposal")}* · " +
             $"{w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest"));
+        LeftOut(w, content);
         foreach (var p in w.Proposals)
         {
             content.Add(Block.Section($"*{Escape(p.Title)}*{(p.Due is { } d ? $" · due {d:yyyy-MM-dd}" : "")}{(p.Report is { } page ? " · " + ConcernRenderer.Link(page, "page") : "")}"));

@@ -16,7 +16,7 @@ internal static class DigestCards
 {
 
     public static JsonObject Quiet(WeeklyDigest w) =>
-        Card.New([Late(w), Card.Text($"Weekly digest {CardText.Escape(w.Week)}: nothing open, nothing new, nothing due. A quiet week.")]);
+        Card.New([Late(w), Card.Text($"Weekly digest {CardText.Escape(w.Week)}: nothing open, nothing new, nothing due. A quiet week."), LeftOut(w)]);
 
     public static CardLayout Digest(WeeklyDigest w)
     {
@@ -29,6 +29,7 @@ internal static class DigestCards
 
         head.Add(Card.Text(
             $"{w.OpenCount} across {GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
+        head.Add(LeftOut(w));
         if (w.AnyShortened)
         {
             head.Add(Card.Text(CardText.Escape(DigestText.ShortenedNote(w)), subtle: true, spacing: "None"));
@@ -40,6 +41,10 @@ internal static class DigestCards
             .Concat(ComingDue(w.ComingDue));
         return new CardLayout(head, [.. parts], $"Weekly digest · {CardText.Escape(w.Week)} (continued)");
     }
+
+    /// <summary>Why some deliberations are not in the digest, when any were left out.</summary>
+    private static JsonObject? LeftOut(WeeklyDigest w) =>
+        DigestText.LeftOutNote(w) is { } note ? Card.Text(CardText.Escape(note), color: "Warning", subtle: true, spacing: "None") : null;
 
     private static JsonObject? Late(WeeklyDigest w)
     {

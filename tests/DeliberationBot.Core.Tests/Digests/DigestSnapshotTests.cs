@@ -106,8 +106,93 @@ public class DigestSnapshotTests
         Assert.All(digest.Proposals, p => Assert.EndsWith("?for=U0ANA", p.Report!.AbsoluteUri, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_deliberation_held_in_a_private_conversation_reaches_only_the_digests_of_its_members()
+    {
+        var sources = Sources();
+        var privateHome = new ConversationRef("slack", Ws, "G1");
+        sources[0] = sources[0] with { Deliberation = sources[0].Deliberation with { Home = privateHome } }; // Hotline screening
+        var snapshot = DigestComposer.Snapshot(Guid.NewGuid(), Ws, sources, Now, staleAfterDays: 7);
+        var platform = new Readers("slack", (conversation, person) => conversation.ConversationId switch
+        {
+            "C1" => true, // a public channel: anyone in the workspace
+            "G1" => person.Id switch { "U0ANA" => true, "U0BEN" => false, _ => null },
+            _ => false,
+        });
+        var expander = new DigestExpander(
+            new SnapshotShelf(snapshot), new ServiceBed().DigestSources(new SnapshotShelf()), new DigestAudience([platform]), new ReaderLinks(),
+            Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+
+        var forAna = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, Ana, Now.AddDays(-7)), default));
+        var forBen = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, Ben, Now.AddDays(-7)), default));
+        var forCy = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, new UserRef("U0CY", "Cy"), Now.AddDays(-7)), default));
+
+        Assert.Equal(["Hotline screening", "Benefit eligibility"], forAna.Proposals.Select(p => p.Title));
+        Assert.Equal([2, 4], forAna.NewSinceLast.Select(c => c.Number));
+        Assert.Equal(0, forAna.LeftOut);
+
+        // Ben is not in the private channel: nothing it said reaches him, in any part of the digest.
+        Assert.Equal(["Benefit eligibility"], forBen.Proposals.Select(p => p.Title));
+        Assert.Empty(forBen.NewSinceLast);
+        Assert.Empty(forBen.ResolvedSinceLast);
+        Assert.Empty(forBen.Stale);
+        Assert.Empty(forBen.ComingDue);
+        Assert.Equal(0, forBen.LeftOut);
+        Assert.DoesNotContain("Hotline", PlainTextRenderer.Render(forBen), StringComparison.Ordinal);
+        Assert.DoesNotContain("not in this digest", PlainTextRenderer.Render(forBen), StringComparison.Ordinal);
+
+        // For Cy the platform would not say: left out, and the digest says so.
+        Assert.Equal(["Benefit eligibility"], forCy.Proposals.Select(p => p.Title));
+        Assert.Equal(1, forCy.LeftOut);
+        Assert.Contains("1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in.", PlainTextRenderer.Render(forCy), StringComparison.Ordinal);
+        Assert.Equal(new[] { "G1:U0ANA", "C1:U0ANA", "G1:U0BEN", "C1:U0BEN", "G1:U0CY", "C1:U0CY" }.Order(), platform.Asked.Order());
+    }
+
+    [Fact]
+    public async Task A_digest_whose_snapshot_does_not_say_where_each_deliberation_is_held_is_composed_again_rather_than_shown_to_anyone()
+    {
+        var stored = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7) with { Homes = null }; // stored before homes were kept
+        var nobody = new Readers("slack", (_, _) => false);
+        var expander = new DigestExpander(
+            new SnapshotShelf(stored), new ServiceBed().DigestSources(new SnapshotShelf()), new DigestAudience([nobody]), new ReaderLinks(),
+            Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+
+        var digest = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(stored, Ana, Now.AddDays(-7)), default));
+
+        Assert.True(digest.IsEmpty);
+        Assert.NotEmpty(nobody.Asked);
+    }
+
+    [Fact]
+    public async Task A_platform_that_cannot_be_asked_now_leaves_the_digest_to_be_sent_later()
+    {
+        var snapshot = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7);
+        var down = new Readers("slack", (_, _) => throw new ConversationReadersUnavailableException("Slack conversations.info: http_503"));
+        var expander = new DigestExpander(
+            new SnapshotShelf(snapshot), new ServiceBed().DigestSources(new SnapshotShelf()), new DigestAudience([down]), new ReaderLinks(),
+            Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+
+        await Assert.ThrowsAsync<ConversationReadersUnavailableException>(() => expander.RefreshAsync(Reference(snapshot, Ana, Now.AddDays(-7)), default));
+    }
+
+    /// <summary>A platform answering by a rule, recording each "conversation:person" it was asked about.</summary>
+    private sealed class Readers(string channel, Func<ConversationRef, UserRef, bool?> rule) : IConversationReaders
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _asked = new();
+
+        public IReadOnlyList<string> Asked => [.. _asked];
+
+        public string Channel => channel;
+
+        public Task<bool?> MayReadAsync(ConversationRef conversation, UserRef person, CancellationToken ct)
+        {
+            _asked.Enqueue($"{conversation.ConversationId}:{person.Id}");
+            return Task.FromResult(rule(conversation, person));
+        }
+    }
+
     private static DigestExpander Expander(IDigestStore store) =>
-        new(store, new ServiceBed().DigestSources(store), new ReaderLinks(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        new(store, new ServiceBed().DigestSources(store), new DigestAudience([]), new ReaderLinks(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
 
     private static OutboxMessage Reference(DigestSnapshot snapshot, UserRef reader, DateTimeOffset since) => new(
         Guid.NewGuid(), Ws, $"digest:{reader.Id}:2026-W46", Destination.PrivatelyTo(Home, reader),

@@ -78,7 +78,7 @@ internal sealed class ServiceBed
         Deliberations = new DeliberationService(turn, catalog, publisher, reports);
         Concerns = new ConcernService(turn, publisher, Options.Create(new GroupSizeOptions()));
         DigestSources = store => new DigestSourceReader(turn, store, publisher);
-        var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, DigestSources(Unused<IDigestStore>.Instance), signal, Options.Create(new DigestOptions()), links);
+        var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, DigestSources(Unused<IDigestStore>.Instance), new DigestAudience([]), signal, Options.Create(new DigestOptions()), links);
         Commands = new CommandDispatcher(
             Deliberations, Concerns, new DecisionService(turn, Concerns), new SuggestionService(turn, Concerns, Options.Create(new GroupSizeOptions())), new ExportService(turn, links), digests,
             reports, new InvitationService(turn, Unused<ICommunityLinks>.Instance), Stale, Time);

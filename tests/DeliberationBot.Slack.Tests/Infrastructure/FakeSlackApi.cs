@@ -237,8 +237,43 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             "conversations.open" => FakeResponse.Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D0" + call.Json.GetProperty("users").GetString() } }),
             "views.open" or "views.update" => FakeResponse.Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = "V0" + _ts, ["hash"] = "h" + _ts } }),
             "users.info" => FakeResponse.Ok(UserInfo(call.Form("user") ?? "")),
+            "conversations.info" => FakeResponse.Ok(ConversationInfo(call.Form("channel") ?? "")),
+            "conversations.members" => Members(call),
             _ => FakeResponse.Error("unknown_method"),
         };
+    }
+
+    /// <summary>The members of each private channel or group DM; every other channel is public.</summary>
+    private readonly Dictionary<string, string[]> _privateChannels = [];
+
+    /// <summary>A private channel (conversations.info is_private) with these members, as conversations.members pages them.</summary>
+    public void PrivateChannel(string channel, params string[] members)
+    {
+        lock (_lock)
+        {
+            _privateChannels[channel] = members;
+        }
+    }
+
+    private JsonObject ConversationInfo(string channel) =>
+        new() { ["channel"] = new JsonObject { ["id"] = channel, ["is_channel"] = true, ["is_private"] = _privateChannels.ContainsKey(channel) } };
+
+    /// <summary>conversations.members: a page of at most "limit" members from "cursor" (an offset here), and the next cursor.</summary>
+    private FakeResponse Members(RecordedCall call)
+    {
+        if (!_privateChannels.TryGetValue(call.Form("channel") ?? "", out var members))
+        {
+            return FakeResponse.Error("channel_not_found");
+        }
+
+        var from = int.TryParse(call.Form("cursor"), out var c) ? c : 0;
+        var limit = int.TryParse(call.Form("limit"), out var l) ? l : 100;
+        var next = from + limit < members.Length ? (from + limit).ToString(CultureInfo.InvariantCulture) : "";
+        return FakeResponse.Ok(new JsonObject
+        {
+            ["members"] = new JsonArray([.. members.Skip(from).Take(limit).Select(m => (JsonNode?)m)]),
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
+        });
     }
 
     /// <summary>A person as users.info describes them: the handle from the id (U0MARIA: maria), in Berlin's time.</summary>

@@ -1,0 +1,70 @@
+using DeliberationBot.Core.Digests;
+using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeliberationBot.Slack.Tests.People;
+
+/// <summary>
+/// The weekly digest tells each leader of the deliberations held where they may read: every public channel's, and a
+/// private channel's only if they are in it (conversations.info, conversations.members).
+/// </summary>
+public sealed class PrivateChannelDigestTests : SlackHostTest
+{
+    private const string Private = "G0NIGHTS";
+
+    [Fact]
+    public async Task A_private_channels_concerns_reach_only_the_digests_of_its_members()
+    {
+        // Ana is the 230th member: the members come in pages of 200.
+        Api.PrivateChannel(Private, [.. Enumerable.Range(1, 228).Select(i => $"U0M{i:D3}"), "U0DANA", "U0ANA"]);
+        await Host.CommandAsync(SlackPayloads.Command("start quick-check \"Night shift roster\" owner:<@U0MARIA|maria>", "U0DANA", "dana", channel: Private));
+        await Host.CommandAsync(SlackPayloads.Command("concern \"Nights are already one person short.\"", "U0DANA", "dana", channel: Private));
+        await Host.CommandAsync("start quick-check \"Road repair ranking\" owner:<@U0MARIA|maria>", "U0DANA", "dana");
+        await Host.CommandAsync("concern \"Rural roads never rank.\"", "U0DANA", "dana");
+        await Host.CommandAsync("digest subscribe", "U0ANA", "ana");
+        await Host.CommandAsync("digest subscribe", "U0LEE", "lee");
+        await Host.SettleOutboxAsync();
+
+        var preview = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"))));
+        Host.Time.Advance(TimeSpan.FromDays(8));
+        await Host.Services.GetRequiredService<DigestService>().RunAsync(default);
+        await Host.SettleOutboxAsync();
+
+        string DigestOf(string user) => string.Join("\n", Api.CallsTo("chat.postMessage")
+            .Where(c => c.Json.GetProperty("channel").GetString() == "D0" + user && c.Strings.Contains("Weekly digest", StringComparison.Ordinal))
+            .Select(c => c.Strings));
+        var ana = DigestOf("U0ANA");
+        var lee = DigestOf("U0LEE");
+        Assert.Contains("Road repair ranking", ana, StringComparison.Ordinal);
+        Assert.Contains("Night shift roster", ana, StringComparison.Ordinal);
+        Assert.Contains("Nights are already one person short.", ana, StringComparison.Ordinal);
+        foreach (var leeReads in new[] { lee, preview })
+        {
+            Assert.Contains("Rural roads never rank.", leeReads, StringComparison.Ordinal);
+            Assert.DoesNotContain("Night shift", leeReads, StringComparison.Ordinal);
+            Assert.DoesNotContain("one person short", leeReads, StringComparison.Ordinal);
+            Assert.DoesNotContain("not in this digest", leeReads, StringComparison.Ordinal);
+        }
+
+        // Asked with the bot's token, once per conversation for the run however many leaders read it, page by page.
+        Assert.Equal([SlackPayloads.Channel, Private], Api.CallsTo("conversations.info").Select(c => c.Form("channel")).Distinct().Order());
+        Assert.Equal(4, Api.CallsTo("conversations.info").Count); // two for Lee's preview, two for the run's two readers
+        Assert.All(Api.CallsTo("conversations.info"), c => Assert.Equal("Bearer " + SlackFactory.BotToken, c.Authorization));
+        Assert.Equal([null, "200"], Api.CallsTo("conversations.members").Select(c => c.Form("cursor")).Distinct());
+    }
+
+    [Fact]
+    public async Task Without_the_scopes_to_see_a_channels_members_its_deliberation_is_left_out_and_the_digest_says_so()
+    {
+        Api.Override = call => call.Method == "conversations.info" ? FakeResponse.Error("missing_scope") : null;
+        await Host.CommandAsync(SlackPayloads.Command("start quick-check \"Night shift roster\" owner:<@U0MARIA|maria>", "U0DANA", "dana", channel: Private));
+        await Host.CommandAsync(SlackPayloads.Command("concern \"Nights are already one person short.\"", "U0DANA", "dana", channel: Private));
+        await Host.SettleOutboxAsync();
+
+        var preview = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"))));
+
+        Assert.DoesNotContain("one person short", preview, StringComparison.Ordinal);
+        Assert.Contains("1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in.", preview, StringComparison.Ordinal);
+        Assert.Contains("channels:read, groups:read and mpim:read", preview, StringComparison.Ordinal);
+    }
+}
