@@ -122,6 +122,20 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         return release;
     }
 
+    /// <summary>Conversations with a roster of their own (a group chat, a private channel): only these people are found in them.</summary>
+    public ConcurrentDictionary<string, HashSet<string>> ConversationRosters { get; } = new();
+
+    /// <summary>Makes <paramref name="conversationId"/>'s roster these people alone; each is also in the tenant's roster.</summary>
+    public void RosterOf(string conversationId, params Person[] members)
+    {
+        foreach (var member in members)
+        {
+            AddToRoster(member);
+        }
+
+        ConversationRosters[conversationId] = [.. members.SelectMany(m => new[] { m.TeamsId, m.AadId })];
+    }
+
     public void AddToRoster(Person person) =>
         Roster[person.TeamsId] = Roster[person.AadId] = new JsonObject { ["id"] = person.TeamsId, ["name"] = person.Name, ["aadObjectId"] = person.AadId };
 
@@ -229,7 +243,9 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         else if (context.Request.Method == "GET" && path.Contains("/members/", StringComparison.Ordinal))
         {
             var user = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
-            if (Roster.TryGetValue(user, out var member))
+            var conversationId = Uri.UnescapeDataString(path.Split('/')[^3]);
+            var inConversation = !ConversationRosters.TryGetValue(conversationId, out var own) || own.Contains(user);
+            if (inConversation && Roster.TryGetValue(user, out var member))
             {
                 await context.Response.WriteAsync(member.ToJsonString());
             }
