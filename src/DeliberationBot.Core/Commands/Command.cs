@@ -76,7 +76,7 @@ public static class Usage
         new(Start, "Start a deliberation on a proposal in this conversation. Example: start ai-proposal \"Predictive screening for hotline calls\" owner:@maria due:2026-12-18"),
         new("start", "Open a form to start a deliberation."),
         new("status", "Show who has answered what so far (by stakeholder group); once closed, the decision and where each condition stands."),
-        new("remind", "Remind, now, everyone who has joined but not finished; nobody twice within the hour (facilitator or owners)."),
+        new("remind", "Remind, now, everyone who has joined but not finished; nobody twice within the hour, nobody in their quiet hours until they end (facilitator or owners)."),
         new("close", "Close the deliberation (facilitator or owners only)."),
         new("concerns", "List the concerns raised so far, each in the words of the people who raised it; from the facilitator or an owner, also send the owners what is new or changed."),
         new(Concern, "Record a concern yourself (facilitator or owners)."),

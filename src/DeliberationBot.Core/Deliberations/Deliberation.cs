@@ -52,6 +52,8 @@ public sealed record Deliberation(
 /// <summary>
 /// Someone taking part. <see cref="Key"/> is the user id for named participants and a keyed pseudonym for anonymous
 /// ones, who carry no user id or name at all. <see cref="ViaPublicPage"/>: answered on the community page, always anonymously.
+/// <see cref="ReminderAskedAt"/>: a reminder the facilitator or an owner asked for while it was the person's quiet hours,
+/// held until they end.
 /// </summary>
 public sealed record Participant(
     Guid DeliberationId,
@@ -64,7 +66,8 @@ public sealed record Participant(
     DateTimeOffset? FinishedAt = null,
     int RemindersSent = 0,
     DateTimeOffset? LastRemindedAt = null,
-    bool ViaPublicPage = false);
+    bool ViaPublicPage = false,
+    DateTimeOffset? ReminderAskedAt = null);
 
 public sealed record Answer(
     Guid DeliberationId,

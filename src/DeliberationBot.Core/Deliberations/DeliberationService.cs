@@ -10,7 +10,8 @@ namespace DeliberationBot.Core.Deliberations;
 public sealed record StartRequest(string FlowId, string Title, string? Description, IReadOnlyList<UserRef> Owners, DateOnly? Due, AnonymityPolicy Anonymity);
 
 /// <summary>The facilitator's side: start, status, remind, concerns, close.</summary>
-public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, ConcernPublisher concerns, Reports.ReportService reports)
+public sealed class DeliberationService(
+    TurnSupport turn, FlowCatalog catalog, ConcernPublisher concerns, Reports.ReportService reports, Microsoft.Extensions.Options.IOptions<Reminders.ReminderOptions> reminderOptions)
 {
     public IReadOnlyList<FlowInfo> Flows() =>
         [.. catalog.All.Select(f => new FlowInfo(f.Id, f.Title, f.Description, f.Questions.Count))];
@@ -82,7 +83,8 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
 
     /// <summary>
     /// Reminds, privately, everyone named who has joined but not finished; anonymous participants get a reminder in the
-    /// conversation. Nobody is reminded again within <see cref="PrivateReminder.Again"/>, however often it is asked.
+    /// conversation. Nobody is reminded again within <see cref="PrivateReminder.Again"/>, however often it is asked,
+    /// and nobody in their quiet hours: their reminder is held, and the reminder job sends it when those end.
     /// </summary>
     public async Task<TurnResult> RemindAsync(Actor actor, ConversationRef conversation, string deliveryKey, CancellationToken ct)
     {
@@ -100,9 +102,21 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
         var answers = await turn.Store.ListAnswersAsync(d.WorkspaceId, d.Id, ct);
         var unfinished = participants.Where(p => p.FinishedAt is null).ToList();
         var due = unfinished.Where(p => !PrivateReminder.RemindedRecently(p, turn.Now)).ToList();
-        var reminders = due.Where(p => p.UserId is not null)
-            .Select(p => PrivateReminder.For(turn, d, flow, answers, p, $"{deliveryKey}/remind/{p.Key}"))
-            .ToList();
+        // Nobody is messaged in their quiet hours, whoever asks: their reminder is held, and sent by the reminder job when they end.
+        var reminders = new List<(Participant Reminded, OutboxMessage Message)>();
+        var held = new List<Participant>();
+        foreach (var p in due.Where(p => p.UserId is not null))
+        {
+            if (await PrivateReminder.InQuietHoursAsync(turn, d.WorkspaceId, p, reminderOptions.Value, ct))
+            {
+                held.Add(p with { ReminderAskedAt = turn.Now });
+            }
+            else
+            {
+                reminders.Add(PrivateReminder.For(turn, d, flow, answers, p, $"{deliveryKey}/remind/{p.Key}"));
+            }
+        }
+
         var outbox = reminders.Select(r => r.Message).ToList();
 
         // Anonymous people can only be reminded in the conversation; each of them counts as reminded by that post.
@@ -114,7 +128,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
 
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
-            Participants = [.. reminders.Select(r => r.Reminded), .. anonymous],
+            Participants = [.. reminders.Select(r => r.Reminded), .. held, .. anonymous],
             Events = [new DeliberationEvent(d.Id, EventTypes.Reminded, TurnSupport.NamedKey(actor.User.Id), null, due.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), turn.Now)],
             Outbox = outbox,
         };
@@ -125,7 +139,7 @@ public sealed class DeliberationService(TurnSupport turn, FlowCatalog catalog, C
 
         var text = unfinished.Count == 0
             ? "Everyone who joined has finished; nobody needed a reminder."
-            : PrivateReminder.Confirmation(reminders.Count, anonymous.Count, unfinished.Count - due.Count);
+            : PrivateReminder.Confirmation(reminders.Count, anonymous.Count, unfinished.Count - due.Count, held.Count);
         return TurnResult.Reply(new Confirmation(text));
     }
 

@@ -9,8 +9,8 @@ namespace DeliberationBot.Core.Reminders;
 
 /// <summary>
 /// Nudges people who joined but have not finished: at most every Interval, never in their quiet hours, at most Max
-/// times, never once they are done. Anonymous participants have no address and are reminded in the conversation by
-/// <c>remind</c> instead.
+/// times, never once they are done; and sends, once their quiet hours end, a reminder <c>remind</c> held for them.
+/// Anonymous participants have no address and are reminded in the conversation by <c>remind</c> instead.
 /// </summary>
 public sealed class ReminderJob(TurnSupport turn, IScheduleStore schedule, IOptions<ReminderOptions> options) : IScheduledJob
 {
@@ -31,7 +31,8 @@ public sealed class ReminderJob(TurnSupport turn, IScheduleStore schedule, IOpti
 
     /// <summary>Everything but quiet hours, which needs the person's time zone (a profile read) and is checked last.</summary>
     private static bool MayBeDue(Participant p, DateTimeOffset now, ReminderOptions o) =>
-        p.FinishedAt is null && p.UserId is not null && p.RemindersSent < o.Max && (p.LastRemindedAt ?? p.JoinedAt) + o.Interval <= now;
+        p.FinishedAt is null && p.UserId is not null
+        && (p.ReminderAskedAt is not null || (p.RemindersSent < o.Max && (p.LastRemindedAt ?? p.JoinedAt) + o.Interval <= now));
 
     private async Task RemindAsync(Deliberation d, CancellationToken ct)
     {
@@ -46,8 +47,7 @@ public sealed class ReminderJob(TurnSupport turn, IScheduleStore schedule, IOpti
         var reminders = new List<(Participant Reminded, OutboxMessage Message)>();
         foreach (var p in candidates)
         {
-            var profile = await turn.Store.FindProfileAsync(d.WorkspaceId, p.UserId!, ct);
-            if (!QuietHours.Contains(turn.Now, DigestSchedule.Zone(profile?.TimeZone ?? options.Value.DefaultTimeZone), options.Value))
+            if (!await PrivateReminder.InQuietHoursAsync(turn, d.WorkspaceId, p, options.Value, ct))
             {
                 reminders.Add(PrivateReminder.For(turn, d, flow, answers, p, $"remind:{d.Id:N}:{p.Key}:{p.RemindersSent + 1}"));
             }

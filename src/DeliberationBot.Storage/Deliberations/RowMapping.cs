@@ -115,10 +115,11 @@ internal static class RowMapping
         RemindersSent = p.RemindersSent,
         LastRemindedAt = p.LastRemindedAt,
         ViaPublicPage = p.ViaPublicPage,
+        ReminderAskedAt = p.ReminderAskedAt,
     };
 
     public static Participant ToRecord(this ParticipantRow r) =>
-        new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt, r.RemindersSent, r.LastRemindedAt, r.ViaPublicPage);
+        new(r.DeliberationId, r.Key, r.UserId, r.DisplayName, Enum.Parse<StakeholderGroup>(r.Group), r.Anonymous, r.JoinedAt, r.FinishedAt, r.RemindersSent, r.LastRemindedAt, r.ViaPublicPage, r.ReminderAskedAt);
 
     public static void CopyTo(this DigestSubscription s, DigestSubscriptionRow row)
     {

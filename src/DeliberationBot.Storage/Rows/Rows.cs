@@ -44,6 +44,7 @@ internal sealed class ParticipantRow
     public int RemindersSent { get; set; }
     public DateTimeOffset? LastRemindedAt { get; set; }
     public bool ViaPublicPage { get; set; }
+    public DateTimeOffset? ReminderAskedAt { get; set; }
 }
 
 internal sealed class AnswerRow

@@ -119,9 +119,7 @@ public class DigestSnapshotTests
             "G1" => person.Id switch { "U0ANA" => true, "U0BEN" => false, _ => null },
             _ => false,
         });
-        var expander = new DigestExpander(
-            new SnapshotShelf(snapshot), new ServiceBed().DigestSources(new SnapshotShelf()), new DigestAudience([platform]), new ReaderLinks(),
-            Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        var expander = Expander(new SnapshotShelf(snapshot), platform);
 
         var forAna = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, Ana, Now.AddDays(-7)), default));
         var forBen = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, Ben, Now.AddDays(-7)), default));
@@ -153,9 +151,7 @@ public class DigestSnapshotTests
     {
         var stored = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7) with { Homes = null }; // stored before homes were kept
         var nobody = new Readers("slack", (_, _) => false);
-        var expander = new DigestExpander(
-            new SnapshotShelf(stored), new ServiceBed().DigestSources(new SnapshotShelf()), new DigestAudience([nobody]), new ReaderLinks(),
-            Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        var expander = Expander(new SnapshotShelf(stored), nobody);
 
         var digest = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(stored, Ana, Now.AddDays(-7)), default));
 
@@ -168,9 +164,7 @@ public class DigestSnapshotTests
     {
         var snapshot = DigestComposer.Snapshot(Guid.NewGuid(), Ws, Sources(), Now, staleAfterDays: 7);
         var down = new Readers("slack", (_, _) => throw new ConversationReadersUnavailableException("Slack conversations.info: http_503"));
-        var expander = new DigestExpander(
-            new SnapshotShelf(snapshot), new ServiceBed().DigestSources(new SnapshotShelf()), new DigestAudience([down]), new ReaderLinks(),
-            Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        var expander = Expander(new SnapshotShelf(snapshot), down);
 
         await Assert.ThrowsAsync<ConversationReadersUnavailableException>(() => expander.RefreshAsync(Reference(snapshot, Ana, Now.AddDays(-7)), default));
     }
@@ -191,8 +185,8 @@ public class DigestSnapshotTests
         }
     }
 
-    private static DigestExpander Expander(IDigestStore store) =>
-        new(store, new ServiceBed().DigestSources(store), new DigestAudience([]), new ReaderLinks(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+    private static DigestExpander Expander(IDigestStore store, params IConversationReaders[] platforms) =>
+        new(store, new ServiceBed().DigestSources(store), new DigestAudience(platforms), new ReaderLinks(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
 
     private static OutboxMessage Reference(DigestSnapshot snapshot, UserRef reader, DateTimeOffset since) => new(
         Guid.NewGuid(), Ws, $"digest:{reader.Id}:2026-W46", Destination.PrivatelyTo(Home, reader),

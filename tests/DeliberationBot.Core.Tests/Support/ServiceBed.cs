@@ -75,7 +75,7 @@ internal sealed class ServiceBed
         var refused = new RefusedAnswers(turn, Answering);
         Chat = new ChatAnswering(turn, new TypedCommands(catalog), Answering, Messages, refused);
         Threads = new ThreadAnswering(turn, Answering, Messages, refused, Replies);
-        Deliberations = new DeliberationService(turn, catalog, publisher, reports);
+        Deliberations = new DeliberationService(turn, catalog, publisher, reports, Options.Create(ReminderSettings));
         Concerns = new ConcernService(turn, publisher, Options.Create(new GroupSizeOptions()));
         DigestSources = store => new DigestSourceReader(turn, store, publisher);
         var digests = new DigestService(turn, Unused<IScheduleStore>.Instance, Unused<IDigestStore>.Instance, DigestSources(Unused<IDigestStore>.Instance), new DigestAudience([]), signal, Options.Create(new DigestOptions()), links);
@@ -96,6 +96,9 @@ internal sealed class ServiceBed
     public OutboxSignal Signal { get; } = new();
 
     public StaleTurns Stale { get; } = new();
+
+    /// <summary>Quiet hours and the rest, as <c>remind</c> reads them: the defaults unless a test changes them.</summary>
+    public Reminders.ReminderOptions ReminderSettings { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
 

@@ -128,6 +128,43 @@ public sealed class ScheduleJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reminder_asked_for_in_someones_quiet_hours_reaches_them_when_their_quiet_hours_end_and_only_then()
+    {
+        Start(new DateTimeOffset(2026, 11, 10, 3, 0, 0, TimeSpan.Zero)); // Monday 22:00 in New York, Tuesday noon in Tokyo
+        var dana = new Actor("test", Ws, new UserRef("U-DANA", "Dana"));
+        await Command(dana, "start quick-check \"Road repair ranking\"");
+        var d = (await Store.FindLatestOpenAsync(Ws, "test", "C-REVIEW", default))!;
+        var ana = new Actor("test", Ws, new UserRef("U-ANA", "Ana"), "America/New_York");
+        var kai = new Actor("test", Ws, new UserRef("U-KAI", "Kai"), "Asia/Tokyo");
+        await Answering.JoinAsync(ana, d.Id, StakeholderGroup.FrontlineWorker, false, Key(), default);
+        await Answering.JoinAsync(kai, d.Id, StakeholderGroup.FrontlineLeader, false, Key(), default);
+        var reminders = _factory!.Services.GetServices<IScheduledJob>().OfType<ReminderJob>().Single();
+
+        var reply = await Command(dana, "remind");
+        await _factory.DeliverAsync();
+
+        Assert.Equal(
+            "Reminded 1 person privately; 1 person in their quiet hours (evening, night or weekend where they are) will be reminded privately when they end.",
+            Assert.IsType<Confirmation>(Assert.Single(reply.Replies)).Text);
+        DateTimeOffset[] RemindersTo(string user) => [.. _factory.Channel.Sent
+            .Where(m => m.Message.Message is ReminderNotice && m.Message.Destination.User?.Id == user).Select(m => m.Message.CreatedAt)];
+        Assert.Equal([_factory.Time.GetUtcNow()], RemindersTo("U-KAI"));
+        Assert.Empty(RemindersTo("U-ANA"));
+
+        for (var step = 0; step < 6 * 24; step++)
+        {
+            _factory.Time.Advance(TimeSpan.FromMinutes(10));
+            await reminders.RunAsync(default);
+            await _factory.DeliverAsync();
+        }
+
+        // Once, at the first run after 08:00 in New York; Kai, reminded already, not again within the interval.
+        Assert.Equal([new DateTimeOffset(2026, 11, 10, 13, 0, 0, TimeSpan.Zero)], RemindersTo("U-ANA"));
+        Assert.Single(RemindersTo("U-KAI"));
+        Assert.Null((await Store.FindParticipantAsync(Ws, d.Id, "user:U-ANA", default))!.ReminderAskedAt);
+    }
+
+    [Fact]
     public async Task A_deliberation_past_its_deadline_closes_on_its_own_through_the_close_path()
     {
         Start(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));

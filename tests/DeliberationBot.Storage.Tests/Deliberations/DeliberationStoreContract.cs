@@ -352,7 +352,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         var participant = p with
         {
             DisplayName = "Ana P.", Group = StakeholderGroup.LegalPolicy, FinishedAt = later, RemindersSent = 2, LastRemindedAt = later.AddMinutes(-1),
-            ViaPublicPage = true,
+            ViaPublicPage = true, ReminderAskedAt = later.AddMinutes(-30),
         };
         var edited = answer with { Group = StakeholderGroup.LegalPolicy, Value = AnswerValue.FromNumber(12.25m), FlaggedConcern = true, Revision = 2, AnsweredAt = later, Source = "slack:msg:0f1e" };
         var responded = concern with

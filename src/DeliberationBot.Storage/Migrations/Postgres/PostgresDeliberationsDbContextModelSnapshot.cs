@@ -630,6 +630,9 @@ namespace DeliberationBot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastRemindedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ReminderAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("integer");
 

@@ -621,6 +621,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.Property<long?>("LastRemindedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReminderAskedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 
