@@ -23,6 +23,19 @@ public sealed class TimeZoneTests : SlackHostTest
     }
 
     [Fact]
+    public async Task Joining_by_the_form_keeps_the_persons_time_zone_so_their_reminders_wait_for_their_morning()
+    {
+        var d = await Host.StartDeliberationAsync("start quick-check \"Night shift roster\"", "U0DANA", "dana");
+        Api.Enqueue("users.info", FakeResponse.Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = "U0KEIKO", ["tz"] = "Asia/Tokyo", ["profile"] = new JsonObject { ["display_name"] = "Keiko" } } }));
+
+        await Host.JoinInModalAsync(d, "U0KEIKO", "frontline_worker", "V0KEIKO", "h1");
+
+        var profile = await Host.Store.FindProfileAsync(SlackPayloads.Team, "U0KEIKO", default);
+        Assert.Equal(("Asia/Tokyo", Core.Stakeholders.StakeholderGroup.FrontlineWorker), (profile?.TimeZone, profile?.Group));
+        Assert.Equal("Keiko", (await Host.Store.FindParticipantAsync(SlackPayloads.Team, d.Id, "user:U0KEIKO", default))?.DisplayName);
+    }
+
+    [Fact]
     public async Task Users_info_is_asked_once_per_person_a_day()
     {
         await Host.CommandAsync("help", "U0ANN");
