@@ -40,7 +40,7 @@ public sealed class ReportService(TurnSupport turn, IReportLinkSigner links, IEx
 
         return TurnResult.Reply(new Confirmation(only is null
             ? $"Every link to the page of \"{d.Title}\" sent so far has stopped working. Anyone who still needs the page can type \"report\" for a new link."
-            : $"The links to the page of \"{d.Title}\" sent to {only.Display} so far have stopped working."));
+            : $"Any link to the page of \"{d.Title}\" sent to {only.Display} so far has stopped working."));
     }
 
     /// <summary>On close: the facilitator and each owner get their own link, privately.</summary>

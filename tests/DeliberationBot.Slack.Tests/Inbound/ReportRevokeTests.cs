@@ -13,6 +13,6 @@ public sealed class ReportRevokeTests : SlackHostTest
         using var response = await Host.CommandAsync("report revoke <@U0MARIA|maria>", "U0DANA", "dana");
 
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("sent to maria so far have stopped working", body, StringComparison.Ordinal);
+        Assert.Contains("Any link to the page of \\\"Intake\\\" sent to maria so far has stopped working.", body, StringComparison.Ordinal);
     }
 }
