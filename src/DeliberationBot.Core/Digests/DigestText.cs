@@ -79,6 +79,8 @@ public static class DigestText
         }
     }
 
+    private const string MayCheck = "Whoever manages DeliberationBot can reinstall it, or add it back to a conversation it has left, so that it may see who is there.";
+
     /// <summary>
     /// Why some deliberations are not in the digest, when their platform would not say whether the reader may read
     /// their conversation (<see cref="WeeklyDigest.LeftOut"/>); null when none were left out.
@@ -86,8 +88,8 @@ public static class DigestText
     public static string? LeftOutNote(WeeklyDigest w) => w.LeftOut switch
     {
         0 => null,
-        1 => "1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in. Ask an admin to make sure the app may see the conversation's members (in Slack, reinstall it to grant channels:read, groups:read and mpim:read).",
-        var n => $"{n} deliberations are not in this digest: I couldn't check whether you are in the conversations they are held in. Ask an admin to make sure the app may see the conversations' members (in Slack, reinstall it to grant channels:read, groups:read and mpim:read).",
+        1 => "1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in. " + MayCheck,
+        var n => $"{n} deliberations are not in this digest: I couldn't check whether you are in the conversations they are held in. " + MayCheck,
     };
 
     /// <summary>

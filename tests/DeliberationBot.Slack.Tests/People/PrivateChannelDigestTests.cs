@@ -65,6 +65,6 @@ public sealed class PrivateChannelDigestTests : SlackHostTest
 
         Assert.DoesNotContain("one person short", preview, StringComparison.Ordinal);
         Assert.Contains("1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in.", preview, StringComparison.Ordinal);
-        Assert.Contains("channels:read, groups:read and mpim:read", preview, StringComparison.Ordinal);
+        Assert.Contains("Whoever manages DeliberationBot can reinstall it", preview, StringComparison.Ordinal);
     }
 }

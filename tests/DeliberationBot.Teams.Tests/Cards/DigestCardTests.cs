@@ -29,6 +29,19 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    public void Deliberations_left_out_because_their_conversation_could_not_be_checked_are_counted_under_the_headline_and_in_a_quiet_week()
+    {
+        var full = RendererTests.TextBlocks(AdaptiveCardRenderer.Render(Samples.Digest("Screening") with { LeftOut = 2 })).ToList();
+        var quiet = RendererTests.TextBlocks(AdaptiveCardRenderer.Render(new WeeklyDigest("2026-W48", false, null, "UTC", [], [], [], [], [], 14) { LeftOut = 1 })).ToList();
+
+        var headline = full.FindIndex(l => l.StartsWith("4 open concerns", StringComparison.Ordinal));
+        Assert.StartsWith("2 deliberations are not in this digest: I couldn't check whether you are in the conversations they are held in.", full[headline + 1], StringComparison.Ordinal);
+        Assert.Equal(2, quiet.Count);
+        Assert.StartsWith("1 deliberation is not in this digest", quiet[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(RendererTests.TextBlocks(AdaptiveCardRenderer.Render(Samples.Digest("Screening"))), l => l.Contains("not in this digest", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Open_concerns_are_listed_by_proposal_oldest_first_with_their_age_and_groups()
     {
         var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Digest("Screening")));
