@@ -3,6 +3,12 @@ using DeliberationBot.Core.Reports;
 
 namespace DeliberationBot.Core.Digests;
 
+/// <summary>
+/// A deliberation's conversation, whose readers may read of it in a digest, and the ids of its facilitator and owners,
+/// who may wherever it is held: they are sent every concern anyway.
+/// </summary>
+public sealed record DigestHome(ConversationRef Conversation, IReadOnlyList<string> Deciders);
+
 /// <summary>A concern with what tells whether it is new or resolved since a reader's last digest.</summary>
 public sealed record DigestChange(DigestConcern Concern, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Unresolved);
 
@@ -22,10 +28,10 @@ public sealed record DigestSnapshot(
     IReadOnlyList<DigestChange> Changes)
 {
     /// <summary>
-    /// Where each deliberation is held, whose readers alone may read of it in a digest (<see cref="DigestAudience"/>);
+    /// Where each deliberation is held and who decides it, who alone may read of it in a digest (<see cref="DigestAudience"/>);
     /// null in a snapshot stored before it was kept, which is then composed again.
     /// </summary>
-    public IReadOnlyDictionary<Guid, ConversationRef>? Homes { get; init; }
+    public IReadOnlyDictionary<Guid, DigestHome>? Homes { get; init; }
 
     public WeeklyDigest For(DateTimeOffset since, string week, bool late, DateTimeOffset? wasDue, string timeZone) => new(
         week, late, wasDue, timeZone, Proposals,

@@ -188,7 +188,8 @@ public static class DigestComposer
 
         return new DigestSnapshot(id, workspaceId, now, staleAfterDays, proposals, stale, due, changes)
         {
-            Homes = sources.ToDictionary(s => s.Deliberation.Id, s => s.Deliberation.Home with { ThreadId = null }),
+            Homes = sources.ToDictionary(s => s.Deliberation.Id, s => new DigestHome(
+                s.Deliberation.Home with { ThreadId = null }, [.. s.Deliberation.Owners.Prepend(s.Deliberation.Facilitator).Select(u => u.Id).Distinct()])),
         };
     }
 

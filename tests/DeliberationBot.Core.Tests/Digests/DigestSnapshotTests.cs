@@ -144,6 +144,12 @@ public class DigestSnapshotTests
         Assert.Equal(1, forCy.LeftOut);
         Assert.Contains("1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in.", PlainTextRenderer.Render(forCy), StringComparison.Ordinal);
         Assert.Equal(new[] { "G1:U0ANA", "C1:U0ANA", "G1:U0BEN", "C1:U0BEN", "G1:U0CY", "C1:U0CY" }.Order(), platform.Asked.Order());
+
+        // Dana facilitates them all: she is sent every concern anyway, so her digest has them wherever they are held.
+        var forDana = Assert.IsType<WeeklyDigest>(await expander.RefreshAsync(Reference(snapshot, new UserRef("U0DANA", "Dana"), Now.AddDays(-7)), default));
+        Assert.Equal(["Hotline screening", "Benefit eligibility"], forDana.Proposals.Select(p => p.Title));
+        Assert.Equal(0, forDana.LeftOut);
+        Assert.DoesNotContain(platform.Asked, a => a.EndsWith(":U0DANA", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -60,7 +60,10 @@ public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
         Assert.Equal(2, read.Changes.Count);
         // Where each deliberation is held, which decides whose digests may tell of it, is kept with it.
         var home = Assert.Single(read.Homes!);
-        Assert.Equal((read.Proposals.Single().Id, snapshot.Homes!.Single().Value), (home.Key, home.Value));
+        var stored = snapshot.Homes!.Single();
+        Assert.Equal((stored.Key, stored.Value.Conversation), (home.Key, home.Value.Conversation));
+        Assert.Equal(stored.Value.Deciders, home.Value.Deciders);
+        Assert.NotEmpty(home.Value.Deciders);
         Assert.All(read.Changes, c => Assert.Equal(home.Key, c.Concern.DeliberationId));
         Assert.True(read.Proposals.Single().OpenConcerns.All(c => c.Shortened), "the words were longer than a digest shows");
         // Everyone's words and where the concern stands are kept with it.
