@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Slack.Outbound;
@@ -21,32 +20,15 @@ internal sealed class SlackConversationReaders(SlackApiClient api, TimeProvider 
     /// <summary>Null: Slack would not say. Otherwise everyone in the workspace, or these members.</summary>
     private sealed record Readers(bool Everyone, IReadOnlySet<string> Members);
 
-    // The ask itself is kept, so that leaders' digests sent side by side share one round of calls; one that failed is dropped.
-    private readonly ConcurrentDictionary<(string Team, string Channel), (Lazy<Task<Readers?>> Ask, DateTimeOffset Until)> _known = new();
+    private readonly RememberedAnswers<(string Team, string Channel), Readers?> _known = new(Keep, time);
 
     public string Channel => SlackChannel.Name;
 
     public async Task<bool?> MayReadAsync(ConversationRef conversation, UserRef person, CancellationToken ct)
     {
-        var readers = await ReadersAsync(conversation.WorkspaceId, conversation.ConversationId, ct);
+        var (team, channel) = (conversation.WorkspaceId, conversation.ConversationId);
+        var readers = await _known.GetAsync((team, channel), () => AskAsync(team, channel, ct));
         return readers is null ? null : readers.Everyone || readers.Members.Contains(person.Id);
-    }
-
-    private async Task<Readers?> ReadersAsync(string teamId, string channel, CancellationToken ct)
-    {
-        var key = (teamId, channel);
-        var now = time.GetUtcNow();
-        (Lazy<Task<Readers?>>, DateTimeOffset) Fresh() => (new Lazy<Task<Readers?>>(() => AskAsync(teamId, channel, ct)), now + Keep);
-        var known = _known.AddOrUpdate(key, _ => Fresh(), (_, old) => old.Until > now ? old : Fresh());
-        try
-        {
-            return await known.Ask.Value;
-        }
-        catch
-        {
-            _known.TryRemove(new KeyValuePair<(string, string), (Lazy<Task<Readers?>>, DateTimeOffset)>(key, known));
-            throw;
-        }
     }
 
     private async Task<Readers?> AskAsync(string teamId, string channel, CancellationToken ct)

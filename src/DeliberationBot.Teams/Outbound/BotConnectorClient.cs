@@ -44,6 +44,12 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpFactory, IBotTok
     public Task<ConnectorResult> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct) =>
         CallAsync("get member", HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(userId)}", null, idempotent: true, ct);
 
+    /// <summary>A page of a conversation's members (a team's, a channel's, a chat's): { members: [...], continuationToken }.</summary>
+    public Task<ConnectorResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken ct) =>
+        CallAsync("get members", HttpMethod.Get, serviceUrl,
+            $"v3/conversations/{Escape(conversationId)}/pagedmembers?pageSize={pageSize}" + (continuationToken is null ? "" : "&continuationToken=" + Escape(continuationToken)),
+            null, idempotent: true, ct);
+
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
     private async Task<ConnectorResult> CallAsync(string operation, HttpMethod method, string serviceUrl, string path, JsonObject? body, bool idempotent, CancellationToken ct)

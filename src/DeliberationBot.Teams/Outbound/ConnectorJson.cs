@@ -7,8 +7,11 @@ internal sealed record ConversationParameters(ChannelAccount Bot, IReadOnlyList<
 
 /// <summary>
 /// What this adapter reads from a Bot Connector answer: the id of what was sent or created (an activity, a
-/// conversation), a member's id, name and Entra object id, or an error's code and message.
+/// conversation), a member's id, name and Entra object id, a page of members and the token for the next, or an
+/// error's code and message.
 /// </summary>
-internal sealed record ConnectorResponse(string? Id = null, string? Name = null, string? AadObjectId = null, ConnectorError? Error = null);
+internal sealed record ConnectorResponse(
+    string? Id = null, string? Name = null, string? AadObjectId = null, ConnectorError? Error = null,
+    IReadOnlyList<ConnectorResponse>? Members = null, string? ContinuationToken = null);
 
 internal sealed record ConnectorError(string? Code = null, string? Message = null);

@@ -240,6 +240,22 @@ internal sealed class FakeBotFramework : IAsyncDisposable
             context.Response.StatusCode = 201;
             await context.Response.WriteAsync(new JsonObject { ["id"] = "a:1on1-" + member }.ToJsonString());
         }
+        else if (context.Request.Method == "GET" && path.EndsWith("/pagedmembers", StringComparison.Ordinal))
+        {
+            // A conversation with a roster of its own lists its people; any other, everyone on the tenant's roster.
+            var conversationId = Uri.UnescapeDataString(path.Split('/')[^2]);
+            var everyone = Roster.Values.DistinctBy(m => (string?)m["id"]).OrderBy(m => (string?)m["id"], StringComparer.Ordinal).ToList();
+            var members = ConversationRosters.TryGetValue(conversationId, out var own) ? everyone.Where(m => own.Contains((string)m["id"]!)).ToList() : everyone;
+            var from = int.TryParse(context.Request.Query["continuationToken"], out var offset) ? offset : 0;
+            var size = int.TryParse(context.Request.Query["pageSize"], out var s) ? s : 200;
+            var page = new JsonObject { ["members"] = new JsonArray([.. members.Skip(from).Take(size).Select(m => m.DeepClone())]) };
+            if (from + size < members.Count)
+            {
+                page["continuationToken"] = (from + size).ToString(CultureInfo.InvariantCulture);
+            }
+
+            await context.Response.WriteAsync(page.ToJsonString());
+        }
         else if (context.Request.Method == "GET" && path.Contains("/members/", StringComparison.Ordinal))
         {
             var user = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);

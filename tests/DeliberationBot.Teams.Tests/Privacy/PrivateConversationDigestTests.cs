@@ -13,7 +13,8 @@ public sealed class PrivateConversationDigestTests : HostTest
     [Fact]
     public async Task A_group_chats_concerns_reach_only_the_digests_of_its_members()
     {
-        Fake.RosterOf(Chat.Group.Id, Person.Fiona, Person.Maria);
+        // Maria comes after 600 others: the chat's roster comes in pages of 500.
+        Fake.RosterOf(Chat.Group.Id, [.. Enumerable.Range(0, 600).Select(i => new Person($"29:f{i:D3}", $"aad-f{i:D3}", $"Member {i}")), Person.Fiona, Person.Maria]);
         Fake.AddToRoster(Person.Sam);
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\""));
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "concern \"Night calls are never screened twice.\""));
@@ -43,7 +44,10 @@ public sealed class PrivateConversationDigestTests : HostTest
             Assert.DoesNotContain("not in this digest", sam, StringComparison.Ordinal);
         }
 
-        // The group chat's roster was asked about Sam by the id Core knows him by.
-        Assert.Contains(Fake.Calls, c => c.Method == "GET" && c.ConversationId == Chat.Group.Id && c.Path.EndsWith("/members/" + Person.Sam.AadId, StringComparison.Ordinal));
+        // Each conversation's roster is read once for the run's two readers (and once for Sam's preview), page by page.
+        var rosters = Fake.Calls.Where(c => c.Method == "GET" && c.Path.EndsWith("/pagedmembers", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, rosters.Count(c => c.ConversationId == Chat.Group.Id)); // two pages, twice
+        Assert.Equal(4, rosters.Count(c => c.ConversationId == Chat.ChannelId)); // the team: everyone on the roster
+        Assert.All(rosters, c => Assert.Contains("pageSize=500", c.RawTarget, StringComparison.Ordinal));
     }
 }
