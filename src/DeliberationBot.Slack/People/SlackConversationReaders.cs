@@ -39,7 +39,8 @@ internal sealed class SlackConversationReaders(SlackApiClient api, TimeProvider 
             return null;
         }
 
-        if (!Flag(c, "is_private") && !Flag(c, "is_im") && !Flag(c, "is_mpim"))
+        // Public only when Slack says so; anything else is read as private, whose members are asked.
+        if (c.TryGetProperty("is_private", out var isPrivate) && isPrivate.ValueKind == JsonValueKind.False && !Flag(c, "is_im") && !Flag(c, "is_mpim"))
         {
             return new Readers(true, new HashSet<string>());
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DeliberationBot.Core.Digests;
 using DeliberationBot.Slack.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,5 +67,24 @@ public sealed class PrivateChannelDigestTests : SlackHostTest
         Assert.DoesNotContain("one person short", preview, StringComparison.Ordinal);
         Assert.Contains("1 deliberation is not in this digest: I couldn't check whether you are in the conversation it is held in.", preview, StringComparison.Ordinal);
         Assert.Contains("Whoever manages DeliberationBot can reinstall it", preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_slack_does_not_say_is_public_is_read_as_private_and_its_members_asked()
+    {
+        Api.Override = call => call.Method == "conversations.info"
+            ? FakeResponse.Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = call.Form("channel") } })
+            : null;
+        Api.PrivateChannel(SlackPayloads.Channel, "U0DANA", "U0ANA");
+        await Host.CommandAsync("start quick-check \"Road repair ranking\"", "U0DANA", "dana");
+        await Host.CommandAsync("concern \"Rural roads never rank.\"", "U0DANA", "dana");
+        await Host.SettleOutboxAsync();
+
+        var lee = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"))));
+        var ana = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0ANA", "ana"))));
+
+        Assert.DoesNotContain("Rural roads", lee, StringComparison.Ordinal);
+        Assert.Contains("Rural roads never rank.", ana, StringComparison.Ordinal);
+        Assert.NotEmpty(Api.CallsTo("conversations.members"));
     }
 }
