@@ -6,9 +6,9 @@ namespace DeliberationBot.Core.Digests;
 
 /// <summary>
 /// Turns a reader's <see cref="DigestReference"/> into their <see cref="WeeklyDigest"/> just before it is sent: the
-/// run's snapshot, what changed since their last digest, only the deliberations they may read (<see cref="DigestAudience"/>),
-/// and their own page links, signed now so they last their full
-/// lifetime from when the reader gets them.
+/// run's snapshot, what changed since their last digest, only the deliberations they may read
+/// (<see cref="DigestAudience"/>), and their own page links, signed now so they last their full lifetime from when the
+/// reader gets them.
 /// </summary>
 public sealed class DigestExpander(IDigestStore store, DigestSourceReader sources, DigestAudience audience, IReportLinkSigner reports, IOptions<DigestOptions> options, TimeProvider time) : IOutgoingMessageRefresher
 {
