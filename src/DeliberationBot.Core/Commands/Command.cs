@@ -91,7 +91,7 @@ public static class Usage
         new("invite community [lang:en,es] [until:YYYY-MM-DD] [max:N]", "Get a public link and QR code for people outside the agency (residents, families, advocates) to answer the community questions anonymously, in their language (facilitator)."),
         new("invite pause|resume|revoke", "Pause the public link, open it again, or stop it for good; answers already given are kept (facilitator)."),
         new("invite contacts", "Get the email addresses or phone numbers people left on the public page to hear what was decided, privately (facilitator)."),
-        new("digest subscribe [mon|tue|…] [HH:MM]", "Get a weekly digest of open concerns privately, in your own time zone (default Monday 09:00)."),
+        new("digest subscribe [mon|tue|…] [HH:MM]", "Get a weekly digest of open concerns privately, in your own time zone (default Monday 09:00), of the deliberations in conversations you are in."),
         new("digest unsubscribe", "Stop the weekly digest."),
         new("digest preview", "See this week's digest now."),
         new("flows", "List the question flows you can start."),
