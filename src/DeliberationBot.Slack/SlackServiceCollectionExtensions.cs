@@ -59,6 +59,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChannelSender, SlackChannelSender>();
 
         services.AddSingleton<SlackRequestVerifier>();
+        services.AddSingleton<BotPresence>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<ActionReplies>();
         services.AddSingleton<ModalViews>();

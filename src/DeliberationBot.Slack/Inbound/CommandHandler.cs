@@ -11,15 +11,22 @@ namespace DeliberationBot.Slack.Inbound;
 /// <c>/deliberate …</c>: runs the shared grammar through Core and answers ephemerally; <c>start</c> without arguments
 /// opens the start form with the command's trigger id right after the acknowledgement. The caller's time zone and name
 /// (from users.info, cached) come with every command, so digests and dates follow the person's own clock, and the caller
-/// and the people they mention are named as Slack shows them, not by handle.
+/// and the people they mention are named as Slack shows them, not by handle. A deliberation is not started where the
+/// bot cannot post (<see cref="BotPresence"/>).
 /// </summary>
-internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, SlackPeople people, SlackLog log)
+internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient api, SlackPeople people, BotPresence presence, SlackLog log)
 {
     public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
         var writer = people.FindAsync(command.TeamId, command.UserId, ct);
+        var absent = BotPresence.Starts(command.Text) ? presence.IsAbsentAsync(command.TeamId, command.ChannelId, ct) : Task.FromResult(false);
         var names = await people.NamesMentionedAsync(command.TeamId, command.Text, null, ct);
         var person = await writer;
+        if (await absent)
+        {
+            return SlackAck.Json(Replies.Ephemeral([new Core.Messaging.Confirmation(BotPresence.NotHere)], out _));
+        }
+
         var actor = new Actor(SlackChannel.Name, command.TeamId, new UserRef(command.UserId, person.Name ?? command.UserName), person.TimeZone);
         var conversation = new ConversationRef(SlackChannel.Name, command.TeamId, command.ChannelId);
         var key = DeliveryKeys.Command(command.TeamId, command.UserId, command.TriggerId ?? command.ResponseUrl ?? command.Text);
