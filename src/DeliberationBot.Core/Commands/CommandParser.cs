@@ -112,6 +112,11 @@ public static partial class CommandParser
             {
                 return Fail($"I don't know the option \"{t}\". Options are owner:@user, due:YYYY-MM-DD and anonymous.");
             }
+            else if (t.Length > 0 && t[0] is '@' or '<' && ResolveUser(t, mentions) is { } person)
+            {
+                // Someone mentioned without owner: is a second owner forgotten, not a word of the title everyone reads.
+                return Fail($"To make {person.Display} an owner too, write owner: before them as well, like owner:@maria owner:@lee.");
+            }
             else
             {
                 titleParts.Add(t);

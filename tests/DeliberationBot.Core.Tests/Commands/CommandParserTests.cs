@@ -52,6 +52,14 @@ public class CommandParserTests
         Assert.Equal("Smart triage", Start("start quick-check Smart triage").Title);
     }
 
+    [Theory]
+    [InlineData("start quick-check \"Smart triage\" owner:<@U123|maria> <@U789|lee>", "To make lee an owner too, write owner: before them as well, like owner:@maria owner:@lee.")]
+    [InlineData("start quick-check \"Smart triage\" owner:@maria @li", "To make li an owner too, write owner: before them as well, like owner:@maria owner:@lee.")]
+    public void Someone_mentioned_without_owner_is_refused_rather_than_added_to_the_title(string typed, string said)
+    {
+        Assert.Equal(said, Error(typed).Text);
+    }
+
     [Fact]
     public void Flow_id_and_verb_are_case_insensitive()
     {
