@@ -45,6 +45,9 @@ internal static partial class InboundText
     public static bool Mentions(string? encoded, string? botUserId) =>
         !string.IsNullOrEmpty(encoded) && !string.IsNullOrEmpty(botUserId) && encoded.Contains($"<@{botUserId}", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?<=^|\s)owners?:(<@[UW][A-Z0-9]+(\|[^<>\s]*)?>,?)+(?=\s|$)|(?<=^\s*report\s+revoke\s+)<@[UW][A-Z0-9]+(\|[^<>\s]*)?>(?=\s*$)", RegexOptions.IgnoreCase)]
+    // Kept as people, for Core to read as such: an owner: list; the person after "report revoke"; and someone mentioned
+    // right after a start command's owner list, which Core refuses as a second owner written without owner:.
+    [GeneratedRegex(@"(?<=^|\s)owners?:(<@[UW][A-Z0-9]+(\|[^<>\s]*)?>,?)+(?=\s|$)|(?<=^\s*report\s+revoke\s+)<@[UW][A-Z0-9]+(\|[^<>\s]*)?>(?=\s*$)" +
+        @"|(?<=^\s*start\s(.*\s)?owners?:(<@[UW][A-Z0-9]+(\|[^<>\s]*)?>,?)+(\s+<@[UW][A-Z0-9]+(\|[^<>\s]*)?>)*\s+)<@[UW][A-Z0-9]+(\|[^<>\s]*)?>(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex PersonArgument();
 }

@@ -73,6 +73,12 @@ public sealed class MrkdwnTests
         Assert.Equal("start x \"@U1 said\" owner:@bob", InboundText.ForCommand("start x \"<@U1> said\" owner:@bob"));
         Assert.Equal("report revoke <@U1|maria>", InboundText.ForCommand("report revoke <@U1|maria>"));
         Assert.Equal("concern \"report revoke @maria\"", InboundText.ForCommand("concern \"report revoke <@U1|maria>\""));
+
+        // Someone mentioned right after a start command's owners stays a person, for the parser to refuse as an owner
+        // written without owner:; a mention elsewhere in the command is text.
+        Assert.Equal("start x \"T\" owner:<@U1|maria> <@U2|lee> <@U3>", InboundText.ForCommand("start x \"T\" owner:<@U1|maria> <@U2|lee> <@U3>"));
+        Assert.Equal("start x \"T\" owner:<@U1|maria> due:2026-12-18 @lee", InboundText.ForCommand("start x \"T\" owner:<@U1|maria> due:2026-12-18 <@U2|lee>"));
+        Assert.Equal("condition \"C\" owner:<@U1|maria> @lee", InboundText.ForCommand("condition \"C\" owner:<@U1|maria> <@U2|lee>"));
     }
 
     [Fact]
