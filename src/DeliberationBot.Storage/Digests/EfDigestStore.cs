@@ -45,7 +45,7 @@ internal sealed class EfDigestStore(DbFactory db) : IDigestStore
     {
         await using var ctx = db.Create();
         var body = await ctx.DigestSnapshots.AsNoTracking().Where(x => x.Id == id && x.WorkspaceId == workspaceId).Select(x => x.BodyJson).FirstOrDefaultAsync(ct);
-        return body is null ? null : DigestSnapshotJson.Read(body);
+        return body is null ? null : DigestSnapshotJson.Read(body); // null too for a body in an earlier form
     }
 
     public async Task<CommitOutcome> CommitAsync(IReadOnlyList<DigestWrite> writes, CancellationToken ct)

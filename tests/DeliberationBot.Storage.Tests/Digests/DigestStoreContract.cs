@@ -4,6 +4,7 @@ using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Stakeholders;
 using DeliberationBot.Storage.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliberationBot.Storage.Tests.Digests;
@@ -71,6 +72,21 @@ public abstract class DigestStoreContract(TestDatabase db) : DatabaseContract
         Assert.Equal([("We type every call twice.", "since changed")], declined.Words!.Skip(1).Select(w => (w.Text, w.Since)));
         Assert.Equal(("The records schedule sets retention.", "The review comes after the pilot."), (declined.Standing!.Response, declined.Standing.Reopening.Single()));
         Assert.Null(await digests.FindSnapshotAsync("T-OTHER", snapshot.Id, default));
+
+        // Each concern is stored once, however many of the snapshot's lists it stands in.
+        await using var ctx = services.GetRequiredService<DbFactory>().Create();
+        var body = await ctx.DigestSnapshots.Where(x => x.Id == snapshot.Id).Select(x => x.BodyJson).SingleAsync();
+        var open = read.Proposals.Single().OpenConcerns[0];
+        Assert.Contains(open, read.Changes.Select(c => c.Concern));
+        var words = System.Text.Json.JsonSerializer.Serialize(open.Text)[1..^1];
+        Assert.Equal(CountOf(System.Text.Json.JsonSerializer.Serialize(open, DeliberationBot.Storage.Digests.DigestSnapshotJson.Default.DigestConcern), words), CountOf(body, words));
+
+        // A body stored in an earlier form reads as no snapshot: its digests are composed again from the record.
+        ctx.DigestSnapshots.Single(x => x.Id == snapshot.Id).BodyJson = "{\"id\":\"" + snapshot.Id + "\",\"proposals\":[],\"stale\":[],\"comingDue\":[],\"changes\":[]}";
+        await ctx.SaveChangesAsync();
+        Assert.Null(await digests.FindSnapshotAsync(Ws, snapshot.Id, default));
+
+        static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
     }
 
     [SkippableFact]
