@@ -14,7 +14,7 @@ internal sealed class SlackConversationReaders(SlackApiClient api, TimeProvider 
 {
     public static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
 
-    /// <summary>Slack returns at most this many members per page, and recommends no more.</summary>
+    /// <summary>Members asked for per page: Slack recommends no more than 200 (it allows 1,000).</summary>
     public const int PageSize = 200;
 
     /// <summary>Null: Slack would not say. Otherwise everyone in the workspace, or these members.</summary>
