@@ -5,33 +5,56 @@ using DeliberationBot.Slack.Outbound;
 namespace DeliberationBot.Slack.People;
 
 /// <summary>
-/// Who may read a Slack conversation: anyone in the workspace for a public channel (they can open it), its members for a
-/// private channel or a group direct message (conversations.info, then conversations.members page by page). What a
-/// conversation holds is remembered for a few minutes, so a digest run asks once per conversation, not once per reader.
-/// Without the scopes to ask (an install from before they were added), Slack answers missing_scope: "cannot tell".
+/// Who may read a Slack conversation: a public channel, the workspace's members (they can open it), though not its
+/// guests, who see only the channels they were invited to; a private channel or a group direct message, its members
+/// (conversations.info, then conversations.members page by page; users.info says who is a guest). What a conversation
+/// holds is remembered for a few minutes, so a digest run asks once per conversation, not once per reader. Without the
+/// scopes to ask (an install from before they were added), Slack answers missing_scope: "cannot tell".
 /// </summary>
-internal sealed class SlackConversationReaders(SlackApiClient api, TimeProvider time) : IConversationReaders
+internal sealed class SlackConversationReaders(SlackApiClient api, SlackPeople people, TimeProvider time) : IConversationReaders
 {
     public static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
 
     /// <summary>Members asked for per page: Slack recommends no more than 200 (it allows 1,000).</summary>
     public const int PageSize = 200;
 
-    /// <summary>Null: Slack would not say. Otherwise everyone in the workspace, or these members.</summary>
-    private sealed record Readers(bool Everyone, IReadOnlySet<string> Members);
+    /// <summary>Whether a conversation is a public channel; null when Slack would not say.</summary>
+    private readonly RememberedAnswers<(string Team, string Channel), bool?> _public = new(Keep, time);
 
-    private readonly RememberedAnswers<(string Team, string Channel), Readers?> _known = new(Keep, time);
+    /// <summary>A conversation's members; null when Slack would not say.</summary>
+    private readonly RememberedAnswers<(string Team, string Channel), IReadOnlySet<string>?> _members = new(Keep, time);
 
     public string Channel => SlackChannel.Name;
 
     public async Task<bool?> MayReadAsync(ConversationRef conversation, UserRef person, CancellationToken ct)
     {
-        var (team, channel) = (conversation.WorkspaceId, conversation.ConversationId);
-        var readers = await _known.GetAsync((team, channel), () => AskAsync(team, channel, ct));
-        return readers is null ? null : readers.Everyone || readers.Members.Contains(person.Id);
+        var key = (Team: conversation.WorkspaceId, Channel: conversation.ConversationId);
+        var open = await _public.GetAsync(key, () => IsPublicAsync(key.Team, key.Channel, ct));
+        if (open is null)
+        {
+            return null;
+        }
+
+        // A public channel is open to every member of the workspace; a guest reads only those they were invited to.
+        var guest = open == true ? (await people.FindAsync(key.Team, person.Id, ct)).Guest : null;
+        if (guest == false)
+        {
+            return true;
+        }
+
+        var members = await _members.GetAsync(key, () => MembersAsync(key.Team, key.Channel, ct));
+        if (members is null || members.Contains(person.Id))
+        {
+            return members is null ? null : true;
+        }
+
+        // Not among a public channel's members: a guest may not read it, and users.info did not say whether this is one.
+        return open == true && guest is null
+            ? throw new ConversationReadersUnavailableException("Slack users.info did not say whether the reader is a guest")
+            : false;
     }
 
-    private async Task<Readers?> AskAsync(string teamId, string channel, CancellationToken ct)
+    private async Task<bool?> IsPublicAsync(string teamId, string channel, CancellationToken ct)
     {
         var info = Answered(await api.FormAsync(teamId, "conversations.info", [new("channel", channel)], ct));
         if (info is not { } body || !body.TryGetProperty("channel", out var c) || c.ValueKind != JsonValueKind.Object)
@@ -40,11 +63,11 @@ internal sealed class SlackConversationReaders(SlackApiClient api, TimeProvider 
         }
 
         // Public only when Slack says so; anything else is read as private, whose members are asked.
-        if (c.TryGetProperty("is_private", out var isPrivate) && isPrivate.ValueKind == JsonValueKind.False && !Flag(c, "is_im") && !Flag(c, "is_mpim"))
-        {
-            return new Readers(true, new HashSet<string>());
-        }
+        return c.TryGetProperty("is_private", out var isPrivate) && isPrivate.ValueKind == JsonValueKind.False && !Flag(c, "is_im") && !Flag(c, "is_mpim");
+    }
 
+    private async Task<IReadOnlySet<string>?> MembersAsync(string teamId, string channel, CancellationToken ct)
+    {
         var members = new HashSet<string>(StringComparer.Ordinal);
         var cursor = "";
         do
@@ -55,12 +78,8 @@ internal sealed class SlackConversationReaders(SlackApiClient api, TimeProvider 
                 fields.Add(new("cursor", cursor));
             }
 
-            if (Answered(await api.FormAsync(teamId, "conversations.members", fields, ct)) is not { } page)
-            {
-                return null;
-            }
-
-            if (!page.TryGetProperty("members", out var ids) || ids.ValueKind != JsonValueKind.Array)
+            if (Answered(await api.FormAsync(teamId, "conversations.members", fields, ct)) is not { } page
+                || !page.TryGetProperty("members", out var ids) || ids.ValueKind != JsonValueKind.Array)
             {
                 return null;
             }
@@ -78,7 +97,7 @@ internal sealed class SlackConversationReaders(SlackApiClient api, TimeProvider 
         }
         while (cursor.Length > 0);
 
-        return new Readers(false, members);
+        return members;
     }
 
     /// <summary>The answer's body; null when Slack refused (the refusal is logged by the client); throws when it may answer later.</summary>

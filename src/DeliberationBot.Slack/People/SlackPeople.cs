@@ -66,7 +66,7 @@ internal sealed class SlackPeople
             known = info.Ok;
             if (info.Ok)
             {
-                person = new SlackPerson(NameShown(info), info.GetString("user", "tz"));
+                person = new SlackPerson(NameShown(info), info.GetString("user", "tz"), Guest: Flag(info, "is_restricted") || Flag(info, "is_ultra_restricted"));
             }
             else
             {
@@ -135,6 +135,10 @@ internal sealed class SlackPeople
     public async Task<UserRef> NamedAsync(string teamId, UserRef user, CancellationToken ct) =>
         (await FindAsync(teamId, user.Id, ct)).Name is { } name ? user with { Name = name } : user;
 
+    private static bool Flag(SlackApiResult info, string name) =>
+        info.Body.ValueKind == System.Text.Json.JsonValueKind.Object && info.Body.TryGetProperty("user", out var user) && user.ValueKind == System.Text.Json.JsonValueKind.Object
+        && user.TryGetProperty(name, out var flag) && flag.ValueKind == System.Text.Json.JsonValueKind.True;
+
     /// <summary>The name Slack shows for a person: the display name they chose, else their full name, else their handle.</summary>
     private static string? NameShown(SlackApiResult info) =>
         new[] { info.GetString("user", "profile", "display_name"), info.GetString("user", "profile", "real_name"), info.GetString("user", "real_name"), info.GetString("user", "name") }
@@ -172,8 +176,11 @@ internal sealed class SlackPeople
     }
 }
 
-/// <summary>What users.info told of a person; either part may be unknown.</summary>
-internal sealed record SlackPerson(string? Name, string? TimeZone)
+/// <summary>
+/// What users.info told of a person; either part may be unknown. <see cref="Guest"/>: a multi- or single-channel guest,
+/// who sees only the channels they were invited to, public ones included; null when users.info did not answer.
+/// </summary>
+internal sealed record SlackPerson(string? Name, string? TimeZone, bool? Guest = null)
 {
     public static readonly SlackPerson Unknown = new(null, null);
 }

@@ -243,25 +243,36 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         };
     }
 
-    /// <summary>The members of each private channel or group DM; every other channel is public.</summary>
-    private readonly Dictionary<string, string[]> _privateChannels = [];
+    /// <summary>The members of the channels a test names; which of them are private. Every other channel is public.</summary>
+    private readonly Dictionary<string, string[]> _channelMembers = [];
+    private readonly HashSet<string> _privateChannels = [];
 
     /// <summary>A private channel (conversations.info is_private) with these members, as conversations.members pages them.</summary>
     public void PrivateChannel(string channel, params string[] members)
     {
         lock (_lock)
         {
-            _privateChannels[channel] = members;
+            _channelMembers[channel] = members;
+            _privateChannels.Add(channel);
+        }
+    }
+
+    /// <summary>A public channel's members, as conversations.members pages them.</summary>
+    public void PublicChannel(string channel, params string[] members)
+    {
+        lock (_lock)
+        {
+            _channelMembers[channel] = members;
         }
     }
 
     private JsonObject ConversationInfo(string channel) =>
-        new() { ["channel"] = new JsonObject { ["id"] = channel, ["is_channel"] = true, ["is_private"] = _privateChannels.ContainsKey(channel) } };
+        new() { ["channel"] = new JsonObject { ["id"] = channel, ["is_channel"] = true, ["is_private"] = _privateChannels.Contains(channel) } };
 
     /// <summary>conversations.members: a page of at most "limit" members from "cursor" (an offset here), and the next cursor.</summary>
     private FakeResponse Members(RecordedCall call)
     {
-        if (!_privateChannels.TryGetValue(call.Form("channel") ?? "", out var members))
+        if (!_channelMembers.TryGetValue(call.Form("channel") ?? "", out var members))
         {
             return FakeResponse.Error("channel_not_found");
         }

@@ -88,4 +88,45 @@ public sealed class PrivateChannelDigestTests : SlackHostTest
         Assert.Contains("Rural roads never rank.", ana, StringComparison.Ordinal);
         Assert.NotEmpty(Api.CallsTo("conversations.members"));
     }
+
+    [Fact]
+    public async Task A_guest_reads_only_the_public_channels_they_were_invited_to()
+    {
+        const string Vendors = "C0VENDORS";
+        Api.PublicChannel(Vendors, "U0DANA", "U0VENDOR");
+        Api.PublicChannel(SlackPayloads.Channel, "U0DANA", "U0LEE");
+        await Host.CommandAsync("start quick-check \"Road repair ranking\"", "U0DANA", "dana");
+        await Host.CommandAsync("concern \"Rural roads never rank.\"", "U0DANA", "dana");
+        await Host.CommandAsync(SlackPayloads.Command("start quick-check \"Model card review\"", "U0DANA", "dana", channel: Vendors));
+        await Host.CommandAsync(SlackPayloads.Command("concern \"The vendor has not shared its error rates.\"", "U0DANA", "dana", channel: Vendors));
+        await Host.SettleOutboxAsync();
+        Api.Enqueue("users.info", FakeResponse.Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = "U0VENDOR", ["is_restricted"] = true, ["tz"] = "Europe/Berlin" } }));
+
+        var vendor = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0VENDOR", "vendor"))));
+        var lee = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"))));
+
+        // A member of the workspace reads every public channel's; the guest only the one they were invited to.
+        Assert.Contains("Rural roads never rank.", lee, StringComparison.Ordinal);
+        Assert.Contains("The vendor has not shared its error rates.", lee, StringComparison.Ordinal);
+        Assert.Contains("The vendor has not shared its error rates.", vendor, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rural roads", vendor, StringComparison.Ordinal);
+        Assert.DoesNotContain("not in this digest", vendor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_users_info_does_not_answer_a_public_channels_member_still_reads_it_and_anyone_else_is_asked_again_later()
+    {
+        Api.PublicChannel(SlackPayloads.Channel, "U0DANA", "U0ANA");
+        await Host.CommandAsync("start quick-check \"Road repair ranking\"", "U0DANA", "dana");
+        await Host.CommandAsync("concern \"Rural roads never rank.\"", "U0DANA", "dana");
+        await Host.SettleOutboxAsync();
+        Api.Override = call => call.Method == "users.info" ? FakeResponse.Error("fatal_error") : null;
+
+        var ana = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0ANA", "ana"))));
+        var lee = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync("digest preview", "U0LEE", "lee"))));
+
+        Assert.Contains("Rural roads never rank.", ana, StringComparison.Ordinal);
+        Assert.Contains("I couldn't check just now who may read each deliberation's conversation", lee, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rural roads", lee, StringComparison.Ordinal);
+    }
 }
