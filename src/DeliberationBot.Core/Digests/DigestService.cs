@@ -44,7 +44,8 @@ public sealed class DigestService(
 
         var local = TimeZoneInfo.ConvertTime(subscription.NextDueAt, zone);
         return TurnResult.Reply(new Confirmation(
-            $"You'll get the weekly digest privately every {subscription.Day} at {subscription.Time:HH\\:mm} ({zone.Id}). The next one comes {local:dddd d MMMM, HH:mm}."));
+            $"You'll get the weekly digest privately every {subscription.Day} at {subscription.Time:HH\\:mm} ({zone.Id}): the deliberations of the conversations you are in, " +
+            $"and those you facilitate or own. The next one comes {local:dddd d MMMM, HH:mm}."));
     }
 
     public async Task<TurnResult> UnsubscribeAsync(Actor actor, string deliveryKey, CancellationToken ct)

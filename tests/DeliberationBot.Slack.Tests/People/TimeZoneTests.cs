@@ -16,7 +16,7 @@ public sealed class TimeZoneTests : SlackHostTest
 
         var reply = await SlackTestHost.JsonAsync(await Host.CommandAsync("digest subscribe fri 08:30", "U0KEIKO", "keiko"));
 
-        Assert.Contains("(Asia/Tokyo)", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("(Asia/Tokyo): the deliberations of the conversations you are in, and those you facilitate or own.", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("Asia/Tokyo", (await Host.Store.FindProfileAsync(SlackPayloads.Team, "U0KEIKO", default))?.TimeZone);
         var lookup = Assert.Single(Api.CallsTo("users.info"));
         Assert.Equal(("U0KEIKO", "Bearer " + SlackFactory.BotToken), (lookup.Form("user"), lookup.Authorization));
