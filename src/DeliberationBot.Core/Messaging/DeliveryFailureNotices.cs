@@ -22,8 +22,11 @@ public sealed partial class DeliveryFailureNotices(IDeliberationStore store, Tim
 
         var now = time.GetUtcNow();
         var key = KeyPrefix + failed.Id;
-        var text = $"A message of \"{deliberation.Title}\" did not reach {Whom(failed.Destination)}: the {What(failed.Message)} ({reason}). " +
-            "An administrator can send failed messages again (POST /api/admin/outbox/retry).";
+        // Into a conversation, the usual cause is the bot's absence, which the facilitator can mend; the resend is an admin's.
+        var remedy = failed.Destination.User is null
+            ? "If I was removed from the conversation, or never added to it, add me first; then an administrator can send failed messages again (POST /api/admin/outbox/retry)."
+            : "An administrator can send failed messages again (POST /api/admin/outbox/retry).";
+        var text = $"A message of \"{deliberation.Title}\" did not reach {Whom(failed.Destination)}: the {What(failed.Message)} ({reason}). " + remedy;
         var notice = new OutboxMessage(Guid.CreateVersion7(now), failed.WorkspaceId, key,
             Destination.PrivatelyTo(deliberation.Home, deliberation.Facilitator), new Confirmation(text), now);
         await store.CommitAsync(new Commit(failed.WorkspaceId, key) { Outbox = [notice] }, ct);
