@@ -10,7 +10,7 @@ namespace DeliberationBot.Core.Digests;
 /// </summary>
 public sealed record DigestConcern(Guid Id, string Proposal, int Number, string Text, IReadOnlyList<StakeholderGroup> RaisedBy, int AgeDays, ConcernStatus Status)
 {
-    /// <summary>The deliberation it was raised in, whose conversation decides who may read it; empty in a digest composed before it was kept.</summary>
+    /// <summary>The deliberation it was raised in, whose conversation decides who may read it.</summary>
     public Guid DeliberationId { get; init; }
 
     public bool Shortened { get; init; }

@@ -1,5 +1,4 @@
 using DeliberationBot.Core.Deliberations;
-using DeliberationBot.Core.Digests;
 using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 using DeliberationBot.Core.Scheduling;

@@ -57,7 +57,7 @@ internal sealed class ViewSubmissionHandler
         {
             // As Slack shows them, and in their own time: joining keeps the time zone that keeps reminders out of their nights.
             var person = await _people.FindAsync(actor.WorkspaceId, actor.User.Id, ct);
-            actor = actor with { User = person.Name is { } name ? actor.User with { Name = name } : actor.User, TimeZone = person.TimeZone ?? actor.TimeZone };
+            actor = actor with { User = person.Naming(actor.User), TimeZone = person.TimeZone ?? actor.TimeZone };
         }
 
         return await route.Handle(actor, view.PrivateMetadata, view.State ?? ViewState.Empty, key, ct);

@@ -133,7 +133,7 @@ internal sealed class SlackPeople
     /// handle, and a person picked in a form only the id, where the name is kept (a participant, an owner, a decision).
     /// </summary>
     public async Task<UserRef> NamedAsync(string teamId, UserRef user, CancellationToken ct) =>
-        (await FindAsync(teamId, user.Id, ct)).Name is { } name ? user with { Name = name } : user;
+        (await FindAsync(teamId, user.Id, ct)).Naming(user);
 
     private static bool Flag(SlackApiResult info, string name) =>
         info.Body.ValueKind == System.Text.Json.JsonValueKind.Object && info.Body.TryGetProperty("user", out var user) && user.ValueKind == System.Text.Json.JsonValueKind.Object
@@ -182,5 +182,8 @@ internal sealed class SlackPeople
 /// </summary>
 internal sealed record SlackPerson(string? Name, string? TimeZone, bool? Guest = null)
 {
+    /// <summary><paramref name="user"/> by the name Slack shows for them, when it is known.</summary>
+    public UserRef Naming(UserRef user) => Name is { } name ? user with { Name = name } : user;
+
     public static readonly SlackPerson Unknown = new(null, null);
 }
