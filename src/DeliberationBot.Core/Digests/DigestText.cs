@@ -26,7 +26,7 @@ public static class DigestText
             return;
         }
 
-        sb.AppendLine($"Weekly digest {w.Week}: {w.OpenCount} across {Summaries.GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest.");
+        sb.AppendLine($"Weekly digest {w.Week}: {w.OpenCount} across {Summaries.GroupWords.Count(w.Proposals.Count, "proposal")}; {w.SinceLast}.");
         if (LeftOutNote(w) is { } note)
         {
             sb.AppendLine(note);
@@ -63,9 +63,17 @@ public static class DigestText
             }
         }
 
-        if (w.ResolvedSinceLast.Count > 0)
+        if (w.ClosedSinceLast.Count > 0)
         {
-            sb.AppendLine("Resolved since the last digest: " + string.Join("; ", w.ResolvedSinceLast.Select(c => $"{c.Proposal} #{c.Number} · {c.StatusWords}")));
+            sb.AppendLine(WeeklyDigest.ClosedHeading + ":");
+            foreach (var c in w.ClosedSinceLast)
+            {
+                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} — {c.StatusWords}");
+                foreach (var line in c.StandingLines(Plain, '"', '"'))
+                {
+                    sb.AppendLine($"        {line}");
+                }
+            }
         }
 
         if (w.AnyShortened)

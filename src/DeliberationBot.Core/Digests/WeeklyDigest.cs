@@ -44,7 +44,7 @@ public sealed record DigestDue(string Proposal, string What, DateOnly Due, int D
 }
 
 /// <summary>
-/// A leader's week: open concerns by proposal (oldest first), what is new and what was resolved since the last
+/// A leader's week: open concerns by proposal (oldest first), what is new and what was closed since the last
 /// digest, concerns the owners have not answered for too long, what falls due, and whose voices are missing.
 /// </summary>
 public sealed record WeeklyDigest(
@@ -54,7 +54,7 @@ public sealed record WeeklyDigest(
     string TimeZone,
     IReadOnlyList<DigestProposal> Proposals,
     IReadOnlyList<DigestConcern> NewSinceLast,
-    IReadOnlyList<DigestConcern> ResolvedSinceLast,
+    IReadOnlyList<DigestConcern> ClosedSinceLast,
     IReadOnlyList<DigestConcern> Stale,
     IReadOnlyList<DigestDue> ComingDue,
     int StaleAfterDays) : OutgoingMessage
@@ -74,11 +74,30 @@ public sealed record WeeklyDigest(
         }
     }
 
+    /// <summary>
+    /// What moved since the last digest, as the headline says it: "1 new and 2 resolved since the last digest". What
+    /// the facilitator closed without the people who raised it accepting is counted apart, never as resolved.
+    /// </summary>
+    public string SinceLast
+    {
+        get
+        {
+            var byFacilitator = ClosedSinceLast.Count(c => c.Status == ConcernStatus.ClosedByFacilitator);
+            string[] parts = byFacilitator == 0
+                ? [$"{NewSinceLast.Count} new", $"{ClosedSinceLast.Count} resolved"]
+                : [$"{NewSinceLast.Count} new", $"{ClosedSinceLast.Count - byFacilitator} resolved", $"{byFacilitator} closed by the facilitator"];
+            return Summaries.GroupWords.Listed(parts) + " since the last digest";
+        }
+    }
+
+    /// <summary>The heading of <see cref="ClosedSinceLast"/>, whose every item says how it was closed.</summary>
+    public const string ClosedHeading = "Closed since the last digest";
+
     /// <summary>Whether any concern the digest shows with its words was shortened to fit.</summary>
     public bool AnyShortened =>
-        Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Concat(NewSinceLast).Concat(ResolvedSinceLast).Any(c => c.Shortened);
+        Proposals.Any(p => p.OpenConcerns.Any(c => c.Shortened)) || Stale.Concat(NewSinceLast).Concat(ClosedSinceLast).Any(c => c.Shortened);
 
-    public bool IsEmpty => Proposals.Count == 0 && NewSinceLast.Count == 0 && ResolvedSinceLast.Count == 0 && ComingDue.Count == 0;
+    public bool IsEmpty => Proposals.Count == 0 && NewSinceLast.Count == 0 && ClosedSinceLast.Count == 0 && ComingDue.Count == 0;
 
     /// <summary>
     /// How many deliberations were left out because their platform would not say whether the reader may read their
@@ -89,7 +108,7 @@ public sealed record WeeklyDigest(
     /// <summary>Every deliberation this digest tells of.</summary>
     public IEnumerable<Guid> Deliberations =>
         Proposals.Select(p => p.Id)
-            .Concat(NewSinceLast.Concat(ResolvedSinceLast).Concat(Stale).Select(c => c.DeliberationId))
+            .Concat(NewSinceLast.Concat(ClosedSinceLast).Concat(Stale).Select(c => c.DeliberationId))
             .Concat(ComingDue.Select(d => d.DeliberationId))
             .Distinct();
 
@@ -98,7 +117,7 @@ public sealed record WeeklyDigest(
     {
         Proposals = [.. Proposals.Where(p => mayRead(p.Id))],
         NewSinceLast = [.. NewSinceLast.Where(c => mayRead(c.DeliberationId))],
-        ResolvedSinceLast = [.. ResolvedSinceLast.Where(c => mayRead(c.DeliberationId))],
+        ClosedSinceLast = [.. ClosedSinceLast.Where(c => mayRead(c.DeliberationId))],
         Stale = [.. Stale.Where(c => mayRead(c.DeliberationId))],
         ComingDue = [.. ComingDue.Where(d => mayRead(d.DeliberationId))],
         LeftOut = leftOut,

@@ -38,7 +38,7 @@ internal static class ReportRenderer
 
         content.Add(Block.Section(
             $"*{w.OpenCount}* across *{GroupWords.Count(w.Proposals.Count, "proposal")}* · " +
-            $"{w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest"));
+            w.SinceLast));
         LeftOut(w, content);
         foreach (var p in w.Proposals)
         {
@@ -65,10 +65,10 @@ internal static class ReportRenderer
             content.AddRange(Block.Verbatim(string.Join("\n", w.Stale.Select(c => $"• {c.Proposal} #{c.Number}: {c.Quoted(AsWritten)} ({c.Age})"))));
         }
 
-        if (w.ResolvedSinceLast.Count > 0)
+        if (w.ClosedSinceLast.Count > 0)
         {
-            content.Add(Block.Section("*Resolved since the last digest*"));
-            content.AddRange(Block.Verbatim(Lines(w.ResolvedSinceLast, c => $"• {c.Proposal} #{c.Number}: {c.Quoted(AsWritten)}")));
+            content.Add(Block.Section($"*{WeeklyDigest.ClosedHeading}*"));
+            content.AddRange(Block.Verbatim(Lines(w.ClosedSinceLast, c => $"• {c.Proposal} #{c.Number}: {c.Quoted(AsWritten)} — {AsWritten(c.StatusWords)}")));
         }
 
         if (w.AnyShortened)

@@ -28,7 +28,7 @@ internal static class DigestCards
         };
 
         head.Add(Card.Text(
-            $"{w.OpenCount} across {GroupWords.Count(w.Proposals.Count, "proposal")}; {w.NewSinceLast.Count} new and {w.ResolvedSinceLast.Count} resolved since the last digest."));
+            $"{w.OpenCount} across {GroupWords.Count(w.Proposals.Count, "proposal")}; {w.SinceLast}."));
         head.Add(LeftOut(w));
         if (w.AnyShortened)
         {
@@ -36,7 +36,7 @@ internal static class DigestCards
         }
 
         var parts = Proposals(w).Concat(List("New since the last digest", w.NewSinceLast, c => c.Age))
-            .Concat(List("Resolved since the last digest", w.ResolvedSinceLast, c => c.StatusWords, standing: true))
+            .Concat(List(WeeklyDigest.ClosedHeading, w.ClosedSinceLast, c => c.StatusWords, standing: true))
             .Concat(List($"No response from the owners for more than {w.StaleAfterDays} days", w.Stale, c => c.Age))
             .Concat(ComingDue(w.ComingDue));
         return new CardLayout(head, [.. parts], $"Weekly digest · {CardText.Escape(w.Week)} (continued)");

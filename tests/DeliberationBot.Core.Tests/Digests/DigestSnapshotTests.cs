@@ -53,9 +53,9 @@ public class DigestSnapshotTests
         Assert.Equal(["Hotline screening: Deliberation closes", "Hotline screening: Condition #4: Night shift trial first"], ana.ComingDue.Select(d => $"{d.Proposal}: {d.What}"));
 
         Assert.Equal([2, 4], ana.NewSinceLast.Select(c => c.Number)); // raised 2 and 3 days ago
-        Assert.Equal([3], ana.ResolvedSinceLast.Select(c => c.Number));
+        Assert.Equal([3], ana.ClosedSinceLast.Select(c => c.Number));
         Assert.Empty(ben.NewSinceLast);
-        Assert.Empty(ben.ResolvedSinceLast);
+        Assert.Empty(ben.ClosedSinceLast);
         Assert.Equal(("Europe/Berlin", false, "America/Chicago", true), (ana.TimeZone, ana.Late, ben.TimeZone, ben.Late));
     }
 
@@ -132,7 +132,7 @@ public class DigestSnapshotTests
         // Ben is not in the private channel: nothing it said reaches him, in any part of the digest.
         Assert.Equal(["Benefit eligibility"], forBen.Proposals.Select(p => p.Title));
         Assert.Empty(forBen.NewSinceLast);
-        Assert.Empty(forBen.ResolvedSinceLast);
+        Assert.Empty(forBen.ClosedSinceLast);
         Assert.Empty(forBen.Stale);
         Assert.Empty(forBen.ComingDue);
         Assert.Equal(0, forBen.LeftOut);
@@ -281,7 +281,7 @@ public class DigestSnapshotTests
 
         // Only resolved since the last digest, and still shown with its words: the note is there all the same.
         var resolved = DigestComposer.Compose([new DigestSource(hotline, [Long(ConcernStatus.Resolved)], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
-        Assert.True(Assert.Single(resolved.ResolvedSinceLast).Shortened);
+        Assert.True(Assert.Single(resolved.ClosedSinceLast).Shortened);
         Assert.Contains("Concerns ending in … are shortened here; \"concerns\" in the deliberation's conversation shows each in full.", PlainTextRenderer.Render(resolved), StringComparison.Ordinal);
 
         var open = DigestComposer.Compose([new DigestSource(hotline, [Long(ConcernStatus.Open)], [])], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
@@ -336,9 +336,13 @@ public class DigestSnapshotTests
             """.ReplaceLineEndings(), text, StringComparison.Ordinal);
         // The merged concern is neither new nor resolved: its words are read in the concern it joined.
         Assert.Equal([1, 2, 4, 5], digest.NewSinceLast.Select(c => c.Number));
-        Assert.Equal([5], digest.ResolvedSinceLast.Select(c => c.Number));
-        Assert.Equal(["The person who raised it accepted the response: \u201CYes: any worker can skip the score.\u201D"], digest.ResolvedSinceLast[0].StandingLines(t => t));
-        Assert.Contains("Resolved since the last digest: Hotline screening #5 · resolved", text, StringComparison.Ordinal);
+        Assert.Equal([5], digest.ClosedSinceLast.Select(c => c.Number));
+        Assert.Equal(["The person who raised it accepted the response: \u201CYes: any worker can skip the score.\u201D"], digest.ClosedSinceLast[0].StandingLines(t => t));
+        Assert.Contains("""
+            Closed since the last digest:
+                Hotline screening #5: "Is there a manual path?" — resolved
+                    The person who raised it accepted the response: "Yes: any worker can skip the score."
+            """.ReplaceLineEndings(), text, StringComparison.Ordinal);
 
         // What was accepted is read with it: a concern that won't be addressed, a condition met or not.
         var declined = settled with { OwnersAnswer = OwnersAnswer.WontAddress, Response = "Not in this budget." };
@@ -348,8 +352,20 @@ public class DigestSnapshotTests
         Assert.Equal(
             [["The person who raised it accepted that it won't be addressed: \u201CNot in this budget.\u201D"], ["The person who set it accepted that it is met: \u201CLogged since March.\u201D"],
              ["The person who set it accepted that it won't be met: \u201CThe vendor cannot log it.\u201D"]],
-            answered.ResolvedSinceLast.Select(c => c.StandingLines(t => t)));
-        Assert.Equal(["resolved (won't be addressed)", "met", "resolved (won't be met)"], answered.ResolvedSinceLast.Select(c => c.StatusWords));
+            answered.ClosedSinceLast.Select(c => c.StandingLines(t => t)));
+        Assert.Equal(["resolved (won't be addressed)", "met", "resolved (won't be met)"], answered.ClosedSinceLast.Select(c => c.StatusWords));
+
+        // What the facilitator closed without the person who raised it accepting is never counted, or listed, as resolved.
+        var closed = Raised(8, "user:U0EVE", StakeholderGroup.Community, "Residents were never told the score exists.", ConcernStatus.ClosedByFacilitator, "Out of scope for this pilot.");
+        var week = DigestComposer.Compose([new DigestSource(hotline, [settled, closed], []) { Flow = Flows.TestFlows.Engine }], Now, Now.AddDays(-7), 7, "2026-W46", false, null, "UTC");
+        Assert.Equal("2 new, 1 resolved and 1 closed by the facilitator since the last digest", week.SinceLast);
+        var weekText = PlainTextRenderer.Render(week);
+        Assert.Contains("2 new, 1 resolved and 1 closed by the facilitator since the last digest.", weekText, StringComparison.Ordinal);
+        Assert.Contains("""
+                Hotline screening #8: "Residents were never told the score exists." — closed by the facilitator
+                    Closed by the facilitator without the person who raised it accepting: "Out of scope for this pilot."
+            """.ReplaceLineEndings(), weekText, StringComparison.Ordinal);
+        Assert.DoesNotContain("resolved since", weekText, StringComparison.Ordinal);
     }
 
     /// <summary>An open deliberation with concerns of every kind of age and state; one closed awaiting its decision; one decided.</summary>

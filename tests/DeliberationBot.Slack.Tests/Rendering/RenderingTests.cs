@@ -78,6 +78,29 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_concern_the_facilitator_closed_without_its_raisers_is_not_read_as_resolved_in_the_digest()
+    {
+        var resolved = new Core.Digests.DigestConcern(Guid.NewGuid(), "Parking", 1, "Permits favour car owners", [StakeholderGroup.Community], 5, ConcernStatus.Resolved)
+        {
+            Standing = new Core.Digests.DigestStanding("Permits are free for carers.", [], 1, 1),
+        };
+        var closed = new Core.Digests.DigestConcern(Guid.NewGuid(), "Parking", 2, "Night workers cannot park near the clinic", [StakeholderGroup.FrontlineWorker], 5, ConcernStatus.ClosedByFacilitator)
+        {
+            Standing = new Core.Digests.DigestStanding("Out of scope.", [], 0, 1),
+        };
+        var digest = new Core.Digests.WeeklyDigest("2026-W49", false, null, "UTC", [], [], [resolved, closed], [], [], 7);
+        var texts = Blocks.TextObjects(JsonDocument.Parse(MessageRenderer.Render(digest).ToPayload().ToJsonString()).RootElement).Select(t => t.Text).ToList();
+
+        Assert.Contains(texts, t => t.EndsWith("· 0 new, 1 resolved and 1 closed by the facilitator since the last digest", StringComparison.Ordinal));
+        Assert.Contains("*Closed since the last digest*", texts);
+        var list = Assert.Single(texts, t => t.Contains("Parking #2", StringComparison.Ordinal));
+        Assert.Contains("• Parking #1: “Permits favour car owners” — resolved\n      ↳ The person who raised it accepted the response: “Permits are free for carers.”", list, StringComparison.Ordinal);
+        Assert.Contains(
+            "• Parking #2: “Night workers cannot park near the clinic” — closed by the facilitator\n      ↳ Closed by the facilitator without the person who raised it accepting: “Out of scope.”",
+            list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Oversized_content_is_cut_with_a_marker_and_stays_within_every_limit()
     {
         var huge = string.Concat(Enumerable.Repeat("Long & <winding> text ", 800));

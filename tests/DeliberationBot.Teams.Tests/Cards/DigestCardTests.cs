@@ -82,7 +82,7 @@ public sealed class DigestCardTests
             Standing = new DigestStanding("Leads will review the fields.", ["The review comes after the pilot."], 0, 1),
         };
         var digest = Samples.Digest("Screening", proposals: 1, concernsEach: 0);
-        digest = digest with { Proposals = [digest.Proposals[0] with { OpenConcerns = [reopened, declined] }], ResolvedSinceLast = [] };
+        digest = digest with { Proposals = [digest.Proposals[0] with { OpenConcerns = [reopened, declined] }], ClosedSinceLast = [] };
 
         var lines = RendererTests.TextBlocks(AdaptiveCardRenderer.Render(digest)).ToList();
 
@@ -102,14 +102,21 @@ public sealed class DigestCardTests
     }
 
     [Fact]
-    public void New_resolved_stale_and_coming_due_each_have_their_section()
+    public void New_closed_stale_and_coming_due_each_have_their_section()
     {
-        var text = Texts.Of(AdaptiveCardRenderer.Render(Samples.Digest("Screening")));
+        var digest = Samples.Digest("Screening");
+        // Closed by the facilitator without the person who raised it accepting: counted and shown apart from what was resolved.
+        var closed = digest.ClosedSinceLast[0] with { Number = 5, Text = "Screening closed", Status = ConcernStatus.ClosedByFacilitator, Standing = new DigestStanding("Out of scope.", [], 0, 1) };
+        var text = Texts.Of(AdaptiveCardRenderer.Render(digest with { ClosedSinceLast = [.. digest.ClosedSinceLast, closed] }));
 
+        Assert.Contains("1 new, 1 resolved and 1 closed by the facilitator since the last digest.", text, StringComparison.Ordinal);
         Assert.Contains("New since the last digest", text, StringComparison.Ordinal);
         Assert.Contains("Screening new", text, StringComparison.Ordinal);
-        Assert.Contains("Resolved since the last digest", text, StringComparison.Ordinal);
+        Assert.Contains("Closed since the last digest", text, StringComparison.Ordinal);
         Assert.Contains("Screening resolved", text, StringComparison.Ordinal);
+        Assert.Contains("Screening closed", text, StringComparison.Ordinal);
+        Assert.Contains("closed by the facilitator · ", text, StringComparison.Ordinal);
+        Assert.Contains("Closed by the facilitator without the person who raised it accepting: \u201COut of scope.\u201D", text, StringComparison.Ordinal);
         Assert.Contains("No response from the owners for more than 14 days", text, StringComparison.Ordinal);
         Assert.Contains("Screening stale", text, StringComparison.Ordinal);
         Assert.Contains("2026-12-04", text, StringComparison.Ordinal);

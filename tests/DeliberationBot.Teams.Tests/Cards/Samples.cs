@@ -25,7 +25,7 @@ internal static class Samples
         return new WeeklyDigest(
             "2026-W48", late, late ? new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero) : null, "America/Chicago", list,
             NewSinceLast: [Concern(list[0].Title, 9, text + " new", 2, StakeholderGroup.Vendor)],
-            ResolvedSinceLast: [Concern(list[0].Title, 4, text + " resolved", 20) with { Status = ConcernStatus.Resolved }],
+            ClosedSinceLast: [Concern(list[0].Title, 4, text + " resolved", 20) with { Status = ConcernStatus.Resolved }],
             Stale: [Concern(list[0].Title, 1, text + " stale", 29, StakeholderGroup.Community)],
             ComingDue: [new DigestDue(list[0].Title, "Deliberation closes", new DateOnly(2026, 12, 4), 3), new DigestDue(text, "Condition #2: " + text, new DateOnly(2026, 11, 28), -2)],
             StaleAfterDays: 14);
