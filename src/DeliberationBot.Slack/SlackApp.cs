@@ -33,5 +33,6 @@ internal static class SlackApp
         ["app_mention"] = ["app_mention"],
         ["app_uninstalled"] = ["app_uninstalled"],
         ["tokens_revoked"] = ["tokens_revoked"],
+        ["member_joined_channel"] = ["member_joined_channel"],
     };
 }

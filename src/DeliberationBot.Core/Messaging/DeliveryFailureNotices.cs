@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Deliberations;
+using DeliberationBot.Core.Reports;
+using DeliberationBot.Core.Summaries;
 
 namespace DeliberationBot.Core.Messaging;
 
@@ -22,9 +25,10 @@ public sealed partial class DeliveryFailureNotices(IDeliberationStore store, Tim
 
         var now = time.GetUtcNow();
         var key = KeyPrefix + failed.Id;
-        // Into a conversation, the usual cause is the bot's absence, which the facilitator can mend; the resend is an admin's.
-        var remedy = failed.Destination.User is null
-            ? "If I was removed from the conversation, or never added to it, add me first; then an administrator can send failed messages again (POST /api/admin/outbox/retry)."
+        // Into a conversation, the usual cause is the bot's absence, which the facilitator can mend: adding the bot sends
+        // what failed there again (BotAdded). Anything else is an administrator's to send again.
+        var remedy = failed.Destination.Mode != DeliveryMode.Private
+            ? "If I was removed from the conversation, or never added to it, add me to it: what did not reach it is sent again as soon as I am back. Otherwise an administrator can send failed messages again (POST /api/admin/outbox/retry)."
             : "An administrator can send failed messages again (POST /api/admin/outbox/retry).";
         var text = $"A message of \"{deliberation.Title}\" did not reach {Whom(failed.Destination)}: the {What(failed.Message)} ({reason}). " + remedy;
         var notice = new OutboxMessage(Guid.CreateVersion7(now), failed.WorkspaceId, key,
@@ -36,8 +40,20 @@ public sealed partial class DeliveryFailureNotices(IDeliberationStore store, Tim
         ? (user.Name ?? user.Id) + (destination.Mode == DeliveryMode.Ephemeral ? " (shown only to them)" : " (privately)")
         : "the conversation";
 
-    /// <summary>"DeliberationCard" → "deliberation card".</summary>
-    private static string What(OutgoingMessage message) => Words().Replace(message.GetType().Name, " $1").Trim().ToLowerInvariant();
+    /// <summary>What the message was, as its readers know it; otherwise its type in words ("ConcernList" → "concern list").</summary>
+    private static string What(OutgoingMessage message) => message switch
+    {
+        DeliberationCard => "deliberation card",
+        SummaryPlaceholder or SummaryReport => "summary",
+        DecisionRequest => "request for a decision",
+        DecisionRecorded => "decision",
+        OwnerConcerns => "concerns for the owners",
+        ConcernResponseNotice => "owners' response to a concern",
+        GroupPrompt => "question of which group they answer as",
+        ReminderNotice => "reminder",
+        ReportLink => "link to the deliberation's page",
+        _ => Words().Replace(message.GetType().Name, " $1").Trim().ToLowerInvariant(),
+    };
 
     /// <summary>Messages about a deliberation carry its id as DeliberationId.</summary>
     private static Guid? DeliberationOf(OutgoingMessage message) =>

@@ -147,8 +147,11 @@ public interface IOutboxStore
     Task<int> PutBackWorkspaceAsync(
         string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, string instanceId, IReadOnlyList<Guid> untried, CancellationToken ct);
 
-    /// <summary>Makes failed messages pending again with a fresh count of attempts (all, or one workspace's); returns how many.</summary>
-    Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct);
+    /// <summary>
+    /// Makes failed messages pending again with a fresh count of attempts (all, one workspace's, or those of one
+    /// workspace into one conversation, replies in its threads and messages shown there to one person included); returns how many.
+    /// </summary>
+    Task<int> RetryFailedAsync(string? workspaceId, string? conversationId, CancellationToken ct);
 
     Task<int> CountPendingAsync(CancellationToken ct);
 

@@ -29,7 +29,7 @@ internal static class AdminEndpoints
                 return Results.Unauthorized();
             }
 
-            var retried = await outbox.RetryFailedAsync(string.IsNullOrWhiteSpace(workspace) ? null : workspace, context.RequestAborted);
+            var retried = await outbox.RetryFailedAsync(string.IsNullOrWhiteSpace(workspace) ? null : workspace, null, context.RequestAborted);
             signal.Notify();
             return Results.Json(new { retried });
         });

@@ -32,7 +32,7 @@ internal sealed class EventCallbackHandler
 
     public EventCallbackHandler(
         ThreadAnswering answering, AnswerMessages answerMessages, EditedCommands editedCommands, CommandDispatcher commands, TypedCommands typedCommands,
-        CardThreads threads, ReplyOutbox replies, SlackPeople people, UninstallEvents uninstalls, SlackLog log)
+        CardThreads threads, ReplyOutbox replies, SlackPeople people, UninstallEvents uninstalls, BotAdded botAdded, SlackLog log)
     {
         (_answering, _answerMessages, _editedCommands, _commands, _typedCommands, _threads, _replies, _people, _log) =
             (answering, answerMessages, editedCommands, commands, typedCommands, threads, replies, people, log);
@@ -40,6 +40,7 @@ internal sealed class EventCallbackHandler
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
         Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event.Tokens, ct));
+        Register("member_joined_channel", (e, ct) => JoinedAsync(e, botAdded, ct));
     }
 
     public IReadOnlyCollection<string> HandledTypes => _routes.Keys;
@@ -66,6 +67,19 @@ internal sealed class EventCallbackHandler
         {
             throw new InvalidOperationException($"Slack event type '{type}' is registered twice or has no subscription in SlackApp.EventSubscriptions.");
         }
+    }
+
+    /// <summary>The bot invited to a channel, often again after it was removed: what could not reach the channel is sent now.</summary>
+    private async Task<SlackAck> JoinedAsync(EventTurn turn, BotAdded botAdded, CancellationToken ct)
+    {
+        if (turn.BotUserId is not { } bot || turn.Event.User != bot || turn.Event.Channel is not { } channel)
+        {
+            _log.Ignored("event", "member_joined_channel of someone other than the bot");
+            return SlackAck.Empty;
+        }
+
+        await botAdded.ResendToAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), ct);
+        return SlackAck.Empty;
     }
 
     private async Task<SlackAck> MessageAsync(EventTurn turn, CancellationToken ct)

@@ -238,18 +238,37 @@ internal sealed partial class EfOutboxStore(DbFactory db, GroupedWrites grouped,
     private static UpdateSettersBuilder<OutboxRow> AttemptUnspent(UpdateSettersBuilder<OutboxRow> s) =>
         s.SetProperty(x => x.Attempts, x => x.Attempts > 0 ? x.Attempts - 1 : 0);
 
-    public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
+    public async Task<int> RetryFailedAsync(string? workspaceId, string? conversationId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return db.WriteAsync(
-            ctx => ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && (workspaceId == null || x.WorkspaceId == workspaceId)).ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.Status, OutboxStatus.Pending)
-                    .SetProperty(x => x.Attempts, 0)
-                    .SetProperty(x => x.NextAttemptAt, now)
-                    .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null),
-                ct),
+        if (conversationId is null)
+        {
+            return await db.WriteAsync(
+                ctx => ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && (workspaceId == null || x.WorkspaceId == workspaceId)).ExecuteUpdateAsync(s => Retried(s, now), ct),
+                ct);
+        }
+
+        // Where a message goes is kept as JSON; a workspace's failed messages are few, so they are matched here.
+        List<(Guid Id, string Destination)> failed;
+        await using (var ctx = db.Create())
+        {
+            failed = [.. (await ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && x.WorkspaceId == workspaceId)
+                .Select(x => new { x.Id, x.DestinationJson }).ToListAsync(ct)).Select(x => (x.Id, x.DestinationJson))];
+        }
+
+        var ids = failed.Where(f => Json.Read<Destination>(f.Destination) is { Mode: not DeliveryMode.Private } d && d.Conversation.ConversationId == conversationId)
+            .Select(f => f.Id).ToList();
+        return ids.Count == 0 ? 0 : await db.WriteAsync(
+            ctx => ctx.Outbox.Where(x => ids.Contains(x.Id) && x.Status == OutboxStatus.Failed).ExecuteUpdateAsync(s => Retried(s, now), ct),
             ct);
     }
+
+    /// <summary>Pending again, due now, with a fresh count of attempts.</summary>
+    private static void Retried(UpdateSettersBuilder<OutboxRow> s, DateTimeOffset now) =>
+        s.SetProperty(x => x.Status, OutboxStatus.Pending)
+            .SetProperty(x => x.Attempts, 0)
+            .SetProperty(x => x.NextAttemptAt, now)
+            .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null);
 
     public async Task<int> CountPendingAsync(CancellationToken ct)
     {

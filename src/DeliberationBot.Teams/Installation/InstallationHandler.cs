@@ -6,9 +6,10 @@ namespace DeliberationBot.Teams.Installation;
 /// <summary>
 /// conversationUpdate (the bot among membersAdded) and installationUpdate (action "add"): one short greeting on how
 /// to start, queued through the outbox under a key per conversation, so the two events Teams sends for one install,
-/// and their redeliveries, greet once.
+/// and their redeliveries, greet once. What failed for want of the bot in the tenant is sent again (<see cref="BotAdded"/>):
+/// added to a team, the bot reaches every channel of it and every member.
 /// </summary>
-internal sealed class InstallationHandler(ReplyQueue queue, TeamsLog log)
+internal sealed class InstallationHandler(ReplyQueue queue, BotAdded botAdded, TeamsLog log)
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
@@ -26,6 +27,7 @@ internal sealed class InstallationHandler(ReplyQueue queue, TeamsLog log)
         log.Installed(turn.TenantId, activity.Conversation!.ConversationType);
         var key = DeliveryKeys.Greeting(activity.Conversation.Id!);
         await queue.QueueOnceAsync(turn.TenantId, key, Destination.To(turn.Home), Greeting(activity), ct);
+        await botAdded.ResendInWorkspaceAsync(TeamsChannel.Name, turn.TenantId, ct);
     }
 
     private static Confirmation Greeting(Activity activity)

@@ -32,7 +32,7 @@ internal sealed class TimedOutboxStore(IOutboxStore inner) : IOutboxStore
         string channel, string workspaceId, DateTimeOffset notBefore, TimeSpan pace, string instanceId, IReadOnlyList<Guid> untried, CancellationToken ct) =>
         inner.PutBackWorkspaceAsync(channel, workspaceId, notBefore, pace, instanceId, untried, ct);
 
-    public Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct) => inner.RetryFailedAsync(workspaceId, ct);
+    public Task<int> RetryFailedAsync(string? workspaceId, string? conversationId, CancellationToken ct) => inner.RetryFailedAsync(workspaceId, conversationId, ct);
 
     public Task<int> CountPendingAsync(CancellationToken ct) => inner.CountPendingAsync(ct);
 

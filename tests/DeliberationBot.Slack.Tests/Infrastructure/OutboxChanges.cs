@@ -71,9 +71,9 @@ internal sealed class ObservedOutboxStore(IOutboxStore inner, OutboxChanges chan
         return putBack;
     }
 
-    public async Task<int> RetryFailedAsync(string? workspaceId, CancellationToken ct)
+    public async Task<int> RetryFailedAsync(string? workspaceId, string? conversationId, CancellationToken ct)
     {
-        var retried = await inner.RetryFailedAsync(workspaceId, ct);
+        var retried = await inner.RetryFailedAsync(workspaceId, conversationId, ct);
         changes.Notify();
         return retried;
     }

@@ -77,7 +77,8 @@ public sealed class SlackOutboundTests : SlackHostTest
         var notice = await Api.WaitForAsync("chat.postMessage", c => c.Strings.Contains("did not reach", StringComparison.Ordinal));
         Assert.Equal("D0U0USER", notice.Json.GetProperty("channel").GetString());
         Assert.Contains("A message of \"Nowhere\" did not reach the conversation: the deliberation card (chat.postMessage: channel_not_found). " +
-            "If I was removed from the conversation, or never added to it, add me first; then an administrator can send failed messages again", notice.Strings, StringComparison.Ordinal);
+            "If I was removed from the conversation, or never added to it, add me to it: what did not reach it is sent again as soon as I am back. " +
+            "Otherwise an administrator can send failed messages again", notice.Strings, StringComparison.Ordinal);
         Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Warning &&
             e.Message.Contains("Slack chat.postMessage failed for workspace T0TEST: channel_not_found", StringComparison.Ordinal));
 

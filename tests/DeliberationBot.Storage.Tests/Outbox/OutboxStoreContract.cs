@@ -127,6 +127,45 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
     }
 
     [SkippableFact]
+    public async Task What_failed_into_one_conversation_is_sent_again_and_nothing_else()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var now = db.Time.GetUtcNow();
+        var home = Samples.Channel(Ws);
+        var thread = home with { ThreadId = "1700000000.000100" };
+        var elsewhere = home with { ConversationId = "C-ELSEWHERE" };
+        OutboxMessage To(Destination destination, string key, string text) => Samples.Message(Ws, key, now, text: text) with { Destination = destination };
+        await services.Store().CommitAsync(new Commit(Ws, "r1")
+        {
+            Outbox =
+            [
+                To(Destination.To(home), "r1/summary", "summary"), To(Destination.To(thread), "r1/reply", "reply in its thread"),
+                To(Destination.EphemeralTo(home, new UserRef("U-ANA")), "r1/ephemeral", "shown to Ana there"),
+                To(Destination.PrivatelyTo(home, new UserRef("U-ANA")), "r1/private", "to Ana privately"), To(Destination.To(elsewhere), "r1/elsewhere", "elsewhere"),
+            ],
+        }, default);
+        await services.Store().CommitAsync(new Commit("T-OTHER", "r2") { Outbox = [Samples.Message("T-OTHER", "r2/0", now, text: "other workspace") with { Destination = Destination.To(home with { WorkspaceId = "T-OTHER" }) }] }, default);
+        var sender = new RecordingSender();
+        for (var i = 0; i < 6; i++)
+        {
+            sender.Script.Enqueue(SendResult.Fail("channel_not_found"));
+        }
+
+        Assert.Equal(6, await Dispatchers.For(services, sender, db.Time).DispatchDueAsync(default));
+        Assert.Equal(0, await services.Outbox().RetryFailedAsync(Ws, "C-NOWHERE", default));
+
+        Assert.Equal(3, await services.Outbox().RetryFailedAsync(Ws, home.ConversationId, default));
+        Assert.Equal(3, await Dispatchers.For(services, sender, db.Time).DispatchDueAsync(default));
+        Assert.Equal(["reply in its thread", "shown to Ana there", "summary"], Texts(sender).Order());
+        Assert.Equal(0, await services.Outbox().RetryFailedAsync(Ws, home.ConversationId, default));
+
+        // An administrator's retry of the workspace takes the rest of it, and only it.
+        Assert.Equal(2, await services.Outbox().RetryFailedAsync(Ws, null, default));
+        Assert.Equal(1, await services.Outbox().RetryFailedAsync(null, null, default));
+    }
+
+    [SkippableFact]
     public async Task A_slot_is_posted_once_then_updated_in_place_with_only_the_newest_state()
     {
         SkipIfUnavailable();

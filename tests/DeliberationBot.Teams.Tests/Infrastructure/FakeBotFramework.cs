@@ -107,6 +107,15 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         }
     }
 
+    /// <summary>Calls fail no more: what <see cref="Fail"/> set and has not been used up is dropped.</summary>
+    public void ClearFailures()
+    {
+        lock (_failures)
+        {
+            _failures.Clear();
+        }
+    }
+
     /// <summary>
     /// The next connector call matching <paramref name="match"/> is recorded at once but answered only when the returned
     /// source is completed: a send that stays in flight as long as a test needs.

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DeliberationBot.Slack.Tests.Infrastructure;
+
+namespace DeliberationBot.Slack.Tests.Inbound;
+
+/// <summary>
+/// Someone removed the bot from a private channel while its deliberation ran: the summary and the closed card could not
+/// reach the channel, and the facilitator was told to invite the bot back. Invited back (Slack sends
+/// <c>member_joined_channel</c> for the bot), what failed there is posted, without an administrator.
+/// </summary>
+public sealed class BotInvitedBackTests : SlackHostTest
+{
+    private const string Private = "G0NIGHTS";
+
+    [Fact]
+    public async Task Invited_back_the_bot_posts_what_could_not_reach_the_channel_once()
+    {
+        await Host.CommandAsync(SlackPayloads.Command("start quick-check \"Night roster\"", "U0DANA", "dana", channel: Private));
+        await Host.SettleOutboxAsync();
+        var removed = true;
+        Api.Override = call => removed && call.Method is "chat.postMessage" or "chat.update" && ChannelOf(call) == Private ? FakeResponse.Error("channel_not_found") : null;
+
+        await Host.CommandAsync(SlackPayloads.Command("close", "U0DANA", "dana", channel: Private));
+        await Host.SettleOutboxAsync();
+        var failed = (await Host.Db.OutboxAsync()).Where(r => r.Status == "failed").ToList();
+        Assert.Equal(2, failed.Count);
+        var notice = await Api.WaitForAsync("chat.postMessage", c => c.Strings.Contains("did not reach the conversation: the summary", StringComparison.Ordinal));
+        Assert.Contains("If I was removed from the conversation, or never added to it, add me to it: what did not reach it is sent again as soon as I am back.", notice.Strings, StringComparison.Ordinal);
+        Assert.DoesNotContain("placeholder", notice.Strings, StringComparison.Ordinal);
+        Assert.Contains(Api.CallsTo("chat.postMessage"), c => c.Strings.Contains("did not reach the conversation: the deliberation card (chat.update: channel_not_found)", StringComparison.Ordinal));
+
+        // Someone else joining the channel changes nothing.
+        removed = false;
+        var sentBefore = Api.Calls.Count;
+        Assert.Equal(HttpStatusCode.OK, (await Host.EventAsync(Joined("U0ANA", "Ev0ANA"))).StatusCode);
+        await Host.SettleOutboxAsync();
+        Assert.Equal(2, (await Host.Db.OutboxAsync()).Count(r => r.Status == "failed"));
+        Assert.Equal(sentBefore, Api.Calls.Count);
+
+        // The bot invited back: the summary is posted and the card shows the deliberation closed, once each.
+        Assert.Equal(HttpStatusCode.OK, (await Host.EventAsync(Joined(SlackPayloads.Bot, "Ev0BOT"))).StatusCode);
+        await Host.SettleOutboxAsync();
+        Assert.DoesNotContain(await Host.Db.OutboxAsync(), r => r.Status == "failed");
+        var summary = Assert.Single(Api.CallsTo("chat.postMessage"), c => ChannelOf(c) == Private && c.Strings.Contains("Summary", StringComparison.Ordinal) && c.ResponseJson.GetProperty("ok").GetBoolean());
+        Assert.Contains("Night roster", summary.Strings, StringComparison.Ordinal);
+        Assert.Contains(Api.CallsTo("chat.update"), c => ChannelOf(c) == Private && c.ResponseJson.GetProperty("ok").GetBoolean() && c.Strings.Contains("Closed", StringComparison.Ordinal));
+
+        // Slack delivering the event again, or the bot joining once more, sends nothing twice.
+        var sent = Api.Calls.Count;
+        await Host.EventAsync(Joined(SlackPayloads.Bot, "Ev0BOT"));
+        await Host.EventAsync(Joined(SlackPayloads.Bot, "Ev0BOT2"));
+        await Host.SettleOutboxAsync();
+        Assert.Equal(sent, Api.Calls.Count);
+    }
+
+    /// <summary>The chat.* methods are sent as JSON.</summary>
+    private static string? ChannelOf(RecordedCall call) =>
+        call.ContentType?.Contains("json", StringComparison.Ordinal) == true && call.Json.TryGetProperty("channel", out var channel) ? channel.GetString() : null;
+
+    private static JsonObject Joined(string user, string eventId) => SlackPayloads.Event(new JsonObject
+    {
+        ["type"] = "member_joined_channel",
+        ["user"] = user,
+        ["channel"] = Private,
+        ["channel_type"] = "G",
+        ["team"] = SlackPayloads.Team,
+        ["inviter"] = "U0DANA",
+        ["event_ts"] = "1700000100.000100",
+    }, eventId);
+}
