@@ -81,14 +81,14 @@ public sealed partial class ConcernService
         ConcernAction.Accept when ConcernLifecycle.IsReopened(c) && roles.Contains(ConcernLifecycle.Role.Raiser) =>
             (reopenedBy == "" ? $"You reopened {c.Kind.Named(c.Number).ToLowerInvariant()}" : $"{c.Kind.Named(c.Number)} was reopened by {reopenedBy ?? "one of the people who raised it"}") +
             ", so there is no response to accept now: the owners have been told and will respond again, and you will be sent their response. Nothing changed.",
-        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"{c.Kind.Named(c.Number)} is {Describe(c.Status, c.Kind, c.OwnersAnswer)}, with no response to accept yet. Nothing changed.",
-        ConcernAction.Accept or ConcernAction.Reopen when roles.Contains(ConcernLifecycle.Role.Raiser) => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status, c.Kind, c.OwnersAnswer)}. Nothing changed.",
+        ConcernAction.Accept or ConcernAction.Reopen when c.IsUnresolved && !c.IsAwaitingRaisers => $"{c.Kind.Named(c.Number)} is {Describe(c.Status, c.Kind, c.OwnersAnswer, c.Raisers.Count)}, with no response to accept yet. Nothing changed.",
+        ConcernAction.Accept or ConcernAction.Reopen when roles.Contains(ConcernLifecycle.Role.Raiser) => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status, c.Kind, c.OwnersAnswer, c.Raisers.Count)}. Nothing changed.",
         ConcernAction.Accept or ConcernAction.Reopen => "Only the people who raised this concern can accept or reopen it.",
-        ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status, c.Kind, c.OwnersAnswer)}. Nothing changed.",
+        ConcernAction.CloseWithoutRaisers when !c.IsUnresolved => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status, c.Kind, c.OwnersAnswer, c.Raisers.Count)}. Nothing changed.",
         ConcernAction.CloseWithoutRaisers => "Only the facilitator can close a concern without the people who raised it.",
-        _ when !c.IsUnresolved => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status, c.Kind, c.OwnersAnswer)}. Nothing changed.",
-        _ when roles.Contains(ConcernLifecycle.Role.Owner) => $"{c.Kind.Named(c.Number)} is {Describe(c.Status, c.Kind, c.OwnersAnswer)} by now, so that is no longer possible. Nothing changed.",
-        _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status, c.Kind, c.OwnersAnswer)}.",
+        _ when !c.IsUnresolved => $"{c.Kind.Named(c.Number)} is already {Describe(c.Status, c.Kind, c.OwnersAnswer, c.Raisers.Count)}. Nothing changed.",
+        _ when roles.Contains(ConcernLifecycle.Role.Owner) => $"{c.Kind.Named(c.Number)} is {Describe(c.Status, c.Kind, c.OwnersAnswer, c.Raisers.Count)} by now, so that is no longer possible. Nothing changed.",
+        _ => $"Only the proposal's owners can respond to this concern. It is {Describe(c.Status, c.Kind, c.OwnersAnswer, c.Raisers.Count)}.",
     };
 }
 

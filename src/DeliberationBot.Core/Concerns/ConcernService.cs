@@ -100,7 +100,7 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
-        return TurnResult.Reply(new Confirmation($"{changed.Kind.Named(changed.Number)} is now {Describe(changed.Status, changed.Kind, changed.OwnersAnswer)}.{told}"));
+        return TurnResult.Reply(new Confirmation($"{changed.Kind.Named(changed.Number)} is now {Describe(changed.Status, changed.Kind, changed.OwnersAnswer, changed.Raisers.Count)}.{told}"));
     }
 
     /// <summary>Said to the facilitator when what they did to a condition of the decision is posted in the conversation.</summary>
@@ -201,18 +201,21 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
 
     /// <summary>Where a concern stands, in words; a condition of the decision is met, or not, and waits for the person who set it.</summary>
     /// <param name="answer">The owners' last answer: once it is accepted, whether a condition was met, or a concern won't be addressed.</param>
-    public static string Describe(ConcernStatus status, ConcernKind kind = ConcernKind.Concern, OwnersAnswer? answer = null) => status switch
+    /// <param name="raisers">How many people raised it, so that one person is not read as several; unknown reads as several.</param>
+    public static string Describe(ConcernStatus status, ConcernKind kind = ConcernKind.Concern, OwnersAnswer? answer = null, int raisers = 2) => status switch
     {
         ConcernStatus.Open => "open",
         ConcernStatus.Acknowledged => "acknowledged",
         ConcernStatus.Addressed when kind == ConcernKind.Condition => "marked met, waiting for the person who set it to accept",
         ConcernStatus.WontAddress when kind == ConcernKind.Condition => "marked won't be met, waiting for the person who set it to accept",
-        ConcernStatus.Addressed => "addressed, waiting for the people who raised it to accept",
-        ConcernStatus.WontAddress => "marked won't address, waiting for the people who raised it to accept",
+        ConcernStatus.Addressed => $"addressed, waiting for {RaisedBy(raisers)} to accept",
+        ConcernStatus.WontAddress => $"marked won't address, waiting for {RaisedBy(raisers)} to accept",
         ConcernStatus.Resolved when kind == ConcernKind.Condition && answer == OwnersAnswer.Addressed => "met",
         ConcernStatus.Resolved when kind.AcceptedAs(answer) is { } accepted => $"resolved ({accepted})",
         ConcernStatus.Resolved => "resolved",
         ConcernStatus.Merged => "merged into another concern",
         _ => "closed by the facilitator",
     };
+
+    private static string RaisedBy(int raisers) => raisers == 1 ? "the person who raised it" : "the people who raised it";
 }

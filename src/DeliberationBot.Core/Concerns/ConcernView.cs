@@ -58,7 +58,7 @@ public sealed record ConcernView(
 
     /// <summary>Where it stands, in words: "open", "met", "resolved (won't be addressed)"…</summary>
     [JsonIgnore]
-    public string StatusWords => ConcernService.Describe(Status, Kind, OwnersAnswer);
+    public string StatusWords => ConcernService.Describe(Status, Kind, OwnersAnswer, Raisers);
 
     /// <summary>How many of the people who raised it accepted the owners' response.</summary>
     public int Accepted { get; init; }

@@ -113,7 +113,7 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
     }
 
     /// <summary>Where it stands, in words: "resolved", "met", "resolved (won't be addressed)"…</summary>
-    public string StatusWords => ConcernService.Describe(Status, Kind, Standing?.Answered);
+    public string StatusWords => ConcernService.Describe(Status, Kind, Standing?.Answered, Standing?.Raisers ?? 2);
 
     private ConcernKind Kind => IsCondition ? ConcernKind.Condition : ConcernKind.Concern;
 }

@@ -377,4 +377,19 @@ public class ConcernLifecycleTests
         // Nothing new: nothing changes.
         Assert.Empty(ConcernSync.FromAnswers(flow, D.Id, [.. later], answers, [], Now));
     }
+
+    [Fact]
+    public void Where_a_concern_stands_names_the_one_person_who_raised_it_as_one()
+    {
+        Assert.Equal("marked won't address, waiting for the person who raised it to accept", ConcernService.Describe(ConcernStatus.WontAddress, raisers: 1));
+        Assert.Equal("addressed, waiting for the person who raised it to accept", ConcernService.Describe(ConcernStatus.Addressed, raisers: 1));
+        Assert.Equal("addressed, waiting for the people who raised it to accept", ConcernService.Describe(ConcernStatus.Addressed, raisers: 3));
+
+        var digest = new DigestConcern(Guid.NewGuid(), "Roads", 1, "Rural roads never rank.", [StakeholderGroup.Community], 2, ConcernStatus.WontAddress)
+        {
+            Standing = new DigestStanding("Not this year.", [], 0, 1),
+        };
+        Assert.Equal("marked won't address, waiting for the person who raised it to accept", digest.StatusWords);
+        Assert.Equal("marked won't address, waiting for the people who raised it to accept", (digest with { Standing = digest.Standing with { Raisers = 2 } }).StatusWords);
+    }
 }

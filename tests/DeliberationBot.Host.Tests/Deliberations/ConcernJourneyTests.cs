@@ -278,7 +278,7 @@ public sealed class ConcernJourneyTests : JourneyTest
 
         // A stale button answers with where the concern stands and changes nothing.
         await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.MarkAddressed, "A hearing is offered.", Key(), default);
-        Assert.Contains("addressed, waiting for the people who raised it to accept by now", Error(await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.Acknowledge, null, Key(), default)));
+        Assert.Contains("addressed, waiting for the person who raised it to accept by now", Error(await Concerns.ActAsync(Maria, appeal.Id, ConcernAction.Acknowledge, null, Key(), default)));
         Assert.Contains("Only the facilitator", Error(await Commands.HandleAsync(Maria, Room, "merge #1 #2", null, Key(), default)));
         Assert.Contains("no concern #99", Error(await Commands.HandleAsync(Dana, Room, "merge #1 #99", null, Key(), default)));
 
