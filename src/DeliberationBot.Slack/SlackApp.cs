@@ -13,6 +13,7 @@ internal static class SlackApp
     [
         "app_mentions:read",
         "channels:history",
+        "channels:join",
         "channels:read",
         "chat:write",
         "chat:write.public",

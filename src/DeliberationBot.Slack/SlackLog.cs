@@ -24,6 +24,9 @@ internal sealed partial class SlackLog(ILogger<SlackLog> logger)
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open the {What} modal in workspace {TeamId}: {Error}")]
     public partial void ModalNotOpened(string what, string teamId, string? error);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not join a public channel of workspace {TeamId} for its deliberation: {Error}; replies in its thread will not reach the bot")]
+    public partial void NotJoined(string teamId, string? error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send a reply in workspace {TeamId}: {Error}")]
     public partial void ReplyNotSent(string teamId, string? error);
 

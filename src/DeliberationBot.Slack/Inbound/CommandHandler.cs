@@ -19,10 +19,12 @@ internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient 
     public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
         var writer = people.FindAsync(command.TeamId, command.UserId, ct);
-        var absent = BotPresence.Starts(command.Text) ? presence.IsAbsentAsync(command.TeamId, command.ChannelId, ct) : Task.FromResult(false);
+        var starts = BotPresence.Starts(command.Text);
+        var checking = starts ? presence.CheckAsync(command.TeamId, command.ChannelId, ct) : Task.FromResult(Presence.Member);
         var names = await people.NamesMentionedAsync(command.TeamId, command.Text, null, ct);
         var person = await writer;
-        if (await absent)
+        var where = await checking;
+        if (where == Presence.Absent)
         {
             return SlackAck.Json(Replies.Ephemeral([new Core.Messaging.Confirmation(BotPresence.NotHere)], out _));
         }
@@ -37,6 +39,10 @@ internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient 
             return SlackAck.Empty;
         }
 
+        // A deliberation started in a public channel the bot only posts in: it joins, so that replies in the card's thread reach it.
+        var join = where == Presence.PostsOnly && !result.Replies.OfType<ErrorMessage>().Any() && !result.Replies.OfType<StartForm>().Any()
+            ? token => presence.JoinAsync(command.TeamId, command.ChannelId, command.UserId, token)
+            : (Func<CancellationToken, Task>?)null;
         if (result.Replies.OfType<StartForm>().FirstOrDefault() is { } form && command.TriggerId is { } trigger)
         {
             var view = ModalRenderer.Render(form, command.ChannelId);
@@ -57,7 +63,7 @@ internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient 
 
         // What does not fit in the acknowledgement follows right after it, privately, in as many messages as it takes.
         var body = Replies.Ephemeral(result.Replies, out var more);
-        return more.Count == 0 ? SlackAck.Json(body) : SlackAck.Json(body) with
+        var ack = more.Count == 0 ? SlackAck.Json(body) : SlackAck.Json(body) with
         {
             After = async token =>
             {
@@ -72,5 +78,6 @@ internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient 
                 }
             },
         };
+        return join is null ? ack : ack.AndThen(join);
     }
 }

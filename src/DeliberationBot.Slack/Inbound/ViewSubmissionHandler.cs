@@ -25,13 +25,14 @@ internal sealed class ViewSubmissionHandler
     private readonly TimeProvider _time;
     private readonly ViewReplies _replies;
     private readonly SlackPeople _people;
+    private readonly BotPresence _presence;
     private readonly SlackLog _log;
 
     public ViewSubmissionHandler(
         AnsweringService answering, ThreadAnswering threads, DeliberationService deliberations, ConcernActions concerns, DecisionActions decisions,
-        ViewReplies replies, SlackPeople people, TimeProvider time, SlackLog log)
+        ViewReplies replies, SlackPeople people, BotPresence presence, TimeProvider time, SlackLog log)
     {
-        (_answering, _threads, _deliberations, _replies, _people, _time, _log) = (answering, threads, deliberations, replies, people, time, log);
+        (_answering, _threads, _deliberations, _replies, _people, _presence, _time, _log) = (answering, threads, deliberations, replies, people, presence, time, log);
         Register(SlackIds.StartCallback, StartAsync, keepsName: true);
         Register(SlackIds.GroupCallback, JoinAsync, keepsName: true);
         Register(SlackIds.QuestionCallback, (actor, metadata, state, key, ct) => AnswerAsync(actor, metadata, state, key, ct));
@@ -92,7 +93,16 @@ internal sealed class ViewSubmissionHandler
         }
 
         var home = new ConversationRef(SlackChannel.Name, actor.WorkspaceId, channelId);
-        return await _replies.RespondAsync(await _deliberations.StartAsync(actor, home, request, key, ct), SlackIds.FlowBlock, actor, key, ct);
+        var started = await _deliberations.StartAsync(actor, home, request, key, ct);
+        var ack = await _replies.RespondAsync(started, SlackIds.FlowBlock, actor, key, ct);
+        // Once started, the bot joins a public channel it only posts in, so that replies in the card's thread reach it.
+        return started.Duplicate || started.Replies.OfType<ErrorMessage>().Any() ? ack : ack.AndThen(async token =>
+        {
+            if (await _presence.CheckAsync(actor.WorkspaceId, channelId, token) == Presence.PostsOnly)
+            {
+                await _presence.JoinAsync(actor.WorkspaceId, channelId, actor.User.Id, token);
+            }
+        });
     }
 
     private async Task<SlackAck> JoinAsync(Actor actor, string? metadata, ViewState state, string key, CancellationToken ct)

@@ -52,7 +52,7 @@ internal sealed class SlackRateLimitGate(TimeProvider time)
     {
         "chat.postMessage" => 60,
         "chat.postEphemeral" or "views.open" or "views.update" or "views.push" or "users.info" or "conversations.members" => 100,
-        "chat.update" or "conversations.open" or "conversations.info" => 50,
+        "chat.update" or "conversations.open" or "conversations.info" or "conversations.join" => 50,
         "conversations.history" or "conversations.replies" => 1, // 1 a minute for apps outside the Marketplace
         _ => 20,
     };

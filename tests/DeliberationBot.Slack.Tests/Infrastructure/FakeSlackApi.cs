@@ -239,6 +239,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             "users.info" => FakeResponse.Ok(UserInfo(call.Form("user") ?? "")),
             "conversations.info" => FakeResponse.Ok(ConversationInfo(call.Form("channel") ?? "")),
             "conversations.members" => Members(call),
+            "conversations.join" => Joined(call.Form("channel") ?? ""),
             _ => FakeResponse.Error("unknown_method"),
         };
     }
@@ -266,8 +267,33 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         }
     }
 
-    private JsonObject ConversationInfo(string channel) =>
-        new() { ["channel"] = new JsonObject { ["id"] = channel, ["is_channel"] = true, ["is_private"] = _privateChannels.Contains(channel) } };
+    /// <summary>Public channels the bot posts in without being a member, until it joins them (conversations.join).</summary>
+    private readonly HashSet<string> _notJoined = [];
+
+    public void NotJoined(string channel)
+    {
+        lock (_lock)
+        {
+            _notJoined.Add(channel);
+        }
+    }
+
+    private FakeResponse Joined(string channel)
+    {
+        _notJoined.Remove(channel);
+        return FakeResponse.Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = channel, ["is_member"] = true } });
+    }
+
+    private JsonObject ConversationInfo(string channel)
+    {
+        var info = new JsonObject { ["id"] = channel, ["is_channel"] = true, ["is_private"] = _privateChannels.Contains(channel) };
+        if (_notJoined.Contains(channel))
+        {
+            info["is_member"] = false;
+        }
+
+        return new() { ["channel"] = info };
+    }
 
     /// <summary>conversations.members: a page of at most "limit" members from "cursor" (an offset here), and the next cursor.</summary>
     private FakeResponse Members(RecordedCall call)
