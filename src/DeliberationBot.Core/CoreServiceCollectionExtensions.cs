@@ -25,7 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ReplyOutbox>();
         services.AddSingleton<DeliveryFailureNotices>();
-        services.AddSingleton<BotAdded>();
+        services.AddSingleton<BotMembership>();
         services.AddSingleton<FlowResolver>();
         services.AddSingleton<TurnSupport>();
         services.AddSingleton<StaleTurns>();

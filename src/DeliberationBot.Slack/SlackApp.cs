@@ -35,5 +35,7 @@ internal static class SlackApp
         ["app_uninstalled"] = ["app_uninstalled"],
         ["tokens_revoked"] = ["tokens_revoked"],
         ["member_joined_channel"] = ["member_joined_channel"],
+        ["channel_left"] = ["channel_left"],
+        ["group_left"] = ["group_left"],
     };
 }

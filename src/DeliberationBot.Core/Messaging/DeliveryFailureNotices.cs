@@ -26,7 +26,7 @@ public sealed partial class DeliveryFailureNotices(IDeliberationStore store, Tim
         var now = time.GetUtcNow();
         var key = KeyPrefix + failed.Id;
         // Into a conversation, the usual cause is the bot's absence, which the facilitator can mend: adding the bot sends
-        // what failed there again (BotAdded). Anything else is an administrator's to send again.
+        // what failed there again (BotMembership). Anything else is an administrator's to send again.
         var remedy = failed.Destination.Mode != DeliveryMode.Private
             ? "If I was removed from the conversation, or never added to it, add me to it: what did not reach it is sent again as soon as I am back. Otherwise an administrator can send failed messages again (POST /api/admin/outbox/retry)."
             : "An administrator can send failed messages again (POST /api/admin/outbox/retry).";

@@ -32,7 +32,7 @@ internal sealed class EventCallbackHandler
 
     public EventCallbackHandler(
         ThreadAnswering answering, AnswerMessages answerMessages, EditedCommands editedCommands, CommandDispatcher commands, TypedCommands typedCommands,
-        CardThreads threads, ReplyOutbox replies, SlackPeople people, UninstallEvents uninstalls, BotAdded botAdded, SlackLog log)
+        CardThreads threads, ReplyOutbox replies, SlackPeople people, UninstallEvents uninstalls, BotMembership membership, SlackLog log)
     {
         (_answering, _answerMessages, _editedCommands, _commands, _typedCommands, _threads, _replies, _people, _log) =
             (answering, answerMessages, editedCommands, commands, typedCommands, threads, replies, people, log);
@@ -40,7 +40,9 @@ internal sealed class EventCallbackHandler
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
         Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event.Tokens, ct));
-        Register("member_joined_channel", (e, ct) => JoinedAsync(e, botAdded, ct));
+        Register("member_joined_channel", (e, ct) => JoinedAsync(e, membership, ct));
+        Register("channel_left", (e, ct) => LeftAsync(e, membership, ct));
+        Register("group_left", (e, ct) => LeftAsync(e, membership, ct));
     }
 
     public IReadOnlyCollection<string> HandledTypes => _routes.Keys;
@@ -70,7 +72,7 @@ internal sealed class EventCallbackHandler
     }
 
     /// <summary>The bot invited to a channel, often again after it was removed: what could not reach the channel is sent now.</summary>
-    private async Task<SlackAck> JoinedAsync(EventTurn turn, BotAdded botAdded, CancellationToken ct)
+    private async Task<SlackAck> JoinedAsync(EventTurn turn, BotMembership membership, CancellationToken ct)
     {
         if (turn.BotUserId is not { } bot || turn.Event.User != bot || turn.Event.Channel is not { } channel)
         {
@@ -78,7 +80,15 @@ internal sealed class EventCallbackHandler
             return SlackAck.Empty;
         }
 
-        await botAdded.ResendToAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), ct);
+        await membership.AddedToAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), ct);
+        return SlackAck.Empty;
+    }
+
+    /// <summary>The bot removed from a channel: the facilitators of the deliberations open there hear it at once.</summary>
+    private static async Task<SlackAck> LeftAsync(EventTurn turn, BotMembership membership, CancellationToken ct)
+    {
+        var channel = SlackPayload.Required(turn.Event.Channel, "event channel");
+        await membership.RemovedFromAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), DeliveryKeys.Event(turn.EventId), ct);
         return SlackAck.Empty;
     }
 

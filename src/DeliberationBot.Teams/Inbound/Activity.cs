@@ -47,6 +47,8 @@ internal sealed record Activity
 
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
 
+    public IReadOnlyList<ChannelAccount>? MembersRemoved { get; init; }
+
     /// <summary>The Microsoft tenant the activity comes from: channelData.tenant.id, else conversation.tenantId.</summary>
     [JsonIgnore]
     public string? TenantId =>

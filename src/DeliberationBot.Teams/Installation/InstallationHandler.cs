@@ -6,10 +6,11 @@ namespace DeliberationBot.Teams.Installation;
 /// <summary>
 /// conversationUpdate (the bot among membersAdded) and installationUpdate (action "add"): one short greeting on how
 /// to start, queued through the outbox under a key per conversation, so the two events Teams sends for one install,
-/// and their redeliveries, greet once. What failed for want of the bot in the tenant is sent again (<see cref="BotAdded"/>):
-/// added to a team, the bot reaches every channel of it and every member.
+/// and their redeliveries, greet once. What failed for want of the bot in the tenant is sent again (<see cref="BotMembership"/>):
+/// added to a team, the bot reaches every channel of it and every member. Removed (the bot among membersRemoved),
+/// the facilitators of the deliberations open in that conversation are told.
 /// </summary>
-internal sealed class InstallationHandler(ReplyQueue queue, BotAdded botAdded, TeamsLog log)
+internal sealed class InstallationHandler(ReplyQueue queue, BotMembership membership, TeamsLog log)
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
@@ -20,6 +21,13 @@ internal sealed class InstallationHandler(ReplyQueue queue, BotAdded botAdded, T
             : activity.MembersAdded?.Any(m => m.Id is not null && m.Id == botId) == true;
         if (!added)
         {
+            // Teams sends installationUpdate "remove" beside it: one of the two tells, or facilitators would hear it twice.
+            if (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersRemoved?.Any(m => m.Id is not null && m.Id == botId) == true)
+            {
+                await membership.RemovedFromAsync(turn.Home, turn.DeliveryKey, ct);
+                return;
+            }
+
             log.Ignored(activity.Type!, activity.Action ?? "no bot installation");
             return;
         }
@@ -27,7 +35,7 @@ internal sealed class InstallationHandler(ReplyQueue queue, BotAdded botAdded, T
         log.Installed(turn.TenantId, activity.Conversation!.ConversationType);
         var key = DeliveryKeys.Greeting(activity.Conversation.Id!);
         await queue.QueueOnceAsync(turn.TenantId, key, Destination.To(turn.Home), Greeting(activity), ct);
-        await botAdded.ResendInWorkspaceAsync(TeamsChannel.Name, turn.TenantId, ct);
+        await membership.AddedInWorkspaceAsync(TeamsChannel.Name, turn.TenantId, ct);
     }
 
     private static Confirmation Greeting(Activity activity)

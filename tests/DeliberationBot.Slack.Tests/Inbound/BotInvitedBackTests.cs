@@ -5,8 +5,8 @@ using DeliberationBot.Slack.Tests.Infrastructure;
 namespace DeliberationBot.Slack.Tests.Inbound;
 
 /// <summary>
-/// Someone removed the bot from a private channel while its deliberation ran: the summary and the closed card could not
-/// reach the channel, and the facilitator was told to invite the bot back. Invited back (Slack sends
+/// Someone removed the bot from a private channel while its deliberation ran: the facilitator was told at once, and
+/// again when the summary and the closed card could not reach the channel. Invited back (Slack sends
 /// <c>member_joined_channel</c> for the bot), what failed there is posted, without an administrator.
 /// </summary>
 public sealed class BotInvitedBackTests : SlackHostTest
@@ -20,6 +20,15 @@ public sealed class BotInvitedBackTests : SlackHostTest
         await Host.SettleOutboxAsync();
         var removed = true;
         Api.Override = call => removed && call.Method is "chat.postMessage" or "chat.update" && ChannelOf(call) == Private ? FakeResponse.Error("channel_not_found") : null;
+
+        // Removed, the bot tells the facilitator at once, privately, once however often Slack delivers the event.
+        Assert.Equal(HttpStatusCode.OK, (await Host.EventAsync(Left("Ev0LEFT"))).StatusCode);
+        await Host.EventAsync(Left("Ev0LEFT"));
+        await Host.SettleOutboxAsync();
+        var told = Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Strings.Contains("I was removed", StringComparison.Ordinal));
+        Assert.Equal("D0U0DANA", ChannelOf(told));
+        Assert.Contains("I was removed from the conversation where \"Night roster\" is open, so I can no longer post there, and replies written there don't reach me. " +
+            "Add me back to it: what could not be posted meanwhile is posted as soon as I am back.", told.Strings, StringComparison.Ordinal);
 
         await Host.CommandAsync(SlackPayloads.Command("close", "U0DANA", "dana", channel: Private));
         await Host.SettleOutboxAsync();
@@ -57,6 +66,14 @@ public sealed class BotInvitedBackTests : SlackHostTest
     /// <summary>The chat.* methods are sent as JSON.</summary>
     private static string? ChannelOf(RecordedCall call) =>
         call.ContentType?.Contains("json", StringComparison.Ordinal) == true && call.Json.TryGetProperty("channel", out var channel) ? channel.GetString() : null;
+
+    private static JsonObject Left(string eventId) => SlackPayloads.Event(new JsonObject
+    {
+        ["type"] = "group_left",
+        ["channel"] = Private,
+        ["actor_id"] = "U0LEE",
+        ["event_ts"] = "1700000050.000100",
+    }, eventId);
 
     private static JsonObject Joined(string user, string eventId) => SlackPayloads.Event(new JsonObject
     {

@@ -158,6 +158,14 @@ internal static class Activities
         return activity;
     }
 
+    /// <summary>The bot removed from a conversation by <paramref name="by"/>.</summary>
+    public static JsonObject BotRemoved(string serviceUrl, Person by, Chat chat)
+    {
+        var activity = Base("conversationUpdate", serviceUrl, by, chat);
+        activity["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = TeamsTestHost.BotId });
+        return activity;
+    }
+
     /// <summary>Adds the clientInfo entity a Teams client sends along with its time zone.</summary>
     public static JsonObject FromClientIn(this JsonObject activity, string timeZone)
     {

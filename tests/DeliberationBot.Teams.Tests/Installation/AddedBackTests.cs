@@ -4,8 +4,8 @@ using DeliberationBot.Teams.Tests.Infrastructure;
 namespace DeliberationBot.Teams.Tests.Installation;
 
 /// <summary>
-/// Someone removed the bot from a group chat while its deliberation ran, so its summary could not be posted there and
-/// the facilitator was told to add the bot back. Added back, the bot posts what failed, without an administrator.
+/// Someone removed the bot from a group chat while its deliberation ran: the facilitator was told at once, and again
+/// when its summary could not be posted there. Added back, the bot posts what failed, without an administrator.
 /// </summary>
 public sealed class AddedBackTests : HostTest
 {
@@ -15,6 +15,15 @@ public sealed class AddedBackTests : HostTest
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\""));
         await Host.SentAsync();
         Fake.Fail(c => c.ConversationId == Chat.Group.Id && (c.IsPost || c.IsUpdate), HttpStatusCode.Forbidden, times: 50, errorCode: "BotNotInConversationRoster");
+
+        // Removed, the bot tells the facilitator at once, in their 1:1 chat, once; the uninstall Teams sends beside it says nothing more.
+        var removed = Activities.BotRemoved(ServiceUrl, Person.Maria, Chat.Group);
+        await Host.SendAsync(removed);
+        await Host.SendAsync(removed);
+        await Host.SendAsync(Activities.Installed(ServiceUrl, Person.Maria, Chat.Group, "remove"));
+        var told = Assert.Single(await Host.SentAsync(), c => c.CardText.Contains("I was removed", StringComparison.Ordinal));
+        Assert.NotEqual(Chat.Group.Id, told.ConversationId);
+        Assert.Contains("I was removed from the conversation where \"Shared screening\" is open", told.CardText, StringComparison.Ordinal);
 
         await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
         var failing = await Host.SentAsync();
