@@ -25,7 +25,8 @@ public sealed partial class BotMembership(IDeliberationStore store, IOutboxStore
         ResendAsync(channel, workspaceId, null, ct);
 
     /// <summary>Tells the facilitator of each deliberation open in <paramref name="conversation"/> that the bot was removed from it.</summary>
-    public async Task RemovedFromAsync(ConversationRef conversation, string deliveryKey, CancellationToken ct)
+    /// <param name="stillPosts">The platform lets the bot post there all the same (a public Slack channel): only what is written there is lost to it.</param>
+    public async Task RemovedFromAsync(ConversationRef conversation, bool stillPosts, string deliveryKey, CancellationToken ct)
     {
         var open = (await store.ListOpenAsync(conversation.WorkspaceId, conversation.Channel, ct))
             .Where(d => d.Home.ConversationId == conversation.ConversationId)
@@ -38,15 +39,17 @@ public sealed partial class BotMembership(IDeliberationStore store, IOutboxStore
         var now = time.GetUtcNow();
         var notices = open.Select(d => new OutboxMessage(
             Guid.CreateVersion7(now), d.WorkspaceId, $"{deliveryKey}/removed/{d.Id:N}", Destination.PrivatelyTo(d.Home, d.Facilitator),
-            new Confirmation(RemovedNotice(d.Title)), now)).ToList();
+            new Confirmation(RemovedNotice(d.Title, stillPosts)), now)).ToList();
         await store.CommitAsync(new Commit(conversation.WorkspaceId, deliveryKey) { Outbox = notices }, ct);
         LogRemoved(conversation.Channel, conversation.WorkspaceId, open.Count);
         signal.Notify();
     }
 
-    public static string RemovedNotice(string title) =>
-        $"I was removed from the conversation where \"{title}\" is open, so I can no longer post there, and replies written there " +
-        "don't reach me. Add me back to it: what could not be posted meanwhile is posted as soon as I am back.";
+    public static string RemovedNotice(string title, bool stillPosts) => stillPosts
+        ? $"I was removed from the conversation where \"{title}\" is open: I can still post there, but replies written there no longer " +
+          "reach me. Add me back to it so that they do."
+        : $"I was removed from the conversation where \"{title}\" is open, so I can no longer post there, and replies written there " +
+          "don't reach me. Add me back to it: what could not be posted meanwhile is posted as soon as I am back.";
 
     private async Task<int> ResendAsync(string channel, string workspaceId, string? conversationId, CancellationToken ct)
     {

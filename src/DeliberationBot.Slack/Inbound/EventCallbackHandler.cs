@@ -41,8 +41,8 @@ internal sealed class EventCallbackHandler
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
         Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event.Tokens, ct));
         Register("member_joined_channel", (e, ct) => JoinedAsync(e, membership, ct));
-        Register("channel_left", (e, ct) => LeftAsync(e, membership, ct));
-        Register("group_left", (e, ct) => LeftAsync(e, membership, ct));
+        Register("channel_left", (e, ct) => LeftAsync(e, membership, stillPosts: true, ct));
+        Register("group_left", (e, ct) => LeftAsync(e, membership, stillPosts: false, ct));
     }
 
     public IReadOnlyCollection<string> HandledTypes => _routes.Keys;
@@ -84,11 +84,15 @@ internal sealed class EventCallbackHandler
         return SlackAck.Empty;
     }
 
-    /// <summary>The bot removed from a channel: the facilitators of the deliberations open there hear it at once.</summary>
-    private static async Task<SlackAck> LeftAsync(EventTurn turn, BotMembership membership, CancellationToken ct)
+    /// <summary>
+    /// The bot removed from a channel: the facilitators of the deliberations open there hear it at once. In a public
+    /// channel (channel_left) it still posts, with chat:write.public, but no longer hears replies; in a private one
+    /// (group_left) it can do neither.
+    /// </summary>
+    private static async Task<SlackAck> LeftAsync(EventTurn turn, BotMembership membership, bool stillPosts, CancellationToken ct)
     {
         var channel = SlackPayload.Required(turn.Event.Channel, "event channel");
-        await membership.RemovedFromAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), DeliveryKeys.Event(turn.EventId), ct);
+        await membership.RemovedFromAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), stillPosts, DeliveryKeys.Event(turn.EventId), ct);
         return SlackAck.Empty;
     }
 

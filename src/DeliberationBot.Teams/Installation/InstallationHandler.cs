@@ -24,7 +24,7 @@ internal sealed class InstallationHandler(ReplyQueue queue, BotMembership member
             // Teams sends installationUpdate "remove" beside it: one of the two tells, or facilitators would hear it twice.
             if (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersRemoved?.Any(m => m.Id is not null && m.Id == botId) == true)
             {
-                await membership.RemovedFromAsync(turn.Home, turn.DeliveryKey, ct);
+                await membership.RemovedFromAsync(turn.Home, stillPosts: false, turn.DeliveryKey, ct);
                 return;
             }
 

@@ -67,10 +67,28 @@ public sealed class BotInvitedBackTests : SlackHostTest
     private static string? ChannelOf(RecordedCall call) =>
         call.ContentType?.Contains("json", StringComparison.Ordinal) == true && call.Json.TryGetProperty("channel", out var channel) ? channel.GetString() : null;
 
-    private static JsonObject Left(string eventId) => SlackPayloads.Event(new JsonObject
+    [Fact]
+    public async Task Removed_from_a_public_channel_the_bot_says_it_still_posts_there_but_no_longer_hears_replies()
     {
-        ["type"] = "group_left",
-        ["channel"] = Private,
+        await Host.CommandAsync(SlackPayloads.Command("start quick-check \"Road repairs\"", "U0DANA", "dana"));
+        await Host.EventAsync(Left("Ev0PUBLIC", "channel_left", SlackPayloads.Channel));
+        await Host.SettleOutboxAsync();
+
+        var told = Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Strings.Contains("I was removed", StringComparison.Ordinal));
+        Assert.Equal("D0U0DANA", ChannelOf(told));
+        Assert.Contains("I was removed from the conversation where \"Road repairs\" is open: I can still post there, but replies written there no longer reach me. " +
+            "Add me back to it so that they do.", told.Strings, StringComparison.Ordinal);
+
+        // Removed from a channel with no deliberation open, the bot tells nobody.
+        await Host.EventAsync(Left("Ev0ELSEWHERE", "channel_left", "C0ELSEWHERE"));
+        await Host.SettleOutboxAsync();
+        Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Strings.Contains("I was removed", StringComparison.Ordinal));
+    }
+
+    private static JsonObject Left(string eventId, string type = "group_left", string channel = Private) => SlackPayloads.Event(new JsonObject
+    {
+        ["type"] = type,
+        ["channel"] = channel,
         ["actor_id"] = "U0LEE",
         ["event_ts"] = "1700000050.000100",
     }, eventId);
