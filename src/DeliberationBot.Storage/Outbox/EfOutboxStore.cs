@@ -244,7 +244,7 @@ internal sealed partial class EfOutboxStore(DbFactory db, GroupedWrites grouped,
         if (conversationId is null)
         {
             return await db.WriteAsync(
-                ctx => ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && (workspaceId == null || x.WorkspaceId == workspaceId)).ExecuteUpdateAsync(s => Retried(s, now), ct),
+                ctx => Resendable(ctx).Where(x => workspaceId == null || x.WorkspaceId == workspaceId).ExecuteUpdateAsync(s => Retried(s, now), ct),
                 ct);
         }
 
@@ -252,7 +252,7 @@ internal sealed partial class EfOutboxStore(DbFactory db, GroupedWrites grouped,
         List<(Guid Id, string Destination)> failed;
         await using (var ctx = db.Create())
         {
-            failed = [.. (await ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && x.WorkspaceId == workspaceId)
+            failed = [.. (await Resendable(ctx).Where(x => x.WorkspaceId == workspaceId)
                 .Select(x => new { x.Id, x.DestinationJson }).ToListAsync(ct)).Select(x => (x.Id, x.DestinationJson))];
         }
 
@@ -262,6 +262,15 @@ internal sealed partial class EfOutboxStore(DbFactory db, GroupedWrites grouped,
             ctx => ctx.Outbox.Where(x => ids.Contains(x.Id) && x.Status == OutboxStatus.Failed).ExecuteUpdateAsync(s => Retried(s, now), ct),
             ct);
     }
+
+    /// <summary>
+    /// Failed messages that may be sent again: not a slot's (a card's) whose newer message has since been delivered, since
+    /// it carries older state and would overwrite the newer. A newer one waiting, or failed and sent again with it,
+    /// supersedes it when claimed.
+    /// </summary>
+    private static IQueryable<OutboxRow> Resendable(DeliberationsDbContext ctx) =>
+        ctx.Outbox.Where(x => x.Status == OutboxStatus.Failed && (x.SlotKey == null || !ctx.Outbox.Any(
+            n => n.WorkspaceId == x.WorkspaceId && n.SlotKey == x.SlotKey && n.Status == OutboxStatus.Delivered && n.CreatedAt > x.CreatedAt)));
 
     /// <summary>Pending again, due now, with a fresh count of attempts.</summary>
     private static void Retried(UpdateSettersBuilder<OutboxRow> s, DateTimeOffset now) =>

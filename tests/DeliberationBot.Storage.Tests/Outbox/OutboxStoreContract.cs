@@ -166,6 +166,38 @@ public abstract class OutboxStoreContract(TestDatabase db) : DatabaseContract
     }
 
     [SkippableFact]
+    public async Task A_failed_update_of_a_card_that_a_newer_one_has_since_updated_is_never_sent_again()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var sender = new RecordingSender();
+        async Task CommitAndSendAsync(string key, string text, SendResult? result = null)
+        {
+            await services.Store().CommitAsync(new Commit(Ws, key) { Outbox = [Samples.Message(Ws, key, db.Time.GetUtcNow(), slot: "card", text: text)] }, default);
+            if (result is not null)
+            {
+                sender.Script.Enqueue(result);
+            }
+
+            await Dispatchers.For(services, sender, db.Time).DispatchDueAsync(default);
+            db.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await CommitAndSendAsync("c/0", "posted");
+        await CommitAndSendAsync("c/1", "3 answers", SendResult.Fail("msg_too_long"));
+        await CommitAndSendAsync("c/2", "4 answers");
+        await CommitAndSendAsync("c/3", "5 answers", SendResult.Fail("channel_not_found"));
+        await CommitAndSendAsync("c/4", "closed", SendResult.Fail("channel_not_found"));
+
+        // "3 answers" would overwrite "4 answers": only what failed after the last delivered update goes again, and of
+        // that only the newest is sent, as a waiting update of a card always is.
+        Assert.Equal(2, await services.Outbox().RetryFailedAsync(Ws, Samples.Channel(Ws).ConversationId, default));
+        await Dispatchers.For(services, sender, db.Time).DispatchDueAsync(default);
+        Assert.Equal(["posted", "4 answers", "closed"], Texts(sender));
+        Assert.Equal(0, await services.Outbox().RetryFailedAsync(null, null, default));
+    }
+
+    [SkippableFact]
     public async Task A_slot_is_posted_once_then_updated_in_place_with_only_the_newest_state()
     {
         SkipIfUnavailable();
