@@ -45,6 +45,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInstallations>();
         services.TryAddSingleton<ISlackTokenSource, InstalledTokenSource>();
         services.AddSingleton<UninstallEvents>();
+        services.AddSingleton<MembershipEvents>();
         services.AddSingleton<SlackPeople>();
         services.AddSingleton<IConversationReaders, SlackConversationReaders>();
         services.AddSingleton<SlackRateLimitGate>();

@@ -19,8 +19,7 @@ internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient 
     public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
         var writer = people.FindAsync(command.TeamId, command.UserId, ct);
-        var starts = BotPresence.Starts(command.Text);
-        var checking = starts ? presence.CheckAsync(command.TeamId, command.ChannelId, ct) : Task.FromResult(Presence.Member);
+        var checking = BotPresence.Starts(command.Text) ? presence.CheckAsync(command.TeamId, command.ChannelId, ct) : Task.FromResult(Presence.Member);
         var names = await people.NamesMentionedAsync(command.TeamId, command.Text, null, ct);
         var person = await writer;
         var where = await checking;

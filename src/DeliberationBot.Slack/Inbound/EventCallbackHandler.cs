@@ -32,7 +32,7 @@ internal sealed class EventCallbackHandler
 
     public EventCallbackHandler(
         ThreadAnswering answering, AnswerMessages answerMessages, EditedCommands editedCommands, CommandDispatcher commands, TypedCommands typedCommands,
-        CardThreads threads, ReplyOutbox replies, SlackPeople people, UninstallEvents uninstalls, BotMembership membership, SlackLog log)
+        CardThreads threads, ReplyOutbox replies, SlackPeople people, UninstallEvents uninstalls, MembershipEvents memberships, SlackLog log)
     {
         (_answering, _answerMessages, _editedCommands, _commands, _typedCommands, _threads, _replies, _people, _log) =
             (answering, answerMessages, editedCommands, commands, typedCommands, threads, replies, people, log);
@@ -40,9 +40,9 @@ internal sealed class EventCallbackHandler
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
         Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event.Tokens, ct));
-        Register("member_joined_channel", (e, ct) => JoinedAsync(e, membership, ct));
-        Register("channel_left", (e, ct) => LeftAsync(e, membership, stillPosts: true, ct));
-        Register("group_left", (e, ct) => LeftAsync(e, membership, stillPosts: false, ct));
+        Register("member_joined_channel", (e, ct) => memberships.JoinedAsync(e.Team, e.BotUserId, e.Event.User, e.Event.Channel, ct));
+        Register("channel_left", (e, ct) => memberships.LeftAsync(e.Team, e.EventId, e.Event.Channel, stillPosts: true, ct));
+        Register("group_left", (e, ct) => memberships.LeftAsync(e.Team, e.EventId, e.Event.Channel, stillPosts: false, ct));
     }
 
     public IReadOnlyCollection<string> HandledTypes => _routes.Keys;
@@ -69,31 +69,6 @@ internal sealed class EventCallbackHandler
         {
             throw new InvalidOperationException($"Slack event type '{type}' is registered twice or has no subscription in SlackApp.EventSubscriptions.");
         }
-    }
-
-    /// <summary>The bot invited to a channel, often again after it was removed: what could not reach the channel is sent now.</summary>
-    private async Task<SlackAck> JoinedAsync(EventTurn turn, BotMembership membership, CancellationToken ct)
-    {
-        if (turn.BotUserId is not { } bot || turn.Event.User != bot || turn.Event.Channel is not { } channel)
-        {
-            _log.Ignored("event", "member_joined_channel of someone other than the bot");
-            return SlackAck.Empty;
-        }
-
-        await membership.AddedToAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), ct);
-        return SlackAck.Empty;
-    }
-
-    /// <summary>
-    /// The bot removed from a channel: the facilitators of the deliberations open there hear it at once. In a public
-    /// channel (channel_left) it still posts, with chat:write.public, but no longer hears replies; in a private one
-    /// (group_left) it can do neither.
-    /// </summary>
-    private static async Task<SlackAck> LeftAsync(EventTurn turn, BotMembership membership, bool stillPosts, CancellationToken ct)
-    {
-        var channel = SlackPayload.Required(turn.Event.Channel, "event channel");
-        await membership.RemovedFromAsync(new ConversationRef(SlackChannel.Name, turn.Team, channel), stillPosts, DeliveryKeys.Event(turn.EventId), ct);
-        return SlackAck.Empty;
     }
 
     private async Task<SlackAck> MessageAsync(EventTurn turn, CancellationToken ct)
