@@ -100,6 +100,13 @@ public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, str
     /// </summary>
     public AnswerSince? Since { get; init; }
 
+    /// <summary>
+    /// The question whose answer these words follow up: the person's answer to a question that answer opened ("What would
+    /// need to change…"), kept beside the answer that raised the concern, so the owners read what would settle it too.
+    /// Null for every other voice, and for a follow-up's answer the person flagged: that is a concern of its own.
+    /// </summary>
+    public string? FollowUpOf { get; init; }
+
     public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;
 }
 

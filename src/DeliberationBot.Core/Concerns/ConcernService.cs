@@ -191,8 +191,10 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
+        // An answer to a follow-up is more of the same person's words, not another person's.
+        var words = merged.Voices.Count(v => v.FollowUpOf is null);
         return TurnResult.Reply(new Confirmation(
-            $"Merged #{from} into #{into}. #{into} now carries {merged.Voices.Count} {(merged.Voices.Count == 1 ? "person's words" : "people's words")}, each as written; the owners see it with \"concerns\"." +
+            $"Merged #{from} into #{into}. #{into} now carries {words} {(words == 1 ? "person's words" : "people's words")}, each as written; the owners see it with \"concerns\"." +
             (asked ? $" Whoever raised #{from} is asked whether the owners' response to #{into} settles it for them too."
                 : newRaisers.Count > 0 ? $" Whoever raised #{from} is told so." : "")));
     }

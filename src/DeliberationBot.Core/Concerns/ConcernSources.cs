@@ -5,8 +5,8 @@ namespace DeliberationBot.Core.Concerns;
 
 /// <summary>
 /// What <see cref="ConcernSync"/> makes concerns from, read without every answer and participant: the concerns so far,
-/// the answers that can raise one (flagged, or to a question with a concern rule) and the people who gave them, for
-/// their names. Other answers can never become a concern, so <c>status</c>, <c>concerns</c> and closing need not read them.
+/// the answers that can raise one (flagged, or to a question with a concern rule), the answers to follow-ups, which stand
+/// beside the answer they follow, and the people who gave them, for their names. Other answers can never become a concern, so <c>status</c>, <c>concerns</c> and closing need not read them.
 /// </summary>
 public sealed record ConcernSources(IReadOnlyList<Concern> Existing, IReadOnlyList<Answer> Answers, IReadOnlyList<Participant> Raisers)
 {
@@ -36,7 +36,8 @@ public sealed record ConcernSources(IReadOnlyList<Concern> Existing, IReadOnlyLi
     /// </summary>
     private static async Task<IReadOnlyList<Answer>> ReadAnswersAsync(IDeliberationStore store, Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> existing, CancellationToken ct)
     {
-        var answers = await store.ListConcernAnswersAsync(d.WorkspaceId, d.Id, [.. flow.Questions.Where(q => q.ConcernWhen is not null).Select(q => q.Id)], ct);
+        // Answers to follow-ups stand beside the answer they follow in its concern, flagged or not.
+        var answers = await store.ListConcernAnswersAsync(d.WorkspaceId, d.Id, [.. flow.Questions.Where(q => q.ConcernWhen is not null || flow.IsFollowUp(q)).Select(q => q.Id)], ct);
         var read = answers.Select(a => (a.ParticipantKey, a.QuestionId)).ToHashSet();
         var unread = existing
             .Where(c => !c.IsMerged)

@@ -8,8 +8,10 @@ namespace DeliberationBot.Core.Concerns;
 /// <summary>
 /// Turns answers into concerns. Every flagged answer is its own concern, in the words the person wrote; the question
 /// is kept as context. Answers that only meet a flow's concern rule share one concern per question, each answer a voice
-/// in it. Pure and repeatable: running it again adds what is new, brings edited answers' words up to date, and marks
-/// words whose answer no longer raises the concern (<see cref="LaterAnswers"/>).
+/// in it. A person's answers to the follow-ups their answer opened ("What would need to change…") stand beside it in
+/// the concern it raised, each with its question (<see cref="ConcernVoice.FollowUpOf"/>). Pure and repeatable: running
+/// it again adds what is new, brings edited answers' words up to date, and marks words whose answer no longer raises the
+/// concern (<see cref="LaterAnswers"/>).
 /// </summary>
 public static class ConcernSync
 {
@@ -28,6 +30,11 @@ public static class ConcernSync
             .ThenBy(a => a.AnsweredAt)
             .ThenBy(a => a.ParticipantKey, StringComparer.Ordinal)
             .ToList();
+        var byAnswer = new Dictionary<(string, string), Answer>();
+        foreach (var answer in answers)
+        {
+            byAnswer.TryAdd((answer.ParticipantKey, answer.QuestionId), answer);
+        }
 
         // Question by question in flow order, so concerns are numbered as the flow asks.
         foreach (var byQuestion in given.GroupBy(a => a.QuestionId))
@@ -35,21 +42,21 @@ public static class ConcernSync
             var question = flow.FindQuestion(byQuestion.Key)!;
             foreach (var answer in byQuestion.Where(a => a.FlaggedConcern))
             {
-                var voice = VoiceOf(question, answer, names);
+                var voices = VoicesOf(flow, question, answer, names, byAnswer);
                 var theirs = voiced.Holding(answer).Select(id => current[id]).ToList();
                 var mine = theirs.FirstOrDefault(c => c.Origin == ConcernOrigin.FlaggedAnswer && !c.IsMerged) ?? theirs.FirstOrDefault(c => !c.IsMerged);
                 if (mine is null)
                 {
                     var created = new Concern(
                         Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, question.SectionId, question.Id,
-                        voice.Text, [answer.Group], [answer.ParticipantKey], ConcernStatus.Open, null, null, null, [], now, now)
+                        voices[0].Text, [answer.Group], [answer.ParticipantKey], ConcernStatus.Open, null, null, null, [], now, now)
                     {
-                        Voices = [voice],
+                        Voices = voices,
                     };
                     current[created.Id] = changed[created.Id] = created;
                     voiced.Add(created);
                 }
-                else if (WithVoices(mine, [voice], now) is { } updated)
+                else if (WithVoices(mine, voices, now) is { } updated)
                 {
                     current[updated.Id] = changed[updated.Id] = updated;
                     voiced.Add(updated);
@@ -71,7 +78,7 @@ public static class ConcernSync
                 Guid.CreateVersion7(now), deliberationId, next++, ConcernKind.Concern, ConcernOrigin.FlowRule, question.SectionId, question.Id,
                 $"Answers that meet this question's concern rule ({question.ConcernWhen!.Describe(question)}).", [], [], ConcernStatus.Open, null, null, null, [], now, now);
             // All of the question's voices at once: one at a time, each copied and searched the list of those before it.
-            var withVoices = WithVoices(rule, [.. meetingRule.Select(a => VoiceOf(question, a, names))], now);
+            var withVoices = WithVoices(rule, [.. meetingRule.SelectMany(a => VoicesOf(flow, question, a, names, byAnswer))], now);
             if (isNew || withVoices is not null)
             {
                 rule = withVoices ?? rule;
@@ -81,12 +88,6 @@ public static class ConcernSync
         }
 
         // A voice whose answer no longer raises its concern says what became of the answer (LaterAnswers).
-        var byAnswer = new Dictionary<(string, string), Answer>();
-        foreach (var answer in answers)
-        {
-            byAnswer.TryAdd((answer.ParticipantKey, answer.QuestionId), answer);
-        }
-
         foreach (var c in current.Values.Where(c => !c.IsMerged && c.Voices.Any(v => byAnswer.ContainsKey((v.RaiserKey, v.QuestionId ?? "")))).ToList())
         {
             if (LaterAnswers.Marked(c, flow, byAnswer, now) is { } marked)
@@ -104,6 +105,47 @@ public static class ConcernSync
     /// <summary>The words of an answer as a concern's voice: free text as written, other kinds as their option labels or number.</summary>
     public static ConcernVoice VoiceOf(Question question, Answer answer, IReadOnlyDictionary<string, string?> names) =>
         new(answer.ParticipantKey, answer.Group, names.GetValueOrDefault(answer.ParticipantKey), SummaryAnswerSet.TextOf(question, answer.Value), question.Id);
+
+    /// <summary>
+    /// The voice of an answer that raises a concern, followed by the person's answers to the follow-ups it opened, which
+    /// say why, or what would need to change: the owners read them together. A follow-up's answer the person flagged is a
+    /// concern of its own instead, with its question.
+    /// </summary>
+    private static List<ConcernVoice> VoicesOf(
+        FlowDefinition flow, Question question, Answer answer, IReadOnlyDictionary<string, string?> names, Dictionary<(string, string), Answer> answers)
+    {
+        List<ConcernVoice> voices = [VoiceOf(question, answer, names)];
+        foreach (var followUp in FlowEngine.FollowUpsOpenedBy(flow, question, answer.Value, answer.Group))
+        {
+            if (answers.TryGetValue((answer.ParticipantKey, followUp.Id), out var given) && !given.Value.Skipped && !given.FlaggedConcern)
+            {
+                voices.Add(VoiceOf(followUp, given, names) with { FollowUpOf = question.Id });
+            }
+        }
+
+        return voices;
+    }
+
+    /// <summary>Each answer to a follow-up right after the answer it follows, wherever the two were added.</summary>
+    private static List<ConcernVoice> FollowUpsBesideTheirAnswers(List<ConcernVoice> voices)
+    {
+        if (!voices.Exists(v => v.FollowUpOf is not null))
+        {
+            return voices;
+        }
+
+        static bool Opened(ConcernVoice answer, ConcernVoice followUp) =>
+            LaterAnswers.Follows(answer) && followUp.FollowUpOf == answer.QuestionId && followUp.RaiserKey == answer.RaiserKey;
+
+        var placed = new List<ConcernVoice>(voices.Count);
+        foreach (var v in voices.Where(v => v.FollowUpOf is null || !voices.Exists(a => Opened(a, v))))
+        {
+            placed.Add(v);
+            placed.AddRange(voices.Where(f => Opened(v, f)));
+        }
+
+        return placed;
+    }
 
     /// <summary>The concern that carries a merged one on (following merges of merges).</summary>
     private static Concern Surviving(Concern c, IEnumerable<Concern> all)
@@ -171,7 +213,7 @@ public static class ConcernSync
 
         return changed is null ? null : c with
         {
-            Voices = changed,
+            Voices = FollowUpsBesideTheirAnswers(changed),
             Text = text,
             Raisers = newRaisers.Count == 0 ? c.Raisers : [.. c.Raisers, .. newRaisers],
             RaisedByGroups = groups.Count == c.RaisedByGroups.Count ? c.RaisedByGroups : [.. groups.Order()],
@@ -202,8 +244,9 @@ public static class ConcernSync
         public void Add(Concern c)
         {
             _order.TryAdd(c.Id, _order.Count);
-            // An answer a suggested concern cites is not raised in it: the person's own flag makes a concern of its own.
-            foreach (var v in c.Voices.Where(v => !v.Cited))
+            // An answer a suggested concern cites is not raised in it, nor is a follow-up's answer in the concern of the answer
+            // it follows: the person's own flag makes a concern of its own.
+            foreach (var v in c.Voices.Where(v => !v.Cited && v.FollowUpOf is null))
             {
                 var holders = _holders.TryGetValue((v.RaiserKey, v.QuestionId), out var list) ? list : _holders[(v.RaiserKey, v.QuestionId)] = [];
                 if (!holders.Contains(c.Id))

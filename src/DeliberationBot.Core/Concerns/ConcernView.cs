@@ -180,14 +180,22 @@ public sealed record ConcernView(
     {
         get
         {
-            var added = Changes.Count(c => !c.Edited);
+            // An answer to a follow-up adds to words its person gave before (or with it: then it is part of theirs).
+            var followUps = Changes.Where(c => !c.Edited && Voices.Any(v => v.Is(c) && v.FollowUpOf is not null)).ToList();
+            var added = Changes.Count(c => !c.Edited) - followUps.Count;
+            var more = followUps.Select(c => c.RaiserKey).Distinct().Count(r => !Changes.Any(c => !c.Edited && c.RaiserKey == r && !followUps.Contains(c)));
             // Words kept as given, with what became of the answer since (ConcernVoice.Since): the answer changed, not the words.
             var answers = Changes.Count(c => c.Edited && c.Answer);
-            var edited = Changes.Count - added - answers;
+            var edited = Changes.Count - added - followUps.Count - answers;
             var parts = new List<string>();
             if (added > 0)
             {
                 parts.Add($"{People(added)} added their words");
+            }
+
+            if (more > 0)
+            {
+                parts.Add($"{People(more)} added to {(added > 0 ? "theirs" : "their words")}");
             }
 
             if (edited > 0)
@@ -200,7 +208,7 @@ public sealed record ConcernView(
                 parts.Add($"{People(answers)} changed {(answers == 1 ? "their answer" : "their answers")}");
             }
 
-            var marks = (added > 0, edited + answers > 0) switch
+            var marks = (added + more > 0, edited + answers > 0) switch
             {
                 (true, true) => "marked new and edited",
                 (true, false) => "marked new",

@@ -15,9 +15,10 @@ public static class LaterAnswers
 {
     /// <summary>
     /// Whether a voice stands for a person's answer to a question and so follows it: not words given on reopening,
-    /// an answer the summary cited (kept as it stood when the facilitator confirmed it), or the summary's own words.
+    /// an answer the summary cited (kept as it stood when the facilitator confirmed it), the summary's own words, or the
+    /// answer to a follow-up (<see cref="ConcernVoice.FollowUpOf"/>), which raises nothing itself and stands with the answer it follows.
     /// </summary>
-    public static bool Follows(ConcernVoice v) => v.QuestionId is not null && !v.Reopening && !v.Cited && !v.Suggested;
+    public static bool Follows(ConcernVoice v) => v.QuestionId is not null && !v.Reopening && !v.Cited && !v.Suggested && v.FollowUpOf is null;
 
     /// <summary>The concern with its voices marked as their answers now stand; null when none changes.</summary>
     /// <param name="answers">People's current answers by participant key and question id; a voice without one is left as it is.</param>

@@ -108,10 +108,11 @@ public interface IDeliberationStore
 
     /// <summary>
     /// The answers concerns are made from (<see cref="ConcernSync"/>): every answer flagged as a concern, and every answer
-    /// to one of <paramref name="ruleQuestionIds"/>, the questions whose flow rule may make an answer a concern. In no
-    /// particular order: <see cref="ConcernSync"/> puts them in the flow's.
+    /// to one of <paramref name="questionIds"/>: the questions whose flow rule may make an answer a concern, and the
+    /// follow-ups, whose answers stand beside the answer they follow. In no particular order: <see cref="ConcernSync"/>
+    /// puts them in the flow's.
     /// </summary>
-    Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct);
+    Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(string workspaceId, Guid deliberationId, IReadOnlyCollection<string> questionIds, CancellationToken ct);
 
     /// <summary>The participants with these keys (those of a concern's raisers, for their names).</summary>
     Task<IReadOnlyList<Participant>> ListParticipantsAsync(string workspaceId, Guid deliberationId, IReadOnlyCollection<string> keys, CancellationToken ct);

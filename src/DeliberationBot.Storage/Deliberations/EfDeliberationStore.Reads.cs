@@ -134,10 +134,10 @@ internal sealed partial class EfDeliberationStore
     }
 
     public async Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(
-        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct)
+        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> questionIds, CancellationToken ct)
     {
         await using var ctx = db.Create();
-        var rows = await CompiledQueries.ListAsync(db.Queries.ConcernAnswers(ctx, workspaceId, deliberationId, [.. ruleQuestionIds]), ct);
+        var rows = await CompiledQueries.ListAsync(db.Queries.ConcernAnswers(ctx, workspaceId, deliberationId, [.. questionIds]), ct);
         return [.. rows.Select(r => r.ToRecord())];
     }
 

@@ -176,8 +176,8 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
         DeliberationTally.Of(await ListParticipantsAsync(workspaceId, deliberationId, ct), await ListAnswersAsync(workspaceId, deliberationId, ct));
 
     public async Task<IReadOnlyList<Answer>> ListConcernAnswersAsync(
-        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> ruleQuestionIds, CancellationToken ct) =>
-        [.. (await ListAnswersAsync(workspaceId, deliberationId, ct)).Where(a => a.FlaggedConcern || ruleQuestionIds.Contains(a.QuestionId))];
+        string workspaceId, Guid deliberationId, IReadOnlyCollection<string> questionIds, CancellationToken ct) =>
+        [.. (await ListAnswersAsync(workspaceId, deliberationId, ct)).Where(a => a.FlaggedConcern || questionIds.Contains(a.QuestionId))];
 
     public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(
         string workspaceId, Guid deliberationId, IReadOnlyCollection<string> keys, CancellationToken ct) =>
