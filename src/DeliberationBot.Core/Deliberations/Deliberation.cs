@@ -38,6 +38,13 @@ public sealed record Deliberation(
 {
     public bool IsOpen => Status == DeliberationStatus.Open;
 
+    /// <summary>
+    /// The bot posts in the home conversation but does not hear what is written there (a public Slack channel it was
+    /// removed from, or could not join): replies in the card's thread would be lost, so the card offers only its Answer
+    /// button until the bot is back (<see cref="Messaging.BotMembership"/>).
+    /// </summary>
+    public bool RepliesUnheard { get; init; }
+
     /// <summary>The facilitator and the owners may close a deliberation.</summary>
     public bool MayClose(UserRef user) => Facilitator.Id == user.Id || Owners.Any(o => o.Id == user.Id);
 

@@ -32,7 +32,7 @@ public static class Overview
 
     public static DeliberationCard Card(Deliberation d, FlowDefinition flow, DeliberationTally tally) =>
         new(d.Id, d.Title, d.Description, flow.Id, flow.Title, flow.Questions.Count, d.Owners, d.Facilitator, d.Due, d.Anonymity, d.Status,
-            Progress(tally)) { Decision = d.Decision };
+            Progress(tally)) { Decision = d.Decision, RepliesUnheard = d.RepliesUnheard };
 
     public static StatusReport Status(Deliberation d, FlowDefinition flow, DeliberationTally tally) =>
         new(d.Id, d.Title, d.Status, d.Due, Progress(tally), Coverage(flow, tally), 0, 0);

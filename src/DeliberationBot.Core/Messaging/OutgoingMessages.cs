@@ -62,6 +62,9 @@ public sealed record DeliberationCard(
 {
     /// <summary>The decision once it is recorded: the card says it, so that whoever finds the card learns what became of the proposal.</summary>
     public Decision? Decision { get; init; }
+
+    /// <summary>Replies in the card's thread would not reach the bot (<see cref="Deliberation.RepliesUnheard"/>): the card invites none.</summary>
+    public bool RepliesUnheard { get; init; }
 }
 
 /// <summary>Asks a person which stakeholder group they answer as (and, where allowed, whether anonymously).</summary>

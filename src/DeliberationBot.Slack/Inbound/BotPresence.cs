@@ -26,7 +26,7 @@ internal enum Presence
 /// the card's thread would be lost: it joins the channel (<see cref="JoinAsync"/>). Asked within a short budget; when
 /// Slack does not answer in time, or the app lacks the scope to ask, the start goes ahead as before.
 /// </summary>
-internal sealed class BotPresence(SlackApiClient api, SlackLog log, TimeProvider time)
+internal sealed class BotPresence(SlackApiClient api, BotMembership membership, SlackLog log, TimeProvider time)
 {
     public static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(1500);
 
@@ -35,8 +35,8 @@ internal sealed class BotPresence(SlackApiClient api, SlackLog log, TimeProvider
         "then type the command again. (In a direct message, start it in a channel instead.)";
 
     public const string CannotJoin =
-        "I couldn't join this channel, so replies in the deliberation's thread won't reach me: only the Answer button will. " +
-        "Invite me with /invite @DeliberationBot so that replies count too.";
+        "I couldn't join this channel, so replies in the deliberation's thread won't reach me: its message asks people to press " +
+        "Answer instead. Invite me with /invite @DeliberationBot so that replies count too.";
 
     public async Task<Presence> CheckAsync(string teamId, string channelId, CancellationToken ct)
     {
@@ -60,9 +60,11 @@ internal sealed class BotPresence(SlackApiClient api, SlackLog log, TimeProvider
 
     /// <summary>
     /// Joins a public channel the bot posts in without being a member, so that replies in a deliberation's thread reach
-    /// it; when Slack refuses (an install without channels:join), tells the person who started it, privately, how to mend it.
+    /// it; when Slack refuses (an install without channels:join), the deliberation's card stops inviting replies, and
+    /// the person who started it is told, privately, how to mend it.
     /// </summary>
-    public async Task JoinAsync(string teamId, string channelId, string userId, CancellationToken ct)
+    /// <param name="deliveryKey">The start's: the card is redrawn once however often the start is delivered.</param>
+    public async Task JoinAsync(string teamId, string channelId, string userId, string deliveryKey, CancellationToken ct)
     {
         var joined = await api.FormAsync(teamId, "conversations.join", [new("channel", channelId)], ct);
         if (joined.Ok)
@@ -71,6 +73,7 @@ internal sealed class BotPresence(SlackApiClient api, SlackLog log, TimeProvider
         }
 
         log.NotJoined(teamId, joined.Error);
+        await membership.NotJoinedAsync(new ConversationRef(SlackChannel.Name, teamId, channelId), deliveryKey + "/not-joined", ct);
         var told = await api.PostEphemeralAsync(teamId, channelId, userId, MessageRenderer.Render(new Confirmation(CannotJoin)), null, ct);
         if (!told.Ok)
         {

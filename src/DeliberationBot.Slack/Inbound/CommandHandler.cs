@@ -40,7 +40,7 @@ internal sealed class CommandHandler(CommandDispatcher commands, SlackApiClient 
 
         // A deliberation started in a public channel the bot only posts in: it joins, so that replies in the card's thread reach it.
         var join = where == Presence.PostsOnly && !result.Replies.OfType<ErrorMessage>().Any() && !result.Replies.OfType<StartForm>().Any()
-            ? token => presence.JoinAsync(command.TeamId, command.ChannelId, command.UserId, token)
+            ? token => presence.JoinAsync(command.TeamId, command.ChannelId, command.UserId, key, token)
             : (Func<CancellationToken, Task>?)null;
         if (result.Replies.OfType<StartForm>().FirstOrDefault() is { } form && command.TriggerId is { } trigger)
         {

@@ -40,7 +40,7 @@ internal sealed class EventCallbackHandler
         Register("app_mention", MessageAsync);
         Register("app_uninstalled", (e, ct) => uninstalls.AppUninstalledAsync(e.Team, ct));
         Register("tokens_revoked", (e, ct) => uninstalls.TokensRevokedAsync(e.Team, e.Event.Tokens, ct));
-        Register("member_joined_channel", (e, ct) => memberships.JoinedAsync(e.Team, e.BotUserId, e.Event.User, e.Event.Channel, ct));
+        Register("member_joined_channel", (e, ct) => memberships.JoinedAsync(e.Team, e.EventId, e.BotUserId, e.Event.User, e.Event.Channel, ct));
         Register("channel_left", (e, ct) => memberships.LeftAsync(e.Team, e.EventId, e.Event.Channel, stillPosts: true, ct));
         Register("group_left", (e, ct) => memberships.LeftAsync(e.Team, e.EventId, e.Event.Channel, stillPosts: false, ct));
     }

@@ -100,7 +100,7 @@ internal sealed class ViewSubmissionHandler
         {
             if (await _presence.CheckAsync(actor.WorkspaceId, channelId, token) == Presence.PostsOnly)
             {
-                await _presence.JoinAsync(actor.WorkspaceId, channelId, actor.User.Id, token);
+                await _presence.JoinAsync(actor.WorkspaceId, channelId, actor.User.Id, key, token);
             }
         });
     }

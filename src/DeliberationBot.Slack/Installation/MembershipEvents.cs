@@ -12,7 +12,7 @@ namespace DeliberationBot.Slack.Installation;
 /// </summary>
 internal sealed class MembershipEvents(BotMembership membership, SlackLog log)
 {
-    public async Task<SlackAck> JoinedAsync(string teamId, string? botUserId, string? user, string? channel, CancellationToken ct)
+    public async Task<SlackAck> JoinedAsync(string teamId, string eventId, string? botUserId, string? user, string? channel, CancellationToken ct)
     {
         if (botUserId is null || user != botUserId || channel is null)
         {
@@ -20,7 +20,7 @@ internal sealed class MembershipEvents(BotMembership membership, SlackLog log)
             return SlackAck.Empty;
         }
 
-        await membership.AddedToAsync(new ConversationRef(SlackChannel.Name, teamId, channel), ct);
+        await membership.AddedToAsync(new ConversationRef(SlackChannel.Name, teamId, channel), DeliveryKeys.Event(eventId), ct);
         return SlackAck.Empty;
     }
 

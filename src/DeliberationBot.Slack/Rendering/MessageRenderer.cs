@@ -188,11 +188,14 @@ internal static class MessageRenderer
         content.Add(Block.Section(Progress(c.Progress)));
         if (open)
         {
-            // A thread reply is public and under the person's name, so it is offered only where answers may be named.
-            content.Add(Block.Context(c.Anonymity switch
+            // A thread reply is public and under the person's name, so it is offered only where answers may be named, and
+            // only where it reaches the bot.
+            content.Add(Block.Context((c.Anonymity, c.RepliesUnheard) switch
             {
-                AnonymityPolicy.AnonymousOnly => "Press *Answer* to take part. Answers are private and anonymous.",
-                AnonymityPolicy.AnonymousAllowed => "Press *Answer* to take part, by name or anonymously; or reply in this thread to answer your current question by name.",
+                (AnonymityPolicy.AnonymousOnly, _) => "Press *Answer* to take part. Answers are private and anonymous.",
+                (AnonymityPolicy.AnonymousAllowed, true) => "Press *Answer* to take part, by name or anonymously. Replies in this thread don't reach me.",
+                (AnonymityPolicy.AnonymousAllowed, false) => "Press *Answer* to take part, by name or anonymously; or reply in this thread to answer your current question by name.",
+                (_, true) => "Press *Answer* to take part. Replies in this thread don't reach me.",
                 _ => "Press *Answer* to take part, or reply in this thread to answer your current question.",
             }));
             trailer.Add(AnswerButton(c.DeliberationId, "Answer"));

@@ -31,6 +31,7 @@ internal static class RowMapping
         CreatedAt = d.CreatedAt,
         ClosedAt = d.ClosedAt,
         DecisionJson = d.Decision is null ? null : Json.Write(d.Decision),
+        RepliesUnheard = d.RepliesUnheard,
     };
 
     public static Deliberation ToRecord(this DeliberationRow r) => new(
@@ -38,7 +39,10 @@ internal static class RowMapping
         Json.Read<List<UserRef>>(r.OwnersJson), Json.Read<UserRef>(r.FacilitatorJson),
         new ConversationRef(r.HomeChannel, r.WorkspaceId, r.HomeConversationId, r.HomeThreadId),
         r.Due, Enum.Parse<AnonymityPolicy>(r.Anonymity), Enum.Parse<DeliberationStatus>(r.Status), r.CreatedAt, r.ClosedAt,
-        r.DecisionJson is null ? null : Json.Read<Decision>(r.DecisionJson));
+        r.DecisionJson is null ? null : Json.Read<Decision>(r.DecisionJson))
+    {
+        RepliesUnheard = r.RepliesUnheard,
+    };
 
     public static ConcernRow ToRow(this Concern c, string workspaceId) => new()
     {

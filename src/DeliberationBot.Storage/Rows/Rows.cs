@@ -21,6 +21,7 @@ internal sealed class DeliberationRow
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? DecisionJson { get; set; }
+    public bool RepliesUnheard { get; set; }
 }
 
 internal sealed class FlowSnapshotRow

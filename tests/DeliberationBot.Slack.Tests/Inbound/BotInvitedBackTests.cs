@@ -71,13 +71,26 @@ public sealed class BotInvitedBackTests : SlackHostTest
     public async Task Removed_from_a_public_channel_the_bot_says_it_still_posts_there_but_no_longer_hears_replies()
     {
         await Host.CommandAsync(SlackPayloads.Command("start quick-check \"Road repairs\"", "U0DANA", "dana"));
+        await Host.SettleOutboxAsync();
+        Assert.Contains(ReplyInTheThread, Api.CallsTo("chat.postMessage").Single(c => ChannelOf(c) == SlackPayloads.Channel).Strings, StringComparison.Ordinal);
+        await Host.EventAsync(Left("Ev0PUBLIC", "channel_left", SlackPayloads.Channel));
         await Host.EventAsync(Left("Ev0PUBLIC", "channel_left", SlackPayloads.Channel));
         await Host.SettleOutboxAsync();
 
         var told = Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Strings.Contains("I was removed", StringComparison.Ordinal));
         Assert.Equal("D0U0DANA", ChannelOf(told));
-        Assert.Contains("I was removed from the conversation where \"Road repairs\" is open: I can still post there, but replies written there no longer reach me. " +
-            "Add me back to it so that they do.", told.Strings, StringComparison.Ordinal);
+        Assert.Contains("I was removed from the conversation where \"Road repairs\" is open: I can still post there, but replies written there no longer reach me, " +
+            "so its message now asks people to press Answer instead. Add me back to it so that replies count again.", told.Strings, StringComparison.Ordinal);
+        // Its card no longer invites replies that would be lost, once however often Slack delivers the event.
+        var unheard = Assert.Single(Api.CallsTo("chat.update"), c => ChannelOf(c) == SlackPayloads.Channel);
+        Assert.Contains("Press *Answer* to take part. Replies in this thread don't reach me.", unheard.Strings, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReplyInTheThread, unheard.Strings, StringComparison.Ordinal);
+
+        // Back in the channel, the bot invites replies again.
+        await Host.EventAsync(Joined(SlackPayloads.Bot, "Ev0BACK", SlackPayloads.Channel));
+        await Host.SettleOutboxAsync();
+        Assert.Contains(ReplyInTheThread, Api.CallsTo("chat.update").Last(c => ChannelOf(c) == SlackPayloads.Channel).Strings, StringComparison.Ordinal);
+        Assert.False((await Host.DeliberationAsync(SlackPayloads.Channel)).RepliesUnheard);
 
         // Removed from a channel with no deliberation open, the bot tells nobody.
         await Host.EventAsync(Left("Ev0ELSEWHERE", "channel_left", "C0ELSEWHERE"));
@@ -93,12 +106,14 @@ public sealed class BotInvitedBackTests : SlackHostTest
         ["event_ts"] = "1700000050.000100",
     }, eventId);
 
-    private static JsonObject Joined(string user, string eventId) => SlackPayloads.Event(new JsonObject
+    private const string ReplyInTheThread = "or reply in this thread to answer your current question";
+
+    private static JsonObject Joined(string user, string eventId, string channel = Private) => SlackPayloads.Event(new JsonObject
     {
         ["type"] = "member_joined_channel",
         ["user"] = user,
-        ["channel"] = Private,
-        ["channel_type"] = "G",
+        ["channel"] = channel,
+        ["channel_type"] = channel == Private ? "G" : "C",
         ["team"] = SlackPayloads.Team,
         ["inviter"] = "U0DANA",
         ["event_ts"] = "1700000100.000100",

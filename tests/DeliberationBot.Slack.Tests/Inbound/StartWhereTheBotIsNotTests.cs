@@ -92,5 +92,9 @@ public sealed class StartWhereTheBotIsNotTests : SlackHostTest
         Assert.Equal(("U0DANA", Roads), (told.Json.GetProperty("user").GetString(), told.Json.GetProperty("channel").GetString()));
         Assert.Contains(BotPresence.CannotJoin, told.Strings, StringComparison.Ordinal);
         Assert.Equal("Road repair ranking", (await Host.DeliberationAsync(Roads)).Title);
+        // Its card asks people to press Answer, rather than reply where the bot can't hear them.
+        await Host.SettleOutboxAsync();
+        var card = Api.CallsTo("chat.update").Last(c => c.Strings.Contains("Road repair ranking", StringComparison.Ordinal));
+        Assert.Contains("Press *Answer* to take part. Replies in this thread don't reach me.", card.Strings, StringComparison.Ordinal);
     }
 }

@@ -347,7 +347,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         var deliberation = d with
         {
             Title = "Predictive screening, revised", Description = "Second round", Due = new DateOnly(2027, 1, 8),
-            Status = DeliberationStatus.Closed, ClosedAt = later,
+            Status = DeliberationStatus.Closed, ClosedAt = later, RepliesUnheard = true,
         };
         var participant = p with
         {
@@ -366,6 +366,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
             [
                 new ConcernVoice("anon:7", null, null, "Line one\nline two", null),
                 new ConcernVoice(p.Key, StakeholderGroup.LegalPolicy, "Ana P.", "No", "override") { Since = new AnswerSince(AnswerSinceKind.Changed, "Yes") },
+                new ConcernVoice(p.Key, StakeholderGroup.LegalPolicy, "Ana P.", "A second sign-off.", "override-why") { FollowUpOf = "override" },
             ],
         };
         await store.CommitAsync(
