@@ -86,7 +86,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         }
 
         var none = new Dictionary<string, AnswerValue>();
-        return TurnResult.Reply(Prompt(d, flow, participant, FlowEngine.Evaluate(flow, group, none), none, null));
+        return TurnResult.Reply(Prompt(d, flow, participant, FlowEngine.Evaluate(flow, group, none), none, [], null));
     }
 
     private async Task<TurnResult> RecordAnswerAsync(
@@ -132,7 +132,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
             : await RuleWarningAsync(d, participant, question, answer, previous, ct);
         var result = TurnResult.Reply(progress.IsComplete
             ? Completed(d, progress, mine, FlaggedOf([.. answers.Where(a => a.QuestionId != question.Id), answer], participant.Key), previous is not null) with { JustFlagged = preview }
-            : Prompt(d, flow, participant, progress, mine, null) with { JustFlagged = preview });
+            : Prompt(d, flow, participant, progress, mine, [.. answers.Where(a => a.QuestionId != question.Id), answer], null) with { JustFlagged = preview });
         return await KeptWordsAsync(d, question, previous, answer, ct) is { } kept ? result.WithNotice(kept) : result;
     }
 
@@ -197,7 +197,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var mine = Overview.AnswersOf(answers, participant.Key);
         var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
-        return TurnResult.Reply(Prompt(d, flow, participant, progress, mine, question, answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == questionId)));
+        return TurnResult.Reply(Prompt(d, flow, participant, progress, mine, answers, question, answers.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == questionId)));
     }
 
     private async Task<OutgoingMessage> NextStepAsync(Deliberation d, FlowDefinition flow, Participant participant, CancellationToken ct)
@@ -210,7 +210,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
         var mine = Overview.AnswersOf(answers, participant.Key);
         var progress = FlowEngine.Evaluate(flow, participant.Group, mine);
-        return progress.IsComplete ? Completed(d, progress, mine, FlaggedOf(answers, participant.Key), edited: false) : Prompt(d, flow, participant, progress, mine, null);
+        return progress.IsComplete ? Completed(d, progress, mine, FlaggedOf(answers, participant.Key), edited: false) : Prompt(d, flow, participant, progress, mine, answers, null);
     }
 
     private async Task<GroupPrompt> GroupPromptAsync(Actor actor, Deliberation d, CancellationToken ct)
@@ -219,7 +219,10 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         return new GroupPrompt(d.Id, d.Title, d.Anonymity, profile?.Group);
     }
 
-    private static QuestionPrompt Prompt(Deliberation d, FlowDefinition flow, Participant participant, ParticipantProgress progress, IReadOnlyDictionary<string, AnswerValue> answers, Question? question, Answer? current = null)
+    /// <param name="given">The person's answers as recorded (<paramref name="answers"/> holds their values), for which of them raise a concern.</param>
+    private static QuestionPrompt Prompt(
+        Deliberation d, FlowDefinition flow, Participant participant, ParticipantProgress progress, IReadOnlyDictionary<string, AnswerValue> answers,
+        IReadOnlyList<Answer> given, Question? question, Answer? current = null)
     {
         var q = question ?? progress.Next!;
         var section = flow.SectionOf(q);
@@ -231,6 +234,8 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
             participant.Anonymous)
         {
             Earlier = [.. progress.Answered.Where(a => a.Id != q.Id && answers.ContainsKey(a.Id)).Select(a => new AnsweredQuestion(a.Id, a.Text, AnswerParser.Describe(a, answers[a.Id])))],
+            ReadWithConcern = flow.TriggersOf(q).Any(t => given.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == t.Trigger.Id) is { Value.Skipped: false } a
+                && t.When.IsMetBy(a.Value) && (a.FlaggedConcern || t.Trigger.RaisesConcern(a.Value))),
         };
     }
 

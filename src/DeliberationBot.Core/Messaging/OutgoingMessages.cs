@@ -128,6 +128,14 @@ public sealed record QuestionPrompt(
     /// <summary>The concern the person has just flagged, as the owners will receive it.</summary>
     public ConcernPreview? JustFlagged { get; init; }
 
+    /// <summary>
+    /// A follow-up of the person's answer that raised a concern: the owners read this answer with that concern
+    /// (<see cref="Concerns.ConcernVoice.FollowUpOf"/>), and the person knows it before they write (<see cref="ReadWithConcernNote"/>).
+    /// </summary>
+    public bool ReadWithConcern { get; init; }
+
+    public const string ReadWithConcernNote = "The proposal's owners will read your answer here with the concern your answer before it raised.";
+
     /// <summary>What happened to a thread reply the person wrote before joining, when they have just joined.</summary>
     public string? Notice { get; init; }
 

@@ -67,6 +67,11 @@ public static partial class PlainTextRenderer
                     sb.AppendLine($"Why it matters: {q.Help}");
                 }
 
+                if (q.ReadWithConcern)
+                {
+                    sb.AppendLine(QuestionPrompt.ReadWithConcernNote);
+                }
+
                 sb.AppendLine(AnswerHint(q));
                 break;
             case Confirmation c:

@@ -81,6 +81,11 @@ internal static class MessageRenderer
                 ConcernRenderer.Preview(q.JustFlagged, content);
                 content.Add(Block.Context(Escape($"{q.DeliberationTitle} · {q.SectionTitle} · {PlainTextRenderer.Progress(q)}")));
                 content.Add(Block.Section($"*{Escape(q.Text)}*"));
+                if (q.ReadWithConcern)
+                {
+                    content.Add(Block.Context(Escape(QuestionPrompt.ReadWithConcernNote)));
+                }
+
                 // Typed words answer where the person wrote them: in the card's thread, where this shows, or in the channel.
                 var orType = q.WordsFrom == PublicPlace.Conversation ? "or mention me in the channel with your answer" : "or reply in this thread";
                 content.Add(Block.Context(Escape($"Press Answer to answer in a form, {orType}. " + AnswerHint(q))));

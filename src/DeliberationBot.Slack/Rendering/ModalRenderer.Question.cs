@@ -26,6 +26,11 @@ internal static partial class ModalRenderer
             blocks.Add(Block.Context("Why it matters: " + Escape(q.Help)));
         }
 
+        if (q.ReadWithConcern)
+        {
+            blocks.Add(Block.Context(Escape(QuestionPrompt.ReadWithConcernNote)));
+        }
+
         var label = q.Kind switch
         {
             AnswerKind.Number when q.Unit is not null => $"Your answer ({q.Unit})",

@@ -65,6 +65,11 @@ internal static class AnswerCards
             body.Add(Card.Text("Why it matters: " + CardText.Escape(q.Help), subtle: true));
         }
 
+        if (q.ReadWithConcern)
+        {
+            body.Add(Card.Text(CardText.Escape(QuestionPrompt.ReadWithConcernNote), subtle: true));
+        }
+
         body.Add(Asked(q, Input(q)));
         if (q.Kind != AnswerKind.FreeText)
         {
