@@ -134,7 +134,7 @@ public sealed record QuestionPrompt(
     /// </summary>
     public bool ReadWithConcern { get; init; }
 
-    public const string ReadWithConcernNote = "The proposal's owners will read your answer here with the concern your answer before it raised.";
+    public const string ReadWithConcernNote = "The proposal's owners will read your answer here together with the concern your previous answer raised.";
 
     /// <summary>What happened to a thread reply the person wrote before joining, when they have just joined.</summary>
     public string? Notice { get; init; }
