@@ -18,6 +18,9 @@ public sealed record PublicPage(
 {
     public bool TakesAnswers => Availability == InvitationAvailability.Open;
 
+    /// <summary>The visitor's answer to <paramref name="question"/> goes to the owners with the concern their answer before it raised.</summary>
+    public bool ReadWithConcern(Question question) => ConcernSync.FollowsUpAConcern(Flow, question, Mine.GetValueOrDefault);
+
     /// <summary>The question asked before this one, for the back link; null for the first.</summary>
     public Question? Before(Question question)
     {

@@ -99,6 +99,15 @@ public static class ConcernSync
         return [.. changed.Values.OrderBy(c => c.Number)];
     }
 
+    /// <summary>
+    /// Whether a person's answer to <paramref name="question"/> stands in a concern beside the answer it follows up
+    /// (<see cref="ConcernVoice.FollowUpOf"/>): one of their answers opened it, and raises a concern. They are told so
+    /// before they write.
+    /// </summary>
+    public static bool FollowsUpAConcern(FlowDefinition flow, Question question, Func<string, Answer?> theirAnswerTo) =>
+        flow.TriggersOf(question).Any(t => theirAnswerTo(t.Trigger.Id) is { Value.Skipped: false } a
+            && t.When.IsMetBy(a.Value) && (a.FlaggedConcern || t.Trigger.RaisesConcern(a.Value)));
+
     /// <summary>Concerns are numbered #1, #2, … within a deliberation.</summary>
     public static int NextNumber(IReadOnlyList<Concern> existing) => existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1;
 

@@ -234,8 +234,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
             participant.Anonymous)
         {
             Earlier = [.. progress.Answered.Where(a => a.Id != q.Id && answers.ContainsKey(a.Id)).Select(a => new AnsweredQuestion(a.Id, a.Text, AnswerParser.Describe(a, answers[a.Id])))],
-            ReadWithConcern = flow.TriggersOf(q).Any(t => given.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == t.Trigger.Id) is { Value.Skipped: false } a
-                && t.When.IsMetBy(a.Value) && (a.FlaggedConcern || t.Trigger.RaisesConcern(a.Value))),
+            ReadWithConcern = ConcernSync.FollowsUpAConcern(flow, q, id => given.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == id)),
         };
     }
 

@@ -23,6 +23,8 @@ public sealed partial class CommunityAbuseTests
         var tooLong = await AnswerAsync(_http, link, "appeal-what-would-change", ("text", "Que una persona revise " + new string('x', 2000)));
         var page = await AssertRefusedAsync(tooLong, "Escriba menos de 2000 caracteres");
         Assert.Contains("Que una persona revise xxx", page, StringComparison.Ordinal);
+        // "No" raised a concern: the reader is told that the people in charge read this answer with it.
+        Assert.Contains("junto con la preocupaci", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(_http, link, "appeal-what-would-change", ("text", "Que una persona revise cada caso."))).StatusCode);
 
         var answers = (await Store.ListAnswersAsync(Ws, link.DeliberationId, default)).ToDictionary(a => a.QuestionId);

@@ -304,6 +304,30 @@ public sealed partial class PublicConcernResponseTests : JourneyTest
             page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Asked_what_would_need_to_change_after_an_answer_that_raised_a_concern_the_visitor_is_told_who_reads_it()
+    {
+        await Commands.HandleAsync(Dana, Room, "start quick-check \"Road repair ranking\" owner:<@U-MARIA|Maria>", null, Key(), default);
+        var link = Assert.IsType<CommunityInvitationLink>((await Commands.HandleAsync(Dana, Room, "invite community", null, Key(), default)).Replies.Single());
+        const string Note = "The people in charge of the proposal will read your answer here together with the concern your previous answer raised.";
+        var (raised, flagged) = (Browser(), Browser());
+        await AnswerAsync(raised, link, "can-appeal", ("choice", "no"));
+        await AnswerAsync(flagged, link, "can-appeal", ("choice", "no"), ("flag", "true"));
+
+        Assert.Contains(Note, await QuestionPageAsync(raised, link, "appeal-what-would-change"), StringComparison.Ordinal);
+        Assert.Contains(Note, await QuestionPageAsync(flagged, link, "appeal-what-would-change"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Note, await QuestionPageAsync(raised, link, "communities-asked"), StringComparison.Ordinal); // no follow-up
+
+        // The answer itself then stands with the concern, on the visitor's page of their concerns.
+        await AnswerAsync(raised, link, "appeal-what-would-change", ("text", Words));
+        await Commands.HandleAsync(Maria, Room, "concerns", null, Key(), default);
+        var rule = Assert.Single(await Store.ListConcernsAsync(Ws, link.DeliberationId, default), c => c.Origin == ConcernOrigin.FlowRule);
+        Assert.Equal(["No", Words], rule.Voices.Where(v => v.RaiserKey == rule.Raisers[0]).Select(v => v.Text));
+    }
+
+    private static async Task<string> QuestionPageAsync(HttpClient browser, CommunityInvitationLink link, string question) =>
+        WebUtility.HtmlDecode(await browser.GetStringAsync(link.Page.PathAndQuery + "/q/" + question));
+
     /// <summary>A visitor flags a written answer on the public page; returns the link and their browser.</summary>
     private async Task<(CommunityInvitationLink Link, HttpClient Visitor)> RaisedOnThePageAsync()
     {
