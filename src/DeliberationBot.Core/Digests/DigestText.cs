@@ -41,10 +41,10 @@ public static class DigestText
             }
             foreach (var c in p.OpenConcerns)
             {
-                sb.AppendLine($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {c.RaisedByText(Plain)}; {c.Age}");
+                sb.AppendLine(Hanging($"    #{c.Number} {c.Quoted(Plain, '"', '"')} — {c.RaisedByText(Plain)}; {c.Age}", "      "));
                 foreach (var line in c.StandingLines(Plain, '"', '"'))
                 {
-                    sb.AppendLine($"        {line}");
+                    sb.AppendLine(Hanging($"        {line}", "        "));
                 }
             }
 
@@ -59,7 +59,7 @@ public static class DigestText
             sb.AppendLine($"No response from the owners for more than {w.StaleAfterDays} days:");
             foreach (var c in w.Stale)
             {
-                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} ({c.Age})");
+                sb.AppendLine(Hanging($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} ({c.Age})", "      "));
             }
         }
 
@@ -68,10 +68,10 @@ public static class DigestText
             sb.AppendLine(WeeklyDigest.ClosedHeading + ":");
             foreach (var c in w.ClosedSinceLast)
             {
-                sb.AppendLine($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} — {c.StatusWords}");
+                sb.AppendLine(Hanging($"    {c.Proposal} #{c.Number}: {c.Quoted(Plain, '"', '"')} — {c.StatusWords}", "      "));
                 foreach (var line in c.StandingLines(Plain, '"', '"'))
                 {
-                    sb.AppendLine($"        {line}");
+                    sb.AppendLine(Hanging($"        {line}", "        "));
                 }
             }
         }
@@ -109,4 +109,10 @@ public static class DigestText
         : "Concerns ending in … are shortened here; \"concerns\" in the deliberation's conversation shows each in full.";
 
     private static string Plain(string text) => text;
+
+    /// <summary>
+    /// An item of a list whose words run over several lines (people's paragraphs are kept): every line after its first
+    /// starts at <paramref name="indent"/>, under the item rather than at the margin, where it would read as the next item.
+    /// </summary>
+    public static string Hanging(string item, string indent) => item.ReplaceLineEndings("\n" + indent);
 }

@@ -62,7 +62,7 @@ internal static class ReportRenderer
         if (w.Stale.Count > 0)
         {
             content.Add(Block.Section($"*No response from the owners for more than {w.StaleAfterDays} days*"));
-            content.AddRange(Block.Verbatim(string.Join("\n", w.Stale.Select(c => $"• {c.Proposal} #{c.Number}: {c.Quoted(AsWritten)} ({c.Age})"))));
+            content.AddRange(Block.Verbatim(string.Join("\n", w.Stale.Select(c => DigestText.Hanging($"• {c.Proposal} #{c.Number}: {c.Quoted(AsWritten)} ({c.Age})", ItemIndent)))));
         }
 
         if (w.ClosedSinceLast.Count > 0)
@@ -134,16 +134,19 @@ internal static class ReportRenderer
         content.AddRange(Block.Verbatim(string.Join("\n", SummaryText.VoicesGaps(voices))));
     }
 
+    /// <summary>Where the second and later lines of an item start: under its text, not at the bullet.</summary>
+    private const string ItemIndent = "   ";
+
     /// <summary>Concerns a line each, as written (people's words are in them), where each stands under its words.</summary>
     private static string Lines(IEnumerable<DigestConcern> concerns, Func<DigestConcern, string> line)
     {
         var text = new StringBuilder();
         foreach (var c in concerns)
         {
-            text.Append(text.Length == 0 ? "" : "\n").Append(line(c));
+            text.Append(text.Length == 0 ? "" : "\n").Append(DigestText.Hanging(line(c), ItemIndent));
             foreach (var standing in c.StandingLines(AsWritten))
             {
-                text.Append("\n      ↳ ").Append(standing);
+                text.Append("\n      ↳ ").Append(DigestText.Hanging(standing, "        "));
             }
         }
 

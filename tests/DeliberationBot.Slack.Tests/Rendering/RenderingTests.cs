@@ -101,6 +101,28 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void Words_of_several_paragraphs_in_the_digest_stay_under_their_item_and_the_text_digest_too()
+    {
+        var open = new Core.Digests.DigestConcern(Guid.NewGuid(), "Parking", 3, "Permits favour car owners.\n\nCarers lose an hour a day.", [StakeholderGroup.Community], 5, ConcernStatus.WontAddress)
+        {
+            Standing = new Core.Digests.DigestStanding("Not this year.\nThe budget is set.", [], 0, 1),
+        };
+        var stale = open with { Number = 4, Status = ConcernStatus.Open, Standing = null };
+        var proposal = new Core.Digests.DigestProposal(Guid.NewGuid(), "Parking", Core.Deliberations.DeliberationStatus.Open, null, [open], []);
+        var digest = new Core.Digests.WeeklyDigest("2026-W49", false, null, "UTC", [proposal], [], [], [stale], [], 7);
+        var texts = Blocks.TextObjects(JsonDocument.Parse(MessageRenderer.Render(digest).ToPayload().ToJsonString()).RootElement).Select(t => t.Text).ToList();
+
+        Assert.Contains(texts, t => t.StartsWith("• #3 “Permits favour car owners.\n   \n   Carers lose an hour a day.” — Community member or advocate;", StringComparison.Ordinal)
+            && t.Contains("\n      ↳ The owners will not address it: “Not this year.\n        The budget is set.”", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("• Parking #4: “Permits favour car owners.\n   \n   Carers lose an hour a day.” (", StringComparison.Ordinal));
+        var plain = new System.Text.StringBuilder();
+        Core.Digests.DigestText.Append(plain, digest);
+        var text = plain.ToString().ReplaceLineEndings("\n");
+        Assert.Contains("    #3 \"Permits favour car owners.\n      \n      Carers lose an hour a day.\" — Community member or advocate;", text, StringComparison.Ordinal);
+        Assert.Contains("        The owners will not address it: \"Not this year.\n        The budget is set.\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Oversized_content_is_cut_with_a_marker_and_stays_within_every_limit()
     {
         var huge = string.Concat(Enumerable.Repeat("Long & <winding> text ", 800));
