@@ -6,7 +6,8 @@ namespace DeliberationBot.Core.Concerns;
 /// <summary>
 /// What <see cref="ConcernSync"/> makes concerns from, read without every answer and participant: the concerns so far,
 /// the answers that can raise one (flagged, or to a question with a concern rule), the answers to follow-ups, which stand
-/// beside the answer they follow, and the people who gave them, for their names. Other answers can never become a concern, so <c>status</c>, <c>concerns</c> and closing need not read them.
+/// beside the answer they follow, and the people who gave them, for their names. Other answers can never be in a concern,
+/// so <c>status</c>, <c>concerns</c> and closing need not read them.
 /// </summary>
 public sealed record ConcernSources(IReadOnlyList<Concern> Existing, IReadOnlyList<Answer> Answers, IReadOnlyList<Participant> Raisers)
 {

@@ -200,7 +200,7 @@ public sealed record ConcernView(
 
             if (edited > 0)
             {
-                parts.Add($"{People(edited)} changed {(added > 0 ? "theirs" : "their words")}");
+                parts.Add($"{People(edited)} changed {(added + more > 0 ? "theirs" : "their words")}");
             }
 
             if (answers > 0)
