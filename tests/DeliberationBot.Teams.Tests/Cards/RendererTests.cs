@@ -117,6 +117,14 @@ public sealed class RendererTests
         Assert.All(Actions(card), a => Assert.True(a["type"]!.GetValue<string>() is "Action.OpenUrl" || a["fallback"]?["type"]?.GetValue<string>() == "Action.Submit"));
     }
 
+    [Fact]
+    public void A_follow_up_of_an_answer_that_raised_a_concern_says_the_owners_read_it_with_that_concern()
+    {
+        static IEnumerable<string?> Texts(JsonObject card) => Body(card).Select(e => e["text"]?.GetValue<string>());
+        Assert.Contains(QuestionPrompt.ReadWithConcernNote, Texts(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText) with { ReadWithConcern = true })));
+        Assert.DoesNotContain(QuestionPrompt.ReadWithConcernNote, Texts(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText))));
+    }
+
     [Theory]
     [InlineData(AnswerKind.FreeText, "Input.Text")]
     [InlineData(AnswerKind.Number, "Input.Number")]
