@@ -29,12 +29,22 @@ public static class LaterAnswers
         for (var i = 0; i < c.Voices.Count; i++)
         {
             var v = c.Voices[i];
-            if (!Follows(v) || flow.FindQuestion(v.QuestionId!) is not { } question || !answers.TryGetValue((v.RaiserKey, question.Id), out var answer))
+            AnswerSince? since;
+            if (v.FollowUpOf is not null && answers.TryGetValue((v.RaiserKey, v.QuestionId!), out var followUp))
+            {
+                // A follow-up's answer raises nothing itself: its words stand until it is withdrawn (answered again, ConcernSync
+                // brings them up to date).
+                since = followUp.Value.Skipped ? new AnswerSince(AnswerSinceKind.Withdrawn) : null;
+            }
+            else if (!Follows(v) || flow.FindQuestion(v.QuestionId!) is not { } question || !answers.TryGetValue((v.RaiserKey, question.Id), out var answer))
             {
                 continue;
             }
+            else
+            {
+                since = SinceOf(question, answer, v);
+            }
 
-            var since = SinceOf(question, answer, v);
             if (since == v.Since)
             {
                 continue;

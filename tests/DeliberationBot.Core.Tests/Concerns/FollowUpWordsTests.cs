@@ -111,6 +111,18 @@ public class FollowUpWordsTests
             "Since you were last sent this concern, 1 person changed their words (marked edited).",
             ConcernView.ForOwners(edited, Flow, []).ChangesLine);
 
+        // Withdrawn, the words stay as given and say so; answered again, they are the new answer's.
+        answers[2] = new(D, "anon:a", "what-would-change", StakeholderGroup.FrontlineWorker, AnswerValue.Skip(), false, 2, Now);
+        var withdrawn = Assert.Single(ConcernSync.FromAnswers(Flow, D, [edited with { OwnersHeardAt = Now }], answers, [], Now));
+        Assert.Equal(("A person to call, and a letter.", AnswerSinceKind.Withdrawn), (withdrawn.Voices[1].Text, withdrawn.Voices[1].Since?.Kind));
+        Assert.Equal(
+            "Since you were last sent this concern, 1 person changed their answer (marked edited).",
+            ConcernView.ForOwners(withdrawn, Flow, []).ChangesLine);
+        answers[2] = Text("anon:a", "what-would-change", "A person to call.");
+        var again2 = Assert.Single(ConcernSync.FromAnswers(Flow, D, [withdrawn], answers, [], Now));
+        Assert.Equal(("A person to call.", (AnswerSinceKind?)null), (again2.Voices[1].Text, again2.Voices[1].Since?.Kind));
+        edited = again2;
+
         // A new person with both at once added their words, once.
         answers.Add(Choice("anon:c", "unsure"));
         answers.Add(Text("anon:c", "what-would-change", "Nothing, if a human reads every case."));
