@@ -105,8 +105,7 @@ public static class ConcernSync
     /// before they write.
     /// </summary>
     public static bool FollowsUpAConcern(FlowDefinition flow, Question question, Func<string, Answer?> theirAnswerTo) =>
-        flow.TriggersOf(question).Any(t => theirAnswerTo(t.Trigger.Id) is { Value.Skipped: false } a
-            && t.When.IsMetBy(a.Value) && (a.FlaggedConcern || t.Trigger.RaisesConcern(a.Value)));
+        flow.TriggersOf(question).Any(t => theirAnswerTo(t.Trigger.Id) is { } a && t.When.IsMetBy(a.Value) && LaterAnswers.Raises(t.Trigger, a));
 
     /// <summary>Concerns are numbered #1, #2, … within a deliberation.</summary>
     public static int NextNumber(IReadOnlyList<Concern> existing) => existing.Count == 0 ? 1 : existing.Max(c => c.Number) + 1;

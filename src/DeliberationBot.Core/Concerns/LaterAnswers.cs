@@ -63,7 +63,7 @@ public static class LaterAnswers
         previous is not null && Raises(question, previous) && !Raises(question, answer);
 
     /// <summary>Whether an answer raises a concern: flagged, or meeting its question's rule.</summary>
-    private static bool Raises(Question question, Answer answer) =>
+    public static bool Raises(Question question, Answer answer) =>
         !answer.Value.Skipped && (answer.FlaggedConcern || question.RaisesConcern(answer.Value));
 
     /// <summary>

@@ -21,14 +21,7 @@ public sealed partial class BotMembership(TurnSupport turn, IOutboxStore outbox,
     public async Task<int> AddedToAsync(ConversationRef conversation, string deliveryKey, CancellationToken ct)
     {
         var resent = await ResendAsync(conversation.Channel, conversation.WorkspaceId, conversation.ConversationId, ct);
-        foreach (var d in await OpenInAsync(conversation, ct))
-        {
-            if (d.RepliesUnheard)
-            {
-                await turn.CommitAsync(Hearing(d, heard: true, deliveryKey, await turn.FlowOfAsync(d, ct)), ct);
-            }
-        }
-
+        await HearAsync(conversation, heard: true, deliveryKey, ct);
         return resent;
     }
 
@@ -63,16 +56,8 @@ public sealed partial class BotMembership(TurnSupport turn, IOutboxStore outbox,
     /// (a public Slack channel, joined when a deliberation starts there, where the install lacks the right): the cards
     /// of the deliberations open there offer only their Answer button.
     /// </summary>
-    public async Task NotJoinedAsync(ConversationRef conversation, string deliveryKey, CancellationToken ct)
-    {
-        foreach (var d in await OpenInAsync(conversation, ct))
-        {
-            if (!d.RepliesUnheard)
-            {
-                await turn.CommitAsync(Hearing(d, heard: false, deliveryKey, await turn.FlowOfAsync(d, ct)), ct);
-            }
-        }
-    }
+    public Task NotJoinedAsync(ConversationRef conversation, string deliveryKey, CancellationToken ct) =>
+        HearAsync(conversation, heard: false, deliveryKey, ct);
 
     public static string RemovedNotice(string title, bool stillPosts) => stillPosts
         ? $"I was removed from the conversation where \"{title}\" is open: I can still post there, but replies written there no longer " +
@@ -82,6 +67,18 @@ public sealed partial class BotMembership(TurnSupport turn, IOutboxStore outbox,
 
     private async Task<List<Deliberation>> OpenInAsync(ConversationRef conversation, CancellationToken ct) =>
         [.. (await turn.Store.ListOpenAsync(conversation.WorkspaceId, conversation.Channel, ct)).Where(d => d.Home.ConversationId == conversation.ConversationId)];
+
+    /// <summary>Marks the deliberations open in <paramref name="conversation"/> that the bot now hears, or not, where that changed.</summary>
+    private async Task HearAsync(ConversationRef conversation, bool heard, string deliveryKey, CancellationToken ct)
+    {
+        foreach (var d in await OpenInAsync(conversation, ct))
+        {
+            if (d.RepliesUnheard == heard)
+            {
+                await turn.CommitAsync(Hearing(d, heard, deliveryKey, await turn.FlowOfAsync(d, ct)), ct);
+            }
+        }
+    }
 
     /// <summary>The deliberation as the bot now hears its conversation or not, with its card redrawn to say how to answer.</summary>
     private Commit Hearing(Deliberation d, bool heard, string deliveryKey, Flows.FlowDefinition flow)
