@@ -211,6 +211,13 @@ public sealed record Concern(
     public DateTimeOffset? OwnersHeardAt { get; init; }
 
     /// <summary>
+    /// Which of its writes this concern was read as (0: never written). The store writes a concern only over the one it
+    /// was read as, so a turn that read it before another turn changed it (an owner's response, a raiser's acceptance,
+    /// people's words added) goes stale and is worked out again instead of writing the other's change away.
+    /// </summary>
+    public int Version { get; init; }
+
+    /// <summary>
     /// The voices added or edited since the owners were sent this concern before: what is new to them when they are sent
     /// it again, kept until the next change after that. Empty for a concern they have never been sent (all of it is new).
     /// </summary>

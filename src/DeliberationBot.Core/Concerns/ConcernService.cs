@@ -52,6 +52,12 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
+        // Two people acting on one concern at once (an owner responding as a raiser accepts) both count.
+        return await turn.AgainWhenStaleAsync(TurnLanes.Of(concernId), () => ApplyAsync(actor, concernId, action, text, deliveryKey, ct), ct);
+    }
+
+    private async Task<TurnResult> ApplyAsync(Actor actor, Guid concernId, ConcernAction action, string? text, string deliveryKey, CancellationToken ct)
+    {
         var allowed = await AllowedAsync(actor, concernId, action, ct);
         if (allowed is not { Concern: { } concern, Deliberation: { } d, Flow: { } flow, ActorKey: { } actorKey })
         {

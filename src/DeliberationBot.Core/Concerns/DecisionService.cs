@@ -23,6 +23,11 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
             return TurnResult.AlreadyHandled;
         }
 
+        return await turn.AgainWhenStaleAsync(TurnLanes.Of(deliberationId), () => RecordAsync(actor, deliberationId, outcome, rationale, deliveryKey, fromButton, ct), ct);
+    }
+
+    private async Task<TurnResult> RecordAsync(Actor actor, Guid deliberationId, DecisionOutcome outcome, string rationale, string deliveryKey, bool fromButton, CancellationToken ct)
+    {
         if (await turn.LoadAsync(actor.WorkspaceId, deliberationId, ct) is not var (d, flow))
         {
             return TurnResult.Error(TurnSupport.NotFound);

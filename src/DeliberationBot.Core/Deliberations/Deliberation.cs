@@ -45,6 +45,13 @@ public sealed record Deliberation(
     /// </summary>
     public bool RepliesUnheard { get; init; }
 
+    /// <summary>
+    /// Which of its writes this deliberation was read as (0: never written). The store writes a deliberation only over
+    /// the one it was read as, so a turn that read it before another changed it (a close, a decision) goes stale and is
+    /// worked out again instead of writing the other's change away.
+    /// </summary>
+    public int Version { get; init; }
+
     /// <summary>The facilitator and the owners may close a deliberation.</summary>
     public bool MayClose(UserRef user) => Facilitator.Id == user.Id || Owners.Any(o => o.Id == user.Id);
 

@@ -17,7 +17,9 @@ public sealed class StaleTurnException(string message, Exception? inner = null) 
 /// with one another however many arrived together. While a lane has stale turns waiting, new turns of that lane join
 /// the queue instead of racing it: they would most likely collide too (when recorded concerns were still numbered
 /// before their write, a profile of 16 people recording concerns in one deliberation at once showed five wasted tries
-/// per concern).
+/// per concern). A turn run inside another (a command that closes a deliberation, a decision from a button) is worked out
+/// again whole, by the outermost: what the outer turn read is as stale as what the inner one did, and waiting in a lane
+/// the outer turn may hold could never end.
 /// </summary>
 public sealed class StaleTurns
 {
@@ -31,8 +33,18 @@ public sealed class StaleTurns
     // Lanes are shared by hash: two conversations that land in one lane only queue together while both are contended.
     private readonly Lane[] _lanes = [.. Enumerable.Range(0, 64).Select(_ => new Lane())];
 
+    // Set inside a turn: the flow of a nested one's calls, not shared with turns running beside it.
+    private readonly AsyncLocal<bool> _inTurn = new();
+
     public async Task<T> RunAsync<T>(string lane, Func<Task<T>> turn, CancellationToken ct)
     {
+        if (_inTurn.Value)
+        {
+            return await turn();
+        }
+
+        // Set in this method's own flow: restored for the caller when it returns.
+        _inTurn.Value = true;
         var queue = LaneOf(lane);
         if (Volatile.Read(ref queue.Waiting) == 0)
         {

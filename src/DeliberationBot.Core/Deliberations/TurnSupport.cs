@@ -94,6 +94,13 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     public async Task<TurnResult> OnceAsync(Actor actor, Guid deliberationId, string deliveryKey, Func<Task<TurnResult>> run, CancellationToken ct) =>
         await store.WasDeliveredAsync(actor.WorkspaceId, deliveryKey, ct) ? TurnResult.AlreadyHandled : await stale.RunAsync(TurnLanes.Of(deliberationId), run, ct);
 
+    /// <summary>
+    /// Runs work that reads a deliberation or its concerns and writes them back, where no command or answer already runs
+    /// it as a turn (a button, an event, a job): worked out again from the record as it now is when another turn wrote it
+    /// meanwhile (<see cref="StaleTurns"/>), so neither change is written away.
+    /// </summary>
+    public Task<T> AgainWhenStaleAsync<T>(string lane, Func<Task<T>> run, CancellationToken ct) => stale.RunAsync(lane, run, ct);
+
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var outcome = await store.CommitAsync(commit, ct);

@@ -40,9 +40,12 @@ public sealed partial class BotMembership(TurnSupport turn, IOutboxStore outbox,
         var open = await OpenInAsync(conversation, ct);
         foreach (var d in open)
         {
-            var notice = turn.Outbox(d.WorkspaceId, $"{deliveryKey}/removed/{d.Id:N}", Destination.PrivatelyTo(d.Home, d.Facilitator), new Confirmation(RemovedNotice(d.Title, stillPosts)));
-            var commit = stillPosts ? Hearing(d, heard: false, deliveryKey, await turn.FlowOfAsync(d, ct)) : new Commit(d.WorkspaceId, $"{deliveryKey}/{d.Id:N}");
-            await turn.CommitAsync(commit with { Outbox = [notice, .. commit.Outbox] }, ct);
+            await ChangeAsync(d, async d =>
+            {
+                var notice = turn.Outbox(d.WorkspaceId, $"{deliveryKey}/removed/{d.Id:N}", Destination.PrivatelyTo(d.Home, d.Facilitator), new Confirmation(RemovedNotice(d.Title, stillPosts)));
+                var commit = stillPosts ? Hearing(d, heard: false, deliveryKey, await turn.FlowOfAsync(d, ct)) : new Commit(d.WorkspaceId, $"{deliveryKey}/{d.Id:N}");
+                return commit with { Outbox = [notice, .. commit.Outbox] };
+            }, ct);
         }
 
         if (open.Count > 0)
@@ -73,11 +76,27 @@ public sealed partial class BotMembership(TurnSupport turn, IOutboxStore outbox,
     {
         foreach (var d in await OpenInAsync(conversation, ct))
         {
-            if (d.RepliesUnheard == heard)
-            {
-                await turn.CommitAsync(Hearing(d, heard, deliveryKey, await turn.FlowOfAsync(d, ct)), ct);
-            }
+            await ChangeAsync(d, async d => d.RepliesUnheard == heard ? Hearing(d, heard, deliveryKey, await turn.FlowOfAsync(d, ct)) : null, ct);
         }
+    }
+
+    /// <summary>
+    /// Commits what <paramref name="change"/> makes of an open deliberation; when another turn wrote it meanwhile (a close,
+    /// a decision), worked out again from it as it now is, and nothing is written once it is closed.
+    /// </summary>
+    private async Task ChangeAsync(Deliberation d, Func<Deliberation, Task<Commit?>> change, CancellationToken ct)
+    {
+        var tries = 0;
+        await turn.AgainWhenStaleAsync(TurnLanes.Of(d.Id), async () =>
+        {
+            var now = tries++ == 0 ? d : await turn.Store.FindAsync(d.WorkspaceId, d.Id, ct);
+            if (now is { IsOpen: true } && await change(now) is { } commit)
+            {
+                await turn.CommitAsync(commit, ct);
+            }
+
+            return true;
+        }, ct);
     }
 
     /// <summary>The deliberation as the bot now hears its conversation or not, with its card redrawn to say how to answer.</summary>

@@ -109,7 +109,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
         if (commit.Deliberation is { } d)
         {
             EnsureWorkspace(ws, d.WorkspaceId);
-            write.Add(RowWrite.Upsert, d.ToRow());
+            write.Add(RowWrite.UpsertOverRead, d.ToRow());
         }
 
         foreach (var p in commit.Participants)
@@ -124,7 +124,7 @@ internal sealed partial class EfDeliberationStore(DbFactory db, GroupedWrites gr
 
         foreach (var c in commit.Concerns)
         {
-            write.Add(RowWrite.Upsert, c.ToRow(ws));
+            write.Add(RowWrite.UpsertOverRead, c.ToRow(ws));
         }
 
         foreach (var suggestion in commit.Suggestions)

@@ -32,6 +32,7 @@ internal static class RowMapping
         ClosedAt = d.ClosedAt,
         DecisionJson = d.Decision is null ? null : Json.Write(d.Decision),
         RepliesUnheard = d.RepliesUnheard,
+        Version = d.Version + 1,
     };
 
     public static Deliberation ToRecord(this DeliberationRow r) => new(
@@ -42,6 +43,7 @@ internal static class RowMapping
         r.DecisionJson is null ? null : Json.Read<Decision>(r.DecisionJson))
     {
         RepliesUnheard = r.RepliesUnheard,
+        Version = r.Version,
     };
 
     public static ConcernRow ToRow(this Concern c, string workspaceId) => new()
@@ -70,6 +72,7 @@ internal static class RowMapping
         VoiceChangesJson = Json.Write(c.VoiceChanges),
         OwnersAnswer = c.OwnersAnswer?.ToString(),
         RespondedByJson = c.RespondedBy is null ? null : Json.Write(c.RespondedBy),
+        Version = c.Version + 1,
     };
 
     public static SuggestionRow ToRow(this Suggestion s, string workspaceId) => new()
@@ -103,6 +106,7 @@ internal static class RowMapping
         VoiceChanges = Json.Read<List<VoiceChange>>(r.VoiceChangesJson),
         OwnersAnswer = r.OwnersAnswer is null ? null : Enum.Parse<OwnersAnswer>(r.OwnersAnswer),
         RespondedBy = r.RespondedByJson is null ? null : Json.Read<UserRef>(r.RespondedByJson),
+        Version = r.Version,
     };
 
     public static ParticipantRow ToRow(this Participant p, string workspaceId) => new()

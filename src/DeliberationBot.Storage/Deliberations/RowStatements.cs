@@ -19,6 +19,13 @@ internal enum RowWrite
 
     /// <summary>The row as the commit has it, inserted or replacing the one with its key.</summary>
     Upsert,
+
+    /// <summary>
+    /// The row as the commit has it, inserted, or replacing the one with its key only while that is still the version its
+    /// turn read (the row's Version is the next one): a record two turns read and changed at once keeps both changes, the
+    /// second turn being worked out again (<see cref="Core.Deliberations.StaleTurnException"/>) instead of writing over the first.
+    /// </summary>
+    UpsertOverRead,
 }
 
 /// <summary>
@@ -40,12 +47,16 @@ internal sealed class RowStatement
 {
     private readonly Column[] _columns;
 
-    private RowStatement(string table, string sql, Column[] columns, bool changesOneRow)
+    private readonly Column[] _keyAndWorkspace;
+
+    private RowStatement(string table, string sql, Column[] columns, bool changesOneRow, string? ownRowSql, Column[] keyAndWorkspace)
     {
         Table = table;
         Sql = sql;
         _columns = columns;
         ChangesOneRow = changesOneRow;
+        OwnRowSql = ownRowSql;
+        _keyAndWorkspace = keyAndWorkspace;
     }
 
     public string Table { get; }
@@ -58,10 +69,21 @@ internal sealed class RowStatement
     /// </summary>
     public bool ChangesOneRow { get; }
 
+    /// <summary>
+    /// For <see cref="RowWrite.UpsertOverRead"/>: counts the rows with the row's key in the row's workspace. One there that
+    /// the write left unchanged was written by another turn since this one read it; none, it is another workspace's.
+    /// </summary>
+    public string? OwnRowSql { get; }
+
+    /// <summary>Adds the parameters <see cref="OwnRowSql"/> takes from <paramref name="row"/>.</summary>
+    public void BindOwnRow(DbParameterCollection parameters, DbCommand factory, object row) => Bind(_keyAndWorkspace, parameters, factory, row);
+
     /// <summary>Adds <paramref name="row"/>'s values, converted for the store, as parameters made by <paramref name="factory"/>.</summary>
-    public void Bind(DbParameterCollection parameters, DbCommand factory, object row)
+    public void Bind(DbParameterCollection parameters, DbCommand factory, object row) => Bind(_columns, parameters, factory, row);
+
+    private static void Bind(Column[] columns, DbParameterCollection parameters, DbCommand factory, object row)
     {
-        foreach (var column in _columns)
+        foreach (var column in columns)
         {
             parameters.Add(column.Mapping.CreateParameter(factory, column.Parameter, column.Getter.GetClrValueUsingContainingEntity(row), column.Nullable));
         }
@@ -91,7 +113,7 @@ internal sealed class RowStatement
         }
 
         var guarded = false;
-        if (write == RowWrite.Upsert)
+        if (write is RowWrite.Upsert or RowWrite.UpsertOverRead)
         {
             text.Append(" ON CONFLICT (").AppendJoin(", ", key.Select(p => sql.DelimitIdentifier(p.GetColumnName()))).Append(')');
             var others = written.Where(p => !p.IsPrimaryKey()).ToList();
@@ -108,10 +130,28 @@ internal sealed class RowStatement
                     text.Append(" WHERE ").Append(sql.DelimitIdentifier(table)).Append('.').Append(column).Append(" = excluded.").Append(column);
                     guarded = true;
                 }
+
+                if (write == RowWrite.UpsertOverRead)
+                {
+                    var version = sql.DelimitIdentifier((row.FindProperty("Version") ?? throw new InvalidOperationException($"{table} has no Version to write over.")).GetColumnName());
+                    text.Append(guarded ? " AND " : " WHERE ").Append(sql.DelimitIdentifier(table)).Append('.').Append(version).Append(" = excluded.").Append(version).Append(" - 1");
+                    guarded = true;
+                }
             }
         }
 
-        return new RowStatement(table, text.ToString(), columns, changesOneRow: write == RowWrite.Insert || guarded);
+        string? ownRow = null;
+        Column[] keyAndWorkspace = [];
+        if (write == RowWrite.UpsertOverRead)
+        {
+            // The same parameters as the write's, by name: only the key's and the workspace's are bound.
+            var identifying = written.Select((p, i) => (Property: p, Index: i)).Where(x => x.Property.IsPrimaryKey() || x.Property.Name == "WorkspaceId").ToList();
+            ownRow = $"SELECT COUNT(*) FROM {sql.DelimitIdentifier(table, row.GetSchema())} WHERE " +
+                string.Join(" AND ", identifying.Select(x => $"{sql.DelimitIdentifier(x.Property.GetColumnName())} = {sql.GenerateParameterNamePlaceholder("p" + x.Index)}"));
+            keyAndWorkspace = [.. identifying.Select(x => columns[x.Index])];
+        }
+
+        return new RowStatement(table, text.ToString(), columns, changesOneRow: write == RowWrite.Insert || guarded, ownRow, keyAndWorkspace);
     }
 
     private sealed record Column(string Parameter, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DeliberationBot.Core.Deliberations;
 using DeliberationBot.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -48,12 +49,27 @@ internal sealed class RowWrites(DeliberationsDbContext ctx, RowStatements statem
 
         for (var i = 0; i < _rows.Count; i++)
         {
+            if (changed[i] == 0 && _rows[i].Statement.OwnRowSql is not null && await IsOwnRowAsync(connection, transaction, _rows[i].Statement, _rows[i].Row, ct))
+            {
+                // Writing it again cannot help: the turn is worked out from the record as it now is.
+                throw new StaleTurnException($"A row of {_rows[i].Statement.Table} was written by another turn since this one read it.");
+            }
+
             if (_rows[i].Statement.ChangesOneRow && changed[i] != 1)
             {
                 throw new InvalidOperationException(
                     $"A commit's row in {_rows[i].Statement.Table} changed {changed[i]} rows; a row with its key belongs to another workspace.");
             }
         }
+    }
+
+    private static async Task<bool> IsOwnRowAsync(DbConnection connection, DbTransaction transaction, RowStatement statement, object row, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = statement.OwnRowSql;
+        statement.BindOwnRow(command.Parameters, command, row);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private async Task<int[]> WriteAsBatchAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)

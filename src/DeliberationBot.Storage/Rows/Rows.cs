@@ -22,6 +22,9 @@ internal sealed class DeliberationRow
     public DateTimeOffset? ClosedAt { get; set; }
     public string? DecisionJson { get; set; }
     public bool RepliesUnheard { get; set; }
+
+    /// <summary>How many times the row was written: each write is of the next version, over the one its turn read.</summary>
+    public int Version { get; set; }
 }
 
 internal sealed class FlowSnapshotRow
@@ -182,6 +185,9 @@ internal sealed class ConcernRow
     public string VoiceChangesJson { get; set; } = "[]";
     public string? OwnersAnswer { get; set; }
     public string? RespondedByJson { get; set; }
+
+    /// <summary>How many times the row was written: each write is of the next version, over the one its turn read.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A concern a summary suggested, until the facilitator confirms or dismisses it.</summary>

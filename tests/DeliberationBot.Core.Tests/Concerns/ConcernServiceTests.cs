@@ -12,15 +12,6 @@ namespace DeliberationBot.Core.Tests.Concerns;
 
 public sealed class ConcernServiceTests
 {
-    /// <summary><see cref="FlowYaml"/> with a question whose "no" raises a concern by the flow's rule.</summary>
-    private const string WithOverrideRule = FlowYaml + """
-
-                  - id: override
-                    text: Can workers override the score?
-                    kind: yes_no_unsure
-                    concern_when: { any_of: ["no"] }
-            """;
-
     private readonly ServiceBed _bed = new();
 
     private ConcernService Concerns => _bed.Concerns;
@@ -220,7 +211,7 @@ public sealed class ConcernServiceTests
     [Fact]
     public async Task People_whose_answers_join_a_concern_the_owners_answered_are_sent_the_response_to_accept_or_reopen()
     {
-        var bed = new ServiceBed(WithOverrideRule);
+        var bed = new ServiceBed(FlowYamlWithOverrideRule);
         var ada = new Actor("slack", Workspace, new UserRef("U0ADA", "ada"));
         var d = await bed.StartAsync();
         foreach (var (who, anonymous) in new[] { (Sam, false), (Lee, false), (ada, true) })
@@ -261,7 +252,7 @@ public sealed class ConcernServiceTests
     [Fact]
     public async Task An_answer_changed_so_that_it_no_longer_raises_its_concern_leaves_its_words_saying_what_became_of_the_answer()
     {
-        var bed = new ServiceBed(WithOverrideRule);
+        var bed = new ServiceBed(FlowYamlWithOverrideRule);
         var d = await bed.StartAsync();
         await bed.Answering.JoinAsync(Sam, d, StakeholderGroup.FrontlineWorker, anonymous: false, "join-sam", None);
         await bed.Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("It adds twenty minutes a case."), flagConcern: true, "sam-impact", None);

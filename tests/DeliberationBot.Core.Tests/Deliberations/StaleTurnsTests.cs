@@ -33,6 +33,27 @@ public sealed class StaleTurnsTests
     }
 
     [Fact]
+    public async Task A_turn_run_inside_another_that_goes_stale_is_worked_out_again_whole_even_in_the_lane_the_outer_one_holds()
+    {
+        var turns = new StaleTurns();
+        var (outerTries, innerTries) = (0, 0);
+
+        // The outer turn goes stale once, so it runs again holding its lane; the turn it runs inside goes stale once too.
+        var run = turns.RunAsync("hall", async () =>
+        {
+            if (++outerTries == 1)
+            {
+                throw new StaleTurnException("the outer read went stale");
+            }
+
+            return await turns.RunAsync("hall", () => ++innerTries == 1 ? throw new StaleTurnException("the inner read went stale") : Task.FromResult("committed"), CancellationToken.None);
+        }, CancellationToken.None);
+
+        Assert.True(run.IsCompleted); // an inner turn waiting for the lane its outer turn holds would never end
+        Assert.Equal(("committed", 3, 2), (await run, outerTries, innerTries));
+    }
+
+    [Fact]
     public async Task While_a_stale_turn_waits_in_its_lane_new_turns_of_that_lane_queue_behind_it_and_other_lanes_go_ahead()
     {
         var turns = new StaleTurns();

@@ -35,14 +35,50 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
 
     private readonly SemaphoreSlim _numbering = new(1, 1);
 
-    public Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
+    private (Func<Commit, bool> When, Func<Task> Other)? _interruption;
+
+    /// <summary>
+    /// Before the next commit that <paramref name="when"/> picks is written, runs <paramref name="other"/> (once): another
+    /// turn that commits between that turn's reads and its write.
+    /// </summary>
+    public void BeforeCommitOf(Func<Commit, bool> when, Func<Task> other) => _interruption = (when, other);
+
+    public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
+    {
+        if (_interruption is var (when, other) && when(commit))
+        {
+            _interruption = null;
+            await other();
+        }
+
+        return Write(commit);
+    }
+
+    /// <summary>
+    /// A deliberation or concern is written only over the version its turn read, as the real stores write them; each write
+    /// is the next version.
+    /// </summary>
+    private CommitOutcome Write(Commit commit)
     {
         var ws = commit.WorkspaceId;
         lock (_gate)
         {
-            if (commit.DeliveryKey is { } key && !_deliveries.Add((ws, key)))
+            // A delivery seen before is a duplicate however the record changed since, as its key is written first.
+            if (commit.DeliveryKey is { } seen && _deliveries.Contains((ws, seen)))
             {
-                return Task.FromResult(CommitOutcome.Duplicate);
+                return CommitOutcome.Duplicate;
+            }
+
+            var stale = commit.Deliberation is { } read && (_deliberations.TryGetValue(read.Id, out var stored) ? stored.Version : 0) != read.Version
+                || commit.Concerns.Any(c => (_concerns.TryGetValue((ws, c.Id), out var kept) ? kept.Version : 0) != c.Version);
+            if (stale)
+            {
+                throw new StaleTurnException("A deliberation or concern was written by another turn since this one read it.");
+            }
+
+            if (commit.DeliveryKey is { } key)
+            {
+                _deliveries.Add((ws, key));
             }
 
             if (_outbox.Any(m => m.WorkspaceId == ws && commit.Outbox.Any(n => n.IdempotencyKey == m.IdempotencyKey)))
@@ -58,7 +94,7 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
             if (commit.Deliberation is { } d)
             {
                 Assert.Equal(ws, d.WorkspaceId);
-                _deliberations[d.Id] = d;
+                _deliberations[d.Id] = d with { Version = d.Version + 1 };
             }
 
             foreach (var p in commit.Participants)
@@ -71,7 +107,7 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
                 _answers[(ws, a.DeliberationId, a.ParticipantKey, a.QuestionId)] = a;
             }
 
-            commit.Concerns.ToList().ForEach(c => _concerns[(ws, c.Id)] = c);
+            commit.Concerns.ToList().ForEach(c => _concerns[(ws, c.Id)] = c with { Version = c.Version + 1 });
             commit.Suggestions.ToList().ForEach(s => _suggestions[(ws, s.Id)] = s);
             if (commit.Profile is { } profile)
             {
@@ -96,7 +132,7 @@ internal sealed class InMemoryDeliberationStore : IDeliberationStore
             _events.AddRange(commit.Events.Select(e => (ws, e)));
             _outbox.AddRange(commit.Outbox);
             _commits.Add(commit);
-            return Task.FromResult(commit.Outbox.Count > 0 ? OutboxCommitsAs : CommitOutcome.Committed);
+            return commit.Outbox.Count > 0 ? OutboxCommitsAs : CommitOutcome.Committed;
         }
     }
 

@@ -54,6 +54,15 @@ internal sealed class ServiceBed
                     high_label: Very open
             """;
 
+    /// <summary><see cref="FlowYaml"/> with a question whose "no" raises a concern by the flow's rule.</summary>
+    public const string FlowYamlWithOverrideRule = FlowYaml + """
+
+                  - id: override
+                    text: Can workers override the score?
+                    kind: yes_no_unsure
+                    concern_when: { any_of: ["no"] }
+            """;
+
     public static readonly ConversationRef Home = new("slack", Workspace, "C1");
     public static readonly Actor Fiona = new("slack", Workspace, new UserRef("U0FIONA", "fiona"));
     public static readonly Actor Maria = new("slack", Workspace, new UserRef("U0MARIA", "maria"));
@@ -65,7 +74,7 @@ internal sealed class ServiceBed
     {
         var catalog = new FlowCatalog([FlowParser.Parse(flowYaml, "services.yaml", "services")]);
         var signal = Signal;
-        var turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, Stale, Time);
+        var turn = Turn = new TurnSupport(Store, new FlowResolver(catalog, Store), new Pseudonymizer(new byte[32]), signal, Stale, Time);
         var publisher = new ConcernPublisher(turn, Stale);
         var links = new TestLinks(Time);
         var reports = new ReportService(turn, links, links, links);
@@ -96,6 +105,9 @@ internal sealed class ServiceBed
     public OutboxSignal Signal { get; } = new();
 
     public StaleTurns Stale { get; } = new();
+
+    /// <summary>What every service of this bed reads and commits through.</summary>
+    public TurnSupport Turn { get; }
 
     /// <summary>Quiet hours and the rest, as <c>remind</c> reads them: the defaults unless a test changes them.</summary>
     public Reminders.ReminderOptions ReminderSettings { get; } = new();
@@ -133,7 +145,7 @@ internal sealed class ServiceBed
     }
 
     /// <summary>A dependency these tests never reach: any call to it fails the test that made it.</summary>
-    private class Unused<T> : DispatchProxy
+    internal class Unused<T> : DispatchProxy
         where T : class
     {
         public static readonly T Instance = Create<T, Unused<T>>();

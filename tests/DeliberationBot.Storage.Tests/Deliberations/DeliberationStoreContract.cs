@@ -30,7 +30,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         await store.CommitAsync(new Commit(Ws, "answer") { Answer = Samples.Answer(p, "minutes", AnswerValue.FromNumber(12.5m), db.Time.GetUtcNow()) }, default);
 
         var loaded = await store.FindAsync(Ws, d.Id, default);
-        Assert.Equal(d, loaded! with { Owners = d.Owners });
+        Assert.Equal(d with { Version = 1 }, loaded! with { Owners = d.Owners });
         Assert.Equal(d.Owners, loaded.Owners);
         Assert.Equal(p, await store.FindParticipantAsync(Ws, d.Id, p.Key, default));
         var answer = Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default));
@@ -372,10 +372,10 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         await store.CommitAsync(
             new Commit(Ws, "again") { Deliberation = deliberation, Participants = [participant], Answer = edited, Concerns = [responded] }, default);
 
-        Assert.Equivalent(deliberation, await store.FindAsync(Ws, d.Id, default), strict: true);
+        Assert.Equivalent(deliberation with { Version = 2 }, await store.FindAsync(Ws, d.Id, default), strict: true);
         Assert.Equal(participant, await store.FindParticipantAsync(Ws, d.Id, p.Key, default));
         Assert.Equivalent(edited, Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default)), strict: true);
-        Assert.Equivalent(responded, Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default)), strict: true);
+        Assert.Equivalent(responded with { Version = 2 }, Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default)), strict: true);
     }
 
     [SkippableFact]
@@ -395,6 +395,68 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         Assert.Equal(3, Assert.Single(await store.ListAnswersAsync(Ws, d.Id, default)).Value.Number);
         Assert.Equal("Three minutes is too many", Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default)).Text);
         Assert.False(await store.WasDeliveredAsync(other, "p", default));
+    }
+
+    [SkippableFact]
+    public async Task A_record_written_from_what_was_read_before_another_turn_wrote_it_is_refused_as_stale_and_the_other_write_stands()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, _, _, concern) = await SeedAnswerAndConcernAsync(store);
+        var at = db.Time.GetUtcNow();
+
+        // Two turns read the concern; the owner's response is written first.
+        await store.CommitAsync(new Commit(Ws, "respond") { Concerns = [concern with { Status = ConcernStatus.Acknowledged, Response = "We will time it." }] }, default);
+        var words = concern with { Voices = [.. concern.Voices, new ConcernVoice("anon:7", null, null, "It takes me ten.", "minutes")] };
+        await Assert.ThrowsAsync<StaleTurnException>(() => store.CommitAsync(
+            new Commit(Ws, "words") { Concerns = [words], Outbox = [Samples.Message(Ws, "words/owner", at)] }, default));
+
+        // Nothing of the stale turn was written, and its delivery may still be worked out again.
+        var stands = Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default));
+        Assert.Equal("We will time it.", stands.Response);
+        Assert.Single(stands.Voices);
+        Assert.False(await store.WasDeliveredAsync(Ws, "words", default));
+        Assert.Equal(0, await services.Outbox().CountPendingAsync(default));
+
+        // Worked out again from the concern as it now is, both changes stand.
+        await store.CommitAsync(new Commit(Ws, "words") { Concerns = [stands with { Voices = words.Voices }] }, default);
+        var both = Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default));
+        Assert.Equal(("We will time it.", 2, 3), (both.Response, both.Voices.Count, both.Version));
+
+        // The same for the deliberation: a close, then a change worked out from before it.
+        await store.CommitAsync(new Commit(Ws, "close") { Deliberation = d with { Status = DeliberationStatus.Closed, ClosedAt = at } }, default);
+        await Assert.ThrowsAsync<StaleTurnException>(() => store.CommitAsync(new Commit(Ws, "unheard") { Deliberation = d with { RepliesUnheard = true } }, default));
+        Assert.Equal((DeliberationStatus.Closed, false), (await store.FindAsync(Ws, d.Id, default)) is { } closed ? (closed.Status, closed.RepliesUnheard) : default);
+
+        // A record that was never written cannot replace one that was.
+        await Assert.ThrowsAsync<StaleTurnException>(() => store.CommitAsync(new Commit(Ws, "again") { Deliberation = d with { Version = 0 } }, default));
+    }
+
+    [SkippableFact]
+    public async Task Of_two_turns_that_write_the_same_concern_from_one_read_at_once_one_lands_and_the_other_is_stale()
+    {
+        SkipIfUnavailable();
+        await using var services = await db.StartServicesAsync();
+        var store = services.Store();
+        var (d, _, _, concern) = await SeedAnswerAndConcernAsync(store);
+
+        var writes = Enumerable.Range(1, 8).Select(async i =>
+        {
+            try
+            {
+                await store.CommitAsync(new Commit(Ws, $"turn-{i}") { Concerns = [concern with { Response = $"Response {i}" }] }, default);
+                return i;
+            }
+            catch (StaleTurnException)
+            {
+                return 0;
+            }
+        });
+        var landed = Assert.Single(await Task.WhenAll(writes), i => i > 0);
+
+        var stored = Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default));
+        Assert.Equal(($"Response {landed}", concern.Version + 1), (stored.Response, stored.Version));
     }
 
     [SkippableFact]
@@ -551,7 +613,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
             Voices = [new ConcernVoice(p.Key, StakeholderGroup.FrontlineWorker, "U-ANA", "Three minutes is too many", "minutes")],
         };
         await store.CommitAsync(new Commit(Ws, "answered-" + d.Id) { Answer = answer, Concerns = [concern] }, default);
-        return (d, p, answer, concern);
+        return (d, p, answer, Assert.Single(await store.ListConcernsAsync(Ws, d.Id, default)));
     }
 
     private async Task<(Deliberation, Participant)> SeedAsync(IDeliberationStore store)
@@ -560,7 +622,7 @@ public abstract class DeliberationStoreContract(TestDatabase db) : DatabaseContr
         var d = Samples.Deliberation(Ws, flow, db.Time.GetUtcNow());
         var p = Samples.Participant(d, "U-ANA", StakeholderGroup.FrontlineWorker, db.Time.GetUtcNow());
         await store.CommitAsync(new Commit(Ws, "start-" + d.Id) { Deliberation = d, FlowSnapshot = flow, Participants = [p] }, default);
-        return (d, p);
+        return ((await store.FindAsync(Ws, d.Id, default))!, p);
     }
 }
 

@@ -241,6 +241,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VoiceChangesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -347,6 +350,9 @@ namespace DeliberationBot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WorkspaceId")
                         .IsRequired()
