@@ -14,8 +14,7 @@ public static class SummaryText
         var text = new StringBuilder();
         text.AppendLine($"Summary of \"{summary.Title}\" (flow {summary.FlowId})");
         text.AppendLine(SourceLine(summary));
-        text.AppendLine($"{GroupWords.Count(summary.Participants, "participant")}, {GroupWords.Count(summary.Answers, "answer")}. " +
-            $"Anonymous answers of a group are shown once at least {summary.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.");
+        text.AppendLine(CountsLine(summary));
 
         text.AppendLine().AppendLine("WHERE GROUPS DISAGREE");
         if (summary.Disagreements.Count == 0)
@@ -52,6 +51,11 @@ public static class SummaryText
 
         return text.ToString();
     }
+
+    /// <summary>How many people and answers it rests on, and which answers it leaves out to keep people unidentifiable.</summary>
+    public static string CountsLine(DeliberationSummary summary) =>
+        $"{GroupWords.Count(summary.Participants, "participant")}, {GroupWords.Count(summary.Answers, "answer")}. " +
+        $"Anonymous answers of a group are shown once at least {summary.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.";
 
     /// <summary>Where the summary comes from, and for a model's, how much of what it wrote was left out and why.</summary>
     public static string SourceLine(DeliberationSummary summary) => summary.Source switch

@@ -90,7 +90,8 @@ internal static class ReportRenderer
     public static void Summary(SummaryReport report, List<JsonObject> content)
     {
         content.Add(Block.Header($"Summary: {report.Title}"));
-        content.Add(Block.Context(Escape(SummaryText.SourceLine(report.Summary))));
+        content.Add(Block.Context(Escape(SummaryText.SourceLine(report.Summary)) + "\n" + Escape(SummaryText.CountsLine(report.Summary))));
+        // The first paragraph is the title, the source and the counts, shown above.
         foreach (var paragraph in SummaryText.Render(report.Summary).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
             if (paragraph.StartsWith(SummaryText.VoicesHeading, StringComparison.Ordinal))

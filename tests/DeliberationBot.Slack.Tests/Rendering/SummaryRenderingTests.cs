@@ -29,6 +29,18 @@ public sealed class SummaryRenderingTests
     }
 
     [Fact]
+    public void How_many_people_and_answers_it_rests_on_is_shown_in_the_message_not_only_in_its_notification()
+    {
+        var report = Samples.Summary("Predictive screening", 3);
+
+        // Slack shows a message's blocks; its text only in notifications.
+        var blocks = MessageRenderer.Render(report).ToPayload()["blocks"]!.ToJsonString();
+        var shown = RecordedCall.StringsOf(JsonDocument.Parse(blocks).RootElement).ToList();
+
+        Assert.Contains(shown, s => s.Contains(SummaryText.CountsLine(report.Summary), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Added_labour_is_given_per_group_with_frontline_workers_first_and_never_summed()
     {
         var text = Rendered(Samples.Summary("Predictive screening", 3));
