@@ -124,15 +124,13 @@ internal static class ConcernRenderer
     public static void Export(ExportLink e, List<JsonObject> content)
     {
         content.Add(Block.Section($"The record of *{Escape(e.Title)}*: {Link(e.Markdown, "Markdown")} · {Link(e.Json, "JSON")}"));
-        content.Add(Block.Context(Escape(
-            $"The links work until {e.Expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; anyone who has them can read the record until then.")));
+        content.Add(Block.Context($"The links work until {Mrkdwn.LocalTime(e.Expires)}; anyone who has them can read the record until then."));
     }
 
     public static void Report(Core.Reports.ReportLink r, List<JsonObject> content)
     {
         content.Add(Block.Section($"Your page for *{Escape(r.Title)}*: {Link(r.Page, "open it")}"));
-        content.Add(Block.Context(Escape(
-            $"The link is yours alone and works until {r.Expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; please don't forward it.")));
+        content.Add(Block.Context($"The link is yours alone and works until {Mrkdwn.LocalTime(r.Expires)}; please don't forward it."));
     }
 
     /// <summary>The public link and its QR code; the rest of the lines as every channel words them.</summary>

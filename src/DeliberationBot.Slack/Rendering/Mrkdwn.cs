@@ -14,6 +14,13 @@ internal static partial class Mrkdwn
 {
     public const string Ellipsis = "…";
 
+    /// <summary>
+    /// An instant as each reader's Slack shows it, in their own time zone ("Dec 14, 2026 at 11:53 AM"); where Slack
+    /// cannot, in UTC.
+    /// </summary>
+    public static string LocalTime(DateTimeOffset at) =>
+        $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC>";
+
     /// <summary>Escapes the three characters mrkdwn gives meaning to.</summary>
     public static string Escape(string? text)
     {

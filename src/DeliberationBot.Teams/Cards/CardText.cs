@@ -13,6 +13,16 @@ namespace DeliberationBot.Teams.Cards;
 /// </summary>
 internal static partial class CardText
 {
+    /// <summary>
+    /// An instant as Teams shows it on each reader's device, in their own time zone and format ("Mon, Dec 14, 2026 at
+    /// 11:53 AM"): the card's DATE and TIME functions, which need the instant in strict RFC 3339.
+    /// </summary>
+    public static string LocalTime(DateTimeOffset at)
+    {
+        var instant = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{{{{DATE({instant}, SHORT)}}}} at {{{{TIME({instant})}}}}";
+    }
+
     /// <summary>Escapes text for a TextBlock or a fact.</summary>
     public static string Escape(string? text)
     {

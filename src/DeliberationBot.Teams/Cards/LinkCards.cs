@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using DeliberationBot.Core.Concerns;
 using DeliberationBot.Core.Messaging;
@@ -11,7 +10,7 @@ internal static class LinkCards
     public static JsonObject Export(ExportLink link) => Card.New(
         [
             Card.Text($"The record of \"{CardText.Escape(link.Title)}\"", weight: "Bolder"),
-            Card.Text($"The links work until {link.Expires.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.", subtle: true),
+            Card.Text($"The links work until {CardText.LocalTime(link.Expires)}.", subtle: true),
         ],
         [
             new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Markdown", ["url"] = link.Markdown.AbsoluteUri },
@@ -21,7 +20,7 @@ internal static class LinkCards
     public static JsonObject Report(Core.Reports.ReportLink link) => Card.New(
         [
             Card.Text($"Your page for \"{CardText.Escape(link.Title)}\"", weight: "Bolder"),
-            Card.Text($"The link is yours alone and works until {link.Expires.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; please don't forward it.", subtle: true),
+            Card.Text($"The link is yours alone and works until {CardText.LocalTime(link.Expires)}; please don't forward it.", subtle: true),
         ],
         [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the page", ["url"] = link.Page.AbsoluteUri }]);
 

@@ -53,6 +53,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void When_a_link_stops_working_is_shown_in_each_readers_own_time_zone_and_in_UTC_where_Slack_cannot()
+    {
+        var expires = new DateTimeOffset(2026, 12, 8, 9, 30, 0, TimeSpan.Zero);
+        var page = new Uri("https://bot.example/d/x");
+        var local = $"<!date^{expires.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|2026-12-08 09:30 UTC>";
+
+        Assert.Contains($"The link is yours alone and works until {local}; please don't forward it.",
+            Strings(MessageRenderer.Render(new Core.Reports.ReportLink(Guid.NewGuid(), "P", page, expires)).Blocks), StringComparison.Ordinal);
+        Assert.Contains($"The links work until {local}; anyone who has them can read the record until then.",
+            Strings(MessageRenderer.Render(new ExportLink(Guid.NewGuid(), "P", page, page, expires)).Blocks), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_proposals_description_is_shown_as_written_with_its_stars_and_tildes()
     {
         const string description = "Scores *every* call; ~10 minutes, not ~2, per_case.";
@@ -365,7 +378,7 @@ public sealed class RenderingTests
     {
         var link = Strings(MessageRenderer.Render(Samples.All("T").OfType<ExportLink>().Single()).Blocks);
         Assert.Contains("<https://bot.example/api/deliberations/x/export?format=md&amp;token=a%7Cb|Markdown>", link, StringComparison.Ordinal);
-        Assert.Contains("until 2026-12-02 09:30 UTC", link, StringComparison.Ordinal);
+        Assert.Contains("|2026-12-02 09:30 UTC>", link, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -373,7 +386,7 @@ public sealed class RenderingTests
     {
         var link = Strings(MessageRenderer.Render(Samples.All("T").OfType<Core.Reports.ReportLink>().Single()).Blocks);
         Assert.Contains("<https://bot.example/d/x?token=a%7Cb|open it>", link, StringComparison.Ordinal);
-        Assert.Contains("until 2026-12-08 09:30 UTC", link, StringComparison.Ordinal);
+        Assert.Contains("|2026-12-08 09:30 UTC>", link, StringComparison.Ordinal);
     }
 
     private static JsonElement Json(JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement;

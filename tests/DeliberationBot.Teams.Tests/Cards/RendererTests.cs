@@ -125,6 +125,18 @@ public sealed class RendererTests
         Assert.DoesNotContain(QuestionPrompt.ReadWithConcernNote, Texts(AdaptiveCardRenderer.Render(Question(AnswerKind.FreeText))));
     }
 
+    [Fact]
+    public void When_a_link_stops_working_is_shown_in_each_readers_own_time_zone()
+    {
+        static IEnumerable<string?> Texts(JsonObject card) => Body(card).Select(e => e["text"]?.GetValue<string>());
+        var expires = new DateTimeOffset(2026, 12, 8, 15, 30, 0, TimeSpan.FromHours(6)); // 09:30 UTC
+        var page = new Uri("https://example.test/d/x");
+        const string local = "{{DATE(2026-12-08T09:30:00Z, SHORT)}} at {{TIME(2026-12-08T09:30:00Z)}}";
+
+        Assert.Contains($"The link is yours alone and works until {local}; please don't forward it.", Texts(AdaptiveCardRenderer.Render(new Core.Reports.ReportLink(Id, "P", page, expires))));
+        Assert.Contains($"The links work until {local}.", Texts(AdaptiveCardRenderer.Render(new ExportLink(Id, "P", page, page, expires))));
+    }
+
     [Theory]
     [InlineData(AnswerKind.FreeText, "Input.Text")]
     [InlineData(AnswerKind.Number, "Input.Number")]
