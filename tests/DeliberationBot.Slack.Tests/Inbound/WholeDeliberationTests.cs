@@ -15,9 +15,27 @@ public sealed class WholeDeliberationTests : SlackHostTest
 {
     private const string Team = SlackPayloads.Team;
 
+    /// <summary>The first 10:00 on a weekday in Europe/Berlin after <paramref name="now"/>.</summary>
+    private static DateTimeOffset WeekdayMorningInBerlin(DateTimeOffset now)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var day = TimeZoneInfo.ConvertTime(now, berlin).Date.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        var morning = day.AddHours(10);
+        return new DateTimeOffset(morning, berlin.GetUtcOffset(morning));
+    }
+
     [Fact]
     public async Task From_deliberate_start_to_close()
     {
+        // A weekday morning where the people are (the fake API's Europe/Berlin): step 8's reminder is not held for their
+        // quiet hours or weekend, whenever the test runs.
+        Host.Time.SetUtcNow(WeekdayMorningInBerlin(Host.Time.GetUtcNow()));
+
         // 1. The facilitator starts it with a slash command; the answer is ephemeral, the card goes through the outbox.
         Api.Person("U0ANN", "Ann Lee");
         var due = DateOnly.FromDateTime(Host.Time.GetUtcNow().UtcDateTime).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
