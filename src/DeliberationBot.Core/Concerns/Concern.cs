@@ -107,6 +107,12 @@ public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, str
     /// </summary>
     public string? FollowUpOf { get; init; }
 
+    /// <summary>
+    /// Only in a voice as it is read (<see cref="VoiceReading"/>), never kept: the option the person chose or the number
+    /// they gave, when <see cref="Text"/> holds the words they gave with it.
+    /// </summary>
+    public string? Answered { get; init; }
+
     public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;
 }
 

@@ -97,7 +97,7 @@ public sealed record ConcernView(
             c.RaisedByGroups, c.Raisers.Count, c.Status, c.Response, c.Owner, c.Due, actions)
         {
             QuestionText = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.TextWithScale,
-            Voices = c.Voices,
+            Voices = [.. c.Voices.Select(v => VoiceReading.Of(v, flow))],
             Origin = c.Origin,
             MergedInto = c.MergedInto,
             Accepted = c.AcceptedBy.Count,
@@ -242,5 +242,8 @@ public sealed record ConcernView(
             ({ } g, null) => $"{g.Label()} (anonymous)",
             (null, { } name) => name,
             _ => "a participant",
-        } + Note(v);
+        } + Answering(v) + Note(v);
+
+    /// <summary>", who answered 1": what the person chose, when their words are quoted apart from it (<see cref="VoiceReading"/>).</summary>
+    public static string Answering(ConcernVoice v) => v.Answered is { } answered ? $", who answered {answered}" : "";
 }

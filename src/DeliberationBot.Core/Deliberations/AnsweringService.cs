@@ -151,7 +151,8 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         var voice = ConcernSync.VoiceOf(question, answer, participant.Anonymous ? new Dictionary<string, string?>() : new() { [participant.Key] = participant.DisplayName ?? participant.UserId });
         var min = groupSize.Value.MinGroupSize;
         var small = participant.Anonymous && (await turn.Store.TallyAsync(d.WorkspaceId, d.Id, ct)).IsSmall(participant.Group, min);
-        return new ConcernPreview(voice.Text, ConcernView.Attribution(voice), question.TextWithScale, small, min);
+        var read = VoiceReading.Of(voice, question);
+        return new ConcernPreview(read.Text, ConcernView.Attribution(read), question.TextWithScale, small, min);
     }
 
     /// <summary>

@@ -52,13 +52,14 @@ public sealed record DigestConcern(Guid Id, string Proposal, int Number, string 
         (Question is { } question ? escape(question) + " " : "") +
         string.Join(" · ", (Words ?? [new DigestWords(Text, 1)]).Select(w =>
             (w.Question is { } other ? escape(other) + " " : "") + (w.Suggested ? Concerns.ConcernView.SuggestedBy + "the facilitator: " : "") +
-            open + escape(w.Text) + close + (w.Count, w.Since) switch
-            {
-                ( > 1, { } since) => $" (×{w.Count}, {escape(since)})",
-                ( > 1, null) => $" (×{w.Count})",
-                (_, { } since) => $" ({escape(since)})",
-                _ => "",
-            }));
+            open + escape(w.Text) + close + After(w, escape)));
+
+    /// <summary>" (×2, answered No, since changed to “Yes”)": how many gave the words, what they chose, what became of it.</summary>
+    private static string After(DigestWords w, Func<string, string> escape)
+    {
+        string?[] notes = [w.Count > 1 ? $"×{w.Count}" : null, w.Answered is { } answered ? "answered " + escape(answered) : null, w.Since is { } since ? escape(since) : null];
+        return notes.Any(n => n is not null) ? $" ({string.Join(", ", notes.OfType<string>())})" : "";
+    }
 
     /// <summary>
     /// Where the concern stands, as lines to show under its words: the owners' response in their words, and why the
@@ -129,6 +130,9 @@ public sealed record DigestWords(string Text, int Count)
 
     /// <summary>What the people who gave these words did with their answer since (<see cref="Concerns.AnswerSince.Brief"/>): "since changed to “Yes”".</summary>
     public string? Since { get; init; }
+
+    /// <summary>The option they chose or the number they gave, when these are the words they gave with it (<see cref="Concerns.VoiceReading"/>).</summary>
+    public string? Answered { get; init; }
 }
 
 /// <summary>

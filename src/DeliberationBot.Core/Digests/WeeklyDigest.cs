@@ -160,7 +160,7 @@ public static class DigestComposer
             {
                 Shortened = words.Select(w => w.Text).Concat(reopening).Append(c.Response ?? "").Any(t => t.Length > WordsShown),
                 Question = question,
-                Words = words.Count > 1 || words[0].Count > 1 || words[0].Suggested || words[0].Since is not null ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
+                Words = words.Count > 1 || words[0] is { Count: > 1 } or { Suggested: true } or { Since: not null } or { Answered: not null } ? [.. words.Select(w => w with { Text = Shorten(w.Text) })] : null,
                 Standing = new DigestStanding(c.Response is { } r ? Shorten(r) : null, [.. reopening.Select(Shorten)], c.AcceptedBy.Count, c.Raisers.Count) { Answered = c.OwnersAnswer, RespondedBy = c.RespondedBy?.Display },
                 From = FromWhom(s.Deliberation, c),
                 IsCondition = c.Kind == ConcernKind.Condition,
@@ -225,14 +225,16 @@ public static class DigestComposer
         var question = c.QuestionId is null ? null : flow?.FindQuestion(c.QuestionId);
         var needsQuestion = c.Origin == ConcernOrigin.FlowRule
             || (c.Origin == ConcernOrigin.FlaggedAnswer && question?.Kind is not (AnswerKind.FreeText or AnswerKind.Number));
-        var raising = c.Voices.Where(v => !v.Reopening).ToList();
+        var raising = c.Voices.Where(v => !v.Reopening).Select(v => flow is null ? v : VoiceReading.Of(v, flow)).ToList();
         var fromVoices = c.Origin == ConcernOrigin.FlowRule ? question is not null && raising.Count > 0 : raising.Count > 1 || raising.Any(v => v.Since is not null);
         // Words merged in from a concern about another question come with that question (without the flow, none can).
         string? OtherQuestion(ConcernVoice v) => flow is null ? null : ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale;
         IReadOnlyList<DigestWords> words = fromVoices
-            ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text, v.Suggested, Since: v.Since?.Brief))
-                .Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question, Suggested = g.Key.Suggested, Since = g.Key.Since })]
-            : [new DigestWords(c.Text, 1) { Suggested = c.Origin == ConcernOrigin.ConfirmedSuggestion }];
+            ? [.. raising.GroupBy(v => (Question: OtherQuestion(v), v.Text, v.Answered, v.Suggested, Since: v.Since?.Brief))
+                .Select(g => new DigestWords(g.Key.Text, g.Count()) { Question = g.Key.Question, Suggested = g.Key.Suggested, Since = g.Key.Since, Answered = g.Key.Answered })]
+            : c.Origin == ConcernOrigin.FlaggedAnswer && question is not null && VoiceReading.Apart(question, c.Text) is var (answered, said)
+                ? [new DigestWords(said, 1) { Answered = answered }]
+                : [new DigestWords(c.Text, 1) { Suggested = c.Origin == ConcernOrigin.ConfirmedSuggestion }];
         return (needsQuestion ? question?.TextWithScale : null, words);
     }
 

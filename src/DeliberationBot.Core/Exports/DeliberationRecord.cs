@@ -149,7 +149,7 @@ public static class DeliberationRecords
             [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)) { Words = ResponseIn(e) })])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.TextWithScale,
-            Voices = [.. c.Voices.Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale })],
+            Voices = [.. c.Voices.Select(v => VoiceReading.Of(v, flow)).Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale })],
             MergedInto = c.MergedInto,
             OwnersAnswer = c.OwnersAnswer?.ToString(),
             RespondedBy = c.RespondedBy?.Display,

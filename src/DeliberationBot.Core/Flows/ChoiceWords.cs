@@ -19,32 +19,37 @@ public static class ChoiceWords
             return words;
         }
 
+        var (said, added) = Concerns.VoiceReading.Apart(question, words) is var (answered, given) ? (answered, $" (\"{given}\")") : (words, "");
+        return Chosen(question, said) is { } options ? string.Join(", ", options.Select(label)) + added : words;
+    }
+
+    /// <summary>
+    /// The options <paramref name="said"/> names, joined by ", " as an answer of options reads (a label may hold ", "
+    /// itself); null when it is anything else.
+    /// </summary>
+    public static IReadOnlyList<ChoiceOption>? Chosen(Question question, string said)
+    {
         // The longest label first: "Not sure" before "No".
         var options = question.EffectiveOptions.OrderByDescending(o => o.Label.Length).ToList();
-        var read = new List<string>();
-        var rest = words;
+        var chosen = new List<ChoiceOption>();
+        var rest = said;
         while (options.FirstOrDefault(o => rest.StartsWith(o.Label, StringComparison.Ordinal)) is { } option)
         {
-            read.Add(label(option));
+            chosen.Add(option);
             rest = rest[option.Label.Length..];
             if (rest.Length == 0)
             {
-                return string.Join(", ", read);
-            }
-
-            if (rest.StartsWith(" (\"", StringComparison.Ordinal) && rest.EndsWith("\")", StringComparison.Ordinal))
-            {
-                return string.Join(", ", read) + rest;
+                return chosen;
             }
 
             if (!rest.StartsWith(", ", StringComparison.Ordinal))
             {
-                break;
+                return null;
             }
 
             rest = rest[2..];
         }
 
-        return words;
+        return null;
     }
 }

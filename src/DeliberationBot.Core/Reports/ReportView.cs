@@ -85,7 +85,7 @@ public static class ReportViews
             [.. summary.AddedLabour.Select(l => l with { ByGroup = [.. l.ByGroup.OrderBy(g => Array.IndexOf(LabourOrder, g.Group))] })],
             ConcernTimeline.Build(d, source.Concerns, source.Events, now),
             DecisionHistory(d, source.Events),
-            source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => new ConcernWords(v.Text, Who(v, leader))
+            source.Concerns.ToDictionary(c => c.Number, c => (IReadOnlyList<ConcernWords>)[.. c.Voices.Select(v => VoiceReading.Of(v, flow)).Select(v => new ConcernWords(v.Text, Who(v, leader))
             {
                 Reopening = v.Reopening,
                 Answering = ConcernView.OtherQuestionOf(c, v, flow)?.Text,
@@ -132,7 +132,7 @@ public static class ReportViews
         }
 
         var group = v.Group?.Label() ?? "the facilitator or an owner";
-        return (leader && v.Name is not null ? $"{v.Name} ({group})" : group) + ConcernView.Note(v);
+        return (leader && v.Name is not null ? $"{v.Name} ({group})" : group) + ConcernView.Answering(v) + ConcernView.Note(v);
     }
 
     private static string Leader(Deliberation d, string? actorKey)

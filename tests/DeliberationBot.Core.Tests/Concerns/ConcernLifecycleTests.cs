@@ -365,11 +365,11 @@ public class ConcernLifecycleTests
 
         // The digest says it after the words, however many gave them.
         var (_, words) = DigestComposer.WordsOf(later[0], flow);
-        Assert.Equal(["20 minutes (\"the intake form alone\") since changed to \u201C5 minutes\u201D", "15 minutes since withdrawn"], words.Select(w => $"{w.Text} {w.Since}"));
+        Assert.Equal(["the intake form alone / 20 minutes / since changed to \u201C5 minutes\u201D", "15 minutes /  / since withdrawn"], words.Select(w => $"{w.Text} / {w.Answered} / {w.Since}"));
         var digest = DigestComposer.Snapshot(Guid.Empty, "W", [new DigestSource(D, later, []) { Flow = flow }], Now, 7).Proposals.Single().OpenConcerns;
         Assert.Equal(
         [
-            "Minutes added per case? \u201C20 minutes (\"the intake form alone\")\u201D (since changed to \u201C5 minutes\u201D) \u00B7 \u201C15 minutes\u201D (since withdrawn)",
+            "Minutes added per case? \u201Cthe intake form alone\u201D (answered 20 minutes, since changed to \u201C5 minutes\u201D) \u00B7 \u201C15 minutes\u201D (since withdrawn)",
             "\u201CNights get longer.\u201D (since unflagged)",
             "\u201CNobody timed it.\u201D (since changed)",
         ], digest.Select(c => c.Quoted(t => t)));

@@ -193,18 +193,23 @@ public sealed class ConcernServiceTests
         var answered = await bed.Answering.AnswerAsync(Sam, d, "vendor-open", AnswerValue.FromNumber(2, "They would not show us the factors."), flagConcern: true, "answer", None);
         await bed.Concerns.ReviewAsync(Fiona, Home, "review", None);
 
-        // What Sam is shown the owners will receive is what they do receive: "2" means nothing without the scale.
-        Assert.Equal(asked, Assert.IsType<QuestionPrompt>(Assert.Single(answered.Replies)).JustFlagged!.QuestionText);
+        // What Sam is shown the owners will receive is what they do receive: "2" means nothing without the scale, and his
+        // words are what is quoted, with his rating beside his name.
+        var preview = Assert.IsType<QuestionPrompt>(Assert.Single(answered.Replies)).JustFlagged!;
+        Assert.Equal((asked, "They would not show us the factors.", "Frontline worker (sam), who answered 2"), (preview.QuestionText, preview.Words, preview.Attribution));
         var toMaria = (OwnerConcerns)bed.Store.Outbox.Single(m => m.Message is OwnerConcerns && m.Destination.User!.Id == Maria.User.Id).Message;
         Assert.Contains(
-            "\"2 (\"They would not show us the factors.\")\" — Frontline worker (sam)\n    On: " + asked + " (Daily work)",
+            "\"They would not show us the factors.\" — Frontline worker (sam), who answered 2\n    On: " + asked + " (Daily work)",
             PlainTextRenderer.Render(toMaria).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         var concern = Assert.Single(await bed.Store.ListConcernsAsync(Workspace, d, None));
         Assert.Equal(asked, DigestComposer.WordsOf(concern, flow).Question);
+        var digest = DigestComposer.Snapshot(Guid.Empty, Workspace, [new DigestSource((await bed.Store.FindAsync(Workspace, d, None))!, [concern], []) { Flow = flow }], bed.Time.GetUtcNow(), staleAfterDays: 7);
+        Assert.Equal(asked + " “They would not show us the factors.” (answered 2)", Assert.Single(Assert.Single(digest.Proposals).OpenConcerns).Quoted(t => t));
         var record = DeliberationRecords.Build(
             (await bed.Store.FindAsync(Workspace, d, None))!, flow, await bed.Store.ListParticipantsAsync(Workspace, d, None), await bed.Store.ListAnswersAsync(Workspace, d, None),
             [concern], await bed.Store.ListEventsAsync(Workspace, d, None), minGroupSize: 3, summary: null);
         Assert.Equal(asked, Assert.Single(record.Concerns).Question);
+        Assert.Equal(("They would not show us the factors.", "Frontline worker (sam), who answered 2"), Assert.Single(record.Concerns[0].Voices) is var v ? (v.Words, v.By) : default);
         Assert.Equal(asked, Assert.Single(record.Answers, q => q.QuestionId == "vendor-open").Question);
     }
 

@@ -254,7 +254,7 @@ public sealed class ScheduleJourneyTests : IDisposable
         var words = Assert.Single(digest.Proposals).OpenConcerns.ToDictionary(c => c.Number, c => c.Quoted(t => t, '[', ']'));
         Assert.Equal("Whose lives would the tool's results affect most directly? [Children and families]", words[1]);
         Assert.Equal(
-            "Can workers set aside the tool's score when their own judgment about a case is different? [No (\"Probably not, the supervisor has to sign off\")] · [No]",
+            "Can workers set aside the tool's score when their own judgment about a case is different? [Probably not, the supervisor has to sign off] (answered No) · [No]",
             words[2]);
         Assert.Contains("#1 Whose lives would the tool's results affect most directly? \"Children and families\" — Frontline worker", PlainTextRenderer.Render(digest), StringComparison.Ordinal);
     }
@@ -328,9 +328,9 @@ public sealed class ScheduleJourneyTests : IDisposable
         Assert.DoesNotContain(" · new", toMaria[0], StringComparison.Ordinal);
         var again = toMaria[1];
         Assert.Contains("Since you were last sent this concern, 1 person added their words and 1 person changed theirs (marked new and edited).", again, StringComparison.Ordinal);
-        Assert.Contains("\"No (\"Only with a supervisor, who is never there at night\")\" — Frontline worker (Ana) · edited", again, StringComparison.Ordinal);
-        Assert.Contains("\"No (\"Not on night shift\")\" — Frontline worker (Bo)\n", again.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("\"No (\"The override form takes twenty minutes\")\" — Frontline worker (Cy) · new", again, StringComparison.Ordinal);
+        Assert.Contains("\"Only with a supervisor, who is never there at night\" — Frontline worker (Ana), who answered No · edited", again, StringComparison.Ordinal);
+        Assert.Contains("\"Not on night shift\" — Frontline worker (Bo), who answered No\n", again.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("\"The override form takes twenty minutes\" — Frontline worker (Cy), who answered No · new", again, StringComparison.Ordinal);
     }
 
     [Fact]
