@@ -63,10 +63,11 @@ public sealed record RecordConcern(int Number, string Kind, string Text, string?
 
     /// <summary>
     /// The concern's own text where none of its voices says it, to be shown above them: the rule a question's answers
-    /// met, or the words of a concern nobody's voice carries. A flagged answer's concern is its words: null.
+    /// met, or the words of a concern nobody's voice carries. A flagged answer's concern is its words, as its voice kept
+    /// them before they were read apart from the option chosen (<see cref="VoiceReading"/>): null.
     /// </summary>
     [JsonIgnore]
-    public string? Lead => Voices.Any(v => v.Words == Text) ? null : Text;
+    public string? Lead { get; init; }
 
     /// <summary>Who wrote <see cref="Response"/> (<see cref="Concern.RespondedBy"/>), by name: owners answer by name.</summary>
     public string? RespondedBy { get; init; }
@@ -149,6 +150,7 @@ public static class DeliberationRecords
             [.. byConcern[c.Number].Select(e => new RecordEvent(e.At, e.Type, Actor(e.Actor, byKey, d, nameParticipants)) { Words = ResponseIn(e) })])
         {
             Question = c.QuestionId is null ? null : flow.FindQuestion(c.QuestionId)?.TextWithScale,
+            Lead = c.Voices.Any(v => v.Text == c.Text) ? null : c.Text,
             Voices = [.. c.Voices.Select(v => VoiceReading.Of(v, flow)).Select(v => new RecordVoice(v.Text, ConcernView.Attribution(v)) { Reopening = v.Reopening, Answering = ConcernView.OtherQuestionOf(c, v, flow)?.TextWithScale })],
             MergedInto = c.MergedInto,
             OwnersAnswer = c.OwnersAnswer?.ToString(),

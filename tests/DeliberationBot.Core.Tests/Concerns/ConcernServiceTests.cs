@@ -210,6 +210,8 @@ public sealed class ConcernServiceTests
             [concern], await bed.Store.ListEventsAsync(Workspace, d, None), minGroupSize: 3, summary: null);
         Assert.Equal(asked, Assert.Single(record.Concerns).Question);
         Assert.Equal(("They would not show us the factors.", "Frontline worker (sam), who answered 2"), Assert.Single(record.Concerns[0].Voices) is var v ? (v.Words, v.By) : default);
+        Assert.Null(record.Concerns[0].Lead); // the concern is his words: nothing is shown above them
+        Assert.DoesNotContain("2 (\"They would not", RecordMarkdown.Render(record), StringComparison.Ordinal);
         Assert.Equal(asked, Assert.Single(record.Answers, q => q.QuestionId == "vendor-open").Question);
     }
 
