@@ -357,6 +357,34 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void Words_given_with_an_option_are_quoted_alone_with_the_option_beside_the_persons_name()
+    {
+        var flow = FlowParser.Parse("""
+            id: f
+            title: F
+            sections:
+              - id: s
+                title: Daily work
+                questions:
+                  - id: override
+                    text: Can workers set aside the score?
+                    kind: yes_no_unsure
+            """, "f.yaml");
+        const string kept = "No (\"Only with a supervisor, who is never there at night.\")";
+        var at = DateTimeOffset.UnixEpoch;
+        var concern = new Concern(Id, Id, 2, ConcernKind.Concern, ConcernOrigin.FlaggedAnswer, "s", "override", kept,
+            [StakeholderGroup.FrontlineWorker], ["user:U1"], ConcernStatus.Open, null, null, null, [], at, at)
+        {
+            Voices = [new ConcernVoice("user:U1", StakeholderGroup.FrontlineWorker, "Ana", kept, "override")],
+        };
+
+        var text = Texts.Of(AdaptiveCardRenderer.Activities(new OwnerConcerns(Id, "T", [ConcernView.ForOwners(concern, flow, [])]))[0]);
+
+        Assert.Contains("“Only with a supervisor, who is never there at night.”\n— Frontline worker (Ana), who answered No\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No (", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_group_prompt_offers_every_group_and_remembers_the_last_one()
     {
         var card = AdaptiveCardRenderer.Render(new GroupPrompt(Id, "T", AnonymityPolicy.Named, StakeholderGroup.LegalPolicy));
