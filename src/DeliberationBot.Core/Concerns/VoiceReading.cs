@@ -21,7 +21,7 @@ public static class VoiceReading
     /// <summary>The answer and the words of <c>answer ("words")</c>, when that is how <paramref name="text"/> answers <paramref name="question"/>.</summary>
     public static (string Answered, string Words)? Apart(Question question, string text)
     {
-        const string open = " (\"", close = "\")";
+        const string open = AnswerParser.WordsOpen, close = AnswerParser.WordsClose;
         var cut = text.IndexOf(open, StringComparison.Ordinal);
         if (question.Kind == AnswerKind.FreeText || cut <= 0 || !text.EndsWith(close, StringComparison.Ordinal) || text.Length < cut + open.Length + close.Length)
         {

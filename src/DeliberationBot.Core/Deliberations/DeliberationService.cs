@@ -161,21 +161,8 @@ public sealed class DeliberationService(
     }
 
     /// <summary>The deadline passed: the same close as the command, by DeliberationBot, once however many instances try.</summary>
-    public async Task CloseAtDeadlineAsync(Deliberation d, CancellationToken ct)
-    {
-        var tries = 0;
-        await turn.AgainWhenStaleAsync(TurnLanes.Of(d.Id), async () =>
-        {
-            // A try after a stale one reads the deliberation as it now is: someone may have closed it meanwhile.
-            var now = tries++ == 0 ? d : await turn.Store.FindAsync(d.WorkspaceId, d.Id, ct);
-            if (now is { IsOpen: true })
-            {
-                await CloseDeliberationAsync(now, await turn.FlowOfAsync(now, ct), null, $"deadline:{d.Id:N}", ct);
-            }
-
-            return true;
-        }, ct);
-    }
+    public Task CloseAtDeadlineAsync(Deliberation d, CancellationToken ct) =>
+        turn.ChangeOpenAsync(d, async now => await CloseDeliberationAsync(now, await turn.FlowOfAsync(now, ct), null, $"deadline:{d.Id:N}", ct), ct);
 
     /// <summary>Closing: the card shows it, concerns are synced and sent to owners, the summary is posted, the facilitator is asked to decide, leaders get the page.</summary>
     private async Task<CommitOutcome> CloseDeliberationAsync(Deliberation d, FlowDefinition flow, string? actorKey, string deliveryKey, CancellationToken ct)

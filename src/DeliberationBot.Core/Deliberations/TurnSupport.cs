@@ -101,6 +101,24 @@ public sealed class TurnSupport(IDeliberationStore store, FlowResolver flows, Ps
     /// </summary>
     public Task<T> AgainWhenStaleAsync<T>(string lane, Func<Task<T>> run, CancellationToken ct) => stale.RunAsync(lane, run, ct);
 
+    /// <summary>
+    /// Runs <paramref name="change"/> on <paramref name="d"/> while it is open, as <see cref="AgainWhenStaleAsync"/>: a try
+    /// after a stale one reads it again, and nothing runs once someone has closed it meanwhile.
+    /// </summary>
+    public async Task ChangeOpenAsync(Deliberation d, Func<Deliberation, Task> change, CancellationToken ct)
+    {
+        var tries = 0;
+        await AgainWhenStaleAsync(TurnLanes.Of(d.Id), async () =>
+        {
+            if ((tries++ == 0 ? d : await store.FindAsync(d.WorkspaceId, d.Id, ct)) is { IsOpen: true } now)
+            {
+                await change(now);
+            }
+
+            return true;
+        }, ct);
+    }
+
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var outcome = await store.CommitAsync(commit, ct);

@@ -124,7 +124,7 @@ public static partial class AnswerParser
         {
             var number = n.ToString(CultureInfo.InvariantCulture);
             var read = question.Unit is null ? number : $"{number} {question.Unit}";
-            return value.Text is { } words ? $"{read} (\"{words}\")" : read;
+            return value.Text is { } words ? WithWords(read, words) : read;
         }
 
         if (value.Choices.Count > 0)
@@ -133,11 +133,17 @@ public static partial class AnswerParser
             // Words that begin with the answer ("No, nobody told us") say it already; "Not yet" does not say "No".
             return value.Text is not { } said ? chosen
                 : said.StartsWith(chosen, StringComparison.OrdinalIgnoreCase) && (said.Length == chosen.Length || !char.IsLetterOrDigit(said[chosen.Length])) ? said
-                : $"{chosen} (\"{said}\")";
+                : WithWords(chosen, said);
         }
 
         return value.Text ?? "";
     }
+
+    /// <summary>Before and after the words a person gave with an option or a number: <c>No ("…")</c> (<see cref="Concerns.VoiceReading.Apart"/> reads them apart).</summary>
+    public const string WordsOpen = " (\"", WordsClose = "\")";
+
+    /// <summary>An option or a number and the words given with it, as <see cref="Describe"/> reads them.</summary>
+    public static string WithWords(string answer, string words) => answer + WordsOpen + words + WordsClose;
 
     private static string NumberError(AnswerKind kind) => kind == AnswerKind.Scale ? FormTexts.GiveScale : FormTexts.GiveNumber;
 

@@ -19,8 +19,14 @@ public static class ChoiceWords
             return words;
         }
 
-        var (said, added) = Concerns.VoiceReading.Apart(question, words) is var (answered, given) ? (answered, $" (\"{given}\")") : (words, "");
-        return Chosen(question, said) is { } options ? string.Join(", ", options.Select(label)) + added : words;
+        var (said, added) = Concerns.VoiceReading.Apart(question, words) is var (answered, given) ? (answered, given) : (words, null);
+        if (Chosen(question, said) is not { } options)
+        {
+            return words;
+        }
+
+        var read = string.Join(", ", options.Select(label));
+        return added is null ? read : AnswerParser.WithWords(read, added);
     }
 
     /// <summary>

@@ -80,24 +80,15 @@ public sealed partial class BotMembership(TurnSupport turn, IOutboxStore outbox,
         }
     }
 
-    /// <summary>
-    /// Commits what <paramref name="change"/> makes of an open deliberation; when another turn wrote it meanwhile (a close,
-    /// a decision), worked out again from it as it now is, and nothing is written once it is closed.
-    /// </summary>
-    private async Task ChangeAsync(Deliberation d, Func<Deliberation, Task<Commit?>> change, CancellationToken ct)
-    {
-        var tries = 0;
-        await turn.AgainWhenStaleAsync(TurnLanes.Of(d.Id), async () =>
+    /// <summary>Commits what <paramref name="change"/> makes of <paramref name="d"/> while it is open (<see cref="TurnSupport.ChangeOpenAsync"/>).</summary>
+    private Task ChangeAsync(Deliberation d, Func<Deliberation, Task<Commit?>> change, CancellationToken ct) =>
+        turn.ChangeOpenAsync(d, async now =>
         {
-            var now = tries++ == 0 ? d : await turn.Store.FindAsync(d.WorkspaceId, d.Id, ct);
-            if (now is { IsOpen: true } && await change(now) is { } commit)
+            if (await change(now) is { } commit)
             {
                 await turn.CommitAsync(commit, ct);
             }
-
-            return true;
         }, ct);
-    }
 
     /// <summary>The deliberation as the bot now hears its conversation or not, with its card redrawn to say how to answer.</summary>
     private Commit Hearing(Deliberation d, bool heard, string deliveryKey, Flows.FlowDefinition flow)
