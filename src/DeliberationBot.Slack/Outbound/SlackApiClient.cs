@@ -206,7 +206,7 @@ internal sealed partial class SlackApiClient(
             }
             catch (JsonException)
             {
-                LogApiError(method, teamId, $"http_{(int)response.StatusCode}_not_json", null);
+                LogApiError(method, teamId, $"http_{(int)response.StatusCode}_not_json", "");
                 return SlackApiResult.Failed(method, $"http_{(int)response.StatusCode}_not_json");
             }
 
@@ -218,7 +218,7 @@ internal sealed partial class SlackApiClient(
             var error = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
                 ? e.GetString()!
                 : $"http_{(int)response.StatusCode}";
-            LogApiError(method, teamId, error, Messages(body));
+            LogApiError(method, teamId, error, Details(body));
             return SlackRetryPolicy.TransientErrors.Contains(error) ? SlackApiResult.Temporary(method, error) : SlackApiResult.Failed(method, error, body);
         }
     }
@@ -240,14 +240,34 @@ internal sealed partial class SlackApiClient(
         return TimeSpan.FromSeconds(30);
     }
 
-    private static string? Messages(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("response_metadata", out var meta) && meta.ValueKind == JsonValueKind.Object &&
-        meta.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
-            ? string.Join("; ", messages.EnumerateArray().Select(m => m.ToString()))
-            : null;
+    /// <summary>
+    /// What Slack says beside an error, for whoever reads the log to act on: the scope a refused call needs (a
+    /// missing_scope error names it) and the messages of its response metadata; empty when it says nothing more.
+    /// </summary>
+    private static string Details(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return "";
+        }
+
+        List<string> details = [];
+        if (body.TryGetProperty("needed", out var needed) && needed.ValueKind == JsonValueKind.String)
+        {
+            details.Add($"needs the scope {needed.GetString()}; reinstall the app to grant it");
+        }
+
+        if (body.TryGetProperty("response_metadata", out var meta) && meta.ValueKind == JsonValueKind.Object &&
+            meta.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            details.AddRange(messages.EnumerateArray().Select(m => m.ToString()));
+        }
+
+        return details.Count == 0 ? "" : $"({string.Join("; ", details)})";
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed for workspace {TeamId}: {Error} {Details}")]
-    private partial void LogApiError(string method, string teamId, string error, string? details);
+    private partial void LogApiError(string method, string teamId, string error, string details);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate-limited for workspace {TeamId}; retry after {RetryAfter}")]
     private partial void LogRateLimited(string method, string teamId, TimeSpan retryAfter);

@@ -1,5 +1,6 @@
 using DeliberationBot.Slack.Inbound;
 using DeliberationBot.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace DeliberationBot.Slack.Tests.Inbound;
 
@@ -75,7 +76,7 @@ public sealed class StartWhereTheBotIsNotTests : SlackHostTest
     {
         const string Roads = "C0ROADS";
         Api.NotJoined(Roads);
-        Api.Override = call => call.Method == "conversations.join" ? FakeResponse.Error("missing_scope") : null;
+        Api.Override = call => call.Method == "conversations.join" ? FakeResponse.MissingScope("channels:join") : null;
 
         await Host.CommandAsync(SlackPayloads.Command("start", "U0DANA", "dana", channel: Roads));
         var form = Modals.ViewOf(await Api.WaitForAsync("views.open"));
@@ -92,6 +93,9 @@ public sealed class StartWhereTheBotIsNotTests : SlackHostTest
         Assert.Equal(("U0DANA", Roads), (told.Json.GetProperty("user").GetString(), told.Json.GetProperty("channel").GetString()));
         Assert.Contains(BotPresence.CannotJoin, told.Strings, StringComparison.Ordinal);
         Assert.Equal("Road repair ranking", (await Host.DeliberationAsync(Roads)).Title);
+        // The log says what an administrator can do about it.
+        Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message ==
+            "Slack conversations.join failed for workspace T0TEST: missing_scope (needs the scope channels:join; reinstall the app to grant it)");
         // Its card asks people to press Answer, rather than reply where the bot can't hear them.
         await Host.SettleOutboxAsync();
         var card = Api.CallsTo("chat.update").Last(c => c.Strings.Contains("Road repair ranking", StringComparison.Ordinal));

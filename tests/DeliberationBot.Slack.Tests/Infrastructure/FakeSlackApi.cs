@@ -48,6 +48,10 @@ internal sealed record FakeResponse(int Status, string Body, string? RetryAfter 
 
     public static FakeResponse Error(string error) => new(200, new JsonObject { ["ok"] = false, ["error"] = error }.ToJsonString());
 
+    /// <summary>A call the installation's scopes do not allow, as Slack refuses it: with the scope it needs and those it has.</summary>
+    public static FakeResponse MissingScope(string needed) =>
+        new(200, new JsonObject { ["ok"] = false, ["error"] = "missing_scope", ["needed"] = needed, ["provided"] = "chat:write,commands" }.ToJsonString());
+
     public static FakeResponse RateLimited(int seconds) => new(429, "", seconds.ToString(CultureInfo.InvariantCulture));
 }
 
