@@ -139,7 +139,7 @@ public sealed class DecisionService(TurnSupport turn, ConcernService concerns)
 
     /// <summary>What a decision button pressed after the decision was recorded answers: the decision, and how to amend it.</summary>
     private static TurnResult AlreadyDecided(Deliberation d) => TurnResult.Reply(new ErrorMessage(
-        $"The decision on \"{d.Title}\" is already recorded: {d.Decision!.Outcome.Label()} — {d.Decision.Rationale} ({d.Decision.DecidedBy.Display}, {d.Decision.At:yyyy-MM-dd}). Nothing changed. To amend it, type:",
+        $"The decision on \"{d.Title}\" is already recorded: {d.Decision!.Outcome.Label()} — {d.Decision.Rationale} ({d.Decision.DecidedBy.Display}, {d.Decision.At:yyyy-MM-dd}). Nothing changed. To amend it, type the decide command with the new decision and its rationale.",
         Usage.Decide));
 
     /// <summary>A condition of the decision, with its owner and due date, tracked like a concern.</summary>

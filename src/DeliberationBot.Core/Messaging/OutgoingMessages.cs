@@ -170,6 +170,13 @@ public sealed record ErrorMessage(string Text, string? Usage = null) : OutgoingM
 {
     /// <summary>The question a typed answer that could not be taken was for, shown beneath it (it is no command to type).</summary>
     public string? Question { get; init; }
+
+    /// <summary>
+    /// All it says as one line, for where there is room for a line only (a form's error): the text, then what to type
+    /// and the question it was for, so that neither is lost on the way.
+    /// </summary>
+    public string OnOneLine =>
+        string.Join(" ", new[] { Text, Usage is null ? null : $"Usage: {Usage}", Question is null ? null : $"Question: {Question}" }.OfType<string>());
 }
 
 public sealed record SectionCoverage(string SectionId, string SectionTitle, IReadOnlyDictionary<StakeholderGroup, int> AnswersByGroup);

@@ -21,7 +21,7 @@ internal sealed class ViewReplies(ModalViews views, SlackLog log)
         return (result.Replies.Count > 0 ? result.Replies[0] : null) switch
         {
             null => SlackAck.Empty,
-            ErrorMessage e => SlackAck.Json(Replies.Errors(errorBlock, e.Usage is null ? e.Text : $"{e.Text} ({e.Usage})")),
+            ErrorMessage e => SlackAck.Json(Replies.Errors(errorBlock, e.OnOneLine)),
             var reply => SlackAck.Json(Replies.UpdateView(await views.ForAsync(reply, actor, key, ct))),
         };
     }

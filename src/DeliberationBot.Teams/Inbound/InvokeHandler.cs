@@ -70,7 +70,7 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
                 return CardAnswer(refused);
             }
 
-            var error = string.Join(" ", result.Replies.OfType<ErrorMessage>().Select(e => CardText.Plain(e.Text)));
+            var error = string.Join(" ", result.Replies.OfType<ErrorMessage>().Select(e => CardText.Plain(e.OnOneLine)));
             return await forms.RedrawAsync(turn, verb!, data, error, context, ct) is { } form ? CardAnswer(form) : Message(error);
         }
 

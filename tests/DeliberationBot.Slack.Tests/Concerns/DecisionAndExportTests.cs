@@ -55,6 +55,10 @@ public sealed partial class DecisionAndExportTests : SlackHostTest
 
         Assert.Contains("Recorded: Go with conditions", recorded.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+        // A second form, opened before the first was sent, is refused with what stands and what to type to amend it.
+        var late = await ErrorsAsync(SlackPayloads.ViewSubmission(modal, Values("no-go", "Too risky after all."), Dana, "V0DF", "d-4"));
+        Assert.EndsWith("Nothing changed. To amend it, type the decide command with the new decision and its rationale. " +
+            "Usage: decide go|no-go|conditions|revisit \"<rationale>\"", late["rationale"]!.GetValue<string>(), StringComparison.Ordinal);
         var decision = (await Host.DeliberationAsync()).Decision!;
         Assert.Equal((DecisionOutcome.GoWithConditions, "Pilot in one office first.", Dana), (decision.Outcome, decision.Rationale, decision.DecidedBy.Id));
         Assert.Single(await Host.EventsAsync(_closed.Deliberation), e => e.Type == "decision.recorded");

@@ -54,6 +54,22 @@ public sealed class FormErrorTests : HostTest
     }
 
     [Fact]
+    public async Task A_decision_pressed_after_one_was_typed_says_what_was_recorded_and_what_to_type_to_amend_it()
+    {
+        var d = await StartAsync();
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "decide go \"The pilot goes ahead.\""));
+        var data = Deliberations.JourneyTests.Data(d, ("outcome", "NoGo"), ("rationale", "Too risky."));
+
+        var answer = await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Fiona, Chat.Personal(Person.Fiona), "decide", data));
+
+        var error = Cards.RendererTests.TextBlocks(answer!["value"]!.AsObject()).First();
+        Assert.Contains("is already recorded: Go — The pilot goes ahead.", error, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing changed. To amend it, type the decide command with the new decision and its rationale. " +
+            "Usage: decide go|no-go|conditions|revisit \"\\<rationale>\"", error, StringComparison.Ordinal); // escaped as the card's Markdown needs
+    }
+
+    [Fact]
     public async Task A_start_form_with_a_bad_date_comes_back_with_everything_typed_kept()
     {
         var data = new System.Text.Json.Nodes.JsonObject { ["flow"] = "quick-check", ["title"] = "Screening", ["description"] = "What we plan", ["due"] = "next week" };
