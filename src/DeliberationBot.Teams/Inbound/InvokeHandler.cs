@@ -80,24 +80,26 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
             return await CardOrQueueAsync(turn, result.Replies, context, ct);
         }
 
-        await replies.QueueAsync(turn, result.Replies, personal, ct);
-        if (verb == CardVerbs.Answer)
-        {
-            return Message(activity.IsPersonal ? "Here you go." : "I've sent you the questions in our 1:1 chat.");
-        }
-
         // A concerns card (an owner's, or the response to the people who raised one), drawn again as it now stands: no
         // button offers what was just done.
         if (outcome.Redrawn is { } redrawn && Above([], redrawn, context) is { } card)
         {
-            if (SharedByEveryone(redrawn) && !activity.IsPersonal && activity.ReplyToId is { Length: > 0 } pressed)
-            {
-                return CardAnswer(card) with { After = ct => UpdateForEveryoneAsync(activity, pressed, AdaptiveCardRenderer.Activity(card.DeepClone().AsObject()), ct) };
-            }
+            // The card an invoke answers with is its presser's alone, so it also says what came of the press (who was
+            // told), above the concern as it now stands, as Slack shows it beside the redrawn message; only what does not
+            // fit there is sent as a message too, privately where the card is everyone's (people who raised it anonymously
+            // press there). Everyone else in the conversation sees the card as it stands, without it.
+            var said = result.Replies.OfType<Confirmation>().ToList();
+            var told = said.Count > 0 ? Above(said, redrawn, context) : null;
+            await replies.QueueAsync(turn, told is null ? result.Replies : [.. result.Replies.Except(said)], personal || SharedByEveryone(redrawn), ct);
+            return SharedByEveryone(redrawn) && !activity.IsPersonal && activity.ReplyToId is { Length: > 0 } pressed
+                ? CardAnswer(told ?? card) with { After = ct => UpdateForEveryoneAsync(activity, pressed, AdaptiveCardRenderer.Activity(card.DeepClone().AsObject()), ct) }
+                : CardAnswer(told ?? card);
+        }
 
-            // A card only its reader sees also says what came of the press (who was told), above the concern as it now
-            // stands, as Slack shows it beside the redrawn message.
-            return CardAnswer(result.Replies.OfType<Confirmation>().ToList() is [_, ..] said && Above(said, redrawn, context) is { } told ? told : card);
+        await replies.QueueAsync(turn, result.Replies, personal, ct);
+        if (verb == CardVerbs.Answer)
+        {
+            return Message(activity.IsPersonal ? "Here you go." : "I've sent you the questions in our 1:1 chat.");
         }
 
         return Message(CardText.Truncate(PlainTextRenderer.Render(result.Replies[0]), 200));

@@ -108,6 +108,8 @@ public sealed class FormErrorTests : HostTest
         Assert.StartsWith("Concern #1 is now addressed", texts[0], StringComparison.Ordinal);
         Assert.Contains("The person who raised it has been sent your response privately.", texts[0], StringComparison.Ordinal);
         Assert.Contains(texts, t => t.Contains("Night shift leads review it first.", StringComparison.Ordinal));
+        // Said on the card, it is not sent again as a message of its own.
+        Assert.DoesNotContain(await Host.SentAsync(), c => c.IsPost && c.Body!.ToJsonString().Contains("is now addressed", StringComparison.Ordinal));
     }
 
     [Fact]
