@@ -51,6 +51,10 @@ public sealed record OwnerConcerns(Guid DeliberationId, string Title, IReadOnlyL
     [JsonIgnore]
     public int AwaitingResponse => Concerns.Count(c => c.AwaitsResponse);
 
+    /// <summary>How many of its concerns the reader has yet to answer in words (<see cref="ConcernView.AwaitsWords"/>).</summary>
+    [JsonIgnore]
+    public int Unanswered => Concerns.Count(c => c.AwaitsWords);
+
     /// <summary>
     /// What the message holds, as its heading names it: "Concerns", or "Conditions" when all are conditions of the
     /// decision (an owner named on a condition is sent it this way), or "Concerns and conditions".

@@ -70,6 +70,13 @@ public sealed record ConcernView(
     [JsonIgnore]
     public bool AwaitsResponse => Status is ConcernStatus.Open or ConcernStatus.Acknowledged && Actions.Contains(ConcernAction.MarkAddressed);
 
+    /// <summary>
+    /// Whether the reader, as an owner, has yet to answer it in words: it awaits their response (<see cref="AwaitsResponse"/>)
+    /// and has none, or was reopened since the last. One they responded to waits only to be marked addressed.
+    /// </summary>
+    [JsonIgnore]
+    public bool AwaitsWords => AwaitsResponse && (Status == ConcernStatus.Open || Response is null);
+
     /// <inheritdoc cref="ConcernKinds.ReadBy"/>
     [JsonIgnore]
     public string ReadBy => Kind.ReadBy();

@@ -18,8 +18,9 @@ internal static class ActivitySummary
         var line = message switch
         {
             // An owner is told something needs their response only when it does: a notice of a raiser's acceptance says so.
-            OwnerConcerns { AwaitingResponse: > 0 } o => $"{o.Counted(o.AwaitingResponse)} on \"{o.Title}\" {(o.AwaitingResponse == 1 ? "needs" : "need")} your response",
+            OwnerConcerns { Unanswered: > 0 } o => $"{o.Counted(o.Unanswered)} on \"{o.Title}\" {(o.Unanswered == 1 ? "needs" : "need")} your response",
             OwnerConcerns { Concerns: [{ Notes: var notes } c] } o when notes.Any() => $"{c.Name} on \"{o.Title}\": {notes.First()}",
+            OwnerConcerns { AwaitingResponse: > 0 } o => $"{o.Counted(o.AwaitingResponse)} on \"{o.Title}\" for you to act on",
             OwnerConcerns { ClosesOnly: true } o => $"{o.Counted(o.Concerns.Count)} on \"{o.Title}\" that you can close as the facilitator",
             OwnerConcerns o => $"{o.Counted(o.Concerns.Count)} on \"{o.Title}\": nothing needs your response now",
             ConcernResponseNotice { MergedFrom: { } from } n => $"Concern #{from} on \"{n.Title}\" was merged into {n.Concern.Name.ToLowerInvariant()}",

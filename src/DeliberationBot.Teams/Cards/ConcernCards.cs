@@ -50,12 +50,15 @@ internal static class ConcernCards
     /// </summary>
     public static CardLayout Owner(OwnerConcerns owner)
     {
-        var waiting = owner.AwaitingResponse;
+        var (unanswered, toActOn) = (owner.Unanswered, owner.AwaitingResponse);
+        var lead = unanswered > 0 ? $"{owner.Counted(unanswered)} {(unanswered == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it."
+            : toActOn > 0 ? $"You have responded{(toActOn == 1 ? "" : " to each")}. Open **Respond** under one to change your response or mark it addressed."
+            : GroupWords.Capitalised(owner.NothingToAnswer);
         var head = new List<JsonNode?>
         {
             Card.Text($"{owner.Holds} for you", subtle: true, weight: "Bolder"),
             Card.Heading(CardText.Escape(owner.Title)),
-            Card.Text(waiting == 0 ? GroupWords.Capitalised(owner.NothingToAnswer) : $"{owner.Counted(waiting)} {(waiting == 1 ? "needs" : "need")} your response. Open **Respond** under one to answer it.", spacing: "None"),
+            Card.Text(lead, spacing: "None"),
         };
         // Every action names the card's concerns, so that the card can be drawn again as they then stand.
         var listed = string.Join(",", owner.Concerns.Select(c => c.Number));

@@ -112,6 +112,36 @@ public sealed class OwnerConcernsTests : HostTest
     }
 
     [Fact]
+    public async Task A_concern_the_owner_responded_to_no_longer_counts_as_needing_their_response()
+    {
+        await StartWithConcernsAsync(["The score decides who gets a visit.", "Nobody asked the night shift."]);
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "close"));
+        var maria = Chat.Personal(Person.Maria);
+        var card = Assert.Single(Payloads.Parts(await Host.SentAsync(), maria.Id, "", "need your response")).Card!;
+        var numbers = Actions(card).Select(a => a.Number).Distinct().ToList();
+        Assert.Contains($"{numbers.Count} concerns need your response.", Texts.Of(card), StringComparison.Ordinal);
+
+        async Task<System.Text.Json.Nodes.JsonObject> RespondAsync(System.Text.Json.Nodes.JsonObject on, int number)
+        {
+            var data = DataOf(on, "Respond", number);
+            data["response-" + Guid.Parse(data["concernId"]!.GetValue<string>()).ToString("N")] = $"Our answer to #{number}.";
+            return (await Host.SendAsync(Activities.Execute(ServiceUrl, Person.Maria, maria, "concern", data)))!["value"]!.AsObject();
+        }
+
+        // Responded to, #1 waits only to be marked addressed: it no longer counts as needing a response.
+        card = await RespondAsync(card, numbers[0]);
+        Assert.Contains($"{numbers.Count - 1} concern{(numbers.Count == 2 ? " needs" : "s need")} your response.", Texts.Of(card), StringComparison.Ordinal);
+        foreach (var number in numbers.Skip(1))
+        {
+            card = await RespondAsync(card, number);
+        }
+
+        Assert.Contains("You have responded to each. Open **Respond** under one to change your response or mark it addressed.", Texts.Of(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("your response.", Texts.Of(card).Replace("change your response", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.All(numbers, n => Assert.Contains(("Mark addressed", n), Actions(card)));
+    }
+
+    [Fact]
     public async Task The_person_who_raised_it_finds_their_notice_drawn_again_after_accepting_or_reopening()
     {
         var raiser = await AddressedAsync(anonymous: false);
