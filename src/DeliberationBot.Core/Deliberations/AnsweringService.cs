@@ -229,11 +229,14 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
         var section = flow.SectionOf(q);
         var left = progress.Applicable.Count(a => !answers.ContainsKey(a.Id) || a.Id == q.Id);
         var isFirstOfSection = section.Questions.FirstOrDefault(s => progress.Applicable.Contains(s))?.Id == q.Id;
+        var before = progress.Answered.Where(a => a.Id != q.Id).ToList();
+        var skipped = before.Count(a => answers.TryGetValue(a.Id, out var value) && value.Skipped);
         return new QuestionPrompt(
             d.Id, d.Title, section.Title, isFirstOfSection ? section.Intro : null, q.Id, q.Text, q.Help, q.Kind, q.EffectiveOptions,
-            q.Unit, q.LowLabel, q.HighLabel, q.Required, progress.Answered.Count(a => a.Id != q.Id), left, current?.Value, current?.FlaggedConcern ?? false,
+            q.Unit, q.LowLabel, q.HighLabel, q.Required, before.Count - skipped, left, current?.Value, current?.FlaggedConcern ?? false,
             participant.Anonymous)
         {
+            Skipped = skipped,
             Earlier = [.. progress.Answered.Where(a => a.Id != q.Id && answers.ContainsKey(a.Id)).Select(a => new AnsweredQuestion(a.Id, a.Text, AnswerParser.Describe(a, answers[a.Id])))],
             ReadWithConcern = ConcernSync.FollowsUpAConcern(flow, q, id => given.FirstOrDefault(a => a.ParticipantKey == participant.Key && a.QuestionId == id)),
         };

@@ -96,8 +96,8 @@ public sealed record WaitingReply(string Text, string DeliveryKey)
 
 /// <summary>
 /// One question, with everything a channel needs to build a form for its answer kind. Progress is counted as questions
-/// <see cref="Answered"/> and questions <see cref="Left"/> (this one included), so a follow-up that opens adds to what
-/// is left instead of renumbering what was asked.
+/// <see cref="Answered"/>, <see cref="Skipped"/> and <see cref="Left"/> (this one included), so a follow-up that opens
+/// adds to what is left instead of renumbering what was asked.
 /// </summary>
 public sealed record QuestionPrompt(
     Guid DeliberationId,
@@ -121,6 +121,9 @@ public sealed record QuestionPrompt(
 {
     /// <summary>Questions already answered, so a person can go back and change one.</summary>
     public IReadOnlyList<AnsweredQuestion> Earlier { get; init; } = [];
+
+    /// <summary>Questions the person skipped, counted apart from those <see cref="Answered"/>, as the summary counts them.</summary>
+    public int Skipped { get; init; }
 
     /// <summary>The question was answered already: the person is changing that answer, not being asked a new question.</summary>
     public bool Changing => CurrentAnswer is not null;

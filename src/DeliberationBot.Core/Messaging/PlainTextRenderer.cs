@@ -249,14 +249,18 @@ public static partial class PlainTextRenderer
         sb.AppendLine();
     }
 
-    /// <summary>"6 answered · 3 left".</summary>
     /// <summary>
-    /// Where the person is: "3 answered · 7 left"; or, changing an answer (which <see cref="QuestionPrompt.Left"/> counts
-    /// among those left), "Changing an answer · 10 answered", so someone who has answered everything is not told one is left.
+    /// Where the person is: "3 answered · 1 skipped · 7 left"; or, changing an answer (which <see cref="QuestionPrompt.Left"/>
+    /// counts among those left), "Changing an answer · 10 answered", so someone who has answered everything is not told
+    /// one is left. A skipped question is not counted as answered.
     /// </summary>
-    public static string Progress(QuestionPrompt q) => q.Changing
-        ? $"Changing an answer · {q.Answered + 1} answered{(q.Left > 1 ? $" · {q.Left - 1} left" : "")}"
-        : $"{q.Answered} answered · {q.Left} left";
+    public static string Progress(QuestionPrompt q)
+    {
+        var skipped = q.Skipped > 0 ? $" · {q.Skipped} skipped" : "";
+        return q.Changing
+            ? $"Changing an answer · {q.Answered + 1} answered{skipped}{(q.Left > 1 ? $" · {q.Left - 1} left" : "")}"
+            : $"{q.Answered} answered{skipped} · {q.Left} left";
+    }
 
     /// <summary>A question's form as its title names it: "7 questions left", or "Change your answer".</summary>
     public static string FormTitle(QuestionPrompt q) => q.Changing

@@ -155,6 +155,19 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task A_skipped_question_is_counted_as_skipped_not_as_answered()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "a1", None);
+
+        var next = Assert.IsType<QuestionPrompt>(Assert.Single((await Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.Skip(), flagConcern: false, "a2", None)).Replies));
+
+        Assert.Equal(("1 answered · 1 skipped · 1 left", "1 question left"), (PlainTextRenderer.Progress(next), PlainTextRenderer.FormTitle(next)));
+        var changing = Assert.IsType<QuestionPrompt>(Assert.Single((await Answering.ShowQuestionAsync(Sam, d, "impact", None)).Replies));
+        Assert.Equal("Changing an answer · 1 answered · 1 skipped · 1 left", PlainTextRenderer.Progress(changing));
+    }
+
+    [Fact]
     public async Task A_form_to_change_an_answer_says_so_and_does_not_count_it_among_those_left()
     {
         var d = await JoinedAsync(Sam);
