@@ -188,6 +188,11 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
             return TurnResult.Error(TurnSupport.NotFound);
         }
 
+        if (!d.IsOpen)
+        {
+            return TurnResult.Error(NoMoreChanges(d)); // said before the form opens, not after it was filled in
+        }
+
         var participant = await turn.FindParticipantAsync(actor, d.Id, ct);
         var question = flow.FindQuestion(questionId);
         if (participant is null || question is null || !question.IsAskedOf(participant.Group))
@@ -205,7 +210,7 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
     {
         if (!d.IsOpen)
         {
-            return new ErrorMessage($"\"{d.Title}\" is closed, so answers can no longer be changed.");
+            return new ErrorMessage(NoMoreChanges(d));
         }
 
         var answers = await turn.Store.ListAnswersOfAsync(d.WorkspaceId, d.Id, participant.Key, ct);
@@ -256,6 +261,8 @@ public sealed partial class AnsweringService(TurnSupport turn, IOptions<GroupSiz
 
     private static HashSet<string> FlaggedOf(IEnumerable<Answer> answers, string participantKey) =>
         [.. answers.Where(a => a.ParticipantKey == participantKey && a.FlaggedConcern).Select(a => a.QuestionId)];
+
+    private static string NoMoreChanges(Deliberation d) => $"\"{d.Title}\" is closed, so answers can no longer be changed.";
 
     private static TurnResult ClosedError(Deliberation d) =>
         TurnResult.Error($"\"{d.Title}\" is closed, so it no longer takes answers.");

@@ -256,6 +256,18 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task Once_closed_a_form_to_change_an_earlier_answer_is_not_opened_only_to_be_refused_when_sent()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "a1", None);
+        await _bed.Deliberations.CloseAsync(Fiona, Home, "close", None);
+
+        var shown = await Answering.ShowQuestionAsync(Sam, d, "impact", None);
+
+        Assert.Equal("\"Predictive screening\" is closed, so answers can no longer be changed.", Assert.IsType<ErrorMessage>(Assert.Single(shown.Replies)).Text);
+    }
+
+    [Fact]
     public async Task An_unknown_deliberation_is_not_found()
     {
         var result = await Answering.JoinAsync(Sam, Guid.NewGuid(), StakeholderGroup.FrontlineWorker, anonymous: false, "join", None);
