@@ -71,8 +71,12 @@ public static class AnswerRecording
             Participants = joining || written != participant ? [written] : [],
             Answer = answer,
             Events = events,
-            Outbox = [turn.CardUpdate(d, flow, deliveryKey)],
+            // The card counts who joined and finished and the answers given: a first skip that changes neither leaves it as it is.
+            Outbox = ChangesTheCard(joining, written != participant, value, previous) ? [turn.CardUpdate(d, flow, deliveryKey)] : [],
         };
         return new Recorded(commit, answer, previous, progress, mine);
     }
+
+    private static bool ChangesTheCard(bool joining, bool finishing, AnswerValue value, Answer? previous) =>
+        joining || finishing || !value.Skipped || previous is { Value.Skipped: false };
 }

@@ -168,6 +168,21 @@ public sealed class AnsweringServiceTests
     }
 
     [Fact]
+    public async Task A_first_skip_leaves_the_deliberations_card_as_it_is_and_a_skip_that_takes_an_answer_back_redraws_it()
+    {
+        var d = await JoinedAsync(Sam);
+        await Answering.AnswerAsync(Sam, d, "impact", AnswerValue.FromText("More typing."), flagConcern: false, "a1", None);
+        bool CardRedrawnBy(string key) => _bed.Store.Commits.Single(c => c.DeliveryKey == key).Outbox.Any(m => m.Message is DeliberationCard);
+
+        await Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.Skip(), flagConcern: false, "skip", None);
+        await Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.FromNumber(3), flagConcern: false, "answer", None);
+        await Answering.AnswerAsync(Sam, d, "minutes", AnswerValue.Skip(), flagConcern: false, "skip-again", None);
+
+        // The card counts answers given, not skips: only the answer and its withdrawal change what it shows.
+        Assert.Equal([true, false, true, true], new[] { "a1", "skip", "answer", "skip-again" }.Select(CardRedrawnBy));
+    }
+
+    [Fact]
     public async Task A_form_to_change_an_answer_says_so_and_does_not_count_it_among_those_left()
     {
         var d = await JoinedAsync(Sam);
