@@ -116,7 +116,8 @@ public static class DeliberationRecords
 {
     /// <summary>
     /// Builds the record. A group's anonymous answers appear only once <paramref name="minGroupSize"/> people of that
-    /// group answered anonymously; below that the record says how many were withheld and why. Without
+    /// group answered anonymously (skips do not count), as in the summary (<see cref="Summaries.SummaryAnswerSet"/>);
+    /// below that the record says how many were withheld and why. Without
     /// <paramref name="nameParticipants"/> (a participant's page) other participants appear by group only.
     /// </summary>
     public static DeliberationRecord Build(
@@ -124,8 +125,9 @@ public static class DeliberationRecords
         IReadOnlyList<Concern> concerns, IReadOnlyList<DeliberationEvent> events, int minGroupSize, string? summary, bool nameParticipants = true)
     {
         var byKey = participants.ToDictionary(p => p.Key);
-        var anonymousPerGroup = participants.Where(p => p.Anonymous).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count());
-        bool Shown(Participant p) => !p.Anonymous || anonymousPerGroup[p.Group] >= minGroupSize;
+        var anonymousPerGroup = answers.Where(a => !a.Value.Skipped && byKey.TryGetValue(a.ParticipantKey, out var p) && p.Anonymous)
+            .GroupBy(a => byKey[a.ParticipantKey].Group).ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantKey).Distinct().Count());
+        bool Shown(Participant p) => !p.Anonymous || anonymousPerGroup.GetValueOrDefault(p.Group) >= minGroupSize;
 
         var byQuestion = answers.Where(a => !a.Value.Skipped && byKey.ContainsKey(a.ParticipantKey)).ToLookup(a => a.QuestionId, StringComparer.Ordinal);
         var byConcern = EventsByConcern(events);

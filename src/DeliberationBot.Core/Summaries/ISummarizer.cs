@@ -11,7 +11,7 @@ public interface ISummarizer
 
 /// <summary>
 /// Everything a summariser may see. <paramref name="MinGroupSize"/> is how many distinct participants of a stakeholder
-/// group must have answered before that group's anonymous answers are shown (Summaries:MinGroupSize).
+/// group must have answered anonymously before that group's anonymous answers are shown (Summaries:MinGroupSize).
 /// <paramref name="UnresolvedConcerns"/> counts the deliberation's concerns not yet resolved, as recorded (including ones
 /// raised without an answer), so that nothing a model writes can say there are none.
 /// </summary>

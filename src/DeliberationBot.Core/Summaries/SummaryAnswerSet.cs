@@ -6,7 +6,8 @@ namespace DeliberationBot.Core.Summaries;
 /// <summary>
 /// A summary input's answers in citation-id order, with the small-group rule applied: a group's anonymous answers are
 /// shown only once at least <see cref="SummaryInput.MinGroupSize"/> distinct participants of the group have answered
-/// (skips do not count). Always shown, whatever the group's size: named answers; answers a person flagged as a concern
+/// anonymously (skips do not count), the rule the record keeps too: named answers beside them would otherwise narrow
+/// down who wrote them. Always shown, whatever the group's size: named answers; answers a person flagged as a concern
 /// (flagging is a deliberate act to be heard, and the person is warned when they flag that their group is small); and
 /// labour figures (see <see cref="LabourTally"/>). Answers to questions the flow does not have are ignored.
 /// </summary>
@@ -14,6 +15,7 @@ public sealed class SummaryAnswerSet
 {
     private readonly Dictionary<string, List<SummaryAnswer>> _byQuestion;
     private readonly Dictionary<StakeholderGroup, int> _participants;
+    private readonly Dictionary<StakeholderGroup, int> _anonymous;
     private readonly HashSet<string> _labourQuestions;
 
     private SummaryAnswerSet(SummaryInput input)
@@ -29,9 +31,8 @@ public sealed class SummaryAnswerSet
         List<SummaryAnswer> inFlow = [.. input.Answers.Where(a => input.Flow.FindQuestion(a.QuestionId) is not null)];
         All = inFlow.Zip(inFlow.Skip(1)).All(pair => AnswerOrder.Instance.Compare(pair.First, pair.Second) < 0) ? inFlow : [.. inFlow.Order(AnswerOrder.Instance)];
         _byQuestion = All.GroupBy(a => a.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _participants = All.Where(a => !a.Value.Skipped)
-            .GroupBy(a => a.Group)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantRef).Distinct(StringComparer.Ordinal).Count());
+        _participants = PeoplePerGroup(All.Where(a => !a.Value.Skipped));
+        _anonymous = PeoplePerGroup(All.Where(a => !a.Value.Skipped && a.Anonymous));
         _labourQuestions = [.. input.Flow.Questions.Where(LabourTally.IsLabourQuestion).Select(q => q.Id)];
     }
 
@@ -47,7 +48,11 @@ public sealed class SummaryAnswerSet
     /// <summary>Distinct participants of the group with at least one answer that is not a skip.</summary>
     public int ParticipantsIn(StakeholderGroup group) => _participants.GetValueOrDefault(group);
 
-    public bool IsGroupShown(StakeholderGroup group) => ParticipantsIn(group) >= Input.MinGroupSize;
+    /// <summary>Whether the group's anonymous answers are shown: at least <see cref="SummaryInput.MinGroupSize"/> of its people answered anonymously.</summary>
+    public bool IsGroupShown(StakeholderGroup group) => _anonymous.GetValueOrDefault(group) >= Input.MinGroupSize;
+
+    private static Dictionary<StakeholderGroup, int> PeoplePerGroup(IEnumerable<SummaryAnswer> answers) =>
+        answers.GroupBy(a => a.Group).ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantRef).Distinct(StringComparer.Ordinal).Count());
 
     public bool IsShown(SummaryAnswer answer) => IsShownInWords(answer) || _labourQuestions.Contains(answer.QuestionId);
 

@@ -54,8 +54,11 @@ public static class SummaryText
 
     /// <summary>How many people and answers it rests on, and which answers it leaves out to keep people unidentifiable.</summary>
     public static string CountsLine(DeliberationSummary summary) =>
-        $"{GroupWords.Count(summary.Participants, "participant")}, {GroupWords.Count(summary.Answers, "answer")}. " +
-        $"Anonymous answers of a group are shown once at least {summary.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.";
+        $"{GroupWords.Count(summary.Participants, "participant")}, {GroupWords.Count(summary.Answers, "answer")}. {ShownRule(summary.MinGroupSize)}";
+
+    /// <summary>Which anonymous answers a summary shows (<see cref="SummaryAnswerSet"/>), as a reader is told it.</summary>
+    public static string ShownRule(int minGroupSize) =>
+        $"Anonymous answers of a group are shown once at least {minGroupSize} people in it have answered anonymously; flagged concerns and labour figures always are.";
 
     /// <summary>Where the summary comes from, and for a model's, how much of what it wrote was left out and why.</summary>
     public static string SourceLine(DeliberationSummary summary) => summary.Source switch
@@ -229,7 +232,7 @@ public static class SummaryText
 
     /// <summary>Why some of a group's answers are not shown: "2 anonymous answers not shown: fewer than 3 people …".</summary>
     public static string WithheldLine(GroupAnswers group, int minGroupSize) =>
-        $"{GroupWords.Count(group.Withheld, "anonymous answer")} not shown: fewer than {minGroupSize} people in this group have answered.";
+        $"{GroupWords.Count(group.Withheld, "anonymous answer")} not shown: fewer than {minGroupSize} people in this group have answered anonymously.";
 
     /// <summary>Said before the quote of the group's answer least like the others, so it is not read as what most said.</summary>
     public const string LeastAlikeLabel = "Least like the others:";

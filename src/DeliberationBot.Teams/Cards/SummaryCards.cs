@@ -24,7 +24,7 @@ internal static class SummaryCards
             Card.Heading(CardText.Escape(report.Title)),
             Card.Text($"{GroupWords.Count(s.Participants, "participant")}, {GroupWords.Count(s.Answers, "answer")} · flow {CardText.Escape(s.FlowId)}", subtle: true, spacing: "None"),
             Card.Text(CardText.Escape(SummaryText.SourceLine(s)), color: s.Source == SummarySource.Offline ? null : "Warning"),
-            Card.Text($"Anonymous answers of a group are shown once at least {s.MinGroupSize} people in it have answered; flagged concerns and labour figures always are.", subtle: true, spacing: "None"),
+            Card.Text(CardText.Escape(SummaryText.ShownRule(s.MinGroupSize)), subtle: true, spacing: "None"),
         };
         var parts = Disagreements(s).Concat(Voices(s.VoicesHeard)).Concat(Labour(s.AddedLabour)).Concat(Concerns(s)).Concat(Answers(s))
             .Concat(report.Suggestions.Count > 0 ? Numbered(report) : Suggestions(s.SuggestedConcerns))
