@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Commands;
@@ -9,10 +10,14 @@ public static partial class CommandParser
 {
     private static (Command?, ErrorMessage?) ParseConcern(string typed, IReadOnlyDictionary<string, UserRef>? mentions)
     {
+        // As long as an answer may be: a concern recorded this way is someone's words as much as one raised by answering.
         var text = Named(FreeText(typed, 1), mentions);
-        return text.Length is > 0 and <= 1000
-            ? (new AddConcernCommand(text), null)
-            : (null, new ErrorMessage("Write the concern after the command, in quotes.", Usage.Concern));
+        return text.Length switch
+        {
+            0 => (null, new ErrorMessage("Write the concern after the command, in quotes.", Usage.Concern)),
+            > AnswerParser.MaxTextLength => (null, new ErrorMessage(Forms.FormTexts.ConcernTooLong(AnswerParser.MaxTextLength, text.Length), Usage.Concern)),
+            _ => (new AddConcernCommand(text), null),
+        };
     }
 
     private static (Command?, ErrorMessage?) ParseMerge(List<Token> args)

@@ -21,6 +21,10 @@ public static class FormTexts
     public static string AnswerTooLong(int limit, int? given = null) =>
         given is { } length ? $"Please keep the answer under {limit} characters (this one has {length})." : $"Please keep the answer under {limit} characters.";
 
+    /// <summary>A concern typed as a command that is longer than an answer may be: nothing is recorded, and the words are in the message the person typed.</summary>
+    public static string ConcernTooLong(int limit, int given) =>
+        $"That concern is {given} characters long; please keep it under {limit} (as an answer), or record it as two concerns. Nothing was recorded.";
+
     /// <summary>What a broken answer rule reads as in English, on every chat platform and in typed replies.</summary>
     public static string Answer(AnswerProblem problem) => problem.Rule switch
     {

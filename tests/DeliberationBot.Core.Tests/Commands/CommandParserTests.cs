@@ -1,5 +1,6 @@
 using DeliberationBot.Core.Commands;
 using DeliberationBot.Core.Concerns;
+using DeliberationBot.Core.Flows;
 using DeliberationBot.Core.Messaging;
 
 namespace DeliberationBot.Core.Tests.Commands;
@@ -380,6 +381,17 @@ public class CommandParserTests
     [InlineData("concern \"  \"")]
     public void A_concern_with_no_words_says_what_to_type(string text) =>
         Assert.Equal(Usage.Concern, Error(text).Usage);
+
+    [Fact]
+    public void A_concern_as_long_as_an_answer_is_kept_and_a_longer_one_is_refused_saying_why()
+    {
+        var longest = string.Concat(Enumerable.Repeat("The night shift was never asked. ", 200))[..AnswerParser.MaxTextLength];
+        Assert.Equal(longest, Assert.IsType<AddConcernCommand>(CommandParser.Parse($"concern \"{longest}\"", null, Today).Command).Text);
+
+        var error = Error($"concern \"{longest}!\"");
+        Assert.Equal("That concern is 4001 characters long; please keep it under 4000 (as an answer), or record it as two concerns. Nothing was recorded.", error.Text);
+        Assert.Equal(Usage.Concern, error.Usage);
+    }
 
     [Fact]
     public void A_decision_keeps_its_rationale_as_typed()

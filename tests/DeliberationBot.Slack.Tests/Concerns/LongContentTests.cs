@@ -56,6 +56,22 @@ public sealed class LongContentTests : SlackHostTest
     }
 
     [Fact]
+    public async Task A_concern_typed_as_long_as_an_answer_reaches_the_owner_whole()
+    {
+        await Host.StartDeliberationAsync("start quick-check \"Predictive screening for hotline calls\" owner:<@U0MARIA|maria>", Dana, "dana");
+        var words = LongText.Words("what the night shift said", 4000);
+
+        var recorded = string.Join("\n", RecordedCall.StringsOf(await SlackTestHost.JsonAsync(await Host.CommandAsync($"concern \"{words}\"", Dana, "dana"))));
+        await Host.CommandAsync("concerns", Dana, "dana");
+        await Host.SettleOutboxAsync();
+
+        Assert.Contains("Recorded concern #1", recorded, StringComparison.Ordinal);
+        var toMaria = Api.CallsTo("chat.postMessage").Where(c => c.Json.GetProperty("channel").GetString() == "D0" + Maria).ToList();
+        Assert.All(toMaria, c => SlackLimitsAssert.Message(JsonNode.Parse(c.Body)!.AsObject()));
+        Assert.Contains(LongText.Squash(words), LongText.Squash(string.Join("", toMaria.Select(c => LongText.Read(c)))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_digest_with_many_long_concerns_is_split_not_cut()
     {
         // Each declined by the owners with a reason as long as a digest shows, after it was reopened with as many words.
