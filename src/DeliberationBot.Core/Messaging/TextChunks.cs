@@ -2,8 +2,9 @@ namespace DeliberationBot.Core.Messaging;
 
 /// <summary>
 /// Splits text that is too long for one platform text field into pieces that each fit, losing nothing: at a line end
-/// where one is near, else between words, else anywhere but inside a surrogate pair or an HTML entity (<c>&amp;amp;</c>),
-/// which escaped text may contain.
+/// where one is near, else after a sentence, else between words, else anywhere but inside a surrogate pair or an HTML
+/// entity (<c>&amp;amp;</c>), which escaped text may contain. Each piece is shown as a paragraph of its own, so a cut
+/// inside a sentence would read as a break in what the person wrote.
 /// </summary>
 public static class TextChunks
 {
@@ -37,7 +38,7 @@ public static class TextChunks
         }
 
         var space = window.LastIndexOf(' ');
-        var cut = space >= max / 2 ? space + 1 : max;
+        var cut = AfterLastSentence(window, max / 2) is var sentence and > 0 ? sentence : space >= max / 2 ? space + 1 : max;
         var amp = window[..cut].LastIndexOf('&');
         if (amp >= 0 && amp > cut - 10 && text[amp..].IndexOf(';') is var semi && semi >= 0 && amp + semi >= cut)
         {
@@ -45,5 +46,19 @@ public static class TextChunks
         }
 
         return cut > 0 && char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
+    }
+
+    /// <summary>Just after the last ". ", "? ", "! " or "… " in <paramref name="window"/> from <paramref name="from"/> on; -1 when there is none.</summary>
+    private static int AfterLastSentence(ReadOnlySpan<char> window, int from)
+    {
+        for (var i = window.Length - 2; i >= from; i--)
+        {
+            if (window[i + 1] == ' ' && window[i] is '.' or '?' or '!' or '\u2026')
+            {
+                return i + 2;
+            }
+        }
+
+        return -1;
     }
 }
