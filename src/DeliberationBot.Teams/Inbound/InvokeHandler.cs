@@ -90,7 +90,7 @@ internal sealed class InvokeHandler(CardActions cards, FormRedraw forms, ReplyQu
             // press there). Everyone else in the conversation sees the card as it stands, without it.
             var said = result.Replies.OfType<Confirmation>().ToList();
             var told = said.Count > 0 ? Above(said, redrawn, context) : null;
-            await replies.QueueAsync(turn, told is null ? result.Replies : [.. result.Replies.Except(said)], personal || SharedByEveryone(redrawn), ct);
+            await replies.QueueAsync(turn, told is null ? result.Replies : [.. result.Replies.Where(r => r is not Confirmation)], personal || SharedByEveryone(redrawn), ct);
             return SharedByEveryone(redrawn) && !activity.IsPersonal && activity.ReplyToId is { Length: > 0 } pressed
                 ? CardAnswer(told ?? card) with { After = ct => UpdateForEveryoneAsync(activity, pressed, AdaptiveCardRenderer.Activity(card.DeepClone().AsObject()), ct) }
                 : CardAnswer(told ?? card);
