@@ -125,8 +125,8 @@ public static class DeliberationRecords
         IReadOnlyList<Concern> concerns, IReadOnlyList<DeliberationEvent> events, int minGroupSize, string? summary, bool nameParticipants = true)
     {
         var byKey = participants.ToDictionary(p => p.Key);
-        var anonymousPerGroup = answers.Where(a => !a.Value.Skipped && byKey.TryGetValue(a.ParticipantKey, out var p) && p.Anonymous)
-            .GroupBy(a => byKey[a.ParticipantKey].Group).ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantKey).Distinct().Count());
+        var anonymousPerGroup = Summaries.SummaryAnswerSet.AnsweredAnonymously(
+            from a in answers where byKey.ContainsKey(a.ParticipantKey) let p = byKey[a.ParticipantKey] select (p.Group, p.Key, p.Anonymous, a.Value.Skipped));
         bool Shown(Participant p) => !p.Anonymous || anonymousPerGroup.GetValueOrDefault(p.Group) >= minGroupSize;
 
         var byQuestion = answers.Where(a => !a.Value.Skipped && byKey.ContainsKey(a.ParticipantKey)).ToLookup(a => a.QuestionId, StringComparer.Ordinal);

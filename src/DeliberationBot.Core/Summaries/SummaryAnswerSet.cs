@@ -32,7 +32,7 @@ public sealed class SummaryAnswerSet
         All = inFlow.Zip(inFlow.Skip(1)).All(pair => AnswerOrder.Instance.Compare(pair.First, pair.Second) < 0) ? inFlow : [.. inFlow.Order(AnswerOrder.Instance)];
         _byQuestion = All.GroupBy(a => a.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _participants = PeoplePerGroup(All.Where(a => !a.Value.Skipped));
-        _anonymous = PeoplePerGroup(All.Where(a => !a.Value.Skipped && a.Anonymous));
+        _anonymous = AnsweredAnonymously(All.Select(a => (a.Group, a.ParticipantRef, a.Anonymous, a.Value.Skipped)));
         _labourQuestions = [.. input.Flow.Questions.Where(LabourTally.IsLabourQuestion).Select(q => q.Id)];
     }
 
@@ -50,6 +50,13 @@ public sealed class SummaryAnswerSet
 
     /// <summary>Whether the group's anonymous answers are shown: at least <see cref="SummaryInput.MinGroupSize"/> of its people answered anonymously.</summary>
     public bool IsGroupShown(StakeholderGroup group) => _anonymous.GetValueOrDefault(group) >= Input.MinGroupSize;
+
+    /// <summary>
+    /// How many people of each group answered anonymously, skips aside: the count the small-group rule reads, here and in
+    /// the record (<see cref="Exports.DeliberationRecords.Build"/>), so that both show the same anonymous answers.
+    /// </summary>
+    public static Dictionary<StakeholderGroup, int> AnsweredAnonymously(IEnumerable<(StakeholderGroup Group, string Person, bool Anonymous, bool Skipped)> answers) =>
+        answers.Where(a => a.Anonymous && !a.Skipped).GroupBy(a => a.Group).ToDictionary(g => g.Key, g => g.Select(a => a.Person).Distinct(StringComparer.Ordinal).Count());
 
     private static Dictionary<StakeholderGroup, int> PeoplePerGroup(IEnumerable<SummaryAnswer> answers) =>
         answers.GroupBy(a => a.Group).ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantRef).Distinct(StringComparer.Ordinal).Count());
