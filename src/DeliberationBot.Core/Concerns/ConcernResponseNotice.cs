@@ -17,7 +17,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
 
     /// <summary>
     /// Set on the notice to the others who raised it when one of them reopens it: who did ("Ana, who raised it too", or
-    /// "someone who raised it anonymously"; in the conversation, "Ana, one of the people who raised it").
+    /// "someone who raised it anonymously"; in the conversation, which everyone there reads, "one of the people who raised it").
     /// </summary>
     public string? ReopenedBy { get; init; }
 
@@ -83,7 +83,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     /// name; on the conversation's, shared by people who answered anonymously, whose groups may differ.
     /// </summary>
     public static string ReopenWordsHint(bool inConversation) => inConversation
-        ? "Optional. The owners will read it with the concern, in your words, with your stakeholder group but not your name. " +
+        ? "Optional. The owners will read it with the concern, and so will everyone here, in your words, with your stakeholder group but not your name. " +
           "If few people of your group answered, people who know the group may be able to tell who wrote it."
         : "Optional. The owners will read it with the concern, in your words, with your name and group.";
 

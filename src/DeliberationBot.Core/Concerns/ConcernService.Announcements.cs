@@ -18,7 +18,8 @@ public sealed partial class ConcernService
         var outbox = new List<OutboxMessage>();
         if (action is ConcernAction.Respond or ConcernAction.MarkAddressed or ConcernAction.WontAddress or ConcernAction.CloseWithoutRaisers)
         {
-            var view = ConcernView.Of(c, flow, ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser));
+            var actions = ConcernLifecycle.AllowedFor(c, ConcernLifecycle.Role.Raiser);
+            var view = ConcernView.Of(c, flow, actions);
             var named = c.Raisers.Where(k => k.StartsWith("user:", StringComparison.Ordinal)).ToList();
             foreach (var raiser in named)
             {
@@ -31,7 +32,8 @@ public sealed partial class ConcernService
             var (anonymous, onPage) = (inConversation.Count, fromPage.Count);
             if (anonymous > 0)
             {
-                outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/raisers", Destination.To(d.Home), new ConcernResponseNotice(d.Id, d.Title, view, true)));
+                outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/raisers", Destination.To(d.Home),
+                    new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(c, flow, actions, inConversation), true)));
             }
 
             var what = action == ConcernAction.CloseWithoutRaisers ? "why it is closed" : "your response";
@@ -83,7 +85,6 @@ public sealed partial class ConcernService
     private async Task<string> OthersWhoRaisedItAsync(
         Deliberation d, FlowDefinition flow, Concern c, string actorKey, string deliveryKey, List<OutboxMessage> outbox, CancellationToken ct)
     {
-        var name = c.Voices.FirstOrDefault(v => v.RaiserKey == actorKey)?.Name;
         var others = c.Raisers.Where(k => k != actorKey && k.StartsWith("user:", StringComparison.Ordinal)).ToList();
         foreach (var raiser in others)
         {
@@ -101,9 +102,10 @@ public sealed partial class ConcernService
         }
 
         outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/co-raisers", Destination.To(d.Home),
-            new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(c, flow, [ConcernAction.Reopen]), true)
+            new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(c, flow, [ConcernAction.Reopen], inConversation), true)
             {
-                ReopenedBy = name is not null ? $"{name}, one of the people who raised it" : onPage.Contains(actorKey) ? "one of the people who raised it on the public page" : "one of the people who raised it",
+                // Not by name: everyone in the conversation reads it, and a person who raised it by name gave their name for the owners.
+                ReopenedBy = onPage.Contains(actorKey) ? "one of the people who raised it on the public page" : "one of the people who raised it",
             }));
         return told + $" It is posted in the conversation for the {(inConversation.Count == 1 ? "person" : $"{inConversation.Count} people")} who raised it anonymously.";
     }

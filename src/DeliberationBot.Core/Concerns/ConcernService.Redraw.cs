@@ -105,7 +105,8 @@ public sealed partial class ConcernService
             (after, reopenedBy) = theirKeys.Contains(reopener) ? (ConcernAction.Reopen, null) : (after, ReopenedByCoRaiser(acted, reopener));
         }
 
-        return new ConcernResponseNotice(d.Id, d.Title, ConcernView.Of(acted, flow, actions), inConversation) { After = after, ReopenedBy = reopenedBy };
+        var view = inConversation ? ConcernView.InConversation(acted, flow, actions, (await UnnamedRaisersAsync(d, acted, ct)).InConversation) : ConcernView.Of(acted, flow, actions);
+        return new ConcernResponseNotice(d.Id, d.Title, view, inConversation) { After = after, ReopenedBy = reopenedBy };
     }
 
     /// <summary>Who last reopened the concern, by participant key, as its history records it.</summary>

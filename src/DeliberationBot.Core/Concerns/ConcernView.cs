@@ -88,9 +88,27 @@ public sealed record ConcernView(
     /// <summary>In the owners' notice that a person who raised it accepted the response or reopened it: what they did.</summary>
     public string? Happened { get; init; }
 
-    /// <summary>The lines to show above the voices: what just happened to the concern, and what is new since the reader last had it.</summary>
+    /// <summary>
+    /// The lines to show above the voices: what just happened to the concern, what is new since the reader last had it,
+    /// and whose words the message leaves out (<see cref="NotPostedLine"/>).
+    /// </summary>
     [JsonIgnore]
-    public IEnumerable<string> Notes => new[] { Happened, ChangesLine }.OfType<string>();
+    public IEnumerable<string> Notes => new[] { Happened, ChangesLine, NotPostedLine }.OfType<string>();
+
+    /// <summary>
+    /// How many people's words the concern carries that this view leaves out: in the conversation's notice
+    /// (<see cref="InConversation"/>), everyone's but those of the people it is for.
+    /// </summary>
+    public int NotPosted { get; init; }
+
+    /// <summary>Says that some people's words are left out, and that the owners read them: nothing is cut without a word.</summary>
+    [JsonIgnore]
+    public string? NotPostedLine => NotPosted switch
+    {
+        0 => null,
+        1 => "The owners also read the words of 1 more person with it, which are not posted here.",
+        var n => $"The owners also read the words of {n} more people with it, which are not posted here.",
+    };
 
     /// <summary>In an owner's notice of a concern sent to them before: the voices added or edited since (<see cref="Concern.VoiceChanges"/>).</summary>
     public IReadOnlyList<VoiceChange> Changes { get; init; } = [];
@@ -98,6 +116,24 @@ public sealed record ConcernView(
     /// <summary>A concern as its owners (and the facilitator) are sent it: with what is new to them since they were sent it before.</summary>
     public static ConcernView ForOwners(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
         Of(c, flow, actions) with { Changes = c.VoiceChanges };
+
+    /// <summary>
+    /// A concern as the notice posted in the conversation shows it, for the people who raised it anonymously there
+    /// (<paramref name="readers"/>, by participant key): their words, and the AI summary's for a concern it suggested;
+    /// of everyone else, how many they are. A named person's words were given for the owners (words on reopening,
+    /// privately), and a community member's on the public page: posted here, they would reach everyone in the
+    /// conversation, a named person's with their name.
+    /// </summary>
+    public static ConcernView InConversation(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions, IReadOnlyCollection<string> readers)
+    {
+        var view = Of(c, flow, actions);
+        bool Posted(ConcernVoice v) => v.Suggested || readers.Contains(v.RaiserKey);
+        return view with
+        {
+            Voices = [.. view.Voices.Where(Posted)],
+            NotPosted = view.Voices.Where(v => !Posted(v)).Select(v => v.RaiserKey).Distinct(StringComparer.Ordinal).Count(),
+        };
+    }
 
     public static ConcernView Of(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
         new(c.Id, c.Number, c.Kind, c.SectionId is null ? null : flow.Sections.FirstOrDefault(s => s.Id == c.SectionId)?.Title, c.Text,
@@ -166,9 +202,10 @@ public sealed record ConcernView(
 
     /// <summary>
     /// A line to show above the voices: a flow rule's wording, or the text of a concern with no voices; null when the
-    /// voices say it all (a flagged answer's concern is its words).
+    /// voices say it all (a flagged answer's concern is its words), and when the view leaves out the only voices there
+    /// are (<see cref="NotPosted"/>), whose words the text is.
     /// </summary>
-    public string? Heading => Origin == ConcernOrigin.FlowRule || Voices.Count == 0 ? Text : null;
+    public string? Heading => Origin == ConcernOrigin.FlowRule || (Voices.Count == 0 && NotPosted == 0) ? Text : null;
 
     /// <summary>How a voice is marked in a notice sent again: "new", "edited", or null for words the reader was sent before.</summary>
     public string? ChangeOf(ConcernVoice v) => Changes.FirstOrDefault(v.Is) switch

@@ -496,6 +496,42 @@ public sealed class ConcernServiceTests
         Assert.Equal("Optional. The owners will read it with the concern, in your words, attributed “Community member or advocate (anonymous), on reopening it”.", await HintFor(Lee));
     }
 
+    [Fact]
+    public async Task The_notice_posted_in_the_conversation_carries_the_words_of_the_people_it_is_for_and_no_one_elses()
+    {
+        var (_, concern) = await AddressedForTwoAsync();
+        var toSam = (ConcernResponseNotice)_bed.Store.Outbox.Last(m => m.Message is ConcernResponseNotice && m.Destination.User?.Id == Sam.User.Id).Message;
+        var posted = (ConcernResponseNotice)_bed.Store.Outbox.Last(m => m.Message is ConcernResponseNotice && m.Destination.User is null).Message;
+
+        // Sam's words went to the owners with his name; Lee, who raised it anonymously, reads the response in the conversation.
+        Assert.Equal(["Nobody timed the new fields.", "It adds twenty minutes a case."], toSam.Concern.Voices.Select(v => v.Text));
+        Assert.Equal(["Nobody timed the new fields."], posted.Concern.Voices.Select(v => v.Text));
+        Assert.Equal("The owners also read the words of 1 more person with it, which are not posted here.", posted.Concern.NotPostedLine);
+        var text = PlainTextRenderer.Render(posted);
+        Assert.Contains("Nobody timed the new fields.", text, StringComparison.Ordinal);
+        Assert.Contains(posted.Concern.NotPostedLine!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("twenty minutes", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam", text, StringComparison.OrdinalIgnoreCase);
+
+        // Sam reopens it privately, in words for the owners: the conversation is told it is open again, by no name and without them.
+        await Concerns.ActAsync(Sam, concern, ConcernAction.Reopen, "The pilot starts before anyone on nights is asked.", "sam-reopens", None);
+        var reopened = (ConcernResponseNotice)_bed.Store.Outbox.Last(m => m.Message is ConcernResponseNotice && m.Destination.User is null).Message;
+        Assert.NotSame(posted, reopened);
+        Assert.Equal("one of the people who raised it", reopened.ReopenedBy);
+        Assert.Equal(["Nobody timed the new fields."], reopened.Concern.Voices.Select(v => v.Text));
+        var reopenedText = PlainTextRenderer.Render(reopened);
+        Assert.DoesNotContain("pilot starts", reopenedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam", reopenedText, StringComparison.OrdinalIgnoreCase);
+
+        // Drawn again after Lee adds their reasons on it: Lee's words, now both, and still no one else's.
+        await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "Nights were never asked.", "lee-reopens", None);
+        var redrawn = Assert.IsType<ConcernResponseNotice>(
+            await Concerns.AsItStandsAsync(Lee, concern, new ConcernMessageShown.ToRaisers(InConversation: true), ConcernAction.Reopen, None));
+        Assert.Equal(["Nobody timed the new fields.", "Nights were never asked."], redrawn.Concern.Voices.Select(v => v.Text));
+        Assert.Equal(1, redrawn.Concern.NotPosted);
+        Assert.Contains("so will everyone here", ConcernResponseNotice.ReopenWordsHint(inConversation: true), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Sam flags by name, Lee anonymously (the only community member); the facilitator merges the two, so the concern
     /// has two raisers, and Maria marks it addressed. The deliberation and the concern.
