@@ -96,6 +96,7 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
     /// concern is settled only once they accept too. Named people are sent it privately; people who answered anonymously
     /// in the conversation read it there; people who answered on the public page read it on their page (nothing to send).
     /// </summary>
+    /// <param name="viaPublicPage">Whether a person who raised it (any of them, not only those who joined) answered on the public page.</param>
     /// <param name="mergedFrom">The number of the concern merged into it, when that is how they joined.</param>
     public IEnumerable<OutboxMessage> ResponseForNewRaisers(Deliberation d, FlowDefinition flow, Concern before, Concern after, Func<string, bool> viaPublicPage, string deliveryKey, int? mergedFrom = null)
     {
@@ -106,16 +107,19 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
             yield break;
         }
 
-        var view = ConcernView.Of(after, flow, ConcernLifecycle.AllowedFor(after, ConcernLifecycle.Role.Raiser));
+        var actions = ConcernLifecycle.AllowedFor(after, ConcernLifecycle.Role.Raiser);
+        var view = ConcernView.Of(after, flow, actions);
         foreach (var raiser in joined.Where(k => k.StartsWith("user:", StringComparison.Ordinal)))
         {
             var user = new UserRef(raiser["user:".Length..]);
             yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}/{user.Id}", Destination.PrivatelyTo(d.Home, user), new ConcernResponseNotice(d.Id, d.Title, view, false) { MergedFrom = mergedFrom });
         }
 
-        if (joined.Any(k => !k.StartsWith("user:", StringComparison.Ordinal) && !viaPublicPage(k)))
+        bool InConversation(string k) => !k.StartsWith("user:", StringComparison.Ordinal) && !viaPublicPage(k);
+        if (joined.Any(InConversation))
         {
-            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}", Destination.To(d.Home), new ConcernResponseNotice(d.Id, d.Title, view, true) { MergedFrom = mergedFrom });
+            yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}", Destination.To(d.Home),
+                new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(after, flow, actions, [.. after.Raisers.Where(InConversation)]), true) { MergedFrom = mergedFrom });
         }
     }
 

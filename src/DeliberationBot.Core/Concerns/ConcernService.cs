@@ -181,11 +181,14 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         // Whoever raised the merged one is told, and sent the response the other waits on, unless they answered on the
         // public page, which shows it.
         var asked = merged.IsAwaitingRaisers && newRaisers.Count > 0;
-        var joiners = newRaisers.Count > 0 ? await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, newRaisers, ct) : [];
+        // Everyone who raised it without their name, not only those joining: the notice posted in the conversation quotes
+        // the words of those who read it there, and not of people who answered on the public page.
+        var unnamed = merged.Raisers.Where(k => !k.StartsWith("user:", StringComparison.Ordinal)).ToList();
+        var unnamedRaisers = newRaisers.Count > 0 && unnamed.Count > 0 ? await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, unnamed, ct) : [];
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Concerns = [merged, source with { Status = ConcernStatus.Merged, MergedInto = target.Number, UpdatedAt = turn.Now }],
-            Outbox = [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => joiners.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey, mergedFrom: from)],
+            Outbox = [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => unnamedRaisers.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey, mergedFrom: from)],
             Events =
             [
                 new DeliberationEvent(d.Id, "concern.merged", by, source.QuestionId, $"#{from} merged into #{into}", turn.Now),
@@ -197,10 +200,17 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             return TurnResult.AlreadyHandled;
         }
 
-        // An answer to a follow-up is more of the same person's words, not another person's.
-        var words = merged.Voices.Count(v => v.FollowUpOf is null);
+        // People, not voices: an answer to a follow-up, words on reopening, or two concerns of one person's are more of the
+        // same person's words. The AI summary's words of a concern it suggested are nobody's.
+        var people = merged.Voices.Where(v => !v.Suggested).Select(v => v.RaiserKey).Distinct(StringComparer.Ordinal).Count();
+        var carries = people switch
+        {
+            0 => "the words of both",
+            1 => "the words of both, all one person's",
+            _ => $"the words of {people} people",
+        };
         return TurnResult.Reply(new Confirmation(
-            $"Merged #{from} into #{into}. #{into} now carries {words} {(words == 1 ? "person's words" : "people's words")}, each as written; the owners see it with \"concerns\"." +
+            $"Merged #{from} into #{into}. #{into} now carries {carries}, each as written; the owners see it with \"concerns\"." +
             (asked ? $" Whoever raised #{from} is asked whether the owners' response to #{into} settles it for them too."
                 : newRaisers.Count > 0 ? $" Whoever raised #{from} is told so." : "")));
     }

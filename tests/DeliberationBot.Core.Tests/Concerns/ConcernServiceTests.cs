@@ -156,10 +156,16 @@ public sealed class ConcernServiceTests
 
         Assert.Equal("Only the facilitator (fiona) can merge concerns.", Assert.IsType<ErrorMessage>(Assert.Single(refused.Replies)).Text);
         Assert.StartsWith("Name two different concerns", Assert.IsType<ErrorMessage>(Assert.Single(same.Replies)).Text, StringComparison.Ordinal);
-        Assert.IsType<Confirmation>(Assert.Single(merged.Replies));
+        Assert.StartsWith("Merged #2 into #1. #1 now carries the words of 2 people, each as written;", Assert.IsType<Confirmation>(Assert.Single(merged.Replies)).Text, StringComparison.Ordinal);
         var concerns = await _bed.Store.ListConcernsAsync(Workspace, _bed.Store.Commits[0].Deliberation!.Id, None);
         Assert.Equal(["Nobody asked the night shift.", "The night shift was not consulted."], concerns[0].Voices.Select(v => v.Text));
         Assert.Equal((ConcernStatus.Merged, 1), (concerns[1].Status, concerns[1].MergedInto));
+
+        // Two concerns the same person recorded are one person's words, not two people's.
+        await Concerns.AddAsync(Fiona, Home, "Nobody asked the weekend staff.", "add-3", None);
+        await Concerns.AddAsync(Fiona, Home, "Weekend staff were left out too.", "add-4", None);
+        var own = await Concerns.MergeAsync(Fiona, Home, 3, 4, "merge-own", None);
+        Assert.StartsWith("Merged #4 into #3. #3 now carries the words of both, all one person's, each as written;", Assert.IsType<Confirmation>(Assert.Single(own.Replies)).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -511,7 +517,7 @@ public sealed class ConcernServiceTests
         Assert.Contains("Nobody timed the new fields.", text, StringComparison.Ordinal);
         Assert.Contains(posted.Concern.NotPostedLine!, text, StringComparison.Ordinal);
         Assert.DoesNotContain("twenty minutes", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("sam", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"(?i)\bsam\b", text);
 
         // Sam reopens it privately, in words for the owners: the conversation is told it is open again, by no name and without them.
         await Concerns.ActAsync(Sam, concern, ConcernAction.Reopen, "The pilot starts before anyone on nights is asked.", "sam-reopens", None);
@@ -521,7 +527,7 @@ public sealed class ConcernServiceTests
         Assert.Equal(["Nobody timed the new fields."], reopened.Concern.Voices.Select(v => v.Text));
         var reopenedText = PlainTextRenderer.Render(reopened);
         Assert.DoesNotContain("pilot starts", reopenedText, StringComparison.Ordinal);
-        Assert.DoesNotContain("sam", reopenedText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"(?i)\bsam\b", reopenedText);
 
         // Drawn again after Lee adds their reasons on it: Lee's words, now both, and still no one else's.
         await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "Nights were never asked.", "lee-reopens", None);
@@ -530,6 +536,28 @@ public sealed class ConcernServiceTests
         Assert.Equal(["Nobody timed the new fields.", "Nights were never asked."], redrawn.Concern.Voices.Select(v => v.Text));
         Assert.Equal(1, redrawn.Concern.NotPosted);
         Assert.Contains("so will everyone here", ConcernResponseNotice.ReopenWordsHint(inConversation: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Told_in_the_conversation_that_their_concern_was_merged_into_a_named_persons_they_read_their_own_words_there_and_not_the_others()
+    {
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: true, "join-lee", None);
+        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-lee", None);
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+        var concerns = await _bed.Store.ListConcernsAsync(Workspace, d, None);
+        var (sams, lees) = (concerns.Single(c => c.Raisers.Contains("user:" + Sam.User.Id)).Number, concerns.Single(c => !c.Raisers.Contains("user:" + Sam.User.Id)).Number);
+        var before = _bed.Store.Outbox.Count;
+
+        await Concerns.MergeAsync(Fiona, Home, sams, lees, "merge", None);
+
+        var posted = (ConcernResponseNotice)Assert.Single(_bed.Store.Outbox.Skip(before), m => m.Message is ConcernResponseNotice).Message;
+        Assert.Equal((true, lees), (posted.InConversation, posted.MergedFrom));
+        Assert.Equal(["Nobody timed the new fields."], posted.Concern.Voices.Select(v => v.Text));
+        Assert.Equal(1, posted.Concern.NotPosted);
+        var text = PlainTextRenderer.Render(posted);
+        Assert.DoesNotContain("twenty minutes", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?i)\bsam\b", text);
     }
 
     /// <summary>

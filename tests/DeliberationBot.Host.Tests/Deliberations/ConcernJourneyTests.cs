@@ -143,13 +143,18 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.Equal(Destination.To(Room), posted.Message.Destination);
         var notice = (ConcernResponseNotice)posted.Message.Message;
         Assert.Equal(
-            "Concern #" + overrides.Number + " on \"Predictive screening for hotline calls\" is open again: it was reopened by Ana, one of the people who raised it, as the owners' response did not settle it for them. " +
+            "Concern #" + overrides.Number + " on \"Predictive screening for hotline calls\" is open again: it was reopened by one of the people who raised it, as the owners' response did not settle it for them. " +
             "The owners have been told. Anyone else who raised it can press Reopen to tell them why it does not settle it for them either. " +
             "When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
             notice.Lead("\"Predictive screening for hotline calls\"", text => text) + " " + notice.NextStep);
         Assert.Equal([ConcernAction.Reopen], notice.Concern.Actions);
-        Assert.Contains(notice.Concern.OnReopening, v => v.Text == "Not on nights: nobody there may." && v.Name == "Ana");
-        Assert.DoesNotContain("Sam", JsonSerializer.Serialize<object>(notice), StringComparison.Ordinal);
+        // Everyone in the conversation reads it: Ana's words, given privately for the owners, and her name stay out of it.
+        Assert.Equal(1, notice.Concern.NotPosted);
+        var json = JsonSerializer.Serialize<object>(notice);
+        foreach (var never in new[] { "Sam", "Ana", "Not on nights" })
+        {
+            Assert.DoesNotContain(never, json, StringComparison.Ordinal);
+        }
 
         // Sam adds his reasons from the conversation; his press draws that notice again for everyone, so nobody is told anew.
         var sent = Factory.Channel.Sent.Count(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null });
@@ -283,7 +288,7 @@ public sealed class ConcernJourneyTests : JourneyTest
         Assert.Contains("no concern #99", Error(await Commands.HandleAsync(Dana, Room, "merge #1 #99", null, Key(), default)));
 
         var merged = Assert.IsType<Confirmation>(Assert.Single((await Commands.HandleAsync(Dana, Room, $"merge #{purpose.Number} #{appeal.Number}", null, Key(), default)).Replies));
-        Assert.Contains("2 people's words", merged.Text, StringComparison.Ordinal);
+        Assert.Contains("now carries the words of 2 people", merged.Text, StringComparison.Ordinal);
         var after = await Store.ListConcernsAsync(Ws, d.Id, default);
         var kept = after.Single(c => c.Id == purpose.Id);
         Assert.Equal(["Rank calls by risk", "No"], kept.Voices.Select(v => v.Text));
