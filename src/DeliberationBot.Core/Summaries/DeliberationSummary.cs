@@ -58,8 +58,26 @@ public enum StatementOrigin
 /// <summary>A sentence about the answers, with the citation ids of the answers it rests on.</summary>
 public sealed record Statement(string Text, IReadOnlyList<string> Cites, StatementOrigin Origin);
 
-/// <summary>An answer shown word for word: free text as written, other kinds as their option labels or number.</summary>
-public sealed record QuotedAnswer(string AnswerId, StakeholderGroup Group, string Text, bool FlaggedConcern, bool RuleConcern);
+/// <summary>
+/// An answer shown word for word: free text as written, other kinds as their option labels or number; an option or a
+/// number given with words is quoted as the words alone, what was chosen said beside them (<see cref="Answered"/>), so
+/// that what is in quotation marks is what the person wrote.
+/// </summary>
+public sealed record QuotedAnswer(string AnswerId, StakeholderGroup Group, string Text, bool FlaggedConcern, bool RuleConcern)
+{
+    /// <summary>The option chosen or the number given with the words in <see cref="Text"/>; null when the quote is the whole answer.</summary>
+    public string? Answered { get; init; }
+
+    /// <summary>Who said it, as a quote is signed: "Frontline worker", or "Frontline worker, who answered 2".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string By => Group.Label() + (Answered is { } answered ? $", who answered {answered}" : "");
+
+    /// <summary>The answer <paramref name="text"/> (as <see cref="SummaryAnswerSet.TextOf"/> reads it) quoted: read apart when it is an option or a number with words.</summary>
+    public static QuotedAnswer Of(Flows.Question question, SummaryAnswer answer, string text, bool ruleConcern) =>
+        Concerns.VoiceReading.Apart(question, text) is var (answered, words)
+            ? new(answer.Id, answer.Group, words, answer.FlaggedConcern, ruleConcern) { Answered = answered }
+            : new(answer.Id, answer.Group, text, answer.FlaggedConcern, ruleConcern);
+}
 
 public sealed record OptionCount(string OptionId, string Label, int Count, IReadOnlyList<string> Cites);
 

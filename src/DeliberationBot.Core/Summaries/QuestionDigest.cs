@@ -36,7 +36,7 @@ internal static class QuestionDigest
     }
 
     public static QuotedAnswer Quote(Question question, SummaryAnswer answer) =>
-        new(answer.Id, answer.Group, SummaryAnswerSet.TextOf(question, answer.Value), answer.FlaggedConcern, question.RaisesConcern(answer.Value));
+        QuotedAnswer.Of(question, answer, SummaryAnswerSet.TextOf(question, answer.Value), question.RaisesConcern(answer.Value));
 
     public static NumberStats? Stats(IEnumerable<decimal> numbers)
     {

@@ -161,7 +161,7 @@ public static class SummaryText
             text.AppendLine("  Flagged as concerns:");
             foreach (var concern in question.Concerns)
             {
-                text.AppendLine($"  ! \"{Indented(concern.Text, 5)}\" ({concern.Group.Label()}) [{concern.AnswerId}]");
+                text.AppendLine($"  ! \"{Indented(concern.Text, 5)}\" ({concern.By}) [{concern.AnswerId}]");
             }
         }
 
@@ -175,12 +175,12 @@ public static class SummaryText
 
             foreach (var quote in group.Quotes)
             {
-                text.AppendLine($"    \"{Indented(quote.Text, 5)}\" [{quote.AnswerId}]");
+                text.AppendLine($"    \"{Indented(quote.Text, 5)}\"{AnsweredNote(quote)} [{quote.AnswerId}]");
             }
 
             if (group.LeastAlike is { } apart)
             {
-                text.AppendLine($"    {LeastAlikeLabel} \"{Indented(apart.Text, 5 + LeastAlikeLabel.Length + 1)}\" [{apart.AnswerId}]");
+                text.AppendLine($"    {LeastAlikeLabel} \"{Indented(apart.Text, 5 + LeastAlikeLabel.Length + 1)}\"{AnsweredNote(apart)} [{apart.AnswerId}]");
             }
 
             if (group.Unquoted > 0)
@@ -246,7 +246,13 @@ public static class SummaryText
 
     /// <summary>One answer a suggested concern cites, as the summary quotes answers: its words, its group, its id.</summary>
     public static string RestingOn(QuotedAnswer quote, char open = '\u201C', char close = '\u201D') =>
-        $"{open}{quote.Text}{close} — {quote.Group.Label()} [{quote.AnswerId}]";
+        $"{open}{quote.Text}{close} — {quote.By} [{quote.AnswerId}]";
+
+    /// <summary>
+    /// After a quote under its group's line, which names the group: nothing, or for words given with an option or a
+    /// number, what the person chose (" — answered 2"), which the quotation marks leave out.
+    /// </summary>
+    public static string AnsweredNote(QuotedAnswer quote) => quote.Answered is { } answered ? " — answered " + answered : "";
 
     /// <summary>The answers a line rests on, by citation id ("[A1, A4]"), or nothing.</summary>
     public static string Cites(IReadOnlyList<string> cites) => cites.Count == 0 ? "" : $"[{string.Join(", ", cites)}]";

@@ -28,7 +28,7 @@ internal sealed class DeliberationSummaries(IDeliberationStore store, FlowResolv
             {
                 Suggestions = kept,
                 RestingOn = [.. kept.Where(s => s.Status == SuggestionStatus.Suggested).Select(s => new SuggestionQuotes(s.Number,
-                    [.. CitedAnswers.Quotable(set, s.Cites, s.SectionId).Select(q => new QuotedAnswer(q.Answer.Id, q.Answer.Group, q.Text, q.Answer.FlaggedConcern, false))]))],
+                    [.. CitedAnswers.Quotable(set, s.Cites, s.SectionId).Select(q => QuotedAnswer.Of(q.Question, q.Answer, q.Text, ruleConcern: false))]))],
             };
         }, ct);
 

@@ -101,7 +101,7 @@ internal static class SummaryCards
             var sectionShown = false;
             foreach (var q in section.Questions.Where(q => q.Concerns.Count > 0))
             {
-                var lines = q.Concerns.Select(c => (JsonNode?)Card.Text($"“{CardText.Escape(c.Text)}” — {CardText.Escape(c.Group.Label())}{Cites([c.AnswerId])}", spacing: "None")).ToList();
+                var lines = q.Concerns.Select(c => (JsonNode?)Card.Text($"“{CardText.Escape(c.Text)}” — {CardText.Escape(c.By)}{Cites([c.AnswerId])}", spacing: "None")).ToList();
 
                 yield return
                 [
@@ -148,9 +148,9 @@ internal static class SummaryCards
                         i == 0 ? Card.Text($"**{CardText.Escape(q.Text)}**", spacing: "Small") : null,
                         Card.Text(CardText.Escape(SummaryText.GroupLine(q, g)), spacing: "None"),
                         g.Withheld > 0 ? Card.Text(CardText.Escape(SummaryText.WithheldLine(g, s.MinGroupSize)), subtle: true, spacing: "None") : null,
-                        .. g.Quotes.Select(quote => Card.Text($"“{CardText.Escape(quote.Text)}”{Cites([quote.AnswerId])}", spacing: "None")),
+                        .. g.Quotes.Select(quote => Card.Text($"“{CardText.Escape(quote.Text)}”{CardText.Escape(SummaryText.AnsweredNote(quote))}{Cites([quote.AnswerId])}", spacing: "None")),
                         g.LeastAlike is { } apart
-                            ? Card.Text($"{CardText.Escape(SummaryText.LeastAlikeLabel)} “{CardText.Escape(apart.Text)}”{Cites([apart.AnswerId])}", spacing: "None")
+                            ? Card.Text($"{CardText.Escape(SummaryText.LeastAlikeLabel)} “{CardText.Escape(apart.Text)}”{CardText.Escape(SummaryText.AnsweredNote(apart))}{Cites([apart.AnswerId])}", spacing: "None")
                             : null,
                         g.Unquoted > 0 ? Card.Text(CardText.Escape(SummaryText.UnquotedLine(g)), subtle: true, spacing: "None") : null,
                     ];

@@ -175,7 +175,8 @@ public sealed class ReportLinkTests : JourneyTest
         var page = System.Net.WebUtility.HtmlDecode(await Http.GetStringAsync((await LinkAsync(Maria)).Page.PathAndQuery));
         // A leader reading the summary reads why people chose as they did, as chat's summary gives it, not only the counts.
         var notes = page[page.IndexOf("<p>In their own words:</p>", StringComparison.Ordinal)..];
-        Assert.Matches(@"^<p>In their own words:</p>\s*<ul><li>Frontline worker<q>No \(""Not on nights: nobody there may.""\)</q>\s*<q>No \(""Not on nights, nobody there may override.""\)</q>\s*Least like the others: <q>No \(""Only with a supervisor's sign-off, which takes a day.""\)</q></li></ul>", notes);
+        // Each quotes what the person wrote; what they chose follows it.
+        Assert.Matches(@"^<p>In their own words:</p>\s*<ul><li>Frontline worker<q>Not on nights: nobody there may.</q> — answered No\s*<q>Not on nights, nobody there may override.</q> — answered No\s*Least like the others: <q>Only with a supervisor's sign-off, which takes a day.</q> — answered No</li></ul>", notes);
     }
 
     [Fact]

@@ -67,8 +67,8 @@ public sealed class LabourTests
 
         Assert.Equal(new NumberStats(3, 25, 20, 30), Assert.Single(summary.AddedLabour).ByGroup[0].Stats);
         var quote = Assert.Single(Assert.Single(SummaryAssertions.Question(summary, Question).Groups).Quotes);
-        Assert.Equal(("A1", "20 minutes per case (\"20, but 45 for complex cases\")"), (quote.AnswerId, quote.Text));
-        Assert.Contains("    \"20 minutes per case (\"20, but 45 for complex cases\")\" [A1]", SummaryText.Render(summary));
+        Assert.Equal(("A1", "20, but 45 for complex cases", "20 minutes per case"), (quote.AnswerId, quote.Text, quote.Answered));
+        Assert.Contains("    \"20, but 45 for complex cases\" — answered 20 minutes per case [A1]\n", SummaryText.Render(summary), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,7 +45,13 @@ public sealed class OfflineSummarizerTests
             var flowQuestion = input.Flow.FindQuestion(question.QuestionId)!;
             Assert.Equal(question.QuestionId, answer.QuestionId);
             Assert.Equal(answer.Group, quote.Group);
-            Assert.Equal(flowQuestion.Kind == AnswerKind.FreeText ? answer.Value.Text : AnswerParser.Describe(flowQuestion, answer.Value), quote.Text);
+            // Words given with an option or a number are quoted as written, what was chosen beside them; together, the answer.
+            var whole = quote.Answered is { } answered ? AnswerParser.WithWords(answered, quote.Text) : quote.Text;
+            Assert.Equal(flowQuestion.Kind == AnswerKind.FreeText ? answer.Value.Text : AnswerParser.Describe(flowQuestion, answer.Value), whole);
+            if (quote.Answered is not null)
+            {
+                Assert.Equal(answer.Value.Text, quote.Text);
+            }
         }
     }
 

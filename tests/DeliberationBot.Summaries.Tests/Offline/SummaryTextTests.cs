@@ -129,6 +129,27 @@ public sealed class SummaryTextTests
     }
 
     [Fact]
+    public void Words_given_with_an_option_are_quoted_as_written_and_the_option_beside_them()
+    {
+        var d = new DeliberationBuilder(Repo.QuickCheck, "Options and words");
+        d.Named("U1", StakeholderGroup.FrontlineWorker, p => p.Choice("can-override", "no", "Not on nights; nobody there may.", flagged: true));
+        d.Named("U2", StakeholderGroup.FrontlineWorker, p => p.Choice("can-override", "unsure", "Training said one thing, the memo another."));
+        d.Named("U3", StakeholderGroup.FrontlineWorker, p => p.Choice("can-override", "no", "No, the screen has no button for it."));
+        var summary = OfflineSummarizer.Summarize(d.Build());
+        var question = SummaryAssertions.Question(summary, "can-override");
+        var text = SummaryText.Render(summary);
+
+        // What is in quotation marks is what the person wrote; what they chose is said beside it, as in every view of a concern.
+        var flagged = Assert.Single(question.Concerns);
+        Assert.Equal(("Not on nights; nobody there may.", "No"), (flagged.Text, flagged.Answered));
+        Assert.Contains("  ! \"Not on nights; nobody there may.\" (Frontline worker, who answered No) [A1]\n", text, StringComparison.Ordinal);
+        Assert.Contains("    \"Training said one thing, the memo another.\" — answered Not sure [A2]\n", text, StringComparison.Ordinal);
+        // Words that begin with the answer say it already: quoted whole, nothing beside them.
+        Assert.Contains("    \"No, the screen has no button for it.\" [A3]\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_group_with_more_answers_than_its_quotes_says_how_many_more_and_where_they_are()
     {
         var d = new DeliberationBuilder(Repo.QuickCheck, "More said");

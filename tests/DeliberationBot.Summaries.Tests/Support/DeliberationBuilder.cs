@@ -43,6 +43,10 @@ internal sealed class DeliberationBuilder(FlowDefinition flow, string title, Gui
         /// <summary>A number typed in a reply with more words than the number.</summary>
         public Person Number(string questionId, decimal number, string words) => Answer(questionId, AnswerValue.FromNumber(number, words), false);
 
+        /// <summary>An option chosen with words of the person's own ("Anything to add?").</summary>
+        public Person Choice(string questionId, string option, string words, bool flagged = false) =>
+            Answer(questionId, AnswerValue.FromChoices(option).WithWords(words), flagged);
+
         public Person Skip(string questionId) => Answer(questionId, AnswerValue.Skip(), false);
 
         private Person Answer(string questionId, AnswerValue value, bool flagged)

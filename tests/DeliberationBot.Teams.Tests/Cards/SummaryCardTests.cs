@@ -48,6 +48,24 @@ public sealed class SummaryCardTests
         Assert.Contains("\\[A1, A2, A3\\]", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Words_given_with_an_option_are_quoted_as_written_and_the_option_said_beside_them()
+    {
+        var report = Samples.Summary("Hotline screening");
+        var section = report.Summary.Sections[0];
+        var question = section.Questions[0];
+        var frontline = question.Groups[1];
+        question = question with
+        {
+            Concerns = [question.Concerns[0] with { Text = "Not on nights; nobody there may.", Answered = "No" }],
+            Groups = [question.Groups[0], frontline with { Quotes = [frontline.Quotes[0] with { Text = "The memo says otherwise.", Answered = "Not sure" }] }],
+        };
+        var text = Texts.Of(AdaptiveCardRenderer.Render(report with { Summary = report.Summary with { Sections = [section with { Questions = [question, .. section.Questions.Skip(1)] }] } }));
+
+        Assert.Contains("“Not on nights; nobody there may.” — Frontline worker, who answered No \\[A101\\]", text, StringComparison.Ordinal);
+        Assert.Contains("“The memo says otherwise.” — answered Not sure \\[A151\\]", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(SummarySource.Offline, "Offline summary")]
     [InlineData(SummarySource.Model, "AI-assisted summary")]
