@@ -29,7 +29,12 @@ public sealed partial class ConcernService
             hint = ConcernResponseNotice.ReopenWordsHint(voice, small ? min : null, ConcernLifecycle.IsReopened(concern));
         }
 
-        return (new WordsForm(ConcernView.Of(concern, flow, []), hint), null);
+        // Someone who raised it anonymously opened the form from the notice posted in the conversation: it shows the concern
+        // as that notice does, without the words of the people who raised it by name.
+        var view = allowed.Role == ConcernLifecycle.Role.Raiser && !actorKey.StartsWith("user:", StringComparison.Ordinal)
+            ? ConcernView.InConversation(concern, flow, [], (await UnnamedRaisersAsync(d, concern, ct)).InConversation)
+            : ConcernView.Of(concern, flow, []);
+        return (new WordsForm(view, hint), null);
     }
 
     /// <summary>The concern and the actor's part in it when they may do <paramref name="action"/> to it; otherwise the refusal.</summary>

@@ -529,6 +529,13 @@ public sealed class ConcernServiceTests
         Assert.DoesNotContain("pilot starts", reopenedText, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bsam\b", reopenedText);
 
+        // The form Lee opens from it to add their reasons shows the concern as the notice does; an owner's form, all of it.
+        var (leesForm, _) = await Concerns.ForWordsAsync(Lee, concern, ConcernAction.Reopen, None);
+        Assert.Equal(["Nobody timed the new fields."], leesForm!.Concern.Voices.Select(v => v.Text));
+        Assert.Equal(1, leesForm.Concern.NotPosted);
+        var (mariasForm, _) = await Concerns.ForWordsAsync(Maria, concern, ConcernAction.Respond, None);
+        Assert.Equal(3, mariasForm!.Concern.Voices.Count);
+
         // Drawn again after Lee adds their reasons on it: Lee's words, now both, and still no one else's.
         await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "Nights were never asked.", "lee-reopens", None);
         var redrawn = Assert.IsType<ConcernResponseNotice>(
