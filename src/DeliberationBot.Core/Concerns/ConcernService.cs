@@ -36,12 +36,27 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             sent = changes.Outbox.Count;
         }
 
-        var list = new ConcernList(d.Id, d.Title, [.. changes.All.Where(c => !c.IsMerged).Select(c => ConcernView.Of(c, flow, []))]);
+        var listed = changes.All.Where(c => !c.IsMerged).ToList();
+        var list = new ConcernList(d.Id, d.Title, [.. d.MayClose(actor.User) ? listed.Select(c => ConcernView.Of(c, flow, [])) : await AsAnyoneHereReadsAsync(actor, d, flow, listed, ct)]);
         return d.MayClose(actor.User)
             ? TurnResult.Reply(list, new Confirmation(sent == 0
                 ? "The owners have already heard of every concern as it stands; nothing was sent again."
                 : $"Sent what is new or changed to {sent} {(sent == 1 ? "person" : "people")} (owners, and you to close any without their raisers)."))
             : TurnResult.Reply(list);
+    }
+
+    /// <summary>
+    /// The concerns as anyone in the conversation may read them, for someone who is neither the facilitator nor an owner:
+    /// the words of the people who raised them anonymously there (as the notices posted for them quote them) and the
+    /// reader's own; of the people who raised one by name, who gave their words and name for the owners, only how many
+    /// they are. Conditions of the decision are listed whole.
+    /// </summary>
+    private async Task<IEnumerable<ConcernView>> AsAnyoneHereReadsAsync(Actor actor, Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> concerns, CancellationToken ct)
+    {
+        var (inConversation, _) = await UnnamedRaisersAsync(d, concerns.SelectMany(c => c.Raisers), ct);
+        string[] readers = [.. inConversation, TurnSupport.NamedKey(actor.User.Id)];
+        // A condition of the decision is the facilitator's, posted in the conversation with the decision.
+        return concerns.Select(c => c.Kind == ConcernKind.Condition ? ConcernView.Of(c, flow, []) : ConcernView.InConversation(c, flow, [], readers));
     }
 
     /// <summary>An owner's, raiser's or facilitator's action on one concern. A button pressed on a stale message changes nothing.</summary>

@@ -106,8 +106,8 @@ public sealed record ConcernView(
     public string? NotPostedLine => NotPosted switch
     {
         0 => null,
-        1 => "The owners also read the words of 1 more person with it, which are not posted here.",
-        var n => $"The owners also read the words of {n} more people with it, which are not posted here.",
+        1 => "The owners also read the words of 1 more person with it, which are not shown here.",
+        var n => $"The owners also read the words of {n} more people with it, which are not shown here.",
     };
 
     /// <summary>In an owner's notice of a concern sent to them before: the voices added or edited since (<see cref="Concern.VoiceChanges"/>).</summary>

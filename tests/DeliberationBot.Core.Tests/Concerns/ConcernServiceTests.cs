@@ -45,6 +45,33 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
+    public async Task Someone_neither_facilitator_nor_owner_reads_the_concerns_as_the_conversation_does_and_their_own_words()
+    {
+        var d = await FlaggedAsync("It adds twenty minutes a case.");
+        var ada = new Actor("slack", Workspace, new UserRef("U0ADA", "ada"));
+        await _bed.Answering.JoinAsync(ada, d, StakeholderGroup.FrontlineWorker, anonymous: true, "join-ada", None);
+        await _bed.Answering.AnswerAsync(ada, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-ada", None);
+        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: false, "join-lee", None);
+        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Families were not asked."), flagConcern: true, "answer-lee", None);
+        await Concerns.ReviewAsync(Fiona, Home, "review", None);
+
+        async Task<string> Listed(Actor who) => PlainTextRenderer.Render(Assert.IsType<ConcernList>((await Concerns.ReviewAsync(who, Home, "list-" + who.User.Id, None)).Replies[0]));
+
+        // Sam gave his words by name for the owners: Lee reads that there is a concern, not Sam's words or name; Lee's own
+        // words, and what was raised anonymously in the conversation (as the notices posted for it quote it).
+        var lees = await Listed(Lee);
+        Assert.Contains("Families were not asked.", lees, StringComparison.Ordinal);
+        Assert.Contains("Nobody timed the new fields.", lees, StringComparison.Ordinal);
+        Assert.Contains("The owners also read the words of 1 more person with it, which are not shown here.", lees, StringComparison.Ordinal);
+        Assert.DoesNotContain("twenty minutes", lees, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?i)\bsam\b", lees);
+        // The facilitator reads every word, with the names given.
+        var fionas = await Listed(Fiona);
+        Assert.Contains("It adds twenty minutes a case.", fionas, StringComparison.Ordinal);
+        Assert.Contains("(sam)", fionas, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_owner_acknowledges_and_a_retried_press_writes_nothing_twice()
     {
         var concern = await RaisedAsync();
@@ -512,7 +539,7 @@ public sealed class ConcernServiceTests
         // Sam's words went to the owners with his name; Lee, who raised it anonymously, reads the response in the conversation.
         Assert.Equal(["Nobody timed the new fields.", "It adds twenty minutes a case."], toSam.Concern.Voices.Select(v => v.Text));
         Assert.Equal(["Nobody timed the new fields."], posted.Concern.Voices.Select(v => v.Text));
-        Assert.Equal("The owners also read the words of 1 more person with it, which are not posted here.", posted.Concern.NotPostedLine);
+        Assert.Equal("The owners also read the words of 1 more person with it, which are not shown here.", posted.Concern.NotPostedLine);
         var text = PlainTextRenderer.Render(posted);
         Assert.Contains("Nobody timed the new fields.", text, StringComparison.Ordinal);
         Assert.Contains(posted.Concern.NotPostedLine!, text, StringComparison.Ordinal);
