@@ -10,10 +10,10 @@ namespace DeliberationBot.Core.Tests.Privacy;
 
 public sealed class ReplyPrivacyTests
 {
-    private static readonly Type[] ForTheReaderAlone = [typeof(GroupPrompt), typeof(QuestionPrompt), typeof(ReportLink), typeof(ExportLink), typeof(CommunityInvitationLink), typeof(CommunityContactList), typeof(WeeklyDigest)];
+    private static readonly Type[] ForTheReaderAlone = [typeof(GroupPrompt), typeof(QuestionPrompt), typeof(ReportLink), typeof(ExportLink), typeof(CommunityInvitationLink), typeof(CommunityContactList), typeof(WeeklyDigest), typeof(ConcernList)];
 
     [Fact]
-    public void The_answering_flow_and_anything_with_the_readers_own_link_go_to_them_alone_and_nothing_else_does()
+    public void The_answering_flow_the_concerns_and_anything_with_the_readers_own_link_go_to_them_alone_and_nothing_else_does()
     {
         var samples = ((IEnumerable<object[]>)PlainTextRendererTests.EveryMessage()).Select(row => (OutgoingMessage)row[0]).ToList();
 

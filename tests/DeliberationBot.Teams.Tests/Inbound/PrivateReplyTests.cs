@@ -21,4 +21,25 @@ public sealed class PrivateReplyTests : HostTest
         var here = Assert.Single(sent, c => c.ConversationId == Chat.Group.Id);
         Assert.Equal(Teams.Inbound.ReplyQueue.SentPrivately, here.CardText.Trim());
     }
+
+    [Fact]
+    public async Task The_concerns_listed_for_the_facilitator_go_to_her_alone_and_the_group_chat_reads_only_that()
+    {
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "start quick-check \"Shared screening\""));
+        await Host.SentAsync();
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "concern \"Nobody asked the night shift, and my name is on it.\""));
+        await Host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        await Host.SentAsync();
+
+        await Host.SendAsync(Activities.Message(ServiceUrl, Person.Fiona, Chat.Group, "concerns"));
+
+        await Host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var sent = await Host.SentAsync();
+        // Every person's words with their name: to her 1:1 chat; where she typed, that it was sent there, and no words.
+        var list = Assert.Single(sent, c => c.IsPost && c.ConversationId == Chat.Personal(Person.Fiona).Id && c.CardText.Contains("Nobody asked the night shift", StringComparison.Ordinal));
+        Assert.Contains("Fiona", list.CardText, StringComparison.Ordinal);
+        var here = sent.Where(c => c.ConversationId == Chat.Group.Id).ToList();
+        Assert.Contains(here, c => c.CardText.Trim() == Teams.Inbound.ReplyQueue.SentPrivately);
+        Assert.DoesNotContain(here, c => c.CardText.Contains("night shift", StringComparison.Ordinal));
+    }
 }
