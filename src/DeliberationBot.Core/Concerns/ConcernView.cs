@@ -90,20 +90,20 @@ public sealed record ConcernView(
 
     /// <summary>
     /// The lines to show above the voices: what just happened to the concern, what is new since the reader last had it,
-    /// and whose words the message leaves out (<see cref="NotPostedLine"/>).
+    /// and whose words the message leaves out (<see cref="NotShownLine"/>).
     /// </summary>
     [JsonIgnore]
-    public IEnumerable<string> Notes => new[] { Happened, ChangesLine, NotPostedLine }.OfType<string>();
+    public IEnumerable<string> Notes => new[] { Happened, ChangesLine, NotShownLine }.OfType<string>();
 
     /// <summary>
     /// How many people's words the concern carries that this view leaves out: in the conversation's notice
     /// (<see cref="InConversation"/>), everyone's but those of the people it is for.
     /// </summary>
-    public int NotPosted { get; init; }
+    public int NotShown { get; init; }
 
     /// <summary>Says that some people's words are left out, and that the owners read them: nothing is cut without a word.</summary>
     [JsonIgnore]
-    public string? NotPostedLine => NotPosted switch
+    public string? NotShownLine => NotShown switch
     {
         0 => null,
         1 => "The owners also read the words of 1 more person with it, which are not shown here.",
@@ -127,11 +127,11 @@ public sealed record ConcernView(
     public static ConcernView InConversation(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions, IReadOnlyCollection<string> readers)
     {
         var view = Of(c, flow, actions);
-        bool Posted(ConcernVoice v) => v.Suggested || readers.Contains(v.RaiserKey);
+        bool Shown(ConcernVoice v) => v.Suggested || readers.Contains(v.RaiserKey);
         return view with
         {
-            Voices = [.. view.Voices.Where(Posted)],
-            NotPosted = view.Voices.Where(v => !Posted(v)).Select(v => v.RaiserKey).Distinct(StringComparer.Ordinal).Count(),
+            Voices = [.. view.Voices.Where(Shown)],
+            NotShown = view.Voices.Where(v => !Shown(v)).Select(v => v.RaiserKey).Distinct(StringComparer.Ordinal).Count(),
         };
     }
 
@@ -203,9 +203,9 @@ public sealed record ConcernView(
     /// <summary>
     /// A line to show above the voices: a flow rule's wording, or the text of a concern with no voices; null when the
     /// voices say it all (a flagged answer's concern is its words), and when the view leaves out the only voices there
-    /// are (<see cref="NotPosted"/>), whose words the text is.
+    /// are (<see cref="NotShown"/>), whose words the text is.
     /// </summary>
-    public string? Heading => Origin == ConcernOrigin.FlowRule || (Voices.Count == 0 && NotPosted == 0) ? Text : null;
+    public string? Heading => Origin == ConcernOrigin.FlowRule || (Voices.Count == 0 && NotShown == 0) ? Text : null;
 
     /// <summary>How a voice is marked in a notice sent again: "new", "edited", or null for words the reader was sent before.</summary>
     public string? ChangeOf(ConcernVoice v) => Changes.FirstOrDefault(v.Is) switch

@@ -539,10 +539,10 @@ public sealed class ConcernServiceTests
         // Sam's words went to the owners with his name; Lee, who raised it anonymously, reads the response in the conversation.
         Assert.Equal(["Nobody timed the new fields.", "It adds twenty minutes a case."], toSam.Concern.Voices.Select(v => v.Text));
         Assert.Equal(["Nobody timed the new fields."], posted.Concern.Voices.Select(v => v.Text));
-        Assert.Equal("The owners also read the words of 1 more person with it, which are not shown here.", posted.Concern.NotPostedLine);
+        Assert.Equal("The owners also read the words of 1 more person with it, which are not shown here.", posted.Concern.NotShownLine);
         var text = PlainTextRenderer.Render(posted);
         Assert.Contains("Nobody timed the new fields.", text, StringComparison.Ordinal);
-        Assert.Contains(posted.Concern.NotPostedLine!, text, StringComparison.Ordinal);
+        Assert.Contains(posted.Concern.NotShownLine!, text, StringComparison.Ordinal);
         Assert.DoesNotContain("twenty minutes", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bsam\b", text);
 
@@ -559,7 +559,7 @@ public sealed class ConcernServiceTests
         // The form Lee opens from it to add their reasons shows the concern as the notice does; an owner's form, all of it.
         var (leesForm, _) = await Concerns.ForWordsAsync(Lee, concern, ConcernAction.Reopen, None);
         Assert.Equal(["Nobody timed the new fields."], leesForm!.Concern.Voices.Select(v => v.Text));
-        Assert.Equal(1, leesForm.Concern.NotPosted);
+        Assert.Equal(1, leesForm.Concern.NotShown);
         var (mariasForm, _) = await Concerns.ForWordsAsync(Maria, concern, ConcernAction.Respond, None);
         Assert.Equal(3, mariasForm!.Concern.Voices.Count);
 
@@ -568,7 +568,7 @@ public sealed class ConcernServiceTests
         var redrawn = Assert.IsType<ConcernResponseNotice>(
             await Concerns.AsItStandsAsync(Lee, concern, new ConcernMessageShown.ToRaisers(InConversation: true), ConcernAction.Reopen, None));
         Assert.Equal(["Nobody timed the new fields.", "Nights were never asked."], redrawn.Concern.Voices.Select(v => v.Text));
-        Assert.Equal(1, redrawn.Concern.NotPosted);
+        Assert.Equal(1, redrawn.Concern.NotShown);
         Assert.Contains("so will everyone here", ConcernResponseNotice.ReopenWordsHint(inConversation: true), StringComparison.Ordinal);
     }
 
@@ -588,7 +588,7 @@ public sealed class ConcernServiceTests
         var posted = (ConcernResponseNotice)Assert.Single(_bed.Store.Outbox.Skip(before), m => m.Message is ConcernResponseNotice).Message;
         Assert.Equal((true, lees), (posted.InConversation, posted.MergedFrom));
         Assert.Equal(["Nobody timed the new fields."], posted.Concern.Voices.Select(v => v.Text));
-        Assert.Equal(1, posted.Concern.NotPosted);
+        Assert.Equal(1, posted.Concern.NotShown);
         var text = PlainTextRenderer.Render(posted);
         Assert.DoesNotContain("twenty minutes", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bsam\b", text);

@@ -149,7 +149,7 @@ public sealed class ConcernJourneyTests : JourneyTest
             notice.Lead("\"Predictive screening for hotline calls\"", text => text) + " " + notice.NextStep);
         Assert.Equal([ConcernAction.Reopen], notice.Concern.Actions);
         // Everyone in the conversation reads it: Ana's words, given privately for the owners, and her name stay out of it.
-        Assert.Equal(1, notice.Concern.NotPosted);
+        Assert.Equal(1, notice.Concern.NotShown);
         var json = JsonSerializer.Serialize<object>(notice);
         foreach (var never in new[] { "Sam", "Ana", "Not on nights" })
         {
