@@ -113,6 +113,13 @@ public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, str
     /// </summary>
     public string? Answered { get; init; }
 
+    /// <summary>
+    /// Only in a voice as anyone in the conversation reads it (<see cref="ConcernView.InConversation"/>), never kept: the
+    /// person answered by name, and their name is for the owners and the facilitator; they read as their group alone,
+    /// not as "anonymous", which they did not choose.
+    /// </summary>
+    public bool NameWithheld { get; init; }
+
     public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;
 }
 

@@ -96,7 +96,7 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
     /// concern is settled only once they accept too. Named people are sent it privately; people who answered anonymously
     /// in the conversation read it there; people who answered on the public page read it on their page (nothing to send).
     /// </summary>
-    /// <param name="viaPublicPage">Whether a person who raised it (any of them, not only those who joined) answered on the public page.</param>
+    /// <param name="viaPublicPage">Whether a person who joined answered on the public page.</param>
     /// <param name="mergedFrom">The number of the concern merged into it, when that is how they joined.</param>
     public IEnumerable<OutboxMessage> ResponseForNewRaisers(Deliberation d, FlowDefinition flow, Concern before, Concern after, Func<string, bool> viaPublicPage, string deliveryKey, int? mergedFrom = null)
     {
@@ -115,11 +115,10 @@ public sealed class ConcernPublisher(TurnSupport turn, StaleTurns stale)
             yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}/{user.Id}", Destination.PrivatelyTo(d.Home, user), new ConcernResponseNotice(d.Id, d.Title, view, false) { MergedFrom = mergedFrom });
         }
 
-        bool InConversation(string k) => !k.StartsWith("user:", StringComparison.Ordinal) && !viaPublicPage(k);
-        if (joined.Any(InConversation))
+        if (joined.Any(k => !k.StartsWith("user:", StringComparison.Ordinal) && !viaPublicPage(k)))
         {
             yield return turn.Outbox(d.WorkspaceId, $"{deliveryKey}/joined/{after.Id:N}", Destination.To(d.Home),
-                new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(after, flow, actions, [.. after.Raisers.Where(InConversation)]), true) { MergedFrom = mergedFrom });
+                new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(after, flow, actions), true) { MergedFrom = mergedFrom });
         }
     }
 

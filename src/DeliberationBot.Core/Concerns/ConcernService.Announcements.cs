@@ -28,12 +28,12 @@ public sealed partial class ConcernService
             }
 
             // Someone who answered on the public page has no conversation to read: their page shows the response.
-            var (inConversation, fromPage) = await UnnamedRaisersAsync(d, c.Raisers, ct);
+            var (inConversation, fromPage) = await UnnamedRaisersAsync(d, c, ct);
             var (anonymous, onPage) = (inConversation.Count, fromPage.Count);
             if (anonymous > 0)
             {
                 outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/raisers", Destination.To(d.Home),
-                    new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(c, flow, actions, inConversation), true)));
+                    new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(c, flow, actions), true)));
             }
 
             var what = action == ConcernAction.CloseWithoutRaisers ? "why it is closed" : "your response";
@@ -95,14 +95,14 @@ public sealed partial class ConcernService
         }
 
         var told = others.Count == 0 ? "" : $" So {(others.Count == 1 ? "has the other person" : $"have the {others.Count} other people")} who raised it by name.";
-        var (inConversation, onPage) = await UnnamedRaisersAsync(d, c.Raisers, ct);
+        var (inConversation, onPage) = await UnnamedRaisersAsync(d, c, ct);
         if (inConversation.Count == 0 || inConversation.Contains(actorKey))
         {
             return told;
         }
 
         outbox.Add(turn.Outbox(d.WorkspaceId, deliveryKey + "/co-raisers", Destination.To(d.Home),
-            new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(c, flow, [ConcernAction.Reopen], inConversation), true)
+            new ConcernResponseNotice(d.Id, d.Title, ConcernView.InConversation(c, flow, [ConcernAction.Reopen]), true)
             {
                 // Not by name: everyone in the conversation reads it, and a person who raised it by name gave their name for the owners.
                 ReopenedBy = onPage.Contains(actorKey) ? "one of the people who raised it on the public page" : "one of the people who raised it",
@@ -111,12 +111,12 @@ public sealed partial class ConcernService
     }
 
     /// <summary>
-    /// Those who raised a concern (or any of several: <paramref name="raisers"/>) without their name, by where they read
-    /// what becomes of it: in the conversation (they answered anonymously there) or on the public page (they answered there).
+    /// Those who raised a concern without their name, by where they read what becomes of it: in the conversation (they
+    /// answered anonymously there) or on the public page (they answered there).
     /// </summary>
-    private async Task<(IReadOnlyList<string> InConversation, IReadOnlyList<string> OnPage)> UnnamedRaisersAsync(Deliberation d, IEnumerable<string> raisers, CancellationToken ct)
+    private async Task<(IReadOnlyList<string> InConversation, IReadOnlyList<string> OnPage)> UnnamedRaisersAsync(Deliberation d, Concern c, CancellationToken ct)
     {
-        var unnamed = raisers.Where(k => !k.StartsWith("user:", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var unnamed = c.Raisers.Where(k => !k.StartsWith("user:", StringComparison.Ordinal)).ToList();
         if (unnamed.Count == 0)
         {
             return ([], []);

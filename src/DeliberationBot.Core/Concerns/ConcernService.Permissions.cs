@@ -30,9 +30,9 @@ public sealed partial class ConcernService
         }
 
         // Someone who raised it anonymously opened the form from the notice posted in the conversation: it shows the concern
-        // as that notice does, without the words of the people who raised it by name.
+        // as that notice does, without the names of the people who raised it by name.
         var view = allowed.Role == ConcernLifecycle.Role.Raiser && !actorKey.StartsWith("user:", StringComparison.Ordinal)
-            ? ConcernView.InConversation(concern, flow, [], (await UnnamedRaisersAsync(d, concern.Raisers, ct)).InConversation)
+            ? ConcernView.InConversation(concern, flow, [])
             : ConcernView.Of(concern, flow, []);
         return (new WordsForm(view, hint), null);
     }

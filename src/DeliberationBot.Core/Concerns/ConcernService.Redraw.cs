@@ -105,7 +105,7 @@ public sealed partial class ConcernService
             (after, reopenedBy) = theirKeys.Contains(reopener) ? (ConcernAction.Reopen, null) : (after, ReopenedByCoRaiser(acted, reopener));
         }
 
-        var view = inConversation ? ConcernView.InConversation(acted, flow, actions, (await UnnamedRaisersAsync(d, acted.Raisers, ct)).InConversation) : ConcernView.Of(acted, flow, actions);
+        var view = inConversation ? ConcernView.InConversation(acted, flow, actions) : ConcernView.Of(acted, flow, actions);
         return new ConcernResponseNotice(d.Id, d.Title, view, inConversation) { After = after, ReopenedBy = reopenedBy };
     }
 

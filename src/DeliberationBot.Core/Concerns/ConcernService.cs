@@ -37,26 +37,13 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         }
 
         var listed = changes.All.Where(c => !c.IsMerged).ToList();
-        var list = new ConcernList(d.Id, d.Title, [.. d.MayClose(actor.User) ? listed.Select(c => ConcernView.Of(c, flow, [])) : await AsAnyoneHereReadsAsync(actor, d, flow, listed, ct)]);
+        // Anyone else reads them as the page shows participants: every person's words, and names only for the people who decide.
+        var list = new ConcernList(d.Id, d.Title, [.. listed.Select(c => d.MayClose(actor.User) ? ConcernView.Of(c, flow, []) : ConcernView.InConversation(c, flow, []))]);
         return d.MayClose(actor.User)
             ? TurnResult.Reply(list, new Confirmation(sent == 0
                 ? "The owners have already heard of every concern as it stands; nothing was sent again."
                 : $"Sent what is new or changed to {sent} {(sent == 1 ? "person" : "people")} (owners, and you to close any without their raisers)."))
             : TurnResult.Reply(list);
-    }
-
-    /// <summary>
-    /// The concerns as anyone in the conversation may read them, for someone who is neither the facilitator nor an owner:
-    /// the words of the people who raised them anonymously there (as the notices posted for them quote them) and the
-    /// reader's own; of the people who raised one by name, who gave their words and name for the owners, only how many
-    /// they are. Conditions of the decision are listed whole.
-    /// </summary>
-    private async Task<IEnumerable<ConcernView>> AsAnyoneHereReadsAsync(Actor actor, Deliberation d, FlowDefinition flow, IReadOnlyList<Concern> concerns, CancellationToken ct)
-    {
-        var (inConversation, _) = await UnnamedRaisersAsync(d, concerns.SelectMany(c => c.Raisers), ct);
-        string[] readers = [.. inConversation, TurnSupport.NamedKey(actor.User.Id)];
-        // A condition of the decision is the facilitator's, posted in the conversation with the decision.
-        return concerns.Select(c => c.Kind == ConcernKind.Condition ? ConcernView.Of(c, flow, []) : ConcernView.InConversation(c, flow, [], readers));
     }
 
     /// <summary>An owner's, raiser's or facilitator's action on one concern. A button pressed on a stale message changes nothing.</summary>
@@ -196,14 +183,11 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         // Whoever raised the merged one is told, and sent the response the other waits on, unless they answered on the
         // public page, which shows it.
         var asked = merged.IsAwaitingRaisers && newRaisers.Count > 0;
-        // Everyone who raised it without their name, not only those joining: the notice posted in the conversation quotes
-        // the words of those who read it there, and not of people who answered on the public page.
-        var unnamed = merged.Raisers.Where(k => !k.StartsWith("user:", StringComparison.Ordinal)).ToList();
-        var unnamedRaisers = newRaisers.Count > 0 && unnamed.Count > 0 ? await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, unnamed, ct) : [];
+        var joiners = newRaisers.Count > 0 ? await turn.Store.ListParticipantsAsync(d.WorkspaceId, d.Id, newRaisers, ct) : [];
         var commit = new Commit(d.WorkspaceId, deliveryKey)
         {
             Concerns = [merged, source with { Status = ConcernStatus.Merged, MergedInto = target.Number, UpdatedAt = turn.Now }],
-            Outbox = [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => unnamedRaisers.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey, mergedFrom: from)],
+            Outbox = [.. publisher.ResponseForNewRaisers(d, await turn.FlowOfAsync(d, ct), target, merged, key => joiners.Any(p => p.Key == key && p.ViaPublicPage), deliveryKey, mergedFrom: from)],
             Events =
             [
                 new DeliberationEvent(d.Id, "concern.merged", by, source.QuestionId, $"#{from} merged into #{into}", turn.Now),

@@ -88,27 +88,9 @@ public sealed record ConcernView(
     /// <summary>In the owners' notice that a person who raised it accepted the response or reopened it: what they did.</summary>
     public string? Happened { get; init; }
 
-    /// <summary>
-    /// The lines to show above the voices: what just happened to the concern, what is new since the reader last had it,
-    /// and whose words the message leaves out (<see cref="NotShownLine"/>).
-    /// </summary>
+    /// <summary>The lines to show above the voices: what just happened to the concern, and what is new since the reader last had it.</summary>
     [JsonIgnore]
-    public IEnumerable<string> Notes => new[] { Happened, ChangesLine, NotShownLine }.OfType<string>();
-
-    /// <summary>
-    /// How many people's words the concern carries that this view leaves out: in the conversation's notice
-    /// (<see cref="InConversation"/>), everyone's but those of the people it is for.
-    /// </summary>
-    public int NotShown { get; init; }
-
-    /// <summary>Says that some people's words are left out, and that the owners read them: nothing is cut without a word.</summary>
-    [JsonIgnore]
-    public string? NotShownLine => NotShown switch
-    {
-        0 => null,
-        1 => "The owners also read the words of 1 more person with it, which are not shown here.",
-        var n => $"The owners also read the words of {n} more people with it, which are not shown here.",
-    };
+    public IEnumerable<string> Notes => new[] { Happened, ChangesLine }.OfType<string>();
 
     /// <summary>In an owner's notice of a concern sent to them before: the voices added or edited since (<see cref="Concern.VoiceChanges"/>).</summary>
     public IReadOnlyList<VoiceChange> Changes { get; init; } = [];
@@ -118,21 +100,15 @@ public sealed record ConcernView(
         Of(c, flow, actions) with { Changes = c.VoiceChanges };
 
     /// <summary>
-    /// A concern as the notice posted in the conversation shows it, for the people who raised it anonymously there
-    /// (<paramref name="readers"/>, by participant key): their words, and the AI summary's for a concern it suggested;
-    /// of everyone else, how many they are. A named person's words were given for the owners (words on reopening,
-    /// privately), and a community member's on the public page: posted here, they would reach everyone in the
-    /// conversation, a named person's with their name.
+    /// A concern as anyone in the conversation may read it, as the page shows it to participants: every person's words,
+    /// with their group but without the name of anyone who answered by name, which is for the owners and the facilitator.
+    /// The notices posted in the conversation for the people who raised it anonymously, and the list of concerns for
+    /// anyone else, show it so.
     /// </summary>
-    public static ConcernView InConversation(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions, IReadOnlyCollection<string> readers)
+    public static ConcernView InConversation(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions)
     {
         var view = Of(c, flow, actions);
-        bool Shown(ConcernVoice v) => v.Suggested || readers.Contains(v.RaiserKey);
-        return view with
-        {
-            Voices = [.. view.Voices.Where(Shown)],
-            NotShown = view.Voices.Where(v => !Shown(v)).Select(v => v.RaiserKey).Distinct(StringComparer.Ordinal).Count(),
-        };
+        return view with { Voices = [.. view.Voices.Select(v => v.Name is null || v.Suggested ? v : v with { Name = null, NameWithheld = true })] };
     }
 
     public static ConcernView Of(Concern c, FlowDefinition flow, IReadOnlyList<ConcernAction> actions) =>
@@ -202,10 +178,9 @@ public sealed record ConcernView(
 
     /// <summary>
     /// A line to show above the voices: a flow rule's wording, or the text of a concern with no voices; null when the
-    /// voices say it all (a flagged answer's concern is its words), and when the view leaves out the only voices there
-    /// are (<see cref="NotShown"/>), whose words the text is.
+    /// voices say it all (a flagged answer's concern is its words).
     /// </summary>
-    public string? Heading => Origin == ConcernOrigin.FlowRule || (Voices.Count == 0 && NotShown == 0) ? Text : null;
+    public string? Heading => Origin == ConcernOrigin.FlowRule || Voices.Count == 0 ? Text : null;
 
     /// <summary>How a voice is marked in a notice sent again: "new", "edited", or null for words the reader was sent before.</summary>
     public string? ChangeOf(ConcernVoice v) => Changes.FirstOrDefault(v.Is) switch
@@ -282,6 +257,8 @@ public sealed record ConcernView(
         ? SuggestedBy + (v.Name ?? "the facilitator")
         : (v.Group, v.Name) switch
         {
+            ({ } g, null) when v.NameWithheld => g.Label(),
+            (null, null) when v.NameWithheld => "the facilitator or an owner",
             ({ } g, { } name) => $"{g.Label()} ({name})",
             ({ } g, null) => $"{g.Label()} (anonymous)",
             (null, { } name) => name,

@@ -45,30 +45,24 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
-    public async Task Someone_neither_facilitator_nor_owner_reads_the_concerns_as_the_conversation_does_and_their_own_words()
+    public async Task Someone_neither_facilitator_nor_owner_reads_every_persons_words_in_the_concerns_but_no_name()
     {
         var d = await FlaggedAsync("It adds twenty minutes a case.");
         var ada = new Actor("slack", Workspace, new UserRef("U0ADA", "ada"));
         await _bed.Answering.JoinAsync(ada, d, StakeholderGroup.FrontlineWorker, anonymous: true, "join-ada", None);
         await _bed.Answering.AnswerAsync(ada, d, "impact", AnswerValue.FromText("Nobody timed the new fields."), flagConcern: true, "answer-ada", None);
-        await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: false, "join-lee", None);
-        await _bed.Answering.AnswerAsync(Lee, d, "impact", AnswerValue.FromText("Families were not asked."), flagConcern: true, "answer-lee", None);
         await Concerns.ReviewAsync(Fiona, Home, "review", None);
 
         async Task<string> Listed(Actor who) => PlainTextRenderer.Render(Assert.IsType<ConcernList>((await Concerns.ReviewAsync(who, Home, "list-" + who.User.Id, None)).Replies[0]));
 
-        // Sam gave his words by name for the owners: Lee reads that there is a concern, not Sam's words or name; Lee's own
-        // words, and what was raised anonymously in the conversation (as the notices posted for it quote it).
+        // Sam gave his name for the people who decide: Lee reads what he said, as the page shows participants, with his
+        // group alone (not as "anonymous", which he did not choose).
         var lees = await Listed(Lee);
-        Assert.Contains("Families were not asked.", lees, StringComparison.Ordinal);
-        Assert.Contains("Nobody timed the new fields.", lees, StringComparison.Ordinal);
-        Assert.Contains("The owners also read the words of 1 more person with it, which are not shown here.", lees, StringComparison.Ordinal);
-        Assert.DoesNotContain("twenty minutes", lees, StringComparison.Ordinal);
+        Assert.Contains("\"It adds twenty minutes a case.\" — Frontline worker\n", lees, StringComparison.Ordinal);
+        Assert.Contains("\"Nobody timed the new fields.\" — Frontline worker (anonymous)\n", lees, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bsam\b", lees);
         // The facilitator reads every word, with the names given.
-        var fionas = await Listed(Fiona);
-        Assert.Contains("It adds twenty minutes a case.", fionas, StringComparison.Ordinal);
-        Assert.Contains("(sam)", fionas, StringComparison.Ordinal);
+        Assert.Contains("\"It adds twenty minutes a case.\" — Frontline worker (sam)\n", await Listed(Fiona), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -530,50 +524,46 @@ public sealed class ConcernServiceTests
     }
 
     [Fact]
-    public async Task The_notice_posted_in_the_conversation_carries_the_words_of_the_people_it_is_for_and_no_one_elses()
+    public async Task The_notice_posted_in_the_conversation_carries_every_persons_words_and_no_name()
     {
         var (_, concern) = await AddressedForTwoAsync();
         var toSam = (ConcernResponseNotice)_bed.Store.Outbox.Last(m => m.Message is ConcernResponseNotice && m.Destination.User?.Id == Sam.User.Id).Message;
         var posted = (ConcernResponseNotice)_bed.Store.Outbox.Last(m => m.Message is ConcernResponseNotice && m.Destination.User is null).Message;
 
-        // Sam's words went to the owners with his name; Lee, who raised it anonymously, reads the response in the conversation.
-        Assert.Equal(["Nobody timed the new fields.", "It adds twenty minutes a case."], toSam.Concern.Voices.Select(v => v.Text));
-        Assert.Equal(["Nobody timed the new fields."], posted.Concern.Voices.Select(v => v.Text));
-        Assert.Equal("The owners also read the words of 1 more person with it, which are not shown here.", posted.Concern.NotShownLine);
+        // Sam's words went to the owners with his name; everyone in the conversation reads them with his group alone.
+        Assert.Equal([null, "sam"], toSam.Concern.Voices.Select(v => v.Name));
         var text = PlainTextRenderer.Render(posted);
-        Assert.Contains("Nobody timed the new fields.", text, StringComparison.Ordinal);
-        Assert.Contains(posted.Concern.NotShownLine!, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("twenty minutes", text, StringComparison.Ordinal);
+        Assert.Contains("\"Nobody timed the new fields.\" — Community member or advocate (anonymous)\n", text, StringComparison.Ordinal);
+        Assert.Contains("\"It adds twenty minutes a case.\" — Frontline worker\n", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bsam\b", text);
 
-        // Sam reopens it privately, in words for the owners: the conversation is told it is open again, by no name and without them.
+        // Sam reopens it from his own notice: the conversation is told it is open again, by no name.
         await Concerns.ActAsync(Sam, concern, ConcernAction.Reopen, "The pilot starts before anyone on nights is asked.", "sam-reopens", None);
         var reopened = (ConcernResponseNotice)_bed.Store.Outbox.Last(m => m.Message is ConcernResponseNotice && m.Destination.User is null).Message;
         Assert.NotSame(posted, reopened);
         Assert.Equal("one of the people who raised it", reopened.ReopenedBy);
-        Assert.Equal(["Nobody timed the new fields."], reopened.Concern.Voices.Select(v => v.Text));
         var reopenedText = PlainTextRenderer.Render(reopened);
-        Assert.DoesNotContain("pilot starts", reopenedText, StringComparison.Ordinal);
+        Assert.Contains("\"The pilot starts before anyone on nights is asked.\" — Frontline worker, on reopening it\n", reopenedText, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bsam\b", reopenedText);
 
-        // The form Lee opens from it to add their reasons shows the concern as the notice does; an owner's form, all of it.
+        // The form Lee opens from it to add their reasons shows the concern as the notice does; an owner's form, with names.
         var (leesForm, _) = await Concerns.ForWordsAsync(Lee, concern, ConcernAction.Reopen, None);
-        Assert.Equal(["Nobody timed the new fields."], leesForm!.Concern.Voices.Select(v => v.Text));
-        Assert.Equal(1, leesForm.Concern.NotShown);
+        Assert.All(leesForm!.Concern.Voices, v => Assert.Null(v.Name));
+        Assert.Equal(3, leesForm.Concern.Voices.Count);
         var (mariasForm, _) = await Concerns.ForWordsAsync(Maria, concern, ConcernAction.Respond, None);
-        Assert.Equal(3, mariasForm!.Concern.Voices.Count);
+        Assert.Equal(2, mariasForm!.Concern.Voices.Count(v => v.Name == "sam"));
 
-        // Drawn again after Lee adds their reasons on it: Lee's words, now both, and still no one else's.
+        // Drawn again after Lee adds their reasons on it: still no name.
         await Concerns.ActAsync(Lee, concern, ConcernAction.Reopen, "Nights were never asked.", "lee-reopens", None);
         var redrawn = Assert.IsType<ConcernResponseNotice>(
             await Concerns.AsItStandsAsync(Lee, concern, new ConcernMessageShown.ToRaisers(InConversation: true), ConcernAction.Reopen, None));
-        Assert.Equal(["Nobody timed the new fields.", "Nights were never asked."], redrawn.Concern.Voices.Select(v => v.Text));
-        Assert.Equal(1, redrawn.Concern.NotShown);
+        Assert.Equal(4, redrawn.Concern.Voices.Count);
+        Assert.DoesNotMatch(@"(?i)\bsam\b", PlainTextRenderer.Render(redrawn));
         Assert.Contains("so will everyone here", ConcernResponseNotice.ReopenWordsHint(inConversation: true), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Told_in_the_conversation_that_their_concern_was_merged_into_a_named_persons_they_read_their_own_words_there_and_not_the_others()
+    public async Task Told_in_the_conversation_that_their_concern_was_merged_into_a_named_persons_they_read_its_words_but_not_the_name()
     {
         var d = await FlaggedAsync("It adds twenty minutes a case.");
         await _bed.Answering.JoinAsync(Lee, d, StakeholderGroup.Community, anonymous: true, "join-lee", None);
@@ -587,10 +577,9 @@ public sealed class ConcernServiceTests
 
         var posted = (ConcernResponseNotice)Assert.Single(_bed.Store.Outbox.Skip(before), m => m.Message is ConcernResponseNotice).Message;
         Assert.Equal((true, lees), (posted.InConversation, posted.MergedFrom));
-        Assert.Equal(["Nobody timed the new fields."], posted.Concern.Voices.Select(v => v.Text));
-        Assert.Equal(1, posted.Concern.NotShown);
         var text = PlainTextRenderer.Render(posted);
-        Assert.DoesNotContain("twenty minutes", text, StringComparison.Ordinal);
+        Assert.Contains("\"It adds twenty minutes a case.\" — Frontline worker\n", text, StringComparison.Ordinal);
+        Assert.Contains("\"Nobody timed the new fields.\" — Community member or advocate (anonymous)\n", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bsam\b", text);
     }
 

@@ -148,13 +148,12 @@ public sealed class ConcernJourneyTests : JourneyTest
             "When the owners mark it addressed, or say they won't address it, the people who raised it will be asked again.",
             notice.Lead("\"Predictive screening for hotline calls\"", text => text) + " " + notice.NextStep);
         Assert.Equal([ConcernAction.Reopen], notice.Concern.Actions);
-        // Everyone in the conversation reads it: Ana's words, given privately for the owners, and her name stay out of it.
-        Assert.Equal(1, notice.Concern.NotShown);
+        // Everyone in the conversation reads it: Ana's words, with her group but not her name, which is for the owners.
+        Assert.Contains(notice.Concern.OnReopening, v => v.Text == "Not on nights: nobody there may." && v.Name is null && v.NameWithheld);
+        Assert.Equal("Frontline worker, on reopening it", ConcernView.Attribution(notice.Concern.OnReopening.Single()));
         var json = JsonSerializer.Serialize<object>(notice);
-        foreach (var never in new[] { "Sam", "Ana", "Not on nights" })
-        {
-            Assert.DoesNotContain(never, json, StringComparison.Ordinal);
-        }
+        Assert.DoesNotContain("Sam", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana", json, StringComparison.Ordinal);
 
         // Sam adds his reasons from the conversation; his press draws that notice again for everyone, so nobody is told anew.
         var sent = Factory.Channel.Sent.Count(s => s.Message.Message is ConcernResponseNotice { ReopenedBy: not null });
