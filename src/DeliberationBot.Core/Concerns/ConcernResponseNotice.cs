@@ -76,7 +76,11 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     public static string ReopenWordsHint(ConcernVoice voice, int? smallGroupOf, bool alreadyReopened = false) =>
         (alreadyReopened ? "Someone who raised it has reopened it already, so your words are what you add. " : "Optional. ") +
         $"The owners will read it with the concern, in your words, attributed “{ConcernView.Attribution(voice)}”." +
+        (voice.Name is null ? "" : " " + OthersReadIt) +
         (smallGroupOf is { } min ? " " + ConcernPreview.SmallGroupWarning(min) : "");
+
+    /// <summary>For someone who answered by name: what anyone else in the conversation reads of their words (<see cref="ConcernView.InConversation"/>).</summary>
+    public const string OthersReadIt = "Others in the conversation can read it too, with your group but not your name.";
 
     /// <summary>
     /// The hint on a notice's box, which every reader of the notice sees: on a person's own notice, they answered by
@@ -85,7 +89,7 @@ public sealed record ConcernResponseNotice(Guid DeliberationId, string Title, Co
     public static string ReopenWordsHint(bool inConversation) => inConversation
         ? "Optional. The owners will read it with the concern, and so will everyone here, in your words, with your stakeholder group but not your name. " +
           "If few people of your group answered, people who know the group may be able to tell who wrote it."
-        : "Optional. The owners will read it with the concern, in your words, with your name and group.";
+        : "Optional. The owners will read it with the concern, in your words, with your name and group. " + OthersReadIt;
 
     /// <summary>What someone told that another who raised it reopened it can do: add their own reasons, unless they already did.</summary>
     private string? OpenAgain => (ReopenedBy is null || After is not null, InConversation) switch

@@ -481,7 +481,7 @@ public sealed class ConcernServiceTests
         // Reopen opens the form for Sam's words; without words there is nothing to add.
         var (form, refusal) = await Concerns.ForWordsAsync(Sam, concern, ConcernAction.Reopen, None);
         Assert.Null(refusal);
-        Assert.Equal("Someone who raised it has reopened it already, so your words are what you add. The owners will read it with the concern, in your words, attributed “Frontline worker (sam), on reopening it”.", form!.Hint);
+        Assert.Equal("Someone who raised it has reopened it already, so your words are what you add. The owners will read it with the concern, in your words, attributed “Frontline worker (sam), on reopening it”. Others in the conversation can read it too, with your group but not your name.", form!.Hint);
         var empty = await Concerns.ActAsync(Sam, concern, ConcernAction.Reopen, " ", "sam-reopens-empty", None);
         Assert.StartsWith("Concern #1 is already reopened, and the owners have been told.", Assert.IsType<ErrorMessage>(Assert.Single(empty.Replies)).Text, StringComparison.Ordinal);
         Assert.Equal(before, _bed.Store.Commits.Count);
@@ -508,7 +508,10 @@ public sealed class ConcernServiceTests
         var (d, concern) = await AddressedForTwoAsync();
         async Task<string?> HintFor(Actor who) => (await Concerns.ForWordsAsync(who, concern, ConcernAction.Reopen, None)).Form!.Hint;
 
-        Assert.Equal("Optional. The owners will read it with the concern, in your words, attributed “Frontline worker (sam), on reopening it”.", await HintFor(Sam));
+        Assert.Equal(
+            "Optional. The owners will read it with the concern, in your words, attributed “Frontline worker (sam), on reopening it”. " +
+            "Others in the conversation can read it too, with your group but not your name.",
+            await HintFor(Sam));
         Assert.Equal(
             "Optional. The owners will read it with the concern, in your words, attributed “Community member or advocate (anonymous), on reopening it”. " +
             "Your stakeholder group has fewer than 3 people in this deliberation, so people who know the group may be able to tell who wrote this.",

@@ -155,7 +155,7 @@ public sealed class ConcernActionTests : SlackHostTest
         var opened = await Api.WaitForAsync("views.open", 2);
         var form = Modals.ViewOf(opened);
         Assert.Equal("Reopen concern", Modals.Title(form));
-        Assert.Contains("Optional. The owners will read it with the concern, in your words, attributed “Frontline worker (u0ana), on reopening it”.\n", opened.Strings, StringComparison.Ordinal);
+        Assert.Contains("Optional. The owners will read it with the concern, in your words, attributed “Frontline worker (u0ana), on reopening it”. Others in the conversation can read it too, with your group but not your name.\n", opened.Strings, StringComparison.Ordinal);
         Assert.True(form["blocks"]!.AsArray().Single(b => b!["block_id"]?.GetValue<string>() == "response")!["optional"]!.GetValue<bool>());
         await Host.InteractionAsync(SlackPayloads.ViewSubmission(form,
             Modals.Values(("response", SlackPayloads.Input("plain_text_input", "Nights still have one supervisor for forty cases."))), Ana, "V0AR", "ar-1"));

@@ -149,7 +149,7 @@ public sealed class OwnerConcernsTests : HostTest
         var notice = Assert.Single(Payloads.Parts(await Host.SentAsync(), theirs.Id, "", "responded")).Card!;
         Assert.Equal(["Accept", "Reopen"], TopActions(notice).Select(a => a["title"]!.GetValue<string>()));
         Assert.Contains("If you reopen it: what is not settled for you? (optional)", notice.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("in your words, with your name and group.", notice.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("in your words, with your name and group. Others in the conversation can read it too, with your group but not your name.", notice.ToJsonString(), StringComparison.Ordinal);
 
         // Words in the box go with Reopen; pressing Accept with words there accepts nothing, and the card keeps them.
         var acceptWithWords = TopAction(notice, "Accept");
