@@ -116,8 +116,9 @@ public sealed record ConcernVoice(string RaiserKey, StakeholderGroup? Group, str
     /// <summary>
     /// Only in a voice as anyone in the conversation reads it (<see cref="ConcernView.InConversation"/>), never kept: the
     /// person answered by name, and their name is for the owners and the facilitator; they read as their group alone,
-    /// not as "anonymous", which they did not choose.
+    /// not as "anonymous", which they did not choose. Written only when set: a kept voice never carries it.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool NameWithheld { get; init; }
 
     public bool Is(VoiceChange change) => change.RaiserKey == RaiserKey && change.QuestionId == QuestionId;

@@ -563,6 +563,12 @@ public sealed class ConcernServiceTests
         Assert.Equal(4, redrawn.Concern.Voices.Count);
         Assert.DoesNotMatch(@"(?i)\bsam\b", PlainTextRenderer.Render(redrawn));
         Assert.Contains("so will everyone here", ConcernResponseNotice.ReopenWordsHint(inConversation: true), StringComparison.Ordinal);
+
+        // The name is left out as the voice is read, and so it travels (queued in the outbox); a kept voice never carries it.
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        Assert.Contains("\"nameWithheld\":true", System.Text.Json.JsonSerializer.Serialize(redrawn.Concern.Voices[1], web), StringComparison.Ordinal);
+        var kept = (await _bed.Store.FindConcernAsync(Workspace, concern, None))!.Voices;
+        Assert.All(kept, v => Assert.DoesNotContain("nameWithheld", System.Text.Json.JsonSerializer.Serialize(v, web), StringComparison.Ordinal));
     }
 
     [Fact]
