@@ -25,7 +25,8 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
         var flow = await turn.FlowOfAsync(d, ct);
         var changes = publisher.Prepare(d, flow, await ConcernSources.ReadAsync(turn.Store, d, flow, ct), deliveryKey, summaryAnswers: null);
         var sent = 0;
-        if (d.MayClose(actor.User))
+        var decides = d.MayClose(actor.User);
+        if (decides)
         {
             var commit = new Commit(d.WorkspaceId, deliveryKey) { Concerns = changes.Concerns, Events = changes.Events, Outbox = changes.Outbox };
             if (await turn.CommitAsync(commit, ct) == CommitOutcome.Duplicate)
@@ -36,10 +37,9 @@ public sealed partial class ConcernService(TurnSupport turn, ConcernPublisher pu
             sent = changes.Outbox.Count;
         }
 
-        var listed = changes.All.Where(c => !c.IsMerged).ToList();
         // Anyone else reads them as the page shows participants: every person's words, and names only for the people who decide.
-        var list = new ConcernList(d.Id, d.Title, [.. listed.Select(c => d.MayClose(actor.User) ? ConcernView.Of(c, flow, []) : ConcernView.InConversation(c, flow, []))]);
-        return d.MayClose(actor.User)
+        var list = new ConcernList(d.Id, d.Title, [.. changes.All.Where(c => !c.IsMerged).Select(c => decides ? ConcernView.Of(c, flow, []) : ConcernView.InConversation(c, flow, []))]);
+        return decides
             ? TurnResult.Reply(list, new Confirmation(sent == 0
                 ? "The owners have already heard of every concern as it stands; nothing was sent again."
                 : $"Sent what is new or changed to {sent} {(sent == 1 ? "person" : "people")} (owners, and you to close any without their raisers)."))

@@ -239,6 +239,9 @@ public sealed record ConcernView(
         }
     }
 
+    /// <summary>Who gave words that carry no stakeholder group (a concern typed as a command), where their name is not shown.</summary>
+    public const string WithoutGroup = "the facilitator or an owner";
+
     /// <summary>How the AI summary's words for a concern it suggested are attributed, before who confirmed it.</summary>
     public const string SuggestedBy = "suggested by the AI summary, confirmed by ";
 
@@ -258,7 +261,7 @@ public sealed record ConcernView(
         : (v.Group, v.Name) switch
         {
             ({ } g, null) when v.NameWithheld => g.Label(),
-            (null, null) when v.NameWithheld => "the facilitator or an owner",
+            (null, null) when v.NameWithheld => WithoutGroup,
             ({ } g, { } name) => $"{g.Label()} ({name})",
             ({ } g, null) => $"{g.Label()} (anonymous)",
             (null, { } name) => name,

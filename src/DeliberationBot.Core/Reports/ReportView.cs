@@ -131,7 +131,7 @@ public static class ReportViews
             return ConcernView.SuggestedBy + (leader && v.Name is not null ? v.Name : "the facilitator");
         }
 
-        var group = v.Group?.Label() ?? "the facilitator or an owner";
+        var group = v.Group?.Label() ?? ConcernView.WithoutGroup;
         return (leader && v.Name is not null ? $"{v.Name} ({group})" : group) + ConcernView.Answering(v) + ConcernView.Note(v);
     }
 

@@ -31,7 +31,7 @@ public sealed class SummaryAnswerSet
         List<SummaryAnswer> inFlow = [.. input.Answers.Where(a => input.Flow.FindQuestion(a.QuestionId) is not null)];
         All = inFlow.Zip(inFlow.Skip(1)).All(pair => AnswerOrder.Instance.Compare(pair.First, pair.Second) < 0) ? inFlow : [.. inFlow.Order(AnswerOrder.Instance)];
         _byQuestion = All.GroupBy(a => a.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _participants = PeoplePerGroup(All.Where(a => !a.Value.Skipped));
+        _participants = PeoplePerGroup(All.Where(a => !a.Value.Skipped).Select(a => (a.Group, a.ParticipantRef)));
         _anonymous = AnsweredAnonymously(All.Select(a => (a.Group, a.ParticipantRef, a.Anonymous, a.Value.Skipped)));
         _labourQuestions = [.. input.Flow.Questions.Where(LabourTally.IsLabourQuestion).Select(q => q.Id)];
     }
@@ -56,10 +56,11 @@ public sealed class SummaryAnswerSet
     /// the record (<see cref="Exports.DeliberationRecords.Build"/>), so that both show the same anonymous answers.
     /// </summary>
     public static Dictionary<StakeholderGroup, int> AnsweredAnonymously(IEnumerable<(StakeholderGroup Group, string Person, bool Anonymous, bool Skipped)> answers) =>
-        answers.Where(a => a.Anonymous && !a.Skipped).GroupBy(a => a.Group).ToDictionary(g => g.Key, g => g.Select(a => a.Person).Distinct(StringComparer.Ordinal).Count());
+        PeoplePerGroup(answers.Where(a => a.Anonymous && !a.Skipped).Select(a => (a.Group, a.Person)));
 
-    private static Dictionary<StakeholderGroup, int> PeoplePerGroup(IEnumerable<SummaryAnswer> answers) =>
-        answers.GroupBy(a => a.Group).ToDictionary(g => g.Key, g => g.Select(a => a.ParticipantRef).Distinct(StringComparer.Ordinal).Count());
+    /// <summary>How many distinct people gave the answers, per group.</summary>
+    private static Dictionary<StakeholderGroup, int> PeoplePerGroup(IEnumerable<(StakeholderGroup Group, string Person)> answers) =>
+        answers.GroupBy(a => a.Group).ToDictionary(g => g.Key, g => g.Select(a => a.Person).Distinct(StringComparer.Ordinal).Count());
 
     public bool IsShown(SummaryAnswer answer) => IsShownInWords(answer) || _labourQuestions.Contains(answer.QuestionId);
 
